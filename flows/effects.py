@@ -1,0 +1,143 @@
+"""What a flow decides should happen, as plain data; `bot/effects.py` carries it out.
+
+Flows never talk to Telegram, the database or ffmpeg. They return these values, so that a
+decision can be tested by comparing lists.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Union
+
+
+@dataclass(frozen=True)
+class Text:
+    """A sentence from the nl/en catalogs, by key. String params are HTML-escaped when
+    rendered, except params whose name ends in `_html` (already safe markup)."""
+
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+def text(key: str, **params: Any) -> Text:
+    return Text(key, params)
+
+
+@dataclass(frozen=True)
+class Button:
+    """An inline button: a label from the catalogs and callback data (see flows/callbacks.py)."""
+
+    label: Text
+    data: str
+
+
+Keyboard = tuple[tuple[Button, ...], ...]
+
+
+@dataclass(frozen=True)
+class Say:
+    """A message in the group (its forum topic when it has one)."""
+
+    texts: tuple[Text, ...]
+    buttons: Keyboard = ()
+    reply_to: int | None = None
+
+
+@dataclass(frozen=True)
+class SayPrivately:
+    """A message in a member's private chat with the bot. When that chat is impossible (the
+    member never started the bot, or blocked it) and `fallback_reply_to` is set, the same text
+    goes to the group as a reply to that message instead; otherwise it is dropped quietly."""
+
+    user_id: int
+    texts: tuple[Text, ...]
+    buttons: Keyboard = ()
+    fallback_reply_to: int | None = None
+
+
+@dataclass(frozen=True)
+class SendStoryboard:
+    """Post the contact sheet of the cycle's clip in the group."""
+
+    cycle_id: int
+
+
+@dataclass(frozen=True)
+class SendStill:
+    """Post the still of the cycle's clip at `seconds`."""
+
+    cycle_id: int
+    seconds: float
+    reply_to: int | None = None
+
+
+@dataclass(frozen=True)
+class SendReplay:
+    """Post the fragment [start, end] of the cycle's clip."""
+
+    cycle_id: int
+    start: float
+    end: float
+    reply_to: int | None = None
+
+
+@dataclass(frozen=True)
+class SetTimer:
+    """Fire `event` with `payload` at `due`. A timer with the same name replaces the older one."""
+
+    name: str
+    due: datetime
+    event: str
+    payload: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CancelTimer:
+    name: str
+
+
+@dataclass(frozen=True)
+class SendCoachSummary:
+    """Send the summary of a closed cycle to every coach linked to the group."""
+
+    cycle_id: int
+
+
+
+
+def say(key: str, *, buttons: Keyboard = (), reply_to: int | None = None, **params: Any) -> Say:
+    """Shorthand for a one-sentence group message."""
+    return Say((Text(key, params),), buttons, reply_to)
+
+
+@dataclass(frozen=True)
+class StoreContribution:
+    """Keep a member's message as a contribution of the current phase (once per message)."""
+
+    user_id: int
+    phase: str
+    message_id: int
+    text: str
+    label: str
+
+
+@dataclass(frozen=True)
+class RecordTurn:
+    """The member's turn as inbrenger counts from now (the clip was shown to the group)."""
+
+    user_id: int
+
+
+@dataclass(frozen=True)
+class LogNudge:
+    user_id: int | None
+    kind: str
+    message_id: int | None = None
+
+
+
+Effect = Union[
+    Say, SayPrivately, SendStoryboard, SendStill, SendReplay, SetTimer, CancelTimer,
+    SendCoachSummary, StoreContribution, RecordTurn, LogNudge,
+]

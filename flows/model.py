@@ -1,0 +1,84 @@
+"""Plain data the flows decide over: groups and their settings, members, cycles.
+
+Values are frozen dataclasses; storage/ turns rows into these and back. States are stable
+strings because they are stored: renaming one is a migration.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+
+class Phase(StrEnum):
+    ANNOUNCED = "announced"
+    AWAITING_CLIP = "awaiting_clip"
+    WATCHING = "watching"
+    GOAL = "goal"
+    REALITY = "reality"
+    OPTIONS = "options"
+    WILL = "will"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+
+
+TALK_PHASES = (Phase.GOAL, Phase.REALITY, Phase.OPTIONS, Phase.WILL)
+FINAL_PHASES = frozenset({Phase.CLOSED, Phase.CANCELLED})
+
+
+class NudgeMode(StrEnum):
+    OFF = "off"
+    GENTLE = "gentle"
+    STRICT = "strict"
+
+
+class NudgeDelivery(StrEnum):
+    PRIVATE = "private"
+    GROUP = "group"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """A group's choices; every timebox in minutes. Defaults suit a 60-minute meeting."""
+
+    language: str = "nl"
+    timezone: str = "Europe/Amsterdam"
+    nudging: NudgeMode = NudgeMode.GENTLE
+    nudge_delivery: NudgeDelivery = NudgeDelivery.PRIVATE
+    watch_minutes: int = 10
+    goal_minutes: int = 10
+    reality_minutes: int = 20
+    options_minutes: int = 15
+    will_minutes: int = 10
+    lookback_minutes: int = 5
+    announce_hours_before: int = 48
+    clip_reminder_hours: int = 24
+    retention_days: int = 180
+
+    def phase_minutes(self, phase: Phase) -> int:
+        return int(getattr(self, f"{phase.value}_minutes", 0) or self.watch_minutes)
+
+    def with_value(self, name: str, value: Any) -> Settings:
+        return replace(self, **{name: value})
+
+
+@dataclass(frozen=True)
+class Member:
+    user_id: int
+    name: str
+    started_private: bool = False
+    turns: int = 0
+    last_turn_at: datetime | None = None
+    agreed: bool = False
+    skip_next: bool = False
+    last_commitment: str | None = None  # from their previous cycle in this group
+
+
+@dataclass(frozen=True)
+class Group:
+    id: int
+    chat_id: int
+    thread_id: int = 0
+    title: str = ""
+    settings: Settings = field(default_factory=Settings)

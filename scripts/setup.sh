@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Prepares a fresh Debian/Ubuntu machine: ffmpeg (apt-get, when missing and root), a virtual
+# environment in .venv, and the project with its dependencies. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v ffmpeg >/dev/null 2>&1 || ! command -v ffprobe >/dev/null 2>&1; then
+    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+        echo "Installing ffmpeg with apt-get ..."
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ffmpeg >/dev/null
+    else
+        echo "ffmpeg is missing: install it (sudo apt-get install ffmpeg) and run this again." >&2
+        exit 1
+    fi
+fi
+if [ ! -x .venv/bin/python ]; then
+    python3 -m venv .venv
+fi
+stamp=.venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)-${1:-run}
+if [ ! -f "$stamp" ]; then
+    .venv/bin/python -m pip install -q --upgrade pip
+    if [ "${1:-run}" = "test" ]; then
+        .venv/bin/python -m pip install -q -e '.[test]'
+    else
+        .venv/bin/python -m pip install -q -e .
+    fi
+    touch "$stamp"
+fi

@@ -1,0 +1,51 @@
+"""Contributions (members' messages during a cycle) and the nudges given."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from flows.cycle_model import ContributionRef
+from storage.clock import to_db
+from storage.db import Tx
+
+
+async def add(tx: Tx, cycle_id: int, user_id: int, phase: str, message_id: int, text: str,
+              label: str, now: datetime) -> bool:
+    """Stores a contribution once: a redelivered message changes nothing. True when new."""
+    changed = await tx.execute(
+        "INSERT INTO contributions (cycle_id, user_id, phase, message_id, text, label, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (cycle_id, message_id) DO NOTHING",
+        (cycle_id, user_id, phase, message_id, text, label, to_db(now)))
+    return changed > 0
+
+
+async def of_cycle(tx: Tx, cycle_id: int) -> tuple[ContributionRef, ...]:
+    rows = await tx.all("SELECT id, user_id, phase, COALESCE(text, '') AS text, "
+                        "COALESCE(label, '') AS label FROM contributions WHERE cycle_id = ? "
+                        "ORDER BY id", (cycle_id,))
+    return tuple(ContributionRef(r["id"], r["user_id"], r["phase"], r["text"], r["label"])
+                 for r in rows)
+
+
+async def count(tx: Tx, cycle_id: int) -> int:
+    row = await tx.one("SELECT COUNT(*) AS n FROM contributions WHERE cycle_id = ?",
+                       (cycle_id,))
+    return int(row["n"]) if row else 0
+
+
+async def mark_nudged(tx: Tx, cycle_id: int, message_id: int) -> None:
+    await tx.execute("UPDATE contributions SET nudged = 1 WHERE cycle_id = ? AND message_id = ?",
+                     (cycle_id, message_id))
+
+
+async def log_nudge(tx: Tx, cycle_id: int, user_id: int | None, kind: str,
+                    message_id: int | None, now: datetime) -> None:
+    await tx.execute("INSERT INTO nudges (cycle_id, user_id, kind, message_id, at) "
+                     "VALUES (?, ?, ?, ?, ?)", (cycle_id, user_id, kind, message_id, to_db(now)))
+    if message_id is not None:
+        await mark_nudged(tx, cycle_id, message_id)
+
+
+async def nudges_of(tx: Tx, cycle_id: int) -> list[tuple[int | None, str]]:
+    rows = await tx.all("SELECT user_id, kind FROM nudges WHERE cycle_id = ? ORDER BY id",
+                        (cycle_id,))
+    return [(r["user_id"], r["kind"]) for r in rows]

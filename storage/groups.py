@@ -1,0 +1,82 @@
+"""Intervision groups: a chat, or one forum topic of a supergroup, with its settings."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, fields
+from datetime import datetime
+
+from flows.model import Group, NudgeDelivery, NudgeMode, Settings
+from storage.clock import to_db
+from storage.db import Row, Tx
+
+_ENUMS = {"nudging": NudgeMode, "nudge_delivery": NudgeDelivery}
+
+
+def settings_to_json(settings: Settings) -> str:
+    """Only what differs from the defaults, so a changed default reaches every group."""
+    default = asdict(Settings())
+    changed = {k: v for k, v in asdict(settings).items() if v != default[k]}
+    return json.dumps(changed, sort_keys=True)
+
+
+def settings_from_json(raw: str, *, default_timezone: str = "Europe/Amsterdam") -> Settings:
+    stored = json.loads(raw or "{}")
+    known = {f.name for f in fields(Settings)}
+    values = {k: _ENUMS[k](v) if k in _ENUMS else v for k, v in stored.items() if k in known}
+    values.setdefault("timezone", default_timezone)
+    return Settings(**values)
+
+
+def _group(row: Row) -> Group:
+    return Group(row["id"], row["chat_id"], row["thread_id"], row["title"],
+                 settings_from_json(row["settings"]))
+
+
+async def register(tx: Tx, chat_id: int, thread_id: int, title: str, settings: Settings,
+                   now: datetime) -> tuple[Group, bool]:
+    """Registers the group, or updates title and settings of a known one. Returns the group
+    and whether it was new."""
+    existing = await find(tx, chat_id, thread_id)
+    if existing:
+        await tx.execute("UPDATE groups SET title = ?, settings = ? WHERE id = ?",
+                         (title, settings_to_json(settings), existing.id))
+        return Group(existing.id, chat_id, thread_id, title, settings), False
+    group_id = await tx.insert(
+        "INSERT INTO groups (chat_id, thread_id, title, settings, created_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (chat_id, thread_id, title, settings_to_json(settings), to_db(now)))
+    return Group(group_id, chat_id, thread_id, title, settings), True
+
+
+async def find(tx: Tx, chat_id: int, thread_id: int = 0) -> Group | None:
+    row = await tx.one("SELECT * FROM groups WHERE chat_id = ? AND thread_id = ?",
+                       (chat_id, thread_id))
+    return _group(row) if row else None
+
+
+async def get(tx: Tx, group_id: int) -> Group | None:
+    row = await tx.one("SELECT * FROM groups WHERE id = ?", (group_id,))
+    return _group(row) if row else None
+
+
+async def save_settings(tx: Tx, group_id: int, settings: Settings) -> None:
+    await tx.execute("UPDATE groups SET settings = ? WHERE id = ?",
+                     (settings_to_json(settings), group_id))
+
+
+async def set_schedule(tx: Tx, group_id: int, schedule: str | None) -> None:
+    await tx.execute("UPDATE groups SET schedule = ? WHERE id = ?", (schedule, group_id))
+
+
+async def schedule_of(tx: Tx, group_id: int) -> str | None:
+    row = await tx.one("SELECT schedule FROM groups WHERE id = ?", (group_id,))
+    return row["schedule"] if row else None
+
+
+async def all_groups(tx: Tx) -> list[Group]:
+    return [_group(r) for r in await tx.all("SELECT * FROM groups ORDER BY id")]
+
+
+async def with_schedules(tx: Tx) -> list[tuple[Group, str]]:
+    rows = await tx.all("SELECT * FROM groups WHERE schedule IS NOT NULL ORDER BY id")
+    return [(_group(r), r["schedule"]) for r in rows]

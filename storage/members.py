@@ -1,0 +1,96 @@
+"""Members of a group, and the people who started a private chat with the bot."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from flows.model import Member
+from storage.clock import from_db, to_db
+from storage.db import Tx
+
+
+async def join(tx: Tx, group_id: int, user_id: int, name: str, now: datetime) -> bool:
+    """Adds or re-activates a member, keeping their turns and history. True when new or back."""
+    row = await tx.one("SELECT active FROM members WHERE group_id = ? AND user_id = ?",
+                       (group_id, user_id))
+    if row is None:
+        await tx.execute(
+            "INSERT INTO members (group_id, user_id, name, joined_at) VALUES (?, ?, ?, ?)",
+            (group_id, user_id, name, to_db(now)))
+        return True
+    await tx.execute("UPDATE members SET name = ?, active = 1 WHERE group_id = ? AND user_id = ?",
+                     (name, group_id, user_id))
+    return not row["active"]
+
+
+async def leave(tx: Tx, group_id: int, user_id: int) -> bool:
+    """Marks the member inactive (their contributions stay part of the group's cycles)."""
+    changed = await tx.execute(
+        "UPDATE members SET active = 0 WHERE group_id = ? AND user_id = ? AND active = 1",
+        (group_id, user_id))
+    return changed > 0
+
+
+async def agree(tx: Tx, group_id: int, user_id: int, now: datetime) -> bool:
+    changed = await tx.execute(
+        "UPDATE members SET agreed_at = ? WHERE group_id = ? AND user_id = ? "
+        "AND agreed_at IS NULL", (to_db(now), group_id, user_id))
+    return changed > 0
+
+
+async def set_skip_next(tx: Tx, group_id: int, user_id: int, skip: bool) -> None:
+    await tx.execute("UPDATE members SET skip_next = ? WHERE group_id = ? AND user_id = ?",
+                     (int(skip), group_id, user_id))
+
+
+async def record_turn(tx: Tx, group_id: int, user_id: int, now: datetime) -> None:
+    await tx.execute(
+        "UPDATE members SET turns = turns + 1, last_turn_at = ?, skip_next = 0 "
+        "WHERE group_id = ? AND user_id = ?", (to_db(now), group_id, user_id))
+
+
+async def active(tx: Tx, group_id: int) -> tuple[Member, ...]:
+    """The group's active members, with whether they can be written to privately and the
+    commitment of their last closed cycle (for the next one to look back at)."""
+    rows = await tx.all(
+        """
+        SELECT m.*, COALESCE(u.started_private, 0) AS started_private,
+               (SELECT c.commitment FROM cycles c
+                 WHERE c.group_id = m.group_id AND c.inbrenger_id = m.user_id
+                   AND c.phase = 'closed' AND c.commitment IS NOT NULL
+                 ORDER BY c.id DESC LIMIT 1) AS last_commitment
+          FROM members m LEFT JOIN users u ON u.user_id = m.user_id
+         WHERE m.group_id = ? AND m.active = 1
+         ORDER BY m.joined_at, m.user_id
+        """, (group_id,))
+    return tuple(
+        Member(r["user_id"], r["name"], bool(r["started_private"]), r["turns"],
+               from_db(r["last_turn_at"]), r["agreed_at"] is not None, bool(r["skip_next"]),
+               r["last_commitment"])
+        for r in rows)
+
+
+async def get(tx: Tx, group_id: int, user_id: int) -> Member | None:
+    return next((m for m in await active(tx, group_id) if m.user_id == user_id), None)
+
+
+async def groups_of(tx: Tx, user_id: int) -> list[int]:
+    rows = await tx.all("SELECT group_id FROM members WHERE user_id = ? AND active = 1",
+                        (user_id,))
+    return [r["group_id"] for r in rows]
+
+
+async def started_private(tx: Tx, user_id: int, name: str, language: str | None,
+                          now: datetime, *, started: bool = True) -> None:
+    await tx.execute(
+        """
+        INSERT INTO users (user_id, name, language, started_private, updated_at)
+        VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (user_id) DO UPDATE SET name = excluded.name,
+            language = COALESCE(excluded.language, users.language),
+            started_private = excluded.started_private, updated_at = excluded.updated_at
+        """, (user_id, name, language, int(started), to_db(now)))
+
+
+async def can_write_privately(tx: Tx, user_id: int) -> bool:
+    row = await tx.one("SELECT started_private FROM users WHERE user_id = ?", (user_id,))
+    return bool(row and row["started_private"])
