@@ -1,0 +1,201 @@
+"""The data of one reflective cycle and the events that move it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from flows.effects import Effect, Text
+from flows.model import Member, Phase, Settings
+
+
+@dataclass(frozen=True)
+class Clip:
+    file_id: str
+    file_unique_id: str
+    kind: str  # video, video_note, animation or document
+    duration: int
+    message_id: int
+
+
+@dataclass(frozen=True)
+class Cycle:
+    id: int
+    group_id: int
+    inbrenger_id: int
+    number: int  # the inbrenger's 1st, 2nd, ... cycle in this group
+    phase: Phase
+    phase_started_at: datetime
+    learning_question: str | None = None
+    clip: Clip | None = None
+    consent: bool = False
+    watched_by: frozenset[int] = frozenset()
+    watched_before_talk: bool = False
+    tips_open: bool = False
+    commitment: str | None = None
+    previous_commitment: str | None = None
+    meeting_at: datetime | None = None
+    looking_back: bool = False
+    lookback_options: tuple[int, ...] = ()  # contribution ids offered as buttons
+    lookback_choice: int | None = None  # a contribution id, or 0 for "none of these"
+    skipped_by: frozenset[int] = frozenset()  # members who passed this turn on
+    told_outsiders: frozenset[int] = frozenset()
+    nudge_history: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_open(self) -> bool:
+        return self.phase not in (Phase.CLOSED, Phase.CANCELLED)
+
+
+@dataclass(frozen=True)
+class ContributionRef:
+    """A stored contribution, as the flow needs it for the look back and the summaries."""
+
+    id: int
+    user_id: int
+    phase: str
+    text: str
+    label: str
+
+
+@dataclass(frozen=True)
+class CycleContext:
+    """Everything a decision may look at besides the event."""
+
+    cycle: Cycle
+    settings: Settings
+    members: tuple[Member, ...]
+    now: datetime
+    contributions: tuple[ContributionRef, ...] = ()
+
+    def member(self, user_id: int) -> Member | None:
+        return next((m for m in self.members if m.user_id == user_id), None)
+
+    @property
+    def inbrenger(self) -> Member | None:
+        return self.member(self.cycle.inbrenger_id)
+
+
+# Events. `actor` is the Telegram user id of whoever caused it (0 for the clock).
+
+
+@dataclass(frozen=True)
+class Accept:
+    actor: int
+    name = "accept"
+
+
+@dataclass(frozen=True)
+class Swap:
+    """The announced inbrenger passes the turn on to the next member in the rotation."""
+
+    actor: int
+    is_admin: bool = False
+    name = "swap"
+
+
+@dataclass(frozen=True)
+class ClipPosted:
+    actor: int
+    clip: Clip
+    caption: str | None = None
+    problem: Text | None = None  # set by the media check when the file itself is unusable
+    name = "clip"
+
+
+@dataclass(frozen=True)
+class LearningQuestion:
+    actor: int
+    question: str
+    name = "learning_question"
+
+
+@dataclass(frozen=True)
+class Consent:
+    actor: int
+    name = "consent"
+
+
+@dataclass(frozen=True)
+class Wait:
+    """At meeting time without a clip: the group waits a little longer."""
+
+    actor: int
+    name = "wait"
+
+
+@dataclass(frozen=True)
+class Watched:
+    actor: int
+    name = "watched"
+
+
+@dataclass(frozen=True)
+class Next:
+    actor: int
+    is_admin: bool = False
+    name = "next"
+
+
+@dataclass(frozen=True)
+class ToggleTips:
+    actor: int
+    name = "tips"
+
+
+@dataclass(frozen=True)
+class Cancel:
+    actor: int
+    is_admin: bool = False
+    name = "cancel"
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """A member's message in the group while the cycle runs."""
+
+    actor: int
+    message_id: int
+    text: str
+    language: str | None = None
+    name = "message"
+
+
+@dataclass(frozen=True)
+class LookBackChoice:
+    actor: int
+    choice: int  # a contribution id, or 0 for "none of these"
+    name = "lookback_choice"
+
+
+@dataclass(frozen=True)
+class TimerFired:
+    """A stored timer of this cycle fell due (`event` is the timer's event name)."""
+
+    event: str
+    actor: int = 0
+
+    @property
+    def name(self) -> str:
+        return self.event
+
+
+Event = (
+    Accept | Swap | ClipPosted | LearningQuestion | Consent | Wait | Watched | Next | ToggleTips
+    | Cancel | Contribution | LookBackChoice | TimerFired
+)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The outcome of one event: the cycle after it, what to do, or why it was refused
+    (then `cycle` is the unchanged cycle and `effects` is empty)."""
+
+    cycle: Cycle
+    effects: tuple[Effect, ...] = ()
+    refusal: Text | None = None
+    ack: Text | None = None  # a short confirmation for the actor (a button's answer)
+
+    @property
+    def refused(self) -> bool:
+        return self.refusal is not None

@@ -1,0 +1,24 @@
+"""Fair inbrenger rotation: fewest turns so far, then longest since the last turn."""
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from datetime import datetime, timezone
+
+from flows.model import Member
+
+_NEVER = datetime.min.replace(tzinfo=timezone.utc)
+
+
+def rotation_order(members: Iterable[Member]) -> list[Member]:
+    """Members in the order they are due. Someone who asked to skip goes last, once;
+    ties fall back to the user id so the order is the same after every restart."""
+    return sorted(
+        members,
+        key=lambda m: (m.skip_next, m.turns, m.last_turn_at or _NEVER, m.user_id),
+    )
+
+
+def pick_inbrenger(members: Iterable[Member], exclude: Collection[int] = ()) -> Member | None:
+    candidates = [m for m in members if m.user_id not in exclude]
+    order = rotation_order(candidates)
+    return order[0] if order else None

@@ -1,0 +1,63 @@
+"""`/settings name value`: which settings a group admin may change, and how values are read."""
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from flows.catalog import LANGUAGES
+from flows.effects import Text, text
+from flows.model import NudgeDelivery, NudgeMode, Settings
+
+MINUTE_SETTINGS = {
+    "watch": "watch_minutes", "goal": "goal_minutes", "reality": "reality_minutes",
+    "options": "options_minutes", "will": "will_minutes", "lookback": "lookback_minutes",
+}
+ALIASES = {"taal": "language", "tijdzone": "timezone", "nudges": "nudging", "bezorging":
+           "delivery", "doel": "goal", "realiteit": "reality", "opties": "options",
+           "voornemen": "will", "kijken": "watch", "terugblik": "lookback", "bewaren":
+           "retention", "aankondiging": "announce", "herinnering": "reminder"}
+HOUR_SETTINGS = {"announce": "announce_hours_before", "reminder": "clip_reminder_hours"}
+
+
+def change(settings: Settings, name: str, value: str) -> Settings | Text:
+    """The changed settings, or why the change is refused (nothing changes then)."""
+    name = ALIASES.get(name.lower(), name.lower())
+    value = value.strip()
+    if name == "language":
+        if value.lower() not in LANGUAGES:
+            return text("settings.bad_language")
+        return settings.with_value("language", value.lower())
+    if name == "timezone":
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            return text("settings.bad_timezone", value=value)
+        return settings.with_value("timezone", value)
+    if name == "nudging":
+        modes = {"uit": "off", "zacht": "gentle", "streng": "strict"}
+        mode = modes.get(value.lower(), value.lower())
+        if mode not in {m.value for m in NudgeMode}:
+            return text("settings.bad_nudging")
+        return settings.with_value("nudging", NudgeMode(mode))
+    if name == "delivery":
+        ways = {"privé": "private", "prive": "private", "groep": "group"}
+        way = ways.get(value.lower(), value.lower())
+        if way not in {d.value for d in NudgeDelivery}:
+            return text("settings.bad_delivery")
+        return settings.with_value("nudge_delivery", NudgeDelivery(way))
+    field = MINUTE_SETTINGS.get(name) or HOUR_SETTINGS.get(name) or (
+        "retention_days" if name == "retention" else None)
+    if field is None:
+        return text("settings.unknown", name=name)
+    if not value.isdigit() or not 1 <= int(value) <= 24 * 60:
+        return text("settings.bad_number")
+    return settings.with_value(field, int(value))
+
+
+def describe(settings: Settings) -> Text:
+    return text("settings.overview", language=settings.language, timezone=settings.timezone,
+                nudging=settings.nudging.value, delivery=settings.nudge_delivery.value,
+                watch=settings.watch_minutes, goal=settings.goal_minutes,
+                reality=settings.reality_minutes, options=settings.options_minutes,
+                will=settings.will_minutes, lookback=settings.lookback_minutes,
+                announce=settings.announce_hours_before,
+                reminder=settings.clip_reminder_hours, retention=settings.retention_days)
