@@ -1,0 +1,75 @@
+"""The python-telegram-bot Application: built from the configuration, with every feature's
+handlers, command menus per scope and language, stored timers restored, and an error handler
+that logs and keeps the bot alive."""
+from __future__ import annotations
+
+import logging
+
+from telegram import (
+    BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats, Update,
+)
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+
+from bot import jobs, meetings, updates_once
+from bot.config import Config
+from bot.handlers import clips, coach, cycle, membership, settings
+from bot.services import SERVICES_KEY, Services, services_of
+from bot.texts import say
+from flows.catalog import LANGUAGES
+from storage.db import Database
+
+log = logging.getLogger(__name__)
+
+GROUP_COMMANDS = ("setup", "join", "leave", "roster", "cycle", "next", "status", "tips",
+                  "pause", "replay", "schedule", "summary", "coach", "settings", "cancel",
+                  "export", "forget", "help")
+PRIVATE_COMMANDS = ("start", "help", "export", "forget")
+
+
+def build_application(config: Config, db: Database) -> Application:
+    app = (
+        ApplicationBuilder()
+        .token(config.token)
+        .base_url(config.api_base_url)
+        .base_file_url(config.file_base_url)
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+        .build()
+    )
+    app.bot_data[SERVICES_KEY] = Services(config=config, db=db)
+    updates_once.install(app)
+    for feature in (membership, cycle, clips, settings, coach, meetings):
+        app.add_handlers(feature.build_handlers())
+    app.add_error_handler(_on_error)
+    return app
+
+
+async def _post_init(app: Application) -> None:
+    me = await app.bot.get_me()
+    services_of(app).bot_username = me.username or ""
+    await _set_commands(app)
+    restored = await jobs.restore(app)
+    await meetings.restore(app)
+    log.info("bot @%s ready; %d stored timers scheduled", me.username, restored)
+
+
+async def _set_commands(app: Application) -> None:
+    for scope, names in ((BotCommandScopeAllGroupChats(), GROUP_COMMANDS),
+                         (BotCommandScopeAllPrivateChats(), PRIVATE_COMMANDS)):
+        for language in LANGUAGES:
+            commands = [BotCommand(name, say(language, f"commands.{name}")) for name in names]
+            await app.bot.set_my_commands(commands, scope=scope, language_code=language)
+        # Users whose Telegram language is neither get the Dutch menu, the default.
+        await app.bot.set_my_commands(
+            [BotCommand(name, say("nl", f"commands.{name}")) for name in names], scope=scope)
+
+
+async def _post_shutdown(app: Application) -> None:
+    await services_of(app).db.close()
+
+
+async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    # Never the message text: it is someone's words (SPEC section 6).
+    where = update.update_id if isinstance(update, Update) else "job"
+    log.error("error while handling update %s", where, exc_info=context.error)

@@ -1,0 +1,108 @@
+"""Configuration from environment variables (SPEC section 7), checked at start.
+
+Every problem is reported with what is wrong and how to fix it, all at once, so a person
+setting up the bot does not fix one variable per restart.
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+TOKEN_PATTERN = re.compile(r"^\d{5,16}:[A-Za-z0-9_-]{30,64}$")
+DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+DEFAULT_FILE_BASE_URL = "https://api.telegram.org/file/bot"
+
+
+class ConfigError(Exception):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Config:
+    token: str
+    api_base_url: str
+    file_base_url: str
+    db_path: Path
+    data_dir: Path
+    timezone: str
+    log_level: str
+    webhook_url: str | None
+    webhook_secret: str | None
+    webhook_listen: str
+    webhook_port: int
+
+
+def _writable_file(path: Path) -> str | None:
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return f"INTERVISION_DB: cannot create the folder {directory} ({error.strerror})"
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"INTERVISION_DB: {path} is not writable"
+    if not os.access(directory, os.W_OK):
+        return f"INTERVISION_DB: the folder {directory} is not writable"
+    return None
+
+
+def _writable_dir(path: Path) -> str | None:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return f"INTERVISION_DATA_DIR: cannot create {path} ({error.strerror})"
+    return None if os.access(path, os.W_OK) else f"INTERVISION_DATA_DIR: {path} is not writable"
+
+
+def load(env: Mapping[str, str] | None = None, *, require_token: bool = True) -> Config:
+    env = os.environ if env is None else env
+    problems: list[str] = []
+    token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
+    if require_token and not token:
+        problems.append("TELEGRAM_BOT_TOKEN is missing: ask @BotFather for a token "
+                        "(see README, 'Setting up the bot in Telegram')")
+    elif token and not TOKEN_PATTERN.match(token):
+        problems.append("TELEGRAM_BOT_TOKEN does not look like a bot token "
+                        "(digits, a colon, then 30+ letters, digits, - or _)")
+    data_dir = Path(env.get("INTERVISION_DATA_DIR", "data"))
+    db_path = Path(env.get("INTERVISION_DB", str(data_dir / "intervision.db")))
+    for problem in (_writable_dir(data_dir), _writable_file(db_path)):
+        if problem:
+            problems.append(problem)
+    timezone = env.get("INTERVISION_TIMEZONE", "Europe/Amsterdam")
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append(f"INTERVISION_TIMEZONE: {timezone!r} is not a time zone name "
+                        "(for example Europe/Amsterdam)")
+    log_level = env.get("INTERVISION_LOG_LEVEL", "INFO").upper()
+    if log_level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
+        problems.append("INTERVISION_LOG_LEVEL: use DEBUG, INFO, WARNING or ERROR")
+    api_base_url = env.get("TELEGRAM_API_BASE_URL", DEFAULT_API_BASE_URL)
+    file_base_url = env.get("TELEGRAM_FILE_BASE_URL", DEFAULT_FILE_BASE_URL)
+    for name, url in (("TELEGRAM_API_BASE_URL", api_base_url),
+                      ("TELEGRAM_FILE_BASE_URL", file_base_url)):
+        if not url.startswith(("http://", "https://")):
+            problems.append(f"{name}: {url!r} is not an http(s) URL")
+    webhook_url = env.get("INTERVISION_WEBHOOK_URL") or None
+    webhook_secret = env.get("INTERVISION_WEBHOOK_SECRET") or None
+    if webhook_url and not webhook_url.startswith("https://"):
+        problems.append("INTERVISION_WEBHOOK_URL must be an https:// URL (Telegram requires it)")
+    if webhook_url and not (webhook_secret and re.fullmatch(r"[A-Za-z0-9_-]{1,256}",
+                                                            webhook_secret)):
+        problems.append("INTERVISION_WEBHOOK_SECRET is required in webhook mode: 1-256 "
+                        "characters A-Z, a-z, 0-9, _ and -")
+    port_text = env.get("INTERVISION_WEBHOOK_PORT", "8443")
+    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        problems.append("INTERVISION_WEBHOOK_PORT must be a port number")
+        port_text = "8443"
+    if problems:
+        raise ConfigError(problems)
+    return Config(token, api_base_url, file_base_url, db_path, data_dir, timezone, log_level,
+                  webhook_url, webhook_secret, env.get("INTERVISION_WEBHOOK_LISTEN", "0.0.0.0"),
+                  int(port_text))

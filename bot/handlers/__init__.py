@@ -1,0 +1,1 @@
+"""One module per feature; each exposes `build_handlers()`."""

@@ -1,0 +1,69 @@
+"""What most handlers ask first: which group is this, who is writing, may they do this."""
+from __future__ import annotations
+
+import html
+
+from telegram import Chat, Message, Update, User
+from telegram.constants import ChatMemberStatus, ParseMode
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from bot.services import services
+from bot.texts import render
+from flows.catalog import DEFAULT_LANGUAGE
+from flows.effects import Text, text
+from flows.model import Group
+from storage import groups
+
+ADMIN_STATUSES = {ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER}
+
+
+def thread_of(message: Message | None) -> int:
+    """The forum topic a message belongs to; 0 for a plain group or the General topic."""
+    if message is None or not message.is_topic_message:
+        return 0
+    return message.message_thread_id or 0
+
+
+def user_language(user: User | None) -> str:
+    code = (user.language_code or "") if user else ""
+    return "en" if code.startswith("en") else DEFAULT_LANGUAGE
+
+
+def display_name(user: User) -> str:
+    return user.full_name or user.username or str(user.id)
+
+
+def in_group(update: Update) -> bool:
+    chat = update.effective_chat
+    return chat is not None and chat.type in (Chat.GROUP, Chat.SUPERGROUP)
+
+
+async def current_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Group | None:
+    chat = update.effective_chat
+    if chat is None or not in_group(update):
+        return None
+    message = update.effective_message
+    async with services(context).db.reading() as tx:
+        return await groups.find(tx, chat.id, thread_of(message))
+
+
+async def is_admin(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> bool:
+    try:
+        member = await context.bot.get_chat_member(chat_id, user_id)
+    except TelegramError:
+        return False
+    return member.status in ADMIN_STATUSES
+
+
+async def reply(update: Update, language: str, item: Text | str, **params: object) -> None:
+    """Answers in the same chat and topic, as a reply to the message."""
+    message = update.effective_message
+    if message is None:
+        return
+    body = render(language, text(item, **params) if isinstance(item, str) else item)
+    await message.reply_text(body, parse_mode=ParseMode.HTML, do_quote=True)
+
+
+def quote_user_text(words: str) -> str:
+    return html.escape(words, quote=False)

@@ -1,0 +1,40 @@
+"""What every handler and job needs, in one typed place on the Application."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Callable
+
+from telegram.ext import CallbackContext, ContextTypes
+
+from bot.config import Config
+from storage.db import Database
+
+SERVICES_KEY = "intervision.services"
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass
+class Services:
+    config: Config
+    db: Database
+    clock: Callable[[], datetime] = utc_now
+    bot_username: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def now(self) -> datetime:
+        return self.clock()
+
+
+def services_of(app: Any) -> Services:
+    """The services of an Application (for jobs and code that has no context)."""
+    found = app.bot_data[SERVICES_KEY]
+    assert isinstance(found, Services)
+    return found
+
+
+def services(context: CallbackContext[Any, Any, Any, Any] | ContextTypes.DEFAULT_TYPE) -> Services:
+    return services_of(context.application)
