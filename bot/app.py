@@ -26,7 +26,7 @@ GROUP_COMMANDS = ("setup", "join", "leave", "roster", "cycle", "next", "status",
 PRIVATE_COMMANDS = ("start", "help", "export", "forget")
 
 
-def build_application(config: Config, db: Database) -> Application:
+def build_application(config: Config) -> Application:
     app = (
         ApplicationBuilder()
         .token(config.token)
@@ -37,7 +37,7 @@ def build_application(config: Config, db: Database) -> Application:
         .post_shutdown(_post_shutdown)
         .build()
     )
-    app.bot_data[SERVICES_KEY] = Services(config=config, db=db)
+    app.bot_data[SERVICES_KEY] = Services(config=config)
     updates_once.install(app)
     for feature in (membership, cycle, clips, settings, coach, meetings):
         app.add_handlers(feature.build_handlers())
@@ -46,6 +46,7 @@ def build_application(config: Config, db: Database) -> Application:
 
 
 async def _post_init(app: Application) -> None:
+    services_of(app).db = await Database.open(services_of(app).config.db_path)
     me = await app.bot.get_me()
     services_of(app).bot_username = me.username or ""
     await _set_commands(app)
@@ -66,7 +67,8 @@ async def _set_commands(app: Application) -> None:
 
 
 async def _post_shutdown(app: Application) -> None:
-    await services_of(app).db.close()
+    if services_of(app).has_db:
+        await services_of(app).db.close()
 
 
 async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -19,7 +19,12 @@ from storage.timers import StoredTimer
 
 log = logging.getLogger(__name__)
 
-LATE_AFTER = timedelta(minutes=2)  # later than this, the message says it comes late
+# A job normally fires within milliseconds of its time; one this late was held up by the bot
+# being down, and its message says so.
+LATE_AFTER = timedelta(seconds=30)
+# APScheduler skips a job whose time passed longer ago than its misfire grace time, so a
+# past-due timer is scheduled a moment from now instead.
+CATCH_UP = timedelta(milliseconds=200)
 
 
 def job_name(group_id: int, name: str) -> str:
@@ -36,7 +41,8 @@ def schedule(app: Application, timer: StoredTimer) -> None:
     assert app.job_queue is not None
     name = job_name(timer.group_id, timer.name)
     _remove(app, name)
-    app.job_queue.run_once(_fire, when=timer.due_at, data=timer, name=name)
+    when = max(timer.due_at, services_of(app).now() + CATCH_UP)
+    app.job_queue.run_once(_fire, when=when, data=timer, name=name)
 
 
 async def mirror(app: Application, group_id: int, effect: SetTimer | CancelTimer) -> None:

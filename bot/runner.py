@@ -14,11 +14,17 @@ from storage.db import Database
 log = logging.getLogger(__name__)
 
 
+async def _migrate(config: Config) -> None:
+    db = await Database.open(config.db_path)
+    await db.close()
+
+
+
 def run_bot(config: Config) -> int:
-    db = asyncio.run(Database.open(config.db_path))
-    # The connection's worker thread is not tied to a loop, so the Application's own loop
-    # can use it; PTB's run_polling manages that loop and stops cleanly on SIGINT/SIGTERM.
-    app = build_application(config, db)
+    # Migrate first, so a database problem stops the start with a clear message; the
+    # Application then opens its own connection on its own event loop (post_init).
+    asyncio.run(_migrate(config))
+    app = build_application(config)
     if config.webhook_url:
         app.run_webhook(listen=config.webhook_listen, port=config.webhook_port,
                         url_path="telegram", webhook_url=config.webhook_url.rstrip("/")

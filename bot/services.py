@@ -1,7 +1,7 @@
 """What every handler and job needs, in one typed place on the Application."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable
 
@@ -19,11 +19,25 @@ def utc_now() -> datetime:
 
 @dataclass
 class Services:
+    """The configuration, the database (opened when the Application starts) and the clock."""
+
     config: Config
-    db: Database
     clock: Callable[[], datetime] = utc_now
     bot_username: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    _db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        assert self._db is not None, "the database is opened in the Application's post_init"
+        return self._db
+
+    @db.setter
+    def db(self, database: Database) -> None:
+        self._db = database
+
+    @property
+    def has_db(self) -> bool:
+        return self._db is not None
 
     def now(self) -> datetime:
         return self.clock()

@@ -74,7 +74,11 @@ class Database:
             await conn.execute("PRAGMA synchronous = NORMAL")
         db = cls(conn, str(path))
         if migrate:
-            await db.migrate()
+            try:
+                await db.migrate()
+            except BaseException:
+                await conn.close()
+                raise
         return db
 
     async def migrate(self) -> list[int]:

@@ -1,0 +1,125 @@
+"""Issue 3: the bot runs, stores, and answers in groups, topics and private chats."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from harness import BotProcess, DemoGroup
+from scenes import db_rows, set_up_group
+
+from bot.fake_telegram import FakeTelegramControl
+
+
+async def test_setup_by_a_non_admin_is_refused_politely(
+        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess) -> None:
+    since = await tg.mark()
+    await tg.send_text(demo_group.members[0].user_id, demo_group.chat_id, "/setup")
+    answer = await tg.wait_for_text(demo_group.chat_id, "beheerder", since=since)
+    assert "Alleen een beheerder" in answer["text"]
+    await tg.send_text(demo_group.members[0].user_id, demo_group.chat_id, "/join")
+    await tg.wait_for_text(demo_group.chat_id, "nog geen intervisiegroep", since=since)
+
+
+async def test_setup_twice_keeps_one_group(tg: FakeTelegramControl, demo_group: DemoGroup,
+                                           running_bot: BotProcess, tmp_path: Path) -> None:
+    admin = demo_group.admin.user_id
+    await tg.send_text(admin, demo_group.chat_id, "/setup")
+    await tg.wait_for_text(demo_group.chat_id, "is ingesteld")
+    since = await tg.mark()
+    await tg.send_text(admin, demo_group.chat_id, "/setup en")
+    await tg.wait_for_text(demo_group.chat_id, "already set up", since=since)
+    await running_bot.stop()
+    assert db_rows(tmp_path / "intervision.db", "SELECT COUNT(*) FROM groups") == [(1,)]
+
+
+async def test_two_forum_topics_are_two_groups(tg: FakeTelegramControl,
+                                               running_bot: BotProcess) -> None:
+    for user_id, name in ((1, "Anna"), (2, "Bram")):
+        await tg.add_user(user_id, name)
+    chat = -1002000000001
+    await tg.add_group(chat, "Pabo jaar 2", forum=True, admins=[1], members=[2])
+    first = await tg.add_topic(chat, "Groep A", created_by=1)
+    second = await tg.add_topic(chat, "Groep B", created_by=1)
+    await tg.send_text(1, chat, "/setup", thread_id=first)
+    await tg.wait_for_text(chat, "is ingesteld", thread_id=first)
+    await tg.send_text(2, chat, "/join", thread_id=first)
+    await tg.wait_for_text(chat, "Welkom, Bram", thread_id=first)
+    since = await tg.mark()
+    await tg.send_text(2, chat, "/roster", thread_id=second)
+    await tg.wait_for_text(chat, "nog geen intervisiegroep", thread_id=second, since=since)
+    await tg.send_text(1, chat, "/setup", thread_id=second)
+    await tg.wait_for_text(chat, "is ingesteld", thread_id=second, since=since)
+    await tg.send_text(1, chat, "/roster", thread_id=second)
+    await tg.wait_for_text(chat, "Nog niemand doet mee", thread_id=second, since=since)
+    await tg.send_text(1, chat, "/roster", thread_id=first)
+    roster = await tg.wait_for_text(chat, "Leden", thread_id=first, since=since)
+    assert "Bram" in roster["text"] and "Anna" not in roster["text"]
+
+
+async def test_join_twice_is_idempotent(tg: FakeTelegramControl, demo_group: DemoGroup,
+                                        running_bot: BotProcess) -> None:
+    await set_up_group(tg, demo_group)
+    bram = demo_group.members[0]
+    since = await tg.mark()
+    await tg.send_text(bram.user_id, demo_group.chat_id, "/join")
+    await tg.wait_for_text(demo_group.chat_id, "je doet al mee", since=since)
+    await tg.send_text(bram.user_id, demo_group.chat_id, "/roster")
+    roster = await tg.wait_for_text(demo_group.chat_id, "Leden (4)", since=since)
+    assert roster["text"].count("Bram") == 1
+
+
+async def test_a_redelivered_update_changes_nothing(tg: FakeTelegramControl,
+                                                    demo_group: DemoGroup,
+                                                    running_bot: BotProcess) -> None:
+    await tg.send_text(demo_group.admin.user_id, demo_group.chat_id, "/setup")
+    await tg.wait_for_text(demo_group.chat_id, "is ingesteld")
+    bram = demo_group.members[0]
+    await tg.send_text(bram.user_id, demo_group.chat_id, "/join")
+    await tg.wait_for_text(demo_group.chat_id, "Welkom, Bram")
+    await tg.wait_until_updates_taken()
+    since = await tg.mark()
+    await tg.redeliver_last_update()
+    await tg.wait_until_updates_taken()
+    await tg.send_text(bram.user_id, demo_group.chat_id, "/roster")
+    await tg.wait_for_text(demo_group.chat_id, "Leden (1)", since=since)
+    replies = [m for m in await tg.bot_messages(demo_group.chat_id, since=since)]
+    assert not any("je doet al mee" in (m["text"] or "") for m in replies)
+    assert len(replies) == 1  # only the roster: the redelivered /join had no effect
+
+
+async def test_sigkill_and_restart_lose_no_member(tg: FakeTelegramControl,
+                                                  demo_group: DemoGroup,
+                                                  running_bot: BotProcess) -> None:
+    await set_up_group(tg, demo_group)
+    await running_bot.kill()
+    await running_bot.start()
+    since = await tg.mark()
+    await tg.send_text(demo_group.admin.user_id, demo_group.chat_id, "/roster")
+    roster = await tg.wait_for_text(demo_group.chat_id, "Leden (4)", since=since)
+    for person in demo_group.people:
+        assert person.first_name in roster["text"]
+
+
+async def test_setup_explains_privacy_mode_when_the_bot_cannot_read(
+        tg: FakeTelegramControl, demo_group: DemoGroup, bot_process: BotProcess) -> None:
+    await tg.set_privacy_mode(True)
+    await bot_process.start()
+    await tg.send_text(demo_group.admin.user_id, demo_group.chat_id, "/setup")
+    hint = await tg.wait_for_text(demo_group.chat_id, "privacymodus")
+    assert "BotFather" in hint["text"]
+
+
+async def test_commands_are_set_per_scope_and_language(tg: FakeTelegramControl,
+                                                       running_bot: BotProcess) -> None:
+    group_nl = await tg.commands({"type": "all_group_chats"}, "nl")
+    private_en = await tg.commands({"type": "all_private_chats"}, "en")
+    assert group_nl and {"setup", "join", "next", "tips"} <= {c["command"] for c in group_nl}
+    assert private_en and {"start", "help"} <= {c["command"] for c in private_en}
+    assert any(c["description"] == "Join the intervision group"
+               for c in await tg.commands({"type": "all_group_chats"}, "en") or [])
+
+
+async def test_private_start_is_welcomed_and_group_commands_there_are_explained(
+        tg: FakeTelegramControl, running_bot: BotProcess) -> None:
+    await tg.add_user(7, "Eva", language_code="en")
+    await tg.start_private_chat(7)
+    await tg.wait_for_text(7, "Good to have you here")

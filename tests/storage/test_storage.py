@@ -1,0 +1,181 @@
+"""Storage on real temporary SQLite files: migrations, repositories, and concurrency."""
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from datetime import datetime, timedelta, timezone
+
+import aiosqlite
+import pytest
+
+from flows.cycle_model import Clip, Cycle
+from flows.model import NudgeMode, Phase, Settings
+from storage import contributions, cycles, groups, members, timers, updates
+from storage.db import Database
+from storage.migrations import LATEST_VERSION, apply_pending, current_version, pending
+
+NOW = datetime(2026, 12, 2, 14, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+async def db(tmp_path):  # type: ignore[no-untyped-def]
+    database = await Database.open(tmp_path / "test.db")
+    yield database
+    await database.close()
+
+
+async def test_a_fresh_database_is_migrated_to_the_latest_version_in_wal_mode(tmp_path):  # type: ignore[no-untyped-def]
+    database = await Database.open(tmp_path / "fresh.db")
+    async with database.reading() as tx:
+        mode = await tx.one("PRAGMA journal_mode")
+        keys = await tx.one("PRAGMA foreign_keys")
+        version = await tx.one("PRAGMA user_version")
+    await database.close()
+    assert mode[0] == "wal" and keys[0] == 1 and version[0] == LATEST_VERSION >= 2
+
+
+async def test_an_older_schema_is_upgraded_and_keeps_its_data(tmp_path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "old.db"
+    async with aiosqlite.connect(path, isolation_level=None) as conn:
+        assert await apply_pending(conn, up_to=1) == [1]
+        await conn.execute("INSERT INTO groups (chat_id, thread_id, title, created_at) "
+                           "VALUES (-100, 0, 'Oude groep', '2026-01-01T00:00:00+00:00')")
+        assert await current_version(conn) == 1
+    database = await Database.open(path)
+    async with database.reading() as tx:
+        group = await groups.find(tx, -100)
+        assert group is not None and group.title == "Oude groep"
+        assert await groups.schedule_of(tx, group.id) is None  # the column of migration 2
+    await database.close()
+
+
+async def test_migrating_again_changes_nothing(tmp_path):  # type: ignore[no-untyped-def]
+    database = await Database.open(tmp_path / "twice.db")
+    assert await database.migrate() == []
+    await database.close()
+    async with aiosqlite.connect(tmp_path / "twice.db") as conn:
+        assert await pending(conn) == []
+
+
+async def test_a_newer_database_is_refused_rather_than_damaged(tmp_path):  # type: ignore[no-untyped-def]
+    async with aiosqlite.connect(tmp_path / "new.db") as conn:
+        await conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    with pytest.raises(RuntimeError, match="newer"):
+        await Database.open(tmp_path / "new.db")
+
+
+async def test_a_group_registered_twice_stays_one_group_and_topics_are_separate(db):  # type: ignore[no-untyped-def]
+    async with db.transaction() as tx:
+        first, new = await groups.register(tx, -1001, 0, "Groep", Settings(), NOW)
+        again, new_again = await groups.register(tx, -1001, 0, "Groep", Settings(language="en"),
+                                                 NOW)
+        topic, topic_new = await groups.register(tx, -1001, 42, "Topic", Settings(), NOW)
+        everyone = await groups.all_groups(tx)
+    assert new and not new_again and topic_new
+    assert first.id == again.id != topic.id and len(everyone) == 2
+    assert again.settings.language == "en"
+
+
+async def test_settings_round_trip_and_store_only_changes(db):  # type: ignore[no-untyped-def]
+    settings = Settings(nudging=NudgeMode.STRICT, reality_minutes=25)
+    async with db.transaction() as tx:
+        group, _ = await groups.register(tx, -5, 0, "G", settings, NOW)
+        row = await tx.one("SELECT settings FROM groups WHERE id = ?", (group.id,))
+        loaded = await groups.get(tx, group.id)
+    assert loaded is not None and loaded.settings == settings
+    assert "language" not in row["settings"]
+
+
+async def test_join_is_idempotent_and_leave_keeps_the_history(db):  # type: ignore[no-untyped-def]
+    async with db.transaction() as tx:
+        group, _ = await groups.register(tx, -7, 0, "G", Settings(), NOW)
+        assert await members.join(tx, group.id, 1, "Anna", NOW)
+        assert not await members.join(tx, group.id, 1, "Anna", NOW)
+        await members.record_turn(tx, group.id, 1, NOW)
+        assert await members.leave(tx, group.id, 1)
+        assert await members.active(tx, group.id) == ()
+        assert await members.join(tx, group.id, 1, "Anna", NOW)  # back again
+        back = await members.active(tx, group.id)
+    assert len(back) == 1 and back[0].turns == 1
+
+
+def _cycle(group_id: int, phase: Phase = Phase.ANNOUNCED) -> Cycle:
+    return Cycle(id=0, group_id=group_id, inbrenger_id=1, number=1, phase=phase,
+                 phase_started_at=NOW)
+
+
+async def test_a_cycle_round_trips_exactly_and_a_second_open_cycle_is_refused(db):  # type: ignore[no-untyped-def]
+    async with db.transaction() as tx:
+        group, _ = await groups.register(tx, -9, 0, "G", Settings(), NOW)
+        cycle = await cycles.create(tx, _cycle(group.id), actor_id=5, event="start", now=NOW)
+    full = Cycle(id=cycle.id, group_id=group.id, inbrenger_id=1, number=1, phase=Phase.REALITY,
+                 phase_started_at=NOW, learning_question="Hoe kan ik ...?",
+                 clip=Clip("f", "u", "video", 60, 12), consent=True,
+                 watched_by=frozenset({2, 3}), watched_before_talk=True, tips_open=True,
+                 previous_commitment="oud", meeting_at=NOW, lookback_options=(4, 5),
+                 skipped_by=frozenset({9}), nudge_history={"closed_run": 2})
+    async with db.transaction() as tx:
+        await cycles.save(tx, cycle, full, event="next", actor_id=1, now=NOW)
+        assert await cycles.get(tx, cycle.id) == full
+        assert await cycles.transitions(tx, cycle.id) == [(None, "announced", "start"),
+                                                          ("announced", "reality", "next")]
+    with pytest.raises(sqlite3.IntegrityError):
+        async with db.transaction() as tx:
+            await cycles.create(tx, _cycle(group.id), actor_id=5, event="start", now=NOW)
+
+
+async def test_a_redelivered_contribution_is_stored_once(db):  # type: ignore[no-untyped-def]
+    async with db.transaction() as tx:
+        group, _ = await groups.register(tx, -11, 0, "G", Settings(), NOW)
+        cycle = await cycles.create(tx, _cycle(group.id), actor_id=1, event="start", now=NOW)
+        assert await contributions.add(tx, cycle.id, 2, "goal", 77, "Wat wil je?", "open_question",
+                                       NOW)
+        assert not await contributions.add(tx, cycle.id, 2, "goal", 77, "Wat wil je?",
+                                           "open_question", NOW)
+        assert await contributions.count(tx, cycle.id) == 1
+
+
+async def test_a_timer_is_claimed_once_and_a_replaced_timer_can_fire_again(db):  # type: ignore[no-untyped-def]
+    async with db.transaction() as tx:
+        group, _ = await groups.register(tx, -13, 0, "G", Settings(), NOW)
+        timer = await timers.set(tx, group.id, "cycle:1:tick", "tick", {"cycle_id": 1}, NOW)
+        assert await timers.claim(tx, timer.id, timer.due_at, NOW)
+        assert not await timers.claim(tx, timer.id, timer.due_at, NOW)
+        later = await timers.set(tx, group.id, "cycle:1:tick", "tick", {"cycle_id": 1},
+                                 NOW + timedelta(minutes=2))
+        assert later.id == timer.id
+        assert not await timers.claim(tx, timer.id, timer.due_at, NOW)  # the old due time
+        assert await timers.claim(tx, later.id, later.due_at, NOW)
+        assert await timers.pending(tx) == []
+
+
+async def test_an_update_is_marked_once(db):  # type: ignore[no-untyped-def]
+    async with db.transaction() as tx:
+        assert await updates.mark(tx, 1001, NOW)
+        assert not await updates.mark(tx, 1001, NOW)
+        assert await updates.seen(tx, 1001)
+
+
+async def test_a_failed_transaction_leaves_nothing_behind(db):  # type: ignore[no-untyped-def]
+    with pytest.raises(RuntimeError):
+        async with db.transaction() as tx:
+            await groups.register(tx, -15, 0, "G", Settings(), NOW)
+            raise RuntimeError("crash halfway")
+    async with db.reading() as tx:
+        assert await groups.find(tx, -15) is None
+
+
+async def test_concurrent_handlers_lose_no_write(db):  # type: ignore[no-untyped-def]
+    async with db.transaction() as tx:
+        group, _ = await groups.register(tx, -17, 0, "G", Settings(), NOW)
+        cycle = await cycles.create(tx, _cycle(group.id), actor_id=1, event="start", now=NOW)
+
+    async def contribute(message_id: int) -> None:
+        async with db.transaction() as tx:
+            await contributions.add(tx, cycle.id, message_id % 4, "goal", message_id, "x",
+                                    "other", NOW)
+            await asyncio.sleep(0)  # yield inside the transaction, as a handler awaiting I/O
+
+    await asyncio.gather(*(contribute(i) for i in range(200)))
+    async with db.reading() as tx:
+        assert await contributions.count(tx, cycle.id) == 200
