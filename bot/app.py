@@ -32,7 +32,8 @@ def build_application(config: Config) -> Application:
         .token(config.token)
         .base_url(config.api_base_url)
         .base_file_url(config.file_base_url)
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(AIORateLimiter(group_max_rate=config.group_messages_per_minute,
+                                     group_time_period=60, max_retries=3))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()

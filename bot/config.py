@@ -36,6 +36,7 @@ class Config:
     webhook_secret: str | None
     webhook_listen: str
     webhook_port: int
+    group_messages_per_minute: int = 20
 
 
 def _writable_file(path: Path) -> str | None:
@@ -101,8 +102,13 @@ def load(env: Mapping[str, str] | None = None, *, require_token: bool = True) ->
     if not port_text.isdigit() or not 0 < int(port_text) < 65536:
         problems.append("INTERVISION_WEBHOOK_PORT must be a port number")
         port_text = "8443"
+    rate_text = env.get("INTERVISION_GROUP_MESSAGES_PER_MINUTE", "20")
+    if not rate_text.isdigit() or not 1 <= int(rate_text) <= 10_000:
+        problems.append("INTERVISION_GROUP_MESSAGES_PER_MINUTE must be a whole number "
+                        "(Telegram allows 20 for a bot in one group)")
+        rate_text = "20"
     if problems:
         raise ConfigError(problems)
     return Config(token, api_base_url, file_base_url, db_path, data_dir, timezone, log_level,
                   webhook_url, webhook_secret, env.get("INTERVISION_WEBHOOK_LISTEN", "0.0.0.0"),
-                  int(port_text))
+                  int(port_text), int(rate_text))

@@ -73,3 +73,74 @@ def db_rows(db_path: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple
     """Reads the bot's database the way `intervision export` would (WAL lets us read)."""
     with sqlite3.connect(db_path) as conn:
         return list(conn.execute(sql, params))
+
+
+TALK = {
+    "goal": ["Wat wil je dat de leerlingen na de pauze als eerste doen?",
+             "Wanneer ben jij tevreden over zo'n overgang?"],
+    "reality": ["Op 0:02 staan drie leerlingen nog bij de deur.",
+                "Wat merkte je bij jezelf toen het rumoerig bleef?",
+                "Je wilt rust, maar je wilt ze ook niet afkappen."],
+    "options": ["Welke mogelijkheden zie je zelf?", "Wat heb je al eens geprobeerd?"],
+}
+
+
+class Cycle:
+    def __init__(self, tg: FakeTelegramControl, group: DemoGroup, clip: Path) -> None:
+        self.tg, self.group, self.clip = tg, group, clip
+        self.chat = group.chat_id
+        self.sent: list[int] = []  # message ids of everything members said during the talk
+
+    async def start(self, inbrenger: str | None) -> dict:
+        tg, admin = self.tg, self.group.admin.user_id
+        since = await tg.mark()
+        await tg.send_text(admin, self.chat, f"/cycle {inbrenger}" if inbrenger else "/cycle")
+        return await tg.wait_for(has_button("accept"), chat_id=self.chat, since=since)
+
+    async def intake(self, announcement: dict, inbrenger_id: int,
+                     extra_watchers: tuple[int, ...] = ()) -> None:
+        tg = self.tg
+        await click_and_wait(tg, inbrenger_id, announcement, button_data(announcement, "accept"))
+        since = await tg.mark()
+        await tg.send_video(inbrenger_id, self.chat, self.clip, caption=QUESTION)
+        consent = await tg.wait_for(has_button("consent"), chat_id=self.chat, since=since)
+        since = await tg.mark()
+        await click_and_wait(tg, inbrenger_id, consent, button_data(consent, "consent"))
+        watch = await tg.wait_for(has_button("watched"), chat_id=self.chat, since=since)
+        storyboard = await tg.wait_for(lambda v: v["media"] == "photo", chat_id=self.chat,
+                                       since=since)
+        assert storyboard["file_id"]
+        since = await tg.mark()
+        watchers = [p.user_id for p in self.group.people] + list(extra_watchers)
+        for user_id in watchers:
+            if user_id != inbrenger_id:
+                await click_and_wait(tg, user_id, watch, button_data(watch, "watched"))
+        await tg.wait_for_text(self.chat, "Doel", since=since)
+
+    async def talk(self, phase: str, inbrenger_id: int) -> None:
+        peers = [p for p in self.group.people if p.user_id != inbrenger_id]
+        for i, words in enumerate(TALK[phase]):
+            message = await self.tg.send_text(peers[i % len(peers)].user_id, self.chat, words)
+            self.sent.append(message["message_id"])
+        answer = await self.tg.send_text(inbrenger_id, self.chat,
+                                         "Goede vraag, daar moet ik over nadenken.")
+        self.sent.append(answer["message_id"])
+
+    async def next_phase(self, inbrenger_id: int, expect: str) -> None:
+        since = await self.tg.mark()
+        await self.tg.send_text(inbrenger_id, self.chat, "/next")
+        await self.tg.wait_for_text(self.chat, expect, since=since)
+
+    async def close(self, inbrenger_id: int, commitment: str) -> dict:
+        tg = self.tg
+        since = await tg.mark()
+        message = await tg.send_text(inbrenger_id, self.chat, commitment)
+        self.sent.append(message["message_id"])
+        await tg.wait_for_text(self.chat, "Genoteerd als je voornemen", since=since)
+        await tg.send_text(inbrenger_id, self.chat, "/next")
+        lookback = await tg.wait_for(has_button("look"), chat_id=self.chat, since=since)
+        options = [d for d in buttons(lookback) if d.startswith("cy:")]
+        assert len(options) >= 2  # at least one activating contribution, plus "none of these"
+        since = await tg.mark()
+        await click_and_wait(tg, inbrenger_id, lookback, options[0])
+        return await tg.wait_for_text(self.chat, "Samenvatting", since=since)

@@ -1,0 +1,94 @@
+"""Issue 4: three successive cycles of one member in a group of four, a restart in the middle
+of reality, the chain of commitments, the rotation, and nothing lost or duplicated."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from harness import BotProcess, DemoGroup
+from scenes import QUESTION, Cycle, button_data, click_and_wait, db_rows, make_clip, set_up_group
+
+from bot.fake_telegram import FakeTelegramControl
+
+async def test_three_cycles_of_one_member_with_a_restart_in_reality(
+        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
+        tmp_path: Path) -> None:
+    await set_up_group(tg, demo_group)
+    clip = make_clip(tmp_path)
+    bram = demo_group.members[0]
+    commitments = ["Ik ga bij de deur wachten tot iedereen zit, zodat we rustig beginnen.",
+                   "Ik ga de eerste opdracht al op het bord zetten voor de pauze.",
+                   "Ik ga na de pauze eerst een minuut stilte vragen, zodat ze landen."]
+    all_sent: list[int] = []
+    for number, commitment in enumerate(commitments, start=1):
+        cycle = Cycle(tg, demo_group, clip)
+        announcement = await cycle.start("Bram")
+        assert f"cyclus {number}" in announcement["text"]
+        if number > 1:  # the next cycle opens by recalling the previous commitment
+            assert commitments[number - 2] in announcement["text"]
+        await cycle.intake(announcement, bram.user_id)
+        await cycle.talk("goal", bram.user_id)
+        await cycle.next_phase(bram.user_id, "Realiteit")
+        await cycle.talk("reality", bram.user_id)
+        if number == 2:
+            await running_bot.stop()
+            await running_bot.start()
+            await cycle.talk("reality", bram.user_id)  # the talk goes on where it was
+        await cycle.next_phase(bram.user_id, "Opties")
+        await cycle.talk("options", bram.user_id)
+        await cycle.next_phase(bram.user_id, "Voornemen")
+        summary = await cycle.close(bram.user_id, commitment)
+        assert commitment in summary["text"] and QUESTION in summary["text"]
+        all_sent += cycle.sent
+
+    await running_bot.stop()
+    db = tmp_path / "intervision.db"
+    stored = db_rows(db, "SELECT message_id FROM contributions ORDER BY id")
+    assert sorted(m for (m,) in stored) == sorted(all_sent)  # none lost, none twice
+    chain = db_rows(db, "SELECT number, commitment, phase FROM cycles ORDER BY id")
+    assert chain == [(n, c, "closed") for n, c in enumerate(commitments, start=1)]
+    turns = db_rows(db, "SELECT turns FROM members WHERE user_id = ?", (bram.user_id,))
+    assert turns == [(3,)]
+
+
+async def test_rotation_picks_who_brought_in_least_and_longest_ago(
+        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
+        tmp_path: Path) -> None:
+    await set_up_group(tg, demo_group)
+    seen = []
+    for _ in range(2):
+        cycle = Cycle(tg, demo_group, make_clip(tmp_path))
+        announcement = await cycle.start(None)
+        name = next(p for p in demo_group.people if p.first_name in announcement["text"])
+        seen.append(name.first_name)
+        await cycle.intake(announcement, name.user_id)  # the clip shown counts the turn
+        since = await tg.mark()
+        await tg.send_text(demo_group.admin.user_id, demo_group.chat_id, "/cancel")
+        await tg.wait_for_text(demo_group.chat_id, "gestopt", since=since)
+    assert seen == ["Anna", "Bram"]  # nobody had a turn: by join order; then the next
+
+
+async def test_wrong_people_and_stale_buttons_get_a_clear_answer(
+        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
+        tmp_path: Path) -> None:
+    await set_up_group(tg, demo_group)
+    chat, bram, cato = demo_group.chat_id, demo_group.members[0], demo_group.members[1]
+    cycle = Cycle(tg, demo_group, make_clip(tmp_path))
+    announcement = await cycle.start("Bram")
+    answer = await click_and_wait(tg, cato.user_id, announcement,
+                                  button_data(announcement, "accept"))
+    assert answer and "inbrenger" in answer["text"]
+    since = await tg.mark()
+    await tg.send_video(cato.user_id, chat, make_clip(tmp_path), caption=QUESTION)
+    await tg.wait_for_text(chat, "Dat is aan de inbrenger", since=since)
+    await tg.send_text(cato.user_id, chat, "/next")
+    await tg.wait_for_text(chat, "Er is nu geen volgende fase", since=since)
+    await tg.add_user(55, "Gast")
+    await tg.add_member(chat, 55)
+    await click_and_wait(tg, bram.user_id, announcement, button_data(announcement, "accept"))
+    await tg.send_text(55, chat, "Mag ik meekijken?")
+    await tg.wait_for_text(chat, "Stuur /join", since=since)
+    await tg.send_text(bram.user_id, chat, "/cancel")
+    await tg.wait_for_text(chat, "gestopt", since=since)
+    stale = await click_and_wait(tg, bram.user_id, announcement,
+                                 button_data(announcement, "swap"))
+    assert stale and "afgerond" in stale["text"]

@@ -1,0 +1,91 @@
+"""Issue 5: in reality a tip gets one kind nudge with a rephrased question, privately where
+the writer started the bot, else as a reply in the group; questions get none; after /tips
+nothing; a burst of tips does not become a burst of nudges."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from harness import BotProcess, DemoGroup
+from scenes import Cycle, make_clip, set_up_group
+
+from bot.fake_telegram import FakeTelegramControl
+
+TIP = "Je zou meer wachttijd kunnen geven na je vraag."
+
+
+async def _in_reality(tg: FakeTelegramControl, group: DemoGroup, tmp_path: Path, *,
+                      set_up: bool = True, extra_watchers: tuple[int, ...] = ()) -> Cycle:
+    if set_up:
+        await set_up_group(tg, group)
+    cycle = Cycle(tg, group, make_clip(tmp_path))
+    announcement = await cycle.start("Bram")
+    await cycle.intake(announcement, group.members[0].user_id, extra_watchers)
+    await cycle.next_phase(group.members[0].user_id, "Realiteit")
+    return cycle
+
+
+def _nudges(messages: list[dict]) -> list[dict]:
+    return [m for m in messages if "als vraag" in (m["text"] or "")]
+
+
+async def test_a_tip_gets_one_private_nudge_and_a_question_none(
+        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
+        tmp_path: Path) -> None:
+    await _in_reality(tg, demo_group, tmp_path)
+    cato = demo_group.members[1]
+    since = await tg.mark()
+    await tg.send_text(cato.user_id, demo_group.chat_id, "Wat merkte je bij jezelf op 0:02?")
+    await tg.send_text(cato.user_id, demo_group.chat_id, TIP)
+    nudge = await tg.wait_for(lambda m: "als vraag" in (m["text"] or ""), chat_id=cato.user_id,
+                              since=since)
+    assert "Wat zou er gebeuren" in nudge["text"] and "zou ... kunnen" in nudge["text"]
+    await tg.wait_until_updates_taken()
+    in_group = await tg.bot_messages(demo_group.chat_id, since=since)
+    assert not _nudges(in_group)  # private by default: no public correction
+    assert len(_nudges(await tg.bot_messages(cato.user_id, since=since))) == 1
+
+
+async def test_a_writer_without_a_private_chat_gets_a_reply_in_the_group(
+        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
+        tmp_path: Path) -> None:
+    await set_up_group(tg, demo_group)
+    await tg.add_user(1005, "Eva")  # never started the bot
+    await tg.add_member(demo_group.chat_id, 1005)
+    await tg.send_text(1005, demo_group.chat_id, "/join")
+    await tg.wait_for_text(demo_group.chat_id, "Welkom, Eva")
+    await _in_reality(tg, demo_group, tmp_path, set_up=False, extra_watchers=(1005,))
+    since = await tg.mark()
+    tip = await tg.send_text(1005, demo_group.chat_id, TIP)
+    nudge = await tg.wait_for(lambda m: "als vraag" in (m["text"] or ""),
+                              chat_id=demo_group.chat_id, since=since)
+    assert nudge["reply_to"] == tip["message_id"]
+
+
+async def test_after_tips_are_welcome_the_same_tip_is_not_nudged(
+        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
+        tmp_path: Path) -> None:
+    await _in_reality(tg, demo_group, tmp_path)
+    bram, daan = demo_group.members[0], demo_group.members[2]
+    since = await tg.mark()
+    await tg.send_text(bram.user_id, demo_group.chat_id, "/tips")
+    await tg.wait_for_text(demo_group.chat_id, "open voor tips", since=since)
+    await tg.send_text(daan.user_id, demo_group.chat_id, TIP)
+    await tg.send_text(daan.user_id, demo_group.chat_id, "/status")
+    await tg.wait_for_text(demo_group.chat_id, "Fase", since=since)
+    assert not _nudges(await tg.bot_messages(daan.user_id, since=since))
+
+
+async def test_ten_tips_in_a_minute_do_not_make_ten_nudges(
+        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
+        tmp_path: Path) -> None:
+    await _in_reality(tg, demo_group, tmp_path)
+    daan = demo_group.members[2]
+    since = await tg.mark()
+    for i in range(10):
+        await tg.send_text(daan.user_id, demo_group.chat_id,
+                           f"Misschien zou je de groepjes kleiner kunnen maken ({i}).")
+    await tg.send_text(daan.user_id, demo_group.chat_id, "/status")
+    await tg.wait_for_text(demo_group.chat_id, "Fase", since=since)
+    nudges = _nudges(await tg.bot_messages(daan.user_id, since=since)) + _nudges(
+        await tg.bot_messages(demo_group.chat_id, since=since))
+    assert len(nudges) == 1
