@@ -91,8 +91,17 @@ async def timer_fired(app: Application, group: Group, timer: timer_store.StoredT
     elif timer.event == planning.EVENT_CLIP_REMINDER:
         await run_event(app, group, TimerFired("clip_reminder"), once=once, late=late)
     elif timer.event == planning.EVENT_OPEN:
-        await run_event(app, group, TimerFired("meeting_open"), once=once, late=late)
+        # The cycle announced for this meeting opens by its own timer (set when it was
+        # announced, cancelled with it); here the schedule only plans the next meeting.
+        await _claim_only(app, once)
         await _replan(app, group, await _stored_schedule(app, group))
+
+
+async def _claim_only(app: Application, once: Once) -> None:
+    svc = services_of(app)
+    async with svc.db.transaction() as tx:
+        if once.timer is not None:
+            await timer_store.claim(tx, *once.timer, svc.now())
 
 
 async def _stored_schedule(app: Application, group: Group) -> planning.Schedule | None:

@@ -40,6 +40,8 @@ def add_user(
 ) -> User:
     if user_id <= 0 or user_id == world.bot.id:
         raise ControlError(f"user ids are positive and differ from the bot's: {user_id}")
+    if user_id in world.users:
+        raise ControlError(f"user {user_id} already exists")
     user = User(user_id, first_name, username, last_name, language_code)
     world.users[user_id] = user
     return user
@@ -84,6 +86,8 @@ def add_group(
     is simply already there (a world set up before the test)."""
     if chat_id >= 0:
         raise ControlError(f"group chat ids are negative: {chat_id}")
+    if chat_id in world.chats:
+        raise ControlError(f"chat {chat_id} already exists")
     is_super = forum or bool(supergroup)
     chat = Chat(
         id=chat_id,

@@ -148,11 +148,12 @@ SAMPLE_EVENTS = [
 ]
 
 
-@pytest.mark.parametrize("phase", list(Phase))
-@pytest.mark.parametrize("event", SAMPLE_EVENTS, ids=lambda e: e.name)
+UNHANDLED = [(phase, event) for phase in Phase for event in SAMPLE_EVENTS
+             if not any(t.source == phase and t.event == event.name for t in TRANSITIONS)]
+
+
+@pytest.mark.parametrize("phase,event", UNHANDLED, ids=lambda v: getattr(v, "name", str(v)))
 def test_an_event_without_a_transition_is_refused_and_changes_nothing(phase, event):  # type: ignore[no-untyped-def]
-    if any(t.source == phase and t.event == event.name for t in TRANSITIONS):
-        pytest.skip("this event has a transition here; see the scenarios")
     cycle = cycle_in(phase)
     decision = decide(ctx_for(cycle), event)
     assert decision.refused and decision.cycle == cycle and decision.effects == ()

@@ -1,0 +1,87 @@
+"""Fixtures for testing the fake Bot API with PTB's real `telegram.Bot`."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from telegram import Bot
+
+from bot.fake_telegram import FakeTelegramControl, FakeTelegramServer
+
+
+@dataclass(frozen=True)
+class Cast:
+    """Who is in the world the `cast` fixture builds."""
+
+    tg: FakeTelegramControl
+    anna: int = 101  # group creator (admin), started the bot
+    bram: int = 102  # member, started the bot, English
+    cato: int = 103  # member, never started the bot
+    group: int = -1001234567890
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[FakeTelegramServer]:
+    async with FakeTelegramServer() as running:
+        yield running
+
+
+@pytest.fixture
+async def tg(server: FakeTelegramServer) -> AsyncIterator[FakeTelegramControl]:
+    async with FakeTelegramControl(server.url) as control:
+        yield control
+
+
+@pytest.fixture
+async def bot(server: FakeTelegramServer) -> AsyncIterator[Bot]:
+    """PTB's own Bot, configured exactly like the real bot process configures it."""
+    async with Bot(
+        server.token, base_url=server.api_base_url, base_file_url=server.file_base_url
+    ) as ptb_bot:
+        yield ptb_bot
+
+
+@pytest.fixture
+async def cast(tg: FakeTelegramControl) -> Cast:
+    """Anna (admin), Bram and Cato in a supergroup; Anna and Bram started the bot."""
+    c = Cast(tg)
+    await tg.add_user(c.anna, "Anna", "anna_t")
+    await tg.add_user(c.bram, "Bram", language_code="en")
+    await tg.add_user(c.cato, "Cato")
+    await tg.add_group(
+        c.group, "Intervisie", supergroup=True, admins=[c.anna], members=[c.bram, c.cato]
+    )
+    await tg.start_private_chat(c.anna)
+    await tg.start_private_chat(c.bram)
+    return c
+
+
+def _ffmpeg(*args: str) -> None:
+    subprocess.run(["ffmpeg", "-v", "error", "-y", *args], check=True, timeout=60)
+
+
+@pytest.fixture(scope="session")
+def clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 2 s, 160x120 test clip."""
+    path = tmp_path_factory.mktemp("media") / "clip.mp4"
+    _ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc=duration=2:size=160x120:rate=10",
+        "-pix_fmt",
+        "yuv420p",
+        str(path),
+    )
+    return path
+
+
+@pytest.fixture(scope="session")
+def still(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("media") / "still.png"
+    _ffmpeg("-f", "lavfi", "-i", "testsrc=size=64x48", "-frames:v", "1", str(path))
+    return path

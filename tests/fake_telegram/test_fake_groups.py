@@ -1,0 +1,131 @@
+"""Groups: privacy mode, forum topics, edits; and a whole PTB Application polling the fake."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from telegram import Update
+from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes, MessageHandler, filters
+
+from bot.fake_telegram import ControlError, FakeTelegramServer
+
+if TYPE_CHECKING:
+    from conftest import Cast
+    from telegram import Bot
+
+
+async def fetched_texts(bot: Bot) -> list[str | None]:
+    updates = await bot.get_updates(timeout=0)
+    if updates:
+        await bot.get_updates(offset=updates[-1].update_id + 1, timeout=0)
+    return [
+        (u.message or u.edited_message).text  # type: ignore[union-attr]
+        for u in updates
+        if u.message or u.edited_message
+    ]
+
+
+async def test_privacy_mode_lets_only_commands_replies_and_mentions_through(
+    bot: Bot, cast: Cast
+) -> None:
+    await fetched_texts(bot)
+    await cast.tg.set_privacy_mode(True)
+    bot_message = await bot.send_message(cast.group, "Wie brengt in?")
+    await cast.tg.send_text(cast.bram, cast.group, "gewoon praten")
+    await cast.tg.send_text(cast.bram, cast.group, "/status")
+    await cast.tg.send_text(cast.bram, cast.group, "/status@other_bot")
+    await cast.tg.send_text(cast.bram, cast.group, "ik!", reply_to=bot_message.message_id)
+    await cast.tg.send_text(cast.bram, cast.group, "vraag aan @intervision_test_bot")
+    assert await fetched_texts(bot) == ["/status", "ik!", "vraag aan @intervision_test_bot"]
+    kept_back = [v for v in await cast.tg.messages(cast.group) if not v["delivered"]]
+    assert [v["text"] for v in kept_back] == ["gewoon praten", "/status@other_bot"]
+    await cast.tg.set_bot_admin(cast.group)  # admins see everything, privacy or not
+    await cast.tg.send_text(cast.bram, cast.group, "nu wel")
+    assert "nu wel" in await fetched_texts(bot)
+
+
+async def test_private_chats_ignore_privacy_mode(bot: Bot, cast: Cast) -> None:
+    await fetched_texts(bot)
+    await cast.tg.set_privacy_mode(True)
+    await cast.tg.send_text(cast.anna, cast.anna, "gewoon praten")
+    assert await fetched_texts(bot) == ["gewoon praten"]
+
+
+async def test_forum_topics_carry_thread_ids(bot: Bot, cast: Cast) -> None:
+    forum = -1009999
+    await cast.tg.add_group(forum, "Opleiding", forum=True, admins=[cast.anna], members=[cast.bram])
+    thread = await cast.tg.add_topic(forum, "Groep A")
+    await fetched_texts(bot)
+    sent = await cast.tg.send_text(cast.bram, forum, "clip komt", thread_id=thread)
+    assert sent["message_thread_id"] == thread and sent["is_topic_message"] is True
+    # Telegram's quirk: a plain topic message "replies" to the topic's creation message.
+    assert sent["reply_to_message"]["forum_topic_created"]["name"] == "Groep A"
+    updates = await bot.get_updates(timeout=0)
+    message = updates[-1].message
+    assert message is not None and message.message_thread_id == thread
+    assert message.is_topic_message and message.chat.is_forum
+    answer = await message.reply_text("Dank je")  # PTB keeps the thread on replies
+    assert answer.message_thread_id == thread
+    view = await cast.tg.wait_for_text(forum, "Dank je", thread_id=thread)
+    assert view["thread_id"] == thread and view["reply_to"] == message.message_id
+    with pytest.raises(Exception, match="(?i)message thread not found"):
+        await bot.send_message(forum, "x", message_thread_id=424242)
+    with pytest.raises(ControlError, match="thread not found"):
+        await cast.tg.send_text(cast.bram, forum, "x", thread_id=424242)
+    general = await cast.tg.send_text(cast.bram, forum, "algemeen")
+    assert "message_thread_id" not in general
+
+
+async def test_edits_arrive_as_edited_message(bot: Bot, cast: Cast) -> None:
+    sent = await cast.tg.send_text(cast.bram, cast.group, "Je zou kunnen")
+    await cast.tg.edit_text(cast.bram, cast.group, sent["message_id"], "Wat zou je kunnen?")
+    updates = await bot.get_updates(timeout=0)
+    edited = updates[-1].edited_message
+    assert edited is not None and edited.text == "Wat zou je kunnen?" and edited.edit_date
+    assert updates[-2].message is not None and updates[-2].message.text == "Je zou kunnen"
+
+
+async def test_control_refuses_impossible_actions(cast: Cast) -> None:
+    with pytest.raises(ControlError, match="unknown user 999"):
+        await cast.tg.send_text(999, cast.group, "x")
+    await cast.tg.add_user(999, "Eva")
+    with pytest.raises(ControlError, match="not a member"):
+        await cast.tg.send_text(999, cast.group, "x")
+    with pytest.raises(ControlError, match="private chat"):
+        await cast.tg.send_text(cast.anna, cast.bram, "x")
+
+
+async def test_a_ptb_application_polls_answers_and_stops(
+    server: FakeTelegramServer, cast: Cast
+) -> None:
+    """The shape of the real bot: Application + handlers + polling, pointed at the fake."""
+
+    async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.effective_message is not None
+        await update.effective_message.reply_text("Welkom!")
+
+    async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.effective_message is not None and update.effective_message.text
+        await update.effective_message.reply_text(update.effective_message.text.upper())
+
+    application = (
+        ApplicationBuilder()
+        .token(server.token)
+        .base_url(server.api_base_url)
+        .base_file_url(server.file_base_url)
+        .build()
+    )
+    application.add_handler(CommandHandler("start", start))
+    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, echo))
+    async with application:
+        await application.start()
+        assert application.updater is not None
+        await application.updater.start_polling(timeout=5)
+        await cast.tg.wait_for_text(cast.anna, "Welkom!")  # the /start sent before polling
+        await cast.tg.send_text(cast.bram, cast.group, "hallo groep")
+        await cast.tg.wait_for_text(cast.group, "HALLO GROEP")
+        await cast.tg.wait_until_updates_taken()
+        await application.updater.stop()
+        await application.stop()
+    assert await cast.tg.pending_updates() == 0  # PTB's final getUpdates confirmed them all

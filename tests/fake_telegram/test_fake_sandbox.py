@@ -1,0 +1,88 @@
+"""The sandbox machinery, with a tiny PTB echo bot standing in for the real one."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import socket
+import sys
+import textwrap
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bot.fake_telegram import FakeTelegramControl
+from bot.fake_telegram.demo import DemoGroup
+from bot.sandbox import run_sandbox
+
+ECHO_BOT = textwrap.dedent(
+    """
+    import os
+    from pathlib import Path
+    from telegram.ext import ApplicationBuilder, MessageHandler, filters
+
+    async def echo(update, context):
+        await update.effective_message.reply_text("echo: " + update.effective_message.text)
+
+    Path(os.environ["INTERVISION_DATA_DIR"], "bot.pid").write_text(str(os.getpid()))
+    app = (
+        ApplicationBuilder()
+        .token(os.environ["TELEGRAM_BOT_TOKEN"])
+        .base_url(os.environ["TELEGRAM_API_BASE_URL"])
+        .base_file_url(os.environ["TELEGRAM_FILE_BASE_URL"])
+        .build()
+    )
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, echo))
+    app.run_polling()
+    """
+)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+async def test_sandbox_serves_the_page_runs_the_bot_and_stops_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INTERVISION_DATA_DIR", str(tmp_path))
+    script = tmp_path / "echo_bot.py"
+    script.write_text(ECHO_BOT)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    sandbox = asyncio.create_task(
+        run_sandbox("127.0.0.1", port, bot_command=[sys.executable, str(script)])
+    )
+    try:
+        async with FakeTelegramControl(url) as tg, httpx.AsyncClient(base_url=url) as http:
+            for _ in range(300):  # the bot is up once it polls
+                with contextlib.suppress(httpx.ConnectError):
+                    if (await tg.update_stats())["polls"]:
+                        break
+                await asyncio.sleep(0.1)
+            page = await http.get("/")
+            assert page.status_code == 200 and "Intervision sandbox" in page.text
+            assert (await http.get("/static/app.js")).status_code == 200
+            group = DemoGroup()
+            state = await tg.state()
+            assert {u["first_name"] for u in state["users"]} == {"Anna", "Bram", "Cato", "Daan"}
+            assert all(u["started"] for u in state["users"])
+            await tg.send_text(group.members[0].user_id, group.chat_id, "hallo <groep>")
+            await tg.wait_for_text(group.chat_id, "echo: hallo <groep>", timeout=20)
+    finally:
+        sandbox.cancel()  # what Ctrl-C amounts to
+        with contextlib.suppress(asyncio.CancelledError):
+            await sandbox
+    assert not process_exists(int((tmp_path / "bot.pid").read_text()))

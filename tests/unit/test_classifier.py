@@ -1,0 +1,235 @@
+"""The contribution classifier as a group member meets it: the label of a message, the words a
+nudge quotes, the question it offers instead of a tip, and the `intervision classify` command.
+The example messages are written for these tests, not taken from the development set."""
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from bot.classify_command import run
+from flows.classifier import classify, detect_language, parse_timestamp
+from flows.labels import COMPENSATING, Label
+
+L = Label
+
+CLEAR = [
+    ("nl", "Wat ging er door je heen toen Sam begon te huilen?", L.OPEN_QUESTION),
+    ("nl", "Kun je beschrijven hoe een goede start er voor jou uitziet?", L.OPEN_QUESTION),
+    ("en", "What made you decide to stop the activity there?", L.OPEN_QUESTION),
+    ("en", "Could you say more about what 'calm' means to you?", L.OPEN_QUESTION),
+    ("nl", "Was dit de eerste les na de vakantie?", L.CLOSED_QUESTION),
+    ("nl", "Hoeveel leerlingen zitten er in deze klas?", L.CLOSED_QUESTION),
+    ("en", "Did you plan the groups in advance?", L.CLOSED_QUESTION),
+    ("nl", "Het klinkt alsof je er behoorlijk van baalde.", L.REFLECTION),
+    ("nl", "Je twijfelt of je wel de juiste toon hebt gevonden.", L.REFLECTION),
+    ("en", "So you want to be kind but also firm.", L.REFLECTION),
+    ("en", "It sounds like that moment really stayed with you.", L.REFLECTION),
+    ("nl", "Op 1:40 steekt Noor haar vinger op en je ziet haar niet.", L.OBSERVATION),
+    ("nl", "Je geeft de instructie terwijl je met je rug naar de klas staat.", L.OBSERVATION),
+    ("en", "Two girls at the front table share one book the whole time.", L.OBSERVATION),
+    ("nl", "Je zou de opdracht in kleinere stappen kunnen opdelen.", L.TIP),
+    ("nl", "Zet de tafels in groepjes van vier, dan praten ze makkelijker.", L.TIP),
+    ("en", "You could try a countdown before transitions.", L.TIP),
+    ("nl", "Die uitleg was echt veel te lang.", L.OPINION),
+    ("nl", "Volgens mij zoekt Kevin gewoon aandacht.", L.OPINION),
+    ("en", "I think the task was too open for this group.", L.OPINION),
+    ("nl", "Uit onderzoek blijkt dat dagelijkse herhaling het onthouden versterkt.", L.INFORMATION),
+    ("nl", "Pubers hebben vaak meer slaap nodig dan volwassenen.", L.INFORMATION),
+    ("en", "Research shows that three seconds of wait time improves answers.", L.INFORMATION),
+    ("nl", "Knap dat je dit durft te laten zien.", L.AFFIRMATION),
+    ("nl", "Je bent echt een warme juf, dat zie je meteen.", L.AFFIRMATION),
+    ("en", "Thanks so much for sharing this with us.", L.AFFIRMATION),
+    ("en", "Keep it up, you're doing great!", L.AFFIRMATION),
+    ("nl", "Kan iemand de link nog een keer sturen?", L.OTHER),
+    ("nl", "Mijn internet valt steeds weg.", L.OTHER),
+    ("en", "Sorry I'm late, traffic was awful.", L.OTHER),
+    ("en", "Can we start ten minutes later next week?", L.OTHER),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "label"), CLEAR)
+def test_each_label_on_clear_examples_in_both_languages(lang: str, text: str, label: Label) -> None:
+    assert classify(text, lang).label is label
+
+
+@pytest.mark.parametrize(("lang", "text", "label"), [
+    ("nl", "hoe kijk je zelf terug op deze les", L.OPEN_QUESTION),  # no capital, no "?"
+    ("nl", "gebruik je deze methode al het hele jaar", L.CLOSED_QUESTION),
+    ("nl", "misschein zou je eens een timer kunnen gebruiken", L.TIP),  # typo in the cue
+    ("nl", "je zou eens met een timer kunnen werken 😊", L.TIP),
+    ("nl", "haha ja herkenbaar", L.OTHER),
+    ("nl", "👍", L.OTHER),
+    ("nl", "👏👏", L.AFFIRMATION),
+    ("en", "have u tried using a visual timer", L.TIP),
+    ("en", "dont you think the task was way too long", L.OPINION),
+    ("en", "you felt a bit lost when the plan changed", L.REFLECTION),
+    ("nl", "op 3.05 pakt Daan zijn telefoon", L.OBSERVATION),
+    ("nl", "Bij 00:02:10 staan vier kinderen tegelijk bij de kraan.", L.OBSERVATION),
+    ("en", "At 2m10 a boy at the back puts his hood up.", L.OBSERVATION),
+])
+def test_chat_reality_does_not_change_the_label(lang: str, text: str, label: Label) -> None:
+    assert classify(text, lang).label is label
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("nl", "Heb je al eens geprobeerd om met een praatstok te werken?"),
+    ("nl", "Waarom geef je ze niet wat meer bedenktijd?"),
+    ("nl", "Zou het niet handiger zijn om de instructie op te schrijven?"),
+    ("nl", "Wat als je de lastigste leerling een taak geeft?"),
+    ("nl", "Kun je niet beter eerst de regels herhalen?"),
+    ("en", "Why don't you start with the quiet kids?"),
+    ("en", "What if you let them pick their own partners?"),
+    ("en", "Have you thought about a seating plan?"),
+    ("en", "Wouldn't it be easier to give the instructions in writing?"),
+])
+def test_advice_in_the_form_of_a_question_is_a_tip(lang: str, text: str) -> None:
+    assert classify(text, lang).label is L.TIP
+
+
+def test_hard_case_conventions() -> None:
+    # Verdict as a question: opinion. Leading question without a verdict word: closed.
+    assert classify("Ben je niet veel te streng voor zulke jonge kinderen?", "nl").label is L.OPINION
+    assert classify("Weren't you a bit too quick to step in there?", "en").label is L.OPINION
+    assert classify("Zag je dat Amir zijn vinger opstak?", "nl").label is L.CLOSED_QUESTION
+    # "Wist je dat" + a fact is information.
+    assert classify("Wist je dat kleuters zich maar kort kunnen concentreren?", "nl").label \
+        is L.INFORMATION
+    # Praise of a moment is an opinion, praise of the person an affirmation.
+    assert classify("Goed dat je toen de lichten uitdeed!", "nl").label is L.OPINION
+    assert classify("Wat moedig dat je deze les laat zien.", "nl").label is L.AFFIRMATION
+    # A restatement with a question mark is a closed question; a request to say more is open.
+    assert classify("Dus het gaat je om de eerste vijf minuten?", "nl").label is L.CLOSED_QUESTION
+    assert classify("Wat versta jij onder 'orde houden'?", "nl").label is L.OPEN_QUESTION
+    # "Heb je al ...?" about whether something happened is closed.
+    assert classify("Heb je deze opname al met je leidinggevende besproken?", "nl").label \
+        is L.CLOSED_QUESTION
+    # A problem with the file is other; what the recording shows is an observation.
+    assert classify("The video keeps buffering for me.", "en").label is L.OTHER
+    assert classify("The camera only shows the left half of the room.", "en").label \
+        is L.OBSERVATION
+
+
+def test_the_main_act_decides_not_the_lead_in() -> None:
+    assert classify("Mooi filmpje! Je zou de kinderen zelf de regels kunnen laten bedenken.",
+                    "nl").label is L.TIP
+    assert classify("Op 0:55 kijkt Lotte je aan. Wat denk je dat ze toen wilde?", "nl").label \
+        is L.OPEN_QUESTION
+    assert classify("Hoi allemaal! Ik vond de overgang naar het groepswerk rommelig.", "nl").label \
+        is L.OPINION
+
+
+def test_the_cue_names_the_words_that_decided() -> None:
+    assert classify("Je zou meer wachttijd kunnen geven", "nl").cue == "je zou ... kunnen"
+    assert classify("Have you tried giving them a choice of tasks?", "en").cue == "have you tried"
+    assert "veel te lang" in classify("Die uitleg was echt veel te lang.", "nl").cue
+    assert classify("Op 1:23 zet je de lichten uit.", "nl").cue == "op 1:23"
+
+
+@pytest.mark.parametrize(("lang", "text", "question"), [
+    ("nl", "Je zou meer wachttijd kunnen geven", "Wat zou er gebeuren als je meer wachttijd geeft?"),
+    ("nl", "Misschien kun je een timer op het bord zetten.",
+     "Wat zou er gebeuren als je een timer op het bord zet?"),
+    ("nl", "Waarom laat je Daan niet de schriften uitdelen?",
+     "Wat zou er gebeuren als je Daan de schriften laat uitdelen?"),
+    ("nl", "Zou het niet beter zijn om de groepjes kleiner te maken?",
+     "Wat zou er gebeuren als je de groepjes kleiner maakt?"),
+    ("en", "Why don't you put them in pairs?", "What would happen if you put them in pairs?"),
+    ("en", "Have you tried giving them a choice of tasks?",
+     "What would happen if you tried giving them a choice of tasks?"),
+])
+def test_a_tip_comes_with_an_open_question_in_its_own_language(
+        lang: str, text: str, question: str) -> None:
+    result = classify(text, lang)
+    assert result.label is L.TIP
+    assert result.rephrasing == question
+    # The rephrasing is itself an open question in the same language.
+    assert classify(question, lang).label is L.OPEN_QUESTION
+    assert detect_language(question) == lang
+
+
+def test_every_compensating_message_is_nudgeable_and_others_get_no_rephrasing() -> None:
+    assert classify("Die uitleg was echt veel te lang.", "nl").rephrasing is not None
+    assert classify("Research shows wait time improves answers.", "en").rephrasing is not None
+    assert classify("Was this the last lesson of the day?", "en").rephrasing is None
+
+
+def test_language_is_detected_when_missing() -> None:
+    assert detect_language("Waarom geef je ze niet wat meer tijd?") == "nl"
+    assert detect_language("why don't you give them more time") == "en"
+    assert classify("why don't you give them more time").rephrasing == (
+        "What would happen if you give them more time?")
+
+
+@pytest.mark.parametrize(("text", "seconds"), [
+    ("Op 1:23 zet je de lichten uit", 83.0),
+    ("at 02:15 the bell rings", 135.0),
+    ("Op 00:03:05 gaat de deur open", 185.0),
+    ("rond 2m45 loopt Roos weg", 165.0),
+    ("op 1.23 kijkt hij op", 83.0),
+    ("tussen 2:00 en 2:30 praten ze", 120.0),
+    ("geen tijd hier", None),
+    ("we beginnen morgen om 15:30", None),  # a clock time, not a moment in the clip
+    ("de opdracht duurt 1.5 uur", None),
+])
+def test_parse_timestamp_finds_the_first_clip_moment(text: str, seconds: float | None) -> None:
+    assert parse_timestamp(text) == seconds
+
+
+def test_classify_command_writes_id_and_label_and_ignores_extra_columns(tmp_path: Path) -> None:
+    path = tmp_path / "in.tsv"
+    path.write_text("note\ttext\tid\tlang\n"
+                    "x\tJe zou meer wachttijd kunnen geven\tm1\tnl\n"
+                    "y\tWhat did you make of that?\tm2\t\n"
+                    "z\tOp 1:23 zet je de lichten uit.\tm3\tnl\n", encoding="utf-8")
+    out = io.StringIO()
+    assert run(str(path), out) == 0
+    assert out.getvalue() == "m1\ttip\nm2\topen_question\nm3\tobservation\n"
+
+
+def test_classify_command_refuses_a_missing_file_or_columns(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = io.StringIO()
+    assert run(str(tmp_path / "nope.tsv"), out) == 2
+    assert "cannot read" in capsys.readouterr().err
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("id\tmessage\n1\thallo\n", encoding="utf-8")
+    assert run(str(bad), out) == 2
+    err = capsys.readouterr().err
+    assert "lang" in err and "text" in err
+    assert out.getvalue() == ""
+
+
+def _dev_set() -> Path:
+    env = os.environ.get("INTERVISION_SHARED_DIR")
+    base = Path(env) if env else Path(__file__).resolve().parents[2] / ".." / "shared"
+    return (base / "data" if (base / "data").is_dir() else base) / "contributions_dev.tsv"
+
+
+def _f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def test_quality_on_the_development_set() -> None:
+    path = _dev_set()
+    if not path.is_file():
+        pytest.skip(f"no development set at {path}")
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    pairs = Counter((row["label"], classify(row["text"], row["lang"]).label.value) for row in rows)
+    f1s = []
+    for label in Label:
+        tp = pairs[(label.value, label.value)]
+        fp = sum(n for (g, p), n in pairs.items() if p == label.value and g != label.value)
+        fn = sum(n for (g, p), n in pairs.items() if g == label.value and p != label.value)
+        f1s.append(_f1(tp, fp, fn))
+    comp = {label.value for label in COMPENSATING}
+    tp = sum(n for (g, p), n in pairs.items() if g in comp and p in comp)
+    fp = sum(n for (g, p), n in pairs.items() if g not in comp and p in comp)
+    fn = sum(n for (g, p), n in pairs.items() if g in comp and p not in comp)
+    assert _f1(tp, fp, fn) >= 0.92
+    assert sum(f1s) / len(f1s) >= 0.85
