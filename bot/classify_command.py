@@ -18,28 +18,31 @@ def run(tsv_path: str, out: TextIO) -> int:
     """Classify `tsv_path` into `out`; 0 on success, 2 (with a message on stderr) for a missing
     file or missing columns."""
     try:
-        handle = open(tsv_path, encoding="utf-8", newline="")
-    except OSError as error:
+        with open(tsv_path, encoding="utf-8", newline="") as handle:
+            return _stream(handle, out, tsv_path)
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as error:
         print(f"intervision classify: cannot read {tsv_path}: {error.strerror or error}",
               file=sys.stderr)
         return 2
-    with handle:
-        header = handle.readline().rstrip("\r\n").split("\t")
-        missing = [name for name in REQUIRED if name not in header]
-        if missing:
-            print(f"intervision classify: {tsv_path} has no column(s) {', '.join(missing)}; "
-                  f"the first line must name the columns id, lang and text, separated by tabs.",
-                  file=sys.stderr)
-            return 2
-        col_id, col_lang, col_text = (header.index(name) for name in REQUIRED)
-        width = max(col_id, col_lang, col_text) + 1
-        write = out.write
-        for line in handle:
-            fields = line.rstrip("\r\n").split("\t")
-            if len(fields) < width:
-                if not line.strip():
-                    continue  # a blank line, e.g. at the end of a hand-edited file
-                fields += [""] * (width - len(fields))
-            lang = fields[col_lang].strip().lower() or None
-            write(f"{fields[col_id]}\t{classify(fields[col_text], lang).label.value}\n")
+
+
+def _stream(handle: TextIO, out: TextIO, tsv_path: str) -> int:
+    header = handle.readline().rstrip("\r\n").split("\t")
+    missing = [name for name in REQUIRED if name not in header]
+    if missing:
+        print(f"intervision classify: {tsv_path} has no column(s) {', '.join(missing)}; "
+              f"the first line must name the columns id, lang and text, separated by tabs.",
+              file=sys.stderr)
+        return 2
+    col_id, col_lang, col_text = (header.index(name) for name in REQUIRED)
+    width = max(col_id, col_lang, col_text) + 1
+    write = out.write
+    for line in handle:
+        fields = line.rstrip("\r\n").split("\t")
+        if len(fields) < width:
+            if not line.strip():
+                continue  # a blank line, e.g. at the end of a hand-edited file
+            fields += [""] * (width - len(fields))
+        lang = fields[col_lang].strip().lower() or None
+        write(f"{fields[col_id]}\t{classify(fields[col_text], lang).label.value}\n")
     return 0

@@ -1,0 +1,133 @@
+"""How well the contribution classifier labels messages it was not written for.
+
+Run: .venv/bin/python benchmarks/classifier_quality.py
+Prints per-label precision/recall/F1, macro-F1 and the F1 of "compensating" (tip, opinion,
+information) against the rest on:
+  (a) ../shared/data/contributions_dev.tsv, all of it;
+  (b) its tuning part, the part the cue rules were written and checked against;
+  (c) its held-out part (~30%, stratified by label and language, chosen by a hash of the id),
+      never looked at while tuning: the figure that shows whether the rules generalise;
+  (d) annomi/annomi_dev.tsv (real English counselling, free to develop on);
+  (e) annomi/annomi_heldout.tsv (report only, never tuned on);
+  (f) tests/unit/classifier_cases/fresh_tune.tsv, messages written from the README
+      definitions before the second round of rules (used to find general gaps);
+  (g) tests/unit/classifier_cases/fresh_check.tsv, the other half (measured, never tuned on).
+The data is read from $INTERVISION_SHARED_DIR (the shared folder or its data/ folder) or from
+../shared/data beside the project; it is never copied into the repository.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from flows.classifier import classify
+from flows.labels import COMPENSATING, Label
+
+HELD_OUT_SHARE = 0.3
+FRESH_DIR = Path(__file__).resolve().parents[1] / "tests" / "unit" / "classifier_cases"
+_SALT = "intervision-heldout:"
+
+
+def shared_data_dir() -> Path:
+    """Where the labelled data lives: $INTERVISION_SHARED_DIR or ../shared/data."""
+    env = os.environ.get("INTERVISION_SHARED_DIR")
+    if env:
+        base = Path(env)
+        return base / "data" if (base / "data").is_dir() else base
+    return Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def held_out_ids(rows: Iterable[dict[str, str]]) -> set[str]:
+    """The held-out part: in every (label, language) stratum, the 30% of ids whose salted
+    hash sorts first. Deterministic, and independent of row order."""
+    strata: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for row in rows:
+        strata[(row["label"], row["lang"])].append(row["id"])
+    chosen: set[str] = set()
+    for ids in strata.values():
+        ids.sort(key=lambda i: hashlib.sha256((_SALT + i).encode()).hexdigest())
+        chosen.update(ids[: round(HELD_OUT_SHARE * len(ids))])
+    return chosen
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def scores(gold: Sequence[str], predicted: Sequence[str],
+           labels: Sequence[str]) -> tuple[dict[str, tuple[float, float, float, int]], float, float]:
+    """Per label (precision, recall, F1, support), macro-F1 over `labels`, compensating F1."""
+    pairs = Counter(zip(gold, predicted))
+    per: dict[str, tuple[float, float, float, int]] = {}
+    for label in labels:
+        tp = pairs[(label, label)]
+        fp = sum(n for (g, p), n in pairs.items() if p == label and g != label)
+        fn = sum(n for (g, p), n in pairs.items() if g == label and p != label)
+        per[label] = (*_prf(tp, fp, fn), tp + fn)
+    comp = {label.value for label in COMPENSATING}
+    tp = sum(n for (g, p), n in pairs.items() if g in comp and p in comp)
+    fp = sum(n for (g, p), n in pairs.items() if g not in comp and p in comp)
+    fn = sum(n for (g, p), n in pairs.items() if g in comp and p not in comp)
+    macro = sum(v[2] for v in per.values()) / len(per)
+    return per, macro, _prf(tp, fp, fn)[2]
+
+
+def report(title: str, rows: Sequence[dict[str, str]], all_labels: bool = True) -> tuple[float, float]:
+    gold = [row["label"] for row in rows]
+    predicted = [classify(row["text"], row.get("lang") or None).label.value for row in rows]
+    labels = [label.value for label in Label] if all_labels else [
+        label.value for label in Label if label.value in set(gold)]
+    per, macro, comp = scores(gold, predicted, labels)
+    accuracy = sum(g == p for g, p in zip(gold, predicted)) / len(gold)
+    print(f"\n### {title} ({len(rows)} messages)\n")
+    print("| label | precision | recall | F1 | n |")
+    print("|---|---:|---:|---:|---:|")
+    for label, (precision, recall, f1, support) in per.items():
+        print(f"| {label} | {precision:.3f} | {recall:.3f} | {f1:.3f} | {support} |")
+    scope = "nine labels" if all_labels else f"the {len(labels)} labels present"
+    print(f"\nmacro-F1 over {scope}: **{macro:.3f}** · compensating-vs-rest F1: **{comp:.3f}**"
+          f" · accuracy: {accuracy:.3f}")
+    return macro, comp
+
+
+def main() -> int:
+    data = shared_data_dir()
+    dev_path = data / "contributions_dev.tsv"
+    if not dev_path.is_file():
+        print(f"no labelled data at {dev_path}; set INTERVISION_SHARED_DIR", file=sys.stderr)
+        return 2
+    dev = read_rows(dev_path)
+    held = held_out_ids(dev)
+    report("(a) contributions_dev.tsv, all", dev)
+    report("(b) contributions_dev.tsv, tuning part", [r for r in dev if r["id"] not in held])
+    report("(c) contributions_dev.tsv, own held-out part", [r for r in dev if r["id"] in held])
+    for name, title in (("annomi_dev.tsv", "(d) AnnoMI dev"),
+                        ("annomi_heldout.tsv", "(e) AnnoMI held-out (report only)")):
+        path = data / "annomi" / name
+        if path.is_file():
+            report(title, read_rows(path), all_labels=False)
+    for name, title in (("fresh_tune.tsv", "(f) fresh_tune (own messages, gap finding)"),
+                        ("fresh_check.tsv", "(g) fresh_check (own messages, never tuned on)")):
+        path = FRESH_DIR / name
+        if path.is_file():
+            report(title, read_rows(path))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

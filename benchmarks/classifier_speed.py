@@ -1,0 +1,96 @@
+"""How fast the contribution classifier is: `intervision classify` over a large file, and one
+`classify` call (target: at least 5,000 messages a second on one core).
+
+Run: .venv/bin/python benchmarks/classifier_speed.py [ROWS]
+Builds a TSV of ROWS messages (default 200,000) in a temporary folder by repeating the
+development messages with small perturbations (case, punctuation, emoji, a time stamp, a
+missing language), so caches of whole messages cannot help; then times
+`bot.classify_command.run` over it several times and prints the median messages per second,
+and the median microseconds of a single `classify` call.
+"""
+from __future__ import annotations
+
+import io
+import itertools
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.classifier_quality import read_rows, shared_data_dir
+from bot.classify_command import run
+from flows.classifier import classify
+
+RUNS = 3
+TARGET_PER_SECOND = 5_000
+_FALLBACK = [("nl", "Je zou meer wachttijd kunnen geven."), ("en", "Why don't you put them in pairs?"),
+             ("nl", "Op 1:23 zet je de lichten uit."), ("en", "What did you make of that?")]
+
+
+def _texts() -> list[tuple[str, str]]:
+    path = shared_data_dir() / "contributions_dev.tsv"
+    if path.is_file():
+        return [(row["lang"], row["text"]) for row in read_rows(path)]
+    return _FALLBACK
+
+
+def _perturb(rng: random.Random, lang: str, text: str, n: int) -> tuple[str, str]:
+    choice = n % 6
+    if choice == 1:
+        text = text.lower().rstrip("?.!")
+    elif choice == 2:
+        text = f"{text} {rng.choice(['🙂', '👍', '😅', '🙏'])}"
+    elif choice == 3:
+        text = f"op {rng.randint(0, 9)}:{rng.randint(0, 59):02d} {text[0].lower()}{text[1:]}"
+    elif choice == 4:
+        lang = ""
+    elif choice == 5:
+        text = f"{text} ({n})"
+    return lang, text
+
+
+def build_file(directory: str, rows: int) -> str:
+    rng = random.Random(42)
+    path = os.path.join(directory, "messages.tsv")
+    base = _texts()
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("id\tlang\ttext\tnote\n")
+        for n, (lang, text) in zip(range(rows), itertools.cycle(base)):
+            lang, text = _perturb(rng, lang, text, n)
+            handle.write(f"m{n}\t{lang}\t{text}\tignored\n")
+    return path
+
+
+def main() -> int:
+    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 200_000
+    with tempfile.TemporaryDirectory() as directory:
+        path = build_file(directory, rows)
+        rates = []
+        for _ in range(RUNS):
+            sink = io.StringIO()
+            start = time.perf_counter()
+            code = run(path, sink)
+            elapsed = time.perf_counter() - start
+            assert code == 0 and sink.getvalue().count("\n") == rows
+            rates.append(rows / elapsed)
+    texts = _texts()
+    singles = []
+    for lang, text in itertools.islice(itertools.cycle(texts), 20_000):
+        start = time.perf_counter()
+        classify(text, lang)
+        singles.append((time.perf_counter() - start) * 1e6)
+    rate = statistics.median(rates)
+    print(f"classify command: {rows:,} rows x {RUNS} runs, median {rate:,.0f} messages/s "
+          f"(runs: {', '.join(f'{r:,.0f}' for r in rates)}; target >= {TARGET_PER_SECOND:,})")
+    print(f"classify(): median {statistics.median(singles):.1f} µs per message, "
+          f"p95 {statistics.quantiles(singles, n=20)[-1]:.1f} µs")
+    return 0 if rate >= TARGET_PER_SECOND else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

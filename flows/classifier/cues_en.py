@@ -1,0 +1,274 @@
+"""English cue phrases. Written from the label definitions and hard-case conventions in
+../shared/data/README.md and from how teachers chat, not from the development sentences."""
+from __future__ import annotations
+
+from flows.classifier.lexicon import Lexicon, rx, words
+
+GAP = r"(?:[\w'<>-]+ ){0,7}?"
+EMOTION = words("""
+worried frustrated anxious nervous proud relieved surprised disappointed stuck torn overwhelmed
+unsure uncertain scared afraid tired exhausted angry annoyed irritated upset sad lonely alone
+guilty helpless confused pleased happy satisfied stressed tense embarrassed ashamed hurt
+discouraged drained insecure conflicted uncomfortable vulnerable caught_off_guard thrown
+powerless shocked excited hopeful curious hesitant torn_between defeated fed_up
+""")
+QUALITY = words("""
+energy patience warmth humour humor enthusiasm passion commitment dedication honesty openness
+courage calm care creativity attitude presence kindness resilience curiosity reflection
+""")
+PERSON = words("""
+teacher colleague inspiration role_model natural star example pro professional person asset
+educator mentor
+""")
+VERDICT = words("""
+good great nice lovely brilliant excellent clear effective spot_on strong powerful smart clever
+flat boring dull rushed cluttered messy chaotic confusing unclear harsh weak awkward odd
+strange perfect amazing awesome fantastic wonderful beautiful poor bad worse better best
+helpful unhelpful pointless useful overwhelming abrupt vague repetitive well_chosen
+well-chosen well_done nicely a_shame a_pity shame pity fun engaging hilarious brave wise clunky
+disorganised disorganized sloppy slick genius superb outstanding terrible awful mess lovely
+""")
+INTENSIFIER = r"(?:a bit|a little|bit|rather|quite|really|very|so|super|pretty|way|slightly|fairly|extremely|incredibly|kind of|kinda|a tad)"
+DESCRIPTIVE = words("long short hard difficult easy loud quiet calm busy noisy slow fast strict soft")
+AUX = words("""
+is are was were do does did have has had can could would will should shall may might am isn't
+aren't wasn't weren't don't doesn't didn't haven't hasn't can't couldn't wouldn't won't
+shouldn't
+""")
+PRON = r"(?:you|they|he|she|it|this|that|there|the|we|i|your|these|those|any|all|anyone|someone|kids|students)"
+
+EN = Lexicon(
+    lang="en",
+    other=rx(
+        r"(?:my|the) (?:mic|microphone|camera|sound|audio|internet|wifi|connection|laptop|phone|screen|battery|video) "
+        r"(?:is|isn't|keeps|won't|doesn't|froze|freezes|died|dropped|cut|stopped|'s not|is not)",
+        r"my (?:mic|microphone|camera|internet|wifi|connection|laptop|phone|battery)", r"mic's",
+        r"not working", r"can't hear", r"no sound", r"(?:keeps )?(?:freezing|buffering|lagging)", r"froze",
+        r"won't (?:load|play|open)", r"can't (?:open|find|load|play|download) (?:the|it|this)",
+        r"(?:link|upload|download|password|log ?in|whatsapp|zoom|teams|group chat|spreadsheet|deadline|form)",
+        r"what time", r"when (?:do|are|shall|will|should) we", r"(?:start|starting|begin|finish|end|meet)(?: \w+){0,3} (?:later|earlier|tomorrow|next week|next time)",
+        r"can we (?:start|begin|finish|stop|meet|move|reschedule|swap)", r"who(?:'s| is)? (?:\w+ ){0,2}(?:bringing|presenting|sharing|up next|next)",
+        r"bring(?:ing)? (?:a|the|their|my|your) (?:clip|video|case)",
+        r"wrap (?:it |this |things )?up", r"round (?:it |this )?off", r"(?:coffee|tea|lunch|toilet|bathroom) (?:break|run|duty)",
+        r"grabbing (?:a )?(?:coffee|tea)", r"back in (?:\d+|a (?:sec|minute|bit)|five|ten)", r"brb", r"be right back",
+        r"(?:i'm|i am|sorry|apologies) (?:i'm |i am |for being )?(?:running )?late", r"sorry (?:for|about) (?:the |my )?(?:delay|late|lateness)",
+        r"lunch duty", r"playground duty", r"break duty", r"(?:staff|team|parents?) (?:meeting|evening)",
+        r"meeting (?:after|at|later)", r"i(?:'ve| have)? got (?:a|to|another)", r"(?:have|need|got) to (?:leave|go|run|dash)",
+        r"can't make it", r"my turn", r"swap (?:my |our )?(?:turn|slot|places)", r"who's next", r"who is next",
+        r"first time in (?:this|the) group", r"^test(?: test)+\b", r"^test[!?. ]*$", r"(?:is this|did this|does this) (?:\w+ )?(?:come through|work|arrive)", r"introduce myself", r"my name is", r"i teach (?:year|grade|in|at)",
+        r"just (?:joined|arrived|got here|logged on)", r"^(?:apologies|sorry)\b", r"(?:is|are|am|'m|'s) (?:\w+ )?(?:home )?(?:sick|ill)\b",
+        r"(?:session|meeting|intervision) (?:\w+ ){0,3}(?:on (?:monday|tuesday|wednesday|thursday|friday)|online|in school|moved|rescheduled|cancelled)", r"how does (?:this|it) work", r"on mute", r"muted", r"i'll (?:just )?type",
+        r"see you (?:tomorrow|next|later|then|soon|all|on|at|in)", r"^see you", r"have a (?:nice|good|great) (?:evening|weekend|day|holiday)", r"good night", r"how was (?:your|everyone's) (?:weekend|holiday|day)",
+        r"how(?:'s| is| are) everyone", r"schedule", r"reschedule", r"calendar", r"agenda for", r"next session",
+        r"in the chat", r"running (?:\w+ )?late", r"(?:\d+|five|ten|a few) min(?:ute)?s? late", r"(?:e-?mail|reminder|invite|invitation)",
+        r"(?:my )?(?:screen|audio|video|zoom|teams) (?:\w+ )?(?:froze|freezes|frozen|keeps dropping|cut out)", r"(?:recording|clip|video|link|slides) (?:\w+ )?(?:available|somewhere|shared|uploaded|posted)", r"(?:watch|look at|check|see) (?:the clip|it|the video|the recording) (?:tonight|later|tomorrow|at home|this evening)",
+        r"haven't had (?:time|a chance)", r"haven't (?:watched|seen|opened) (?:it|the clip|the video)", r"file is too", r"send (?:it|the clip|the video) (?:again|to)", r"email(?:ed)? (?:it|you|me)",
+        r"let's (?:start|begin|move on|get going|take a break|stop|call it|wrap|finish)", r"shall we (?:start|begin|stop|finish|take|move on)",
+    ),
+    other_weak=rx(
+        r"^(?:sorry|apologies)\b", r"wrong (?:chat|group|thread)", r"(?:everyone|everybody|all|y'all|folks)[!. ]*$",
+        r"^happy (?:friday|monday|weekend|holidays|new year|easter)",
+    ),
+    other_question=rx(
+        r"everyone", r"everybody", r"you all", r"y'all", r"(?:how long|when|where|what time) (?:\w+ ){0,3}(?:session|meeting|call|intervision)",
+        r"(?:hear|see) me\b", r"(?:right|correct) (?:group|chat|thread)", r"(?:taking|take|take the) (?:notes|minutes)",
+        r"(?:can|may|should|do|shall|could|must) i", r"where (?:do|can|should) i", r"(?:can|could|does|did|is|has) (?:someone|anyone|somebody|anybody)",
+        r"anyone else", r"(?:trouble|problems?|issues?) with (?:the )?(?:sound|audio|video|link|clip|connection|file)",
+        r"is there (?:a|any) (?:link|recording|form)", r"are we (?:starting|meeting|finishing)",
+    ),
+    greeting=rx(
+        r"^(?:hi|hello|hey|heya|hiya|morning|good morning|good afternoon|good evening|evening|yo)(?: all| everyone| everybody| team| folks| guys| there)?[ !,.]*$",
+        r"^(?:hi|hello|hey|good morning|good afternoon|morning) (?:all|everyone|everybody|team|folks|guys)",
+    ),
+    ack=rx(
+        r"^(?:(?:ok|okay|k|kk|noted|got it|gotcha|cool|sure|yes|yep|yeah|no|nope|agreed|same|true|right|exactly|indeed|fair enough|"
+        r"sounds good|will do|fine|perfect|great|haha+|lol|lmao|check|done|makes sense|of course|absolutely|oh|ah|hmm+|"
+        r"so true|relatable|totally|good point|me too|definitely|yes please)[ !.,]*)+"
+        r"(?:(?:thanks|thank you|thx|ta|cheers)[ !.,]*)?$",
+    ),
+    information=rx(
+        r"did you know", r"fyi", r"for your information", r"just so you know", r"fun fact",
+        r"research (?:\w+ )?(?:shows|suggests|says|has shown|indicates|finds|found|tells us)", r"studies (?:\w+ )?(?:show|suggest|have shown|find|found)",
+        r"there(?:'s| is) (?:good |strong |a lot of )?(?:research|evidence)", r"evidence (?:shows|suggests)", r"according to",
+        r"per (?!day|week|lesson|child|student|kid|group|person|pupil|class|minute|hour)\w+(?: and \w+)?",
+        r"(?:hattie|marzano|dweck|vygotsky|piaget|bloom|rosenshine|sweller|kirschner|wiliam|lemov|korthagen|timperley|maslow|skinner|bandura|deci|ryan|willingham|black)(?:'s)?",
+        r"theory", r"taxonomy", r"meta-analys[ie]s", r"the literature", r"(?:it's|it is|it has been|it's been) (?:been )?(?:proven|shown|demonstrated)",
+        r"the (?:law|rules|guidelines|policy|curriculum|regulations|protocol|framework|sen code|code of practice|safety rules) (?:\w+ )?(?:says?|states?|requires?|is|are|puts?|means?)",
+        r"(?:safety|school|exam|health and safety) (?:rules|guidelines|regulations|policy) (?:say|says|require|requires|state|states)",
+        r"is called", r"are called", r"is known as", r"the (?:concept|term|idea) of", r"concept", r"there's a (?:name|term) for",
+        r"cognitive load", r"working memory", r"growth mindset", r"learned helplessness", r"zone of proximal", r"retrieval practice",
+        r"percent", r"%", r"on average", r"by law", r"legally", r"are entitled to", r"is entitled to", r"is based on", r"are based on",
+        r"(?:a|the) (?:model|framework) (?:of|for|from|by)", r"the brain", r"neuroscience",
+    ),
+    generic_claim=rx(
+        r"(?:work|works|help|helps|lead|leads|improve|improves|increase|increases|reduce|reduces|boost|boosts|build|builds|support|"
+        r"supports|predict|predicts|matter|matters|benefit|benefits|learn|learns|need|needs|respond|responds|tend|tends|do|does) "
+        r"(?:\w+ )?(?:best|better|worse|more|less|to|from|when|if|than|on|with|most)",
+        r"(?:is|are) (?:\w+ )?(?:more |most |less )?(?:effective|important|linked|associated|essential|crucial|key)",
+        r"(?:often|usually|generally|typically|in general|on average|tend to|tends to)",
+        r"(?:students|children|kids|pupils|learners|teachers|people|boys|girls|teenagers|adolescents|toddlers) (?:with|who|in|from) ",
+        r"^(?:most |many |young |older )?(?:students|children|kids|pupils|learners|teenagers|people|boys|girls) \w+ (?:\w+ ){0,3}(?:better|more|less|faster|longer|best|easier)\b",
+        r"^(?:most |many |young |older )?(?:students|children|kids|pupils|learners|teenagers|people|boys|girls) (?:can|can't|cannot|need|tend|learn|remember|benefit|respond|struggle|only)\b",
+    ),
+    deixis=rx(
+        r"you", r"your", r"this", r"^that", r"these", r"those", r"he", r"she", r"him", r"her", r"his",
+        r"then", r"there", r"here", r"<ts>", r"i", r"my", r"we", r"our", r"us", r"was", r"were",
+    ),
+    tip=rx(
+        r"(?P<a>have you) (?:ever |already |maybe |perhaps )*(?P<b>tried|thought about|thought of|considered|looked at|looked into|experimented with)",
+        r"(?P<a>did you) (?:ever )?(?P<b>try|consider|think about|think of)(?! (?:it|that) (?:was|would))",
+        r"(?P<a>why) (?:don't|dont|not|wouldn't|won't|didn't|do not) (?:you|we|they)?", r"why not",
+        r"(?P<a>what if) (?:you|we|they|the|she|he|i|there|instead|next|every|each)", r"(?P<a>what about) (?:\w+ing|a|an|some|the|giving|letting|having|asking)",
+        r"how about", r"(?P<a>(?:could|can|couldn't|can't|would|wouldn't) you) (?:not )?(?P<b>just|maybe|perhaps|also|simply|try|use|give|let|put|ask|have|make|start|move|seat|split|set|change|turn|get|pair)",
+        r"(?P<a>(?:can't|couldn't) you)", r"(?P<a>would(?:n't)? it) (?:not )?(?:be )?(?P<b>help|better|easier|worth|an idea|a good idea|useful|good|nice|smart|wise|helpful|simpler|calmer)",
+        r"(?P<a>is it) (?:not )?(?:maybe )?(?P<b>an idea|worth|an option|better)", r"(?P<a>isn't it) (?P<b>better|easier|an idea|worth)", r"shouldn't (?:you|they|the|we)",
+        r"(?P<a>do you) (?:want|need) to (?P<b>try|consider)", r"(?P<a>maybe) (?:you |we |just |try |use |give |let |put |ask |have |seat |start |a |an |some |set |move |split )",
+        r"(?P<a>perhaps) (?:you |we |try |use |give |let |put |ask |have |a |an )", r"(?:my |a |one |quick |small )?(?:tip|suggestion|idea|advice):",
+        r"(?P<a>i(?:'d| would)) (?P<b>suggest|recommend|try|use|just|probably|definitely|start|give|let|put|ask|have|seat|go|keep|make|move|consider|also|maybe|personally|avoid|stop|change|split|pair|set|record|film|talk|lower|slow)",
+        r"i (?:suggest|recommend|advise)", r"my (?:advice|tip|suggestion) (?:is|would be)", r"(?:a|one|quick) (?:tip|idea|suggestion)",
+        r"(?P<a>could|might) (?:it|that|this) (?:\w+ )?(?P<b>help|work)", r"(?P<a>wouldn't) (?:\w+ ){0,4}(?P<b>be better|work better|help)",
+    ),
+    tip_statement=rx(
+        r"(?P<a>you (?:could|should|might|may|can|need to|have to|ought to|must|'d better|had better|want to|might want to|could always|can always))"
+        r"(?! (?:see|hear|tell|notice|be proud|feel|be so|be really|really see|clearly))",
+        r"(?P<a>it(?:'d| would| might| could| may| will| can)?) (?:\w+ )?(?P<b>help|be (?:worth|better|good|helpful|useful|smart|wise|a good idea|an idea|nice|easier))(?! (?:me|us))",
+        r"(?:it's|it is) (?:\w+ )?(?:worth|better|a good idea|helpful|useful) (?:to|if|trying)", r"next time", r"from now on",
+        r"make sure", r"don't forget", r"remember to", r"worth (?:trying|a try|considering|a shot)", r"(?:what|something that) (?:\w+ )?(?:works|helps|helped|worked) (?:for me|in my class|with my)",
+        r"in my class i", r"i always (?:use|do|start|give|let|have|put|ask)", r"(?:try|consider) (?:\w+ing|to|and|a|an|the|some|it|this|that|giving|using)",
+        r"^(?:just|maybe|perhaps|then|and|so) (?:use|give|put|let|try|start|ask|seat|move|make|keep|set|have|split|pair|swap|turn|stop|wait|count|praise|ignore|name|write|show|add|cut|plan|prepare|bring|introduce|agree|limit|assign|rotate|change|record|film|sit|stand|walk|lower|raise|speak|reward|involve|allow|create|build|offer|get|take|send|pick|break|play|repeat|slow|skip|avoid|focus|be|do|hand|model|practise|practice|give)\b",
+        r"instead of (?:\w+ing)", r"^(?:a|an|some|more|less) (?:[\w'-]+ ){0,3}(?:would|could|might) (?:\w+ ){0,3}(?:help|sort|fix|solve|work|make|give|calm)",
+        r"worth (?:trying|a try|a go)", r"the best (?:thing|way) (?:is|would be)",
+    ),
+    imperative=rx(
+        r"^(?:use|give|put|let|try|start|ask|seat|move|make|keep|set|have|split|pair|swap|turn|stop|wait|count|praise|"
+        r"ignore|name|write|show|add|cut|plan|prepare|bring|introduce|agree|limit|assign|rotate|change|record|film|"
+        r"sit|stand|walk|lower|raise|speak|reward|involve|allow|create|build|offer|get|take|send|pick|break|play|"
+        r"repeat|slow|skip|avoid|focus|be|do|hand|model|practise|practice|don't|dont|consider|include|vary|mix|"
+        r"shorten|simplify|reduce|increase|post|label|display|number|group|seperate|separate|call|check in|greet|"
+        r"thank|acknowledge|celebrate|schedule|give|switch|replace|remove|drop|add|hold|set up|line up|think about)"
+        r"(?! (?:you|i|we)\b)(?: |$)",
+    ),
+    open_request=rx(
+        r"(?P<a>(?:can|could|would|will) you) (?:please |maybe |perhaps )?(?P<b>say more|tell (?:us|me)|describe|explain|unpack|walk (?:us|me)|talk (?:us|me|about)|"
+        r"elaborate|expand|give (?:us |me )?an example|share (?:more|what|how|a bit)|paint|clarify|put into words|help (?:us|me) understand|say a bit)",
+        r"tell (?:us|me) (?:a bit |a little )?(?:more|about|what|how|why)", r"(?P<a>i(?:'m| am)) (?:really |so |just )?(?P<b>curious|wondering|interested) (?:about|what|how|why|where|which|to hear)",
+        r"i wonder (?:what|how|why|where|which)", r"say (?:a bit |a little )?more", r"help (?:us|me) understand", r"(?:walk|talk|take) (?:us|me) through",
+        r"(?:i'd|i would) (?:love|like) to (?:hear|know|understand)",
+    ),
+    reflection=rx(
+        r"^so,? (?!(?:what|how|why|when|where|who|which|do|does|did|is|are|was|were|can|could|should|would|shall|will|we|i|"
+        r"sorry|glad|cool|nice|far|much|many|good|great|true|let's|next|before|after|at|today|tomorrow|proud|happy|brave|lovely|"
+        r"impressed|relatable|recognisable|recognizable|inspiring|helpful|useful|interesting|grateful|thankful|well done)\b)",
+        r"(?:that|it|this) must (?:be|have been|feel|have felt) (?:\w+ )?(?:" + EMOTION + r"|hard|difficult|tough|scary|frustrating|painful|"
+        r"exhausting|confusing|stressful|lonely|upsetting|draining|awkward|a relief)",
+        r"(?:it|that) (?:does )?sounds? (?:like|as if|as though)",
+        r"you(?:'re| are) not (?:sure|certain|convinced)", r"you(?:'re| are) (?:still )?(?:unsure|uncertain|torn|wondering)",
+        r"(?P<a>(?:it )?sounds) (?P<b>like|as if|as though)", r"it seems (?:like|as if|as though|that) you(?:'d|'re|'ve|'ll)?", r"(?P<a>if i) (?P<b>understand|hear|get|follow)",
+        r"what i(?:'m)? hear(?:ing)?", r"what you(?:'re| are)? (?:saying|describing|telling)", r"you(?:'re| are) (?:saying|telling us)",
+        r"in other words", r"if i(?:'ve| have)? got (?:this|it|you) right", r"you mean", r"for you,? (?:it|the|this|that)", r"part of you",
+        r"on (?:the )?one hand", r"what i'm picking up", r"you're wondering", r"you wonder",
+    ),
+    reflection_you=rx(
+        r"(?P<a>you) (?:really |actually |still |just |kind of |sort of )?(?P<b>feel|felt|want|wanted|'d like|would like|think|thought|hope|hoped|wish|wished|fear|feared|worry|"
+        r"worried|noticed|realised|realized|realise|realize|struggle|struggled|find it|found it|don't know|didn't know|miss|missed|care|value|"
+        r"need|needed|doubt|doubted|aren't sure|weren't sure|'re not sure|were not sure|can't decide|question|questioned|blame|dread)\b",
+        r"(?P<a>you(?:'re| are| were| seem| seemed| sound| sounded| feel| felt| got| get| became))(?: \w+)? (?:a bit |quite |really |so |rather |kind of |a little |pretty |more )?(?P<b>" + EMOTION + ")",
+        r"your (?:worry|fear|concern|frustration|doubt|feeling|sense|hope|wish) is", r"you(?:'d| would) (?:really )?(?:like|love|prefer|rather|want)", r"(?:it|that|this) (?:frustrates|frustrated|bothers|bothered|annoys|annoyed|hurt|hurts|surprised|worries|worried|scares|scared) you",
+    ),
+    affirmation=rx(
+        r"(?:thanks|thank you|cheers|grateful|thx|ta) (?:so much |very much |a lot |again |everyone |all )?(?:for|to you|that)",
+        r"(?P<a>you(?:'re| are)) (?:such |so |a |an |really |truly |clearly |obviously |the |one |great |amazing )+(?:\w+ )?(?P<b>" + PERSON + ")",
+        r"your " + QUALITY + r" (?:\w+ ){0,3}?(?:is|are|really|shows|makes|comes|shines|was)", r"well done", r"good (?:on|for) you",
+        r"(?:good|brave|great|kind|generous|lovely) of you", r"great (?:that|to (?:have|see)) you", r"glad (?:you(?:'re| are)|to have you|you)",
+        r"(?:so )?brave", r"courageous", r"it takes (?:guts|courage)", r"kudos", r"hats off", r"proud of (?:you|yourself)",
+        r"keep (?:it up|going|up the good work|doing what you)", r"you(?:'ve| have) got this", r"you(?:'re| are) doing (?:great|well|a (?:\w+ )?job|amazing|so well|brilliantly)",
+        r"lucky to have (?:you|a teacher)", r"(?:it )?really shows", r"you handled", r"welcome(?: back| to the group)?",
+        r"(?:nice|good|great|lovely) to (?:see|have) you", r"i admire", r"(?:really |so )?(?:appreciate|respect) (?:you|your|how you|that you)",
+        r"(?:great|nice|good|love|lovely) (?:that|how) you(?:'re| are)? ?(?:shar|ask|post|open|honest|reflect|brought|bring|trust|keep|show)\w*",
+        r"you(?:'ve| have) (?:grown|come a long way|improved so much)", r"(?:how much|how far) you(?:'ve| have) (?:grown|come)",
+        r"you (?:\w+ )?put (?:a lot of|so much|real) (?:work|effort|thought|time|heart|care) into", r"i (?:love|admire|appreciate) (?:how|that|the way)(?: much| hard| well| far)? you",
+        r"you(?:'ve| have)? got (?:a |such a |a real |real )(?:gift|talent|knack|way with)", r"(?:big |huge |much )?respect (?:for|to you)", r"^respect\b",
+        r"(?:are|is) lucky to have you", r"it's getting better", r"inspir(?:ing|ation)",
+        r"(?:what a|such a) (?:\w+ )?" + PERSON, r"you(?:'re| are) such an? ", r"you(?:'re| are) a (?:\w+ )?(?:presence|force|gift)",
+        r"(?:it|that)(?:'s| is) (?:a|such a|really a) (?:real )?(?:strength|gift|talent) (?:of yours)?",
+    ),
+    thanks=rx(r"(?:thanks|thank you|cheers|ta|many thanks|thx)(?: (?:so much|a lot|again|everyone|all|guys))?[ !.]*$",
+              r"(?:thanks|thank you|cheers) (?:for|to)"),
+    clip_praise=rx(r"(?:great|nice|brilliant|lovely|strong|sharp|good|interesting|cool|fascinating|rich|powerful) (?:clip|video|learning question|recording|fragment|choice of clip)"),
+    classroom_moment=rx(
+        r"<ts>", r"when you", r"moment", r"the way you (?:\w+ed)", r"\w+ed (?:the|that|them|it)",
+        r"(?:the |that |your )?(?:lights|board|task|explanation|instruction|song|circle|timer|game|music|worksheet|silence|wait time|transition|recovery|joke|reaction)",
+    ),
+    intervision_meta=rx(
+        r"shar\w*", r"post\w*", r"ask\w*", r"bring\w*", r"show\w*", r"film\w*", r"help", r"learning question", r"clip", r"video", r"recording", r"group",
+        r"learn\w*", r"reflect\w*", r"honest\w*", r"open\w*", r"vulnerab\w*", r"trust\w*", r"feedback", r"grow\w*", r"brave",
+    ),
+    positive=rx(
+        r"good", r"great", r"nice", r"lovely", r"brilliant", r"amazing", r"awesome", r"fantastic", r"wonderful", r"impressive",
+        r"inspiring", r"excellent", r"beautiful", r"strong", r"superb", r"outstanding", r"warm", r"caring", r"admirable",
+    ),
+    second_person=rx(r"you", r"your", r"yourself", r"you're", r"you've"),
+    too=rx(r"(?:way |a bit |a little |far |just |much |rather |slightly )?too (?!much time\b)(?!(?:\.|,|!|\?|$))(?!(?:i|we|you|they)\b)\w+"),
+    opinion=rx(
+        r"i think", r"i reckon", r"i feel like", r"i feel (?:that|the|it|this)", r"i believe", r"i'd say", r"in my (?:opinion|view|eyes)", r"to me",
+        r"personally", r"honestly", r"frankly", r"my (?:impression|feeling|sense|gut) is", r"i get the (?:impression|feeling|sense)",
+        r"i suspect", r"i guess", r"seems to me", r"if you ask me", r"i don't think", r"i doubt", r"i (?:really )?(?:like|liked|love|loved|didn't like|don't like|enjoyed|prefer)",
+        r"(?:is|was|seems|seemed|looks|looked) (?:just |simply |clearly |obviously )?(?:bored|lazy|naughty|tired|insecure|shy|scared|anxious|confused|lost|checked out|disengaged)",
+        r"not naughty", r"i'm not (?:sure|convinced) (?:that|it|this|the|about)", r"i(?:'d| would) have", r"i wasn't (?:sure|convinced)", r"i missed",
+        r"i'm (?:a bit |not )?(?:worried|concerned) (?:that|about)", r"my (?:worry|concern) is",
+    ),
+    evaluative=rx(
+        r"(?:way |a bit |a little |far |just |much |rather |slightly )?too (?!much time\b)(?!(?:i|we|you|they)\b)\w+",
+        VERDICT, INTENSIFIER + " " + DESCRIPTIVE, r"what a", r"how (?:nice|great|lovely|cool|clever|smart)", r"not (?:very |so |that |really )?(?:effective|clear|helpful|useful|good|great)",
+        r"(?:worked|works|work) (?:really |so |very )?(?:well|nicely|brilliantly|great|a treat)", r"didn't (?:really )?work", r"doesn't (?:really )?work",
+        r"(?:doesn't|didn't|does not|did not) (?:really )?(?:suit|fit|match|work for)", r"(?:suits|suited|fits|fitted) (?:\w+ )?(?:well|perfectly|nicely)",
+        r"(?:is|was|were|are|seems|seemed|looks|looked|sounded|felt) (?:\w+ )?(?:really|very|quite|rather|a bit|so|pretty|super|a little|slightly|kind of|extremely) (?!\w+ing\b|much\b|too\b)\w+",
+        r"fell flat", r"missed (?:opportunity|chance)", r"(?:a shame|a pity) (?:that|you)", r"(?:went|goes) (?:really |so )?(?:well|badly)", r"over the top", r"a (?:bit|little) (?:much|off|of a mess)", r"felt (?:\w+ )?(?:rushed|forced|off|long|slow|flat)",
+        r"(?:looks|looked|sounds|sounded|feels|felt|seems|seemed) (?:really |very |a bit |quite |so )?(?:cluttered|messy|rushed|chaotic|good|great|off|strange|odd|harsh|cold)",
+    ),
+    verdict_question=rx(
+        r"(?:a bit|a little|rather|way|far|really|very|quite|pretty) (?:much|long|short|hard|easy|fast|slow|loud|strict|harsh|soft|rushed|chaotic|messy|boring|vague)",
+        r"don't you think", r"wouldn't you (?:say|agree)", r"(?:isn't|wasn't|aren't|weren't) (?:it|that|this|he|she|they|the \w+) (?:a bit |rather |quite |just |kind of |a little |maybe )?(?:too|very|so|really|quite|rather|a bit)",
+        r"(?:isn't|wasn't) (?:that|it|this) (?:a bit|rather|quite|just|kind of)", r"(?:aren't|weren't|don't|didn't) you (?:\w+ )?(?:too|a bit|rather)",
+    ),
+    suggestive_question=rx(
+        r"^(?:and |or )?(?:maybe|perhaps)\b",
+        r"(?:wouldn't|won't|couldn't|shouldn't) (?:\w+ ){0,4}?(?:be )?(?:better|easier|simpler|calmer|quicker|more|less|smaller|shorter|work)",
+        r"(?:would|could) (?:\w+ ){0,3}?(?:help|work better)", r"would it make sense",
+    ),
+    wh_start=rx(
+        r"^(?:(?:and|but|so|ok|okay|oh|hmm|right|then|yeah|well|now|alright)[,.]? )*(?:what's|how's|where's|who's|when's|why's|what|who|whom|whose|where|when|why|how|which|in what way|to what extent|at what point|in which|on what)\b(?! (?:a|an)\b)",
+        r", (?:and |so )?(?:what|who|where|when|why|how|which)\b",
+    ),
+    short_answer=rx(
+        r"how (?:many|much|old|long|often)", r"when (?:was|is|did|were|does)", r"where (?:is|was|were|are|do|does|did)",
+        r"who (?:is|was|are|were|did)", r"which (?:grade|year|class|group|subject|day|school|level|lesson|period|room)",
+        r"what (?:grade|year|age|time|subject|day|level|period|room)",
+    ),
+    mental=rx(
+        r"(?:do|did|does|would|were|are|will) you (?:\w+ )?(?:think|feel|want|hope|notice|expect|mean|make|see|learn|know|wish|need|like|struggle|find)",
+        r"you (?:think|feel|felt|thought|want|wanted|hoped|noticed|expected|mean|made|learned|wished|like)", r"for you", r"to you", r"yourself",
+        r"going on for you", r"in your mind", r"through your (?:head|mind)",
+    ),
+    yes_no_start=rx(r"^(?:(?:and|but|so|ok|okay|oh|hmm|right|yeah|well|now|alright)[,.]? )*" + AUX + r" " + PRON + r"\b"),
+    exclamation=rx(r"^(?:what a|how (?:nice|great|lovely|cool|clever|brave|wonderful|amazing|fun|sweet))\b"),
+    statement_start=rx(r"^what (?:i|you(?:'re| are)? (?:saying|describing|telling))", r"^who knows", r"^how lucky"),
+    perception=rx(
+        r"i (?:see|hear|saw|heard|notice|noticed|count|counted|spot|spotted)", r"you can (?:see|hear)", r"we (?:see|hear|can see|can hear)",
+        r"in the (?:clip|video|recording|footage|frame|shot)", r"the camera", r"on (?:camera|screen|the video|the recording)",
+        r"you can tell", r"it's visible", r"is visible", r"what (?:strikes|struck) me",
+    ),
+    clip_subject=rx(
+        r"you", r"your", r"<ts>", r"kids?", r"child(?:ren)?", r"pupils?", r"students?", r"class(?:room)?", r"group\w*", r"boys?",
+        r"girls?", r"everyone", r"nobody", r"(?:he|she|they|his|her|their)", r"tables?", r"desks?", r"board", r"room", r"camera",
+        r"door", r"window", r"circle", r"chairs?", r"hands?", r"voice", r"rows?", r"lesson", r"task", r"corner", r"corridor",
+        r"books?", r"phones?", r"carpet", r"front", r"back",
+        # What someone in the clip does, in the present tense.
+        r"walks", r"sits", r"stands", r"throws", r"picks", r"looks", r"talks", r"laughs", r"cries", r"shouts", r"says",
+        r"puts", r"raises", r"drops", r"turns", r"writes", r"reads", r"answers", r"comes", r"goes", r"points",
+    ),
+    lead_in=rx(
+        r"^(?:hi|hello|hey|ok|okay|well|oh|ah|hmm+|yeah|yes|no|right|honestly|also|and|but|btw|by the way|first|firstly|"
+        r"great clip|nice clip|lovely clip|thanks(?: for sharing)?|thank you(?: for sharing)?|interesting|wow|haha|lol)[ ,!.:]+",
+    ),
+)

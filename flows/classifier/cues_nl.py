@@ -1,0 +1,356 @@
+"""Dutch cue phrases. Written from the label definitions and hard-case conventions in
+../shared/data/README.md and from how teachers chat, not from the development sentences."""
+from __future__ import annotations
+
+from flows.classifier.lexicon import Lexicon, rx, words
+
+ME = r"(?:je|jij|u)"
+GAP = r"(?:[\w'<>-]+ ){0,7}?"  # up to seven words between the two halves of a cue
+SHORT_GAP = r"(?:[\w'<>-]+ ){0,3}?"
+SOFT = r"(?:eens |misschien |ook |gewoon |beter |wel |toch |nog |even |dan |ooit |al |er |"
+SOFT += r"wellicht |eventueel |zelf |vaker |meer |liever |niet )*"
+
+EMOTION = words("""
+bang bezorgd blij verrast opgelucht onzeker boos moe gefrustreerd teleurgesteld zenuwachtig
+gespannen gestrest tevreden ontevreden verdrietig eenzaam overvallen machteloos schuldig
+ongerust geïrriteerd geërgerd nerveus verward overweldigd uitgeput moedeloos angstig verbaasd
+geschrokken geraakt radeloos onrustig twijfelachtig verscheurd klem alleen trots onzeker
+ongemakkelijk kwetsbaar geïrriteerd gekwetst beschaamd opgejaagd onthand verlegen
+""")
+QUALITY = words("""
+humor energie geduld rust warmte enthousiasme inzet betrokkenheid openheid eerlijkheid moed
+creativiteit passie houding kracht toewijding doorzettingsvermogen kwetsbaarheid uitstraling
+aanwezigheid nieuwsgierigheid zelfreflectie
+""")
+PERSON = words("""
+juf meester docent docente leraar lerares leerkracht collega inspiratie voorbeeld topper kanjer
+aanwinst harde_werker natuurtalent doorzetter vakvrouw vakman professional mens schat held
+""")
+# Adjectives that carry a verdict on their own.
+VERDICT = words("""
+goed mooi prima sterk knap duidelijk helder leuk fijn geweldig super top briljant slim effectief
+geslaagd treffend rommelig chaotisch onduidelijk saai traag langdradig vaag warrig slordig
+onhandig jammer zonde verwarrend zwak matig overvol flauw slap kil afstandelijk ingewikkeld
+fantastisch schitterend heerlijk tof gaaf raak doeltreffend overbodig onnodig zinloos onlogisch
+ongepast vreemd raar fout verkeerd slecht sterk krachtig prachtig uitstekend perfect waardeloos
+rommelig gezellig sfeervol lastig nuttig handig passend mooie goede sterke leuke fijne heldere
+duidelijke slimme mooi_gedaan goed_gedaan goed_gekozen schot_in_de_roos rustgevend knus
+""")
+INTENSIFIER = r"(?:heel|erg|echt|super|zeer|hartstikke|enorm|behoorlijk|nogal|best|wat|vrij|ontzettend|wel erg|een beetje|beetje|iets|zo|zó)"
+DESCRIPTIVE = words("rustig druk stil lang kort snel langzaam luid hard zacht vol leeg moeilijk makkelijk streng")
+# Finite verbs that open a yes/no question ("weten ze", "was dit", "staat de camera").
+FINITE = words("""
+is was zijn waren heeft hebben had hadden heb hebt kan kon kunnen konden kun kunt zou zouden wil
+wilt wilde willen moet moest moeten mag mocht mogen mochten weet weten wist wisten doet deed
+deden gaat ging gaan gingen staat stond staan zit zat zitten ligt lag klopt klopte werkt
+werkte duurt duurde speelt speelde komt kwam krijgt kreeg krijgen hoort hoorde ziet zag
+zien merkte merkt vond vindt vinden denkt dacht kent kende kennen gebruikt
+begint begon beginnen wordt werd worden blijft bleef lukt lukte gebeurt gebeurde reageert
+reageerde reageren snappen snapt begrijpen begrijpt helpt hielp past paste hoeft hoeven geeft
+gaf gaven voelt voelde voelden bent verwacht verwachtte praten praat
+""")
+
+NL = Lexicon(
+    lang="nl",
+    other=rx(
+        r"(?:mijn|m'n) (?:camera|microfoon|mic|geluid|internet|wifi|verbinding|laptop|telefoon|scherm|batterij|beeld) "
+        + r"(?:doet|werkt|valt|hapert|is|heeft|loopt|blijft|staat)",
+        r"(?:de|het) (?:video|filmpje|link|geluid|beeld|bestand|verbinding|internet|wifi|app) (?:\w+ )?(?:doet het niet|werkt niet|hapert|valt (?:steeds )?weg|blijft hangen|laadt niet|start niet)",
+        r"(?:mijn|m'n) (?:camera|microfoon|mic|internet|wifi|verbinding|laptop|telefoon|batterij)",
+        r"doet het niet", r"werkt (?:het |de link |de video )?niet", r"hoor (?:niks|niets|geen geluid)",
+        r"geen (?:geluid|beeld)", r"blijft hangen", r"hapert", r"buffert", r"laadt niet",
+        r"(?:video|filmpje|link|bestand|clip|geluid) (?:start|speelt|laadt|opent|doet) (?:niet|het niet)",
+        r"kan (?:het|de video|het filmpje|de link|het bestand|de clip) niet (?:openen|afspelen|vinden|downloaden|bekijken)",
+        r"(?:link|bestand|upload|uploaden|downloaden|groepsapp|whatsapp|teams|zoom|inloggen|wachtwoord|reflectieverslag|portfolio|formulier|deadline)",
+        r"(?:de|onze|deze) (?:planning|agenda|rooster) (?:voor|van) (?:dit|deze|het|de|volgende|morgen)",
+        r"hoe laat", r"(?:later|eerder) (?:beginnen|starten|stoppen)", r"beginnen we", r"starten we",
+        r"stoppen we", r"ronden we", r"(?:zullen|kunnen|gaan|moeten) we (?:\w+ )?(?:afronden|beginnen|starten|stoppen|pauzeren|verder|door|afspreken)",
+        r"om (?:half |kwart (?:over|voor) )(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\d+)", r"om \d+(?:[.:]\d+)? uur",
+        r"(?:filmpje|clip|video|opname) (?:nog )?niet (?:\w+ )?(?:bekeken|gezien|kunnen (?:bekijken|zien|openen))",
+        r"(?:kijk|bekijk) (?:het|hem|ik) (?:\w+ )?(?:vanavond|straks|morgen|later|thuis)", r"doe ik (?:vanavond|straks|morgen|later)",
+        r"nog niet (?:kunnen )?(?:bekijken|kijken|openen)",
+        r"(?:we|zullen|laten|gaan|moeten|kunnen|ik) (?:\w+ )?(?:afronden|afsluiten)", r"afronden\?",
+        r"(?:even|korte|tijd voor een|nemen we) (?:een )?pauze", r"pauze nemen", r"koffie", r"thee halen",
+        r"ben (?:zo|even|straks) (?:terug|weg)",
+        r"ik ben er(?: ook| weer| bij)?(?! \w)", r"ben er (?:zo|bijna)", r"ik moet (?:[\w'-]+ ){0,4}?(?:weg|gaan|vertrekken|afhaken|ophalen|naar huis|opnemen|bellen)",
+        r"(?:ben|zijn) er over (?:\w+ )?(?:minuten|min|minuutjes|kwartier)", r"over (?:\d+|vijf|tien|een paar) (?:min|minuten) (?:terug|er|binnen)",
+        r"(?:bevriest|bevroren|loopt vast|valt (?:steeds )?weg)", r"(?:mijn|m'n) (?:scherm|beeld|audio|app|zoom|teams|headset|oortjes)", r"^sorry[!. ]*$", r", sorry[!. ]*$",
+        r"ben (?:iets |wat |een beetje |weer )?(?:te )?laat", r"late reactie", r"sorry (?:voor|dat)", r"excuses", r"pleinwacht", r"surveillance",
+        r"teamoverleg", r"vergadering", r"ouderavond(?:en)?", r"studiedag", r"oudergesprek(?:ken)?",
+        r"volgende (?:keer|week|bijeenkomst|sessie) (?:ben|kan|breng|mag|wil|moet) ik",
+        r"(?:mijn|m'n) (?:beurt|filmpje volgende|inbreng)", r"inbrengen", r"(?:beurt|plek) ruilen",
+        r"wie is (?:er )?(?:de )?volgende", r"wie (?:[\w'-]+ ){0,3}(?:inbreng\w*|brengt|beurt)",
+        r"(?:brengt|breng|brengen) (?:[\w'-]+ ){0,4}(?:filmpje|clip|casus|fragment) in", r"wie (?:begint|gaat) (?:er )?(?:vandaag|nu|eerst)",
+        r"eerste keer in (?:deze|de) groep", r"^test(?: test)+\b", r"^test[!?. ]*$", r"komt (?:dit|het) (?:aan|door)", r"(?:de|het) (?:volgende|komende|eerstvolgende) (?:intervisie|bijeenkomst|sessie|overleg)",
+        r"(?:opname|filmpje|link|presentatie|dia's) (?:\w+ )?(?:beschikbaar|ergens te vinden|gedeeld|geüpload|terug te kijken)", r"(?:even )?voorstellen", r"mijn naam is", r"ik werk (?:in|op|bij) (?:groep|de|een|het)",
+        r"(?:net|pas) (?:binnen|aangesloten|ingelogd)", r"^excuses\b", r"(?:ben|is|zijn) (?:\w+ )?ziek\b",
+        r"(?:bijeenkomst|sessie|intervisie|vergadering|keer) (?:\w+ ){0,3}(?:op (?:maandag|dinsdag|woensdag|donderdag|vrijdag)|online|verplaatsen|verzetten|verplaatst|verzet|afgelast)", r"hoe werkt (?:het|dit|dat)(?: hier| precies)?",
+        r"op stil", r"gedempt", r"even weg", r"tot (?:morgen|volgende week|straks|zo|dan|de volgende keer)",
+        r"fijne (?:avond|dag|middag|vakantie|weekend|vrijdag)", r"fijn weekend", r"goed weekend",
+        r"fijne dag gehad", r"hoe was (?:je|jullie) (?:weekend|vakantie|dag)", r"hoe gaat het (?:met jullie|allemaal)",
+        r"in de chat", r"terugkijken", r"(?:opname|filmpje|video|clip) (?:is )?(?:te groot|niet te openen)",
+        r"doorsturen", r"mailen", r"gemaild", r"inleveren", r"aanmelden", r"afmelden", r"kan (?:er )?niet bij zijn",
+        r"ik typ (?:alleen )?mee", r"ik lees mee", r"typ(?:en)? (?:alleen|even)",
+    ),
+    other_weak=rx(
+        r"^sorry\b", r"^excuses\b", r"verkeerde (?:chat|groep|app)",
+        r"(?:allemaal|iedereen|jullie)[!. ]*$",
+    ),
+    other_question=rx(
+        r"jullie", r"iedereen", r"(?:hoe lang|hoe laat|wanneer|waar) (?:\w+ ){0,3}(?:sessie|bijeenkomst|intervisie|vergadering)",
+        r"(?:hoor|horen|zie|zien) (?:\w+ )?(?:me|mij)\b", r"(?:goede|juiste) (?:groep|chat|app)", r"notul\w*", r"notities",
+        r"(?:mag|moet|kan|kun|zal|wil|hoef) ik", r"waar (?:vind|zie|kan|moet|zet) ik",
+        r"(?:kan|wil|weet|heeft) iemand", r"is er (?:al )?(?:een )?(?:link|opname|verslag)",
+        r"wanneer (?:beginnen|starten|stoppen|zien|hebben|is|zijn) we", r"hoe (?:gaan|doen) we (?:het|dat) (?:met|vandaag)",
+    ),
+    greeting=rx(
+        r"^(?:hoi|hallo|hey|hé|he|hee|heey|hoihoi|goedemorgen|goedemiddag|goedenavond|goeiemorgen|"
+        r"morgen|dag|hi|yo)(?: allemaal| iedereen| team| jullie| daar)?[ !,.]*$",
+        r"^(?:hoi|hallo|hey|hé|he|hee|goedemorgen|goedemiddag|goedenavond|dag|hi) (?:allemaal|iedereen|team|jullie)",
+    ),
+    ack=rx(
+        r"^(?:(?:ok|oké|okee|oke|okay|top|prima|helder|duidelijk|check|genoteerd|gezien|klopt|idd|inderdaad|mee eens|eens|"
+        r"helemaal mee eens|ja|jaa+|jazeker|nee|haha+|hihi|lol|precies|zeker|goed zo|goed|fijn|herkenbaar|zo herkenbaar|"
+        r"komt goed|doe ik|is goed|akkoord|yes|snap ik|begrijp ik|same|mooi zo|ah|oh|ahh+|ohh+|hmm+|aha)[ !.,]*)+"
+        r"(?:(?:thanks|dank je|dankjewel|bedankt|thx|dank)(?: wel)?[ !.,]*)?$",
+    ),
+    information=rx(
+        r"wist (?:je|jij|jullie) (?:al |trouwens |eigenlijk )?dat", r"weet (?:je|jij) (?:al |trouwens )?dat",
+        r"ter info(?:rmatie)?", r"fyi", r"weetje", r"uit (?:\w+ )?onderzoek\w* (?:[\w'-]+ ){0,4}?(?:blijkt|is gebleken|weten we|komt naar voren)",
+        r"(?:hattie|marzano|dweck|vygotsky|piaget|bloom|korthagen|rosenshine|kirschner|sweller|wiliam|lemov|timperley|maslow|bandura)",
+        r"onderzoek(?:en)? (?:laat|laten|toont|tonen|wijst|wijzen|suggereert|bevestigt) ",
+        r"(?:volgens|bij|van) (?:de |het )?(?:theorie|literatuur|onderzoek|wetenschap|wet|protocol|inspectie|regels|richtlijnen?|model|experts|deskundigen|meta-analyses?|cao|kerndoelen)",
+        r"volgens (?:hattie|marzano|dweck|vygotsky|piaget|bloom|korthagen|rosenshine|kirschner|sweller|wiliam|lemov|timperley|deci|ryan|ebbens|ettekoven|van ?der|de cognitieve|de hechtingstheorie|\w+theorie)",
+        r"(?:theorie|model|taxonomie|piramide|cirkel|ui-model) van", r"in de (?:theorie|literatuur|wetenschap|onderwijskunde)",
+        r"meta-analyse\w*", r"wetenschappelijk", r"(?:is )?(?:wetenschappelijk )?bewezen", r"heet (?:dat|dit|het) ",
+        r"(?:dit|dat) heet", r"noemt men", r"noemen ze (?:dat|dit)", r"wordt (?:dat|dit) (?:ook )?\w* ?genoemd",
+        r"(?:is )?gebaseerd op", r"\w*model\b", r"taxonomie", r"het protocol", r"protocol \w+ zegt",
+        r"de (?:wet|regels|regelgeving|richtlijnen|kerndoelen|cao|inspectie|veiligheidsregels|schoolregels|arbo\w*) (?:zegt|zeggen|schrijft|schrijven|is|stelt|stellen|vereist|vereisen|bepaalt)",
+        r"wettelijk", r"procent", r"%", r"statistisch", r"de hersenen", r"het brein",
+        r"cognitieve belasting\w*", r"werkgeheugen", r"executieve functies", r"growth mindset",
+        r"zone van (?:de )?naaste ontwikkeling", r"learned helplessness", r"aangeleerde hulpeloosheid",
+        r"hebben recht op", r"heeft recht op", r"is verplicht", r"zijn verplicht", r"het is wettelijk",
+    ),
+    generic_claim=rx(
+        r"(?:werkt|werken|helpt|helpen|leidt|leiden|zorgt|zorgen|vergroot|vergroten|verhoogt|verhogen|verlaagt|"
+        r"verlagen|versterkt|versterken|bevordert|bevorderen|verbetert|verbeteren|vermindert|verminderen|"
+        r"voorspelt|beïnvloedt|stimuleert|stimuleren)(?: \w+)? (?:het best|beter|slechter|minder|meer|vaak|tot|voor|bij|als|dan)",
+        r"hebben (?:vaak |meestal |veel |juist )?(?:baat|behoefte) (?:bij|aan)",
+        r"heeft (?:vaak |meestal )?(?:een )?(?:\w+ )?(?:effect|invloed)", r"(?:is|zijn) (?:\w+ )?(?:belangrijk|effectief|effectiever|essentieel|cruciaal) (?:voor|bij|om)",
+        r"leren (?:het )?(?:best|beter|vooral|meer|sneller)", r"loopt (?:\w+ )?(?:vooral|meestal|vaak) via",
+        r"ontwikkel(?:t|en) zich", r"(?:vaak|meestal|doorgaans|over het algemeen|in het algemeen|gemiddeld|typisch|veelal) "
+        r"(?:\w+ )?(?:kinderen|leerlingen|kleuters|pubers|jongeren|mensen|leraren|docenten|jongens|meisjes)",
+        r"(?:kinderen|leerlingen|kleuters|pubers|jongeren|mensen|leraren|docenten|jongens|meisjes) (?:met|in|van|uit) \w+ (?:\w+ )?(?:hebben|zijn|kunnen|leren|doen|presteren)",
+        r"(?:kinderen|leerlingen|kleuters|pubers|jongeren|tieners) (?:\w+ )?(?:vaak|meestal|doorgaans|over het algemeen|leren)",
+        r"^(?:de meeste |veel |jonge |oudere )?(?:kinderen|leerlingen|kleuters|pubers|jongeren|mensen|jongens|meisjes|tieners|studenten) \w+ (?:\w+ ){0,3}(?:beter|meer|minder|sneller|langer|vaker|makkelijker|het best)\b",
+        r"^(?:de meeste |veel |jonge |oudere )?(?:kinderen|leerlingen|kleuters|pubers|jongeren|mensen|jongens|meisjes|tieners) (?:kunnen|hebben|leren|onthouden|doen|willen|zijn|raken) (?:vaak|meestal|maar|pas|niet|slechts|gemiddeld|zich)",
+    ),
+    deixis=rx(
+        r"je", r"jij", r"jou", r"jouw", r"^dat", r"^die", r"deze", r"dit", r"hij", r"zij", r"hem", r"haar",
+        r"toen", r"daar", r"hier", r"<ts>", r"ik", r"mijn", r"we", r"wij", r"ons", r"onze", r"was", r"waren",
+    ),
+    tip=rx(
+        r"(?P<a>heb (?:je|jij|u)) (?:al |wel |ook |er |ooit |weleens |wel eens |eens |al eens |nooit )*"
+        r"(?P<b>geprobeerd|overwogen|uitgeprobeerd|gedacht aan|nagedacht over|over nagedacht|aan gedacht|erover nagedacht|eraan gedacht)",
+        r"(?P<a>heb (?:je|jij|u)) (?:er )?(?:al |ook |wel )*(?P<b>(?:al |wel )?eens|weleens|wel eens|ooit)"
+        r"(?!(?: [\w'-]+){0,6} (?:meegemaakt|gehad|gezien|gemerkt|gevoeld|ervaren|gehoord|eerder|gedaan bij)\b)",
+        r"(?P<a>heb (?:je|jij|u)) (?:er )?(?:al |ook |wel )*(?:over |aan )?(?P<b>nagedacht|gedacht) (?:om|aan|over)",
+        r"(?P<a>waarom) (?!(?:deed|gaf|liet|koos|nam|begon|vroeg|ging|was|had|zei|kon|wilde|moest|mocht|stond|zat|dacht|reageerde|zag|hoorde|voelde)\b)\w+(?<!de)(?<!te) (?:je|jij|u|jullie) "
+        + SHORT_GAP + r"(?P<b>niet|eens)",
+        r"waarom niet", r"(?P<a>wat als) (?:je|jij|u|we|ze|de|het|er|jullie)", r"wat nou als", r"wat dacht je van",
+        r"wat vind je van (?:het idee|een|de suggestie)", r"(?P<a>zou het) (?:niet )?(?:misschien )?(?:\w+ )?(?P<b>beter|handig|handiger|slim|slimmer|fijn|fijner|goed|een idee|helpen|werken|schelen|verstandig|makkelijker|rustiger|prettiger)",
+        r"(?P<a>zou(?:den)? (?:je|jij|u|jullie)) (?:niet |eens |misschien |ook |dan |gewoon )*" + GAP
+        + r"(?P<b>kunnen|moeten|proberen|overwegen)(?! (?:vertellen|beschrijven|uitleggen|toelichten|zeggen|delen))",
+        r"(?P<a>zou (?:je|jij)) (?P<b>niet eens|eens|niet)\b",
+        r"(?P<a>(?:kun|kan) (?:je|jij|u)) (?:niet |eens |ook |gewoon |beter |misschien )+(?!vertellen|beschrijven|uitleggen|toelichten|zeggen|zien|horen)",
+        r"(?P<a>is het) (?:niet |geen )?(?:een )?(?P<b>idee|optie|beter|handiger|slimmer)",
+        r"(?P<a>helpt het) (?:misschien |niet )?(?P<b>als|om)", r"(?P<a>kan het) (?:misschien )?(?:niet )?(?P<b>helpen)",
+        r"(?P<a>moet (?:je|jij)) (?:niet |eens |gewoon |misschien )+",
+        r"(?P<a>misschien) (?:\w+ )?(?P<b>kun je|kan je|zou je|moet je|is het een idee|een idee|handig|proberen|eens)",
+        r"(?P<a>probeer) (?:het |dan |anders )?(?P<b>eens|om|anders|gewoon|een keer)", r"(?:mijn |een )?(?:tip|tipje|advies|suggestie)(?: van mij)?:",
+        r"(?:een )?idee(?: van mij)?:", r"ik (?:raad|adviseer|stel voor|zou adviseren|zou aanraden)", r"ik zou (?:je )?(?:aanraden|adviseren|willen voorstellen)",
+        r"mijn (?:tip|advies|suggestie)", r"een tip(?: is)?", r"tip voor",
+        r"(?P<a>ik zou) (?!graag (?:willen )?(?:weten|horen)|het niet weten|niet weten|zeggen)(?:\w+ ){0,6}?(?P<b>\w+en)\b",
+        r"(?P<a>ik zou) (?:eens|gewoon|zelf|dan|misschien|echt|wel|ook|eerst|liever)",
+    ),
+    tip_statement=rx(
+        r"(?P<a>(?:je|jij|u) (?:zou|kunt|kan|moet|moest)) (?!graag|liever)" + SOFT + GAP
+        + r"(?P<b>kunnen|moeten|proberen|beter|eens|ook)(?! (?:zien|horen|merken|zeggen|trots))",
+        r"(?P<a>(?:je|jij|u) (?:kunt|kan)) (?:ook |beter |eens |gewoon |misschien |best )+(?!zien|horen|merken|trots)",
+        r"(?P<a>(?:je|jij|u) (?:zou|moet)) (?:eigenlijk |echt |toch |gewoon |eens |misschien )+",
+        r"(?P<a>(?:je|jij|u) zou) (?!graag|liever|willen|wel\b)(?:\w+ ){1,6}(?P<b>\w+en)\b(?<!kunnen)(?<!moeten)(?<!zijn)",
+        r"(?P<a>het (?:is|lijkt me|lijkt mij|zou|kan|werkt|wordt)) (?:misschien |wellicht |vaak |soms |wel |echt |ook )*"
+        r"(?P<b>handig|slim|goed|beter|verstandig|een idee|nuttig|zinvol|fijn|prettig|een optie|de moeite waard)(?: \w+)? (?:om|als|te|wanneer)",
+        r"(?P<a>het helpt) (?:vaak |misschien |soms |wel |ook )*(?P<b>als|om)", r"(?P<a>wat) (?:ook |vaak |soms |mij |bij mij )*(?P<b>helpt|werkt) (?:is|goed is)",
+        r"bij mij (?:werkt|helpt|hielp|werkte)", r"^(?:misschien |dan |gewoon |en )?(?:beter|liever) (?:eerst|om|gewoon|niet|even|de|het|een|meteen)\b",
+        r"^(?:een|zo'n|meer|minder|wat) (?:[\w'-]+ ){0,3}(?:zou|kan|kun) (?:\w+ ){0,4}(?:geven|helpen|schelen|werken|opleveren|zorgen|brengen)", r"volgende keer", r"voortaan", r"in het vervolg",
+        r"^(?:denk|let) (?:eens |wel |even |dan )?(?:aan|op)", r"^(?:en |dus )?zorg (?:dat|ervoor|voor|er ?voor)",
+        r"^vergeet niet",
+        r"^(?:volgende keer |dan |en |anders )?(?P<a>misschien|gewoon|even|eerst) (?:[\w'-]+ ){0,6}(?P<b>\w+en)(?:[.!]*$|,)",
+        r"(?P<a>(?:denk|vind|geloof|lijkt me|lijkt mij|misschien|wellicht|idee)) dat (?:je|jij) (?:[\w'-]+ ){0,5}?(?P<b>kunt|kan|moet|zou)\b", r"(?:een|mijn) (?:tip|idee|suggestie|optie) (?:is|zou zijn)",
+        r"(?:het )?beste (?:is|kun je|kan je)", r"ik zou het (?:zo|anders|eerder|later|korter)",
+    ),
+    imperative=rx(
+        r"^(?:dus |en |maar |anders |misschien |dan |gewoon |en dan |ook )?(?:gebruik|geef|zet|maak|laat|probeer|begin|vraag|doe|neem|houd|hou|plan|pak|"
+        r"stop|kies|schrijf|deel|leg|noem|herhaal|beloon|negeer|benoem|stel|oefen|speel|zing|tel|wissel|"
+        r"splits|verdeel|verander|beperk|start|bouw|bespreek|betrek|spreek|ga|blijf|loop|controleer|"
+        r"draai|hang|ruim|bereid|regel|introduceer|zorg|vergeet|schakel|wees|haal|breng|stuur|plaats|"
+        r"verplaats|organiseer|structureer|visualiseer|differentieer|varieer|verkort|verleng|verlaag|"
+        r"verhoog|pauzeer|complimenteer|toon|wijs|focus|hanteer|inventariseer|"
+        r"koppel|gun|bied|leer|sluit|open|investeer|maak|reserveer|creëer|ontwerp|vervang|schrap|"
+        r"simplificeer|vereenvoudig|knip|hak|zet|geef|markeer|label|oefen|stimuleer|motiveer|moedig|daag)"
+        r"(?! (?:je|jij|u|jullie|we|wij|ik)\b)(?: |$)",
+    ),
+    open_request=rx(
+        r"(?P<a>(?:kun|kan|zou|wil|wilt) (?:je|jij|u)) (?:daar |er |eens |iets |wat |ook |nog |ons |me |mij |misschien |wellicht )*"
+        r"(?:meer |wat meer |iets meer )?(?:over )?(?:\w+ ){0,4}?"
+        r"(?P<b>beschrijven|vertellen|uitleggen|toelichten|laten zien|schetsen|omschrijven|verwoorden|uitweiden|delen|zeggen over|voorbeeld geven)",
+        r"vertel (?:eens|ons|daar|meer|me|iets)", r"ik ben (?:wel |heel |erg |echt )?(?:benieuwd|nieuwsgierig) (?:naar|hoe|wat|waarom|welke|waar|wanneer)",
+        r"ik vraag me af (?:hoe|wat|waarom|waar|welke|wanneer)", r"ik zou graag (?:willen )?(?:weten|horen)",
+        r"neem (?:ons|me|mij) (?:eens )?mee", r"zeg (?:eens|er) (?:iets )?meer",
+        r"wat (?:bedoel|versta) (?:je|jij)", r"wat houdt \w+ (?:voor jou )?in",
+    ),
+    reflection=rx(
+        r"(?:dat|het) moet (?:wel |echt |best )?(?:\w+ )?(?:" + EMOTION + r"|lastig|zwaar|moeilijk|spannend|pijnlijk|vervelend|frustrerend|"
+        r"eng|confronterend|een opluchting) (?:zijn|geweest zijn|zijn geweest|voelen|voor je)",        r"^dus\b(?! (?:we|ik|jullie)\b)", r"(?P<a>het klinkt) (?:voor mij )?(?P<b>alsof|als|of|dat)", r"klinkt (?:alsof|als of|als)",
+        r"als ik (?:je|jou|het) (?:goed )?(?:begrijp|hoor|snap|volg)", r"wat ik (?:hoor|begrijp|oppik|proef)",
+        r"ik hoor (?:je|jou) (?:zeggen|vooral)", r"ik hoor (?:dat|vooral) (?:je|jij)",
+        r"(?:je|jij) zegt (?:eigenlijk|dus|vooral|dat|:)", r"wat (?:je|jij) (?:eigenlijk )?(?:zegt|bedoelt|beschrijft|vertelt)",
+        r"het voelt (?:voor (?:jou|je) )?(?:alsof|als|of)", r"voor (?:jou|je) (?:is|voelt|was|betekent|lijkt)",
+        r"(?:je|jij) hebt het (?:gevoel|idee)", r"(?:je|jij) voelt je", r"het lijkt (?:alsof|of) (?:je|jij)",
+        r"(?:je|jij) (?:bedoelt|wil zeggen)", r"als ik het (?:goed )?samenvat", r"samengevat", r"met andere woorden",
+        r"eigenlijk (?:wil|wilde|wou|zoek|hoop|bedoel|vraag) (?:je|jij)", r"het raakt (?:je|jou)",
+        r"(?:je|jij) zit (?:er )?(?:een beetje |nogal |echt )?(?:klem|vast|mee)",
+    ),
+    reflection_you=rx(
+        r"(?P<a>(?:je|jij)) (?P<b>voelt|vindt het|vond het|merkt|merkte|wilt|wil|wou|wilde|denkt|dacht|hoopt|hoopte|"
+        r"twijfelt|twijfelde|vreest|mist|miste|zoekt|worstelt|worstelde|baalt|baalde|maakt je zorgen|"
+        r"maakte je zorgen|vraagt je af|vroeg je af|hebt gemerkt|had het gevoel|ervaart|ervoer|schrok|"
+        r"voelde|zou graag|hebt moeite|had moeite|weet niet|wist niet|durft niet|durfde niet|snapt niet)",
+        r"(?P<a>(?:je|jij)) (?:bent|was|werd|raakte|voelde je|lijkt|leek) (?:\w+ )?(?:een beetje |best |heel |erg |nogal |wat |vooral )?(?P<b>" + EMOTION + ")",
+        r"(?:het|dat|die|hij|zij|ze) (?:raakt|raakte|frustreert|frustreerde|stoort|stoorde|irriteert|irriteerde|verraste|verrast|maakt|maakte) (?:je|jou)\b",
+        r"jij (?:vindt|voelt|wilt|merkt|hoopt)", r"(?:je|jij) bent (?:er )?niet (?:zeker|tevreden|gerust|blij)",
+    ),
+    affirmation=rx(
+        r"(?:goed|fijn|mooi|knap|sterk|gaaf|tof|moedig|dapper|fantastisch|geweldig|bewonderenswaardig|leuk|"
+        r"prachtig|super|top|cool|chapeau|heerlijk|fijn om te zien) (?:van (?:je|jou)|dat (?:je|jij)|hoe (?:je|jij))",
+        r"(?:je|jij) bent (?:echt |zo'n |wel |toch |gewoon |ook |zo |een |heel |enorm )*(?:\w+ )?" + PERSON,
+        r"wat (?:ben (?:jij|je)|een) (?:een )?(?:\w+ )?" + PERSON, r"zo'n (?:\w+ )?" + PERSON + r"(?: als jij| ben jij)",
+        r"(?:jouw|je) " + QUALITY + r" (?:[\w'-]+ ){0,4}?(?:is|maakt|straalt|werkt|inspireert|siert|geeft|valt|doet|mag)",
+        r"(?:bewonder|waardeer) (?:je|jouw|het|hoe|dat|wat)", r"bewondering", r"respect (?:dat|voor|!)", r"^respect\b",
+        r"(?:je|jij) (?:bent|bent zo|bent echt) (?:\w+ )?gegroeid", r"wat ben (?:je|jij) (?:\w+ )?gegroeid", r"(?:je|jij) ontwikkelt je",
+        r"wat (?:heb|hebt) (?:je|jij) (?:toch )?(?:een )?" + QUALITY, r"ik leer (?:\w+ )?(?:veel|zoveel|ontzettend veel|echt veel) van (?:je|jou)",
+        r"(?:je|jij) hebt (?:echt |zo'n |een |ook )*(?:oog|gevoel|talent|gave|hart|neus) voor", r"(?:je|jij) zet je (?:\w+ )?in",
+        r"je mag (?:\w+ )?(?:trots|blij) zijn", r"(?:je|jij) doet het (?:\w+ )?(?:goed|geweldig|fantastisch|top|prima)", r"straalt (?:[\w'-]+ ){0,3}(?:rust|warmte|vertrouwen|plezier|energie|zelfvertrouwen|kalmte) uit",
+        r"(?:dat|die|het) is (?:echt )?een (?:kracht|talent|gave)", r"(?:je|jij) bent (?:echt |toch |gewoon |ook )*zo'n", r"dat siert (?:je|jou)", r"straalt (?:er ?af|ervan af|van je af)",
+        r"boffen met", r"(?:mogen|mag) (?:blij|trots) zijn (?:met|op)", r"trots op (?:je|jou|jezelf)", r"je mag (?:trots|blij) zijn",
+        r"petje af", r"respect voor (?:je|jou|hoe)", r"chapeau", r"hulde", r"ga zo door", r"hou(?:d)? vol", r"je kunt dit",
+        r"je doet het (?:super |heel |echt |hartstikke |zo )?(?:goed|geweldig|fantastisch|top|prima)", r"goed bezig",
+        r"het gaat (?:steeds|al veel|echt) beter", r"je groeit", r"(?:je bent|jij bent) gegroeid", r"welkom(?: terug| erbij)?",
+        r"fijn (?:dat je er|je (?:weer )?te zien|dat je (?:weer )?(?:bij|terug))", r"door (?:jouw|jou) (?:voorbeeld|openheid|verhaal|filmpje|inbreng)",
+        r"inspire(?:ert|rend)", r"je bent een inspiratie", r"leuk dat je er (?:weer )?bent", r"knap gedaan", r"wat ben (?:jij|je) (?:toch )?(?:goed|sterk|knap)",
+    ),
+    thanks=rx(
+        r"(?:dank(?:je|jewel|uwel)?(?: je| jullie| u)?(?: wel)?|bedankt|merci|thanks)(?: (?:voor|dat|om)\b.*)?[ !.]*$",
+        r"(?:dank(?:je|jewel)?(?: je)?(?: wel)?|bedankt|merci) (?:voor|dat|om)",
+    ),
+    clip_praise=rx(
+        r"(?:mooi|leuk|fijn|goed|sterk|scherp|interessant|gaaf|tof|prachtig|herkenbaar|boeiend)e? (?:filmpje|fragment|clip|opname|leervraag|inbreng|vraag om mee te beginnen)",
+        r"wat een (?:mooi|leuk|fijn|goed|sterk|scherp|interessant|gaaf|tof|herkenbaar|boeiend)e? (?:filmpje|fragment|clip|opname|leervraag|inbreng)",
+    ),
+    classroom_moment=rx(
+        r"<ts>", r"toen", r"moment", r"\w*(?:deed|gaf|zei|liet|koos|nam|begon|stopte|pakte)",
+        r"(?:de |het |dat |die |je )?(?:lichten|licht|bord|opdracht|uitleg|instructie|liedje|lied|kring|timer|spel|spelletje|"
+        r"muziek|werkblad|kaartjes|stilte|wachttijd|overgang|afsluiting|start van|begin van|grap|reactie op)",
+    ),
+    intervision_meta=rx(
+        r"\w*durf\w*", r"deel\w*", r"post\w*", r"laat zien", r"laten zien", r"hulp", r"inbreng\w*", r"leervraag",
+        r"filmpje", r"opname", r"groep", r"leren", r"reflect\w*", r"valkuil", r"eerlijk", r"open", r"kwetsbaar",
+        r"kritisch naar", r"nadenk\w*", r"vraagt?\b", r"oppakt", r"aangeeft", r"benoemt", r"onderzoekt", r"er bent",
+        r"bij bent", r"meekijkt", r"vertrouw\w*", r"leert", r"ontwikkel\w*", r"feedback", r"eigen les",
+    ),
+    positive=rx(
+        r"goed", r"mooi", r"prima", r"sterk", r"knap", r"geweldig", r"super", r"top", r"briljant", r"fantastisch", r"prachtig",
+        r"gaaf", r"tof", r"fijn", r"heerlijk", r"inspirerend", r"bewonderenswaardig", r"indrukwekkend", r"bijzonder", r"fijne",
+        r"mooie", r"goede", r"sterke", r"knappe", r"warm", r"warme", r"betrokken",
+    ),
+    second_person=rx(r"je", r"jij", r"jou", r"jouw", r"jezelf"),
+    too=rx(r"(?:veel |wat |iets |een beetje |erg |nogal |gewoon )?te (?!veel (?:\w+ )?(?:om|te)\b)(?!\w*n\b)(?!<ts>|laat\b|vroeg\b)\w+"),
+    opinion=rx(
+        r"ik vind", r"vind ik", r"vond ik", r"ik vond", r"ik denk(?! (?:na|mee|erover))", r"denk ik", r"volgens mij", r"lijkt me", r"lijkt mij", r"mij lijkt",
+        r"ik heb het (?:idee|gevoel) dat", r"mijn (?:indruk|mening|gevoel|idee) is", r"persoonlijk", r"eerlijk gezegd", r"eerlijk\?",
+        r"naar mijn mening", r"ik geloof (?:dat|echt|niet)", r"komt (?:op mij )?(?:\w+ )?over", r"ik zou zeggen",
+        r"ik snap (?:echt )?niet (?:waarom|dat)", r"ik begrijp (?:echt )?niet (?:waarom|dat)", r"in mijn ogen",
+        r"als je het mij vraagt", r"mijns inziens", r"ik (?:ben het|ben) (?:niet )?(?:helemaal )?eens",
+        r"ik heb (?:sterk )?de indruk", r"verveelt zich", r"is (?:gewoon|eigenlijk|duidelijk) (?:\w+ )?(?:verveeld|lui|onzeker|moe|bang|slim|ondeugend|brutaal)",
+        r"(?:ik )?had (?:het )?(?:zelf )?anders gedaan", r"ik mis(?:te)? ", r"mag best", r"kan (?:best|beter|prima)", r"niet (?:zo )?(?:handig|slim|nodig)",
+        r"ik hou van", r"ik houd van", r"ik hou niet van", r"geweldig", r"ik (?:vond|vind) het",
+    ),
+    evaluative=rx(
+        r"(?:veel |wat |iets |een beetje |erg |nogal |best wel |echt |gewoon |ook )?te (?:open|gesloten|verlegen|tevreden)",
+        r"(?:veel |wat |iets |een beetje |erg |nogal |best wel |echt |gewoon |ook )?te (?!veel (?:\w+ )?(?:om|te)\b)(?!\w*n\b)(?!<ts>|laat\b|vroeg\b)\w+",
+        r"(?:veel |wat |iets |een beetje |erg |nogal |echt |gewoon )?te (?:veel|weinig)",
+        VERDICT, INTENSIFIER + " " + DESCRIPTIVE, r"wat een", r"niet (?:erg |zo |echt )?(?:effectief|duidelijk|handig|slim|sterk|goed)",
+        r"(?:werkt|werkte|pakt|pakte) (?:\w+ )?(?:goed|prima|uitstekend|niet|slecht|averechts|uit)", r"sloeg (?:niet )?aan", r"viel (?:een beetje |wat )?tegen",
+        r"(?:spreekt|sprak) (?:\w+ ){0,3}(?:niet|echt|erg|wel|goed|totaal|nauwelijks) aan", r"kwam (?:\w+ )?(?:traag|langzaam|moeizaam|niet) (?:op gang|over|uit de verf)",
+        r"past (?:echt |helemaal |totaal |gewoon )?(?:niet|goed|prima|perfect|mooi) bij",
+        r"(?:is|was|bent|waren|zijn|lijkt|leek|klinkt|klonk|voelde|voelt|kwam|komt) (?:\w+ ){0,2}?(?:erg|heel|nogal|best|super|echt|behoorlijk|vrij|enorm|ontzettend|een beetje|beetje|wel erg|wel heel) (?!\w+en\b|veel\b|te\b)\w+",
+        r"schot in de roos", r"gemiste kans", r"(?:een )?gemiste", r"(?:achterwege|weggelaten|overgeslagen) (?:hebben|gelaten)", r"uit de hand", r"uit de verf", r"over de top", r"zonde", r"jammer",
+    ),
+    verdict_question=rx(
+        r"(?:wat|een beetje|erg|nogal|best|heel|echt) (?:veel|lang|kort|snel|traag|moeilijk|makkelijk|streng|hard|druk|chaotisch|rommelig|saai|vaag)",
+        r"(?:vind|vond) (?:je|jij) (?:het |dat |zelf )*niet", r"niet (?:een beetje |wat |erg |veel |iets )?te \w+",
+        r"toch (?:\w+ )?(?:te|erg|wel|heel|veel)", r"is (?:dat|het|die|dit) niet (?:een beetje |wat |erg |veel )?(?:te|erg|lastig)",
+    ),
+    suggestive_question=rx(
+        r"^(?:en |of )?misschien\b",
+        r"niet (?:\w+ )?(?:beter|handiger|makkelijker|slimmer|rustiger|fijner|kleiner|korter|eerder|later|duidelijker|effectiever|prettiger|meer|minder)",
+        r"(?:zou|kan|moet) (?:\w+ )?(?:\w+ )?niet (?:\w+ )?(?:kunnen|moeten|beter)",
+    ),
+    wh_start=rx(
+        r"^(?:(?:en|maar|dus|oké|ok|oh|nou|en dan|zeg|ja|goed|oke|nee|hmm)[,.]? )*(?:wat|wie|waar|wanneer|waarom|hoe|welke|welk|waardoor|waarover|waarin|waarmee|waarop|waaraan|"
+        r"waarvan|waarnaar|waarbij|waartoe|hoezo|hoeveel|in hoeverre|in welke|op welke|met welke|bij welke|van welke|aan welke|voor welke|"
+        r"op wat|wat voor)\b",
+        r", (?:en )?(?:wat|wie|waar|wanneer|waarom|hoe|welke|waardoor|waarover|hoeveel|in hoeverre)\b",
+    ),
+    short_answer=rx(
+        r"hoeveel", r"hoe (?:oud|lang|vaak|laat|groot)", r"wanneer (?:was|is|werd|wordt|begon|begint|heb|had)",
+        r"waar (?:staat|stond|zit|zat|is|was|waren|zijn|ligt|lag)", r"wie (?:is|was|zijn|waren|heeft|had)\b",
+        r"(?:in |op |bij |van )?welke? (?:groep|klas|jaar|leerjaar|dag|vak|lokaal|school|methode|les|niveau|periode)",
+        r"wat voor (?:klas|groep|school|vak|methode|les)",
+    ),
+    mental=rx(
+        r"(?:denk|dacht|voel|voelde|vind|vond|wil|wilde|wou|hoop|hoopte|merk|merkte|ervaar|ervoer|verwacht|verwachtte|"
+        r"bedoel|vraag|ziet|zie|zag|speelt|speelde|ging er|gaat er|maakte|maakt|betekent|betekende|leer|leerde|weet|wist)"
+        r" (?:je|jij)", r"voor (?:jou|je)\b", r"bij (?:jou|je)\b", r"zelf",
+    ),
+    yes_no_start=rx(
+        r"^(?:en |maar |oké |ok |oh |nou |dus )?" + FINITE + r" (?:je|jij|u|jullie|ze|zij|hij|het|dit|dat|er|de|die|deze|we|wij)\b",
+        r"^(?:en |maar |oké |ok |nou )?(?!(?:dank|bedankt|als|dat|toen|omdat|zodat|terwijl|nadat|voordat|wanneer|zoals|of|wat|hoe|"
+        r"waar|wie|zodra|tenzij|hoewel|want|en|maar|dus|ook|zeker|sorry|fijn|goed|knap|mooi|leuk|jammer|top|sterk|super|zo|"
+        r"welkom|volgens|gelukkig|helaas|misschien|eerst|daarna|soms|vaak|nu|dan|daar|hier|echt|wel|niet|voor|met|bij|van|"
+        r"op|aan|in|naar|door|over|om|na|tot|uit|zonder|tegen|tijdens|vind|zie|hoor)\b)\w+ (?:je|jij)\b(?! wel\b)",
+    ),
+    exclamation=rx(r"^wat (?:een|ben (?:jij|je)|(?:heb|hebt) (?:je|jij) (?:toch )?(?:een|veel)|(?:ontzettend |echt |super |heel |enorm )?(?:goed|fijn|mooi|leuk|knap|gaaf|tof|heerlijk|"
+                   r"jammer|zonde|sterk|bijzonder|stoer|gezellig|moedig|dapper|prachtig|eerlijk|open|lief|attent|slim|verstandig|"
+                   r"indrukwekkend|inspirerend|herkenbaar|interessant|grappig|krachtig|rustig|chaotisch|druk)\b)"),
+    statement_start=rx(r"^wat (?:ik|je (?:zegt|vertelt|beschrijft|bedoelt))", r"^wie (?:weet|zal het zeggen)"),
+    perception=rx(
+        r"ik (?:zie|hoor|zag|hoorde|merk|merkte|tel|telde)", r"je (?:ziet|hoort|kunt zien|kunt horen|kan zien|kan horen)",
+        r"we (?:zien|horen)", r"(?:in|op) (?:het|dit|de|deze) (?:filmpje|fragment|clip|video|opname|beeld)", r"de camera",
+        r"te zien", r"te horen", r"in beeld", r"(?:het )?valt (?:me|mij) op", r"wat (?:me|mij) opvalt",
+    ),
+    clip_subject=rx(
+        r"je", r"jij", r"jouw", r"<ts>", r"kind\w*", r"leerling\w*", r"klas\w*", r"groep\w*", r"jongen\w*", r"meisje\w*",
+        r"meiden", r"kleuters?", r"pubers?", r"iedereen", r"niemand", r"(?:hij|zij|ze)", r"tafel\w*", r"bord", r"lokaal",
+        r"camera", r"deur", r"raam", r"kring", r"bank\w*", r"stoel\w*", r"hand\w*", r"vinger", r"stem", r"rij\w*", r"lessen?",
+        r"uitleg", r"opdracht", r"hoek", r"bureau", r"gang", r"schrift\w*", r"boek\w*", r"telefoon\w*", r"jas",
+        # What someone in the clip does, in the present tense.
+        r"loopt", r"zit", r"staat", r"ligt", r"gooit", r"pakt", r"kijkt", r"praat", r"lacht", r"huilt", r"roept",
+        r"schreeuwt", r"zegt", r"steekt", r"draait", r"wijst", r"schrijft", r"leest", r"antwoordt", r"komt",
+    ),
+    lead_in=rx(
+        r"^(?:hoi|hallo|hey|hé|hee|goedemorgen|nou|oké|ok|oke|ja|nee|hmm+|oh|ah|eerlijk|zeg|trouwens|even|en|maar|allereerst|ten eerste|"
+        r"leuk filmpje|mooi filmpje|dank je(?: wel)?|bedankt|interessant)[ ,!.:]+",
+    ),
+)

@@ -1,0 +1,103 @@
+"""Just enough Dutch verb morphology to turn advice into "als je ... geeft": the present tense
+for "je" from an infinitive ("geven" -> "geeft"), an imperative ("probeer" -> "probeert") or a
+participle ("gemaakt" -> "maakt"). Regular spelling rules plus the common irregular verbs."""
+from __future__ import annotations
+
+from flows.classifier.lexicon import word_set
+
+_IRREGULAR = {
+    "zijn": "bent", "hebben": "hebt", "gaan": "gaat", "doen": "doet", "staan": "staat",
+    "slaan": "slaat", "zien": "ziet", "kunnen": "kunt", "willen": "wilt", "zullen": "zult",
+    "mogen": "mag", "komen": "komt", "laten": "laat", "weten": "weet", "moeten": "moet",
+}
+_PARTICIPLES = {
+    "gedaan": "doet", "gegeven": "geeft", "gelaten": "laat", "gezet": "zet", "gegaan": "gaat",
+    "gezien": "ziet", "gekozen": "kiest", "genomen": "neemt", "gesproken": "spreekt",
+    "geschreven": "schrijft", "gelezen": "leest", "gevraagd": "vraagt", "gebracht": "brengt",
+    "gedacht": "denkt", "gezocht": "zoekt", "gekocht": "koopt", "gehouden": "houdt",
+    "begonnen": "begint", "geholpen": "helpt", "gebleven": "blijft", "gewacht": "wacht",
+    "gestaan": "staat", "gezeten": "zit", "gelegd": "legt", "gezegd": "zegt",
+}
+# Separable particles: in "als je ..." they join the verb again ("doe de lichten uit" ->
+# "als je de lichten uitdoet").
+PARTICLES = ("terug", "samen", "klaar", "neer", "weg", "mee", "uit", "aan", "af", "op", "in",
+             "bij", "toe", "door", "om", "na", "voor", "vast", "los", "over", "rond")
+# -eren/-elen/-enen verbs whose last syllable is unstressed: no vowel doubling ("verandert").
+_UNSTRESSED_ENDINGS = ("eren", "elen", "enen")
+_STRESSED_EREN = ("proberen", "leren", "keren", "smeren", "scheren", "eren")
+_VOWELS = "aeiouy"
+
+
+def _split_particle(word: str) -> tuple[str, str]:
+    for particle in PARTICLES:
+        if word.startswith(particle) and len(word) > len(particle) + 3:
+            rest = word[len(particle):]
+            if rest.startswith("ge") or rest in _IRREGULAR or rest.endswith("en"):
+                return particle, rest
+    return "", word
+
+
+def _stem(infinitive: str) -> str:
+    if infinitive.endswith("ën"):  # "creëren" is rare; "beïnvloeden" keeps its stem
+        infinitive = infinitive[:-2] + "en"
+    base = infinitive[:-2] if infinitive.endswith("en") else infinitive[:-1]
+    if len(base) >= 2 and base[-1] == base[-2] and base[-1] not in _VOWELS:
+        return base[:-1]  # zetten -> zet, beginnen -> begin
+    unstressed = infinitive.endswith(_UNSTRESSED_ENDINGS) and not any(
+        infinitive == v or infinitive.endswith(v) and v != "eren" for v in _STRESSED_EREN)
+    if infinitive.endswith("eren") and len(infinitive) > 7 and infinitive[-5] in "tdnr":
+        unstressed = True  # veranderen, verbeteren, herinneren
+    elif infinitive.endswith(("iseren", "ieren", "ceren", "teren")) or infinitive in (
+            "proberen", "leren", "keren", "regeren"):
+        unstressed = False
+    # An open syllable before -en has a long vowel written double in the stem: maken -> maak.
+    if (not unstressed and len(base) >= 2 and base[-1] not in _VOWELS and base[-2] in "aeou"
+            and (len(base) < 3 or base[-3] not in _VOWELS)):
+        base = base[:-1] + base[-2] + base[-1]
+    if base.endswith("v"):
+        base = base[:-1] + "f"
+    elif base.endswith("z"):
+        base = base[:-1] + "s"
+    return base
+
+
+def present_for_je(verb: str) -> str:
+    """The form after "als je": an infinitive, imperative or participle in, "…t" out."""
+    particle, core = _split_particle(verb)
+    if core in _IRREGULAR:
+        return particle + _IRREGULAR[core]
+    if core in _PARTICIPLES:
+        return particle + _PARTICIPLES[core]
+    if core.startswith("ge") and core.endswith(("d", "t")) and len(core) > 4:
+        stem = core[2:-1]  # gemaakt -> maak, geprobeerd -> probeer
+        return particle + (stem if stem.endswith("t") else stem + "t")
+    if core.endswith("en") and len(core) > 3:
+        stem = _stem(core)
+    else:
+        stem = core  # an imperative is the stem already
+    return particle + (stem if stem.endswith("t") else stem + "t")
+
+
+_SHORT_INFINITIVES = frozenset({"zijn", "gaan", "doen", "staan", "zien", "slaan"})
+# Plurals that end like an infinitive and are common in advice about a class.
+_PLURALS = word_set("""
+kinderen leerlingen groepen woorden lessen opdrachten toetsen boeken stoelen plaatsen meiden
+materialen middelen afspraken oefeningen zinnen teksten sommen punten stappen momenten dagen
+weken uren seconden minuten tijden handen ogen oren leerkrachten docenten leraren klassen
+scholen bladen vakken rijen hoeken banken ramen deuren muren fouten antwoorden doelen spullen
+pennen potloden schriften werkbladen kleuren vormen beurten rollen taken ouderen
+""")
+
+
+def looks_infinitive(word: str) -> bool:
+    if word in _SHORT_INFINITIVES:
+        return True
+    return len(word) > 3 and word.endswith("en") and word not in _PLURALS and word not in (
+        "een", "geen", "tien", "even", "ieder", "open", "boven", "beneden", "buiten", "binnen",
+        "tussen", "tegen", "zonder", "samen", "alleen", "zeven", "negen", "mensen", "minuten", "dingen", "plannen", "scholen", "klassen")
+
+
+def looks_participle(word: str) -> bool:
+    return word in _PARTICIPLES or (word.startswith("ge") and word.endswith(("d", "t"))
+                                    and len(word) > 5) or any(
+        word.startswith(p + "ge") and word.endswith(("d", "t")) for p in PARTICLES)

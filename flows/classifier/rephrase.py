@@ -1,0 +1,45 @@
+"""The open question offered with a nudge, in the message's language, with names and time
+stamps written as the member wrote them."""
+from __future__ import annotations
+
+import re
+
+from flows.classifier import rephrase_en, rephrase_nl
+from flows.classifier.text import TS
+from flows.labels import Label
+
+_TOKEN = re.compile(r"[\w'-]+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)\s*([\w'-]+)")
+
+
+def _spellings(raw: str) -> dict[str, str]:
+    """Words written with capitals inside a sentence (names, "U-vorm"), by their lower case."""
+    starts = {m.start(1) for m in _SENTENCE_START.finditer(raw)}
+    return {m.group(0).lower(): m.group(0) for m in _TOKEN.finditer(raw)
+            if m.start() not in starts and m.group(0) != m.group(0).lower()}
+
+
+def _restore(question: str, raw: str, timestamps: tuple[str, ...]) -> str:
+    spell = _spellings(raw)
+    question = _TOKEN.sub(lambda m: spell.get(m.group(0), m.group(0)), question)
+    for stamp in timestamps:
+        question = question.replace("TS", stamp, 1).replace(TS, stamp, 1)
+    return question
+
+
+def rephrase(label: Label, sentence: str, lang: str, raw: str,
+             timestamps: tuple[str, ...]) -> str | None:
+    """An open question for a tip, opinion or information; None where none can be made."""
+    module = rephrase_nl if lang == "nl" else rephrase_en
+    if label is Label.TIP:
+        question = module.rephrase_tip(sentence)
+    elif label is Label.OPINION:
+        question = module.rephrase_opinion(sentence)
+    elif label is Label.INFORMATION:
+        question = module.INFORMATION
+    else:
+        return None
+    if question is None:
+        return None
+    question = re.sub(r"\s+", " ", question).replace(" ?", "?")
+    return _restore(question, raw, timestamps)

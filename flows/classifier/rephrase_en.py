@@ -1,0 +1,87 @@
+"""English advice rewritten as an open question: "Why don't you put them in pairs?" -> "What
+would happen if you put them in pairs?". The advice's action becomes "if you ..."."""
+from __future__ import annotations
+
+import re
+
+TEMPLATE = "What would happen if you {}?"
+TRIED = "What would happen if you tried {}?"
+OPINION = "How do you see {} yourself?"
+OPINION_GENERIC = "How do you see that yourself?"
+INFORMATION = "What do you think is going on here?"
+
+_SOFT = re.compile(r"\b(?:just|maybe|perhaps|probably|definitely|totally|really|simply|also|"
+                   r"always|actually|honestly|possibly)\s+")
+# A reason or comment after the advice is not part of the action.
+_REASON = re.compile(r"(?:,| -)\s*(?:that|it|this|then|so|they'll|it'll|which|because|as)\b.*$")
+_LEADS = re.compile(r"^(?:(?:my |a |one |quick |small )?(?:tip|suggestion|idea|advice):\s*|(?:and|so|ok|okay|then|well),?\s+)+")
+
+# (pattern, template): the first that matches gives the action in group "act".
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"\bwhat if (?:you )?(?P<act>.+)$", TEMPLATE),
+    (r"\bhave you (?:ever |already )*(?:tried|experimented with) (?P<act>.+)$", TRIED),
+    (r"\b(?:have you|did you) (?:ever |already )*(?:thought about|thought of|considered|think about|consider|looked into) (?P<act>.+)$", TRIED),
+    (r"\bdid you (?:ever )?try (?P<act>.+)$", TRIED),
+    (r"\b(?:what|how) about (?P<act>.+)$", TRIED),
+    (r"\bwhy (?:don't|not|wouldn't|won't|do not) (?:you )?(?P<act>.+)$", TEMPLATE),
+    (r"\b(?:could|can|couldn't|can't|would|wouldn't) you (?:not )?(?P<act>.+)$", TEMPLATE),
+    ((r"\byou (?:might want to|could always|can always|want to|need to|have to|ought to|'d better|"
+      r"had better|could|should|might|may|can|must) (?:try to )?(?P<act>.+)$"), TEMPLATE),
+    (r"\bi(?:'d| would) (?:suggest|recommend) (?:that you |you )?(?P<act>.+)$", TEMPLATE),
+    (r"\bi (?:suggest|recommend) (?:that you |you )?(?P<act>.+)$", TEMPLATE),
+    (r"\bi(?:'d| would) (?:probably |personally |definitely |also |just )*(?P<act>.+)$", TEMPLATE),
+    ((r"\bit(?:'d| would| might| could| may| will)? (?:\w+ )?(?:help|be (?:worth|better|good|helpful|useful|smart|wise|"
+      r"a good idea|an idea|nice|easier))(?: \w+)? to (?P<act>.+)$"), TEMPLATE),
+    (r"\b(?:it's|it is|might be|could be|would be) (?:\w+ )?worth (?P<act>\w+ing.*)$", TRIED),
+    (r"\bworth (?:trying|considering) (?P<act>.+)$", TRIED),
+    (r"\b(?:try|consider) (?P<act>\w+ing.*)$", TRIED),
+    (r"\btry to (?P<act>.+)$", TEMPLATE),
+    (r"\btry (?P<act>.+)$", TRIED),
+    (r"\bnext time,? (?:you could |try to |maybe )?(?P<act>.+)$", "What would happen if next time you {}?"),
+    (r"\bmake sure (?:you |that you )?(?P<act>.+)$", TEMPLATE),
+)
+_IMPERATIVE = re.compile(r"^(?:maybe |perhaps |just )?(?P<act>(?!(?:i|you|we|it|the|this|that|they|he|she)\b)[a-z]+\b.*)$")
+
+
+def _clean(act: str) -> str:
+    act = _REASON.sub("", act.strip())
+    act = _SOFT.sub("", act).strip(" ,.!?")
+    act = re.sub(r"^(?:be)\b", "are", act)
+    act = re.sub(r"\bdon't\b", "do not", act) if act.startswith("don't") else act
+    return act
+
+
+def rephrase_tip(sentence: str) -> str | None:
+    """A tip as "What would happen if you …?", or None when its action cannot be found."""
+    s = _LEADS.sub("", sentence.strip().rstrip(".!? ")).strip()
+    m = re.match(r"^next time,? (?P<rest>.+)$", s)
+    if m:
+        inner = rephrase_tip(m.group("rest"))
+        if inner and inner.startswith("What would happen if you "):
+            return "What would happen if next time you " + inner[len("What would happen if you "):]
+    m = re.match(r"^(?:maybe|perhaps) (?P<np>(?:a|an|some|the) .+?)(?: (?:would|could|might|will) (?:help|work))?$", s)
+    if m:
+        return TRIED.format(_clean(m.group("np")))
+    for pattern, template in _PATTERNS:
+        m = re.search(pattern, s)
+        if m:
+            act = _clean(m.group("act"))
+            if template == TEMPLATE and act.startswith("try "):
+                # "you could try a countdown" -> "if you tried a countdown"
+                act = act[4:]
+                if act.startswith("to "):
+                    return TEMPLATE.format(act[3:])
+                return TRIED.format(act)
+            return template.format(act) if act else None
+    m = _IMPERATIVE.match(s)
+    if m:
+        act = _clean(m.group("act"))
+        return TEMPLATE.format(act) if act else None
+    return None
+
+
+def rephrase_opinion(sentence: str) -> str:
+    m = re.match(r"^(?:(?:honestly|well|so|ok)[,?!]? )?(?P<np>(?:the|that|this|those|these) \w+(?: of (?:the )?\w+)?)\b", sentence)
+    if m and m.group("np").split()[-1] not in ("is", "was", "looks", "felt", "seems", "feels"):
+        return OPINION.format(m.group("np"))
+    return OPINION_GENERIC

@@ -1,0 +1,211 @@
+"""Dutch advice rewritten as an open question: "Je zou meer wachttijd kunnen geven" -> "Wat
+zou er gebeuren als je meer wachttijd geeft?". The advice's action moves into "als je ...",
+with the verb for "je" at the end of that clause, as Dutch word order wants."""
+from __future__ import annotations
+
+import re
+
+from flows.classifier.dutch_verbs import (
+    PARTICLES,
+    looks_infinitive,
+    looks_participle,
+    present_for_je,
+)
+from flows.classifier.lexicon import word_set
+
+TEMPLATE = "Wat zou er gebeuren als je {}?"
+NOUN_TEMPLATE = "Wat zou er gebeuren als je {} probeert?"
+OPINION = "Hoe kijk jij zelf naar {}?"
+OPINION_GENERIC = "Hoe kijk jij daar zelf naar?"
+INFORMATION = "Wat denk jij zelf dat hier speelt?"
+
+# Softeners that a rephrasing drops ("je zou eens misschien gewoon ..." -> "als je ...").
+_SOFT = word_set("""eens misschien gewoon even wel ook toch beter eigenlijk echt dan nog
+wellicht eventueel zeker maar vaker liever best""")
+_MODAL = word_set("kunnen moeten proberen gaan")
+_NOT_AFTER = word_set("""de het een die deze dat alle veel meer twee drie vier met zijn hun
+jouw mijn onze andere enkele sommige welke geen voor van in op aan bij naar""")
+# Where the main clause ends and a subordinate or reason clause starts.
+_BOUNDARY = re.compile(r"\s*(?:,|;|:| - | als | zodat | voordat | nadat | omdat | wanneer | zodra "
+                       r"| voor (?=je |jij |ze |hij |zij |we |iedereen )"
+                       r"| terwijl | want | dan (?=ben|heb|is|zijn|wordt|krijg|gaat|kun|kan|zie|merk)"
+                       r"| om (?=[\w' -]+ te \w+)| tot | totdat | zo ?dat | dat (?=iedereen|ze|hij|zij|de|het))")
+_TE_CLAUSE = re.compile(r"\b(?:om|geprobeerd|overwogen|nagedacht)(?: om)? (?P<body>.+?) te (?P<verb>\w+)"
+                        r"(?P<tail>(?: [\w'<>-]+)*)$")
+# "om ... te" carries the advice itself only after words like these ("beter om", "een idee
+# om"); after a verb ("vragen om ... te") the advice is that verb.
+_TE_LEAD = re.compile(r"\b(?:beter|handig|handiger|slim|slimmer|idee|goed|verstandig|zinvol|nuttig|zijn|"
+                      r"fijn|helpen|optie|waard|tip|nagedacht|gedacht)(?: \w+)? om\b|\b(?:geprobeerd|overwogen) ")
+_LEADS = re.compile(
+    r"^(?:(?:mijn |een )?(?:tip|tipje|idee|advies|suggestie)(?: van mij)?:?\s*|ik zou (?:je )?(?:aanraden|adviseren) (?:om )?"
+    r"|(?:en |dus |anders |misschien |dan |gewoon |oké |ok )+)")
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in text.split() if w]
+
+
+def _clause(words: list[str]) -> str:
+    return " ".join(w for w in words if w not in _SOFT and w != "niet")
+
+
+def _with_verb(before: list[str], finite: str, tail: str = "") -> str:
+    # A trailing separable particle joins the verb: "de lichten uit" + "doet" -> "uitdoet".
+    if before and before[-1] in PARTICLES:
+        finite = before[-1] + finite
+        before = before[:-1]
+    parts = [_clause(before), finite, tail.strip()]
+    return " ".join(p for p in parts if p)
+
+
+def _drop_reason(rest: str) -> str:
+    """A comment after a comma ("…, dan praten ze makkelijker") is not part of the action."""
+    return "" if rest.lstrip().startswith((",", ";", ":", "-")) else rest.split(",")[0]
+
+
+def _split_main(text: str) -> tuple[str, str]:
+    m = _BOUNDARY.search(text)
+    if m is None:
+        return text, ""
+    return text[: m.start()], _drop_reason(text[m.start():].rstrip(" .!?"))
+
+
+def _infinitive_clause(body: str) -> str | None:
+    """'meer wachttijd kunnen geven' -> 'meer wachttijd geeft'; a second infinitive stays
+    ('vooraf laten oefenen' -> 'vooraf laat oefenen')."""
+    main, rest = _split_main(body)
+    words = [w for w in _words(main) if w not in _MODAL or w == main.split()[-1]]
+    # Dutch puts the infinitive last; a word after "de", "met", ... is a noun ("het lezen").
+    verbs = [i for i, w in enumerate(words) if looks_infinitive(w)
+             and (i == 0 or words[i - 1] not in _NOT_AFTER)]
+    if not verbs:
+        return None
+    first = verbs[-1]
+    while first - 1 in verbs:
+        first -= 1
+    if first > 0 and words[first - 1] == "te":  # "probeer ... te geven": keep "te" out
+        words.pop(first - 1)
+        first -= 1
+    finite = present_for_je(words[first])
+    later = " ".join(words[first + 1:])
+    return _with_verb(words[:first], " ".join([finite] + ([later] if later else [])), rest)
+
+
+def _te_clause(text: str) -> str | None:
+    m = _TE_CLAUSE.search(text)
+    if m is None:
+        return None
+    body = _words(m.group("body"))
+    verb = m.group("verb")
+    if body and body[-1] in PARTICLES:  # "ouders in te schakelen" -> "ouders inschakelt"
+        verb = body.pop() + verb
+    return _with_verb(body, present_for_je(verb), m.group("tail"))
+
+
+def _imperative(text: str) -> str | None:
+    main, rest = _split_main(text)
+    words = _words(main)
+    if not words:
+        return None
+    verb, body = words[0], words[1:]
+    if body and body[0] in ("wat", "wie", "hoe", "waar", "dat", "of", "welke", "wanneer"):
+        return " ".join([present_for_je(verb), _clause(body)] + ([rest] if rest else []))
+    if looks_infinitive(body[-1] if body else ""):
+        # "laat de kinderen ... bedenken": the imperative goes before the infinitive.
+        return _with_verb(body[:-1], present_for_je(verb) + " " + body[-1], rest)
+    return _with_verb(body, present_for_je(verb), rest)
+
+
+def _participle(text: str) -> str | None:
+    main, rest = _split_main(text)
+    words = _words(main)
+    idx = [i for i, w in enumerate(words) if looks_participle(w)]
+    if not idx:
+        return None
+    i = idx[-1]
+    return _with_verb(words[:i] + words[i + 1:], present_for_je(words[i]), rest)
+
+
+def rephrase_tip(sentence: str) -> str | None:
+    """A tip as "Wat zou er gebeuren als je …?", or None when its action cannot be found."""
+    s = sentence.strip().rstrip(".!? ").replace("<ts>", "TS")
+    s = _LEADS.sub("", s).strip()
+    m = re.match(r"^(?P<when>volgende keer|voortaan|de volgende keer|in het vervolg),? (?P<rest>.+)$", s)
+    if m:
+        # "Volgende keer zou ik ..." -> "als je volgende keer ..."
+        body = _action(_LEADS.sub("", m.group("rest")).strip())
+        return TEMPLATE.format(f"{m.group('when')} {body}") if body else None
+    body = _action(s)
+    return TEMPLATE.format(body) if body else None
+
+
+_IMPERATIVE_NOT = word_set("""je jij ik het de een dit dat die deze er we wij ze zij hij kun kan zou moet
+heb ben is wil mag waarom wat hoe""")
+
+
+def _action(s: str) -> str | None:
+    """The advised action as the rest of "als je …", or None."""
+    m = re.search(r"\bwat (?:nou )?als (?:je|jij) (?P<rest>.+)$", s)
+    if m:
+        return m.group("rest")
+    m = re.search(r"\b(?:beter|handig|handiger|slim|slimmer|idee|helpt|helpen|fijn)\b(?: \w+)*? (?:als|wanneer) (?:je|jij) (?P<rest>.+)$", s)
+    if m:  # "zou het niet beter zijn als je ..." -> "als je ..."
+        return m.group("rest")
+    m = re.search(r"\bdat (?:je|jij) (?P<pre>(?:[\w'-]+ )*?)(?:kunt|kan|moet|zou)(?: kunnen| moeten)? (?P<verb>\w+)(?P<tail>.*)$", s)
+    if m and looks_infinitive(m.group("verb")):  # "ik denk dat je beter kunt wachten tot ..."
+        return _with_verb(_words(m.group("pre")), present_for_je(m.group("verb")), _drop_reason(m.group("tail")))
+    if _TE_CLAUSE.search(s) and _TE_LEAD.search(s):
+        body = _te_clause(s)
+        if body:
+            return body
+    m = re.match(r"^probeer (?:eens |dan |anders |gewoon |het )*(?:om )?(?P<rest>.+ te \w+.*)$", s)
+    if m:  # "probeer eens te beginnen met ..." -> "begint met ..."
+        te = re.match(r"^(?P<body>.*?)\bte (?P<verb>\w+)(?P<tail>.*)$", m.group("rest"))
+        if te:
+            body = _words(te.group("body"))
+            verb = te.group("verb")
+            if body and body[-1] in PARTICLES:
+                verb = body.pop() + verb
+            return _with_verb(body, present_for_je(verb), _drop_reason(te.group("tail")))
+    patterns = (
+        r"\b(?:je|jij|u) (?:zou|kunt|kan|moet|moest)\b(?P<rest>.+)$",
+        r"\bik zou\b(?P<rest>.+)$",
+        r"\b(?:zou|kun|kan|moet) (?:je|jij|u|ik)\b(?P<rest>.+)$",
+        r"\bmisschien (?:kun|kan|zou|moet) je\b(?P<rest>.+)$",
+    )
+    for pattern in patterns:
+        m = re.search(pattern, s)
+        if m:
+            body = _infinitive_clause(m.group("rest"))
+            if body:
+                return body
+    m = re.search(r"\bwaarom (?P<verb>\w+) (?:je|jij)\b(?P<rest>.*)$", s)
+    if m:
+        main, rest = _split_main(m.group("rest"))
+        words = _words(main)
+        finite = present_for_je(m.group("verb"))
+        if words and looks_infinitive(words[-1]):
+            return _with_verb(words[:-1], finite + " " + words[-1], rest)
+        return _with_verb(words, finite, rest)
+    m = re.search(r"\bheb (?:je|jij) (?:er )?(?:al |wel |ook |ooit |eens |weleens )*"
+                  r"(?:(?:over )?nagedacht over|gedacht aan|overwogen) (?P<np>.+)$", s)
+    if m:
+        return f"{m.group('np')} probeert"
+    m = re.search(r"\bheb (?:je|jij) (?:er )?(?:al |wel |ook |ooit |eens |weleens |wel eens )*(?P<rest>.+)$", s)
+    if m:
+        return _participle(m.group("rest"))
+    words = _words(s)
+    if not words:
+        return None
+    if not looks_infinitive(words[0]) and words[0] not in _IMPERATIVE_NOT and words[0] not in _SOFT:
+        return _imperative(s)
+    if looks_infinitive(_split_main(s)[0].split()[-1]):
+        return _infinitive_clause(s)
+    return None
+
+
+def rephrase_opinion(sentence: str) -> str:
+    m = re.match(r"^(?:(?:eerlijk|nou|ja|oké|ok)[,?!]? )?(?P<np>(?:de|het|die|dat|deze) (?:\w+e )?\w+(?: van (?:de |het )?\w+)?)\b", sentence)
+    if m and m.group("np").split()[-1] not in ("is", "was", "vind", "lijkt", "werkt"):
+        return OPINION.format(m.group("np"))
+    return OPINION_GENERIC

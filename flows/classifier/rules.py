@@ -1,0 +1,183 @@
+"""Ordered cue rules: each sentence gets the label of its strongest cue, and the message gets
+the label of its strongest sentence (the main act; later sentences win ties, since a lead-in
+such as a greeting or thanks comes first).
+
+Weights, high to low: a cue that settles the act whatever the form (research, "heb je al eens
+geprobeerd", "wist je dat") > the form of a question or a marked reflection > a marked opinion
+or advice in a statement > a bare verdict word > a general claim > what the clip shows > a
+thanks, greeting or acknowledgement. The conventions of ../shared/data/README.md are rules here:
+advice as a question is a tip, a verdict as a question an opinion, praise of a person an
+affirmation but praise of a classroom moment an opinion, and so on.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flows.classifier.lexicon import Lexicon, cue_of
+from flows.classifier.text import TS
+from flows.labels import Label
+
+
+@dataclass(frozen=True)
+class Verdict:
+    label: Label
+    cue: str
+    weight: float
+    sentence: str  # the normalised sentence that decided
+
+
+class _Best:
+    """Keeps the strongest candidate; on equal weight the first rule checked stays."""
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self.verdict: Verdict | None = None
+
+    @property
+    def settled(self) -> bool:
+        """Nothing outweighs a cue of weight 6, so the remaining rules can be skipped."""
+        return self.verdict is not None and self.verdict.weight >= 6
+
+    def offer(self, label: Label, match: re.Match[str] | None, weight: float,
+              cue: str | None = None) -> None:
+        if match is None or (self.verdict is not None and self.verdict.weight >= weight):
+            return
+        self.verdict = Verdict(label, cue if cue is not None else cue_of(match), weight,
+                               self.sentence)
+
+
+_WORDS = re.compile(r"[\w'<>]+")
+
+
+def _core(sentence: str, lex: Lexicon) -> str:
+    """The sentence without interjections and lead-ins ("oké, ...", "eerlijk, ..."), so the
+    start-of-sentence rules see where the act begins."""
+    core = sentence
+    for _ in range(3):
+        stripped = lex.lead_in.sub("", core, count=1)
+        if stripped == core:
+            break
+        core = stripped
+    return core.strip() or sentence
+
+
+def _is_question(sentence: str, core: str, lex: Lexicon) -> bool:
+    if sentence.endswith("?") or "?" in sentence[-3:]:
+        return True
+    if sentence.endswith("!"):
+        return False  # "wat heb jij een geduld!" exclaims
+    # Chat drops question marks; the opening words still show a question, unless it is an
+    # exclamation ("wat een drukte") or a statement starting with a question word ("wat ik hoor").
+    if lex.exclamation.search(core) or lex.statement_start.search(core):
+        return False
+    if lex.reflection.search(core) or lex.open_request.search(core):
+        return False
+    return bool(lex.wh_start.search(core) or lex.yes_no_start.search(core))
+
+
+def _question(best: _Best, s: str, core: str, lex: Lexicon) -> None:
+    best.offer(Label.INFORMATION, lex.information.search(s), 6)
+    best.offer(Label.TIP, lex.tip.search(s), 6)
+    if best.settled:
+        return
+    best.offer(Label.OTHER, lex.other.search(s), 5.5)
+    best.offer(Label.OPEN_QUESTION, lex.open_request.search(s), 5.5)
+    best.offer(Label.TIP, lex.suggestive_question.search(s), 5.4)
+    best.offer(Label.OTHER, lex.other_question.search(s), 5.3)
+    best.offer(Label.OTHER, lex.other_weak.search(s), 3.2)
+    wh = lex.wh_start.search(core)
+    if wh is None:
+        # A restatement checked with a question mark is a closed question (README).
+        best.offer(Label.CLOSED_QUESTION, lex.reflection.search(s), 5.2)
+        # Only a marked verdict ("te snel", "isn't that a bit ...") makes a yes/no question an
+        # opinion; "Was de uitleg duidelijk voor ze?" is still a question.
+        verdict = lex.verdict_question.search(s) or lex.too.search(s)
+        best.offer(Label.OPINION, verdict, 5.1)
+    if wh is not None:
+        short = lex.short_answer.search(core)
+        if short is not None and lex.mental.search(s) is None:
+            best.offer(Label.CLOSED_QUESTION, short, 5)
+        # The question word and the next one name the question ("wat maakte", "how did").
+        opening = re.match(r".+", " ".join(_WORDS.findall(core[wh.start():])[:2]))
+        best.offer(Label.OPEN_QUESTION, opening or wh, 5)
+    n_words = len(_WORDS.findall(core))
+    start = " ".join(_WORDS.findall(core)[:2])
+    fallback = re.match(r".+", start)
+    best.offer(Label.CLOSED_QUESTION, fallback, 5 if n_words >= 2 else 1)
+
+
+def _statement(best: _Best, s: str, core: str, lex: Lexicon, has_name: bool) -> None:
+    best.offer(Label.INFORMATION, lex.information.search(s), 6)
+    best.offer(Label.TIP, lex.tip.search(s), 6)
+    if best.settled:
+        return
+    best.offer(Label.OTHER, lex.other.search(s), 5.5)
+    best.offer(Label.REFLECTION, lex.reflection.search(core), 5.5)
+    best.offer(Label.OTHER, lex.other_weak.search(s), 3.2)
+    best.offer(Label.OPEN_QUESTION, lex.open_request.search(s), 5.5)
+    affirm = lex.affirmation.search(s)
+    if affirm is not None:
+        too = lex.too.search(s)
+        if too is not None:
+            best.offer(Label.OPINION, too, 5)
+        elif lex.classroom_moment.search(s) and not lex.intervision_meta.search(s):
+            best.offer(Label.OPINION, affirm, 4.8)
+        else:
+            best.offer(Label.AFFIRMATION, affirm, 5)
+    best.offer(Label.TIP, lex.tip_statement.search(s), 5)
+    best.offer(Label.TIP, lex.imperative.search(core), 4.6)
+    best.offer(Label.REFLECTION, lex.reflection_you.search(s), 4.5)
+    # Praise of the clip itself ("leuk filmpje") is an affirmation; its praise words must not
+    # turn the rest of the sentence into an opinion.
+    praise = lex.clip_praise.search(s)
+    rest = s[: praise.start()] + s[praise.end():] if praise else s
+    best.offer(Label.OPINION, lex.opinion.search(rest), 4.5)
+    # "te lang" names the verdict better than a nearby intensifier does, so it goes first.
+    best.offer(Label.OPINION, lex.too.search(rest), 4.01)
+    verdict = lex.evaluative.search(rest)
+    if (verdict is not None and lex.positive.search(rest) and lex.second_person.search(s)
+            and not lex.classroom_moment.search(s) and not lex.too.search(s)):
+        # Praise aimed at "you" without a particular moment is praise of the person.
+        best.offer(Label.AFFIRMATION, lex.positive.search(rest), 4.1)
+    best.offer(Label.OPINION, verdict, 4)
+    if lex.deixis.search(s) is None and lex.too.search(s) is None:
+        best.offer(Label.INFORMATION, lex.generic_claim.search(s), 4.2)
+    ts = re.search(r"(?:\w+ )?" + re.escape(TS), s)
+    best.offer(Label.OBSERVATION, ts, 3)
+    best.offer(Label.OBSERVATION, lex.perception.search(s), 3)
+    best.offer(Label.AFFIRMATION, lex.thanks.search(s), 2.5)
+    best.offer(Label.AFFIRMATION, praise, 2)
+    best.offer(Label.OTHER, lex.ack.search(s) or lex.ack.search(core), 3)
+    best.offer(Label.OTHER, lex.greeting.search(s), 1)
+    n_words = len(_WORDS.findall(core))
+    anything = re.match(r".+", core)
+    if n_words >= 3 and (has_name or lex.clip_subject.search(s)):
+        best.offer(Label.OBSERVATION, anything, 1.2, cue="")
+    best.offer(Label.OTHER, anything, 0.5, cue="")
+
+
+def judge_sentence(sentence: str, lex: Lexicon, has_name: bool = False) -> Verdict:
+    """The label of one normalised sentence, the words that decided, and how strongly."""
+    s = sentence.strip()
+    core = _core(s, lex)
+    best = _Best(s)
+    if _is_question(s, core, lex):
+        _question(best, s, core, lex)
+    else:
+        _statement(best, s, core, lex, has_name)
+    assert best.verdict is not None  # the fallbacks always match
+    return best.verdict
+
+
+def judge_message(sentences: tuple[str, ...], lex: Lexicon, has_name: bool = False) -> Verdict:
+    """The main act: the strongest sentence, the later one on a tie. `has_name` tells that the
+    message names someone (a capitalised word inside a sentence), e.g. a pupil in the clip."""
+    best: Verdict | None = None
+    for sentence in sentences:
+        verdict = judge_sentence(sentence, lex, has_name)
+        if best is None or verdict.weight >= best.weight:
+            best = verdict
+    if best is None:
+        return Verdict(Label.OTHER, "", 0, "")
+    return best

@@ -1,0 +1,132 @@
+"""Chat text made regular enough for cue rules: lower case, one kind of apostrophe, time stamps
+masked as "<ts>", emoji set aside, common chat spellings and typos of cue words repaired, and
+the message cut into sentences (the main act is usually one of them)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from flows.classifier.timestamps import find_timestamps
+
+TS = "<ts>"
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u201c": '"',
+                         "\u201d": '"', "\u201e": '"', "\u2026": "...", "\u2013": "-",
+                         "\u2014": "-", "\u00a0": " "})
+
+# Chat spellings, written out so one cue lexicon covers both ("dont" and "don't").
+_CHAT_COMMON = {"thx": "thanks", "ty": "thanks", "pls": "please", "plz": "please", "btw": ""}
+_CHAT = {
+    "en": _CHAT_COMMON | {
+        "dont": "don't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
+        "wasnt": "wasn't", "arent": "aren't", "werent": "weren't", "cant": "can't",
+        "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't",
+        "havent": "haven't", "hasnt": "hasn't", "wont": "won't", "im": "i'm", "ive": "i've",
+        "youre": "you're", "youve": "you've", "youd": "you'd", "ur": "your", "u": "you",
+        "r": "are", "wanna": "want to", "gonna": "going to", "tbh": "honestly",
+        "imo": "in my opinion", "imho": "in my opinion", "cuz": "because", "bc": "because",
+    },
+    "nl": _CHAT_COMMON | {
+        "mss": "misschien", "misch": "misschien", "wss": "waarschijnlijk", "vlgs": "volgens",
+        "idd": "inderdaad", "ff": "even", "zn": "zijn", "n": "een", "t": "het", "k": "ik",
+        "kzou": "ik zou", "kvind": "ik vind", "ipv": "in plaats van", "ivm": "in verband met",
+        "evt": "eventueel", "bv": "bijvoorbeeld", "bijv": "bijvoorbeeld", "egt": "echt", "es": "eens", "ns": "eens", "effe": "even",
+        "ook": "ook", "nie": "niet", "wa": "wat", "da": "dat", "dak": "dat ik",
+    },
+}
+
+# Cue words whose typos are worth repairing: long enough that one slip rarely makes another
+# real word. Each typo within one edit (or one swap of neighbours) maps back to the cue word.
+_REPAIRABLE = (
+    "misschien", "geprobeerd", "overwogen", "nagedacht", "onderzoek", "eigenlijk",
+    "beschrijven", "waarschijnlijk", "persoonlijk", "inderdaad", "research", "suggests",
+    "considered", "honestly", "probably", "describe", "wondering", "understand", "volgende",
+)
+# Real words that sit one edit from a cue word and must stay as they are.
+_PROTECTED = frozenset({"volgend", "volgens", "describes", "described", "understood"})
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _build_repairs() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for word in _REPAIRABLE:
+        for variant in _deletes(word) | {word}:
+            index.setdefault(variant, word)
+    return index
+
+
+_REPAIR_INDEX = _build_repairs()
+_REPAIR_SET = frozenset(_REPAIRABLE)
+_WORD_RE = re.compile(r"[a-zà-ÿ']+|[^a-zà-ÿ']+")
+
+
+@lru_cache(maxsize=65536)
+def _repair(token: str, lang: str) -> str:
+    """The cue word `token` is a typo of, or `token` itself (cached: chat reuses words)."""
+    chat = _CHAT.get(lang, _CHAT_COMMON)
+    if token in chat:
+        return chat[token]
+    if len(token) < 7 or token in _REPAIR_SET or token in _PROTECTED:
+        return token
+    hit = _REPAIR_INDEX.get(token)
+    if hit is not None and abs(len(hit) - len(token)) <= 1:
+        return hit
+    for variant in _deletes(token):
+        hit = _REPAIR_INDEX.get(variant)
+        if hit is not None and len(hit) >= len(token) - 1:
+            return hit
+    return token
+
+
+# Pictographs, dingbats, arrows and the joiners/variation selectors that glue emoji together.
+_EMOJI = re.compile("[\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2900-\u297f\u2b00-\u2bff"
+                    "\u3030\u303d\u3297\u3299\ufe0f\u200d\U0001f000-\U0001faff]")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A message ready for the rules."""
+
+    text: str  # lower case, time stamps as "<ts>", emoji removed, spaces collapsed
+    timestamps: tuple[str, ...]  # the stamps as written, in order
+    emoji: str  # the emoji, in order
+    sentences: tuple[str, ...]
+
+
+_ABBREVS = {"i.p.v.": "in plaats van", "i.v.m.": "in verband met", "e.g.": "for example",
+            "o.a.": "onder andere", "bijv.": "bijvoorbeeld", "bv.": "bijvoorbeeld",
+            "d.w.z.": "dat wil zeggen", "i.e.": "that is", "etc.": "etc", "z.s.m.": "zo snel mogelijk"}
+_ABBREV = re.compile("|".join(re.escape(k) for k in _ABBREVS))
+# Spoken-style stammers and fillers ("w-what", "the-the", "um,") carry no act.
+_STUTTER = re.compile(r"\b(\w{1,6})-(?=\1)")
+_FILLER = re.compile(r"(?<![\w'])(?:um+|uh+|uhm+|erm+|ehm+|eh+|mm+|hm+)[,.]?\s+(?=\w)")
+_SPACES = re.compile(r"\s+")
+_SPLIT = re.compile(r"(?<=[.!?])\s+|\s*\n+\s*|(?<=[!?])(?=[a-zà-ÿ])|;\s*|\s+-\s+(?=[a-zà-ÿ<])")
+_TRAIL = re.compile(r"(?<=[^.!?])\.{2,}\s+")
+
+
+def prepare(raw: str, lang: str) -> Prepared:
+    text = unicodedata.normalize("NFC", raw).translate(_QUOTES)
+    stamps = find_timestamps(text)
+    written = tuple(text[s:e] for s, e, _ in stamps)
+    for start, end, _ in reversed(stamps):
+        text = text[:start] + TS + text[end:]
+    emoji = "".join(_EMOJI.findall(text))
+    if emoji:
+        text = _EMOJI.sub(" ", text)
+    text = text.lower()
+    text = _ABBREV.sub(lambda m: _ABBREVS[m.group(0)], text)
+    text = "".join(_repair(tok, lang) if tok[0].isalpha() else tok
+                   for tok in _WORD_RE.findall(text))
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    text = "\n".join(line for line in lines if line)
+    text = _TRAIL.sub(". ", text)
+    text = _STUTTER.sub("", text)
+    text = _FILLER.sub("", text)
+    sentences = tuple(s.strip() for s in _SPLIT.split(text) if s and s.strip(" .,!?"))
+    return Prepared(_SPACES.sub(" ", text).strip(), written, emoji, sentences or (text.strip(),))
