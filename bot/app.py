@@ -20,7 +20,7 @@ from storage.db import Database
 
 log = logging.getLogger(__name__)
 
-GROUP_COMMANDS = ("setup", "join", "leave", "roster", "cycle", "next", "status", "tips",
+GROUP_COMMANDS = ("setup", "join", "leave", "roster", "skip", "cycle", "next", "status", "tips",
                   "pause", "replay", "schedule", "summary", "coach", "settings", "cancel",
                   "export", "forget", "help")
 PRIVATE_COMMANDS = ("start", "help", "export", "forget")

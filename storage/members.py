@@ -43,9 +43,12 @@ async def set_skip_next(tx: Tx, group_id: int, user_id: int, skip: bool) -> None
 
 
 async def record_turn(tx: Tx, group_id: int, user_id: int, now: datetime) -> None:
+    """Counts the inbrenger's turn. A /skip covers the group's next turn, so every pending
+    skip is used up now, whoever brought in."""
     await tx.execute(
-        "UPDATE members SET turns = turns + 1, last_turn_at = ?, skip_next = 0 "
+        "UPDATE members SET turns = turns + 1, last_turn_at = ? "
         "WHERE group_id = ? AND user_id = ?", (to_db(now), group_id, user_id))
+    await tx.execute("UPDATE members SET skip_next = 0 WHERE group_id = ?", (group_id,))
 
 
 async def active(tx: Tx, group_id: int) -> tuple[Member, ...]:

@@ -120,6 +120,27 @@ async def leave(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await reply(update, group.settings.language, key, name=display_name(user))
 
 
+async def skip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/skip: a member passes on their next turn (once), or takes it back."""
+    user = update.effective_user
+    group = await current_group(update, context)
+    if user is None:
+        return
+    if group is None:
+        await reply(update, user_language(user), "bot.not_set_up")
+        return
+    async with services(context).db.transaction() as tx:
+        member = await members.get(tx, group.id, user.id)
+        if member is not None:
+            await members.set_skip_next(tx, group.id, user.id, not member.skip_next)
+    language = group.settings.language
+    if member is None:
+        await reply(update, language, "cycle.refused.not_member")
+        return
+    key = "bot.skip_off" if member.skip_next else "bot.skip_on"
+    await reply(update, language, key, name=member.name)
+
+
 async def roster(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = update.effective_user
     group = await current_group(update, context)
@@ -173,6 +194,7 @@ def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         CommandHandler("join", join, filters.ChatType.GROUPS),
         CommandHandler("leave", leave, filters.ChatType.GROUPS),
         CommandHandler("roster", roster, filters.ChatType.GROUPS),
+        CommandHandler("skip", skip, filters.ChatType.GROUPS),
         CommandHandler("help", help_command),
         CommandHandler("start", start_private, filters.ChatType.PRIVATE),
         CallbackQueryHandler(agree, pattern=f"^{AGREE_PREFIX}"),

@@ -92,3 +92,16 @@ async def test_wrong_people_and_stale_buttons_get_a_clear_answer(
     stale = await click_and_wait(tg, bram.user_id, announcement,
                                  button_data(announcement, "swap"))
     assert stale and "afgerond" in stale["text"]
+
+
+async def test_a_member_who_skips_is_passed_over_once(
+        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
+        tmp_path: Path) -> None:
+    await set_up_group(tg, demo_group)
+    anna = demo_group.admin
+    since = await tg.mark()
+    await tg.send_text(anna.user_id, demo_group.chat_id, "/skip")
+    await tg.wait_for_text(demo_group.chat_id, "volgende beurt als inbrenger over", since=since)
+    cycle = Cycle(tg, demo_group, make_clip(tmp_path))
+    announcement = await cycle.start(None)
+    assert "Bram" in announcement["text"]  # Anna would have been first

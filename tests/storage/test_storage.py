@@ -179,3 +179,14 @@ async def test_concurrent_handlers_lose_no_write(db):  # type: ignore[no-untyped
     await asyncio.gather(*(contribute(i) for i in range(200)))
     async with db.reading() as tx:
         assert await contributions.count(tx, cycle.id) == 200
+
+
+async def test_a_skip_is_used_up_by_the_next_turn_of_the_group(db):  # type: ignore[no-untyped-def]
+    async with db.transaction() as tx:
+        group, _ = await groups.register(tx, -19, 0, "G", Settings(), NOW)
+        for user_id, name in ((1, "Anna"), (2, "Bram")):
+            await members.join(tx, group.id, user_id, name, NOW)
+        await members.set_skip_next(tx, group.id, 1, True)
+        assert [m.skip_next for m in await members.active(tx, group.id)] == [True, False]
+        await members.record_turn(tx, group.id, 2, NOW)
+        assert [m.skip_next for m in await members.active(tx, group.id)] == [False, False]
