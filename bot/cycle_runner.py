@@ -73,7 +73,7 @@ async def run_event(app: Application, group: Group, event: Event, *, cycle_id: i
 
 async def start_cycle(app: Application, group: Group, *, actor_id: int | None,
                       inbrenger_id: int | None = None, meeting_at: datetime | None = None,
-                      once: Once = Once()) -> Cycle | Text | None:
+                      once: Once = Once(), late: bool = False) -> Cycle | Text | None:
     """Opens a new cycle and announces it; the reason as a Text when none can start."""
     svc = services_of(app)
     now = svc.now()
@@ -91,7 +91,7 @@ async def start_cycle(app: Application, group: Group, *, actor_id: int | None,
         effects: tuple[Effect, ...] = opening_effects(
             CycleContext(cycle, group.settings, group_members, now))
         await effect_runner.store(tx, group, cycle, effects, now)
-    await effect_runner.carry_out(app, group, cycle, effects)
+    await effect_runner.carry_out(app, group, cycle, effects, late=late)
     return cycle
 
 

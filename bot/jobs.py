@@ -69,13 +69,17 @@ async def restore(app: Application) -> int:
 
 
 async def _fire(context: ContextTypes.DEFAULT_TYPE) -> None:
-    from bot import dispatch
     assert context.job is not None
     timer = context.job.data
     assert isinstance(timer, StoredTimer)
-    now = services_of(context.application).now()
-    late = now - timer.due_at > LATE_AFTER
+    await fire(context.application, timer)
+
+
+async def fire(app: Application, timer: StoredTimer) -> None:
+    """Runs a due timer (the JobQueue's callback; tests with a controlled clock call it)."""
+    from bot import dispatch
+    late = services_of(app).now() - timer.due_at > LATE_AFTER
     try:
-        await dispatch.timer_fired(context.application, timer, late=late)
+        await dispatch.timer_fired(app, timer, late=late)
     except Exception:
         log.exception("timer %s of group %s failed", timer.name, timer.group_id)

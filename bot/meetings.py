@@ -15,7 +15,7 @@ from bot.services import services, services_of
 from bot.texts import render_all
 from flows import schedule as planning
 from flows.cycle_model import TimerFired
-from flows.effects import Text, text
+from flows.effects import SetTimer, Text, text
 from flows.model import Group
 from storage import groups
 from storage import timers as timer_store
@@ -29,12 +29,18 @@ async def _replan(app: Application, group: Group, schedule: planning.Schedule | 
     svc = services_of(app)
     now = svc.now()
     async with svc.db.transaction() as tx:
-        pending = [t.name for t in await timer_store.pending_of(tx, group.id)]
+        pending = await timer_store.pending_of(tx, group.id)
         fired = await timer_store.fired_names(tx, group.id, "meeting:")
-        plan = planning.replan(pending, schedule, now, group.settings, fired=fired)
-        for effect in plan.effects():
+        plan = planning.replan([t.name for t in pending], schedule, now, group.settings,
+                               fired=fired)
+        # A job that fell due while the bot was down keeps its own time: it fires at start,
+        # and its message says it comes late (re-planned to "now", it would not know).
+        overdue = {t.name for t in pending if t.due_at <= now}
+        effects = [e for e in plan.effects()
+                   if not (isinstance(e, SetTimer) and e.name in overdue)]
+        for effect in effects:
             await effect_runner.store_timer(tx, group.id, effect)
-    for effect in plan.effects():
+    for effect in effects:
         await effect_runner.mirror_timer(app, group.id, effect)
 
 
@@ -85,7 +91,8 @@ async def timer_fired(app: Application, group: Group, timer: timer_store.StoredT
                       once: Once, late: bool) -> None:
     meeting_at = datetime.fromisoformat(timer.payload.get("meeting_at", ""))
     if timer.event == planning.EVENT_ANNOUNCE:
-        started = await start_cycle(app, group, actor_id=None, meeting_at=meeting_at, once=once)
+        started = await start_cycle(app, group, actor_id=None, meeting_at=meeting_at, once=once,
+                                    late=late)
         if isinstance(started, Text):
             log.info("group %s: meeting not announced: %s", group.id, started.key)
     elif timer.event == planning.EVENT_CLIP_REMINDER:

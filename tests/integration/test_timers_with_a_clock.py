@@ -1,0 +1,191 @@
+"""Timers under a controlled clock (no sleeps): the Application is built as in production
+against the fake Bot API, but time is ours. `fire_due` does what the JobQueue does when the
+clock reaches a timer: it runs every stored timer whose time has come."""
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from bot import jobs
+from bot.app import build_application
+from bot.config import load
+from bot.fake_telegram import FakeTelegramControl, FakeTelegramServer
+from bot.meetings import _replan
+from bot.services import services_of
+from flows.model import Group, Settings
+from flows.schedule import Schedule, parse_schedule
+from storage import groups, members
+from storage import timers as timer_store
+from storage.db import Database
+
+UTC = timezone.utc
+TOKEN = "123456789:AAE2eFakeTokenForIntervisionBotTests0"
+CHAT = -1001000000077
+MEETING_TEXT = "Het is tijd voor de bijeenkomst"
+ANNOUNCED = "is aan de beurt"
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+class World:
+    """One fake Telegram, one database, and the bot as a series of processes over time."""
+
+    def __init__(self, server: FakeTelegramServer, control: FakeTelegramControl,
+                 tmp_path: Path, clock: Clock) -> None:
+        self.server, self.tg, self.tmp_path, self.clock = server, control, tmp_path, clock
+        self.app = None
+
+    async def start_bot(self):  # type: ignore[no-untyped-def]
+        """What `intervision run` does at start, minus polling: open, restore the timers."""
+        config = load({"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": f"{self.server.url}/bot",
+                       "TELEGRAM_FILE_BASE_URL": f"{self.server.url}/file/bot",
+                       "INTERVISION_DATA_DIR": str(self.tmp_path / "data")})
+        app = build_application(config)
+        services_of(app).clock = self.clock
+        await app.initialize()
+        await app.post_init(app)  # type: ignore[misc]
+        self.app = app
+        return app
+
+    async def stop_bot(self) -> None:
+        assert self.app is not None
+        await app_shutdown(self.app)
+        self.app = None
+
+    async def fire_due(self) -> int:
+        assert self.app is not None
+        db = services_of(self.app).db
+        async with db.reading() as tx:
+            due = [t for t in await timer_store.pending(tx) if t.due_at <= self.clock.now]
+        for timer in due:
+            await jobs.fire(self.app, timer)
+        return len(due)
+
+    async def said(self, words: str) -> int:
+        return sum(words in (m["text"] or "") for m in await self.tg.bot_messages(CHAT))
+
+
+async def app_shutdown(app) -> None:  # type: ignore[no-untyped-def]
+    await app.shutdown()
+    await app.post_shutdown(app)
+
+
+@pytest.fixture
+async def world(tmp_path: Path) -> AsyncIterator[World]:
+    server = FakeTelegramServer(TOKEN)
+    await server.start()
+    control = FakeTelegramControl(server.url)
+    for user_id, name in ((1, "Anna"), (2, "Bram"), (3, "Cato")):
+        await control.add_user(user_id, name)
+    await control.add_group(CHAT, "Groep", supergroup=True, admins=[1], members=[2, 3])
+    w = World(server, control, tmp_path, Clock(datetime(2027, 3, 26, 9, 0, tzinfo=UTC)))
+    try:
+        yield w
+    finally:
+        if w.app is not None:
+            await w.stop_bot()
+        await control.aclose()
+        await server.stop()
+
+
+async def _scheduled_group(world: World, words: str) -> Group:
+    app = world.app
+    assert app is not None
+    db: Database = services_of(app).db
+    now = world.clock.now
+    async with db.transaction() as tx:
+        group, _ = await groups.register(tx, CHAT, 0, "Groep", Settings(), now)
+        for user_id, name in ((1, "Anna"), (2, "Bram"), (3, "Cato")):
+            await members.join(tx, group.id, user_id, name, now)
+    schedule = parse_schedule(words, now, group.settings.timezone)
+    assert isinstance(schedule, Schedule)
+    async with db.transaction() as tx:
+        await groups.set_schedule(tx, group.id, schedule.to_text())
+    await _replan(app, group, schedule)
+    return group
+
+
+async def _pending(world: World, group: Group) -> dict[str, datetime]:
+    assert world.app is not None
+    async with services_of(world.app).db.reading() as tx:
+        return {t.name.rsplit(":", 1)[-1]: t.due_at for t in await timer_store.pending_of(
+            tx, group.id)}
+
+
+async def test_a_meeting_across_the_spring_change_opens_at_its_local_time(world: World) -> None:
+    await world.start_bot()
+    # Tuesday 30 March 2027 15:00 in Amsterdam is after the clocks went forward (28 March).
+    group = await _scheduled_group(world, "di 15:00 wekelijks")
+    pending = await _pending(world, group)
+    assert pending["open"] == datetime(2027, 3, 30, 13, 0, tzinfo=UTC)  # 15:00 CEST
+    assert pending["announce"] == datetime(2027, 3, 28, 13, 0, tzinfo=UTC)  # 48 real hours
+    world.clock.now = datetime(2027, 3, 28, 12, 59, tzinfo=UTC)
+    assert await world.fire_due() == 0
+    world.clock.now = datetime(2027, 3, 28, 13, 0, tzinfo=UTC)
+    assert await world.fire_due() == 1 and await world.said(ANNOUNCED) == 1
+    world.clock.now = datetime(2027, 3, 30, 12, 59, tzinfo=UTC)  # 14:59 local: not yet
+    await world.fire_due()
+    assert await world.said(MEETING_TEXT) == 0
+    world.clock.now = datetime(2027, 3, 30, 13, 0, tzinfo=UTC)
+    await world.fire_due()
+    assert await world.said(MEETING_TEXT) == 1
+
+
+async def test_a_restart_between_announcement_and_meeting_fires_each_once(world: World) -> None:
+    await world.start_bot()
+    group = await _scheduled_group(world, "di 15:00 wekelijks")
+    world.clock.now = datetime(2027, 3, 28, 13, 0, tzinfo=UTC)
+    await world.fire_due()
+    await world.stop_bot()
+    await world.start_bot()  # a new process: timers come back from the database
+    assert world.app is not None and world.app.job_queue is not None
+    names = {job.name for job in world.app.job_queue.jobs()}
+    assert any(name.endswith(":open") for name in names)
+    await world.fire_due()  # nothing new is due: the announcement is not repeated
+    world.clock.now = datetime(2027, 3, 30, 13, 0, tzinfo=UTC)
+    await world.fire_due()
+    await world.fire_due()
+    assert await world.said(ANNOUNCED) == 1 and await world.said(MEETING_TEXT) == 1
+    assert "open" not in {k for k, v in (await _pending(world, group)).items()
+                          if v <= world.clock.now}
+
+
+async def test_a_schedule_change_cancels_the_pending_jobs_of_the_old_one(world: World) -> None:
+    await world.start_bot()
+    group = await _scheduled_group(world, "di 15:00 wekelijks")
+    thursday = parse_schedule("do 10:00 wekelijks", world.clock.now, "Europe/Amsterdam")
+    assert isinstance(thursday, Schedule)
+    await _replan(world.app, group, thursday)  # type: ignore[arg-type]
+    pending = await _pending(world, group)
+    assert pending["open"] == datetime(2027, 4, 1, 8, 0, tzinfo=UTC)  # Thursday 10:00 CEST
+    assert all(due.weekday() != 1 for due in pending.values() if due.hour == 13)
+    world.clock.now = datetime(2027, 3, 30, 14, 0, tzinfo=UTC)  # past the old Tuesday
+    await world.fire_due()
+    assert await world.said(MEETING_TEXT) == 0
+
+
+async def test_a_reminder_due_while_the_bot_was_down_fires_once_late_with_a_note(
+        world: World) -> None:
+    await world.start_bot()
+    group = await _scheduled_group(world, "di 15:00 wekelijks")
+    await world.stop_bot()
+    world.clock.now = datetime(2027, 3, 28, 16, 0, tzinfo=UTC)  # down for three hours
+    await world.start_bot()
+    await world.fire_due()
+    announcement = [m for m in await world.tg.bot_messages(CHAT)
+                    if ANNOUNCED in (m["text"] or "")]
+    assert len(announcement) == 1 and "Later dan gepland" in announcement[0]["text"]
+    await world.stop_bot()
+    await world.start_bot()
+    await world.fire_due()
+    assert await world.said(ANNOUNCED) == 1
+    assert group.id
