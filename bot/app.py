@@ -6,7 +6,10 @@ from __future__ import annotations
 import logging
 
 from telegram import (
-    BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats, Update,
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    Update,
 )
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
 

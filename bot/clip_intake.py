@@ -67,7 +67,7 @@ async def _probe(context: ContextTypes.DEFAULT_TYPE, file_id: str) -> tuple[int,
     if isinstance(found, media.ClipProblem):
         return 0, text(f"clip.{found.reason}", max_mb=MAX_BYTES // (1024 * 1024),
                        max_minutes=MAX_SECONDS // 60, min_seconds=MIN_SECONDS)
-    return int(round(found.duration)), None
+    return round(found.duration), None
 
 
 async def clip_event(context: ContextTypes.DEFAULT_TYPE, user_id: int,

@@ -8,10 +8,10 @@ from telegram.ext import Application
 from bot import send
 from bot.services import services_of
 from bot.texts import render_all
-from flows.model import Group
-from storage import coaches, contributions, cycles, members
 from flows.coach_summary import coach_summary
 from flows.cycle_model import CycleContext
+from flows.model import Group
+from storage import coaches, contributions, cycles, members
 
 log = logging.getLogger(__name__)
 

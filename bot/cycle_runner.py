@@ -38,9 +38,7 @@ class Once:
 async def _claim(tx: Tx, once: Once, now: datetime) -> bool:
     if once.update_id is not None and not await updates.mark(tx, once.update_id, now):
         return False
-    if once.timer is not None and not await timer_store.claim(tx, *once.timer, now):
-        return False
-    return True
+    return once.timer is None or await timer_store.claim(tx, *once.timer, now)
 
 
 async def load_context(tx: Tx, group: Group, cycle: Cycle, now: datetime) -> CycleContext:
@@ -95,4 +93,4 @@ async def start_cycle(app: Application, group: Group, *, actor_id: int | None,
     return cycle
 
 
-__all__ = ["Once", "run_event", "start_cycle", "load_context"]
+__all__ = ["Once", "load_context", "run_event", "start_cycle"]

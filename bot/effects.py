@@ -11,8 +11,19 @@ from bot import jobs, send
 from bot.texts import keyboard, render_all
 from flows.cycle_model import Cycle
 from flows.effects import (
-    CancelTimer, Effect, LogNudge, RecordTurn, Say, SayPrivately, SendCoachSummary, SendReplay,
-    SendStill, SendStoryboard, SetTimer, StoreContribution, Text,
+    CancelTimer,
+    Effect,
+    LogNudge,
+    RecordTurn,
+    Say,
+    SayPrivately,
+    SendCoachSummary,
+    SendReplay,
+    SendStill,
+    SendStoryboard,
+    SetTimer,
+    StoreContribution,
+    Text,
 )
 from flows.model import Group
 from storage import contributions, members

@@ -1,9 +1,10 @@
 """What every handler and job needs, in one typed place on the Application."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Callable
+from datetime import UTC, datetime
+from typing import Any
 
 from telegram.ext import CallbackContext, ContextTypes
 
@@ -14,7 +15,7 @@ SERVICES_KEY = "intervision.services"
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 @dataclass

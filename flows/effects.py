@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Union
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,7 @@ class LogNudge:
 
 
 
-Effect = Union[
-    Say, SayPrivately, SendStoryboard, SendStill, SendReplay, SetTimer, CancelTimer,
-    SendCoachSummary, StoreContribution, RecordTurn, LogNudge,
-]
+Effect = (
+    Say | SayPrivately | SendStoryboard | SendStill | SendReplay | SetTimer | CancelTimer
+    | SendCoachSummary | StoreContribution | RecordTurn | LogNudge
+)

@@ -1,7 +1,7 @@
 """Times in the database: ISO 8601 strings in UTC."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 
 def to_db(moment: datetime | None) -> str | None:
@@ -9,7 +9,7 @@ def to_db(moment: datetime | None) -> str | None:
         return None
     if moment.tzinfo is None:
         raise ValueError("naive datetimes are not stored: pass an aware time")
-    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def from_db(value: str | None) -> datetime | None:

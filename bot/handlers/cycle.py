@@ -5,7 +5,12 @@ import logging
 
 from telegram import Update
 from telegram.ext import (
-    BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters,
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
 )
 
 from bot import clip_intake
@@ -15,8 +20,18 @@ from bot.services import services
 from bot.texts import render, say
 from flows.callbacks import CycleButton
 from flows.cycle_model import (
-    Accept, Cancel, Consent, Contribution, Cycle, Event, LookBackChoice, Next, Swap, ToggleTips,
-    Wait, Watched,
+    Accept,
+    Cancel,
+    Consent,
+    Contribution,
+    Cycle,
+    Event,
+    LookBackChoice,
+    Next,
+    Swap,
+    ToggleTips,
+    Wait,
+    Watched,
 )
 from flows.effects import Text
 from flows.model import Group

@@ -6,7 +6,13 @@ from telegram.constants import ChatMemberStatus, ParseMode
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
 from bot.handlers.common import (
-    current_group, display_name, in_group, is_admin, reply, thread_of, user_language,
+    current_group,
+    display_name,
+    in_group,
+    is_admin,
+    reply,
+    thread_of,
+    user_language,
 )
 from bot.services import services
 from bot.texts import say

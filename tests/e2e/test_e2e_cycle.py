@@ -9,6 +9,7 @@ from scenes import QUESTION, Cycle, button_data, click_and_wait, db_rows, make_c
 
 from bot.fake_telegram import FakeTelegramControl
 
+
 async def test_three_cycles_of_one_member_with_a_restart_in_reality(
         tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
         tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ clock reaches a timer: it runs every stored timer whose time has come."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,6 @@ from storage import groups, members
 from storage import timers as timer_store
 from storage.db import Database
 
-UTC = timezone.utc
 TOKEN = "123456789:AAE2eFakeTokenForIntervisionBotTests0"
 CHAT = -1001000000077
 MEETING_TEXT = "Het is tijd voor de bijeenkomst"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import aiosqlite
 import pytest
@@ -14,7 +14,7 @@ from storage import contributions, cycles, groups, members, timers, updates
 from storage.db import Database
 from storage.migrations import LATEST_VERSION, apply_pending, current_version, pending
 
-NOW = datetime(2026, 12, 2, 14, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ event in every state (refused with a reason, nothing changed), and the practice 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -11,17 +11,37 @@ from flows.catalog import render_all
 from flows.cycle import TRANSITIONS, choose, decide
 from flows.cycle_diagram import document, validate
 from flows.cycle_model import (
-    Accept, Cancel, Clip, ClipPosted, Consent, Contribution, ContributionRef, Cycle,
-    CycleContext, LearningQuestion, LookBackChoice, Next, Swap, TimerFired, ToggleTips, Wait,
+    Accept,
+    Cancel,
+    Clip,
+    ClipPosted,
+    Consent,
+    Contribution,
+    ContributionRef,
+    Cycle,
+    CycleContext,
+    LearningQuestion,
+    LookBackChoice,
+    Next,
+    Swap,
+    TimerFired,
+    ToggleTips,
+    Wait,
     Watched,
 )
 from flows.effects import (
-    CancelTimer, RecordTurn, Say, SayPrivately, SendCoachSummary, SendStoryboard, SetTimer,
-    StoreContribution, Text,
+    CancelTimer,
+    RecordTurn,
+    Say,
+    SayPrivately,
+    SendCoachSummary,
+    SendStoryboard,
+    SetTimer,
+    StoreContribution,
+    Text,
 )
 from flows.model import Member, Phase, Settings
 
-UTC = timezone.utc
 NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
 ANNA, BOB, CARLA, DAAN, OUTSIDER = 1, 2, 3, 4, 99
 MEMBERS = (
