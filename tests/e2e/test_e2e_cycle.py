@@ -2,6 +2,7 @@
 of reality, the chain of commitments, the rotation, and nothing lost or duplicated."""
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
@@ -53,8 +54,8 @@ async def test_three_cycles_of_one_member_with_a_restart_in_reality(
     assert chain == [(n, c, "closed") for n, c in enumerate(commitments, start=1)]
     turns = db_rows(db, "SELECT turns FROM members WHERE user_id = ?", (bram.user_id,))
     assert turns == [(3,)]
-    exported = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "export", "--format", "json"], capture_output=True,
+    exported = await asyncio.to_thread(
+        subprocess.run, [sys.executable, "-m", "bot.cli", "export", "--format", "json"], capture_output=True,
         text=True, check=True, env={**os.environ, "INTERVISION_DB": str(db),
                                     "INTERVISION_DATA_DIR": str(tmp_path / "data")})
     cycles = json.loads(exported.stdout)[0]["cycles"]

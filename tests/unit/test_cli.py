@@ -10,7 +10,7 @@ from pathlib import Path
 def _run(*args: str, env_extra: dict[str, str] | None = None, cwd: Path | None = None):  # type: ignore[no-untyped-def]
     env = {"PATH": "/usr/bin:/bin", **(env_extra or {})}
     return subprocess.run([sys.executable, "-m", "bot.cli", *args], capture_output=True,
-                          text=True, env=env, cwd=cwd or Path(__file__).resolve().parents[2],
+                          text=True, env=env, check=False, cwd=cwd or Path(__file__).resolve().parents[2],
                           timeout=60)
 
 
