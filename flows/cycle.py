@@ -12,9 +12,21 @@ from dataclasses import dataclass, replace
 
 from flows import cycle_actions as act
 from flows.cycle_guards import (
-    Guard, all_watched_after, has_clip, has_commitment, has_learning_question, is_inbrenger,
-    is_inbrenger_or_admin, is_looking_back, is_member, lookback_open, meeting_passed,
-    no_clip_yet, not_looking_back, ready_to_open, talk_message,
+    Guard,
+    all_watched_after,
+    has_clip,
+    has_commitment,
+    has_learning_question,
+    is_inbrenger,
+    is_inbrenger_or_admin,
+    is_looking_back,
+    is_member,
+    lookback_open,
+    meeting_passed,
+    no_clip_yet,
+    not_looking_back,
+    ready_to_open,
+    talk_message,
 )
 from flows.cycle_model import Cycle, CycleContext, Decision, Event
 from flows.cycle_phases import enter_talk, enter_watching

@@ -8,12 +8,26 @@ from datetime import timedelta
 from flows import summary
 from flows.contributions import respond_to_contribution, respond_to_tick
 from flows.cycle_model import (
-    ClipPosted, Contribution, Cycle, CycleContext, Decision, Event, LearningQuestion,
+    ClipPosted,
+    Contribution,
+    Cycle,
+    CycleContext,
+    Decision,
+    Event,
+    LearningQuestion,
     LookBackChoice,
 )
 from flows.cycle_phases import (
-    announce, ask_consent, ask_for_clip, button, cancel_timers, inbrenger_name, quote,
-    set_timer, start_lookback, timer_name,
+    announce,
+    ask_consent,
+    ask_for_clip,
+    button,
+    cancel_timers,
+    inbrenger_name,
+    quote,
+    set_timer,
+    start_lookback,
+    timer_name,
 )
 from flows.effects import Effect, Say, SayPrivately, SendCoachSummary, SetTimer, text
 from flows.learning_question import check_learning_question

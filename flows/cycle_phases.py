@@ -6,8 +6,17 @@ from datetime import timedelta
 
 from flows.callbacks import CycleButton
 from flows.cycle_model import Cycle, CycleContext
-from flows.effects import Button, CancelTimer, Effect, RecordTurn, Say, SendStoryboard, SetTimer
-from flows.effects import Text, text
+from flows.effects import (
+    Button,
+    CancelTimer,
+    Effect,
+    RecordTurn,
+    Say,
+    SendStoryboard,
+    SetTimer,
+    Text,
+    text,
+)
 from flows.labels import ACTIVATING
 from flows.model import Phase
 

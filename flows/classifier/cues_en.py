@@ -18,7 +18,7 @@ courage calm care creativity attitude presence kindness resilience curiosity ref
 """)
 PERSON = words("""
 teacher colleague inspiration role_model natural star example pro professional person asset
-educator mentor
+educator mentor gem legend rock_star rockstar hero treasure superstar
 """)
 VERDICT = words("""
 good great nice lovely brilliant excellent clear effective spot_on strong powerful smart clever
@@ -41,7 +41,9 @@ EN = Lexicon(
     lang="en",
     other=rx(
         r"(?:my|the) (?:mic|microphone|camera|sound|audio|internet|wifi|connection|laptop|phone|screen|battery|video) "
-        r"(?:is|isn't|keeps|won't|doesn't|froze|freezes|died|dropped|cut|stopped|'s not|is not)",
+        r"(?:is (?:off|broken|down|frozen|dead|not|acting)|isn't|keeps|won't|doesn't|froze|freezes|died|dropped|cut|stopped|'s not|is acting|acting up)",
+        r"(?:can't|cannot|couldn't) (?:hear|see) (?:you|anyone|anything|the)", r"(?:dial|dialling|dialing|log|logging) (?:back )?in", r"join(?:ing)? (?:back in|from my|via)",
+        r"see you (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", r"(?:lovely|nice|terrible|awful|great) weather", r"resolution", r"(?:lagging|pixelated|blurry) (?:on|for)",
         r"my (?:mic|microphone|camera|internet|wifi|connection|laptop|phone|battery)", r"mic's",
         r"not working", r"can't hear", r"no sound", r"(?:keeps )?(?:freezing|buffering|lagging)", r"froze",
         r"won't (?:load|play|open)", r"can't (?:open|find|load|play|download) (?:the|it|this)",
@@ -58,7 +60,7 @@ EN = Lexicon(
         r"first time in (?:this|the) group", r"^test(?: test)+\b", r"^test[!?. ]*$", r"(?:is this|did this|does this) (?:\w+ )?(?:come through|work|arrive)", r"introduce myself", r"my name is", r"i teach (?:year|grade|in|at)",
         r"just (?:joined|arrived|got here|logged on)", r"^(?:apologies|sorry)\b", r"(?:is|are|am|'m|'s) (?:\w+ )?(?:home )?(?:sick|ill)\b",
         r"(?:session|meeting|intervision) (?:\w+ ){0,3}(?:on (?:monday|tuesday|wednesday|thursday|friday)|online|in school|moved|rescheduled|cancelled)", r"how does (?:this|it) work", r"on mute", r"muted", r"i'll (?:just )?type",
-        r"see you (?:tomorrow|next|later|then|soon|all|on|at|in)", r"^see you", r"have a (?:nice|good|great) (?:evening|weekend|day|holiday)", r"good night", r"how was (?:your|everyone's) (?:weekend|holiday|day)",
+        r"see you (?:tomorrow|next|later|then|soon|all|on|at|in)", r"^see you", r"have a (?:nice|good|great|lovely|wonderful|fab|relaxing) (?:\w+ )?(?:evening|weekend|day|holiday|break|summer|christmas|night)", r"enjoy (?:the|your) (?:holiday|weekend|evening|break|summer)", r"good night", r"how was (?:your|everyone's) (?:weekend|holiday|day)",
         r"how(?:'s| is| are) everyone", r"schedule", r"reschedule", r"calendar", r"agenda for", r"next session",
         r"in the chat", r"running (?:\w+ )?late", r"(?:\d+|five|ten|a few) min(?:ute)?s? late", r"(?:e-?mail|reminder|invite|invitation)",
         r"(?:my )?(?:screen|audio|video|zoom|teams) (?:\w+ )?(?:froze|freezes|frozen|keeps dropping|cut out)", r"(?:recording|clip|video|link|slides) (?:\w+ )?(?:available|somewhere|shared|uploaded|posted)", r"(?:watch|look at|check|see) (?:the clip|it|the video|the recording) (?:tonight|later|tomorrow|at home|this evening)",
@@ -72,8 +74,10 @@ EN = Lexicon(
     other_question=rx(
         r"everyone", r"everybody", r"you all", r"y'all", r"(?:how long|when|where|what time) (?:\w+ ){0,3}(?:session|meeting|call|intervision)",
         r"(?:hear|see) me\b", r"(?:right|correct) (?:group|chat|thread)", r"(?:taking|take|take the) (?:notes|minutes)",
-        r"(?:can|may|should|do|shall|could|must) i", r"where (?:do|can|should) i", r"(?:can|could|does|did|is|has) (?:someone|anyone|somebody|anybody)",
-        r"anyone else", r"(?:trouble|problems?|issues?) with (?:the )?(?:sound|audio|video|link|clip|connection|file)",
+        r"(?:can|may|should|do|shall|could|must) i", r"where (?:do|can|should) i", r"(?:can|could|does|is|has) (?:someone|anyone|somebody|anybody)",
+        r"anyone (?:else|want|fancy|need)", r"(?:when's|where's) (?:the|our) (?:next )?(?:session|meeting|call|intervision)", r"(?:where|when|how) (?:should|do|shall|can|must) we (?!(?:\w+ ){0,3}(?:look|focus|watch|pay attention))",
+        r"(?:shall|can|could|should) we (?!(?:\w+ ){0,3}(?:look|focus|watch|pay attention|pay))(?:start|begin|read|record|post|meet|swap|move|do|take|finish|stop|use|skip|share|put|go)",
+        r"how (?:much|long) (?:time )?(?:do we|have we|per)", r"are we all\b", r"(?:trouble|problems?|issues?) with (?:the )?(?:sound|audio|video|link|clip|connection|file)",
         r"is there (?:a|any) (?:link|recording|form)", r"are we (?:starting|meeting|finishing)",
     ),
     greeting=rx(
@@ -95,10 +99,12 @@ EN = Lexicon(
         r"theory", r"taxonomy", r"meta-analys[ie]s", r"the literature", r"(?:it's|it is|it has been|it's been) (?:been )?(?:proven|shown|demonstrated)",
         r"the (?:law|rules|guidelines|policy|curriculum|regulations|protocol|framework|sen code|code of practice|safety rules) (?:\w+ )?(?:says?|states?|requires?|is|are|puts?|means?)",
         r"(?:safety|school|exam|health and safety) (?:rules|guidelines|regulations|policy) (?:say|says|require|requires|state|states)",
-        r"is called", r"are called", r"is known as", r"the (?:concept|term|idea) of", r"concept", r"there's a (?:name|term) for",
+        r"is called", r"are called", r"(?:that|it|this)'s called", r"so-called", r"ofsted", r"the (?:inspectorate|inspection framework)",
+        r"(?:the |our |school )?(?:guideline|policy|rule) is", r"(?:is|are) (?:fully )?(?:developed|mature) (?:until|by|at)", r"(?:studies|research|evidence) (?:\w+ )?on (?:that|this)",
+        r"(?:there are|there's) (?:actual |real )?(?:measurements|data|studies)", r"is known as", r"the (?:concept|term|idea) of", r"concept", r"there's a (?:name|term) for",
         r"cognitive load", r"working memory", r"growth mindset", r"learned helplessness", r"zone of proximal", r"retrieval practice",
         r"percent", r"%", r"on average", r"by law", r"legally", r"are entitled to", r"is entitled to", r"is based on", r"are based on",
-        r"(?:a|the) (?:model|framework) (?:of|for|from|by)", r"the brain", r"neuroscience",
+        r"(?:a|the) (?:model|framework) (?:of|for|from|by)", r"in (?:the )?[\w-]+ (?:model|approach|method|framework)", r"the brain", r"neuroscience",
     ),
     generic_claim=rx(
         r"(?:work|works|help|helps|lead|leads|improve|improves|increase|increases|reduce|reduces|boost|boosts|build|builds|support|"
@@ -110,26 +116,35 @@ EN = Lexicon(
         r"^(?:most |many |young |older )?(?:students|children|kids|pupils|learners|teenagers|people|boys|girls) \w+ (?:\w+ ){0,3}(?:better|more|less|faster|longer|best|easier)\b",
         r"^(?:most |many |young |older )?(?:students|children|kids|pupils|learners|teenagers|people|boys|girls) (?:can|can't|cannot|need|tend|learn|remember|benefit|respond|struggle|only)\b",
     ),
+    generic_subject=rx(
+        r"^(?:most |many |some |all |young |younger |older |teenage |quiet |shy |struggling |anxious |dyslexic |autistic |eal |new |gifted )*"
+        r"(?:students|children|kids|pupils|learners|teenagers|adolescents|toddlers|boys|girls|people|teachers|readers|humans|classes|groups|brains)"
+        r"(?: (?:with|who|that|of|in|from|this|at|aged) [\w'-]+(?: [\w'-]+){0,4}?)? (?:can|can't|cannot|need|needs|tend|learn|remember|"
+        r"do|don't|benefit|respond|react|struggle|only|often|usually|generally|typically|are|aren't|have|get|find|copy|develop|feel|"
+        r"take|lose|make|perform|rarely|seldom|also|still|mostly|want|will|won't|work|thrive|prefer|pay|speak|talk|mirror)\b",
+        r"^(?:the )?(?:adolescent|teenage|human|young) brain", r"^(?:a|any) (?:predictable|clear|fixed|consistent|good|visual|daily) \w+ (?:gives|helps|makes|is|reduces|lowers|supports)",
+        r"^(?:\w+ ){1,3}(?:is|are) (?:all )?about \w+ing", r"^(?:\w+ ){1,3}means (?:that|you|pupils|students)",
+    ),
     deixis=rx(
         r"you", r"your", r"this", r"^that", r"these", r"those", r"he", r"she", r"him", r"her", r"his",
         r"then", r"there", r"here", r"<ts>", r"i", r"my", r"we", r"our", r"us", r"was", r"were",
     ),
     tip=rx(
-        r"(?P<a>have you) (?:ever |already |maybe |perhaps )*(?P<b>tried|thought about|thought of|considered|looked at|looked into|experimented with)",
+        r"(?<!what )(?<!what else )(?P<a>have you) (?:ever |already |maybe |perhaps )*(?P<b>tried|thought about|thought of|considered|looked at|looked into|experimented with)",
         r"(?P<a>did you) (?:ever )?(?P<b>try|consider|think about|think of)(?! (?:it|that) (?:was|would))",
         r"(?P<a>why) (?:don't|dont|not|wouldn't|won't|didn't|do not) (?:you|we|they)?", r"why not",
         r"(?P<a>what if) (?:you|we|they|the|she|he|i|there|instead|next|every|each)", r"(?P<a>what about) (?:\w+ing|a|an|some|the|giving|letting|having|asking)",
         r"how about", r"(?P<a>(?:could|can|couldn't|can't|would|wouldn't) you) (?:not )?(?P<b>just|maybe|perhaps|also|simply|try|use|give|let|put|ask|have|make|start|move|seat|split|set|change|turn|get|pair)",
         r"(?P<a>(?:can't|couldn't) you)", r"(?P<a>would(?:n't)? it) (?:not )?(?:be )?(?P<b>help|better|easier|worth|an idea|a good idea|useful|good|nice|smart|wise|helpful|simpler|calmer)",
         r"(?P<a>is it) (?:not )?(?:maybe )?(?P<b>an idea|worth|an option|better)", r"(?P<a>isn't it) (?P<b>better|easier|an idea|worth)", r"shouldn't (?:you|they|the|we)",
-        r"(?P<a>do you) (?:want|need) to (?P<b>try|consider)", r"(?P<a>maybe) (?:you |we |just |try |use |give |let |put |ask |have |seat |start |a |an |some |set |move |split )",
+        r"(?P<a>do you) (?:want|need) to (?P<b>try|consider)", r"(?P<a>maybe) (?:you |we |just |try |use |give |let |put |ask |have |seat |start |a |an |some |set |move |split |learn |teach |show |write |play |stand |sit |go |take |get |do |keep |change |swap |pair |make |check |add |drop |cut |send |call |plan |switch |lower |raise |praise )",
         r"(?P<a>perhaps) (?:you |we |try |use |give |let |put |ask |have |a |an )", r"(?:my |a |one |quick |small )?(?:tip|suggestion|idea|advice):",
         r"(?P<a>i(?:'d| would)) (?P<b>suggest|recommend|try|use|just|probably|definitely|start|give|let|put|ask|have|seat|go|keep|make|move|consider|also|maybe|personally|avoid|stop|change|split|pair|set|record|film|talk|lower|slow)",
         r"i (?:suggest|recommend|advise)", r"my (?:advice|tip|suggestion) (?:is|would be)", r"(?:a|one|quick) (?:tip|idea|suggestion)",
         r"(?P<a>could|might) (?:it|that|this) (?:\w+ )?(?P<b>help|work)", r"(?P<a>wouldn't) (?:\w+ ){0,4}(?P<b>be better|work better|help)",
     ),
     tip_statement=rx(
-        r"(?P<a>you (?:could|should|might|may|can|need to|have to|ought to|must|'d better|had better|want to|might want to|could always|can always))"
+        r"(?P<a>you (?:could|should|might|may|can|need to|have to|ought to|must|'d better|had better|might want to|may want to|could always|can always))"
         r"(?! (?:see|hear|tell|notice|be proud|feel|be so|be really|really see|clearly))",
         r"(?P<a>it(?:'d| would| might| could| may| will| can)?) (?:\w+ )?(?P<b>help|be (?:worth|better|good|helpful|useful|smart|wise|a good idea|an idea|nice|easier))(?! (?:me|us))",
         r"(?:it's|it is) (?:\w+ )?(?:worth|better|a good idea|helpful|useful) (?:to|if|trying)", r"next time", r"from now on",
@@ -138,12 +153,14 @@ EN = Lexicon(
         r"^(?:just|maybe|perhaps|then|and|so) (?:use|give|put|let|try|start|ask|seat|move|make|keep|set|have|split|pair|swap|turn|stop|wait|count|praise|ignore|name|write|show|add|cut|plan|prepare|bring|introduce|agree|limit|assign|rotate|change|record|film|sit|stand|walk|lower|raise|speak|reward|involve|allow|create|build|offer|get|take|send|pick|break|play|repeat|slow|skip|avoid|focus|be|do|hand|model|practise|practice|give)\b",
         r"instead of (?:\w+ing)", r"^(?:a|an|some|more|less) (?:[\w'-]+ ){0,3}(?:would|could|might) (?:\w+ ){0,3}(?:help|sort|fix|solve|work|make|give|calm)",
         r"worth (?:trying|a try|a go)", r"the best (?:thing|way) (?:is|would be)",
+        r"^(?:it'?s |it is |it'd be |it would be |might be |may be |could be |probably |maybe )?(?:better|best|smarter|smart|wise|wiser|worth it|a good idea|good|handy|helpful) to (?!see|hear|watch|know|have you)\w+",
+        r"(?:might|may|could|would) be (?:\w+ )?(?:smart|wise|worth|a good idea|an idea|helpful|useful|good) to",
     ),
     imperative=rx(
-        r"^(?:use|give|put|let|try|start|ask|seat|move|make|keep|set|have|split|pair|swap|turn|stop|wait|count|praise|"
+        r"^(?:use|give|put|let|try|start|ask|seat|move|make|keep|set|have(?! a (?:\w+ )?(?:day|evening|weekend|holiday|break|night))|split|pair|swap|turn|stop|count|praise|"
         r"ignore|name|write|show|add|cut|plan|prepare|bring|introduce|agree|limit|assign|rotate|change|record|film|"
         r"sit|stand|walk|lower|raise|speak|reward|involve|allow|create|build|offer|get|take|send|pick|break|play|"
-        r"repeat|slow|skip|avoid|focus|be|do|hand|model|practise|practice|don't|dont|consider|include|vary|mix|"
+        r"repeat|slow|skip|avoid|focus|be|do|hand|model|practise|practice|don't|dont|consider|include|vary|mix|wait(?! time)|"
         r"shorten|simplify|reduce|increase|post|label|display|number|group|seperate|separate|call|check in|greet|"
         r"thank|acknowledge|celebrate|schedule|give|switch|replace|remove|drop|add|hold|set up|line up|think about)"
         r"(?! (?:you|i|we)\b)(?: |$)",
@@ -167,11 +184,14 @@ EN = Lexicon(
         r"what i(?:'m)? hear(?:ing)?", r"what you(?:'re| are)? (?:saying|describing|telling)", r"you(?:'re| are) (?:saying|telling us)",
         r"in other words", r"if i(?:'ve| have)? got (?:this|it|you) right", r"you mean", r"for you,? (?:it|the|this|that)", r"part of you",
         r"on (?:the )?one hand", r"what i'm picking up", r"you're wondering", r"you wonder",
+        r"i(?:'m| am) (?:hearing|sensing|picking up)", r"(?:is|are|was|feels|seems) (?:\w+ )?(?:hard|difficult|tough|heavy|a struggle|a lot|draining|stressful) for you",
+        r"weigh(?:s|ing)? on you", r"(?:mostly |mainly |what )?i hear (?:is )?that you", r"you(?:'re| are) (?:really |still |just |kind of )?(?:questioning|trying to|looking for|hoping|searching|struggling|asking yourself|wondering|second-guessing)", r"i (?:hear|sense|get the sense|get the feeling|can hear) (?:a lot of |some |that you|you)",
+        r"(?:it )?sounds like (?:this|the|that|it)", r"(?:so )?(?:if i'm hearing|from what you say|from what you said)",
     ),
     reflection_you=rx(
-        r"(?P<a>you) (?:really |actually |still |just |kind of |sort of )?(?P<b>feel|felt|want|wanted|'d like|would like|think|thought|hope|hoped|wish|wished|fear|feared|worry|"
+        r"(?P<a>you) (?:really |actually |still |just |kind of |sort of |mostly |mainly |also )*(?P<b>feel|felt|want|wanted|'d like|would like|think|thought|hope|hoped|wish|wished|fear|feared|worry|"
         r"worried|noticed|realised|realized|realise|realize|struggle|struggled|find it|found it|don't know|didn't know|miss|missed|care|value|"
-        r"need|needed|doubt|doubted|aren't sure|weren't sure|'re not sure|were not sure|can't decide|question|questioned|blame|dread)\b",
+        r"need|needed|doubt|doubted|find|found|see|expect|expected|seem to|are questioning|'re questioning|'re trying|are trying|'re looking|are looking|'re hoping|'re afraid|are afraid|aren't sure|weren't sure|'re not sure|were not sure|can't decide|question|questioned|blame|dread)\b",
         r"(?P<a>you(?:'re| are| were| seem| seemed| sound| sounded| feel| felt| got| get| became))(?: \w+)? (?:a bit |quite |really |so |rather |kind of |a little |pretty |more )?(?P<b>" + EMOTION + ")",
         r"your (?:worry|fear|concern|frustration|doubt|feeling|sense|hope|wish) is", r"you(?:'d| would) (?:really )?(?:like|love|prefer|rather|want)", r"(?:it|that|this) (?:frustrates|frustrated|bothers|bothered|annoys|annoyed|hurt|hurts|surprised|worries|worried|scares|scared) you",
     ),
@@ -191,12 +211,19 @@ EN = Lexicon(
         r"(?:are|is) lucky to have you", r"it's getting better", r"inspir(?:ing|ation)",
         r"(?:what a|such a) (?:\w+ )?" + PERSON, r"you(?:'re| are) such an? ", r"you(?:'re| are) a (?:\w+ )?(?:presence|force|gift)",
         r"(?:it|that)(?:'s| is) (?:a|such a|really a) (?:real )?(?:strength|gift|talent) (?:of yours)?",
+        r"you(?:'ve| have)? (?:got )?(?:such |so much |the |a (?:real |lovely |great )?|real |lots of )?(?:\w+ )?" + QUALITY + r"\b(?! (?:when|at|in the|during))",
+        r"you(?:'re| are) (?:so |really |clearly |obviously |visibly |such |very |genuinely |incredibly |always )*(?:patient|warm|calm|caring|committed|invested|dedicated|kind|passionate|"
+        r"engaged|involved|reflective|thoughtful|open|honest|brave|resilient|enthusiastic|positive|approachable|genuine|authentic|a natural|a star|amazing|great|brilliant|fab)\b",
+        r"you (?:really |clearly |obviously |truly )?(?:see|notice|know|sense|get) (?:what|how|when|who) (?:each|every|the|your|they|those|these|kids|children|pupils|students)",
+        r"(?:what a|such) " + QUALITY, r"go for it", r"you can do (?:this|it)", r"(?:impressive|amazing|lovely|great|admirable|inspiring) how (?:\w+ )?(?:open|honest|calm|brave|patient|reflective|committed|warm|positive) you",
+        r"(?:great|nice|good|love|lovely) (?:that|how) you(?: \w+){0,2} (?:share|ask|post|open|show|bring|film)\w*", r"be yourself", r"don't (?:doubt|be so hard on) yourself", r"stop doubting yourself", r"hang in there",
+        r"(?:thanks|thank you)(?: so much| again| very much)? for (?:sharing|bringing|showing|being|letting|trusting|posting|your (?:openness|honesty|clip|courage))",
     ),
     thanks=rx(r"(?:thanks|thank you|cheers|ta|many thanks|thx)(?: (?:so much|a lot|again|everyone|all|guys))?[ !.]*$",
               r"(?:thanks|thank you|cheers) (?:for|to)"),
     clip_praise=rx(r"(?:great|nice|brilliant|lovely|strong|sharp|good|interesting|cool|fascinating|rich|powerful) (?:clip|video|learning question|recording|fragment|choice of clip)"),
     classroom_moment=rx(
-        r"<ts>", r"when you", r"moment", r"the way you (?:\w+ed)", r"\w+ed (?:the|that|them|it)",
+        r"<ts>", r"when you", r"moment", r"the way you \w+", r"how you \w+(?:ed|ing) (?:the|that|them|him|her|it)", r"\w+ed (?:the|that|them|it)",
         r"(?:the |that |your )?(?:lights|board|task|explanation|instruction|song|circle|timer|game|music|worksheet|silence|wait time|transition|recovery|joke|reaction)",
     ),
     intervision_meta=rx(
@@ -207,11 +234,11 @@ EN = Lexicon(
         r"good", r"great", r"nice", r"lovely", r"brilliant", r"amazing", r"awesome", r"fantastic", r"wonderful", r"impressive",
         r"inspiring", r"excellent", r"beautiful", r"strong", r"superb", r"outstanding", r"warm", r"caring", r"admirable",
     ),
-    second_person=rx(r"you", r"your", r"yourself", r"you're", r"you've"),
+    second_person=rx(r"(?<!can )(?<!could )you(?! can (?:see|tell|hear))", r"your", r"yourself", r"you're", r"you've"),
     too=rx(r"(?:way |a bit |a little |far |just |much |rather |slightly )?too (?!much time\b)(?!(?:\.|,|!|\?|$))(?!(?:i|we|you|they)\b)\w+"),
     opinion=rx(
         r"i think", r"i reckon", r"i feel like", r"i feel (?:that|the|it|this)", r"i believe", r"i'd say", r"in my (?:opinion|view|eyes)", r"to me",
-        r"personally", r"honestly", r"frankly", r"my (?:impression|feeling|sense|gut) is", r"i get the (?:impression|feeling|sense)",
+        r"^personally", r"personally,", r"^honestly", r"honestly,", r"frankly", r"my (?:impression|feeling|sense|gut) is", r"i get the (?:impression|feeling|sense)",
         r"i suspect", r"i guess", r"seems to me", r"if you ask me", r"i don't think", r"i doubt", r"i (?:really )?(?:like|liked|love|loved|didn't like|don't like|enjoyed|prefer)",
         r"(?:is|was|seems|seemed|looks|looked) (?:just |simply |clearly |obviously )?(?:bored|lazy|naughty|tired|insecure|shy|scared|anxious|confused|lost|checked out|disengaged)",
         r"not naughty", r"i'm not (?:sure|convinced) (?:that|it|this|the|about)", r"i(?:'d| would) have", r"i wasn't (?:sure|convinced)", r"i missed",
@@ -223,6 +250,10 @@ EN = Lexicon(
         r"(?:worked|works|work) (?:really |so |very )?(?:well|nicely|brilliantly|great|a treat)", r"didn't (?:really )?work", r"doesn't (?:really )?work",
         r"(?:doesn't|didn't|does not|did not) (?:really )?(?:suit|fit|match|work for)", r"(?:suits|suited|fits|fitted) (?:\w+ )?(?:well|perfectly|nicely)",
         r"(?:is|was|were|are|seems|seemed|looks|looked|sounded|felt) (?:\w+ )?(?:really|very|quite|rather|a bit|so|pretty|super|a little|slightly|kind of|extremely) (?!\w+ing\b|much\b|too\b)\w+",
+        r"(?:the )?right (?:call|choice|move|decision)", r"^(?:really )?(?:loved|love|liked|enjoyed) (?:how|the way|that|it when)", r"(?:went|go|goes|ran) (?:really |so |super |very )?smooth(?:ly)?",
+        r"(?:was|is) (?:a|an) (?:real |absolute )?(?:winner|hit|success|highlight|disaster|failure|win)", r"(?:a )?(?:good|great|smart|clever|wise|bad|poor|strange|odd|brave) (?:call|choice|move|decision|idea|question|example|touch)",
+        r"(?:is|was|are|were) (?:just )?(?:ideal|perfect|spot on|a great fit|the way to go)", r"(?:worked|works|went) (?:really |so |just )?(?:perfectly|beautifully|brilliantly|like a charm|fine)",
+        r"backfir\w*", r"(?:more|less) (?:hectic|chaotic|calm|focused|effective) ",
         r"fell flat", r"missed (?:opportunity|chance)", r"(?:a shame|a pity) (?:that|you)", r"(?:went|goes) (?:really |so )?(?:well|badly)", r"over the top", r"a (?:bit|little) (?:much|off|of a mess)", r"felt (?:\w+ )?(?:rushed|forced|off|long|slow|flat)",
         r"(?:looks|looked|sounds|sounded|feels|felt|seems|seemed) (?:really |very |a bit |quite |so )?(?:cluttered|messy|rushed|chaotic|good|great|off|strange|odd|harsh|cold)",
     ),
@@ -234,7 +265,7 @@ EN = Lexicon(
     suggestive_question=rx(
         r"^(?:and |or )?(?:maybe|perhaps)\b",
         r"(?:wouldn't|won't|couldn't|shouldn't) (?:\w+ ){0,4}?(?:be )?(?:better|easier|simpler|calmer|quicker|more|less|smaller|shorter|work)",
-        r"(?:would|could) (?:\w+ ){0,3}?(?:help|work better)", r"would it make sense",
+        r"(?:would|could) (?:\w+ ){0,3}?(?:help|work better)", r"would it make sense", r"(?:be|is it|be it) (?:an? |another |one )?(?:option|idea|possibility|solution)",
     ),
     wh_start=rx(
         r"^(?:(?:and|but|so|ok|okay|oh|hmm|right|then|yeah|well|now|alright)[,.]? )*(?:what's|how's|where's|who's|when's|why's|what|who|whom|whose|where|when|why|how|which|in what way|to what extent|at what point|in which|on what)\b(?! (?:a|an)\b)",
@@ -242,7 +273,7 @@ EN = Lexicon(
     ),
     short_answer=rx(
         r"how (?:many|much|old|long|often)", r"when (?:was|is|did|were|does)", r"where (?:is|was|were|are|do|does|did)",
-        r"who (?:is|was|are|were|did)", r"which (?:grade|year|class|group|subject|day|school|level|lesson|period|room)",
+        r"who(?:'s| is|was|are|were|did)", r"which (?:grade|year|class|group|subject|day|school|level|lesson|period|room)",
         r"what (?:grade|year|age|time|subject|day|level|period|room)",
     ),
     mental=rx(

@@ -24,7 +24,7 @@ aanwezigheid nieuwsgierigheid zelfreflectie
 """)
 PERSON = words("""
 juf meester docent docente leraar lerares leerkracht collega inspiratie voorbeeld topper kanjer
-aanwinst harde_werker natuurtalent doorzetter vakvrouw vakman professional mens schat held
+aanwinst toppertje kanjertje parel held harde_werker natuurtalent doorzetter vakvrouw vakman professional mens schat held
 """)
 # Adjectives that carry a verdict on their own.
 VERDICT = words("""
@@ -53,6 +53,8 @@ gaf gaven voelt voelde voelden bent verwacht verwachtte praten praat
 NL = Lexicon(
     lang="nl",
     other=rx(
+        r"(?:hoor|zie|versta) (?:jullie|je|jou|iemand|niemand|niks|niets) niet(?: meer)?",
+        r"ik ben er (?:morgen |vandaag |volgende week |maandag |dinsdag |woensdag |donderdag |vrijdag )?niet(?! (?:zeker|gerust|uit))", r"tot (?:morgen|straks|zo|dan|later|volgende week|maandag|dinsdag|woensdag|donderdag|vrijdag)[!. ]*$", r"(?:opnieuw |weer )?inbellen", r"resolutie", r"beeld (?:hapert|valt|bevriest|is zwart)",
         r"(?:mijn|m'n) (?:camera|microfoon|mic|geluid|internet|wifi|verbinding|laptop|telefoon|scherm|batterij|beeld) "
         + r"(?:doet|werkt|valt|hapert|is|heeft|loopt|blijft|staat)",
         r"(?:de|het) (?:video|filmpje|link|geluid|beeld|bestand|verbinding|internet|wifi|app) (?:\w+ )?(?:doet het niet|werkt niet|hapert|valt (?:steeds )?weg|blijft hangen|laadt niet|start niet)",
@@ -101,7 +103,10 @@ NL = Lexicon(
         r"(?:hoor|horen|zie|zien) (?:\w+ )?(?:me|mij)\b", r"(?:goede|juiste) (?:groep|chat|app)", r"notul\w*", r"notities",
         r"(?:mag|moet|kan|kun|zal|wil|hoef) ik", r"waar (?:vind|zie|kan|moet|zet) ik",
         r"(?:kan|wil|weet|heeft) iemand", r"is er (?:al )?(?:een )?(?:link|opname|verslag)",
-        r"wanneer (?:beginnen|starten|stoppen|zien|hebben|is|zijn) we", r"hoe (?:gaan|doen) we (?:het|dat) (?:met|vandaag)",
+        r"wanneer (?:beginnen|starten|stoppen|zien|hebben|is|zijn) we",
+        r"(?:waar|wanneer|hoe) (?:moeten|kunnen|zullen|mogen) we (?!(?:\w+ ){0,3}(?:kijken|letten|focussen|op letten|naar kijken))",
+        r"(?:zullen|kunnen|moeten) we (?!(?:\w+ ){0,4}(?:kijken|letten|focussen|naar|op)\b)(?:\w+ ){0,5}?(?:beginnen|starten|lezen|opnemen|doen|afspreken|plannen|verplaatsen|stoppen|zetten|delen|pauzeren|eindigen|afsluiten)\b",
+        r"hoeveel tijd (?:hebben|krijgen) we", r"wanneer is (?:de|onze) (?:volgende )?(?:sessie|bijeenkomst|intervisie)", r"zijn we (?:vandaag |morgen )?(?:met z'n allen|compleet|voltallig)", r"iemand anders ook", r"hoe (?:gaan|doen) we (?:het|dat) (?:met|vandaag)",
     ),
     greeting=rx(
         r"^(?:hoi|hallo|hey|hé|he|hee|heey|hoihoi|goedemorgen|goedemiddag|goedenavond|goeiemorgen|"
@@ -122,14 +127,15 @@ NL = Lexicon(
         r"(?:volgens|bij|van) (?:de |het )?(?:theorie|literatuur|onderzoek|wetenschap|wet|protocol|inspectie|regels|richtlijnen?|model|experts|deskundigen|meta-analyses?|cao|kerndoelen)",
         r"volgens (?:hattie|marzano|dweck|vygotsky|piaget|bloom|korthagen|rosenshine|kirschner|sweller|wiliam|lemov|timperley|deci|ryan|ebbens|ettekoven|van ?der|de cognitieve|de hechtingstheorie|\w+theorie)",
         r"(?:theorie|model|taxonomie|piramide|cirkel|ui-model) van", r"in de (?:theorie|literatuur|wetenschap|onderwijskunde)",
-        r"meta-analyse\w*", r"wetenschappelijk", r"(?:is )?(?:wetenschappelijk )?bewezen", r"heet (?:dat|dit|het) ",
+        r"meta-analyse\w*", r"wetenschappelijk", r"(?:is )?(?:wetenschappelijk )?bewezen", r"(?<!hoe )heet (?:dat|dit|het) ",
         r"(?:dit|dat) heet", r"noemt men", r"noemen ze (?:dat|dit)", r"wordt (?:dat|dit) (?:ook )?\w* ?genoemd",
         r"(?:is )?gebaseerd op", r"\w*model\b", r"taxonomie", r"het protocol", r"protocol \w+ zegt",
         r"de (?:wet|regels|regelgeving|richtlijnen|kerndoelen|cao|inspectie|veiligheidsregels|schoolregels|arbo\w*) (?:zegt|zeggen|schrijft|schrijven|is|stelt|stellen|vereist|vereisen|bepaalt)",
         r"wettelijk", r"procent", r"%", r"statistisch", r"de hersenen", r"het brein",
         r"cognitieve belasting\w*", r"werkgeheugen", r"executieve functies", r"growth mindset",
         r"zone van (?:de )?naaste ontwikkeling", r"learned helplessness", r"aangeleerde hulpeloosheid",
-        r"hebben recht op", r"heeft recht op", r"is verplicht", r"zijn verplicht", r"het is wettelijk",
+        r"hebben recht op", r"zogenaamde", r"zogeheten", r"de inspectie", r"er (?:bestaat|is) (?:een|zelfs een) (?:term|naam|woord) voor",
+        r"(?:daar|hier) (?:zijn|bestaan) (?:\w+ )?(?:metingen|onderzoeken|studies|cijfers) (?:van|naar|over)", r"in (?:veel|meerdere|diverse|talloze) studies", r"(?:is|zijn) (?:pas )?(?:volgroeid|uitontwikkeld) ", r"heeft recht op", r"is verplicht", r"zijn verplicht", r"het is wettelijk",
     ),
     generic_claim=rx(
         r"(?:werkt|werken|helpt|helpen|leidt|leiden|zorgt|zorgen|vergroot|vergroten|verhoogt|verhogen|verlaagt|"
@@ -144,6 +150,16 @@ NL = Lexicon(
         r"(?:kinderen|leerlingen|kleuters|pubers|jongeren|tieners) (?:\w+ )?(?:vaak|meestal|doorgaans|over het algemeen|leren)",
         r"^(?:de meeste |veel |jonge |oudere )?(?:kinderen|leerlingen|kleuters|pubers|jongeren|mensen|jongens|meisjes|tieners|studenten) \w+ (?:\w+ ){0,3}(?:beter|meer|minder|sneller|langer|vaker|makkelijker|het best)\b",
         r"^(?:de meeste |veel |jonge |oudere )?(?:kinderen|leerlingen|kleuters|pubers|jongeren|mensen|jongens|meisjes|tieners) (?:kunnen|hebben|leren|onthouden|doen|willen|zijn|raken) (?:vaak|meestal|maar|pas|niet|slechts|gemiddeld|zich)",
+    ),
+    generic_subject=rx(
+        r"^(?:de meeste |veel |sommige |alle |jonge |oudere |stille |verlegen |nieuwe |hoogbegaafde |dyslectische |autistische )*"
+        r"(?:kinderen|leerlingen|kleuters|pubers|jongeren|tieners|jongens|meisjes|mensen|leraren|docenten|leerkrachten|studenten|nieuwkomers|lezers|klassen|groepen)"
+        r"(?: (?:met|die|van|in|uit|onder|rond|tot|op) [\w'-]+(?: [\w'-]+){0,5}?)? (?:kunnen|hebben|leren|onthouden|doen|willen|zijn|raken|durven|moeten|"
+        r"presteren|reageren|nemen|vatten|imiteren|kopiëren|zoeken|werken|gedragen|voelen|worden|blijven|verliezen|ontwikkelen|vinden|"
+        r"spreken|praten|krijgen|halen|maken|geven|tonen|missen|vaak|meestal|doorgaans|zelden|pas|ook)\b",
+        r"^(?:het|een) (?:puberbrein|brein van|kinderbrein|werkgeheugen)", r"^(?:een|elk|ieder) (?:vast|vaste|duidelijk|duidelijke|voorspelbaar|voorspelbare|goed|goede|visueel|visuele) \w+ (?:geeft|helpt|zorgt|maakt|biedt|is)",
+        r"^(?:het |de )?(?:zogenaamde |zogeheten )?[\w' -]{3,40} (?:betekent|houdt in|gaat over|verwijst naar|staat voor) ",
+        r"^bij (?:\w+ ){1,2}(?:instructie|dyslexie|adhd|autisme|kleuters|pubers|nieuwkomers|dyscalculie|hoogbegaafdheid) (?:hoort|horen|helpt|werkt|past|is)",
     ),
     deixis=rx(
         r"je", r"jij", r"jou", r"jouw", r"^dat", r"^die", r"deze", r"dit", r"hij", r"zij", r"hem", r"haar",
@@ -188,7 +204,7 @@ NL = Lexicon(
         r"^vergeet niet",
         r"^(?:volgende keer |dan |en |anders )?(?P<a>misschien|gewoon|even|eerst) (?:[\w'-]+ ){0,6}(?P<b>\w+en)(?:[.!]*$|,)",
         r"(?P<a>(?:denk|vind|geloof|lijkt me|lijkt mij|misschien|wellicht|idee)) dat (?:je|jij) (?:[\w'-]+ ){0,5}?(?P<b>kunt|kan|moet|zou)\b", r"(?:een|mijn) (?:tip|idee|suggestie|optie) (?:is|zou zijn)",
-        r"(?:het )?beste (?:is|kun je|kan je)", r"ik zou het (?:zo|anders|eerder|later|korter)",
+        r"(?:het )?beste (?:is|kun je|kan je)", r"^(?:het )?(?:kan|zou|kon) (?:misschien |wellicht |ook |wel )*helpen (?:om|als|wanneer)", r"ik zou het (?:zo|anders|eerder|later|korter)",
     ),
     imperative=rx(
         r"^(?:dus |en |maar |anders |misschien |dan |gewoon |en dan |ook )?(?:gebruik|geef|zet|maak|laat|probeer|begin|vraag|doe|neem|houd|hou|plan|pak|"
@@ -221,12 +237,14 @@ NL = Lexicon(
         r"(?:je|jij) (?:bedoelt|wil zeggen)", r"als ik het (?:goed )?samenvat", r"samengevat", r"met andere woorden",
         r"eigenlijk (?:wil|wilde|wou|zoek|hoop|bedoel|vraag) (?:je|jij)", r"het raakt (?:je|jou)",
         r"(?:je|jij) zit (?:er )?(?:een beetje |nogal |echt )?(?:klem|vast|mee)",
+        r"zo te horen", r"valt (?:je|jou) (?:\w+ )?(?:zwaar|tegen|moeilijk)", r"(?:je|jij) zit ermee", r"ik hoor (?:vooral |dus |eigenlijk )?dat (?:je|jij)", r"ik (?:proef|hoor|merk|voel) (?:veel |wat |een beetje |vooral )?(?:frustratie|twijfel|onzekerheid|teleurstelling|zorgen|boosheid|verdriet|trots|spanning)",
+        r"ik (?:begrijp|snap|hoor) (?:dus |goed )?dat (?:je|jij|het je|het jou|dat je|dat jou)", r"klinkt (?:\w+ ){0,3}(?:alsof|als of)",
     ),
     reflection_you=rx(
         r"(?P<a>(?:je|jij)) (?P<b>voelt|vindt het|vond het|merkt|merkte|wilt|wil|wou|wilde|denkt|dacht|hoopt|hoopte|"
         r"twijfelt|twijfelde|vreest|mist|miste|zoekt|worstelt|worstelde|baalt|baalde|maakt je zorgen|"
         r"maakte je zorgen|vraagt je af|vroeg je af|hebt gemerkt|had het gevoel|ervaart|ervoer|schrok|"
-        r"voelde|zou graag|hebt moeite|had moeite|weet niet|wist niet|durft niet|durfde niet|snapt niet)",
+        r"voelde|zou graag|hebt moeite|ziet het|zag het|ziet dat|verwacht|verwachtte|vindt het|vond het|bent er nog niet uit|vraagt je|had moeite|weet niet|wist niet|durft niet|durfde niet|snapt niet)",
         r"(?P<a>(?:je|jij)) (?:bent|was|werd|raakte|voelde je|lijkt|leek) (?:\w+ )?(?:een beetje |best |heel |erg |nogal |wat |vooral )?(?P<b>" + EMOTION + ")",
         r"(?:het|dat|die|hij|zij|ze) (?:raakt|raakte|frustreert|frustreerde|stoort|stoorde|irriteert|irriteerde|verraste|verrast|maakt|maakte) (?:je|jou)\b",
         r"jij (?:vindt|voelt|wilt|merkt|hoopt)", r"(?:je|jij) bent (?:er )?niet (?:zeker|tevreden|gerust|blij)",
@@ -248,6 +266,12 @@ NL = Lexicon(
         r"je doet het (?:super |heel |echt |hartstikke |zo )?(?:goed|geweldig|fantastisch|top|prima)", r"goed bezig",
         r"het gaat (?:steeds|al veel|echt) beter", r"je groeit", r"(?:je bent|jij bent) gegroeid", r"welkom(?: terug| erbij)?",
         r"fijn (?:dat je er|je (?:weer )?te zien|dat je (?:weer )?(?:bij|terug))", r"door (?:jouw|jou) (?:voorbeeld|openheid|verhaal|filmpje|inbreng)",
+        r"(?:je|jij) (?:bent|lijkt) (?:echt |zo |heel |erg |duidelijk |zichtbaar |enorm |super |ontzettend |gewoon |toch |altijd )*(?:een |zo'n )?(?:\w+ )?"
+        r"(?:" + PERSON + r"|betrokken|geduldig|warm|warme|rustig|zorgzaam|lief|begaan|gedreven|bevlogen|enthousiast|open|eerlijk|oprecht|positief|toegankelijk|reflectief|sterk|gegroeid|kanjer|topper)\b",
+        r"(?:je|jij) hebt (?:echt |zo'n |een |zoveel |veel |heel |zo |toch )*(?:\w+ )?" + QUALITY, r"wat een " + QUALITY,
+        r"(?:je|jij) (?:ziet|voelt|weet) (?:echt |goed |precies |heel goed )?(?:wat|hoe|wanneer) (?:elk|ieder|de|je|jouw|kinderen|leerlingen|ze)",
+        r"(?:ik )?vind (?:je|jou) (?:echt |een |zo'n |heel |super )*(?:\w+ )?" + PERSON, r"blijf (?:vooral |gewoon |lekker )?(?:jezelf|zo doorgaan)",
+        r"twijfel niet (?:zo )?aan (?:jezelf|je zelf)", r"zet (?:hem|'m|em) op", r"je kunt het",
         r"inspire(?:ert|rend)", r"je bent een inspiratie", r"leuk dat je er (?:weer )?bent", r"knap gedaan", r"wat ben (?:jij|je) (?:toch )?(?:goed|sterk|knap)",
     ),
     thanks=rx(
@@ -274,7 +298,7 @@ NL = Lexicon(
         r"gaaf", r"tof", r"fijn", r"heerlijk", r"inspirerend", r"bewonderenswaardig", r"indrukwekkend", r"bijzonder", r"fijne",
         r"mooie", r"goede", r"sterke", r"knappe", r"warm", r"warme", r"betrokken",
     ),
-    second_person=rx(r"je", r"jij", r"jou", r"jouw", r"jezelf"),
+    second_person=rx(r"(?<!zie )(?<!merk )(?<!hoor )je(?! (?:meteen|direct|gelijk|aan|dat)\b)", r"jij", r"jou", r"jouw", r"jezelf"),
     too=rx(r"(?:veel |wat |iets |een beetje |erg |nogal |gewoon )?te (?!veel (?:\w+ )?(?:om|te)\b)(?!\w*n\b)(?!<ts>|laat\b|vroeg\b)\w+"),
     opinion=rx(
         r"ik vind", r"vind ik", r"vond ik", r"ik vond", r"ik denk(?! (?:na|mee|erover))", r"denk ik", r"volgens mij", r"lijkt me", r"lijkt mij", r"mij lijkt",
@@ -284,6 +308,7 @@ NL = Lexicon(
         r"als je het mij vraagt", r"mijns inziens", r"ik (?:ben het|ben) (?:niet )?(?:helemaal )?eens",
         r"ik heb (?:sterk )?de indruk", r"verveelt zich", r"is (?:gewoon|eigenlijk|duidelijk) (?:\w+ )?(?:verveeld|lui|onzeker|moe|bang|slim|ondeugend|brutaal)",
         r"(?:ik )?had (?:het )?(?:zelf )?anders gedaan", r"ik mis(?:te)? ", r"mag best", r"kan (?:best|beter|prima)", r"niet (?:zo )?(?:handig|slim|nodig)",
+        r"wat mij betreft", r"mij lijkt", r"volgens mij", r"ik heb het idee", r"mijn indruk",
         r"ik hou van", r"ik houd van", r"ik hou niet van", r"geweldig", r"ik (?:vond|vind) het",
     ),
     evaluative=rx(
@@ -295,6 +320,9 @@ NL = Lexicon(
         r"(?:spreekt|sprak) (?:\w+ ){0,3}(?:niet|echt|erg|wel|goed|totaal|nauwelijks) aan", r"kwam (?:\w+ )?(?:traag|langzaam|moeizaam|niet) (?:op gang|over|uit de verf)",
         r"past (?:echt |helemaal |totaal |gewoon )?(?:niet|goed|prima|perfect|mooi) bij",
         r"(?:is|was|bent|waren|zijn|lijkt|leek|klinkt|klonk|voelde|voelt|kwam|komt) (?:\w+ ){0,2}?(?:erg|heel|nogal|best|super|echt|behoorlijk|vrij|enorm|ontzettend|een beetje|beetje|wel erg|wel heel) (?!\w+en\b|veel\b|te\b)\w+",
+        r"(?:goeie|goede|slimme|sterke|mooie|knappe|rake|prima) (?:vraag|zet|keuze|actie|move|timing|reactie|aanpak|oplossing|vondst|greep)",
+        r"(?:werkt|werkte|ging|gaat|verliep|verloopt) (?:echt |gewoon |helemaal |super |heel )?(?:perfect|prima|top|fantastisch|geweldig|uitstekend|soepel|vlot|lekker)", r"(?:is|was) (?:echt |gewoon |helemaal )?(?:ideaal|perfect|top)",
+        r"(?:daar|er) kwam (?:weinig|niks|niets|veel|van alles) uit", r"(?:onrustiger|rustiger|chaotischer|duidelijker|beter|slechter) dan",
         r"schot in de roos", r"gemiste kans", r"(?:een )?gemiste", r"(?:achterwege|weggelaten|overgeslagen) (?:hebben|gelaten)", r"uit de hand", r"uit de verf", r"over de top", r"zonde", r"jammer",
     ),
     verdict_question=rx(
@@ -303,7 +331,7 @@ NL = Lexicon(
         r"toch (?:\w+ )?(?:te|erg|wel|heel|veel)", r"is (?:dat|het|die|dit) niet (?:een beetje |wat |erg |veel )?(?:te|erg|lastig)",
     ),
     suggestive_question=rx(
-        r"^(?:en |of )?misschien\b",
+        r"^(?:en |of )?misschien\b", r"(?:kan|zou|is) (?:het|dat) (?:niet )?(?:\w+ )?(?:een )?(?:idee|optie|oplossing)", r"^(?:kun|kan|zou|moet) (?:je|jij) (?:\w+ ){0,5}?niet (?:gewoon |eens |ook |even )?(?:\w+ ){0,4}?\w+en\b",
         r"niet (?:\w+ )?(?:beter|handiger|makkelijker|slimmer|rustiger|fijner|kleiner|korter|eerder|later|duidelijker|effectiever|prettiger|meer|minder)",
         r"(?:zou|kan|moet) (?:\w+ )?(?:\w+ )?niet (?:\w+ )?(?:kunnen|moeten|beter)",
     ),
@@ -314,7 +342,7 @@ NL = Lexicon(
         r", (?:en )?(?:wat|wie|waar|wanneer|waarom|hoe|welke|waardoor|waarover|hoeveel|in hoeverre)\b",
     ),
     short_answer=rx(
-        r"hoeveel", r"hoe (?:oud|lang|vaak|laat|groot)", r"wanneer (?:was|is|werd|wordt|begon|begint|heb|had)",
+        r"hoeveel", r"hoe (?:oud|lang|vaak|laat|groot|heet|heten)", r"wanneer (?:was|is|werd|wordt|begon|begint|heb|had)",
         r"waar (?:staat|stond|zit|zat|is|was|waren|zijn|ligt|lag)", r"wie (?:is|was|zijn|waren|heeft|had)\b",
         r"(?:in |op |bij |van )?welke? (?:groep|klas|jaar|leerjaar|dag|vak|lokaal|school|methode|les|niveau|periode)",
         r"wat voor (?:klas|groep|school|vak|methode|les)",
@@ -334,7 +362,7 @@ NL = Lexicon(
     exclamation=rx(r"^wat (?:een|ben (?:jij|je)|(?:heb|hebt) (?:je|jij) (?:toch )?(?:een|veel)|(?:ontzettend |echt |super |heel |enorm )?(?:goed|fijn|mooi|leuk|knap|gaaf|tof|heerlijk|"
                    r"jammer|zonde|sterk|bijzonder|stoer|gezellig|moedig|dapper|prachtig|eerlijk|open|lief|attent|slim|verstandig|"
                    r"indrukwekkend|inspirerend|herkenbaar|interessant|grappig|krachtig|rustig|chaotisch|druk)\b)"),
-    statement_start=rx(r"^wat (?:ik|je (?:zegt|vertelt|beschrijft|bedoelt))", r"^wie (?:weet|zal het zeggen)"),
+    statement_start=rx(r"^wat (?:ik|je (?:zegt|vertelt|beschrijft|bedoelt)|mij betreft)", r"^waar (?:ik|mij) ", r"^wie (?:weet|zal het zeggen)"),
     perception=rx(
         r"ik (?:zie|hoor|zag|hoorde|merk|merkte|tel|telde)", r"je (?:ziet|hoort|kunt zien|kunt horen|kan zien|kan horen)",
         r"we (?:zien|horen)", r"(?:in|op) (?:het|dit|de|deze) (?:filmpje|fragment|clip|video|opname|beeld)", r"de camera",

@@ -62,6 +62,9 @@ class Lexicon:
     information: re.Pattern[str]
     # A general claim about pupils, learning or teaching (checked only without deixis).
     generic_claim: re.Pattern[str]
+    # A sentence that opens on a bare plural or a generic noun phrase ("Pupils with ADHD ...",
+    # "Kinderen van deze leeftijd ..."): a claim about people in general, not about this clip.
+    generic_subject: re.Pattern[str]
     deixis: re.Pattern[str]
     # Advice in any form, including questions ("heb je al eens geprobeerd", "why not").
     tip: re.Pattern[str]

@@ -112,9 +112,13 @@ def _statement(best: _Best, s: str, core: str, lex: Lexicon, has_name: bool) -> 
     best.offer(Label.TIP, lex.tip.search(s), 6)
     if best.settled:
         return
-    best.offer(Label.OTHER, lex.other.search(s), 5.5)
+    # "Bedankt voor het inbrengen": thanks for the contribution, not meeting logistics.
+    thanks_for_sharing = bool(lex.thanks.search(s) and lex.intervision_meta.search(s))
+    if not thanks_for_sharing:
+        best.offer(Label.OTHER, lex.other.search(s), 5.5)
     best.offer(Label.REFLECTION, lex.reflection.search(core), 5.5)
-    best.offer(Label.OTHER, lex.other_weak.search(s), 3.2)
+    if not thanks_for_sharing:
+        best.offer(Label.OTHER, lex.other_weak.search(s), 3.2)
     best.offer(Label.OPEN_QUESTION, lex.open_request.search(s), 5.5)
     affirm = lex.affirmation.search(s)
     if affirm is not None:
@@ -141,8 +145,11 @@ def _statement(best: _Best, s: str, core: str, lex: Lexicon, has_name: bool) -> 
         # Praise aimed at "you" without a particular moment is praise of the person.
         best.offer(Label.AFFIRMATION, lex.positive.search(rest), 4.1)
     best.offer(Label.OPINION, verdict, 4)
-    if lex.deixis.search(s) is None and lex.too.search(s) is None:
-        best.offer(Label.INFORMATION, lex.generic_claim.search(s), 4.2)
+    if lex.too.search(s) is None and TS not in s:
+        if lex.deixis.search(s) is None:
+            best.offer(Label.INFORMATION, lex.generic_claim.search(s), 4.2)
+        # A bare plural or generic subject opens a claim about people in general.
+        best.offer(Label.INFORMATION, lex.generic_subject.search(core), 4.3)
     ts = re.search(r"(?:\w+ )?" + re.escape(TS), s)
     best.offer(Label.OBSERVATION, ts, 3)
     best.offer(Label.OBSERVATION, lex.perception.search(s), 3)

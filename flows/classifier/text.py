@@ -74,6 +74,8 @@ def _repair(token: str, lang: str) -> str:
     if len(token) < 7 or token in _REPAIR_SET or token in _PROTECTED:
         return token
     hit = _REPAIR_INDEX.get(token)
+    if hit is not None and hit.rstrip("s") == token.rstrip("s"):
+        return token  # an inflection ("suggest" of "suggests"), not a typo
     if hit is not None and abs(len(hit) - len(token)) <= 1:
         return hit
     for variant in _deletes(token):
