@@ -3,7 +3,9 @@ handlers, command menus per scope and language, stored timers restored, and an e
 that logs and keeps the bot alive."""
 from __future__ import annotations
 
+import asyncio
 import logging
+from datetime import timedelta
 
 from telegram import (
     BotCommand,
@@ -13,7 +15,7 @@ from telegram import (
 )
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
 
-from bot import jobs, meetings, updates_once
+from bot import jobs, media, meetings, updates_once
 from bot.config import Config
 from bot.handlers import clips, coach, cycle, membership, settings
 from bot.services import SERVICES_KEY, Services, services_of
@@ -27,6 +29,8 @@ GROUP_COMMANDS = ("setup", "join", "leave", "roster", "skip", "cycle", "next", "
                   "pause", "replay", "schedule", "summary", "coach", "settings", "cancel",
                   "export", "forget", "help")
 PRIVATE_COMMANDS = ("start", "help", "export", "forget")
+CLEANUP_EVERY = timedelta(hours=1)
+KEEP_DERIVATIVES = timedelta(days=1)
 
 
 def build_application(config: Config) -> Application:
@@ -56,7 +60,21 @@ async def _post_init(app: Application) -> None:
     await _set_commands(app)
     restored = await jobs.restore(app)
     await meetings.restore(app)
+    assert app.job_queue is not None
+    app.job_queue.run_repeating(_delete_old_derivatives, interval=CLEANUP_EVERY, first=60,
+                                name="cleanup:derivatives")
     log.info("bot @%s ready; %d stored timers scheduled", me.username, restored)
+
+
+async def _delete_old_derivatives(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Downloaded clips, stills and storyboards are deleted after a day (SPEC section 6);
+    the clip itself stays on Telegram, reachable by its file_id."""
+    data_dir = services_of(context.application).config.data_dir
+    for folder in ("clips", "tmp", "charts"):
+        deleted = await asyncio.to_thread(media.cleanup_older_than, data_dir / folder,
+                                          KEEP_DERIVATIVES.total_seconds())
+        if deleted:
+            log.info("deleted %d old files from %s", deleted, folder)
 
 
 async def _set_commands(app: Application) -> None:

@@ -18,9 +18,6 @@ from flows.model import Group
 
 log = logging.getLogger(__name__)
 
-KEEP_SECONDS = 24 * 3600  # local copies of clips and derivatives live at most a day
-
-
 def clip_dir(app: Application) -> Path:
     directory = services_of(app).config.data_dir / "clips"
     directory.mkdir(parents=True, exist_ok=True)
