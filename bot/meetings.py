@@ -10,7 +10,7 @@ from telegram.ext import Application, BaseHandler, CommandHandler, ContextTypes,
 
 from bot import effects as effect_runner
 from bot.cycle_runner import Once, run_event, start_cycle
-from bot.handlers.common import current_group, is_admin, reply, user_language
+from bot.handlers.common import answer, current_group, is_admin, reply, user_language
 from bot.services import services, services_of
 from bot.texts import render_all
 from flows import schedule as planning
@@ -84,7 +84,7 @@ async def schedule_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 async def _answer(update: Update, language: str, texts: tuple[Text, ...]) -> None:
     message = update.effective_message
     if message is not None:
-        await message.reply_html(render_all(language, texts), do_quote=True)
+        await answer(message, render_all(language, texts))
 
 
 async def timer_fired(app: Application, group: Group, timer: timer_store.StoredTimer, *,

@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
 from bot import effects as effect_runner
-from bot.handlers.common import current_group, reply, user_language
+from bot.handlers.common import answer, current_group, reply, user_language
 from bot.services import services
 from bot.texts import say
 from flows.classifier.timestamps import parse_timestamp
@@ -89,8 +89,8 @@ async def checkin_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if query.data.endswith("steer"):
         await query.answer(say(language, "bot.checkin_steer_ack"), show_alert=True)
         if group is not None and query.message is not None:
-            await query.message.reply_text(say(language, "bot.checkin_steer",
-                                               name=query.from_user.full_name))
+            await answer(query.message, say(language, "bot.checkin_steer",
+                                            name=query.from_user.full_name))
         return
     await query.answer(say(language, "bot.checkin_yes_ack"))
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import html
 
-from telegram import Chat, Message, Update, User
+from telegram import Chat, InlineKeyboardMarkup, Message, ReplyParameters, Update, User
 from telegram.constants import ChatMemberStatus, ParseMode
-from telegram.error import TelegramError
+from telegram.error import Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.services import services
@@ -56,13 +56,27 @@ async def is_admin(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: in
     return member.status in ADMIN_STATUSES
 
 
+async def answer(message: Message, html_text: str,
+                 markup: InlineKeyboardMarkup | None = None) -> Message | None:
+    """Sends `html_text` to the message's chat and topic as a reply to it; when the message is
+    gone by then (deleted), still sends it rather than failing."""
+    try:
+        return await message.get_bot().send_message(
+            message.chat_id, html_text, parse_mode=ParseMode.HTML, reply_markup=markup,
+            message_thread_id=thread_of(message) or None,
+            reply_parameters=ReplyParameters(message.message_id,
+                                             allow_sending_without_reply=True))
+    except Forbidden:
+        return None  # the bot was removed from the chat or blocked in private
+
+
 async def reply(update: Update, language: str, item: Text | str, **params: object) -> None:
     """Answers in the same chat and topic, as a reply to the message."""
     message = update.effective_message
     if message is None:
         return
-    body = render(language, text(item, **params) if isinstance(item, str) else item)
-    await message.reply_text(body, parse_mode=ParseMode.HTML, do_quote=True)
+    await answer(message, render(language, text(item, **params) if isinstance(item, str)
+                                 else item))
 
 
 def quote_user_text(words: str) -> str:

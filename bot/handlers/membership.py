@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ChatMemberStatus, ParseMode
+from telegram.constants import ChatMemberStatus
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
 from bot.handlers.common import (
+    answer,
     current_group,
     display_name,
     in_group,
@@ -93,7 +94,7 @@ async def join(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                              link=f"https://t.me/{context.bot.username}?start=hi")
     message = update.effective_message
     assert message is not None
-    await message.reply_text(body, parse_mode=ParseMode.HTML, reply_markup=agree, do_quote=True)
+    await answer(message, body, agree)
 
 
 async def agree(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -168,7 +169,7 @@ async def roster(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lines.append(say(language, "bot.roster_legend"))
     message = update.effective_message
     assert message is not None
-    await message.reply_text("\n".join(lines), parse_mode=ParseMode.HTML, do_quote=True)
+    await answer(message, "\n".join(lines))
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
