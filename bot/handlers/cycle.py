@@ -182,7 +182,12 @@ async def on_clip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     event = await clip_intake.clip_event(context, user.id, message)
     if event is None:
-        await reply(update, group.settings.language, "cycle.not_a_video")
+        # Other files are just shared in the chat; only the inbrenger who owes a clip hears
+        # that this one is not a video.
+        async with services(context).db.reading() as tx:
+            cycle = await cycles.open_cycle(tx, group.id)
+        if cycle and cycle.inbrenger_id == user.id and cycle.clip is None:
+            await reply(update, group.settings.language, "cycle.not_a_video")
         return
     await _decide_and_answer(update, context, group, event)
 
