@@ -17,7 +17,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Contex
 
 from bot import jobs, media, meetings, updates_once
 from bot.config import Config
-from bot.handlers import clips, coach, cycle, membership, settings
+from bot.handlers import clips, coach, cycle, membership, privacy, settings
 from bot.services import SERVICES_KEY, Services, services_of
 from bot.texts import say
 from flows.catalog import LANGUAGES
@@ -47,7 +47,7 @@ def build_application(config: Config) -> Application:
     )
     app.bot_data[SERVICES_KEY] = Services(config=config)
     updates_once.install(app)
-    for feature in (membership, cycle, clips, settings, coach, meetings):
+    for feature in (membership, cycle, clips, settings, coach, meetings, privacy):
         app.add_handlers(feature.build_handlers())
     app.add_error_handler(_on_error)
     return app

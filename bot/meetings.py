@@ -10,7 +10,7 @@ from telegram.ext import Application, BaseHandler, CommandHandler, ContextTypes,
 
 from bot import effects as effect_runner
 from bot.cycle_runner import Once, run_event, start_cycle
-from bot.handlers.common import answer, current_group, is_admin, reply, user_language
+from bot.handlers.common import admin_or_refuse, answer, group_command
 from bot.services import services, services_of
 from bot.texts import render_all
 from flows import schedule as planning
@@ -45,11 +45,10 @@ async def _replan(app: Application, group: Group, schedule: planning.Schedule | 
 
 
 async def schedule_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user, chat = update.effective_user, update.effective_chat
-    group = await current_group(update, context)
-    if group is None or user is None or chat is None:
-        await reply(update, user_language(user), "bot.not_set_up")
+    command = await group_command(update, context)
+    if command is None:
         return
+    group = command.group
     svc = services(context)
     language, tz = group.settings.language, group.settings.timezone
     argument = " ".join(context.args or ()).strip()
@@ -60,8 +59,7 @@ async def schedule_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         await _answer(update, language, planning.schedule_overview(current, svc.now(), tz,
                                                                    language))
         return
-    if not await is_admin(context, chat.id, user.id):
-        await reply(update, language, "bot.only_admins_schedule")
+    if not await admin_or_refuse(update, context, command, "bot.only_admins_schedule"):
         return
     if planning.is_off(argument):
         new: planning.Schedule | None = None

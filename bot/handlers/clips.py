@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
 from bot import effects as effect_runner
-from bot.handlers.common import answer, current_group, reply, user_language
+from bot.handlers.common import answer, current_group, group_command, reply, user_language
 from bot.services import services
 from bot.texts import say
 from flows.classifier.timestamps import parse_timestamp
@@ -19,11 +19,10 @@ _RANGE = re.compile(r"^\s*(\S+)\s*(?:-|–|tot|to)\s*(\S+)\s*$")
 
 
 async def _open_cycle_with_clip(update: Update, context: ContextTypes.DEFAULT_TYPE):  # type: ignore[no-untyped-def]
-    user = update.effective_user
-    group = await current_group(update, context)
-    if group is None or user is None:
-        await reply(update, user_language(user), "bot.not_set_up")
+    command = await group_command(update, context)
+    if command is None:
         return None, None
+    group, user = command.group, command.user
     async with services(context).db.reading() as tx:
         cycle = await cycles.open_cycle(tx, group.id)
         member = await members.get(tx, group.id, user.id)

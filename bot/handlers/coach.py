@@ -6,22 +6,24 @@ from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, ContextTypes, filters
 
 from bot import send
-from bot.handlers.common import current_group, display_name, is_admin, reply, user_language
+from bot.handlers.common import (
+    admin_or_refuse,
+    display_name,
+    group_command,
+    reply,
+    user_language,
+)
 from bot.services import services
 from bot.texts import say
 from storage import coaches, groups
 
 
 async def coach_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user, chat = update.effective_user, update.effective_chat
-    group = await current_group(update, context)
-    if group is None or user is None or chat is None:
-        await reply(update, user_language(user), "bot.not_set_up")
+    command = await group_command(update, context)
+    if command is None or not await admin_or_refuse(update, context, command,
+                                                    "bot.only_admins_coach"):
         return
-    language = group.settings.language
-    if not await is_admin(context, chat.id, user.id):
-        await reply(update, language, "bot.only_admins_coach")
-        return
+    group, user, language = command.group, command.user, command.language
     svc = services(context)
     async with svc.db.transaction() as tx:
         token = await coaches.create_invite(tx, group.id, user.id, svc.now())

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 
 from telegram import Chat, InlineKeyboardMarkup, Message, ReplyParameters, Update, User
 from telegram.constants import ChatMemberStatus, ParseMode
@@ -46,6 +47,42 @@ async def current_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> G
     message = update.effective_message
     async with services(context).db.reading() as tx:
         return await groups.find(tx, chat.id, thread_of(message))
+
+
+@dataclass(frozen=True)
+class GroupCommand:
+    """A command in a set-up group: the group, who sent it, and in which chat."""
+
+    group: Group
+    user: User
+    chat: Chat
+
+    @property
+    def language(self) -> str:
+        return self.group.settings.language
+
+
+async def group_command(update: Update,
+                        context: ContextTypes.DEFAULT_TYPE) -> GroupCommand | None:
+    """The group this command was sent in; when the chat is no intervision group yet, the
+    sender is told how to set it up and None comes back."""
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None:
+        return None
+    group = await current_group(update, context)
+    if group is None:
+        await reply(update, user_language(user), "bot.not_set_up")
+        return None
+    return GroupCommand(group, user, chat)
+
+
+async def admin_or_refuse(update: Update, context: ContextTypes.DEFAULT_TYPE,
+                          command: GroupCommand, refusal_key: str) -> bool:
+    """True for an admin of the chat; anyone else gets `refusal_key` as the answer."""
+    if await is_admin(context, command.chat.id, command.user.id):
+        return True
+    await reply(update, command.language, refusal_key)
+    return False
 
 
 async def is_admin(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from telegram import Update
 from telegram.ext import (
@@ -15,7 +16,14 @@ from telegram.ext import (
 
 from bot import clip_intake
 from bot.cycle_runner import Once, run_event, start_cycle
-from bot.handlers.common import current_group, is_admin, reply, user_language
+from bot.handlers.common import (
+    admin_or_refuse,
+    current_group,
+    group_command,
+    is_admin,
+    reply,
+    user_language,
+)
 from bot.services import services
 from bot.texts import render, say
 from flows.callbacks import CycleButton
@@ -34,7 +42,7 @@ from flows.cycle_model import (
     Watched,
 )
 from flows.effects import Text
-from flows.model import Group
+from flows.model import Group, Member
 from storage import contributions, cycles, members
 from storage import timers as timer_store
 
@@ -67,23 +75,13 @@ async def _decide_and_answer(update: Update, context: ContextTypes.DEFAULT_TYPE,
         await reply(update, language, decision.refusal)
 
 
-async def _group_or_explain(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Group | None:
-    group = await current_group(update, context)
-    if group is None:
-        await reply(update, user_language(update.effective_user), "bot.not_set_up")
-    return group
-
-
 async def cycle_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/cycle [name]: an admin starts a cycle now, optionally naming the inbrenger."""
-    user, chat = update.effective_user, update.effective_chat
-    group = await _group_or_explain(update, context)
-    if group is None or user is None or chat is None:
+    command = await group_command(update, context)
+    if command is None or not await admin_or_refuse(update, context, command,
+                                                    "bot.only_admins_cycle"):
         return
-    language = group.settings.language
-    if not await is_admin(context, chat.id, user.id):
-        await reply(update, language, "bot.only_admins_cycle")
-        return
+    group, user, language = command.group, command.user, command.language
     inbrenger_id = None
     if context.args:
         inbrenger_id = await _member_named(context, group, " ".join(context.args))
@@ -119,19 +117,18 @@ async def cancel_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def _simple(update: Update, context: ContextTypes.DEFAULT_TYPE, make) -> None:  # type: ignore[no-untyped-def]
-    user, chat = update.effective_user, update.effective_chat
-    group = await _group_or_explain(update, context)
-    if group is None or user is None or chat is None:
+    command = await group_command(update, context)
+    if command is None:
         return
-    admin = await is_admin(context, chat.id, user.id)
-    await _decide_and_answer(update, context, group, make(user.id, admin))
+    admin = await is_admin(context, command.chat.id, command.user.id)
+    await _decide_and_answer(update, context, command.group, make(command.user.id, admin))
 
 
 async def status_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    group = await _group_or_explain(update, context)
-    if group is None:
+    command = await group_command(update, context)
+    if command is None:
         return
-    language = group.settings.language
+    group, language = command.group, command.language
     svc = services(context)
     async with svc.db.reading() as tx:
         cycle = await cycles.open_cycle(tx, group.id)
@@ -145,7 +142,9 @@ async def status_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
                                               timer.due_at if timer else None, svc.now()))
 
 
-def status_text(language: str, group: Group, cycle: Cycle, everyone, spoken, due, now) -> Text:  # type: ignore[no-untyped-def]
+def status_text(language: str, group: Group, cycle: Cycle, everyone: tuple[Member, ...],
+                spoken: set[int], due: datetime | None, now: datetime) -> Text:
+    """/status: the phase, the time left in it, who has not spoken yet, and the tips floor."""
     inbrenger = next((m.name for m in everyone if m.user_id == cycle.inbrenger_id), "?")
     quiet = [m.name for m in everyone if m.user_id not in spoken
              and m.user_id != cycle.inbrenger_id]

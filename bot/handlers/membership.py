@@ -9,6 +9,7 @@ from bot.handlers.common import (
     answer,
     current_group,
     display_name,
+    group_command,
     in_group,
     is_admin,
     reply,
@@ -70,13 +71,10 @@ async def _check_reading_rights(update: Update, context: ContextTypes.DEFAULT_TY
 
 
 async def join(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user = update.effective_user
-    if user is None:
+    command = await group_command(update, context)
+    if command is None:
         return
-    group = await current_group(update, context)
-    if group is None:
-        await reply(update, user_language(user), "bot.not_set_up")
-        return
+    group, user = command.group, command.user
     svc = services(context)
     async with svc.db.transaction() as tx:
         new = await members.join(tx, group.id, user.id, display_name(user), svc.now())
@@ -114,13 +112,10 @@ async def agree(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def leave(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user = update.effective_user
-    group = await current_group(update, context)
-    if user is None:
+    command = await group_command(update, context)
+    if command is None:
         return
-    if group is None:
-        await reply(update, user_language(user), "bot.not_set_up")
-        return
+    group, user = command.group, command.user
     async with services(context).db.transaction() as tx:
         left = await members.leave(tx, group.id, user.id)
     key = "bot.left" if left else "bot.not_a_member"
@@ -129,13 +124,10 @@ async def leave(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def skip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/skip: a member passes on their next turn (once), or takes it back."""
-    user = update.effective_user
-    group = await current_group(update, context)
-    if user is None:
+    command = await group_command(update, context)
+    if command is None:
         return
-    if group is None:
-        await reply(update, user_language(user), "bot.not_set_up")
-        return
+    group, user = command.group, command.user
     async with services(context).db.transaction() as tx:
         member = await members.get(tx, group.id, user.id)
         if member is not None:
@@ -149,11 +141,10 @@ async def skip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def roster(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user = update.effective_user
-    group = await current_group(update, context)
-    if group is None:
-        await reply(update, user_language(user), "bot.not_set_up")
+    command = await group_command(update, context)
+    if command is None:
         return
+    group = command.group
     async with services(context).db.reading() as tx:
         everyone = await members.active(tx, group.id)
     language = group.settings.language

@@ -4,7 +4,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, ContextTypes, filters
 
-from bot.handlers.common import current_group, is_admin, reply, user_language
+from bot.handlers.common import admin_or_refuse, group_command, reply
 from bot.services import services
 from flows.effects import Text
 from flows.settings_change import change, describe
@@ -12,17 +12,15 @@ from storage import groups
 
 
 async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user, chat = update.effective_user, update.effective_chat
-    group = await current_group(update, context)
-    if group is None or user is None or chat is None:
-        await reply(update, user_language(user), "bot.not_set_up")
+    command = await group_command(update, context)
+    if command is None:
         return
+    group = command.group
     args = context.args or []
     if not args:
         await reply(update, group.settings.language, describe(group.settings))
         return
-    if not await is_admin(context, chat.id, user.id):
-        await reply(update, group.settings.language, "bot.only_admins_settings")
+    if not await admin_or_refuse(update, context, command, "bot.only_admins_settings"):
         return
     if len(args) < 2:
         await reply(update, group.settings.language, "settings.usage")
