@@ -15,7 +15,7 @@ from bot.services import services, services_of
 from bot.texts import render_all
 from flows import schedule as planning
 from flows.cycle_model import TimerFired
-from flows.effects import SetTimer, Text, text
+from flows.effects import CancelTimer, SetTimer, Text, text
 from flows.model import Group
 from storage import groups
 from storage import timers as timer_store
@@ -36,8 +36,8 @@ async def _replan(app: Application, group: Group, schedule: planning.Schedule | 
         # A job that fell due while the bot was down keeps its own time: it fires at start,
         # and its message says it comes late (re-planned to "now", it would not know).
         overdue = {t.name for t in pending if t.due_at <= now}
-        effects = [e for e in plan.effects()
-                   if not (isinstance(e, SetTimer) and e.name in overdue)]
+        effects = [e for e in plan.effects() if isinstance(e, (SetTimer, CancelTimer))
+                   and not (isinstance(e, SetTimer) and e.name in overdue)]
         for effect in effects:
             await effect_runner.store_timer(tx, group.id, effect)
     for effect in effects:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, fields
 from datetime import datetime
+from typing import Any
 
 from flows.model import Group, NudgeDelivery, NudgeMode, Settings
 from storage.clock import to_db
@@ -22,7 +23,8 @@ def settings_to_json(settings: Settings) -> str:
 def settings_from_json(raw: str, *, default_timezone: str = "Europe/Amsterdam") -> Settings:
     stored = json.loads(raw or "{}")
     known = {f.name for f in fields(Settings)}
-    values = {k: _ENUMS[k](v) if k in _ENUMS else v for k, v in stored.items() if k in known}
+    values: dict[str, Any] = {k: _ENUMS[k](v) if k in _ENUMS else v
+                              for k, v in stored.items() if k in known}
     values.setdefault("timezone", default_timezone)
     return Settings(**values)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
 from bot import effects as effect_runner
@@ -87,7 +87,7 @@ async def checkin_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     language = group.settings.language if group else user_language(query.from_user)
     if query.data.endswith("steer"):
         await query.answer(say(language, "bot.checkin_steer_ack"), show_alert=True)
-        if group is not None and query.message is not None:
+        if group is not None and isinstance(query.message, Message):
             await answer(query.message, say(language, "bot.checkin_steer",
                                             name=query.from_user.full_name))
         return

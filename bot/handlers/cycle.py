@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 
 from telegram import Update
@@ -191,7 +192,7 @@ async def on_clip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _decide_and_answer(update, context, group, event)
 
 
-_ACTIONS = {
+_ACTIONS: dict[str, Callable[[int, bool, str], Event]] = {
     "accept": lambda uid, admin, arg: Accept(uid),
     "swap": lambda uid, admin, arg: Swap(uid, admin),
     "consent": lambda uid, admin, arg: Consent(uid),

@@ -1,0 +1,133 @@
+"""A member's own data: everything kept about them (for /export) and erasing it (/forget).
+
+Erasing keeps the shape of every group's history: contributions stay as rows (with their phase
+and label, so the balance of a cycle still adds up) but lose their words; cycles stay but lose
+the inbrenger's learning question, commitment and clip reference. Nothing of other members
+changes.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from flows.cycle_model import Cycle
+from storage import cycles
+from storage.db import Row, Tx
+
+# What stays in `members.name` after /forget: a member row is kept (their turns still count in
+# the rotation history), but not who they were.
+FORGOTTEN_NAME = "—"
+
+_OPEN = "phase NOT IN ('closed', 'cancelled')"
+_FINISHED = "phase IN ('closed', 'cancelled')"
+
+
+async def last_closed_cycle(tx: Tx, group_id: int) -> Cycle | None:
+    """The group's most recently closed cycle (a cancelled one has no summary)."""
+    row = await tx.one("SELECT id FROM cycles WHERE group_id = ? AND phase = 'closed' "
+                       "ORDER BY closed_at DESC, id DESC LIMIT 1", (group_id,))
+    return await cycles.get(tx, row["id"]) if row else None
+
+
+async def open_cycle_as_inbrenger(tx: Tx, user_id: int) -> bool:
+    """Whether the member brings in a cycle that still runs (its words are still needed)."""
+    row = await tx.one(f"SELECT 1 FROM cycles WHERE inbrenger_id = ? AND {_OPEN} LIMIT 1",
+                       (user_id,))
+    return row is not None
+
+
+async def member_data(tx: Tx, user_id: int) -> dict[str, Any]:
+    """Everything kept about one member, as JSON-ready data: their profile (private chat) and,
+    per group, their membership, the cycles they brought in and their own contributions."""
+    profile = await tx.one("SELECT name, language, started_private, updated_at FROM users "
+                           "WHERE user_id = ?", (user_id,))
+    group_ids = [r["group_id"] for r in await tx.all(
+        """
+        SELECT group_id FROM members WHERE user_id = :user
+        UNION SELECT group_id FROM cycles WHERE inbrenger_id = :user
+        UNION SELECT c.group_id FROM contributions k JOIN cycles c ON c.id = k.cycle_id
+               WHERE k.user_id = :user
+        ORDER BY group_id
+        """, {"user": user_id})]
+    return {
+        "user_id": user_id,
+        "profile": None if profile is None else {
+            "name": profile["name"], "language": profile["language"],
+            "started_private": bool(profile["started_private"]),
+            "updated_at": profile["updated_at"]},
+        "groups": [await _group_data(tx, group_id, user_id) for group_id in group_ids],
+    }
+
+
+async def _group_data(tx: Tx, group_id: int, user_id: int) -> dict[str, Any]:
+    group = await tx.one("SELECT id, title FROM groups WHERE id = ?", (group_id,))
+    member = await tx.one("SELECT * FROM members WHERE group_id = ? AND user_id = ?",
+                          (group_id, user_id))
+    brought_in = await tx.all(
+        "SELECT id, number, phase, learning_question, commitment, created_at, closed_at "
+        "FROM cycles WHERE group_id = ? AND inbrenger_id = ? ORDER BY id", (group_id, user_id))
+    contributed = await tx.all(
+        "SELECT k.cycle_id, k.created_at, k.phase, k.text, k.label FROM contributions k "
+        "JOIN cycles c ON c.id = k.cycle_id WHERE c.group_id = ? AND k.user_id = ? "
+        "ORDER BY k.id", (group_id, user_id))
+    return {
+        "group": {"id": group_id, "title": group["title"] if group else ""},
+        "membership": _membership(member),
+        "cycles_as_inbrenger": [
+            {"cycle_id": r["id"], "number": r["number"], "phase": r["phase"],
+             "learning_question": r["learning_question"], "commitment": r["commitment"],
+             "started_at": r["created_at"], "closed_at": r["closed_at"]} for r in brought_in],
+        "contributions": [
+            {"cycle_id": r["cycle_id"], "time": r["created_at"], "phase": r["phase"],
+             "text": r["text"], "label": r["label"]} for r in contributed],
+    }
+
+
+def _membership(row: Row | None) -> dict[str, Any] | None:
+    if row is None:
+        return None
+    return {"name": row["name"], "active": bool(row["active"]), "joined_at": row["joined_at"],
+            "agreed_at": row["agreed_at"], "turns": row["turns"],
+            "last_turn_at": row["last_turn_at"], "skip_next": bool(row["skip_next"])}
+
+
+async def forget_member(tx: Tx, user_id: int) -> dict[str, int]:
+    """Erases one member's own words and name and takes them out of every group; returns how
+    many of each were erased. Cycles that still run are left alone: the caller refuses first
+    (see `open_cycle_as_inbrenger`), and this never touches them either way."""
+    contributions = await tx.execute(
+        "UPDATE contributions SET text = NULL WHERE user_id = ? AND text IS NOT NULL",
+        (user_id,))
+    questions = await tx.execute(
+        f"UPDATE cycles SET learning_question = NULL WHERE inbrenger_id = ? AND {_FINISHED} "
+        "AND learning_question IS NOT NULL", (user_id,))
+    commitments = await tx.execute(
+        f"UPDATE cycles SET commitment = NULL WHERE inbrenger_id = ? AND {_FINISHED} "
+        "AND commitment IS NOT NULL", (user_id,))
+    # The next cycle keeps a copy of the previous commitment, and the clip reference points at
+    # a recording of their classroom: both are theirs.
+    await tx.execute(
+        "UPDATE cycles SET data = json_set(data, '$.previous_commitment', NULL, '$.clip', NULL) "
+        f"WHERE inbrenger_id = ? AND {_FINISHED}", (user_id,))
+    groups = await tx.execute(
+        "UPDATE members SET name = ?, active = 0, agreed_at = NULL, skip_next = 0 "
+        "WHERE user_id = ? AND (name != ? OR active = 1)",
+        (FORGOTTEN_NAME, user_id, FORGOTTEN_NAME))
+    profile = await tx.execute("DELETE FROM users WHERE user_id = ?", (user_id,))
+    return {"contributions": contributions, "learning_questions": questions,
+            "commitments": commitments, "groups": groups, "profile": profile}
+
+
+def has_anything(data: dict[str, Any]) -> bool:
+    """Whether `member_data` found anything still to show or erase (after /forget only the
+    shape is left: rows without words or name)."""
+    if data["profile"] is not None:
+        return True
+    for group in data["groups"]:
+        membership = group["membership"]
+        if membership and (membership["active"] or membership["name"] != FORGOTTEN_NAME):
+            return True
+        if any(c["learning_question"] or c["commitment"] for c in group["cycles_as_inbrenger"]):
+            return True
+        if any(c["text"] for c in group["contributions"]):
+            return True
+    return False
