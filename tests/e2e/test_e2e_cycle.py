@@ -9,8 +9,17 @@ import subprocess
 import sys
 from pathlib import Path
 
-from harness import BotProcess, DemoGroup
-from scenes import QUESTION, Cycle, button_data, click_and_wait, db_rows, make_clip, set_up_group
+from harness import E2E_TOKEN, BotProcess, DemoGroup
+from scenes import (
+    QUESTION,
+    TALK,
+    Cycle,
+    button_data,
+    click_and_wait,
+    db_rows,
+    make_clip,
+    set_up_group,
+)
 
 from bot.fake_telegram import FakeTelegramControl
 
@@ -47,6 +56,10 @@ async def test_three_cycles_of_one_member_with_a_restart_in_reality(
         all_sent += cycle.sent
 
     await running_bot.stop()
+    log = running_bot.log_text()
+    assert E2E_TOKEN.split(":")[1] not in log  # the token never reaches the log
+    assert not any(words in log for phase in TALK.values() for words in phase)
+    assert commitments[0] not in log and QUESTION not in log
     db = tmp_path / "intervision.db"
     stored = db_rows(db, "SELECT message_id FROM contributions ORDER BY id")
     assert sorted(m for (m,) in stored) == sorted(all_sent)  # none lost, none twice
