@@ -5,7 +5,7 @@ import logging
 
 from telegram import Bot, InlineKeyboardMarkup, Message, ReplyParameters
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden
+from telegram.error import BadRequest, ChatMigrated, Forbidden
 
 from flows.model import Group
 
@@ -16,10 +16,16 @@ async def to_group(bot: Bot, group: Group, html: str, markup: InlineKeyboardMark
                    reply_to: int | None = None) -> Message | None:
     reply = (ReplyParameters(reply_to, allow_sending_without_reply=True)
              if reply_to else None)
+    chat_id = group.chat_id
     try:
-        return await bot.send_message(
-            group.chat_id, html, parse_mode=ParseMode.HTML, reply_markup=markup,
-            message_thread_id=group.thread_id or None, reply_parameters=reply)
+        try:
+            return await bot.send_message(
+                chat_id, html, parse_mode=ParseMode.HTML, reply_markup=markup,
+                message_thread_id=group.thread_id or None, reply_parameters=reply)
+        except ChatMigrated as moved:  # the group became a supergroup; the update follows
+            return await bot.send_message(
+                moved.new_chat_id, html, parse_mode=ParseMode.HTML, reply_markup=markup,
+                reply_parameters=reply)
     except Forbidden:
         log.warning("group %s: the bot may no longer write in this chat", group.id)
     except BadRequest as error:

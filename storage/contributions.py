@@ -49,3 +49,9 @@ async def nudges_of(tx: Tx, cycle_id: int) -> list[tuple[int | None, str]]:
     rows = await tx.all("SELECT user_id, kind FROM nudges WHERE cycle_id = ? ORDER BY id",
                         (cycle_id,))
     return [(r["user_id"], r["kind"]) for r in rows]
+
+
+async def edit_text(tx: Tx, cycle_id: int, message_id: int, text: str) -> bool:
+    """A member corrected their message: the stored contribution follows the correction."""
+    return await tx.execute("UPDATE contributions SET text = ? WHERE cycle_id = ? AND "
+                            "message_id = ?", (text, cycle_id, message_id)) > 0

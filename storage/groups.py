@@ -82,3 +82,11 @@ async def all_groups(tx: Tx) -> list[Group]:
 async def with_schedules(tx: Tx) -> list[tuple[Group, str]]:
     rows = await tx.all("SELECT * FROM groups WHERE schedule IS NOT NULL ORDER BY id")
     return [(_group(r), r["schedule"]) for r in rows]
+
+
+async def move_chat(tx: Tx, old_chat_id: int, new_chat_id: int) -> int:
+    """A basic group became a supergroup (a new chat id): its intervision group moves with it,
+    members, cycles and all. Returns how many groups moved (0 when already done)."""
+    return await tx.execute("UPDATE groups SET chat_id = ? WHERE chat_id = ? AND NOT EXISTS "
+                            "(SELECT 1 FROM groups WHERE chat_id = ?)",
+                            (new_chat_id, old_chat_id, new_chat_id))

@@ -116,6 +116,10 @@ class FakeTelegramControl:
         }
         return dict(await self._post("groups", body))
 
+    async def migrate_to_supergroup(self, chat_id: int) -> int:
+        """The basic group becomes a supergroup with a new id (returned)."""
+        return int((await self._post(f"groups/{chat_id}/migrate"))["chat_id"])
+
     async def add_topic(self, chat_id: int, name: str, *, created_by: int | None = None) -> int:
         result = await self._post(
             f"groups/{chat_id}/topics", {"name": name, "created_by": created_by}

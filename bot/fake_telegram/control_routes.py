@@ -134,6 +134,12 @@ async def add_group(request: web.Request) -> web.Response:
     return web.json_response(chat.to_json(world.users))
 
 
+@routes.post("/_control/groups/{chat_id}/migrate")
+async def migrate_to_supergroup(request: web.Request) -> web.Response:
+    new_id = people.migrate_to_supergroup(_world(request), int(request.match_info["chat_id"]))
+    return web.json_response({"chat_id": new_id})
+
+
 @routes.post("/_control/groups/{chat_id}/topics")
 async def add_topic(request: web.Request) -> web.Response:
     body = await _body(request)

@@ -74,6 +74,7 @@ class Chat:
     members: dict[int, str] = field(default_factory=dict)
     topics: dict[int, Topic] = field(default_factory=dict)
     next_message_id: int = 1
+    migrated_to: int | None = None  # a group upgraded to this supergroup
 
     def to_json(self, users: dict[int, User]) -> dict[str, Any]:
         if self.type == "private":

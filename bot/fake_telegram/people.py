@@ -161,6 +161,23 @@ def set_admin(world: World, chat_id: int, user_id: int, admin: bool) -> None:
         world.push_member_change(chat, user_id, old, new, world.users[creator])
 
 
+def migrate_to_supergroup(world: World, chat_id: int) -> int:
+    """A basic group becomes a supergroup, as Telegram does when a group grows or gets
+    certain settings: a new chat id, the same people; the bot sees the two service messages,
+    and the old id answers 400 with migrate_to_chat_id from then on."""
+    old = world.chat(chat_id)
+    if old.type != "group" or old.migrated_to is not None:
+        raise ControlError(f"chat {chat_id} is not a basic group")
+    new_id = int(f"-100{abs(chat_id)}")
+    new = Chat(id=new_id, type="supergroup", title=old.title, members=dict(old.members))
+    world.chats[new_id] = new
+    creator = world.user(next(u for u, s in old.members.items() if s == CREATOR))
+    world.deliver_message(world.compose(old, creator, {"migrate_to_chat_id": new_id}))
+    world.deliver_message(world.compose(new, creator, {"migrate_from_chat_id": chat_id}))
+    old.migrated_to = new_id
+    return new_id
+
+
 def add_topic(world: World, chat_id: int, name: str, *, created_by: int | None = None) -> int:
     """Creates a forum topic; its thread id is the id of its "forum_topic_created" message."""
     chat = world.chat(chat_id)

@@ -147,6 +147,9 @@ class World:
             if not user.started:
                 raise errors.forbidden(errors.CANT_INITIATE)
             return chat
+        if chat.migrated_to is not None:
+            raise errors.ApiError(400, "Bad Request: group chat was upgraded to a supergroup "
+                                  "chat", {"migrate_to_chat_id": chat.migrated_to})
         status = chat.status_of(self.bot.id)
         kind = "supergroup chat" if chat.type == "supergroup" else "group chat"
         if status == KICKED:

@@ -173,6 +173,21 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     await _decide_and_answer(update, context, group, event)
 
 
+async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An edited message changes the stored contribution's words; it is no new contribution,
+    so it is neither counted again nor nudged again."""
+    message = update.edited_message
+    if message is None or not message.text:
+        return
+    group = await current_group(update, context)
+    if group is None:
+        return
+    async with services(context).db.transaction() as tx:
+        cycle = await cycles.open_cycle(tx, group.id)
+        if cycle is not None:
+            await contributions.edit_text(tx, cycle.id, message.message_id, message.text)
+
+
 async def on_clip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
@@ -229,8 +244,11 @@ def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         CommandHandler("tips", tips_command, groups_only),
         CommandHandler("cancel", cancel_command, groups_only),
         CommandHandler("status", status_command, groups_only),
-        MessageHandler(groups_only & clip_intake.CLIP_FILTER, on_clip),
-        MessageHandler(groups_only & filters.TEXT & ~filters.COMMAND, on_message),
+        MessageHandler(groups_only & filters.UpdateType.EDITED_MESSAGE & filters.TEXT, on_edit),
+        MessageHandler(groups_only & filters.UpdateType.MESSAGE & clip_intake.CLIP_FILTER,
+                       on_clip),
+        MessageHandler(groups_only & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND,
+                       on_message),
         CallbackQueryHandler(on_cycle_button, pattern=r"^cy:"),
     ]
 

@@ -3,7 +3,14 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatMemberStatus
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes, filters
+from telegram.ext import (
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
 
 from bot.handlers.common import (
     answer,
@@ -186,6 +193,22 @@ async def start_private(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     await reply(update, user_language(user), "bot.welcome_private", name=display_name(user))
 
 
+async def chat_migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Telegram upgraded the group to a supergroup: follow it to its new chat id. Both service
+    messages (in the old and in the new chat) arrive; the second finds nothing left to move."""
+    message = update.effective_message
+    if message is None:
+        return
+    if message.migrate_to_chat_id:
+        old, new = message.chat_id, message.migrate_to_chat_id
+    elif message.migrate_from_chat_id:
+        old, new = message.migrate_from_chat_id, message.chat_id
+    else:
+        return
+    async with services(context).db.transaction() as tx:
+        await groups.move_chat(tx, old, new)
+
+
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     return [
         CommandHandler("setup", setup),
@@ -196,4 +219,5 @@ def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         CommandHandler("help", help_command),
         CommandHandler("start", start_private, filters.ChatType.PRIVATE),
         CallbackQueryHandler(agree, pattern=f"^{AGREE_PREFIX}"),
+        MessageHandler(filters.StatusUpdate.MIGRATE, chat_migrated),
     ]

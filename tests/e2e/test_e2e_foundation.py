@@ -123,3 +123,28 @@ async def test_private_start_is_welcomed_and_group_commands_there_are_explained(
     await tg.add_user(7, "Eva", language_code="en")
     await tg.start_private_chat(7)
     await tg.wait_for_text(7, "Good to have you here")
+
+
+async def test_a_429_from_telegram_is_waited_out_and_the_message_still_arrives(
+        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess) -> None:
+    await tg.arm_429("sendMessage", times=1, retry_after=1)
+    await tg.send_text(demo_group.admin.user_id, demo_group.chat_id, "/setup")
+    await tg.wait_for_text(demo_group.chat_id, "is ingesteld", timeout=15)
+    statuses = [c["status"] for c in await tg.calls("sendMessage")]
+    assert statuses[0] == 429 and 200 in statuses
+
+
+async def test_a_group_upgraded_to_a_supergroup_keeps_its_members(
+        tg: FakeTelegramControl, running_bot: BotProcess) -> None:
+    await tg.add_user(1, "Anna")
+    await tg.add_user(2, "Bram")
+    await tg.add_group(-4001, "Basisgroep", supergroup=False, admins=[1], members=[2])
+    await tg.send_text(1, -4001, "/setup")
+    await tg.wait_for_text(-4001, "is ingesteld")
+    await tg.send_text(2, -4001, "/join")
+    await tg.wait_for_text(-4001, "Welkom, Bram")
+    new_id = await tg.migrate_to_supergroup(-4001)
+    since = await tg.mark()
+    await tg.send_text(1, new_id, "/roster")
+    roster = await tg.wait_for_text(new_id, "Leden (1)", since=since)
+    assert "Bram" in roster["text"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from harness import BotProcess, DemoGroup
-from scenes import Cycle, make_clip, set_up_group
+from scenes import Cycle, db_rows, make_clip, set_up_group
 
 from bot.fake_telegram import FakeTelegramControl
 
@@ -89,3 +89,23 @@ async def test_ten_tips_in_a_minute_do_not_make_ten_nudges(
     nudges = _nudges(await tg.bot_messages(daan.user_id, since=since)) + _nudges(
         await tg.bot_messages(demo_group.chat_id, since=since))
     assert len(nudges) == 1
+
+
+async def test_an_edited_message_updates_its_words_without_a_second_nudge(
+        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
+        tmp_path: Path) -> None:
+    await _in_reality(tg, demo_group, tmp_path)
+    cato = demo_group.members[1]
+    since = await tg.mark()
+    tip = await tg.send_text(cato.user_id, demo_group.chat_id, TIP)
+    await tg.wait_for(lambda m: "als vraag" in (m["text"] or ""), chat_id=cato.user_id,
+                      since=since)
+    await tg.edit_text(cato.user_id, demo_group.chat_id, tip["message_id"],
+                       "Wat zou er gebeuren als je meer wachttijd geeft?")
+    await tg.send_text(cato.user_id, demo_group.chat_id, "/status")
+    await tg.wait_for_text(demo_group.chat_id, "Fase", since=since)
+    assert len(_nudges(await tg.bot_messages(cato.user_id, since=since))) == 1
+    await running_bot.stop()
+    rows = db_rows(tmp_path / "intervision.db",
+                   "SELECT text FROM contributions WHERE message_id = ?", (tip["message_id"],))
+    assert rows == [("Wat zou er gebeuren als je meer wachttijd geeft?",)]
