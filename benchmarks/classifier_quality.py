@@ -11,7 +11,10 @@ information) against the rest on:
   (e) annomi/annomi_heldout.tsv (report only, never tuned on);
   (f) tests/unit/classifier_cases/fresh_tune.tsv, messages written from the README
       definitions before the second round of rules (used to find general gaps);
-  (g) tests/unit/classifier_cases/fresh_check.tsv, the other half (measured, never tuned on).
+  (g) tests/unit/classifier_cases/fresh_check.tsv, the other half (measured, never tuned on);
+  (h) independent_tune.tsv, a second writer's messages (540 in independent.tsv, split per label
+      and language by a salted hash of the id), read to find general gaps;
+  (i) independent_check.tsv, the other half of that set (measured, never tuned on).
 The data is read from $INTERVISION_SHARED_DIR (the shared folder or its data/ folder) or from
 ../shared/data beside the project; it is never copied into the repository.
 """
@@ -122,7 +125,9 @@ def main() -> int:
         if path.is_file():
             report(title, read_rows(path), all_labels=False)
     for name, title in (("fresh_tune.tsv", "(f) fresh_tune (own messages, gap finding)"),
-                        ("fresh_check.tsv", "(g) fresh_check (own messages, never tuned on)")):
+                        ("fresh_check.tsv", "(g) fresh_check (own messages, never tuned on)"),
+                        ("independent_tune.tsv", "(h) independent_tune (second writer, gap finding)"),
+                        ("independent_check.tsv", "(i) independent_check (second writer, never tuned on)")):
         path = FRESH_DIR / name
         if path.is_file():
             report(title, read_rows(path))

@@ -58,13 +58,14 @@ EN = Lexicon(
         r"meeting (?:after|at|later)", r"i(?:'ve| have)? got (?:a|to|another)", r"(?:have|need|got) to (?:leave|go|run|dash)",
         r"can't make it", r"my turn", r"swap (?:my |our )?(?:turn|slot|places)", r"who's next", r"who is next",
         r"first time in (?:this|the) group", r"^test(?: test)+\b", r"^test[!?. ]*$", r"(?:is this|did this|does this) (?:\w+ )?(?:come through|work|arrive)", r"introduce myself", r"my name is", r"i teach (?:year|grade|in|at)",
-        r"just (?:joined|arrived|got here|logged on)", r"^(?:apologies|sorry)\b", r"(?:is|are|am|'m|'s) (?:\w+ )?(?:home )?(?:sick|ill)\b",
+        r"just (?:joined|arrived|got here|logged on)", r"^(?:apologies|sorry)\b(?!,? (?:\w+ ){0,4}(?:which|what|who|is|are|do|does|did|was|were)\b)", r"(?:is|are|am|'m|'s) (?:\w+ )?(?:home )?(?:sick|ill)\b",
         r"(?:session|meeting|intervision) (?:\w+ ){0,3}(?:on (?:monday|tuesday|wednesday|thursday|friday)|online|in school|moved|rescheduled|cancelled)", r"how does (?:this|it) work", r"on mute", r"muted", r"i'll (?:just )?type",
         r"see you (?:tomorrow|next|later|then|soon|all|on|at|in)", r"^see you", r"have a (?:nice|good|great|lovely|wonderful|fab|relaxing) (?:\w+ )?(?:evening|weekend|day|holiday|break|summer|christmas|night)", r"enjoy (?:the|your) (?:holiday|weekend|evening|break|summer)", r"good night", r"how was (?:your|everyone's) (?:weekend|holiday|day)",
         r"how(?:'s| is| are) everyone", r"schedule", r"reschedule", r"calendar", r"agenda for", r"next session",
         r"in the chat", r"running (?:\w+ )?late", r"(?:\d+|five|ten|a few) min(?:ute)?s? late", r"(?:e-?mail|reminder|invite|invitation)",
         r"(?:my )?(?:screen|audio|video|zoom|teams) (?:\w+ )?(?:froze|freezes|frozen|keeps dropping|cut out)", r"(?:recording|clip|video|link|slides) (?:\w+ )?(?:available|somewhere|shared|uploaded|posted)", r"(?:watch|look at|check|see) (?:the clip|it|the video|the recording) (?:tonight|later|tomorrow|at home|this evening)",
         r"haven't had (?:time|a chance)", r"haven't (?:watched|seen|opened) (?:it|the clip|the video)", r"file is too", r"send (?:it|the clip|the video) (?:again|to)", r"email(?:ed)? (?:it|you|me)",
+        r"(?:which|what) (?:round|case|step|part|item|clip) (?:are|is|were) we", r"(?:i'll|i will|let me) (?:do|take|present|bring) (?:the )?(?:next|first|last) (?:case|clip|one|round)",
         r"let's (?:start|begin|move on|get going|take a break|stop|call it|wrap|finish)", r"shall we (?:start|begin|stop|finish|take|move on)",
     ),
     other_weak=rx(
@@ -87,7 +88,7 @@ EN = Lexicon(
     ack=rx(
         r"^(?:(?:ok|okay|k|kk|noted|got it|gotcha|cool|sure|yes|yep|yeah|no|nope|agreed|same|true|right|exactly|indeed|fair enough|"
         r"sounds good|will do|fine|perfect|great|haha+|lol|lmao|check|done|makes sense|of course|absolutely|oh|ah|hmm+|"
-        r"so true|relatable|totally|good point|me too|definitely|yes please)[ !.,]*)+"
+        r"so true|relatable|totally|good point|me too|definitely|yes please|fab|brill|lovely|nice one|super|awesome|alright|cool cool|perfect)[ !.,]*)+"
         r"(?:(?:thanks|thank you|thx|ta|cheers)[ !.,]*)?$",
     ),
     information=rx(
@@ -155,6 +156,8 @@ EN = Lexicon(
         r"worth (?:trying|a try|a go)", r"the best (?:thing|way) (?:is|would be)",
         r"^(?:it'?s |it is |it'd be |it would be |might be |may be |could be |probably |maybe )?(?:better|best|smarter|smart|wise|wiser|worth it|a good idea|good|handy|helpful) to (?!see|hear|watch|know|have you)\w+",
         r"(?:might|may|could|would) be (?:\w+ )?(?:smart|wise|worth|a good idea|an idea|helpful|useful|good) to",
+        r"(?:might|may|could|would|it's|it is|is) (?:be |also be |definitely be )?worth \w+ing",
+        r"(?P<a>i(?:'d| would)) (?:\w+ly |also |just |probably |definitely )?(?!(?:say|have|be|think|guess|imagine|love|like|agree|argue|call|expect|hope|bet|rather|want|need|know|feel|ask you)\b)(?P<b>\w+)",
     ),
     imperative=rx(
         r"^(?:use|give|put|let|try|start|ask|seat|move|make|keep|set|have(?! a (?:\w+ )?(?:day|evening|weekend|holiday|break|night))|split|pair|swap|turn|stop|count|praise|"
@@ -182,7 +185,7 @@ EN = Lexicon(
         r"you(?:'re| are) not (?:sure|certain|convinced)", r"you(?:'re| are) (?:still )?(?:unsure|uncertain|torn|wondering)",
         r"(?P<a>(?:it )?sounds) (?P<b>like|as if|as though)", r"it seems (?:like|as if|as though|that) you(?:'d|'re|'ve|'ll)?", r"(?P<a>if i) (?P<b>understand|hear|get|follow)",
         r"what i(?:'m)? hear(?:ing)?", r"what you(?:'re| are)? (?:saying|describing|telling)", r"you(?:'re| are) (?:saying|telling us)",
-        r"in other words", r"if i(?:'ve| have)? got (?:this|it|you) right", r"you mean", r"for you,? (?:it|the|this|that)", r"part of you",
+        r"in other words", r"^(?:in short|to sum up|so in short|in a nutshell)\b", r"feels to you (?:like|as if|as though)", r"if i(?:'ve| have)? got (?:this|it|you) right", r"you mean", r"for you,? (?:it|the|this|that)", r"part of you",
         r"on (?:the )?one hand", r"what i'm picking up", r"you're wondering", r"you wonder",
         r"i(?:'m| am) (?:hearing|sensing|picking up)", r"(?:is|are|was|feels|seems) (?:\w+ )?(?:hard|difficult|tough|heavy|a struggle|a lot|draining|stressful) for you",
         r"weigh(?:s|ing)? on you", r"(?:mostly |mainly |what )?i hear (?:is )?that you", r"you(?:'re| are) (?:really |still |just |kind of )?(?:questioning|trying to|looking for|hoping|searching|struggling|asking yourself|wondering|second-guessing)", r"i (?:hear|sense|get the sense|get the feeling|can hear) (?:a lot of |some |that you|you)",
@@ -216,7 +219,8 @@ EN = Lexicon(
         r"engaged|involved|reflective|thoughtful|open|honest|brave|resilient|enthusiastic|positive|approachable|genuine|authentic|a natural|a star|amazing|great|brilliant|fab)\b",
         r"you (?:really |clearly |obviously |truly )?(?:see|notice|know|sense|get) (?:what|how|when|who) (?:each|every|the|your|they|those|these|kids|children|pupils|students)",
         r"(?:what a|such) " + QUALITY, r"go for it", r"you can do (?:this|it)", r"(?:impressive|amazing|lovely|great|admirable|inspiring) how (?:\w+ )?(?:open|honest|calm|brave|patient|reflective|committed|warm|positive) you",
-        r"(?:great|nice|good|love|lovely) (?:that|how) you(?: \w+){0,2} (?:share|ask|post|open|show|bring|film)\w*", r"be yourself", r"don't (?:doubt|be so hard on) yourself", r"stop doubting yourself", r"hang in there",
+        r"(?:great|nice|good|love|lovely) (?:that|how) you(?: \w+){0,2} (?:share|ask|post|open|show|bring|film)\w*", r"be yourself", r"you(?:'ve| have)? come (?:such |so |a )?(?:a )?long way", r"you(?:'ve| have)? come so far", r"you never give up", r"you (?:always |really )?(?:stay|remain|keep) (?:so |really |very )?(?:calm|patient|positive|kind|warm|cool)",
+        r"^(?:i )?love (?:how|that) (?:\w+ ){0,2}(?:open|honest|brave|calm|patient|reflective|committed|warm|positive) you", r"don't (?:doubt|be so hard on) yourself", r"stop doubting yourself", r"hang in there",
         r"(?:thanks|thank you)(?: so much| again| very much)? for (?:sharing|bringing|showing|being|letting|trusting|posting|your (?:openness|honesty|clip|courage))",
     ),
     thanks=rx(r"(?:thanks|thank you|cheers|ta|many thanks|thx)(?: (?:so much|a lot|again|everyone|all|guys))?[ !.]*$",
@@ -249,7 +253,7 @@ EN = Lexicon(
         VERDICT, INTENSIFIER + " " + DESCRIPTIVE, r"what a", r"how (?:nice|great|lovely|cool|clever|smart)", r"not (?:very |so |that |really )?(?:effective|clear|helpful|useful|good|great)",
         r"(?:worked|works|work) (?:really |so |very )?(?:well|nicely|brilliantly|great|a treat)", r"didn't (?:really )?work", r"doesn't (?:really )?work",
         r"(?:doesn't|didn't|does not|did not) (?:really )?(?:suit|fit|match|work for)", r"(?:suits|suited|fits|fitted) (?:\w+ )?(?:well|perfectly|nicely)",
-        r"(?:is|was|were|are|seems|seemed|looks|looked|sounded|felt) (?:\w+ )?(?:really|very|quite|rather|a bit|so|pretty|super|a little|slightly|kind of|extremely) (?!\w+ing\b|much\b|too\b)\w+",
+        r"(?:is|was|were|are|seems|seemed|looks|looked|sounded|felt) (?:(?!\w+ing\b)\w+ )?(?:really|very|quite|rather|a bit|so|pretty|super|a little|slightly|kind of|extremely) (?!\w+ing\b|much\b|too\b)\w+",
         r"(?:the )?right (?:call|choice|move|decision)", r"^(?:really )?(?:loved|love|liked|enjoyed) (?:how|the way|that|it when)", r"(?:went|go|goes|ran) (?:really |so |super |very )?smooth(?:ly)?",
         r"(?:was|is) (?:a|an) (?:real |absolute )?(?:winner|hit|success|highlight|disaster|failure|win)", r"(?:a )?(?:good|great|smart|clever|wise|bad|poor|strange|odd|brave) (?:call|choice|move|decision|idea|question|example|touch)",
         r"(?:is|was|are|were) (?:just )?(?:ideal|perfect|spot on|a great fit|the way to go)", r"(?:worked|works|went) (?:really |so |just )?(?:perfectly|beautifully|brilliantly|like a charm|fine)",
@@ -259,11 +263,11 @@ EN = Lexicon(
     ),
     verdict_question=rx(
         r"(?:a bit|a little|rather|way|far|really|very|quite|pretty) (?:much|long|short|hard|easy|fast|slow|loud|strict|harsh|soft|rushed|chaotic|messy|boring|vague)",
-        r"don't you think", r"wouldn't you (?:say|agree)", r"(?:isn't|wasn't|aren't|weren't) (?:it|that|this|he|she|they|the \w+) (?:a bit |rather |quite |just |kind of |a little |maybe )?(?:too|very|so|really|quite|rather|a bit)",
+        r"don't you think", r"wouldn't you (?:say|agree)", r"(?:isn't|wasn't|aren't|weren't) (?:[\w'-]+ ){1,6}(?:quite |rather |a bit )?(?:a lot|much|overkill)\b", r"(?:isn't|wasn't|aren't|weren't) (?:it|that|this|he|she|they|the \w+) (?:a bit |rather |quite |just |kind of |a little |maybe )?(?:too|very|so|really|quite|rather|a bit)",
         r"(?:isn't|wasn't) (?:that|it|this) (?:a bit|rather|quite|just|kind of)", r"(?:aren't|weren't|don't|didn't) you (?:\w+ )?(?:too|a bit|rather)",
     ),
     suggestive_question=rx(
-        r"^(?:and |or )?(?:maybe|perhaps)\b",
+        r"^(?:and |or )?(?:maybe|perhaps)\b", r"^(?:a|an|some) (?:[\w'-]+ ){0,4}(?:first|instead|beforehand|at the start)\b",
         r"(?:wouldn't|won't|couldn't|shouldn't) (?:\w+ ){0,4}?(?:be )?(?:better|easier|simpler|calmer|quicker|more|less|smaller|shorter|work)",
         r"(?:would|could) (?:\w+ ){0,3}?(?:help|work better)", r"would it make sense", r"(?:be|is it|be it) (?:an? |another |one )?(?:option|idea|possibility|solution)",
     ),
@@ -292,7 +296,7 @@ EN = Lexicon(
     clip_subject=rx(
         r"you", r"your", r"<ts>", r"kids?", r"child(?:ren)?", r"pupils?", r"students?", r"class(?:room)?", r"group\w*", r"boys?",
         r"girls?", r"everyone", r"nobody", r"(?:he|she|they|his|her|their)", r"tables?", r"desks?", r"board", r"room", r"camera",
-        r"door", r"window", r"circle", r"chairs?", r"hands?", r"voice", r"rows?", r"lesson", r"task", r"corner", r"corridor",
+        r"door", r"window", r"circle", r"whiteboard", r"smartboard", r"timer", r"clock", r"chairs?", r"hands?", r"voice", r"rows?", r"lesson", r"task", r"corner", r"corridor",
         r"books?", r"phones?", r"carpet", r"front", r"back",
         # What someone in the clip does, in the present tense.
         r"walks", r"sits", r"stands", r"throws", r"picks", r"looks", r"talks", r"laughs", r"cries", r"shouts", r"says",

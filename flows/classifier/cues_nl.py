@@ -53,6 +53,7 @@ gaf gaven voelt voelde voelden bent verwacht verwachtte praten praat
 NL = Lexicon(
     lang="nl",
     other=rx(
+        r"(?:welke|wat voor) (?:ronde|casus|stap|fase) (?:zijn|waren|doen) we", r"(?:doe|neem|pak) ik (?:de |het )?(?:volgende|eerste|laatste) (?:casus|ronde|filmpje)",
         r"(?:hoor|zie|versta) (?:jullie|je|jou|iemand|niemand|niks|niets) niet(?: meer)?",
         r"ik ben er (?:morgen |vandaag |volgende week |maandag |dinsdag |woensdag |donderdag |vrijdag )?niet(?! (?:zeker|gerust|uit))", r"tot (?:morgen|straks|zo|dan|later|volgende week|maandag|dinsdag|woensdag|donderdag|vrijdag)[!. ]*$", r"(?:opnieuw |weer )?inbellen", r"resolutie", r"beeld (?:hapert|valt|bevriest|is zwart)",
         r"(?:mijn|m'n) (?:camera|microfoon|mic|geluid|internet|wifi|verbinding|laptop|telefoon|scherm|batterij|beeld) "
@@ -124,7 +125,7 @@ NL = Lexicon(
         r"ter info(?:rmatie)?", r"fyi", r"weetje", r"uit (?:\w+ )?onderzoek\w* (?:[\w'-]+ ){0,4}?(?:blijkt|is gebleken|weten we|komt naar voren)",
         r"(?:hattie|marzano|dweck|vygotsky|piaget|bloom|korthagen|rosenshine|kirschner|sweller|wiliam|lemov|timperley|maslow|bandura)",
         r"onderzoek(?:en)? (?:laat|laten|toont|tonen|wijst|wijzen|suggereert|bevestigt) ",
-        r"(?:volgens|bij|van) (?:de |het )?(?:theorie|literatuur|onderzoek|wetenschap|wet|protocol|inspectie|regels|richtlijnen?|model|experts|deskundigen|meta-analyses?|cao|kerndoelen)",
+        r"(?:volgens|bij|van) (?:de |het )?(?:\w*theorie|literatuur|onderzoek|wetenschap|wet|protocol|inspectie|regels|richtlijnen?|model|experts|deskundigen|meta-analyses?|cao|kerndoelen)",
         r"volgens (?:hattie|marzano|dweck|vygotsky|piaget|bloom|korthagen|rosenshine|kirschner|sweller|wiliam|lemov|timperley|deci|ryan|ebbens|ettekoven|van ?der|de cognitieve|de hechtingstheorie|\w+theorie)",
         r"(?:theorie|model|taxonomie|piramide|cirkel|ui-model) van", r"in de (?:theorie|literatuur|wetenschap|onderwijskunde)",
         r"meta-analyse\w*", r"wetenschappelijk", r"(?:is )?(?:wetenschappelijk )?bewezen", r"(?<!hoe )heet (?:dat|dit|het) ",
@@ -166,6 +167,7 @@ NL = Lexicon(
         r"toen", r"daar", r"hier", r"<ts>", r"ik", r"mijn", r"we", r"wij", r"ons", r"onze", r"was", r"waren",
     ),
     tip=rx(
+        r"overweeg", r"(?:zou|kun|kan) (?:je|jij) (?:\w+ )?overwegen",
         r"(?P<a>heb (?:je|jij|u)) (?:al |wel |ook |er |ooit |weleens |wel eens |eens |al eens |nooit )*"
         r"(?P<b>geprobeerd|overwogen|uitgeprobeerd|gedacht aan|nagedacht over|over nagedacht|aan gedacht|erover nagedacht|eraan gedacht)",
         r"(?P<a>heb (?:je|jij|u)) (?:er )?(?:al |ook |wel )*(?P<b>(?:al |wel )?eens|weleens|wel eens|ooit)"
@@ -247,7 +249,7 @@ NL = Lexicon(
         r"voelde|zou graag|hebt moeite|ziet het|zag het|ziet dat|verwacht|verwachtte|vindt het|vond het|bent er nog niet uit|vraagt je|had moeite|weet niet|wist niet|durft niet|durfde niet|snapt niet)",
         r"(?P<a>(?:je|jij)) (?:bent|was|werd|raakte|voelde je|lijkt|leek) (?:\w+ )?(?:een beetje |best |heel |erg |nogal |wat |vooral )?(?P<b>" + EMOTION + ")",
         r"(?:het|dat|die|hij|zij|ze) (?:raakt|raakte|frustreert|frustreerde|stoort|stoorde|irriteert|irriteerde|verraste|verrast|maakt|maakte) (?:je|jou)\b",
-        r"jij (?:vindt|voelt|wilt|merkt|hoopt)", r"(?:je|jij) bent (?:er )?niet (?:zeker|tevreden|gerust|blij)",
+        r"jij (?:vindt|voelt|wilt|merkt|hoopt)", r"(?:je|jij) (?:schaamt|schaamde|ergert|ergerde|schuldig voelt) (?:je|jou)\b", r"(?:je|jij) bent (?:er )?niet (?:zeker|tevreden|gerust|blij)",
     ),
     affirmation=rx(
         r"(?:goed|fijn|mooi|knap|sterk|gaaf|tof|moedig|dapper|fantastisch|geweldig|bewonderenswaardig|leuk|"
@@ -261,7 +263,7 @@ NL = Lexicon(
         r"(?:je|jij) hebt (?:echt |zo'n |een |ook )*(?:oog|gevoel|talent|gave|hart|neus) voor", r"(?:je|jij) zet je (?:\w+ )?in",
         r"je mag (?:\w+ )?(?:trots|blij) zijn", r"(?:je|jij) doet het (?:\w+ )?(?:goed|geweldig|fantastisch|top|prima)", r"straalt (?:[\w'-]+ ){0,3}(?:rust|warmte|vertrouwen|plezier|energie|zelfvertrouwen|kalmte) uit",
         r"(?:dat|die|het) is (?:echt )?een (?:kracht|talent|gave)", r"(?:je|jij) bent (?:echt |toch |gewoon |ook )*zo'n", r"dat siert (?:je|jou)", r"straalt (?:er ?af|ervan af|van je af)",
-        r"boffen met", r"(?:mogen|mag) (?:blij|trots) zijn (?:met|op)", r"trots op (?:je|jou|jezelf)", r"je mag (?:trots|blij) zijn",
+        r"boffen (?:maar |wel )?met", r"(?:mogen|mag) (?:blij|trots) zijn (?:met|op)", r"trots op (?:je|jou|jezelf)", r"je mag (?:trots|blij) zijn",
         r"petje af", r"respect voor (?:je|jou|hoe)", r"chapeau", r"hulde", r"ga zo door", r"hou(?:d)? vol", r"je kunt dit",
         r"je doet het (?:super |heel |echt |hartstikke |zo )?(?:goed|geweldig|fantastisch|top|prima)", r"goed bezig",
         r"het gaat (?:steeds|al veel|echt) beter", r"je groeit", r"(?:je bent|jij bent) gegroeid", r"welkom(?: terug| erbij)?",
@@ -284,6 +286,7 @@ NL = Lexicon(
     ),
     classroom_moment=rx(
         r"<ts>", r"toen", r"moment", r"\w*(?:deed|gaf|zei|liet|koos|nam|begon|stopte|pakte)",
+        r"(?:je|jij) (?!(?:dacht|wilde|voelde|durfde|deelde|filmde|vroeg)\b)\w+(?:de|te|den|ten) (?:heel |zo |erg |echt )?(?:\w+ )?(?:op|de|het|dat|die|hem|haar|ze)\b",
         r"(?:de |het |dat |die |je )?(?:lichten|licht|bord|opdracht|uitleg|instructie|liedje|lied|kring|timer|spel|spelletje|"
         r"muziek|werkblad|kaartjes|stilte|wachttijd|overgang|afsluiting|start van|begin van|grap|reactie op)",
     ),
@@ -323,15 +326,15 @@ NL = Lexicon(
         r"(?:goeie|goede|slimme|sterke|mooie|knappe|rake|prima) (?:vraag|zet|keuze|actie|move|timing|reactie|aanpak|oplossing|vondst|greep)",
         r"(?:werkt|werkte|ging|gaat|verliep|verloopt) (?:echt |gewoon |helemaal |super |heel )?(?:perfect|prima|top|fantastisch|geweldig|uitstekend|soepel|vlot|lekker)", r"(?:is|was) (?:echt |gewoon |helemaal )?(?:ideaal|perfect|top)",
         r"(?:daar|er) kwam (?:weinig|niks|niets|veel|van alles) uit", r"(?:onrustiger|rustiger|chaotischer|duidelijker|beter|slechter) dan",
-        r"schot in de roos", r"gemiste kans", r"(?:een )?gemiste", r"(?:achterwege|weggelaten|overgeslagen) (?:hebben|gelaten)", r"uit de hand", r"uit de verf", r"over de top", r"zonde", r"jammer",
+        r"schot in de roos", r"(?:leidt|leidde|leiden) (?:\w+ ){0,3}af\b", r"afleidend", r"gemiste kans", r"(?:een )?gemiste", r"(?:achterwege|weggelaten|overgeslagen) (?:hebben|gelaten)", r"uit de hand", r"uit de verf", r"over de top", r"zonde", r"jammer",
     ),
     verdict_question=rx(
         r"(?:wat|een beetje|erg|nogal|best|heel|echt) (?:veel|lang|kort|snel|traag|moeilijk|makkelijk|streng|hard|druk|chaotisch|rommelig|saai|vaag)",
         r"(?:vind|vond) (?:je|jij) (?:het |dat |zelf )*niet", r"niet (?:een beetje |wat |erg |veel |iets )?te \w+",
-        r"toch (?:\w+ )?(?:te|erg|wel|heel|veel)", r"is (?:dat|het|die|dit) niet (?:een beetje |wat |erg |veel )?(?:te|erg|lastig)",
+        r"toch (?:\w+ )?(?:te|erg|wel|heel|veel)", r"is (?:dat|het|die|dit) niet (?:[\w'-]+ ){0,6}(?:wat|erg|nogal|best) veel\b", r"is (?:dat|het|die|dit) niet (?:een beetje |wat |erg |veel )?(?:te|erg|lastig)",
     ),
     suggestive_question=rx(
-        r"^(?:en |of )?misschien\b", r"(?:kan|zou|is) (?:het|dat) (?:niet )?(?:\w+ )?(?:een )?(?:idee|optie|oplossing)", r"^(?:kun|kan|zou|moet) (?:je|jij) (?:\w+ ){0,5}?niet (?:gewoon |eens |ook |even )?(?:\w+ ){0,4}?\w+en\b",
+        r"^(?:en |of )?misschien\b", r"^(?:een|wat) (?:[\w'-]+ ){0,4}(?:eerst|vooraf|in plaats)\b", r"(?:kan|zou|is) (?:het|dat) (?:niet )?(?:\w+ )?(?:een )?(?:idee|optie|oplossing)", r"^(?:kun|kan|zou|moet) (?:je|jij) (?:\w+ ){0,5}?niet (?:gewoon |eens |ook |even )?(?:\w+ ){0,4}?\w+en\b",
         r"niet (?:\w+ )?(?:beter|handiger|makkelijker|slimmer|rustiger|fijner|kleiner|korter|eerder|later|duidelijker|effectiever|prettiger|meer|minder)",
         r"(?:zou|kan|moet) (?:\w+ )?(?:\w+ )?niet (?:\w+ )?(?:kunnen|moeten|beter)",
     ),
@@ -371,7 +374,7 @@ NL = Lexicon(
     clip_subject=rx(
         r"je", r"jij", r"jouw", r"<ts>", r"kind\w*", r"leerling\w*", r"klas\w*", r"groep\w*", r"jongen\w*", r"meisje\w*",
         r"meiden", r"kleuters?", r"pubers?", r"iedereen", r"niemand", r"(?:hij|zij|ze)", r"tafel\w*", r"bord", r"lokaal",
-        r"camera", r"deur", r"raam", r"kring", r"bank\w*", r"stoel\w*", r"hand\w*", r"vinger", r"stem", r"rij\w*", r"lessen?",
+        r"camera", r"deur", r"raam", r"kring", r"digibord", r"timer", r"klok", r"bank\w*", r"stoel\w*", r"hand\w*", r"vinger", r"stem", r"rij\w*", r"lessen?",
         r"uitleg", r"opdracht", r"hoek", r"bureau", r"gang", r"schrift\w*", r"boek\w*", r"telefoon\w*", r"jas",
         # What someone in the clip does, in the present tense.
         r"loopt", r"zit", r"staat", r"ligt", r"gooit", r"pakt", r"kijkt", r"praat", r"lacht", r"huilt", r"roept",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from flows.classifier.generic import NOUN_SUBJECT, comparative_claim, general_claim
 from flows.classifier.lexicon import Lexicon, cue_of
 from flows.classifier.text import TS
 from flows.labels import Label
@@ -94,6 +95,10 @@ def _question(best: _Best, s: str, core: str, lex: Lexicon) -> None:
         # opinion; "Was de uitleg duidelijk voor ze?" is still a question.
         verdict = lex.verdict_question.search(s) or lex.too.search(s)
         best.offer(Label.OPINION, verdict, 5.1)
+    if wh is not None and wh.start() == 0 and ", " in core:
+        tail = core.rsplit(", ", 1)[1]
+        if lex.wh_start.search(tail) is None and len(_WORDS.findall(tail)) >= 5:
+            best.offer(Label.CLOSED_QUESTION, lex.yes_no_start.search(tail), 5.05)
     if wh is not None:
         short = lex.short_answer.search(core)
         if short is not None and lex.mental.search(s) is None:
@@ -130,7 +135,8 @@ def _statement(best: _Best, s: str, core: str, lex: Lexicon, has_name: bool) -> 
         else:
             best.offer(Label.AFFIRMATION, affirm, 5)
     best.offer(Label.TIP, lex.tip_statement.search(s), 5)
-    best.offer(Label.TIP, lex.imperative.search(core), 4.6)
+    if NOUN_SUBJECT[lex.lang].search(core) is None:  # "Praise works best ..." is no imperative
+        best.offer(Label.TIP, lex.imperative.search(core), 4.6)
     best.offer(Label.REFLECTION, lex.reflection_you.search(s), 4.5)
     # Praise of the clip itself ("leuk filmpje") is an affirmation; its praise words must not
     # turn the rest of the sentence into an opinion.
@@ -145,11 +151,15 @@ def _statement(best: _Best, s: str, core: str, lex: Lexicon, has_name: bool) -> 
         # Praise aimed at "you" without a particular moment is praise of the person.
         best.offer(Label.AFFIRMATION, lex.positive.search(rest), 4.1)
     best.offer(Label.OPINION, verdict, 4)
-    if lex.too.search(s) is None and TS not in s:
-        if lex.deixis.search(s) is None:
-            best.offer(Label.INFORMATION, lex.generic_claim.search(s), 4.2)
-        # A bare plural or generic subject opens a claim about people in general.
+    no_deixis = lex.deixis.search(s) is None
+    if TS not in s and (lex.too.search(s) is None or no_deixis):
+        # A bare plural or generic subject opens a claim about people in general; with nothing
+        # from the clip, "too" is part of the claim ("Gifted pupils ... work that is too easy").
         best.offer(Label.INFORMATION, lex.generic_subject.search(core), 4.3)
+    if lex.too.search(s) is None and TS not in s:
+        if no_deixis:
+            best.offer(Label.INFORMATION, lex.generic_claim.search(s), 4.2)
+        best.offer(Label.INFORMATION, comparative_claim(core, lex.lang, lex.deixis, has_name), 4.2)
     ts = re.search(r"(?:\w+ )?" + re.escape(TS), s)
     best.offer(Label.OBSERVATION, ts, 3)
     best.offer(Label.OBSERVATION, lex.perception.search(s), 3)
@@ -157,6 +167,9 @@ def _statement(best: _Best, s: str, core: str, lex: Lexicon, has_name: bool) -> 
     best.offer(Label.AFFIRMATION, praise, 2)
     best.offer(Label.OTHER, lex.ack.search(s) or lex.ack.search(core), 3)
     best.offer(Label.OTHER, lex.greeting.search(s), 1)
+    # A plain fact about pupils or learning, with no cue and nothing from the clip (generic.py).
+    if best.verdict is None or best.verdict.weight < 2:
+        best.offer(Label.INFORMATION, general_claim(core, lex.lang, lex.deixis, has_name), 2)
     n_words = len(_WORDS.findall(core))
     anything = re.match(r".+", core)
     if n_words >= 3 and (has_name or lex.clip_subject.search(s)):

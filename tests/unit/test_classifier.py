@@ -294,3 +294,49 @@ def test_quality_on_fresh_check_messages_never_tuned_on() -> None:
 ])
 def test_general_patterns_found_on_fresh_messages(lang: str, text: str, label: Label) -> None:
     assert classify(text, lang).label is label
+
+
+def test_quality_on_independent_check_messages_never_tuned_on() -> None:
+    """independent_check.tsv: 270 messages of a second writer (half of independent.tsv, chosen by
+    a salted hash of the id per label and language), written before the classifier was run and
+    only measured (2026-12-03: macro-F1 0.872 / compensating 0.900 before the round, 0.890 /
+    0.918 after)."""
+    path = _CASES / "independent_check.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert len(rows) == 270
+    macro, comp = _scores(rows)
+    assert macro >= 0.87
+    assert comp >= 0.90
+
+
+def test_independent_halves_are_the_hash_split_of_the_whole_set() -> None:
+    def ids(name: str) -> set[str]:
+        with (_CASES / name).open(encoding="utf-8", newline="") as handle:
+            return {row["id"] for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)}
+
+    tune, check, whole = ids("independent_tune.tsv"), ids("independent_check.tsv"), ids("independent.tsv")
+    assert not tune & check and tune | check == whole and len(whole) == 540
+
+
+@pytest.mark.parametrize(("lang", "text", "label"), [
+    # A plain fact with nothing from the clip is information, not the observation/other default.
+    ("en", "Handwriting notes helps memory more than typing them.", Label.INFORMATION),
+    ("nl", "Stress verkleint het werkgeheugen van kinderen aanzienlijk.", Label.INFORMATION),
+    ("nl", "Gespreid oefenen beklijft beter dan alles op één dag.", Label.INFORMATION),
+    # ... but a description of the room or counted pupils stays an observation.
+    ("en", "Three pupils near the window are still drawing.", Label.OBSERVATION),
+    ("nl", "De tafels staan in groepjes van vier.", Label.OBSERVATION),
+    # A noun opening a claim is no imperative.
+    ("en", "Praise works best when it names the effort.", Label.INFORMATION),
+    # Advice without "you": "might be worth -ing", "I'd + verb", "overweeg".
+    ("en", "might be worth trying a seating plan", Label.TIP),
+    ("en", "I'd move the quiz to the start.", Label.TIP),
+    ("nl", "Overweeg eens een vaste plek voor de telefoons.", Label.TIP),
+    # "When you say X, do you mean Y?" asks yes or no.
+    ("en", "When you say 'loud', do you mean shouting or chatter?", Label.CLOSED_QUESTION),
+    # Person-directed praise.
+    ("en", "You always stay so patient with them.", Label.AFFIRMATION),
+])
+def test_general_patterns_found_on_independent_messages(lang: str, text: str, label: Label) -> None:
+    assert classify(text, lang).label is label
