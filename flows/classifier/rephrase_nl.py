@@ -162,11 +162,11 @@ def _action(s: str) -> str | None:
     if m:  # "probeer eens te beginnen met ..." -> "begint met ..."
         te = re.match(r"^(?P<body>.*?)\bte (?P<verb>\w+)(?P<tail>.*)$", m.group("rest"))
         if te:
-            body = _words(te.group("body"))
+            words = _words(te.group("body"))
             verb = te.group("verb")
-            if body and body[-1] in PARTICLES:
-                verb = body.pop() + verb
-            return _with_verb(body, present_for_je(verb), _drop_reason(te.group("tail")))
+            if words and words[-1] in PARTICLES:
+                verb = words.pop() + verb
+            return _with_verb(words, present_for_je(verb), _drop_reason(te.group("tail")))
     patterns = (
         r"\b(?:je|jij|u) (?:zou|kunt|kan|moet|moest)\b(?P<rest>.+)$",
         r"\bik zou\b(?P<rest>.+)$",
