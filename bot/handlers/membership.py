@@ -25,9 +25,10 @@ from bot.handlers.common import (
 )
 from bot.services import services
 from bot.texts import say
-from flows.catalog import LANGUAGES
+from flows.effects import Text
 from flows.model import Settings
 from flows.rotation import rotation_order
+from flows.settings_change import change
 from storage import groups, members
 
 AGREE_PREFIX = "agree:"
@@ -49,9 +50,12 @@ async def setup(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     known = await current_group(update, context)
     settings = known.settings if known else Settings(language=language,
                                                      timezone=svc.config.timezone)
-    for arg in context.args or ():
-        if arg.lower() in LANGUAGES:
-            settings = settings.with_value("language", arg.lower())
+    for arg in context.args or ():  # /setup [nl|en] [Europe/Amsterdam]
+        changed = change(settings, "timezone" if "/" in arg else "language", arg)
+        if isinstance(changed, Text):
+            await reply(update, settings.language, changed)
+            return
+        settings = changed
     title = chat.title or ""
     if thread_id and message.reply_to_message and message.reply_to_message.forum_topic_created:
         title = f"{title} / {message.reply_to_message.forum_topic_created.name}"

@@ -148,3 +148,16 @@ async def test_a_group_upgraded_to_a_supergroup_keeps_its_members(
     await tg.send_text(1, new_id, "/roster")
     roster = await tg.wait_for_text(new_id, "Leden (1)", since=since)
     assert "Bram" in roster["text"]
+
+
+async def test_setup_takes_language_and_time_zone_and_refuses_a_bad_zone(
+        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess) -> None:
+    admin, chat = demo_group.admin.user_id, demo_group.chat_id
+    since = await tg.mark()
+    await tg.send_text(admin, chat, "/setup en Mars/Olympus")
+    await tg.wait_for_text(chat, "Mars/Olympus is not a time zone", since=since)
+    await tg.send_text(admin, chat, "/setup en Europe/London")
+    await tg.wait_for_text(chat, "is set up", since=since)
+    await tg.send_text(admin, chat, "/settings")
+    overview = await tg.wait_for_text(chat, "Settings", since=since)
+    assert "Europe/London" in overview["text"]
