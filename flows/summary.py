@@ -55,7 +55,8 @@ def _quote(words: str) -> str:
 
 
 def _quotes(contributions: tuple[ContributionRef, ...], phase: str, labels: set[str]) -> str:
-    chosen = [c for c in contributions if c.phase == phase and c.label in labels]
+    # A contribution whose words were erased (/forget) still counts, but has nothing to quote.
+    chosen = [c for c in contributions if c.phase == phase and c.label in labels and c.text]
     return "\n".join(f"• {_quote(c.text)}" for c in chosen[:QUOTES_PER_PART])
 
 

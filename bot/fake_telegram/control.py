@@ -306,7 +306,12 @@ class FakeTelegramControl:
         )
 
     async def download(self, file_id: str) -> bytes:
-        return bytes(await self._call("GET", f"files/{file_id}"))
+        """The file's bytes as stored, whatever their type (JSON files too)."""
+        response = await self._http.get(f"/_control/files/{file_id}")
+        if response.status_code == 400:
+            raise ControlError(response.json().get("error", response.text))
+        response.raise_for_status()
+        return response.content
 
     async def commands(
         self, scope: dict[str, Any] | None = None, language_code: str = ""

@@ -15,7 +15,15 @@ from telegram.constants import ParseMode
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
-from bot.handlers.common import current_group, in_group, is_admin, reply, user_language
+from bot.handlers.common import (
+    answer,
+    current_group,
+    group_command,
+    in_group,
+    is_admin,
+    reply,
+    user_language,
+)
 from bot.services import services
 from bot.texts import keyboard, render_all, say
 from flows.cycle_model import CycleContext
@@ -69,24 +77,20 @@ def _private_link(context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def summary_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Any member may ask for the summary of the group's last closed cycle again."""
-    group = await current_group(update, context)
-    if group is None:
-        await reply(update, user_language(update.effective_user), "bot.not_set_up")
+    command = await group_command(update, context)
+    message = update.effective_message
+    if command is None or message is None:
         return
-    svc = services(context)
+    group, svc = command.group, services(context)
     async with svc.db.reading() as tx:
         cycle = await last_closed_cycle(tx, group.id)
         ctx = None if cycle is None else CycleContext(
             cycle, group.settings, await members.active(tx, group.id), svc.now(),
             await contributions.of_cycle(tx, cycle.id))
-    language = group.settings.language
     if ctx is None:
-        await reply(update, language, "privacy.summary_none")
+        await reply(update, command.language, "privacy.summary_none")
         return
-    message = update.effective_message
-    assert message is not None
-    await message.reply_text(render_all(language, group_summary(ctx)),
-                             parse_mode=ParseMode.HTML, do_quote=True)
+    await answer(message, render_all(command.language, group_summary(ctx)))
 
 
 async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -160,8 +164,7 @@ async def forget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     buttons = ((Button(text("privacy.button.yes"),
                        ForgetButton("yes", user.id, issued).pack()),
                 Button(text("privacy.button.no"), ForgetButton("no", user.id, issued).pack())),)
-    await message.reply_text(say(language, "privacy.forget_confirm"), parse_mode=ParseMode.HTML,
-                             reply_markup=keyboard(language, buttons))
+    await answer(message, say(language, "privacy.forget_confirm"), keyboard(language, buttons))
 
 
 async def forget_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
