@@ -1,6 +1,7 @@
 """`/settings name value`: which settings a group admin may change, and how values are read."""
 from __future__ import annotations
 
+from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flows.catalog import LANGUAGES
@@ -15,6 +16,15 @@ ALIASES = {"taal": "language", "tijdzone": "timezone", "nudges": "nudging", "bez
            "delivery", "doel": "goal", "realiteit": "reality", "opties": "options",
            "voornemen": "will", "kijken": "watch", "terugblik": "lookback", "bewaren":
            "retention", "aankondiging": "announce", "herinnering": "reminder"}
+# Settings with a fixed set of values: the field, its enum, Dutch words for the values, and
+# the refusal that lists them.
+CHOICES: dict[str, tuple[str, type[StrEnum], dict[str, str], str]] = {
+    "nudging": ("nudging", NudgeMode, {"uit": "off", "zacht": "gentle", "streng": "strict"},
+                "settings.bad_nudging"),
+    "delivery": ("nudge_delivery", NudgeDelivery,
+                 {"privé": "private", "prive": "private", "groep": "group"},
+                 "settings.bad_delivery"),
+}
 HOUR_SETTINGS = {"announce": "announce_hours_before", "reminder": "clip_reminder_hours"}
 
 
@@ -32,18 +42,12 @@ def change(settings: Settings, name: str, value: str) -> Settings | Text:
         except (ZoneInfoNotFoundError, ValueError):
             return text("settings.bad_timezone", value=value)
         return settings.with_value("timezone", value)
-    if name == "nudging":
-        modes = {"uit": "off", "zacht": "gentle", "streng": "strict"}
-        mode = modes.get(value.lower(), value.lower())
-        if mode not in {m.value for m in NudgeMode}:
-            return text("settings.bad_nudging")
-        return settings.with_value("nudging", NudgeMode(mode))
-    if name == "delivery":
-        ways = {"privé": "private", "prive": "private", "groep": "group"}
-        way = ways.get(value.lower(), value.lower())
-        if way not in {d.value for d in NudgeDelivery}:
-            return text("settings.bad_delivery")
-        return settings.with_value("nudge_delivery", NudgeDelivery(way))
+    if name in CHOICES:
+        attribute, kind, words, refusal = CHOICES[name]
+        chosen = words.get(value.lower(), value.lower())
+        if chosen not in {member.value for member in kind}:
+            return text(refusal)
+        return settings.with_value(attribute, kind(chosen))
     field = MINUTE_SETTINGS.get(name) or HOUR_SETTINGS.get(name) or (
         "retention_days" if name == "retention" else None)
     if field is None:

@@ -117,7 +117,9 @@ async def cancel_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     await _simple(update, context, lambda uid, admin: Cancel(uid, admin))
 
 
-async def _simple(update: Update, context: ContextTypes.DEFAULT_TYPE, make) -> None:  # type: ignore[no-untyped-def]
+async def _simple(update: Update, context: ContextTypes.DEFAULT_TYPE,
+                  make: Callable[[int, bool], Event]) -> None:
+    """A command that is one cycle event from its sender (with whether they are an admin)."""
     command = await group_command(update, context)
     if command is None:
         return

@@ -1,0 +1,45 @@
+"""/settings: what an admin may change, in Dutch or English words; bad values change nothing."""
+from __future__ import annotations
+
+import pytest
+
+from flows.catalog import render
+from flows.effects import Text
+from flows.model import NudgeDelivery, NudgeMode, Settings
+from flows.settings_change import change, describe
+
+
+@pytest.mark.parametrize("name,value,field,expected", [
+    ("language", "EN", "language", "en"),
+    ("taal", "nl", "language", "nl"),
+    ("timezone", "Europe/Brussels", "timezone", "Europe/Brussels"),
+    ("nudging", "strict", "nudging", NudgeMode.STRICT),
+    ("nudges", "uit", "nudging", NudgeMode.OFF),
+    ("delivery", "groep", "nudge_delivery", NudgeDelivery.GROUP),
+    ("reality", "25", "reality_minutes", 25),
+    ("realiteit", "30", "reality_minutes", 30),
+    ("announce", "24", "announce_hours_before", 24),
+    ("bewaren", "90", "retention_days", 90),
+])
+def test_a_setting_changes(name, value, field, expected):  # type: ignore[no-untyped-def]
+    changed = change(Settings(), name, value)
+    assert isinstance(changed, Settings) and getattr(changed, field) == expected
+
+
+@pytest.mark.parametrize("name,value,key", [
+    ("language", "fr", "settings.bad_language"),
+    ("timezone", "Mars/Olympus", "settings.bad_timezone"),
+    ("nudging", "loud", "settings.bad_nudging"),
+    ("delivery", "email", "settings.bad_delivery"),
+    ("reality", "0", "settings.bad_number"),
+    ("reality", "veel", "settings.bad_number"),
+    ("colour", "blue", "settings.unknown"),
+])
+def test_a_bad_value_is_refused_with_its_reason(name, value, key):  # type: ignore[no-untyped-def]
+    refused = change(Settings(), name, value)
+    assert isinstance(refused, Text) and refused.key == key
+
+
+def test_the_overview_shows_every_value():
+    shown = render("en", describe(Settings(reality_minutes=25)))
+    assert "reality 25" in shown and "Europe/Amsterdam" in shown and "gentle" in shown
