@@ -14,7 +14,9 @@ information) against the rest on:
   (g) tests/unit/classifier_cases/fresh_check.tsv, the other half (measured, never tuned on);
   (h) independent_tune.tsv, a second writer's messages (540 in independent.tsv, split per label
       and language by a salted hash of the id), read to find general gaps;
-  (i) independent_check.tsv, the other half of that set (measured, never tuned on).
+  (i) independent_check.tsv, the other half of that set (measured, never tuned on);
+  (j) third_check.tsv, 360 messages by a third writer (report only: never tuned on, its errors
+      never read).
 The data is read from $INTERVISION_SHARED_DIR (the shared folder or its data/ folder) or from
 ../shared/data beside the project; it is never copied into the repository.
 """
@@ -127,7 +129,8 @@ def main() -> int:
     for name, title in (("fresh_tune.tsv", "(f) fresh_tune (own messages, gap finding)"),
                         ("fresh_check.tsv", "(g) fresh_check (own messages, never tuned on)"),
                         ("independent_tune.tsv", "(h) independent_tune (second writer, gap finding)"),
-                        ("independent_check.tsv", "(i) independent_check (second writer, never tuned on)")):
+                        ("independent_check.tsv", "(i) independent_check (second writer, never tuned on)"),
+                        ("third_check.tsv", "(j) third_check (third writer, report only)")):
         path = FRESH_DIR / name
         if path.is_file():
             report(title, read_rows(path))

@@ -1,6 +1,7 @@
 """The contribution classifier: what kind of contribution a chat message is (../shared/data/
 README.md), the words that decided it, and for compensating messages a rephrasing as an open
-question. Pure and fast: cue rules per language, no I/O, no model files.
+question. Pure and fast: cue rules per language; only when no rule finds a real cue does a
+small naive Bayes model (fallback.py, loaded lazily once from flows/classifier_data/) decide.
 
     >>> classify("Je zou meer wachttijd kunnen geven", "nl").rephrasing
     'Wat zou er gebeuren als je meer wachttijd geeft?'
@@ -8,7 +9,9 @@ question. Pure and fast: cue rules per language, no I/O, no model files.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from flows.classifier import fallback
 from flows.classifier.cues_en import EN
 from flows.classifier.cues_nl import NL
 from flows.classifier.language import detect_language
@@ -22,6 +25,11 @@ from flows.labels import COMPENSATING, Classification, Label
 __all__ = ["classify", "detect_language", "parse_timestamp"]
 
 _LEXICONS: dict[str, Lexicon] = {"nl": NL, "en": EN}
+# Below this weight no rule found a cue (only the defaults: a clip subject 1.2, a greeting 1,
+# nothing 0.5); the learned fallback may then decide, if it is clear enough about it: its best
+# label must lead the runner-up by more than FALLBACK_MARGIN in log-probability.
+WEAK_CUE = 2.0
+FALLBACK_MARGIN = 3.0
 # A capitalised word that does not start a sentence: usually a name ("Op 2:00 loopt Roos weg").
 _NAME = re.compile(r"(?<=[\w,;:] )(?!I\b)[A-ZÀ-Ý][a-zà-ÿ]+")
 # A message of emoji alone: applause and hearts cheer the person, the rest acknowledges.
@@ -39,6 +47,12 @@ def classify(text: str, lang: str | None = None) -> Classification:
         label = Label.AFFIRMATION if _CHEERING.search(prepared.emoji) else Label.OTHER
         return Classification(label, prepared.emoji[:8])
     verdict = judge_message(prepared.sentences, _LEXICONS[lang], bool(_NAME.search(text)))
+    if verdict.weight < WEAK_CUE:
+        learned = fallback.scores(text, lang)
+        if learned is not None and fallback.margin(learned) > FALLBACK_MARGIN:
+            label = Label(fallback.best_of(learned))
+            if label is not verdict.label:
+                verdict = replace(verdict, label=label, cue="")
     cue = _restore(verdict.cue, prepared.timestamps)
     rephrasing = None
     if verdict.label in COMPENSATING:
