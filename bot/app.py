@@ -21,6 +21,7 @@ from bot.handlers import clips, coach, cycle, membership, privacy, settings
 from bot.services import SERVICES_KEY, Services, services_of
 from bot.texts import say
 from flows.catalog import LANGUAGES
+from storage import contributions, groups
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -67,9 +68,15 @@ async def _post_init(app: Application) -> None:
 
 
 async def _delete_old_derivatives(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Downloaded clips, stills and storyboards are deleted after a day (SPEC section 6);
-    the clip itself stays on Telegram, reachable by its file_id."""
-    data_dir = services_of(context.application).config.data_dir
+    """Retention (SPEC section 6): contribution texts older than the group's retention are
+    erased; downloaded clips, stills and storyboards are deleted after a day (the clip itself
+    stays on Telegram, reachable by its file_id)."""
+    svc = services_of(context.application)
+    data_dir = svc.config.data_dir
+    async with svc.db.transaction() as tx:
+        for group in await groups.all_groups(tx):
+            cutoff = svc.now() - timedelta(days=group.settings.retention_days)
+            await contributions.erase_texts_before(tx, group.id, cutoff)
     for folder in ("clips", "tmp", "charts"):
         deleted = await asyncio.to_thread(media.cleanup_older_than, data_dir / folder,
                                           KEEP_DERIVATIVES.total_seconds())

@@ -55,3 +55,12 @@ async def edit_text(tx: Tx, cycle_id: int, message_id: int, text: str) -> bool:
     """A member corrected their message: the stored contribution follows the correction."""
     return await tx.execute("UPDATE contributions SET text = ? WHERE cycle_id = ? AND "
                             "message_id = ?", (text, cycle_id, message_id)) > 0
+
+
+async def erase_texts_before(tx: Tx, group_id: int, cutoff: datetime) -> int:
+    """The group's retention: words of contributions older than `cutoff` in cycles that are
+    over are erased (labels and counts stay for the summaries and trends)."""
+    return await tx.execute(
+        "UPDATE contributions SET text = NULL WHERE text IS NOT NULL AND created_at < ? "
+        "AND cycle_id IN (SELECT id FROM cycles WHERE group_id = ? "
+        "AND phase IN ('closed', 'cancelled'))", (to_db(cutoff), group_id))

@@ -190,3 +190,19 @@ async def test_a_skip_is_used_up_by_the_next_turn_of_the_group(db):  # type: ign
         assert [m.skip_next for m in await members.active(tx, group.id)] == [True, False]
         await members.record_turn(tx, group.id, 2, NOW)
         assert [m.skip_next for m in await members.active(tx, group.id)] == [False, False]
+
+
+async def test_retention_erases_old_words_of_finished_cycles_only(db):  # type: ignore[no-untyped-def]
+    async with db.transaction() as tx:
+        group, _ = await groups.register(tx, -21, 0, "G", Settings(), NOW)
+        done = await cycles.create(tx, _cycle(group.id, Phase.CLOSED), actor_id=1, event="start",
+                                   now=NOW)
+        running = await cycles.create(tx, _cycle(group.id), actor_id=1, event="start", now=NOW)
+        old, recent = NOW - timedelta(days=200), NOW - timedelta(days=10)
+        await contributions.add(tx, done.id, 2, "goal", 1, "oud", "open_question", old)
+        await contributions.add(tx, done.id, 2, "goal", 2, "recent", "open_question", recent)
+        await contributions.add(tx, running.id, 2, "goal", 3, "lopend", "tip", old)
+        erased = await contributions.erase_texts_before(tx, group.id, NOW - timedelta(days=180))
+        kept = [c.text for c in await contributions.of_cycle(tx, done.id)]
+        running_texts = [c.text for c in await contributions.of_cycle(tx, running.id)]
+    assert erased == 1 and kept == ["", "recent"] and running_texts == ["lopend"]
