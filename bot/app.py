@@ -20,6 +20,7 @@ from bot.config import Config
 from bot.handlers import clips, coach, cycle, membership, privacy, settings
 from bot.services import SERVICES_KEY, Services, services_of
 from bot.texts import say
+from bot.update_order import PerChatUpdateProcessor
 from flows.catalog import LANGUAGES
 from storage import contributions, groups
 from storage.db import Database
@@ -42,6 +43,7 @@ def build_application(config: Config) -> Application:
         .base_file_url(config.file_base_url)
         .rate_limiter(AIORateLimiter(group_max_rate=config.group_messages_per_minute,
                                      group_time_period=60, max_retries=3))
+        .concurrent_updates(PerChatUpdateProcessor())
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()
