@@ -15,7 +15,7 @@ from telegram import (
 )
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
 
-from bot import jobs, media, meetings, updates_once
+from bot import jobs, meetings, retention, updates_once
 from bot.config import Config
 from bot.handlers import clips, coach, cycle, membership, privacy, settings
 from bot.services import SERVICES_KEY, Services, services_of
@@ -80,7 +80,7 @@ async def _delete_old_derivatives(context: ContextTypes.DEFAULT_TYPE) -> None:
             cutoff = svc.now() - timedelta(days=group.settings.retention_days)
             await contributions.erase_texts_before(tx, group.id, cutoff)
     for folder in ("clips", "tmp", "charts"):
-        deleted = await asyncio.to_thread(media.cleanup_older_than, data_dir / folder,
+        deleted = await asyncio.to_thread(retention.cleanup_older_than, data_dir / folder,
                                           KEEP_DERIVATIVES.total_seconds())
         if deleted:
             log.info("deleted %d old files from %s", deleted, folder)

@@ -21,12 +21,13 @@ import logging
 import math
 import os
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 import ffmpeg
+
+from bot import contact_sheet
 
 log = logging.getLogger(__name__)
 
@@ -332,44 +333,10 @@ async def storyboard(
 
         tiles = await asyncio.gather(*(one(i, t) for i, t in enumerate(times)))
         labels = [format_timestamp(t) for t in times]
-        await asyncio.to_thread(_compose_sheet, list(tiles), labels, out, columns)
+        await asyncio.to_thread(contact_sheet.compose, list(tiles), labels, out, columns)
     return out
 
 
-_SHEET_BACKGROUND = "#202020"
-_GAP = 6  # px between tiles and around the sheet
-
-
-def _compose_sheet(tiles: list[Path], labels: list[str], out: Path, columns: int) -> None:
-    # Imported here so that importing bot.media stays cheap; Figure (not pyplot) keeps no
-    # global state, so this is safe in a worker thread.
-    import matplotlib.image as mpimg
-    from matplotlib.figure import Figure
-
-    images = [mpimg.imread(tile) for tile in tiles]
-    tile_h, tile_w = images[0].shape[:2]
-    columns = min(columns, len(images))
-    rows = math.ceil(len(images) / columns)
-    sheet_w = columns * tile_w + (columns + 1) * _GAP
-    sheet_h = rows * tile_h + (rows + 1) * _GAP
-    dpi = 100
-    fig = Figure(figsize=(sheet_w / dpi, sheet_h / dpi), dpi=dpi, facecolor=_SHEET_BACKGROUND)
-    for i, (image, label) in enumerate(zip(images, labels, strict=True)):
-        row, col = divmod(i, columns)
-        left = _GAP + col * (tile_w + _GAP)
-        top = _GAP + row * (tile_h + _GAP)
-        ax = fig.add_axes(
-            (left / sheet_w, 1 - (top + tile_h) / sheet_h, tile_w / sheet_w, tile_h / sheet_h)
-        )
-        ax.imshow(image, aspect="auto", interpolation="bilinear")
-        ax.set_axis_off()
-        ax.text(
-            0.03, 0.05, label, transform=ax.transAxes, color="white", fontsize=11,
-            fontweight="bold", va="bottom", ha="left",
-            bbox={"facecolor": "black", "alpha": 0.65, "edgecolor": "none", "pad": 2},
-        )
-    fmt = "jpeg" if out.suffix.lower() in (".jpg", ".jpeg") else "png"
-    fig.savefig(out, format=fmt, dpi=dpi, facecolor=_SHEET_BACKGROUND)
 
 
 # --- replay ---------------------------------------------------------------------------------
@@ -424,49 +391,3 @@ async def replay(
         out.unlink(missing_ok=True)  # no half-written fragment left behind
         raise
     return out
-
-
-# --- retention ------------------------------------------------------------------------------
-
-
-def cleanup_older_than(
-    directory: str | os.PathLike[str], max_age_seconds: float, *, now: float | None = None
-) -> int:
-    """Delete files under `directory` not modified for `max_age_seconds`; return how many.
-
-    Old empty subdirectories go too (the directory itself stays); a fresh one may be a job's
-    working dir. Symlinks are not followed, so a link never makes us delete outside the dir.
-    """
-    root = Path(directory)
-    if not root.is_dir():
-        return 0
-    cutoff = (time.time() if now is None else now) - max_age_seconds
-    # Judge folders by their age before we delete from them (which touches their mtime).
-    stale_folders = {Path(d) for d, _, _ in os.walk(root) if _older(Path(d), cutoff)}
-    deleted = 0
-    for dirpath, _dirnames, filenames in os.walk(root, topdown=False):
-        for name in filenames:
-            file = Path(dirpath, name)
-            if not _older(file, cutoff):
-                continue
-            try:
-                file.unlink()
-                deleted += 1
-            except FileNotFoundError:
-                continue  # removed meanwhile, e.g. by a concurrent cleanup
-            except OSError as exc:
-                log.warning("could not delete %s: %s", file, exc.strerror)
-        folder = Path(dirpath)
-        if folder != root and folder in stale_folders:
-            try:
-                folder.rmdir()  # only succeeds when empty
-            except OSError:
-                pass
-    return deleted
-
-
-def _older(path: Path, cutoff: float) -> bool:
-    try:
-        return path.lstat().st_mtime < cutoff
-    except OSError:
-        return False

@@ -6,14 +6,14 @@ and sends nothing itself. The policy as a table, with the reasons: docs/nudging.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import Any
 
 from flows.effects import Button, Effect, Keyboard, Say, SayPrivately, Text, text
 from flows.labels import ACTIVATING, COMPENSATING, Classification, Label
 from flows.model import TALK_PHASES, Member, NudgeDelivery, NudgeMode, Phase, Settings
+from flows.nudge_history import NudgeHistory
 
 # One nudge per member per few minutes (SPEC 4): a second correction right after the first
 # feels like being watched, and the first one has already made the point. Strict groups asked
@@ -66,57 +66,6 @@ KIND_CLOSED_RUN = "closed_run"
 KIND_STILL_OFFER = "still_offer"
 KIND_SILENCE = "silence"
 KIND_CHECKIN = "checkin"
-
-
-@dataclass(frozen=True)
-class NudgeHistory:
-    """What the policy remembers of one group's cycle; the bot stores it between messages.
-
-    Start each cycle with an empty history. Mappings are never changed in place: every
-    decision builds a new history.
-    """
-
-    last_nudge_at: Mapping[int, datetime] = field(default_factory=dict)
-    sent_at: tuple[datetime, ...] = ()
-    closed_run: int = 0
-    closed_hint_at: datetime | None = None
-    last_contribution_at: Mapping[int, datetime] = field(default_factory=dict)
-    inbrenger_last_at: datetime | None = None
-    inbrenger_last_message_id: int | None = None
-    silence_invitation_at: datetime | None = None
-    invited_at: Mapping[int, datetime] = field(default_factory=dict)
-    checkin_at: datetime | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: times as ISO strings, member ids as string keys."""
-        return {
-            "last_nudge_at": _times_to_dict(self.last_nudge_at),
-            "sent_at": [moment.isoformat() for moment in self.sent_at],
-            "closed_run": self.closed_run,
-            "closed_hint_at": _iso(self.closed_hint_at),
-            "last_contribution_at": _times_to_dict(self.last_contribution_at),
-            "inbrenger_last_at": _iso(self.inbrenger_last_at),
-            "inbrenger_last_message_id": self.inbrenger_last_message_id,
-            "silence_invitation_at": _iso(self.silence_invitation_at),
-            "invited_at": _times_to_dict(self.invited_at),
-            "checkin_at": _iso(self.checkin_at),
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> NudgeHistory:
-        """The inverse of `to_dict`; missing keys take their defaults, so older rows load."""
-        return cls(
-            last_nudge_at=_times_from_dict(data.get("last_nudge_at")),
-            sent_at=tuple(datetime.fromisoformat(s) for s in data.get("sent_at") or ()),
-            closed_run=int(data.get("closed_run") or 0),
-            closed_hint_at=_time(data.get("closed_hint_at")),
-            last_contribution_at=_times_from_dict(data.get("last_contribution_at")),
-            inbrenger_last_at=_time(data.get("inbrenger_last_at")),
-            inbrenger_last_message_id=data.get("inbrenger_last_message_id"),
-            silence_invitation_at=_time(data.get("silence_invitation_at")),
-            invited_at=_times_from_dict(data.get("invited_at")),
-            checkin_at=_time(data.get("checkin_at")),
-        )
 
 
 @dataclass(frozen=True)
@@ -400,19 +349,3 @@ def _within_phase(moment: datetime | None, phase_started_at: datetime) -> bool:
 
 def _latest(moment: datetime | None, floor: datetime) -> datetime:
     return floor if moment is None else max(moment, floor)
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.isoformat()
-
-
-def _time(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
-
-
-def _times_to_dict(times: Mapping[int, datetime]) -> dict[str, str]:
-    return {str(user_id): moment.isoformat() for user_id, moment in times.items()}
-
-
-def _times_from_dict(data: Mapping[str, str] | None) -> dict[int, datetime]:
-    return {int(user_id): datetime.fromisoformat(s) for user_id, s in (data or {}).items()}

@@ -13,7 +13,7 @@ import matplotlib.image as mpimg
 import numpy as np
 import pytest
 
-from bot import media
+from bot import media, retention
 from bot.media import ClipInfo, ClipProblem, MediaError
 
 pytestmark = pytest.mark.skipif(
@@ -271,11 +271,11 @@ def test_cleanup_deletes_only_old_files(tmp_path: Path) -> None:
     os.utime(link, (now - 7200, now - 7200), follow_symlinks=False)
     os.utime(data / "downloads" / "old", (now - 7200, now - 7200))
 
-    assert media.cleanup_older_than(data, 3600, now=now) == 3  # two files and the link
+    assert retention.cleanup_older_than(data, 3600, now=now) == 3  # two files and the link
     assert all(f.exists() for f in new_files)
     assert not any(f.exists() for f in old_files)
     assert outside.exists()  # the link went, not what it pointed to
     assert not (data / "downloads" / "old").exists()  # old and emptied
     assert (data / "stills").exists()  # recent folder stays
     assert data.exists()
-    assert media.cleanup_older_than(tmp_path / "missing", 0) == 0
+    assert retention.cleanup_older_than(tmp_path / "missing", 0) == 0

@@ -1,0 +1,56 @@
+"""Deleting local copies after their retention: downloaded clips, stills, storyboards.
+
+Clips show children (SPEC section 6): what the bot derives from them lives on disk only as
+long as it is needed.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import time
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+def cleanup_older_than(
+    directory: str | os.PathLike[str], max_age_seconds: float, *, now: float | None = None
+) -> int:
+    """Delete files under `directory` not modified for `max_age_seconds`; return how many.
+
+    Old empty subdirectories go too (the directory itself stays); a fresh one may be a job's
+    working dir. Symlinks are not followed, so a link never makes us delete outside the dir.
+    """
+    root = Path(directory)
+    if not root.is_dir():
+        return 0
+    cutoff = (time.time() if now is None else now) - max_age_seconds
+    # Judge folders by their age before we delete from them (which touches their mtime).
+    stale_folders = {Path(d) for d, _, _ in os.walk(root) if _older(Path(d), cutoff)}
+    deleted = 0
+    for dirpath, _dirnames, filenames in os.walk(root, topdown=False):
+        for name in filenames:
+            file = Path(dirpath, name)
+            if not _older(file, cutoff):
+                continue
+            try:
+                file.unlink()
+                deleted += 1
+            except FileNotFoundError:
+                continue  # removed meanwhile, e.g. by a concurrent cleanup
+            except OSError as exc:
+                log.warning("could not delete %s: %s", file, exc.strerror)
+        folder = Path(dirpath)
+        if folder != root and folder in stale_folders:
+            try:
+                folder.rmdir()  # only succeeds when empty
+            except OSError:
+                pass
+    return deleted
+
+
+def _older(path: Path, cutoff: float) -> bool:
+    try:
+        return path.lstat().st_mtime < cutoff
+    except OSError:
+        return False
