@@ -22,7 +22,7 @@ from flows.effects import Effect, Text
 from flows.model import Group
 from storage import contributions, cycles, members, updates
 from storage import timers as timer_store
-from storage.db import Tx
+from storage.db import Database, Tx
 
 log = logging.getLogger(__name__)
 
@@ -46,25 +46,32 @@ async def load_context(tx: Tx, group: Group, cycle: Cycle, now: datetime) -> Cyc
                         await contributions.of_cycle(tx, cycle.id))
 
 
-async def run_event(app: Application, group: Group, event: Event, *, cycle_id: int | None = None,
-                    once: Once = Once(), late: bool = False) -> Decision | None:
-    """Decides `event` for the group's open cycle (or the cycle `cycle_id`). None when there
-    is no such cycle or the event was handled before."""
-    svc = services_of(app)
-    now = svc.now()
-    async with svc.db.transaction() as tx:
+async def decide_and_store(db: Database, group: Group, event: Event, now: datetime, *,
+                           cycle_id: int | None = None, once: Once = Once()) -> Decision | None:
+    """The storage half of an event: load, decide, and commit the outcome in one transaction.
+    None when there is no such cycle or the event was handled before."""
+    async with db.transaction() as tx:
         if not await _claim(tx, once, now):
             return None
         cycle = await (cycles.get(tx, cycle_id) if cycle_id else cycles.open_cycle(tx, group.id))
         if cycle is None or cycle.group_id != group.id:
             return None
-        ctx = await load_context(tx, group, cycle, now)
-        decision = decide(ctx, event)
+        decision = decide(await load_context(tx, group, cycle, now), event)
         if not decision.refused:
             await cycles.save(tx, cycle, decision.cycle, event=event.name,
                               actor_id=getattr(event, "actor", None) or None, now=now)
             await effect_runner.store(tx, group, decision.cycle, decision.effects, now)
-    if not decision.refused:
+    return decision
+
+
+async def run_event(app: Application, group: Group, event: Event, *, cycle_id: int | None = None,
+                    once: Once = Once(), late: bool = False) -> Decision | None:
+    """Decides `event` for the group's open cycle (or the cycle `cycle_id`), stores the outcome,
+    then sends what it says. None when there is no such cycle or it was handled before."""
+    svc = services_of(app)
+    decision = await decide_and_store(svc.db, group, event, svc.now(), cycle_id=cycle_id,
+                                      once=once)
+    if decision is not None and not decision.refused:
         await effect_runner.carry_out(app, group, decision.cycle, decision.effects, late=late)
     return decision
 

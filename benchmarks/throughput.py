@@ -1,0 +1,74 @@
+"""How much one bot process can carry: member messages per second through the whole path
+that does not wait for Telegram (load the cycle, classify, decide the nudge, store it all in
+one SQLite transaction), with many groups talking at once, and the process's memory.
+
+Run: .venv/bin/python benchmarks/throughput.py [groups] [messages]
+Telegram allows a bot about 30 messages a second in all, so the storage path must stay well
+above that; sending is the bot's real limit.
+"""
+from __future__ import annotations
+
+import asyncio
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bot.cycle_runner import Once, decide_and_store
+from flows.cycle_model import Contribution, Cycle
+from flows.model import Phase, Settings
+from storage import cycles, groups, members
+from storage.db import Database
+
+TEXTS = ["Je zou meer wachttijd kunnen geven na je vraag.", "Wat zag je op 1:23 gebeuren?",
+         "op 0:45 draait Tim zich om naar het raam", "Why don't you put them in pairs first?",
+         "Je wilt rust, maar je bent bang dat je ze kwijtraakt.", "Thanks for sharing this!"]
+
+
+async def _prepare(db: Database, count: int, now: datetime) -> list:  # type: ignore[type-arg]
+    prepared = []
+    async with db.transaction() as tx:
+        for n in range(count):
+            group, _ = await groups.register(tx, -1000 - n, 0, f"Groep {n}", Settings(), now)
+            for user_id in range(1, 5):
+                await members.join(tx, group.id, user_id, f"Lid {user_id}", now)
+            await cycles.create(tx, Cycle(0, group.id, 1, 1, Phase.REALITY, now), actor_id=1,
+                                event="start", now=now)
+            prepared.append(group)
+    return prepared
+
+
+async def main(group_count: int, message_count: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        db = await Database.open(Path(folder) / "bench.db")
+        now = datetime(2026, 12, 2, 15, 0, tzinfo=UTC)
+        prepared = await _prepare(db, group_count, now)
+        timings: list[float] = []
+        began = time.perf_counter()
+
+        async def talk(index: int) -> None:
+            group = prepared[index % group_count]
+            event = Contribution(2 + index % 3, 10_000 + index, TEXTS[index % len(TEXTS)])
+            start = time.perf_counter()
+            await decide_and_store(db, group, event, now + timedelta(seconds=index),
+                                   once=Once(update_id=index))
+            timings.append(time.perf_counter() - start)
+
+        for batch in range(0, message_count, 50):  # 50 handlers in flight, as with many chats
+            await asyncio.gather(*(talk(i) for i in range(batch, min(batch + 50,
+                                                                       message_count))))
+        elapsed = time.perf_counter() - began
+        await db.close()
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{message_count} messages over {group_count} groups: "
+          f"{message_count / elapsed:,.0f} messages/s; per message (with waiting for the "
+          f"one connection) median {statistics.median(timings) * 1000:.1f} ms; "
+          f"peak memory {rss_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    args = [int(a) for a in sys.argv[1:3]]
+    asyncio.run(main(*(args or [200, 5000])))
