@@ -11,11 +11,12 @@ from telegram.ext import Application
 from bot import charts, send
 from bot.services import services_of
 from bot.texts import render_all, say
-from flows.coach_summary import coach_summary
+from flows.coach_summary import PastCycle, coach_summary, trend
 from flows.cycle_model import CycleContext
-from flows.model import Group
+from flows.model import Group, Phase
 from flows.summary import participation
 from storage import coaches, contributions, cycles, members
+from storage.db import Tx
 
 log = logging.getLogger(__name__)
 
@@ -31,19 +32,50 @@ async def send_summary(app: Application, group: Group, cycle_id: int) -> int:
         ctx = CycleContext(cycle, group.settings, await members.active(tx, group.id), svc.now(),
                            await contributions.of_cycle(tx, cycle.id))
         nudges = await contributions.nudges_of(tx, cycle.id)
+        history = await _history(tx, group)
     language = group.settings.language
-    html = render_all(language, coach_summary(ctx, group.title, len(nudges)))
-    chart = await _chart(app, ctx, language)
+    html = render_all(language, coach_summary(ctx, group.title, len(nudges), history))
+    pictures = [(await _chart(app, ctx, language), "coach.chart_caption"),
+                (await _trend_chart(app, group, history, language), "coach.trend_title")]
     delivered = 0
     for coach_id in linked:
         if await send.to_member(app.bot, coach_id, html) is None:
             continue
         delivered += 1
-        if chart is not None:
-            with chart.open("rb") as picture:
-                await app.bot.send_photo(coach_id, picture,
-                                         caption=say(language, "coach.chart_caption"))
+        for picture_path, caption in pictures:
+            if picture_path is not None:
+                with picture_path.open("rb") as picture:
+                    await app.bot.send_photo(coach_id, picture, caption=say(language, caption))
     return delivered
+
+
+async def _history(tx: Tx, group: Group) -> tuple[PastCycle, ...]:
+    """The group's closed cycles, oldest first, with the labels of their contributions."""
+    found = []
+    for past in await cycles.of_group(tx, group.id):
+        if past.phase is Phase.CLOSED:
+            labels = tuple(c.label for c in await contributions.of_cycle(tx, past.id))
+            found.append(PastCycle(past.inbrenger_id, past.number, past.learning_question,
+                                   past.commitment, labels))
+    return tuple(found)
+
+
+async def _trend_chart(app: Application, group: Group, history: tuple[PastCycle, ...],
+                       language: str) -> Path | None:
+    points = trend(history)
+    if len(points) < 2:  # a trend needs two cycles
+        return None
+    folder = services_of(app).config.data_dir / "charts"
+    folder.mkdir(parents=True, exist_ok=True)
+    labels = {"cycle": say(language, "coach.trend_axis_cycle"),
+              "ratio": say(language, "coach.trend_axis_share")}
+    try:
+        return await asyncio.to_thread(
+            charts.trend_chart, points, folder / f"trend-{group.id}-{len(history)}.png",
+            title=say(language, "coach.trend_title"), labels=labels)
+    except (ValueError, OSError):
+        log.exception("group %s: trend chart failed", group.id)
+        return None
 
 
 async def _chart(app: Application, ctx: CycleContext, language: str) -> Path | None:

@@ -2,6 +2,7 @@
 summary with the balance per member and a participation chart, privately."""
 from __future__ import annotations
 
+import asyncio
 import re
 from pathlib import Path
 
@@ -33,17 +34,32 @@ async def test_a_linked_coach_receives_the_summary_and_a_chart(
     await tg.wait_for_text(INTRUDER, "niet (meer) geldig", since=since)  # single use
 
     bram = demo_group.members[0]
-    cycle = Cycle(tg, demo_group, make_clip(tmp_path))
-    await cycle.intake(await cycle.start("Bram"), bram.user_id)
-    await cycle.talk("goal", bram.user_id)
-    await cycle.next_phase(bram.user_id, "Realiteit")
-    await cycle.talk("reality", bram.user_id)
-    await cycle.next_phase(bram.user_id, "Opties")
-    await cycle.next_phase(bram.user_id, "Voornemen")
-    await cycle.close(bram.user_id, "Ik ga bij de deur wachten tot iedereen zit.")
-    summary = await tg.wait_for_text(COACH, "Cyclus-samenvatting voor de coach", since=since)
-    assert "activerend / neutraal / compenserend" in summary["text"]
-    assert "Ik ga bij de deur wachten" in summary["text"]
-    chart = await tg.wait_for(lambda m: m["media"] == "photo", chat_id=COACH, since=since)
-    assert (await tg.download(chart["file_id"]))[:8] == b"\x89PNG\r\n\x1a\n"
+    commitments = ["Ik ga bij de deur wachten tot iedereen zit.",
+                   "Ik ga de opdracht al op het bord zetten."]
+    for number, commitment in enumerate(commitments, start=1):
+        since = await tg.mark()
+        cycle = Cycle(tg, demo_group, make_clip(tmp_path))
+        await cycle.intake(await cycle.start("Bram"), bram.user_id)
+        await cycle.talk("goal", bram.user_id)
+        await cycle.next_phase(bram.user_id, "Realiteit")
+        await cycle.talk("reality", bram.user_id)
+        await cycle.next_phase(bram.user_id, "Opties")
+        await cycle.next_phase(bram.user_id, "Voornemen")
+        await cycle.close(bram.user_id, commitment)
+        summary = await tg.wait_for_text(COACH, "Cyclus-samenvatting voor de coach",
+                                         since=since)
+        assert "activerend / neutraal / compenserend" in summary["text"]
+        assert commitment in summary["text"]
+        photos = 1 if number == 1 else 2  # participation; then also the trend over cycles
+        sent: list[dict] = []
+        for _ in range(200):  # the charts follow the summary
+            sent = [m for m in await tg.bot_messages(COACH, since=since)
+                    if m["media"] == "photo"]
+            if len(sent) >= photos:
+                break
+            await asyncio.sleep(0.05)
+        assert len(sent) == photos
+        assert (await tg.download(sent[0]["file_id"]))[:8] == b"\x89PNG\r\n\x1a\n"
+    # The second summary shows Bram's chain across both cycles and the group's trend.
+    assert commitments[0] in summary["text"] and "Aandeel activerende" in summary["text"]
     assert not await tg.bot_messages(INTRUDER, since=await tg.mark())

@@ -1,0 +1,36 @@
+"""The coach's view across cycles: the inbrenger's chain and the group's activating trend."""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flows.catalog import render_all
+from flows.coach_summary import PastCycle, coach_summary, trend
+from flows.cycle_model import ContributionRef, Cycle, CycleContext
+from flows.model import Member, Phase, Settings
+
+NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
+MEMBERS = (Member(1, "Anna"), Member(2, "Bram"), Member(3, "Cato"))
+
+
+def test_the_trend_is_the_share_of_activating_contributions_per_cycle():
+    history = (PastCycle(1, 1, "q1", "c1", ("tip", "tip", "open_question", "observation")),
+               PastCycle(2, 1, "q2", "c2", ("open_question", "reflection", "other", "tip")),
+               PastCycle(1, 2, "q3", "c3", ()))  # no contributions: no point
+    assert trend(history) == [(1, 0.5), (2, 0.5)]
+
+
+def test_the_coach_sees_the_inbrengers_chain_and_the_trend():
+    cycle = Cycle(9, 1, 1, 3, Phase.CLOSED, NOW, learning_question="Hoe kan ik <rust> brengen?",
+                  commitment="Wachten bij de deur")
+    ctx = CycleContext(cycle, Settings(), MEMBERS, NOW,
+                       (ContributionRef(1, 2, "reality", "Wat zie je?", "open_question"),
+                        ContributionRef(2, 3, "reality", "Doe dit.", "tip")))
+    history = (PastCycle(1, 1, "Hoe begin ik?", "Eerst stilte", ("tip", "open_question")),
+               PastCycle(2, 1, "Hoe geef ik instructie?", "Korter", ("observation",)),
+               PastCycle(1, 2, "Hoe sluit ik af?", "Samenvatten", ("reflection", "tip")))
+    shown = render_all("nl", coach_summary(ctx, "Groep", 2, history))
+    assert "1. Hoe begin ik? → Eerst stilte" in shown and "2. Hoe sluit ik af?" in shown
+    assert "Hoe geef ik instructie?" not in shown  # Bram's chain is Bram's
+    assert "50% → 100% → 50%" in shown
+    assert "&lt;rust&gt;" in shown  # user words escaped
+    assert "Bram: 1 / 0 / 0" in shown and "Cato: 0 / 0 / 1" in shown
