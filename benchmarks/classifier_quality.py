@@ -16,7 +16,10 @@ information) against the rest on:
       and language by a salted hash of the id), read to find general gaps;
   (i) independent_check.tsv, the other half of that set (measured, never tuned on);
   (j) third_check.tsv, 360 messages by a third writer (report only: never tuned on, its errors
-      never read).
+      never read);
+  (k) fourth_tune.tsv, 216 messages by a fourth writer, read to find errors at the hard
+      boundaries (opinion vs observation/reflection/affirmation, tip vs question, ...);
+  (l) fourth_check.tsv, the other 216 of that writer (report only: its errors never read).
 The data is read from $INTERVISION_SHARED_DIR (the shared folder or its data/ folder) or from
 ../shared/data beside the project; it is never copied into the repository.
 """
@@ -130,7 +133,9 @@ def main() -> int:
                         ("fresh_check.tsv", "(g) fresh_check (own messages, never tuned on)"),
                         ("independent_tune.tsv", "(h) independent_tune (second writer, gap finding)"),
                         ("independent_check.tsv", "(i) independent_check (second writer, never tuned on)"),
-                        ("third_check.tsv", "(j) third_check (third writer, report only)")):
+                        ("third_check.tsv", "(j) third_check (third writer, report only)"),
+                        ("fourth_tune.tsv", "(k) fourth_tune (fourth writer, gap finding)"),
+                        ("fourth_check.tsv", "(l) fourth_check (fourth writer, report only)")):
         path = FRESH_DIR / name
         if path.is_file():
             report(title, read_rows(path))

@@ -5,8 +5,9 @@ Run: .venv/bin/python benchmarks/train_classifier_fallback.py [--check]
 Trains multinomial naive Bayes ONLY on the tuning parts of the labelled sets:
   - ../shared/data/contributions_dev.tsv without its held-out part (benchmarks/classifier_quality.py
     held_out_ids), read from $INTERVISION_SHARED_DIR or ../shared/data;
-  - tests/unit/classifier_cases/fresh_tune.tsv, independent_tune.tsv and probe2.tsv.
-Never on fresh_check, independent_check, third_check, the dev held-out part or AnnoMI.
+  - tests/unit/classifier_cases/fresh_tune.tsv, independent_tune.tsv, probe2.tsv and (since
+    2026-12-02) fourth_tune.tsv.
+Never on fresh_check, independent_check, third_check, fourth_check, the dev held-out part or AnnoMI.
 Deterministic: rows are sorted by id, counts are exact, log-probabilities are rounded to
 integers (x SCALE) and the JSON is written with sorted keys, so two runs give identical bytes.
 With --check nothing is written; the exit code says whether the shipped file is up to date.
@@ -27,7 +28,7 @@ from flows.classifier.fallback import FORMAT, features
 from flows.labels import Label
 
 OUT = Path(__file__).resolve().parents[1] / "flows" / "classifier_data" / "fallback_nb.json"
-TUNE_CASES = ("fresh_tune.tsv", "independent_tune.tsv", "probe2.tsv")
+TUNE_CASES = ("fresh_tune.tsv", "independent_tune.tsv", "probe2.tsv", "fourth_tune.tsv")
 ALPHA = 0.1  # additive smoothing
 MIN_COUNT = 2  # a feature must occur at least this often in the training rows to be kept
 SCALE = 1000  # log-probabilities are stored as integers of 1/SCALE

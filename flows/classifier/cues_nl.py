@@ -61,7 +61,7 @@ NL = Lexicon(
         r"(?:de|het) (?:video|filmpje|link|geluid|beeld|bestand|verbinding|internet|wifi|app) (?:\w+ )?(?:doet het niet|werkt niet|hapert|valt (?:steeds )?weg|blijft hangen|laadt niet|start niet)",
         r"(?:mijn|m'n) (?:camera|microfoon|mic|internet|wifi|verbinding|laptop|telefoon|batterij)",
         r"doet het niet", r"werkt (?:het |de link |de video )?niet", r"hoor (?:niks|niets|geen geluid)",
-        r"geen (?:geluid|beeld)", r"blijft hangen", r"hapert", r"buffert", r"laadt niet",
+        r"geen (?:geluid|beeld)", r"blijft hangen", r"blijft (?:de |het |mijn |m'n )?(?:video|filmpje|beeld|opname|geluid|scherm|clip|app) (?:\w+ )?hangen", r"hapert", r"buffert", r"laadt niet",
         r"(?:video|filmpje|link|bestand|clip|geluid) (?:start|speelt|laadt|opent|doet) (?:niet|het niet)",
         r"kan (?:het|de video|het filmpje|de link|het bestand|de clip) niet (?:openen|afspelen|vinden|downloaden|bekijken)",
         r"(?:link|bestand|upload|uploaden|downloaden|groepsapp|whatsapp|teams|zoom|inloggen|wachtwoord|reflectieverslag|portfolio|formulier|deadline)",
@@ -77,7 +77,10 @@ NL = Lexicon(
         r"ben (?:zo|even|straks) (?:terug|weg)",
         r"ik ben er(?: ook| weer| bij)?(?! \w)", r"ben er (?:zo|bijna)", r"ik moet (?:[\w'-]+ ){0,4}?(?:weg|gaan|vertrekken|afhaken|ophalen|naar huis|opnemen|bellen)",
         r"(?:ben|zijn) er over (?:\w+ )?(?:minuten|min|minuutjes|kwartier)", r"over (?:\d+|vijf|tien|een paar) (?:min|minuten) (?:terug|er|binnen)",
-        r"(?:bevriest|bevroren|loopt vast|valt (?:steeds )?weg)", r"(?:mijn|m'n) (?:scherm|beeld|audio|app|zoom|teams|headset|oortjes)", r"^sorry[!. ]*$", r", sorry[!. ]*$",
+        r"(?:bevriest|bevroren|loopt vast|valt (?:steeds )?weg)", r"(?:mijn|m'n) (?:scherm|beeld|audio|app|zoom|teams|headset|oortjes)", r"^sorry[!. ]*$", r"(?:slecht|weinig|geen|matig) (?:bereik|signaal|wifi|netwerk)", r"(?:ik )?lees (?:even |wel )?mee", r"scherm (?:\w+ )?(?:is|wordt|blijft|gaat|werd) (?:\w+ )?(?:zwart|wit|leeg)",
+        r"waar (?:staat|staan|vind ik|is|zijn|kan ik) (?:\w+ )?(?:de|het) (?:opname|filmpje|video|link|verslag|notulen|bestand|slides|uitnodiging|map)", r"(?:de |het )?(?:drive|dropbox|onedrive|sharepoint|gedeelde map)", r"verslag(?:je)? van (?:vorige|de vorige|de laatste)",
+        r"(?:hebben|is|krijgen) (?:we|er) (?:\w+ ){0,2}(?:ook |nog |gewoon )?(?:intervisie|een sessie|een bijeenkomst|bijeenkomst|pauze)\b", r"(?:zet|doet|neemt|houdt|stuurt|deelt|maakt|regelt|pakt|host) iemand",
+        r"(?:zijn|is) (?:de anderen|iedereen|er al iemand|de rest) (?:er|binnen|online|aanwezig)", r"(?:wat een|lekker|mooi|rot|slecht|heerlijk|raar) weer", r"(?:ik )?(?:red|haal) het (?:\w+ )?niet (?:voor|om|op tijd)", r"(?:had|heb) (?:hem|het|'m|het filmpje|de video) (?:al|nog niet|niet) (?:gezien|bekeken|gekeken)", r", sorry[!. ]*$",
         r"ben (?:iets |wat |een beetje |weer )?(?:te )?laat", r"late reactie", r"sorry (?:voor|dat)", r"excuses", r"pleinwacht", r"surveillance",
         r"teamoverleg", r"vergadering", r"ouderavond(?:en)?", r"studiedag", r"oudergesprek(?:ken)?",
         r"volgende (?:keer|week|bijeenkomst|sessie) (?:ben|kan|breng|mag|wil|moet) ik",
@@ -107,7 +110,7 @@ NL = Lexicon(
         r"wanneer (?:beginnen|starten|stoppen|zien|hebben|is|zijn) we",
         r"(?:waar|wanneer|hoe) (?:moeten|kunnen|zullen|mogen) we (?!(?:\w+ ){0,3}(?:kijken|letten|focussen|op letten|naar kijken))",
         r"(?:zullen|kunnen|moeten) we (?!(?:\w+ ){0,4}(?:kijken|letten|focussen|naar|op)\b)(?:\w+ ){0,5}?(?:beginnen|starten|lezen|opnemen|doen|afspreken|plannen|verplaatsen|stoppen|zetten|delen|pauzeren|eindigen|afsluiten)\b",
-        r"hoeveel tijd (?:hebben|krijgen) we", r"wanneer is (?:de|onze) (?:volgende )?(?:sessie|bijeenkomst|intervisie)", r"zijn we (?:vandaag |morgen )?(?:met z'n allen|compleet|voltallig)", r"iemand anders ook", r"hoe (?:gaan|doen) we (?:het|dat) (?:met|vandaag)",
+        r"hoeveel tijd (?:hebben|krijgen) we", r"wanneer is (?:de|onze) (?:volgende )?(?:sessie|bijeenkomst|intervisie)", r"zijn we (?:vandaag |morgen )?(?:met z'n allen|compleet|voltallig)", r"iemand anders ook", r"(?:zijn|zitten) we (?:\w+ ){0,3}(?:online|op zoom|op teams|live|morgen|volgende week|weer|op (?:maandag|dinsdag|woensdag|donderdag|vrijdag))\b", r"hoe (?:gaan|doen) we (?:het|dat) (?:met|vandaag)",
     ),
     greeting=rx(
         r"^(?:hoi|hallo|hey|hé|he|hee|heey|hoihoi|goedemorgen|goedemiddag|goedenavond|goeiemorgen|"
@@ -141,7 +144,7 @@ NL = Lexicon(
     generic_claim=rx(
         r"(?:werkt|werken|helpt|helpen|leidt|leiden|zorgt|zorgen|vergroot|vergroten|verhoogt|verhogen|verlaagt|"
         r"verlagen|versterkt|versterken|bevordert|bevorderen|verbetert|verbeteren|vermindert|verminderen|"
-        r"voorspelt|beïnvloedt|stimuleert|stimuleren)(?: \w+)? (?:het best|beter|slechter|minder|meer|vaak|tot|voor|bij|als|dan)",
+        r"voorspelt|beïnvloedt|stimuleert|stimuleren)(?: \w+)? (?:(?:goed|slecht) (?:bij|voor|als)|het best|beter|slechter|minder|meer|vaak|tot|voor|bij|als|dan)",
         r"hebben (?:vaak |meestal |veel |juist )?(?:baat|behoefte) (?:bij|aan)",
         r"heeft (?:vaak |meestal )?(?:een )?(?:\w+ )?(?:effect|invloed)", r"(?:is|zijn) (?:\w+ )?(?:belangrijk|effectief|effectiever|essentieel|cruciaal) (?:voor|bij|om)",
         r"leren (?:het )?(?:best|beter|vooral|meer|sneller)", r"loopt (?:\w+ )?(?:vooral|meestal|vaak) via",
@@ -175,7 +178,7 @@ NL = Lexicon(
         r"(?P<a>heb (?:je|jij|u)) (?:er )?(?:al |ook |wel )*(?:over |aan )?(?P<b>nagedacht|gedacht) (?:om|aan|over)",
         r"(?P<a>waarom) (?!(?:deed|gaf|liet|koos|nam|begon|vroeg|ging|was|had|zei|kon|wilde|moest|mocht|stond|zat|dacht|reageerde|zag|hoorde|voelde)\b)\w+(?<!de)(?<!te) (?:je|jij|u|jullie) "
         + SHORT_GAP + r"(?P<b>niet|eens)",
-        r"waarom niet", r"(?P<a>wat als) (?:je|jij|u|we|ze|de|het|er|jullie)", r"wat nou als", r"wat dacht je van",
+        r"waarom niet", r"(?P<a>wat als) (?:je|jij|u|we|ze|de|het|er|jullie)", r"wat nou als", r"(?:het )?lijkt me (?:\w+ )?(?:handig|slim|goed|verstandig|een idee|een optie|nuttig|fijn|beter|handiger|slimmer|zinvol|de moeite waard) (?:om|als|dat|te)\b", r"wat dacht je van",
         r"wat vind je van (?:het idee|een|de suggestie)", r"(?P<a>zou het) (?:niet )?(?:misschien )?(?:\w+ )?(?P<b>beter|handig|handiger|slim|slimmer|fijn|fijner|goed|een idee|helpen|werken|schelen|verstandig|makkelijker|rustiger|prettiger)",
         r"(?P<a>zou(?:den)? (?:je|jij|u|jullie)) (?:niet |eens |misschien |ook |dan |gewoon )*" + GAP
         + r"(?P<b>kunnen|moeten|proberen|overwegen)(?! (?:vertellen|beschrijven|uitleggen|toelichten|zeggen|delen))",
@@ -231,7 +234,7 @@ NL = Lexicon(
     reflection=rx(
         r"(?:dat|het) moet (?:wel |echt |best )?(?:\w+ )?(?:" + EMOTION + r"|lastig|zwaar|moeilijk|spannend|pijnlijk|vervelend|frustrerend|"
         r"eng|confronterend|een opluchting) (?:zijn|geweest zijn|zijn geweest|voelen|voor je)",        r"^dus\b(?! (?:we|ik|jullie)\b)", r"(?P<a>het klinkt) (?:voor mij )?(?P<b>alsof|als|of|dat)", r"klinkt (?:alsof|als of|als)",
-        r"als ik (?:je|jou|het) (?:goed )?(?:begrijp|hoor|snap|volg)", r"wat ik (?:hoor|begrijp|oppik|proef)",
+        r"als ik (?:je|jou|het) (?:goed )?(?:begrijp|hoor|snap|volg)", r"wat ik (?:hoor|begrijp|oppik|proef)", r"wat (?:je|jou) (?:\w+ ){0,3}?(?:dwarszit|dwars zit|stoort|frustreert|raakt|bezighoudt|zorgen baart|bang maakt|irriteert|ergert|tegenvalt|tegenviel|dwarszat|raakte|stoorde)",
         r"ik hoor (?:je|jou) (?:zeggen|vooral)", r"ik hoor (?:dat|vooral) (?:je|jij)",
         r"(?:je|jij) zegt (?:eigenlijk|dus|vooral|dat|:)", r"wat (?:je|jij) (?:eigenlijk )?(?:zegt|bedoelt|beschrijft|vertelt)",
         r"het voelt (?:voor (?:jou|je) )?(?:alsof|als|of)", r"voor (?:jou|je) (?:is|voelt|was|betekent|lijkt)",
@@ -334,7 +337,7 @@ NL = Lexicon(
         r"toch (?:\w+ )?(?:te|erg|wel|heel|veel)", r"is (?:dat|het|die|dit) niet (?:[\w'-]+ ){0,6}(?:wat|erg|nogal|best) veel\b", r"is (?:dat|het|die|dit) niet (?:een beetje |wat |erg |veel )?(?:te|erg|lastig)",
     ),
     suggestive_question=rx(
-        r"^(?:en |of )?misschien\b", r"^(?:een|wat) (?:[\w'-]+ ){0,4}(?:eerst|vooraf|in plaats)\b", r"(?:kan|zou|is) (?:het|dat) (?:niet )?(?:\w+ )?(?:een )?(?:idee|optie|oplossing)", r"^(?:kun|kan|zou|moet) (?:je|jij) (?:\w+ ){0,5}?niet (?:gewoon |eens |ook |even )?(?:\w+ ){0,4}?\w+en\b",
+        r"^(?:en |of )?misschien\b", r"^(?:een|wat) (?:[\w'-]+ ){0,4}(?:eerst|vooraf|in plaats)\b", r"^(?:een|wat) (?:[\w'<>-]+ ){1,7}(?:misschien|mss|wellicht)[?!. ]*$", r"(?:kan|zou|is) (?:het|dat) (?:niet )?(?:\w+ )?(?:een )?(?:idee|optie|oplossing)", r"^(?:kun|kan|zou|moet) (?:je|jij) (?:\w+ ){0,5}?niet (?:gewoon |eens |ook |even )?(?:\w+ ){0,4}?\w+en\b",
         r"niet (?:\w+ )?(?:beter|handiger|makkelijker|slimmer|rustiger|fijner|kleiner|korter|eerder|later|duidelijker|effectiever|prettiger|meer|minder)",
         r"(?:zou|kan|moet) (?:\w+ )?(?:\w+ )?niet (?:\w+ )?(?:kunnen|moeten|beter)",
     ),
@@ -342,7 +345,7 @@ NL = Lexicon(
         r"^(?:(?:en|maar|dus|oké|ok|oh|nou|en dan|zeg|ja|goed|oke|nee|hmm)[,.]? )*(?:wat|wie|waar|wanneer|waarom|hoe|welke|welk|waardoor|waarover|waarin|waarmee|waarop|waaraan|"
         r"waarvan|waarnaar|waarbij|waartoe|hoezo|hoeveel|in hoeverre|in welke|op welke|met welke|bij welke|van welke|aan welke|voor welke|"
         r"op wat|wat voor)\b",
-        r", (?:en )?(?:wat|wie|waar|wanneer|waarom|hoe|welke|waardoor|waarover|hoeveel|in hoeverre)\b",
+        r"(?<=,) (?:en )?(?:wat|wie|waar|wanneer|waarom|hoe|welke|waardoor|waarover|hoeveel|in hoeverre)\b",
     ),
     short_answer=rx(
         r"hoeveel", r"hoe (?:oud|lang|vaak|laat|groot|heet|heten)", r"wanneer (?:was|is|werd|wordt|begon|begint|heb|had)",
@@ -365,7 +368,7 @@ NL = Lexicon(
     exclamation=rx(r"^wat (?:een|ben (?:jij|je)|(?:heb|hebt) (?:je|jij) (?:toch )?(?:een|veel)|(?:ontzettend |echt |super |heel |enorm )?(?:goed|fijn|mooi|leuk|knap|gaaf|tof|heerlijk|"
                    r"jammer|zonde|sterk|bijzonder|stoer|gezellig|moedig|dapper|prachtig|eerlijk|open|lief|attent|slim|verstandig|"
                    r"indrukwekkend|inspirerend|herkenbaar|interessant|grappig|krachtig|rustig|chaotisch|druk)\b)"),
-    statement_start=rx(r"^wat (?:ik|je (?:zegt|vertelt|beschrijft|bedoelt)|mij betreft)", r"^waar (?:ik|mij) ", r"^wie (?:weet|zal het zeggen)"),
+    statement_start=rx(r"^wat (?:ik|je (?:zegt|vertelt|beschrijft|bedoelt)|mij betreft)", r"^(?:dus )?wat (?:je|jou) (?:\w+ ){0,3}?(?:dwarszit|dwars zit|stoort|frustreert|raakt|bezighoudt|zorgen baart|bang maakt|irriteert|ergert|tegenvalt|tegenviel|dwarszat|raakte|stoorde)", r"^waar (?:ik|mij) ", r"^wie (?:weet|zal het zeggen)"),
     perception=rx(
         r"ik (?:zie|hoor|zag|hoorde|merk|merkte|tel|telde)", r"je (?:ziet|hoort|kunt zien|kunt horen|kan zien|kan horen)",
         r"we (?:zien|horen)", r"(?:in|op) (?:het|dit|de|deze) (?:filmpje|fragment|clip|video|opname|beeld)", r"de camera",

@@ -74,7 +74,8 @@ def _is_question(sentence: str, core: str, lex: Lexicon) -> bool:
         return False
     if lex.reflection.search(core) or lex.open_request.search(core):
         return False
-    return bool(lex.wh_start.search(core) or lex.yes_no_start.search(core))
+    wh = lex.wh_start.search(core)  # without "?", only a question word that opens the sentence
+    return bool((wh is not None and wh.start() == 0) or lex.yes_no_start.search(core))
 
 
 def _question(best: _Best, s: str, core: str, lex: Lexicon) -> None:
@@ -165,7 +166,7 @@ def _statement(best: _Best, s: str, core: str, lex: Lexicon, has_name: bool) -> 
     best.offer(Label.OBSERVATION, lex.perception.search(s), 3)
     best.offer(Label.AFFIRMATION, lex.thanks.search(s), 2.5)
     best.offer(Label.AFFIRMATION, praise, 2)
-    best.offer(Label.OTHER, lex.ack.search(s) or lex.ack.search(core), 3)
+    best.offer(Label.OTHER, lex.ack.search(s) or lex.ack.search(core), 4.15)
     best.offer(Label.OTHER, lex.greeting.search(s), 1)
     # A plain fact about pupils or learning, with no cue and nothing from the clip (generic.py).
     if best.verdict is None or best.verdict.weight < 2:
