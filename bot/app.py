@@ -22,7 +22,7 @@ from bot.services import SERVICES_KEY, Services, services_of
 from bot.texts import say
 from bot.update_order import PerChatUpdateProcessor
 from flows.catalog import LANGUAGES
-from storage import contributions, groups
+from storage import contributions, groups, updates
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -79,6 +79,7 @@ async def _delete_old_derivatives(context: ContextTypes.DEFAULT_TYPE) -> None:
         for group in await groups.all_groups(tx):
             cutoff = svc.now() - timedelta(days=group.settings.retention_days)
             await contributions.erase_texts_before(tx, group.id, cutoff)
+        await updates.forget_old(tx, svc.now())
     for folder in ("clips", "tmp", "charts"):
         deleted = await asyncio.to_thread(retention.cleanup_older_than, data_dir / folder,
                                           KEEP_DERIVATIVES.total_seconds())

@@ -206,3 +206,11 @@ async def test_retention_erases_old_words_of_finished_cycles_only(db):  # type: 
         kept = [c.text for c in await contributions.of_cycle(tx, done.id)]
         running_texts = [c.text for c in await contributions.of_cycle(tx, running.id)]
     assert erased == 1 and kept == ["", "recent"] and running_texts == ["lopend"]
+
+
+async def test_handled_update_ids_are_kept_a_week(db):  # type: ignore[no-untyped-def]
+    async with db.transaction() as tx:
+        await updates.mark(tx, 1, NOW - timedelta(days=8))
+        await updates.mark(tx, 2, NOW - timedelta(days=1))
+        assert await updates.forget_old(tx, NOW) == 1
+        assert not await updates.seen(tx, 1) and await updates.seen(tx, 2)
