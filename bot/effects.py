@@ -7,7 +7,7 @@ from datetime import datetime
 
 from telegram.ext import Application
 
-from bot import jobs, send
+from bot import clip_media, coach_reports, jobs, send
 from bot.texts import keyboard, render_all
 from flows.cycle_model import Cycle
 from flows.effects import (
@@ -56,10 +56,6 @@ async def store_timer(tx: Tx, group_id: int, effect: SetTimer | CancelTimer) -> 
         await timer_store.cancel(tx, group_id, effect.name)
 
 
-async def mirror_timer(app: Application, group_id: int, effect: SetTimer | CancelTimer) -> None:
-    await jobs.mirror(app, group_id, effect)
-
-
 async def carry_out(app: Application, group: Group, cycle: Cycle, effects: tuple[Effect, ...],
                     *, late: bool = False) -> None:
     """Sends and schedules. One failing message never stops the others."""
@@ -78,10 +74,8 @@ async def carry_out(app: Application, group: Group, cycle: Cycle, effects: tuple
             elif isinstance(effect, (SetTimer, CancelTimer)):
                 await jobs.mirror(app, group.id, effect)
             elif isinstance(effect, (SendStoryboard, SendStill, SendReplay)):
-                from bot import clip_media
                 await clip_media.send_clip_media(app, group, cycle, effect)
             elif isinstance(effect, SendCoachSummary):
-                from bot import coach_reports
                 await coach_reports.send_summary(app, group, effect.cycle_id)
         except Exception:  # the bot stays alive; the state is already stored
             log.exception("group %s: could not carry out %s", group.id, type(effect).__name__)

@@ -77,7 +77,7 @@ async def _fire(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def fire(app: Application, timer: StoredTimer) -> None:
     """Runs a due timer (the JobQueue's callback; tests with a controlled clock call it)."""
-    from bot import dispatch
+    from bot import dispatch  # dispatch -> cycle_runner -> effects -> jobs: import at use
     late = services_of(app).now() - timer.due_at > LATE_AFTER
     try:
         await dispatch.timer_fired(app, timer, late=late)

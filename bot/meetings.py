@@ -9,6 +9,7 @@ from telegram import Update
 from telegram.ext import Application, BaseHandler, CommandHandler, ContextTypes, filters
 
 from bot import effects as effect_runner
+from bot import jobs
 from bot.cycle_runner import Once, run_event, start_cycle
 from bot.handlers.common import admin_or_refuse, answer, group_command
 from bot.services import services, services_of
@@ -41,7 +42,7 @@ async def _replan(app: Application, group: Group, schedule: planning.Schedule | 
         for effect in effects:
             await effect_runner.store_timer(tx, group.id, effect)
     for effect in effects:
-        await effect_runner.mirror_timer(app, group.id, effect)
+        await jobs.mirror(app, group.id, effect)
 
 
 async def schedule_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
