@@ -1,4 +1,7 @@
-"""The `intervision` command line: run, sandbox, classify, migrate, export."""
+"""The `intervision` command line: run, sandbox, classify, migrate, export.
+
+Each subcommand imports what it needs when it runs, so `classify` and `migrate` start without
+loading python-telegram-bot."""
 from __future__ import annotations
 
 import argparse

@@ -6,6 +6,7 @@ import logging
 
 from telegram.ext import Application
 
+from bot import meetings
 from bot.cycle_runner import Once, run_event
 from bot.services import services_of
 from flows.cycle_model import TimerFired
@@ -27,5 +28,4 @@ async def timer_fired(app: Application, timer: StoredTimer, *, late: bool) -> No
         await run_event(app, group, TimerFired(timer.event), cycle_id=int(cycle_id), once=once,
                         late=late)
         return
-    from bot import meetings
     await meetings.timer_fired(app, group, timer, once=once, late=late)

@@ -12,6 +12,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.handlers import coach
 from bot.handlers.common import (
     answer,
     current_group,
@@ -191,7 +192,6 @@ async def start_private(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
                                       svc.now())
     argument = (context.args or [""])[0]
     if argument.startswith("coach_"):
-        from bot.handlers import coach
         await coach.redeem(update, context, argument.removeprefix("coach_"))
         return
     await reply(update, user_language(user), "bot.welcome_private", name=display_name(user))
