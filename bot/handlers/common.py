@@ -5,10 +5,11 @@ import html
 from dataclasses import dataclass
 
 from telegram import Chat, InlineKeyboardMarkup, Message, ReplyParameters, Update, User
-from telegram.constants import ChatMemberStatus, ParseMode
+from telegram.constants import ChatMemberStatus
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
+from bot.send import send_html
 from bot.services import services
 from bot.texts import render
 from flows.catalog import DEFAULT_LANGUAGE
@@ -98,8 +99,8 @@ async def answer(message: Message, html_text: str,
     """Sends `html_text` to the message's chat and topic as a reply to it; when the message is
     gone by then (deleted), still sends it rather than failing."""
     try:
-        return await message.get_bot().send_message(
-            message.chat_id, html_text, parse_mode=ParseMode.HTML, reply_markup=markup,
+        return await send_html(
+            message.get_bot(), message.chat_id, html_text, reply_markup=markup,
             message_thread_id=thread_of(message) or None,
             reply_parameters=ReplyParameters(message.message_id,
                                              allow_sending_without_reply=True))
