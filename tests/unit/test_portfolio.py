@@ -1,0 +1,25 @@
+"""The portfolio export: each cycle's learning question, commitment and balance."""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flows.cycle_model import ContributionRef, Cycle
+from flows.model import Group, Member, Phase
+from flows.portfolio import as_markdown, portfolio
+
+NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
+
+
+def test_a_portfolio_lists_each_cycle_with_its_balance():
+    cycle = Cycle(3, 1, 1, 2, Phase.CLOSED, NOW, learning_question="Hoe begin ik rustig?",
+                  commitment="Eerst stilte vragen", previous_commitment="Bij de deur wachten")
+    contributions = (ContributionRef(1, 2, "reality", "Wat zag je?", "open_question"),
+                     ContributionRef(2, 3, "reality", "Doe X.", "tip"),
+                     ContributionRef(3, 2, "goal", "Ok", "other"))
+    data = portfolio(Group(1, -5, 0, "Pabo 2"), (Member(1, "Anna"),), [(cycle, contributions)])
+    assert data["cycles"][0]["contributions"] == {"activating": 1, "neutral": 1,
+                                                  "compensating": 1}
+    assert data["cycles"][0]["previous_commitment"] == "Bij de deur wachten"
+    markdown = as_markdown(data)
+    assert markdown.startswith("# Pabo 2")
+    assert "## Anna, cycle 2 (closed)" in markdown and "- Commitment: Eerst stilte vragen" in markdown
