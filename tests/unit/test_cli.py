@@ -39,3 +39,17 @@ def test_classify_writes_one_label_per_row(tmp_path: Path) -> None:
     result = _run("classify", str(tsv))
     assert result.returncode == 0
     assert result.stdout.splitlines() == ["a\ttip", "b\topen_question"]
+
+
+def test_classify_reads_a_spreadsheet_export_and_a_file_without_lang(tmp_path: Path) -> None:
+    saved = tmp_path / "excel.tsv"
+    saved.write_bytes("\ufeffid\tLang\ttext\r\na\tnl\tJe zou meer wachttijd kunnen geven.\r\n"
+                      .encode())
+    assert _run("classify", str(saved)).stdout.splitlines() == ["a\ttip"]
+    bare = tmp_path / "bare.tsv"
+    bare.write_text("id\ttext\nb\tWhy don't you put them in pairs?\n", encoding="utf-8")
+    assert _run("classify", str(bare)).stdout.splitlines() == ["b\ttip"]
+    broken = tmp_path / "broken.tsv"
+    broken.write_text("nummer\tbericht\n1\thallo\n", encoding="utf-8")
+    refused = _run("classify", str(broken))
+    assert refused.returncode == 2 and "id" in refused.stderr and not refused.stdout
