@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from harness import DemoGroup
+from harness import DemoGroup, Person
 
 from bot.fake_telegram import FakeTelegramControl
 
@@ -144,3 +144,13 @@ class Cycle:
         since = await tg.mark()
         await click_and_wait(tg, inbrenger_id, lookback, options[0])
         return await tg.wait_for_text(self.chat, "Samenvatting", since=since)
+
+    async def play(self, inbrenger: Person, commitment: str) -> dict:
+        """A whole cycle with `inbrenger`: intake, a little talk in each phase, the commitment
+        and the look back. Returns the group summary."""
+        await self.intake(await self.start(inbrenger.first_name), inbrenger.user_id)
+        for phase, heading in (("goal", "Realiteit"), ("reality", "Opties"),
+                               ("options", "Voornemen")):
+            await self.talk(phase, inbrenger.user_id)
+            await self.next_phase(inbrenger.user_id, heading)
+        return await self.close(inbrenger.user_id, commitment)

@@ -38,14 +38,7 @@ async def test_a_linked_coach_receives_the_summary_and_a_chart(
                    "Ik ga de opdracht al op het bord zetten."]
     for number, commitment in enumerate(commitments, start=1):
         since = await tg.mark()
-        cycle = Cycle(tg, demo_group, make_clip(tmp_path))
-        await cycle.intake(await cycle.start("Bram"), bram.user_id)
-        await cycle.talk("goal", bram.user_id)
-        await cycle.next_phase(bram.user_id, "Realiteit")
-        await cycle.talk("reality", bram.user_id)
-        await cycle.next_phase(bram.user_id, "Opties")
-        await cycle.next_phase(bram.user_id, "Voornemen")
-        await cycle.close(bram.user_id, commitment)
+        await Cycle(tg, demo_group, make_clip(tmp_path)).play(bram, commitment)
         summary = await tg.wait_for_text(COACH, "Cyclus-samenvatting voor de coach",
                                          since=since)
         assert "activerend / neutraal / compenserend" in summary["text"]

@@ -138,13 +138,6 @@ async def test_a_very_long_commitment_still_gets_its_summary(
         tmp_path: Path) -> None:
     await set_up_group(tg, demo_group)
     bram = demo_group.members[0]
-    cycle = Cycle(tg, demo_group, make_clip(tmp_path))
-    await cycle.intake(await cycle.start("Bram"), bram.user_id)
-    await cycle.talk("goal", bram.user_id)
-    await cycle.next_phase(bram.user_id, "Realiteit")
-    await cycle.talk("reality", bram.user_id)
-    await cycle.next_phase(bram.user_id, "Opties")
-    await cycle.next_phase(bram.user_id, "Voornemen")
     commitment = "Ik ga bij de deur wachten tot iedereen zit & het stil is. " * 60  # ~3,500
-    summary = await cycle.close(bram.user_id, commitment.strip())
+    summary = await Cycle(tg, demo_group, make_clip(tmp_path)).play(bram, commitment.strip())
     assert "Ik ga bij de deur wachten tot iedereen zit & het stil is." in summary["text"]

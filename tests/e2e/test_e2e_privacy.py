@@ -21,17 +21,7 @@ ANNA_SAID = [TALK["goal"][0], TALK["reality"][0], TALK["options"][0]]
 
 async def _play_a_cycle(tg: FakeTelegramControl, group: DemoGroup, tmp_path: Path) -> None:
     await set_up_group(tg, group)
-    bram = group.members[0]
-    cycle = Cycle(tg, group, make_clip(tmp_path))
-    announcement = await cycle.start("Bram")
-    await cycle.intake(announcement, bram.user_id)
-    await cycle.talk("goal", bram.user_id)
-    await cycle.next_phase(bram.user_id, "Realiteit")
-    await cycle.talk("reality", bram.user_id)
-    await cycle.next_phase(bram.user_id, "Opties")
-    await cycle.talk("options", bram.user_id)
-    await cycle.next_phase(bram.user_id, "Voornemen")
-    await cycle.close(bram.user_id, COMMITMENT)
+    await Cycle(tg, group, make_clip(tmp_path)).play(group.members[0], COMMITMENT)
 
 
 async def _document(tg: FakeTelegramControl, fake: FakeTelegram, chat_id: int,
