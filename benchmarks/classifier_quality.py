@@ -20,6 +20,8 @@ information) against the rest on:
   (k) fourth_tune.tsv, 216 messages by a fourth writer, read to find errors at the hard
       boundaries (opinion vs observation/reflection/affirmation, tip vs question, ...);
   (l) fourth_check.tsv, the other 216 of that writer (report only: its errors never read).
+  (m) fifth_tune.tsv, 180 messages by a fifth writer, read to find errors (chat, praise, verdicts).
+  (n) fifth_check.tsv, the other 180 of that writer (report only: its errors never read).
 The data is read from $INTERVISION_SHARED_DIR (the shared folder or its data/ folder) or from
 ../shared/data beside the project; it is never copied into the repository.
 """
@@ -135,7 +137,9 @@ def main() -> int:
                         ("independent_check.tsv", "(i) independent_check (second writer, never tuned on)"),
                         ("third_check.tsv", "(j) third_check (third writer, report only)"),
                         ("fourth_tune.tsv", "(k) fourth_tune (fourth writer, gap finding)"),
-                        ("fourth_check.tsv", "(l) fourth_check (fourth writer, report only)")):
+                        ("fourth_check.tsv", "(l) fourth_check (fourth writer, report only)"),
+                        ("fifth_tune.tsv", "(m) fifth_tune (fifth writer, gap finding)"),
+                        ("fifth_check.tsv", "(n) fifth_check (fifth writer, report only)")):
         path = FRESH_DIR / name
         if path.is_file():
             report(title, read_rows(path))

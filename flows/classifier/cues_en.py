@@ -69,6 +69,12 @@ EN = Lexicon(
         r"haven't had (?:time|a chance)", r"haven't (?:watched|seen|opened) (?:it|the clip|the video)", r"file is too", r"send (?:it|the clip|the video) (?:again|to)", r"email(?:ed)? (?:it|you|me)",
         r"(?:which|what) (?:round|case|step|part|item|clip) (?:are|is|were) we", r"(?:i'll|i will|let me) (?:do|take|present|bring) (?:the )?(?:next|first|last) (?:case|clip|one|round)",
         r"let's (?:start|begin|move on|get going|take a break|stop|call it|wrap|finish)", r"shall we (?:start|begin|stop|finish|take|move on)",
+        r"(?:are|shall|should|can|could|do) we (?:\w+ ){0,2}(?:continuing|continue|carry on|carrying on|stopping|finishing|wrapping up|moving on|done with|(?:have|take|having|taking) (?:a |an )?(?:\w+ )?(?:break|pause|breather))",
+        r"(?:the|tonight's|the big) (?:match|football|final) (?:tonight|tomorrow|later|this weekend)", r"(?:match|football|game) tonight", r"(?:nice|good|great|lovely) weekend\?", r"weekend (?:then|plans)",
+        r"(?:lost|losing) (?:the |my )?(?:picture|sound|audio|video|connection|signal|image)", r"(?:lost|losing) you", r"out of sync", r"(?:i'll|i will|will) send (?:it|them|the \w+) (?:\w+ )?(?:tonight|later|tomorrow|after|in a bit)", r"^will do\b",
+        r"(?:happy )?birthday", r"(?:where's|where is) (?!the\b|your\b|our\b|my\b)\w+ (?:today|tonight|this (?:morning|afternoon|evening))", r"(?:training|inset|study|staff) day",
+        r"(?:my|the) (?:picture|image|clip|stream|screen|video|sound|audio) (?:is |'s |keeps )?(?:stuck|frozen|freezing|choppy|glitching|glitchy)", r"choppy",
+        r"(?:reload|reloading|refresh|refreshing|restart|restarting|rejoin|rejoining) (?:the |my )?(?:clip|video|page|app|browser|zoom|teams|it|laptop)", r"subtitles", r"captions", r"sending (?:it|them) (?:tonight|later|tomorrow|now)",
     ),
     other_weak=rx(
         r"^(?:sorry|apologies)\b", r"wrong (?:chat|group|thread)", r"(?:everyone|everybody|all|y'all|folks)[!. ]*$",
@@ -126,6 +132,7 @@ EN = Lexicon(
         r"do|don't|benefit|respond|react|struggle|only|often|usually|generally|typically|are|aren't|have|get|find|copy|develop|feel|"
         r"take|lose|make|perform|rarely|seldom|also|still|mostly|want|will|won't|work|thrive|prefer|pay|speak|talk|mirror)\b",
         r"^(?:the )?(?:adolescent|teenage|human|young) brain", r"^(?:a|any) (?:predictable|clear|fixed|consistent|good|visual|daily) \w+ (?:gives|helps|makes|is|reduces|lowers|supports)",
+        r"^(?:predictable|clear|fixed|consistent|visual|daily|short|regular|explicit) \w+s (?:give|help|make|reduce|lower|support|lead|keep|prevent|save|cut)\b",
         r"^(?:\w+ ){1,3}(?:is|are) (?:all )?about \w+ing", r"^(?:\w+ ){1,3}means (?:that|you|pupils|students)",
     ),
     deixis=rx(
@@ -147,6 +154,7 @@ EN = Lexicon(
         r"(?P<a>could|might) (?:it|that|this) (?:\w+ )?(?P<b>help|work)", r"(?P<a>wouldn't) (?:\w+ ){0,4}(?P<b>be better|work better|help)",
     ),
     tip_statement=rx(
+        r"(?P<a>might|may|could|would) (?:really |also |probably |just )?(?P<b>help) (?:them|him|her|the (?:class|group|kids|pupils)|a lot|here)\b",
         r"(?P<a>you (?:could|should|might|may|can|need to|have to|ought to|must|'d better|had better|might want to|may want to|could always|can always))"
         r"(?! (?:see|hear|tell|notice|be proud|feel|be so|be really|really see|clearly))",
         r"(?P<a>it(?:'d| would| might| could| may| will| can)?) (?:\w+ )?(?P<b>help|be (?:worth|better|good|helpful|useful|smart|wise|a good idea|an idea|nice|easier))(?! (?:me|us))",
@@ -201,6 +209,7 @@ EN = Lexicon(
         r"your (?:worry|fear|concern|frustration|doubt|feeling|sense|hope|wish) is", r"you(?:'d| would) (?:really )?(?:like|love|prefer|rather|want)", r"(?:it|that|this) (?:frustrates|frustrated|bothers|bothered|annoys|annoyed|hurt|hurts|surprised|worries|worried|scares|scared) you",
     ),
     affirmation=rx(
+        r"(?:what a|such a|great|good|strong|sharp|brilliant|lovely) (?:\w+ ){0,2}learning question",
         r"(?:thanks|thank you|cheers|grateful|thx|ta) (?:so much |very much |a lot |again |everyone |all )?(?:for|to you|that)",
         r"(?P<a>you(?:'re| are)) (?:such |so |a |an |really |truly |clearly |obviously |the |one |great |amazing )+(?:\w+ )?(?P<b>" + PERSON + ")",
         r"your " + QUALITY + r" (?:\w+ ){0,3}?(?:is|are|really|shows|makes|comes|shines|was)", r"well done", r"good (?:on|for) you",
@@ -269,6 +278,7 @@ EN = Lexicon(
         r"(?:isn't|wasn't) (?:that|it|this) (?:a bit|rather|quite|just|kind of)", r"(?:aren't|weren't|don't|didn't) you (?:\w+ )?(?:too|a bit|rather)",
     ),
     suggestive_question=rx(
+        r"^(?P<a>next time),? (?:maybe |just |perhaps |try )?(?!(?:we|i|you|is|are|it|there|was|will)\b)(?P<b>\w+) (?:the|a|an|them|it|more|less|some|with|him|her|by|your)\b",
         r"^(?:and |or )?(?:maybe|perhaps)\b", r"^(?:a|an|some) (?:[\w'-]+ ){0,4}(?:first|instead|beforehand|at the start)\b", r"^(?:a|an|some) (?:[\w'<>-]+ ){1,7}(?:maybe|perhaps)[?!. ]*$",
         r"(?:wouldn't|won't|couldn't|shouldn't) (?:\w+ ){0,4}?(?:be )?(?:better|easier|simpler|calmer|quicker|more|less|smaller|shorter|work)",
         r"(?:would|could) (?:\w+ ){0,3}?(?:help|work better)", r"would it make sense", r"(?:be|is it|be it) (?:an? |another |one )?(?:option|idea|possibility|solution)",

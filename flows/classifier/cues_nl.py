@@ -97,6 +97,9 @@ NL = Lexicon(
         r"in de chat", r"terugkijken", r"(?:opname|filmpje|video|clip) (?:is )?(?:te groot|niet te openen)",
         r"doorsturen", r"mailen", r"gemaild", r"inleveren", r"aanmelden", r"afmelden", r"kan (?:er )?niet bij zijn",
         r"ik typ (?:alleen )?mee", r"ik lees mee", r"typ(?:en)? (?:alleen|even)",
+        r"(?:gaan|zullen|kunnen|moeten) we (?:[\w:<>]+ ){0,3}(?:verder|door|stoppen|afronden|pauzeren|pauze)\b", r"(?:weekend|vakantie) gehad", r"verjaardag", r"jarig", r"waar is (?!de\b|het\b|je\b|jouw\b|onze\b|mijn\b)\w+ (?:vandaag|vanmiddag|vanavond|vanochtend)",
+        r"(?:opnieuw (?:te )?(?:laden|opstarten|inloggen)|herladen|herstarten|verversen|refreshen)", r"ondertiteling", r"(?:lekker|fijn|goed) weekend\?",
+        r"(?:wedstrijd|voetbal) (?:\w+ )?vanavond", r"vanavond (?:\w+ )?(?:de )?(?:wedstrijd|voetbal)", r"(?:beeld|geluid) (?:loopt|is) (?:niet )?(?:gelijk|achter|weg)", r"(?:ik )?(?:ben|heb) (?:je|jullie|het beeld|het geluid|de verbinding) kwijt",
     ),
     other_weak=rx(
         r"^sorry\b", r"^excuses\b", r"verkeerde (?:chat|groep|app)",
@@ -250,11 +253,12 @@ NL = Lexicon(
         r"twijfelt|twijfelde|vreest|mist|miste|zoekt|worstelt|worstelde|baalt|baalde|maakt je zorgen|"
         r"maakte je zorgen|vraagt je af|vroeg je af|hebt gemerkt|had het gevoel|ervaart|ervoer|schrok|"
         r"voelde|zou graag|hebt moeite|ziet het|zag het|ziet dat|verwacht|verwachtte|vindt het|vond het|bent er nog niet uit|vraagt je|had moeite|weet niet|wist niet|durft niet|durfde niet|snapt niet)",
-        r"(?P<a>(?:je|jij)) (?:bent|was|werd|raakte|voelde je|lijkt|leek) (?:\w+ )?(?:een beetje |best |heel |erg |nogal |wat |vooral )?(?P<b>" + EMOTION + ")",
+        r"(?P<a>(?:je|jij)) (?:bent|was|werd|raakte|voelde je|lijkt|leek) (?:\w+ ){0,2}(?:een beetje |best |heel |erg |nogal |wat |vooral )?(?P<b>" + EMOTION + ")",
         r"(?:het|dat|die|hij|zij|ze) (?:raakt|raakte|frustreert|frustreerde|stoort|stoorde|irriteert|irriteerde|verraste|verrast|maakt|maakte) (?:je|jou)\b",
         r"jij (?:vindt|voelt|wilt|merkt|hoopt)", r"(?:je|jij) (?:schaamt|schaamde|ergert|ergerde|schuldig voelt) (?:je|jou)\b", r"(?:je|jij) bent (?:er )?niet (?:zeker|tevreden|gerust|blij)",
     ),
     affirmation=rx(
+        r"(?:wat een|zo'n|goede|sterke|scherpe|mooie|heldere|fijne|prachtige) (?:\w+ ){0,2}leervraag",
         r"(?:goed|fijn|mooi|knap|sterk|gaaf|tof|moedig|dapper|fantastisch|geweldig|bewonderenswaardig|leuk|"
         r"prachtig|super|top|cool|chapeau|heerlijk|fijn om te zien) (?:van (?:je|jou)|dat (?:je|jij)|hoe (?:je|jij))",
         r"(?:je|jij) bent (?:echt |zo'n |wel |toch |gewoon |ook |zo |een |heel |enorm )*(?:\w+ )?" + PERSON,
@@ -337,6 +341,7 @@ NL = Lexicon(
         r"toch (?:\w+ )?(?:te|erg|wel|heel|veel)", r"is (?:dat|het|die|dit) niet (?:[\w'-]+ ){0,6}(?:wat|erg|nogal|best) veel\b", r"is (?:dat|het|die|dit) niet (?:een beetje |wat |erg |veel )?(?:te|erg|lastig)",
     ),
     suggestive_question=rx(
+        r"^(?P<a>volgende keer|de volgende keer|voortaan) (?!(?:[\w'-]+ ){0,3}(?:we|wij|jullie|ik|ben|is|zijn)\b)(?:[\w'<>-]+ ){0,6}(?P<b>\w+en)\b",
         r"^(?:en |of )?misschien\b", r"^(?:een|wat) (?:[\w'-]+ ){0,4}(?:eerst|vooraf|in plaats)\b", r"^(?:een|wat) (?:[\w'<>-]+ ){1,7}(?:misschien|mss|wellicht)[?!. ]*$", r"(?:kan|zou|is) (?:het|dat) (?:niet )?(?:\w+ )?(?:een )?(?:idee|optie|oplossing)", r"^(?:kun|kan|zou|moet) (?:je|jij) (?:\w+ ){0,5}?niet (?:gewoon |eens |ook |even )?(?:\w+ ){0,4}?\w+en\b",
         r"niet (?:\w+ )?(?:beter|handiger|makkelijker|slimmer|rustiger|fijner|kleiner|korter|eerder|later|duidelijker|effectiever|prettiger|meer|minder)",
         r"(?:zou|kan|moet) (?:\w+ )?(?:\w+ )?niet (?:\w+ )?(?:kunnen|moeten|beter)",

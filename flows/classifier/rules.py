@@ -63,6 +63,11 @@ def _core(sentence: str, lex: Lexicon) -> str:
     return core.strip() or sentence
 
 
+# "When you raise your hand ...", "wanneer je ...": the subject right after the question word
+# makes it a subordinate clause opening a statement; a question inverts ("when do you").
+_SUBCLAUSE = re.compile(r"^(?:when|wanneer|whenever|zodra) (?:you|je|jij|they|ze|zij|he|she|hij|we|i|ik|the|de|het)\b")
+
+
 def _is_question(sentence: str, core: str, lex: Lexicon) -> bool:
     if sentence.endswith("?") or "?" in sentence[-3:]:
         return True
@@ -73,6 +78,8 @@ def _is_question(sentence: str, core: str, lex: Lexicon) -> bool:
     if lex.exclamation.search(core) or lex.statement_start.search(core):
         return False
     if lex.reflection.search(core) or lex.open_request.search(core):
+        return False
+    if _SUBCLAUSE.search(core):
         return False
     wh = lex.wh_start.search(core)  # without "?", only a question word that opens the sentence
     return bool((wh is not None and wh.start() == 0) or lex.yes_no_start.search(core))
