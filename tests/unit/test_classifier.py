@@ -255,18 +255,6 @@ def _scores(rows: list[dict[str, str]]) -> tuple[float, float]:
     return sum(f1s) / len(f1s), _f1(tp, fp, fn)
 
 
-def test_quality_on_fresh_check_messages_never_tuned_on() -> None:
-    """fresh_check.tsv: 378 messages written from the README before the rules were revised,
-    only measured (2026-12-02: macro-F1 0.865, compensating F1 0.862)."""
-    path = _CASES / "fresh_check.tsv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert len(rows) >= 360
-    macro, comp = _scores(rows)
-    assert macro >= 0.84
-    assert comp >= 0.84
-
-
 @pytest.mark.parametrize(("lang", "text", "label"), [
     # A bare plural opens a claim about people in general: information.
     ("en", "Pupils with low self-esteem tend to take criticism more personally.", Label.INFORMATION),
@@ -297,18 +285,31 @@ def test_general_patterns_found_on_fresh_messages(lang: str, text: str, label: L
     assert classify(text, lang).label is label
 
 
-def test_quality_on_independent_check_messages_never_tuned_on() -> None:
-    """independent_check.tsv: 270 messages of a second writer (half of independent.tsv, chosen by
-    a salted hash of the id per label and language), written before the classifier was run and
-    only measured (2026-12-03: macro-F1 0.872 / compensating 0.900 before the round, 0.890 /
-    0.918 after)."""
-    path = _CASES / "independent_check.tsv"
-    with path.open(encoding="utf-8", newline="") as handle:
+# Sets written from the label definitions before the classifier was run on them, and only
+# ever measured (each by another writer; see docs/classifier.md for how each was made):
+# (file, rows, rows per label and language or None, macro-F1 floor, compensating-F1 floor).
+# Floors sit a little below what was measured on 2026-12-02, so a regression fails here.
+CHECK_SETS = [
+    ("fresh_check.tsv", 378, None, 0.86, 0.88),        # measured 0.884 / 0.909
+    ("independent_check.tsv", 270, None, 0.90, 0.91),  # measured 0.927 / 0.935
+    ("third_check.tsv", 360, 20, 0.89, 0.94),          # measured 0.916 / 0.962
+    ("fourth_check.tsv", 216, 12, 0.82, 0.89),         # measured 0.839 / 0.913
+    ("fifth_check.tsv", 180, 10, 0.92, 0.94),          # measured 0.943 / 0.960
+]
+
+
+@pytest.mark.parametrize(("name", "size", "per_cell", "macro_floor", "comp_floor"), CHECK_SETS)
+def test_quality_on_messages_never_tuned_on(name: str, size: int, per_cell: int | None,
+                                            macro_floor: float, comp_floor: float) -> None:
+    with (_CASES / name).open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert len(rows) == 270
+    assert len(rows) == size
+    if per_cell is not None:
+        assert Counter((row["label"], row["lang"]) for row in rows) == {
+            (label.value, lang): per_cell for label in Label for lang in ("nl", "en")}
     macro, comp = _scores(rows)
-    assert macro >= 0.87
-    assert comp >= 0.90
+    assert macro >= macro_floor
+    assert comp >= comp_floor
 
 
 def test_independent_halves_are_the_hash_split_of_the_whole_set() -> None:
@@ -343,38 +344,6 @@ def test_general_patterns_found_on_independent_messages(lang: str, text: str, la
     assert classify(text, lang).label is label
 
 
-def test_quality_on_third_check_messages_report_only() -> None:
-    """third_check.tsv: 360 messages of a third writer (20 per label and language), written
-    before the classifier was run on them; only overall and per-label figures were ever looked
-    at (2026-12-02: macro-F1 0.891 / compensating 0.944 with the rules alone, 0.905 / 0.950
-    with the learned fallback)."""
-    path = _CASES / "third_check.tsv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert len(rows) == 360
-    assert Counter((row["label"], row["lang"]) for row in rows) == {
-        (label.value, lang): 20 for label in Label for lang in ("nl", "en")}
-    macro, comp = _scores(rows)
-    assert macro >= 0.88
-    assert comp >= 0.93
-
-
-def test_quality_on_fourth_check_messages_report_only() -> None:
-    """fourth_check.tsv: 216 messages of a fourth writer (12 per label and language), written
-    before the classifier was run on them, together with fourth_tune.tsv; only overall and
-    per-label figures were looked at (2026-12-02: macro-F1 0.826 / compensating 0.905 before the
-    boundary round, 0.839 / 0.913 after)."""
-    path = _CASES / "fourth_check.tsv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert len(rows) == 216
-    assert Counter((row["label"], row["lang"]) for row in rows) == {
-        (label.value, lang): 12 for label in Label for lang in ("nl", "en")}
-    macro, comp = _scores(rows)
-    assert macro >= 0.82
-    assert comp >= 0.89
-
-
 @pytest.mark.parametrize(("lang", "text", "label"), [
     # Boundary round (fourth writer): general patterns, not sentences of fourth_check.
     ("en", "If the kids were asked about it, what would they tell us?", Label.OPEN_QUESTION),
@@ -400,22 +369,6 @@ def test_quality_on_fourth_check_messages_report_only() -> None:
 ])
 def test_general_patterns_found_on_fourth_messages(lang: str, text: str, label: Label) -> None:
     assert classify(text, lang).label is label
-
-
-def test_quality_on_fifth_check_messages_report_only() -> None:
-    """fifth_check.tsv: 180 messages of a fifth writer (10 per label and language, extra weight on
-    chat, praise of the person and verdicts), written before the classifier was run on them,
-    together with fifth_tune.tsv; only overall and per-label figures were looked at (2026-12-02:
-    macro-F1 0.931 / compensating 0.952 before the chat round, 0.943 / 0.960 after)."""
-    path = _CASES / "fifth_check.tsv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert len(rows) == 180
-    assert Counter((row["label"], row["lang"]) for row in rows) == {
-        (label.value, lang): 10 for label in Label for lang in ("nl", "en")}
-    macro, comp = _scores(rows)
-    assert macro >= 0.92
-    assert comp >= 0.94
 
 
 @pytest.mark.parametrize(("lang", "text", "label"), [
