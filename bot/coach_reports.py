@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from telegram.ext import Application
 
@@ -65,17 +67,10 @@ async def _trend_chart(app: Application, group: Group, history: tuple[PastCycle,
     points = trend(history)
     if len(points) < 2:  # a trend needs two cycles
         return None
-    folder = services_of(app).config.data_dir / "charts"
-    folder.mkdir(parents=True, exist_ok=True)
     labels = {"cycle": say(language, "coach.trend_axis_cycle"),
               "ratio": say(language, "coach.trend_axis_share")}
-    try:
-        return await asyncio.to_thread(
-            charts.trend_chart, points, folder / f"trend-{group.id}-{len(history)}.png",
-            title=say(language, "coach.trend_title"), labels=labels)
-    except (ValueError, OSError):
-        log.exception("group %s: trend chart failed", group.id)
-        return None
+    return await _render(app, charts.trend_chart, points, f"trend-{group.id}-{len(history)}.png",
+                         say(language, "coach.trend_title"), labels)
 
 
 async def _chart(app: Application, ctx: CycleContext, language: str) -> Path | None:
@@ -83,16 +78,22 @@ async def _chart(app: Application, ctx: CycleContext, language: str) -> Path | N
             for row in participation(ctx.members, ctx.contributions, ctx.cycle.inbrenger_id)]
     if not rows:
         return None
-    folder = services_of(app).config.data_dir / "charts"
-    folder.mkdir(parents=True, exist_ok=True)
     labels = {"activating": say(language, "coach.legend_activating"),
               "neutral": say(language, "coach.legend_neutral"),
               "compensating": say(language, "coach.legend_compensating"),
               "axis": say(language, "coach.legend_axis")}
+    return await _render(app, charts.participation_chart, rows, f"cycle-{ctx.cycle.id}.png",
+                         say(language, "coach.chart_title", number=ctx.cycle.number), labels)
+
+
+async def _render(app: Application, draw: Callable[..., Path], data: Any, filename: str,
+                  title: str, labels: dict[str, str]) -> Path | None:
+    """Draws a chart into the data folder's charts/ (deleted by the retention job) off the
+    event loop; a chart that fails is logged and left out rather than stopping the summary."""
+    folder = services_of(app).config.data_dir / "charts"
+    folder.mkdir(parents=True, exist_ok=True)
     try:
-        return await asyncio.to_thread(
-            charts.participation_chart, rows, folder / f"cycle-{ctx.cycle.id}.png",
-            title=say(language, "coach.chart_title", number=ctx.cycle.number), labels=labels)
+        return await asyncio.to_thread(draw, data, folder / filename, title=title, labels=labels)
     except (ValueError, OSError):
-        log.exception("cycle %s: participation chart failed", ctx.cycle.id)
+        log.exception("chart %s failed", filename)
         return None

@@ -35,7 +35,8 @@ class Once:
     timer: tuple[int, datetime] | None = None
 
 
-async def _claim(tx: Tx, once: Once, now: datetime) -> bool:
+async def claim(tx: Tx, once: Once, now: datetime) -> bool:
+    """Marks the update or timer as handled; False when it was handled before."""
     if once.update_id is not None and not await updates.mark(tx, once.update_id, now):
         return False
     return once.timer is None or await timer_store.claim(tx, *once.timer, now)
@@ -51,7 +52,7 @@ async def decide_and_store(db: Database, group: Group, event: Event, now: dateti
     """The storage half of an event: load, decide, and commit the outcome in one transaction.
     None when there is no such cycle or the event was handled before."""
     async with db.transaction() as tx:
-        if not await _claim(tx, once, now):
+        if not await claim(tx, once, now):
             return None
         cycle = await (cycles.get(tx, cycle_id) if cycle_id else cycles.open_cycle(tx, group.id))
         if cycle is None or cycle.group_id != group.id:
@@ -83,7 +84,7 @@ async def start_cycle(app: Application, group: Group, *, actor_id: int | None,
     svc = services_of(app)
     now = svc.now()
     async with svc.db.transaction() as tx:
-        if not await _claim(tx, once, now):
+        if not await claim(tx, once, now):
             return None
         if await cycles.open_cycle(tx, group.id):
             return Text("cycle.refused.already_running")

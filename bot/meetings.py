@@ -10,7 +10,7 @@ from telegram.ext import Application, BaseHandler, CommandHandler, ContextTypes,
 
 from bot import effects as effect_runner
 from bot import jobs
-from bot.cycle_runner import Once, run_event, start_cycle
+from bot.cycle_runner import Once, claim, run_event, start_cycle
 from bot.handlers.common import admin_or_refuse, answer, group_command
 from bot.services import services, services_of
 from bot.texts import render_all
@@ -106,8 +106,7 @@ async def timer_fired(app: Application, group: Group, timer: timer_store.StoredT
 async def _claim_only(app: Application, once: Once) -> None:
     svc = services_of(app)
     async with svc.db.transaction() as tx:
-        if once.timer is not None:
-            await timer_store.claim(tx, *once.timer, svc.now())
+        await claim(tx, once, svc.now())
 
 
 async def _stored_schedule(app: Application, group: Group) -> planning.Schedule | None:

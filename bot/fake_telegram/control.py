@@ -47,11 +47,16 @@ class FakeTelegramControl:
 
     # ----- transport ---------------------------------------------------------------------
 
-    async def _call(self, method: str, path: str, **kwargs: Any) -> Any:
+    async def _response(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        """The control API's answer; a refused request raises ControlError with its reason."""
         response = await self._http.request(method, f"/_control/{path}", **kwargs)
         if response.status_code == 400:
             raise ControlError(response.json().get("error", response.text))
         response.raise_for_status()
+        return response
+
+    async def _call(self, method: str, path: str, **kwargs: Any) -> Any:
+        response = await self._response(method, path, **kwargs)
         if response.headers.get("content-type", "").startswith("application/json"):
             return response.json()
         return response.content
@@ -307,11 +312,7 @@ class FakeTelegramControl:
 
     async def download(self, file_id: str) -> bytes:
         """The file's bytes as stored, whatever their type (JSON files too)."""
-        response = await self._http.get(f"/_control/files/{file_id}")
-        if response.status_code == 400:
-            raise ControlError(response.json().get("error", response.text))
-        response.raise_for_status()
-        return response.content
+        return (await self._response("GET", f"files/{file_id}")).content
 
     async def commands(
         self, scope: dict[str, Any] | None = None, language_code: str = ""
