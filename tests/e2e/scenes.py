@@ -154,3 +154,16 @@ class Cycle:
             await self.talk(phase, inbrenger.user_id)
             await self.next_phase(inbrenger.user_id, heading)
         return await self.close(inbrenger.user_id, commitment)
+
+
+async def into_reality(tg: FakeTelegramControl, group: DemoGroup, tmp_path: Path, *,
+                       set_up: bool = True, extra_watchers: tuple[int, ...] = (),
+                       clip_seconds: int = 4) -> Cycle:
+    """A cycle with Bram as inbrenger, past intake and watching, in reality."""
+    if set_up:
+        await set_up_group(tg, group)
+    bram = group.members[0].user_id
+    cycle = Cycle(tg, group, make_clip(tmp_path, seconds=clip_seconds))
+    await cycle.intake(await cycle.start("Bram"), bram, extra_watchers)
+    await cycle.next_phase(bram, "Realiteit")
+    return cycle

@@ -5,22 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from harness import BotProcess, DemoGroup
-from scenes import Cycle, buttons, click_and_wait, has_button, make_clip, set_up_group
+from scenes import (
+    Cycle,
+    buttons,
+    click_and_wait,
+    has_button,
+    into_reality,
+    make_clip,
+    set_up_group,
+)
 
 from bot.fake_telegram import FakeTelegramControl
-
-
-async def _in_reality(tg: FakeTelegramControl, group: DemoGroup, tmp_path: Path) -> None:
-    await set_up_group(tg, group)
-    cycle = Cycle(tg, group, make_clip(tmp_path, seconds=6))
-    await cycle.intake(await cycle.start("Bram"), group.members[0].user_id)
-    await cycle.next_phase(group.members[0].user_id, "Realiteit")
 
 
 async def test_an_observation_with_a_time_stamp_offers_the_still(
         tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
         tmp_path: Path) -> None:
-    await _in_reality(tg, demo_group, tmp_path)
+    await into_reality(tg, demo_group, tmp_path, clip_seconds=6)
     cato, chat = demo_group.members[1], demo_group.chat_id
     since = await tg.mark()
     await tg.send_text(cato.user_id, chat, "Op 0:03 loopt er iemand door het beeld.")
@@ -37,7 +38,7 @@ async def test_an_observation_with_a_time_stamp_offers_the_still(
 async def test_pause_and_replay_for_any_member(
         tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
         tmp_path: Path) -> None:
-    await _in_reality(tg, demo_group, tmp_path)
+    await into_reality(tg, demo_group, tmp_path, clip_seconds=6)
     daan, chat = demo_group.members[2], demo_group.chat_id
     since = await tg.mark()
     await tg.send_text(daan.user_id, chat, "/pause 0:02")

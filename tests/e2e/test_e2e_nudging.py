@@ -6,22 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from harness import BotProcess, DemoGroup
-from scenes import Cycle, db_rows, make_clip, set_up_group
+from scenes import db_rows, into_reality, set_up_group
 
 from bot.fake_telegram import FakeTelegramControl
 
 TIP = "Je zou meer wachttijd kunnen geven na je vraag."
-
-
-async def _in_reality(tg: FakeTelegramControl, group: DemoGroup, tmp_path: Path, *,
-                      set_up: bool = True, extra_watchers: tuple[int, ...] = ()) -> Cycle:
-    if set_up:
-        await set_up_group(tg, group)
-    cycle = Cycle(tg, group, make_clip(tmp_path))
-    announcement = await cycle.start("Bram")
-    await cycle.intake(announcement, group.members[0].user_id, extra_watchers)
-    await cycle.next_phase(group.members[0].user_id, "Realiteit")
-    return cycle
 
 
 def _nudges(messages: list[dict]) -> list[dict]:
@@ -31,7 +20,7 @@ def _nudges(messages: list[dict]) -> list[dict]:
 async def test_a_tip_gets_one_private_nudge_and_a_question_none(
         tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
         tmp_path: Path) -> None:
-    await _in_reality(tg, demo_group, tmp_path)
+    await into_reality(tg, demo_group, tmp_path)
     cato = demo_group.members[1]
     since = await tg.mark()
     await tg.send_text(cato.user_id, demo_group.chat_id, "Wat merkte je bij jezelf op 0:02?")
@@ -53,7 +42,7 @@ async def test_a_writer_without_a_private_chat_gets_a_reply_in_the_group(
     await tg.add_member(demo_group.chat_id, 1005)
     await tg.send_text(1005, demo_group.chat_id, "/join")
     await tg.wait_for_text(demo_group.chat_id, "Welkom, Eva")
-    await _in_reality(tg, demo_group, tmp_path, set_up=False, extra_watchers=(1005,))
+    await into_reality(tg, demo_group, tmp_path, set_up=False, extra_watchers=(1005,))
     since = await tg.mark()
     tip = await tg.send_text(1005, demo_group.chat_id, TIP)
     nudge = await tg.wait_for(lambda m: "als vraag" in (m["text"] or ""),
@@ -64,7 +53,7 @@ async def test_a_writer_without_a_private_chat_gets_a_reply_in_the_group(
 async def test_after_tips_are_welcome_the_same_tip_is_not_nudged(
         tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
         tmp_path: Path) -> None:
-    await _in_reality(tg, demo_group, tmp_path)
+    await into_reality(tg, demo_group, tmp_path)
     bram, daan = demo_group.members[0], demo_group.members[2]
     since = await tg.mark()
     await tg.send_text(bram.user_id, demo_group.chat_id, "/tips")
@@ -78,7 +67,7 @@ async def test_after_tips_are_welcome_the_same_tip_is_not_nudged(
 async def test_ten_tips_in_a_minute_do_not_make_ten_nudges(
         tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
         tmp_path: Path) -> None:
-    await _in_reality(tg, demo_group, tmp_path)
+    await into_reality(tg, demo_group, tmp_path)
     daan = demo_group.members[2]
     since = await tg.mark()
     for i in range(10):
@@ -94,7 +83,7 @@ async def test_ten_tips_in_a_minute_do_not_make_ten_nudges(
 async def test_an_edited_message_updates_its_words_without_a_second_nudge(
         tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
         tmp_path: Path) -> None:
-    await _in_reality(tg, demo_group, tmp_path)
+    await into_reality(tg, demo_group, tmp_path)
     cato = demo_group.members[1]
     since = await tg.mark()
     tip = await tg.send_text(cato.user_id, demo_group.chat_id, TIP)

@@ -215,12 +215,16 @@ def _f1(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
 def test_quality_on_the_development_set() -> None:
     path = _dev_set()
     if not path.is_file():
         pytest.skip(f"no development set at {path}")
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = _read_tsv(path)
     pairs = Counter((row["label"], classify(row["text"], row["lang"]).label.value) for row in rows)
     f1s = []
     for label in Label:
@@ -301,8 +305,7 @@ CHECK_SETS = [
 @pytest.mark.parametrize(("name", "size", "per_cell", "macro_floor", "comp_floor"), CHECK_SETS)
 def test_quality_on_messages_never_tuned_on(name: str, size: int, per_cell: int | None,
                                             macro_floor: float, comp_floor: float) -> None:
-    with (_CASES / name).open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = _read_tsv(_CASES / name)
     assert len(rows) == size
     if per_cell is not None:
         assert Counter((row["label"], row["lang"]) for row in rows) == {
@@ -314,8 +317,7 @@ def test_quality_on_messages_never_tuned_on(name: str, size: int, per_cell: int 
 
 def test_independent_halves_are_the_hash_split_of_the_whole_set() -> None:
     def ids(name: str) -> set[str]:
-        with (_CASES / name).open(encoding="utf-8", newline="") as handle:
-            return {row["id"] for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)}
+        return {row["id"] for row in _read_tsv(_CASES / name)}
 
     tune, check, whole = ids("independent_tune.tsv"), ids("independent_check.tsv"), ids("independent.tsv")
     assert not tune & check and tune | check == whole and len(whole) == 540
