@@ -5,7 +5,7 @@ Run: .venv/bin/python benchmarks/classifier_speed.py [ROWS]
 Builds a TSV of ROWS messages (default 200,000) in a temporary folder by repeating the
 development messages with small perturbations (case, punctuation, emoji, a time stamp, a
 missing language), so caches of whole messages cannot help; then times
-`bot.classify_command.run` over it several times and prints the median messages per second,
+`bot.cli.classify.run` over it several times and prints the median messages per second,
 and the median microseconds of a single `classify` call.
 """
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.classifier_quality import read_rows, shared_data_dir
-from bot.classify_command import run
+from bot.cli.classify import run
 from flows.classifier import classify
 
 RUNS = 3

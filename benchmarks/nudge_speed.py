@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 from flows.labels import Classification, Label
 from flows.model import Member, NudgeDelivery, NudgeMode, Phase, Settings
-from flows.nudging import NudgeContext, NudgeHistory, decide_on_message
+from flows.nudging.policy import NudgeContext, NudgeHistory, decide_on_message
 
 ROUNDS = 20_000
 TARGET_MS = 1.0
@@ -56,9 +56,9 @@ def median_decision_ms(rounds: int = ROUNDS) -> float:
 
 def median_whole_decision_ms(rounds: int = 5_000) -> float:
     """What the bot does per member message in the talk: classify it, store it, and decide
-    the nudge (flows.contributions.respond_to_contribution), on real dev-set-like texts."""
-    from flows.contributions import respond_to_contribution
-    from flows.cycle_model import Contribution, Cycle, CycleContext
+    the nudge (flows.cycle.talk.respond_to_contribution), on real dev-set-like texts."""
+    from flows.cycle.model import Contribution, Cycle, CycleContext
+    from flows.cycle.talk import respond_to_contribution
 
     start = datetime(2025, 3, 4, 15, 0, tzinfo=UTC)
     members = tuple(Member(n, f"Lid {n}", started_private=n % 2 == 0) for n in range(1, 6))

@@ -17,8 +17,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.cycle_runner import Once, decide_and_store
-from flows.cycle_model import Contribution, Cycle
+from bot.engine.events import Once, decide_and_store
+from flows.cycle.model import Contribution, Cycle
 from flows.model import Phase, Settings
 from storage import cycles, groups, members
 from storage.db import Database

@@ -1,4 +1,4 @@
-"""What a flow decides should happen, as plain data; `bot/effects.py` carries it out.
+"""What a flow decides should happen, as plain data; `bot/engine/effects.py` carries it out.
 
 Flows never talk to Telegram, the database or ffmpeg. They return these values, so that a
 decision can be tested by comparing lists.

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flows.cycle_model import ContributionRef
+from flows.cycle.model import ContributionRef
 from storage.clock import to_db
 from storage.db import Tx
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from flows.cycle_model import Clip, Cycle
+from flows.cycle.model import Clip, Cycle
 from flows.model import Phase
 from storage.clock import from_db, to_db
 from storage.db import Row, Tx

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flows.cycle_model import Cycle
+from flows.cycle.model import Cycle
 from storage import cycles
 from storage.db import Row, Tx
 

@@ -7,10 +7,10 @@ import re
 from telegram import Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
-from bot import effects as effect_runner
+from bot.engine import effects as effect_runner
+from bot.engine.services import services
 from bot.handlers.common import answer, current_group, group_command, reply, user_language
-from bot.services import services
-from bot.texts import say
+from bot.texts.render import say
 from flows.classifier.timestamps import parse_timestamp
 from flows.effects import SendReplay, SendStill
 from storage import cycles, members

@@ -5,7 +5,8 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, ContextTypes, filters
 
-from bot import send
+from bot.engine import send
+from bot.engine.services import services
 from bot.handlers.common import (
     admin_or_refuse,
     display_name,
@@ -13,8 +14,7 @@ from bot.handlers.common import (
     reply,
     user_language,
 )
-from bot.services import services
-from bot.texts import say
+from bot.texts.render import say
 from storage import coaches, groups
 
 

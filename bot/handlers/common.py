@@ -9,9 +9,9 @@ from telegram.constants import ChatMemberStatus
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
-from bot.send import send_html
-from bot.services import services
-from bot.texts import render
+from bot.engine.send import send_html
+from bot.engine.services import services
+from bot.texts.render import render
 from flows.catalog import DEFAULT_LANGUAGE
 from flows.effects import Text, text
 from flows.model import Group

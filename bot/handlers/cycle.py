@@ -15,8 +15,9 @@ from telegram.ext import (
     filters,
 )
 
-from bot import clip_intake
-from bot.cycle_runner import Once, run_event, start_cycle
+from bot.engine.events import Once, run_event, start_cycle
+from bot.engine.services import services
+from bot.handlers import clip_intake
 from bot.handlers.common import (
     admin_or_refuse,
     current_group,
@@ -25,10 +26,9 @@ from bot.handlers.common import (
     reply,
     user_language,
 )
-from bot.services import services
-from bot.texts import render, say
+from bot.texts.render import render, say
 from flows.callbacks import CycleButton
-from flows.cycle_model import (
+from flows.cycle.model import (
     Accept,
     Cancel,
     Consent,

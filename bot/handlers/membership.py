@@ -12,6 +12,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.engine.services import services
 from bot.handlers import coach
 from bot.handlers.common import (
     answer,
@@ -24,11 +25,10 @@ from bot.handlers.common import (
     thread_of,
     user_language,
 )
-from bot.services import services
-from bot.texts import say
+from bot.texts.render import say
+from flows.cycle.rotation import rotation_order
 from flows.effects import Text
 from flows.model import Settings
-from flows.rotation import rotation_order
 from flows.settings_change import change
 from storage import groups, members
 

@@ -15,6 +15,7 @@ from telegram.constants import ParseMode
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
+from bot.engine.services import services
 from bot.handlers.common import (
     answer,
     current_group,
@@ -24,12 +25,11 @@ from bot.handlers.common import (
     reply,
     user_language,
 )
-from bot.services import services
-from bot.texts import keyboard, render_all, say
-from flows.cycle_model import CycleContext
+from bot.texts.render import keyboard, render_all, say
+from flows.cycle.model import CycleContext
 from flows.effects import Button, text
-from flows.portfolio import as_markdown, portfolio
-from flows.summary import group_summary
+from flows.reports.group_summary import group_summary
+from flows.reports.portfolio import as_markdown, portfolio
 from storage import contributions, cycles, members
 from storage.privacy import (
     forget_member,

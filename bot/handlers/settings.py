@@ -4,8 +4,8 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, ContextTypes, filters
 
+from bot.engine.services import services
 from bot.handlers.common import admin_or_refuse, group_command, reply
-from bot.services import services
 from flows.effects import Text
 from flows.settings_change import change, describe
 from storage import groups

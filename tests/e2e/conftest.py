@@ -16,7 +16,7 @@ from harness import (
     new_bot_process,
 )
 
-from bot.fake_telegram import FakeTelegramControl, FakeTelegramServer
+from fake_telegram import FakeTelegramControl, FakeTelegramServer
 
 HERE = Path(__file__).parent
 

@@ -25,9 +25,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.fake_telegram import FakeTelegramControl, FakeTelegramServer
-from bot.fake_telegram.botprocess import BotProcess, bot_env
-from bot.fake_telegram.demo import DemoGroup, Person, create_demo_world
+from fake_telegram import FakeTelegramControl, FakeTelegramServer
+from fake_telegram.botprocess import BotProcess, bot_env
+from fake_telegram.demo import DemoGroup, Person, create_demo_world
 
 __all__ = [
     "BOT_PROCESS_KEY",

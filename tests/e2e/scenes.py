@@ -9,7 +9,7 @@ from typing import Any
 
 from harness import DemoGroup, Person
 
-from bot.fake_telegram import FakeTelegramControl
+from fake_telegram import FakeTelegramControl
 
 QUESTION = "Hoe kan ik de overgang na de pauze rustiger laten verlopen?"
 

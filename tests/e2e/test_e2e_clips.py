@@ -15,7 +15,7 @@ from scenes import (
     set_up_group,
 )
 
-from bot.fake_telegram import FakeTelegramControl
+from fake_telegram import FakeTelegramControl
 
 
 async def test_an_observation_with_a_time_stamp_offers_the_still(

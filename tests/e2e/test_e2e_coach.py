@@ -9,7 +9,7 @@ from pathlib import Path
 from harness import BotProcess, DemoGroup
 from scenes import Cycle, make_clip, set_up_group
 
-from bot.fake_telegram import FakeTelegramControl
+from fake_telegram import FakeTelegramControl
 
 COACH, INTRUDER = 2001, 2002
 

@@ -21,7 +21,7 @@ from scenes import (
     set_up_group,
 )
 
-from bot.fake_telegram import FakeTelegramControl
+from fake_telegram import FakeTelegramControl
 
 
 async def test_three_cycles_of_one_member_with_a_restart_in_reality(

@@ -6,7 +6,7 @@ from pathlib import Path
 from harness import BotProcess, DemoGroup
 from scenes import db_rows, set_up_group
 
-from bot.fake_telegram import FakeTelegramControl
+from fake_telegram import FakeTelegramControl
 
 
 async def test_setup_by_a_non_admin_is_refused_politely(

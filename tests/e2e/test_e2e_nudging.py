@@ -8,7 +8,7 @@ from pathlib import Path
 from harness import BotProcess, DemoGroup
 from scenes import db_rows, into_reality, set_up_group
 
-from bot.fake_telegram import FakeTelegramControl
+from fake_telegram import FakeTelegramControl
 
 TIP = "Je zou meer wachttijd kunnen geven na je vraag."
 

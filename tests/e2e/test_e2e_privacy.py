@@ -11,7 +11,7 @@ import httpx
 from harness import BotProcess, DemoGroup, FakeTelegram
 from scenes import QUESTION, TALK, Cycle, buttons, click_and_wait, db_rows, make_clip, set_up_group
 
-from bot.fake_telegram import FakeTelegramControl
+from fake_telegram import FakeTelegramControl
 
 COMMITMENT = "Ik ga bij de deur wachten tot iedereen zit, zodat we rustig beginnen."
 # In the played cycle Bram brings in; his peers take turns: Anna, Cato, Daan, Anna, ...

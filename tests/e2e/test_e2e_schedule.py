@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from harness import BotProcess, DemoGroup
 from scenes import set_up_group
 
-from bot.fake_telegram import FakeTelegramControl
+from fake_telegram import FakeTelegramControl
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 DAYS = ["ma", "di", "wo", "do", "vr", "za", "zo"]

@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 from harness import E2E_TOKEN, FakeTelegram
 
-from bot.fake_telegram.botprocess import REPO_ROOT, bot_env
+from fake_telegram.botprocess import REPO_ROOT, bot_env
 
 SECRET = "e2e-webhook-secret_1"
 

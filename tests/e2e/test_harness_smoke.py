@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from harness import BotProcess
 
-from bot.fake_telegram import FakeTelegramControl
+from fake_telegram import FakeTelegramControl
 
 pytestmark = pytest.mark.e2e
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from telegram import Bot
 
-from bot.fake_telegram import FakeTelegramControl, FakeTelegramServer
+from fake_telegram import FakeTelegramControl, FakeTelegramServer
 
 
 @dataclass(frozen=True)

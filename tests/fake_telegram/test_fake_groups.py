@@ -8,7 +8,7 @@ import pytest
 from telegram import Update
 from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes, MessageHandler, filters
 
-from bot.fake_telegram import ControlError, FakeTelegramServer
+from fake_telegram import ControlError, FakeTelegramServer
 
 if TYPE_CHECKING:
     from conftest import Cast

@@ -17,7 +17,7 @@ from telegram import (
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter
 
-from bot.fake_telegram import ControlError
+from fake_telegram import ControlError
 
 if TYPE_CHECKING:
     from conftest import Cast

@@ -13,9 +13,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.fake_telegram import FakeTelegramControl
-from bot.fake_telegram.demo import DemoGroup
-from bot.sandbox import run_sandbox
+from bot.cli.sandbox import run_sandbox
+from fake_telegram import FakeTelegramControl
+from fake_telegram.demo import DemoGroup
 
 ECHO_BOT = textwrap.dedent(
     """

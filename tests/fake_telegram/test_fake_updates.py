@@ -12,7 +12,7 @@ from telegram import Bot, Update
 from telegram.constants import MessageEntityType
 from telegram.error import Conflict, InvalidToken
 
-from bot.fake_telegram import FakeTelegramControl, FakeTelegramServer
+from fake_telegram import FakeTelegramControl, FakeTelegramServer
 
 if TYPE_CHECKING:
     from conftest import Cast

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from bot import jobs
-from bot.app import build_application
-from bot.config import load
-from bot.fake_telegram import FakeTelegramControl, FakeTelegramServer
-from bot.meetings import _replan
-from bot.services import services_of
+from bot.engine import timers as jobs
+from bot.engine.meetings import _replan
+from bot.engine.services import services_of
+from bot.startup.application import build_application
+from bot.startup.config import load
+from fake_telegram import FakeTelegramControl, FakeTelegramServer
 from flows.model import Group, Settings
-from flows.schedule import Schedule, parse_schedule
+from flows.schedule.plan import Schedule, parse_schedule
 from storage import groups, members
 from storage import timers as timer_store
 from storage.db import Database

@@ -1,4 +1,4 @@
-"""bot/charts.py: PNGs of participation as a balance picture, and the activating trend."""
+"""bot/media/charts.py: PNGs of participation as a balance picture, and the activating trend."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import matplotlib.image as mpimg
 import pytest
 from matplotlib import _pylab_helpers
 
-from bot.charts import (
+from bot.media.charts import (
     ParticipationLabels,
     TrendLabels,
     participation_chart,

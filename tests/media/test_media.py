@@ -1,4 +1,4 @@
-"""bot/media.py on clips generated with ffmpeg (a few seconds in all)."""
+"""bot/media/ffmpeg.py on clips generated with ffmpeg (a few seconds in all)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ import matplotlib.image as mpimg
 import numpy as np
 import pytest
 
-from bot import media, retention
-from bot.media import ClipInfo, ClipProblem, MediaError
+from bot.media import ffmpeg as media
+from bot.media import retention
+from bot.media.ffmpeg import ClipInfo, ClipProblem, MediaError
 
 pytestmark = pytest.mark.skipif(
     shutil.which("ffmpeg") is None or shutil.which("ffprobe") is None,

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from flows.cycle_model import Clip, Cycle
+from flows.cycle.model import Clip, Cycle
 from flows.model import Phase, Settings
 from storage import contributions, cycles, groups, members
 from storage.db import Database, Tx

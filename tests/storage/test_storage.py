@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import aiosqlite
 import pytest
 
-from flows.cycle_model import Clip, Cycle
+from flows.cycle.model import Clip, Cycle
 from flows.model import NudgeMode, Phase, Settings
 from storage import contributions, cycles, groups, members, timers, updates
 from storage.db import Database

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.classify_command import run
+from bot.cli.classify import run
 from flows.classifier import classify, detect_language, fallback, parse_timestamp
 from flows.labels import COMPENSATING, Label
 

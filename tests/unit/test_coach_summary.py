@@ -4,9 +4,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from flows.catalog import render_all
-from flows.coach_summary import PastCycle, coach_summary, trend
-from flows.cycle_model import ContributionRef, Cycle, CycleContext
+from flows.cycle.model import ContributionRef, Cycle, CycleContext
 from flows.model import Member, Phase, Settings
+from flows.reports.coach_summary import PastCycle, coach_summary, trend
 
 NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
 MEMBERS = (Member(1, "Anna"), Member(2, "Bram"), Member(3, "Cato"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import ConfigError, load
+from bot.startup.config import ConfigError, load
 
 TOKEN = "123456789:" + "A" * 35
 

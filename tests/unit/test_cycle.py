@@ -8,9 +8,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from flows.catalog import render_all
-from flows.cycle import TRANSITIONS, choose, decide
-from flows.cycle_diagram import document, validate
-from flows.cycle_model import (
+from flows.cycle.diagram import document, validate
+from flows.cycle.model import (
     Accept,
     Cancel,
     Clip,
@@ -29,6 +28,7 @@ from flows.cycle_model import (
     Wait,
     Watched,
 )
+from flows.cycle.table import TRANSITIONS, choose, decide
 from flows.effects import (
     CancelTimer,
     RecordTurn,
@@ -363,4 +363,4 @@ def test_the_machine_is_valid_and_the_diagram_in_docs_is_current():
     validate()
     from pathlib import Path
     diagram = Path(__file__).resolve().parents[2] / "docs" / "cycle.md"
-    assert diagram.read_text("utf-8") == document(), "run: python -m flows.cycle_diagram > docs/cycle.md"
+    assert diagram.read_text("utf-8") == document(), "run: python -m flows.cycle.diagram > docs/cycle.md"

@@ -1,4 +1,4 @@
-"""The nudging policy (flows/nudging.py): every rule, in both delivery modes and all modes."""
+"""The nudging policy (flows/nudging/policy.py): every rule, in both delivery modes and all modes."""
 from __future__ import annotations
 
 import json
@@ -10,7 +10,7 @@ from flows.catalog import catalog, placeholders, render_all
 from flows.effects import Button, Say, SayPrivately, Text
 from flows.labels import COMPENSATING, Classification, Label
 from flows.model import Member, NudgeDelivery, NudgeMode, Phase, Settings
-from flows.nudging import (
+from flows.nudging.policy import (
     CLOSED_HINT_COOLDOWN,
     MEMBER_COOLDOWN,
     NudgeContext,

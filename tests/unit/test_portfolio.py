@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flows.cycle_model import ContributionRef, Cycle
+from flows.cycle.model import ContributionRef, Cycle
 from flows.model import Group, Member, Phase
-from flows.portfolio import as_markdown, portfolio
+from flows.reports.portfolio import as_markdown, portfolio
 
 NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
 

@@ -13,7 +13,7 @@ import pytest
 from flows.catalog import catalog, placeholders, render, render_all
 from flows.effects import CancelTimer, SetTimer
 from flows.model import Settings
-from flows.schedule import (
+from flows.schedule.plan import (
     EVENT_ANNOUNCE,
     EVENT_CLIP_REMINDER,
     EVENT_OPEN,

@@ -5,7 +5,7 @@ import asyncio
 
 from telegram import Chat, Message, Update
 
-from bot.update_order import PerChatUpdateProcessor
+from bot.engine.update_order import PerChatUpdateProcessor
 
 
 def _update(update_id: int, chat_id: int) -> Update:

@@ -1,0 +1,96 @@
+"""The `intervision` command line: run, sandbox, classify, migrate, export.
+
+Each subcommand imports what it needs when it runs, so `classify` and `migrate` start without
+loading python-telegram-bot."""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+
+from bot.startup import config as configuration
+
+
+def _configure_logging(level: str) -> None:
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # httpx logs every request URL at INFO, and the URL holds the bot token (SPEC section 6).
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+
+
+def _load(require_token: bool = True) -> configuration.Config:
+    try:
+        return configuration.load(require_token=require_token)
+    except configuration.ConfigError as error:
+        print("The configuration has problems:", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  - {problem}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    config = _load()
+    _configure_logging(config.log_level)
+    from bot.startup.run import run_bot
+    return run_bot(config)
+
+
+def sandbox(args: argparse.Namespace) -> int:
+    _configure_logging("INFO")
+    from bot.cli.sandbox import run_sandbox
+    try:
+        asyncio.run(run_sandbox(port=args.port))
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def classify(args: argparse.Namespace) -> int:
+    from bot.cli.classify import run as classify_file
+    return classify_file(args.file, sys.stdout)
+
+
+def migrate(args: argparse.Namespace) -> int:
+    config = _load(require_token=False)
+    from storage.db import Database
+
+    async def apply() -> list[int]:
+        db = await Database.open(config.db_path, migrate=False)
+        try:
+            return await db.migrate()
+        finally:
+            await db.close()
+
+    applied = asyncio.run(apply())
+    print(f"applied migrations: {applied}" if applied else "the database is up to date")
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    config = _load(require_token=False)
+    from bot.cli.export import run as export_run
+    return export_run(config, args.group, args.format, sys.stdout)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="intervision", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="run the bot (polling, or webhook when configured)")
+    sandbox_parser = commands.add_parser("sandbox", help="try the bot without Telegram")
+    sandbox_parser.add_argument("--port", type=int, default=8080)
+    classify_parser = commands.add_parser("classify", help="label the messages of a TSV file")
+    classify_parser.add_argument("file")
+    commands.add_parser("migrate", help="create or upgrade the database")
+    export_parser = commands.add_parser("export", help="export a group's cycles")
+    export_parser.add_argument("--group", type=int, default=None, help="group id (default all)")
+    export_parser.add_argument("--format", choices=("json", "markdown"), default="markdown")
+    args = parser.parse_args(argv)
+    handler = {"run": run, "sandbox": sandbox, "classify": classify, "migrate": migrate,
+               "export": export}[args.command]
+    return handler(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

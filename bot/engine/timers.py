@@ -1,0 +1,85 @@
+"""Stored timers mirrored on python-telegram-bot's JobQueue (APScheduler).
+
+The database is the source of truth: jobs live only in memory, so on start every pending
+timer is scheduled again, and a timer that fell due while the bot was down fires at once.
+A fired timer is claimed in the same transaction as its effects (storage/timers.claim), so it
+fires once even when a job is scheduled twice or the bot restarts halfway.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from telegram.ext import Application, ContextTypes
+
+from bot.engine.services import services_of
+from flows.effects import CancelTimer, SetTimer
+from storage import timers as timer_store
+from storage.timers import StoredTimer
+
+log = logging.getLogger(__name__)
+
+# A job normally fires within milliseconds of its time; one this late was held up by the bot
+# being down, and its message says so.
+LATE_AFTER = timedelta(seconds=30)
+# APScheduler skips a job whose time passed longer ago than its misfire grace time, so a
+# past-due timer is scheduled a moment from now instead.
+CATCH_UP = timedelta(milliseconds=200)
+
+
+def job_name(group_id: int, name: str) -> str:
+    return f"timer:{group_id}:{name}"
+
+
+def _remove(app: Application, name: str) -> None:
+    assert app.job_queue is not None
+    for job in app.job_queue.get_jobs_by_name(name):
+        job.schedule_removal()
+
+
+def schedule(app: Application, timer: StoredTimer) -> None:
+    assert app.job_queue is not None
+    name = job_name(timer.group_id, timer.name)
+    _remove(app, name)
+    when = max(timer.due_at, services_of(app).now() + CATCH_UP)
+    app.job_queue.run_once(_fire, when=when, data=timer, name=name)
+
+
+async def mirror(app: Application, group_id: int, effect: SetTimer | CancelTimer) -> None:
+    """Brings the JobQueue in line with what was just stored."""
+    if isinstance(effect, CancelTimer):
+        _remove(app, job_name(group_id, effect.name))
+        return
+    db = services_of(app).db
+    async with db.reading() as tx:
+        timer = await timer_store.get(tx, group_id, effect.name)
+    if timer is not None:
+        schedule(app, timer)
+
+
+async def restore(app: Application) -> int:
+    """Schedules every pending timer; past-due ones run right away (APScheduler runs a
+    job whose time has passed immediately)."""
+    db = services_of(app).db
+    async with db.reading() as tx:
+        pending = await timer_store.pending(tx)
+    for timer in pending:
+        schedule(app, timer)
+    return len(pending)
+
+
+async def _fire(context: ContextTypes.DEFAULT_TYPE) -> None:
+    assert context.job is not None
+    timer = context.job.data
+    assert isinstance(timer, StoredTimer)
+    await fire(context.application, timer)
+
+
+async def fire(app: Application, timer: StoredTimer) -> None:
+    """Runs a due timer (the JobQueue's callback; tests with a controlled clock call it)."""
+    from bot.engine import dispatch  # dispatch -> cycle_runner -> effects -> jobs: import at use
+    late = services_of(app).now() - timer.due_at > LATE_AFTER
+    try:
+        await dispatch.timer_fired(app, timer, late=late)
+    except Exception:
+        log.exception("timer %s of group %s failed", timer.name, timer.group_id)

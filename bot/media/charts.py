@@ -1,0 +1,188 @@
+"""Participation pictures for summaries: PNGs drawn with matplotlib.
+
+An adapter like `bot/media/ffmpeg.py`: numbers and translated texts in, a PNG path out. The texts
+come from the caller because all user-facing text lives in the catalogs.
+
+Participation is a balance picture, never a leaderboard (SPEC section 5): members keep a fixed,
+alphabetical order whatever their counts, and nothing is ranked or highlighted.
+
+Only `matplotlib.figure.Figure` is used (no pyplot), so no figure registry, backend switch or
+rcParams change leaks between calls or threads. Drawing takes a few hundred milliseconds:
+call these from async code with `asyncio.to_thread`.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Self
+
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator, PercentFormatter
+
+# Colour-blind-safe (Okabe-Ito); compensating is orange, not red: it is a cue, not a fault.
+ACTIVATING_COLOR = "#009E73"
+NEUTRAL_COLOR = "#BBBBBB"
+COMPENSATING_COLOR = "#E69F00"
+_NAME_LIMIT = 24
+_DPI = 100
+
+
+@dataclass(frozen=True)
+class ParticipationLabels:
+    """Translated texts for `participation_chart`."""
+
+    activating: str
+    neutral: str
+    compensating: str
+    axis: str = ""  # under the count axis, e.g. "bijdragen"
+
+    @classmethod
+    def coerce(cls, labels: ParticipationLabels | Mapping[str, str]) -> Self:
+        return labels if isinstance(labels, cls) else cls(**_known_fields(cls, labels))
+
+
+@dataclass(frozen=True)
+class TrendLabels:
+    """Translated texts for `trend_chart`."""
+
+    cycle: str  # the x axis, e.g. "cyclus"
+    ratio: str  # the y axis, e.g. "activerende bijdragen"
+
+    @classmethod
+    def coerce(cls, labels: TrendLabels | Mapping[str, str]) -> Self:
+        return labels if isinstance(labels, cls) else cls(**_known_fields(cls, labels))
+
+
+def _known_fields(cls: type, labels: object) -> dict[str, str]:
+    # Callers may pass a dict straight from the catalog; a missing key then fails loudly (a
+    # TypeError from the dataclass) rather than as an empty legend in a coach's inbox.
+    if not isinstance(labels, Mapping):
+        raise TypeError(f"labels must be {cls.__name__} or a mapping")
+    names = {f.name for f in fields(cls)}
+    return {k: str(v) for k, v in labels.items() if k in names}
+
+
+def _plain(text: str, limit: int | None = None) -> str:
+    """Text as typed: names like "$ophie$" must not switch matplotlib to math mode."""
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text.replace("$", r"\$")
+
+
+def participation_chart(
+    rows: Sequence[tuple[str, int, int, int]],
+    out_path: str | os.PathLike[str],
+    *,
+    title: str,
+    labels: ParticipationLabels | Mapping[str, str],
+) -> Path:
+    """Per member one horizontal bar of activating | neutral | compensating contributions.
+
+    `rows` are `(member_name, activating, neutral, compensating)`. Members are drawn in
+    alphabetical order, top to bottom; a member without contributions keeps an empty row,
+    because being quiet is part of the picture.
+    """
+    return _save(participation_figure(rows, title=title, labels=labels), out_path)
+
+
+def participation_figure(
+    rows: Sequence[tuple[str, int, int, int]],
+    *,
+    title: str,
+    labels: ParticipationLabels | Mapping[str, str],
+) -> Figure:
+    """The figure behind `participation_chart`, for tests and for other output formats."""
+    texts = ParticipationLabels.coerce(labels)
+    for name, *counts in rows:
+        if any(c < 0 for c in counts):
+            raise ValueError(f"negative count for {name!r}")
+    ordered = sorted(rows, key=lambda row: (row[0].casefold(), row[0]))
+    names = [_plain(row[0], _NAME_LIMIT) for row in ordered]
+
+    height = 1.6 + 0.45 * max(len(ordered), 1)
+    fig = Figure(figsize=(7.5, height), dpi=_DPI, layout="constrained")
+    ax = fig.add_subplot()
+    positions = list(range(len(ordered)))
+    left = [0] * len(ordered)
+    series = (
+        (texts.activating, ACTIVATING_COLOR, 1),
+        (texts.neutral, NEUTRAL_COLOR, 2),
+        (texts.compensating, COMPENSATING_COLOR, 3),
+    )
+    for label, color, column in series:
+        values = [int(row[column]) for row in ordered]
+        bars = ax.barh(positions, values, left=left, color=color, height=0.6,
+                       edgecolor="white", linewidth=0.8)
+        # The count inside each segment, so nobody has to read the axis.
+        ax.bar_label(bars, labels=[str(v) if v else "" for v in values], label_type="center",
+                     fontsize=9, color="black")
+        left = [a + b for a, b in zip(left, values, strict=True)]
+
+    ax.set_yticks(positions, names)
+    ax.invert_yaxis()  # first name at the top, like a list
+    ax.set_xlim(0, max([*left, 1]) * 1.02)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    if texts.axis:
+        ax.set_xlabel(_plain(texts.axis))
+    ax.set_title(_plain(title), loc="left")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    # Handles built by hand so the legend keeps its colours even without any bars.
+    handles = [Patch(facecolor=color, label=_plain(label)) for label, color, _ in series]
+    fig.legend(handles=handles, loc="outside lower center", ncols=3, frameon=False)
+    return fig
+
+
+def trend_chart(
+    points: Mapping[int, float] | Iterable[tuple[int, float]],
+    out_path: str | os.PathLike[str],
+    *,
+    title: str,
+    labels: TrendLabels | Mapping[str, str],
+) -> Path:
+    """The group's share of activating contributions per cycle (cycle number -> 0..1)."""
+    return _save(trend_figure(points, title=title, labels=labels), out_path)
+
+
+def trend_figure(
+    points: Mapping[int, float] | Iterable[tuple[int, float]],
+    *,
+    title: str,
+    labels: TrendLabels | Mapping[str, str],
+) -> Figure:
+    """The figure behind `trend_chart`."""
+    texts = TrendLabels.coerce(labels)
+    pairs = sorted(points.items() if isinstance(points, Mapping) else points)
+    for cycle, ratio in pairs:
+        if not (math.isfinite(ratio) and 0.0 <= ratio <= 1.0):
+            raise ValueError(f"ratio for cycle {cycle} must lie in 0..1, got {ratio!r}")
+
+    fig = Figure(figsize=(7.5, 3.6), dpi=_DPI, layout="constrained")
+    ax = fig.add_subplot()
+    if pairs:
+        cycles, ratios = zip(*pairs, strict=True)
+        ax.plot(cycles, ratios, marker="o", color=ACTIVATING_COLOR, linewidth=2)
+        ax.set_xlim(min(cycles) - 0.5, max(cycles) + 0.5)
+    ax.set_ylim(0, 1)
+    ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.grid(axis="y", alpha=0.3)
+    ax.set_xlabel(_plain(texts.cycle))
+    ax.set_ylabel(_plain(texts.ratio))
+    ax.set_title(_plain(title), loc="left")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return fig
+
+
+def _save(fig: Figure, out_path: str | os.PathLike[str]) -> Path:
+    out = Path(out_path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(out, format="png", dpi=_DPI, facecolor="white")
+    fig.clear()  # a Figure outside pyplot is freed with its last reference; drop artists now
+    return out

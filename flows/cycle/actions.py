@@ -1,0 +1,254 @@
+"""Actions of the cycle's transitions: each takes the context and the event and returns a
+Decision. They never change the phase themselves; the transition table does that."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from flows.cycle.learning_question import check_learning_question
+from flows.cycle.model import (
+    ClipPosted,
+    Contribution,
+    Cycle,
+    CycleContext,
+    Decision,
+    Event,
+    LearningQuestion,
+    LookBackChoice,
+)
+from flows.cycle.phases import (
+    announce,
+    ask_consent,
+    ask_for_clip,
+    button,
+    cancel_timers,
+    inbrenger_name,
+    quote,
+    set_timer,
+    start_lookback,
+    timer_name,
+)
+from flows.cycle.rotation import pick_inbrenger
+from flows.cycle.talk import respond_to_contribution, respond_to_tick
+from flows.effects import Effect, Say, SayPrivately, SendCoachSummary, SetTimer, text
+from flows.reports import group_summary as summary
+
+WAIT_MINUTES = 15  # "wait a little longer" for a clip at meeting time
+FOLLOW_UP_DAYS = 7  # ask the inbrenger how trying the commitment went
+
+
+def nothing(ctx: CycleContext, event: Event) -> Decision:
+    return Decision(ctx.cycle)
+
+
+def outsider_message(ctx: CycleContext, event: Event) -> Decision | None:
+    """Someone who did not join writes while a cycle runs: told once how to join, then left
+    in peace (an answer to every message would drown the group)."""
+    if not isinstance(event, Contribution) or ctx.member(event.actor):
+        return None
+    cycle = ctx.cycle
+    if not cycle.is_open or event.actor in cycle.told_outsiders:
+        return Decision(cycle)
+    told = replace(cycle, told_outsiders=cycle.told_outsiders | {event.actor})
+    return Decision(told, (Say((text("cycle.outsider"),), reply_to=event.message_id),))
+
+
+def clip_expected(ctx: CycleContext, event: Event) -> Decision:
+    """The inbrenger writes where the bot waits for a clip: say what is expected."""
+    return Decision(ctx.cycle, refusal=text("cycle.refused.clip_first"))
+
+
+def accept(ctx: CycleContext, event: Event) -> Decision:
+    return Decision(ctx.cycle, ack=text("cycle.ack.accepted"))
+
+
+def enter_awaiting_clip(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
+    if cycle.clip:  # the clip came with the acceptance itself
+        return cycle, ()
+    return cycle, ask_for_clip(ctx, cycle)
+
+
+def enter_nothing(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
+    return cycle, ()
+
+
+def take_clip(ctx: CycleContext, event: Event) -> Decision:
+    assert isinstance(event, ClipPosted)
+    if event.problem is not None:
+        return Decision(ctx.cycle, refusal=event.problem)
+    cycle = replace(ctx.cycle, clip=event.clip, consent=False)
+    effects: list[Effect] = [Say((text("cycle.clip_received", name=inbrenger_name(ctx)),),
+                                 reply_to=event.clip.message_id)]
+    correction = check_learning_question(event.caption, ctx.settings.language)
+    if correction is None:
+        cycle = replace(cycle, learning_question=(event.caption or "").strip())
+        effects.append(ask_consent(cycle))
+    elif event.caption:
+        effects.append(Say((correction, text("lq.example")), reply_to=event.clip.message_id))
+    else:
+        effects.append(Say((text("cycle.ask_question"), text("lq.example"))))
+    return Decision(cycle, tuple(effects))
+
+
+def take_learning_question(ctx: CycleContext, event: Event) -> Decision:
+    assert isinstance(event, (LearningQuestion, Contribution))
+    question = event.question if isinstance(event, LearningQuestion) else event.text
+    correction = check_learning_question(question, ctx.settings.language)
+    if correction is not None:
+        return Decision(ctx.cycle, refusal=correction)
+    cycle = replace(ctx.cycle, learning_question=question.strip())
+    return Decision(cycle, (Say((text("cycle.question_received", question=cycle.
+                                      learning_question),)), ask_consent(cycle)))
+
+
+def take_consent(ctx: CycleContext, event: Event) -> Decision:
+    cycle = replace(ctx.cycle, consent=True)
+    due = cycle.meeting_at
+    if due is not None and due > ctx.now:
+        return Decision(cycle, (Say((text("cycle.ready_until_meeting"),)),),
+                        ack=text("cycle.ack.consent"))
+    return Decision(cycle, ack=text("cycle.ack.consent"))
+
+
+def swap(ctx: CycleContext, event: Event) -> Decision:
+    """Pass the turn on to the next member in the rotation; the one who passed keeps their
+    place (their turn count does not change), so they come first next time."""
+    cycle = ctx.cycle
+    passed = cycle.skipped_by | {cycle.inbrenger_id}
+    successor = pick_inbrenger(ctx.members, exclude=passed)
+    if successor is None:
+        return Decision(cycle, refusal=text("cycle.refused.no_one_to_swap"))
+    swapped = replace(cycle, inbrenger_id=successor.user_id, number=successor.turns + 1,
+                      previous_commitment=successor.last_commitment, clip=None,
+                      learning_question=None, consent=False, skipped_by=passed)
+    new_ctx = replace(ctx, cycle=swapped)
+    effects = (Say((text("cycle.swapped", name=inbrenger_name(ctx),
+                         successor=successor.name),)), *announce(new_ctx, swapped))
+    return Decision(swapped, effects, ack=text("cycle.ack.swapped"))
+
+
+def no_clip_at_meeting(ctx: CycleContext, event: Event) -> Decision:
+    """Meeting time without a complete intake: never silently dropped; the group chooses."""
+    cycle = ctx.cycle
+    keyboard = ((button(cycle, "cycle.button.wait", "wait"),
+                 button(cycle, "cycle.button.next_inbrenger", "swap")),
+                (button(cycle, "cycle.button.cancel", "cancel"),))
+    key = "cycle.no_clip_at_meeting" if not cycle.clip else "cycle.intake_incomplete"
+    return Decision(cycle, (Say((text(key, name=inbrenger_name(ctx)),), keyboard),))
+
+
+def wait_longer(ctx: CycleContext, event: Event) -> Decision:
+    cycle = ctx.cycle
+    return Decision(cycle, (set_timer(ctx, cycle, "meeting_open", WAIT_MINUTES),
+                            Say((text("cycle.waiting", minutes=WAIT_MINUTES),))),
+                    ack=text("cycle.ack.waiting"))
+
+
+def remind_clip(ctx: CycleContext, event: Event) -> Decision:
+    cycle = ctx.cycle
+    member = ctx.inbrenger
+    if cycle.clip and cycle.learning_question and cycle.consent:
+        return Decision(cycle)
+    reminder = (text("cycle.clip_reminder", name=inbrenger_name(ctx)),)
+    if member and member.started_private:
+        return Decision(cycle, (SayPrivately(member.user_id, reminder),))
+    return Decision(cycle, (Say(reminder),))
+
+
+def watched(ctx: CycleContext, event: Event) -> Decision:
+    actor = getattr(event, "actor", 0)
+    cycle = replace(ctx.cycle, watched_by=ctx.cycle.watched_by | {actor})
+    return Decision(cycle, ack=text("cycle.ack.watched"))
+
+
+def toggle_tips(ctx: CycleContext, event: Event) -> Decision:
+    cycle = replace(ctx.cycle, tips_open=not ctx.cycle.tips_open)
+    key = "cycle.tips_opened" if cycle.tips_open else "cycle.tips_closed"
+    return Decision(cycle, (Say((text(key, name=inbrenger_name(ctx)),)),))
+
+
+def remind_phase(ctx: CycleContext, event: Event) -> Decision:
+    cycle = ctx.cycle
+    return Decision(cycle, (Say((text("cycle.timebox_over", name=inbrenger_name(ctx),
+                                      minutes=ctx.settings.phase_minutes(cycle.phase)),)),))
+
+
+def contribute(ctx: CycleContext, event: Event) -> Decision:
+    assert isinstance(event, Contribution)
+    return respond_to_contribution(ctx, event)
+
+
+def tick(ctx: CycleContext, event: Event) -> Decision:
+    return respond_to_tick(ctx)
+
+
+def take_commitment(ctx: CycleContext, event: Event) -> Decision:
+    assert isinstance(event, Contribution)
+    commitment = event.text.strip()
+    cycle = replace(ctx.cycle, commitment=commitment)
+    stored = respond_to_contribution(replace(ctx, cycle=cycle), event, nudge=False)
+    return replace(stored, effects=stored.effects + (
+        Say((text("cycle.commitment_recorded", commitment=commitment),),
+            reply_to=event.message_id),))
+
+
+def look_back(ctx: CycleContext, event: Event) -> Decision:
+    cycle, effects = start_lookback(ctx, ctx.cycle)
+    return Decision(cycle, effects)
+
+
+def _lookback_answer(ctx: CycleContext, event: Event) -> tuple[Cycle, Say] | Decision:
+    assert isinstance(event, LookBackChoice)
+    cycle = ctx.cycle
+    if event.choice and event.choice not in cycle.lookback_options:
+        return Decision(cycle, refusal=text("cycle.refused.stale"))
+    chosen = next((c for c in ctx.contributions if c.id == event.choice), None)
+    cycle = replace(cycle, lookback_choice=event.choice)
+    if chosen is None:
+        return cycle, Say((text("cycle.lookback_none_chosen"),))
+    author = ctx.member(chosen.user_id)
+    return cycle, Say((text("cycle.lookback_chosen", name=author.name if author else "?",
+                            quote=quote(chosen.text)),))
+
+
+def choose_lookback(ctx: CycleContext, event: Event) -> Decision:
+    answer = _lookback_answer(ctx, event)
+    if isinstance(answer, Decision):
+        return answer
+    cycle, said = answer
+    return Decision(cycle, (said,), ack=text("cycle.ack.lookback"))
+
+
+def choose_lookback_late(ctx: CycleContext, event: Event) -> Decision:
+    answer = _lookback_answer(ctx, event)
+    if isinstance(answer, Decision):
+        return answer
+    cycle, said = answer
+    return Decision(cycle, (said, SendCoachSummary(cycle.id)), ack=text("cycle.ack.lookback"))
+
+
+def enter_closed(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
+    closing_ctx = replace(ctx, cycle=cycle)
+    effects: tuple[Effect, ...] = (
+        *cancel_timers(cycle),
+        Say(summary.group_summary(closing_ctx)),
+        SendCoachSummary(cycle.id),
+        SetTimer(timer_name(cycle, "followup"), ctx.now + timedelta(days=FOLLOW_UP_DAYS),
+                 "followup", {"cycle_id": cycle.id}),
+    )
+    return cycle, effects
+
+
+def enter_cancelled(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
+    return cycle, (*cancel_timers(cycle), Say((text("cycle.cancelled"),)))
+
+
+def follow_up(ctx: CycleContext, event: Event) -> Decision:
+    cycle = ctx.cycle
+    member = ctx.inbrenger
+    if not cycle.commitment or member is None:
+        return Decision(cycle)
+    message = (text("cycle.followup", name=member.name, commitment=cycle.commitment),)
+    if member.started_private:
+        return Decision(cycle, (SayPrivately(member.user_id, message),))
+    return Decision(cycle, (Say(message),))

@@ -1,0 +1,81 @@
+"""Checks and draws the cycle's transition table: `validate()` refuses a machine with more
+than one start, a way out of a final state, an unreachable state or a dead end; `mermaid()`
+renders docs/cycle.md from the same table (a test keeps the file in sync)."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from flows.cycle.table import START, TRANSITIONS, Transition
+from flows.model import FINAL_PHASES, Phase
+
+
+def edges(transitions: tuple[Transition, ...] = TRANSITIONS) -> dict[tuple[Phase, Phase], list[str]]:
+    found: dict[tuple[Phase, Phase], list[str]] = defaultdict(list)
+    for transition in transitions:
+        target = transition.target or transition.source
+        if transition.event not in found[(transition.source, target)]:
+            found[(transition.source, target)].append(transition.event)
+    return found
+
+
+def validate(transitions: tuple[Transition, ...] = TRANSITIONS, start: Phase = START) -> None:
+    graph = edges(transitions)
+    entered = {target for (source, target) in graph if source != target}
+    other_starts = [phase for phase in Phase if phase not in entered and phase != start]
+    if other_starts:
+        raise ValueError(f"only {start} may start the machine, also found {other_starts}")
+    for (source, target) in graph:
+        if source in FINAL_PHASES and target != source:
+            raise ValueError(f"a way out of the final state {source}")
+    reachable = {start}
+    frontier = [start]
+    while frontier:
+        phase = frontier.pop()
+        for (source, target) in graph:
+            if source == phase and target not in reachable:
+                reachable.add(target)
+                frontier.append(target)
+    missing = set(Phase) - reachable
+    if missing:
+        raise ValueError(f"unreachable states: {sorted(missing)}")
+    for phase in set(Phase) - FINAL_PHASES:
+        if not _reaches_final(graph, phase):
+            raise ValueError(f"dead end: {phase} never reaches a final state")
+
+
+def _reaches_final(graph: dict[tuple[Phase, Phase], list[str]], phase: Phase) -> bool:
+    seen = {phase}
+    frontier = [phase]
+    while frontier:
+        current = frontier.pop()
+        if current in FINAL_PHASES:
+            return True
+        for (source, target) in graph:
+            if source == current and target not in seen:
+                seen.add(target)
+                frontier.append(target)
+    return False
+
+
+def mermaid(transitions: tuple[Transition, ...] = TRANSITIONS) -> str:
+    lines = ["stateDiagram-v2", f"    [*] --> {START.value}"]
+    for (source, target), events in edges(transitions).items():
+        lines.append(f"    {source.value} --> {target.value}: {', '.join(events)}")
+    for final in sorted(FINAL_PHASES):
+        lines.append(f"    {final.value} --> [*]")
+    return "\n".join(lines) + "\n"
+
+
+def document() -> str:
+    return (
+        "# The reflective cycle\n\n"
+        "Generated from `flows/cycle/table.py` by `python -m flows.cycle.diagram`; a test fails when\n"
+        "this file and the transition table differ. Self-loops are events that keep the phase\n"
+        "(a contribution, a reminder, a look-back answer).\n\n"
+        "```mermaid\n" + mermaid() + "```\n"
+    )
+
+
+if __name__ == "__main__":
+    validate()
+    print(document(), end="")

@@ -1,0 +1,100 @@
+"""Guards of the cycle's transitions: None when the event may pass, else the reason why not."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flows.cycle.model import CycleContext, Event
+from flows.effects import Text, text
+
+Guard = Callable[[CycleContext, Event], Text | None]
+
+
+def _actor(event: Event) -> int:
+    return getattr(event, "actor", 0)
+
+
+def is_member(ctx: CycleContext, event: Event) -> Text | None:
+    return None if ctx.member(_actor(event)) else text("cycle.refused.not_member")
+
+
+def is_inbrenger(ctx: CycleContext, event: Event) -> Text | None:
+    if _actor(event) == ctx.cycle.inbrenger_id:
+        return None
+    return text("cycle.refused.only_inbrenger", name=_inbrenger_name(ctx))
+
+
+def is_inbrenger_or_admin(ctx: CycleContext, event: Event) -> Text | None:
+    if _actor(event) == ctx.cycle.inbrenger_id or getattr(event, "is_admin", False):
+        return None
+    return text("cycle.refused.only_inbrenger_or_admin", name=_inbrenger_name(ctx))
+
+
+def _inbrenger_name(ctx: CycleContext) -> str:
+    member = ctx.inbrenger
+    return member.name if member else "?"
+
+
+def no_clip_yet(ctx: CycleContext, event: Event) -> Text | None:
+    return text("cycle.refused.second_clip") if ctx.cycle.clip else None
+
+
+def has_clip(ctx: CycleContext, event: Event) -> Text | None:
+    return None if ctx.cycle.clip else text("cycle.refused.clip_first")
+
+
+def has_learning_question(ctx: CycleContext, event: Event) -> Text | None:
+    return None if ctx.cycle.learning_question else text("cycle.refused.question_first")
+
+
+def meeting_due(ctx: CycleContext, event: Event) -> Text | None:
+    due = ctx.cycle.meeting_at
+    return None if due is None or due <= ctx.now else text("cycle.refused.before_meeting")
+
+
+def meeting_passed(ctx: CycleContext, event: Event) -> Text | None:
+    """A scheduled meeting has begun: then the whole group decides what happens to a
+    missing clip (a cycle started by hand has no meeting time, and stays the inbrenger's)."""
+    due = ctx.cycle.meeting_at
+    if due is not None and due <= ctx.now:
+        return None
+    return text("cycle.refused.only_inbrenger_or_admin", name=_inbrenger_name(ctx))
+
+
+def ready_to_open(ctx: CycleContext, event: Event) -> Text | None:
+    """Clip, learning question and consent are there, and the meeting time has come. A consent
+    given with this very event counts."""
+    cycle = ctx.cycle
+    consent = cycle.consent or event.name == "consent"
+    if not (cycle.clip and cycle.learning_question and consent):
+        return text("cycle.refused.not_ready")
+    return meeting_due(ctx, event)
+
+
+def all_watched_after(ctx: CycleContext, event: Event) -> Text | None:
+    """Everyone but the inbrenger has watched once this confirmation is counted."""
+    watched = ctx.cycle.watched_by | {_actor(event)}
+    others = {m.user_id for m in ctx.members} - {ctx.cycle.inbrenger_id}
+    return None if others <= watched else text("cycle.refused.not_everyone_watched")
+
+
+def has_commitment(ctx: CycleContext, event: Event) -> Text | None:
+    return None if ctx.cycle.commitment else text("cycle.refused.commitment_first")
+
+
+def is_looking_back(ctx: CycleContext, event: Event) -> Text | None:
+    return None if ctx.cycle.looking_back else text("cycle.refused.wrong_phase")
+
+
+def not_looking_back(ctx: CycleContext, event: Event) -> Text | None:
+    return text("cycle.refused.looking_back") if ctx.cycle.looking_back else None
+
+
+def lookback_open(ctx: CycleContext, event: Event) -> Text | None:
+    """A late answer to the look back is welcome once, after the cycle closed."""
+    cycle = ctx.cycle
+    return None if cycle.lookback_options and cycle.lookback_choice is None \
+        else text("cycle.refused.closed")
+
+
+def talk_message(ctx: CycleContext, event: Event) -> Text | None:
+    return None if getattr(event, "text", "").strip() else text("cycle.refused.wrong_phase")

@@ -1,0 +1,41 @@
+"""Starting a cycle: who brings in (fair rotation, or the one an admin names)."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from flows.cycle.model import Cycle, CycleContext
+from flows.cycle.phases import announce, set_timer
+from flows.cycle.rotation import pick_inbrenger
+from flows.effects import Effect, Text, text
+from flows.model import Member, Phase
+
+MIN_MEMBERS = 2  # an inbrenger and at least one peer
+
+
+def new_cycle(group_id: int, members: tuple[Member, ...], now: datetime, *,
+              inbrenger_id: int | None = None,
+              meeting_at: datetime | None = None) -> Cycle | Text:
+    """The cycle to store (its id is given by storage), or why none can start."""
+    if len(members) < MIN_MEMBERS:
+        return text("cycle.refused.too_few_members", minimum=MIN_MEMBERS)
+    if inbrenger_id is not None:
+        inbrenger = next((m for m in members if m.user_id == inbrenger_id), None)
+        if inbrenger is None:
+            return text("cycle.refused.inbrenger_not_member")
+    else:
+        inbrenger = pick_inbrenger(members)
+    assert inbrenger is not None
+    return Cycle(id=0, group_id=group_id, inbrenger_id=inbrenger.user_id,
+                 number=inbrenger.turns + 1, phase=Phase.ANNOUNCED, phase_started_at=now,
+                 previous_commitment=inbrenger.last_commitment, meeting_at=meeting_at)
+
+
+def opening_effects(ctx: CycleContext) -> tuple[Effect, ...]:
+    """What the bot says once the new cycle is stored: the announcement, and the meeting's
+    opening time when it has one."""
+    cycle = ctx.cycle
+    effects = announce(ctx, cycle)
+    if cycle.meeting_at is not None and cycle.meeting_at > ctx.now:
+        minutes = (cycle.meeting_at - ctx.now).total_seconds() / 60
+        effects += (set_timer(ctx, cycle, "meeting_open", minutes),)
+    return effects

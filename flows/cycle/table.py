@@ -1,0 +1,167 @@
+"""The reflective cycle as one declarative state machine.
+
+`TRANSITIONS` is the whole machine: for a phase and an event, the first transition whose guards
+all pass wins; its action decides what changes and what the bot does, and when it has a target
+phase, entering that phase adds its prompt and timers. An event that no transition accepts is
+refused with a reason, and the cycle stays exactly as it was.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from flows.cycle import actions as act
+from flows.cycle.guards import (
+    Guard,
+    all_watched_after,
+    has_clip,
+    has_commitment,
+    has_learning_question,
+    is_inbrenger,
+    is_inbrenger_or_admin,
+    is_looking_back,
+    is_member,
+    lookback_open,
+    meeting_passed,
+    no_clip_yet,
+    not_looking_back,
+    ready_to_open,
+    talk_message,
+)
+from flows.cycle.model import Cycle, CycleContext, Decision, Event
+from flows.cycle.phases import enter_talk, enter_watching
+from flows.effects import Effect, Text, text
+from flows.model import FINAL_PHASES, Phase
+
+Action = Callable[[CycleContext, Event], Decision]
+Enter = Callable[[CycleContext, Cycle], tuple[Cycle, tuple[Effect, ...]]]
+
+START = Phase.ANNOUNCED
+P = Phase
+
+
+@dataclass(frozen=True)
+class Transition:
+    source: Phase
+    event: str
+    target: Phase | None  # None: the cycle stays in its phase
+    guards: tuple[Guard, ...]
+    action: Action
+
+
+def t(source: Phase, event: str, target: Phase | None, *guards: Guard,
+      action: Action = act.nothing) -> Transition:
+    return Transition(source, event, target, guards, action)
+
+
+OPEN_PHASES = (P.ANNOUNCED, P.AWAITING_CLIP, P.WATCHING, P.GOAL, P.REALITY, P.OPTIONS, P.WILL)
+BEFORE_TALK = (P.ANNOUNCED, P.AWAITING_CLIP)
+TALK = (P.GOAL, P.REALITY, P.OPTIONS, P.WILL)
+NEXT_TALK_PHASE = {P.GOAL: P.REALITY, P.REALITY: P.OPTIONS, P.OPTIONS: P.WILL}
+
+TRANSITIONS: tuple[Transition, ...] = (
+    # Before the meeting: the inbrenger accepts or passes the turn on, sends clip and question.
+    t(P.ANNOUNCED, "accept", P.AWAITING_CLIP, is_inbrenger, action=act.accept),
+    t(P.ANNOUNCED, "clip", P.AWAITING_CLIP, is_inbrenger, no_clip_yet, action=act.take_clip),
+    *(t(p, "swap", P.ANNOUNCED, is_inbrenger_or_admin, action=act.swap) for p in BEFORE_TALK),
+    *(t(p, "swap", P.ANNOUNCED, is_member, meeting_passed, action=act.swap) for p in BEFORE_TALK),
+    t(P.AWAITING_CLIP, "clip", None, is_inbrenger, no_clip_yet, action=act.take_clip),
+    t(P.AWAITING_CLIP, "learning_question", None, is_inbrenger, has_clip,
+      action=act.take_learning_question),
+    t(P.AWAITING_CLIP, "message", None, is_inbrenger, has_clip, action=act.take_learning_question),
+    t(P.AWAITING_CLIP, "consent", P.WATCHING, is_inbrenger, has_clip, has_learning_question,
+      ready_to_open, action=act.take_consent),
+    t(P.AWAITING_CLIP, "consent", None, is_inbrenger, has_clip, has_learning_question,
+      action=act.take_consent),
+    t(P.AWAITING_CLIP, "meeting_open", P.WATCHING, ready_to_open),
+    *(t(p, "meeting_open", None, action=act.no_clip_at_meeting) for p in BEFORE_TALK),
+    *(t(p, "wait", None, is_member, meeting_passed, action=act.wait_longer) for p in BEFORE_TALK),
+    *(t(p, "clip_reminder", None, action=act.remind_clip) for p in BEFORE_TALK),
+    *(t(p, "message", None, is_inbrenger, action=act.clip_expected) for p in BEFORE_TALK),
+    *(t(p, "message", None, action=act.nothing) for p in BEFORE_TALK),
+    # Watching: the talk opens when every present member watched, or the timebox ends.
+    t(P.WATCHING, "watched", P.GOAL, is_member, all_watched_after, action=act.watched),
+    t(P.WATCHING, "watched", None, is_member, action=act.watched),
+    t(P.WATCHING, "watch_end", P.GOAL),
+    t(P.WATCHING, "next", P.GOAL, is_inbrenger_or_admin),
+    t(P.WATCHING, "message", None, action=act.nothing),
+    # Goal, reality, options: the inbrenger (or an admin) moves on; the bot keeps time.
+    *(t(p, "next", NEXT_TALK_PHASE[p], is_inbrenger_or_admin) for p in NEXT_TALK_PHASE),
+    # Will: the inbrenger's words become the commitment; then the closing look back.
+    t(P.WILL, "message", None, is_inbrenger, not_looking_back, action=act.take_commitment),
+    t(P.WILL, "next", None, is_inbrenger_or_admin, has_commitment, not_looking_back,
+      action=act.look_back),
+    t(P.WILL, "next", P.CLOSED, is_inbrenger_or_admin, is_looking_back),
+    t(P.WILL, "lookback_choice", P.CLOSED, is_inbrenger, is_looking_back,
+      action=act.choose_lookback),
+    t(P.WILL, "lookback_end", P.CLOSED, is_looking_back),
+    *(t(p, "message", None, is_member, talk_message, action=act.contribute) for p in TALK),
+    *(t(p, "watched", None, is_member, action=act.watched) for p in TALK),
+    *(t(p, "tips", None, is_inbrenger, action=act.toggle_tips) for p in TALK),
+    *(t(p, "phase_reminder", None, action=act.remind_phase) for p in TALK),
+    *(t(p, "tick", None, action=act.tick) for p in TALK),
+    # Any open cycle can be called off; a closed one still takes a late look-back answer.
+    *(t(p, "cancel", P.CANCELLED, is_inbrenger_or_admin) for p in OPEN_PHASES),
+    t(P.CLOSED, "lookback_choice", None, is_inbrenger, lookback_open,
+      action=act.choose_lookback_late),
+    t(P.CLOSED, "followup", None, action=act.follow_up),
+)
+
+ENTER: dict[Phase, Enter] = {
+    P.ANNOUNCED: act.enter_nothing,
+    P.AWAITING_CLIP: act.enter_awaiting_clip,
+    P.WATCHING: enter_watching,
+    P.GOAL: enter_talk,
+    P.REALITY: enter_talk,
+    P.OPTIONS: enter_talk,
+    P.WILL: enter_talk,
+    P.CLOSED: act.enter_closed,
+    P.CANCELLED: act.enter_cancelled,
+}
+
+
+def choose(ctx: CycleContext, event: Event) -> Transition | Text:
+    """The transition this event takes, or why it takes none."""
+    candidates = [tr for tr in TRANSITIONS
+                  if tr.source == ctx.cycle.phase and tr.event == event.name]
+    first_reason = None
+    for transition in candidates:
+        reason = next((r for g in transition.guards if (r := g(ctx, event)) is not None), None)
+        if reason is None:
+            return transition
+        first_reason = first_reason or reason
+    return first_reason or _wrong_phase(ctx, event)
+
+
+def decide(ctx: CycleContext, event: Event) -> Decision:
+    """The one entry point: what happens to this cycle when `event` arrives."""
+    outsider = act.outsider_message(ctx, event)
+    if outsider is not None:
+        return outsider
+    chosen = choose(ctx, event)
+    if isinstance(chosen, Text):
+        return Decision(ctx.cycle, refusal=chosen)
+    return _apply(ctx, event, chosen)
+
+
+def _apply(ctx: CycleContext, event: Event, transition: Transition) -> Decision:
+    decision = transition.action(ctx, event)
+    if decision.refused or transition.target in (None, ctx.cycle.phase):
+        return decision
+    cycle = replace(decision.cycle, phase=transition.target, phase_started_at=ctx.now)
+    entered, effects = ENTER[transition.target](replace(ctx, cycle=cycle), cycle)
+    return replace(decision, cycle=entered, effects=decision.effects + effects)
+
+
+def _wrong_phase(ctx: CycleContext, event: Event) -> Text:
+    """Why this event does nothing now, as specific as we can say it."""
+    if ctx.cycle.phase in FINAL_PHASES:
+        return text("cycle.refused.closed")
+    if event.name in REFUSAL_EVENTS:
+        return text(f"cycle.refused.{event.name}")
+    return text("cycle.refused.wrong_phase")
+
+
+# Events with their own explanation when they come at the wrong moment.
+REFUSAL_EVENTS = frozenset({"accept", "swap", "clip", "consent", "watched", "next", "tips",
+                            "lookback_choice", "learning_question"})

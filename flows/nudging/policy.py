@@ -1,0 +1,351 @@
+"""The nudging policy (SPEC section 4, issue "Activate, don't compensate"), as pure functions.
+
+The caller passes the message, its classification, the clock and the stored `NudgeHistory`;
+the policy answers with effects to carry out and the history to store next. It reads no clock
+and sends nothing itself. The policy as a table, with the reasons: docs/nudging.md.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+
+from flows.effects import Button, Effect, Keyboard, Say, SayPrivately, Text, text
+from flows.labels import ACTIVATING, COMPENSATING, Classification, Label
+from flows.model import TALK_PHASES, Member, NudgeDelivery, NudgeMode, Phase, Settings
+from flows.nudging.history import NudgeHistory
+
+# One nudge per member per few minutes (SPEC 4): a second correction right after the first
+# feels like being watched, and the first one has already made the point. Strict groups asked
+# for more guidance, so they hear it again sooner.
+MEMBER_COOLDOWN = {NudgeMode.GENTLE: timedelta(minutes=10), NudgeMode.STRICT: timedelta(minutes=5)}
+
+# Everything the bot says of its own accord in a group (nudges, hints, still offers,
+# invitations, check-ins): at most 3 per 2 minutes and 10 per hour. A bot that speaks every
+# other line takes the conversation over, and this stays far below Telegram's 20 messages a
+# minute per group, leaving room for phase prompts, stills and summaries.
+GROUP_LIMITS = ((3, timedelta(minutes=2)), (10, timedelta(hours=1)))
+_HISTORY_SPAN = max(window for _, window in GROUP_LIMITS)
+
+# Goal and reality are the inbrenger's own thinking: compensating is nudged there in every mode.
+ACTIVATE_PHASES = frozenset({Phase.GOAL, Phase.REALITY})
+# In options and will, tips are part of the practice once the inbrenger asked for them. Gentle
+# groups are trusted to ask first; strict groups are reminded until the floor is open. Theory
+# is left alone there: in options the peers are meant to be a source of knowledge.
+ASK_FIRST_PHASES = frozenset({Phase.OPTIONS, Phase.WILL})
+ASK_FIRST_LABELS = frozenset({Label.TIP, Label.OPINION})
+
+# Three closed questions in a row is a pattern; two can be a clarifying follow-up. In will,
+# closed questions are natural ("Probeer je het morgen al?"), so the run is not counted there.
+CLOSED_RUN_LENGTH = 3
+CLOSED_RUN_PHASES = frozenset({Phase.GOAL, Phase.REALITY, Phase.OPTIONS})
+# A "thanks" or "ok" between two closed questions does not break the pattern.
+CLOSED_RUN_NEUTRAL = frozenset({Label.AFFIRMATION, Label.OTHER})
+# The group needs time to change its way of asking; repeating the hint sooner nags.
+CLOSED_HINT_COOLDOWN = {
+    NudgeMode.GENTLE: timedelta(minutes=15),
+    NudgeMode.STRICT: timedelta(minutes=10),
+}
+
+# Messages that point the group at a moment in the clip get the still; a tip with a time stamp
+# gets its nudge (or nothing) instead, and "blijft hangen bij 1:10" needs no still.
+STILL_LABELS = ACTIVATING | {Label.CLOSED_QUESTION}
+
+# Eight quiet minutes in a phase while others talk is dropping out, not thinking; a new phase
+# starts the count again, since its prompt is a fresh invitation to everyone.
+SILENCE_AFTER = timedelta(minutes=8)
+# Quiet members are invited in one message, not one message each as they pass the mark.
+SILENCE_INVITATION_GAP = timedelta(minutes=5)
+# The inbrenger owns the conversation: six minutes of only the others talking is worth a check.
+INBRENGER_SILENCE_AFTER = timedelta(minutes=6)
+
+# A cue longer than this is shortened in the nudge; the writer recognises their words anyway.
+CUE_MAX_CHARS = 60
+
+KIND_CLOSED_RUN = "closed_run"
+KIND_STILL_OFFER = "still_offer"
+KIND_SILENCE = "silence"
+KIND_CHECKIN = "checkin"
+
+
+@dataclass(frozen=True)
+class NudgeContext:
+    """One member message during a cycle, with what the policy needs to judge it.
+
+    `timestamp_seconds` is the moment in the clip the text mentions, if any (the caller parses
+    it with `flows.classifier.timestamps.parse_timestamp`).
+    """
+
+    phase: Phase
+    settings: Settings
+    inbrenger_id: int
+    tips_open: bool
+    writer: Member
+    message_id: int
+    text: str
+    now: datetime
+    history: NudgeHistory = field(default_factory=NudgeHistory)
+    timestamp_seconds: float | None = None
+
+
+@dataclass(frozen=True)
+class TickContext:
+    """A periodic look at one group during a talk phase. `members` are those present; the
+    inbrenger may be among them."""
+
+    phase: Phase
+    phase_started_at: datetime
+    settings: Settings
+    inbrenger: Member
+    members: tuple[Member, ...]
+    history: NudgeHistory = field(default_factory=NudgeHistory)
+
+
+@dataclass(frozen=True)
+class NudgeDecision:
+    """What to send, and the history to store. `nudged` is true when the bot nudged (it counts
+    for the coach); `kind` is the label nudged ("tip", "opinion", "information") or one of the
+    KIND_* values, None when nothing is sent."""
+
+    effects: tuple[Effect, ...]
+    history: NudgeHistory
+    nudged: bool = False
+    kind: str | None = None
+
+
+def decide_on_message(ctx: NudgeContext, classification: Classification) -> NudgeDecision:
+    """At most one bot message per member message: a nudge, else a hint, else a still offer."""
+    history = _remember(ctx, classification.label)
+    for choose in (_compensating_nudge, _closed_run_hint, _still_offer):
+        decision = choose(ctx, classification, history)
+        if decision is not None:
+            return decision
+    return NudgeDecision((), history)
+
+
+def decide_on_tick(ctx_for_group: TickContext, now: datetime) -> NudgeDecision:
+    """At most one message per tick, so the bot never posts two at once; the inbrenger first."""
+    ctx = ctx_for_group
+    history = _prune(ctx.history, now)
+    if ctx.settings.nudging == NudgeMode.OFF or ctx.phase not in TALK_PHASES:
+        return NudgeDecision((), history)
+    for choose in (_inbrenger_checkin, _silence_invitation):
+        decision = choose(ctx, history, now)
+        if decision is not None:
+            return decision
+    return NudgeDecision((), history)
+
+
+# --- decide_on_message -----------------------------------------------------------------------
+
+def _remember(ctx: NudgeContext, label: Label) -> NudgeHistory:
+    history = _prune(ctx.history, ctx.now)
+    if ctx.writer.user_id == ctx.inbrenger_id:
+        # The inbrenger's answers between peers' questions neither count in nor break a run.
+        return replace(history, inbrenger_last_at=ctx.now,
+                       inbrenger_last_message_id=ctx.message_id)
+    return replace(
+        history,
+        last_contribution_at={**history.last_contribution_at, ctx.writer.user_id: ctx.now},
+        closed_run=_next_closed_run(ctx.phase, label, history.closed_run),
+    )
+
+
+def _next_closed_run(phase: Phase, label: Label, run: int) -> int:
+    if phase not in CLOSED_RUN_PHASES:
+        return 0
+    if label == Label.CLOSED_QUESTION:
+        return run + 1
+    return run if label in CLOSED_RUN_NEUTRAL else 0
+
+
+def _asks_for_nudge(ctx: NudgeContext, label: Label) -> bool:
+    mode = ctx.settings.nudging
+    if mode == NudgeMode.OFF or label not in COMPENSATING:
+        return False
+    if ctx.writer.user_id == ctx.inbrenger_id or ctx.tips_open:
+        return False
+    if ctx.phase in ACTIVATE_PHASES:
+        return True
+    return mode == NudgeMode.STRICT and ctx.phase in ASK_FIRST_PHASES and label in ASK_FIRST_LABELS
+
+
+def _compensating_nudge(
+    ctx: NudgeContext, classification: Classification, history: NudgeHistory
+) -> NudgeDecision | None:
+    label, writer_id = classification.label, ctx.writer.user_id
+    if not _asks_for_nudge(ctx, label):
+        return None
+    cooldown = MEMBER_COOLDOWN[NudgeMode(ctx.settings.nudging)]
+    if _within(history.last_nudge_at.get(writer_id), ctx.now, cooldown):
+        return None
+    if not _group_has_room(history, ctx.now):
+        return None
+    prefix = "nudge" if ctx.phase in ACTIVATE_PHASES else "nudge.ask_first"
+    texts: tuple[Text, ...] = (text(f"{prefix}.{label.value}", cue=_cue(classification, ctx.text)),)
+    if classification.rephrasing:
+        texts += (text("nudge.rephrasing", rephrasing=classification.rephrasing),)
+    history = replace(
+        history,
+        last_nudge_at={**history.last_nudge_at, writer_id: ctx.now},
+        sent_at=history.sent_at + (ctx.now,),
+    )
+    return NudgeDecision((_to_writer(ctx, texts),), history, nudged=True, kind=label.value)
+
+
+def _to_writer(ctx: NudgeContext, texts: tuple[Text, ...]) -> Effect:
+    """Private by default: public correction feels shaming and magnifies false positives."""
+    if _private_possible(ctx.writer, ctx.settings):
+        return SayPrivately(ctx.writer.user_id, texts, fallback_reply_to=ctx.message_id)
+    return Say(texts, reply_to=ctx.message_id)
+
+
+def _closed_run_hint(
+    ctx: NudgeContext, classification: Classification, history: NudgeHistory
+) -> NudgeDecision | None:
+    mode = ctx.settings.nudging
+    if mode == NudgeMode.OFF or ctx.phase not in CLOSED_RUN_PHASES:
+        return None
+    if ctx.writer.user_id == ctx.inbrenger_id or classification.label != Label.CLOSED_QUESTION:
+        return None
+    if history.closed_run < CLOSED_RUN_LENGTH:
+        return None
+    if _within(history.closed_hint_at, ctx.now, CLOSED_HINT_COOLDOWN[NudgeMode(mode)]):
+        return None
+    if not _group_has_room(history, ctx.now):
+        return None
+    # Not a reply: the run is the group's, and replying would single out the third asker.
+    hint = text(f"nudge.closed_run.{ctx.phase.value}", count=history.closed_run)
+    history = replace(history, closed_run=0, closed_hint_at=ctx.now,
+                      sent_at=history.sent_at + (ctx.now,))
+    return NudgeDecision((Say((hint,)),), history, nudged=True, kind=KIND_CLOSED_RUN)
+
+
+def _still_offer(
+    ctx: NudgeContext, classification: Classification, history: NudgeHistory
+) -> NudgeDecision | None:
+    """Not a nudge (so no member cooldown, and offered in every mode), but a bot message."""
+    if ctx.timestamp_seconds is None or ctx.phase not in TALK_PHASES:
+        return None
+    if classification.label not in STILL_LABELS or not _group_has_room(history, ctx.now):
+        return None
+    seconds = max(0, int(ctx.timestamp_seconds))
+    moment = clock(seconds)
+    buttons: Keyboard = ((Button(text("nudge.show_still", time=moment), still_data(seconds)),),)
+    offer = Say((text("nudge.still_offer", time=moment),), buttons, reply_to=ctx.message_id)
+    history = replace(history, sent_at=history.sent_at + (ctx.now,))
+    return NudgeDecision((offer,), history, kind=KIND_STILL_OFFER)
+
+
+def still_data(seconds: int) -> str:
+    """Callback data of the still button: `still:{seconds}`, far inside Telegram's 64 bytes."""
+    return f"still:{seconds}"
+
+
+def clock(seconds: int) -> str:
+    """A moment in the clip as members write it: 1:23, or 1:02:03 past the hour."""
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def _cue(classification: Classification, message_text: str) -> str:
+    """The words the nudge reacted to; the message's start when the classifier named none."""
+    cue = " ".join((classification.cue or message_text).split())
+    if len(cue) <= CUE_MAX_CHARS:
+        return cue
+    return cue[: CUE_MAX_CHARS - 1].rstrip() + "…"
+
+
+# --- decide_on_tick --------------------------------------------------------------------------
+
+def _inbrenger_checkin(
+    ctx: TickContext, history: NudgeHistory, now: datetime
+) -> NudgeDecision | None:
+    inbrenger = ctx.inbrenger
+    quiet_since = _latest(history.inbrenger_last_at, ctx.phase_started_at)
+    if now - quiet_since < INBRENGER_SILENCE_AFTER:
+        return None
+    if _within_phase(history.checkin_at, ctx.phase_started_at):
+        return None
+    others = _talked_since(history.last_contribution_at.items(), now - INBRENGER_SILENCE_AFTER)
+    if not others - {inbrenger.user_id} or not _group_has_room(history, now):
+        return None
+    texts = (text("nudge.checkin", name=inbrenger.name),)
+    buttons: Keyboard = ((
+        Button(text("nudge.checkin_yes"), "checkin:yes"),
+        Button(text("nudge.checkin_steer"), "checkin:steer"),
+    ),)
+    effect: Effect
+    if _private_possible(inbrenger, ctx.settings):
+        effect = SayPrivately(inbrenger.user_id, texts, buttons,
+                              fallback_reply_to=history.inbrenger_last_message_id)
+    else:
+        effect = Say(texts, buttons)
+    history = replace(history, checkin_at=now, sent_at=history.sent_at + (now,))
+    return NudgeDecision((effect,), history, nudged=True, kind=KIND_CHECKIN)
+
+
+def _silence_invitation(
+    ctx: TickContext, history: NudgeHistory, now: datetime
+) -> NudgeDecision | None:
+    if _within(history.silence_invitation_at, now, SILENCE_INVITATION_GAP):
+        return None
+    quiet = [m for m in ctx.members if _is_quiet(ctx, history, m, now)]
+    talking = _talked_since(history.last_contribution_at.items(), now - SILENCE_AFTER)
+    if _within(history.inbrenger_last_at, now, SILENCE_AFTER):
+        talking.add(ctx.inbrenger.user_id)
+    if not quiet or not talking or not _group_has_room(history, now):
+        return None
+    if len(quiet) == 1:
+        invitation = text("nudge.silence.one", name=quiet[0].name)
+    else:
+        invitation = text("nudge.silence.many", names=", ".join(m.name for m in quiet))
+    invited = {**history.invited_at, **{m.user_id: now for m in quiet}}
+    history = replace(history, invited_at=invited, silence_invitation_at=now,
+                      sent_at=history.sent_at + (now,))
+    return NudgeDecision((Say((invitation,)),), history, nudged=True, kind=KIND_SILENCE)
+
+
+def _is_quiet(ctx: TickContext, history: NudgeHistory, member: Member, now: datetime) -> bool:
+    if member.user_id == ctx.inbrenger.user_id:
+        return False  # the inbrenger gets the check-in instead
+    if _within_phase(history.invited_at.get(member.user_id), ctx.phase_started_at):
+        return False  # once per member per phase: a second call would feel like pressure
+    spoke = history.last_contribution_at.get(member.user_id)
+    return now - _latest(spoke, ctx.phase_started_at) >= SILENCE_AFTER
+
+
+# --- shared ----------------------------------------------------------------------------------
+
+def _private_possible(member: Member, settings: Settings) -> bool:
+    return member.started_private and settings.nudge_delivery == NudgeDelivery.PRIVATE
+
+
+def _group_has_room(history: NudgeHistory, now: datetime) -> bool:
+    return all(
+        sum(1 for moment in history.sent_at if now - moment < window) < limit
+        for limit, window in GROUP_LIMITS
+    )
+
+
+def _prune(history: NudgeHistory, now: datetime) -> NudgeHistory:
+    """Forget bot messages older than the longest limit window, so the stored history stays small."""
+    recent = tuple(moment for moment in history.sent_at if now - moment < _HISTORY_SPAN)
+    return history if recent == history.sent_at else replace(history, sent_at=recent)
+
+
+def _talked_since(times: Iterable[tuple[int, datetime]], since: datetime) -> set[int]:
+    return {user_id for user_id, moment in times if moment > since}
+
+
+def _within(moment: datetime | None, now: datetime, span: timedelta) -> bool:
+    return moment is not None and now - moment < span
+
+
+def _within_phase(moment: datetime | None, phase_started_at: datetime) -> bool:
+    return moment is not None and moment >= phase_started_at
+
+
+def _latest(moment: datetime | None, floor: datetime) -> datetime:
+    return floor if moment is None else max(moment, floor)

@@ -1,0 +1,67 @@
+"""The coach's summary: the group summary plus the balance of contributions per member,
+whether the clip was watched before the talk, the nudges given, and across cycles the
+inbrenger's chain of learning questions and commitments and the trend of the group's share of
+activating contributions."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flows.cycle.model import CycleContext
+from flows.effects import Text, text
+from flows.labels import ACTIVATING, Label
+from flows.reports.group_summary import group_summary, participation
+
+TREND_CYCLES = 8  # the trend line shows the group's last cycles
+
+
+@dataclass(frozen=True)
+class PastCycle:
+    """A closed cycle of the group, as the coach's view across cycles needs it."""
+
+    inbrenger_id: int
+    number: int
+    learning_question: str | None
+    commitment: str | None
+    labels: tuple[str, ...]
+
+    @property
+    def activating_share(self) -> float | None:
+        known = [label for label in self.labels if label]
+        if not known:
+            return None
+        return sum(Label(label) in ACTIVATING for label in known) / len(known)
+
+
+def trend(history: tuple[PastCycle, ...]) -> list[tuple[int, float]]:
+    """(the group's cycle count, share of activating contributions) for the last cycles."""
+    points = [(position, past.activating_share)
+              for position, past in enumerate(history, start=1)]
+    return [(position, share) for position, share in points if share is not None][-TREND_CYCLES:]
+
+
+def _chain(history: tuple[PastCycle, ...], inbrenger_id: int) -> str:
+    return "\n".join(
+        f"{past.number}. {past.learning_question or '—'} → {past.commitment or '—'}"
+        for past in history if past.inbrenger_id == inbrenger_id)
+
+
+def coach_summary(ctx: CycleContext, group_title: str, nudges: int,
+                  history: tuple[PastCycle, ...] = ()) -> tuple[Text, ...]:
+    cycle = ctx.cycle
+    parts: list[Text] = [text("coach.header", group=group_title)]
+    parts.extend(group_summary(ctx))
+    counts = "\n".join(
+        f"• {row.name}: {row.activating} / {row.neutral} / {row.compensating}"
+        for row in participation(ctx.members, ctx.contributions, cycle.inbrenger_id))
+    parts.append(text("coach.counts", lines=counts or "—"))
+    parts.append(text("coach.watched_before" if cycle.watched_before_talk
+                      else "coach.not_watched_before"))
+    parts.append(text("coach.nudges", count=nudges))
+    chain = _chain(history, cycle.inbrenger_id)
+    if chain:
+        parts.append(text("coach.chain", lines=chain))
+    points = trend(history)
+    if points:
+        parts.append(text("coach.trend", shares=" → ".join(f"{share:.0%}"
+                                                            for _, share in points)))
+    return tuple(parts)

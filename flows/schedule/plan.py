@@ -1,0 +1,376 @@
+"""When a group meets, and which jobs each meeting needs. Pure: no I/O, no Telegram, no clock.
+
+A `Schedule` is a standard crontab line plus a rhythm in weeks with an anchor date, so that
+"every 2 weeks" keeps the same weeks across restarts and re-reads. The calendar work is
+APScheduler's `CronTrigger` in the group's `zoneinfo` time zone; we only filter its fire times
+by week. (Its `CalendarIntervalTrigger` would count the weeks itself, but it drops a date whose
+time falls in the spring-forward gap, and a group would silently lose a meeting.)
+
+Daylight saving time (the rules of RFC 5545, as calendars do it):
+- A meeting keeps its local wall-clock time: 15:00 stays 15:00 before and after a change.
+- A local time that does not exist (02:30 on the spring-forward night) is moved forward by the
+  length of the gap (03:30 local, one hour after 01:30): the meeting is late, never skipped.
+- A local time that occurs twice (02:30 on the fall-back night) is the first of the two; the
+  meeting is not held twice.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from itertools import pairwise
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from apscheduler.triggers.cron import CronTrigger  # type: ignore[import-untyped]
+
+from flows.catalog import catalog
+from flows.effects import CancelTimer, Effect, SetTimer, Text, text
+from flows.model import Settings
+from flows.schedule.parse import (
+    CronForm,
+    ScheduleError,
+    WeeklyForm,
+    aps_day_of_week,
+    cron_weekdays,
+    is_off,
+    read_schedule,
+)
+
+__all__ = [
+    "EVENT_ANNOUNCE", "EVENT_CLIP_REMINDER", "EVENT_OPEN", "PlannedJob", "Replan", "Schedule",
+    "ScheduleError", "describe_schedule", "format_meeting", "is_off", "job_name", "meeting_of",
+    "next_meetings", "parse_schedule", "plan_meeting", "replan", "schedule_overview",
+]
+
+EVENT_ANNOUNCE = "meeting.announce"
+EVENT_CLIP_REMINDER = "meeting.clip_reminder"
+EVENT_OPEN = "meeting.open"
+
+# Intervision needs time between meetings; a cron line that fires hourly is a typo, not a plan.
+MIN_GAP = timedelta(hours=12)
+# A reminder right after the (late) announcement is noise: the announcement already asks.
+MIN_REMINDER_GAP = timedelta(hours=1)
+# Start looking a day early: CronTrigger misses a gap-shifted time when asked from inside it.
+_LOOKBACK = timedelta(days=1)
+_MAX_FIRE_TIMES = 5000  # about a century of weekly meetings: enough to give up on a rare rhythm
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """When a group meets: a standard crontab line (0 and 7 are Sunday), every `every_weeks`
+    weeks counted from the Monday-starting week of `anchor` (a local date)."""
+
+    cron: str
+    every_weeks: int = 1
+    anchor: date | None = None
+
+    def __post_init__(self) -> None:
+        if self.every_weeks < 1:
+            raise ValueError("every_weeks must be at least 1")
+        if self.every_weeks > 1 and self.anchor is None:
+            raise ValueError("a rhythm of more than one week needs an anchor date")
+        _trigger(self, "UTC")  # refuses a malformed crontab line now, not when a job is due
+
+    def to_text(self) -> str:
+        """The storage form (`groups.schedule`): compact JSON, read back by `from_text`."""
+        stored: dict[str, Any] = {"cron": self.cron, "every_weeks": self.every_weeks}
+        if self.anchor is not None:
+            stored["anchor"] = self.anchor.isoformat()
+        return json.dumps(stored, separators=(",", ":"))
+
+    @classmethod
+    def from_text(cls, stored: str) -> Schedule:
+        """The schedule from its storage form; a bare crontab line is accepted too."""
+        if not stored.lstrip().startswith("{"):
+            return cls(" ".join(stored.split()))
+        data = json.loads(stored)
+        anchor = data.get("anchor")
+        return cls(
+            cron=data["cron"],
+            every_weeks=int(data.get("every_weeks", 1)),
+            anchor=date.fromisoformat(anchor) if anchor else None,
+        )
+
+    def weekly(self) -> tuple[frozenset[int], int, int] | None:
+        """(weekdays, hour, minute) when the line says "these weekdays at this time"."""
+        minute, hour, day, month, weekday = self.cron.split()
+        if not (minute.isdigit() and hour.isdigit() and day == "*" and month == "*"):
+            return None
+        days = cron_weekdays(weekday)
+        return (days, int(hour), int(minute)) if days else None
+
+
+def parse_schedule(text: str, now: datetime, tz: str) -> Schedule | ScheduleError:
+    """The schedule an admin typed (nl/en words or crontab), or what is wrong with it.
+
+    For a rhythm of several weeks the anchor is the first matching day after `now`, so the
+    rhythm starts with the first meeting the admin is shown. "off" is the caller's: `is_off`.
+    """
+    form = read_schedule(text)
+    if isinstance(form, ScheduleError):
+        return form
+    if isinstance(form, CronForm):
+        checked = _check_cron(form.expr)
+        if isinstance(checked, ScheduleError):
+            return checked
+        schedule = checked
+    else:
+        schedule = Schedule(_weekly_cron(form))
+        if form.every_weeks > 1:
+            schedule = Schedule(schedule.cron, form.every_weeks, _anchor(schedule, now, tz))
+    return _check_calendar(schedule, now, tz)
+
+
+def _weekly_cron(form: WeeklyForm) -> str:
+    # Standard crontab numbers: Monday is 1 and Sunday 0.
+    numbers = sorted((day + 1) % 7 for day in form.weekdays)
+    days = "*" if len(numbers) == 7 else ",".join(map(str, numbers))
+    return f"{form.minute} {form.hour} * * {days}"
+
+
+def _anchor(weekly: Schedule, now: datetime, tz: str) -> date:
+    """The local date of the first meeting after `now`: its week starts the rhythm."""
+    first = next_meetings(weekly, now, tz, 1)
+    return first[0].astimezone(ZoneInfo(tz)).date() if first else now.date()
+
+
+def _check_cron(expr: str) -> Schedule | ScheduleError:
+    _, _, day, _, weekday = expr.split()
+    # Crontab fires when EITHER the day of month OR the weekday matches, APScheduler when both
+    # do; rather than silently choosing one meaning we ask for one of the two.
+    if day != "*" and weekday != "*":
+        return ScheduleError("schedule.error_cron_day_and_weekday", {"expr": expr})
+    try:
+        return Schedule(expr)
+    except ValueError:
+        return ScheduleError("schedule.error_cron", {"expr": expr})
+
+
+def _check_calendar(schedule: Schedule, now: datetime, tz: str) -> Schedule | ScheduleError:
+    upcoming = next_meetings(schedule, now, tz, 8)
+    if not upcoming:
+        return ScheduleError("schedule.error_never")
+    gaps = (later - earlier for earlier, later in pairwise(upcoming))
+    if any(gap < MIN_GAP for gap in gaps):
+        return ScheduleError("schedule.error_too_often", {"hours": MIN_GAP // timedelta(hours=1)})
+    return schedule
+
+
+def _trigger(schedule: Schedule, tz: str) -> CronTrigger:
+    fields = schedule.cron.split()
+    if len(fields) != 5:
+        raise ValueError(f"a crontab line has five fields, not {len(fields)}")
+    minute, hour, day, month, weekday = fields
+    line = f"{minute} {hour} {day} {month} {aps_day_of_week(weekday)}"
+    return CronTrigger.from_crontab(line, timezone=ZoneInfo(tz))
+
+
+def next_meetings(schedule: Schedule, after: datetime, tz: str, count: int) -> list[datetime]:
+    """The next `count` meetings strictly after `after` (aware), as aware UTC datetimes."""
+    if after.tzinfo is None:
+        raise ValueError("after must be an aware datetime")
+    found: list[datetime] = []
+    for fire in _fire_times(_trigger(schedule, tz), after - _LOOKBACK):
+        if len(found) >= count:
+            break
+        if fire > after and not _repeated_hour(fire) and _in_rhythm(schedule, fire.date()):
+            found.append(fire.astimezone(UTC))
+    return found
+
+
+def _fire_times(trigger: CronTrigger, start: datetime) -> Iterator[datetime]:
+    previous: datetime | None = None
+    for _ in range(_MAX_FIRE_TIMES):
+        fire = trigger.get_next_fire_time(previous, previous or start)
+        if fire is None:
+            return
+        yield fire
+        previous = fire
+
+
+def _repeated_hour(local: datetime) -> bool:
+    """The second pass through a wall-clock time on the fall-back night (fold=1)."""
+    return local.fold == 1 and local.utcoffset() != local.replace(fold=0).utcoffset()
+
+
+def _in_rhythm(schedule: Schedule, local_day: date) -> bool:
+    if schedule.every_weeks == 1 or schedule.anchor is None:
+        return True
+    weeks = (_monday(local_day) - _monday(schedule.anchor)).days // 7
+    return weeks % schedule.every_weeks == 0
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+# --- The jobs around one meeting -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlannedJob:
+    """A timer for one meeting; the name is derived from the meeting and the kind of job, so
+    planning the same meeting twice gives the same names (and replaces, never duplicates)."""
+
+    name: str
+    due: datetime
+    event: str
+    payload: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_effect(self) -> SetTimer:
+        return SetTimer(self.name, self.due, self.event, self.payload)
+
+
+def job_name(meeting_at: datetime, kind: str) -> str:
+    """`meeting:2026-12-08T14:00Z:announce`: the meeting in UTC, so names survive a DST change."""
+    return f"meeting:{meeting_at.astimezone(UTC):%Y-%m-%dT%H:%MZ}:{kind}"
+
+
+def meeting_of(name: str) -> datetime | None:
+    """The meeting a job name belongs to, or None for a timer that is not a meeting job."""
+    parts = name.split(":")
+    if len(parts) < 4 or parts[0] != "meeting":
+        return None
+    try:
+        return datetime.strptime(f"{parts[1]}:{parts[2]}", "%Y-%m-%dT%H:%MZ").replace(tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def plan_meeting(
+    meeting_at: datetime, settings: Settings, now: datetime, *, last_reminder_hours: int = 2
+) -> list[PlannedJob]:
+    """Announce (ask the inbrenger for clip and learning question), remind while no clip has
+    come (`clip_reminder_hours` and `last_reminder_hours` before; 0 switches one off), and open
+    the meeting. An announcement whose time has passed comes now, marked `late`; a reminder
+    whose time has passed, or that would follow the announcement within an hour, is left out.
+    """
+    # In UTC, so that "48 hours before" is 48 real hours even across a change of the clocks.
+    meeting_at = meeting_at.astimezone(UTC)
+    stamp = meeting_at.isoformat()
+    on_time = meeting_at - timedelta(hours=settings.announce_hours_before)
+    late = on_time < now
+    announce_at = now if late else on_time
+    jobs = [PlannedJob(job_name(meeting_at, "announce"), announce_at, EVENT_ANNOUNCE,
+                       {"meeting_at": stamp, "late": late})]
+    reminders = (("remind", settings.clip_reminder_hours), ("remind-last", last_reminder_hours))
+    used_hours: set[int] = set()
+    for kind, hours in reminders:
+        due = meeting_at - timedelta(hours=hours)
+        if hours <= 0 or hours in used_hours or due < announce_at + MIN_REMINDER_GAP:
+            continue
+        used_hours.add(hours)
+        jobs.append(PlannedJob(job_name(meeting_at, kind), due, EVENT_CLIP_REMINDER,
+                               {"meeting_at": stamp, "hours_before": hours}))
+    jobs.append(PlannedJob(job_name(meeting_at, "open"), meeting_at, EVENT_OPEN,
+                           {"meeting_at": stamp}))
+    return jobs
+
+
+@dataclass(frozen=True)
+class Replan:
+    """What a (changed) schedule means for the timers: names to cancel, jobs to set."""
+
+    cancel: tuple[str, ...]
+    set: tuple[PlannedJob, ...]
+
+    def effects(self) -> tuple[Effect, ...]:
+        return (*(CancelTimer(name) for name in self.cancel),
+                *(job.to_effect() for job in self.set))
+
+
+def replan(
+    pending: Iterable[str],
+    schedule: Schedule | None,
+    now: datetime,
+    settings: Settings,
+    *,
+    fired: Iterable[str] = (),
+    horizon: int = 1,
+    last_reminder_hours: int = 2,
+) -> Replan:
+    """Plan the next `horizon` meetings of `schedule` (None: stopped) in the group's time zone.
+
+    `pending` are the names of the group's timers that have not fired; pending meeting jobs of
+    future meetings no longer planned are cancelled. `fired` are names that already fired:
+    they are never set again, so a meeting is not announced twice. Jobs of a meeting that has
+    already begun are left alone. Call it when the schedule or settings change, on start, and
+    when a meeting opens (to plan the one after it).
+    """
+    meetings = next_meetings(schedule, now, settings.timezone, horizon) if schedule else []
+    wanted = [job for at in meetings
+              for job in plan_meeting(at, settings, now, last_reminder_hours=last_reminder_hours)]
+    wanted_names = {job.name for job in wanted}
+    done = set(fired)
+    cancel = tuple(sorted(
+        name for name in set(pending) if name not in wanted_names and _ahead(name, now)
+    ))
+    return Replan(cancel, tuple(job for job in wanted if job.name not in done))
+
+
+def _ahead(name: str, now: datetime) -> bool:
+    """A meeting job of a meeting still to come (not another timer, not a meeting under way)."""
+    meeting_at = meeting_of(name)
+    return meeting_at is not None and meeting_at > now
+
+
+# --- Words for the group ---------------------------------------------------------------------
+
+
+def _names(lang: str, key: str) -> list[str]:
+    """Our own day and month names from the catalog, so the system locale never matters."""
+    return catalog(lang if lang in ("nl", "en") else "nl")[f"schedule.{key}"].split()
+
+
+def _listing(lang: str, items: list[str]) -> str:
+    if len(items) < 2:
+        return "".join(items)
+    conjunction = _names(lang, "and")[0]
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def describe_schedule(schedule: Schedule, lang: str) -> Text:
+    """One sentence for the group: "Om de 2 weken op dinsdag om 15:00."."""
+    weekly = schedule.weekly()
+    weeks = schedule.every_weeks
+    if weekly is None:
+        if weeks > 1:
+            return text("schedule.describe_cron_every_weeks", expr=schedule.cron, weeks=weeks)
+        return text("schedule.describe_cron", expr=schedule.cron)
+    days, hour, minute = weekly
+    clock = f"{hour:02d}:{minute:02d}"
+    if len(days) == 7 and weeks == 1:
+        return text("schedule.describe_daily", time=clock)
+    long_names = _names(lang, "days_long")
+    listed = _listing(lang, [long_names[day] for day in sorted(days)])
+    if weeks > 1:
+        return text("schedule.describe_every_weeks", days=listed, time=clock, weeks=weeks)
+    return text("schedule.describe_weekly", days=listed, time=clock)
+
+
+def format_meeting(at: datetime, tz: str, lang: str) -> str:
+    """"di 8 dec 15:00" / "Tue 8 Dec 15:00" in the group's time zone."""
+    local = at.astimezone(ZoneInfo(tz))
+    template = catalog(lang if lang in ("nl", "en") else "nl")["schedule.when"]
+    return template.format(
+        weekday=_names(lang, "days_short")[local.weekday()],
+        day=local.day,
+        month=_names(lang, "months_short")[local.month - 1],
+        time=f"{local:%H:%M}",
+    )
+
+
+def schedule_overview(
+    schedule: Schedule | None, now: datetime, tz: str, lang: str, count: int = 3
+) -> tuple[Text, ...]:
+    """`/schedule` without arguments: the rhythm and the next meetings, or how to set one."""
+    if schedule is None:
+        return (text("schedule.none"), text("schedule.usage"))
+    upcoming = next_meetings(schedule, now, tz, count)
+    if not upcoming:
+        return (describe_schedule(schedule, lang), text("schedule.upcoming_none"))
+    lines = "\n".join(format_meeting(at, tz, lang) for at in upcoming)
+    return (describe_schedule(schedule, lang),
+            text("schedule.upcoming", meetings=lines, timezone=tz))
