@@ -7,8 +7,9 @@ import logging
 from telegram.ext import Application
 
 from bot.engine import meetings
-from bot.engine.events import Once, run_event
+from bot.engine.events import run_event
 from bot.engine.services import services_of
+from bot.engine.work import Once
 from flows.cycle.model import TimerFired
 from storage import groups
 from storage.timers import StoredTimer

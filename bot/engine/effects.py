@@ -1,19 +1,19 @@
-"""Carrying out what a flow decided: storage writes inside the caller's transaction, then
-messages, media and jobs once it is committed."""
+"""Carrying out what a flow decided, inside the unit's transaction: storage writes, timers,
+and every message as an outbox entry (sent after the commit by bot/engine/sender.py)."""
 from __future__ import annotations
 
-import logging
-from datetime import datetime
+from html import unescape
 
-from telegram.ext import Application
-
-from bot.engine import clip_media, coach_reports, send
-from bot.engine import timers as jobs
-from bot.texts.render import keyboard, render_all
+from bot.engine import coach_reports
+from bot.engine.outgoing import ButtonRows, ClipMedia, Message
+from bot.engine.work import Unit
+from bot.media.ffmpeg import format_timestamp
+from bot.texts.render import render, render_all, say
 from flows.cycle.model import Cycle
 from flows.effects import (
     CancelTimer,
     Effect,
+    Keyboard,
     LogNudge,
     RecordTurn,
     Say,
@@ -25,67 +25,73 @@ from flows.effects import (
     SetTimer,
     StoreContribution,
     Text,
+    text,
 )
 from flows.model import Group
 from storage import contributions, members
-from storage import timers as timer_store
-from storage.db import Tx
-
-log = logging.getLogger(__name__)
 
 
-async def store(tx: Tx, group: Group, cycle: Cycle, effects: tuple[Effect, ...],
-                now: datetime) -> None:
+def buttons(language: str, rows: Keyboard) -> ButtonRows:
+    # Button labels are plain text in Telegram: the HTML escaping of render() would show.
+    return tuple(tuple((unescape(render(language, b.label)), b.data) for b in row)
+                 for row in rows)
+
+
+def to_group(group: Group, html: str, *, reply_to: int | None = None,
+             rows: ButtonRows = ()) -> Message:
+    return Message(group.chat_id, html, group.thread_id or None, reply_to, rows)
+
+
+async def store(unit: Unit, group: Group, cycle: Cycle, effects: tuple[Effect, ...], *,
+                late: bool = False) -> None:
+    language = group.settings.language
     for effect in effects:
         if isinstance(effect, StoreContribution):
-            await contributions.add(tx, cycle.id, effect.user_id, effect.phase,
-                                    effect.message_id, effect.text, effect.label, now)
+            await contributions.add(unit.tx, cycle.id, effect.user_id, effect.phase,
+                                    effect.message_id, effect.text, effect.label, unit.now)
         elif isinstance(effect, RecordTurn):
-            await members.record_turn(tx, group.id, effect.user_id, now)
+            await members.record_turn(unit.tx, group.id, effect.user_id, unit.now)
         elif isinstance(effect, LogNudge):
-            await contributions.log_nudge(tx, cycle.id, effect.user_id, effect.kind,
-                                          effect.message_id, now)
+            await contributions.log_nudge(unit.tx, cycle.id, effect.user_id, effect.kind,
+                                          effect.message_id, unit.now)
         elif isinstance(effect, (SetTimer, CancelTimer)):
-            await store_timer(tx, group.id, effect)
+            await unit.set_timer(group.id, effect)
+        elif isinstance(effect, Say):
+            texts = effect.texts
+            if late:  # the first message of a timer that fired late says so
+                texts, late = (Text("bot.late_note"),) + texts, False
+            await unit.send(to_group(group, render_all(language, texts),
+                                     reply_to=effect.reply_to,
+                                     rows=buttons(language, effect.buttons)))
+        elif isinstance(effect, SayPrivately):
+            html = render_all(language, effect.texts)
+            rows = buttons(language, effect.buttons)
+            fallback = (to_group(group, html, reply_to=effect.fallback_reply_to, rows=rows)
+                        if effect.fallback_reply_to is not None else None)
+            await unit.send(Message(effect.user_id, html, buttons=rows, fallback=fallback))
+        elif isinstance(effect, (SendStoryboard, SendStill, SendReplay)):
+            await unit.send(clip_media(group, cycle, effect))
+        elif isinstance(effect, SendCoachSummary):
+            for item in await coach_reports.summary(unit.tx, group, effect.cycle_id, unit.now):
+                await unit.send(item)
 
 
-async def store_timer(tx: Tx, group_id: int, effect: SetTimer | CancelTimer) -> None:
-    if isinstance(effect, SetTimer):
-        await timer_store.set(tx, group_id, effect.name, effect.event, dict(effect.payload),
-                              effect.due)
+def clip_media(group: Group, cycle: Cycle,
+               effect: SendStoryboard | SendStill | SendReplay) -> ClipMedia | Message:
+    """The recipe of a storyboard, still or replay; made by the sender's media workers."""
+    language = group.settings.language
+    if cycle.clip is None:
+        return to_group(group, say(language, "clip.media_unavailable"))
+    if isinstance(effect, SendStoryboard):
+        what, start, end, reply_to = "storyboard", 0.0, 0.0, None
+        caption = say(language, "clip.storyboard_caption")
+    elif isinstance(effect, SendStill):
+        what, start, end, reply_to = "still", effect.seconds, 0.0, effect.reply_to
+        caption = say(language, "clip.still_caption", time=format_timestamp(effect.seconds))
     else:
-        await timer_store.cancel(tx, group_id, effect.name)
-
-
-async def carry_out(app: Application, group: Group, cycle: Cycle, effects: tuple[Effect, ...],
-                    *, late: bool = False) -> None:
-    """Sends and schedules. One failing message never stops the others."""
-    language = group.settings.language
-    for effect in effects:
-        try:
-            if isinstance(effect, Say):
-                texts = effect.texts
-                if late:
-                    texts = (Text("bot.late_note"),) + texts
-                    late = False
-                await send.to_group(app.bot, group, render_all(language, texts),
-                                    keyboard(language, effect.buttons), effect.reply_to)
-            elif isinstance(effect, SayPrivately):
-                await _say_privately(app, group, effect)
-            elif isinstance(effect, (SetTimer, CancelTimer)):
-                await jobs.mirror(app, group.id, effect)
-            elif isinstance(effect, (SendStoryboard, SendStill, SendReplay)):
-                await clip_media.send_clip_media(app, group, cycle, effect)
-            elif isinstance(effect, SendCoachSummary):
-                await coach_reports.send_summary(app, group, effect.cycle_id)
-        except Exception:  # the bot stays alive; the state is already stored
-            log.exception("group %s: could not carry out %s", group.id, type(effect).__name__)
-
-
-async def _say_privately(app: Application, group: Group, effect: SayPrivately) -> None:
-    language = group.settings.language
-    html = render_all(language, effect.texts)
-    sent = await send.to_member(app.bot, effect.user_id, html, keyboard(language, effect.buttons))
-    if sent is None and effect.fallback_reply_to is not None:
-        await send.to_group(app.bot, group, html, keyboard(language, effect.buttons),
-                            effect.fallback_reply_to)
+        what, start, end, reply_to = "replay", effect.start, effect.end, effect.reply_to
+        caption = render(language, text("clip.replay_caption", start=format_timestamp(start),
+                                        end=format_timestamp(end)))
+    return ClipMedia(group.chat_id, what, cycle.id, cycle.clip.file_id,
+                     cycle.clip.file_unique_id, caption, say(language, "clip.media_failed"),
+                     group.thread_id or None, reply_to, start, end)

@@ -1,13 +1,15 @@
 """What every handler and job needs, in one typed place on the Application."""
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import asyncio
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from telegram.ext import CallbackContext, ContextTypes
 
+from bot.engine.flood import MediaAllowance, Throttle
 from bot.startup.config import Config
 from storage.db import Database
 
@@ -18,13 +20,35 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+class Lanes(Protocol):
+    """Something that works through a lane per chat when told there is work for it."""
+
+    def wake(self, lanes: Iterable[int]) -> None: ...
+
+
+class _Asleep:
+    """Until the sender runs (tests that call handlers directly), waking does nothing; what
+    was stored is delivered when the sender starts."""
+
+    def wake(self, lanes: Iterable[int]) -> None:
+        return None
+
+
 @dataclass
 class Services:
-    """The configuration, the database (opened when the Application starts) and the clock."""
+    """The configuration, the database (opened when the Application starts), the clock, the
+    sender of the outbox, and where fired timers go (handed in at start: bot/startup)."""
 
     config: Config
     clock: Callable[[], datetime] = utc_now
     bot_username: str = ""
+    sender: Lanes = field(default_factory=_Asleep)
+    on_timer: Callable[..., Awaitable[None]] | None = None
+    throttle: Throttle = field(default_factory=Throttle)
+    media_allowance: MediaAllowance = field(default_factory=MediaAllowance)
+    # ffmpeg work (checking a clip, stills, storyboards, charts): a few at a time, so that
+    # clips of several groups never starve the event loop on a small machine.
+    media_slots: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(2))
     _db: Database | None = None
 
     @property

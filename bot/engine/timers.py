@@ -2,8 +2,9 @@
 
 The database is the source of truth: jobs live only in memory, so on start every pending
 timer is scheduled again, and a timer that fell due while the bot was down fires at once.
-A fired timer is claimed in the same transaction as its effects (storage/timers.claim), so it
-fires once even when a job is scheduled twice or the bot restarts halfway.
+A fired timer is claimed in the same transaction as its effects (bot/engine/work.py), so it
+fires once even when a job is scheduled twice or the bot restarts halfway. Where a fired
+timer goes is handed in at start (`Services.on_timer`), so this module imports nothing above.
 """
 from __future__ import annotations
 
@@ -31,37 +32,37 @@ def job_name(group_id: int, name: str) -> str:
     return f"timer:{group_id}:{name}"
 
 
-def _remove(app: Application, name: str) -> None:
-    assert app.job_queue is not None
+def _remove(app: Application, name: str) -> None:  # type: ignore[type-arg]
+    if app.job_queue is None:
+        return
     for job in app.job_queue.get_jobs_by_name(name):
         job.schedule_removal()
 
 
-def schedule(app: Application, timer: StoredTimer) -> None:
-    assert app.job_queue is not None
+def schedule(app: Application, timer: StoredTimer) -> None:  # type: ignore[type-arg]
+    if app.job_queue is None:
+        return
     name = job_name(timer.group_id, timer.name)
     _remove(app, name)
     when = max(timer.due_at, services_of(app).now() + CATCH_UP)
     app.job_queue.run_once(_fire, when=when, data=timer, name=name)
 
 
-async def mirror(app: Application, group_id: int, effect: SetTimer | CancelTimer) -> None:
+async def mirror(app: Application, group_id: int,  # type: ignore[type-arg]
+                 effect: SetTimer | CancelTimer) -> None:
     """Brings the JobQueue in line with what was just stored."""
     if isinstance(effect, CancelTimer):
         _remove(app, job_name(group_id, effect.name))
         return
-    db = services_of(app).db
-    async with db.reading() as tx:
+    async with services_of(app).db.reading() as tx:
         timer = await timer_store.get(tx, group_id, effect.name)
     if timer is not None:
         schedule(app, timer)
 
 
-async def restore(app: Application) -> int:
-    """Schedules every pending timer; past-due ones run right away (APScheduler runs a
-    job whose time has passed immediately)."""
-    db = services_of(app).db
-    async with db.reading() as tx:
+async def restore(app: Application) -> int:  # type: ignore[type-arg]
+    """Schedules every pending timer; past-due ones run right away."""
+    async with services_of(app).db.reading() as tx:
         pending = await timer_store.pending(tx)
     for timer in pending:
         schedule(app, timer)
@@ -75,11 +76,14 @@ async def _fire(context: ContextTypes.DEFAULT_TYPE) -> None:
     await fire(context.application, timer)
 
 
-async def fire(app: Application, timer: StoredTimer) -> None:
+async def fire(app: Application, timer: StoredTimer) -> None:  # type: ignore[type-arg]
     """Runs a due timer (the JobQueue's callback; tests with a controlled clock call it)."""
-    from bot.engine import dispatch  # dispatch -> cycle_runner -> effects -> jobs: import at use
-    late = services_of(app).now() - timer.due_at > LATE_AFTER
+    svc = services_of(app)
+    late = svc.now() - timer.due_at > LATE_AFTER
+    if svc.on_timer is None:
+        log.error("timer %s fired before the bot was started", timer.name)
+        return
     try:
-        await dispatch.timer_fired(app, timer, late=late)
+        await svc.on_timer(app, timer, late=late)
     except Exception:
         log.exception("timer %s of group %s failed", timer.name, timer.group_id)

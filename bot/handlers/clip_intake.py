@@ -70,17 +70,19 @@ async def _probe(context: ContextTypes.DEFAULT_TYPE, file_id: str) -> tuple[int,
     return round(found.duration), None
 
 
-async def clip_event(context: ContextTypes.DEFAULT_TYPE, user_id: int,
-                     message: Message) -> ClipPosted | None:
-    """None when the message holds no video at all."""
+async def clip_event(context: ContextTypes.DEFAULT_TYPE, user_id: int, message: Message, *,
+                     probe: bool = True) -> ClipPosted | None:
+    """None when the message holds no video at all. Without `probe` (a clip from someone who
+    owes none) nothing is downloaded: Telegram's metadata is all there is."""
     kind, attachment = _attachment(message)
     if kind is None or attachment is None:
         return None
     size = attachment.file_size or 0
     duration = int(getattr(attachment, "duration", 0) or 0)
     problem = _problem_from_metadata(size, duration)
-    if problem is None and (kind == "document" or duration == 0):
-        duration, problem = await _probe(context, attachment.file_id)
+    if probe and problem is None and (kind == "document" or duration == 0):
+        async with services(context).media_slots:
+            duration, problem = await _probe(context, attachment.file_id)
     clip = Clip(attachment.file_id, attachment.file_unique_id, kind, duration,
                 message.message_id)
     return ClipPosted(user_id, clip, message.caption, problem)

@@ -1,103 +1,132 @@
 """Pausing and re-watching the clip: /pause 1:23, /replay 1:10-1:40, and the still button
-offered under observations with a time stamp."""
+offered under observations with a time stamp; the inbrenger's check-in answer."""
 from __future__ import annotations
 
 import re
 
 from telegram import Message, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes, filters
+from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes, filters
 
-from bot.engine import effects as effect_runner
+from bot.engine import effects, flood
 from bot.engine.services import services
-from bot.handlers.common import answer, current_group, group_command, reply, user_language
+from bot.handlers.commands import command
+from bot.handlers.common import (
+    GroupCommand,
+    find_group,
+    group_command,
+    handling,
+    reply_to,
+    user_language,
+)
 from bot.texts.render import say
 from flows.classifier.timestamps import parse_timestamp
+from flows.cycle.model import Cycle
 from flows.effects import SendReplay, SendStill
 from storage import cycles, members
 
 _RANGE = re.compile(r"^\s*(\S+)\s*(?:-|–|tot|to)\s*(\S+)\s*$")
+LONGEST_REPLAY = 60.0  # seconds: a fragment to look at again, not the whole clip once more
 
 
-async def _open_cycle_with_clip(update: Update, context: ContextTypes.DEFAULT_TYPE):  # type: ignore[no-untyped-def]
-    command = await group_command(update, context)
-    if command is None:
-        return None, None
-    group, user = command.group, command.user
-    async with services(context).db.reading() as tx:
-        cycle = await cycles.open_cycle(tx, group.id)
-        member = await members.get(tx, group.id, user.id)
-    if member is None:
-        await reply(update, group.settings.language, "cycle.refused.not_member")
-        return None, None
+async def _clip_cycle(cmd: GroupCommand) -> Cycle | None:
+    """The open cycle with a clip, for a member; anyone else is told why not."""
+    cycle = await cycles.open_cycle(cmd.unit.tx, cmd.group.id)
+    if await members.get(cmd.unit.tx, cmd.group.id, cmd.user.id) is None:
+        await cmd.reply("cycle.refused.not_member")
+        return None
     if cycle is None or cycle.clip is None:
-        await reply(update, group.settings.language, "clip.no_clip")
-        return None, None
-    return group, cycle
+        await cmd.reply("clip.no_clip")
+        return None
+    return cycle
 
 
-async def pause_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    group, cycle = await _open_cycle_with_clip(update, context)
-    if group is None:
+async def _media_allowed(cmd: GroupCommand) -> bool:
+    return await services(cmd.context).media_allowance.take((cmd.group.id, cmd.user.id))
+
+
+@group_command()
+async def pause_command(cmd: GroupCommand) -> None:
+    cycle = await _clip_cycle(cmd)
+    if cycle is None:
         return
-    seconds = parse_timestamp(" ".join(context.args or ()))
+    seconds = parse_timestamp(" ".join(cmd.args))
     if seconds is None:
-        await reply(update, group.settings.language, "clip.pause_usage")
+        await cmd.reply("clip.pause_usage")
         return
-    message = update.effective_message
-    await effect_runner.carry_out(context.application, group, cycle, (
-        SendStill(cycle.id, seconds, message.message_id if message else None),))
+    if not await _media_allowed(cmd):
+        await cmd.reply("clip.media_cooldown", seconds=flood.MEDIA_WAIT)
+        return
+    await cmd.unit.send(effects.clip_media(cmd.group, cycle,
+                                           SendStill(cycle.id, seconds, cmd.message.message_id)))
 
 
-async def replay_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    group, cycle = await _open_cycle_with_clip(update, context)
-    if group is None:
+@group_command()
+async def replay_command(cmd: GroupCommand) -> None:
+    cycle = await _clip_cycle(cmd)
+    if cycle is None:
         return
-    match = _RANGE.match(" ".join(context.args or ()))
+    match = _RANGE.match(" ".join(cmd.args))
     start = parse_timestamp(match.group(1)) if match else None
     end = parse_timestamp(match.group(2)) if match else None
     if start is None or end is None or end <= start:
-        await reply(update, group.settings.language, "clip.replay_usage")
+        await cmd.reply("clip.replay_usage")
         return
-    message = update.effective_message
-    await effect_runner.carry_out(context.application, group, cycle, (
-        SendReplay(cycle.id, start, end, message.message_id if message else None),))
+    if end - start > LONGEST_REPLAY:
+        await cmd.reply("clip.replay_too_long", seconds=int(LONGEST_REPLAY))
+        return
+    if not await _media_allowed(cmd):
+        await cmd.reply("clip.media_cooldown", seconds=flood.MEDIA_WAIT)
+        return
+    await cmd.unit.send(effects.clip_media(cmd.group, cycle,
+                                           SendReplay(cycle.id, start, end,
+                                                      cmd.message.message_id)))
 
 
 async def still_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
-    assert query is not None and query.data is not None
-    group = await current_group(update, context)
-    async with services(context).db.reading() as tx:
-        cycle = await cycles.open_cycle(tx, group.id) if group else None
-    if group is None or cycle is None or cycle.clip is None:
-        await query.answer(say(user_language(query.from_user), "cycle.refused.stale"),
-                           show_alert=True)
-        return
-    seconds = float(query.data.removeprefix("still:") or 0)
+    assert query is not None
+    language = user_language(query.from_user)
+    seconds_text = (query.data or "").removeprefix("still:")
+    async with handling(update, context) as unit:
+        group = await find_group(unit, update) if unit else None
+        cycle = await cycles.open_cycle(unit.tx, group.id) if unit and group else None
+        if unit is None or group is None or cycle is None or cycle.clip is None \
+                or not seconds_text.isdecimal():
+            await query.answer(say(language, "cycle.refused.stale"), show_alert=True)
+            return
+        language = group.settings.language
+        if not await services(context).media_allowance.take((group.id, query.from_user.id)):
+            await query.answer(say(language, "clip.media_cooldown",
+                                   seconds=flood.MEDIA_WAIT), show_alert=True)
+            return
+        reply = query.message.message_id if query.message else None
+        await unit.send(effects.clip_media(group, cycle,
+                                           SendStill(cycle.id, float(seconds_text), reply)))
     await query.answer()
-    await effect_runner.carry_out(context.application, group, cycle, (
-        SendStill(cycle.id, seconds, query.message.message_id if query.message else None),))
 
 
 async def checkin_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The inbrenger answers the meaningfulness check-in; steering is said in the group."""
     query = update.callback_query
-    assert query is not None and query.data is not None
-    group = await current_group(update, context)
-    language = group.settings.language if group else user_language(query.from_user)
-    if query.data.endswith("steer"):
+    assert query is not None
+    async with handling(update, context) as unit:
+        group = await find_group(unit, update) if unit else None
+        language = group.settings.language if group else user_language(query.from_user)
+        steer = (query.data or "").endswith("steer")
+        if unit is not None and group is not None and steer and isinstance(query.message,
+                                                                            Message):
+            await unit.send(reply_to(query.message, say(language, "bot.checkin_steer",
+                                                         name=query.from_user.full_name)))
+    if steer:
         await query.answer(say(language, "bot.checkin_steer_ack"), show_alert=True)
-        if group is not None and isinstance(query.message, Message):
-            await answer(query.message, say(language, "bot.checkin_steer",
-                                            name=query.from_user.full_name))
-        return
-    await query.answer(say(language, "bot.checkin_yes_ack"))
+    else:
+        await query.answer(say(language, "bot.checkin_yes_ack"))
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     return [
-        CommandHandler("pause", pause_command, filters.ChatType.GROUPS),
-        CommandHandler("replay", replay_command, filters.ChatType.GROUPS),
-        CallbackQueryHandler(still_button, pattern=r"^still:\d+$"),
+        command("pause", pause_command, filters.ChatType.GROUPS),
+        command("replay", replay_command, filters.ChatType.GROUPS),
+        CallbackQueryHandler(still_button, pattern=r"^still:"),
         CallbackQueryHandler(checkin_button, pattern=r"^checkin:(yes|steer)$"),
     ]

@@ -1,23 +1,32 @@
-"""What most handlers ask first: which group is this, who is writing, may they do this."""
+"""What most handlers ask first: which group is this, who is writing, may they do this; and
+how they answer (always through the unit's outbox, never straight to Telegram)."""
 from __future__ import annotations
 
-import html
+import functools
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
-from telegram import Chat, InlineKeyboardMarkup, Message, ReplyParameters, Update, User
+from telegram import Chat, Message, Update, User
 from telegram.constants import ChatMemberStatus
-from telegram.error import Forbidden, TelegramError
+from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot.engine.send import send_html
+from bot.engine import flood
+from bot.engine.outgoing import ButtonRows
+from bot.engine.outgoing import Message as Outgoing
 from bot.engine.services import services
+from bot.engine.work import Once, Unit, work
 from bot.texts.render import render
 from flows.catalog import DEFAULT_LANGUAGE
 from flows.effects import Text, text
 from flows.model import Group
 from storage import groups
+from storage.db import Tx
 
 ADMIN_STATUSES = {ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER}
+Context = ContextTypes.DEFAULT_TYPE
 
 
 def thread_of(message: Message | None) -> int:
@@ -41,52 +50,30 @@ def in_group(update: Update) -> bool:
     return chat is not None and chat.type in (Chat.GROUP, Chat.SUPERGROUP)
 
 
-async def current_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Group | None:
+def private_link(context: Context, payload: str = "hi") -> str:
+    return f"https://t.me/{context.bot.username}?start={payload}"
+
+
+@asynccontextmanager
+async def handling(update: Update, context: Context) -> AsyncIterator[Unit | None]:
+    """The update's one transaction (None inside when it was handled before)."""
+    async with work(context.application, Once(update_id=update.update_id)) as unit:
+        yield unit
+
+
+async def group_of(tx: Tx, update: Update) -> Group | None:
+    """The intervision group of the chat (and forum topic) the update comes from."""
     chat = update.effective_chat
     if chat is None or not in_group(update):
         return None
-    message = update.effective_message
-    async with services(context).db.reading() as tx:
-        return await groups.find(tx, chat.id, thread_of(message))
+    return await groups.find(tx, chat.id, thread_of(update.effective_message))
 
 
-@dataclass(frozen=True)
-class GroupCommand:
-    """A command in a set-up group: the group, who sent it, and in which chat."""
-
-    group: Group
-    user: User
-    chat: Chat
-
-    @property
-    def language(self) -> str:
-        return self.group.settings.language
+async def find_group(unit: Unit, update: Update) -> Group | None:
+    return await group_of(unit.tx, update)
 
 
-async def group_command(update: Update,
-                        context: ContextTypes.DEFAULT_TYPE) -> GroupCommand | None:
-    """The group this command was sent in; when the chat is no intervision group yet, the
-    sender is told how to set it up and None comes back."""
-    user, chat = update.effective_user, update.effective_chat
-    if user is None or chat is None:
-        return None
-    group = await current_group(update, context)
-    if group is None:
-        await reply(update, user_language(user), "bot.not_set_up")
-        return None
-    return GroupCommand(group, user, chat)
-
-
-async def admin_or_refuse(update: Update, context: ContextTypes.DEFAULT_TYPE,
-                          command: GroupCommand, refusal_key: str) -> bool:
-    """True for an admin of the chat; anyone else gets `refusal_key` as the answer."""
-    if await is_admin(context, command.chat.id, command.user.id):
-        return True
-    await reply(update, command.language, refusal_key)
-    return False
-
-
-async def is_admin(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> bool:
+async def is_admin(context: Context, chat_id: int, user_id: int) -> bool:
     try:
         member = await context.bot.get_chat_member(chat_id, user_id)
     except TelegramError:
@@ -94,28 +81,93 @@ async def is_admin(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: in
     return member.status in ADMIN_STATUSES
 
 
-async def answer(message: Message, html_text: str,
-                 markup: InlineKeyboardMarkup | None = None) -> Message | None:
-    """Sends `html_text` to the message's chat and topic as a reply to it; when the message is
-    gone by then (deleted), still sends it rather than failing."""
-    try:
-        return await send_html(
-            message.get_bot(), message.chat_id, html_text, reply_markup=markup,
-            message_thread_id=thread_of(message) or None,
-            reply_parameters=ReplyParameters(message.message_id,
-                                             allow_sending_without_reply=True))
-    except Forbidden:
-        return None  # the bot was removed from the chat or blocked in private
+def reply_to(message: Message, html: str, rows: ButtonRows = ()) -> Outgoing:
+    """An answer in the message's chat and topic, as a reply to it."""
+    return Outgoing(message.chat_id, html, thread_of(message) or None, message.message_id, rows)
 
 
-async def reply(update: Update, language: str, item: Text | str, **params: object) -> None:
+async def reply(unit: Unit, update: Update, language: str, item: Text | str,
+                **params: object) -> None:
     """Answers in the same chat and topic, as a reply to the message."""
     message = update.effective_message
     if message is None:
         return
-    await answer(message, render(language, text(item, **params) if isinstance(item, str)
-                                 else item))
+    said = text(item, **params) if isinstance(item, str) else item
+    await unit.send(reply_to(message, render(language, said)))
 
 
-def quote_user_text(words: str) -> str:
-    return html.escape(words, quote=False)
+@dataclass(frozen=True)
+class GroupCommand:
+    """A command in a set-up group, inside its update's transaction."""
+
+    group: Group
+    user: User
+    chat: Chat
+    message: Message
+    args: list[str]
+    admin: bool
+    unit: Unit
+    context: Context
+
+    @property
+    def language(self) -> str:
+        return self.group.settings.language
+
+    async def reply(self, item: Text | str, **params: object) -> None:
+        said = text(item, **params) if isinstance(item, str) else item
+        await self.unit.send(reply_to(self.message, render(self.language, said)))
+
+    async def reply_html(self, html: str, rows: ButtonRows = ()) -> None:
+        await self.unit.send(reply_to(self.message, html, rows))
+
+
+AdminRule = bool | Callable[[list[str]], bool]
+
+
+def group_command(*, admin: AdminRule = False, refusal: str = "bot.only_admins",
+                  know_admin: bool = False, rationed: bool = False) -> Callable[[Callable[[GroupCommand], Awaitable[None]]],
+                                Callable[[Update, Context], Coroutine[None, None, None]]]:
+    """The preamble of every group command: a set-up group (else one "not set up" answer
+    every few minutes), one answer per short interval to the same command, and, where
+    `admin` says so for the given arguments, an admin (else `refusal`); `know_admin` only
+    tells the handler whether the sender is one; a `rationed` command (one that only shows
+    something) is answered once per short interval to the same person. The admin check asks
+    Telegram before the transaction starts, so the database is never held while waiting."""
+
+    def decorate(handler: Callable[[GroupCommand], Awaitable[None]]
+                 ) -> Callable[[Update, Context], Coroutine[None, None, None]]:
+        @functools.wraps(handler)
+        async def run(update: Update, context: Context) -> None:
+            user, chat, message = update.effective_user, update.effective_chat, \
+                update.effective_message
+            if user is None or chat is None or message is None:
+                return
+            svc, now = services(context), time.monotonic()
+            place = (chat.id, thread_of(message))
+            if svc.throttle.recent(("not_set_up", place), flood.NOT_SET_UP_EVERY, now):
+                return  # told a moment ago; a stranger's flood costs no database or Telegram
+            word = (message.text or "").split(maxsplit=1)[0].split("@")[0]
+            if rationed and not svc.throttle.allow(("command", place, user.id, word),
+                                                   flood.SAME_COMMAND_EVERY, now):
+                return
+            args = list(context.args or ())
+            needs_admin = admin(args) if callable(admin) else admin
+            allowed = await is_admin(context, chat.id, user.id) \
+                if needs_admin or know_admin else False
+            async with handling(update, context) as unit:
+                if unit is None:
+                    return
+                group = await find_group(unit, update)
+                if group is None:
+                    if svc.throttle.allow(("not_set_up", place), flood.NOT_SET_UP_EVERY, now):
+                        await reply(unit, update, user_language(user), "bot.not_set_up")
+                    return
+                if needs_admin and not allowed:
+                    await reply(unit, update, group.settings.language, refusal)
+                    return
+                await handler(GroupCommand(group, user, chat, message, args, allowed, unit,
+                                           context))
+
+        return run
+
+    return decorate

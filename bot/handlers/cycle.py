@@ -2,26 +2,28 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from datetime import datetime
 
 from telegram import Update
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
-    CommandHandler,
     ContextTypes,
     MessageHandler,
     filters,
 )
 
-from bot.engine.events import Once, run_event, start_cycle
+from bot.engine.events import decide_in, start_cycle_in
 from bot.engine.services import services
 from bot.handlers import clip_intake
+from bot.handlers.commands import command
 from bot.handlers.common import (
-    admin_or_refuse,
-    current_group,
+    GroupCommand,
+    find_group,
     group_command,
+    group_of,
+    handling,
     is_admin,
     reply,
     user_language,
@@ -50,99 +52,62 @@ from storage import timers as timer_store
 log = logging.getLogger(__name__)
 
 
-def _once(update: Update) -> Once:
-    return Once(update_id=update.update_id)
-
-
-async def _decide_and_answer(update: Update, context: ContextTypes.DEFAULT_TYPE, group: Group,
-                             event: Event, cycle_id: int | None = None) -> None:
-    """Runs the event; a refusal is answered to whoever caused it."""
-    decision = await run_event(context.application, group, event, cycle_id=cycle_id,
-                               once=_once(update))
-    language = group.settings.language
-    query = update.callback_query
-    if decision is None:
-        if query:
-            await query.answer(say(language, "cycle.refused.stale"), show_alert=True)
-        elif update.effective_message and update.effective_message.text and \
-                update.effective_message.text.startswith("/"):
-            await reply(update, language, "cycle.refused.no_cycle")
-        return
-    if query:
-        answer = decision.refusal or decision.ack
-        await query.answer(render(language, answer) if answer else None,
-                           show_alert=decision.refusal is not None)
-    elif decision.refusal is not None:
-        await reply(update, language, decision.refusal)
-
-
-async def cycle_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@group_command(admin=True, refusal="bot.only_admins_cycle")
+async def cycle_command(cmd: GroupCommand) -> None:
     """/cycle [name]: an admin starts a cycle now, optionally naming the inbrenger."""
-    command = await group_command(update, context)
-    if command is None or not await admin_or_refuse(update, context, command,
-                                                    "bot.only_admins_cycle"):
-        return
-    group, user, language = command.group, command.user, command.language
     inbrenger_id = None
-    if context.args:
-        inbrenger_id = await _member_named(context, group, " ".join(context.args))
+    if cmd.args:
+        everyone = await members.active(cmd.unit.tx, cmd.group.id)
+        inbrenger_id = _member_named(everyone, " ".join(cmd.args))
         if inbrenger_id is None:
-            await reply(update, language, "cycle.refused.inbrenger_not_member")
+            await cmd.reply("cycle.refused.inbrenger_not_member")
             return
-    started = await start_cycle(context.application, group, actor_id=user.id,
-                                inbrenger_id=inbrenger_id, once=_once(update))
+    started = await start_cycle_in(cmd.unit, cmd.group, actor_id=cmd.user.id,
+                                   inbrenger_id=inbrenger_id)
     if isinstance(started, Text):
-        await reply(update, language, started)
+        await cmd.reply(started)
 
 
-async def _member_named(context: ContextTypes.DEFAULT_TYPE, group: Group, name: str) -> int | None:
+def _member_named(everyone: tuple[Member, ...], name: str) -> int | None:
     wanted = name.strip().lstrip("@").lower()
-    async with services(context).db.reading() as tx:
-        everyone = await members.active(tx, group.id)
     for member in everyone:
         if member.name.lower() == wanted or member.name.lower().startswith(wanted):
             return member.user_id
     return None
 
 
-async def next_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await _simple(update, context, lambda uid, admin: Next(uid, admin))
-
-
-async def tips_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await _simple(update, context, lambda uid, admin: ToggleTips(uid))
-
-
-async def cancel_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await _simple(update, context, lambda uid, admin: Cancel(uid, admin))
-
-
-async def _simple(update: Update, context: ContextTypes.DEFAULT_TYPE,
-                  make: Callable[[int, bool], Event]) -> None:
+def _event_command(make: Callable[[int, bool], Event], *, admin_matters: bool = False
+                   ) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[None, None, None]]:
     """A command that is one cycle event from its sender (with whether they are an admin)."""
-    command = await group_command(update, context)
-    if command is None:
-        return
-    admin = await is_admin(context, command.chat.id, command.user.id)
-    await _decide_and_answer(update, context, command.group, make(command.user.id, admin))
+
+    @group_command(know_admin=admin_matters)
+    async def run(cmd: GroupCommand) -> None:
+        decision = await decide_in(cmd.unit, cmd.group, make(cmd.user.id, cmd.admin))
+        if decision is None:
+            await cmd.reply("cycle.refused.no_cycle")
+        elif decision.refusal is not None:
+            await cmd.reply(decision.refusal)
+
+    return run
 
 
-async def status_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    command = await group_command(update, context)
-    if command is None:
+next_command = _event_command(lambda uid, admin: Next(uid, admin), admin_matters=True)
+tips_command = _event_command(lambda uid, admin: ToggleTips(uid))
+cancel_command = _event_command(lambda uid, admin: Cancel(uid, admin), admin_matters=True)
+
+
+@group_command(rationed=True)
+async def status_command(cmd: GroupCommand) -> None:
+    tx, group = cmd.unit.tx, cmd.group
+    cycle = await cycles.open_cycle(tx, group.id)
+    if cycle is None:
+        await cmd.reply("cycle.refused.no_cycle")
         return
-    group, language = command.group, command.language
-    svc = services(context)
-    async with svc.db.reading() as tx:
-        cycle = await cycles.open_cycle(tx, group.id)
-        if cycle is None:
-            await reply(update, language, "cycle.refused.no_cycle")
-            return
-        everyone = await members.active(tx, group.id)
-        spoken = {c.user_id for c in await contributions.of_cycle(tx, cycle.id)}
-        timer = await timer_store.get(tx, group.id, f"cycle:{cycle.id}:phase_reminder")
-    await reply(update, language, status_text(language, group, cycle, everyone, spoken,
-                                              timer.due_at if timer else None, svc.now()))
+    everyone = await members.active(tx, group.id)
+    spoken = {c.user_id for c in await contributions.of_cycle(tx, cycle.id)}
+    timer = await timer_store.get(tx, group.id, f"cycle:{cycle.id}:phase_reminder")
+    await cmd.reply(status_text(cmd.language, group, cycle, everyone, spoken,
+                                timer.due_at if timer else None, cmd.unit.now))
 
 
 def status_text(language: str, group: Group, cycle: Cycle, everyone: tuple[Member, ...],
@@ -168,11 +133,14 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     message, user = update.effective_message, update.effective_user
     if message is None or user is None or not message.text:
         return
-    group = await current_group(update, context)
-    if group is None:
-        return
-    event = Contribution(user.id, message.message_id, message.text)
-    await _decide_and_answer(update, context, group, event)
+    async with handling(update, context) as unit:
+        group = await find_group(unit, update) if unit else None
+        if unit is None or group is None:
+            return
+        event = Contribution(user.id, message.message_id, message.text)
+        decision = await decide_in(unit, group, event)
+        if decision is not None and decision.refusal is not None:
+            await reply(unit, update, group.settings.language, decision.refusal)
 
 
 async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -181,32 +149,37 @@ async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.edited_message
     if message is None or not message.text:
         return
-    group = await current_group(update, context)
-    if group is None:
-        return
-    async with services(context).db.transaction() as tx:
-        cycle = await cycles.open_cycle(tx, group.id)
+    async with handling(update, context) as unit:
+        group = await find_group(unit, update) if unit else None
+        if unit is None or group is None:
+            return
+        cycle = await cycles.open_cycle(unit.tx, group.id)
         if cycle is not None:
-            await contributions.edit_text(tx, cycle.id, message.message_id, message.text)
+            await contributions.edit_text(unit.tx, cycle.id, message.message_id, message.text)
 
 
 async def on_clip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A video in the group. Only the inbrenger who owes a clip makes the bot look at it
+    (checked before anything is downloaded); other files are just shared in the chat."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
-    group = await current_group(update, context)
-    if group is None:
+    async with services(context).db.reading() as tx:
+        group = await group_of(tx, update)
+        cycle = await cycles.open_cycle(tx, group.id) if group else None
+    if group is None or cycle is None:
         return
-    event = await clip_intake.clip_event(context, user.id, message)
-    if event is None:
-        # Other files are just shared in the chat; only the inbrenger who owes a clip hears
-        # that this one is not a video.
-        async with services(context).db.reading() as tx:
-            cycle = await cycles.open_cycle(tx, group.id)
-        if cycle and cycle.inbrenger_id == user.id and cycle.clip is None:
-            await reply(update, group.settings.language, "cycle.not_a_video")
-        return
-    await _decide_and_answer(update, context, group, event)
+    owes_clip = cycle.inbrenger_id == user.id and cycle.clip is None
+    event = await clip_intake.clip_event(context, user.id, message, probe=owes_clip)
+    async with handling(update, context) as unit:
+        if unit is None or (event is None and not owes_clip):
+            return
+        if event is None:
+            await reply(unit, update, group.settings.language, "cycle.not_a_video")
+            return
+        decision = await decide_in(unit, group, event)
+        if decision is not None and decision.refusal is not None:
+            await reply(unit, update, group.settings.language, decision.refusal)
 
 
 _ACTIONS: dict[str, Callable[[int, bool, str], Event]] = {
@@ -217,35 +190,45 @@ _ACTIONS: dict[str, Callable[[int, bool, str], Event]] = {
     "next": lambda uid, admin, arg: Next(uid, admin),
     "tips": lambda uid, admin, arg: ToggleTips(uid),
     "cancel": lambda uid, admin, arg: Cancel(uid, admin),
-    "look": lambda uid, admin, arg: LookBackChoice(uid, int(arg) if arg.isdigit() else -1),
+    "look": lambda uid, admin, arg: LookBackChoice(uid, int(arg) if arg.isdecimal() else -1),
     "wait": lambda uid, admin, arg: Wait(uid),
 }
+_ADMIN_MATTERS = ("swap", "next", "cancel")
 
 
 async def on_cycle_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Every press is answered: a stale or forged button kindly and without effect."""
     query, chat = update.callback_query, update.effective_chat
-    if query is None or query.data is None or chat is None:
+    if query is None or chat is None:
         return
-    button = CycleButton.unpack(query.data)
-    group = await current_group(update, context)
-    if button is None or group is None or button.action not in _ACTIONS:
-        await query.answer(say(user_language(query.from_user), "cycle.refused.stale"),
-                           show_alert=True)
+    button = CycleButton.unpack(query.data or "")
+    stale = say(user_language(query.from_user), "cycle.refused.stale")
+    if button is None or button.action not in _ACTIONS:
+        await query.answer(stale, show_alert=True)
         return
-    admin = await is_admin(context, chat.id, query.from_user.id) \
-        if button.action in ("swap", "next", "cancel") else False
+    admin = button.action in _ADMIN_MATTERS and await is_admin(context, chat.id,
+                                                                 query.from_user.id)
     event = _ACTIONS[button.action](query.from_user.id, admin, button.argument)
-    await _decide_and_answer(update, context, group, event, cycle_id=button.cycle_id)
+    async with handling(update, context) as unit:
+        group = await find_group(unit, update) if unit else None
+        decision = await decide_in(unit, group, event, cycle_id=button.cycle_id) \
+            if unit and group else None
+    if decision is None or group is None:
+        await query.answer(stale, show_alert=True)
+        return
+    answer = decision.refusal or decision.ack
+    await query.answer(render(group.settings.language, answer) if answer else None,
+                       show_alert=decision.refusal is not None)
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     groups_only = filters.ChatType.GROUPS
     return [
-        CommandHandler("cycle", cycle_command, groups_only),
-        CommandHandler("next", next_command, groups_only),
-        CommandHandler("tips", tips_command, groups_only),
-        CommandHandler("cancel", cancel_command, groups_only),
-        CommandHandler("status", status_command, groups_only),
+        command("cycle", cycle_command, groups_only),
+        command("next", next_command, groups_only),
+        command("tips", tips_command, groups_only),
+        command("cancel", cancel_command, groups_only),
+        command("status", status_command, groups_only),
         MessageHandler(groups_only & filters.UpdateType.EDITED_MESSAGE & filters.TEXT, on_edit),
         MessageHandler(groups_only & filters.UpdateType.MESSAGE & clip_intake.CLIP_FILTER,
                        on_clip),
@@ -253,4 +236,3 @@ def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
                        on_message),
         CallbackQueryHandler(on_cycle_button, pattern=r"^cy:"),
     ]
-

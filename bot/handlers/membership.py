@@ -1,26 +1,23 @@
-"""/setup, /join (with the group agreements), /leave, /roster, /help and the private /start."""
+"""/setup, /join (with the group agreements), /leave, /skip, /roster, /help, the private
+/start, and a group that moved to a supergroup."""
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Update
 from telegram.constants import ChatMemberStatus
-from telegram.ext import (
-    BaseHandler,
-    CallbackQueryHandler,
-    CommandHandler,
-    ContextTypes,
-    MessageHandler,
-    filters,
-)
+from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes, MessageHandler, filters
 
 from bot.engine.services import services
 from bot.handlers import coach
+from bot.handlers.commands import command
 from bot.handlers.common import (
-    answer,
-    current_group,
+    GroupCommand,
     display_name,
+    find_group,
     group_command,
+    handling,
     in_group,
     is_admin,
+    private_link,
     reply,
     thread_of,
     user_language,
@@ -30,9 +27,10 @@ from flows.cycle.rotation import rotation_order
 from flows.effects import Text
 from flows.model import Settings
 from flows.settings_change import change
-from storage import groups, members
+from storage import groups, members, outbox
 
 AGREE_PREFIX = "agree:"
+SKIP_OFF = ("off", "uit", "nee", "no")
 
 
 async def setup(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -40,161 +38,144 @@ async def setup(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if user is None or chat is None or message is None:
         return
     language = user_language(user)
-    if not in_group(update):
-        await reply(update, language, "bot.setup_in_group")
-        return
-    if not await is_admin(context, chat.id, user.id):
-        await reply(update, language, "bot.only_admins_setup")
-        return
+    admin = in_group(update) and await is_admin(context, chat.id, user.id)
+    can_read = await _can_read_the_talk(context, chat.id) if admin else True
     svc = services(context)
-    thread_id = thread_of(message)
-    known = await current_group(update, context)
-    settings = known.settings if known else Settings(language=language,
-                                                     timezone=svc.config.timezone)
-    for arg in context.args or ():  # /setup [nl|en] [Europe/Amsterdam]
-        changed = change(settings, "timezone" if "/" in arg else "language", arg)
-        if isinstance(changed, Text):
-            await reply(update, settings.language, changed)
+    async with handling(update, context) as unit:
+        if unit is None:
             return
-        settings = changed
-    title = chat.title or ""
-    if thread_id and message.reply_to_message and message.reply_to_message.forum_topic_created:
-        title = f"{title} / {message.reply_to_message.forum_topic_created.name}"
-    async with svc.db.transaction() as tx:
-        group, new = await groups.register(tx, chat.id, thread_id, title, settings, svc.now())
-    key = "bot.setup_done" if new else "bot.setup_updated"
-    await reply(update, group.settings.language, key, title=title or str(chat.id))
-    await _check_reading_rights(update, context, group.settings.language)
+        if not in_group(update):
+            await reply(unit, update, language, "bot.setup_in_group")
+            return
+        if not admin:
+            await reply(unit, update, language, "bot.only_admins_setup")
+            return
+        known = await find_group(unit, update)
+        settings = known.settings if known else Settings(language=language,
+                                                         timezone=svc.config.timezone)
+        for arg in context.args or ():  # /setup [nl|en] [Europe/Amsterdam]
+            changed = change(settings, "timezone" if "/" in arg else "language", arg)
+            if isinstance(changed, Text):
+                await reply(unit, update, settings.language, changed)
+                return
+            settings = changed
+        title = chat.title or ""
+        topic = message.reply_to_message.forum_topic_created if message.reply_to_message \
+            else None
+        if thread_of(message) and topic:
+            title = f"{title} / {topic.name}"
+        group, new = await groups.register(unit.tx, chat.id, thread_of(message), title,
+                                           settings, unit.now)
+        key = "bot.setup_done" if new else "bot.setup_updated"
+        await reply(unit, update, group.settings.language, key, title=title or str(chat.id))
+        if not can_read:
+            await reply(unit, update, group.settings.language, "bot.privacy_mode",
+                        username=context.bot.username or "")
+    svc.throttle.forget(("not_set_up", (chat.id, thread_of(message))))
 
 
-async def _check_reading_rights(update: Update, context: ContextTypes.DEFAULT_TYPE,
-                                language: str) -> None:
+async def _can_read_the_talk(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> bool:
     """Without reading rights the bot sees only commands, so the conversation would pass it
-    by unnoticed: say how to fix that."""
+    by unnoticed: /setup then says how to fix that."""
     me = await context.bot.get_me()
     if me.can_read_all_group_messages:
-        return
-    chat = update.effective_chat
-    assert chat is not None
-    bot_member = await context.bot.get_chat_member(chat.id, me.id)
-    if bot_member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER):
-        return
-    await reply(update, language, "bot.privacy_mode", username=me.username or "")
+        return True
+    bot_member = await context.bot.get_chat_member(chat_id, me.id)
+    return bot_member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
 
 
-async def join(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    command = await group_command(update, context)
-    if command is None:
+@group_command()
+async def join(cmd: GroupCommand) -> None:
+    tx, group, user = cmd.unit.tx, cmd.group, cmd.user
+    if not await members.join(tx, group.id, user.id, display_name(user), cmd.unit.now):
+        await cmd.reply("bot.already_member", name=display_name(user))
         return
-    group, user = command.group, command.user
-    svc = services(context)
-    async with svc.db.transaction() as tx:
-        new = await members.join(tx, group.id, user.id, display_name(user), svc.now())
-        member = await members.get(tx, group.id, user.id)
-    language = group.settings.language
-    if not new:
-        await reply(update, language, "bot.already_member", name=display_name(user))
-        return
-    agree = InlineKeyboardMarkup([[InlineKeyboardButton(
-        say(language, "bot.button.agree"), callback_data=f"{AGREE_PREFIX}{group.id}")]])
-    body = "\n\n".join([say(language, "bot.joined", name=display_name(user)),
-                        say(language, "bot.agreements")])
+    member = await members.get(tx, group.id, user.id)
+    body = "\n\n".join([say(cmd.language, "bot.joined", name=display_name(user)),
+                        say(cmd.language, "bot.agreements")])
     if member is not None and not member.started_private:
-        body += "\n\n" + say(language, "bot.start_private",
-                             link=f"https://t.me/{context.bot.username}?start=hi")
-    message = update.effective_message
-    assert message is not None
-    await answer(message, body, agree)
+        body += "\n\n" + say(cmd.language, "bot.start_private", link=private_link(cmd.context))
+    agree_button = (say(cmd.language, "bot.button.agree"), f"{AGREE_PREFIX}{group.id}")
+    await cmd.reply_html(body, ((agree_button,),))
 
 
 async def agree(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
-    if query is None or query.data is None:
+    if query is None:
         return
-    group_id = int(query.data.removeprefix(AGREE_PREFIX) or 0)
-    svc = services(context)
-    async with svc.db.transaction() as tx:
-        group = await groups.get(tx, group_id)
-        member = await members.get(tx, group_id, query.from_user.id)
-        if member is not None:
-            await members.agree(tx, group_id, query.from_user.id, svc.now())
+    group_id = (query.data or "").removeprefix(AGREE_PREFIX)
+    async with handling(update, context) as unit:
+        if unit is None:
+            return
+        group = await groups.get(unit.tx, int(group_id)) if group_id.isdecimal() else None
+        member = await members.get(unit.tx, group.id, query.from_user.id) if group else None
+        if group is not None and member is not None:
+            await members.agree(unit.tx, group.id, query.from_user.id, unit.now)
     language = group.settings.language if group else user_language(query.from_user)
     key = "bot.agreed" if member is not None else "cycle.refused.not_member"
     await query.answer(say(language, key), show_alert=member is None)
 
 
-async def leave(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    command = await group_command(update, context)
-    if command is None:
-        return
-    group, user = command.group, command.user
-    async with services(context).db.transaction() as tx:
-        left = await members.leave(tx, group.id, user.id)
-    key = "bot.left" if left else "bot.not_a_member"
-    await reply(update, group.settings.language, key, name=display_name(user))
+@group_command()
+async def leave(cmd: GroupCommand) -> None:
+    left = await members.leave(cmd.unit.tx, cmd.group.id, cmd.user.id)
+    await cmd.reply("bot.left" if left else "bot.not_a_member", name=display_name(cmd.user))
 
 
-async def skip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/skip: a member passes on their next turn (once), or takes it back."""
-    command = await group_command(update, context)
-    if command is None:
-        return
-    group, user = command.group, command.user
-    async with services(context).db.transaction() as tx:
-        member = await members.get(tx, group.id, user.id)
-        if member is not None:
-            await members.set_skip_next(tx, group.id, user.id, not member.skip_next)
-    language = group.settings.language
+@group_command()
+async def skip(cmd: GroupCommand) -> None:
+    """/skip: a member passes on their next turn (once); /skip off takes that back. Saying
+    it twice changes nothing the second time."""
+    member = await members.get(cmd.unit.tx, cmd.group.id, cmd.user.id)
     if member is None:
-        await reply(update, language, "cycle.refused.not_member")
+        await cmd.reply("cycle.refused.not_member")
         return
-    key = "bot.skip_off" if member.skip_next else "bot.skip_on"
-    await reply(update, language, key, name=member.name)
+    skipping = not (cmd.args and cmd.args[0].lower() in SKIP_OFF)
+    await members.set_skip_next(cmd.unit.tx, cmd.group.id, cmd.user.id, skipping)
+    await cmd.reply("bot.skip_on" if skipping else "bot.skip_off", name=member.name)
 
 
-async def roster(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    command = await group_command(update, context)
-    if command is None:
-        return
-    group = command.group
-    async with services(context).db.reading() as tx:
-        everyone = await members.active(tx, group.id)
-    language = group.settings.language
+@group_command(rationed=True)
+async def roster(cmd: GroupCommand) -> None:
+    everyone = await members.active(cmd.unit.tx, cmd.group.id)
     if not everyone:
-        await reply(update, language, "bot.roster_empty")
+        await cmd.reply("bot.roster_empty")
         return
-    lines = [say(language, "bot.roster_title", count=len(everyone))]
+    lines = [say(cmd.language, "bot.roster_title", count=len(everyone))]
     for position, member in enumerate(rotation_order(everyone), start=1):
-        lines.append(say(language, "bot.roster_line", position=position, name=member.name,
+        lines.append(say(cmd.language, "bot.roster_line", position=position, name=member.name,
                          turns=member.turns,
                          agreed="✅" if member.agreed else "…",
                          private="💬" if member.started_private else ""))
-    lines.append(say(language, "bot.roster_legend"))
-    message = update.effective_message
-    assert message is not None
-    await answer(message, "\n".join(lines))
+    lines.append(say(cmd.language, "bot.roster_legend"))
+    await cmd.reply_html("\n".join(lines))
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    group = await current_group(update, context)
-    language = group.settings.language if group else user_language(update.effective_user)
-    key = "bot.help_group" if in_group(update) else "bot.help_private"
-    await reply(update, language, key)
+    async with handling(update, context) as unit:
+        if unit is None:
+            return
+        group = await find_group(unit, update)
+        language = group.settings.language if group else user_language(update.effective_user)
+        key = "bot.help_group" if in_group(update) else "bot.help_private"
+        await reply(unit, update, language, key)
 
 
 async def start_private(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = update.effective_user
     if user is None:
         return
-    svc = services(context)
-    async with svc.db.transaction() as tx:
-        await members.started_private(tx, user.id, display_name(user), user.language_code,
-                                      svc.now())
-    argument = (context.args or [""])[0]
-    if argument.startswith("coach_"):
-        await coach.redeem(update, context, argument.removeprefix("coach_"))
-        return
-    await reply(update, user_language(user), "bot.welcome_private", name=display_name(user))
+    async with handling(update, context) as unit:
+        if unit is None:
+            return
+        await members.started_private(unit.tx, user.id, display_name(user), user.language_code,
+                                      unit.now)
+        argument = (context.args or [""])[0]
+        if argument.startswith("coach_"):
+            await coach.redeem(unit, update, argument.removeprefix("coach_"))
+            return
+        await reply(unit, update, user_language(user), "bot.welcome_private",
+                    name=display_name(user))
 
 
 async def chat_migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -209,19 +190,22 @@ async def chat_migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         old, new = message.migrate_from_chat_id, message.chat_id
     else:
         return
-    async with services(context).db.transaction() as tx:
-        await groups.move_chat(tx, old, new)
+    async with handling(update, context) as unit:
+        if unit is not None:
+            await groups.move_chat(unit.tx, old, new)
+            if await outbox.move_lane(unit.tx, old, new):
+                unit.lanes.add(new)
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     return [
-        CommandHandler("setup", setup),
-        CommandHandler("join", join, filters.ChatType.GROUPS),
-        CommandHandler("leave", leave, filters.ChatType.GROUPS),
-        CommandHandler("roster", roster, filters.ChatType.GROUPS),
-        CommandHandler("skip", skip, filters.ChatType.GROUPS),
-        CommandHandler("help", help_command),
-        CommandHandler("start", start_private, filters.ChatType.PRIVATE),
+        command("setup", setup),
+        command("join", join, filters.ChatType.GROUPS),
+        command("leave", leave, filters.ChatType.GROUPS),
+        command("roster", roster, filters.ChatType.GROUPS),
+        command("skip", skip, filters.ChatType.GROUPS),
+        command("help", help_command),
+        command("start", start_private, filters.ChatType.PRIVATE),
         CallbackQueryHandler(agree, pattern=f"^{AGREE_PREFIX}"),
         MessageHandler(filters.StatusUpdate.MIGRATE, chat_migrated),
     ]

@@ -1,45 +1,36 @@
-"""/summary of the group's last closed cycle, and a member's own data: /export sends it to them,
-/forget erases it (SPEC sections 5 and 6: members can see and delete their own data).
+"""A member's own data: /export sends it to them, /forget erases it (SPEC sections 5 and 6:
+members can see and delete their own data).
 
 Both data commands work only in the private chat, so nobody's data is ever posted in a group.
 """
 from __future__ import annotations
 
 import json
-import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from telegram import CallbackQuery, Update, User
-from telegram.constants import ParseMode
-from telegram.error import Forbidden, TelegramError
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ContextTypes, filters
+from telegram import Update, User
+from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes
 
-from bot.engine.services import services
+from bot.engine.effects import buttons as button_rows
+from bot.engine.outgoing import Document, Edit
+from bot.engine.work import Unit
+from bot.handlers.commands import command
 from bot.handlers.common import (
-    answer,
-    current_group,
-    group_command,
+    find_group,
+    handling,
     in_group,
     is_admin,
+    private_link,
     reply,
+    reply_to,
     user_language,
 )
-from bot.texts.render import keyboard, render_all, say
-from flows.cycle.model import CycleContext
+from bot.texts.render import say
 from flows.effects import Button, text
-from flows.reports.group_summary import group_summary
 from flows.reports.portfolio import as_markdown, portfolio
 from storage import contributions, cycles, members
-from storage.privacy import (
-    forget_member,
-    has_anything,
-    last_closed_cycle,
-    member_data,
-    open_cycle_as_inbrenger,
-)
-
-log = logging.getLogger(__name__)
+from storage.privacy import forget_member, has_anything, member_data, open_cycle_as_inbrenger
 
 EXPORT_FILENAME = "intervision-export.json"
 FORGET_PREFIX = "forget"
@@ -63,7 +54,7 @@ class ForgetButton:
     def unpack(cls, data: str) -> ForgetButton | None:
         parts = data.split(":")
         if (len(parts) != 4 or parts[0] != FORGET_PREFIX or parts[1] not in ("yes", "no")
-                or not parts[2].isdigit() or not parts[3].isdigit()):
+                or not parts[2].isdecimal() or not parts[3].isdecimal()):
             return None
         return cls(parts[1], int(parts[2]), int(parts[3]))
 
@@ -71,145 +62,115 @@ class ForgetButton:
         return abs(now.timestamp() - self.issued) > CONFIRM_VALID.total_seconds()
 
 
-def _private_link(context: ContextTypes.DEFAULT_TYPE) -> str:
-    return f"https://t.me/{context.bot.username}?start=hi"
-
-
-async def summary_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Any member may ask for the summary of the group's last closed cycle again."""
-    command = await group_command(update, context)
-    message = update.effective_message
-    if command is None or message is None:
-        return
-    group, svc = command.group, services(context)
-    async with svc.db.reading() as tx:
-        cycle = await last_closed_cycle(tx, group.id)
-        ctx = None if cycle is None else CycleContext(
-            cycle, group.settings, await members.active(tx, group.id), svc.now(),
-            await contributions.of_cycle(tx, cycle.id))
-    if ctx is None:
-        await reply(update, command.language, "privacy.summary_none")
-        return
-    await answer(message, render_all(command.language, group_summary(ctx)))
-
-
 async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user, message = update.effective_user, update.effective_message
-    if user is None or message is None:
+    user, message, chat = update.effective_user, update.effective_message, update.effective_chat
+    if user is None or message is None or chat is None:
         return
-    if in_group(update):
-        await _export_in_group(update, context, user)
-        return
-    svc = services(context)
-    async with svc.db.reading() as tx:
-        data = await member_data(tx, user.id)
-    language = user_language(user)
-    if not has_anything(data):
-        await reply(update, language, "privacy.nothing_stored")
-        return
-    document = {"exported_at": svc.now().isoformat(timespec="seconds"), **data}
-    await message.reply_document(
-        json.dumps(document, ensure_ascii=False, indent=2).encode(), filename=EXPORT_FILENAME,
-        caption=say(language, "privacy.export_caption"), parse_mode=ParseMode.HTML)
+    admin = in_group(update) and await is_admin(context, chat.id, user.id)
+    async with handling(update, context) as unit:
+        if unit is None:
+            return
+        if in_group(update):
+            await _export_in_group(unit, update, context, user, admin)
+            return
+        data = await member_data(unit.tx, user.id)
+        language = user_language(user)
+        if not has_anything(data):
+            await reply(unit, update, language, "privacy.nothing_stored")
+            return
+        document = {"exported_at": unit.now.isoformat(timespec="seconds"), **data}
+        await unit.send(Document(user.id, EXPORT_FILENAME,
+                                 json.dumps(document, ensure_ascii=False, indent=2),
+                                 say(language, "privacy.export_caption")))
 
 
-async def _export_in_group(update: Update, context: ContextTypes.DEFAULT_TYPE,
-                           user: User) -> None:
+async def _export_in_group(unit: Unit, update: Update, context: ContextTypes.DEFAULT_TYPE,
+                           user: User, admin: bool) -> None:
     """In a group: a member is sent to the private chat; an admin gets the group's portfolio
     there as well (learning questions, commitments and balance of every cycle)."""
-    group, chat = await current_group(update, context), update.effective_chat
+    group = await find_group(unit, update)
     language = group.settings.language if group else user_language(user)
-    link = _private_link(context)
-    if group is None or chat is None or not await is_admin(context, chat.id, user.id):
-        await reply(update, language, "privacy.export_private_only", link=link)
+    link = private_link(context)
+    if group is None or not admin:
+        await reply(unit, update, language, "privacy.export_private_only", link=link)
         return
-    async with services(context).db.reading() as tx:
-        group_cycles = [(c, await contributions.of_cycle(tx, c.id))
-                        for c in await cycles.of_group(tx, group.id)]
-        everyone = await members.active(tx, group.id)
+    if not await members.can_write_privately(unit.tx, user.id):
+        await reply(unit, update, language, "privacy.start_private_first", link=link)
+        return
+    group_cycles = [(c, await contributions.of_cycle(unit.tx, c.id))
+                    for c in await cycles.of_group(unit.tx, group.id)]
+    everyone = await members.active(unit.tx, group.id)
     markdown = as_markdown(portfolio(group, everyone, group_cycles))
-    try:
-        await context.bot.send_document(
-            user.id, markdown.encode(), filename=f"intervision-portfolio-{group.id}.md",
-            caption=say(language, "privacy.portfolio_caption", group=group.title),
-            parse_mode=ParseMode.HTML)
-    except Forbidden:
-        await reply(update, language, "privacy.start_private_first", link=link)
-        return
-    await reply(update, language, "privacy.portfolio_sent", link=link)
+    await unit.send(Document(user.id, f"intervision-portfolio-{group.id}.md", markdown,
+                             say(language, "privacy.portfolio_caption", group=group.title)))
+    await reply(unit, update, language, "privacy.portfolio_sent", link=link)
 
 
 async def forget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
         return
-    if in_group(update):
-        group = await current_group(update, context)
-        language = group.settings.language if group else user_language(user)
-        await reply(update, language, "privacy.forget_private_only",
-                    link=_private_link(context))
-        return
-    language = user_language(user)
-    svc = services(context)
-    async with svc.db.reading() as tx:
-        data = await member_data(tx, user.id)
-        running = await open_cycle_as_inbrenger(tx, user.id)
-    if not has_anything(data):
-        await reply(update, language, "privacy.nothing_stored")
-        return
-    if running:
-        await reply(update, language, "privacy.open_cycle")
-        return
-    issued = int(svc.now().timestamp())
-    buttons = ((Button(text("privacy.button.yes"),
-                       ForgetButton("yes", user.id, issued).pack()),
-                Button(text("privacy.button.no"), ForgetButton("no", user.id, issued).pack())),)
-    await answer(message, say(language, "privacy.forget_confirm"), keyboard(language, buttons))
+    async with handling(update, context) as unit:
+        if unit is None:
+            return
+        if in_group(update):
+            group = await find_group(unit, update)
+            language = group.settings.language if group else user_language(user)
+            await reply(unit, update, language, "privacy.forget_private_only",
+                        link=private_link(context))
+            return
+        language = user_language(user)
+        data = await member_data(unit.tx, user.id)
+        if not has_anything(data):
+            await reply(unit, update, language, "privacy.nothing_stored")
+            return
+        if await open_cycle_as_inbrenger(unit.tx, user.id):
+            await reply(unit, update, language, "privacy.open_cycle")
+            return
+        issued = int(unit.now.timestamp())
+        choice = ((Button(text("privacy.button.yes"), ForgetButton("yes", user.id, issued).pack()),
+                   Button(text("privacy.button.no"), ForgetButton("no", user.id, issued).pack())),)
+        await unit.send(reply_to(message, say(language, "privacy.forget_confirm"),
+                                 button_rows(language, choice)))
 
 
 async def forget_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Every press is answered: a forged, foreign or old button kindly and without effect."""
     query = update.callback_query
-    if query is None or query.data is None:
+    if query is None:
         return
     user = query.from_user
     language = user_language(user)
-    button = ForgetButton.unpack(query.data)
-    svc = services(context)
+    button = ForgetButton.unpack(query.data or "")
     in_own_chat = query.message is not None and query.message.chat.id == user.id
-    if button is None or button.is_stale(svc.now()):
-        await query.answer(say(language, "privacy.stale"), show_alert=True)
-        return
-    if button.user_id != user.id or not in_own_chat:
-        await query.answer(say(language, "privacy.foreign"), show_alert=True)
-        return
-    if button.answer == "no":
-        await query.answer(say(language, "privacy.kept_short"))
-        await _replace(query, say(language, "privacy.kept"))
-        return
-    async with svc.db.transaction() as tx:
-        running = await open_cycle_as_inbrenger(tx, user.id)
-        erased = None if running else await forget_member(tx, user.id)
-    if erased is None:
-        await query.answer(say(language, "privacy.open_cycle_short"), show_alert=True)
-        await _replace(query, say(language, "privacy.open_cycle"))
-        return
-    await query.answer(say(language, "privacy.erased_short"))
-    await _replace(query, say(language, "privacy.erased", **erased))
-
-
-async def _replace(query: CallbackQuery, html: str) -> None:
-    """The confirmation becomes the outcome, so its buttons cannot be pressed again."""
-    try:
-        await query.edit_message_text(html, parse_mode=ParseMode.HTML, reply_markup=None)
-    except TelegramError as error:
-        log.warning("forget confirmation not updated: %s", error.message)
+    async with handling(update, context) as unit:
+        if unit is None:
+            return
+        if button is None or button.is_stale(unit.now):
+            await query.answer(say(language, "privacy.stale"), show_alert=True)
+            return
+        if button.user_id != user.id or not in_own_chat or query.message is None:
+            await query.answer(say(language, "privacy.foreign"), show_alert=True)
+            return
+        # The confirmation becomes the outcome, so its buttons cannot be pressed again.
+        message_id = query.message.message_id
+        if button.answer == "no":
+            await unit.send(Edit(user.id, message_id, say(language, "privacy.kept")))
+            short, alert = "privacy.kept_short", False
+        elif await open_cycle_as_inbrenger(unit.tx, user.id):
+            await unit.send(Edit(user.id, message_id, say(language, "privacy.open_cycle")))
+            short, alert = "privacy.open_cycle_short", True
+        else:
+            erased = await forget_member(unit.tx, user.id)
+            await unit.send(Edit(user.id, message_id, say(language, "privacy.erased", **erased)))
+            short, alert = "privacy.erased_short", False
+    await query.answer(say(language, short), show_alert=alert)
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     return [
-        CommandHandler("summary", summary_command, filters.ChatType.GROUPS),
-        CommandHandler("export", export_command),
-        CommandHandler("forget", forget_command),
+        command("export", export_command),
+        command("forget", forget_command),
         CallbackQueryHandler(forget_button, pattern=f"^{FORGET_PREFIX}:"),
     ]
+

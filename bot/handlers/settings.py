@@ -1,39 +1,35 @@
 """/settings: an admin shows or changes the group's settings."""
 from __future__ import annotations
 
-from telegram import Update
-from telegram.ext import BaseHandler, CommandHandler, ContextTypes, filters
+from dataclasses import replace
 
-from bot.engine.services import services
-from bot.handlers.common import admin_or_refuse, group_command, reply
+from telegram.ext import BaseHandler, filters
+
+from bot.handlers.commands import command
+from bot.handlers.common import GroupCommand, group_command
 from flows.effects import Text
 from flows.settings_change import change, describe
 from storage import groups
 
 
-async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    command = await group_command(update, context)
-    if command is None:
+@group_command(admin=lambda args: bool(args), refusal="bot.only_admins_settings")
+async def settings_command(cmd: GroupCommand) -> None:
+    """Without arguments anyone sees the settings; with them an admin changes one."""
+    if not cmd.args:
+        await cmd.reply(describe(cmd.group.settings))
         return
-    group = command.group
-    args = context.args or []
-    if not args:
-        await reply(update, group.settings.language, describe(group.settings))
+    if len(cmd.args) < 2:
+        await cmd.reply("settings.usage")
         return
-    if not await admin_or_refuse(update, context, command, "bot.only_admins_settings"):
-        return
-    if len(args) < 2:
-        await reply(update, group.settings.language, "settings.usage")
-        return
-    changed = change(group.settings, args[0], " ".join(args[1:]))
+    changed = change(cmd.group.settings, cmd.args[0], " ".join(cmd.args[1:]))
     if isinstance(changed, Text):
-        await reply(update, group.settings.language, changed)
+        await cmd.reply(changed)
         return
-    async with services(context).db.transaction() as tx:
-        await groups.save_settings(tx, group.id, changed)
-    await reply(update, changed.language, "settings.changed")
-    await reply(update, changed.language, describe(changed))
+    await groups.save_settings(cmd.unit.tx, cmd.group.id, changed)
+    in_new_language = replace(cmd, group=replace(cmd.group, settings=changed))
+    await in_new_language.reply("settings.changed")
+    await in_new_language.reply(describe(changed))
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
-    return [CommandHandler("settings", settings_command, filters.ChatType.GROUPS)]
+    return [command("settings", settings_command, filters.ChatType.GROUPS)]

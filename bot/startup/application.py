@@ -1,108 +1,70 @@
-"""The python-telegram-bot Application: built from the configuration, with every feature's
-handlers, command menus per scope and language, stored timers restored, and an error handler
-that logs and keeps the bot alive."""
+"""The python-telegram-bot Application: built from the configuration with every feature's
+handlers, per-chat send limits, and no Updater of its own (updates arrive through the inbox:
+bot/engine/arrivals.py); post_init opens the database, starts the sender and restores the
+stored timers."""
 from __future__ import annotations
 
-import asyncio
 import logging
-from datetime import timedelta
 
-from telegram import (
-    BotCommand,
-    BotCommandScopeAllGroupChats,
-    BotCommandScopeAllPrivateChats,
-    Update,
-)
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+from telegram import Update
+from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
-from bot.engine import meetings, updates_once
-from bot.engine import timers as jobs
+from bot.engine import dispatch, housekeeping, meetings, timers
+from bot.engine.delivery import Delivery
+from bot.engine.rate_limits import ChatLimits
+from bot.engine.sender import Sender
 from bot.engine.services import SERVICES_KEY, Services, services_of
-from bot.engine.update_order import PerChatUpdateProcessor
-from bot.handlers import clips, coach, cycle, membership, privacy, settings
-from bot.media import retention
+from bot.handlers import clips, coach, cycle, membership, privacy, schedule, settings, summary
 from bot.startup.config import Config
-from bot.texts.render import say
-from flows.catalog import LANGUAGES
-from storage import contributions, groups, updates
 from storage.db import Database
 
 log = logging.getLogger(__name__)
-
-GROUP_COMMANDS = ("setup", "join", "leave", "roster", "skip", "cycle", "next", "status", "tips",
-                  "pause", "replay", "schedule", "summary", "coach", "settings", "cancel",
-                  "export", "forget", "help")
-PRIVATE_COMMANDS = ("start", "help", "export", "forget")
-CLEANUP_EVERY = timedelta(hours=1)
-KEEP_DERIVATIVES = timedelta(days=1)
+FEATURES = (membership, cycle, clips, settings, schedule, summary, coach, privacy)
 
 
-def build_application(config: Config) -> Application:
+def build_application(config: Config) -> Application:  # type: ignore[type-arg]
     app = (
         ApplicationBuilder()
         .token(config.token)
         .base_url(config.api_base_url)
         .base_file_url(config.file_base_url)
-        .rate_limiter(AIORateLimiter(group_max_rate=config.group_messages_per_minute,
-                                     group_time_period=60, max_retries=3))
-        .concurrent_updates(PerChatUpdateProcessor())
-        .post_init(_post_init)
-        .post_shutdown(_post_shutdown)
+        .rate_limiter(ChatLimits(config.group_messages_per_minute))
+        .updater(None)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
         .build()
     )
     app.bot_data[SERVICES_KEY] = Services(config=config)
-    updates_once.install(app)
-    for feature in (membership, cycle, clips, settings, coach, meetings, privacy):
+    for feature in FEATURES:
         app.add_handlers(feature.build_handlers())
     app.add_error_handler(_on_error)
     return app
 
 
-async def _post_init(app: Application) -> None:
-    services_of(app).db = await Database.open(services_of(app).config.db_path)
-    me = await app.bot.get_me()
-    services_of(app).bot_username = me.username or ""
-    await _set_commands(app)
-    restored = await jobs.restore(app)
+async def post_init(app: Application) -> None:  # type: ignore[type-arg]
+    """After `app.initialize()` (which asked Telegram who the bot is)."""
+    svc = services_of(app)
+    svc.db = await Database.open(svc.config.db_path)
+    svc.bot_username = app.bot.username or ""
+    svc.on_timer = dispatch.timer_fired  # handed in here, so timers import nothing above
+    sender = Sender(svc.db, Delivery(app.bot, svc.config.data_dir, svc.media_slots), svc.now)
+    svc.sender = sender
+    restored = await timers.restore(app)
     await meetings.restore(app)
-    assert app.job_queue is not None
-    app.job_queue.run_repeating(_delete_old_derivatives, interval=CLEANUP_EVERY, first=60,
-                                name="cleanup:derivatives")
-    log.info("bot @%s ready; %d stored timers scheduled", me.username, restored)
+    if app.job_queue is not None:
+        app.job_queue.run_repeating(housekeeping.hourly, interval=housekeeping.EVERY, first=60,
+                                    name="housekeeping")
+    waiting = await sender.wake_waiting()
+    log.info("bot @%s ready; %d stored timers scheduled, mail waiting for %d chats",
+             svc.bot_username, restored, waiting)
 
 
-async def _delete_old_derivatives(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Retention (SPEC section 6): contribution texts older than the group's retention are
-    erased; downloaded clips, stills and storyboards are deleted after a day (the clip itself
-    stays on Telegram, reachable by its file_id)."""
-    svc = services_of(context.application)
-    data_dir = svc.config.data_dir
-    async with svc.db.transaction() as tx:
-        for group in await groups.all_groups(tx):
-            cutoff = svc.now() - timedelta(days=group.settings.retention_days)
-            await contributions.erase_texts_before(tx, group.id, cutoff)
-        await updates.forget_old(tx, svc.now())
-    for folder in ("clips", "tmp", "charts"):
-        deleted = await asyncio.to_thread(retention.cleanup_older_than, data_dir / folder,
-                                          KEEP_DERIVATIVES.total_seconds())
-        if deleted:
-            log.info("deleted %d old files from %s", deleted, folder)
-
-
-async def _set_commands(app: Application) -> None:
-    for scope, names in ((BotCommandScopeAllGroupChats(), GROUP_COMMANDS),
-                         (BotCommandScopeAllPrivateChats(), PRIVATE_COMMANDS)):
-        for language in LANGUAGES:
-            commands = [BotCommand(name, say(language, f"commands.{name}")) for name in names]
-            await app.bot.set_my_commands(commands, scope=scope, language_code=language)
-        # Users whose Telegram language is neither get the Dutch menu, the default.
-        await app.bot.set_my_commands(
-            [BotCommand(name, say("nl", f"commands.{name}")) for name in names], scope=scope)
-
-
-async def _post_shutdown(app: Application) -> None:
-    if services_of(app).has_db:
-        await services_of(app).db.close()
+async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+    svc = services_of(app)
+    if isinstance(svc.sender, Sender):
+        await svc.sender.stop()
+    if svc.has_db:
+        await svc.db.close()
 
 
 async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

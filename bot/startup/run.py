@@ -1,17 +1,34 @@
-"""Running the bot: open the database (migrating it), build the Application, and poll or
-serve the webhook until Ctrl-C / SIGTERM."""
+"""Running the bot: migrate the database, build the Application, take updates by long polling
+or webhook into the inbox, handle them lane by lane, and stop cleanly on Ctrl-C / SIGTERM.
+
+Start-up survives Telegram: asking who the bot is is retried until it works; the command
+menus and the webhook are set in the background, with retries, while the bot already serves.
+Stopping takes seconds whatever the backlog: what is not handled or sent yet stays in the
+inbox and outbox for the next start.
+"""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import signal
 
+from aiohttp import web
 from telegram import Update
+from telegram.error import InvalidToken, TelegramError
+from telegram.ext import Application
 
+from bot.engine import arrivals
+from bot.engine.handling import handler_of
+from bot.engine.services import services_of
+from bot.engine.update_lanes import UpdateLanes
 from bot.startup.application import build_application
 from bot.startup.config import Config
+from bot.startup.telegram_calls import keep_trying, set_command_menus
 from storage.db import Database
 
 log = logging.getLogger(__name__)
+WEBHOOK_PATH = "/telegram"
 
 
 async def _migrate(config: Config) -> None:
@@ -19,18 +36,74 @@ async def _migrate(config: Config) -> None:
     await db.close()
 
 
-
 def run_bot(config: Config) -> int:
-    # Migrate first, so a database problem stops the start with a clear message; the
-    # Application then opens its own connection on its own event loop (post_init).
+    # Migrate first, so a database problem stops the start with a clear message.
     asyncio.run(_migrate(config))
-    app = build_application(config)
-    if config.webhook_url:
-        app.run_webhook(listen=config.webhook_listen, port=config.webhook_port,
-                        url_path="telegram", webhook_url=config.webhook_url.rstrip("/")
-                        + "/telegram", secret_token=config.webhook_secret,
-                        allowed_updates=Update.ALL_TYPES)
-    else:
-        app.run_polling(allowed_updates=Update.ALL_TYPES)
+    try:
+        asyncio.run(serve(build_application(config)))
+    except InvalidToken:
+        log.error("Telegram does not know this token: check TELEGRAM_BOT_TOKEN")
+        return 2
     log.info("bot stopped")
     return 0
+
+
+async def _initialize(app: Application, stop: asyncio.Event) -> bool:  # type: ignore[type-arg]
+    """app.initialize() asks Telegram who the bot is; it is retried until Telegram answers."""
+    wait = 1.0
+    while not stop.is_set():
+        try:
+            await app.initialize()
+            return True
+        except InvalidToken:
+            raise
+        except TelegramError as error:
+            log.warning("Telegram did not answer at start (%s); again in %.0f s",
+                        error.message, wait)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), wait)
+        wait = min(wait * 2, 30.0)
+    return False
+
+
+async def serve(app: Application) -> None:  # type: ignore[type-arg]
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    if not await _initialize(app, stop):
+        return
+    await app.post_init(app)  # type: ignore[misc]
+    await app.start()
+    svc = services_of(app)
+    config = svc.config
+    lanes = UpdateLanes(svc.db, handler_of(app))
+    await lanes.wake_waiting()
+    background = [asyncio.create_task(keep_trying("setting the command menus",
+                                                  lambda: set_command_menus(app.bot)))]
+    site_runner: web.AppRunner | None = None
+    if config.webhook_url:
+        site_runner = web.AppRunner(arrivals.webhook_app(svc.db, lanes, svc.now,
+                                                         config.webhook_secret, WEBHOOK_PATH))
+        await site_runner.setup()
+        await web.TCPSite(site_runner, config.webhook_listen, config.webhook_port).start()
+        url = config.webhook_url.rstrip("/") + WEBHOOK_PATH
+        background.append(asyncio.create_task(keep_trying("setting the webhook", lambda: (
+            app.bot.set_webhook(url, secret_token=config.webhook_secret,
+                                allowed_updates=Update.ALL_TYPES)))))
+    else:
+        background.append(asyncio.create_task(keep_trying(
+            "removing a webhook", lambda: app.bot.delete_webhook())))
+        background.append(asyncio.create_task(arrivals.poll(app.bot, svc.db, lanes, svc.now)))
+    log.info("serving (%s)", "webhook" if config.webhook_url else "long polling")
+    await stop.wait()
+    log.info("stopping")
+    for task in background:
+        task.cancel()
+    await asyncio.gather(*background, return_exceptions=True)
+    if site_runner is not None:
+        await site_runner.cleanup()
+    await lanes.stop()
+    await app.stop()
+    await app.shutdown()
+    await app.post_shutdown(app)  # type: ignore[misc]

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from bot.engine import timers as jobs
-from bot.engine.meetings import _replan
+from bot.engine.meetings import replan_in
+from bot.engine.sender import Sender
 from bot.engine.services import services_of
+from bot.engine.work import work
 from bot.startup.application import build_application
 from bot.startup.config import load
 from fake_telegram import FakeTelegramControl, FakeTelegramServer
@@ -67,10 +69,23 @@ class World:
             due = [t for t in await timer_store.pending(tx) if t.due_at <= self.clock.now]
         for timer in due:
             await jobs.fire(self.app, timer)
+        sender = services_of(self.app).sender
+        assert isinstance(sender, Sender)
+        await sender.idle()
         return len(due)
 
     async def said(self, words: str) -> int:
+        assert self.app is not None
+        sender = services_of(self.app).sender
+        assert isinstance(sender, Sender)
+        await sender.idle()
         return sum(words in (m["text"] or "") for m in await self.tg.bot_messages(CHAT))
+
+
+async def _replan(app, group: Group, schedule: Schedule | None) -> None:  # type: ignore[no-untyped-def]
+    async with work(app) as unit:
+        assert unit is not None
+        await replan_in(unit, group, schedule)
 
 
 async def app_shutdown(app) -> None:  # type: ignore[no-untyped-def]

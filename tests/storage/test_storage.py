@@ -10,7 +10,7 @@ import pytest
 
 from flows.cycle.model import Clip, Cycle
 from flows.model import NudgeMode, Phase, Settings
-from storage import contributions, cycles, groups, members, timers, updates
+from storage import contributions, cycles, groups, inbox, members, timers
 from storage.db import Database
 from storage.migrations import LATEST_VERSION, apply_pending, current_version, pending
 
@@ -151,9 +151,8 @@ async def test_a_timer_is_claimed_once_and_a_replaced_timer_can_fire_again(db): 
 
 async def test_an_update_is_marked_once(db):  # type: ignore[no-untyped-def]
     async with db.transaction() as tx:
-        assert await updates.mark(tx, 1001, NOW)
-        assert not await updates.mark(tx, 1001, NOW)
-        assert await updates.seen(tx, 1001)
+        assert await inbox.mark(tx, 1001, NOW)
+        assert not await inbox.mark(tx, 1001, NOW)
 
 
 async def test_a_failed_transaction_leaves_nothing_behind(db):  # type: ignore[no-untyped-def]
@@ -210,7 +209,7 @@ async def test_retention_erases_old_words_of_finished_cycles_only(db):  # type: 
 
 async def test_handled_update_ids_are_kept_a_week(db):  # type: ignore[no-untyped-def]
     async with db.transaction() as tx:
-        await updates.mark(tx, 1, NOW - timedelta(days=8))
-        await updates.mark(tx, 2, NOW - timedelta(days=1))
-        assert await updates.forget_old(tx, NOW) == 1
-        assert not await updates.seen(tx, 1) and await updates.seen(tx, 2)
+        await inbox.mark(tx, 1, NOW - timedelta(days=8))
+        await inbox.mark(tx, 2, NOW - timedelta(days=1))
+        assert await inbox.forget_old(tx, NOW) == 1
+        assert await inbox.mark(tx, 1, NOW) and not await inbox.mark(tx, 2, NOW)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.startup.application import GROUP_COMMANDS, PRIVATE_COMMANDS
+from bot.startup.telegram_calls import GROUP_COMMANDS, PRIVATE_COMMANDS
 from flows.catalog import LANGUAGES, catalog, placeholders, render
 from flows.effects import Text
 

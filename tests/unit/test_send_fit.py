@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from telegram.constants import ParseMode
 
-from bot.engine.send import fit
+from bot.texts.fit import fit
 
 
 def test_a_normal_message_keeps_its_markup():

@@ -1,0 +1,103 @@
+"""Updates arriving from Telegram, by long polling or by webhook, stored in the inbox before
+Telegram is told they arrived."""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from aiohttp import web
+from telegram import Bot, Update
+from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError
+
+from bot.engine.sender import seconds
+from bot.engine.services import Lanes
+from storage import inbox
+from storage.db import Database
+
+log = logging.getLogger(__name__)
+
+LONG_POLL = 25  # seconds Telegram may hold a getUpdates call open
+FIRST_RETRY, LAST_RETRY = 1.0, 30.0
+_CHAT_OF = ("message", "edited_message", "channel_post", "edited_channel_post",
+            "my_chat_member", "chat_member", "chat_join_request", "message_reaction",
+            "chat_boost", "removed_chat_boost")
+
+
+def lane_of(update: dict[str, Any]) -> int:
+    """The chat an update belongs to (its updates are handled in order); 0 for none."""
+    for key in _CHAT_OF:
+        if isinstance(update.get(key), dict):
+            chat = update[key].get("chat") or {}
+            return int(chat.get("id", 0))
+    query = update.get("callback_query")
+    if isinstance(query, dict):
+        message = query.get("message") or {}
+        chat = message.get("chat") or {}
+        return int(chat.get("id") or (query.get("from") or {}).get("id", 0))
+    for key in ("inline_query", "chosen_inline_result", "shipping_query",
+                "pre_checkout_query", "poll_answer"):
+        if isinstance(update.get(key), dict):
+            sender = update[key].get("from") or update[key].get("user") or {}
+            return int(sender.get("id", 0))
+    return 0
+
+
+async def store(db: Database, raw: list[dict[str, Any]], now: datetime) -> set[int]:
+    arrivals = [inbox.Arrival(int(u["update_id"]), lane_of(u),
+                              json.dumps(u, ensure_ascii=False, separators=(",", ":")))
+                for u in raw]
+    async with db.transaction() as tx:
+        await inbox.store(tx, arrivals, now)
+    return {a.lane for a in arrivals}
+
+
+async def poll(bot: Bot, db: Database, lanes: Lanes, clock: Callable[[], datetime]) -> None:
+    """Long polling until cancelled. The offset that tells Telegram a batch arrived is only
+    sent with the next call, after the batch is stored."""
+    async with db.reading() as tx:
+        latest = await inbox.latest_id(tx)
+    offset = latest + 1 if latest is not None else None
+    wait = FIRST_RETRY
+    while True:
+        try:
+            updates = await bot.get_updates(offset=offset, timeout=LONG_POLL,
+                                            allowed_updates=Update.ALL_TYPES)
+        except RetryAfter as error:
+            await asyncio.sleep(seconds(error.retry_after))
+            continue
+        except (NetworkError, InvalidToken, TelegramError) as error:
+            log.warning("getUpdates failed (%s); again in %.0f s", error.message, wait)
+            await asyncio.sleep(wait)
+            wait = min(wait * 2, LAST_RETRY)
+            continue
+        wait = FIRST_RETRY
+        if not updates:
+            continue
+        raw = [u.to_dict() for u in updates]
+        lanes.wake(await store(db, raw, clock()))
+        offset = updates[-1].update_id + 1
+
+
+def webhook_app(db: Database, lanes: Lanes, clock: Callable[[], datetime], secret: str | None,
+                path: str = "/telegram") -> web.Application:
+    """The webhook: Telegram's call is answered only after the update is stored, so a crash
+    before that makes Telegram send it again."""
+
+    async def receive(request: web.Request) -> web.Response:
+        if secret and request.headers.get("X-Telegram-Bot-Api-Secret-Token") != secret:
+            return web.Response(status=403)
+        try:
+            update = await request.json()
+            int(update["update_id"])
+        except (ValueError, KeyError, TypeError):
+            return web.Response(status=400)
+        lanes.wake(await store(db, [update], clock()))
+        return web.Response(status=200)
+
+    app = web.Application(client_max_size=1024 * 1024)
+    app.router.add_post(path, receive)
+    return app

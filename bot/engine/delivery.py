@@ -1,0 +1,158 @@
+"""Carrying out one stored Bot API call (bot/engine/outgoing.py).
+
+Telegram's errors pass through to the sender, which decides between waiting, retrying,
+a fallback and giving up. Media are made here, in a small bounded pool, so that a storyboard
+or a still never holds up the handling of updates.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, TelegramError
+
+from bot.engine.outgoing import (
+    ButtonRows,
+    Chart,
+    ClipMedia,
+    Document,
+    Edit,
+    Message,
+    Outgoing,
+    Photo,
+)
+from bot.media import ffmpeg
+from bot.texts.fit import fit
+
+log = logging.getLogger(__name__)
+
+def markup(rows: ButtonRows) -> InlineKeyboardMarkup | None:
+    if not rows:
+        return None
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)
+                                  for label, data in row] for row in rows])
+
+
+def _reply(message_id: int | None) -> ReplyParameters | None:
+    # A reply to a message deleted meanwhile still goes out, as a plain message.
+    return ReplyParameters(message_id, allow_sending_without_reply=True) if message_id else None
+
+
+class Delivery:
+    def __init__(self, bot: Bot, data_dir: Path, media_slots: asyncio.Semaphore) -> None:
+        self.bot = bot
+        self.data_dir = data_dir
+        self.media_slots = media_slots
+
+    async def __call__(self, item: Outgoing) -> None:
+        if isinstance(item, Message):
+            await self.message(item)
+        elif isinstance(item, Photo):
+            await self._photo(item.chat_id, Path(item.path), item.caption_html, item.thread_id,
+                              item.reply_to)
+        elif isinstance(item, Document):
+            await self.bot.send_document(item.chat_id, item.content.encode(),
+                                         filename=item.filename, caption=item.caption_html or None,
+                                         parse_mode=ParseMode.HTML)
+        elif isinstance(item, Edit):
+            await self._edit(item)
+        elif isinstance(item, ClipMedia):
+            await self._clip_media(item)
+        elif isinstance(item, Chart):
+            await self._chart(item)
+
+    async def message(self, item: Message) -> None:
+        body, parse_mode = fit(item.html)
+        await self.bot.send_message(item.chat_id, body, parse_mode=parse_mode,
+                                    message_thread_id=item.thread_id,
+                                    reply_parameters=_reply(item.reply_to),
+                                    reply_markup=markup(item.buttons))
+
+    async def _photo(self, chat_id: int, path: Path, caption: str, thread_id: int | None,
+                     reply_to: int | None) -> None:
+        with path.open("rb") as picture:
+            await self.bot.send_photo(chat_id, picture, caption=caption or None,
+                                      parse_mode=ParseMode.HTML, message_thread_id=thread_id,
+                                      reply_parameters=_reply(reply_to))
+
+    async def _edit(self, item: Edit) -> None:
+        try:
+            if item.html is not None:
+                body, parse_mode = fit(item.html)
+                await self.bot.edit_message_text(body, item.chat_id, item.message_id,
+                                                 parse_mode=parse_mode,
+                                                 reply_markup=markup(item.buttons))
+            else:
+                await self.bot.edit_message_reply_markup(item.chat_id, item.message_id,
+                                                         reply_markup=markup(item.buttons))
+        except BadRequest as error:
+            if "not modified" not in error.message.lower():
+                raise
+
+    async def _clip_media(self, item: ClipMedia) -> None:
+        async with self.media_slots:
+            made = await self._make_clip_media(item)
+        if made is None:
+            await self.message(Message(item.chat_id, item.failure_html, item.thread_id))
+            return
+        if item.what == "replay":
+            with made.open("rb") as video:
+                await self.bot.send_video(item.chat_id, video, caption=item.caption_html,
+                                          parse_mode=ParseMode.HTML,
+                                          message_thread_id=item.thread_id,
+                                          reply_parameters=_reply(item.reply_to))
+        else:
+            await self._photo(item.chat_id, made, item.caption_html, item.thread_id,
+                              item.reply_to)
+
+    async def _make_clip_media(self, item: ClipMedia) -> Path | None:
+        source = await self.local_clip(item.cycle_id, item.file_id, item.file_unique_id)
+        if source is None:
+            return None
+        try:
+            if item.what == "storyboard":
+                return await ffmpeg.storyboard(source, source.with_suffix(".storyboard.png"))
+            if item.what == "still":
+                out = source.with_suffix(f".still-{int(item.start)}.jpg")
+                return await ffmpeg.still(source, item.start, out)
+            out = source.with_suffix(f".replay-{int(item.start)}-{int(item.end)}.mp4")
+            return await ffmpeg.replay(source, item.start, item.end, out)
+        except (ffmpeg.MediaError, ValueError, OSError) as error:
+            log.warning("cycle %s: %s failed: %s", item.cycle_id, item.what, error)
+            return None
+
+    async def local_clip(self, cycle_id: int, file_id: str, unique_id: str) -> Path | None:
+        """The cycle's clip on disk, downloaded once by its file_id (deleted by the retention
+        job after a day; the clip itself stays on Telegram)."""
+        folder = self.data_dir / "clips"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"cycle-{cycle_id}-{unique_id}.mp4"
+        if not path.exists():
+            try:
+                telegram_file = await self.bot.get_file(file_id)
+                partial = path.with_suffix(".part")
+                await telegram_file.download_to_drive(partial)
+                partial.replace(path)
+            except TelegramError as error:
+                log.warning("cycle %s: clip not downloadable: %s", cycle_id, error)
+                return None
+        return path
+
+    async def _chart(self, item: Chart) -> None:
+        from bot.media import charts  # matplotlib is loaded only when a chart is drawn
+
+        draw = charts.participation_chart if item.kind == "participation" else charts.trend_chart
+        folder = self.data_dir / "charts"
+        folder.mkdir(parents=True, exist_ok=True)
+        data = [tuple(row) for row in item.data]
+        try:
+            async with self.media_slots:
+                path = await asyncio.to_thread(draw, data, folder / item.filename,
+                                               title=item.title, labels=item.labels)
+        except (ValueError, OSError):
+            log.exception("chart %s failed; left out", item.filename)
+            return
+        await self._photo(item.chat_id, path, item.caption_html, None, None)

@@ -1,0 +1,37 @@
+"""The hourly job: retention (SPEC section 6) and the inbox and outbox kept small."""
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import timedelta
+
+from telegram.ext import ContextTypes
+
+from bot.engine.services import services_of
+from bot.media import retention
+from storage import contributions, groups, inbox, outbox
+
+log = logging.getLogger(__name__)
+
+EVERY = timedelta(hours=1)
+KEEP_DERIVATIVES = timedelta(days=1)
+
+
+async def hourly(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Contribution texts older than the group's retention are erased; downloaded clips,
+    stills, storyboards and charts are deleted after a day (the clip itself stays on
+    Telegram, reachable by its file_id); handled updates and refused mail after a week."""
+    svc = services_of(context.application)
+    now = svc.now()
+    async with svc.db.transaction() as tx:
+        for group in await groups.all_groups(tx):
+            cutoff = now - timedelta(days=group.settings.retention_days)
+            await contributions.erase_texts_before(tx, group.id, cutoff)
+        await inbox.forget_old(tx, now)
+        await outbox.forget_old(tx, now)
+    for folder in ("clips", "tmp", "charts"):
+        deleted = await asyncio.to_thread(retention.cleanup_older_than,
+                                          svc.config.data_dir / folder,
+                                          KEEP_DERIVATIVES.total_seconds())
+        if deleted:
+            log.info("deleted %d old files from %s", deleted, folder)

@@ -1,0 +1,165 @@
+"""The sender: delivers the outbox, one lane per chat.
+
+Messages to one chat go out in the order they were decided; different chats' lanes run side
+by side, so a group that waits (Telegram's 20 messages a minute, a 429, a storyboard being
+made) never holds up another group, nor the handling of updates. A lane that has nothing left
+ends; a commit that stores mail for a chat wakes its lane (and at start every lane with
+mail waiting is woken, so nothing decided before a crash is lost).
+
+A call is marked delivered after Telegram accepted it. A crash between Telegram's answer and
+that mark sends the call once more after the restart: at most one duplicate per crash.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Iterable
+from datetime import datetime, timedelta
+
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
+
+from bot.engine.outgoing import Message, Outgoing, decode, encode, lane_of
+from storage import outbox
+from storage.db import Database
+
+log = logging.getLogger(__name__)
+
+BATCH = 20  # calls a lane reads at a time: the backlog in memory stays small
+FIRST_RETRY = 1.0  # seconds after a network error or a 5xx; doubled each time
+LAST_RETRY = 60.0
+
+
+class Sender:
+    def __init__(self, db: Database, deliver: Callable[[Outgoing], Awaitable[None]],
+                 clock: Callable[[], datetime]) -> None:
+        self._db = db
+        self._deliver = deliver
+        self._clock = clock
+        self._lanes: dict[int, asyncio.Task[None]] = {}
+        self._more: set[int] = set()
+        self._stopping = False
+
+    def wake(self, lanes: Iterable[int]) -> None:
+        for lane in lanes:
+            if self._stopping:
+                return
+            task = self._lanes.get(lane)
+            if task is None or task.done():
+                self._lanes[lane] = asyncio.create_task(self._run(lane), name=f"send:{lane}")
+            else:
+                self._more.add(lane)
+
+    async def wake_waiting(self) -> int:
+        """At start: every lane with mail that was decided before the last stop."""
+        async with self._db.reading() as tx:
+            lanes = await outbox.waiting_lanes(tx)
+        self.wake(lanes)
+        return len(lanes)
+
+    async def idle(self, timeout: float = 30.0) -> None:
+        """Waits until no lane has work (for tests and a graceful stop)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while any(not t.done() for t in self._lanes.values()) and loop.time() < deadline:
+            await asyncio.sleep(0.01)
+
+    async def stop(self) -> None:
+        """Stops every lane at once; what was not delivered stays in the outbox."""
+        self._stopping = True
+        tasks = [t for t in self._lanes.values() if not t.done()]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def _run(self, lane: int) -> None:
+        try:
+            while not self._stopping:
+                self._more.discard(lane)
+                async with self._db.reading() as tx:
+                    waiting = await outbox.waiting(tx, lane, BATCH)
+                if not waiting and lane not in self._more:
+                    return
+                for item in waiting:
+                    await self._send(item)
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # a bug must not end every later message of this chat silently
+            log.exception("lane %s stopped; its mail waits for the next start", lane)
+        finally:
+            if self._lanes.get(lane) is asyncio.current_task():
+                del self._lanes[lane]
+
+    async def _send(self, stored: outbox.Waiting) -> None:
+        item = decode(stored.payload)
+        wait = FIRST_RETRY
+        while True:
+            try:
+                await self._deliver(item)
+            except RetryAfter as error:  # this chat only waits; other lanes go on
+                await asyncio.sleep(seconds(error.retry_after) + 0.05)
+                continue
+            except ChatMigrated as moved:
+                item = _to_chat(item, moved.new_chat_id)
+                continue
+            except Forbidden as error:
+                await self._refused(stored, item, error)
+                return
+            except BadRequest as error:
+                await self._give_up(stored, f"refused: {error.message}")
+                return
+            except InvalidToken as error:
+                await self._give_up(stored, f"invalid token: {error.message}")
+                return
+            except NetworkError as error:  # timeouts, resets, 5xx: try again, later each time
+                log.info("lane %s: %s; again in %.0f s", stored.lane, error.message, wait)
+                await self._count_try(stored)
+                await asyncio.sleep(wait)
+                wait = min(wait * 2, LAST_RETRY)
+                continue
+            except TelegramError as error:
+                await self._give_up(stored, error.message)
+                return
+            async with self._db.transaction() as tx:
+                await outbox.delivered(tx, stored.id)
+            return
+
+    async def _refused(self, stored: outbox.Waiting, item: Outgoing, error: Forbidden) -> None:
+        """A member who never started the bot, or blocked it: the message's fallback (a reply
+        in the group) goes instead, or nothing."""
+        fallback = item.fallback if isinstance(item, Message) else None
+        async with self._db.transaction() as tx:
+            await outbox.delivered(tx, stored.id)
+            if fallback is not None:
+                await outbox.add(tx, lane_of(fallback), encode(fallback), self._clock())
+        if fallback is not None:
+            self.wake([lane_of(fallback)])
+        else:
+            log.info("lane %s: not delivered: %s", stored.lane, error.message)
+
+    async def _give_up(self, stored: outbox.Waiting, why: str) -> None:
+        log.warning("lane %s: a message was refused for good (%s)", stored.lane, why)
+        async with self._db.transaction() as tx:
+            await outbox.failed(tx, stored.id, why, self._clock())
+
+    async def _count_try(self, stored: outbox.Waiting) -> None:
+        async with self._db.transaction() as tx:
+            await outbox.tried(tx, stored.id)
+
+
+def seconds(retry_after: float | timedelta) -> float:
+    """A 429's retry_after (seconds, or a timedelta when PTB is told to use them)."""
+    return retry_after.total_seconds() if isinstance(retry_after, timedelta) else \
+        float(retry_after)
+
+
+def _to_chat(item: Outgoing, chat_id: int) -> Outgoing:
+    from dataclasses import replace
+    return replace(item, chat_id=chat_id)
