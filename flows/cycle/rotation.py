@@ -19,6 +19,8 @@ def rotation_order(members: Iterable[Member]) -> list[Member]:
 
 
 def pick_inbrenger(members: Iterable[Member], exclude: Collection[int] = ()) -> Member | None:
-    candidates = [m for m in members if m.user_id not in exclude]
+    """The next inbrenger; a member who has not agreed to the group's agreements is skipped
+    (showing a clip asks for the safety those agreements give)."""
+    candidates = [m for m in members if m.user_id not in exclude and m.agreed]
     order = rotation_order(candidates)
     return order[0] if order else None
