@@ -3,7 +3,7 @@ Decision. They never change the phase themselves; the transition table does that
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime
 
 from flows.cycle.learning_question import check_learning_question
 from flows.cycle.model import (
@@ -28,13 +28,13 @@ from flows.cycle.phases import (
     set_timer,
     timer_name,
 )
-from flows.cycle.rotation import pick_inbrenger
+from flows.cycle.rotation import follow_up_at, next_turn, pick_inbrenger, turns_before
 from flows.cycle.talk import respond_to_contribution, respond_to_tick
 from flows.effects import Button, Effect, Say, SayPrivately, SendCoachSummary, SetTimer, text
 from flows.reports import group_summary as summary
+from flows.schedule.plan import format_meeting
 
 WAIT_MINUTES = 15  # "wait a little longer" for a clip at meeting time
-FOLLOW_UP_DAYS = 7  # ask the inbrenger how trying the commitment went
 
 
 def nothing(ctx: CycleContext, event: Event) -> Decision:
@@ -252,15 +252,30 @@ def agree_data(group_id: int) -> str:
 
 
 def enter_closed(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
+    """The summaries, and the inbrenger's next cycle planned: their next turn (at a meeting of
+    the group's schedule where it has one) and a follow-up before it."""
     closing_ctx = replace(ctx, cycle=cycle)
+    turn = next_turn(ctx.members, cycle.inbrenger_id, ctx.upcoming_meetings)
     effects: tuple[Effect, ...] = (
         *cancel_timers(cycle),
         Say(summary.group_summary(closing_ctx)),
         SendCoachSummary(cycle.id),
-        SetTimer(timer_name(cycle, "followup"), ctx.now + timedelta(days=FOLLOW_UP_DAYS),
+        *next_turn_said(ctx, turn),
+        SetTimer(timer_name(cycle, "followup"), follow_up_at(ctx.now, turn),
                  "followup", {"cycle_id": cycle.id}),
     )
     return cycle, effects
+
+
+def next_turn_said(ctx: CycleContext, turn: datetime | None) -> tuple[Effect, ...]:
+    name = inbrenger_name(ctx)
+    if turn is not None:
+        when = format_meeting(turn, ctx.settings.timezone, ctx.settings.language)
+        return (Say((text("progress.next_meeting", name=name, when=when),)),)
+    before = turns_before(ctx.members, ctx.cycle.inbrenger_id)
+    if before is None:
+        return ()
+    return (Say((text("progress.next_turn", name=name, count=before),)),)
 
 
 def enter_cancelled(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:

@@ -7,6 +7,7 @@ from typing import Any
 
 from flows.effects import Effect, Text
 from flows.model import Member, Phase, Settings
+from flows.reports.progress import PastCycle
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,8 @@ class CycleContext:
     now: datetime
     contributions: tuple[ContributionRef, ...] = ()
     group_title: str = ""  # named in private messages, which are read outside the group
+    history: tuple[PastCycle, ...] = ()  # the group's closed cycles, oldest first
+    upcoming_meetings: tuple[datetime, ...] = ()  # from the group's schedule, if it has one
 
     def member(self, user_id: int) -> Member | None:
         return next((m for m in self.members if m.user_id == user_id), None)

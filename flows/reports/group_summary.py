@@ -10,6 +10,7 @@ from flows.cycle.model import LOOKBACK, ContributionRef, Cycle, CycleContext
 from flows.effects import Text, text
 from flows.labels import COMPENSATING, Label, stance
 from flows.model import TALK_PHASES, Member, Phase
+from flows.reports.progress import across_cycles, with_cycle
 
 QUOTES_PER_PART = 3
 QUOTE_CHARS = 90
@@ -155,9 +156,10 @@ def lookback_part(ctx: CycleContext) -> tuple[Text, ...]:
     return tuple(parts)
 
 
-def group_summary(ctx: CycleContext, across: Text | None = None) -> tuple[Text, ...]:
-    """The summary the group reads when the cycle closes (and with /summary); `across` is a
-    line about the group's cycles so far (see flows.reports.progress)."""
+def group_summary(ctx: CycleContext) -> tuple[Text, ...]:
+    """The summary the group reads when the cycle closes (and with /summary). With the
+    group's history in the context it ends with the view across cycles: what helped the
+    inbrengers most, and each member's progress towards three cycles."""
     cycle = ctx.cycle
     name = _name(ctx, cycle.inbrenger_id)
     parts: list[Text] = [text("summary.title", name=name, number=cycle.number,
@@ -175,6 +177,8 @@ def group_summary(ctx: CycleContext, across: Text | None = None) -> tuple[Text, 
     if rows:
         parts.append(text("summary.participation",
                           lines=tuple(participation_line(row) for row in rows)))
-    if across is not None:
-        parts.append(across)
+    if ctx.history:
+        across = across_cycles(ctx.members, with_cycle(ctx.history, cycle, ctx.contributions))
+        if across is not None:
+            parts.append(across)
     return tuple(parts)
