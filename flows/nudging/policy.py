@@ -330,10 +330,7 @@ def _silence_invitation(
         talking.add(ctx.inbrenger.user_id)
     if not quiet or not talking or not _group_has_room(history, now):
         return None
-    if len(quiet) == 1:
-        invitation = text("nudge.silence.one", name=quiet[0].name)
-    else:
-        invitation = text("nudge.silence.many", names=", ".join(m.name for m in quiet))
+    invitation = text("nudge.silence", count=len(quiet), names=", ".join(m.name for m in quiet))
     invited = {**history.invited_at, **{m.user_id: now for m in quiet}}
     history = replace(history, invited_at=invited, silence_invitation_at=now,
                       sent_at=history.sent_at + (now,))

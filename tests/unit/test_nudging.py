@@ -425,7 +425,7 @@ def test_a_silent_member_is_invited_back_once_per_phase(
     assert first.kind == "silence" and first.nudged
     (invitation,) = first.effects
     assert isinstance(invitation, Say) and invitation.reply_to is None
-    assert invitation.texts == (Text("nudge.silence.one", {"name": "Bram"}),)
+    assert invitation.texts == (Text("nudge.silence", {"count": 1, "names": "Bram"}),)
 
     again = first.history
     for minutes in (15, 25, 40):
@@ -453,8 +453,8 @@ def test_several_silent_members_share_one_kind_message() -> None:
     history = NudgeHistory(last_contribution_at=talked(anna=8.5),
                            inbrenger_last_at=T0 + timedelta(minutes=8))
     decision = decide_on_tick(tick(history), T0 + timedelta(minutes=9))
-    assert keys(decision) == ["nudge.silence.many"]
-    assert decision.effects[0].texts[0].params == {"names": "Bram, Chris"}  # type: ignore[union-attr]
+    assert keys(decision) == ["nudge.silence"]
+    assert decision.effects[0].texts[0].params == {"count": 2, "names": "Bram, Chris"}  # type: ignore[union-attr]
     assert set(decision.history.invited_at) == {BRAM.user_id, CHRIS.user_id}
 
 
