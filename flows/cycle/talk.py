@@ -9,7 +9,7 @@ from flows.classifier.timestamps import parse_timestamp
 from flows.cycle.model import Contribution, Cycle, CycleContext, Decision
 from flows.cycle.phases import TICK_MINUTES, inbrenger_name, set_timer
 from flows.effects import Button, Effect, LogNudge, Say, StoreContribution, Text, text
-from flows.labels import COMPENSATING, Classification
+from flows.labels import COMPENSATING, Classification, Label
 from flows.model import TALK_PHASES, Member, Phase, RealityStep
 from flows.nudging import policy as nudging
 
@@ -31,13 +31,18 @@ def respond_to_contribution(ctx: CycleContext, event: Contribution, *,
     language = message_language(ctx, event)
     classification = classify(event.text, language)
     writer = ctx.member(event.actor) or Member(event.actor, "?")
+    moment = parse_timestamp(event.text)
+    strong = _names_strong_moment(cycle, classification, moment)
+    if strong:
+        # "Op 0:45 vind ik je uitleg sterk" is what this step asks for: an observation of what
+        # works, not an opinion to nudge.
+        classification = Classification(Label.OBSERVATION, classification.cue)
     store = StoreContribution(event.actor, cycle.phase.value, event.message_id, event.text,
                               classification.label.value)
     if cycle.tips_open and classification.label in COMPENSATING \
             and event.actor != cycle.inbrenger_id:
         # Asked for: counted as welcome in the summaries, never as unasked advice.
         cycle = replace(cycle, welcome_tips=cycle.welcome_tips | {event.message_id})
-    moment = parse_timestamp(event.text)
     nudge_ctx = nudging.NudgeContext(
         phase=cycle.phase, settings=ctx.settings, inbrenger_id=cycle.inbrenger_id,
         tips_open=cycle.tips_open, writer=writer, message_id=event.message_id, text=event.text,
@@ -47,7 +52,7 @@ def respond_to_contribution(ctx: CycleContext, event: Contribution, *,
     decision = nudging.decide_on_message(nudge_ctx, classification)
     effects: tuple[Effect, ...] = (store,)
     history = decision.history
-    if _names_strong_moment(cycle, classification, moment) and not decision.nudged:
+    if strong:
         cycle, said = _strong_moment(ctx, cycle, event, moment or 0, language)
         effects += (said,)
         history = replace(history, sent_at=history.sent_at + (ctx.now,))
@@ -61,8 +66,10 @@ def respond_to_contribution(ctx: CycleContext, event: Contribution, *,
 
 def _names_strong_moment(cycle: Cycle, classification: Classification,
                          moment: float | None) -> bool:
+    """In reality's strong-moment step a time stamp names the member's strong moment; only
+    a tip ("op 1:10 had je beter ...") is something else."""
     return (cycle.phase is Phase.REALITY and cycle.step == RealityStep.STRONG
-            and moment is not None and classification.label not in COMPENSATING)
+            and moment is not None and classification.label is not Label.TIP)
 
 
 def _strong_moment(ctx: CycleContext, cycle: Cycle, event: Contribution, moment: float,
