@@ -10,6 +10,7 @@ from flows.effects import (
     Button,
     CancelTimer,
     Effect,
+    Keyboard,
     RecordTurn,
     Say,
     SendStoryboard,
@@ -52,21 +53,34 @@ def inbrenger_name(ctx: CycleContext) -> str:
 
 def announce(ctx: CycleContext, cycle: Cycle) -> tuple[Effect, ...]:
     """Tell the group who brings in, with the buttons to accept or pass the turn on."""
-    lines: list[Text] = [text("cycle.announce", name=inbrenger_name(ctx), number=cycle.number)]
-    keyboard = ((button(cycle, "cycle.button.accept", "accept"),
-                 button(cycle, "cycle.button.swap", "swap")),)
-    return (Say(tuple(lines), keyboard), *ask_tried(ctx, cycle))
+    """Tell the group who brings in, with the buttons to accept or pass the turn on; for a
+    2nd or later cycle in the same message the previous commitment and whether the new clip
+    shows it tried."""
+    lines: tuple[Text, ...] = (text("cycle.announce", name=inbrenger_name(ctx),
+                                    number=cycle.number),)
+    keyboard: Keyboard = ((button(cycle, "cycle.button.accept", "accept"),
+                           button(cycle, "cycle.button.swap", "swap")),)
+    tried = _tried_question(ctx, cycle)
+    if tried is not None:
+        lines += (tried[0],)
+        keyboard += tried[1]
+    return (Say(lines, keyboard),)
+
+
+def _tried_question(ctx: CycleContext, cycle: Cycle) -> tuple[Text, Keyboard] | None:
+    if not cycle.previous_commitment or cycle.tried is not None:
+        return None
+    keyboard: Keyboard = (tuple(button(cycle, f"cycle.button.tried_{answer}", "tried", answer)
+                                for answer in TRIED_ANSWERS),)
+    return text("cycle.ask_tried", name=inbrenger_name(ctx),
+                commitment=cycle.previous_commitment), keyboard
 
 
 def ask_tried(ctx: CycleContext, cycle: Cycle) -> tuple[Effect, ...]:
     """For a member's 2nd and later cycle: the previous commitment, and whether the new clip
     shows it tried (buttons `cy:<id>:tried:yes|partly|no`; the answer goes into the chain)."""
-    if not cycle.previous_commitment or cycle.tried is not None:
-        return ()
-    keyboard = (tuple(button(cycle, f"cycle.button.tried_{answer}", "tried", answer)
-                      for answer in TRIED_ANSWERS),)
-    return (Say((text("cycle.ask_tried", name=inbrenger_name(ctx),
-                      commitment=cycle.previous_commitment),), keyboard),)
+    question = _tried_question(ctx, cycle)
+    return () if question is None else (Say((question[0],), question[1]),)
 
 
 def ask_for_clip(ctx: CycleContext, cycle: Cycle) -> tuple[Effect, ...]:
@@ -109,10 +123,10 @@ def enter_talk(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ..
     effects: tuple[Effect, ...] = ()
     if phase is Phase.GOAL:
         cycle = replace(cycle, watched_before_talk=_everyone_watched(ctx, cycle))
-        if cycle.previous_commitment:
+        effects += ask_tried(ctx, cycle)  # still unanswered: it recalls the commitment itself
+        if cycle.previous_commitment and not effects:
             lines.append(text("cycle.goal_recall", name=name,
                               commitment=cycle.previous_commitment))
-            effects += ask_tried(ctx, cycle)
     next_key = "cycle.button.next"
     if phase in STEPS:
         cycle = replace(cycle, step=STEPS[phase][0])
