@@ -352,3 +352,15 @@ def test_everything_in_a_full_cycle_renders_in_both_languages():
             if isinstance(effect, Say):
                 assert render_all(language, effect.texts)
     assert QUESTION in summary_said(decision) and CLIP.duration == 95
+
+
+def test_the_announcement_of_a_next_cycle_recalls_the_commitment_and_asks_what_was_tried():
+    from flows.cycle.start import opening_effects
+    anna = replace(MEMBERS[0], last_commitment="Wachten tot het stil is", turns=1)
+    cycle = new_cycle(1, (anna,) + MEMBERS[1:], NOW, inbrenger_id=ANNA)
+    assert not isinstance(cycle, Text)
+    (announcement,) = [e for e in opening_effects(ctx_for(cycle)) if isinstance(e, Say)]
+    shown = render_all("nl", announcement.texts)
+    assert "Wachten tot het stil is" in shown and "Laat je nieuwe clip zien" in shown
+    assert [b.data for row in announcement.buttons for b in row] == [
+        "cy:0:accept", "cy:0:swap", "cy:0:tried:yes", "cy:0:tried:partly", "cy:0:tried:no"]
