@@ -51,7 +51,7 @@ from flows.effects import (
     StoreContribution,
     Text,
 )
-from flows.model import Member, Phase, Settings
+from flows.model import Group, Member, Phase, Settings
 from flows.reports.group_summary import group_summary
 from flows.reports.portfolio import portfolio
 from flows.reports.progress import PastCycle, group_progress
@@ -93,7 +93,7 @@ def test_an_unconfirmed_proposal_never_reaches_the_summary_or_the_export():
     cycle = cycle_in(P.CLOSED, proposed_commitment="Morgen al, denk ik!")
     shown = render_all("nl", group_summary(ctx_for(cycle)))
     assert "Morgen al" not in shown and "niet bevestigd" in shown
-    data = portfolio(__import__("flows.model", fromlist=["Group"]).Group(1, -5), MEMBERS,
+    data = portfolio(Group(1, -5), MEMBERS,
                      [(cycle, ())])
     assert data["cycles"][0]["commitment"] is None
 
