@@ -1,6 +1,6 @@
 """How much one bot process can carry: member messages per second through the whole path
-that does not wait for Telegram (load the cycle, classify, decide the nudge, store it all in
-one SQLite transaction), with many groups talking at once, and the process's memory.
+that does not wait for Telegram (load the cycle, classify, decide the nudge, store it all with
+its outbox mail in one SQLite transaction), with many groups talking at once, and the process's memory.
 
 Run: .venv/bin/python benchmarks/throughput.py [groups] [messages]
 Telegram allows a bot about 30 messages a second in all, so the storage path must stay well
@@ -17,7 +17,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.engine.events import Once, decide_and_store
+from bot.engine.events import decide_in
+from bot.engine.work import Once, Unit, claim
 from flows.cycle.model import Contribution, Cycle
 from flows.model import Phase, Settings
 from storage import cycles, groups, members
@@ -53,8 +54,10 @@ async def main(group_count: int, message_count: int) -> None:
             group = prepared[index % group_count]
             event = Contribution(2 + index % 3, 10_000 + index, TEXTS[index % len(TEXTS)])
             start = time.perf_counter()
-            await decide_and_store(db, group, event, now + timedelta(seconds=index),
-                                   once=Once(update_id=index))
+            at = now + timedelta(seconds=index)
+            async with db.transaction() as tx:  # what bot/engine/work.py does for an update
+                if await claim(tx, Once(update_id=index), at):
+                    await decide_in(Unit(tx, at), group, event)
             timings.append(time.perf_counter() - start)
 
         for batch in range(0, message_count, 50):  # 50 handlers in flight, as with many chats

@@ -37,11 +37,13 @@ Keyboard = tuple[tuple[Button, ...], ...]
 
 @dataclass(frozen=True)
 class Say:
-    """A message in the group (its forum topic when it has one)."""
+    """A message in the group (its forum topic when it has one). `language` overrides the
+    group's language for this one message (a nudge follows the language it reacts to)."""
 
     texts: tuple[Text, ...]
     buttons: Keyboard = ()
     reply_to: int | None = None
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class SayPrivately:
     texts: tuple[Text, ...]
     buttons: Keyboard = ()
     fallback_reply_to: int | None = None
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,13 @@ class SendCoachSummary:
     cycle_id: int
 
 
+@dataclass(frozen=True)
+class SendCoachAddition:
+    """A short addition to a summary the coaches already have (a late look-back answer), sent
+    to every coach linked to the group; never the whole summary again."""
+
+    cycle_id: int
+    texts: tuple[Text, ...]
 
 
 def say(key: str, *, buttons: Keyboard = (), reply_to: int | None = None, **params: Any) -> Say:
@@ -136,8 +146,7 @@ class LogNudge:
     message_id: int | None = None
 
 
-
 Effect = (
     Say | SayPrivately | SendStoryboard | SendStill | SendReplay | SetTimer | CancelTimer
-    | SendCoachSummary | StoreContribution | RecordTurn | LogNudge
+    | SendCoachSummary | SendCoachAddition | StoreContribution | RecordTurn | LogNudge
 )

@@ -23,6 +23,17 @@ class Phase(StrEnum):
     CANCELLED = "cancelled"
 
 
+class RealityStep(StrEnum):
+    """The declared sub-states of reality, in the order of the practice: what everyone sees and
+    hears, each member's strong moment, then the analysis of the learning question."""
+
+    SEE = "see"
+    STRONG = "strong"
+    ANALYSIS = "analysis"
+
+
+STEPS: dict[Phase, tuple[str, ...]] = {Phase.REALITY: tuple(RealityStep)}
+
 TALK_PHASES = (Phase.GOAL, Phase.REALITY, Phase.OPTIONS, Phase.WILL)
 FINAL_PHASES = frozenset({Phase.CLOSED, Phase.CANCELLED})
 

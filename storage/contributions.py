@@ -20,10 +20,26 @@ async def add(tx: Tx, cycle_id: int, user_id: int, phase: str, message_id: int, 
 
 async def of_cycle(tx: Tx, cycle_id: int) -> tuple[ContributionRef, ...]:
     rows = await tx.all("SELECT id, user_id, phase, COALESCE(text, '') AS text, "
-                        "COALESCE(label, '') AS label FROM contributions WHERE cycle_id = ? "
-                        "ORDER BY id", (cycle_id,))
-    return tuple(ContributionRef(r["id"], r["user_id"], r["phase"], r["text"], r["label"])
+                        "COALESCE(label, '') AS label, message_id FROM contributions "
+                        "WHERE cycle_id = ? ORDER BY id", (cycle_id,))
+    return tuple(ContributionRef(r["id"], r["user_id"], r["phase"], r["text"], r["label"],
+                                 r["message_id"])
                  for r in rows)
+
+
+async def of_closed_cycles(tx: Tx, group_id: int) -> dict[int, tuple[ContributionRef, ...]]:
+    """The contributions of each closed cycle of the group, by cycle id (for the views across
+    cycles: the trend, what helped most, each member's progress)."""
+    rows = await tx.all(
+        "SELECT c.id, c.cycle_id, c.user_id, c.phase, COALESCE(c.text, '') AS text, "
+        "COALESCE(c.label, '') AS label, c.message_id FROM contributions c "
+        "JOIN cycles y ON y.id = c.cycle_id WHERE y.group_id = ? AND y.phase = 'closed' "
+        "ORDER BY c.id", (group_id,))
+    found: dict[int, list[ContributionRef]] = {}
+    for r in rows:
+        found.setdefault(r["cycle_id"], []).append(ContributionRef(
+            r["id"], r["user_id"], r["phase"], r["text"], r["label"], r["message_id"]))
+    return {cycle_id: tuple(refs) for cycle_id, refs in found.items()}
 
 
 async def count(tx: Tx, cycle_id: int) -> int:

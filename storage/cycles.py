@@ -34,6 +34,14 @@ def _data(cycle: Cycle) -> dict[str, Any]:
         "skipped_by": sorted(cycle.skipped_by),
         "told_outsiders": sorted(cycle.told_outsiders),
         "nudge_history": cycle.nudge_history,
+        "step": cycle.step,
+        "proposed_commitment": cycle.proposed_commitment,
+        "proposal_message_id": cycle.proposal_message_id,
+        "reminded_to_agree": sorted(cycle.reminded_to_agree),
+        "strong_moments": sorted(cycle.strong_moments),
+        "welcome_tips": sorted(cycle.welcome_tips),
+        "checkin_open": cycle.checkin_open,
+        "tried": cycle.tried,
     }
 
 
@@ -58,6 +66,14 @@ def _cycle(row: Row) -> Cycle:
         skipped_by=frozenset(data.get("skipped_by", ())),
         told_outsiders=frozenset(data.get("told_outsiders", ())),
         nudge_history=data.get("nudge_history") or {},
+        step=data.get("step") or "",
+        proposed_commitment=data.get("proposed_commitment"),
+        proposal_message_id=data.get("proposal_message_id"),
+        reminded_to_agree=frozenset(data.get("reminded_to_agree", ())),
+        strong_moments=frozenset(data.get("strong_moments", ())),
+        welcome_tips=frozenset(data.get("welcome_tips", ())),
+        checkin_open=bool(data.get("checkin_open")),
+        tried=data.get("tried"),
     )
 
 

@@ -8,9 +8,11 @@ from datetime import datetime
 from bot.engine.outgoing import Chart, Message, Outgoing
 from bot.texts.render import render_all, say
 from flows.cycle.model import CycleContext
+from flows.effects import Text, text
 from flows.model import Group, Phase
-from flows.reports.coach_summary import PastCycle, coach_summary, trend
+from flows.reports.coach_summary import coach_summary, trend
 from flows.reports.group_summary import participation
+from flows.reports.progress import PastCycle, past_cycle
 from storage import coaches, contributions, cycles, members
 from storage.db import Tx
 
@@ -24,7 +26,7 @@ async def summary(tx: Tx, group: Group, cycle_id: int, now: datetime) -> list[Ou
     ctx = CycleContext(cycle, group.settings, await members.active(tx, group.id), now,
                        await contributions.of_cycle(tx, cycle.id))
     nudges = await contributions.nudges_of(tx, cycle.id)
-    history = await _history(tx, group)
+    history = await _history(tx, group.id)
     language = group.settings.language
     html = render_all(language, coach_summary(ctx, group.title, len(nudges), history))
     items: list[Outgoing] = []
@@ -34,22 +36,26 @@ async def summary(tx: Tx, group: Group, cycle_id: int, now: datetime) -> list[Ou
     return items
 
 
-async def _history(tx: Tx, group: Group) -> tuple[PastCycle, ...]:
-    """The group's closed cycles, oldest first, with the labels of their contributions."""
-    found = []
-    for past in await cycles.of_group(tx, group.id):
-        if past.phase is Phase.CLOSED:
-            labels = tuple(c.label for c in await contributions.of_cycle(tx, past.id))
-            found.append(PastCycle(past.inbrenger_id, past.number, past.learning_question,
-                                   past.commitment, labels))
-    return tuple(found)
+async def addition(tx: Tx, group: Group, texts: tuple[Text, ...]) -> list[Outgoing]:
+    """A short addition (a late look-back answer) for every coach: never the whole summary."""
+    html = render_all(group.settings.language, (text("coach.header", group=group.title),)
+                      + texts)
+    return [Message(coach_id, html) for coach_id in await coaches.of_group(tx, group.id)]
+
+
+async def _history(tx: Tx, group_id: int) -> tuple[PastCycle, ...]:
+    """The group's closed cycles, oldest first, as the views across cycles need them."""
+    refs = await contributions.of_closed_cycles(tx, group_id)
+    return tuple(past_cycle(c, refs.get(c.id, ())) for c in await cycles.of_group(tx, group_id)
+                 if c.phase is Phase.CLOSED)
 
 
 def _charts(coach_id: int, ctx: CycleContext, group: Group, history: tuple[PastCycle, ...],
             language: str) -> list[Chart]:
     charts = []
     rows = [(row.name, row.activating, row.neutral, row.compensating)
-            for row in participation(ctx.members, ctx.contributions, ctx.cycle.inbrenger_id)]
+            for row in participation(ctx.members, ctx.contributions, ctx.cycle.inbrenger_id,
+                                     welcome=ctx.cycle.welcome_tips)]
     if rows:
         charts.append(Chart(
             coach_id, "participation", rows,

@@ -18,6 +18,7 @@ from flows.effects import (
     RecordTurn,
     Say,
     SayPrivately,
+    SendCoachAddition,
     SendCoachSummary,
     SendReplay,
     SendStill,
@@ -57,15 +58,16 @@ async def store(unit: Unit, group: Group, cycle: Cycle, effects: tuple[Effect, .
         elif isinstance(effect, (SetTimer, CancelTimer)):
             await unit.set_timer(group.id, effect)
         elif isinstance(effect, Say):
-            texts = effect.texts
+            texts, said_in = effect.texts, effect.language or language
             if late:  # the first message of a timer that fired late says so
                 texts, late = (Text("bot.late_note"),) + texts, False
-            await unit.send(to_group(group, render_all(language, texts),
+            await unit.send(to_group(group, render_all(said_in, texts),
                                      reply_to=effect.reply_to,
-                                     rows=buttons(language, effect.buttons)))
+                                     rows=buttons(said_in, effect.buttons)))
         elif isinstance(effect, SayPrivately):
-            html = render_all(language, effect.texts)
-            rows = buttons(language, effect.buttons)
+            said_in = effect.language or language
+            html = render_all(said_in, effect.texts)
+            rows = buttons(said_in, effect.buttons)
             fallback = (to_group(group, html, reply_to=effect.fallback_reply_to, rows=rows)
                         if effect.fallback_reply_to is not None else None)
             await unit.send(Message(effect.user_id, html, buttons=rows, fallback=fallback))
@@ -73,6 +75,9 @@ async def store(unit: Unit, group: Group, cycle: Cycle, effects: tuple[Effect, .
             await unit.send(clip_media(group, cycle, effect))
         elif isinstance(effect, SendCoachSummary):
             for item in await coach_reports.summary(unit.tx, group, effect.cycle_id, unit.now):
+                await unit.send(item)
+        elif isinstance(effect, SendCoachAddition):
+            for item in await coach_reports.addition(unit.tx, group, effect.texts):
                 await unit.send(item)
 
 

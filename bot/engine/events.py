@@ -7,23 +7,54 @@ a restart finds its mark and changes nothing.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 from bot.engine import effects
 from bot.engine.work import Once, Unit, work
-from flows.cycle.model import Cycle, CycleContext, Decision, Event
+from flows.cycle.model import Contribution, Cycle, CycleContext, Decision, Event
 from flows.cycle.start import new_cycle, opening_effects
 from flows.cycle.table import decide
 from flows.effects import Text
-from flows.model import Group
-from storage import contributions, cycles, members
+from flows.model import Group, Phase
+from flows.reports.progress import PastCycle, past_cycle
+from flows.schedule.plan import Schedule, next_meetings
+from storage import contributions, cycles, groups, members
 from storage.db import Tx
 
+# A member's message in these phases never closes the cycle, so it needs neither the group's
+# past cycles nor its coming meetings: the hot path (every message of the talk) skips them.
+_TALK_ONLY = (Phase.GOAL, Phase.REALITY, Phase.OPTIONS)
 
-async def load_context(tx: Tx, group: Group, cycle: Cycle, now: datetime) -> CycleContext:
-    return CycleContext(cycle, group.settings, await members.active(tx, group.id), now,
-                        await contributions.of_cycle(tx, cycle.id))
+
+async def load_context(tx: Tx, group: Group, cycle: Cycle, now: datetime,
+                       event: Event | None = None) -> CycleContext:
+    ctx = CycleContext(cycle, group.settings, await members.active(tx, group.id), now,
+                       await contributions.of_cycle(tx, cycle.id), group.title)
+    if isinstance(event, Contribution) and cycle.phase in _TALK_ONLY:
+        return ctx
+    return replace(ctx, history=await history(tx, group.id),
+                   upcoming_meetings=await upcoming_meetings(tx, group, now, len(ctx.members)))
+
+
+async def history(tx: Tx, group_id: int) -> tuple[PastCycle, ...]:
+    """The group's closed cycles, oldest first, as the views across cycles need them."""
+    refs = await contributions.of_closed_cycles(tx, group_id)
+    return tuple(past_cycle(c, refs.get(c.id, ())) for c in await cycles.of_group(tx, group_id)
+                 if c.phase is Phase.CLOSED)
+
+
+async def upcoming_meetings(tx: Tx, group: Group, now: datetime,
+                            count: int) -> tuple[datetime, ...]:
+    stored = await groups.schedule_of(tx, group.id)
+    if not stored:
+        return ()
+    try:
+        schedule = Schedule.from_text(stored)
+    except ValueError:
+        return ()
+    return tuple(next_meetings(schedule, now, group.settings.timezone, max(count, 1)))
 
 
 async def decide_in(unit: Unit, group: Group, event: Event, *, cycle_id: int | None = None,
@@ -34,7 +65,7 @@ async def decide_in(unit: Unit, group: Group, event: Event, *, cycle_id: int | N
     cycle = await (cycles.get(tx, cycle_id) if cycle_id else cycles.open_cycle(tx, group.id))
     if cycle is None or cycle.group_id != group.id:
         return None
-    decision = decide(await load_context(tx, group, cycle, unit.now), event)
+    decision = decide(await load_context(tx, group, cycle, unit.now, event), event)
     if not decision.refused:
         await cycles.save(tx, cycle, decision.cycle, event=event.name,
                           actor_id=getattr(event, "actor", None) or None, now=unit.now)
@@ -64,7 +95,9 @@ async def start_cycle_in(unit: Unit, group: Group, *, actor_id: int | None,
     if isinstance(cycle, Text):
         return cycle
     cycle = await cycles.create(unit.tx, cycle, actor_id=actor_id, event="start", now=unit.now)
-    opening = opening_effects(CycleContext(cycle, group.settings, group_members, unit.now))
+    opening = opening_effects(CycleContext(
+        cycle, group.settings, group_members, unit.now, group_title=group.title,
+        history=await history(unit.tx, group.id)))
     await effects.store(unit, group, cycle, opening, late=late)
     return cycle
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from telegram import Message, Update
+from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes, filters
 
 from bot.engine import effects, flood
@@ -15,13 +15,12 @@ from bot.handlers.common import (
     find_group,
     group_command,
     handling,
-    reply_to,
     user_language,
 )
 from bot.texts.render import say
 from flows.classifier.timestamps import parse_timestamp
 from flows.cycle.model import Cycle
-from flows.effects import SendReplay, SendStill
+from flows.cycle.stills import replay_request, still_request
 from storage import cycles, members
 
 _RANGE = re.compile(r"^\s*(\S+)\s*(?:-|–|tot|to)\s*(\S+)\s*$")
@@ -56,8 +55,8 @@ async def pause_command(cmd: GroupCommand) -> None:
     if not await _media_allowed(cmd):
         await cmd.reply("clip.media_cooldown", seconds=flood.MEDIA_WAIT)
         return
-    await cmd.unit.send(effects.clip_media(cmd.group, cycle,
-                                           SendStill(cycle.id, seconds, cmd.message.message_id)))
+    await effects.store(cmd.unit, cmd.group, cycle,
+                        still_request(cycle, seconds, cmd.message.message_id))
 
 
 @group_command()
@@ -77,9 +76,8 @@ async def replay_command(cmd: GroupCommand) -> None:
     if not await _media_allowed(cmd):
         await cmd.reply("clip.media_cooldown", seconds=flood.MEDIA_WAIT)
         return
-    await cmd.unit.send(effects.clip_media(cmd.group, cycle,
-                                           SendReplay(cycle.id, start, end,
-                                                      cmd.message.message_id)))
+    await effects.store(cmd.unit, cmd.group, cycle,
+                        replay_request(cycle, start, end, cmd.message.message_id))
 
 
 async def still_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -100,27 +98,16 @@ async def still_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
                                    seconds=flood.MEDIA_WAIT), show_alert=True)
             return
         reply = query.message.message_id if query.message else None
-        await unit.send(effects.clip_media(group, cycle,
-                                           SendStill(cycle.id, float(seconds_text), reply)))
+        await effects.store(unit, group, cycle, still_request(cycle, float(seconds_text), reply))
     await query.answer()
 
 
-async def checkin_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The inbrenger answers the meaningfulness check-in; steering is said in the group."""
+async def old_checkin_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Check-in buttons of before the check-in became a cycle button: answered kindly."""
     query = update.callback_query
     assert query is not None
-    async with handling(update, context) as unit:
-        group = await find_group(unit, update) if unit else None
-        language = group.settings.language if group else user_language(query.from_user)
-        steer = (query.data or "").endswith("steer")
-        if unit is not None and group is not None and steer and isinstance(query.message,
-                                                                            Message):
-            await unit.send(reply_to(query.message, say(language, "bot.checkin_steer",
-                                                         name=query.from_user.full_name)))
-    if steer:
-        await query.answer(say(language, "bot.checkin_steer_ack"), show_alert=True)
-    else:
-        await query.answer(say(language, "bot.checkin_yes_ack"))
+    await query.answer(say(user_language(query.from_user), "cycle.refused.stale"),
+                       show_alert=True)
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
@@ -128,5 +115,5 @@ def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         command("pause", pause_command, filters.ChatType.GROUPS),
         command("replay", replay_command, filters.ChatType.GROUPS),
         CallbackQueryHandler(still_button, pattern=r"^still:"),
-        CallbackQueryHandler(checkin_button, pattern=r"^checkin:(yes|steer)$"),
+        CallbackQueryHandler(old_checkin_button, pattern=r"^checkin:"),
     ]

@@ -2,6 +2,7 @@
 how they answer (always through the unit's outbox, never straight to Telegram)."""
 from __future__ import annotations
 
+import asyncio
 import functools
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
@@ -10,12 +11,13 @@ from dataclasses import dataclass
 
 from telegram import Chat, Message, Update, User
 from telegram.constants import ChatMemberStatus
-from telegram.error import TelegramError
+from telegram.error import NetworkError, RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.engine import flood
 from bot.engine.outgoing import ButtonRows
 from bot.engine.outgoing import Message as Outgoing
+from bot.engine.sender import seconds
 from bot.engine.services import services
 from bot.engine.work import Once, Unit, work
 from bot.texts.render import render
@@ -26,6 +28,7 @@ from storage import groups
 from storage.db import Tx
 
 ADMIN_STATUSES = {ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER}
+ADMIN_CHECK_TRIES = 4
 Context = ContextTypes.DEFAULT_TYPE
 
 
@@ -74,11 +77,20 @@ async def find_group(unit: Unit, update: Update) -> Group | None:
 
 
 async def is_admin(context: Context, chat_id: int, user_id: int) -> bool:
-    try:
-        member = await context.bot.get_chat_member(chat_id, user_id)
-    except TelegramError:
-        return False
-    return member.status in ADMIN_STATUSES
+    """Asks Telegram; a passing failure (a timeout, a 5xx, a 429) is tried again a few times
+    before the answer is "no", so an admin is not refused because Telegram hiccuped."""
+    for attempt in range(ADMIN_CHECK_TRIES):
+        try:
+            member = await context.bot.get_chat_member(chat_id, user_id)
+        except RetryAfter as error:
+            await asyncio.sleep(min(seconds(error.retry_after), 5.0))
+        except NetworkError:
+            await asyncio.sleep(0.5 * (attempt + 1))
+        except TelegramError:
+            return False
+        else:
+            return member.status in ADMIN_STATUSES
+    return False
 
 
 def reply_to(message: Message, html: str, rows: ButtonRows = ()) -> Outgoing:

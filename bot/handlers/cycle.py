@@ -5,6 +5,7 @@ import logging
 from collections.abc import Callable, Coroutine
 from datetime import datetime
 
+from telegram import Message as TgMessage
 from telegram import Update
 from telegram.ext import (
     BaseHandler,
@@ -33,21 +34,26 @@ from flows.callbacks import CycleButton
 from flows.cycle.model import (
     Accept,
     Cancel,
+    CheckinAnswer,
+    ConfirmCommitment,
     Consent,
     Contribution,
     Cycle,
     Event,
     LookBackChoice,
+    MoveLine,
     Next,
     Swap,
     ToggleTips,
+    TriedAnswer,
     Wait,
     Watched,
 )
 from flows.effects import Text
 from flows.model import Group, Member
-from storage import contributions, cycles, members
+from storage import contributions, cycles, groups, members
 from storage import timers as timer_store
+from storage.privacy import last_closed_cycle
 
 log = logging.getLogger(__name__)
 
@@ -139,8 +145,21 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
             return
         event = Contribution(user.id, message.message_id, message.text)
         decision = await decide_in(unit, group, event)
+        if decision is None and _answers_the_bot(message, context):
+            # No open cycle: a reply to the bot may be a late line of the last look back.
+            last = await last_closed_cycle(unit.tx, group.id)
+            if last is not None:
+                late = MoveLine(user.id, message.message_id, message.text)
+                await decide_in(unit, group, late, cycle_id=last.id)
+            return
         if decision is not None and decision.refusal is not None:
             await reply(unit, update, group.settings.language, decision.refusal)
+
+
+def _answers_the_bot(message: TgMessage, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    replied = message.reply_to_message
+    return replied is not None and replied.from_user is not None and \
+        replied.from_user.id == context.bot.id
 
 
 async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -192,6 +211,9 @@ _ACTIONS: dict[str, Callable[[int, bool, str], Event]] = {
     "cancel": lambda uid, admin, arg: Cancel(uid, admin),
     "look": lambda uid, admin, arg: LookBackChoice(uid, int(arg) if arg.isdecimal() else -1),
     "wait": lambda uid, admin, arg: Wait(uid),
+    "commit": lambda uid, admin, arg: ConfirmCommitment(uid, int(arg) if arg.isdecimal() else 0),
+    "checkin": lambda uid, admin, arg: CheckinAnswer(uid, arg),
+    "tried": lambda uid, admin, arg: TriedAnswer(uid, arg),
 }
 _ADMIN_MATTERS = ("swap", "next", "cancel")
 
@@ -210,7 +232,10 @@ async def on_cycle_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
                                                                  query.from_user.id)
     event = _ACTIONS[button.action](query.from_user.id, admin, button.argument)
     async with handling(update, context) as unit:
-        group = await find_group(unit, update) if unit else None
+        # The button's cycle says which group it acts on: a check-in or a proposal can be
+        # answered in the private chat, where the chat names no group.
+        cycle = await cycles.get(unit.tx, button.cycle_id) if unit else None
+        group = await groups.get(unit.tx, cycle.group_id) if unit and cycle else None
         decision = await decide_in(unit, group, event, cycle_id=button.cycle_id) \
             if unit and group else None
     if decision is None or group is None:

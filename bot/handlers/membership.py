@@ -6,6 +6,7 @@ from telegram import Update
 from telegram.constants import ChatMemberStatus
 from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes, MessageHandler, filters
 
+from bot.engine.events import history
 from bot.engine.services import services
 from bot.handlers import coach
 from bot.handlers.commands import command
@@ -22,10 +23,11 @@ from bot.handlers.common import (
     thread_of,
     user_language,
 )
-from bot.texts.render import say
+from bot.texts.render import render, say
 from flows.cycle.rotation import rotation_order
 from flows.effects import Text
 from flows.model import Settings
+from flows.reports.progress import group_progress
 from flows.settings_change import change
 from storage import groups, members, outbox
 
@@ -148,6 +150,8 @@ async def roster(cmd: GroupCommand) -> None:
                          agreed="✅" if member.agreed else "…",
                          private="💬" if member.started_private else ""))
     lines.append(say(cmd.language, "bot.roster_legend"))
+    lines.append(render(cmd.language, group_progress(everyone, await history(cmd.unit.tx,
+                                                                             cmd.group.id))))
     await cmd.reply_html("\n".join(lines))
 
 

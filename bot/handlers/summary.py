@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from telegram.ext import BaseHandler, filters
 
+from bot.engine.events import history
 from bot.handlers.commands import command
 from bot.handlers.common import GroupCommand, group_command
 from bot.texts.render import render_all
@@ -20,7 +21,8 @@ async def summary_command(cmd: GroupCommand) -> None:
         await cmd.reply("privacy.summary_none")
         return
     ctx = CycleContext(cycle, cmd.group.settings, await members.active(tx, cmd.group.id),
-                       cmd.unit.now, await contributions.of_cycle(tx, cycle.id))
+                       cmd.unit.now, await contributions.of_cycle(tx, cycle.id), cmd.group.title,
+                       await history(tx, cmd.group.id))
     await cmd.reply_html(render_all(cmd.language, group_summary(ctx)))
 
 

@@ -3,6 +3,11 @@
 Each feature has its own TOML file per language (`nl/cycle.toml`, `en/cycle.toml`); tables
 flatten to dotted keys, so `[cycle] announce = "..."` is the key `cycle.announce`. Texts are
 Telegram HTML; `{name}` placeholders are filled by `render`, which escapes user text.
+
+Plural forms: a key that exists only as `key.one` and `key.other` is chosen by the Text's
+`count` parameter ("1 vraag", "2 vragen"). A parameter that is itself a Text is rendered in the
+same language (so a sentence can hold counted phrases); a tuple of Texts is joined with ", ",
+or one per line when the parameter's name ends in `lines`.
 """
 from __future__ import annotations
 
@@ -49,18 +54,45 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def _safe(name: str, value: Any) -> str:
+PLURAL_FORMS = ("one", "other")
+
+
+def plural_bases(texts: Mapping[str, str]) -> set[str]:
+    """Keys used with a count: those that have `.one` and `.other` forms."""
+    return {key.rsplit(".", 1)[0] for key in texts if key.endswith(".one")
+            and key.rsplit(".", 1)[0] + ".other" in texts}
+
+
+def plural_form(count: Any) -> str:
+    """Dutch and English agree: one for exactly 1, other for everything else (0 too)."""
+    return "one" if count == 1 else "other"
+
+
+def _safe(language: str, name: str, value: Any) -> str:
+    if isinstance(value, Text):
+        return render(language, value)
+    if isinstance(value, tuple) and value and all(isinstance(v, Text) for v in value):
+        joiner = "\n" if name.endswith("lines") else ", "
+        return joiner.join(render(language, v) for v in value)
     if name.endswith("_html"):
         return str(value)
     return html.escape(str(value), quote=False)
 
 
+def _template(language: str, item: Text) -> str:
+    texts = catalog(language)
+    key = item.key
+    if key not in texts and f"{key}.other" in texts:
+        key = f"{key}.{plural_form(item.params.get('count'))}"
+    return texts.get(key) or catalog(DEFAULT_LANGUAGE)[key]
+
+
 def render(language: str, item: Text) -> str:
-    """The sentence in `language` (falling back to Dutch), with escaped parameters."""
+    """The sentence in `language` (falling back to Dutch), with escaped parameters; a counted
+    key takes its `.one` or `.other` form."""
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
-    template = catalog(language).get(item.key) or catalog(DEFAULT_LANGUAGE)[item.key]
-    values = {name: _safe(name, value) for name, value in item.params.items()}
-    return template.format(**values)
+    values = {name: _safe(language, name, value) for name, value in item.params.items()}
+    return _template(language, item).format(**values)
 
 
 def render_all(language: str, items: tuple[Text, ...]) -> str:

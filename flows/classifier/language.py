@@ -33,8 +33,9 @@ _NL_BIGRAMS = ("ij", "oe", "aa", "ee", "uu", "sch", "cht", "ui", "eu")
 _EN_BIGRAMS = ("th", "wh", "sh", "ing", "ea", "ou", "w ")
 
 
-def detect_language(text: str) -> str:
-    """'nl' or 'en'; Dutch when nothing tells them apart (the groups are mostly Dutch)."""
+def detect_language(text: str, default: str = "nl") -> str:
+    """'nl' or 'en'; `default` (the group's language; Dutch unless told) when nothing tells
+    them apart, so that "ok" in an English group stays English."""
     lowered = text.lower()
     nl = en = 0.0
     for word in _WORD.findall(lowered):
@@ -49,4 +50,6 @@ def detect_language(text: str) -> str:
     if nl == en:
         nl += sum(lowered.count(b) for b in _NL_BIGRAMS) * 0.1
         en += sum(lowered.count(b) for b in _EN_BIGRAMS) * 0.1
+    if en == nl:
+        return default if default in ("nl", "en") else "nl"
     return "en" if en > nl else "nl"

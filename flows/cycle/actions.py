@@ -3,10 +3,11 @@ Decision. They never change the phase themselves; the transition table does that
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime
 
 from flows.cycle.learning_question import check_learning_question
 from flows.cycle.model import (
+    CheckinAnswer,
     ClipPosted,
     Contribution,
     Cycle,
@@ -14,7 +15,7 @@ from flows.cycle.model import (
     Decision,
     Event,
     LearningQuestion,
-    LookBackChoice,
+    TriedAnswer,
 )
 from flows.cycle.phases import (
     announce,
@@ -22,19 +23,18 @@ from flows.cycle.phases import (
     ask_for_clip,
     button,
     cancel_timers,
+    current_step,
     inbrenger_name,
-    quote,
     set_timer,
-    start_lookback,
     timer_name,
 )
-from flows.cycle.rotation import pick_inbrenger
+from flows.cycle.rotation import follow_up_at, next_turn, pick_inbrenger, turns_before
 from flows.cycle.talk import respond_to_contribution, respond_to_tick
-from flows.effects import Effect, Say, SayPrivately, SendCoachSummary, SetTimer, text
+from flows.effects import Button, Effect, Say, SayPrivately, SendCoachSummary, SetTimer, text
 from flows.reports import group_summary as summary
+from flows.schedule.plan import format_meeting
 
 WAIT_MINUTES = 15  # "wait a little longer" for a clip at meeting time
-FOLLOW_UP_DAYS = 7  # ask the inbrenger how trying the commitment went
 
 
 def nothing(ctx: CycleContext, event: Event) -> Decision:
@@ -182,61 +182,100 @@ def tick(ctx: CycleContext, event: Event) -> Decision:
     return respond_to_tick(ctx)
 
 
-def take_commitment(ctx: CycleContext, event: Event) -> Decision:
+def propose_commitment(ctx: CycleContext, event: Event) -> Decision:
+    """The inbrenger's message in will is proposed, never taken: "Morgen al, denk ik!" is an
+    answer, not a commitment. A confirmed commitment stays until a new one is confirmed."""
     assert isinstance(event, Contribution)
-    commitment = event.text.strip()
-    cycle = replace(ctx.cycle, commitment=commitment)
+    proposal = event.text.strip()
+    cycle = replace(ctx.cycle, proposed_commitment=proposal,
+                    proposal_message_id=event.message_id)
     stored = respond_to_contribution(replace(ctx, cycle=cycle), event, nudge=False)
+    keyboard = ((button(cycle, "cycle.button.confirm_commitment", "commit",
+                        str(event.message_id)),),)
     return replace(stored, effects=stored.effects + (
-        Say((text("cycle.commitment_recorded", commitment=commitment),),
+        Say((text("cycle.commitment_proposed", commitment=proposal),), keyboard,
             reply_to=event.message_id),))
 
 
-def look_back(ctx: CycleContext, event: Event) -> Decision:
-    cycle, effects = start_lookback(ctx, ctx.cycle)
-    return Decision(cycle, effects)
-
-
-def _lookback_answer(ctx: CycleContext, event: Event) -> tuple[Cycle, Say] | Decision:
-    assert isinstance(event, LookBackChoice)
+def confirm_commitment(ctx: CycleContext, event: Event) -> Decision:
     cycle = ctx.cycle
-    if event.choice and event.choice not in cycle.lookback_options:
-        return Decision(cycle, refusal=text("cycle.refused.stale"))
-    chosen = next((c for c in ctx.contributions if c.id == event.choice), None)
-    cycle = replace(cycle, lookback_choice=event.choice)
-    if chosen is None:
-        return cycle, Say((text("cycle.lookback_none_chosen"),))
-    author = ctx.member(chosen.user_id)
-    return cycle, Say((text("cycle.lookback_chosen", name=author.name if author else "?",
-                            quote=quote(chosen.text)),))
+    commitment = cycle.proposed_commitment or ""
+    cycle = replace(cycle, commitment=commitment, proposed_commitment=None,
+                    proposal_message_id=None)
+    return Decision(cycle, (Say((text("cycle.commitment_recorded", commitment=commitment),)),),
+                    ack=text("cycle.ack.commitment"))
 
 
-def choose_lookback(ctx: CycleContext, event: Event) -> Decision:
-    answer = _lookback_answer(ctx, event)
-    if isinstance(answer, Decision):
-        return answer
-    cycle, said = answer
-    return Decision(cycle, (said,), ack=text("cycle.ack.lookback"))
+def answer_checkin(ctx: CycleContext, event: Event) -> Decision:
+    """The inbrenger's one answer to the check-in, wherever it was asked: a wish to steer is
+    said in the group, where the conversation is."""
+    assert isinstance(event, CheckinAnswer)
+    cycle = replace(ctx.cycle, checkin_open=False)
+    if event.answer == "steer":
+        return Decision(cycle, (Say((text("cycle.checkin_steer", name=inbrenger_name(ctx)),)),),
+                        ack=text("cycle.ack.checkin_steer"))
+    return Decision(cycle, ack=text("cycle.ack.checkin_yes"))
 
 
-def choose_lookback_late(ctx: CycleContext, event: Event) -> Decision:
-    answer = _lookback_answer(ctx, event)
-    if isinstance(answer, Decision):
-        return answer
-    cycle, said = answer
-    return Decision(cycle, (said, SendCoachSummary(cycle.id)), ack=text("cycle.ack.lookback"))
+def take_tried(ctx: CycleContext, event: Event) -> Decision:
+    assert isinstance(event, TriedAnswer)
+    return Decision(replace(ctx.cycle, tried=event.answer), ack=text("cycle.ack.tried"))
+
+
+def remind_step(ctx: CycleContext, event: Event) -> Decision:
+    cycle = ctx.cycle
+    step = current_step(cycle)
+    return Decision(cycle, (Say((text(f"cycle.step_over.{step}", name=inbrenger_name(ctx)),)),))
+
+
+def remind_to_agree(ctx: CycleContext, event: Event) -> Decision:
+    """A member who has not agreed to the agreements yet: their words are not taken as a
+    contribution until they agree, and they hear so once, kindly, with the button."""
+    assert isinstance(event, Contribution)
+    cycle = ctx.cycle
+    if event.actor in cycle.reminded_to_agree:
+        return Decision(cycle)
+    cycle = replace(cycle, reminded_to_agree=cycle.reminded_to_agree | {event.actor})
+    member = ctx.member(event.actor)
+    keyboard = ((Button(text("bot.button.agree"), agree_data(cycle.group_id)),),)
+    lines = (text("cycle.agree_first", name=member.name if member else "?"),)
+    if member is not None and member.started_private:
+        return Decision(cycle, (SayPrivately(event.actor, (
+            text("nudge.about_group", group=ctx.group_title or "—"),) + lines, keyboard,
+            fallback_reply_to=event.message_id),))
+    return Decision(cycle, (Say(lines, keyboard, reply_to=event.message_id),))
+
+
+def agree_data(group_id: int) -> str:
+    """The agreements button's callback data, as /join sends it (`agree:<group id>`)."""
+    return f"agree:{group_id}"
 
 
 def enter_closed(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
+    """The summaries, and the inbrenger's next cycle planned: their next turn (at a meeting of
+    the group's schedule where it has one) and a follow-up before it."""
     closing_ctx = replace(ctx, cycle=cycle)
+    turn = next_turn(ctx.members, cycle.inbrenger_id, ctx.upcoming_meetings)
     effects: tuple[Effect, ...] = (
         *cancel_timers(cycle),
         Say(summary.group_summary(closing_ctx)),
         SendCoachSummary(cycle.id),
-        SetTimer(timer_name(cycle, "followup"), ctx.now + timedelta(days=FOLLOW_UP_DAYS),
+        *next_turn_said(ctx, turn),
+        SetTimer(timer_name(cycle, "followup"), follow_up_at(ctx.now, turn),
                  "followup", {"cycle_id": cycle.id}),
     )
     return cycle, effects
+
+
+def next_turn_said(ctx: CycleContext, turn: datetime | None) -> tuple[Effect, ...]:
+    name = inbrenger_name(ctx)
+    if turn is not None:
+        when = format_meeting(turn, ctx.settings.timezone, ctx.settings.language)
+        return (Say((text("progress.next_meeting", name=name, when=when),)),)
+    before = turns_before(ctx.members, ctx.cycle.inbrenger_id)
+    if before is None:
+        return ()
+    return (Say((text("progress.next_turn", name=name, count=before),)),)
 
 
 def enter_cancelled(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:

@@ -6,19 +6,46 @@ from __future__ import annotations
 from collections import defaultdict
 
 from flows.cycle.table import START, TRANSITIONS, Transition
-from flows.model import FINAL_PHASES, Phase
+from flows.model import FINAL_PHASES, STEPS, Phase
 
 
 def edges(transitions: tuple[Transition, ...] = TRANSITIONS) -> dict[tuple[Phase, Phase], list[str]]:
     found: dict[tuple[Phase, Phase], list[str]] = defaultdict(list)
     for transition in transitions:
+        if transition.to_step is not None:
+            continue  # drawn inside its phase (step_edges)
         target = transition.target or transition.source
         if transition.event not in found[(transition.source, target)]:
             found[(transition.source, target)].append(transition.event)
     return found
 
 
+def step_edges(phase: Phase, transitions: tuple[Transition, ...] = TRANSITIONS
+               ) -> dict[tuple[str, str], list[str]]:
+    found: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for transition in transitions:
+        if transition.source == phase and transition.to_step is not None:
+            pair = (transition.step or "", transition.to_step)
+            if transition.event not in found[pair]:
+                found[pair].append(transition.event)
+    return found
+
+
+def _validate_steps(transitions: tuple[Transition, ...]) -> None:
+    """Each step of a phase is entered in turn from the first, and the last one leaves."""
+    for phase, steps in STEPS.items():
+        entered = {target for (_, target) in step_edges(phase, transitions)}
+        missing = [step for step in steps[1:] if step not in entered]
+        if missing:
+            raise ValueError(f"unreachable steps of {phase}: {missing}")
+        leaves = any(t.source == phase and t.target not in (None, phase)
+                     and t.step in (None, steps[-1]) for t in transitions)
+        if not leaves:
+            raise ValueError(f"dead end: the last step of {phase} never leaves it")
+
+
 def validate(transitions: tuple[Transition, ...] = TRANSITIONS, start: Phase = START) -> None:
+    _validate_steps(transitions)
     graph = edges(transitions)
     entered = {target for (source, target) in graph if source != target}
     other_starts = [phase for phase in Phase if phase not in entered and phase != start]
@@ -59,6 +86,12 @@ def _reaches_final(graph: dict[tuple[Phase, Phase], list[str]], phase: Phase) ->
 
 def mermaid(transitions: tuple[Transition, ...] = TRANSITIONS) -> str:
     lines = ["stateDiagram-v2", f"    [*] --> {START.value}"]
+    for phase, steps in STEPS.items():
+        lines.append(f"    state {phase.value} {{")
+        lines.append(f"        [*] --> {steps[0]}")
+        for (source, target), events in step_edges(phase, transitions).items():
+            lines.append(f"        {source} --> {target}: {', '.join(events)}")
+        lines.append("    }")
     for (source, target), events in edges(transitions).items():
         lines.append(f"    {source.value} --> {target.value}: {', '.join(events)}")
     for final in sorted(FINAL_PHASES):
@@ -71,7 +104,9 @@ def document() -> str:
         "# The reflective cycle\n\n"
         "Generated from `flows/cycle/table.py` by `python -m flows.cycle.diagram`; a test fails when\n"
         "this file and the transition table differ. Self-loops are events that keep the phase\n"
-        "(a contribution, a reminder, a look-back answer).\n\n"
+        "(a contribution, a reminder, a look-back answer). A phase drawn as a box has steps\n"
+        "inside it (reality: what we see and hear, strong moments, the analysis); `next` moves\n"
+        "step by step, and from the last step to the next phase.\n\n"
         "```mermaid\n" + mermaid() + "```\n"
     )
 

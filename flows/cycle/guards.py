@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from flows.cycle.lookback import complete_after
 from flows.cycle.model import CycleContext, Event
 from flows.effects import Text, text
 
@@ -98,3 +99,46 @@ def lookback_open(ctx: CycleContext, event: Event) -> Text | None:
 
 def talk_message(ctx: CycleContext, event: Event) -> Text | None:
     return None if getattr(event, "text", "").strip() else text("cycle.refused.wrong_phase")
+
+
+def has_agreed(ctx: CycleContext, event: Event) -> Text | None:
+    member = ctx.member(_actor(event))
+    return None if member is None or member.agreed else text("cycle.refused.agree_first")
+
+
+def not_agreed(ctx: CycleContext, event: Event) -> Text | None:
+    member = ctx.member(_actor(event))
+    return None if member is not None and not member.agreed else text("cycle.refused.wrong_phase")
+
+
+def is_peer(ctx: CycleContext, event: Event) -> Text | None:
+    """A member other than the inbrenger."""
+    if ctx.member(_actor(event)) and _actor(event) != ctx.cycle.inbrenger_id:
+        return None
+    return text("cycle.refused.not_member")
+
+
+def proposal_current(ctx: CycleContext, event: Event) -> Text | None:
+    """The confirm button belongs to the latest proposal (an older one is stale)."""
+    cycle = ctx.cycle
+    if cycle.proposed_commitment and getattr(event, "message_id", None) == \
+            cycle.proposal_message_id:
+        return None
+    return text("cycle.refused.stale" if cycle.proposed_commitment else "cycle.refused.commit")
+
+
+def checkin_pending(ctx: CycleContext, event: Event) -> Text | None:
+    """The check-in is answered once."""
+    return None if ctx.cycle.checkin_open else text("cycle.refused.checkin")
+
+
+def tried_open(ctx: CycleContext, event: Event) -> Text | None:
+    cycle = ctx.cycle
+    if cycle.previous_commitment and cycle.tried is None \
+            and getattr(event, "answer", "") in ("yes", "partly", "no"):
+        return None
+    return text("cycle.refused.tried")
+
+
+def lookback_complete(ctx: CycleContext, event: Event) -> Text | None:
+    return None if complete_after(ctx, event) else text("cycle.refused.lookback_waiting")

@@ -7,6 +7,7 @@ from typing import Any
 
 from flows.effects import Effect, Text
 from flows.model import Member, Phase, Settings
+from flows.reports.progress import PastCycle
 
 
 @dataclass(frozen=True)
@@ -26,13 +27,16 @@ class Cycle:
     number: int  # the inbrenger's 1st, 2nd, ... cycle in this group
     phase: Phase
     phase_started_at: datetime
+    step: str = ""  # the sub-state inside a phase that has steps (flows.model.STEPS), else ""
     learning_question: str | None = None
     clip: Clip | None = None
     consent: bool = False
     watched_by: frozenset[int] = frozenset()
     watched_before_talk: bool = False
     tips_open: bool = False
-    commitment: str | None = None
+    commitment: str | None = None  # only what the inbrenger confirmed
+    proposed_commitment: str | None = None  # proposed by the bot, waiting for the confirmation
+    proposal_message_id: int | None = None  # the inbrenger's message the proposal quotes
     previous_commitment: str | None = None
     meeting_at: datetime | None = None
     looking_back: bool = False
@@ -40,6 +44,11 @@ class Cycle:
     lookback_choice: int | None = None  # a contribution id, or 0 for "none of these"
     skipped_by: frozenset[int] = frozenset()  # members who passed this turn on
     told_outsiders: frozenset[int] = frozenset()
+    reminded_to_agree: frozenset[int] = frozenset()  # members who have not agreed, told once
+    strong_moments: frozenset[int] = frozenset()  # members who named a strong moment
+    welcome_tips: frozenset[int] = frozenset()  # message ids of tips given on the floor's invite
+    checkin_open: bool = False  # the inbrenger's check-in waits for its one answer
+    tried: str | None = None  # does the new clip show the previous commitment? yes/partly/no
     nudge_history: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -56,6 +65,11 @@ class ContributionRef:
     phase: str
     text: str
     label: str
+    message_id: int = 0
+
+
+LOOKBACK = "lookback"  # the phase name of a look-back line ("which move will we use again")
+MOVE = "move"  # its label: not one of the nine kinds of contribution
 
 
 @dataclass(frozen=True)
@@ -67,6 +81,9 @@ class CycleContext:
     members: tuple[Member, ...]
     now: datetime
     contributions: tuple[ContributionRef, ...] = ()
+    group_title: str = ""  # named in private messages, which are read outside the group
+    history: tuple[PastCycle, ...] = ()  # the group's closed cycles, oldest first
+    upcoming_meetings: tuple[datetime, ...] = ()  # from the group's schedule, if it has one
 
     def member(self, user_id: int) -> Member | None:
         return next((m for m in self.members if m.user_id == user_id), None)
@@ -169,6 +186,45 @@ class LookBackChoice:
 
 
 @dataclass(frozen=True)
+class ConfirmCommitment:
+    """The inbrenger confirms the proposed commitment (the button under the proposal, which
+    names the message it quotes)."""
+
+    actor: int
+    message_id: int
+    name = "commit"
+
+
+@dataclass(frozen=True)
+class CheckinAnswer:
+    """The inbrenger answers the check-in ("is this still meaningful to you?"): yes or steer."""
+
+    actor: int
+    answer: str  # "yes" or "steer"
+    name = "checkin"
+
+
+@dataclass(frozen=True)
+class TriedAnswer:
+    """At the start of a next cycle: does the new clip show what you tried? yes/partly/no."""
+
+    actor: int
+    answer: str
+    name = "tried"
+
+
+@dataclass(frozen=True)
+class MoveLine:
+    """A peer's one line in the look back ("which move will I use again"); the handler sends
+    it for a reply to the look-back question after the cycle closed."""
+
+    actor: int
+    message_id: int
+    text: str
+    name = "move"
+
+
+@dataclass(frozen=True)
 class TimerFired:
     """A stored timer of this cycle fell due (`event` is the timer's event name)."""
 
@@ -182,7 +238,8 @@ class TimerFired:
 
 Event = (
     Accept | Swap | ClipPosted | LearningQuestion | Consent | Wait | Watched | Next | ToggleTips
-    | Cancel | Contribution | LookBackChoice | TimerFired
+    | Cancel | Contribution | LookBackChoice | ConfirmCommitment | CheckinAnswer | TriedAnswer
+    | MoveLine | TimerFired
 )
 
 

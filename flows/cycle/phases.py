@@ -10,6 +10,7 @@ from flows.effects import (
     Button,
     CancelTimer,
     Effect,
+    Keyboard,
     RecordTurn,
     Say,
     SendStoryboard,
@@ -18,10 +19,11 @@ from flows.effects import (
     text,
 )
 from flows.labels import ACTIVATING
-from flows.model import Phase
+from flows.model import STEPS, Phase
 
-CYCLE_TIMERS = ("watch_end", "phase_reminder", "tick", "lookback_end", "meeting_open",
-                "clip_reminder")
+CYCLE_TIMERS = ("watch_end", "phase_reminder", "step_reminder", "tick", "lookback_end",
+                "meeting_open", "clip_reminder")
+TRIED_ANSWERS = ("yes", "partly", "no")
 TICK_MINUTES = 2  # how often silence is checked during the talk; cheap, and quick enough
 LOOKBACK_QUOTE_CHARS = 60
 LOOKBACK_OPTIONS = 3
@@ -51,20 +53,39 @@ def inbrenger_name(ctx: CycleContext) -> str:
 
 def announce(ctx: CycleContext, cycle: Cycle) -> tuple[Effect, ...]:
     """Tell the group who brings in, with the buttons to accept or pass the turn on."""
-    lines: list[Text] = [text("cycle.announce", name=inbrenger_name(ctx), number=cycle.number)]
-    if cycle.previous_commitment:
-        lines.append(text("cycle.recall_commitment", commitment=cycle.previous_commitment))
-    keyboard = ((button(cycle, "cycle.button.accept", "accept"),
-                 button(cycle, "cycle.button.swap", "swap")),)
-    return (Say(tuple(lines), keyboard),)
+    """Tell the group who brings in, with the buttons to accept or pass the turn on; for a
+    2nd or later cycle in the same message the previous commitment and whether the new clip
+    shows it tried."""
+    lines: tuple[Text, ...] = (text("cycle.announce", name=inbrenger_name(ctx),
+                                    number=cycle.number),)
+    keyboard: Keyboard = ((button(cycle, "cycle.button.accept", "accept"),
+                           button(cycle, "cycle.button.swap", "swap")),)
+    tried = _tried_question(ctx, cycle)
+    if tried is not None:
+        lines += (tried[0],)
+        keyboard += tried[1]
+    return (Say(lines, keyboard),)
+
+
+def _tried_question(ctx: CycleContext, cycle: Cycle) -> tuple[Text, Keyboard] | None:
+    if not cycle.previous_commitment or cycle.tried is not None:
+        return None
+    keyboard: Keyboard = (tuple(button(cycle, f"cycle.button.tried_{answer}", "tried", answer)
+                                for answer in TRIED_ANSWERS),)
+    return text("cycle.ask_tried", name=inbrenger_name(ctx),
+                commitment=cycle.previous_commitment), keyboard
+
+
+def ask_tried(ctx: CycleContext, cycle: Cycle) -> tuple[Effect, ...]:
+    """For a member's 2nd and later cycle: the previous commitment, and whether the new clip
+    shows it tried (buttons `cy:<id>:tried:yes|partly|no`; the answer goes into the chain)."""
+    question = _tried_question(ctx, cycle)
+    return () if question is None else (Say((question[0],), question[1]),)
 
 
 def ask_for_clip(ctx: CycleContext, cycle: Cycle) -> tuple[Effect, ...]:
-    lines = [text("cycle.ask_clip", name=inbrenger_name(ctx)), text("cycle.filming_tips")]
-    if cycle.previous_commitment:
-        lines.append(text("cycle.ask_clip_shows_commitment",
-                          commitment=cycle.previous_commitment))
-    return (Say(tuple(lines)),)
+    lines = (text("cycle.ask_clip", name=inbrenger_name(ctx)), text("cycle.filming_tips"))
+    return (Say(lines),)
 
 
 def ask_consent(cycle: Cycle) -> Effect:
@@ -87,15 +108,10 @@ def enter_watching(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect
     return cycle, effects
 
 
-def _talk_phase_effects(ctx: CycleContext, cycle: Cycle, phase: Phase,
-                        lines: tuple[Text, ...]) -> tuple[Effect, ...]:
+def _talk_keyboard(cycle: Cycle, next_key: str = "cycle.button.next") -> tuple[
+        tuple[Button, ...], ...]:
     tips_key = "cycle.button.tips_close" if cycle.tips_open else "cycle.button.tips_open"
-    keyboard = ((button(cycle, "cycle.button.next", "next"), button(cycle, tips_key, "tips")),)
-    return (
-        Say(lines, keyboard),
-        set_timer(ctx, cycle, "phase_reminder", ctx.settings.phase_minutes(phase)),
-        set_timer(ctx, cycle, "tick", TICK_MINUTES),
-    )
+    return ((button(cycle, next_key, "next"), button(cycle, tips_key, "tips")),)
 
 
 def enter_talk(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
@@ -104,13 +120,55 @@ def enter_talk(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ..
     minutes = ctx.settings.phase_minutes(phase)
     lines: list[Text] = [text(f"cycle.prompt.{phase.value}", name=name, minutes=minutes,
                               learning_question=cycle.learning_question or "")]
+    effects: tuple[Effect, ...] = ()
     if phase is Phase.GOAL:
         cycle = replace(cycle, watched_before_talk=_everyone_watched(ctx, cycle))
-        if cycle.previous_commitment:
+        effects += ask_tried(ctx, cycle)  # still unanswered: it recalls the commitment itself
+        if cycle.previous_commitment and not effects:
             lines.append(text("cycle.goal_recall", name=name,
                               commitment=cycle.previous_commitment))
-    effects = (*cancel_timers(cycle, "watch_end"), *_talk_phase_effects(ctx, cycle, phase,
-                                                                          tuple(lines)))
+    next_key = "cycle.button.next"
+    if phase in STEPS:
+        cycle = replace(cycle, step=STEPS[phase][0])
+        lines.append(text(f"cycle.step.{cycle.step}", name=name,
+                          learning_question=cycle.learning_question or ""))
+        next_key = "cycle.button.next_step"
+        effects += (set_timer(ctx, cycle, "step_reminder", step_minutes(ctx, phase)),)
+    effects = (
+        *cancel_timers(cycle, "watch_end", "step_reminder"),
+        Say(tuple(lines), _talk_keyboard(cycle, next_key)),
+        *effects,
+        set_timer(ctx, cycle, "phase_reminder", minutes),
+        set_timer(ctx, cycle, "tick", TICK_MINUTES),
+    )
+    return cycle, effects
+
+
+def current_step(cycle: Cycle) -> str:
+    """The cycle's step inside a phase with steps; a cycle stored before steps existed is in
+    the first one."""
+    steps = STEPS.get(cycle.phase)
+    if not steps:
+        return ""
+    return cycle.step if cycle.step in steps else steps[0]
+
+
+def step_minutes(ctx: CycleContext, phase: Phase) -> float:
+    """Each step's share of the phase's timebox: a reminder, never a forced wait."""
+    return ctx.settings.phase_minutes(phase) / len(STEPS[phase])
+
+
+def enter_step(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
+    """A next step inside a phase (reality: strong moments, then the analysis)."""
+    last = cycle.step == STEPS[cycle.phase][-1]
+    next_key = "cycle.button.next" if last else "cycle.button.next_step"
+    lines = (text(f"cycle.step.{cycle.step}", name=inbrenger_name(ctx),
+                  learning_question=cycle.learning_question or ""),)
+    effects: tuple[Effect, ...] = (Say(lines, _talk_keyboard(cycle, next_key)),)
+    if not last:
+        effects += (set_timer(ctx, cycle, "step_reminder", step_minutes(ctx, cycle.phase)),)
+    else:
+        effects += cancel_timers(cycle, "step_reminder")
     return cycle, effects
 
 
@@ -153,7 +211,7 @@ def start_lookback(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect
     effects = (
         Say((text("cycle.lookback_inbrenger", name=inbrenger_name(ctx)),), rows),
         Say((text("cycle.lookback_group"),)),
-        *cancel_timers(cycle, "phase_reminder", "tick"),
+        *cancel_timers(cycle, "phase_reminder", "step_reminder", "tick"),
         set_timer(ctx, cycle, "lookback_end", ctx.settings.lookback_minutes),
     )
     return cycle, effects

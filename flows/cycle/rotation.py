@@ -1,8 +1,8 @@
 """Fair inbrenger rotation: fewest turns so far, then longest since the last turn."""
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
-from datetime import UTC, datetime
+from collections.abc import Collection, Iterable, Sequence
+from datetime import UTC, datetime, timedelta
 
 from flows.model import Member
 
@@ -19,6 +19,37 @@ def rotation_order(members: Iterable[Member]) -> list[Member]:
 
 
 def pick_inbrenger(members: Iterable[Member], exclude: Collection[int] = ()) -> Member | None:
-    candidates = [m for m in members if m.user_id not in exclude]
+    """The next inbrenger; a member who has not agreed to the group's agreements is skipped
+    (showing a clip asks for the safety those agreements give)."""
+    candidates = [m for m in members if m.user_id not in exclude and m.agreed]
     order = rotation_order(candidates)
     return order[0] if order else None
+
+
+def turns_before(members: Iterable[Member], user_id: int) -> int | None:
+    """How many other members are due before this one (after their turn was counted)."""
+    order = [m.user_id for m in rotation_order(m for m in members if m.agreed)]
+    return order.index(user_id) if user_id in order else None
+
+
+def next_turn(members: Iterable[Member], user_id: int,
+              meetings: Sequence[datetime]) -> datetime | None:
+    """The meeting of the member's next turn in the group's schedule: one meeting per turn,
+    in the rotation's order. None without a schedule (or beyond the meetings given)."""
+    before = turns_before(members, user_id)
+    if before is None or before >= len(meetings):
+        return None
+    return meetings[before]
+
+
+FOLLOW_UP = timedelta(days=7)  # ask how trying the commitment went
+FOLLOW_UP_LEAD = timedelta(days=3)  # ... in time to film before the next turn
+FOLLOW_UP_SOONEST = timedelta(days=1)
+
+
+def follow_up_at(now: datetime, turn: datetime | None) -> datetime:
+    """A week after closing, or earlier when the next turn comes sooner, so there is time to
+    try the commitment and film it; never within a day of the meeting that closed."""
+    if turn is None:
+        return now + FOLLOW_UP
+    return max(now + FOLLOW_UP_SOONEST, min(now + FOLLOW_UP, turn - FOLLOW_UP_LEAD))

@@ -22,9 +22,12 @@ def new_cycle(group_id: int, members: tuple[Member, ...], now: datetime, *,
         inbrenger = next((m for m in members if m.user_id == inbrenger_id), None)
         if inbrenger is None:
             return text("cycle.refused.inbrenger_not_member")
+        if not inbrenger.agreed:
+            return text("cycle.refused.inbrenger_not_agreed", name=inbrenger.name)
     else:
         inbrenger = pick_inbrenger(members)
-    assert inbrenger is not None
+        if inbrenger is None:
+            return text("cycle.refused.nobody_agreed")
     return Cycle(id=0, group_id=group_id, inbrenger_id=inbrenger.user_id,
                  number=inbrenger.turns + 1, phase=Phase.ANNOUNCED, phase_started_at=now,
                  previous_commitment=inbrenger.last_commitment, meeting_at=meeting_at)

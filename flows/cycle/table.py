@@ -11,9 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from flows.cycle import actions as act
+from flows.cycle import lookback
 from flows.cycle.guards import (
     Guard,
     all_watched_after,
+    checkin_pending,
+    has_agreed,
     has_clip,
     has_commitment,
     has_learning_question,
@@ -21,23 +24,29 @@ from flows.cycle.guards import (
     is_inbrenger_or_admin,
     is_looking_back,
     is_member,
+    is_peer,
+    lookback_complete,
     lookback_open,
     meeting_passed,
     no_clip_yet,
+    not_agreed,
     not_looking_back,
+    proposal_current,
     ready_to_open,
     talk_message,
+    tried_open,
 )
 from flows.cycle.model import Cycle, CycleContext, Decision, Event
-from flows.cycle.phases import enter_talk, enter_watching
+from flows.cycle.phases import current_step, enter_step, enter_talk, enter_watching
 from flows.effects import Effect, Text, text
-from flows.model import FINAL_PHASES, Phase
+from flows.model import FINAL_PHASES, Phase, RealityStep
 
 Action = Callable[[CycleContext, Event], Decision]
 Enter = Callable[[CycleContext, Cycle], tuple[Cycle, tuple[Effect, ...]]]
 
 START = Phase.ANNOUNCED
 P = Phase
+S = RealityStep
 
 
 @dataclass(frozen=True)
@@ -47,17 +56,19 @@ class Transition:
     target: Phase | None  # None: the cycle stays in its phase
     guards: tuple[Guard, ...]
     action: Action
+    step: str | None = None  # the step of the source phase it applies in (None: any step)
+    to_step: str | None = None  # the next step inside the same phase
 
 
 def t(source: Phase, event: str, target: Phase | None, *guards: Guard,
-      action: Action = act.nothing) -> Transition:
-    return Transition(source, event, target, guards, action)
+      action: Action = act.nothing, step: str | None = None,
+      to_step: str | None = None) -> Transition:
+    return Transition(source, event, target, guards, action, step, to_step)
 
 
 OPEN_PHASES = (P.ANNOUNCED, P.AWAITING_CLIP, P.WATCHING, P.GOAL, P.REALITY, P.OPTIONS, P.WILL)
 BEFORE_TALK = (P.ANNOUNCED, P.AWAITING_CLIP)
 TALK = (P.GOAL, P.REALITY, P.OPTIONS, P.WILL)
-NEXT_TALK_PHASE = {P.GOAL: P.REALITY, P.REALITY: P.OPTIONS, P.OPTIONS: P.WILL}
 
 TRANSITIONS: tuple[Transition, ...] = (
     # Before the meeting: the inbrenger accepts or passes the turn on, sends clip and question.
@@ -86,24 +97,47 @@ TRANSITIONS: tuple[Transition, ...] = (
     t(P.WATCHING, "next", P.GOAL, is_inbrenger_or_admin),
     t(P.WATCHING, "message", None, action=act.nothing),
     # Goal, reality, options: the inbrenger (or an admin) moves on; the bot keeps time.
-    *(t(p, "next", NEXT_TALK_PHASE[p], is_inbrenger_or_admin) for p in NEXT_TALK_PHASE),
-    # Will: the inbrenger's words become the commitment; then the closing look back.
-    t(P.WILL, "message", None, is_inbrenger, not_looking_back, action=act.take_commitment),
+    # Reality goes in its three steps (see and hear, strong moments, the analysis).
+    t(P.GOAL, "next", P.REALITY, is_inbrenger_or_admin),
+    t(P.REALITY, "next", None, is_inbrenger_or_admin, step=S.SEE, to_step=S.STRONG),
+    t(P.REALITY, "next", None, is_inbrenger_or_admin, step=S.STRONG, to_step=S.ANALYSIS),
+    t(P.REALITY, "next", P.OPTIONS, is_inbrenger_or_admin, step=S.ANALYSIS),
+    t(P.REALITY, "step_reminder", None, action=act.remind_step),
+    t(P.OPTIONS, "next", P.WILL, is_inbrenger_or_admin),
+    # A member who has not agreed yet is not heard as a contribution (one kind reminder).
+    *(t(p, "message", None, not_agreed, action=act.remind_to_agree) for p in TALK),
+    # Will: the inbrenger's words are proposed as the commitment, the button confirms one.
+    t(P.WILL, "message", None, is_inbrenger, not_looking_back, action=act.propose_commitment),
+    t(P.WILL, "commit", None, is_inbrenger, not_looking_back, proposal_current,
+      action=act.confirm_commitment),
     t(P.WILL, "next", None, is_inbrenger_or_admin, has_commitment, not_looking_back,
-      action=act.look_back),
+      action=lookback.look_back),
+    # The look back closes when everyone answered or its timebox ends.
+    *(t(P.WILL, e, P.CLOSED, is_peer, has_agreed, is_looking_back, lookback_complete,
+        action=lookback.take_line) for e in ("message", "move")),
+    *(t(P.WILL, e, None, is_peer, has_agreed, is_looking_back, action=lookback.take_line)
+      for e in ("message", "move")),
+    t(P.WILL, "lookback_choice", P.CLOSED, is_inbrenger, is_looking_back, lookback_complete,
+      action=lookback.choose),
+    t(P.WILL, "lookback_choice", None, is_inbrenger, is_looking_back, action=lookback.choose),
     t(P.WILL, "next", P.CLOSED, is_inbrenger_or_admin, is_looking_back),
-    t(P.WILL, "lookback_choice", P.CLOSED, is_inbrenger, is_looking_back,
-      action=act.choose_lookback),
     t(P.WILL, "lookback_end", P.CLOSED, is_looking_back),
     *(t(p, "message", None, is_member, talk_message, action=act.contribute) for p in TALK),
     *(t(p, "watched", None, is_member, action=act.watched) for p in TALK),
     *(t(p, "tips", None, is_inbrenger, action=act.toggle_tips) for p in TALK),
+    *(t(p, "checkin", None, is_inbrenger, checkin_pending, action=act.answer_checkin)
+      for p in TALK),
     *(t(p, "phase_reminder", None, action=act.remind_phase) for p in TALK),
     *(t(p, "tick", None, action=act.tick) for p in TALK),
+    # The new clip of a 2nd or later cycle: does it show what the inbrenger tried?
+    *(t(p, "tried", None, is_inbrenger, tried_open, action=act.take_tried)
+      for p in (P.ANNOUNCED, P.AWAITING_CLIP, P.WATCHING, P.GOAL)),
     # Any open cycle can be called off; a closed one still takes a late look-back answer.
     *(t(p, "cancel", P.CANCELLED, is_inbrenger_or_admin) for p in OPEN_PHASES),
     t(P.CLOSED, "lookback_choice", None, is_inbrenger, lookback_open,
-      action=act.choose_lookback_late),
+      action=lookback.choose_late),
+    t(P.CLOSED, "move", None, is_peer, has_agreed, lookback.late_line_open,
+      action=lookback.take_line_late),
     t(P.CLOSED, "followup", None, action=act.follow_up),
 )
 
@@ -122,8 +156,9 @@ ENTER: dict[Phase, Enter] = {
 
 def choose(ctx: CycleContext, event: Event) -> Transition | Text:
     """The transition this event takes, or why it takes none."""
-    candidates = [tr for tr in TRANSITIONS
-                  if tr.source == ctx.cycle.phase and tr.event == event.name]
+    step = current_step(ctx.cycle)
+    candidates = [tr for tr in TRANSITIONS if tr.source == ctx.cycle.phase
+                  and tr.event == event.name and tr.step in (None, step)]
     first_reason = None
     for transition in candidates:
         reason = next((r for g in transition.guards if (r := g(ctx, event)) is not None), None)
@@ -146,9 +181,15 @@ def decide(ctx: CycleContext, event: Event) -> Decision:
 
 def _apply(ctx: CycleContext, event: Event, transition: Transition) -> Decision:
     decision = transition.action(ctx, event)
-    if decision.refused or transition.target in (None, ctx.cycle.phase):
+    if decision.refused:
         return decision
-    cycle = replace(decision.cycle, phase=transition.target, phase_started_at=ctx.now)
+    if transition.to_step is not None:
+        cycle = replace(decision.cycle, step=transition.to_step)
+        entered, effects = enter_step(replace(ctx, cycle=cycle), cycle)
+        return replace(decision, cycle=entered, effects=decision.effects + effects)
+    if transition.target in (None, ctx.cycle.phase):
+        return decision
+    cycle = replace(decision.cycle, phase=transition.target, phase_started_at=ctx.now, step="")
     entered, effects = ENTER[transition.target](replace(ctx, cycle=cycle), cycle)
     return replace(decision, cycle=entered, effects=decision.effects + effects)
 
@@ -164,4 +205,5 @@ def _wrong_phase(ctx: CycleContext, event: Event) -> Text:
 
 # Events with their own explanation when they come at the wrong moment.
 REFUSAL_EVENTS = frozenset({"accept", "swap", "clip", "consent", "watched", "next", "tips",
-                            "lookback_choice", "learning_question"})
+                            "lookback_choice", "learning_question", "commit", "checkin",
+                            "tried", "move"})

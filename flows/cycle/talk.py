@@ -1,14 +1,16 @@
-"""A member's message during the talk: kept as a contribution, classified, maybe nudged."""
+"""A member's message during the talk: kept as a contribution, classified in its own language,
+maybe nudged; in reality's strong-moment step, a time stamp counts as that member's moment."""
 from __future__ import annotations
 
 from dataclasses import replace
 
-from flows.classifier import classify
+from flows.classifier import classify, detect_language
 from flows.classifier.timestamps import parse_timestamp
-from flows.cycle.model import Contribution, CycleContext, Decision
-from flows.cycle.phases import TICK_MINUTES, set_timer
-from flows.effects import Effect, LogNudge, StoreContribution
-from flows.model import Member, Phase
+from flows.cycle.model import Contribution, Cycle, CycleContext, Decision
+from flows.cycle.phases import TICK_MINUTES, inbrenger_name, set_timer
+from flows.effects import Button, Effect, LogNudge, Say, StoreContribution, Text, text
+from flows.labels import COMPENSATING, Classification, Label
+from flows.model import TALK_PHASES, Member, Phase, RealityStep
 from flows.nudging import policy as nudging
 
 
@@ -16,27 +18,77 @@ def _history(ctx: CycleContext) -> nudging.NudgeHistory:
     return nudging.NudgeHistory.from_dict(ctx.cycle.nudge_history)
 
 
+def message_language(ctx: CycleContext, event: Contribution) -> str:
+    """Each message in its own language: groups mix Dutch and English, and a nudge or a
+    rephrasing in the other language reads as not listening. The group's language decides
+    when the words do not."""
+    return event.language or detect_language(event.text, ctx.settings.language)
+
+
 def respond_to_contribution(ctx: CycleContext, event: Contribution, *,
                             nudge: bool = True) -> Decision:
     cycle = ctx.cycle
-    language = event.language or ctx.settings.language
+    language = message_language(ctx, event)
     classification = classify(event.text, language)
     writer = ctx.member(event.actor) or Member(event.actor, "?")
+    moment = parse_timestamp(event.text)
+    strong = _names_strong_moment(cycle, classification, moment)
+    if strong:
+        # "Op 0:45 vind ik je uitleg sterk" is what this step asks for: an observation of what
+        # works, not an opinion to nudge.
+        classification = Classification(Label.OBSERVATION, classification.cue)
     store = StoreContribution(event.actor, cycle.phase.value, event.message_id, event.text,
                               classification.label.value)
+    if cycle.tips_open and classification.label in COMPENSATING \
+            and event.actor != cycle.inbrenger_id:
+        # Asked for: counted as welcome in the summaries, never as unasked advice.
+        cycle = replace(cycle, welcome_tips=cycle.welcome_tips | {event.message_id})
     nudge_ctx = nudging.NudgeContext(
         phase=cycle.phase, settings=ctx.settings, inbrenger_id=cycle.inbrenger_id,
         tips_open=cycle.tips_open, writer=writer, message_id=event.message_id, text=event.text,
-        now=ctx.now, history=_history(ctx), timestamp_seconds=parse_timestamp(event.text),
+        now=ctx.now, history=_history(ctx), timestamp_seconds=moment, language=language,
+        group_title=ctx.group_title, clip_seconds=cycle.clip.duration if cycle.clip else None,
     )
     decision = nudging.decide_on_message(nudge_ctx, classification)
     effects: tuple[Effect, ...] = (store,)
-    if nudge:
+    history = decision.history
+    if strong:
+        cycle, said = _strong_moment(ctx, cycle, event, moment or 0, language)
+        effects += (said,)
+        history = replace(history, sent_at=history.sent_at + (ctx.now,))
+    elif nudge:
         effects += decision.effects
         if decision.nudged:
             effects += (LogNudge(event.actor, decision.kind or "", event.message_id),)
-    cycle = replace(cycle, nudge_history=decision.history.to_dict())
+    cycle = replace(cycle, nudge_history=history.to_dict())
     return Decision(cycle, effects)
+
+
+def _names_strong_moment(cycle: Cycle, classification: Classification,
+                         moment: float | None) -> bool:
+    """In reality's strong-moment step a time stamp names the member's strong moment; only
+    a tip ("op 1:10 had je beter ...") is something else."""
+    return (cycle.phase is Phase.REALITY and cycle.step == RealityStep.STRONG
+            and moment is not None and classification.label is not Label.TIP)
+
+
+def _strong_moment(ctx: CycleContext, cycle: Cycle, event: Contribution, moment: float,
+                   language: str) -> tuple[Cycle, Say]:
+    """The member's strong moment is noted; one reply offers its still and shows who has
+    named one (never who has not: the step invites, it does not hold the cycle)."""
+    cycle = replace(cycle, strong_moments=cycle.strong_moments | {event.actor})
+    seconds = max(0, int(moment))
+    length = cycle.clip.duration if cycle.clip else None
+    if length is not None and seconds > length:
+        seconds = nudging.last_frame(length)
+    shown = nudging.clock(seconds)
+    named = tuple(m.name for m in ctx.members if m.user_id in cycle.strong_moments)
+    lines: tuple[Text, ...] = (text("cycle.strong_noted", count=len(named),
+                                    names=", ".join(named)),)
+    if {m.user_id for m in ctx.members} <= cycle.strong_moments:
+        lines += (text("cycle.strong_all", name=inbrenger_name(ctx)),)
+    button = Button(text("nudge.show_still", time=shown), nudging.still_data(seconds))
+    return cycle, Say(lines, ((button,),), reply_to=event.message_id, language=language)
 
 
 def respond_to_tick(ctx: CycleContext) -> Decision:
@@ -44,15 +96,17 @@ def respond_to_tick(ctx: CycleContext) -> Decision:
     cycle = ctx.cycle
     inbrenger = ctx.inbrenger
     next_tick = set_timer(ctx, cycle, "tick", TICK_MINUTES)
-    if inbrenger is None or cycle.phase not in (Phase.GOAL, Phase.REALITY, Phase.OPTIONS,
-                                                Phase.WILL):
+    if inbrenger is None or cycle.phase not in TALK_PHASES:
         return Decision(cycle, (next_tick,))
     tick_ctx = nudging.TickContext(
         phase=cycle.phase, phase_started_at=cycle.phase_started_at, settings=ctx.settings,
-        inbrenger=inbrenger, members=ctx.members, history=_history(ctx),
+        inbrenger=inbrenger, members=ctx.members, history=_history(ctx), cycle_id=cycle.id,
+        group_title=ctx.group_title,
     )
     decision = nudging.decide_on_tick(tick_ctx, ctx.now)
     effects: tuple[Effect, ...] = decision.effects + (next_tick,)
     if decision.effects:
         effects += (LogNudge(None, decision.kind or ""),)
+    if decision.kind == nudging.KIND_CHECKIN:
+        cycle = replace(cycle, checkin_open=True)
     return Decision(replace(cycle, nudge_history=decision.history.to_dict()), effects)

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
+from flows.callbacks import CycleButton
 from flows.effects import Button, Effect, Keyboard, Say, SayPrivately, Text, text
 from flows.labels import ACTIVATING, COMPENSATING, Classification, Label
 from flows.model import TALK_PHASES, Member, NudgeDelivery, NudgeMode, Phase, Settings
@@ -20,10 +21,12 @@ from flows.nudging.history import NudgeHistory
 # for more guidance, so they hear it again sooner.
 MEMBER_COOLDOWN = {NudgeMode.GENTLE: timedelta(minutes=10), NudgeMode.STRICT: timedelta(minutes=5)}
 
-# Everything the bot says of its own accord in a group (nudges, hints, still offers,
+# Everything the bot says of its own accord IN THE GROUP (public nudges, hints, still offers,
 # invitations, check-ins): at most 3 per 2 minutes and 10 per hour. A bot that speaks every
 # other line takes the conversation over, and this stays far below Telegram's 20 messages a
-# minute per group, leaving room for phase prompts, stills and summaries.
+# minute per group, leaving room for phase prompts, stills and summaries. A private nudge adds
+# nothing to the group chat, so it neither needs nor uses this budget; and a peer's first nudge
+# in goal or reality is never crowded out by offers that came before it.
 GROUP_LIMITS = ((3, timedelta(minutes=2)), (10, timedelta(hours=1)))
 _HISTORY_SPAN = max(window for _, window in GROUP_LIMITS)
 
@@ -86,6 +89,9 @@ class NudgeContext:
     now: datetime
     history: NudgeHistory = field(default_factory=NudgeHistory)
     timestamp_seconds: float | None = None
+    language: str | None = None  # the message's own language; the nudge follows it
+    group_title: str = ""  # a private nudge names the group it is about
+    clip_seconds: int | None = None  # the clip's duration: a moment past the end has no still
 
 
 @dataclass(frozen=True)
@@ -99,6 +105,8 @@ class TickContext:
     inbrenger: Member
     members: tuple[Member, ...]
     history: NudgeHistory = field(default_factory=NudgeHistory)
+    cycle_id: int = 0  # travels in the check-in's buttons, which may be pressed privately
+    group_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -177,27 +185,32 @@ def _compensating_nudge(
     if not _asks_for_nudge(ctx, label):
         return None
     cooldown = MEMBER_COOLDOWN[NudgeMode(ctx.settings.nudging)]
-    if _within(history.last_nudge_at.get(writer_id), ctx.now, cooldown):
+    last_nudge = history.last_nudge_at.get(writer_id)
+    if _within(last_nudge, ctx.now, cooldown):
         return None
-    if not _group_has_room(history, ctx.now):
+    private = _private_possible(ctx.writer, ctx.settings)
+    first_in_activate = last_nudge is None and ctx.phase in ACTIVATE_PHASES
+    if not private and not first_in_activate and not _group_has_room(history, ctx.now):
         return None
     prefix = "nudge" if ctx.phase in ACTIVATE_PHASES else "nudge.ask_first"
     texts: tuple[Text, ...] = (text(f"{prefix}.{label.value}", cue=_cue(classification, ctx.text)),)
     if classification.rephrasing:
         texts += (text("nudge.rephrasing", rephrasing=classification.rephrasing),)
-    history = replace(
-        history,
-        last_nudge_at={**history.last_nudge_at, writer_id: ctx.now},
-        sent_at=history.sent_at + (ctx.now,),
-    )
-    return NudgeDecision((_to_writer(ctx, texts),), history, nudged=True, kind=label.value)
+    history = replace(history, last_nudge_at={**history.last_nudge_at, writer_id: ctx.now})
+    if not private:
+        history = replace(history, sent_at=history.sent_at + (ctx.now,))
+    return NudgeDecision((_to_writer(ctx, texts, private),), history, nudged=True,
+                         kind=label.value)
 
 
-def _to_writer(ctx: NudgeContext, texts: tuple[Text, ...]) -> Effect:
-    """Private by default: public correction feels shaming and magnifies false positives."""
-    if _private_possible(ctx.writer, ctx.settings):
-        return SayPrivately(ctx.writer.user_id, texts, fallback_reply_to=ctx.message_id)
-    return Say(texts, reply_to=ctx.message_id)
+def _to_writer(ctx: NudgeContext, texts: tuple[Text, ...], private: bool) -> Effect:
+    """Private by default: public correction feels shaming and magnifies false positives. A
+    private nudge first names the group it is about (a member may be in several)."""
+    if private:
+        about = (text("nudge.about_group", group=ctx.group_title or "—"),)
+        return SayPrivately(ctx.writer.user_id, about + texts, fallback_reply_to=ctx.message_id,
+                            language=ctx.language)
+    return Say(texts, reply_to=ctx.message_id, language=ctx.language)
 
 
 def _closed_run_hint(
@@ -230,11 +243,22 @@ def _still_offer(
     if classification.label not in STILL_LABELS or not _group_has_room(history, ctx.now):
         return None
     seconds = max(0, int(ctx.timestamp_seconds))
+    said = text("nudge.still_offer", time=clock(seconds))
+    if ctx.clip_seconds is not None and seconds > ctx.clip_seconds:
+        seconds = last_frame(ctx.clip_seconds)
+        said = text("nudge.still_offer_past_end", time=clock(int(ctx.timestamp_seconds)),
+                    length=clock(ctx.clip_seconds), last=clock(seconds))
     moment = clock(seconds)
     buttons: Keyboard = ((Button(text("nudge.show_still", time=moment), still_data(seconds)),),)
-    offer = Say((text("nudge.still_offer", time=moment),), buttons, reply_to=ctx.message_id)
+    offer = Say((said,), buttons, reply_to=ctx.message_id, language=ctx.language)
     history = replace(history, sent_at=history.sent_at + (ctx.now,))
     return NudgeDecision((offer,), history, kind=KIND_STILL_OFFER)
+
+
+def last_frame(clip_seconds: int) -> int:
+    """The moment of the clip's last frame, in whole seconds as the stills show it (one second
+    before the end: a still exactly at the end has no frame to show)."""
+    return max(0, clip_seconds - 1)
 
 
 def still_data(seconds: int) -> str:
@@ -257,6 +281,12 @@ def _cue(classification: Classification, message_text: str) -> str:
     return cue[: CUE_MAX_CHARS - 1].rstrip() + "…"
 
 
+def checkin_data(cycle_id: int, answer: str) -> str:
+    """The check-in's buttons are cycle buttons (`cy:<cycle id>:checkin:yes|steer`): pressed
+    in a private chat, the cycle id is what tells the bot which group to answer in."""
+    return CycleButton(cycle_id, "checkin", answer).pack()
+
+
 # --- decide_on_tick --------------------------------------------------------------------------
 
 def _inbrenger_checkin(
@@ -269,20 +299,23 @@ def _inbrenger_checkin(
     if _within_phase(history.checkin_at, ctx.phase_started_at):
         return None
     others = _talked_since(history.last_contribution_at.items(), now - INBRENGER_SILENCE_AFTER)
-    if not others - {inbrenger.user_id} or not _group_has_room(history, now):
+    private = _private_possible(inbrenger, ctx.settings)
+    if not others - {inbrenger.user_id} or not (private or _group_has_room(history, now)):
         return None
     texts = (text("nudge.checkin", name=inbrenger.name),)
     buttons: Keyboard = ((
-        Button(text("nudge.checkin_yes"), "checkin:yes"),
-        Button(text("nudge.checkin_steer"), "checkin:steer"),
+        Button(text("nudge.checkin_yes"), checkin_data(ctx.cycle_id, "yes")),
+        Button(text("nudge.checkin_steer"), checkin_data(ctx.cycle_id, "steer")),
     ),)
     effect: Effect
-    if _private_possible(inbrenger, ctx.settings):
-        effect = SayPrivately(inbrenger.user_id, texts, buttons,
+    history = replace(history, checkin_at=now)
+    if private:
+        about = (text("nudge.about_group", group=ctx.group_title or "—"),)
+        effect = SayPrivately(inbrenger.user_id, about + texts, buttons,
                               fallback_reply_to=history.inbrenger_last_message_id)
     else:
         effect = Say(texts, buttons)
-    history = replace(history, checkin_at=now, sent_at=history.sent_at + (now,))
+        history = replace(history, sent_at=history.sent_at + (now,))
     return NudgeDecision((effect,), history, nudged=True, kind=KIND_CHECKIN)
 
 
@@ -297,10 +330,7 @@ def _silence_invitation(
         talking.add(ctx.inbrenger.user_id)
     if not quiet or not talking or not _group_has_room(history, now):
         return None
-    if len(quiet) == 1:
-        invitation = text("nudge.silence.one", name=quiet[0].name)
-    else:
-        invitation = text("nudge.silence.many", names=", ".join(m.name for m in quiet))
+    invitation = text("nudge.silence", count=len(quiet), names=", ".join(m.name for m in quiet))
     invited = {**history.invited_at, **{m.user_id: now for m in quiet}}
     history = replace(history, invited_at=invited, silence_invitation_at=now,
                       sent_at=history.sent_at + (now,))

@@ -4,32 +4,16 @@ inbrenger's chain of learning questions and commitments and the trend of the gro
 activating contributions."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 
 from flows.cycle.model import CycleContext
 from flows.effects import Text, text
-from flows.labels import ACTIVATING, Label
 from flows.reports.group_summary import group_summary, participation
+from flows.reports.progress import PastCycle, past_cycle
+
+__all__ = ["PastCycle", "coach_summary", "past_cycle", "trend"]
 
 TREND_CYCLES = 8  # the trend line shows the group's last cycles
-
-
-@dataclass(frozen=True)
-class PastCycle:
-    """A closed cycle of the group, as the coach's view across cycles needs it."""
-
-    inbrenger_id: int
-    number: int
-    learning_question: str | None
-    commitment: str | None
-    labels: tuple[str, ...]
-
-    @property
-    def activating_share(self) -> float | None:
-        known = [label for label in self.labels if label]
-        if not known:
-            return None
-        return sum(Label(label) in ACTIVATING for label in known) / len(known)
 
 
 def trend(history: tuple[PastCycle, ...]) -> list[tuple[int, float]]:
@@ -39,9 +23,13 @@ def trend(history: tuple[PastCycle, ...]) -> list[tuple[int, float]]:
     return [(position, share) for position, share in points if share is not None][-TREND_CYCLES:]
 
 
-def _chain(history: tuple[PastCycle, ...], inbrenger_id: int) -> str:
-    return "\n".join(
-        f"{past.number}. {past.learning_question or '—'} → {past.commitment or '—'}"
+def _chain(history: tuple[PastCycle, ...], inbrenger_id: int) -> tuple[Text, ...]:
+    """Cycle by cycle: the learning question, whether the clip showed what was tried, and
+    the commitment."""
+    return tuple(
+        text("coach.chain_line", number=past.number, learning_question=past.learning_question
+             or "—", commitment=past.commitment or "—",
+             tried=text(f"summary.tried_answer.{past.tried or 'unknown'}"))
         for past in history if past.inbrenger_id == inbrenger_id)
 
 
@@ -49,10 +37,12 @@ def coach_summary(ctx: CycleContext, group_title: str, nudges: int,
                   history: tuple[PastCycle, ...] = ()) -> tuple[Text, ...]:
     cycle = ctx.cycle
     parts: list[Text] = [text("coach.header", group=group_title)]
-    parts.extend(group_summary(ctx))
+    parts.extend(group_summary(replace(ctx, history=history or ctx.history)))
     counts = "\n".join(
         f"• {row.name}: {row.activating} / {row.neutral} / {row.compensating}"
-        for row in participation(ctx.members, ctx.contributions, cycle.inbrenger_id))
+        + (f" (+{row.welcome})" if row.welcome else "")
+        for row in participation(ctx.members, ctx.contributions, cycle.inbrenger_id,
+                                 cycle.welcome_tips))
     parts.append(text("coach.counts", lines=counts or "—"))
     parts.append(text("coach.watched_before" if cycle.watched_before_talk
                       else "coach.not_watched_before"))

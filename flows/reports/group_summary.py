@@ -1,17 +1,29 @@
 """The group summary of a closed cycle and the participation picture: a balance of who
-asked, observed, advised or stayed quiet, never a ranking."""
+asked, observed, reflected or stayed quiet, never a ranking and never a public verdict on a
+named member ("gave mostly advice" is for nobody to read in the group)."""
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
 
-from flows.cycle.model import ContributionRef, CycleContext
+from flows.cycle.model import LOOKBACK, ContributionRef, Cycle, CycleContext
 from flows.effects import Text, text
-from flows.labels import Label, stance
-from flows.model import Member
+from flows.labels import COMPENSATING, Label, stance
+from flows.model import TALK_PHASES, Member, Phase
+from flows.reports.progress import across_cycles, with_cycle
 
 QUOTES_PER_PART = 3
 QUOTE_CHARS = 90
+
+# What each phase keeps of the peers' words: in goal and reality what opens the inbrenger's
+# thinking, in options also the ideas (the peers are a source of knowledge there).
+_PEER_LABELS = {
+    Phase.GOAL: {Label.OPEN_QUESTION, Label.REFLECTION, Label.OBSERVATION},
+    Phase.REALITY: {Label.OBSERVATION, Label.REFLECTION, Label.OPEN_QUESTION},
+    Phase.OPTIONS: {Label.OPEN_QUESTION, Label.REFLECTION, Label.TIP, Label.OPINION,
+                    Label.INFORMATION, Label.OBSERVATION},
+}
+_QUIET_LABELS = {Label.AFFIRMATION.value, Label.OTHER.value, ""}
 
 
 @dataclass(frozen=True)
@@ -20,78 +32,153 @@ class Participation:
     user_id: int
     activating: int
     neutral: int
-    compensating: int
+    compensating: int  # tips, opinions, information nobody asked for
     asked: int
     observed: int
-    advised: int
+    advised: int  # unasked tips
+    reflected: int = 0
+    welcome: int = 0  # tips, opinions, information given after the inbrenger asked for them
 
     @property
     def total(self) -> int:
-        return self.activating + self.neutral + self.compensating
+        return self.activating + self.neutral + self.compensating + self.welcome
+
+
+def talk(contributions: tuple[ContributionRef, ...]) -> tuple[ContributionRef, ...]:
+    """The contributions of the conversation itself (not the look-back lines)."""
+    return tuple(c for c in contributions if c.phase != LOOKBACK)
+
+
+def _known(label: str) -> Label | None:
+    return Label(label) if label in Label._value2member_map_ else None
 
 
 def participation(members: tuple[Member, ...], contributions: tuple[ContributionRef, ...],
-                  inbrenger_id: int) -> list[Participation]:
-    """Per peer (the inbrenger answers rather than contributes), in alphabetical order."""
+                  inbrenger_id: int, welcome: frozenset[int] = frozenset()
+                  ) -> list[Participation]:
+    """Per peer (the inbrenger answers rather than contributes), in alphabetical order.
+    `welcome` holds the message ids of tips given after the inbrenger opened the floor."""
     rows = []
     for member in sorted(members, key=lambda m: m.name.lower()):
         if member.user_id == inbrenger_id:
             continue
-        mine = [c for c in contributions if c.user_id == member.user_id]
-        stances = Counter(stance(Label(c.label)) for c in mine if c.label)
-        labels = Counter(c.label for c in mine)
+        mine = [c for c in talk(contributions) if c.user_id == member.user_id]
+        asked_for = [c for c in mine if c.message_id in welcome
+                     and _known(c.label) in COMPENSATING]
+        rest = [c for c in mine if c not in asked_for]
+        stances = Counter(stance(label) for c in rest if (label := _known(c.label)))
+        labels = Counter(c.label for c in rest)
         rows.append(Participation(
             member.name, member.user_id, stances["activating"], stances["neutral"],
             stances["compensating"],
             asked=labels[Label.OPEN_QUESTION] + labels[Label.CLOSED_QUESTION],
             observed=labels[Label.OBSERVATION], advised=labels[Label.TIP],
+            reflected=labels[Label.REFLECTION], welcome=len(asked_for),
         ))
     return rows
 
 
-def _quote(words: str) -> str:
+def quote(words: str) -> str:
     words = " ".join(words.split())
     return words if len(words) <= QUOTE_CHARS else words[: QUOTE_CHARS - 1] + "…"
 
 
-def _quotes(contributions: tuple[ContributionRef, ...], phase: str, labels: set[str]) -> str:
-    # A contribution whose words were erased (/forget) still counts, but has nothing to quote.
-    chosen = [c for c in contributions if c.phase == phase and c.label in labels and c.text]
-    return "\n".join(f"• {_quote(c.text)}" for c in chosen[:QUOTES_PER_PART])
-
-
 def participation_line(row: Participation) -> Text:
+    """Counts in words, with singular and plural; everything else is "other contributions"."""
     if row.total == 0:
         return text("summary.member_quiet", name=row.name)
-    if row.advised and not (row.asked or row.observed):
-        return text("summary.member_advised", name=row.name, advised=row.advised)
-    return text("summary.member_balance", name=row.name, asked=row.asked,
-                observed=row.observed, activating=row.activating,
-                compensating=row.compensating)
+    others = row.total - row.asked - row.observed - row.reflected - row.welcome
+    parts = tuple(text(f"summary.count.{kind}", count=count) for kind, count in (
+        ("questions", row.asked), ("observations", row.observed),
+        ("reflections", row.reflected), ("welcome_tips", row.welcome), ("others", others),
+    ) if count)
+    return text("summary.member_line", name=row.name, parts=parts)
+
+
+def _phase_part(ctx: CycleContext, phase: Phase) -> Text | None:
+    """One phase: the inbrenger's own words apart from the peers', the contribution that
+    helped most marked where it was said."""
+    cycle = ctx.cycle
+    said = [c for c in talk(ctx.contributions) if c.phase == phase.value and c.text]
+    own = [c for c in said if c.user_id == cycle.inbrenger_id
+           and c.label not in _QUIET_LABELS]
+    peers = [c for c in said if c.user_id != cycle.inbrenger_id
+             and (_known(c.label) in _PEER_LABELS.get(phase, set())
+                  or c.id == cycle.lookback_choice)]
+    chosen = peers[:QUOTES_PER_PART]
+    helpful = next((c for c in peers if c.id == cycle.lookback_choice), None)
+    if helpful is not None and helpful not in chosen:
+        chosen = chosen[: QUOTES_PER_PART - 1] + [helpful]
+    lines: list[Text] = []
+    if own and phase is not Phase.WILL:  # in will the confirmed commitment speaks for them
+        lines.append(text("summary.own_words", name=_name(ctx, cycle.inbrenger_id),
+                          lines="\n".join(f"• {quote(c.text)}" for c in own[:QUOTES_PER_PART])))
+    if chosen:
+        lines.append(text("summary.peer_words", lines="\n".join(
+            _peer_line(ctx, c, c.id == cycle.lookback_choice) for c in chosen)))
+    if not lines:
+        return None
+    return text(f"summary.phase.{phase.value}", lines=tuple(lines))
+
+
+def _peer_line(ctx: CycleContext, c: ContributionRef, helpful: bool) -> str:
+    line = f"• {_name(ctx, c.user_id)}: {quote(c.text)}"
+    return line + " ⭐" if helpful else line
+
+
+def _name(ctx: CycleContext, user_id: int) -> str:
+    member = ctx.member(user_id)
+    return member.name if member else "?"
+
+
+def tried_line(cycle: Cycle, name: str) -> Text | None:
+    if not cycle.previous_commitment:
+        return None
+    answer = text(f"summary.tried_answer.{cycle.tried or 'unknown'}")
+    return text("summary.tried", name=name, commitment=cycle.previous_commitment,
+                answer=answer)
+
+
+def lookback_part(ctx: CycleContext) -> tuple[Text, ...]:
+    """What helped the inbrenger most, and the moves the peers will use again."""
+    cycle = ctx.cycle
+    parts: list[Text] = []
+    helpful = next((c for c in ctx.contributions if c.id == cycle.lookback_choice), None)
+    if helpful is not None:
+        parts.append(text("summary.helpful", name=_name(ctx, helpful.user_id),
+                          quote=quote(helpful.text), inbrenger=_name(ctx, cycle.inbrenger_id)))
+    elif cycle.lookback_choice == 0:
+        parts.append(text("summary.helpful_none", inbrenger=_name(ctx, cycle.inbrenger_id)))
+    lines = [c for c in ctx.contributions if c.phase == LOOKBACK and c.text]
+    if lines:
+        parts.append(text("summary.moves", lines="\n".join(
+            f"• {_name(ctx, c.user_id)}: {quote(c.text)}" for c in lines)))
+    return tuple(parts)
 
 
 def group_summary(ctx: CycleContext) -> tuple[Text, ...]:
+    """The summary the group reads when the cycle closes (and with /summary). With the
+    group's history in the context it ends with the view across cycles: what helped the
+    inbrengers most, and each member's progress towards three cycles."""
     cycle = ctx.cycle
-    inbrenger = ctx.inbrenger
-    contributions = ctx.contributions
-    parts: list[Text] = [text("summary.title", name=inbrenger.name if inbrenger else "?",
-                              number=cycle.number,
+    name = _name(ctx, cycle.inbrenger_id)
+    parts: list[Text] = [text("summary.title", name=name, number=cycle.number,
                               learning_question=cycle.learning_question or "—")]
-    reality = _quotes(contributions, "reality", {Label.OBSERVATION, Label.REFLECTION})
-    if reality:
-        parts.append(text("summary.reality", lines=reality))
-    options = _quotes(contributions, "options", {Label.OPEN_QUESTION, Label.REFLECTION,
-                                                Label.TIP, Label.OTHER, Label.OBSERVATION})
-    if options:
-        parts.append(text("summary.options", lines=options))
-    parts.append(text("summary.commitment", commitment=cycle.commitment or "—"))
-    helpful = next((c for c in contributions if c.id == cycle.lookback_choice), None)
-    if helpful:
-        author = ctx.member(helpful.user_id)
-        parts.append(text("summary.helpful", name=author.name if author else "?",
-                          quote=_quote(helpful.text)))
-    rows = participation(ctx.members, contributions, cycle.inbrenger_id)
+    tried = tried_line(cycle, name)
+    if tried is not None:
+        parts.append(tried)
+    parts.extend(part for phase in TALK_PHASES if (part := _phase_part(ctx, phase)))
+    if cycle.commitment:
+        parts.append(text("summary.commitment", commitment=cycle.commitment))
+    else:
+        parts.append(text("summary.no_commitment"))
+    parts.extend(lookback_part(ctx))
+    rows = participation(ctx.members, ctx.contributions, cycle.inbrenger_id, cycle.welcome_tips)
     if rows:
-        parts.append(text("summary.participation_title"))
-        parts.extend(participation_line(row) for row in rows)
+        parts.append(text("summary.participation",
+                          lines=tuple(participation_line(row) for row in rows)))
+    if ctx.history:
+        across = across_cycles(ctx.members, with_cycle(ctx.history, cycle, ctx.contributions))
+        if across is not None:
+            parts.append(across)
     return tuple(parts)

@@ -1,12 +1,14 @@
 """A group's cycles as a portfolio: for each cycle the inbrenger, learning question,
-commitment and the balance of contributions; as plain data (JSON) or Markdown."""
+the confirmed commitment (never a mere proposal), whether the clip showed the previous one,
+what helped most, the moves the group will use again and the balance of contributions; as
+plain data (JSON) or Markdown."""
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from flows.cycle.model import ContributionRef, Cycle
+from flows.cycle.model import LOOKBACK, ContributionRef, Cycle
 from flows.labels import Label, stance
 from flows.model import Group, Member
 
@@ -17,17 +19,31 @@ class CycleRecord:
     inbrenger: str
     contributions: tuple[ContributionRef, ...]
 
-    def as_data(self) -> dict[str, Any]:
-        balance = Counter(stance(Label(c.label)) for c in self.contributions if c.label)
+    def as_data(self, names: dict[int, str] | None = None) -> dict[str, Any]:
+        names = names or {}
+        talk = [c for c in self.contributions if c.phase != LOOKBACK]
+        welcome = self.cycle.welcome_tips
+        balance = Counter("welcome" if c.message_id in welcome else stance(Label(c.label))
+                          for c in talk if c.label in Label._value2member_map_)
+        helpful = next((c for c in self.contributions if c.id == self.cycle.lookback_choice),
+                       None)
         return {
             "cycle_id": self.cycle.id, "inbrenger": self.inbrenger, "number": self.cycle.number,
             "phase": self.cycle.phase.value, "learning_question": self.cycle.learning_question,
             "commitment": self.cycle.commitment,
             "previous_commitment": self.cycle.previous_commitment,
+            "clip_showed_previous_commitment": self.cycle.tried,
             "watched_before_talk": self.cycle.watched_before_talk,
+            "helped_most": None if helpful is None else {
+                "by": names.get(helpful.user_id, str(helpful.user_id)), "text": helpful.text,
+                "kind": helpful.label},
+            "moves_to_use_again": [
+                {"by": names.get(c.user_id, str(c.user_id)), "text": c.text}
+                for c in self.contributions if c.phase == LOOKBACK and c.text],
             "contributions": {"activating": balance["activating"],
                               "neutral": balance["neutral"],
-                              "compensating": balance["compensating"]},
+                              "compensating": balance["compensating"],
+                              "welcome_tips": balance["welcome"]},
         }
 
 
@@ -37,7 +53,7 @@ def portfolio(group: Group, members: tuple[Member, ...],
     records = [CycleRecord(c, names.get(c.inbrenger_id, str(c.inbrenger_id)), contributions)
                for c, contributions in cycles]
     return {"group": {"id": group.id, "title": group.title},
-            "cycles": [r.as_data() for r in records]}
+            "cycles": [r.as_data(names) for r in records]}
 
 
 def as_markdown(data: dict[str, Any]) -> str:
@@ -48,6 +64,10 @@ def as_markdown(data: dict[str, Any]) -> str:
             f"## {cycle['inbrenger']}, cycle {cycle['number']} ({cycle['phase']})", "",
             f"- Learning question: {cycle['learning_question'] or '—'}",
             f"- Commitment: {cycle['commitment'] or '—'}",
+            *([f"- Helped most: {cycle['helped_most']['by']}: {cycle['helped_most']['text']}"]
+              if cycle.get("helped_most") else []),
+            *[f"- Move to use again ({move['by']}): {move['text']}"
+              for move in cycle.get("moves_to_use_again", [])],
             (f"- Contributions: {counts['activating']} activating, "
              f"{counts['neutral']} neutral, {counts['compensating']} compensating"),
             "",

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import aiosqlite
@@ -113,7 +114,10 @@ async def test_a_cycle_round_trips_exactly_and_a_second_open_cycle_is_refused(db
                  clip=Clip("f", "u", "video", 60, 12), consent=True,
                  watched_by=frozenset({2, 3}), watched_before_talk=True, tips_open=True,
                  previous_commitment="oud", meeting_at=NOW, lookback_options=(4, 5),
-                 skipped_by=frozenset({9}), nudge_history={"closed_run": 2})
+                 skipped_by=frozenset({9}), nudge_history={"closed_run": 2},
+                 step="strong", proposed_commitment="Morgen al", proposal_message_id=31,
+                 reminded_to_agree=frozenset({6}), strong_moments=frozenset({2}),
+                 welcome_tips=frozenset({44}), checkin_open=True, tried="partly")
     async with db.transaction() as tx:
         await cycles.save(tx, cycle, full, event="next", actor_id=1, now=NOW)
         assert await cycles.get(tx, cycle.id) == full
@@ -133,6 +137,22 @@ async def test_a_redelivered_contribution_is_stored_once(db):  # type: ignore[no
         assert not await contributions.add(tx, cycle.id, 2, "goal", 77, "Wat wil je?",
                                            "open_question", NOW)
         assert await contributions.count(tx, cycle.id) == 1
+
+
+async def test_look_back_lines_and_message_ids_come_back_with_the_closed_cycles(db):  # type: ignore[no-untyped-def]
+    async with db.transaction() as tx:
+        group, _ = await groups.register(tx, -12, 0, "G", Settings(), NOW)
+        cycle = await cycles.create(tx, _cycle(group.id), actor_id=1, event="start", now=NOW)
+        await contributions.add(tx, cycle.id, 2, "reality", 77, "Op 1:23 zie ik ...",
+                                "observation", NOW)
+        await contributions.add(tx, cycle.id, 2, "lookback", 78, "Doorvragen", "move", NOW)
+        assert await contributions.of_closed_cycles(tx, group.id) == {}
+        await cycles.save(tx, cycle, replace(cycle, phase=Phase.CLOSED), event="next",
+                          actor_id=1, now=NOW)
+        stored = await contributions.of_closed_cycles(tx, group.id)
+    refs = stored[cycle.id]
+    assert [(c.phase, c.label, c.message_id) for c in refs] == [
+        ("reality", "observation", 77), ("lookback", "move", 78)]
 
 
 async def test_a_timer_is_claimed_once_and_a_replaced_timer_can_fire_again(db):  # type: ignore[no-untyped-def]

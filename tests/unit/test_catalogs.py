@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from bot.startup.telegram_calls import GROUP_COMMANDS, PRIVATE_COMMANDS
-from flows.catalog import LANGUAGES, catalog, placeholders, render
+from flows.catalog import LANGUAGES, PLURAL_FORMS, catalog, placeholders, plural_bases, render
 from flows.effects import Text
 
 
@@ -36,3 +36,41 @@ def test_user_text_is_escaped_but_markup_params_are_not():
 
 def test_an_unknown_language_falls_back_to_dutch():
     assert render("fr", Text("bot.agreed")) == render("nl", Text("bot.agreed"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_counted_key_has_a_singular_and_a_plural_with_the_count(language):  # type: ignore[no-untyped-def]
+    texts = catalog(language)
+    bases = plural_bases(texts)
+    assert "summary.count.questions" in bases
+    for base in bases:
+        assert {f"{base}.{form}" for form in PLURAL_FORMS} <= set(texts)
+        one, other = (placeholders(texts[f"{base}.{form}"]) for form in PLURAL_FORMS)
+        assert one - {"count"} == other - {"count"}, base  # the forms say the same thing
+    stray = [key for key in texts if key.endswith((".one", ".other"))
+             and key.rsplit(".", 1)[0] not in bases]
+    assert not stray
+
+
+@pytest.mark.parametrize("count,nl,en", [(0, "0 vragen", "0 questions"),
+                                         (1, "1 vraag", "1 question"),
+                                         (2, "2 vragen", "2 questions")])
+def test_a_counted_key_takes_the_form_of_its_count(count, nl, en):  # type: ignore[no-untyped-def]
+    item = Text("summary.count.questions", {"count": count})
+    assert render("nl", item) == nl and render("en", item) == en
+
+
+def test_texts_inside_texts_are_rendered_in_the_same_language_and_escaped_once():
+    line = Text("summary.member_line", {"name": "<Bo>", "parts": (
+        Text("summary.count.questions", {"count": 1}),
+        Text("summary.count.observations", {"count": 2}))})
+    assert render("en", line) == "• &lt;Bo&gt;: 1 question, 2 observations"
+    assert render("nl", line) == "• &lt;Bo&gt;: 1 vraag, 2 waarnemingen"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_text_in_the_group_calls_a_named_member_an_adviser(language):  # type: ignore[no-untyped-def]
+    texts = catalog(language)
+    shaming = [key for key, value in texts.items() if key.startswith("summary.")
+               and ("advice" in value.lower() or "advies" in value.lower())]
+    assert not shaming

@@ -29,8 +29,24 @@ def test_the_coach_sees_the_inbrengers_chain_and_the_trend():
                PastCycle(2, 1, "Hoe geef ik instructie?", "Korter", ("observation",)),
                PastCycle(1, 2, "Hoe sluit ik af?", "Samenvatten", ("reflection", "tip")))
     shown = render_all("nl", coach_summary(ctx, "Groep", 2, history))
-    assert "1. Hoe begin ik? → Eerst stilte" in shown and "2. Hoe sluit ik af?" in shown
+    assert "1. Hoe begin ik? · niet beantwoord → Eerst stilte" in shown
+    assert "2. Hoe sluit ik af?" in shown
     assert "Hoe geef ik instructie?" not in shown  # Bram's chain is Bram's
     assert "50% → 100% → 50%" in shown
     assert "&lt;rust&gt;" in shown  # user words escaped
     assert "Bram: 1 / 0 / 0" in shown and "Cato: 0 / 0 / 1" in shown
+
+
+def test_the_coach_and_the_group_see_which_kinds_of_contributions_helped_most():
+    cycle = Cycle(9, 1, 1, 2, Phase.CLOSED, NOW, learning_question="Hoe kan ik rust brengen?",
+                  commitment="Wachten", tried="partly", previous_commitment="Eerst stilte")
+    ctx = CycleContext(cycle, Settings(), MEMBERS, NOW, ())
+    history = (PastCycle(1, 1, "q1", "c1", ("open_question",), helpful_label="open_question"),
+               PastCycle(2, 1, "q2", "c2", ("observation",), helpful_label="open_question"),
+               PastCycle(3, 1, "q3", "c3", ("observation",), helpful_label="observation"))
+    shown = render_all("nl", coach_summary(ctx, "Groep", 0, history))
+    assert "Wat de inbrengers het meest hielp, over 4 cycli: 2 open vragen, 1 waarneming" in shown
+    assert "Anna: 2 van minstens 3" in shown and "Bram: 1 van minstens 3" in shown
+    english = render_all("en", coach_summary(ctx, "Group", 0, history))
+    assert "2 open questions, 1 observation" in english and "Anna: 2 of at least 3" in english
+    assert "Laat de nieuwe clip het zien? deels" in shown

@@ -12,8 +12,10 @@ from flows.cycle.diagram import document, validate
 from flows.cycle.model import (
     Accept,
     Cancel,
+    CheckinAnswer,
     Clip,
     ClipPosted,
+    ConfirmCommitment,
     Consent,
     Contribution,
     ContributionRef,
@@ -21,10 +23,12 @@ from flows.cycle.model import (
     CycleContext,
     LearningQuestion,
     LookBackChoice,
+    MoveLine,
     Next,
     Swap,
     TimerFired,
     ToggleTips,
+    TriedAnswer,
     Wait,
     Watched,
 )
@@ -34,6 +38,7 @@ from flows.effects import (
     RecordTurn,
     Say,
     SayPrivately,
+    SendCoachAddition,
     SendCoachSummary,
     SendStoryboard,
     SetTimer,
@@ -45,11 +50,12 @@ from flows.model import Member, Phase, Settings
 NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
 ANNA, BOB, CARLA, DAAN, OUTSIDER = 1, 2, 3, 4, 99
 MEMBERS = (
-    Member(ANNA, "Anna", started_private=True, turns=0),
-    Member(BOB, "Bob", started_private=True, turns=1, last_turn_at=NOW - timedelta(days=9)),
+    Member(ANNA, "Anna", started_private=True, turns=0, agreed=True),
+    Member(BOB, "Bob", started_private=True, turns=1, last_turn_at=NOW - timedelta(days=9),
+           agreed=True),
     Member(CARLA, "Carla", started_private=False, turns=1,
-           last_turn_at=NOW - timedelta(days=20)),
-    Member(DAAN, "Daan", started_private=True, turns=2),
+           last_turn_at=NOW - timedelta(days=20), agreed=True),
+    Member(DAAN, "Daan", started_private=True, turns=2, agreed=True),
 )
 CLIP = Clip("file-1", "uniq-1", "video", 95, 500)
 QUESTION = "Hoe kan ik de overgang na de pauze rustiger laten verlopen?"
@@ -60,6 +66,17 @@ CONTRIBUTIONS = (
                     "open_question"),
     ContributionRef(13, DAAN, "reality", "Je zou ze beter eerst laten zitten.", "tip"),
 )
+
+
+EVA = 5
+NOT_AGREED = MEMBERS + (Member(EVA, "Eva", started_private=True),)
+
+
+def lines_of(*user_ids: int) -> tuple[ContributionRef, ...]:
+    """Look-back lines ("which move will I use again") of these peers."""
+    return CONTRIBUTIONS + tuple(
+        ContributionRef(40 + uid, uid, "lookback", "Doorvragen op wat je ziet.", "move", 40 + uid)
+        for uid in user_ids)
 
 
 def cycle_in(phase: Phase, **changes: object) -> Cycle:
@@ -119,15 +136,40 @@ SCENARIOS = [
     (P.WATCHING, {}, Next(ANNA), P.GOAL),
     (P.WATCHING, {}, Contribution(BOB, 504, "even kijken"), P.WATCHING),
     (P.GOAL, {}, Next(ANNA), P.REALITY),
-    (P.REALITY, {}, Next(BOB, is_admin=True), P.OPTIONS),
+    (P.REALITY, {}, Next(ANNA), P.REALITY),
+    (P.REALITY, {"step": "strong"}, Next(ANNA), P.REALITY),
+    (P.REALITY, {"step": "analysis"}, Next(BOB, is_admin=True), P.OPTIONS),
+    (P.REALITY, {}, TimerFired("step_reminder"), P.REALITY),
     (P.OPTIONS, {}, Next(ANNA), P.WILL),
+    *[(phase, {"_ctx": {"members": NOT_AGREED}}, Contribution(EVA, 520 + i, "Wat zie je?"), phase)
+      for i, phase in enumerate((P.GOAL, P.REALITY, P.OPTIONS, P.WILL))],
     (P.WILL, {}, Contribution(ANNA, 505, "Ik ga wachten tot het stil is, zodat ze rustig "
                                          "beginnen."), P.WILL),
+    (P.WILL, {"proposed_commitment": "Wachten", "proposal_message_id": 505},
+     ConfirmCommitment(ANNA, 505), P.WILL),
     (P.WILL, {"commitment": "Wachten tot het stil is"}, Next(ANNA), P.WILL),
+    (P.WILL, {"commitment": "x", "looking_back": True, "lookback_choice": 11,
+              "_ctx": {"contributions": lines_of(BOB, CARLA)}},
+     Contribution(DAAN, 530, "Doorvragen."), P.CLOSED),
+    (P.WILL, {"commitment": "x", "looking_back": True}, Contribution(DAAN, 531, "Stilte."),
+     P.WILL),
+    (P.WILL, {"commitment": "x", "looking_back": True, "lookback_choice": 0,
+              "_ctx": {"contributions": lines_of(BOB, CARLA)}},
+     MoveLine(DAAN, 532, "Doorvragen."), P.CLOSED),
+    (P.WILL, {"commitment": "x", "looking_back": True}, MoveLine(DAAN, 533, "Stilte."), P.WILL),
     (P.WILL, {"commitment": "x", "looking_back": True}, Next(ANNA), P.CLOSED),
-    (P.WILL, {"commitment": "x", "looking_back": True, "lookback_options": (11, 12)},
+    (P.WILL, {"commitment": "x", "looking_back": True, "lookback_options": (11, 12),
+              "_ctx": {"contributions": lines_of(BOB, CARLA, DAAN)}},
      LookBackChoice(ANNA, 12), P.CLOSED),
+    (P.WILL, {"commitment": "x", "looking_back": True, "lookback_options": (11, 12)},
+     LookBackChoice(ANNA, 12), P.WILL),
     (P.WILL, {"commitment": "x", "looking_back": True}, TimerFired("lookback_end"), P.CLOSED),
+    *[(phase, {"checkin_open": True}, CheckinAnswer(ANNA, "steer"), phase)
+      for phase in (P.GOAL, P.REALITY, P.OPTIONS, P.WILL)],
+    *[(phase, {"previous_commitment": "Wachten"}, TriedAnswer(ANNA, "partly"), phase)
+      for phase in (P.ANNOUNCED, P.AWAITING_CLIP, P.WATCHING, P.GOAL)],
+    (P.CLOSED, {"commitment": "x", "phase_started_at": NOW - timedelta(hours=2)},
+     MoveLine(BOB, 534, "Eerst vragen wat je ziet."), P.CLOSED),
     *[(phase, {}, Contribution(BOB, 510 + i, "Wat wil je dat ze doen?"), phase)
       for i, phase in enumerate((P.GOAL, P.REALITY, P.OPTIONS, P.WILL))],
     *[(phase, {}, Watched(CARLA), phase) for phase in (P.GOAL, P.REALITY, P.OPTIONS, P.WILL)],
@@ -146,14 +188,21 @@ SCENARIOS = [
 
 @pytest.mark.parametrize("phase,changes,event,expected", SCENARIOS)
 def test_every_scenario_moves_as_the_table_says(phase, changes, event, expected):  # type: ignore[no-untyped-def]
-    decision = decide(ctx_for(cycle_in(phase, **changes)), event)
+    decision = decide(scenario_ctx(phase, changes), event)
     # The one transition whose purpose is an answer: the inbrenger's text before the clip.
     assert not decision.refused or decision.refusal == Text("cycle.refused.clip_first")
     assert decision.cycle.phase is expected
 
 
+def scenario_ctx(phase: Phase, changes: dict) -> CycleContext:  # type: ignore[type-arg]
+    """A scenario's cycle; its "_ctx" entry changes the context (members, contributions)."""
+    changes = dict(changes)
+    ctx_changes = changes.pop("_ctx", {})
+    return ctx_for(cycle_in(phase, **changes), **ctx_changes)
+
+
 def test_the_scenarios_take_every_transition_of_the_table():
-    taken = {id(choose(ctx_for(cycle_in(phase, **changes)), event))
+    taken = {id(choose(scenario_ctx(phase, changes), event))
              for phase, changes, event, _ in SCENARIOS}
     missing = [(t.source.value, t.event) for t in TRANSITIONS if id(t) not in taken]
     assert not missing
@@ -276,14 +325,23 @@ def test_the_watch_timebox_opens_the_talk_and_notes_not_everyone_watched():
 def test_phase_prompts_carry_the_practice(phase, words):  # type: ignore[no-untyped-def]
     previous = {P.GOAL: P.WATCHING, P.REALITY: P.GOAL, P.OPTIONS: P.REALITY,
                 P.WILL: P.OPTIONS}[phase]
-    decision = decide(ctx_for(cycle_in(previous)), Next(ANNA))
+    step = "analysis" if previous is P.REALITY else ""
+    decision = decide(ctx_for(cycle_in(previous, step=step)), Next(ANNA))
     assert decision.cycle.phase is phase
     assert words in said(decision).lower()
 
 
-def test_the_reality_prompt_orders_observation_strong_moments_then_analysis():
-    prompt = said(decide(ctx_for(cycle_in(P.GOAL)), Next(ANNA))).lower()
-    assert prompt.index("wat zie") < prompt.index("sterk moment") < prompt.index("leervraag")
+def test_reality_goes_step_by_step_observation_strong_moments_then_analysis():
+    prompts = []
+    cycle = cycle_in(P.GOAL)
+    for _ in range(4):
+        decision = decide(ctx_for(cycle), Next(ANNA))
+        cycle = decision.cycle
+        prompts.append((cycle.phase, cycle.step, said(decision).lower()))
+    assert [(phase, step) for phase, step, _ in prompts] == [
+        (P.REALITY, "see"), (P.REALITY, "strong"), (P.REALITY, "analysis"), (P.OPTIONS, "")]
+    assert "wat zie en hoor" in prompts[0][2] and "stap 1 van 3" in prompts[0][2]
+    assert "sterk moment" in prompts[1][2] and "leervraag" in prompts[2][2]
 
 
 def test_a_timebox_reminds_but_does_not_move_on():
@@ -291,11 +349,15 @@ def test_a_timebox_reminds_but_does_not_move_on():
     assert decision.cycle.phase is P.REALITY and "tijd" in said(decision)
 
 
-def test_the_inbrengers_words_in_will_become_the_commitment():
-    decision = decide(ctx_for(cycle_in(P.WILL)), Contribution(ANNA, 800, "Ik ga wachten."))
-    assert decision.cycle.commitment == "Ik ga wachten."
-    assert StoreContribution(ANNA, "will", 800, "Ik ga wachten.",
+def test_the_inbrengers_words_in_will_are_proposed_not_taken_as_the_commitment():
+    decision = decide(ctx_for(cycle_in(P.WILL)), Contribution(ANNA, 800, "Morgen al, denk ik!"))
+    assert decision.cycle.commitment is None
+    assert decision.cycle.proposed_commitment == "Morgen al, denk ik!"
+    assert StoreContribution(ANNA, "will", 800, "Morgen al, denk ik!",
                              decision.effects[0].label) in decision.effects  # type: ignore[union-attr]
+    buttons = [b.data for e in decision.effects if isinstance(e, Say) for row in e.buttons
+               for b in row]
+    assert buttons == ["cy:7:commit:800"] and "Morgen al, denk ik!" in said(decision)
 
 
 def test_the_look_back_offers_activating_contributions_and_none_of_these():
@@ -309,7 +371,8 @@ def test_the_look_back_offers_activating_contributions_and_none_of_these():
 def test_closing_summarises_for_group_and_coach_and_plans_the_follow_up():
     cycle = cycle_in(P.WILL, commitment="Wachten tot het stil is", looking_back=True,
                      lookback_options=(11, 12))
-    decision = decide(ctx_for(cycle), LookBackChoice(ANNA, 11))
+    decision = decide(ctx_for(cycle, contributions=lines_of(BOB, CARLA, DAAN)),
+                      LookBackChoice(ANNA, 11))
     assert decision.cycle.phase is P.CLOSED and decision.cycle.lookback_choice == 11
     summary = said(decision)
     assert QUESTION in summary and "Wachten tot het stil is" in summary
@@ -322,7 +385,10 @@ def test_closing_summarises_for_group_and_coach_and_plans_the_follow_up():
 def test_a_late_look_back_answer_is_added_after_closing():
     cycle = cycle_in(P.CLOSED, commitment="x", lookback_options=(11, 12))
     decision = decide(ctx_for(cycle), LookBackChoice(ANNA, 12))
-    assert decision.cycle.lookback_choice == 12 and SendCoachSummary(7) in decision.effects
+    assert decision.cycle.lookback_choice == 12
+    assert SendCoachSummary(7) not in decision.effects  # a short addition, not all again
+    assert any(isinstance(e, SendCoachAddition) for e in decision.effects)
+    assert "Aanvulling" in said(decision) and "Samenvatting" not in said(decision)
     again = decide(ctx_for(decision.cycle), LookBackChoice(ANNA, 11))
     assert again.refused
 

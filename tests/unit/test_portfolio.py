@@ -18,8 +18,23 @@ def test_a_portfolio_lists_each_cycle_with_its_balance():
                      ContributionRef(3, 2, "goal", "Ok", "other"))
     data = portfolio(Group(1, -5, 0, "Pabo 2"), (Member(1, "Anna"),), [(cycle, contributions)])
     assert data["cycles"][0]["contributions"] == {"activating": 1, "neutral": 1,
-                                                  "compensating": 1}
+                                                  "compensating": 1, "welcome_tips": 0}
     assert data["cycles"][0]["previous_commitment"] == "Bij de deur wachten"
     markdown = as_markdown(data)
     assert markdown.startswith("# Pabo 2")
     assert "## Anna, cycle 2 (closed)" in markdown and "- Commitment: Eerst stilte vragen" in markdown
+
+
+def test_the_export_keeps_what_helped_and_the_moves_but_no_unconfirmed_proposal():
+    cycle = Cycle(3, 1, 1, 2, Phase.CLOSED, NOW, learning_question="Hoe begin ik rustig?",
+                  proposed_commitment="Morgen al, denk ik!", lookback_choice=1, tried="no")
+    contributions = (ContributionRef(1, 2, "reality", "Wat zag je?", "open_question"),
+                     ContributionRef(4, 2, "lookback", "Doorvragen", "move"))
+    data = portfolio(Group(1, -5, 0, "Pabo 2"), (Member(1, "Anna"), Member(2, "Bo")),
+                     [(cycle, contributions)])
+    record = data["cycles"][0]
+    assert record["commitment"] is None and record["clip_showed_previous_commitment"] == "no"
+    assert record["helped_most"] == {"by": "Bo", "text": "Wat zag je?", "kind": "open_question"}
+    assert record["moves_to_use_again"] == [{"by": "Bo", "text": "Doorvragen"}]
+    assert record["contributions"]["activating"] == 1  # a look-back line is no contribution
+    assert "- Move to use again (Bo): Doorvragen" in as_markdown(data)

@@ -1,0 +1,121 @@
+"""The closing look back, the meta level of the practice: the inbrenger picks the contribution
+that helped most, each peer names in one line the move they will use again. It closes when its
+short timebox ends or everyone answered; an answer after that is a short addition."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from flows.cycle.model import (
+    LOOKBACK,
+    MOVE,
+    ContributionRef,
+    Cycle,
+    CycleContext,
+    Decision,
+    Event,
+    LookBackChoice,
+    MoveLine,
+)
+from flows.cycle.phases import quote, start_lookback
+from flows.effects import Effect, Say, SendCoachAddition, StoreContribution, Text, text
+
+LATE_LINES = timedelta(hours=24)  # a late line is still added the day after the meeting
+
+
+def moves(contributions: tuple[ContributionRef, ...]) -> tuple[ContributionRef, ...]:
+    """The peers' look-back lines, in the order given."""
+    return tuple(c for c in contributions if c.phase == LOOKBACK)
+
+
+def peers(ctx: CycleContext) -> set[int]:
+    """Who is asked for a line: the members who agreed, except the inbrenger."""
+    return {m.user_id for m in ctx.members if m.agreed} - {ctx.cycle.inbrenger_id}
+
+
+def complete_after(ctx: CycleContext, event: Event) -> bool:
+    """Has everyone answered once this event counts: the inbrenger picked and each peer gave
+    a line?"""
+    cycle = ctx.cycle
+    picked = cycle.lookback_choice is not None or isinstance(event, LookBackChoice)
+    lined = {c.user_id for c in moves(ctx.contributions)}
+    if isinstance(event, MoveLine) or event.name == "message":
+        lined.add(getattr(event, "actor", 0))
+    return picked and peers(ctx) <= lined
+
+
+def look_back(ctx: CycleContext, event: Event) -> Decision:
+    cycle, effects = start_lookback(ctx, ctx.cycle)
+    return Decision(cycle, effects)
+
+
+def _chosen(ctx: CycleContext, event: Event) -> tuple[Cycle, ContributionRef | None] | Decision:
+    assert isinstance(event, LookBackChoice)
+    cycle = ctx.cycle
+    if event.choice and event.choice not in cycle.lookback_options:
+        return Decision(cycle, refusal=text("cycle.refused.stale"))
+    chosen = next((c for c in ctx.contributions if c.id == event.choice), None)
+    return replace(cycle, lookback_choice=event.choice), chosen
+
+
+def choose(ctx: CycleContext, event: Event) -> Decision:
+    """The inbrenger's pick during the look back: noted quietly (the summary says it when the
+    look back closes, so the group hears it once)."""
+    answer = _chosen(ctx, event)
+    if isinstance(answer, Decision):
+        return answer
+    return Decision(answer[0], ack=text("cycle.ack.lookback"))
+
+
+def choose_late(ctx: CycleContext, event: Event) -> Decision:
+    answer = _chosen(ctx, event)
+    if isinstance(answer, Decision):
+        return answer
+    cycle, chosen = answer
+    if chosen is None:
+        addition: tuple[Text, ...] = (text("cycle.lookback_late_none"),)
+    else:
+        author = ctx.member(chosen.user_id)
+        addition = (text("cycle.lookback_late_chosen", name=author.name if author else "?",
+                         quote=quote(chosen.text)),)
+    return Decision(cycle, _addition(cycle, addition), ack=text("cycle.ack.lookback"))
+
+
+def _line(event: Event) -> tuple[int, int, str]:
+    actor, message_id, words = (getattr(event, "actor", 0), getattr(event, "message_id", 0),
+                                getattr(event, "text", ""))
+    return actor, message_id, words.strip()
+
+
+def take_line(ctx: CycleContext, event: Event) -> Decision:
+    """A peer's message during the look back is their line, captured as such (not as a
+    contribution of will), whether or not the inbrenger has picked yet."""
+    actor, message_id, words = _line(event)
+    return Decision(ctx.cycle, (StoreContribution(actor, LOOKBACK, message_id, words, MOVE),),
+                    ack=text("cycle.ack.lookback"))
+
+
+def take_line_late(ctx: CycleContext, event: Event) -> Decision:
+    actor, message_id, words = _line(event)
+    member = ctx.member(actor)
+    addition = (text("cycle.lookback_late_move", name=member.name if member else "?",
+                     quote=quote(words)),)
+    store = StoreContribution(actor, LOOKBACK, message_id, words, MOVE)
+    return Decision(ctx.cycle, (store, *_addition(ctx.cycle, addition)),
+                    ack=text("cycle.ack.lookback"))
+
+
+def _addition(cycle: Cycle, addition: tuple[Text, ...]) -> tuple[Effect, ...]:
+    """A short addition to the summaries already given, never the whole summary again."""
+    return (Say(addition), SendCoachAddition(cycle.id, addition))
+
+
+def late_line_open(ctx: CycleContext, event: Event) -> Text | None:
+    """A peer's first line, within a day of closing, is still welcome."""
+    cycle = ctx.cycle
+    actor = getattr(event, "actor", 0)
+    if actor not in peers(ctx) or ctx.now - cycle.phase_started_at > LATE_LINES:
+        return text("cycle.refused.closed")
+    if any(c.user_id == actor for c in moves(ctx.contributions)):
+        return text("cycle.refused.line_given")
+    return None

@@ -1,0 +1,95 @@
+"""The group's cycles so far: each member's progress towards at least three cycles as
+inbrenger, and which kinds of contributions the inbrengers found most helpful."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from flows.effects import Text, text
+from flows.labels import ACTIVATING, Label
+from flows.model import Member
+
+if TYPE_CHECKING:
+    from flows.cycle.model import ContributionRef, Cycle
+
+MIN_CYCLES = 3  # SPEC 1: each member does at least three cycles
+
+
+@dataclass(frozen=True)
+class PastCycle:
+    """A closed cycle of the group, as the views across cycles need it."""
+
+    inbrenger_id: int
+    number: int
+    learning_question: str | None
+    commitment: str | None
+    labels: tuple[str, ...]
+    tried: str | None = None  # did its clip show the commitment before it? yes/partly/no
+    helpful_label: str | None = None  # the kind of contribution the inbrenger picked
+    cycle_id: int = 0
+
+    @property
+    def activating_share(self) -> float | None:
+        known = [Label(label) for label in self.labels if label in Label._value2member_map_]
+        if not known:
+            return None
+        return sum(label in ACTIVATING for label in known) / len(known)
+
+
+def past_cycle(cycle: Cycle, contributions: tuple[ContributionRef, ...]) -> PastCycle:
+    """A closed cycle and its contributions as the history holds it."""
+    talk = tuple(c.label for c in contributions if c.phase != "lookback")
+    helpful = next((c.label for c in contributions if c.id == cycle.lookback_choice), None)
+    return PastCycle(cycle.inbrenger_id, cycle.number, cycle.learning_question, cycle.commitment,
+                     talk, cycle.tried, helpful, cycle.id)
+
+
+def with_cycle(history: tuple[PastCycle, ...], cycle: Cycle,
+               contributions: tuple[ContributionRef, ...]) -> tuple[PastCycle, ...]:
+    """The history including this cycle (once, whether or not storage already had it)."""
+    if any(past.cycle_id == cycle.id for past in history):
+        return history
+    return history + (past_cycle(cycle, contributions),)
+
+
+def closed_cycles(history: Iterable[PastCycle], user_id: int) -> int:
+    return sum(1 for past in history if past.inbrenger_id == user_id)
+
+
+def member_progress(member: Member, history: tuple[PastCycle, ...]) -> Text:
+    """"Anna: 2 of at least 3 cycles", or that the three are done."""
+    done = closed_cycles(history, member.user_id)
+    key = "progress.done" if done >= MIN_CYCLES else "progress.member"
+    return text(key, name=member.name, count=done, minimum=MIN_CYCLES)
+
+
+def group_progress(members: tuple[Member, ...], history: tuple[PastCycle, ...]) -> Text:
+    """For /roster, /summary and the coach: every member's cycles as inbrenger, one line each,
+    in the members' own order (no ranking)."""
+    return text("progress.title", minimum=MIN_CYCLES,
+                lines=tuple(member_progress(m, history) for m in members))
+
+
+def helpful_kinds(history: Iterable[PastCycle]) -> list[tuple[str, int]]:
+    """The kinds of contribution inbrengers picked as most helpful, most often first."""
+    counts = Counter(past.helpful_label for past in history
+                     if past.helpful_label in Label._value2member_map_)
+    return [(label, count) for label, count in counts.most_common() if label]
+
+
+def helpful_kinds_text(history: tuple[PastCycle, ...]) -> Text | None:
+    kinds = helpful_kinds(history)
+    if not kinds:
+        return None
+    return text("progress.helpful_kinds", count=len(history),
+                kinds=tuple(text(f"progress.kind.{label}", count=n) for label, n in kinds))
+
+
+def across_cycles(members: tuple[Member, ...], history: tuple[PastCycle, ...]) -> Text | None:
+    """The group summary's line across cycles: what helped, and everyone's progress."""
+    if not history:
+        return None
+    lines = tuple(t for t in (helpful_kinds_text(history), group_progress(members, history)) if t)
+    return text("progress.across", lines=lines)

@@ -1,0 +1,366 @@
+"""Issue 18, "The practice, complete", at the level a group notices: what the bot says, what
+it keeps, and what the summaries show."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from test_cycle import (
+    ANNA,
+    BOB,
+    CARLA,
+    CLIP,
+    CONTRIBUTIONS,
+    DAAN,
+    EVA,
+    MEMBERS,
+    NOT_AGREED,
+    NOW,
+    QUESTION,
+    ctx_for,
+    cycle_in,
+    lines_of,
+    said,
+)
+
+from flows.catalog import render_all
+from flows.cycle.model import (
+    CheckinAnswer,
+    ConfirmCommitment,
+    Contribution,
+    ContributionRef,
+    LookBackChoice,
+    MoveLine,
+    Next,
+    TimerFired,
+    ToggleTips,
+    TriedAnswer,
+)
+from flows.cycle.rotation import follow_up_at, next_turn, pick_inbrenger
+from flows.cycle.start import new_cycle
+from flows.cycle.stills import replay_request, still_request
+from flows.cycle.table import decide
+from flows.effects import (
+    Say,
+    SayPrivately,
+    SendCoachAddition,
+    SendCoachSummary,
+    SendReplay,
+    SendStill,
+    SetTimer,
+    StoreContribution,
+    Text,
+)
+from flows.model import Group, Member, Phase, Settings
+from flows.reports.group_summary import group_summary
+from flows.reports.portfolio import portfolio
+from flows.reports.progress import PastCycle, group_progress
+
+P = Phase
+
+
+def buttons(decision) -> list[str]:  # type: ignore[no-untyped-def]
+    return [b.data for e in decision.effects if isinstance(e, (Say, SayPrivately))
+            for row in e.buttons for b in row]
+
+
+def summary_said(decision) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(render_all("nl", e.texts) for e in decision.effects
+                     if isinstance(e, Say) and e.texts[0].key == "summary.title")
+
+
+# --- the commitment --------------------------------------------------------------------------
+
+def test_only_a_confirmed_commitment_is_kept_and_a_better_one_is_proposed_in_turn():
+    cycle = cycle_in(P.WILL)
+    first = decide(ctx_for(cycle), Contribution(ANNA, 800, "Morgen al, denk ik!"))
+    assert first.cycle.commitment is None and buttons(first) == ["cy:7:commit:800"]
+    assert decide(ctx_for(first.cycle), Next(ANNA)).refusal == Text(
+        "cycle.refused.commitment_first")
+    better = decide(ctx_for(first.cycle), Contribution(
+        ANNA, 801, "Ik wacht na elke vraag vijf tellen, zodat meer leerlingen nadenken."))
+    assert buttons(better) == ["cy:7:commit:801"]
+    stale = decide(ctx_for(better.cycle), ConfirmCommitment(ANNA, 800))
+    assert stale.refusal == Text("cycle.refused.stale")
+    assert decide(ctx_for(better.cycle), ConfirmCommitment(BOB, 801)).refused
+    confirmed = decide(ctx_for(better.cycle), ConfirmCommitment(ANNA, 801))
+    assert confirmed.cycle.commitment.startswith("Ik wacht na elke vraag")  # type: ignore[union-attr]
+    assert "Je voornemen" in said(confirmed)
+    assert decide(ctx_for(confirmed.cycle), Next(ANNA)).cycle.looking_back
+
+
+def test_an_unconfirmed_proposal_never_reaches_the_summary_or_the_export():
+    cycle = cycle_in(P.CLOSED, proposed_commitment="Morgen al, denk ik!")
+    shown = render_all("nl", group_summary(ctx_for(cycle)))
+    assert "Morgen al" not in shown and "niet bevestigd" in shown
+    data = portfolio(Group(1, -5), MEMBERS,
+                     [(cycle, ())])
+    assert data["cycles"][0]["commitment"] is None
+
+
+# --- nudges, language, private messages -----------------------------------------------------
+
+def test_a_private_nudge_names_the_group_it_is_about():
+    ctx = ctx_for(cycle_in(P.REALITY), group_title="Pabo 2B")
+    decision = decide(ctx, Contribution(BOB, 1000, "Je zou meer wachttijd kunnen geven."))
+    (nudge,) = [e for e in decision.effects if isinstance(e, SayPrivately)]
+    assert "Over <b>Pabo 2B</b>" in render_all("nl", nudge.texts)
+
+
+def test_an_english_message_in_a_dutch_group_is_nudged_in_english():
+    decision = decide(ctx_for(cycle_in(P.REALITY)),
+                      Contribution(BOB, 1001, "You should give them more wait time."))
+    (nudge,) = [e for e in decision.effects if isinstance(e, SayPrivately)]
+    assert nudge.language == "en"
+    assert any(t.key == "nudge.tip" for t in nudge.texts)
+    rephrasing = [t for t in nudge.texts if t.key == "nudge.rephrasing"]
+    assert not rephrasing or "?" in rephrasing[0].params["rephrasing"]
+    dutch = decide(ctx_for(cycle_in(P.REALITY)),
+                   Contribution(CARLA, 1002, "Je zou meer wachttijd kunnen geven."))
+    assert all(getattr(e, "language", "nl") in ("nl", None) for e in dutch.effects)
+
+
+def test_an_ambiguous_short_message_keeps_the_groups_language():
+    ctx = ctx_for(cycle_in(P.REALITY), settings=Settings(language="en"))
+    decision = decide(ctx, Contribution(BOB, 1003, "Op 1:23 ok"))
+    offers = [e for e in decision.effects if isinstance(e, Say)]
+    assert all(e.language in ("en", None) for e in offers)
+
+
+# --- the check-in ----------------------------------------------------------------------------
+
+def test_the_check_in_answer_reaches_the_group_once_and_only_from_the_inbrenger():
+    history = {"last_contribution_at": {str(BOB): (NOW - timedelta(minutes=1)).isoformat()},
+               "inbrenger_last_at": (NOW - timedelta(minutes=10)).isoformat()}
+    cycle = cycle_in(P.REALITY, phase_started_at=NOW - timedelta(minutes=12),
+                     nudge_history=history)
+    ticked = decide(ctx_for(cycle, group_title="Pabo 2B"), TimerFired("tick"))
+    (checkin,) = [e for e in ticked.effects if isinstance(e, SayPrivately)]
+    assert checkin.user_id == ANNA and ticked.cycle.checkin_open
+    assert [b.data for row in checkin.buttons for b in row] == ["cy:7:checkin:yes",
+                                                               "cy:7:checkin:steer"]
+    assert decide(ctx_for(ticked.cycle), CheckinAnswer(BOB, "steer")).refused
+    steer = decide(ctx_for(ticked.cycle), CheckinAnswer(ANNA, "steer"))
+    (group_message,) = [e for e in steer.effects if isinstance(e, Say)]
+    assert "Anna wil het gesprek graag een andere kant op sturen" in render_all(
+        "nl", group_message.texts)
+    again = decide(ctx_for(steer.cycle), CheckinAnswer(ANNA, "yes"))
+    assert again.refusal == Text("cycle.refused.checkin")
+
+
+# --- reality in its order --------------------------------------------------------------------
+
+def test_strong_moments_are_noted_with_who_has_named_one_and_the_still():
+    cycle = cycle_in(P.REALITY, step="strong")
+    first = decide(ctx_for(cycle), Contribution(BOB, 1100, "Op 0:45 vind ik je uitleg sterk."))
+    assert first.cycle.strong_moments == {BOB}
+    assert "Tot nu toe genoemd door: Bob" in said(first) and buttons(first) == ["still:45"]
+    ctx = ctx_for(replace(first.cycle, strong_moments=frozenset({ANNA, BOB, CARLA})))
+    last = decide(ctx, Contribution(DAAN, 1101, "Bij 1:10 zie ik rust in de klas."))
+    assert "Iedereen heeft een sterk moment genoemd" in said(last)
+    assert last.cycle.phase is P.REALITY  # a step never moves on by itself
+
+
+def test_a_step_reminds_but_never_holds_the_cycle():
+    reminded = decide(ctx_for(cycle_in(P.REALITY, step="see")), TimerFired("step_reminder"))
+    assert reminded.cycle.step == "see" and "volgende stap" in said(reminded).lower()
+    assert decide(ctx_for(cycle_in(P.REALITY)), Next(BOB)).refused  # a peer cannot move on
+    moved = decide(ctx_for(cycle_in(P.REALITY)), Next(BOB, is_admin=True))
+    assert moved.cycle.step == "strong"
+
+
+def test_a_cycle_stored_before_the_steps_resumes_in_the_first_step():
+    decision = decide(ctx_for(cycle_in(P.REALITY, step="")), Next(ANNA))
+    assert decision.cycle.phase is P.REALITY and decision.cycle.step == "strong"
+
+
+# --- the look back ---------------------------------------------------------------------------
+
+LOOKING = {"commitment": "Wachten tot het stil is", "looking_back": True,
+           "lookback_options": (11, 12)}
+
+
+def test_a_peers_line_is_captured_as_such_even_before_the_inbrenger_picks():
+    decision = decide(ctx_for(cycle_in(P.WILL, **LOOKING)),
+                      Contribution(BOB, 1200, "Doorvragen op wat ik zie."))
+    (stored,) = [e for e in decision.effects if isinstance(e, StoreContribution)]
+    assert (stored.phase, stored.label) == ("lookback", "move")
+    assert decision.cycle.phase is P.WILL and not summary_said(decision)
+
+
+def test_the_pick_alone_does_not_post_the_summary_while_lines_are_missing():
+    decision = decide(ctx_for(cycle_in(P.WILL, **LOOKING)), LookBackChoice(ANNA, 11))
+    assert decision.cycle.phase is P.WILL and decision.cycle.lookback_choice == 11
+    assert not summary_said(decision) and decision.ack == Text("cycle.ack.lookback")
+
+
+def test_the_look_back_closes_when_everyone_answered_with_the_moves_in_the_summary():
+    cycle = cycle_in(P.WILL, lookback_choice=11, **LOOKING)
+    decision = decide(ctx_for(cycle, contributions=lines_of(BOB, CARLA)),
+                      Contribution(DAAN, 1201, "Stilte laten vallen."))
+    assert decision.cycle.phase is P.CLOSED and SendCoachSummary(7) in decision.effects
+    shown = summary_said(decision)
+    assert "Bewegingen die we weer gebruiken" in shown and "Hielp Anna het meest" in shown
+
+
+def test_the_look_back_closes_at_its_timebox_without_everyone():
+    decision = decide(ctx_for(cycle_in(P.WILL, **LOOKING)), TimerFired("lookback_end"))
+    assert decision.cycle.phase is P.CLOSED and summary_said(decision)
+
+
+def test_a_late_line_is_a_short_addition_once():
+    cycle = cycle_in(P.CLOSED, commitment="x", phase_started_at=NOW - timedelta(hours=1))
+    late = decide(ctx_for(cycle), MoveLine(BOB, 1300, "Eerst vragen wat je ziet."))
+    assert "Aanvulling op de terugblik: Bob" in said(late) and not summary_said(late)
+    assert any(isinstance(e, SendCoachAddition) for e in late.effects)
+    twice = decide(ctx_for(cycle, contributions=lines_of(BOB)), MoveLine(BOB, 1301, "Nog een"))
+    assert twice.refused
+    too_late = replace(cycle, phase_started_at=NOW - timedelta(days=2))
+    assert decide(ctx_for(too_late), MoveLine(CARLA, 1302, "Later")).refused
+    assert decide(ctx_for(cycle), MoveLine(ANNA, 1303, "Ik")).refused  # lines are the peers'
+
+
+# --- the summary -----------------------------------------------------------------------------
+
+SUMMARY_TALK = (
+    ContributionRef(21, ANNA, "goal", "Ik wil dat de start rustiger wordt.", "reflection", 21),
+    ContributionRef(22, BOB, "goal", "Wat wil je dat ze als eerste doen?", "open_question", 22),
+    *CONTRIBUTIONS,
+    ContributionRef(24, DAAN, "options", "Je zou een timer kunnen gebruiken.", "tip", 24),
+    ContributionRef(25, CARLA, "options", "Welke mogelijkheden zie je zelf?", "open_question", 25),
+)
+
+
+def test_the_group_summary_has_every_phase_and_separates_the_inbrengers_words():
+    cycle = cycle_in(P.CLOSED, commitment="Wachten", lookback_choice=12, welcome_tips={24})
+    shown = render_all("nl", group_summary(ctx_for(cycle, contributions=SUMMARY_TALK)))
+    assert shown.index("Doel") < shown.index("Realiteit") < shown.index("Opties")
+    assert "Anna:\n• Ik wil dat de start rustiger wordt." in shown
+    assert "Uit de groep:\n• Bob: Wat wil je dat ze als eerste doen?" in shown
+    assert "• Carla: Wat maakte dat je daar bleef wachten? ⭐" in shown  # in its phase
+    assert "• Daan: 1 gevraagde tip, 1 andere bijdrage" in shown  # a welcome tip, not advice
+    assert "• Bob: 1 vraag, 1 waarneming" in shown and "1 vragen" not in shown
+
+
+def test_the_english_summary_counts_in_singular_and_plural():
+    cycle = cycle_in(P.CLOSED, commitment="Wait")
+    shown = render_all("en", group_summary(ctx_for(cycle, contributions=SUMMARY_TALK)))
+    assert "• Bob: 1 question, 1 observation" in shown and "• Carla: 2 questions" in shown
+
+
+def test_a_tip_after_the_floor_opened_is_remembered_as_welcome():
+    opened = decide(ctx_for(cycle_in(P.OPTIONS)), ToggleTips(ANNA))
+    tip = decide(ctx_for(opened.cycle), Contribution(BOB, 1400, "Je zou een timer kunnen zetten."))
+    assert 1400 in tip.cycle.welcome_tips
+    assert not any(isinstance(e, SayPrivately) for e in tip.effects)
+
+
+# --- time stamps past the end ----------------------------------------------------------------
+
+def test_a_still_past_the_end_says_so_and_shows_the_last_frame_with_its_time():
+    cycle = cycle_in(P.REALITY)  # the clip is 95 seconds long
+    effects = still_request(cycle, 130, reply_to=5)
+    assert SendStill(7, 94.0, 5) in effects
+    assert "2:10 ligt na het einde van de clip: die duurt 1:35" in render_all(
+        "nl", effects[0].texts)  # type: ignore[union-attr]
+    assert still_request(cycle, 60) == (SendStill(7, 60, None),)
+    assert replay_request(cycle, 80, 120)[-1] == SendReplay(7, 80, 95.0, None)
+    assert not any(isinstance(e, SendReplay) for e in replay_request(cycle, 100, 120))
+
+
+def test_a_time_stamp_past_the_end_offers_the_last_frame():
+    decision = decide(ctx_for(cycle_in(P.REALITY)),
+                      Contribution(BOB, 1500, "Op 3:20 zie ik dat je wacht."))
+    assert buttons(decision) == ["still:94"] and "duurt 1:35" in said(decision)
+
+
+# --- three cycles ----------------------------------------------------------------------------
+
+def test_each_members_progress_towards_three_cycles():
+    history = (PastCycle(ANNA, 1, "q", "c", ()), PastCycle(ANNA, 2, "q", "c", ()),
+               PastCycle(BOB, 1, "q", "c", ()), PastCycle(ANNA, 3, "q", "c", ()))
+    nl = render_all("nl", (group_progress(MEMBERS, history),))
+    assert "Anna: 3 cycli ✅" in nl and "Bob: 1 van minstens 3" in nl
+    assert "Carla: 0 van minstens 3" in nl
+    assert "Bob: 1 of at least 3" in render_all("en", (group_progress(MEMBERS, history),))
+
+
+def test_the_new_clip_is_asked_about_the_previous_commitment_and_the_answer_kept():
+    cycle = cycle_in(P.AWAITING_CLIP, previous_commitment="Wachten tot het stil is", number=2)
+    ctx = ctx_for(cycle)
+    answered = decide(ctx, TriedAnswer(ANNA, "partly"))
+    assert answered.cycle.tried == "partly" and not answered.refused
+    assert decide(ctx_for(answered.cycle), TriedAnswer(ANNA, "yes")).refused  # once
+    assert decide(ctx, TriedAnswer(BOB, "yes")).refused
+    first_cycle = cycle_in(P.AWAITING_CLIP)
+    assert decide(ctx_for(first_cycle), TriedAnswer(ANNA, "yes")).refused
+    entering = decide(ctx_for(cycle_in(P.WATCHING, previous_commitment="Wachten")), Next(ANNA))
+    assert {"cy:7:tried:yes", "cy:7:tried:partly", "cy:7:tried:no"} <= set(buttons(entering))
+
+
+def test_closing_plans_the_inbrengers_next_turn_in_the_schedule():
+    meetings = tuple(NOW + timedelta(weeks=n) for n in range(1, 6))
+    after = tuple(replace(m, turns=m.turns + (1 if m.user_id == ANNA else 0),
+                          last_turn_at=NOW if m.user_id == ANNA else m.last_turn_at)
+                  for m in MEMBERS)
+    # Bob and Carla had one turn, Anna now one (the latest), Daan two: Anna comes third.
+    assert next_turn(after, ANNA, meetings) == meetings[2]
+    cycle = cycle_in(P.WILL, **LOOKING)
+    closed = decide(ctx_for(cycle, members=after, upcoming_meetings=meetings),
+                    TimerFired("lookback_end"))
+    assert "je volgende beurt als inbrenger staat gepland op" in said(closed)
+    (follow,) = [e for e in closed.effects if isinstance(e, SetTimer) and e.event == "followup"]
+    assert follow.due == follow_up_at(NOW, meetings[2]) == NOW + timedelta(days=7)
+    unscheduled = decide(ctx_for(cycle, members=after), TimerFired("lookback_end"))
+    assert "na de beurten van 2 andere leden" in said(unscheduled)
+
+
+# --- agreements ------------------------------------------------------------------------------
+
+def test_a_member_who_has_not_agreed_is_skipped_and_cannot_be_named():
+    eva_first = (Member(EVA, "Eva", turns=0),) + MEMBERS[1:]
+    assert pick_inbrenger(eva_first).user_id != EVA  # type: ignore[union-attr]
+    refusal = new_cycle(1, NOT_AGREED, NOW, inbrenger_id=EVA)
+    assert refusal == Text("cycle.refused.inbrenger_not_agreed", {"name": "Eva"})
+    nobody = tuple(replace(m, agreed=False) for m in MEMBERS)
+    assert new_cycle(1, nobody, NOW) == Text("cycle.refused.nobody_agreed")
+
+
+def test_words_before_agreeing_are_not_contributions_and_get_one_kind_reminder():
+    ctx = ctx_for(cycle_in(P.REALITY), members=NOT_AGREED, group_title="Pabo 2B")
+    first = decide(ctx, Contribution(EVA, 1600, "Je zou meer wachttijd kunnen geven."))
+    assert not any(isinstance(e, StoreContribution) for e in first.effects)
+    (reminder,) = first.effects
+    assert isinstance(reminder, SayPrivately) and reminder.user_id == EVA
+    assert [b.data for row in reminder.buttons for b in row] == ["agree:1"]
+    assert "welkom" in render_all("nl", reminder.texts)
+    second = decide(replace(ctx, cycle=first.cycle), Contribution(EVA, 1601, "Hallo?"))
+    assert second.effects == () and not second.refused
+    agreed = tuple(replace(m, agreed=True) for m in NOT_AGREED)
+    later = decide(replace(ctx, cycle=first.cycle, members=agreed),
+                   Contribution(EVA, 1602, "Wat zag je toen?"))
+    assert any(isinstance(e, StoreContribution) for e in later.effects)
+
+
+def test_everything_in_a_full_cycle_renders_in_both_languages():
+    cycle = cycle_in(P.WILL, **LOOKING, lookback_choice=11, tried="yes",
+                     previous_commitment="Eerst stilte")
+    decision = decide(ctx_for(cycle, contributions=lines_of(BOB, CARLA)),
+                      MoveLine(DAAN, 1700, "Doorvragen"))
+    for language in ("nl", "en"):
+        for effect in decision.effects:
+            if isinstance(effect, Say):
+                assert render_all(language, effect.texts)
+    assert QUESTION in summary_said(decision) and CLIP.duration == 95
+
+
+def test_the_announcement_of_a_next_cycle_recalls_the_commitment_and_asks_what_was_tried():
+    from flows.cycle.start import opening_effects
+    anna = replace(MEMBERS[0], last_commitment="Wachten tot het stil is", turns=1)
+    cycle = new_cycle(1, (anna,) + MEMBERS[1:], NOW, inbrenger_id=ANNA)
+    assert not isinstance(cycle, Text)
+    (announcement,) = [e for e in opening_effects(ctx_for(cycle)) if isinstance(e, Say)]
+    shown = render_all("nl", announcement.texts)
+    assert "Wachten tot het stil is" in shown and "Laat je nieuwe clip zien" in shown
+    assert [b.data for row in announcement.buttons for b in row] == [
+        "cy:0:accept", "cy:0:swap", "cy:0:tried:yes", "cy:0:tried:partly", "cy:0:tried:no"]
