@@ -16,6 +16,8 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
+
 from fake_telegram import FakeTelegramControl, FakeTelegramServer
 from fake_telegram.botprocess import RUN_COMMAND, BotProcess, bot_env
 from fake_telegram.demo import DemoGroup, Person, create_demo_world
@@ -95,6 +97,16 @@ async def create_worlds(tg: FakeTelegramControl, groups: Sequence[DemoGroup], *,
                         announce_bot: bool = True) -> None:
     for group in groups:
         await create_demo_world(tg, group, announce_bot=announce_bot)
+
+
+async def confirm_pending_updates(server: FakeTelegramServer) -> None:
+    """Confirms every queued update through getUpdates, as a bot would, so that a bot started
+    afterwards does not first answer the people's /start of a prepared world."""
+    async with httpx.AsyncClient(base_url=f"{server.api_base_url}{server.token}/") as api:
+        last = (await api.post("getUpdates", json={"offset": -1, "timeout": 0})).json()
+        if last["result"]:
+            offset = last["result"][-1]["update_id"] + 1
+            await api.post("getUpdates", json={"offset": offset, "timeout": 0})
 
 
 # ----- the process from the outside -------------------------------------------------------
