@@ -51,6 +51,8 @@ class Tally:
     cycles_closed: int = 0
     abandoned: Counter[str] = field(default_factory=Counter)  # by the step that stalled
     awaited: list[tuple[int, str, int, str]] = field(default_factory=list)  # stalled waits
+    failed_starts: int = 0
+    crashes: int = 0  # exits nobody asked for
 
 
 class Player:
@@ -85,6 +87,8 @@ class Player:
             except STEP_ERRORS as error:
                 self._stalled(step, needle, since, error)
                 await self._cancel()
+            except Exception as error:  # noqa: BLE001 - a player logs and plays on
+                self._stalled(step, needle, since, error)
             finally:
                 self.tally.sent += [(self.group.chat_id, m) for m in cycle.sent]
                 self.tally.updates += len(cycle.sent)
@@ -107,23 +111,41 @@ class Player:
             pass  # the next /cycle will tell; a stuck group keeps stalling and is counted
 
 
-async def killer(r: Rig, kills: int, until: float, seed: int) -> int:
-    """SIGKILLs the bot at `kills` random moments before `until` and restarts it each time."""
+async def start_bot(r: Rig, tally: Tally, attempts: int = 10) -> None:
+    """Starts the bot, again and again while it dies during start-up (under faults its
+    post-init Bot API calls may fail)."""
+    for _ in range(attempts):
+        try:
+            await r.bot.start(timeout=90)
+            return
+        except RuntimeError as error:
+            tally.failed_starts += 1
+            print(f"  start failed: {str(error).splitlines()[0]}; again", flush=True)
+            await asyncio.sleep(1.0)
+    print(f"  the bot did not start in {attempts} attempts", flush=True)
+
+
+async def killer(r: Rig, tally: Tally, kills: int, until: float, seed: int) -> int:
+    """SIGKILLs the bot at `kills` random moments before `until` and restarts it each time;
+    restarts it too when it died by itself."""
     chance = random.Random(seed)
     now = time.monotonic()
     moments = sorted(chance.uniform(now + 20, until - 10) for _ in range(kills))
     done = 0
-    for moment in moments:
-        await asyncio.sleep(max(0.0, moment - time.monotonic()))
-        await r.bot.kill()
-        done += 1
-        print(f"  bot killed ({done}/{kills}); restarting", flush=True)
-        await asyncio.sleep(chance.uniform(0.5, 3.0))
-        try:
-            await r.bot.start(timeout=90)
-        except RuntimeError as error:
-            print(f"  restart failed: {str(error).splitlines()[0]}; trying once more", flush=True)
-            await r.bot.start(timeout=90)
+    while time.monotonic() < until:
+        await asyncio.sleep(1.0)
+        if not r.bot.running:
+            tally.crashes += 1
+            print(f"  the bot died by itself (exit code {r.bot.returncode}); restarting",
+                  flush=True)
+            await start_bot(r, tally)
+        if moments and time.monotonic() >= moments[0]:
+            moments.pop(0)
+            await r.bot.kill()
+            done += 1
+            print(f"  bot killed ({done}/{kills}); restarting", flush=True)
+            await asyncio.sleep(chance.uniform(0.5, 3.0))
+            await start_bot(r, tally)
     return done
 
 
@@ -156,7 +178,7 @@ async def main(group_count: int, minutes: float, kills: int, seed: int) -> None:
             until = time.monotonic() + minutes * 60
             players = [asyncio.create_task(Player(r, g, clip, tally).play(until))
                        for g in groups]
-            kill_count = await killer(r, kills, until, seed)
+            kill_count = await killer(r, tally, kills, until, seed)
             _, late = await asyncio.wait(players, timeout=max(0, until - time.monotonic())
                                             + 8 * STEP_TIMEOUT)
             for task in late:
@@ -165,7 +187,7 @@ async def main(group_count: int, minutes: float, kills: int, seed: int) -> None:
             await r.tg.set_faults(0)
             print(f"faults off; giving the bot up to {CATCH_UP:.0f} s to catch up", flush=True)
             if not r.bot.running:
-                await r.bot.start(timeout=90)
+                await start_bot(r, tally)
 
             async def quiet() -> bool:
                 stats = await r.tg.update_stats()
@@ -201,7 +223,8 @@ def report(tally: Tally, fault_stats: dict, kill_count: int, stored: list[tuple]
     print("soak result:")
     print(f"  updates sent (approx.): {tally.updates}; cycles closed: {tally.cycles_closed}; "
           f"cycles abandoned: {sum(tally.abandoned.values())} {dict(tally.abandoned)}")
-    print(f"  faults given: {fault_stats['total']} {fault_stats['by_kind']}; kills: {kill_count}")
+    print(f"  faults given: {fault_stats['total']} {fault_stats['by_kind']}; kills: {kill_count};"
+          f" crashes by itself: {tally.crashes}; failed starts: {tally.failed_starts}")
     print(f"  member messages: sent {len(tally.sent)}, stored {len(tally.sent) - len(lost)}, "
           f"LOST {len(lost)}, stored twice {len(twice)}")
     print(f"  awaited bot messages that never arrived (even after catch-up): "
