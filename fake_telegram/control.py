@@ -346,6 +346,30 @@ class FakeTelegramControl:
             },
         )
 
+    async def set_limits(self, enabled: bool = True) -> None:
+        """Telegram's flood limits: 20 sends a minute per group, 10 per 10 s per private chat,
+        30 a second in all; a call over them answers 429 and is not carried out."""
+        await self._post("limits", {"enabled": enabled})
+
+    async def set_faults(
+        self,
+        rate: float,
+        kinds: Sequence[str] | None = None,
+        *,
+        seed: int | None = None,
+        hold: float | None = None,
+    ) -> None:
+        """A fraction `rate` of all Bot API calls fails before taking effect, with one of
+        `kinds` ("429", "500", "502", "timeout", "reset"); `hold` is how long a timeout sits
+        on the request. rate=0 switches faults off."""
+        body = {"rate": rate, "kinds": list(kinds or []), "seed": seed, "hold": hold}
+        await self._post("faults", body)
+
+    async def limit_stats(self) -> dict[str, Any]:
+        """{"limits": {"enabled", "by_chat": {chat_id: 429s}, "total"},
+        "faults": {"rate", "kinds", "seed", "hold", "by_kind": {kind: n}, "total"}}."""
+        return dict(await self._get("limits/stats"))
+
     async def pending_updates(self) -> int:
         return int((await self._get("updates"))["pending"])
 

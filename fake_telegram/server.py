@@ -7,6 +7,7 @@ tests and the sandbox act as people through `/_control/...` (see control.py).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import socket
 from pathlib import Path
@@ -15,9 +16,11 @@ from typing import Any, Self
 
 from aiohttp import web
 
-from . import api_bot, api_chats, api_media, api_messages, control_routes
+from . import api_bot, api_chats, api_media, api_messages, control_limits, control_routes
 from .errors import NOT_FOUND, UNAUTHORIZED, ApiError
 from .keys import WORLD
+from .limits import Fault, FaultSettings, env_flag
+from .model import ApiCall
 from .params import Params, read_params
 from .registry import MethodTable
 from .world import World
@@ -40,7 +43,7 @@ def _loggable(params: Params) -> dict[str, Any]:
     return values
 
 
-async def _api(request: web.Request) -> web.Response:
+async def _api(request: web.Request) -> web.StreamResponse:
     world: World = request.app[WORLD]
     method = request.match_info["method"]
     if request.match_info["token"] != world.token:
@@ -59,12 +62,50 @@ async def _api(request: web.Request) -> web.Response:
         failure = world.take_armed_failure(method)
         if failure is not None:
             raise failure
+        fault = world.faults.draw(_long_poll(method, params))
+        if fault is not None:
+            return await _fail(request, call, fault)
+        world.limits.admit(method, *_limit_target(world, params))
         result = await handler(world, params)
     except ApiError as error:
         call.status = error.error_code
         return web.json_response(error.to_json(), status=error.error_code)
     call.status = 200
     return web.json_response({"ok": True, "result": result})
+
+
+def _long_poll(method: str, params: Params) -> float:
+    if method.lower() != "getupdates":
+        return 0.0
+    try:
+        return float(params.values.get("timeout") or 0)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _limit_target(world: World, params: Params) -> tuple[int | None, bool]:
+    """The chat a sending call counts against, and whether it is private; None when the
+    call names no usable chat (the method itself then answers with Telegram's error)."""
+    if not params.has("chat_id"):
+        return None, False  # inline messages count for the whole bot only
+    try:
+        chat = world.chat_for_bot(params.chat_id())
+    except ApiError:
+        return None, False
+    return chat.id, chat.type == "private"
+
+
+async def _fail(request: web.Request, call: ApiCall, fault: Fault) -> web.StreamResponse:
+    """Answers an injected fault; the method never ran, so the world is unchanged."""
+    if fault.hold:
+        await asyncio.sleep(fault.hold)  # the client has given up by now
+    if fault.error is None:
+        call.status = 0  # no answer at all
+        if request.transport is not None:
+            request.transport.abort()
+        return web.Response()  # written nowhere; aiohttp drops it quietly
+    call.status = fault.error.error_code
+    return web.json_response(fault.error.to_json(), status=fault.error.error_code)
 
 
 async def _download(request: web.Request) -> web.StreamResponse:
@@ -90,6 +131,7 @@ def build_app(world: World) -> web.Application:
     app.router.add_route("*", "/bot{token}/{method}", _api)
     app.router.add_get("/file/bot{token}/{path:.+}", _download)
     app.router.add_routes(control_routes.routes)
+    app.router.add_routes(control_limits.routes)
     app.router.add_get("/", _index)
     app.router.add_static("/static/", STATIC_DIR)
     return app
@@ -107,12 +149,18 @@ class FakeTelegramServer:
         bot_username: str = "intervision_test_bot",
         bot_first_name: str = "Intervisie",
         privacy_mode: bool = False,
+        limits: bool | None = None,
+        faults: FaultSettings | None = None,
     ) -> None:
+        """`limits` (Telegram's flood limits) and `faults` default to the environment:
+        FAKE_TELEGRAM_LIMITS=1 and FAKE_TELEGRAM_FAULT_RATE/_KINDS/_SEED/_HOLD (limits.py)."""
         self.world = World(
             token,
             bot_username=bot_username,
             bot_first_name=bot_first_name,
             privacy_mode=privacy_mode,
+            limits=env_flag("FAKE_TELEGRAM_LIMITS") if limits is None else limits,
+            faults=FaultSettings.from_env() if faults is None else faults,
         )
         self.host = host
         self.port = port

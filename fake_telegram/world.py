@@ -14,6 +14,7 @@ from typing import Any
 
 from . import errors
 from .errors import ApiError, ControlError
+from .limits import Faults, FaultSettings, SendLimits
 from .markup import commands_in, mentions_in
 from .model import (
     ADMINISTRATOR,
@@ -43,6 +44,8 @@ class World:
         bot_username: str = "intervision_test_bot",
         bot_first_name: str = "Intervisie",
         privacy_mode: bool = False,
+        limits: bool = False,
+        faults: FaultSettings | None = None,
     ) -> None:
         self.token = token
         self.bot = User(
@@ -53,6 +56,8 @@ class World:
             language_code=None,
         )
         self.updates = UpdateQueue()
+        self.limits = SendLimits(limits)
+        self.faults = Faults(faults or FaultSettings())
         self._privacy_default = privacy_mode
         self.reset()
 
@@ -73,6 +78,8 @@ class World:
         self._call_seq = itertools.count(1)
         self._ids = itertools.count(1)
         self.updates.drop_pending()
+        self.limits.clear()  # the modes stay as switched; windows and counts start afresh
+        self.faults.clear()
 
     # ----- counters and logs -----------------------------------------------------------
 
