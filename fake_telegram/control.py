@@ -21,12 +21,13 @@ from typing import Any, Self
 
 import httpx
 
+from .control_failures import FailureControls
 from .errors import ControlError
 
 MessageView = dict[str, Any]
 
 
-class FakeTelegramControl:
+class FakeTelegramControl(FailureControls):
     def __init__(self, base_url: str, *, timeout: float = 30.0) -> None:
         self.base_url = base_url.rstrip("/")
         self._http = httpx.AsyncClient(base_url=self.base_url, timeout=timeout)
@@ -326,49 +327,6 @@ class FakeTelegramControl:
     async def all_commands(self) -> list[dict[str, Any]]:
         """Every (scope, language_code, commands) the bot has set."""
         return list(await self._get("commands", all="1"))
-
-    # ----- failures, updates, calls ------------------------------------------------------
-
-    async def arm_429(self, method: str, times: int = 1, retry_after: int = 1) -> None:
-        """The next `times` calls of `method` answer 429 with parameters.retry_after."""
-        await self._post("arm", {"method": method, "times": times, "retry_after": retry_after})
-
-    async def arm_error(
-        self, method: str, *, times: int = 1, error_code: int = 500, description: str | None = None
-    ) -> None:
-        await self._post(
-            "arm",
-            {
-                "method": method,
-                "times": times,
-                "error_code": error_code,
-                "description": description,
-            },
-        )
-
-    async def set_limits(self, enabled: bool = True) -> None:
-        """Telegram's flood limits: 20 sends a minute per group, 10 per 10 s per private chat,
-        30 a second in all; a call over them answers 429 and is not carried out."""
-        await self._post("limits", {"enabled": enabled})
-
-    async def set_faults(
-        self,
-        rate: float,
-        kinds: Sequence[str] | None = None,
-        *,
-        seed: int | None = None,
-        hold: float | None = None,
-    ) -> None:
-        """A fraction `rate` of all Bot API calls fails before taking effect, with one of
-        `kinds` ("429", "500", "502", "timeout", "reset"); `hold` is how long a timeout sits
-        on the request. rate=0 switches faults off."""
-        body = {"rate": rate, "kinds": list(kinds or []), "seed": seed, "hold": hold}
-        await self._post("faults", body)
-
-    async def limit_stats(self) -> dict[str, Any]:
-        """{"limits": {"enabled", "by_chat": {chat_id: 429s}, "total"},
-        "faults": {"rate", "kinds", "seed", "hold", "by_kind": {kind: n}, "total"}}."""
-        return dict(await self._get("limits/stats"))
 
     async def pending_updates(self) -> int:
         return int((await self._get("updates"))["pending"])

@@ -29,6 +29,8 @@ TALK = {
 }
 # The heading of the phase that /next opens after each talking phase.
 NEXT_HEADING = {"goal": "Realiteit", "reality": "Opties", "options": "Voornemen"}
+REALITY_STEPS = ("Stap 2 van 3", "Stap 3 van 3")
+MOVE_LINE = "Eerst vragen wat iemand zag, voordat ik iets vind."
 
 
 def make_clip(folder: Path, seconds: int = 4) -> Path:
@@ -147,6 +149,11 @@ class Cycle:
         self.sent.append(answer["message_id"])
 
     async def next_phase(self, inbrenger_id: int, expect: str) -> None:
+        """/next until `expect` is said; from reality that goes through its three steps
+        (what everyone sees and hears, strong moments, the learning question)."""
+        if expect == "Opties":
+            for step in REALITY_STEPS:
+                await self.next_phase(inbrenger_id, step)
         since = await self.tg.mark()
         await self.tg.send_text(inbrenger_id, self.chat, "/next")
         await self.tg.wait_for_text(self.chat, expect, since=since, timeout=self.timeout)
@@ -156,8 +163,12 @@ class Cycle:
         since = await tg.mark()
         message = await tg.send_text(inbrenger_id, self.chat, commitment)
         self.sent.append(message["message_id"])
-        await tg.wait_for_text(self.chat, "Genoteerd als je voornemen", since=since,
-                               timeout=timeout)
+        proposal = await tg.wait_for(has_button("commit"), chat_id=self.chat, since=since,
+                                     timeout=timeout)
+        assert "Zal ik dit noteren als je voornemen" in (proposal["text"] or "")
+        await click_and_wait(tg, inbrenger_id, proposal, button_data(proposal, "commit"),
+                             timeout=timeout)
+        await tg.wait_for_text(self.chat, "Je voornemen", since=since, timeout=timeout)
         await tg.send_text(inbrenger_id, self.chat, "/next")
         lookback = await tg.wait_for(has_button("look"), chat_id=self.chat, since=since,
                                      timeout=timeout)
@@ -165,6 +176,10 @@ class Cycle:
         assert len(options) >= 2  # at least one activating contribution, plus "none of these"
         since = await tg.mark()
         await click_and_wait(tg, inbrenger_id, lookback, options[0], timeout=timeout)
+        for peer in self.group.people:  # each peer's one line: the move they will use again
+            if peer.user_id != inbrenger_id:
+                line = await tg.send_text(peer.user_id, self.chat, MOVE_LINE)
+                self.sent.append(line["message_id"])
         return await tg.wait_for_text(self.chat, "Samenvatting", since=since, timeout=timeout)
 
     async def play(self, inbrenger: Person, commitment: str) -> MessageView:

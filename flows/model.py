@@ -10,6 +10,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from flows.labels import ACTIVATING, Label
+
 
 class Phase(StrEnum):
     ANNOUNCED = "announced"
@@ -93,3 +95,24 @@ class Group:
     thread_id: int = 0
     title: str = ""
     settings: Settings = field(default_factory=Settings)
+
+
+@dataclass(frozen=True)
+class PastCycle:
+    """A closed cycle of the group, as the views across cycles need it."""
+
+    inbrenger_id: int
+    number: int
+    learning_question: str | None
+    commitment: str | None
+    labels: tuple[str, ...]
+    tried: str | None = None  # did its clip show the commitment before it? yes/partly/no
+    helpful_label: str | None = None  # the kind of contribution the inbrenger picked
+    cycle_id: int = 0
+
+    @property
+    def activating_share(self) -> float | None:
+        known = [Label(label) for label in self.labels if label in Label._value2member_map_]
+        if not known:
+            return None
+        return sum(label in ACTIVATING for label in known) / len(known)

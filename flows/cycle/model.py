@@ -6,8 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from flows.effects import Effect, Text
-from flows.model import Member, Phase, Settings
-from flows.reports.progress import PastCycle
+from flows.model import Member, PastCycle, Phase, Settings
 
 
 @dataclass(frozen=True)

@@ -4,38 +4,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from flows.effects import Text, text
-from flows.labels import ACTIVATING, Label
-from flows.model import Member
+from flows.labels import Label
+from flows.model import Member, PastCycle
 
 if TYPE_CHECKING:
     from flows.cycle.model import ContributionRef, Cycle
 
 MIN_CYCLES = 3  # SPEC 1: each member does at least three cycles
-
-
-@dataclass(frozen=True)
-class PastCycle:
-    """A closed cycle of the group, as the views across cycles need it."""
-
-    inbrenger_id: int
-    number: int
-    learning_question: str | None
-    commitment: str | None
-    labels: tuple[str, ...]
-    tried: str | None = None  # did its clip show the commitment before it? yes/partly/no
-    helpful_label: str | None = None  # the kind of contribution the inbrenger picked
-    cycle_id: int = 0
-
-    @property
-    def activating_share(self) -> float | None:
-        known = [Label(label) for label in self.labels if label in Label._value2member_map_]
-        if not known:
-            return None
-        return sum(label in ACTIVATING for label in known) / len(known)
 
 
 def past_cycle(cycle: Cycle, contributions: tuple[ContributionRef, ...]) -> PastCycle:

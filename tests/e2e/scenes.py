@@ -3,6 +3,7 @@ with the measurement scripts in benchmarks/."""
 from __future__ import annotations
 
 from fake_telegram.scenes import (
+    MOVE_LINE,
     NEXT_HEADING,
     QUESTION,
     TALK,
@@ -17,6 +18,6 @@ from fake_telegram.scenes import (
     set_up_group,
 )
 
-__all__ = ["NEXT_HEADING", "QUESTION", "TALK", "Cycle", "button_data", "buttons",
+__all__ = ["MOVE_LINE", "NEXT_HEADING", "QUESTION", "TALK", "Cycle", "button_data", "buttons",
            "click_and_wait", "db_rows", "has_button", "into_reality", "make_clip",
            "set_up_group"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from harness import BotProcess, DemoGroup
-from scenes import db_rows, into_reality, set_up_group
+from scenes import buttons, click_and_wait, db_rows, into_reality, set_up_group
 
 from fake_telegram import FakeTelegramControl
 
@@ -41,7 +41,8 @@ async def test_a_writer_without_a_private_chat_gets_a_reply_in_the_group(
     await tg.add_user(1005, "Eva")  # never started the bot
     await tg.add_member(demo_group.chat_id, 1005)
     await tg.send_text(1005, demo_group.chat_id, "/join")
-    await tg.wait_for_text(demo_group.chat_id, "Welkom, Eva")
+    welcome = await tg.wait_for_text(demo_group.chat_id, "Welkom, Eva")
+    await click_and_wait(tg, 1005, welcome, buttons(welcome)[0])  # agrees to the agreements
     await into_reality(tg, demo_group, tmp_path, set_up=False, extra_watchers=(1005,))
     since = await tg.mark()
     tip = await tg.send_text(1005, demo_group.chat_id, TIP)

@@ -9,13 +9,23 @@ from typing import Any
 
 import httpx
 from harness import BotProcess, DemoGroup, FakeTelegram
-from scenes import QUESTION, TALK, Cycle, buttons, click_and_wait, db_rows, make_clip, set_up_group
+from scenes import (
+    MOVE_LINE,
+    QUESTION,
+    TALK,
+    Cycle,
+    buttons,
+    click_and_wait,
+    db_rows,
+    make_clip,
+    set_up_group,
+)
 
 from fake_telegram import FakeTelegramControl
 
 COMMITMENT = "Ik ga bij de deur wachten tot iedereen zit, zodat we rustig beginnen."
 # In the played cycle Bram brings in; his peers take turns: Anna, Cato, Daan, Anna, ...
-CATO_SAID = [TALK["goal"][1], TALK["reality"][1], TALK["options"][1]]
+CATO_SAID = [TALK["goal"][1], TALK["reality"][1], TALK["options"][1], MOVE_LINE]
 ANNA_SAID = [TALK["goal"][0], TALK["reality"][0], TALK["options"][0]]
 
 
@@ -126,7 +136,7 @@ async def test_forget_erases_own_words_only_and_odd_buttons_are_answered_kindly(
                                   next(d for d in buttons(confirm) if d.startswith("forget:yes")))
     assert erased and "gewist" in erased["text"]
     outcome = await tg.wait_for_text(cato.user_id, "Gewist", since=since)
-    assert "tekst van bijdragen: 3" in outcome["text"] and not buttons(outcome)
+    assert "tekst van bijdragen: 4" in outcome["text"] and not buttons(outcome)
 
     await tg.send_text(cato.user_id, chat, "/roster")
     roster = await tg.wait_for_text(chat, "Leden (3)", since=since)
@@ -135,7 +145,7 @@ async def test_forget_erases_own_words_only_and_odd_buttons_are_answered_kindly(
     await running_bot.stop()
     after = db_rows(db, "SELECT user_id, text FROM contributions ORDER BY id")
     assert len(after) == len(before)  # the group's history keeps its shape
-    assert [t for u, t in after if u == cato.user_id] == [None, None, None]
+    assert [t for u, t in after if u == cato.user_id] == [None] * len(CATO_SAID)
     assert [(u, t) for u, t in after if u != cato.user_id] == \
         [(u, t) for u, t in before if u != cato.user_id]
     assert db_rows(db, "SELECT learning_question, commitment FROM cycles") == \

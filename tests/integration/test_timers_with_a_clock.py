@@ -120,6 +120,7 @@ async def _scheduled_group(world: World, words: str) -> Group:
         group, _ = await groups.register(tx, CHAT, 0, "Groep", Settings(), now)
         for user_id, name in ((1, "Anna"), (2, "Bram"), (3, "Cato")):
             await members.join(tx, group.id, user_id, name, now)
+            await members.agree(tx, group.id, user_id, now)
     schedule = parse_schedule(words, now, group.settings.timezone)
     assert isinstance(schedule, Schedule)
     async with db.transaction() as tx:
