@@ -1,19 +1,27 @@
-"""Telegram's send limits, kept per chat so that a 429 stays rare, with aiolimiter buckets
-plugged in where python-telegram-bot expects a limiter (BaseRateLimiter).
+"""Telegram's send limits, kept per chat so that a 429 stays rare, plugged in where
+python-telegram-bot expects a limiter (BaseRateLimiter).
 
-A leaky bucket of capacity B that drains r calls a second lets at most B + r*T calls through in
-any T seconds. Telegram allows 20 messages in any minute to one group, so a group's bucket
-holds a burst of 5 and drains 15 a minute (5 + 15 = 20); about 30 a second for the whole bot
-(a burst of 5, 25 a second); and about one a second to one private chat (1 + 0.83 a second).
-Only sending calls wait; answers to button presses, getUpdates and reads never do. A 429 is
-not retried here: it goes to the sender, which pauses only that chat's lane.
+Telegram allows 20 messages in any minute to one group, about one a second to one chat (short
+bursts allowed) and about 30 a second for the whole bot. A group's 20 a minute is a moving
+window (the `limits` library): a leaky bucket that never lets more than 20 through in a
+minute would also hold back a group that asks for much less (a /status every few seconds),
+because it must spread its refill over the minute. The "one a second" and the bot-wide rate
+are leaky buckets (aiolimiter): a bucket of capacity B that drains r calls a second lets at
+most B + r*T calls through in any T seconds. Only sending calls wait; answers to button
+presses, getUpdates and reads never do. A 429 is not retried here: it goes to the sender,
+which pauses only that chat's lane.
 """
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Callable, Coroutine
 from typing import Any
 
 from aiolimiter import AsyncLimiter
+from limits import RateLimitItemPerSecond
+from limits.aio.storage import MemoryStorage
+from limits.aio.strategies import MovingWindowRateLimiter
 from telegram._utils.types import JSONDict
 from telegram.ext import BaseRateLimiter
 
@@ -23,22 +31,19 @@ SENDING = frozenset({
     "forwardMessage", "editMessageText", "editMessageCaption", "editMessageReplyMarkup",
     "editMessageMedia",
 })
-GROUP_BURST = 5
+# The group window is a second longer than Telegram's minute: our clock starts counting a
+# little before Telegram's does, so a full window must never look one message too full there.
+GROUP_WINDOW = 61
+CHAT_BURST, CHAT_PERIOD = 3, 3.0  # any chat: three at once, then about one a second
 BOT_BURST, BOT_PER_SECOND = 5, 25.0
 PRIVATE_BURST, PRIVATE_PERIOD = 1, 1.2
 FORGET_ABOVE = 5_000  # idle per-chat buckets are dropped beyond this many
 
 
-def group_bucket(per_minute: int) -> AsyncLimiter:
-    """At most `per_minute` calls in any 60 s: a burst of a quarter, the rest spread out."""
-    burst = max(1, min(GROUP_BURST, per_minute // 4))
-    drain_per_minute = max(per_minute - burst, 1)
-    return AsyncLimiter(burst, 60.0 * burst / drain_per_minute)
-
-
 class ChatLimits(BaseRateLimiter[None]):
     def __init__(self, group_per_minute: int = 20) -> None:
-        self._group_per_minute = group_per_minute
+        self._group_minute = RateLimitItemPerSecond(group_per_minute, GROUP_WINDOW)
+        self._windows = MovingWindowRateLimiter(MemoryStorage())
         self._bot = AsyncLimiter(BOT_BURST, BOT_BURST / BOT_PER_SECOND)
         self._chats: dict[int | str, AsyncLimiter] = {}
 
@@ -54,11 +59,17 @@ class ChatLimits(BaseRateLimiter[None]):
             if len(self._chats) > FORGET_ABOVE:
                 self._chats = {k: v for k, v in self._chats.items() if not v.has_capacity(
                     v.max_rate)}
-            is_group = isinstance(chat_id, int) and chat_id < 0
-            bucket = (group_bucket(self._group_per_minute) if is_group
+            bucket = (AsyncLimiter(CHAT_BURST, CHAT_PERIOD) if _is_group(chat_id)
                       else AsyncLimiter(PRIVATE_BURST, PRIVATE_PERIOD))
             self._chats[chat_id] = bucket
         return bucket
+
+    async def _group_turn(self, chat_id: int | str) -> None:
+        """Waits until the group's last minute has room for one more message."""
+        key = str(chat_id)
+        while not await self._windows.hit(self._group_minute, "group", key):
+            stats = await self._windows.get_window_stats(self._group_minute, "group", key)
+            await asyncio.sleep(max(stats.reset_time - time.time(), 0.05))
 
     async def process_request(
         self,
@@ -69,12 +80,27 @@ class ChatLimits(BaseRateLimiter[None]):
         data: dict[str, Any],
         rate_limit_args: None,
     ) -> bool | JSONDict | list[JSONDict]:
-        chat_id = data.get("chat_id")
+        chat_id = _chat(data.get("chat_id"))
         if endpoint not in SENDING or chat_id is None:
             return await callback(*args, **kwargs)
-        # The chat's own bucket first: a group waiting for its minute holds no bot-wide place.
+        # The chat's own limits first: a group waiting for its minute holds no bot-wide place.
         async with self._bucket(chat_id):
             pass
+        if _is_group(chat_id):
+            await self._group_turn(chat_id)
         async with self._bot:
             pass
         return await callback(*args, **kwargs)
+
+
+def _chat(value: object) -> int | str | None:
+    if value is None:
+        return None
+    try:
+        return int(str(value))
+    except ValueError:
+        return str(value)  # a @channelusername
+
+
+def _is_group(chat_id: int | str) -> bool:
+    return isinstance(chat_id, int) and chat_id < 0

@@ -2,10 +2,13 @@
 /start, and a group that moved to a supergroup."""
 from __future__ import annotations
 
+import time
+
 from telegram import Update
 from telegram.constants import ChatMemberStatus
 from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes, MessageHandler, filters
 
+from bot.engine import flood
 from bot.engine.events import history
 from bot.engine.services import services
 from bot.handlers import coach
@@ -156,10 +159,19 @@ async def roster(cmd: GroupCommand) -> None:
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/help, rationed like every answer that changes nothing: anyone can send it."""
+    chat, user = update.effective_chat, update.effective_user
+    place = (chat.id if chat else 0, thread_of(update.effective_message))
+    if not services(context).throttle.allow(("help", place, user.id if user else 0),
+                                            flood.SAME_COMMAND_EVERY, time.monotonic()):
+        return
     async with handling(update, context) as unit:
         if unit is None:
             return
         group = await find_group(unit, update)
+        if group is None and in_group(update) and not services(context).throttle.allow(
+                ("help_not_set_up", place), flood.NOT_SET_UP_EVERY, time.monotonic()):
+            return
         language = group.settings.language if group else user_language(update.effective_user)
         key = "bot.help_group" if in_group(update) else "bot.help_private"
         await reply(unit, update, language, key)

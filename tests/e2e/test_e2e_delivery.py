@@ -123,3 +123,52 @@ async def test_the_bot_serves_while_telegram_fails_at_start(
     while len(await tg.all_commands()) < 6:  # two scopes, three languages each
         assert loop.time() < deadline, "the command menus were never set"
         await asyncio.sleep(0.5)
+
+
+async def test_with_telegrams_limits_on_a_flood_elsewhere_does_not_hold_up_a_group(
+        tg: FakeTelegramControl, demo_group: DemoGroup, bot_process: BotProcess,
+        tmp_path: Path) -> None:
+    """Group A floods, a stranger floods a chat that is not set up; group C's /status is
+    answered within seconds and a tip there is nudged, with Telegram's limits enforced."""
+    await bot_process.start()  # set-up at the test's quick rate, then Telegram's from here on
+    flooding = await _second_group(tg)
+    await into_reality(tg, demo_group, tmp_path)
+    await bot_process.stop()
+    bot_process.env["INTERVISION_GROUP_MESSAGES_PER_MINUTE"] = "20"
+    await tg.set_limits(True)  # the fake's windows start empty, as the bot's own do
+    await bot_process.start()
+    stranger, elsewhere = 995, -1009900000002
+    await tg.add_user(stranger, "Onbekend")
+    await tg.add_group(elsewhere, "Niet ingesteld", supergroup=True, admins=[stranger])
+    since = await tg.mark()
+    for n in range(120):
+        await tg.send_text(flooding[n % 2], -1009800000001, f"Wat zag je op 0:0{n % 5}?")
+        await tg.send_text(stranger, elsewhere, "/status" if n % 2 else "/help")
+    loop = asyncio.get_running_loop()
+    for _ in range(3):
+        asked = loop.time()
+        mark = await tg.mark()
+        await tg.send_text(demo_group.admin.user_id, demo_group.chat_id, "/status")
+        await tg.wait_for_text(demo_group.chat_id, "Fase", since=mark, timeout=5)
+        assert loop.time() - asked < 5
+        await asyncio.sleep(3.5)  # the same question again within 3 s is answered once
+    cato = demo_group.members[1].user_id
+    await tg.send_text(cato, demo_group.chat_id, "Je zou meer wachttijd kunnen geven.")
+    await tg.wait_for(lambda m: "als vraag" in (m["text"] or ""), chat_id=cato, since=since,
+                      timeout=10)
+    assert len(await tg.bot_messages(elsewhere, since=since)) <= 2  # 'not set up', once each
+
+
+async def _second_group(tg: FakeTelegramControl) -> list[int]:
+    """A second group of two members, set up and joined, that will flood."""
+    chat, people = -1009800000001, [(981, "Fenna"), (982, "Gijs")]
+    for user_id, name in people:
+        await tg.add_user(user_id, name)
+    await tg.add_group(chat, "Luidruchtig", supergroup=True, admins=[981], members=[982])
+    since = await tg.mark()
+    await tg.send_text(981, chat, "/setup")
+    await tg.wait_for_text(chat, "is ingesteld", since=since)
+    for user_id, name in people:
+        await tg.send_text(user_id, chat, "/join")
+        await tg.wait_for_text(chat, f"Welkom, {name}", since=since)
+    return [user_id for user_id, _ in people]
