@@ -90,6 +90,15 @@ def format_timestamp(seconds: float) -> str:
 
 async def _run(args: list[str], timeout: float, what: str) -> bytes:
     """Run a command, return stdout; MediaError on a non-zero exit or timeout."""
+    stdout, _ = await run_process(args, timeout, what)
+    return stdout
+
+
+async def run_process(args: list[str], timeout: float, what: str) -> tuple[bytes, bytes]:
+    """Run a command, return stdout and stderr; MediaError on a non-zero exit or timeout.
+
+    For the sibling adapters (sound, transcription): one way to run and kill ffmpeg.
+    """
     try:
         proc = await asyncio.create_subprocess_exec(
             *args,
@@ -111,7 +120,7 @@ async def _run(args: list[str], timeout: float, what: str) -> bytes:
         # stderr may name the file; keep it in the debug log, not in the reason.
         log.debug("%s failed (exit %s): %s", what, proc.returncode, stderr[-2000:])
         raise MediaError(f"{what}: {args[0]} exit {proc.returncode}")
-    return stdout
+    return stdout, stderr
 
 
 async def _kill(proc: asyncio.subprocess.Process) -> None:
@@ -125,12 +134,12 @@ def _ffmpeg_args(stream: Any) -> list[str]:
     return args
 
 
-def _source(path: str | os.PathLike[str]) -> str:
+def source_path(path: str | os.PathLike[str]) -> str:
     # An absolute path cannot be mistaken for an option ("-x.mp4") or a protocol ("concat:").
     return str(Path(path).resolve())
 
 
-async def _ffprobe(path: str, timeout: float) -> dict[str, Any] | None:
+async def ffprobe_json(path: str, timeout: float) -> dict[str, Any] | None:
     args = ["ffprobe", "-v", "error", "-of", "json", "-show_format", "-show_streams", path]
     try:
         out = await _run(args, timeout, "probe")
@@ -197,7 +206,7 @@ async def probe(
     `verify_decoding` decodes one frame near the end (about 0.1 s), which catches downloads
     cut off halfway whose header is intact.
     """
-    source = _source(path)
+    source = source_path(path)
     try:
         size = os.stat(source).st_size
     except OSError:
@@ -207,7 +216,7 @@ async def probe(
     if size > max_bytes:
         return ClipProblem("too_large", actual=float(size), limit=float(max_bytes))
 
-    data = await _ffprobe(source, timeout)
+    data = await ffprobe_json(source, timeout)
     if data is None:
         return ClipProblem("unreadable")
     video = _video_stream(data)
@@ -288,7 +297,7 @@ async def still(
     """A JPEG of the frame at `seconds` (clamped to the clip), at most `width` px wide."""
     if not math.isfinite(seconds):
         raise ValueError("still needs a finite time")
-    source = _source(path)
+    source = source_path(path)
     info = await _require_clip(source, timeout)
     width = min(width, info.width) if width else None
     seconds = min(max(0.0, seconds), info.duration)
@@ -318,7 +327,7 @@ async def storyboard(
     """A contact sheet of `frames` evenly spaced stills with m:ss on each; PNG or JPEG by suffix."""
     if frames < 1 or columns < 1 or width < 16:
         raise ValueError("storyboard needs frames >= 1, columns >= 1, width >= 16")
-    source = _source(path)
+    source = source_path(path)
     info = await _require_clip(source, timeout)
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -356,7 +365,7 @@ async def replay(
     """
     if not (math.isfinite(start) and math.isfinite(end)) or end <= start:
         raise ValueError("replay needs end > start")
-    source = _source(path)
+    source = source_path(path)
     info = await _require_clip(source, FRAME_TIMEOUT)
     start, end = max(0.0, start), min(end, info.duration)
     if end - start < 0.1:
