@@ -158,8 +158,19 @@ class _NoAudio(Exception):
     pass
 
 
+async def decode_pcm(path: str | os.PathLike[str], timeout: float) -> bytes | None:
+    """Mono 16 kHz signed 16-bit PCM of the first audio stream; None when there is none.
+
+    Also for voice notes (OGG/Opus) before transcription. MediaError for a broken file."""
+    try:
+        pcm, _ = await _decode(source_path(path), timeout, silencedetect=False)
+    except _NoAudio:
+        return None
+    return pcm
+
+
 async def _decode(source: str, timeout: float, *, silencedetect: bool) -> tuple[bytes, bytes]:
-    """Mono 16 kHz signed 16-bit PCM of the first audio stream; stderr holds silencedetect's log."""
+    """PCM as `decode_pcm` gives it, and ffmpeg's log with silencedetect's lines."""
     args = ["ffmpeg", "-nostdin", "-nostats", "-v", "info" if silencedetect else "error",
             "-i", source, "-map", "0:a:0", "-vn", "-sn", "-dn"]
     if silencedetect:

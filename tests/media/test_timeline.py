@@ -32,7 +32,7 @@ PROFILE = SoundProfile(
 
 def test_importing_the_media_adapters_costs_no_matplotlib() -> None:
     code = ("import sys, bot.media.ffmpeg, bot.media.sound, bot.media.timeline, "
-            "bot.media.contact_sheet; print('matplotlib' in sys.modules)")
+            "bot.media.transcribe; print('matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=60).stdout
     assert out.strip() == "False"
