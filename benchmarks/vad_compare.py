@@ -48,6 +48,15 @@ def _webrtc(mode: int) -> Callable[[bytes], list[Segment]]:
     return lambda pcm: sound.vad_segments(pcm, mode)
 
 
+def _webrtc_ungated(pcm: bytes) -> list[Segment]:
+    """Mode 3 with only the -55 dBFS floor, without the gate relative to the background."""
+    margin, sound._BACKGROUND_MARGIN = sound._BACKGROUND_MARGIN, 0.0
+    try:
+        return sound.vad_segments(pcm, 3)
+    finally:
+        sound._BACKGROUND_MARGIN = margin
+
+
 def _silero() -> Callable[[bytes], list[Segment]] | None:
     try:
         import torch
@@ -98,6 +107,7 @@ def main() -> None:
         sys.exit(speech_audio.ESPEAK_MISSING)
     detectors: dict[str, Callable[[bytes], list[Segment]] | None] = {
         f"webrtcvad mode {m}": _webrtc(m) for m in range(4)}
+    detectors["webrtcvad mode 3, no loudness gate"] = _webrtc_ungated
     detectors["silero-vad"] = _silero()
     results: dict[tuple[str, str], list[tuple[int, int, int, list[float], float]]] = {}
     seconds: dict[str, list[float]] = {}
