@@ -3,10 +3,10 @@
 An adapter (see STYLE.md): it takes paths and numbers and returns paths or values; whether a
 clip is acceptable for a cycle is for `flows/` to decide from a `ClipInfo` or `ClipProblem`.
 
-Every ffmpeg/ffprobe run is a subprocess awaited with a timeout (and killed after it), and
-composing images runs in a worker thread, so the bot's event loop never blocks. The ffmpeg
-command lines are built with ffmpeg-python's graph API; we run them ourselves because
-`ffmpeg.run`/`ffmpeg.probe` block and have no timeout.
+Every ffmpeg/ffprobe run is a subprocess awaited with a timeout (and killed after it;
+`bot/media/process.py`), so the bot's event loop never blocks; a storyboard is one ffmpeg run
+(filters from `contact_sheet.py`). Some command lines are built with ffmpeg-python's graph API;
+we run them ourselves because `ffmpeg.run`/`ffmpeg.probe` block and have no timeout.
 
 Clips show children, so derivatives stay small: stills are downscaled, fragments are
 re-encoded small with all metadata (location, device) stripped, and `cleanup_older_than`
@@ -15,8 +15,6 @@ deletes local files after their retention.
 
 from __future__ import annotations
 
-import asyncio
-import json
 import logging
 import math
 import os
@@ -28,6 +26,8 @@ from typing import Any, Literal
 import ffmpeg
 
 from bot.media import contact_sheet
+from bot.media.process import MediaError, ffprobe_json, run_process, source_path
+from bot.media.process import run_stdout as _run
 
 log = logging.getLogger(__name__)
 
@@ -71,14 +71,6 @@ class ClipProblem:
     limit: float | None = None
 
 
-class MediaError(Exception):
-    """An unexpected ffmpeg failure. `reason` is short and safe to show; details go to the log."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
 def format_timestamp(seconds: float) -> str:
     """Seconds as m:ss, the form members type in `/pause 1:23`."""
     total = max(0, int(seconds))
@@ -88,65 +80,9 @@ def format_timestamp(seconds: float) -> str:
 # --- running ffmpeg -------------------------------------------------------------------------
 
 
-async def _run(args: list[str], timeout: float, what: str) -> bytes:
-    """Run a command, return stdout; MediaError on a non-zero exit or timeout."""
-    stdout, _ = await run_process(args, timeout, what)
-    return stdout
-
-
-async def run_process(args: list[str], timeout: float, what: str) -> tuple[bytes, bytes]:
-    """Run a command, return stdout and stderr; MediaError on a non-zero exit or timeout.
-
-    For the sibling adapters (sound, transcription): one way to run and kill ffmpeg.
-    """
-    try:
-        proc = await asyncio.create_subprocess_exec(
-            *args,
-            stdin=asyncio.subprocess.DEVNULL,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-        )
-    except OSError as exc:  # ffmpeg not installed, or not executable
-        raise MediaError(f"{what}: {args[0]} not available") from exc
-    try:
-        stdout, stderr = await asyncio.wait_for(proc.communicate(), timeout)
-    except TimeoutError:
-        await _kill(proc)
-        raise MediaError(f"{what}: timed out after {timeout:g} s") from None
-    except asyncio.CancelledError:
-        await _kill(proc)  # never leave an ffmpeg behind chewing on a clip
-        raise
-    if proc.returncode != 0:
-        # stderr may name the file; keep it in the debug log, not in the reason.
-        log.debug("%s failed (exit %s): %s", what, proc.returncode, stderr[-2000:])
-        raise MediaError(f"{what}: {args[0]} exit {proc.returncode}")
-    return stdout, stderr
-
-
-async def _kill(proc: asyncio.subprocess.Process) -> None:
-    if proc.returncode is None:
-        proc.kill()
-        await proc.wait()
-
-
 def _ffmpeg_args(stream: Any) -> list[str]:
     args: list[str] = stream.global_args("-nostdin", "-v", "error").overwrite_output().compile()
     return args
-
-
-def source_path(path: str | os.PathLike[str]) -> str:
-    # An absolute path cannot be mistaken for an option ("-x.mp4") or a protocol ("concat:").
-    return str(Path(path).resolve())
-
-
-async def ffprobe_json(path: str, timeout: float) -> dict[str, Any] | None:
-    args = ["ffprobe", "-v", "error", "-of", "json", "-show_format", "-show_streams", path]
-    try:
-        out = await _run(args, timeout, "probe")
-        data = json.loads(out or b"{}")
-    except (MediaError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
 
 
 # --- probe ----------------------------------------------------------------------------------
@@ -394,8 +330,8 @@ async def storyboard(
             return out
         seeks = [arg for t in times for arg in ("-ss", f"{t:.3f}", "-i", source)]
         graph = contact_sheet.exact_filter([format_timestamp(t) for t in times], columns, width)
-        await _run(["ffmpeg", "-nostdin", "-v", "error", "-y", *seeks, "-filter_complex", graph,
-                    "-map", "[sheet]", *tail], timeout, "storyboard")
+        await run_process(["ffmpeg", "-nostdin", "-v", "error", "-y", *seeks, "-filter_complex",
+                           graph, "-map", "[sheet]", *tail], timeout, "storyboard")
     except BaseException:
         out.unlink(missing_ok=True)
         raise

@@ -25,7 +25,7 @@ from typing import IO, Any, Literal
 
 import numpy as np
 
-from bot.media.ffmpeg import MediaError, ffprobe_json, source_path
+from bot.media.process import MediaError, ffprobe_json, source_path
 
 log = logging.getLogger(__name__)
 
@@ -114,12 +114,9 @@ async def analyse_sound(
     voice = _FrameVoice() if chosen == "webrtcvad" else None
     counted = _ByteCount()
     try:
-        async with asyncio.timeout(timeout):
-            # The detector reads the PCM as ffmpeg writes it, in a worker thread.
-            log_text = await _decode(source, timeout, voice.feed if voice else counted.feed,
-                                     silencedetect=voice is None)
-    except TimeoutError:
-        raise MediaError(f"sound: timed out after {timeout:g} s") from None
+        # The detector reads the PCM as ffmpeg writes it, in a worker thread.
+        log_text = await _decode(source, timeout, voice.feed if voice else counted.feed,
+                                 silencedetect=voice is None)
     except _NoAudio:
         return SoundProblem("no_audio")
     duration = (voice.bytes if voice else counted.bytes) / 2 / SAMPLE_RATE
@@ -190,11 +187,19 @@ async def _decode(source: str, timeout: float, consume: Callable[[bytes], None],
     # ffmpeg's log goes to a file: a pipe nobody reads could fill up and stall ffmpeg.
     with tempfile.TemporaryFile() as log_file:
         run = _Decoding(args, log_file, consume)
+        reading = asyncio.ensure_future(asyncio.to_thread(run.run))
         try:
-            code = await asyncio.wait_for(asyncio.to_thread(run.run), timeout)
-        except BaseException:  # the time limit, or the bot cancelling the job
+            done, _ = await asyncio.wait({reading}, timeout=timeout)
+        except asyncio.CancelledError:  # the bot cancelling the job
             await asyncio.to_thread(run.stop)
+            reading.add_done_callback(_forget)
             raise
+        if not done:
+            await asyncio.to_thread(run.stop)
+            await asyncio.wait({reading})  # ffmpeg is gone: the reader sees the end at once
+            reading.add_done_callback(_forget)
+            raise MediaError(f"sound: timed out after {timeout:g} s")
+        code = reading.result()
         log_file.seek(0)
         log_text = log_file.read()
     if code == 0:
@@ -208,6 +213,11 @@ async def _decode(source: str, timeout: float, consume: Callable[[bytes], None],
     ):
         raise _NoAudio
     raise MediaError(f"sound: ffmpeg exit {code}")
+
+
+def _forget(task: asyncio.Future[int]) -> None:
+    if not task.cancelled():
+        task.exception()  # read, so asyncio does not log "exception never retrieved"
 
 
 class _Decoding:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from bot.media.ffmpeg import MediaError
+from bot.media.process import MediaError
 from bot.media.sound import SAMPLE_RATE, decode_pcm
 
 log = logging.getLogger(__name__)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import numpy as np
@@ -147,3 +150,48 @@ def test_smoothing_bridges_breaths_and_keeps_pauses_at_the_edges() -> None:
     shorter = sound.profile_of(raw, 16.0, min_pause=3.7)  # 3.5 s is not within 0.1 s
     assert isinstance(shorter, SoundProfile)
     assert shorter.pauses == (Segment(12.0, 16.0),)
+
+
+@pytest.fixture
+def stuck_ffmpeg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An `ffmpeg` first on PATH that writes its pid and hangs, as a stuck decode would."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    pid_file = tmp_path / "pid"
+    script = bin_dir / "ffmpeg"
+    script.write_text(f"#!/bin/sh\necho $$ > {pid_file}\nexec sleep 30\n")
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    return pid_file
+
+
+def _gone(pid_file: Path) -> bool:
+    try:
+        os.kill(int(pid_file.read_text()), 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+async def test_a_stuck_decode_is_killed_at_the_time_limit(
+    tones: KnownClip, stuck_ffmpeg: Path
+) -> None:
+    began = time.monotonic()
+    with pytest.raises(MediaError, match="timed out"):
+        await sound.analyse_sound(tones.path, timeout=0.5)
+    assert time.monotonic() - began < 3
+    assert _gone(stuck_ffmpeg)
+
+
+async def test_a_cancelled_analysis_leaves_no_ffmpeg_behind(
+    tones: KnownClip, stuck_ffmpeg: Path
+) -> None:
+    task = asyncio.create_task(sound.analyse_sound(tones.path, timeout=30))
+    for _ in range(100):  # until the stand-in has started
+        await asyncio.sleep(0.02)
+        if stuck_ffmpeg.exists() and stuck_ffmpeg.read_text().strip():
+            break
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert _gone(stuck_ffmpeg)
