@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
 # Prepares a fresh Debian/Ubuntu machine: ffmpeg (apt-get, when missing and root), a virtual
 # environment in .venv, and the project with its dependencies. Safe to run again.
+# `setup.sh test` also installs espeak-ng, which speaks the test clips of tests/media.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v ffmpeg >/dev/null 2>&1 || ! command -v ffprobe >/dev/null 2>&1; then
+missing=()
+command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
+if [ "${1:-run}" = "test" ]; then
+    command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
+fi
+if [ "${#missing[@]}" -gt 0 ]; then
     if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-        echo "Installing ffmpeg with apt-get ..."
-        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ffmpeg >/dev/null
-    else
+        echo "Installing ${missing[*]} with apt-get ..."
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    elif [[ " ${missing[*]} " == *" ffmpeg "* ]]; then
         echo "ffmpeg is missing: install it (sudo apt-get install ffmpeg) and run this again." >&2
         exit 1
+    else
+        echo "espeak-ng is missing (sudo apt-get install espeak-ng): the spoken-clip tests skip." >&2
     fi
 fi
 if [ ! -x .venv/bin/python ]; then

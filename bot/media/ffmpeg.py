@@ -3,10 +3,10 @@
 An adapter (see STYLE.md): it takes paths and numbers and returns paths or values; whether a
 clip is acceptable for a cycle is for `flows/` to decide from a `ClipInfo` or `ClipProblem`.
 
-Every ffmpeg/ffprobe run is a subprocess awaited with a timeout (and killed after it), and
-composing images runs in a worker thread, so the bot's event loop never blocks. The ffmpeg
-command lines are built with ffmpeg-python's graph API; we run them ourselves because
-`ffmpeg.run`/`ffmpeg.probe` block and have no timeout.
+Every ffmpeg/ffprobe run is a subprocess awaited with a timeout (and killed after it;
+`bot/media/process.py`), so the bot's event loop never blocks; a storyboard is one ffmpeg run
+(filters from `contact_sheet.py`). Some command lines are built with ffmpeg-python's graph API;
+we run them ourselves because `ffmpeg.run`/`ffmpeg.probe` block and have no timeout.
 
 Clips show children, so derivatives stay small: stills are downscaled, fragments are
 re-encoded small with all metadata (location, device) stripped, and `cleanup_older_than`
@@ -15,12 +15,10 @@ deletes local files after their retention.
 
 from __future__ import annotations
 
-import asyncio
-import json
 import logging
 import math
 import os
-import tempfile
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -28,6 +26,8 @@ from typing import Any, Literal
 import ffmpeg
 
 from bot.media import contact_sheet
+from bot.media.process import MediaError, ffprobe_json, run_process, source_path
+from bot.media.process import run_stdout as _run
 
 log = logging.getLogger(__name__)
 
@@ -71,14 +71,6 @@ class ClipProblem:
     limit: float | None = None
 
 
-class MediaError(Exception):
-    """An unexpected ffmpeg failure. `reason` is short and safe to show; details go to the log."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
 def format_timestamp(seconds: float) -> str:
     """Seconds as m:ss, the form members type in `/pause 1:23`."""
     total = max(0, int(seconds))
@@ -88,56 +80,9 @@ def format_timestamp(seconds: float) -> str:
 # --- running ffmpeg -------------------------------------------------------------------------
 
 
-async def _run(args: list[str], timeout: float, what: str) -> bytes:
-    """Run a command, return stdout; MediaError on a non-zero exit or timeout."""
-    try:
-        proc = await asyncio.create_subprocess_exec(
-            *args,
-            stdin=asyncio.subprocess.DEVNULL,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-        )
-    except OSError as exc:  # ffmpeg not installed, or not executable
-        raise MediaError(f"{what}: {args[0]} not available") from exc
-    try:
-        stdout, stderr = await asyncio.wait_for(proc.communicate(), timeout)
-    except TimeoutError:
-        await _kill(proc)
-        raise MediaError(f"{what}: timed out after {timeout:g} s") from None
-    except asyncio.CancelledError:
-        await _kill(proc)  # never leave an ffmpeg behind chewing on a clip
-        raise
-    if proc.returncode != 0:
-        # stderr may name the file; keep it in the debug log, not in the reason.
-        log.debug("%s failed (exit %s): %s", what, proc.returncode, stderr[-2000:])
-        raise MediaError(f"{what}: {args[0]} exit {proc.returncode}")
-    return stdout
-
-
-async def _kill(proc: asyncio.subprocess.Process) -> None:
-    if proc.returncode is None:
-        proc.kill()
-        await proc.wait()
-
-
 def _ffmpeg_args(stream: Any) -> list[str]:
     args: list[str] = stream.global_args("-nostdin", "-v", "error").overwrite_output().compile()
     return args
-
-
-def _source(path: str | os.PathLike[str]) -> str:
-    # An absolute path cannot be mistaken for an option ("-x.mp4") or a protocol ("concat:").
-    return str(Path(path).resolve())
-
-
-async def _ffprobe(path: str, timeout: float) -> dict[str, Any] | None:
-    args = ["ffprobe", "-v", "error", "-of", "json", "-show_format", "-show_streams", path]
-    try:
-        out = await _run(args, timeout, "probe")
-        data = json.loads(out or b"{}")
-    except (MediaError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
 
 
 # --- probe ----------------------------------------------------------------------------------
@@ -197,7 +142,7 @@ async def probe(
     `verify_decoding` decodes one frame near the end (about 0.1 s), which catches downloads
     cut off halfway whose header is intact.
     """
-    source = _source(path)
+    source = source_path(path)
     try:
         size = os.stat(source).st_size
     except OSError:
@@ -207,7 +152,7 @@ async def probe(
     if size > max_bytes:
         return ClipProblem("too_large", actual=float(size), limit=float(max_bytes))
 
-    data = await _ffprobe(source, timeout)
+    data = await ffprobe_json(source, timeout)
     if data is None:
         return ClipProblem("unreadable")
     video = _video_stream(data)
@@ -251,30 +196,78 @@ async def _require_clip(source: str, timeout: float) -> ClipInfo:
 # --- stills and storyboard ------------------------------------------------------------------
 
 
-async def _extract_frame(
-    source: str, seconds: float, out_path: Path, width: int | None, timeout: float
-) -> Path:
-    """Write the frame at `seconds`; past the last frame, write the last frame."""
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    out_path.unlink(missing_ok=True)
-    scale = {"vf": f"scale={width}:-2"} if width else {}
-    quality = {"q:v": 3} if out_path.suffix.lower() in (".jpg", ".jpeg") else {}
-    # update=1: the name is a plain file name, never an image2 pattern such as "%d".
-    stream = ffmpeg.input(source, ss=f"{max(0.0, seconds):.3f}")["v:0"].output(
-        str(out_path), vframes=1, update=1, map_metadata=-1, **scale, **quality
-    )
-    await _run(_ffmpeg_args(stream), timeout, "still")
-    if out_path.exists() and out_path.stat().st_size > 0:
-        return out_path
-    # Seeking past the last frame yields nothing (durations are often rounded up): take the
-    # last second and let the image muxer keep overwriting, which leaves the last frame.
-    stream = ffmpeg.input(source, sseof=-1)["v:0"].output(
-        str(out_path), update=1, map_metadata=-1, **scale, **quality
-    )
-    await _run(_ffmpeg_args(stream), timeout, "still")
-    if not out_path.exists() or out_path.stat().st_size == 0:
+@dataclass(frozen=True)
+class StillFrame:
+    """A still and the moment it shows. `past_end`: the time asked lies past the clip's last
+    frame, so this is the last frame, at `seconds` ("the clip ends at 1:23")."""
+
+    path: Path
+    seconds: float
+    past_end: bool = False
+
+
+_PTS_TIME = re.compile(rb"pts_time:\s*(-?[0-9.]+)")
+
+
+def _image_options(out_path: Path, width: int | None, *, log_times: bool = False) -> list[str]:
+    # At most `width` px wide, never upscaled; even height for the JPEG encoder's chroma.
+    filters = [f"scale='min({width},iw)':-2"] if width else []
+    if log_times:
+        filters.insert(0, "showinfo")  # each frame's time in the clip, in ffmpeg's log
+    quality = ["-q:v", "3"] if out_path.suffix.lower() in (".jpg", ".jpeg") else []
+    # -update 1: the name is a plain file name, never an image2 pattern such as "%d".
+    return [*(["-vf", ",".join(filters)] if filters else []), *quality, "-update", "1",
+            "-map_metadata", "-1"]
+
+
+async def _frame_at(source: str, seconds: float, out: Path, width: int | None,
+                    timeout: float) -> bool:
+    args = ["ffmpeg", "-nostdin", "-v", "error", "-y", "-ss", f"{seconds:.3f}", "-i", source,
+            "-map", "0:v:0", "-frames:v", "1", *_image_options(out, width), str(out)]
+    await _run(args, timeout, "still")
+    return out.exists() and out.stat().st_size > 0
+
+
+async def _last_frame(source: str, out: Path, width: int | None, timeout: float) -> float:
+    """Write the clip's last frame; return its time in the clip (from ffmpeg's showinfo)."""
+    # Decode the last second and keep overwriting the image, so the last frame stays; -copyts
+    # keeps the clip's own time stamps for showinfo.
+    args = ["ffmpeg", "-nostdin", "-v", "info", "-y", "-sseof", "-1", "-copyts", "-i", source,
+            "-map", "0:v:0", *_image_options(out, width, log_times=True), str(out)]
+    _, log_text = await run_process(args, timeout, "still")
+    if not out.exists() or out.stat().st_size == 0:
         raise MediaError("still: no frame decoded")
-    return out_path
+    times = _PTS_TIME.findall(log_text)
+    return max(0.0, float(times[-1])) if times else 0.0
+
+
+async def still_frame(
+    path: str | os.PathLike[str],
+    seconds: float,
+    out_path: str | os.PathLike[str],
+    *,
+    width: int | None = 960,
+    timeout: float = FRAME_TIMEOUT,
+    duration: float | None = None,
+) -> StillFrame:
+    """The frame at `seconds` as a JPEG (PNG by suffix), at most `width` px wide.
+
+    Pass the clip's `duration` when it is known (from `probe`): then no probe runs first. A
+    time past the last frame gives the last frame with `past_end` and its real time.
+    """
+    if not math.isfinite(seconds):
+        raise ValueError("still needs a finite time")
+    source = source_path(path)
+    if duration is None:
+        duration = (await _require_clip(source, timeout)).duration
+    out = Path(out_path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.unlink(missing_ok=True)
+    seconds = max(0.0, seconds)
+    if seconds <= duration and await _frame_at(source, seconds, out, width, timeout):
+        return StillFrame(out, seconds)
+    # Past the last frame, seeking yields nothing (durations are often rounded up).
+    return StillFrame(out, await _last_frame(source, out, width, timeout), past_end=True)
 
 
 async def still(
@@ -284,15 +277,12 @@ async def still(
     *,
     width: int | None = 960,
     timeout: float = FRAME_TIMEOUT,
+    duration: float | None = None,
 ) -> Path:
-    """A JPEG of the frame at `seconds` (clamped to the clip), at most `width` px wide."""
-    if not math.isfinite(seconds):
-        raise ValueError("still needs a finite time")
-    source = _source(path)
-    info = await _require_clip(source, timeout)
-    width = min(width, info.width) if width else None
-    seconds = min(max(0.0, seconds), info.duration)
-    return await _extract_frame(source, seconds, Path(out_path), width, timeout)
+    """`still_frame`'s picture only: the frame at `seconds`, the last frame past the end."""
+    found = await still_frame(path, seconds, out_path, width=width, timeout=timeout,
+                              duration=duration)
+    return found.path
 
 
 def storyboard_times(duration: float, frames: int) -> list[float]:
@@ -314,29 +304,38 @@ async def storyboard(
     columns: int = 3,
     width: int = 320,
     timeout: float = FRAME_TIMEOUT,
+    duration: float | None = None,
 ) -> Path:
-    """A contact sheet of `frames` evenly spaced stills with m:ss on each; PNG or JPEG by suffix."""
+    """A contact sheet of `frames` evenly spaced stills with m:ss on each; PNG or JPEG by suffix.
+
+    One ffmpeg run over the keyframes near `storyboard_times` (labels: each frame's own time);
+    a clip with too few keyframes for that gets one exact seek per tile instead.
+    """
     if frames < 1 or columns < 1 or width < 16:
         raise ValueError("storyboard needs frames >= 1, columns >= 1, width >= 16")
-    source = _source(path)
-    info = await _require_clip(source, timeout)
+    source = source_path(path)
+    if duration is None:
+        duration = (await _require_clip(source, timeout)).duration
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    times = storyboard_times(info.duration, frames)
-    # The single stills live only until the sheet is drawn, beside the output (same disk).
-    with tempfile.TemporaryDirectory(prefix=".storyboard-", dir=out.parent) as tmp:
-        limit = asyncio.Semaphore(3)  # a few ffmpegs at once, not one per tile
-
-        async def one(i: int, t: float) -> Path:
-            async with limit:
-                return await _extract_frame(source, t, Path(tmp) / f"{i:02d}.png", width, timeout)
-
-        tiles = await asyncio.gather(*(one(i, t) for i, t in enumerate(times)))
-        labels = [format_timestamp(t) for t in times]
-        await asyncio.to_thread(contact_sheet.compose, list(tiles), labels, out, columns)
+    times = storyboard_times(duration, frames)
+    quality = ["-q:v", "3"] if out.suffix.lower() in (".jpg", ".jpeg") else []
+    tail = [*quality, "-frames:v", "1", "-update", "1", "-map_metadata", "-1", str(out)]
+    try:
+        _, log_text = await run_process(
+            ["ffmpeg", "-nostdin", "-v", "info", "-y", "-skip_frame", "nokey", "-i", source,
+             "-an", "-sn", "-dn", "-vf", contact_sheet.keyframe_filter(times, columns, width),
+             "-fps_mode", "vfr", *tail], timeout, "storyboard")
+        if len(_PTS_TIME.findall(log_text)) == frames:
+            return out
+        seeks = [arg for t in times for arg in ("-ss", f"{t:.3f}", "-i", source)]
+        graph = contact_sheet.exact_filter([format_timestamp(t) for t in times], columns, width)
+        await run_process(["ffmpeg", "-nostdin", "-v", "error", "-y", *seeks, "-filter_complex",
+                           graph, "-map", "[sheet]", *tail], timeout, "storyboard")
+    except BaseException:
+        out.unlink(missing_ok=True)
+        raise
     return out
-
-
 
 
 # --- replay ---------------------------------------------------------------------------------
@@ -356,7 +355,7 @@ async def replay(
     """
     if not (math.isfinite(start) and math.isfinite(end)) or end <= start:
         raise ValueError("replay needs end > start")
-    source = _source(path)
+    source = source_path(path)
     info = await _require_clip(source, FRAME_TIMEOUT)
     start, end = max(0.0, start), min(end, info.duration)
     if end - start < 0.1:

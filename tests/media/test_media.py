@@ -179,6 +179,53 @@ async def test_still_past_the_end_shows_the_last_frame(
     assert mpimg.imread(out).shape[:2] == (240, 320)
 
 
+async def test_a_still_past_the_end_says_where_the_clip_ends(
+    clips: dict[str, Path], tmp_path: Path
+) -> None:
+    found = await media.still_frame(clips["av.mp4"], 600, tmp_path / "end.jpg")
+    assert found.past_end and found.path.stat().st_size > 0
+    assert found.seconds == pytest.approx(5.0 - 1 / 15, abs=0.05)  # the last frame's own time
+    inside = await media.still_frame(clips["av.mp4"], 2.0, tmp_path / "in.jpg")
+    assert inside == media.StillFrame(tmp_path / "in.jpg", 2.0, past_end=False)
+
+
+async def test_a_still_with_a_known_duration_needs_no_probe(
+    clips: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def no_probe(*args: object, **kwargs: object) -> None:
+        raise AssertionError("probed")
+
+    monkeypatch.setattr(media, "probe", no_probe)
+    found = await media.still_frame(clips["av.mp4"], 1.0, tmp_path / "a.jpg", duration=5.0)
+    assert not found.past_end and mpimg.imread(found.path).shape[:2] == (240, 320)
+    late = await media.still_frame(clips["av.mp4"], 9.0, tmp_path / "b.jpg", duration=5.0)
+    assert late.past_end and late.seconds < 5.0
+
+
+async def test_a_storyboard_is_one_ffmpeg_run_when_the_clip_has_keyframes(
+    clips: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    frequent = tmp_path / "phone.mp4"  # a keyframe every second, as phones record
+    _ffmpeg("-f", "lavfi", "-i", TESTSRC.format(d=12), "-c:v", "libx264", "-preset",
+            "ultrafast", "-pix_fmt", "yuv420p", "-g", "15", str(frequent))
+    runs: list[str] = []
+    real = media.run_process
+
+    async def counted(args: list[str], timeout: float, what: str) -> tuple[bytes, bytes]:
+        runs.append(what)
+        return await real(args, timeout, what)
+
+    monkeypatch.setattr(media, "run_process", counted)
+    sheet = await media.storyboard(frequent, tmp_path / "board.png", width=160, duration=12.0)
+    assert runs == ["storyboard"]
+    assert _tile_grid(sheet)[:2] == (2, 3)
+    # One keyframe in the whole clip: the exact seeks take over, still six tiles.
+    runs.clear()
+    sparse = await media.storyboard(clips["av.mp4"], tmp_path / "sparse.png", width=160)
+    assert runs.count("storyboard") == 2
+    assert _tile_grid(sparse)[:2] == (2, 3)
+
+
 async def test_derivatives_of_a_bad_file_raise_media_error(
     clips: dict[str, Path], tmp_path: Path
 ) -> None:
