@@ -112,12 +112,14 @@ class Delivery:
         source = await self.local_clip(item.cycle_id, item.file_id, item.file_unique_id)
         if source is None:
             return None
+        duration = item.duration or None
         try:
             if item.what == "storyboard":
-                return await ffmpeg.storyboard(source, source.with_suffix(".storyboard.png"))
+                return await ffmpeg.storyboard(source, source.with_suffix(".storyboard.png"),
+                                               duration=duration)
             if item.what == "still":
                 out = source.with_suffix(f".still-{int(item.start)}.jpg")
-                return await ffmpeg.still(source, item.start, out)
+                return await ffmpeg.still(source, item.start, out, duration=duration)
             out = source.with_suffix(f".replay-{int(item.start)}-{int(item.end)}.mp4")
             return await ffmpeg.replay(source, item.start, item.end, out)
         except (ffmpeg.MediaError, ValueError, OSError) as error:

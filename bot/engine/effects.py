@@ -99,4 +99,4 @@ def clip_media(group: Group, cycle: Cycle,
                                         end=format_timestamp(end)))
     return ClipMedia(group.chat_id, what, cycle.id, cycle.clip.file_id,
                      cycle.clip.file_unique_id, caption, say(language, "clip.media_failed"),
-                     group.thread_id or None, reply_to, start, end)
+                     group.thread_id or None, reply_to, start, end, float(cycle.clip.duration))

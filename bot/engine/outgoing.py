@@ -71,6 +71,7 @@ class ClipMedia:
     reply_to: int | None = None
     start: float = 0.0
     end: float = 0.0
+    duration: float = 0.0  # known from the intake: no probe before a still or storyboard
 
 
 @dataclass(frozen=True)
