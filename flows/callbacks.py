@@ -1,14 +1,34 @@
-"""Callback data of inline buttons, typed: `cy:<cycle id>:<action>[:<argument>]`.
+"""Callback data of every inline button, typed: one frozen dataclass per kind of button, with
+`pack()` inside Telegram's 64 bytes and one `parse()` for all of them that never raises.
 
-The cycle id travels with every button so that a button from a closed or another cycle is
-recognised as stale and answered kindly instead of acting on the current cycle.
+A button that acts on a cycle carries the cycle's id, so that a button from a closed or
+another cycle is recognised as stale (and one pressed in a private chat still finds its
+group). Forged or old data parses to None; the handler then answers the press kindly.
+
+    cy:<cycle>:<action>[:<argument>]     the cycle's own buttons (accept, watched, next, ...)
+    still:<cycle>:<seconds>              show the clip at a moment
+    agree:<group>                        agree to the group agreements
+    forget:<yes|no>:<user>:<issued>      confirm erasing one's own data (issued: unix seconds)
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-PREFIX = "cy"
 MAX_BYTES = 64  # Telegram's limit for callback_data
+# A confirmation to erase everything should not stay clickable for days.
+FORGET_VALID = timedelta(minutes=15)
+
+
+def _fits(packed: str) -> str:
+    if len(packed.encode()) > MAX_BYTES:
+        raise ValueError(f"callback data too long: {packed!r}")
+    return packed
+
+
+def _number(part: str) -> int | None:
+    """Plain ASCII digits only: '²' and '٣' are digits to Python, not to us."""
+    return int(part) if part.isascii() and part.isdigit() and len(part) < 16 else None
 
 
 @dataclass(frozen=True)
@@ -17,17 +37,98 @@ class CycleButton:
     action: str
     argument: str = ""
 
+    PREFIX = "cy"
+
     def pack(self) -> str:
-        packed = f"{PREFIX}:{self.cycle_id}:{self.action}"
-        if self.argument:
-            packed += f":{self.argument}"
-        if len(packed.encode()) > MAX_BYTES:
-            raise ValueError(f"callback data too long: {packed!r}")
-        return packed
+        packed = f"{self.PREFIX}:{self.cycle_id}:{self.action}"
+        return _fits(packed + (f":{self.argument}" if self.argument else ""))
 
     @classmethod
     def unpack(cls, data: str) -> CycleButton | None:
         parts = data.split(":", 3)
-        if len(parts) < 3 or parts[0] != PREFIX or not parts[1].isdigit():
+        cycle_id = _number(parts[1]) if len(parts) >= 3 else None
+        if parts[0] != cls.PREFIX or cycle_id is None or not parts[2].isidentifier():
             return None
-        return cls(int(parts[1]), parts[2], parts[3] if len(parts) > 3 else "")
+        return cls(cycle_id, parts[2], parts[3] if len(parts) > 3 else "")
+
+
+@dataclass(frozen=True)
+class StillButton:
+    """`cycle_id` is None for buttons made before it was carried: the open cycle is meant."""
+
+    cycle_id: int | None
+    seconds: int
+
+    PREFIX = "still"
+
+    def pack(self) -> str:
+        return _fits(f"{self.PREFIX}:{self.cycle_id or 0}:{self.seconds}")
+
+    @classmethod
+    def unpack(cls, data: str) -> StillButton | None:
+        parts = data.split(":")
+        numbers = [_number(p) for p in parts[1:]]
+        if parts[0] != cls.PREFIX or not numbers or None in numbers or len(numbers) > 2:
+            return None
+        if len(numbers) == 1:
+            return cls(None, numbers[0] or 0)
+        return cls(numbers[0] or None, numbers[1] or 0)
+
+
+@dataclass(frozen=True)
+class AgreeButton:
+    group_id: int
+
+    PREFIX = "agree"
+
+    def pack(self) -> str:
+        return _fits(f"{self.PREFIX}:{self.group_id}")
+
+    @classmethod
+    def unpack(cls, data: str) -> AgreeButton | None:
+        prefix, _, rest = data.partition(":")
+        group_id = _number(rest)
+        return cls(group_id) if prefix == cls.PREFIX and group_id is not None else None
+
+
+@dataclass(frozen=True)
+class ForgetButton:
+    """Whose question it was and when, so a foreign or old confirmation does nothing."""
+
+    answer: str  # yes | no
+    user_id: int
+    issued: int
+
+    PREFIX = "forget"
+
+    def pack(self) -> str:
+        return _fits(f"{self.PREFIX}:{self.answer}:{self.user_id}:{self.issued}")
+
+    @classmethod
+    def unpack(cls, data: str) -> ForgetButton | None:
+        parts = data.split(":")
+        if len(parts) != 4 or parts[0] != cls.PREFIX or parts[1] not in ("yes", "no"):
+            return None
+        user_id, issued = _number(parts[2]), _number(parts[3])
+        if user_id is None or issued is None:
+            return None
+        return cls(parts[1], user_id, issued)
+
+    def is_stale(self, now: datetime) -> bool:
+        return abs(now.timestamp() - self.issued) > FORGET_VALID.total_seconds()
+
+
+Button = CycleButton | StillButton | AgreeButton | ForgetButton
+_KINDS: dict[str, type[CycleButton | StillButton | AgreeButton | ForgetButton]] = {
+    kind.PREFIX: kind for kind in (CycleButton, StillButton, AgreeButton, ForgetButton)}
+
+
+def parse(data: str | None) -> Button | None:
+    """The button behind callback data; None for anything forged, broken or unknown."""
+    kind = _KINDS.get((data or "").partition(":")[0])
+    return kind.unpack(data or "") if kind is not None else None
+
+
+def pattern(kind: type[CycleButton | StillButton | AgreeButton | ForgetButton]) -> str:
+    """The regular expression that routes a kind of button to its handler."""
+    return f"^{kind.PREFIX}:"

@@ -8,6 +8,7 @@ from typing import Any
 
 from flows.cycle.model import Clip, Cycle
 from flows.model import Phase
+from flows.nudging.history import NudgeHistory
 from storage.clock import from_db, to_db
 from storage.db import Row, Tx
 
@@ -33,7 +34,7 @@ def _data(cycle: Cycle) -> dict[str, Any]:
         "lookback_choice": cycle.lookback_choice,
         "skipped_by": sorted(cycle.skipped_by),
         "told_outsiders": sorted(cycle.told_outsiders),
-        "nudge_history": cycle.nudge_history,
+        "nudge_history": cycle.nudge_history.to_dict(),
         "step": cycle.step,
         "proposed_commitment": cycle.proposed_commitment,
         "proposal_message_id": cycle.proposal_message_id,
@@ -65,7 +66,7 @@ def _cycle(row: Row) -> Cycle:
         lookback_choice=data.get("lookback_choice"),
         skipped_by=frozenset(data.get("skipped_by", ())),
         told_outsiders=frozenset(data.get("told_outsiders", ())),
-        nudge_history=data.get("nudge_history") or {},
+        nudge_history=NudgeHistory.from_dict(data.get("nudge_history") or {}),
         step=data.get("step") or "",
         proposed_commitment=data.get("proposed_commitment"),
         proposal_message_id=data.get("proposal_message_id"),

@@ -28,7 +28,9 @@ LATE_AFTER = timedelta(seconds=30)
 CATCH_UP = timedelta(milliseconds=200)
 
 
-def job_name(group_id: int, name: str) -> str:
+def queue_key(group_id: int, name: str) -> str:
+    """The JobQueue's key of a stored timer (unique over groups; the timer's own name is
+    unique within its group)."""
     return f"timer:{group_id}:{name}"
 
 
@@ -42,7 +44,7 @@ def _remove(app: Application, name: str) -> None:  # type: ignore[type-arg]
 def schedule(app: Application, timer: StoredTimer) -> None:  # type: ignore[type-arg]
     if app.job_queue is None:
         return
-    name = job_name(timer.group_id, timer.name)
+    name = queue_key(timer.group_id, timer.name)
     _remove(app, name)
     when = max(timer.due_at, services_of(app).now() + CATCH_UP)
     app.job_queue.run_once(_fire, when=when, data=timer, name=name)
@@ -52,7 +54,7 @@ async def mirror(app: Application, group_id: int,  # type: ignore[type-arg]
                  effect: SetTimer | CancelTimer) -> None:
     """Brings the JobQueue in line with what was just stored."""
     if isinstance(effect, CancelTimer):
-        _remove(app, job_name(group_id, effect.name))
+        _remove(app, queue_key(group_id, effect.name))
         return
     async with services_of(app).db.reading() as tx:
         timer = await timer_store.get(tx, group_id, effect.name)

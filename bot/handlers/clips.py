@@ -12,12 +12,14 @@ from bot.engine.services import services
 from bot.handlers.commands import command
 from bot.handlers.common import (
     GroupCommand,
+    answer_press,
     find_group,
     group_command,
     handling,
     user_language,
 )
 from bot.texts.render import say
+from flows.callbacks import StillButton, parse, pattern
 from flows.classifier.timestamps import parse_timestamp
 from flows.cycle.model import Cycle
 from flows.cycle.stills import replay_request, still_request
@@ -84,29 +86,30 @@ async def still_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     query = update.callback_query
     assert query is not None
     language = user_language(query.from_user)
-    seconds_text = (query.data or "").removeprefix("still:")
+    button = parse(query.data)
     async with handling(update, context) as unit:
         group = await find_group(unit, update) if unit else None
         cycle = await cycles.open_cycle(unit.tx, group.id) if unit and group else None
         if unit is None or group is None or cycle is None or cycle.clip is None \
-                or not seconds_text.isdecimal():
-            await query.answer(say(language, "cycle.refused.stale"), show_alert=True)
+                or not isinstance(button, StillButton) \
+                or button.cycle_id not in (None, cycle.id):
+            await answer_press(query, say(language, "cycle.refused.stale"), show_alert=True)
             return
         language = group.settings.language
         if not await services(context).media_allowance.take((group.id, query.from_user.id)):
-            await query.answer(say(language, "clip.media_cooldown",
+            await answer_press(query, say(language, "clip.media_cooldown",
                                    seconds=flood.MEDIA_WAIT), show_alert=True)
             return
         reply = query.message.message_id if query.message else None
-        await effects.store(unit, group, cycle, still_request(cycle, float(seconds_text), reply))
-    await query.answer()
+        await effects.store(unit, group, cycle, still_request(cycle, float(button.seconds), reply))
+    await answer_press(query)
 
 
 async def old_checkin_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Check-in buttons of before the check-in became a cycle button: answered kindly."""
     query = update.callback_query
     assert query is not None
-    await query.answer(say(user_language(query.from_user), "cycle.refused.stale"),
+    await answer_press(query, say(user_language(query.from_user), "cycle.refused.stale"),
                        show_alert=True)
 
 
@@ -114,6 +117,6 @@ def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     return [
         command("pause", pause_command, filters.ChatType.GROUPS),
         command("replay", replay_command, filters.ChatType.GROUPS),
-        CallbackQueryHandler(still_button, pattern=r"^still:"),
+        CallbackQueryHandler(still_button, pattern=pattern(StillButton)),
         CallbackQueryHandler(old_checkin_button, pattern=r"^checkin:"),
     ]

@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
-from telegram import Chat, Message, Update, User
+from telegram import CallbackQuery, Chat, Message, Update, User
 from telegram.constants import ChatMemberStatus
 from telegram.error import NetworkError, RetryAfter, TelegramError
 from telegram.ext import ContextTypes
@@ -29,6 +29,7 @@ from storage.db import Tx
 
 ADMIN_STATUSES = {ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER}
 ADMIN_CHECK_TRIES = 4
+PRESS_TRIES = 3
 Context = ContextTypes.DEFAULT_TYPE
 
 
@@ -91,6 +92,22 @@ async def is_admin(context: Context, chat_id: int, user_id: int) -> bool:
         else:
             return member.status in ADMIN_STATUSES
     return False
+
+
+async def answer_press(query: CallbackQuery, said: str | None = None, *,
+                       show_alert: bool = False) -> None:
+    """Answers a button press right away (Telegram waits at most 15 s for it); a passing
+    failure is tried again, since an unanswered button keeps spinning for the person."""
+    for attempt in range(PRESS_TRIES):
+        try:
+            await query.answer(said, show_alert=show_alert)
+            return
+        except RetryAfter as error:
+            await asyncio.sleep(min(seconds(error.retry_after), 3.0))
+        except NetworkError:
+            await asyncio.sleep(0.3 * (attempt + 1))
+        except TelegramError:
+            return  # too old to answer: Telegram has stopped the spinner itself
 
 
 def reply_to(message: Message, html: str, rows: ButtonRows = ()) -> Outgoing:

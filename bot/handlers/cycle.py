@@ -21,6 +21,7 @@ from bot.handlers import clip_intake
 from bot.handlers.commands import command
 from bot.handlers.common import (
     GroupCommand,
+    answer_press,
     find_group,
     group_command,
     group_of,
@@ -30,7 +31,7 @@ from bot.handlers.common import (
     user_language,
 )
 from bot.texts.render import render, say
-from flows.callbacks import CycleButton
+from flows.callbacks import CycleButton, parse, pattern
 from flows.cycle.model import (
     Accept,
     Cancel,
@@ -49,6 +50,7 @@ from flows.cycle.model import (
     Wait,
     Watched,
 )
+from flows.cycle.phases import timer_name
 from flows.effects import Text
 from flows.model import Group, Member
 from storage import contributions, cycles, groups, members
@@ -111,7 +113,7 @@ async def status_command(cmd: GroupCommand) -> None:
         return
     everyone = await members.active(tx, group.id)
     spoken = {c.user_id for c in await contributions.of_cycle(tx, cycle.id)}
-    timer = await timer_store.get(tx, group.id, f"cycle:{cycle.id}:phase_reminder")
+    timer = await timer_store.get(tx, group.id, timer_name(cycle.id, "phase_reminder"))
     await cmd.reply(status_text(cmd.language, group, cycle, everyone, spoken,
                                 timer.due_at if timer else None, cmd.unit.now))
 
@@ -223,10 +225,10 @@ async def on_cycle_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     query, chat = update.callback_query, update.effective_chat
     if query is None or chat is None:
         return
-    button = CycleButton.unpack(query.data or "")
+    button = parse(query.data)
     stale = say(user_language(query.from_user), "cycle.refused.stale")
-    if button is None or button.action not in _ACTIONS:
-        await query.answer(stale, show_alert=True)
+    if not isinstance(button, CycleButton) or button.action not in _ACTIONS:
+        await answer_press(query, stale, show_alert=True)
         return
     admin = button.action in _ADMIN_MATTERS and await is_admin(context, chat.id,
                                                                  query.from_user.id)
@@ -239,10 +241,10 @@ async def on_cycle_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         decision = await decide_in(unit, group, event, cycle_id=button.cycle_id) \
             if unit and group else None
     if decision is None or group is None:
-        await query.answer(stale, show_alert=True)
+        await answer_press(query, stale, show_alert=True)
         return
     answer = decision.refusal or decision.ack
-    await query.answer(render(group.settings.language, answer) if answer else None,
+    await answer_press(query, render(group.settings.language, answer) if answer else None,
                        show_alert=decision.refusal is not None)
 
 
@@ -259,5 +261,5 @@ def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
                        on_clip),
         MessageHandler(groups_only & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND,
                        on_message),
-        CallbackQueryHandler(on_cycle_button, pattern=r"^cy:"),
+        CallbackQueryHandler(on_cycle_button, pattern=pattern(CycleButton)),
     ]

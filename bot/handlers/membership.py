@@ -15,6 +15,7 @@ from bot.handlers import coach
 from bot.handlers.commands import command
 from bot.handlers.common import (
     GroupCommand,
+    answer_press,
     display_name,
     find_group,
     group_command,
@@ -27,6 +28,7 @@ from bot.handlers.common import (
     user_language,
 )
 from bot.texts.render import render, say
+from flows.callbacks import AgreeButton, parse, pattern
 from flows.cycle.rotation import rotation_order
 from flows.effects import Text
 from flows.model import Settings
@@ -34,7 +36,6 @@ from flows.reports.progress import group_progress
 from flows.settings_change import change
 from storage import groups, members, outbox
 
-AGREE_PREFIX = "agree:"
 SKIP_OFF = ("off", "uit", "nee", "no")
 
 
@@ -100,7 +101,7 @@ async def join(cmd: GroupCommand) -> None:
                         say(cmd.language, "bot.agreements")])
     if member is not None and not member.started_private:
         body += "\n\n" + say(cmd.language, "bot.start_private", link=private_link(cmd.context))
-    agree_button = (say(cmd.language, "bot.button.agree"), f"{AGREE_PREFIX}{group.id}")
+    agree_button = (say(cmd.language, "bot.button.agree"), AgreeButton(group.id).pack())
     await cmd.reply_html(body, ((agree_button,),))
 
 
@@ -108,17 +109,18 @@ async def agree(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     if query is None:
         return
-    group_id = (query.data or "").removeprefix(AGREE_PREFIX)
+    button = parse(query.data)
     async with handling(update, context) as unit:
         if unit is None:
             return
-        group = await groups.get(unit.tx, int(group_id)) if group_id.isdecimal() else None
+        group = await groups.get(unit.tx, button.group_id) \
+            if isinstance(button, AgreeButton) else None
         member = await members.get(unit.tx, group.id, query.from_user.id) if group else None
         if group is not None and member is not None:
             await members.agree(unit.tx, group.id, query.from_user.id, unit.now)
     language = group.settings.language if group else user_language(query.from_user)
     key = "bot.agreed" if member is not None else "cycle.refused.not_member"
-    await query.answer(say(language, key), show_alert=member is None)
+    await answer_press(query, say(language, key), show_alert=member is None)
 
 
 @group_command()
@@ -222,6 +224,6 @@ def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         command("skip", skip, filters.ChatType.GROUPS),
         command("help", help_command),
         command("start", start_private, filters.ChatType.PRIVATE),
-        CallbackQueryHandler(agree, pattern=f"^{AGREE_PREFIX}"),
+        CallbackQueryHandler(agree, pattern=pattern(AgreeButton)),
         MessageHandler(filters.StatusUpdate.MIGRATE, chat_migrated),
     ]

@@ -6,8 +6,6 @@ Both data commands work only in the private chat, so nobody's data is ever poste
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from datetime import datetime, timedelta
 
 from telegram import Update, User
 from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes
@@ -17,6 +15,7 @@ from bot.engine.outgoing import Document, Edit
 from bot.engine.work import Unit
 from bot.handlers.commands import command
 from bot.handlers.common import (
+    answer_press,
     find_group,
     handling,
     in_group,
@@ -27,39 +26,13 @@ from bot.handlers.common import (
     user_language,
 )
 from bot.texts.render import say
+from flows.callbacks import ForgetButton, parse, pattern
 from flows.effects import Button, text
 from flows.reports.portfolio import as_markdown, portfolio
 from storage import contributions, cycles, members
 from storage.privacy import forget_member, has_anything, member_data, open_cycle_as_inbrenger
 
 EXPORT_FILENAME = "intervision-export.json"
-FORGET_PREFIX = "forget"
-# A confirmation to erase everything should not stay clickable for days.
-CONFIRM_VALID = timedelta(minutes=15)
-
-
-@dataclass(frozen=True)
-class ForgetButton:
-    """`forget:<yes|no>:<user id>:<issued, unix seconds>`: whose question it was and when, so
-    a forged button or one from long ago is recognised and answered kindly."""
-
-    answer: str
-    user_id: int
-    issued: int
-
-    def pack(self) -> str:
-        return f"{FORGET_PREFIX}:{self.answer}:{self.user_id}:{self.issued}"
-
-    @classmethod
-    def unpack(cls, data: str) -> ForgetButton | None:
-        parts = data.split(":")
-        if (len(parts) != 4 or parts[0] != FORGET_PREFIX or parts[1] not in ("yes", "no")
-                or not parts[2].isdecimal() or not parts[3].isdecimal()):
-            return None
-        return cls(parts[1], int(parts[2]), int(parts[3]))
-
-    def is_stale(self, now: datetime) -> bool:
-        return abs(now.timestamp() - self.issued) > CONFIRM_VALID.total_seconds()
 
 
 async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -141,16 +114,16 @@ async def forget_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     user = query.from_user
     language = user_language(user)
-    button = ForgetButton.unpack(query.data or "")
+    button = parse(query.data)
     in_own_chat = query.message is not None and query.message.chat.id == user.id
     async with handling(update, context) as unit:
         if unit is None:
             return
-        if button is None or button.is_stale(unit.now):
-            await query.answer(say(language, "privacy.stale"), show_alert=True)
+        if not isinstance(button, ForgetButton) or button.is_stale(unit.now):
+            await answer_press(query, say(language, "privacy.stale"), show_alert=True)
             return
         if button.user_id != user.id or not in_own_chat or query.message is None:
-            await query.answer(say(language, "privacy.foreign"), show_alert=True)
+            await answer_press(query, say(language, "privacy.foreign"), show_alert=True)
             return
         # The confirmation becomes the outcome, so its buttons cannot be pressed again.
         message_id = query.message.message_id
@@ -164,13 +137,13 @@ async def forget_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
             erased = await forget_member(unit.tx, user.id)
             await unit.send(Edit(user.id, message_id, say(language, "privacy.erased", **erased)))
             short, alert = "privacy.erased_short", False
-    await query.answer(say(language, short), show_alert=alert)
+    await answer_press(query, say(language, short), show_alert=alert)
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     return [
         command("export", export_command),
         command("forget", forget_command),
-        CallbackQueryHandler(forget_button, pattern=f"^{FORGET_PREFIX}:"),
+        CallbackQueryHandler(forget_button, pattern=pattern(ForgetButton)),
     ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
+from flows.callbacks import AgreeButton
 from flows.cycle.learning_question import check_learning_question
 from flows.cycle.model import (
     CheckinAnswer,
@@ -26,11 +27,11 @@ from flows.cycle.phases import (
     current_step,
     inbrenger_name,
     set_timer,
-    timer_name,
+    timer_at,
 )
 from flows.cycle.rotation import follow_up_at, next_turn, pick_inbrenger, turns_before
 from flows.cycle.talk import respond_to_contribution, respond_to_tick
-from flows.effects import Button, Effect, Say, SayPrivately, SendCoachSummary, SetTimer, text
+from flows.effects import Button, Effect, Say, SayPrivately, SendCoachSummary, text
 from flows.reports import group_summary as summary
 from flows.schedule.plan import format_meeting
 
@@ -247,8 +248,8 @@ def remind_to_agree(ctx: CycleContext, event: Event) -> Decision:
 
 
 def agree_data(group_id: int) -> str:
-    """The agreements button's callback data, as /join sends it (`agree:<group id>`)."""
-    return f"agree:{group_id}"
+    """The agreements button's callback data, as /join sends it (flows/callbacks.py)."""
+    return AgreeButton(group_id).pack()
 
 
 def enter_closed(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
@@ -261,8 +262,7 @@ def enter_closed(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, 
         Say(summary.group_summary(closing_ctx)),
         SendCoachSummary(cycle.id),
         *next_turn_said(ctx, turn),
-        SetTimer(timer_name(cycle, "followup"), follow_up_at(ctx.now, turn),
-                 "followup", {"cycle_id": cycle.id}),
+        timer_at(cycle, "followup", follow_up_at(ctx.now, turn)),
     )
     return cycle, effects
 

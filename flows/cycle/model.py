@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from flows.effects import Effect, Text
 from flows.model import Member, PastCycle, Phase, Settings
+from flows.nudging.history import NudgeHistory
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class Cycle:
     welcome_tips: frozenset[int] = frozenset()  # message ids of tips given on the floor's invite
     checkin_open: bool = False  # the inbrenger's check-in waits for its one answer
     tried: str | None = None  # does the new clip show the previous commitment? yes/partly/no
-    nudge_history: dict[str, Any] = field(default_factory=dict)
+    nudge_history: NudgeHistory = field(default_factory=NudgeHistory)
 
     @property
     def is_open(self) -> bool:
@@ -255,3 +255,14 @@ class Decision:
     @property
     def refused(self) -> bool:
         return self.refusal is not None
+
+
+# The events a stored timer of a cycle can fire (flows/cycle/phases.set_timer, and the meeting
+# planner's clip reminder); the transition table may name only these and the events above.
+TIMER_EVENTS = frozenset({"meeting_open", "watch_end", "step_reminder", "phase_reminder",
+                          "tick", "lookback_end", "clip_reminder", "followup"})
+EVENT_NAMES = frozenset({
+    kind.name for kind in (Accept, Swap, ClipPosted, LearningQuestion, Consent, Wait, Watched,
+                           Next, ToggleTips, Cancel, Contribution, LookBackChoice,
+                           ConfirmCommitment, CheckinAnswer, TriedAnswer, MoveLine)
+}) | TIMER_EVENTS

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from flows.callbacks import CycleButton
-from flows.cycle.model import Cycle, CycleContext
+from flows.cycle.model import TIMER_EVENTS, Cycle, CycleContext
 from flows.effects import (
     Button,
     CancelTimer,
@@ -29,17 +29,23 @@ LOOKBACK_QUOTE_CHARS = 60
 LOOKBACK_OPTIONS = 3
 
 
-def timer_name(cycle: Cycle, event: str) -> str:
-    return f"cycle:{cycle.id}:{event}"
+def timer_name(cycle_id: int, event: str) -> str:
+    """The one name of a cycle's timer: one timer per cycle and event, a new one replaces it."""
+    if event not in TIMER_EVENTS:
+        raise ValueError(f"no such timer event: {event}")
+    return f"cycle:{cycle_id}:{event}"
+
+
+def timer_at(cycle: Cycle, event: str, due: datetime) -> SetTimer:
+    return SetTimer(timer_name(cycle.id, event), due, event, {"cycle_id": cycle.id})
 
 
 def set_timer(ctx: CycleContext, cycle: Cycle, event: str, minutes: float) -> SetTimer:
-    return SetTimer(timer_name(cycle, event), ctx.now + timedelta(minutes=minutes), event,
-                    {"cycle_id": cycle.id})
+    return timer_at(cycle, event, ctx.now + timedelta(minutes=minutes))
 
 
 def cancel_timers(cycle: Cycle, *events: str) -> tuple[Effect, ...]:
-    return tuple(CancelTimer(timer_name(cycle, e)) for e in (events or CYCLE_TIMERS))
+    return tuple(CancelTimer(timer_name(cycle.id, e)) for e in (events or CYCLE_TIMERS))
 
 
 def button(cycle: Cycle, key: str, action: str, argument: str = "", **params: object) -> Button:

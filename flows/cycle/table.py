@@ -36,10 +36,10 @@ from flows.cycle.guards import (
     talk_message,
     tried_open,
 )
-from flows.cycle.model import Cycle, CycleContext, Decision, Event
+from flows.cycle.model import EVENT_NAMES, Cycle, CycleContext, Decision, Event
 from flows.cycle.phases import current_step, enter_step, enter_talk, enter_watching
 from flows.effects import Effect, Text, text
-from flows.model import FINAL_PHASES, Phase, RealityStep
+from flows.model import FINAL_PHASES, TALK_PHASES, Phase, RealityStep
 
 Action = Callable[[CycleContext, Event], Decision]
 Enter = Callable[[CycleContext, Cycle], tuple[Cycle, tuple[Effect, ...]]]
@@ -68,7 +68,7 @@ def t(source: Phase, event: str, target: Phase | None, *guards: Guard,
 
 OPEN_PHASES = (P.ANNOUNCED, P.AWAITING_CLIP, P.WATCHING, P.GOAL, P.REALITY, P.OPTIONS, P.WILL)
 BEFORE_TALK = (P.ANNOUNCED, P.AWAITING_CLIP)
-TALK = (P.GOAL, P.REALITY, P.OPTIONS, P.WILL)
+TALK = TALK_PHASES
 
 TRANSITIONS: tuple[Transition, ...] = (
     # Before the meeting: the inbrenger accepts or passes the turn on, sends clip and question.
@@ -153,6 +153,20 @@ ENTER: dict[Phase, Enter] = {
     P.CANCELLED: act.enter_cancelled,
 }
 
+
+
+def _check(transitions: tuple[Transition, ...]) -> None:
+    """The table is checked when it is built, not only in tests: every event it names
+    exists, every phase has its entry, and the machine is sound (flows/cycle/diagram.py)."""
+    unknown = sorted({tr.event for tr in transitions} - EVENT_NAMES)
+    if unknown:
+        raise ValueError(f"transitions name events that do not exist: {unknown}")
+    missing = [phase for phase in Phase if phase not in ENTER]
+    if missing:
+        raise ValueError(f"phases without an entry: {missing}")
+
+
+_check(TRANSITIONS)
 
 def choose(ctx: CycleContext, event: Event) -> Transition | Text:
     """The transition this event takes, or why it takes none."""

@@ -15,7 +15,7 @@ from flows.nudging import policy as nudging
 
 
 def _history(ctx: CycleContext) -> nudging.NudgeHistory:
-    return nudging.NudgeHistory.from_dict(ctx.cycle.nudge_history)
+    return ctx.cycle.nudge_history
 
 
 def message_language(ctx: CycleContext, event: Contribution) -> str:
@@ -48,6 +48,7 @@ def respond_to_contribution(ctx: CycleContext, event: Contribution, *,
         tips_open=cycle.tips_open, writer=writer, message_id=event.message_id, text=event.text,
         now=ctx.now, history=_history(ctx), timestamp_seconds=moment, language=language,
         group_title=ctx.group_title, clip_seconds=cycle.clip.duration if cycle.clip else None,
+        cycle_id=cycle.id,
     )
     decision = nudging.decide_on_message(nudge_ctx, classification)
     effects: tuple[Effect, ...] = (store,)
@@ -60,7 +61,7 @@ def respond_to_contribution(ctx: CycleContext, event: Contribution, *,
         effects += decision.effects
         if decision.nudged:
             effects += (LogNudge(event.actor, decision.kind or "", event.message_id),)
-    cycle = replace(cycle, nudge_history=history.to_dict())
+    cycle = replace(cycle, nudge_history=history)
     return Decision(cycle, effects)
 
 
@@ -87,7 +88,7 @@ def _strong_moment(ctx: CycleContext, cycle: Cycle, event: Contribution, moment:
                                     names=", ".join(named)),)
     if {m.user_id for m in ctx.members} <= cycle.strong_moments:
         lines += (text("cycle.strong_all", name=inbrenger_name(ctx)),)
-    button = Button(text("nudge.show_still", time=shown), nudging.still_data(seconds))
+    button = Button(text("nudge.show_still", time=shown), nudging.still_data(cycle.id, seconds))
     return cycle, Say(lines, ((button,),), reply_to=event.message_id, language=language)
 
 
@@ -109,4 +110,4 @@ def respond_to_tick(ctx: CycleContext) -> Decision:
         effects += (LogNudge(None, decision.kind or ""),)
     if decision.kind == nudging.KIND_CHECKIN:
         cycle = replace(cycle, checkin_open=True)
-    return Decision(replace(cycle, nudge_history=decision.history.to_dict()), effects)
+    return Decision(replace(cycle, nudge_history=decision.history), effects)

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from flows.callbacks import CycleButton
+from flows.callbacks import CycleButton, StillButton
 from flows.effects import Button, Effect, Keyboard, Say, SayPrivately, Text, text
 from flows.labels import ACTIVATING, COMPENSATING, Classification, Label
 from flows.model import TALK_PHASES, Member, NudgeDelivery, NudgeMode, Phase, Settings
@@ -92,6 +92,7 @@ class NudgeContext:
     language: str | None = None  # the message's own language; the nudge follows it
     group_title: str = ""  # a private nudge names the group it is about
     clip_seconds: int | None = None  # the clip's duration: a moment past the end has no still
+    cycle_id: int = 0  # travels in the still button, so an old button is recognised
 
 
 @dataclass(frozen=True)
@@ -249,7 +250,8 @@ def _still_offer(
         said = text("nudge.still_offer_past_end", time=clock(int(ctx.timestamp_seconds)),
                     length=clock(ctx.clip_seconds), last=clock(seconds))
     moment = clock(seconds)
-    buttons: Keyboard = ((Button(text("nudge.show_still", time=moment), still_data(seconds)),),)
+    button = Button(text("nudge.show_still", time=moment), still_data(ctx.cycle_id, seconds))
+    buttons: Keyboard = ((button,),)
     offer = Say((said,), buttons, reply_to=ctx.message_id, language=ctx.language)
     history = replace(history, sent_at=history.sent_at + (ctx.now,))
     return NudgeDecision((offer,), history, kind=KIND_STILL_OFFER)
@@ -261,9 +263,9 @@ def last_frame(clip_seconds: int) -> int:
     return max(0, clip_seconds - 1)
 
 
-def still_data(seconds: int) -> str:
-    """Callback data of the still button: `still:{seconds}`, far inside Telegram's 64 bytes."""
-    return f"still:{seconds}"
+def still_data(cycle_id: int, seconds: int) -> str:
+    """Callback data of the still button (flows/callbacks.py)."""
+    return StillButton(cycle_id or None, seconds).pack()
 
 
 def clock(seconds: int) -> str:

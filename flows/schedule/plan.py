@@ -39,9 +39,23 @@ from flows.schedule.parse import (
 )
 
 __all__ = [
-    "EVENT_ANNOUNCE", "EVENT_CLIP_REMINDER", "EVENT_OPEN", "PlannedJob", "Replan", "Schedule",
-    "ScheduleError", "describe_schedule", "format_meeting", "is_off", "job_name", "meeting_of",
-    "next_meetings", "parse_schedule", "plan_meeting", "replan", "schedule_overview",
+    "EVENT_ANNOUNCE",
+    "EVENT_CLIP_REMINDER",
+    "EVENT_OPEN",
+    "PlannedJob",
+    "Replan",
+    "Schedule",
+    "ScheduleError",
+    "describe_schedule",
+    "format_meeting",
+    "is_off",
+    "meeting_of",
+    "meeting_timer_name",
+    "next_meetings",
+    "parse_schedule",
+    "plan_meeting",
+    "replan",
+    "schedule_overview",
 ]
 
 EVENT_ANNOUNCE = "meeting.announce"
@@ -223,7 +237,7 @@ class PlannedJob:
         return SetTimer(self.name, self.due, self.event, self.payload)
 
 
-def job_name(meeting_at: datetime, kind: str) -> str:
+def meeting_timer_name(meeting_at: datetime, kind: str) -> str:
     """`meeting:2026-12-08T14:00Z:announce`: the meeting in UTC, so names survive a DST change."""
     return f"meeting:{meeting_at.astimezone(UTC):%Y-%m-%dT%H:%MZ}:{kind}"
 
@@ -253,7 +267,7 @@ def plan_meeting(
     on_time = meeting_at - timedelta(hours=settings.announce_hours_before)
     late = on_time < now
     announce_at = now if late else on_time
-    jobs = [PlannedJob(job_name(meeting_at, "announce"), announce_at, EVENT_ANNOUNCE,
+    jobs = [PlannedJob(meeting_timer_name(meeting_at, "announce"), announce_at, EVENT_ANNOUNCE,
                        {"meeting_at": stamp, "late": late})]
     reminders = (("remind", settings.clip_reminder_hours), ("remind-last", last_reminder_hours))
     used_hours: set[int] = set()
@@ -262,9 +276,9 @@ def plan_meeting(
         if hours <= 0 or hours in used_hours or due < announce_at + MIN_REMINDER_GAP:
             continue
         used_hours.add(hours)
-        jobs.append(PlannedJob(job_name(meeting_at, kind), due, EVENT_CLIP_REMINDER,
+        jobs.append(PlannedJob(meeting_timer_name(meeting_at, kind), due, EVENT_CLIP_REMINDER,
                                {"meeting_at": stamp, "hours_before": hours}))
-    jobs.append(PlannedJob(job_name(meeting_at, "open"), meeting_at, EVENT_OPEN,
+    jobs.append(PlannedJob(meeting_timer_name(meeting_at, "open"), meeting_at, EVENT_OPEN,
                            {"meeting_at": stamp}))
     return jobs
 

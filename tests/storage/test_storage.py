@@ -11,6 +11,7 @@ import pytest
 
 from flows.cycle.model import Clip, Cycle
 from flows.model import NudgeMode, Phase, Settings
+from flows.nudging.history import NudgeHistory
 from storage import contributions, cycles, groups, inbox, members, timers
 from storage.db import Database
 from storage.migrations import LATEST_VERSION, apply_pending, current_version, pending
@@ -114,7 +115,7 @@ async def test_a_cycle_round_trips_exactly_and_a_second_open_cycle_is_refused(db
                  clip=Clip("f", "u", "video", 60, 12), consent=True,
                  watched_by=frozenset({2, 3}), watched_before_talk=True, tips_open=True,
                  previous_commitment="oud", meeting_at=NOW, lookback_options=(4, 5),
-                 skipped_by=frozenset({9}), nudge_history={"closed_run": 2},
+                 skipped_by=frozenset({9}), nudge_history=NudgeHistory(closed_run=2),
                  step="strong", proposed_commitment="Morgen al", proposal_message_id=31,
                  reminded_to_agree=frozenset({6}), strong_moments=frozenset({2}),
                  welcome_tips=frozenset({44}), checkin_open=True, tried="partly")

@@ -382,7 +382,7 @@ def test_an_observation_with_a_time_stamp_offers_the_still(mode: NudgeMode) -> N
     (offer,) = decision.effects
     assert isinstance(offer, Say) and offer.reply_to == 100
     assert offer.texts == (Text("nudge.still_offer", {"time": "1:23"}),)
-    assert offer.buttons == ((Button(Text("nudge.show_still", {"time": "1:23"}), "still:83"),),)
+    assert offer.buttons == ((Button(Text("nudge.show_still", {"time": "1:23"}), "still:0:83"),),)
     assert len(offer.buttons[0][0].data.encode()) <= 64
 
 

@@ -52,6 +52,7 @@ from flows.effects import (
     Text,
 )
 from flows.model import Group, Member, Phase, Settings
+from flows.nudging.history import NudgeHistory
 from flows.reports.group_summary import group_summary
 from flows.reports.portfolio import portfolio
 from flows.reports.progress import PastCycle, group_progress
@@ -133,7 +134,7 @@ def test_the_check_in_answer_reaches_the_group_once_and_only_from_the_inbrenger(
     history = {"last_contribution_at": {str(BOB): (NOW - timedelta(minutes=1)).isoformat()},
                "inbrenger_last_at": (NOW - timedelta(minutes=10)).isoformat()}
     cycle = cycle_in(P.REALITY, phase_started_at=NOW - timedelta(minutes=12),
-                     nudge_history=history)
+                     nudge_history=NudgeHistory.from_dict(history))
     ticked = decide(ctx_for(cycle, group_title="Pabo 2B"), TimerFired("tick"))
     (checkin,) = [e for e in ticked.effects if isinstance(e, SayPrivately)]
     assert checkin.user_id == ANNA and ticked.cycle.checkin_open
@@ -154,7 +155,7 @@ def test_strong_moments_are_noted_with_who_has_named_one_and_the_still():
     cycle = cycle_in(P.REALITY, step="strong")
     first = decide(ctx_for(cycle), Contribution(BOB, 1100, "Op 0:45 vind ik je uitleg sterk."))
     assert first.cycle.strong_moments == {BOB}
-    assert "Tot nu toe genoemd door: Bob" in said(first) and buttons(first) == ["still:45"]
+    assert "Tot nu toe genoemd door: Bob" in said(first) and buttons(first) == ["still:7:45"]
     ctx = ctx_for(replace(first.cycle, strong_moments=frozenset({ANNA, BOB, CARLA})))
     last = decide(ctx, Contribution(DAAN, 1101, "Bij 1:10 zie ik rust in de klas."))
     assert "Iedereen heeft een sterk moment genoemd" in said(last)
@@ -271,7 +272,7 @@ def test_a_still_past_the_end_says_so_and_shows_the_last_frame_with_its_time():
 def test_a_time_stamp_past_the_end_offers_the_last_frame():
     decision = decide(ctx_for(cycle_in(P.REALITY)),
                       Contribution(BOB, 1500, "Op 3:20 zie ik dat je wacht."))
-    assert buttons(decision) == ["still:94"] and "duurt 1:35" in said(decision)
+    assert buttons(decision) == ["still:7:94"] and "duurt 1:35" in said(decision)
 
 
 # --- three cycles ----------------------------------------------------------------------------

@@ -23,8 +23,8 @@ from flows.schedule.plan import (
     describe_schedule,
     format_meeting,
     is_off,
-    job_name,
     meeting_of,
+    meeting_timer_name,
     next_meetings,
     parse_schedule,
     plan_meeting,
@@ -387,7 +387,7 @@ def test_a_late_announcement_keeps_reminders_that_are_still_ahead() -> None:
 
 
 def test_job_names_carry_their_meeting() -> None:
-    name = job_name(datetime(2026, 12, 8, 15, 0, tzinfo=ZoneInfo(AMS)), "open")
+    name = meeting_timer_name(datetime(2026, 12, 8, 15, 0, tzinfo=ZoneInfo(AMS)), "open")
     assert name == "meeting:2026-12-08T14:00Z:open"
     assert meeting_of(name) == MEETING
     assert meeting_of("cycle:7:reality") is None
@@ -427,7 +427,7 @@ def test_jobs_that_already_fired_are_not_set_again() -> None:
     tuesdays = Schedule("0 15 * * 2")
     after_announce = MEETING - timedelta(hours=40)
     plan = replan([], tuesdays, MEETING - timedelta(hours=50), Settings())
-    announce = job_name(MEETING, "announce")
+    announce = meeting_timer_name(MEETING, "announce")
     pending = names_of(plan.set) - {announce}
     again = replan(pending, tuesdays, after_announce, Settings(), fired=[announce])
     assert announce not in names_of(again.set)
@@ -437,7 +437,7 @@ def test_jobs_that_already_fired_are_not_set_again() -> None:
 def test_switching_the_schedule_off_cancels_future_meetings_only() -> None:
     tuesdays = Schedule("0 15 * * 2")
     plan = replan([], tuesdays, NOW, Settings())
-    ongoing = job_name(NOW - timedelta(minutes=30), "open")  # a meeting that has begun
+    ongoing = meeting_timer_name(NOW - timedelta(minutes=30), "open")  # a meeting that has begun
     pending = [*names_of(plan.set), ongoing, "cycle:12:reality"]
     stopped = replan(pending, None, NOW, Settings())
     assert stopped.set == ()
