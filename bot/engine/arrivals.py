@@ -20,7 +20,7 @@ from storage.db import Database
 
 log = logging.getLogger(__name__)
 
-LONG_POLL = 25  # seconds Telegram may hold a getUpdates call open
+LONG_POLL = 10  # seconds Telegram may hold a getUpdates call open (PTB's own default)
 FIRST_RETRY, LAST_RETRY = 1.0, 30.0
 _CHAT_OF = ("message", "edited_message", "channel_post", "edited_channel_post",
             "my_chat_member", "chat_member", "chat_join_request", "message_reaction",

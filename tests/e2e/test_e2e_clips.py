@@ -27,9 +27,9 @@ async def test_an_observation_with_a_time_stamp_offers_the_still(
     await tg.send_text(cato.user_id, chat, "Op 0:03 loopt er iemand door het beeld.")
     offer = await tg.wait_for(lambda m: any(d.startswith("still:") for d in buttons(m)),
                               chat_id=chat, since=since)
-    assert buttons(offer) == ["still:3"]
+    assert buttons(offer) == ["still:1:3"]
     since = await tg.mark()
-    await click_and_wait(tg, cato.user_id, offer, "still:3")
+    await click_and_wait(tg, cato.user_id, offer, "still:1:3")
     still = await tg.wait_for(lambda m: m["media"] == "photo", chat_id=chat, since=since)
     assert "0:03" in still["text"]
     assert (await tg.download(still["file_id"]))[:2] == b"\xff\xd8"  # a JPEG

@@ -32,6 +32,10 @@ async def test_a_phase_prompt_decided_before_a_kill_arrives_after_the_restart_on
     since = await tg.mark()
     await tg.send_text(bram, chat, "/next")
     await _until(lambda: bool(db_rows(db, "SELECT 1 FROM outbox WHERE failed_at IS NULL")))
+    for _ in range(100):  # Telegram has told the bot to wait
+        if any(c["status"] == 429 for c in await tg.calls("sendMessage")):
+            break
+        await asyncio.sleep(0.1)
     await running_bot.kill()  # the prompt is decided and stored, not yet sent
     assert not [m for m in await tg.bot_messages(chat, since=since) if STEP_2 in m["text"]]
     await running_bot.start()
