@@ -55,6 +55,10 @@ class Cycle:
         return self.phase not in (Phase.CLOSED, Phase.CANCELLED)
 
 
+TEXT = "text"
+VOICE = "voice"  # the kind of a spoken contribution, and its label until a transcript comes
+
+
 @dataclass(frozen=True)
 class ContributionRef:
     """A stored contribution, as the flow needs it for the look back and the summaries."""
@@ -65,7 +69,12 @@ class ContributionRef:
     text: str
     label: str
     message_id: int = 0
+    kind: str = TEXT  # TEXT or VOICE (a voice note, or a round video note during the talk)
+    duration: int = 0  # a voice note's length in seconds
 
+    @property
+    def is_voice(self) -> bool:
+        return self.kind == VOICE
 
 LOOKBACK = "lookback"  # the phase name of a look-back line ("which move will we use again")
 MOVE = "move"  # its label: not one of the nine kinds of contribution
