@@ -89,8 +89,11 @@ def ask_for_clip(ctx: CycleContext, cycle: Cycle) -> tuple[Effect, ...]:
 
 
 def ask_consent(cycle: Cycle) -> Effect:
-    return Say((text("cycle.ask_consent"),),
-               ((button(cycle, "cycle.button.consent", "consent"),),))
+    """The consent button, and the clip's sound (its wait time) for the inbrenger to look at
+    before the meeting if they like."""
+    return Say((text("cycle.ask_consent"), text("cycle.audio_offer")),
+               ((button(cycle, "cycle.button.consent", "consent"),),
+                (button(cycle, "cycle.button.audio", "audio"),)))
 
 
 def enter_watching(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:

@@ -92,6 +92,7 @@ class NudgeContext:
     language: str | None = None  # the message's own language; the nudge follows it
     group_title: str = ""  # a private nudge names the group it is about
     clip_seconds: int | None = None  # the clip's duration: a moment past the end has no still
+    voice: bool = False  # the text is a voice note's transcript: the nudge says so
 
 
 @dataclass(frozen=True)
@@ -196,6 +197,8 @@ def _compensating_nudge(
     texts: tuple[Text, ...] = (text(f"{prefix}.{label.value}", cue=_cue(classification, ctx.text)),)
     if classification.rephrasing:
         texts += (text("nudge.rephrasing", rephrasing=classification.rephrasing),)
+    if ctx.voice:  # the writer should know which of their words were heard, and how
+        texts = (text("nudge.voice_note"),) + texts
     history = replace(history, last_nudge_at={**history.last_nudge_at, writer_id: ctx.now})
     if not private:
         history = replace(history, sent_at=history.sent_at + (ctx.now,))
