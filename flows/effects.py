@@ -146,6 +146,7 @@ class TranscribeVoice:
     message_id: int
     file_id: str
     language: str  # the group's language: a hint for the recogniser
+    user_id: int = 0  # who spoke it: the actor of the VoiceTranscribed event
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ def take_voice(ctx: CycleContext, event: Event) -> Decision:
     effects: tuple[Effect, ...] = (store,)
     if ctx.can_transcribe:
         effects += (TranscribeVoice(cycle.id, event.message_id, event.file_id,
-                                    ctx.settings.language),)
+                                    ctx.settings.language, event.actor),)
     elif not ctx.voice_notice_given:
         effects += (Say((text("voice.not_read"),), reply_to=event.message_id),
                     RecordVoiceNotice())

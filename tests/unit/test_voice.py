@@ -129,7 +129,7 @@ def test_without_a_transcriber_the_group_hears_once_that_voice_notes_are_not_rea
 
 def test_with_a_transcriber_the_note_is_sent_to_be_transcribed_and_no_notice_is_given():
     decision = decide(ctx_for(cycle_in(P.REALITY), can_transcribe=True), NOTE)
-    assert TranscribeVoice(7, 900, "voice-file-1", "nl") in decision.effects
+    assert TranscribeVoice(7, 900, "voice-file-1", "nl", BOB) in decision.effects
     assert not any(isinstance(e, (Say, RecordVoiceNotice)) for e in decision.effects)
 
 
