@@ -21,13 +21,14 @@ from .model import StoredFile
 log = logging.getLogger(__name__)
 
 MAX_DOWNLOAD_SIZE = 20 * 1024 * 1024  # getFile refuses bigger files ("file is too big")
-KINDS = ("photo", "video", "video_note", "animation", "document")
+KINDS = ("photo", "video", "video_note", "animation", "document", "voice")
 _FOLDER = {
     "photo": "photos",
     "video": "videos",
     "video_note": "video_notes",
     "animation": "animations",
     "document": "documents",
+    "voice": "voice",
 }
 _DEFAULT_MIME = {
     "photo": "image/jpeg",
@@ -35,6 +36,7 @@ _DEFAULT_MIME = {
     "video_note": "video/mp4",
     "animation": "video/mp4",
     "document": "application/octet-stream",
+    "voice": "audio/ogg",
 }
 
 
@@ -81,8 +83,11 @@ def _parse_probe(out: bytes) -> Probe:
     except json.JSONDecodeError:
         return Probe()
     video = next((s for s in info.get("streams", []) if s.get("codec_type") == "video"), None)
-    if video is None:
-        return Probe()
+    if video is None:  # a voice note: only its length
+        try:
+            return Probe(round(float(info.get("format", {}).get("duration") or 0)))
+        except ValueError:
+            return Probe()
     raw_duration = video.get("duration") or info.get("format", {}).get("duration") or 0
     try:
         duration = round(float(raw_duration))
@@ -124,6 +129,8 @@ def file_json(file: StoredFile) -> dict[str, Any]:
         return base | {"width": file.width, "height": file.height}
     if file.kind == "video_note":
         return base | {"length": file.width, "duration": file.duration}
+    if file.kind == "voice":
+        return base | {"duration": file.duration, "mime_type": file.mime_type or "audio/ogg"}
     if file.kind in ("video", "animation"):
         base |= {"width": file.width, "height": file.height, "duration": file.duration}
     if file.file_name:

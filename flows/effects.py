@@ -123,13 +123,56 @@ def say(key: str, *, buttons: Keyboard = (), reply_to: int | None = None, **para
 
 @dataclass(frozen=True)
 class StoreContribution:
-    """Keep a member's message as a contribution of the current phase (once per message)."""
+    """Keep a member's message as a contribution of the current phase (once per message).
+    A voice note has `kind` "voice", its Telegram `file_id` and `duration` in seconds, no
+    words and the label "voice" until a transcript comes (StoreTranscript)."""
 
     user_id: int
     phase: str
     message_id: int
     text: str
     label: str
+    kind: str = "text"
+    file_id: str = ""
+    duration: int = 0
+
+
+@dataclass(frozen=True)
+class TranscribeVoice:
+    """Transcribe this voice note on the bot's own machine (its media pool), then send the
+    cycle a `VoiceTranscribed` event for it; nothing when no words come out."""
+
+    cycle_id: int
+    message_id: int
+    file_id: str
+    language: str  # the group's language: a hint for the recogniser
+    user_id: int = 0  # who spoke it: the actor of the VoiceTranscribed event
+
+
+@dataclass(frozen=True)
+class StoreTranscript:
+    """A voice note's transcript becomes its stored words and label (once per note; the
+    same retention and /forget as any text)."""
+
+    message_id: int
+    text: str
+    label: str
+
+
+@dataclass(frozen=True)
+class RecordVoiceNotice:
+    """Remember that the group has been told that voice notes are counted but not read."""
+
+
+@dataclass(frozen=True)
+class SendSoundTimeline:
+    """Analyse the sound of the cycle's clip and post its speech-and-silence timeline with
+    `flows.reports.sound.sound_report` under it; `named_moments` (seconds) are the time stamps
+    members named in reality, marked on the timeline."""
+
+    cycle_id: int
+    named_moments: tuple[float, ...] = ()
+    reply_to: int | None = None
 
 
 @dataclass(frozen=True)
@@ -149,4 +192,5 @@ class LogNudge:
 Effect = (
     Say | SayPrivately | SendStoryboard | SendStill | SendReplay | SetTimer | CancelTimer
     | SendCoachSummary | SendCoachAddition | StoreContribution | RecordTurn | LogNudge
+    | TranscribeVoice | StoreTranscript | RecordVoiceNotice | SendSoundTimeline
 )

@@ -3,42 +3,60 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flows.cycle.model import ContributionRef
+from flows.cycle.model import TEXT, VOICE, ContributionRef
 from storage.clock import to_db
-from storage.db import Tx
+from storage.db import Row, Tx
+
+_REF = ("c.id, c.user_id, c.phase, COALESCE(c.text, '') AS text, COALESCE(c.label, '') AS "
+        "label, c.message_id, c.kind, COALESCE(c.duration, 0) AS duration")
+
+
+def _ref(r: Row) -> ContributionRef:
+    return ContributionRef(r["id"], r["user_id"], r["phase"], r["text"], r["label"],
+                           r["message_id"], r["kind"], r["duration"])
 
 
 async def add(tx: Tx, cycle_id: int, user_id: int, phase: str, message_id: int, text: str,
-              label: str, now: datetime) -> bool:
-    """Stores a contribution once: a redelivered message changes nothing. True when new."""
+              label: str, now: datetime, *, kind: str = TEXT, file_id: str | None = None,
+              duration: int | None = None) -> bool:
+    """Stores a contribution once: a redelivered message changes nothing. True when new.
+    A voice note (`kind` VOICE) keeps its Telegram `file_id` and `duration`; its words, if
+    any, come later with `set_transcript`."""
     changed = await tx.execute(
         "INSERT INTO contributions (cycle_id, user_id, phase, message_id, text, label, "
-        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (cycle_id, message_id) DO NOTHING",
-        (cycle_id, user_id, phase, message_id, text, label, to_db(now)))
+        "created_at, kind, file_id, duration) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (cycle_id, message_id) DO NOTHING",
+        (cycle_id, user_id, phase, message_id, None if kind == VOICE and not text else text,
+         label, to_db(now), kind, file_id or None, duration))
     return changed > 0
 
 
+async def set_transcript(tx: Tx, cycle_id: int, message_id: int, text: str,
+                         label: str) -> bool:
+    """A voice note's transcript becomes its words and its label, once: a note that already
+    has words (a transcript delivered twice) is left as it is. True when changed."""
+    return await tx.execute(
+        "UPDATE contributions SET text = ?, label = ? WHERE cycle_id = ? AND message_id = ? "
+        "AND kind = ? AND COALESCE(text, '') = ''",
+        (text, label, cycle_id, message_id, VOICE)) > 0
+
+
 async def of_cycle(tx: Tx, cycle_id: int) -> tuple[ContributionRef, ...]:
-    rows = await tx.all("SELECT id, user_id, phase, COALESCE(text, '') AS text, "
-                        "COALESCE(label, '') AS label, message_id FROM contributions "
-                        "WHERE cycle_id = ? ORDER BY id", (cycle_id,))
-    return tuple(ContributionRef(r["id"], r["user_id"], r["phase"], r["text"], r["label"],
-                                 r["message_id"])
-                 for r in rows)
+    rows = await tx.all(f"SELECT {_REF} FROM contributions c WHERE c.cycle_id = ? "
+                        "ORDER BY c.id", (cycle_id,))
+    return tuple(_ref(r) for r in rows)
 
 
 async def of_closed_cycles(tx: Tx, group_id: int) -> dict[int, tuple[ContributionRef, ...]]:
     """The contributions of each closed cycle of the group, by cycle id (for the views across
     cycles: the trend, what helped most, each member's progress)."""
     rows = await tx.all(
-        "SELECT c.id, c.cycle_id, c.user_id, c.phase, COALESCE(c.text, '') AS text, "
-        "COALESCE(c.label, '') AS label, c.message_id FROM contributions c "
+        f"SELECT {_REF}, c.cycle_id FROM contributions c "
         "JOIN cycles y ON y.id = c.cycle_id WHERE y.group_id = ? AND y.phase = 'closed' "
         "ORDER BY c.id", (group_id,))
     found: dict[int, list[ContributionRef]] = {}
     for r in rows:
-        found.setdefault(r["cycle_id"], []).append(ContributionRef(
-            r["id"], r["user_id"], r["phase"], r["text"], r["label"], r["message_id"]))
+        found.setdefault(r["cycle_id"], []).append(_ref(r))
     return {cycle_id: tuple(refs) for cycle_id, refs in found.items()}
 
 
@@ -75,8 +93,10 @@ async def edit_text(tx: Tx, cycle_id: int, message_id: int, text: str) -> bool:
 
 async def erase_texts_before(tx: Tx, group_id: int, cutoff: datetime) -> int:
     """The group's retention: words of contributions older than `cutoff` in cycles that are
-    over are erased (labels and counts stay for the summaries and trends)."""
+    over are erased, and so is a voice note's file_id (labels, counts and lengths stay for the
+    summaries and trends)."""
     return await tx.execute(
-        "UPDATE contributions SET text = NULL WHERE text IS NOT NULL AND created_at < ? "
+        "UPDATE contributions SET text = NULL, file_id = NULL "
+        "WHERE (text IS NOT NULL OR file_id IS NOT NULL) AND created_at < ? "
         "AND cycle_id IN (SELECT id FROM cycles WHERE group_id = ? "
         "AND phase IN ('closed', 'cancelled'))", (to_db(cutoff), group_id))

@@ -75,6 +75,18 @@ async def schedule_of(tx: Tx, group_id: int) -> str | None:
     return row["schedule"] if row else None
 
 
+async def voice_notice_given(tx: Tx, group_id: int) -> bool:
+    """Whether the group has been told that voice notes are counted but not read."""
+    row = await tx.one("SELECT voice_notice_at FROM groups WHERE id = ?", (group_id,))
+    return bool(row and row["voice_notice_at"])
+
+
+async def record_voice_notice(tx: Tx, group_id: int, now: datetime) -> None:
+    """The group has been told (flows.effects.RecordVoiceNotice); the first time counts."""
+    await tx.execute("UPDATE groups SET voice_notice_at = COALESCE(voice_notice_at, ?) "
+                     "WHERE id = ?", (to_db(now), group_id))
+
+
 async def all_groups(tx: Tx) -> list[Group]:
     return [_group(r) for r in await tx.all("SELECT * FROM groups ORDER BY id")]
 

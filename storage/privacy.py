@@ -66,7 +66,8 @@ async def _group_data(tx: Tx, group_id: int, user_id: int) -> dict[str, Any]:
         "SELECT id, number, phase, learning_question, commitment, created_at, closed_at "
         "FROM cycles WHERE group_id = ? AND inbrenger_id = ? ORDER BY id", (group_id, user_id))
     contributed = await tx.all(
-        "SELECT k.cycle_id, k.created_at, k.phase, k.text, k.label FROM contributions k "
+        "SELECT k.cycle_id, k.created_at, k.phase, k.text, k.label, k.kind, k.duration, "
+        "k.file_id IS NOT NULL AS voice_kept FROM contributions k "
         "JOIN cycles c ON c.id = k.cycle_id WHERE c.group_id = ? AND k.user_id = ? "
         "ORDER BY k.id", (group_id, user_id))
     return {
@@ -78,7 +79,10 @@ async def _group_data(tx: Tx, group_id: int, user_id: int) -> dict[str, Any]:
              "started_at": r["created_at"], "closed_at": r["closed_at"]} for r in brought_in],
         "contributions": [
             {"cycle_id": r["cycle_id"], "time": r["created_at"], "phase": r["phase"],
-             "text": r["text"], "label": r["label"]} for r in contributed],
+             "text": r["text"], "label": r["label"],
+             **({"kind": r["kind"], "seconds": r["duration"],
+                 "recording_kept": bool(r["voice_kept"])} if r["kind"] == "voice" else {})}
+            for r in contributed],
     }
 
 
@@ -94,9 +98,10 @@ async def forget_member(tx: Tx, user_id: int) -> dict[str, int]:
     """Erases one member's own words and name and takes them out of every group; returns how
     many of each were erased. Cycles that still run are left alone: the caller refuses first
     (see `open_cycle_as_inbrenger`), and this never touches them either way."""
+    # A voice note's file_id is their voice: it goes with their words (its length stays).
     contributions = await tx.execute(
-        "UPDATE contributions SET text = NULL WHERE user_id = ? AND text IS NOT NULL",
-        (user_id,))
+        "UPDATE contributions SET text = NULL, file_id = NULL WHERE user_id = ? "
+        "AND (text IS NOT NULL OR file_id IS NOT NULL)", (user_id,))
     questions = await tx.execute(
         f"UPDATE cycles SET learning_question = NULL WHERE inbrenger_id = ? AND {_FINISHED} "
         "AND learning_question IS NOT NULL", (user_id,))
@@ -128,6 +133,6 @@ def has_anything(data: dict[str, Any]) -> bool:
             return True
         if any(c["learning_question"] or c["commitment"] for c in group["cycles_as_inbrenger"]):
             return True
-        if any(c["text"] for c in group["contributions"]):
+        if any(c["text"] or c.get("recording_kept") for c in group["contributions"]):
             return True
     return False

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from html import unescape
 from pathlib import Path
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
@@ -23,9 +24,12 @@ from bot.engine.outgoing import (
     Message,
     Outgoing,
     Photo,
+    SoundTimeline,
 )
 from bot.media import ffmpeg
 from bot.texts.fit import fit
+from bot.texts.render import render, render_all
+from flows.reports.sound import sound_report, timeline_caption, timeline_labels, timeline_title
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +67,8 @@ class Delivery:
             await self._clip_media(item)
         elif isinstance(item, Chart):
             await self._chart(item)
+        elif isinstance(item, SoundTimeline):
+            await self._sound_timeline(item)
 
     async def message(self, item: Message) -> None:
         body, parse_mode = fit(item.html)
@@ -158,3 +164,40 @@ class Delivery:
             log.exception("chart %s failed; left out", item.filename)
             return
         await self._photo(item.chat_id, path, item.caption_html, None, None)
+
+    async def _sound_timeline(self, item: SoundTimeline) -> None:
+        """The clip's speech and silence: the timeline picture, then the pauses in words."""
+        from bot.media.sound import SoundProblem, analyse_sound
+        from bot.media.timeline import TimelineLabels, timeline_chart
+
+        language = item.language
+        source = await self.local_clip(item.cycle_id, item.file_id, item.file_unique_id)
+        if source is None:
+            await self.message(Message(item.chat_id, item.failure_html, item.thread_id))
+            return
+        try:
+            async with self.media_slots:
+                profile = await analyse_sound(source)
+                if isinstance(profile, SoundProblem):
+                    report = sound_report(problem=profile.reason)
+                    picture = None
+                else:
+                    labels = TimelineLabels(**{k: unescape(render(language, v)) for k, v
+                                               in timeline_labels(profile.min_pause).items()})
+                    picture = await asyncio.to_thread(
+                        timeline_chart, profile, source.with_suffix(".sound.png"),
+                        title=unescape(render(language, timeline_title())), labels=labels,
+                        named_moments=item.named_moments)
+                    report = sound_report(duration=profile.duration,
+                                          pauses=[(s.start, s.end) for s in profile.pauses],
+                                          speech_share=profile.speech_share,
+                                          min_pause=profile.min_pause,
+                                          named_moments=item.named_moments)
+        except (ffmpeg.MediaError, ValueError, OSError) as error:
+            log.warning("cycle %s: sound analysis failed: %s", item.cycle_id, error)
+            await self.message(Message(item.chat_id, item.failure_html, item.thread_id))
+            return
+        if picture is not None:
+            await self._photo(item.chat_id, picture, render(language, timeline_caption()),
+                              item.thread_id, item.reply_to)
+        await self.message(Message(item.chat_id, render_all(language, report), item.thread_id))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import unescape
 
 from bot.engine import coach_reports
-from bot.engine.outgoing import ButtonRows, ClipMedia, Message
+from bot.engine.outgoing import ButtonRows, ClipMedia, Message, SoundTimeline
 from bot.engine.work import Unit
 from bot.media.ffmpeg import format_timestamp
 from bot.texts.render import render, render_all, say
@@ -16,20 +16,24 @@ from flows.effects import (
     Keyboard,
     LogNudge,
     RecordTurn,
+    RecordVoiceNotice,
     Say,
     SayPrivately,
     SendCoachAddition,
     SendCoachSummary,
     SendReplay,
+    SendSoundTimeline,
     SendStill,
     SendStoryboard,
     SetTimer,
     StoreContribution,
+    StoreTranscript,
     Text,
+    TranscribeVoice,
     text,
 )
 from flows.model import Group
-from storage import contributions, members
+from storage import contributions, groups, members
 
 
 def buttons(language: str, rows: Keyboard) -> ButtonRows:
@@ -49,7 +53,18 @@ async def store(unit: Unit, group: Group, cycle: Cycle, effects: tuple[Effect, .
     for effect in effects:
         if isinstance(effect, StoreContribution):
             await contributions.add(unit.tx, cycle.id, effect.user_id, effect.phase,
-                                    effect.message_id, effect.text, effect.label, unit.now)
+                                    effect.message_id, effect.text, effect.label, unit.now,
+                                    kind=effect.kind, file_id=effect.file_id or None,
+                                    duration=effect.duration or None)
+        elif isinstance(effect, StoreTranscript):
+            await contributions.set_transcript(unit.tx, cycle.id, effect.message_id,
+                                               effect.text, effect.label)
+        elif isinstance(effect, RecordVoiceNotice):
+            await groups.record_voice_notice(unit.tx, group.id, unit.now)
+        elif isinstance(effect, TranscribeVoice):
+            unit.voice_notes.append((group.id, effect))
+        elif isinstance(effect, SendSoundTimeline):
+            await unit.send(sound_timeline(group, cycle, effect))
         elif isinstance(effect, RecordTurn):
             await members.record_turn(unit.tx, group.id, effect.user_id, unit.now)
         elif isinstance(effect, LogNudge):
@@ -100,3 +115,13 @@ def clip_media(group: Group, cycle: Cycle,
     return ClipMedia(group.chat_id, what, cycle.id, cycle.clip.file_id,
                      cycle.clip.file_unique_id, caption, say(language, "clip.media_failed"),
                      group.thread_id or None, reply_to, start, end, float(cycle.clip.duration))
+
+
+def sound_timeline(group: Group, cycle: Cycle, effect: SendSoundTimeline) -> SoundTimeline | Message:
+    """The recipe of the clip's speech-and-silence timeline; made by the media workers."""
+    language = group.settings.language
+    if cycle.clip is None:
+        return to_group(group, say(language, "clip.media_unavailable"))
+    return SoundTimeline(group.chat_id, language, cycle.id, cycle.clip.file_id,
+                         cycle.clip.file_unique_id, say(language, "clip.media_failed"),
+                         effect.named_moments, group.thread_id or None, effect.reply_to)

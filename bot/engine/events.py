@@ -13,6 +13,7 @@ from typing import Any
 
 from bot.engine import effects
 from bot.engine.work import Once, Unit, work
+from bot.media.transcribe import backend_from_env
 from flows.cycle.model import Contribution, Cycle, CycleContext, Decision, Event
 from flows.cycle.start import new_cycle, opening_effects
 from flows.cycle.table import decide
@@ -23,6 +24,14 @@ from flows.schedule.plan import Schedule, next_meetings
 from storage import contributions, cycles, groups, members
 from storage.db import Tx
 
+
+def can_transcribe(language: str) -> bool:
+    """Whether a voice note in this group's language can be read on this machine
+    (pocketsphinx knows English only)."""
+    backend = backend_from_env()
+    return backend != "none" and (backend != "pocketsphinx" or language == "en")
+
+
 # A member's message in these phases never closes the cycle, so it needs neither the group's
 # past cycles nor its coming meetings: the hot path (every message of the talk) skips them.
 _TALK_ONLY = (Phase.GOAL, Phase.REALITY, Phase.OPTIONS)
@@ -31,7 +40,9 @@ _TALK_ONLY = (Phase.GOAL, Phase.REALITY, Phase.OPTIONS)
 async def load_context(tx: Tx, group: Group, cycle: Cycle, now: datetime,
                        event: Event | None = None) -> CycleContext:
     ctx = CycleContext(cycle, group.settings, await members.active(tx, group.id), now,
-                       await contributions.of_cycle(tx, cycle.id), group.title)
+                       await contributions.of_cycle(tx, cycle.id), group.title,
+                       can_transcribe=can_transcribe(group.settings.language),
+                       voice_notice_given=await groups.voice_notice_given(tx, group.id))
     if isinstance(event, Contribution) and cycle.phase in _TALK_ONLY:
         return ctx
     return replace(ctx, history=await history(tx, group.id),

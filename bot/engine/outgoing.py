@@ -87,9 +87,24 @@ class Chart:
     filename: str = "chart.png"
 
 
-Outgoing = Message | Photo | Document | Edit | ClipMedia | Chart
+@dataclass(frozen=True)
+class SoundTimeline:
+    """The clip's speech and silence: analysed, drawn and reported when sent."""
+
+    chat_id: int
+    language: str
+    cycle_id: int
+    file_id: str
+    file_unique_id: str
+    failure_html: str
+    named_moments: tuple[float, ...] = ()
+    thread_id: int | None = None
+    reply_to: int | None = None
+
+
+Outgoing = Message | Photo | Document | Edit | ClipMedia | Chart | SoundTimeline
 _KINDS: dict[str, type] = {cls.__name__: cls for cls in (Message, Photo, Document, Edit,
-                                                          ClipMedia, Chart)}
+                                                          ClipMedia, Chart, SoundTimeline)}
 
 
 def encode(item: Outgoing) -> str:
@@ -109,6 +124,8 @@ def _build(data: dict[str, Any]) -> Outgoing:
     if "buttons" in values:
         values["buttons"] = tuple(tuple((label, data) for label, data in row)
                                   for row in values["buttons"])
+    if "named_moments" in values:
+        values["named_moments"] = tuple(values["named_moments"])
     if values.get("fallback") is not None:
         values["fallback"] = _build({"type": "Message", **values["fallback"]})
     return cls(**values)  # type: ignore[no-any-return]

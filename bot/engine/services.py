@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -44,12 +44,14 @@ class Services:
     bot_username: str = ""
     sender: Lanes = field(default_factory=_Asleep)
     on_timer: Callable[..., Awaitable[None]] | None = None
+    on_voice_note: Callable[..., Coroutine[Any, Any, None]] | None = None
     throttle: Throttle = field(default_factory=Throttle)
     media_allowance: MediaAllowance = field(default_factory=MediaAllowance)
     # ffmpeg work (checking a clip, stills, storyboards, charts): a few at a time, so that
     # clips of several groups never starve the event loop on a small machine.
     media_slots: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(2))
     _db: Database | None = None
+    _tasks: set[asyncio.Task[None]] = field(default_factory=set)
 
     @property
     def db(self) -> Database:
@@ -66,6 +68,17 @@ class Services:
 
     def now(self) -> datetime:
         return self.clock()
+
+    def background(self, work: Coroutine[Any, Any, None]) -> None:
+        """Runs `work` on its own, kept until it ends (and ended when the bot stops)."""
+        task = asyncio.create_task(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def stop_background(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
 
 
 def services_of(app: Any) -> Services:

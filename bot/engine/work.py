@@ -23,7 +23,7 @@ from typing import Any
 from bot.engine import timers
 from bot.engine.outgoing import Outgoing, encode, lane_of
 from bot.engine.services import services_of
-from flows.effects import CancelTimer, SetTimer
+from flows.effects import CancelTimer, SetTimer, TranscribeVoice
 from storage import inbox, outbox
 from storage import timers as timer_store
 from storage.db import Tx
@@ -43,6 +43,8 @@ class Unit:
     now: datetime
     lanes: set[int] = field(default_factory=set)
     timers: list[tuple[int, SetTimer | CancelTimer]] = field(default_factory=list)
+    # Voice notes to transcribe once this is committed (group id, the flow's request).
+    voice_notes: list[tuple[int, TranscribeVoice]] = field(default_factory=list)
 
     async def send(self, item: Outgoing) -> None:
         """Decides a Bot API call; it goes out after the commit."""
@@ -94,3 +96,6 @@ async def after_commit(app: Any, unit: Unit) -> None:
         svc.sender.wake(unit.lanes)
     for group_id, effect in unit.timers:
         await timers.mirror(app, group_id, effect)
+    for group_id, request in unit.voice_notes:
+        if svc.on_voice_note is not None:  # handed in at start (bot/engine/voice_notes.py)
+            svc.background(svc.on_voice_note(app, group_id, request))

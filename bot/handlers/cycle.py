@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Coroutine
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from telegram import Message as TgMessage
 from telegram import Update
@@ -34,6 +34,7 @@ from bot.texts.render import render, say
 from flows.callbacks import CycleButton, parse, pattern
 from flows.cycle.model import (
     Accept,
+    AskSound,
     Cancel,
     CheckinAnswer,
     ConfirmCommitment,
@@ -47,6 +48,7 @@ from flows.cycle.model import (
     Swap,
     ToggleTips,
     TriedAnswer,
+    VoiceNote,
     Wait,
     Watched,
 )
@@ -99,6 +101,7 @@ def _event_command(make: Callable[[int, bool], Event], *, admin_matters: bool = 
     return run
 
 
+audio_command = _event_command(lambda uid, admin: AskSound(uid, admin), admin_matters=True)
 next_command = _event_command(lambda uid, admin: Next(uid, admin), admin_matters=True)
 tips_command = _event_command(lambda uid, admin: ToggleTips(uid))
 cancel_command = _event_command(lambda uid, admin: Cancel(uid, admin), admin_matters=True)
@@ -179,6 +182,33 @@ async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await contributions.edit_text(unit.tx, cycle.id, message.message_id, message.text)
 
 
+async def on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A voice note in the group: spoken, so a contribution (transcribed where this machine
+    can, then classified and nudged like text)."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None or message.voice is None:
+        return
+    note = VoiceNote(user.id, message.message_id, message.voice.file_id,
+                     _seconds(message.voice.duration))
+    await _spoken(update, context, note)
+
+
+def _seconds(duration: int | timedelta | None) -> int:
+    if isinstance(duration, timedelta):
+        return int(duration.total_seconds())
+    return int(duration or 0)
+
+
+async def _spoken(update: Update, context: ContextTypes.DEFAULT_TYPE, note: VoiceNote) -> None:
+    async with handling(update, context) as unit:
+        group = await find_group(unit, update) if unit else None
+        if unit is None or group is None:
+            return
+        decision = await decide_in(unit, group, note)
+        if decision is not None and decision.refusal is not None:
+            await reply(unit, update, group.settings.language, decision.refusal)
+
+
 async def on_clip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A video in the group. Only the inbrenger who owes a clip makes the bot look at it
     (checked before anything is downloaded); other files are just shared in the chat."""
@@ -191,6 +221,11 @@ async def on_clip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if group is None or cycle is None:
         return
     owes_clip = cycle.inbrenger_id == user.id and cycle.clip is None
+    if message.video_note is not None and not owes_clip:  # a round video note in the talk
+        await _spoken(update, context, VoiceNote(user.id, message.message_id,
+                                                 message.video_note.file_id,
+                                                 _seconds(message.video_note.duration)))
+        return
     event = await clip_intake.clip_event(context, user.id, message, probe=owes_clip)
     async with handling(update, context) as unit:
         if unit is None or (event is None and not owes_clip):
@@ -216,8 +251,9 @@ _ACTIONS: dict[str, Callable[[int, bool, str], Event]] = {
     "commit": lambda uid, admin, arg: ConfirmCommitment(uid, int(arg) if arg.isdecimal() else 0),
     "checkin": lambda uid, admin, arg: CheckinAnswer(uid, arg),
     "tried": lambda uid, admin, arg: TriedAnswer(uid, arg),
+    "audio": lambda uid, admin, arg: AskSound(uid, admin),
 }
-_ADMIN_MATTERS = ("swap", "next", "cancel")
+_ADMIN_MATTERS = ("swap", "next", "cancel", "audio")
 
 
 async def on_cycle_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -256,6 +292,8 @@ def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         command("tips", tips_command, groups_only),
         command("cancel", cancel_command, groups_only),
         command("status", status_command, groups_only),
+        command("audio", audio_command, groups_only),
+        MessageHandler(groups_only & filters.UpdateType.MESSAGE & filters.VOICE, on_voice),
         MessageHandler(groups_only & filters.UpdateType.EDITED_MESSAGE & filters.TEXT, on_edit),
         MessageHandler(groups_only & filters.UpdateType.MESSAGE & clip_intake.CLIP_FILTER,
                        on_clip),

@@ -9,7 +9,7 @@ import logging
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
-from bot.engine import dispatch, housekeeping, meetings, timers
+from bot.engine import dispatch, housekeeping, meetings, timers, voice_notes
 from bot.engine.delivery import Delivery
 from bot.engine.rate_limits import ChatLimits
 from bot.engine.sender import Sender
@@ -47,6 +47,7 @@ async def post_init(app: Application) -> None:  # type: ignore[type-arg]
     svc.db = await Database.open(svc.config.db_path)
     svc.bot_username = app.bot.username or ""
     svc.on_timer = dispatch.timer_fired  # handed in here, so timers import nothing above
+    svc.on_voice_note = voice_notes.transcribe_later  # likewise for work.py
     sender = Sender(svc.db, Delivery(app.bot, svc.config.data_dir, svc.media_slots), svc.now)
     svc.sender = sender
     restored = await timers.restore(app)
@@ -61,6 +62,7 @@ async def post_init(app: Application) -> None:  # type: ignore[type-arg]
 
 async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
     svc = services_of(app)
+    await svc.stop_background()
     if isinstance(svc.sender, Sender):
         await svc.sender.stop()
     if svc.has_db:

@@ -15,7 +15,7 @@ from flows.catalog import LANGUAGES
 log = logging.getLogger(__name__)
 
 GROUP_COMMANDS = ("setup", "join", "leave", "roster", "skip", "cycle", "next", "status", "tips",
-                  "pause", "replay", "schedule", "summary", "coach", "settings", "cancel",
+                  "pause", "replay", "audio", "schedule", "summary", "coach", "settings", "cancel",
                   "export", "forget", "help")
 PRIVATE_COMMANDS = ("start", "help", "export", "forget")
 FIRST_RETRY, LAST_RETRY = 1.0, 60.0

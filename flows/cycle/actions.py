@@ -17,6 +17,7 @@ from flows.cycle.model import (
     Event,
     LearningQuestion,
     TriedAnswer,
+    VoiceNote,
 )
 from flows.cycle.phases import (
     announce,
@@ -45,7 +46,7 @@ def nothing(ctx: CycleContext, event: Event) -> Decision:
 def outsider_message(ctx: CycleContext, event: Event) -> Decision | None:
     """Someone who did not join writes while a cycle runs: told once how to join, then left
     in peace (an answer to every message would drown the group)."""
-    if not isinstance(event, Contribution) or ctx.member(event.actor):
+    if not isinstance(event, (Contribution, VoiceNote)) or ctx.member(event.actor):
         return None
     cycle = ctx.cycle
     if not cycle.is_open or event.actor in cycle.told_outsiders:
@@ -232,7 +233,7 @@ def remind_step(ctx: CycleContext, event: Event) -> Decision:
 def remind_to_agree(ctx: CycleContext, event: Event) -> Decision:
     """A member who has not agreed to the agreements yet: their words are not taken as a
     contribution until they agree, and they hear so once, kindly, with the button."""
-    assert isinstance(event, Contribution)
+    assert isinstance(event, (Contribution, VoiceNote))
     cycle = ctx.cycle
     if event.actor in cycle.reminded_to_agree:
         return Decision(cycle)

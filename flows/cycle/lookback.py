@@ -17,7 +17,7 @@ from flows.cycle.model import (
     LookBackChoice,
     MoveLine,
 )
-from flows.cycle.phases import quote, start_lookback
+from flows.cycle.phases import quote, quoted, start_lookback
 from flows.effects import Effect, Say, SendCoachAddition, StoreContribution, Text, text
 
 LATE_LINES = timedelta(hours=24)  # a late line is still added the day after the meeting
@@ -77,7 +77,7 @@ def choose_late(ctx: CycleContext, event: Event) -> Decision:
     else:
         author = ctx.member(chosen.user_id)
         addition = (text("cycle.lookback_late_chosen", name=author.name if author else "?",
-                         quote=quote(chosen.text)),)
+                         quote=quoted(chosen)),)
     return Decision(cycle, _addition(cycle, addition), ack=text("cycle.ack.lookback"))
 
 

@@ -55,6 +55,10 @@ class Cycle:
         return self.phase not in (Phase.CLOSED, Phase.CANCELLED)
 
 
+TEXT = "text"
+VOICE = "voice"  # the kind of a spoken contribution, and its label until a transcript comes
+
+
 @dataclass(frozen=True)
 class ContributionRef:
     """A stored contribution, as the flow needs it for the look back and the summaries."""
@@ -65,7 +69,12 @@ class ContributionRef:
     text: str
     label: str
     message_id: int = 0
+    kind: str = TEXT  # TEXT or VOICE (a voice note, or a round video note during the talk)
+    duration: int = 0  # a voice note's length in seconds
 
+    @property
+    def is_voice(self) -> bool:
+        return self.kind == VOICE
 
 LOOKBACK = "lookback"  # the phase name of a look-back line ("which move will we use again")
 MOVE = "move"  # its label: not one of the nine kinds of contribution
@@ -83,6 +92,8 @@ class CycleContext:
     group_title: str = ""  # named in private messages, which are read outside the group
     history: tuple[PastCycle, ...] = ()  # the group's closed cycles, oldest first
     upcoming_meetings: tuple[datetime, ...] = ()  # from the group's schedule, if it has one
+    can_transcribe: bool = False  # a speech-to-text back-end is configured on this machine
+    voice_notice_given: bool = False  # the group was told voice notes are counted, not read
 
     def member(self, user_id: int) -> Member | None:
         return next((m for m in self.members if m.user_id == user_id), None)
@@ -178,6 +189,40 @@ class Contribution:
 
 
 @dataclass(frozen=True)
+class VoiceNote:
+    """A member's voice note in the group while the cycle runs, or a round video note that is
+    not the clip: spoken, so counted as a contribution without words."""
+
+    actor: int
+    message_id: int
+    file_id: str
+    duration: int  # seconds
+    name = "voice"
+
+
+@dataclass(frozen=True)
+class VoiceTranscribed:
+    """The bot transcribed a stored voice note (after `TranscribeVoice`); `actor` is the
+    member who spoke it, `language` the language the recogniser heard, if it says."""
+
+    actor: int
+    message_id: int
+    text: str
+    language: str | None = None
+    name = "transcript"
+
+
+@dataclass(frozen=True)
+class AskSound:
+    """The inbrenger (or an admin) asks to see the clip's speech and silence (/audio, or the
+    button at intake)."""
+
+    actor: int
+    is_admin: bool = False
+    name = "audio"
+
+
+@dataclass(frozen=True)
 class LookBackChoice:
     actor: int
     choice: int  # a contribution id, or 0 for "none of these"
@@ -238,7 +283,7 @@ class TimerFired:
 Event = (
     Accept | Swap | ClipPosted | LearningQuestion | Consent | Wait | Watched | Next | ToggleTips
     | Cancel | Contribution | LookBackChoice | ConfirmCommitment | CheckinAnswer | TriedAnswer
-    | MoveLine | TimerFired
+    | MoveLine | TimerFired | VoiceNote | VoiceTranscribed | AskSound
 )
 
 
@@ -264,5 +309,6 @@ TIMER_EVENTS = frozenset({"meeting_open", "watch_end", "step_reminder", "phase_r
 EVENT_NAMES = frozenset({
     kind.name for kind in (Accept, Swap, ClipPosted, LearningQuestion, Consent, Wait, Watched,
                            Next, ToggleTips, Cancel, Contribution, LookBackChoice,
-                           ConfirmCommitment, CheckinAnswer, TriedAnswer, MoveLine)
+                           ConfirmCommitment, CheckinAnswer, TriedAnswer, MoveLine, VoiceNote,
+                           VoiceTranscribed, AskSound)
 }) | TIMER_EVENTS

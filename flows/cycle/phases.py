@@ -5,7 +5,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from flows.callbacks import CycleButton
-from flows.cycle.model import TIMER_EVENTS, Cycle, CycleContext
+from flows.cycle.model import TIMER_EVENTS, VOICE, ContributionRef, Cycle, CycleContext
 from flows.effects import (
     Button,
     CancelTimer,
@@ -20,6 +20,7 @@ from flows.effects import (
 )
 from flows.labels import ACTIVATING
 from flows.model import STEPS, Phase
+from flows.nudging.policy import clock
 
 CYCLE_TIMERS = ("watch_end", "phase_reminder", "step_reminder", "tick", "lookback_end",
                 "meeting_open", "clip_reminder")
@@ -95,8 +96,11 @@ def ask_for_clip(ctx: CycleContext, cycle: Cycle) -> tuple[Effect, ...]:
 
 
 def ask_consent(cycle: Cycle) -> Effect:
-    return Say((text("cycle.ask_consent"),),
-               ((button(cycle, "cycle.button.consent", "consent"),),))
+    """The consent button, and the clip's sound (its wait time) for the inbrenger to look at
+    before the meeting if they like."""
+    return Say((text("cycle.ask_consent"), text("cycle.audio_offer")),
+               ((button(cycle, "cycle.button.consent", "consent"),),
+                (button(cycle, "cycle.button.audio", "audio"),)))
 
 
 def enter_watching(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
@@ -185,9 +189,11 @@ def _everyone_watched(ctx: CycleContext, cycle: Cycle) -> bool:
 
 def lookback_candidates(ctx: CycleContext) -> tuple[int, ...]:
     """Up to three activating contributions of the peers, the most recent of each kind first,
-    so that the choice covers different moves rather than three of the same."""
+    so that the choice covers different moves rather than three of the same. A voice note
+    nobody could read is offered too (as its own kind): the inbrenger heard what it said."""
     activating = [c for c in ctx.contributions
-                  if c.label in ACTIVATING and c.user_id != ctx.cycle.inbrenger_id]
+                  if (c.label in ACTIVATING or c.label == VOICE)
+                  and c.user_id != ctx.cycle.inbrenger_id]
     chosen: list[int] = []
     seen_labels: set[str] = set()
     for c in reversed(activating):
@@ -207,11 +213,30 @@ def quote(words: str, limit: int = LOOKBACK_QUOTE_CHARS) -> str:
     return words if len(words) <= limit else words[: limit - 1].rstrip() + "…"
 
 
+def quoted(c: ContributionRef, limit: int = LOOKBACK_QUOTE_CHARS) -> str | Text:
+    """A contribution as the look back and the summaries quote it: its words, and a voice
+    note by its length ("🎙 voice note (0:35)"), with its transcript where there is one."""
+    if not c.is_voice:
+        return quote(c.text, limit)
+    if c.text:
+        return text("voice.quote_words", length=clock(c.duration), words=quote(c.text, limit))
+    return text("voice.quote", length=clock(c.duration))
+
+
+def _option(ctx: CycleContext, cycle: Cycle, c: ContributionRef) -> Button:
+    """A look-back button: a quote, and for a voice note also who spoke it (two notes of the
+    same length would look alike)."""
+    if not c.is_voice:
+        return button(cycle, "cycle.button.lookback_option", "look", str(c.id), quote=quoted(c))
+    member = ctx.member(c.user_id)
+    return button(cycle, "cycle.button.lookback_voice", "look", str(c.id),
+                  name=member.name if member else "?", quote=quoted(c))
+
+
 def start_lookback(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
     options = lookback_candidates(ctx)
     by_id = {c.id: c for c in ctx.contributions}
-    rows = tuple((button(cycle, "cycle.button.lookback_option", "look", str(cid),
-                         quote=quote(by_id[cid].text)),) for cid in options)
+    rows = tuple((_option(ctx, cycle, by_id[cid]),) for cid in options)
     rows += ((button(cycle, "cycle.button.lookback_none", "look", "0"),),)
     cycle = replace(cycle, looking_back=True, lookback_options=options)
     effects = (

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from flows.cycle import actions as act
-from flows.cycle import lookback
+from flows.cycle import lookback, sound, voice
 from flows.cycle.guards import (
     Guard,
     all_watched_after,
@@ -123,6 +123,15 @@ TRANSITIONS: tuple[Transition, ...] = (
     t(P.WILL, "next", P.CLOSED, is_inbrenger_or_admin, is_looking_back),
     t(P.WILL, "lookback_end", P.CLOSED, is_looking_back),
     *(t(p, "message", None, is_member, talk_message, action=act.contribute) for p in TALK),
+    # A voice note is a contribution too; its transcript, once, is read like text.
+    *(t(p, "voice", None, not_agreed, action=act.remind_to_agree) for p in TALK),
+    *(t(p, "voice", None, is_member, action=voice.take_voice) for p in TALK),
+    *(t(p, "voice", None, action=act.nothing) for p in (*BEFORE_TALK, P.WATCHING)),
+    *(t(p, "transcript", None, voice.transcript_open, action=voice.take_transcript)
+      for p in (*TALK, P.CLOSED)),
+    # The clip's speech and silence, on the inbrenger's request, once there is a clip.
+    *(t(p, "audio", None, is_inbrenger_or_admin, has_clip, action=sound.show_sound)
+      for p in (P.AWAITING_CLIP, P.WATCHING, *TALK)),
     *(t(p, "watched", None, is_member, action=act.watched) for p in TALK),
     *(t(p, "tips", None, is_inbrenger, action=act.toggle_tips) for p in TALK),
     *(t(p, "checkin", None, is_inbrenger, checkin_pending, action=act.answer_checkin)
@@ -220,4 +229,4 @@ def _wrong_phase(ctx: CycleContext, event: Event) -> Text:
 # Events with their own explanation when they come at the wrong moment.
 REFUSAL_EVENTS = frozenset({"accept", "swap", "clip", "consent", "watched", "next", "tips",
                             "lookback_choice", "learning_question", "commit", "checkin",
-                            "tried", "move"})
+                            "tried", "move", "transcript", "audio"})

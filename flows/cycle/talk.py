@@ -8,7 +8,16 @@ from flows.classifier import classify, detect_language
 from flows.classifier.timestamps import parse_timestamp
 from flows.cycle.model import Contribution, Cycle, CycleContext, Decision
 from flows.cycle.phases import TICK_MINUTES, inbrenger_name, set_timer
-from flows.effects import Button, Effect, LogNudge, Say, StoreContribution, Text, text
+from flows.effects import (
+    Button,
+    Effect,
+    LogNudge,
+    Say,
+    StoreContribution,
+    StoreTranscript,
+    Text,
+    text,
+)
 from flows.labels import COMPENSATING, Classification, Label
 from flows.model import TALK_PHASES, Member, Phase, RealityStep
 from flows.nudging import policy as nudging
@@ -22,45 +31,61 @@ def message_language(ctx: CycleContext, event: Contribution) -> str:
     """Each message in its own language: groups mix Dutch and English, and a nudge or a
     rephrasing in the other language reads as not listening. The group's language decides
     when the words do not."""
-    return event.language or detect_language(event.text, ctx.settings.language)
+    return words_language(ctx, event.text, event.language)
+
+
+def words_language(ctx: CycleContext, words: str, language: str | None) -> str:
+    return language or detect_language(words, ctx.settings.language)
 
 
 def respond_to_contribution(ctx: CycleContext, event: Contribution, *,
                             nudge: bool = True) -> Decision:
+    return respond_to_words(ctx, event.actor, event.message_id, event.text, event.language,
+                            nudge=nudge)
+
+
+def respond_to_words(ctx: CycleContext, actor: int, message_id: int, words: str,
+                     language: str | None, *, nudge: bool = True,
+                     voice: bool = False) -> Decision:
+    """A member's words: stored (a voice note's transcript as the words of the stored note),
+    classified in their own language and, where `nudge`, reacted to: a nudge that says when
+    it reacts to a voice note, a still offer, a strong moment noted."""
     cycle = ctx.cycle
-    language = message_language(ctx, event)
-    classification = classify(event.text, language)
-    writer = ctx.member(event.actor) or Member(event.actor, "?")
-    moment = parse_timestamp(event.text)
-    strong = _names_strong_moment(cycle, classification, moment)
+    language = words_language(ctx, words, language)
+    classification = classify(words, language)
+    writer = ctx.member(actor) or Member(actor, "?")
+    moment = parse_timestamp(words)
+    strong = nudge and _names_strong_moment(cycle, classification, moment)
     if strong:
         # "Op 0:45 vind ik je uitleg sterk" is what this step asks for: an observation of what
         # works, not an opinion to nudge.
         classification = Classification(Label.OBSERVATION, classification.cue)
-    store = StoreContribution(event.actor, cycle.phase.value, event.message_id, event.text,
-                              classification.label.value)
+    label = classification.label.value
+    store: Effect = (StoreTranscript(message_id, words, label) if voice else
+                     StoreContribution(actor, cycle.phase.value, message_id, words, label))
     if cycle.tips_open and classification.label in COMPENSATING \
-            and event.actor != cycle.inbrenger_id:
+            and actor != cycle.inbrenger_id:
         # Asked for: counted as welcome in the summaries, never as unasked advice.
-        cycle = replace(cycle, welcome_tips=cycle.welcome_tips | {event.message_id})
+        cycle = replace(cycle, welcome_tips=cycle.welcome_tips | {message_id})
     nudge_ctx = nudging.NudgeContext(
         phase=cycle.phase, settings=ctx.settings, inbrenger_id=cycle.inbrenger_id,
-        tips_open=cycle.tips_open, writer=writer, message_id=event.message_id, text=event.text,
+        tips_open=cycle.tips_open, writer=writer, message_id=message_id, text=words,
         now=ctx.now, history=_history(ctx), timestamp_seconds=moment, language=language,
         group_title=ctx.group_title, clip_seconds=cycle.clip.duration if cycle.clip else None,
         cycle_id=cycle.id,
+        voice=voice,
     )
     decision = nudging.decide_on_message(nudge_ctx, classification)
     effects: tuple[Effect, ...] = (store,)
     history = decision.history
     if strong:
-        cycle, said = _strong_moment(ctx, cycle, event, moment or 0, language)
+        cycle, said = _strong_moment(ctx, cycle, actor, message_id, moment or 0, language)
         effects += (said,)
         history = replace(history, sent_at=history.sent_at + (ctx.now,))
     elif nudge:
         effects += decision.effects
         if decision.nudged:
-            effects += (LogNudge(event.actor, decision.kind or "", event.message_id),)
+            effects += (LogNudge(actor, decision.kind or "", message_id),)
     cycle = replace(cycle, nudge_history=history)
     return Decision(cycle, effects)
 
@@ -73,11 +98,11 @@ def _names_strong_moment(cycle: Cycle, classification: Classification,
             and moment is not None and classification.label is not Label.TIP)
 
 
-def _strong_moment(ctx: CycleContext, cycle: Cycle, event: Contribution, moment: float,
-                   language: str) -> tuple[Cycle, Say]:
+def _strong_moment(ctx: CycleContext, cycle: Cycle, actor: int, message_id: int,
+                   moment: float, language: str) -> tuple[Cycle, Say]:
     """The member's strong moment is noted; one reply offers its still and shows who has
     named one (never who has not: the step invites, it does not hold the cycle)."""
-    cycle = replace(cycle, strong_moments=cycle.strong_moments | {event.actor})
+    cycle = replace(cycle, strong_moments=cycle.strong_moments | {actor})
     seconds = max(0, int(moment))
     length = cycle.clip.duration if cycle.clip else None
     if length is not None and seconds > length:
@@ -89,7 +114,7 @@ def _strong_moment(ctx: CycleContext, cycle: Cycle, event: Contribution, moment:
     if {m.user_id for m in ctx.members} <= cycle.strong_moments:
         lines += (text("cycle.strong_all", name=inbrenger_name(ctx)),)
     button = Button(text("nudge.show_still", time=shown), nudging.still_data(cycle.id, seconds))
-    return cycle, Say(lines, ((button,),), reply_to=event.message_id, language=language)
+    return cycle, Say(lines, ((button,),), reply_to=message_id, language=language)
 
 
 def respond_to_tick(ctx: CycleContext) -> Decision:

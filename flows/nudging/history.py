@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -25,6 +25,15 @@ class NudgeHistory:
     silence_invitation_at: datetime | None = None
     invited_at: Mapping[int, datetime] = field(default_factory=dict)
     checkin_at: datetime | None = None
+
+    def spoke(self, user_id: int, *, inbrenger_id: int, message_id: int,
+              now: datetime) -> NudgeHistory:
+        """A member spoke without words the policy can read (a voice note): they are not
+        quiet, and an inbrenger who speaks needs no check-in; a run of closed questions is
+        neither continued nor broken."""
+        if user_id == inbrenger_id:
+            return replace(self, inbrenger_last_at=now, inbrenger_last_message_id=message_id)
+        return replace(self, last_contribution_at={**self.last_contribution_at, user_id: now})
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: times as ISO strings, member ids as string keys."""

@@ -93,6 +93,7 @@ class NudgeContext:
     group_title: str = ""  # a private nudge names the group it is about
     clip_seconds: int | None = None  # the clip's duration: a moment past the end has no still
     cycle_id: int = 0  # travels in the still button, so an old button is recognised
+    voice: bool = False  # the text is a voice note's transcript: the nudge says so
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,8 @@ def _compensating_nudge(
     texts: tuple[Text, ...] = (text(f"{prefix}.{label.value}", cue=_cue(classification, ctx.text)),)
     if classification.rephrasing:
         texts += (text("nudge.rephrasing", rephrasing=classification.rephrasing),)
+    if ctx.voice:  # the writer should know which of their words were heard, and how
+        texts = (text("nudge.voice_note"),) + texts
     history = replace(history, last_nudge_at={**history.last_nudge_at, writer_id: ctx.now})
     if not private:
         history = replace(history, sent_at=history.sent_at + (ctx.now,))

@@ -8,7 +8,12 @@ from dataclasses import replace
 
 from flows.cycle.model import CycleContext
 from flows.effects import Text, text
-from flows.reports.group_summary import group_summary, participation
+from flows.reports.group_summary import (
+    Participation,
+    group_summary,
+    participation,
+    spoken_part,
+)
 from flows.reports.progress import PastCycle, past_cycle
 
 __all__ = ["PastCycle", "coach_summary", "past_cycle", "trend"]
@@ -33,16 +38,22 @@ def _chain(history: tuple[PastCycle, ...], inbrenger_id: int) -> tuple[Text, ...
         for past in history if past.inbrenger_id == inbrenger_id)
 
 
+def _count_line(row: Participation) -> Text:
+    """Activating / neutral / compensating, tips on request as (+n), and voice notes nobody
+    could read apart: they were spoken, of no known kind."""
+    return text("coach.count_line", name=row.name, activating=row.activating,
+                neutral=row.neutral, compensating=row.compensating,
+                welcome=f" (+{row.welcome})" if row.welcome else "",
+                voice=text("coach.count_voice", part=spoken_part(row)) if row.spoken else "")
+
+
 def coach_summary(ctx: CycleContext, group_title: str, nudges: int,
                   history: tuple[PastCycle, ...] = ()) -> tuple[Text, ...]:
     cycle = ctx.cycle
     parts: list[Text] = [text("coach.header", group=group_title)]
     parts.extend(group_summary(replace(ctx, history=history or ctx.history)))
-    counts = "\n".join(
-        f"• {row.name}: {row.activating} / {row.neutral} / {row.compensating}"
-        + (f" (+{row.welcome})" if row.welcome else "")
-        for row in participation(ctx.members, ctx.contributions, cycle.inbrenger_id,
-                                 cycle.welcome_tips))
+    counts = tuple(_count_line(row) for row in participation(
+        ctx.members, ctx.contributions, cycle.inbrenger_id, cycle.welcome_tips))
     parts.append(text("coach.counts", lines=counts or "—"))
     parts.append(text("coach.watched_before" if cycle.watched_before_talk
                       else "coach.not_watched_before"))

@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from flows.cycle.model import LOOKBACK, ContributionRef, Cycle, CycleContext
+from flows.cycle.model import LOOKBACK, VOICE, ContributionRef, Cycle, CycleContext
+from flows.cycle.phases import quoted
 from flows.effects import Text, text
 from flows.labels import COMPENSATING, Label, stance
 from flows.model import TALK_PHASES, Member, Phase
+from flows.nudging.policy import clock
 from flows.reports.progress import across_cycles, with_cycle
 
 QUOTES_PER_PART = 3
@@ -38,10 +40,12 @@ class Participation:
     advised: int  # unasked tips
     reflected: int = 0
     welcome: int = 0  # tips, opinions, information given after the inbrenger asked for them
+    spoken: int = 0  # voice notes nobody could read: they spoke, in words we do not know
+    spoken_seconds: int = 0
 
     @property
     def total(self) -> int:
-        return self.activating + self.neutral + self.compensating + self.welcome
+        return self.activating + self.neutral + self.compensating + self.welcome + self.spoken
 
 
 def talk(contributions: tuple[ContributionRef, ...]) -> tuple[ContributionRef, ...]:
@@ -53,11 +57,25 @@ def _known(label: str) -> Label | None:
     return Label(label) if label in Label._value2member_map_ else None
 
 
+def unread_voice(c: ContributionRef) -> bool:
+    """A voice note without a transcript: neither activating nor compensating, but spoken."""
+    return c.is_voice and c.label == VOICE
+
+
+def not_heard_from(members: tuple[Member, ...], contributions: tuple[ContributionRef, ...],
+                   inbrenger_id: int) -> tuple[Member, ...]:
+    """The peers who have not said anything yet in this cycle (/status): a voice note counts
+    as having spoken, read or not."""
+    spoken = {c.user_id for c in contributions}
+    return tuple(m for m in members if m.user_id not in spoken and m.user_id != inbrenger_id)
+
+
 def participation(members: tuple[Member, ...], contributions: tuple[ContributionRef, ...],
                   inbrenger_id: int, welcome: frozenset[int] = frozenset()
                   ) -> list[Participation]:
     """Per peer (the inbrenger answers rather than contributes), in alphabetical order.
-    `welcome` holds the message ids of tips given after the inbrenger opened the floor."""
+    `welcome` holds the message ids of tips given after the inbrenger opened the floor; voice
+    notes nobody could read are counted apart, as spoken."""
     rows = []
     for member in sorted(members, key=lambda m: m.name.lower()):
         if member.user_id == inbrenger_id:
@@ -68,12 +86,14 @@ def participation(members: tuple[Member, ...], contributions: tuple[Contribution
         rest = [c for c in mine if c not in asked_for]
         stances = Counter(stance(label) for c in rest if (label := _known(c.label)))
         labels = Counter(c.label for c in rest)
+        spoken = [c for c in rest if unread_voice(c)]
         rows.append(Participation(
             member.name, member.user_id, stances["activating"], stances["neutral"],
             stances["compensating"],
             asked=labels[Label.OPEN_QUESTION] + labels[Label.CLOSED_QUESTION],
             observed=labels[Label.OBSERVATION], advised=labels[Label.TIP],
             reflected=labels[Label.REFLECTION], welcome=len(asked_for),
+            spoken=len(spoken), spoken_seconds=sum(c.duration for c in spoken),
         ))
     return rows
 
@@ -84,15 +104,23 @@ def quote(words: str) -> str:
 
 
 def participation_line(row: Participation) -> Text:
-    """Counts in words, with singular and plural; everything else is "other contributions"."""
+    """Counts in words, with singular and plural; everything else is "other contributions",
+    and voice notes nobody could read by their length ("voice note, 0:35")."""
     if row.total == 0:
         return text("summary.member_quiet", name=row.name)
-    others = row.total - row.asked - row.observed - row.reflected - row.welcome
+    others = row.total - row.asked - row.observed - row.reflected - row.welcome - row.spoken
     parts = tuple(text(f"summary.count.{kind}", count=count) for kind, count in (
         ("questions", row.asked), ("observations", row.observed),
         ("reflections", row.reflected), ("welcome_tips", row.welcome), ("others", others),
     ) if count)
+    if row.spoken:
+        parts += (spoken_part(row),)
     return text("summary.member_line", name=row.name, parts=parts)
+
+
+def spoken_part(row: Participation) -> Text:
+    return text("summary.count.voice_notes", count=row.spoken,
+                length=clock(row.spoken_seconds))
 
 
 def _phase_part(ctx: CycleContext, phase: Phase) -> Text | None:
@@ -112,7 +140,7 @@ def _phase_part(ctx: CycleContext, phase: Phase) -> Text | None:
     lines: list[Text] = []
     if own and phase is not Phase.WILL:  # in will the confirmed commitment speaks for them
         lines.append(text("summary.own_words", name=_name(ctx, cycle.inbrenger_id),
-                          lines="\n".join(f"• {quote(c.text)}" for c in own[:QUOTES_PER_PART])))
+                          lines="\n".join(f"• {_words(c)}" for c in own[:QUOTES_PER_PART])))
     if chosen:
         lines.append(text("summary.peer_words", lines="\n".join(
             _peer_line(ctx, c, c.id == cycle.lookback_choice) for c in chosen)))
@@ -121,8 +149,13 @@ def _phase_part(ctx: CycleContext, phase: Phase) -> Text | None:
     return text(f"summary.phase.{phase.value}", lines=tuple(lines))
 
 
+def _words(c: ContributionRef) -> str:
+    """A quote of the words; a transcribed voice note is marked as spoken."""
+    return f"🎙 {quote(c.text)}" if c.is_voice else quote(c.text)
+
+
 def _peer_line(ctx: CycleContext, c: ContributionRef, helpful: bool) -> str:
-    line = f"• {_name(ctx, c.user_id)}: {quote(c.text)}"
+    line = f"• {_name(ctx, c.user_id)}: {_words(c)}"
     return line + " ⭐" if helpful else line
 
 
@@ -146,7 +179,8 @@ def lookback_part(ctx: CycleContext) -> tuple[Text, ...]:
     helpful = next((c for c in ctx.contributions if c.id == cycle.lookback_choice), None)
     if helpful is not None:
         parts.append(text("summary.helpful", name=_name(ctx, helpful.user_id),
-                          quote=quote(helpful.text), inbrenger=_name(ctx, cycle.inbrenger_id)))
+                          quote=quoted(helpful, QUOTE_CHARS),
+                          inbrenger=_name(ctx, cycle.inbrenger_id)))
     elif cycle.lookback_choice == 0:
         parts.append(text("summary.helpful_none", inbrenger=_name(ctx, cycle.inbrenger_id)))
     lines = [c for c in ctx.contributions if c.phase == LOOKBACK and c.text]

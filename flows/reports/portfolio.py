@@ -8,9 +8,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from flows.cycle.model import LOOKBACK, ContributionRef, Cycle
+from flows.cycle.model import LOOKBACK, VOICE, ContributionRef, Cycle
 from flows.labels import Label, stance
 from flows.model import Group, Member
+from flows.nudging.policy import clock
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class CycleRecord:
                           for c in talk if c.label in Label._value2member_map_)
         helpful = next((c for c in self.contributions if c.id == self.cycle.lookback_choice),
                        None)
+        spoken = [c for c in talk if c.is_voice]
         return {
             "cycle_id": self.cycle.id, "inbrenger": self.inbrenger, "number": self.cycle.number,
             "phase": self.cycle.phase.value, "learning_question": self.cycle.learning_question,
@@ -36,7 +38,7 @@ class CycleRecord:
             "watched_before_talk": self.cycle.watched_before_talk,
             "helped_most": None if helpful is None else {
                 "by": names.get(helpful.user_id, str(helpful.user_id)), "text": helpful.text,
-                "kind": helpful.label},
+                "kind": helpful.label, **_voice(helpful)},
             "moves_to_use_again": [
                 {"by": names.get(c.user_id, str(c.user_id)), "text": c.text}
                 for c in self.contributions if c.phase == LOOKBACK and c.text],
@@ -44,7 +46,16 @@ class CycleRecord:
                               "neutral": balance["neutral"],
                               "compensating": balance["compensating"],
                               "welcome_tips": balance["welcome"]},
+            # Spoken contributions: counted above by their transcript's kind where there is
+            # one; `unread` ones had no transcript (neither activating nor compensating).
+            "voice_notes": {"count": len(spoken),
+                            "seconds": sum(c.duration for c in spoken),
+                            "unread": sum(1 for c in spoken if c.label == VOICE)},
         }
+
+
+def _voice(c: ContributionRef) -> dict[str, Any]:
+    return {"voice_note_seconds": c.duration} if c.is_voice else {}
 
 
 def portfolio(group: Group, members: tuple[Member, ...],
@@ -64,12 +75,27 @@ def as_markdown(data: dict[str, Any]) -> str:
             f"## {cycle['inbrenger']}, cycle {cycle['number']} ({cycle['phase']})", "",
             f"- Learning question: {cycle['learning_question'] or '—'}",
             f"- Commitment: {cycle['commitment'] or '—'}",
-            *([f"- Helped most: {cycle['helped_most']['by']}: {cycle['helped_most']['text']}"]
+            *([f"- Helped most: {cycle['helped_most']['by']}: {_helped(cycle['helped_most'])}"]
               if cycle.get("helped_most") else []),
             *[f"- Move to use again ({move['by']}): {move['text']}"
               for move in cycle.get("moves_to_use_again", [])],
             (f"- Contributions: {counts['activating']} activating, "
              f"{counts['neutral']} neutral, {counts['compensating']} compensating"),
+            *_voice_line(cycle.get("voice_notes")),
             "",
         ]
     return "\n".join(lines)
+
+
+def _helped(helped: dict[str, Any]) -> str:
+    if "voice_note_seconds" not in helped:
+        return str(helped["text"])
+    spoken = f"🎙 voice note ({clock(helped['voice_note_seconds'])})"
+    return f"{spoken} {helped['text']}" if helped["text"] else spoken
+
+
+def _voice_line(notes: dict[str, Any] | None) -> list[str]:
+    if not notes or not notes["count"]:
+        return []
+    unread = f", {notes['unread']} without transcript" if notes["unread"] else ""
+    return [f"- Voice notes: {notes['count']} ({clock(notes['seconds'])} in all{unread})"]

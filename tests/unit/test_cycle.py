@@ -10,7 +10,9 @@ import pytest
 from flows.catalog import render_all
 from flows.cycle.diagram import document, validate
 from flows.cycle.model import (
+    VOICE,
     Accept,
+    AskSound,
     Cancel,
     CheckinAnswer,
     Clip,
@@ -29,6 +31,8 @@ from flows.cycle.model import (
     TimerFired,
     ToggleTips,
     TriedAnswer,
+    VoiceNote,
+    VoiceTranscribed,
     Wait,
     Watched,
 )
@@ -79,6 +83,12 @@ def lines_of(*user_ids: int) -> tuple[ContributionRef, ...]:
         for uid in user_ids)
 
 
+def with_voice_note(message_id: int, phase: str) -> tuple[ContributionRef, ...]:
+    """Bob's stored voice note, still without words."""
+    return CONTRIBUTIONS + (ContributionRef(60 + message_id % 10, BOB, phase, "", VOICE,
+                                            message_id, VOICE, 35),)
+
+
 def cycle_in(phase: Phase, **changes: object) -> Cycle:
     ready = phase not in (Phase.ANNOUNCED, Phase.AWAITING_CLIP)
     base = Cycle(id=7, group_id=1, inbrenger_id=ANNA, number=1, phase=phase,
@@ -101,6 +111,8 @@ def said(decision) -> str:  # type: ignore[no-untyped-def]
             texts.extend(effect.texts)
     return render_all("nl", tuple(texts))
 
+
+TALK_PHASES = (Phase.GOAL, Phase.REALITY, Phase.OPTIONS, Phase.WILL)
 
 # Scenarios: (phase, cycle changes, event, expected phase afterwards). Together they take
 # every transition of the table at least once (checked below).
@@ -183,6 +195,18 @@ SCENARIOS = [
     (P.CLOSED, {"commitment": "x", "lookback_options": (11,)}, LookBackChoice(ANNA, 11),
      P.CLOSED),
     (P.CLOSED, {"commitment": "Wachten tot het stil is"}, TimerFired("followup"), P.CLOSED),
+    # Voice notes: counted in the talk (after the agreements), ignored before it.
+    *[(phase, {"_ctx": {"members": NOT_AGREED}}, VoiceNote(EVA, 540 + i, "v", 12), phase)
+      for i, phase in enumerate(TALK_PHASES)],
+    *[(phase, {}, VoiceNote(BOB, 550 + i, "v", 35), phase) for i, phase in enumerate(TALK_PHASES)],
+    *[(phase, {}, VoiceNote(BOB, 560 + i, "v", 35), phase)
+      for i, phase in enumerate((P.ANNOUNCED, P.AWAITING_CLIP, P.WATCHING))],
+    *[(phase, {"_ctx": {"contributions": with_voice_note(570 + i, phase.value)}},
+       VoiceTranscribed(BOB, 570 + i, "Wat zag je toen?"), phase)
+      for i, phase in enumerate((*TALK_PHASES, P.CLOSED))],
+    # The clip's speech and silence, from the intake on.
+    *[(phase, {"clip": CLIP}, AskSound(ANNA), phase)
+      for phase in (P.AWAITING_CLIP, P.WATCHING, *TALK_PHASES)],
 ]
 
 

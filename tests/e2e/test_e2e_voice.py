@@ -1,0 +1,90 @@
+"""Issue 15: voice notes are contributions. With a transcriber on this machine (pocketsphinx,
+English) a spoken tip is read and nudged privately; without one, the group hears once that
+voice notes count but are not read, and /audio shows the clip's sound."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from harness import BotProcess, DemoGroup
+from scenes import db_rows, into_reality
+
+from fake_telegram import FakeTelegramControl
+
+TIP = "You could give them more time to think"
+
+
+def _spoken_tip(folder: Path) -> Path:
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("needs espeak-ng (scripts/setup.sh test installs it)")
+    wav, note = folder / "tip.wav", folder / "tip.ogg"
+    subprocess.run(["espeak-ng", "-v", "en-us+f2", "-s", "150", "-w", str(wav), TIP],
+                   check=True, timeout=30)
+    subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-i", str(wav), "-af",
+                    "adelay=300,apad=pad_dur=0.5", "-c:a", "libopus", "-b:a", "32k", str(note)],
+                   check=True, timeout=60)
+    return note
+
+
+async def test_a_spoken_tip_is_transcribed_and_nudged_privately(
+        tg: FakeTelegramControl, demo_group: DemoGroup, bot_process: BotProcess,
+        tmp_path: Path) -> None:
+    pytest.importorskip("pocketsphinx")
+    note = _spoken_tip(tmp_path)
+    bot_process.env["INTERVISION_TRANSCRIBER"] = "pocketsphinx"
+    await bot_process.start()
+    await into_reality(tg, demo_group, tmp_path)
+    chat, anna, cato = demo_group.chat_id, demo_group.admin, demo_group.members[1]
+    since = await tg.mark()
+    await tg.send_text(anna.user_id, chat, "/settings language en")
+    await tg.wait_for_text(chat, "language", since=since)
+    since = await tg.mark()
+    sent = await tg.send_video(cato.user_id, chat, note, kind="voice")
+    nudge = await tg.wait_for(lambda m: "as a question" in (m["text"] or ""),
+                              chat_id=cato.user_id, since=since, timeout=60)
+    assert "voice note" in nudge["text"]
+    stored = db_rows(tmp_path / "intervision.db",
+                     "SELECT kind, label, text IS NOT NULL FROM contributions WHERE "
+                     "message_id = ?", (sent["message_id"],))
+    assert stored == [("voice", "tip", 1)]
+
+
+async def test_without_a_transcriber_voice_notes_count_and_the_group_is_told_once(
+        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
+        tmp_path: Path) -> None:
+    note = _spoken_tip(tmp_path)
+    await into_reality(tg, demo_group, tmp_path)
+    chat, cato = demo_group.chat_id, demo_group.members[1]
+    since = await tg.mark()
+    for _ in range(2):
+        await tg.send_video(cato.user_id, chat, note, kind="voice")
+    await tg.wait_for_text(chat, "Spraakberichten tellen", since=since, timeout=20)
+    await tg.wait_until_updates_taken()
+    told = [m for m in await tg.bot_messages(chat, since=since)
+            if "Spraakberichten tellen" in (m["text"] or "")]
+    assert len(told) == 1
+    assert not [m for m in await tg.bot_messages(cato.user_id, since=since)
+                if "als vraag" in (m["text"] or "")]
+    since = await tg.mark()
+    await tg.send_text(demo_group.admin.user_id, chat, "/status")
+    status = await tg.wait_for_text(chat, "Fase", since=since)
+    quiet = next(line for line in status["text"].splitlines() if "Nog niet aan het woord" in line)
+    assert "Cato" not in quiet  # her voice notes count: she is not among the quiet
+    voiced = db_rows(tmp_path / "intervision.db",
+                     "SELECT COUNT(*) FROM contributions WHERE kind = 'voice'")
+    assert voiced == [(2,)]
+
+
+async def test_audio_shows_the_clips_speech_and_silence(
+        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
+        tmp_path: Path) -> None:
+    await into_reality(tg, demo_group, tmp_path)
+    bram, chat = demo_group.members[0], demo_group.chat_id
+    since = await tg.mark()
+    await tg.send_text(bram.user_id, chat, "/audio")
+    answer = await tg.wait_for(lambda m: "geluid" in (m["text"] or "").lower()
+                               or "stilte" in (m["text"] or "").lower(), chat_id=chat,
+                               since=since, timeout=30)
+    assert answer["text"]

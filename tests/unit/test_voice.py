@@ -1,0 +1,319 @@
+"""Voice notes as a member notices them: counted as taking part (not quiet, in the summaries
+by their length), transcribed and nudged like text where the machine can, otherwise the group
+is told once that they are counted but not read; and the clip's sound on request."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from flows.callbacks import MAX_BYTES, CycleButton
+from flows.catalog import render, render_all
+from flows.cycle.model import (
+    VOICE,
+    AskSound,
+    ClipPosted,
+    Contribution,
+    ContributionRef,
+    CycleContext,
+    Next,
+    TimerFired,
+    VoiceNote,
+    VoiceTranscribed,
+)
+from flows.cycle.table import decide
+from flows.effects import (
+    LogNudge,
+    RecordVoiceNotice,
+    Say,
+    SayPrivately,
+    SendSoundTimeline,
+    StoreContribution,
+    StoreTranscript,
+    Text,
+    TranscribeVoice,
+)
+from flows.model import Group, Member, Phase
+from flows.reports.coach_summary import coach_summary
+from flows.reports.group_summary import group_summary, not_heard_from
+from flows.reports.portfolio import as_markdown, portfolio
+from flows.reports.sound import sound_report, timeline_labels
+from tests.unit.test_cycle import (
+    ANNA,
+    BOB,
+    CARLA,
+    CLIP,
+    CONTRIBUTIONS,
+    DAAN,
+    MEMBERS,
+    NOW,
+    OUTSIDER,
+    QUESTION,
+    ctx_for,
+    cycle_in,
+    said,
+)
+
+P = Phase
+NOTE = VoiceNote(BOB, 900, "voice-file-1", 35)
+BOB_NOTE = ContributionRef(70, BOB, "reality", "", VOICE, 900, VOICE, 35)
+
+
+def texts_of(decision) -> tuple[Text, ...]:  # type: ignore[no-untyped-def]
+    return tuple(t for e in decision.effects if isinstance(e, (Say, SayPrivately))
+                 for t in e.texts)
+
+
+# --- 1. a voice note counts ---------------------------------------------------------------------
+
+def test_a_voice_note_in_the_talk_is_stored_with_its_file_and_length_and_never_nudged():
+    decision = decide(ctx_for(cycle_in(P.REALITY)), NOTE)
+    assert not decision.refused
+    assert StoreContribution(BOB, "reality", 900, "", "voice", kind="voice",
+                             file_id="voice-file-1", duration=35) in decision.effects
+    assert not any(isinstance(e, (SayPrivately, LogNudge)) for e in decision.effects)
+
+
+def test_a_voice_note_makes_a_quiet_member_not_quiet_in_status_and_in_the_silence_check():
+    ctx = ctx_for(cycle_in(P.REALITY, phase_started_at=NOW - timedelta(minutes=10)))
+    assert [m.name for m in not_heard_from(MEMBERS, (), ANNA)] == ["Bob", "Carla", "Daan"]
+    assert [m.name for m in not_heard_from(MEMBERS, (BOB_NOTE,), ANNA)] == ["Carla", "Daan"]
+    cycle = decide(ctx, NOTE).cycle
+    for words in (Contribution(CARLA, 901, "Wat zie je daar?"),
+                  Contribution(ANNA, 902, "Ik zie dat ik wacht.")):  # no check-in first
+        cycle = decide(replace(ctx, cycle=cycle), words).cycle
+    tick = decide(replace(ctx, cycle=cycle, now=NOW + timedelta(minutes=1)), TimerFired("tick"))
+    invitation = render_all("nl", texts_of(tick))
+    assert "Daan" in invitation and "Bob" not in invitation
+
+
+def test_the_inbrengers_voice_note_means_no_check_in():
+    ctx = ctx_for(cycle_in(P.REALITY, phase_started_at=NOW - timedelta(minutes=10)))
+    cycle = decide(ctx, Contribution(BOB, 901, "Wat zie je daar?")).cycle
+    cycle = decide(replace(ctx, cycle=cycle), VoiceNote(ANNA, 902, "f", 20)).cycle
+    tick = decide(replace(ctx, cycle=cycle, now=NOW + timedelta(minutes=1)), TimerFired("tick"))
+    assert "betekenisvol" not in render_all("nl", texts_of(tick))
+
+
+def test_a_voice_note_before_the_talk_is_left_alone_and_an_outsider_is_told_to_join():
+    for phase in (P.AWAITING_CLIP, P.WATCHING):
+        decision = decide(ctx_for(cycle_in(phase)), NOTE)
+        assert not decision.refused and decision.effects == ()
+    outsider = decide(ctx_for(cycle_in(P.REALITY)), VoiceNote(OUTSIDER, 903, "f", 4))
+    assert "/join" in said(outsider)
+    assert not any(isinstance(e, StoreContribution) for e in outsider.effects)
+
+
+def test_a_voice_note_from_someone_who_has_not_agreed_gets_the_agreements_reminder():
+    eva = Member(5, "Eva", started_private=False)
+    decision = decide(ctx_for(cycle_in(P.GOAL), members=MEMBERS + (eva,)),
+                      VoiceNote(5, 904, "f", 9))
+    assert not any(isinstance(e, StoreContribution) for e in decision.effects)
+    assert "afspraken" in said(decision)
+
+
+# --- 2. transcripts, or one notice ------------------------------------------------------------
+
+def test_without_a_transcriber_the_group_hears_once_that_voice_notes_are_not_read():
+    first = decide(ctx_for(cycle_in(P.GOAL)), NOTE)
+    assert RecordVoiceNotice() in first.effects
+    assert "niet lezen" in said(first) and not any(isinstance(e, TranscribeVoice)
+                                                   for e in first.effects)
+    english = render_all("en", texts_of(first))
+    assert "cannot read" in english and "never nudge" in english
+    again = decide(ctx_for(cycle_in(P.GOAL), voice_notice_given=True),
+                   VoiceNote(CARLA, 905, "f", 5))
+    assert [type(e) for e in again.effects] == [StoreContribution]
+
+
+def test_with_a_transcriber_the_note_is_sent_to_be_transcribed_and_no_notice_is_given():
+    decision = decide(ctx_for(cycle_in(P.REALITY), can_transcribe=True), NOTE)
+    assert TranscribeVoice(7, 900, "voice-file-1", "nl", BOB) in decision.effects
+    assert not any(isinstance(e, (Say, RecordVoiceNotice)) for e in decision.effects)
+
+
+def transcript_ctx(phase: Phase = P.REALITY, **changes: object) -> CycleContext:
+    note = replace(BOB_NOTE, phase=phase.value)
+    return ctx_for(cycle_in(phase, **changes), contributions=CONTRIBUTIONS + (note,),
+                   can_transcribe=True)
+
+
+def test_a_transcript_with_a_tip_is_stored_and_nudged_once_naming_the_voice_note():
+    ctx = transcript_ctx()
+    decision = decide(ctx, VoiceTranscribed(BOB, 900, "Je zou meer wachttijd kunnen geven."))
+    assert StoreTranscript(900, "Je zou meer wachttijd kunnen geven.", "tip") in decision.effects
+    nudges = [e for e in decision.effects if isinstance(e, SayPrivately)]
+    assert len(nudges) == 1 and nudges[0].user_id == BOB
+    words = render_all("nl", nudges[0].texts)
+    assert "spraakbericht" in words and "wachttijd" in words
+    assert LogNudge(BOB, "tip", 900) in decision.effects
+    # Delivered twice (a retry of the media pool): the stored note has its words now.
+    stored = replace(BOB_NOTE, text="Je zou meer wachttijd kunnen geven.", label="tip")
+    twice = decide(replace(ctx, cycle=decision.cycle,
+                           contributions=CONTRIBUTIONS + (stored,)),
+                   VoiceTranscribed(BOB, 900, "Je zou meer wachttijd kunnen geven."))
+    assert twice.refused and twice.effects == ()
+
+
+def test_an_english_transcript_is_nudged_in_english():
+    decision = decide(transcript_ctx(), VoiceTranscribed(BOB, 900, "You should give more wait "
+                                                         "time.", "en"))
+    nudge = next(e for e in decision.effects if isinstance(e, SayPrivately))
+    assert nudge.language == "en" and "voice note" in render_all("en", nudge.texts)
+
+
+def test_a_transcript_that_comes_after_its_phase_is_stored_but_not_nudged():
+    note = replace(BOB_NOTE, phase="goal")
+    ctx = ctx_for(cycle_in(P.REALITY), contributions=CONTRIBUTIONS + (note,))
+    decision = decide(ctx, VoiceTranscribed(BOB, 900, "Je zou meer wachttijd kunnen geven."))
+    assert [type(e) for e in decision.effects] == [StoreTranscript]
+    closed = decide(ctx_for(cycle_in(P.CLOSED), contributions=(note,)),
+                    VoiceTranscribed(BOB, 900, "Wat zag je?"))
+    assert [type(e) for e in closed.effects] == [StoreTranscript]
+
+
+def test_a_transcript_without_a_stored_note_or_without_words_is_refused():
+    ctx = transcript_ctx()
+    assert decide(ctx, VoiceTranscribed(BOB, 999, "Wat zag je?")).refused
+    assert decide(ctx, VoiceTranscribed(BOB, 900, "  ")).refused
+
+
+def test_no_transcriber_means_no_nudge_for_any_voice_note():
+    decision = decide(ctx_for(cycle_in(P.GOAL), voice_notice_given=True), NOTE)
+    assert not any(isinstance(e, (SayPrivately, LogNudge, TranscribeVoice))
+                   for e in decision.effects)
+
+
+# --- 3. the clip's sound ----------------------------------------------------------------------
+
+def test_the_consent_message_offers_the_clips_sound_within_telegrams_64_bytes():
+    decision = decide(ctx_for(cycle_in(P.AWAITING_CLIP)), ClipPosted(ANNA, CLIP, QUESTION))
+    data = [b.data for e in decision.effects if isinstance(e, Say) for row in e.buttons
+            for b in row]
+    assert "cy:7:audio" in data
+    assert len(CycleButton(10 ** 15, "audio").pack().encode()) <= MAX_BYTES
+
+
+def test_audio_sends_the_timeline_with_the_moments_named_in_reality():
+    contributions = CONTRIBUTIONS + (
+        ContributionRef(14, CARLA, "reality", "En bij 0:45 kijk je naar de deur.", "observation"),
+        ContributionRef(15, DAAN, "goal", "Op 0:10 al?", "closed_question"),
+        ContributionRef(16, DAAN, "reality", "Op 5:00 gebeurt er iets", "observation"),
+        ContributionRef(17, BOB, "reality", "Nog eens 1:23 dus.", "observation"))
+    decision = decide(ctx_for(cycle_in(P.OPTIONS), contributions=contributions), AskSound(ANNA))
+    # 1:23 once, 0:45; not the goal's 0:10 nor 5:00 past the clip's 1:35
+    assert decision.effects == (SendSoundTimeline(7, (45.0, 83.0)),)
+    assert decision.ack == Text("cycle.ack.audio")
+
+
+def test_audio_is_the_inbrengers_or_an_admins_and_needs_a_clip():
+    assert decide(ctx_for(cycle_in(P.GOAL)), AskSound(BOB, is_admin=True)).effects
+    peer = decide(ctx_for(cycle_in(P.GOAL)), AskSound(BOB))
+    assert peer.refusal == Text("cycle.refused.only_inbrenger_or_admin", {"name": "Anna"})
+    assert decide(ctx_for(cycle_in(P.AWAITING_CLIP)), AskSound(ANNA)).refusal == \
+        Text("cycle.refused.clip_first")
+    assert decide(ctx_for(cycle_in(P.CLOSED)), AskSound(ANNA)).refused
+
+
+def test_the_sound_report_lists_pauses_with_their_times_and_the_share_of_speech():
+    texts = sound_report(duration=95.4, pauses=[(61.2, 65.0), (3.0, 7.9)], speech_share=0.683,
+                         named_moments=(83.0, 45.0))
+    nl, en = render_all("nl", texts), render_all("en", texts)
+    assert "(1:35)" in nl and "68%" in nl
+    assert "2 pauzes van 3 s of langer:\n• 0:03–0:07 (5 s)\n• 1:01–1:05 (4 s)" in nl
+    assert "2 pauses of 3 s or longer:\n• 0:03–0:07 (5 s)\n• 1:01–1:05 (4 s)" in en
+    assert "0:45, 1:23" in en and "/pause 0:03" in en
+
+
+def test_the_sound_report_without_pauses_says_so_in_both_languages():
+    texts = sound_report(duration=30, pauses=(), speech_share=0.9)
+    assert "geen stiltes van 3 s" in render_all("nl", texts)
+    assert "no silences of 3 s" in render_all("en", texts)
+    assert "/pause" not in render_all("en", texts)
+
+
+def test_a_single_pause_is_said_in_the_singular_and_many_are_shortened():
+    one = render_all("en", sound_report(duration=30, pauses=[(10, 14)], speech_share=0.5))
+    assert "1 pause of 3 s or longer" in one
+    many = sound_report(duration=600, pauses=[(i * 20.0, i * 20.0 + 4) for i in range(13)],
+                        speech_share=0.5)
+    assert "… en nog 3." in render_all("nl", many)
+
+
+@pytest.mark.parametrize("problem,nl,en", [
+    ("no_audio", "geen geluid", "no sound"),
+    ("silent", "geen spraak", "no speech"),
+])
+def test_a_clip_without_sound_or_speech_gets_a_kind_answer(problem, nl, en):  # type: ignore[no-untyped-def]
+    texts = sound_report(problem=problem)
+    assert len(texts) == 1
+    assert nl in render_all("nl", texts) and en in render_all("en", texts)
+
+
+def test_the_timeline_labels_come_from_the_catalogs():
+    labels = {name: render("nl", t) for name, t in timeline_labels().items()}
+    assert labels == {"speech": "spraak", "silence": "stilte",
+                      "pause": "pauze van 3 s of langer", "named": "genoemd in het gesprek",
+                      "axis": "tijd in de clip"}
+
+
+# --- 4. summaries, look back, export ----------------------------------------------------------
+
+def closing_ctx(*extra: ContributionRef, **changes: object) -> CycleContext:
+    cycle = cycle_in(P.CLOSED, commitment="Wachten", **changes)
+    return ctx_for(cycle, contributions=CONTRIBUTIONS + extra)
+
+
+def test_a_summary_line_says_voice_note_and_its_length():
+    quiet = Member(5, "Eva", agreed=True)
+    ctx = closing_ctx(BOB_NOTE, ContributionRef(71, 5, "goal", "", VOICE, 905, VOICE, 35),
+                      ContributionRef(72, 5, "options", "", VOICE, 906, VOICE, 40))
+    ctx = replace(ctx, members=MEMBERS + (quiet,))
+    shown = render_all("en", group_summary(ctx))
+    assert "• Bob: 1 observation, 🎙 voice note, 0:35" in shown
+    assert "• Eva: 🎙 2 voice notes, 1:15 in all" in shown
+    assert "listened this time" not in shown
+    assert "• Bob: 1 waarneming, 🎙 spraakbericht, 0:35" in render_all("nl", group_summary(ctx))
+
+
+def test_the_coach_sees_voice_notes_apart_from_the_balance():
+    shown = render_all("en", coach_summary(closing_ctx(BOB_NOTE), "Group", 0))
+    assert "• Bob: 1 / 0 / 0 · 🎙 voice note, 0:35" in shown
+    assert "• Carla: 1 / 0 / 0\n" in shown  # unchanged without voice notes
+
+
+def test_a_transcribed_voice_note_counts_by_its_kind_and_is_quoted_as_spoken():
+    heard = replace(BOB_NOTE, text="Wat ging er door je heen?", label="open_question")
+    shown = render_all("en", group_summary(closing_ctx(heard)))
+    assert "• Bob: 🎙 Wat ging er door je heen?" in shown
+    assert "• Bob: 1 question, 1 observation" in shown
+
+
+def test_the_look_back_offers_a_voice_note_by_its_speaker_and_length():
+    ctx = ctx_for(cycle_in(P.WILL, commitment="x"), contributions=CONTRIBUTIONS + (BOB_NOTE,))
+    decision = decide(ctx, Next(ANNA))
+    assert 70 in decision.cycle.lookback_options
+    labels = [render("en", b.label) for e in decision.effects if isinstance(e, Say)
+              for row in e.buttons for b in row]
+    assert "Bob: 🎙 voice note (0:35)" in labels
+    chosen = replace(decision.cycle, lookback_choice=70)
+    summary = render_all("en", group_summary(replace(ctx, cycle=chosen)))
+    assert "Bob: <i>🎙 voice note (0:35)</i>" in summary
+
+
+def test_the_portfolio_counts_voice_notes():
+    heard = ContributionRef(71, CARLA, "goal", "Wat wil je?", "open_question", 905, VOICE, 20)
+    cycle = cycle_in(P.CLOSED, lookback_choice=70)
+    data = portfolio(replace_group(), MEMBERS, [(cycle, (BOB_NOTE, heard))])
+    record = data["cycles"][0]
+    assert record["voice_notes"] == {"count": 2, "seconds": 55, "unread": 1}
+    assert record["contributions"]["activating"] == 1
+    assert record["helped_most"]["voice_note_seconds"] == 35
+    markdown = as_markdown(data)
+    assert "- Voice notes: 2 (0:55 in all, 1 without transcript)" in markdown
+    assert "- Helped most: Bob: 🎙 voice note (0:35)" in markdown
+
+
+def replace_group() -> Group:
+    return Group(1, -5, 0, "Pabo 2")
