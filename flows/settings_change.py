@@ -28,6 +28,18 @@ CHOICES: dict[str, tuple[str, type[StrEnum], dict[str, str], str]] = {
 HOUR_SETTINGS = {"announce": "announce_hours_before", "reminder": "clip_reminder_hours"}
 
 
+def is_time_zone(name: str) -> bool:
+    """A name from the time zone database. Odd input (300 characters, a path, a NUL byte)
+    is just not one: ZoneInfo raises OSError or ValueError for those, not only NotFound."""
+    if not name or len(name) > 64:
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
+
+
 def change(settings: Settings, name: str, value: str) -> Settings | Text:
     """The changed settings, or why the change is refused (nothing changes then)."""
     name = ALIASES.get(name.lower(), name.lower())
@@ -37,10 +49,8 @@ def change(settings: Settings, name: str, value: str) -> Settings | Text:
             return text("settings.bad_language")
         return settings.with_value("language", value.lower())
     if name == "timezone":
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            return text("settings.bad_timezone", value=value)
+        if not is_time_zone(value):
+            return text("settings.bad_timezone", value=value[:60])
         return settings.with_value("timezone", value)
     if name in CHOICES:
         attribute, kind, words, refusal = CHOICES[name]

@@ -10,7 +10,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from flows.settings_change import is_time_zone
 
 TOKEN_PATTERN = re.compile(r"^\d{5,16}:[A-Za-z0-9_-]{30,64}$")
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
@@ -76,9 +77,7 @@ def load(env: Mapping[str, str] | None = None, *, require_token: bool = True) ->
         if problem:
             problems.append(problem)
     timezone = env.get("INTERVISION_TIMEZONE", "Europe/Amsterdam")
-    try:
-        ZoneInfo(timezone)
-    except (ZoneInfoNotFoundError, ValueError):
+    if not is_time_zone(timezone):
         problems.append(f"INTERVISION_TIMEZONE: {timezone!r} is not a time zone name "
                         "(for example Europe/Amsterdam)")
     log_level = env.get("INTERVISION_LOG_LEVEL", "INFO").upper()

@@ -29,6 +29,10 @@ def test_a_setting_changes(name, value, field, expected):  # type: ignore[no-unt
 @pytest.mark.parametrize("name,value,key", [
     ("language", "fr", "settings.bad_language"),
     ("timezone", "Mars/Olympus", "settings.bad_timezone"),
+    ("timezone", "x" * 300, "settings.bad_timezone"),  # ZoneInfo: 'File name too long'
+    ("timezone", "Europe/" + "a" * 300, "settings.bad_timezone"),
+    ("timezone", "../../etc/passwd", "settings.bad_timezone"),
+    ("timezone", "a\x00b", "settings.bad_timezone"),
     ("nudging", "loud", "settings.bad_nudging"),
     ("delivery", "email", "settings.bad_delivery"),
     ("reality", "0", "settings.bad_number"),
