@@ -164,14 +164,17 @@ class FakeTelegramControl(FailureControls):
         *,
         thread_id: int | None = None,
         reply_to: int | None = None,
+        as_chat: str | None = None,
     ) -> dict[str, Any]:
-        """Returns the Message object as the bot receives it in its update."""
+        """Returns the Message object as the bot receives it in its update. `as_chat`:
+        "group" sends as an anonymous admin, "channel" on behalf of a channel."""
         body = {
             "user_id": user_id,
             "chat_id": chat_id,
             "text": text,
             "thread_id": thread_id,
             "reply_to": reply_to,
+            "as_chat": as_chat,
         }
         return dict((await self._post("messages", body))["message"])
 

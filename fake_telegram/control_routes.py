@@ -223,6 +223,7 @@ async def send_text(request: web.Request) -> web.Response:
         str(body["text"]),
         thread_id=_opt_int(body.get("thread_id")),
         reply_to=_opt_int(body.get("reply_to")),
+        as_chat=body.get("as_chat"),
     )
     return web.json_response(stored.view())
 

@@ -225,8 +225,17 @@ def _compose(
         raise ControlError(error.description) from None
 
 
+# Telegram's stand-in senders: an anonymous admin posts as the group itself, a linked channel
+# as the channel; the message's `from` is then one of these users, the same for everybody.
+GROUP_ANONYMOUS_BOT = {"id": 1087968824, "is_bot": True, "first_name": "Group",
+                       "username": "GroupAnonymousBot"}
+CHANNEL_BOT = {"id": 136817688, "is_bot": True, "first_name": "Channel",
+               "username": "Channel_Bot"}
+
+
 def _send_text(
-    world: World, user: User, chat: Chat, text: str, thread_id: int | None, reply_to: int | None
+    world: World, user: User, chat: Chat, text: str, thread_id: int | None, reply_to: int | None,
+    as_chat: str | None = None,
 ) -> StoredMessage:
     plain, entities = format_text(text, None)
     if not plain:
@@ -235,6 +244,13 @@ def _send_text(
     if entities:
         content["entities"] = entities
     stored = _compose(world, user, chat, content, thread_id, reply_to)
+    if as_chat == "group":  # an anonymous admin
+        stored.payload["from"] = dict(GROUP_ANONYMOUS_BOT)
+        stored.payload["sender_chat"] = dict(stored.payload["chat"])
+    elif as_chat == "channel":
+        stored.payload["from"] = dict(CHANNEL_BOT)
+        stored.payload["sender_chat"] = {"id": -1009000000000 - user.id, "type": "channel",
+                                         "title": f"Kanaal van {user.first_name}"}
     world.deliver_message(stored)
     return stored
 
@@ -247,9 +263,11 @@ def send_text(
     *,
     thread_id: int | None = None,
     reply_to: int | None = None,
+    as_chat: str | None = None,
 ) -> StoredMessage:
+    """`as_chat`: "group" posts as an anonymous admin, "channel" on behalf of a channel."""
     user, chat = _sender_in(world, user_id, chat_id)
-    return _send_text(world, user, chat, text, thread_id, reply_to)
+    return _send_text(world, user, chat, text, thread_id, reply_to, as_chat)
 
 
 def edit_text(

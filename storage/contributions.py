@@ -93,10 +93,12 @@ async def edit_text(tx: Tx, cycle_id: int, message_id: int, text: str) -> bool:
 
 async def erase_texts_before(tx: Tx, group_id: int, cutoff: datetime) -> int:
     """The group's retention: words of contributions older than `cutoff` in cycles that are
-    over are erased, and so is a voice note's file_id (labels, counts and lengths stay for the
+    over (closed, cancelled, or left open and untouched for longer than the retention: an
+    abandoned cycle) are erased, and so is a voice note's file_id (labels, counts and lengths stay for the
     summaries and trends)."""
     return await tx.execute(
         "UPDATE contributions SET text = NULL, file_id = NULL "
         "WHERE (text IS NOT NULL OR file_id IS NOT NULL) AND created_at < ? "
         "AND cycle_id IN (SELECT id FROM cycles WHERE group_id = ? "
-        "AND phase IN ('closed', 'cancelled'))", (to_db(cutoff), group_id))
+        "AND (phase IN ('closed', 'cancelled') OR phase_started_at < ?))",
+        (to_db(cutoff), group_id, to_db(cutoff)))

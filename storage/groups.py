@@ -102,3 +102,9 @@ async def move_chat(tx: Tx, old_chat_id: int, new_chat_id: int) -> int:
     return await tx.execute("UPDATE groups SET chat_id = ? WHERE chat_id = ? AND NOT EXISTS "
                             "(SELECT 1 FROM groups WHERE chat_id = ?)",
                             (new_chat_id, old_chat_id, new_chat_id))
+
+
+async def in_chat(tx: Tx, chat_id: int) -> list[Group]:
+    """Every intervision group of a chat: the chat itself and each of its forum topics."""
+    rows = await tx.all("SELECT * FROM groups WHERE chat_id = ? ORDER BY thread_id", (chat_id,))
+    return [_group(r) for r in rows]

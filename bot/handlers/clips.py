@@ -38,7 +38,15 @@ async def _clip_cycle(cmd: GroupCommand) -> Cycle | None:
     if cycle is None or cycle.clip is None:
         await cmd.reply("clip.no_clip")
         return None
+    if not cycle.consent:  # nothing of the clip is shown before the inbrenger confirmed
+        await cmd.reply("clip.not_consented", name=await _inbrenger_name(cmd, cycle))
+        return None
     return cycle
+
+
+async def _inbrenger_name(cmd: GroupCommand, cycle: Cycle) -> str:
+    member = await members.get(cmd.unit.tx, cmd.group.id, cycle.inbrenger_id)
+    return member.name if member else "?"
 
 
 async def _media_allowed(cmd: GroupCommand) -> bool:
@@ -91,7 +99,7 @@ async def still_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         group = await find_group(unit, update) if unit else None
         cycle = await cycles.open_cycle(unit.tx, group.id) if unit and group else None
         if unit is None or group is None or cycle is None or cycle.clip is None \
-                or not isinstance(button, StillButton) \
+                or not cycle.consent or not isinstance(button, StillButton) \
                 or button.cycle_id not in (None, cycle.id):
             await answer_press(query, say(language, "cycle.refused.stale"), show_alert=True)
             return

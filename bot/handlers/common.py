@@ -54,6 +54,24 @@ def in_group(update: Update) -> bool:
     return chat is not None and chat.type in (Chat.GROUP, Chat.SUPERGROUP)
 
 
+def posted_as(message: Message | None) -> str | None:
+    """Who really wrote: None for a person under their own name; "admin" for an anonymous
+    admin of this chat; "channel" for a post on behalf of a channel. Telegram sends both with
+    one stand-in user for everybody, so that user must never become a member."""
+    if message is None or message.sender_chat is None:
+        return None
+    return "admin" if message.sender_chat.id == message.chat_id else "channel"
+
+
+async def explain_anonymous(unit: Unit, update: Update, context: Context, language: str) -> None:
+    """One kind explanation per chat every few minutes, not one per message."""
+    message = update.effective_message
+    place = (message.chat_id if message else 0, thread_of(message))
+    if services(context).throttle.allow(("anonymous", place), flood.NOT_SET_UP_EVERY,
+                                        time.monotonic()):
+        await reply(unit, update, language, "bot.anonymous")
+
+
 def private_link(context: Context, payload: str = "hi") -> str:
     return f"https://t.me/{context.bot.username}?start={payload}"
 
@@ -181,8 +199,12 @@ def group_command(*, admin: AdminRule = False, refusal: str = "bot.only_admins",
                 return
             args = list(context.args or ())
             needs_admin = admin(args) if callable(admin) else admin
-            allowed = await is_admin(context, chat.id, user.id) \
-                if needs_admin or know_admin else False
+            anonymous = posted_as(message)
+            if anonymous == "admin":
+                allowed = True  # only an admin of this chat can post as the chat itself
+            else:
+                allowed = await is_admin(context, chat.id, user.id) \
+                    if (needs_admin or know_admin) and anonymous is None else False
             async with handling(update, context) as unit:
                 if unit is None:
                     return
@@ -190,6 +212,10 @@ def group_command(*, admin: AdminRule = False, refusal: str = "bot.only_admins",
                 if group is None:
                     if svc.throttle.allow(("not_set_up", place), flood.NOT_SET_UP_EVERY, now):
                         await reply(unit, update, user_language(user), "bot.not_set_up")
+                    return
+                if anonymous is not None and not (needs_admin and allowed):
+                    # Configuring is an admin's; taking part needs a person's own name.
+                    await explain_anonymous(unit, update, context, group.settings.language)
                     return
                 if needs_admin and not allowed:
                     await reply(unit, update, group.settings.language, refusal)

@@ -22,11 +22,13 @@ from bot.handlers.commands import command
 from bot.handlers.common import (
     GroupCommand,
     answer_press,
+    explain_anonymous,
     find_group,
     group_command,
     group_of,
     handling,
     is_admin,
+    posted_as,
     reply,
     user_language,
 )
@@ -148,6 +150,10 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         group = await find_group(unit, update) if unit else None
         if unit is None or group is None:
             return
+        if posted_as(message) is not None:
+            if await cycles.open_cycle(unit.tx, group.id) is not None:
+                await explain_anonymous(unit, update, context, group.settings.language)
+            return
         event = Contribution(user.id, message.message_id, message.text)
         decision = await decide_in(unit, group, event)
         if decision is None and _answers_the_bot(message, context):
@@ -204,6 +210,9 @@ async def _spoken(update: Update, context: ContextTypes.DEFAULT_TYPE, note: Voic
         group = await find_group(unit, update) if unit else None
         if unit is None or group is None:
             return
+        if posted_as(update.effective_message) is not None:
+            await explain_anonymous(unit, update, context, group.settings.language)
+            return
         decision = await decide_in(unit, group, note)
         if decision is not None and decision.refusal is not None:
             await reply(unit, update, group.settings.language, decision.refusal)
@@ -218,8 +227,8 @@ async def on_clip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     async with services(context).db.reading() as tx:
         group = await group_of(tx, update)
         cycle = await cycles.open_cycle(tx, group.id) if group else None
-    if group is None or cycle is None:
-        return
+    if group is None or cycle is None or posted_as(message) is not None:
+        return  # nobody brings in a clip anonymously or as a channel
     owes_clip = cycle.inbrenger_id == user.id and cycle.clip is None
     if message.video_note is not None and not owes_clip:  # a round video note in the talk
         await _spoken(update, context, VoiceNote(user.id, message.message_id,

@@ -6,10 +6,18 @@ import time
 
 from telegram import Update
 from telegram.constants import ChatMemberStatus
-from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import (
+    BaseHandler,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
 
 from bot.engine import flood
-from bot.engine.events import history
+from bot.engine.events import decide_in, history
+from bot.engine.outgoing import Message
 from bot.engine.services import services
 from bot.handlers import coach
 from bot.handlers.commands import command
@@ -22,6 +30,7 @@ from bot.handlers.common import (
     handling,
     in_group,
     is_admin,
+    posted_as,
     private_link,
     reply,
     thread_of,
@@ -29,12 +38,14 @@ from bot.handlers.common import (
 )
 from bot.texts.render import render, say
 from flows.callbacks import AgreeButton, parse, pattern
+from flows.cycle.model import Cancel
 from flows.cycle.rotation import rotation_order
-from flows.effects import Text
+from flows.effects import CancelTimer, Text
 from flows.model import Settings
 from flows.reports.progress import group_progress
 from flows.settings_change import change
 from storage import groups, members, outbox
+from storage import timers as timer_store
 
 SKIP_OFF = ("off", "uit", "nee", "no")
 
@@ -44,7 +55,8 @@ async def setup(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if user is None or chat is None or message is None:
         return
     language = user_language(user)
-    admin = in_group(update) and await is_admin(context, chat.id, user.id)
+    admin = in_group(update) and (posted_as(message) == "admin"
+                                  or await is_admin(context, chat.id, user.id))
     can_read = await _can_read_the_talk(context, chat.id) if admin else True
     svc = services(context)
     async with handling(update, context) as unit:
@@ -215,6 +227,27 @@ async def chat_migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
                 unit.lanes.add(new)
 
 
+async def bot_removed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The bot was removed from a chat (or the chat closed): each of its groups stops. The
+    open cycle is cancelled, its timers and the schedule's are dropped, and whoever removed
+    the bot hears privately what that means; everything stored stays under retention."""
+    change = update.my_chat_member
+    if change is None or change.new_chat_member.status not in (ChatMemberStatus.LEFT,
+                                                               ChatMemberStatus.BANNED):
+        return
+    async with handling(update, context) as unit:
+        if unit is None:
+            return
+        for group in await groups.in_chat(unit.tx, change.chat.id):
+            await decide_in(unit, group, Cancel(0, True))
+            for timer in await timer_store.pending_of(unit.tx, group.id):
+                await unit.set_timer(group.id, CancelTimer(timer.name))
+            await groups.set_schedule(unit.tx, group.id, None)
+            if await members.can_write_privately(unit.tx, change.from_user.id):
+                await unit.send(Message(change.from_user.id, say(
+                    group.settings.language, "bot.group_ended", group=group.title)))
+
+
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     return [
         command("setup", setup),
@@ -226,4 +259,5 @@ def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         command("start", start_private, filters.ChatType.PRIVATE),
         CallbackQueryHandler(agree, pattern=pattern(AgreeButton)),
         MessageHandler(filters.StatusUpdate.MIGRATE, chat_migrated),
+        ChatMemberHandler(bot_removed, ChatMemberHandler.MY_CHAT_MEMBER),
     ]

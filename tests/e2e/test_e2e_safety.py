@@ -1,0 +1,93 @@
+"""Issue 18's safety gaps, end to end: nobody takes part anonymously or as a channel (an
+anonymous admin may still configure), nothing of a clip is shown before consent, a group
+the bot is removed from stops, and odd arguments are answered kindly."""
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from harness import BotProcess, DemoGroup
+from scenes import (
+    QUESTION,
+    Cycle,
+    button_data,
+    click_and_wait,
+    db_rows,
+    has_button,
+    into_reality,
+    make_clip,
+    set_up_group,
+)
+
+from fake_telegram import FakeTelegramControl
+
+
+async def test_nobody_takes_part_anonymously_or_as_a_channel(
+        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
+        tmp_path: Path) -> None:
+    await into_reality(tg, demo_group, tmp_path)
+    chat, anna, cato = demo_group.chat_id, demo_group.admin, demo_group.members[1]
+    db = tmp_path / "intervision.db"
+    before = db_rows(db, "SELECT COUNT(*) FROM contributions")
+    since = await tg.mark()
+    await tg.send_text(cato.user_id, chat, "Je zou meer wachttijd kunnen geven.", as_chat="channel")
+    await tg.send_text(anna.user_id, chat, "Wat zag je op 0:02?", as_chat="group")
+    await tg.send_text(cato.user_id, chat, "/join", as_chat="channel")
+    await tg.send_text(cato.user_id, chat, "/next", as_chat="channel")
+    told = await tg.wait_for_text(chat, "eigen naam", since=since)
+    assert told
+    await tg.wait_until_updates_taken()
+    await asyncio.sleep(1)
+    assert db_rows(db, "SELECT COUNT(*) FROM contributions") == before
+    assert db_rows(db, "SELECT user_id FROM members WHERE user_id > 100000000") == []
+    assert len([m for m in await tg.bot_messages(chat, since=since)
+                if "eigen naam" in (m["text"] or "")]) == 1  # one explanation, not four
+    since = await tg.mark()
+    await tg.send_text(anna.user_id, chat, "/settings nudges streng", as_chat="group")
+    await tg.wait_for_text(chat, "Opgeslagen", since=since)  # an anonymous admin configures
+
+
+async def test_nothing_of_the_clip_is_shown_before_consent(
+        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
+        tmp_path: Path) -> None:
+    await set_up_group(tg, demo_group)
+    bram, daan, chat = demo_group.members[0], demo_group.members[2], demo_group.chat_id
+    cycle = Cycle(tg, demo_group, make_clip(tmp_path))
+    announcement = await cycle.start("Bram")
+    await click_and_wait(tg, bram.user_id, announcement, button_data(announcement, "accept"))
+    since = await tg.mark()
+    await tg.send_video(bram.user_id, chat, make_clip(tmp_path), caption=QUESTION)
+    consent = await tg.wait_for(has_button("consent"), chat_id=chat, since=since)
+    await tg.send_text(daan.user_id, chat, "/pause 0:02")
+    await tg.send_text(daan.user_id, chat, "/replay 0:01-0:03")
+    await tg.wait_for_text(chat, "nog niet bevestigd", since=since)
+    await tg.wait_until_updates_taken()
+    await asyncio.sleep(1)
+    shown = [m for m in await tg.bot_messages(chat, since=since) if m["media"]]
+    assert shown == []
+    await click_and_wait(tg, bram.user_id, consent, button_data(consent, "consent"))
+    await tg.wait_for(lambda m: m["media"] == "photo", chat_id=chat, since=since)
+
+
+async def test_a_group_the_bot_is_removed_from_stops(
+        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
+        tmp_path: Path) -> None:
+    await into_reality(tg, demo_group, tmp_path)
+    db, anna = tmp_path / "intervision.db", demo_group.admin
+    since = await tg.mark()
+    await tg.set_bot_status(demo_group.chat_id, "left", by=anna.user_id)
+    await tg.wait_for_text(anna.user_id, "uit de groep", since=since)
+    assert db_rows(db, "SELECT phase FROM cycles") == [("cancelled",)]
+    assert db_rows(db, "SELECT COUNT(*) FROM timers WHERE fired_at IS NULL") == [(0,)]
+
+
+async def test_a_300_character_time_zone_is_answered_kindly(
+        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess) -> None:
+    await set_up_group(tg, demo_group)
+    since = await tg.mark()
+    await tg.send_text(demo_group.admin.user_id, demo_group.chat_id,
+                       "/settings tijdzone Europe/" + "a" * 300)
+    await tg.wait_for_text(demo_group.chat_id, "tijdzone", since=since)
+    since = await tg.mark()
+    await tg.send_text(demo_group.admin.user_id, demo_group.chat_id, "/roster")
+    await tg.wait_for_text(demo_group.chat_id, "Leden", since=since)  # the bot is fine
