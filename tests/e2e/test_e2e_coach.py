@@ -6,10 +6,9 @@ import asyncio
 import re
 from pathlib import Path
 
-from harness import BotProcess, DemoGroup
-from scenes import Cycle, make_clip, set_up_group
-
 from fake_telegram import FakeTelegramControl
+from tests.e2e.harness import BotProcess, DemoGroup
+from tests.e2e.scenes import Cycle, make_clip, set_up_group
 
 COACH, INTRUDER = 2001, 2002
 

@@ -7,10 +7,9 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from harness import BotProcess, DemoGroup
-from scenes import db_rows, into_reality, set_up_group
-
 from fake_telegram import FakeTelegramControl
+from tests.e2e.harness import BotProcess, DemoGroup
+from tests.e2e.scenes import db_rows, into_reality, set_up_group
 
 STEP_2 = "Stap 2 van 3"
 

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from harness import BotProcess, DemoGroup
-from scenes import db_rows, set_up_group
-
 from fake_telegram import FakeTelegramControl
+from tests.e2e.harness import BotProcess, DemoGroup
+from tests.e2e.scenes import db_rows, set_up_group
 
 
 async def test_setup_by_a_non_admin_is_refused_politely(

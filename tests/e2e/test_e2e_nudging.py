@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from harness import BotProcess, DemoGroup
-from scenes import buttons, click_and_wait, db_rows, into_reality, set_up_group
-
 from fake_telegram import FakeTelegramControl
+from tests.e2e.harness import BotProcess, DemoGroup
+from tests.e2e.scenes import buttons, click_and_wait, db_rows, into_reality, set_up_group
 
 TIP = "Je zou meer wachttijd kunnen geven na je vraag."
 

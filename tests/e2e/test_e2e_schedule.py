@@ -6,10 +6,9 @@ import asyncio
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from harness import BotProcess, DemoGroup
-from scenes import set_up_group
-
 from fake_telegram import FakeTelegramControl
+from tests.e2e.harness import BotProcess, DemoGroup
+from tests.e2e.scenes import set_up_group
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 DAYS = ["ma", "di", "wo", "do", "vr", "za", "zo"]

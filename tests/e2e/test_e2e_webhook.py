@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import httpx
-from harness import E2E_TOKEN, FakeTelegram
 
 from fake_telegram.botprocess import REPO_ROOT, bot_env
+from tests.e2e.harness import E2E_TOKEN, FakeTelegram
 
 SECRET = "e2e-webhook-secret_1"
 

@@ -5,11 +5,8 @@ stand-in for Telegram's side of the call."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 
-import pytest
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
 from bot.engine.outgoing import (
@@ -29,13 +26,6 @@ from storage.db import Database
 
 NOW = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)
 GROUP_A, GROUP_B, MEMBER = -100, -200, 7
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "outbox.db")
-    yield database
-    await database.close()
 
 
 class Telegram:

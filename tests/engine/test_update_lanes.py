@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
-
-import pytest
 
 from bot.engine.arrivals import lane_of, store
 from bot.engine.update_lanes import UpdateLanes
@@ -16,13 +12,6 @@ from storage import inbox
 from storage.db import Database
 
 NOW = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "inbox.db")
-    yield database
-    await database.close()
 
 
 def _message(update_id: int, chat_id: int) -> dict[str, object]:

@@ -15,15 +15,14 @@ from bot.engine.sender import Sender
 from bot.engine.services import services_of
 from bot.engine.work import work
 from bot.startup.application import build_application
-from bot.startup.config import load
 from fake_telegram import FakeTelegramControl, FakeTelegramServer
 from flows.model import Group, Settings
 from flows.schedule.plan import Schedule, parse_schedule
 from storage import groups, members
 from storage import timers as timer_store
 from storage.db import Database
+from tests.bot_api import config_for
 
-TOKEN = "123456789:AAE2eFakeTokenForIntervisionBotTests0"
 CHAT = -1001000000077
 MEETING_TEXT = "Het is tijd voor de bijeenkomst"
 ANNOUNCED = "is aan de beurt"
@@ -47,10 +46,7 @@ class World:
 
     async def start_bot(self):  # type: ignore[no-untyped-def]
         """What `intervision run` does at start, minus polling: open, restore the timers."""
-        config = load({"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": f"{self.server.url}/bot",
-                       "TELEGRAM_FILE_BASE_URL": f"{self.server.url}/file/bot",
-                       "INTERVISION_DATA_DIR": str(self.tmp_path / "data")})
-        app = build_application(config)
+        app = build_application(config_for(self.server, self.tmp_path))
         services_of(app).clock = self.clock
         await app.initialize()
         await app.post_init(app)  # type: ignore[misc]
@@ -94,21 +90,17 @@ async def app_shutdown(app) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-async def world(tmp_path: Path) -> AsyncIterator[World]:
-    server = FakeTelegramServer(TOKEN)
-    await server.start()
-    control = FakeTelegramControl(server.url)
+async def world(server: FakeTelegramServer, tg: FakeTelegramControl,
+                tmp_path: Path) -> AsyncIterator[World]:
     for user_id, name in ((1, "Anna"), (2, "Bram"), (3, "Cato")):
-        await control.add_user(user_id, name)
-    await control.add_group(CHAT, "Groep", supergroup=True, admins=[1], members=[2, 3])
-    w = World(server, control, tmp_path, Clock(datetime(2027, 3, 26, 9, 0, tzinfo=UTC)))
+        await tg.add_user(user_id, name)
+    await tg.add_group(CHAT, "Groep", supergroup=True, admins=[1], members=[2, 3])
+    w = World(server, tg, tmp_path, Clock(datetime(2027, 3, 26, 9, 0, tzinfo=UTC)))
     try:
         yield w
     finally:
         if w.app is not None:
             await w.stop_bot()
-        await control.aclose()
-        await server.stop()
 
 
 async def _scheduled_group(world: World, words: str) -> Group:

@@ -26,13 +26,6 @@ ANNA, BRAM, CATO = 1, 2, 3
 CLIP = Clip("file-1", "unique-1", "video", 30, 500)
 
 
-@pytest.fixture
-async def db(tmp_path):  # type: ignore[no-untyped-def]
-    database = await Database.open(tmp_path / "x.db")
-    yield database
-    await database.close()
-
-
 async def _cycle(tx: Tx, group_id: int, inbrenger: int, number: int, *, close: bool,
                  at: datetime, previous: str | None = None) -> Cycle:
     started = Cycle(id=0, group_id=group_id, inbrenger_id=inbrenger, number=number,

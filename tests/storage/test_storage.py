@@ -18,13 +18,6 @@ from storage.migrations import LATEST_VERSION, apply_pending, current_version, p
 NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-async def db(tmp_path):  # type: ignore[no-untyped-def]
-    database = await Database.open(tmp_path / "test.db")
-    yield database
-    await database.close()
-
-
 async def test_a_fresh_database_is_migrated_to_the_latest_version_in_wal_mode(tmp_path):  # type: ignore[no-untyped-def]
     database = await Database.open(tmp_path / "fresh.db")
     async with database.reading() as tx:
