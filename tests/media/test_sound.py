@@ -17,6 +17,7 @@ from bot.media.sound import Segment, SoundProblem, SoundProfile
 from tests.clips import ffmpeg
 from tests.media import speech_audio
 from tests.media.speech_audio import KnownClip
+from tests.waiting import eventually
 
 pytestmark = pytest.mark.skipif(
     shutil.which("ffmpeg") is None or shutil.which("ffprobe") is None,
@@ -199,10 +200,8 @@ async def test_a_cancelled_analysis_leaves_no_ffmpeg_behind(
     tones: KnownClip, stuck_ffmpeg: Path
 ) -> None:
     task = asyncio.create_task(sound.analyse_sound(tones.path, timeout=30))
-    for _ in range(100):  # until the stand-in has started
-        await asyncio.sleep(0.02)
-        if stuck_ffmpeg.exists() and stuck_ffmpeg.read_text().strip():
-            break
+    await eventually(lambda: stuck_ffmpeg.exists() and stuck_ffmpeg.read_text().strip(),
+                     timeout=2, interval=0.02, what="the stand-in ffmpeg started")
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
