@@ -3,9 +3,16 @@ configuration that points the real Application at an in-process `FakeTelegramSer
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+from telegram.ext import Application
 
 from bot.startup.config import Config, load
 from fake_telegram import FakeTelegramServer
+
+# The Application as bot/startup/application.py builds it (its type parameters are PTB's
+# defaults: this bot keeps nothing in user_data or chat_data).
+App = Application[Any, Any, Any, Any, Any, Any]
 
 # Looks like a real token (id:secret) so that the bot's own validation accepts it.
 TOKEN = "123456789:AAE2eFakeTokenForIntervisionBotTests0"

@@ -14,13 +14,23 @@ from __future__ import annotations
 import asyncio
 import inspect
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import Any, TypeVar, overload
 
 T = TypeVar("T")
 
 
-async def eventually(check: Callable[[], T | Awaitable[T]], *, timeout: float = 10.0,
-                     interval: float = 0.05, what: str | None = None) -> T:
+@overload
+async def eventually(check: Callable[[], Awaitable[T | None]], *, timeout: float = ...,
+                     interval: float = ..., what: str | None = ...) -> T: ...
+
+
+@overload
+async def eventually(check: Callable[[], T | None], *, timeout: float = ...,
+                     interval: float = ..., what: str | None = ...) -> T: ...
+
+
+async def eventually(check: Callable[[], Any], *, timeout: float = 10.0,
+                     interval: float = 0.05, what: str | None = None) -> Any:
     """The first truthy result of `check`, asked every `interval` seconds for `timeout`."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
@@ -31,7 +41,7 @@ async def eventually(check: Callable[[], T | Awaitable[T]], *, timeout: float = 
                 result = await result
             last = f"last result: {result!r}"
             if result:
-                return result  # type: ignore[return-value]  # T, not its awaitable
+                return result
         except AssertionError as failed:
             last = f"last failure: {failed}"
         if loop.time() >= deadline:

@@ -32,6 +32,5 @@ async def click_and_wait(tg: FakeTelegramControl, user_id: int, view: MessageVie
                          data: str, *, timeout: float = 10.0) -> dict[str, Any]:
     """`user_id` presses the button `data` on `view`; the bot's answer to the press."""
     query = await tg.click(user_id, view, data)
-    answer: dict[str, Any] = await eventually(lambda: tg.callback_answer(query), timeout=timeout,
-                                              what=f"the bot's answer to the button {data}")
-    return answer
+    return await eventually(lambda: tg.callback_answer(query), timeout=timeout,
+                            what=f"the bot's answer to the button {data}")

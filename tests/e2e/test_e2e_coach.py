@@ -23,7 +23,9 @@ async def test_a_linked_coach_receives_the_summary_and_a_chart(
     since = await tg.mark()
     await tg.send_text(anna.user_id, demo_group.chat_id, "/coach")
     invite = await tg.wait_for_text(anna.user_id, "start=coach_", since=since)
-    token = re.search(r"start=coach_([\w-]+)", invite["text"]).group(1)  # type: ignore[union-attr]
+    link = re.search(r"start=coach_([\w-]+)", invite["text"])
+    assert link is not None, invite["text"]
+    token = link.group(1)
     group_view = await tg.bot_messages(demo_group.chat_id, since=since)
     assert not any(token in (m["text"] or "") for m in group_view)  # never posted in the group
 

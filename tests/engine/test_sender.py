@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime
 
+import pytest
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
 from bot.engine.outgoing import (
@@ -79,7 +80,7 @@ async def test_a_chat_that_must_wait_holds_up_only_itself(db: Database) -> None:
 
 
 async def test_a_network_failure_is_tried_again_and_nothing_is_lost(db: Database,
-                                                                     monkeypatch) -> None:  # type: ignore[no-untyped-def]
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("bot.engine.sender.FIRST_RETRY", 0.01)
     telegram = Telegram()
     telegram.failures["fase"] = [NetworkError("Bad Gateway"), NetworkError("Timed out")]

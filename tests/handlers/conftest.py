@@ -13,8 +13,8 @@ from telegram.ext import ContextTypes
 
 from bot.startup.application import build_application
 from fake_telegram import FakeTelegramControl, FakeTelegramServer
-from tests.bot_api import config_for
-from tests.handlers.in_process import App, InProcessBot
+from tests.bot_api import App, config_for
+from tests.handlers.in_process import InProcessBot
 from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, GROUP_TITLE, STRANGER
 
 

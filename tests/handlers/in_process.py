@@ -6,14 +6,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import Application
 
 from bot.engine.sender import Sender
 from bot.engine.services import services_of
 from fake_telegram import FakeTelegramControl
+from tests.bot_api import App
 from tests.handlers.updates import ANNA, GROUP, Person, button, command
-
-App = Application[Any, Any, Any, Any, Any, Any]
 
 
 @dataclass

@@ -21,7 +21,7 @@ from flows.schedule.plan import Schedule, parse_schedule
 from storage import groups, members
 from storage import timers as timer_store
 from storage.db import Database
-from tests.bot_api import config_for
+from tests.bot_api import App, config_for
 
 CHAT = -1001000000077
 MEETING_TEXT = "Het is tijd voor de bijeenkomst"
@@ -42,14 +42,15 @@ class World:
     def __init__(self, server: FakeTelegramServer, control: FakeTelegramControl,
                  tmp_path: Path, clock: Clock) -> None:
         self.server, self.tg, self.tmp_path, self.clock = server, control, tmp_path, clock
-        self.app = None
+        self.app: App | None = None
 
-    async def start_bot(self):  # type: ignore[no-untyped-def]
+    async def start_bot(self) -> App:
         """What `intervision run` does at start, minus polling: open, restore the timers."""
         app = build_application(config_for(self.server, self.tmp_path))
         services_of(app).clock = self.clock
         await app.initialize()
-        await app.post_init(app)  # type: ignore[misc]
+        assert app.post_init is not None
+        await app.post_init(app)
         self.app = app
         return app
 
@@ -78,14 +79,15 @@ class World:
         return sum(words in (m["text"] or "") for m in await self.tg.bot_messages(CHAT))
 
 
-async def _replan(app, group: Group, schedule: Schedule | None) -> None:  # type: ignore[no-untyped-def]
+async def _replan(app: App, group: Group, schedule: Schedule | None) -> None:
     async with work(app) as unit:
         assert unit is not None
         await replan_in(unit, group, schedule)
 
 
-async def app_shutdown(app) -> None:  # type: ignore[no-untyped-def]
+async def app_shutdown(app: App) -> None:
     await app.shutdown()
+    assert app.post_shutdown is not None
     await app.post_shutdown(app)
 
 
@@ -156,7 +158,7 @@ async def test_a_restart_between_announcement_and_meeting_fires_each_once(world:
     await world.start_bot()  # a new process: timers come back from the database
     assert world.app is not None and world.app.job_queue is not None
     names = {job.name for job in world.app.job_queue.jobs()}
-    assert any(name.endswith(":open") for name in names)
+    assert any((name or "").endswith(":open") for name in names)
     await world.fire_due()  # nothing new is due: the announcement is not repeated
     world.clock.now = datetime(2027, 3, 30, 13, 0, tzinfo=UTC)
     await world.fire_due()
@@ -171,7 +173,8 @@ async def test_a_schedule_change_cancels_the_pending_jobs_of_the_old_one(world: 
     group = await _scheduled_group(world, "di 15:00 wekelijks")
     thursday = parse_schedule("do 10:00 wekelijks", world.clock.now, "Europe/Amsterdam")
     assert isinstance(thursday, Schedule)
-    await _replan(world.app, group, thursday)  # type: ignore[arg-type]
+    assert world.app is not None
+    await _replan(world.app, group, thursday)
     pending = await _pending(world, group)
     assert pending["open"] == datetime(2027, 4, 1, 8, 0, tzinfo=UTC)  # Thursday 10:00 CEST
     assert all(due.weekday() != 1 for due in pending.values() if due.hour == 13)

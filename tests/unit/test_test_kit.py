@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -59,7 +60,7 @@ def test_local_means_this_machine(host: str | bytes | None, local: bool) -> None
 
 
 async def test_eventually_returns_the_first_truthy_result_of_a_plain_or_async_check() -> None:
-    answers = iter([None, [], {"text": "ja"}])
+    answers: Iterator[object] = iter([None, [], {"text": "ja"}])
     assert await eventually(lambda: next(answers), interval=0.001) == {"text": "ja"}
 
     calls = 0
