@@ -10,7 +10,7 @@ from pathlib import Path
 
 from fake_telegram import FakeTelegramControl
 from tests.e2e.harness import BotProcess, DemoGroup
-from tests.e2e.scenes import db_rows, into_reality, set_up_group
+from tests.e2e.scenes import db_rows, into_reality, set_up_group, settled
 from tests.waiting import eventually
 
 STEP_2 = "Stap 2 van 3"
@@ -30,7 +30,7 @@ async def test_a_phase_prompt_decided_before_a_kill_arrives_after_the_restart_on
     assert not [m for m in await tg.bot_messages(chat, since=since) if STEP_2 in m["text"]]
     await running_bot.start()
     await tg.wait_for_text(chat, STEP_2, since=since, timeout=20)
-    await asyncio.sleep(1)
+    await settled(tg, db)
     prompts = [m for m in await tg.bot_messages(chat, since=since) if STEP_2 in m["text"]]
     assert len(prompts) == 1
     assert db_rows(db, "SELECT COUNT(*) FROM outbox") == [(0,)]
@@ -57,7 +57,8 @@ async def test_a_burst_of_member_messages_survives_a_kill_each_stored_once(
 
 
 async def test_a_strangers_flood_gets_one_answer_and_a_group_is_not_held_up(
-        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess) -> None:
+        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
+        tmp_path: Path) -> None:
     await set_up_group(tg, demo_group)
     stranger, elsewhere = 990, -1009900000001
     await tg.add_user(stranger, "Onbekend")
@@ -67,8 +68,7 @@ async def test_a_strangers_flood_gets_one_answer_and_a_group_is_not_held_up(
         await tg.send_text(stranger, elsewhere, "/status" if n % 2 else "/roster")
     await tg.send_text(demo_group.admin.user_id, demo_group.chat_id, "/roster")
     await tg.wait_for_text(demo_group.chat_id, "Leden", since=since, timeout=5)
-    await tg.wait_until_updates_taken()
-    await asyncio.sleep(1)
+    await settled(tg, tmp_path / "intervision.db")
     answers = await tg.bot_messages(elsewhere, since=since)
     assert len(answers) == 1 and "nog geen intervisiegroep" in answers[0]["text"]
 

@@ -133,3 +133,13 @@ async def test_the_group_is_set_up_once_by_its_admin_only(bot: InProcessBot) -> 
     assert "Alleen een beheerder" in said[0]
     assert "is ingesteld" in said[1] and len(said) == 3
     assert await bot.db_one("SELECT COUNT(*) FROM groups") == (1,)
+
+
+async def test_group_commands_in_a_private_chat_are_explained(bot: InProcessBot) -> None:
+    """The e2e test of the private /start promised this in its name and never checked it."""
+    await bot.tg.start_private_chat(CATO.user_id)
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, CATO, "/setup", chat_id=CATO.user_id))
+    await bot.handle(command(bot.app.bot, CATO, "/help", chat_id=CATO.user_id))
+    said = await bot.said(CATO.user_id, since=since)
+    assert len(said) == 2 and "in de groep" in said[0] and "/join" in said[1]
