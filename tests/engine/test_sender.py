@@ -73,14 +73,14 @@ async def test_a_chat_that_must_wait_holds_up_only_itself(db: Database) -> None:
     sender = Sender(db, telegram, lambda: NOW)
     await _decide(db, Message(GROUP_A, "A1"), Message(GROUP_A, "A2"), Message(GROUP_B, "B1"))
     await sender.wake_waiting()
-    await asyncio.sleep(0.3)
+    await asyncio.sleep(0.3)  # a window in which A must stay silent: no polling, on purpose
     assert telegram.delivered == [(GROUP_B, "B1")]  # A waits for its retry_after, B does not
     await sender.idle()
     assert telegram.delivered[1:] == [(GROUP_A, "A1"), (GROUP_A, "A2")]
 
 
-async def test_a_network_failure_is_tried_again_and_nothing_is_lost(db: Database,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_network_failure_is_tried_again_and_nothing_is_lost(
+        db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("bot.engine.sender.FIRST_RETRY", 0.01)
     telegram = Telegram()
     telegram.failures["fase"] = [NetworkError("Bad Gateway"), NetworkError("Timed out")]
