@@ -1,4 +1,5 @@
-"""Fixtures for end-to-end tests; see harness.py for what each one gives."""
+"""Fixtures for end-to-end tests; see harness.py for what each one gives (`server` and `tg`
+come from tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -6,17 +7,16 @@ from collections.abc import AsyncIterator, Generator
 from pathlib import Path
 
 import pytest
-from harness import (
+
+from fake_telegram import FakeTelegramControl, FakeTelegramServer
+from tests.e2e.harness import (
     BOT_PROCESS_KEY,
-    E2E_TOKEN,
     BotProcess,
     DemoGroup,
     FakeTelegram,
     create_demo_world,
     new_bot_process,
 )
-
-from fake_telegram import FakeTelegramControl, FakeTelegramServer
 
 HERE = Path(__file__).parent
 
@@ -42,20 +42,9 @@ def pytest_runtest_makereport(
 
 
 @pytest.fixture
-async def fake_telegram() -> AsyncIterator[FakeTelegram]:
-    server = FakeTelegramServer(E2E_TOKEN)
-    await server.start()
-    control = FakeTelegramControl(server.url)
-    try:
-        yield FakeTelegram(server, control)
-    finally:
-        await control.aclose()
-        await server.stop()
-
-
-@pytest.fixture
-def tg(fake_telegram: FakeTelegram) -> FakeTelegramControl:
-    return fake_telegram.control
+def fake_telegram(server: FakeTelegramServer, tg: FakeTelegramControl) -> FakeTelegram:
+    """The shared `server` and `tg` (tests/conftest.py) as one value."""
+    return FakeTelegram(server, tg)
 
 
 @pytest.fixture

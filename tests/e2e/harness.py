@@ -2,7 +2,8 @@
 
 Fixtures (tests/e2e/conftest.py):
 - `fake_telegram`: a `FakeTelegram` (server + control client) on a free port.
-- `tg`: shortcut to `fake_telegram.control`, the people acting in the chats.
+- `tg`: the control client, the people acting in the chats (the same as
+  `fake_telegram.control`; shared with the other layers through tests/conftest.py).
 - `bot_process`: a `BotProcess` for `python -m bot.cli run`, not started yet (set up the world
   first, or test what the bot does with updates that waited for it).
 - `running_bot`: the same, started (it has called getUpdates).
@@ -28,6 +29,7 @@ import pytest
 from fake_telegram import FakeTelegramControl, FakeTelegramServer
 from fake_telegram.botprocess import BotProcess, bot_env
 from fake_telegram.demo import DemoGroup, Person, create_demo_world
+from tests.bot_api import TOKEN
 
 __all__ = [
     "BOT_PROCESS_KEY",
@@ -40,8 +42,7 @@ __all__ = [
     "new_bot_process",
 ]
 
-# Looks like a real token (id:secret) so that the bot's own validation accepts it.
-E2E_TOKEN = "123456789:AAE2eFakeTokenForIntervisionBotTests0"
+E2E_TOKEN = TOKEN
 BOT_PROCESS_KEY = pytest.StashKey[BotProcess]()
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from harness import BotProcess, DemoGroup
-from scenes import (
+from fake_telegram import FakeTelegramControl
+from tests.e2e.harness import BotProcess, DemoGroup
+from tests.e2e.scenes import (
     Cycle,
     buttons,
     click_and_wait,
@@ -14,8 +15,6 @@ from scenes import (
     make_clip,
     set_up_group,
 )
-
-from fake_telegram import FakeTelegramControl
 
 
 async def test_an_observation_with_a_time_stamp_offers_the_still(

@@ -2,14 +2,15 @@
 summary with the balance per member and a participation chart, privately."""
 from __future__ import annotations
 
-import asyncio
 import re
+from functools import partial
 from pathlib import Path
 
-from harness import BotProcess, DemoGroup
-from scenes import Cycle, make_clip, set_up_group
-
 from fake_telegram import FakeTelegramControl
+from fake_telegram.control import MessageView
+from tests.e2e.harness import BotProcess, DemoGroup
+from tests.e2e.scenes import Cycle, make_clip, set_up_group
+from tests.waiting import eventually
 
 COACH, INTRUDER = 2001, 2002
 
@@ -22,7 +23,9 @@ async def test_a_linked_coach_receives_the_summary_and_a_chart(
     since = await tg.mark()
     await tg.send_text(anna.user_id, demo_group.chat_id, "/coach")
     invite = await tg.wait_for_text(anna.user_id, "start=coach_", since=since)
-    token = re.search(r"start=coach_([\w-]+)", invite["text"]).group(1)  # type: ignore[union-attr]
+    link = re.search(r"start=coach_([\w-]+)", invite["text"])
+    assert link is not None, invite["text"]
+    token = link.group(1)
     group_view = await tg.bot_messages(demo_group.chat_id, since=since)
     assert not any(token in (m["text"] or "") for m in group_view)  # never posted in the group
 
@@ -32,6 +35,7 @@ async def test_a_linked_coach_receives_the_summary_and_a_chart(
     await tg.add_user(INTRUDER, "Iemand")
     await tg.start_private_chat(INTRUDER, payload=f"coach_{token}")
     await tg.wait_for_text(INTRUDER, "niet (meer) geldig", since=since)  # single use
+    after_refusal = await tg.mark()
 
     bram = demo_group.members[0]
     commitments = ["Ik ga bij de deur wachten tot iedereen zit.",
@@ -44,15 +48,18 @@ async def test_a_linked_coach_receives_the_summary_and_a_chart(
         assert "activerend / neutraal / compenserend" in summary["text"]
         assert commitment in summary["text"]
         photos = 1 if number == 1 else 2  # participation; then also the trend over cycles
-        sent: list[dict] = []
-        for _ in range(200):  # the charts follow the summary
-            sent = [m for m in await tg.bot_messages(COACH, since=since)
-                    if m["media"] == "photo"]
-            if len(sent) >= photos:
-                break
-            await asyncio.sleep(0.05)
+        # The charts follow the summary.
+        sent = await eventually(partial(_charts, tg, since, photos),
+                                what=f"{photos} chart(s) for the coach")
         assert len(sent) == photos
         assert (await tg.download(sent[0]["file_id"]))[:8] == b"\x89PNG\r\n\x1a\n"
     # The second summary shows Bram's chain across both cycles and the group's trend.
     assert commitments[0] in summary["text"] and "Aandeel activerende" in summary["text"]
-    assert not await tg.bot_messages(INTRUDER, since=await tg.mark())
+    # The intruder was refused once and heard nothing of the cycles that followed.
+    assert not await tg.bot_messages(INTRUDER, since=after_refusal)
+
+
+async def _charts(tg: FakeTelegramControl, since: int, at_least: int) -> list[MessageView]:
+    """The photos the coach got since the mark, once there are `at_least` of them."""
+    sent = [m for m in await tg.bot_messages(COACH, since=since) if m["media"] == "photo"]
+    return sent if len(sent) >= at_least else []

@@ -9,8 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from harness import E2E_TOKEN, BotProcess, DemoGroup
-from scenes import (
+from fake_telegram import FakeTelegramControl
+from tests.e2e.harness import E2E_TOKEN, BotProcess, DemoGroup
+from tests.e2e.scenes import (
     QUESTION,
     TALK,
     Cycle,
@@ -20,8 +21,6 @@ from scenes import (
     make_clip,
     set_up_group,
 )
-
-from fake_telegram import FakeTelegramControl
 
 
 async def test_three_cycles_of_one_member_with_a_restart_in_reality(

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from harness import BotProcess, DemoGroup
-from scenes import db_rows, set_up_group
-
 from fake_telegram import FakeTelegramControl
+from tests.e2e.harness import BotProcess, DemoGroup
+from tests.e2e.scenes import db_rows, set_up_group
 
 
 async def test_setup_by_a_non_admin_is_refused_politely(
@@ -119,7 +118,7 @@ async def test_commands_are_set_per_scope_and_language(tg: FakeTelegramControl,
                for c in await tg.commands({"type": "all_group_chats"}, "en") or [])
 
 
-async def test_private_start_is_welcomed_and_group_commands_there_are_explained(
+async def test_a_private_start_is_welcomed(
         tg: FakeTelegramControl, running_bot: BotProcess) -> None:
     await tg.add_user(7, "Eva", language_code="en")
     await tg.start_private_chat(7)

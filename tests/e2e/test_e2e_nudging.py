@@ -5,10 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from harness import BotProcess, DemoGroup
-from scenes import buttons, click_and_wait, db_rows, into_reality, set_up_group
-
 from fake_telegram import FakeTelegramControl
+from tests.e2e.harness import BotProcess, DemoGroup
+from tests.e2e.scenes import (
+    buttons,
+    click_and_wait,
+    db_rows,
+    into_reality,
+    set_up_group,
+    settled,
+)
 
 TIP = "Je zou meer wachttijd kunnen geven na je vraag."
 
@@ -28,7 +34,7 @@ async def test_a_tip_gets_one_private_nudge_and_a_question_none(
     nudge = await tg.wait_for(lambda m: "als vraag" in (m["text"] or ""), chat_id=cato.user_id,
                               since=since)
     assert "Wat zou er gebeuren" in nudge["text"] and "zou ... kunnen" in nudge["text"]
-    await tg.wait_until_updates_taken()
+    await settled(tg, tmp_path / "intervision.db")
     in_group = await tg.bot_messages(demo_group.chat_id, since=since)
     assert not _nudges(in_group)  # private by default: no public correction
     assert len(_nudges(await tg.bot_messages(cato.user_id, since=since))) == 1
@@ -62,6 +68,7 @@ async def test_after_tips_are_welcome_the_same_tip_is_not_nudged(
     await tg.send_text(daan.user_id, demo_group.chat_id, TIP)
     await tg.send_text(daan.user_id, demo_group.chat_id, "/status")
     await tg.wait_for_text(demo_group.chat_id, "Fase", since=since)
+    await settled(tg, tmp_path / "intervision.db")  # a nudge goes to another chat: its own pace
     assert not _nudges(await tg.bot_messages(daan.user_id, since=since))
 
 
@@ -76,6 +83,7 @@ async def test_ten_tips_in_a_minute_do_not_make_ten_nudges(
                            f"Misschien zou je de groepjes kleiner kunnen maken ({i}).")
     await tg.send_text(daan.user_id, demo_group.chat_id, "/status")
     await tg.wait_for_text(demo_group.chat_id, "Fase", since=since)
+    await settled(tg, tmp_path / "intervision.db")
     nudges = _nudges(await tg.bot_messages(daan.user_id, since=since)) + _nudges(
         await tg.bot_messages(demo_group.chat_id, since=since))
     assert len(nudges) == 1
@@ -94,6 +102,7 @@ async def test_an_edited_message_updates_its_words_without_a_second_nudge(
                        "Wat zou er gebeuren als je meer wachttijd geeft?")
     await tg.send_text(cato.user_id, demo_group.chat_id, "/status")
     await tg.wait_for_text(demo_group.chat_id, "Fase", since=since)
+    await settled(tg, tmp_path / "intervision.db")
     assert len(_nudges(await tg.bot_messages(cato.user_id, since=since))) == 1
     await running_bot.stop()
     rows = db_rows(tmp_path / "intervision.db",

@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from harness import BotProcess, DemoGroup, FakeTelegram
-from scenes import (
+
+from fake_telegram import FakeTelegramControl
+from tests.e2e.harness import BotProcess, DemoGroup, FakeTelegram
+from tests.e2e.scenes import (
     MOVE_LINE,
     QUESTION,
     TALK,
@@ -20,8 +22,6 @@ from scenes import (
     make_clip,
     set_up_group,
 )
-
-from fake_telegram import FakeTelegramControl
 
 COMMITMENT = "Ik ga bij de deur wachten tot iedereen zit, zodat we rustig beginnen."
 # In the played cycle Bram brings in; his peers take turns: Anna, Cato, Daan, Anna, ...

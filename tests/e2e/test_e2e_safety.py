@@ -6,8 +6,9 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from harness import BotProcess, DemoGroup
-from scenes import (
+from fake_telegram import FakeTelegramControl
+from tests.e2e.harness import BotProcess, DemoGroup
+from tests.e2e.scenes import (
     QUESTION,
     Cycle,
     button_data,
@@ -18,8 +19,6 @@ from scenes import (
     make_clip,
     set_up_group,
 )
-
-from fake_telegram import FakeTelegramControl
 
 
 async def test_nobody_takes_part_anonymously_or_as_a_channel(

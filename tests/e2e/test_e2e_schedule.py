@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import asyncio
 from datetime import datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from harness import BotProcess, DemoGroup
-from scenes import set_up_group
-
 from fake_telegram import FakeTelegramControl
+from tests.e2e.harness import BotProcess, DemoGroup
+from tests.e2e.scenes import db_rows, set_up_group
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 DAYS = ["ma", "di", "wo", "do", "vr", "za", "zo"]
@@ -75,14 +75,19 @@ async def test_a_job_due_while_the_bot_was_down_fires_once_late_with_a_note(
 
 
 async def test_a_malformed_schedule_is_explained_and_changes_nothing(
-        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess) -> None:
+        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
+        tmp_path: Path) -> None:
     await set_up_group(tg, demo_group)
     since = await tg.mark()
     await tg.send_text(demo_group.admin.user_id, demo_group.chat_id, "/schedule dinsdag 25:00")
     await tg.wait_for_text(demo_group.chat_id, "25:00", since=since)
     await tg.send_text(demo_group.admin.user_id, demo_group.chat_id, "/schedule")
     await tg.wait_for_text(demo_group.chat_id, "/schedule", since=since)
-    assert not await tg.bot_messages(demo_group.chat_id, since=since) or True
     members_try = demo_group.members[0].user_id
     await tg.send_text(members_try, demo_group.chat_id, "/schedule di 15:00 wekelijks")
     await tg.wait_for_text(demo_group.chat_id, "Alleen een beheerder", since=since)
+    # Nothing was planned: no schedule stored, no timer set, no meeting announced.
+    db = tmp_path / "intervision.db"
+    assert db_rows(db, "SELECT schedule FROM groups") == [(None,)]
+    assert db_rows(db, "SELECT COUNT(*) FROM timers") == [(0,)]
+    assert _count(await tg.bot_messages(demo_group.chat_id, since=since), ANNOUNCED) == 0

@@ -8,10 +8,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from harness import BotProcess, DemoGroup
-from scenes import db_rows, into_reality
 
 from fake_telegram import FakeTelegramControl
+from tests.e2e.harness import BotProcess, DemoGroup
+from tests.e2e.scenes import db_rows, into_reality
 
 TIP = "You could give them more time to think"
 

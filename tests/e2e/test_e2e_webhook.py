@@ -7,11 +7,13 @@ import json
 import socket
 import sys
 from pathlib import Path
+from typing import Any
 
 import httpx
-from harness import E2E_TOKEN, FakeTelegram
 
 from fake_telegram.botprocess import REPO_ROOT, bot_env
+from tests.e2e.harness import E2E_TOKEN, FakeTelegram
+from tests.waiting import eventually
 
 SECRET = "e2e-webhook-secret_1"
 
@@ -46,24 +48,26 @@ async def test_webhook_mode_checks_the_secret_token(fake_telegram: FakeTelegram,
         sys.executable, "-m", "bot.cli", "run", cwd=REPO_ROOT, env=env,
         stdin=asyncio.subprocess.DEVNULL, stdout=log, stderr=asyncio.subprocess.STDOUT)
     try:
-        for _ in range(200):
+        async def webhook_set() -> list[dict[str, Any]]:
             calls = await tg.calls("setWebhook")
-            if calls:
-                break
-            await asyncio.sleep(0.05)
-        assert calls, (tmp_path / "bot.log").read_text()
+            assert calls, (tmp_path / "bot.log").read_text()
+            return calls
+
+        calls = await eventually(webhook_set)
         params = calls[-1]["params"]
         assert params["url"] == "https://bot.example.org/intervision/telegram"
         assert params["secret_token"] == SECRET
         url = f"http://127.0.0.1:{port}/telegram"
         async with httpx.AsyncClient() as client:
-            for _ in range(100):  # the listener may start a moment after setWebhook
+
+            async def without_secret() -> httpx.Response | None:
                 try:
-                    refused = await client.post(url, content=json.dumps(_update(1, "/help")),
-                                                headers={"Content-Type": "application/json"})
-                    break
+                    return await client.post(url, content=json.dumps(_update(1, "/help")),
+                                             headers={"Content-Type": "application/json"})
                 except httpx.ConnectError:
-                    await asyncio.sleep(0.05)
+                    return None  # the listener may start a moment after setWebhook
+
+            refused = await eventually(without_secret, what="the webhook listener answering")
             assert refused.status_code == 403
             accepted = await client.post(
                 url, content=json.dumps(_update(2, "/help")),

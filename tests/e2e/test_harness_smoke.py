@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from harness import BotProcess
 
 from fake_telegram import FakeTelegramControl
+from tests.e2e.harness import BotProcess
 
 pytestmark = pytest.mark.e2e
 

@@ -5,9 +5,7 @@ stand-in for Telegram's side of the call."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
@@ -29,13 +27,6 @@ from storage.db import Database
 
 NOW = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)
 GROUP_A, GROUP_B, MEMBER = -100, -200, 7
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "outbox.db")
-    yield database
-    await database.close()
 
 
 class Telegram:
@@ -82,14 +73,14 @@ async def test_a_chat_that_must_wait_holds_up_only_itself(db: Database) -> None:
     sender = Sender(db, telegram, lambda: NOW)
     await _decide(db, Message(GROUP_A, "A1"), Message(GROUP_A, "A2"), Message(GROUP_B, "B1"))
     await sender.wake_waiting()
-    await asyncio.sleep(0.3)
+    await asyncio.sleep(0.3)  # a window in which A must stay silent: no polling, on purpose
     assert telegram.delivered == [(GROUP_B, "B1")]  # A waits for its retry_after, B does not
     await sender.idle()
     assert telegram.delivered[1:] == [(GROUP_A, "A1"), (GROUP_A, "A2")]
 
 
-async def test_a_network_failure_is_tried_again_and_nothing_is_lost(db: Database,
-                                                                     monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_a_network_failure_is_tried_again_and_nothing_is_lost(
+        db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("bot.engine.sender.FIRST_RETRY", 0.01)
     telegram = Telegram()
     telegram.failures["fase"] = [NetworkError("Bad Gateway"), NetworkError("Timed out")]

@@ -4,25 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
-
-import pytest
 
 from bot.engine.arrivals import lane_of, store
 from bot.engine.update_lanes import UpdateLanes
 from storage import inbox
 from storage.db import Database
+from tests.waiting import eventually
 
 NOW = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "inbox.db")
-    yield database
-    await database.close()
 
 
 def _message(update_id: int, chat_id: int) -> dict[str, object]:
@@ -51,8 +41,9 @@ async def test_one_chats_updates_in_order_while_a_slow_chat_waits(db: Database) 
     lanes = UpdateLanes(db, handler)
     raw = [_message(n, -1 if n % 2 else -2) for n in range(1, 41)]
     lanes.wake(await store(db, raw, NOW))
-    await asyncio.sleep(0.3)
-    assert handler.handled == [n for n in range(1, 41) if n % 2 == 0]  # chat -2 all done
+    # Chat -2 all done while chat -1 waits at its first update.
+    await eventually(lambda: handler.handled == [n for n in range(1, 41) if n % 2 == 0],
+                     what="chat -2 handled in order, chat -1 held")
     handler.release.set()
     await lanes.idle()
     assert [n for n in handler.handled if n % 2] == list(range(1, 41, 2))

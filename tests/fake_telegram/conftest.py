@@ -1,8 +1,8 @@
-"""Fixtures for testing the fake Bot API with PTB's real `telegram.Bot`."""
+"""Fixtures for testing the fake Bot API with PTB's real `telegram.Bot`; `server`, `tg` and
+`clip` come from tests/conftest.py."""
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +11,7 @@ import pytest
 from telegram import Bot
 
 from fake_telegram import FakeTelegramControl, FakeTelegramServer
+from tests.clips import ffmpeg
 
 
 @dataclass(frozen=True)
@@ -22,18 +23,6 @@ class Cast:
     bram: int = 102  # member, started the bot, English
     cato: int = 103  # member, never started the bot
     group: int = -1001234567890
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[FakeTelegramServer]:
-    async with FakeTelegramServer() as running:
-        yield running
-
-
-@pytest.fixture
-async def tg(server: FakeTelegramServer) -> AsyncIterator[FakeTelegramControl]:
-    async with FakeTelegramControl(server.url) as control:
-        yield control
 
 
 @pytest.fixture
@@ -60,28 +49,8 @@ async def cast(tg: FakeTelegramControl) -> Cast:
     return c
 
 
-def _ffmpeg(*args: str) -> None:
-    subprocess.run(["ffmpeg", "-v", "error", "-y", *args], check=True, timeout=60)
-
-
-@pytest.fixture(scope="session")
-def clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A 2 s, 160x120 test clip."""
-    path = tmp_path_factory.mktemp("media") / "clip.mp4"
-    _ffmpeg(
-        "-f",
-        "lavfi",
-        "-i",
-        "testsrc=duration=2:size=160x120:rate=10",
-        "-pix_fmt",
-        "yuv420p",
-        str(path),
-    )
-    return path
-
-
 @pytest.fixture(scope="session")
 def still(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("media") / "still.png"
-    _ffmpeg("-f", "lavfi", "-i", "testsrc=size=64x48", "-frames:v", "1", str(path))
+    ffmpeg("-f", "lavfi", "-i", "testsrc=size=64x48", "-frames:v", "1", str(path))
     return path

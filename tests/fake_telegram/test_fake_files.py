@@ -10,14 +10,17 @@ from telegram import InputMediaPhoto
 from telegram.error import BadRequest
 
 if TYPE_CHECKING:
-    from conftest import Cast
-    from telegram import Bot
+    from telegram import Bot, Message
+
+    from tests.fake_telegram.conftest import Cast
 
 
-async def latest_message(bot: Bot):  # type: ignore[no-untyped-def]
+async def latest_message(bot: Bot) -> Message:
     updates = await bot.get_updates(timeout=0)
     await bot.get_updates(offset=updates[-1].update_id + 1, timeout=0)
-    return updates[-1].message
+    message = updates[-1].message
+    assert message is not None, updates[-1]
+    return message
 
 
 async def test_uploaded_video_is_measured_and_downloadable(
@@ -26,6 +29,7 @@ async def test_uploaded_video_is_measured_and_downloadable(
     sent = await cast.tg.send_video(cast.bram, cast.group, clip, caption="Hoe stel ik vragen?")
     message = await latest_message(bot)
     video = message.video
+    assert video is not None
     assert message.caption == "Hoe stel ik vragen?" and message.message_id == sent["message_id"]
     assert sent["video"]["duration"] == 2  # raw dict: PTB's int/timedelta switch aside
     assert (video.width, video.height) == (160, 120)
@@ -39,27 +43,30 @@ async def test_uploaded_video_is_measured_and_downloadable(
 async def test_video_as_document_note_and_animation(bot: Bot, cast: Cast, clip: Path) -> None:
     await cast.tg.send_video(cast.anna, cast.group, clip, kind="document", mime_type="video/mp4")
     document = (await latest_message(bot)).document
-    assert document.mime_type == "video/mp4" and document.file_name == "clip.mp4"
+    assert document is not None and document.mime_type == "video/mp4" and document.file_name == "clip.mp4"
     await cast.tg.send_video(cast.anna, cast.group, clip, kind="video_note", caption="ignored")
     note_message = await latest_message(bot)
-    assert note_message.video_note.length == 160 and note_message.caption is None
+    note = note_message.video_note
+    assert note is not None and note.length == 160 and note_message.caption is None
     await cast.tg.send_video(cast.anna, cast.group, clip, kind="animation")
     animation_message = await latest_message(bot)
     # Telegram fills `document` too for animations, for backward compatibility.
-    assert animation_message.animation.width == 160 and animation_message.document is not None
+    animation = animation_message.animation
+    assert animation is not None and animation.width == 160
+    assert animation_message.document is not None
 
 
 async def test_unreadable_upload_gets_zero_measurements(bot: Bot, cast: Cast) -> None:
     await cast.tg.send_video(cast.anna, cast.group, b"not a video at all", file_name="kapot.mp4")
     video = (await latest_message(bot)).video
-    assert (video.width, video.height) == (0, 0) and video.file_size == 18
+    assert video is not None and (video.width, video.height) == (0, 0) and video.file_size == 18
 
 
 async def test_files_above_20_mb_cannot_be_downloaded(bot: Bot, cast: Cast) -> None:
     big = b"\0" * (20 * 1024 * 1024 + 1)
     await cast.tg.send_video(cast.anna, cast.group, big, kind="document", mime_type="video/mp4")
     document = (await latest_message(bot)).document
-    assert document.file_size == len(big)
+    assert document is not None and document.file_size == len(big)
     with pytest.raises(BadRequest, match="(?i)file is too big"):
         await bot.get_file(document.file_id)
 

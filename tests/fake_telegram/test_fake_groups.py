@@ -11,8 +11,9 @@ from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes, Messa
 from fake_telegram import ControlError, FakeTelegramServer
 
 if TYPE_CHECKING:
-    from conftest import Cast
     from telegram import Bot
+
+    from tests.fake_telegram.conftest import Cast
 
 
 async def fetched_texts(bot: Bot) -> list[str | None]:

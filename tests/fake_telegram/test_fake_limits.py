@@ -16,7 +16,7 @@ from fake_telegram import FakeTelegramControl, FakeTelegramServer
 from fake_telegram.limits import FaultSettings
 
 if TYPE_CHECKING:
-    from conftest import Cast
+    from tests.fake_telegram.conftest import Cast
 
 
 class Clock:

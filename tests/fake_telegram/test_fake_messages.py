@@ -20,8 +20,9 @@ from telegram.error import BadRequest, Forbidden, RetryAfter
 from fake_telegram import ControlError
 
 if TYPE_CHECKING:
-    from conftest import Cast
     from telegram import Bot
+
+    from tests.fake_telegram.conftest import Cast
 
 KEYBOARD = InlineKeyboardMarkup(
     [

@@ -16,6 +16,7 @@ import pytest
 from bot.cli.sandbox import run_sandbox
 from fake_telegram import FakeTelegramControl
 from fake_telegram.demo import DemoGroup
+from tests.waiting import eventually
 
 ECHO_BOT = textwrap.dedent(
     """
@@ -67,11 +68,13 @@ async def test_sandbox_serves_the_page_runs_the_bot_and_stops_it(
     )
     try:
         async with FakeTelegramControl(url) as tg, httpx.AsyncClient(base_url=url) as http:
-            for _ in range(300):  # the bot is up once it polls
-                with contextlib.suppress(httpx.ConnectError):
-                    if (await tg.update_stats())["polls"]:
-                        break
-                await asyncio.sleep(0.1)
+            async def bot_polls() -> bool:  # the bot is up once it polls
+                try:
+                    return bool((await tg.update_stats())["polls"])
+                except httpx.ConnectError:
+                    return False
+
+            await eventually(bot_polls, timeout=30, interval=0.1)
             page = await http.get("/")
             assert page.status_code == 200 and "Intervision sandbox" in page.text
             assert (await http.get("/static/app.js")).status_code == 200

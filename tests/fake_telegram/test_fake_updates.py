@@ -15,7 +15,7 @@ from telegram.error import Conflict, InvalidToken
 from fake_telegram import FakeTelegramControl, FakeTelegramServer
 
 if TYPE_CHECKING:
-    from conftest import Cast
+    from tests.fake_telegram.conftest import Cast
 
 
 async def drain(bot: Bot) -> list[Update]:

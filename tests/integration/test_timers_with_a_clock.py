@@ -15,15 +15,14 @@ from bot.engine.sender import Sender
 from bot.engine.services import services_of
 from bot.engine.work import work
 from bot.startup.application import build_application
-from bot.startup.config import load
 from fake_telegram import FakeTelegramControl, FakeTelegramServer
 from flows.model import Group, Settings
 from flows.schedule.plan import Schedule, parse_schedule
 from storage import groups, members
 from storage import timers as timer_store
 from storage.db import Database
+from tests.bot_api import App, config_for
 
-TOKEN = "123456789:AAE2eFakeTokenForIntervisionBotTests0"
 CHAT = -1001000000077
 MEETING_TEXT = "Het is tijd voor de bijeenkomst"
 ANNOUNCED = "is aan de beurt"
@@ -43,17 +42,15 @@ class World:
     def __init__(self, server: FakeTelegramServer, control: FakeTelegramControl,
                  tmp_path: Path, clock: Clock) -> None:
         self.server, self.tg, self.tmp_path, self.clock = server, control, tmp_path, clock
-        self.app = None
+        self.app: App | None = None
 
-    async def start_bot(self):  # type: ignore[no-untyped-def]
+    async def start_bot(self) -> App:
         """What `intervision run` does at start, minus polling: open, restore the timers."""
-        config = load({"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": f"{self.server.url}/bot",
-                       "TELEGRAM_FILE_BASE_URL": f"{self.server.url}/file/bot",
-                       "INTERVISION_DATA_DIR": str(self.tmp_path / "data")})
-        app = build_application(config)
+        app = build_application(config_for(self.server, self.tmp_path))
         services_of(app).clock = self.clock
         await app.initialize()
-        await app.post_init(app)  # type: ignore[misc]
+        assert app.post_init is not None
+        await app.post_init(app)
         self.app = app
         return app
 
@@ -82,33 +79,30 @@ class World:
         return sum(words in (m["text"] or "") for m in await self.tg.bot_messages(CHAT))
 
 
-async def _replan(app, group: Group, schedule: Schedule | None) -> None:  # type: ignore[no-untyped-def]
+async def _replan(app: App, group: Group, schedule: Schedule | None) -> None:
     async with work(app) as unit:
         assert unit is not None
         await replan_in(unit, group, schedule)
 
 
-async def app_shutdown(app) -> None:  # type: ignore[no-untyped-def]
+async def app_shutdown(app: App) -> None:
     await app.shutdown()
+    assert app.post_shutdown is not None
     await app.post_shutdown(app)
 
 
 @pytest.fixture
-async def world(tmp_path: Path) -> AsyncIterator[World]:
-    server = FakeTelegramServer(TOKEN)
-    await server.start()
-    control = FakeTelegramControl(server.url)
+async def world(server: FakeTelegramServer, tg: FakeTelegramControl,
+                tmp_path: Path) -> AsyncIterator[World]:
     for user_id, name in ((1, "Anna"), (2, "Bram"), (3, "Cato")):
-        await control.add_user(user_id, name)
-    await control.add_group(CHAT, "Groep", supergroup=True, admins=[1], members=[2, 3])
-    w = World(server, control, tmp_path, Clock(datetime(2027, 3, 26, 9, 0, tzinfo=UTC)))
+        await tg.add_user(user_id, name)
+    await tg.add_group(CHAT, "Groep", supergroup=True, admins=[1], members=[2, 3])
+    w = World(server, tg, tmp_path, Clock(datetime(2027, 3, 26, 9, 0, tzinfo=UTC)))
     try:
         yield w
     finally:
         if w.app is not None:
             await w.stop_bot()
-        await control.aclose()
-        await server.stop()
 
 
 async def _scheduled_group(world: World, words: str) -> Group:
@@ -164,7 +158,7 @@ async def test_a_restart_between_announcement_and_meeting_fires_each_once(world:
     await world.start_bot()  # a new process: timers come back from the database
     assert world.app is not None and world.app.job_queue is not None
     names = {job.name for job in world.app.job_queue.jobs()}
-    assert any(name.endswith(":open") for name in names)
+    assert any((name or "").endswith(":open") for name in names)
     await world.fire_due()  # nothing new is due: the announcement is not repeated
     world.clock.now = datetime(2027, 3, 30, 13, 0, tzinfo=UTC)
     await world.fire_due()
@@ -179,7 +173,8 @@ async def test_a_schedule_change_cancels_the_pending_jobs_of_the_old_one(world: 
     group = await _scheduled_group(world, "di 15:00 wekelijks")
     thursday = parse_schedule("do 10:00 wekelijks", world.clock.now, "Europe/Amsterdam")
     assert isinstance(thursday, Schedule)
-    await _replan(world.app, group, thursday)  # type: ignore[arg-type]
+    assert world.app is not None
+    await _replan(world.app, group, thursday)
     pending = await _pending(world, group)
     assert pending["open"] == datetime(2027, 4, 1, 8, 0, tzinfo=UTC)  # Thursday 10:00 CEST
     assert all(due.weekday() != 1 for due in pending.values() if due.hour == 13)

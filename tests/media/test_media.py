@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import subprocess
 import time
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import pytest
 from bot.media import ffmpeg as media
 from bot.media import retention
 from bot.media.ffmpeg import ClipInfo, ClipProblem, MediaError
+from tests.clips import ffmpeg
 
 pytestmark = pytest.mark.skipif(
     shutil.which("ffmpeg") is None or shutil.which("ffprobe") is None,
@@ -23,10 +23,6 @@ pytestmark = pytest.mark.skipif(
 )
 
 TESTSRC = "testsrc=duration={d}:size=320x240:rate=15"
-
-
-def _ffmpeg(*args: str) -> None:
-    subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-y", *args], check=True, timeout=60)
 
 
 @pytest.fixture(scope="module")
@@ -38,17 +34,17 @@ def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "text.mp4", "truncated.mp4", "truncated_faststart.mp4", "rotated.mp4", "image.mp4",
     )}
     # moov at the end (ffmpeg's default), so the first half has no index at all.
-    _ffmpeg("-f", "lavfi", "-i", TESTSRC.format(d=5), "-f", "lavfi", "-i", "sine=duration=5",
-            *h264, "-c:a", "aac", "-shortest", str(c["av.mp4"]))
-    _ffmpeg("-i", str(c["av.mp4"]), "-c", "copy", "-an", str(c["video_only.mp4"]))
-    _ffmpeg("-i", str(c["av.mp4"]), "-c", "copy", "-vn", str(c["audio_only.m4a"]))
-    _ffmpeg("-f", "lavfi", "-i", TESTSRC.format(d=1), *h264, str(c["short.mp4"]))
-    _ffmpeg("-i", str(c["video_only.mp4"]), "-c", "copy", "-metadata:s:v:0", "rotate=90",
-            str(c["rotated.mp4"]))
-    _ffmpeg("-f", "lavfi", "-i", "testsrc=size=64x48", "-frames:v", "1", "-f", "image2",
-            "-c:v", "png", str(c["image.mp4"]))
+    ffmpeg("-f", "lavfi", "-i", TESTSRC.format(d=5), "-f", "lavfi", "-i", "sine=duration=5",
+           *h264, "-c:a", "aac", "-shortest", str(c["av.mp4"]))
+    ffmpeg("-i", str(c["av.mp4"]), "-c", "copy", "-an", str(c["video_only.mp4"]))
+    ffmpeg("-i", str(c["av.mp4"]), "-c", "copy", "-vn", str(c["audio_only.m4a"]))
+    ffmpeg("-f", "lavfi", "-i", TESTSRC.format(d=1), *h264, str(c["short.mp4"]))
+    ffmpeg("-i", str(c["video_only.mp4"]), "-c", "copy", "-metadata:s:v:0", "rotate=90",
+           str(c["rotated.mp4"]))
+    ffmpeg("-f", "lavfi", "-i", "testsrc=size=64x48", "-frames:v", "1", "-f", "image2",
+           "-c:v", "png", str(c["image.mp4"]))
     faststart = d / "faststart.mp4"
-    _ffmpeg("-i", str(c["av.mp4"]), "-c", "copy", "-movflags", "+faststart", str(faststart))
+    ffmpeg("-i", str(c["av.mp4"]), "-c", "copy", "-movflags", "+faststart", str(faststart))
     c["empty.mp4"].write_bytes(b"")
     c["random.mp4"].write_bytes(np.random.default_rng(7).bytes(64_000))
     c["text.mp4"].write_text("Dit is geen video.\n")
@@ -206,8 +202,8 @@ async def test_a_storyboard_is_one_ffmpeg_run_when_the_clip_has_keyframes(
     clips: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     frequent = tmp_path / "phone.mp4"  # a keyframe every second, as phones record
-    _ffmpeg("-f", "lavfi", "-i", TESTSRC.format(d=12), "-c:v", "libx264", "-preset",
-            "ultrafast", "-pix_fmt", "yuv420p", "-g", "15", str(frequent))
+    ffmpeg("-f", "lavfi", "-i", TESTSRC.format(d=12), "-c:v", "libx264", "-preset",
+           "ultrafast", "-pix_fmt", "yuv420p", "-g", "15", str(frequent))
     runs: list[str] = []
     real = media.run_process
 

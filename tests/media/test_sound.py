@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import subprocess
 import time
 from pathlib import Path
 
@@ -15,8 +14,10 @@ import pytest
 from bot.media import sound
 from bot.media.ffmpeg import MediaError
 from bot.media.sound import Segment, SoundProblem, SoundProfile
+from tests.clips import ffmpeg
 from tests.media import speech_audio
 from tests.media.speech_audio import KnownClip
+from tests.waiting import eventually
 
 pytestmark = pytest.mark.skipif(
     shutil.which("ffmpeg") is None or shutil.which("ffprobe") is None,
@@ -27,10 +28,6 @@ needs_espeak = pytest.mark.skipif(not speech_audio.espeak_available(),
 needs_webrtcvad = pytest.mark.skipif(sound.detector_available() != "webrtcvad",
                                      reason="needs webrtcvad-wheels (a project dependency)")
 TOLERANCE = 0.25
-
-
-def _ffmpeg(*args: str) -> None:
-    subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-y", *args], check=True, timeout=60)
 
 
 @pytest.fixture(scope="module")
@@ -118,10 +115,7 @@ async def test_tone_bursts_give_their_pauses_with_the_detector(tones: KnownClip)
     _assert_pauses_match(await sound.analyse_sound(tones.path), tones)
 
 
-async def test_a_clip_without_sound_is_a_value(tmp_path: Path) -> None:
-    clip = tmp_path / "mute.mp4"
-    _ffmpeg("-f", "lavfi", "-i", "testsrc=duration=3:size=160x120:rate=10", "-c:v", "libx264",
-            "-preset", "ultrafast", str(clip))
+async def test_a_clip_without_sound_is_a_value(clip: Path) -> None:
     assert await sound.analyse_sound(clip) == SoundProblem("no_audio")
 
 
@@ -130,9 +124,9 @@ async def test_pure_silence_is_a_value(tmp_path: Path, detector: sound.Detector)
     if detector == "webrtcvad" and sound.detector_available() != "webrtcvad":
         pytest.skip("needs webrtcvad-wheels")
     clip = tmp_path / "silent.mp4"
-    _ffmpeg("-f", "lavfi", "-i", "testsrc=duration=5:size=160x120:rate=10", "-f", "lavfi",
-            "-i", "anullsrc=r=44100:cl=mono", "-t", "5", "-c:v", "libx264", "-preset",
-            "ultrafast", "-c:a", "aac", "-shortest", str(clip))
+    ffmpeg("-f", "lavfi", "-i", "testsrc=duration=5:size=160x120:rate=10", "-f", "lavfi",
+           "-i", "anullsrc=r=44100:cl=mono", "-t", "5", "-c:v", "libx264", "-preset",
+           "ultrafast", "-c:a", "aac", "-shortest", str(clip))
     found = await sound.analyse_sound(clip, detector=detector)
     assert isinstance(found, SoundProblem) and found.reason == "silent"
     assert found.duration == pytest.approx(5.0, abs=0.2)
@@ -140,7 +134,7 @@ async def test_pure_silence_is_a_value(tmp_path: Path, detector: sound.Detector)
 
 async def test_a_voice_note_in_ogg_opus_is_read(tmp_path: Path, tones: KnownClip) -> None:
     note = tmp_path / "note.ogg"
-    _ffmpeg("-i", str(tones.path), "-vn", "-c:a", "libopus", "-b:a", "24k", str(note))
+    ffmpeg("-i", str(tones.path), "-vn", "-c:a", "libopus", "-b:a", "24k", str(note))
     _assert_pauses_match(await sound.analyse_sound(note), tones)
 
 
@@ -206,10 +200,8 @@ async def test_a_cancelled_analysis_leaves_no_ffmpeg_behind(
     tones: KnownClip, stuck_ffmpeg: Path
 ) -> None:
     task = asyncio.create_task(sound.analyse_sound(tones.path, timeout=30))
-    for _ in range(100):  # until the stand-in has started
-        await asyncio.sleep(0.02)
-        if stuck_ffmpeg.exists() and stuck_ffmpeg.read_text().strip():
-            break
+    await eventually(lambda: stuck_ffmpeg.exists() and stuck_ffmpeg.read_text().strip(),
+                     timeout=2, interval=0.02, what="the stand-in ffmpeg started")
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import matplotlib.image as mpimg
+import numpy as np
 import pytest
 
 from bot.media.ffmpeg import format_timestamp
@@ -59,14 +60,14 @@ def test_pauses_are_highlighted_with_their_time_stamps() -> None:
     texts = [t.get_text() for t in ax.texts]
     assert texts == ["0:00–0:02", "0:20–0:24", "1:23–1:35"]
     pause_bars = [c for c in ax.collections
-                  if tuple(c.get_facecolor()[0][:3]) == pytest.approx(_rgb(PAUSE_COLOR))]
+                  if tuple(np.asarray(c.get_facecolor())[0][:3]) == pytest.approx(_rgb(PAUSE_COLOR))]
     assert len(pause_bars) == 1 and len(pause_bars[0].get_paths()) == 3
 
 
 def test_named_moments_get_a_marker_and_their_time() -> None:
     ax = timeline_figure(PROFILE, title="t", labels=LABELS,
                          named_moments=[70.5, 22.0, 400.0]).axes[0]
-    assert [line.get_xdata()[0] for line in ax.lines] == [22.0, 70.5]  # outside the clip: gone
+    assert [np.asarray(line.get_xdata())[0] for line in ax.lines] == [22.0, 70.5]  # outside the clip: gone
     assert "1:10" in [t.get_text() for t in ax.texts]
 
 

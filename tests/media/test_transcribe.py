@@ -12,6 +12,7 @@ import pytest
 
 from bot.media import transcribe as stt
 from bot.media.transcribe import Transcript, TranscriptionUnavailable
+from tests.clips import ffmpeg
 from tests.media import speech_audio
 
 pytestmark = pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="needs the system ffmpeg")
@@ -25,10 +26,6 @@ TIP = "You should give them more wait time after your question"
 KEY_WORDS = {"should", "give", "them", "more", "wait", "time", "after", "question"}
 
 
-def _ffmpeg(*args: str) -> None:
-    subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-y", *args], check=True, timeout=60)
-
-
 @pytest.fixture(scope="module")
 def voice_note(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The tip as Telegram sends a voice note: OGG/Opus, mono."""
@@ -39,8 +36,8 @@ def voice_note(tmp_path_factory: pytest.TempPathFactory) -> Path:
     subprocess.run(["espeak-ng", "-v", "en-us+f2", "-s", "150", "-w", str(d / "tip.wav"), TIP],
                    check=True, timeout=30)
     note = d / "note.ogg"
-    _ffmpeg("-i", str(d / "tip.wav"), "-af", "adelay=300,apad=pad_dur=0.5", "-c:a", "libopus",
-            "-b:a", "32k", str(note))
+    ffmpeg("-i", str(d / "tip.wav"), "-af", "adelay=300,apad=pad_dur=0.5", "-c:a", "libopus",
+           "-b:a", "32k", str(note))
     return note
 
 
@@ -100,11 +97,8 @@ async def test_a_long_note_stops_at_the_time_limit(voice_note: Path) -> None:
 
 
 @needs_pocketsphinx
-async def test_notes_without_sound_or_broken_are_values(tmp_path: Path) -> None:
-    mute = tmp_path / "mute.mp4"
-    _ffmpeg("-f", "lavfi", "-i", "testsrc=duration=2:size=160x120:rate=10", "-c:v", "libx264",
-            "-preset", "ultrafast", str(mute))
-    found = await stt.transcribe(mute, "en", backend="pocketsphinx")
+async def test_notes_without_sound_or_broken_are_values(clip: Path, tmp_path: Path) -> None:
+    found = await stt.transcribe(clip, "en", backend="pocketsphinx")
     assert found == TranscriptionUnavailable("no_audio")
     broken = tmp_path / "broken.ogg"
     broken.write_bytes(b"OggS" + bytes(5000))

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import TypedDict
 
 import pytest
 
 from flows.cycle.model import Clip, Cycle
-from flows.model import Phase, Settings
+from flows.model import Group, Phase, Settings
 from storage import contributions, cycles, groups, members
 from storage.db import Database, Tx
 from storage.privacy import (
@@ -24,13 +25,6 @@ from storage.privacy import (
 NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
 ANNA, BRAM, CATO = 1, 2, 3
 CLIP = Clip("file-1", "unique-1", "video", 30, 500)
-
-
-@pytest.fixture
-async def db(tmp_path):  # type: ignore[no-untyped-def]
-    database = await Database.open(tmp_path / "x.db")
-    yield database
-    await database.close()
 
 
 async def _cycle(tx: Tx, group_id: int, inbrenger: int, number: int, *, close: bool,
@@ -53,8 +47,17 @@ async def _words(tx: Tx, cycle_id: int, user_id: int, *texts: str) -> None:
                                 "open_question", NOW)
 
 
+class History(TypedDict):
+    group: Group
+    other: Group
+    first: Cycle
+    second: Cycle
+    running: Cycle
+    other_cycle: Cycle
+
+
 @pytest.fixture
-async def history(db):  # type: ignore[no-untyped-def]
+async def history(db: Database) -> History:
     """One group: Anna brought in twice (both closed), Bram brings in now (open); everyone
     spoke. A second group where only Cato and Bram are members."""
     async with db.transaction() as tx:
@@ -77,8 +80,8 @@ async def history(db):  # type: ignore[no-untyped-def]
         await _words(tx, running.id, CATO, "Cato vraagt Bram: wat zie je op 0:02?")
         other_cycle = await _cycle(tx, other.id, CATO, 1, close=True, at=NOW)
         await _words(tx, other_cycle.id, BRAM, "Bram in groep B")
-    return {"group": group, "other": other, "first": first, "second": second,
-            "running": running, "other_cycle": other_cycle}
+    return History(group=group, other=other, first=first, second=second, running=running,
+                   other_cycle=other_cycle)
 
 
 async def _texts(db: Database) -> dict[int, list[str | None]]:
@@ -90,7 +93,7 @@ async def _texts(db: Database) -> dict[int, list[str | None]]:
     return found
 
 
-async def test_forget_erases_exactly_that_members_texts_and_keeps_the_counts(db, history):  # type: ignore[no-untyped-def]
+async def test_forget_erases_exactly_that_members_texts_and_keeps_the_counts(db: Database, history: History) -> None:
     before = await _texts(db)
     async with db.reading() as tx:
         counted = [await contributions.count(tx, c.id) for c in history.values()
@@ -108,7 +111,7 @@ async def test_forget_erases_exactly_that_members_texts_and_keeps_the_counts(db,
     assert {r["label"] for r in labels} == {"open_question"}  # the balance still adds up
 
 
-async def test_forget_erases_the_inbrengers_questions_commitments_and_clip_not_others(db, history):  # type: ignore[no-untyped-def]
+async def test_forget_erases_the_inbrengers_questions_commitments_and_clip_not_others(db: Database, history: History) -> None:
     async with db.transaction() as tx:
         erased = await forget_member(tx, CATO)
     assert erased["learning_questions"] == 1 and erased["commitments"] == 1
@@ -117,13 +120,14 @@ async def test_forget_erases_the_inbrengers_questions_commitments_and_clip_not_o
         annas = await cycles.get(tx, history["second"].id)
         raw = await tx.one("SELECT data FROM cycles WHERE id = ?", (history["other_cycle"].id,))
     assert mine is not None and mine.learning_question is None and mine.commitment is None
+    assert raw is not None
     assert mine.clip is None and json.loads(raw["data"])["clip"] is None
     assert annas is not None and annas.learning_question == "Vraag 2?"
     assert annas.commitment == "Voornemen 2" and annas.previous_commitment == "Voornemen 1"
     assert annas.clip == CLIP
 
 
-async def test_forget_erases_the_copy_of_a_commitment_in_the_next_cycle(db, history):  # type: ignore[no-untyped-def]
+async def test_forget_erases_the_copy_of_a_commitment_in_the_next_cycle(db: Database, history: History) -> None:
     async with db.transaction() as tx:
         erased = await forget_member(tx, ANNA)
         second = await cycles.get(tx, history["second"].id)
@@ -133,7 +137,7 @@ async def test_forget_erases_the_copy_of_a_commitment_in_the_next_cycle(db, hist
     assert chain == [None, None, "Voornemen 1"]  # Bram's running cycle keeps his own words
 
 
-async def test_forget_takes_the_member_out_of_every_group_and_drops_their_profile(db, history):  # type: ignore[no-untyped-def]
+async def test_forget_takes_the_member_out_of_every_group_and_drops_their_profile(db: Database, history: History) -> None:
     async with db.transaction() as tx:
         erased = await forget_member(tx, CATO)
         left_a = await members.active(tx, history["group"].id)
@@ -148,7 +152,7 @@ async def test_forget_takes_the_member_out_of_every_group_and_drops_their_profil
     assert profile is None and [r["name"] for r in others] == ["Anna", "Bram"]
 
 
-async def test_forgetting_twice_finds_nothing_left(db, history):  # type: ignore[no-untyped-def]
+async def test_forgetting_twice_finds_nothing_left(db: Database, history: History) -> None:
     async with db.transaction() as tx:
         await forget_member(tx, CATO)
         again = await forget_member(tx, CATO)
@@ -158,7 +162,7 @@ async def test_forgetting_twice_finds_nothing_left(db, history):  # type: ignore
     assert not has_anything(data)
 
 
-async def test_an_open_cycle_as_inbrenger_is_refused_and_never_touched(db, history):  # type: ignore[no-untyped-def]
+async def test_an_open_cycle_as_inbrenger_is_refused_and_never_touched(db: Database, history: History) -> None:
     async with db.transaction() as tx:
         assert await open_cycle_as_inbrenger(tx, BRAM)
         assert not await open_cycle_as_inbrenger(tx, ANNA)
@@ -169,7 +173,7 @@ async def test_an_open_cycle_as_inbrenger_is_refused_and_never_touched(db, histo
     assert running.commitment == "Voornemen 1" and running.clip == CLIP
 
 
-async def test_export_data_has_memberships_own_cycles_and_only_own_contributions(db, history):  # type: ignore[no-untyped-def]
+async def test_export_data_has_memberships_own_cycles_and_only_own_contributions(db: Database, history: History) -> None:
     async with db.reading() as tx:
         data = await member_data(tx, CATO)
     assert data["user_id"] == CATO and data["profile"]["name"] == "Cato"
@@ -191,19 +195,21 @@ async def test_export_data_has_memberships_own_cycles_and_only_own_contributions
     assert has_anything(data)
 
 
-async def test_someone_unknown_has_no_data(db, history):  # type: ignore[no-untyped-def]
+async def test_someone_unknown_has_no_data(db: Database, history: History) -> None:
     async with db.reading() as tx:
         data = await member_data(tx, 999)
     assert data == {"user_id": 999, "profile": None, "groups": []}
     assert not has_anything(data)
 
 
-async def test_the_last_closed_cycle_skips_open_and_cancelled_ones(db, history):  # type: ignore[no-untyped-def]
+async def test_the_last_closed_cycle_skips_open_and_cancelled_ones(db: Database, history: History) -> None:
     async with db.transaction() as tx:
-        assert (await last_closed_cycle(tx, history["group"].id)).id == history["second"].id  # type: ignore[union-attr]
+        last = await last_closed_cycle(tx, history["group"].id)
+        assert last is not None and last.id == history["second"].id
         running = history["running"]
         await cycles.save(tx, running, replace(running, phase=Phase.CANCELLED), event="cancel",
                           actor_id=ANNA, now=NOW + timedelta(days=20))
-        assert (await last_closed_cycle(tx, history["group"].id)).id == history["second"].id  # type: ignore[union-attr]
+        last = await last_closed_cycle(tx, history["group"].id)
+        assert last is not None and last.id == history["second"].id
         empty, _ = await groups.register(tx, -300, 0, "Leeg", Settings(), NOW)
         assert await last_closed_cycle(tx, empty.id) is None

@@ -5,6 +5,7 @@ import asyncio
 import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import aiosqlite
 import pytest
@@ -19,24 +20,18 @@ from storage.migrations import LATEST_VERSION, apply_pending, current_version, p
 NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-async def db(tmp_path):  # type: ignore[no-untyped-def]
-    database = await Database.open(tmp_path / "test.db")
-    yield database
-    await database.close()
-
-
-async def test_a_fresh_database_is_migrated_to_the_latest_version_in_wal_mode(tmp_path):  # type: ignore[no-untyped-def]
+async def test_a_fresh_database_is_migrated_to_the_latest_version_in_wal_mode(tmp_path: Path) -> None:
     database = await Database.open(tmp_path / "fresh.db")
     async with database.reading() as tx:
         mode = await tx.one("PRAGMA journal_mode")
         keys = await tx.one("PRAGMA foreign_keys")
         version = await tx.one("PRAGMA user_version")
     await database.close()
+    assert mode is not None and keys is not None and version is not None
     assert mode[0] == "wal" and keys[0] == 1 and version[0] == LATEST_VERSION >= 2
 
 
-async def test_an_older_schema_is_upgraded_and_keeps_its_data(tmp_path):  # type: ignore[no-untyped-def]
+async def test_an_older_schema_is_upgraded_and_keeps_its_data(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     async with aiosqlite.connect(path, isolation_level=None) as conn:
         assert await apply_pending(conn, up_to=1) == [1]
@@ -51,7 +46,7 @@ async def test_an_older_schema_is_upgraded_and_keeps_its_data(tmp_path):  # type
     await database.close()
 
 
-async def test_migrating_again_changes_nothing(tmp_path):  # type: ignore[no-untyped-def]
+async def test_migrating_again_changes_nothing(tmp_path: Path) -> None:
     database = await Database.open(tmp_path / "twice.db")
     assert await database.migrate() == []
     await database.close()
@@ -59,14 +54,14 @@ async def test_migrating_again_changes_nothing(tmp_path):  # type: ignore[no-unt
         assert await pending(conn) == []
 
 
-async def test_a_newer_database_is_refused_rather_than_damaged(tmp_path):  # type: ignore[no-untyped-def]
+async def test_a_newer_database_is_refused_rather_than_damaged(tmp_path: Path) -> None:
     async with aiosqlite.connect(tmp_path / "new.db") as conn:
         await conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
     with pytest.raises(RuntimeError, match="newer"):
         await Database.open(tmp_path / "new.db")
 
 
-async def test_a_group_registered_twice_stays_one_group_and_topics_are_separate(db):  # type: ignore[no-untyped-def]
+async def test_a_group_registered_twice_stays_one_group_and_topics_are_separate(db: Database) -> None:
     async with db.transaction() as tx:
         first, new = await groups.register(tx, -1001, 0, "Groep", Settings(), NOW)
         again, new_again = await groups.register(tx, -1001, 0, "Groep", Settings(language="en"),
@@ -78,17 +73,17 @@ async def test_a_group_registered_twice_stays_one_group_and_topics_are_separate(
     assert again.settings.language == "en"
 
 
-async def test_settings_round_trip_and_store_only_changes(db):  # type: ignore[no-untyped-def]
+async def test_settings_round_trip_and_store_only_changes(db: Database) -> None:
     settings = Settings(nudging=NudgeMode.STRICT, reality_minutes=25)
     async with db.transaction() as tx:
         group, _ = await groups.register(tx, -5, 0, "G", settings, NOW)
         row = await tx.one("SELECT settings FROM groups WHERE id = ?", (group.id,))
         loaded = await groups.get(tx, group.id)
     assert loaded is not None and loaded.settings == settings
-    assert "language" not in row["settings"]
+    assert row is not None and "language" not in row["settings"]
 
 
-async def test_join_is_idempotent_and_leave_keeps_the_history(db):  # type: ignore[no-untyped-def]
+async def test_join_is_idempotent_and_leave_keeps_the_history(db: Database) -> None:
     async with db.transaction() as tx:
         group, _ = await groups.register(tx, -7, 0, "G", Settings(), NOW)
         assert await members.join(tx, group.id, 1, "Anna", NOW)
@@ -106,7 +101,7 @@ def _cycle(group_id: int, phase: Phase = Phase.ANNOUNCED) -> Cycle:
                  phase_started_at=NOW)
 
 
-async def test_a_cycle_round_trips_exactly_and_a_second_open_cycle_is_refused(db):  # type: ignore[no-untyped-def]
+async def test_a_cycle_round_trips_exactly_and_a_second_open_cycle_is_refused(db: Database) -> None:
     async with db.transaction() as tx:
         group, _ = await groups.register(tx, -9, 0, "G", Settings(), NOW)
         cycle = await cycles.create(tx, _cycle(group.id), actor_id=5, event="start", now=NOW)
@@ -129,7 +124,7 @@ async def test_a_cycle_round_trips_exactly_and_a_second_open_cycle_is_refused(db
             await cycles.create(tx, _cycle(group.id), actor_id=5, event="start", now=NOW)
 
 
-async def test_a_redelivered_contribution_is_stored_once(db):  # type: ignore[no-untyped-def]
+async def test_a_redelivered_contribution_is_stored_once(db: Database) -> None:
     async with db.transaction() as tx:
         group, _ = await groups.register(tx, -11, 0, "G", Settings(), NOW)
         cycle = await cycles.create(tx, _cycle(group.id), actor_id=1, event="start", now=NOW)
@@ -140,7 +135,7 @@ async def test_a_redelivered_contribution_is_stored_once(db):  # type: ignore[no
         assert await contributions.count(tx, cycle.id) == 1
 
 
-async def test_look_back_lines_and_message_ids_come_back_with_the_closed_cycles(db):  # type: ignore[no-untyped-def]
+async def test_look_back_lines_and_message_ids_come_back_with_the_closed_cycles(db: Database) -> None:
     async with db.transaction() as tx:
         group, _ = await groups.register(tx, -12, 0, "G", Settings(), NOW)
         cycle = await cycles.create(tx, _cycle(group.id), actor_id=1, event="start", now=NOW)
@@ -156,7 +151,7 @@ async def test_look_back_lines_and_message_ids_come_back_with_the_closed_cycles(
         ("reality", "observation", 77), ("lookback", "move", 78)]
 
 
-async def test_a_timer_is_claimed_once_and_a_replaced_timer_can_fire_again(db):  # type: ignore[no-untyped-def]
+async def test_a_timer_is_claimed_once_and_a_replaced_timer_can_fire_again(db: Database) -> None:
     async with db.transaction() as tx:
         group, _ = await groups.register(tx, -13, 0, "G", Settings(), NOW)
         timer = await timers.set(tx, group.id, "cycle:1:tick", "tick", {"cycle_id": 1}, NOW)
@@ -170,13 +165,13 @@ async def test_a_timer_is_claimed_once_and_a_replaced_timer_can_fire_again(db): 
         assert await timers.pending(tx) == []
 
 
-async def test_an_update_is_marked_once(db):  # type: ignore[no-untyped-def]
+async def test_an_update_is_marked_once(db: Database) -> None:
     async with db.transaction() as tx:
         assert await inbox.mark(tx, 1001, NOW)
         assert not await inbox.mark(tx, 1001, NOW)
 
 
-async def test_a_failed_transaction_leaves_nothing_behind(db):  # type: ignore[no-untyped-def]
+async def test_a_failed_transaction_leaves_nothing_behind(db: Database) -> None:
     with pytest.raises(RuntimeError):
         async with db.transaction() as tx:
             await groups.register(tx, -15, 0, "G", Settings(), NOW)
@@ -185,7 +180,7 @@ async def test_a_failed_transaction_leaves_nothing_behind(db):  # type: ignore[n
         assert await groups.find(tx, -15) is None
 
 
-async def test_concurrent_handlers_lose_no_write(db):  # type: ignore[no-untyped-def]
+async def test_concurrent_handlers_lose_no_write(db: Database) -> None:
     async with db.transaction() as tx:
         group, _ = await groups.register(tx, -17, 0, "G", Settings(), NOW)
         cycle = await cycles.create(tx, _cycle(group.id), actor_id=1, event="start", now=NOW)
@@ -201,7 +196,7 @@ async def test_concurrent_handlers_lose_no_write(db):  # type: ignore[no-untyped
         assert await contributions.count(tx, cycle.id) == 200
 
 
-async def test_a_skip_is_used_up_by_the_next_turn_of_the_group(db):  # type: ignore[no-untyped-def]
+async def test_a_skip_is_used_up_by_the_next_turn_of_the_group(db: Database) -> None:
     async with db.transaction() as tx:
         group, _ = await groups.register(tx, -19, 0, "G", Settings(), NOW)
         for user_id, name in ((1, "Anna"), (2, "Bram")):
@@ -212,7 +207,7 @@ async def test_a_skip_is_used_up_by_the_next_turn_of_the_group(db):  # type: ign
         assert [m.skip_next for m in await members.active(tx, group.id)] == [False, False]
 
 
-async def test_retention_erases_old_words_of_finished_cycles_only(db):  # type: ignore[no-untyped-def]
+async def test_retention_erases_old_words_of_finished_cycles_only(db: Database) -> None:
     async with db.transaction() as tx:
         group, _ = await groups.register(tx, -21, 0, "G", Settings(), NOW)
         done = await cycles.create(tx, _cycle(group.id, Phase.CLOSED), actor_id=1, event="start",
@@ -228,7 +223,7 @@ async def test_retention_erases_old_words_of_finished_cycles_only(db):  # type: 
     assert erased == 1 and kept == ["", "recent"] and running_texts == ["lopend"]
 
 
-async def test_handled_update_ids_are_kept_a_week(db):  # type: ignore[no-untyped-def]
+async def test_handled_update_ids_are_kept_a_week(db: Database) -> None:
     async with db.transaction() as tx:
         await inbox.mark(tx, 1, NOW - timedelta(days=8))
         await inbox.mark(tx, 2, NOW - timedelta(days=1))

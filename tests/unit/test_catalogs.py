@@ -8,18 +8,18 @@ from flows.catalog import LANGUAGES, PLURAL_FORMS, catalog, placeholders, plural
 from flows.effects import Text
 
 
-def test_nl_and_en_have_the_same_keys():
+def test_nl_and_en_have_the_same_keys() -> None:
     assert set(catalog("nl")) == set(catalog("en"))
 
 
-def test_nl_and_en_have_the_same_placeholders_for_every_key():
+def test_nl_and_en_have_the_same_placeholders_for_every_key() -> None:
     nl, en = catalog("nl"), catalog("en")
     differing = [key for key in nl if placeholders(nl[key]) != placeholders(en[key])]
     assert not differing
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_command_has_a_menu_description_and_help(language):  # type: ignore[no-untyped-def]
+def test_every_command_has_a_menu_description_and_help(language: str) -> None:
     texts = catalog(language)
     for name in set(GROUP_COMMANDS) | set(PRIVATE_COMMANDS):
         description = texts[f"commands.{name}"]
@@ -29,17 +29,17 @@ def test_every_command_has_a_menu_description_and_help(language):  # type: ignor
         assert f"/{name}" in help_text
 
 
-def test_user_text_is_escaped_but_markup_params_are_not():
+def test_user_text_is_escaped_but_markup_params_are_not() -> None:
     rendered = render("nl", Text("cycle.question_received", {"question": "<b>Hoe</b> & ik?"}))
     assert "&lt;b&gt;Hoe&lt;/b&gt; &amp; ik?" in rendered
 
 
-def test_an_unknown_language_falls_back_to_dutch():
+def test_an_unknown_language_falls_back_to_dutch() -> None:
     assert render("fr", Text("bot.agreed")) == render("nl", Text("bot.agreed"))
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_counted_key_has_a_singular_and_a_plural_with_the_count(language):  # type: ignore[no-untyped-def]
+def test_every_counted_key_has_a_singular_and_a_plural_with_the_count(language: str) -> None:
     texts = catalog(language)
     bases = plural_bases(texts)
     assert "summary.count.questions" in bases
@@ -55,12 +55,12 @@ def test_every_counted_key_has_a_singular_and_a_plural_with_the_count(language):
 @pytest.mark.parametrize("count,nl,en", [(0, "0 vragen", "0 questions"),
                                          (1, "1 vraag", "1 question"),
                                          (2, "2 vragen", "2 questions")])
-def test_a_counted_key_takes_the_form_of_its_count(count, nl, en):  # type: ignore[no-untyped-def]
+def test_a_counted_key_takes_the_form_of_its_count(count: int, nl: str, en: str) -> None:
     item = Text("summary.count.questions", {"count": count})
     assert render("nl", item) == nl and render("en", item) == en
 
 
-def test_texts_inside_texts_are_rendered_in_the_same_language_and_escaped_once():
+def test_texts_inside_texts_are_rendered_in_the_same_language_and_escaped_once() -> None:
     line = Text("summary.member_line", {"name": "<Bo>", "parts": (
         Text("summary.count.questions", {"count": 1}),
         Text("summary.count.observations", {"count": 2}))})
@@ -69,7 +69,7 @@ def test_texts_inside_texts_are_rendered_in_the_same_language_and_escaped_once()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_no_text_in_the_group_calls_a_named_member_an_adviser(language):  # type: ignore[no-untyped-def]
+def test_no_text_in_the_group_calls_a_named_member_an_adviser(language: str) -> None:
     texts = catalog(language)
     shaming = [key for key, value in texts.items() if key.startswith("summary.")
                and ("advice" in value.lower() or "advies" in value.lower())]

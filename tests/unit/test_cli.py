@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 
-def _run(*args: str, env_extra: dict[str, str] | None = None, cwd: Path | None = None):  # type: ignore[no-untyped-def]
+def _run(*args: str, env_extra: dict[str, str] | None = None,
+         cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {"PATH": "/usr/bin:/bin", **(env_extra or {})}
     return subprocess.run([sys.executable, "-m", "bot.cli", *args], capture_output=True,
                           text=True, env=env, check=False, cwd=cwd or Path(__file__).resolve().parents[2],

@@ -12,14 +12,14 @@ NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
 MEMBERS = (Member(1, "Anna"), Member(2, "Bram"), Member(3, "Cato"))
 
 
-def test_the_trend_is_the_share_of_activating_contributions_per_cycle():
+def test_the_trend_is_the_share_of_activating_contributions_per_cycle() -> None:
     history = (PastCycle(1, 1, "q1", "c1", ("tip", "tip", "open_question", "observation")),
                PastCycle(2, 1, "q2", "c2", ("open_question", "reflection", "other", "tip")),
                PastCycle(1, 2, "q3", "c3", ()))  # no contributions: no point
     assert trend(history) == [(1, 0.5), (2, 0.5)]
 
 
-def test_the_coach_sees_the_inbrengers_chain_and_the_trend():
+def test_the_coach_sees_the_inbrengers_chain_and_the_trend() -> None:
     cycle = Cycle(9, 1, 1, 3, Phase.CLOSED, NOW, learning_question="Hoe kan ik <rust> brengen?",
                   commitment="Wachten bij de deur")
     ctx = CycleContext(cycle, Settings(), MEMBERS, NOW,
@@ -37,7 +37,7 @@ def test_the_coach_sees_the_inbrengers_chain_and_the_trend():
     assert "Bram: 1 / 0 / 0" in shown and "Cato: 0 / 0 / 1" in shown
 
 
-def test_the_coach_and_the_group_see_which_kinds_of_contributions_helped_most():
+def test_the_coach_and_the_group_see_which_kinds_of_contributions_helped_most() -> None:
     cycle = Cycle(9, 1, 1, 2, Phase.CLOSED, NOW, learning_question="Hoe kan ik rust brengen?",
                   commitment="Wachten", tried="partly", previous_commitment="Eerst stilte")
     ctx = CycleContext(cycle, Settings(), MEMBERS, NOW, ())

@@ -1,6 +1,8 @@
 """Configuration: every problem named at once, with how to fix it."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.startup.config import ConfigError, load
@@ -8,14 +10,14 @@ from bot.startup.config import ConfigError, load
 TOKEN = "123456789:" + "A" * 35
 
 
-def test_a_complete_configuration_loads(tmp_path):  # type: ignore[no-untyped-def]
+def test_a_complete_configuration_loads(tmp_path: Path) -> None:
     config = load({"TELEGRAM_BOT_TOKEN": TOKEN, "INTERVISION_DATA_DIR": str(tmp_path),
                    "INTERVISION_TIMEZONE": "Europe/Brussels"})
     assert config.db_path == tmp_path / "intervision.db"
     assert config.timezone == "Europe/Brussels" and config.webhook_url is None
 
 
-def test_every_problem_is_reported_at_once(tmp_path):  # type: ignore[no-untyped-def]
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         load({"TELEGRAM_BOT_TOKEN": "not-a-token", "INTERVISION_DATA_DIR": str(tmp_path),
               "INTERVISION_TIMEZONE": "Mars/Olympus", "INTERVISION_WEBHOOK_URL": "http://x"})
@@ -24,12 +26,12 @@ def test_every_problem_is_reported_at_once(tmp_path):  # type: ignore[no-untyped
     assert "https" in problems and "SECRET" in problems
 
 
-def test_a_missing_token_says_where_to_get_one(tmp_path):  # type: ignore[no-untyped-def]
+def test_a_missing_token_says_where_to_get_one(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="BotFather"):
         load({"INTERVISION_DATA_DIR": str(tmp_path)})
 
 
-def test_an_unwritable_database_path_is_refused(tmp_path):  # type: ignore[no-untyped-def]
+def test_an_unwritable_database_path_is_refused(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(ConfigError, match="INTERVISION_DB"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -23,6 +24,8 @@ from flows.cycle.model import (
     ContributionRef,
     Cycle,
     CycleContext,
+    Decision,
+    Event,
     LearningQuestion,
     LookBackChoice,
     MoveLine,
@@ -103,7 +106,7 @@ def ctx_for(cycle: Cycle, **changes: object) -> CycleContext:
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
-def said(decision) -> str:  # type: ignore[no-untyped-def]
+def said(decision: Decision) -> str:
     """Everything the bot would say, rendered in Dutch, for assertions about content."""
     texts: list[Text] = []
     for effect in decision.effects:
@@ -117,7 +120,7 @@ TALK_PHASES = (Phase.GOAL, Phase.REALITY, Phase.OPTIONS, Phase.WILL)
 # Scenarios: (phase, cycle changes, event, expected phase afterwards). Together they take
 # every transition of the table at least once (checked below).
 P = Phase
-SCENARIOS = [
+SCENARIOS: list[tuple[Phase, dict[str, Any], Event, Phase]] = [
     (P.ANNOUNCED, {}, Accept(ANNA), P.AWAITING_CLIP),
     (P.ANNOUNCED, {}, ClipPosted(ANNA, CLIP, QUESTION), P.AWAITING_CLIP),
     (P.ANNOUNCED, {}, Swap(ANNA), P.ANNOUNCED),
@@ -211,28 +214,29 @@ SCENARIOS = [
 
 
 @pytest.mark.parametrize("phase,changes,event,expected", SCENARIOS)
-def test_every_scenario_moves_as_the_table_says(phase, changes, event, expected):  # type: ignore[no-untyped-def]
+def test_every_scenario_moves_as_the_table_says(phase: Phase, changes: dict[str, Any],
+                                                event: Event, expected: Phase) -> None:
     decision = decide(scenario_ctx(phase, changes), event)
     # The one transition whose purpose is an answer: the inbrenger's text before the clip.
     assert not decision.refused or decision.refusal == Text("cycle.refused.clip_first")
     assert decision.cycle.phase is expected
 
 
-def scenario_ctx(phase: Phase, changes: dict) -> CycleContext:  # type: ignore[type-arg]
+def scenario_ctx(phase: Phase, changes: dict[str, Any]) -> CycleContext:
     """A scenario's cycle; its "_ctx" entry changes the context (members, contributions)."""
     changes = dict(changes)
     ctx_changes = changes.pop("_ctx", {})
     return ctx_for(cycle_in(phase, **changes), **ctx_changes)
 
 
-def test_the_scenarios_take_every_transition_of_the_table():
+def test_the_scenarios_take_every_transition_of_the_table() -> None:
     taken = {id(choose(scenario_ctx(phase, changes), event))
              for phase, changes, event, _ in SCENARIOS}
     missing = [(t.source.value, t.event) for t in TRANSITIONS if id(t) not in taken]
     assert not missing
 
 
-SAMPLE_EVENTS = [
+SAMPLE_EVENTS: list[Event] = [
     Accept(ANNA), Swap(ANNA), ClipPosted(ANNA, CLIP, QUESTION), LearningQuestion(ANNA, QUESTION),
     Consent(ANNA), Wait(ANNA), Watched(BOB), Next(ANNA), ToggleTips(ANNA), Cancel(ANNA),
     Contribution(BOB, 600, "Wat zag je toen?"), LookBackChoice(ANNA, 0),
@@ -246,7 +250,8 @@ UNHANDLED = [(phase, event) for phase in Phase for event in SAMPLE_EVENTS
 
 
 @pytest.mark.parametrize("phase,event", UNHANDLED, ids=lambda v: getattr(v, "name", str(v)))
-def test_an_event_without_a_transition_is_refused_and_changes_nothing(phase, event):  # type: ignore[no-untyped-def]
+def test_an_event_without_a_transition_is_refused_and_changes_nothing(phase: Phase,
+                                                                      event: Event) -> None:
     cycle = cycle_in(phase)
     decision = decide(ctx_for(cycle), event)
     assert decision.refused and decision.cycle == cycle and decision.effects == ()
@@ -265,14 +270,15 @@ def test_an_event_without_a_transition_is_refused_and_changes_nothing(phase, eve
     (P.CLOSED, LookBackChoice(ANNA, 11)),            # no look back was offered
     (P.CANCELLED, Watched(BOB)),                     # a stale button
 ])
-def test_a_guarded_event_is_refused_with_a_reason_and_changes_nothing(phase, event):  # type: ignore[no-untyped-def]
+def test_a_guarded_event_is_refused_with_a_reason_and_changes_nothing(phase: Phase,
+                                                                       event: Event) -> None:
     cycle = cycle_in(phase)
     decision = decide(ctx_for(cycle), event)
     assert decision.refused and decision.cycle == cycle and decision.effects == ()
-    assert render_all("nl", (decision.refusal,))
+    assert decision.refusal is not None and render_all("nl", (decision.refusal,))
 
 
-def test_a_second_clip_is_refused_and_the_first_is_kept():
+def test_a_second_clip_is_refused_and_the_first_is_kept() -> None:
     cycle = cycle_in(P.AWAITING_CLIP, clip=CLIP)
     other = Clip("file-2", "uniq-2", "video", 40, 600)
     decision = decide(ctx_for(cycle), ClipPosted(ANNA, other, QUESTION))
@@ -280,14 +286,14 @@ def test_a_second_clip_is_refused_and_the_first_is_kept():
     assert decision.cycle.clip == CLIP
 
 
-def test_a_clip_with_a_problem_is_refused_with_that_problem():
+def test_a_clip_with_a_problem_is_refused_with_that_problem() -> None:
     problem = Text("clip.unreadable")
     decision = decide(ctx_for(cycle_in(P.AWAITING_CLIP)), ClipPosted(ANNA, CLIP, QUESTION,
                                                                       problem))
     assert decision.refusal == problem and decision.cycle.clip is None
 
 
-def test_a_clip_with_a_good_learning_question_asks_for_consent():
+def test_a_clip_with_a_good_learning_question_asks_for_consent() -> None:
     decision = decide(ctx_for(cycle_in(P.AWAITING_CLIP)), ClipPosted(ANNA, CLIP, QUESTION))
     assert decision.cycle.learning_question == QUESTION
     assert "toestemming" in said(decision)
@@ -301,26 +307,27 @@ def test_a_clip_with_a_good_learning_question_asks_for_consent():
     ("Waarom zijn de leerlingen zo onrustig?", "eigen handelen"),  # not about own actions
     ("Hoe?", "kort"),                                 # too short
 ])
-def test_a_weak_learning_question_gets_a_friendly_correction_with_an_example(caption, correction):  # type: ignore[no-untyped-def]
+def test_a_weak_learning_question_gets_a_friendly_correction_with_an_example(
+        caption: str, correction: str) -> None:
     decision = decide(ctx_for(cycle_in(P.AWAITING_CLIP)), ClipPosted(ANNA, CLIP, caption))
     assert decision.cycle.clip == CLIP and decision.cycle.learning_question is None
     text_said = said(decision)
     assert correction in text_said and "Bijvoorbeeld" in text_said
 
 
-def test_an_english_group_gets_english_corrections():
+def test_an_english_group_gets_english_corrections() -> None:
     ctx = ctx_for(cycle_in(P.AWAITING_CLIP, clip=CLIP), settings=Settings(language="en"))
     decision = decide(ctx, LearningQuestion(ANNA, "The class is noisy"))
     assert decision.refusal == Text("lq.not_a_question")
 
 
-def test_text_where_a_clip_is_expected_is_answered_and_changes_nothing():
+def test_text_where_a_clip_is_expected_is_answered_and_changes_nothing() -> None:
     cycle = cycle_in(P.AWAITING_CLIP)
     decision = decide(ctx_for(cycle), Contribution(ANNA, 700, "Hier komt mijn vraag"))
     assert decision.refused and decision.cycle == cycle
 
 
-def test_opening_the_meeting_shows_agreements_storyboard_and_watch_button():
+def test_opening_the_meeting_shows_agreements_storyboard_and_watch_button() -> None:
     cycle = cycle_in(P.AWAITING_CLIP, clip=CLIP, learning_question=QUESTION)
     decision = decide(ctx_for(cycle), Consent(ANNA))
     assert decision.cycle.phase is P.WATCHING
@@ -329,7 +336,7 @@ def test_opening_the_meeting_shows_agreements_storyboard_and_watch_button():
     assert any(isinstance(e, SetTimer) and e.event == "watch_end" for e in decision.effects)
 
 
-def test_the_watch_gate_waits_for_every_peer():
+def test_the_watch_gate_waits_for_every_peer() -> None:
     cycle = cycle_in(P.WATCHING, watched_by=frozenset({BOB}))
     decision = decide(ctx_for(cycle), Watched(CARLA))
     assert decision.cycle.phase is P.WATCHING
@@ -337,7 +344,7 @@ def test_the_watch_gate_waits_for_every_peer():
     assert decision.cycle.phase is P.GOAL and decision.cycle.watched_before_talk
 
 
-def test_the_watch_timebox_opens_the_talk_and_notes_not_everyone_watched():
+def test_the_watch_timebox_opens_the_talk_and_notes_not_everyone_watched() -> None:
     decision = decide(ctx_for(cycle_in(P.WATCHING)), TimerFired("watch_end"))
     assert decision.cycle.phase is P.GOAL and not decision.cycle.watched_before_talk
 
@@ -346,7 +353,7 @@ def test_the_watch_timebox_opens_the_talk_and_notes_not_everyone_watched():
     (P.GOAL, "wat wil je"), (P.REALITY, "wat zie en hoor je"),
     (P.OPTIONS, "eerst jij"), (P.WILL, "wat ga je proberen, en met welk doel"),
 ])
-def test_phase_prompts_carry_the_practice(phase, words):  # type: ignore[no-untyped-def]
+def test_phase_prompts_carry_the_practice(phase: Phase, words: str) -> None:
     previous = {P.GOAL: P.WATCHING, P.REALITY: P.GOAL, P.OPTIONS: P.REALITY,
                 P.WILL: P.OPTIONS}[phase]
     step = "analysis" if previous is P.REALITY else ""
@@ -355,7 +362,7 @@ def test_phase_prompts_carry_the_practice(phase, words):  # type: ignore[no-unty
     assert words in said(decision).lower()
 
 
-def test_reality_goes_step_by_step_observation_strong_moments_then_analysis():
+def test_reality_goes_step_by_step_observation_strong_moments_then_analysis() -> None:
     prompts = []
     cycle = cycle_in(P.GOAL)
     for _ in range(4):
@@ -368,12 +375,12 @@ def test_reality_goes_step_by_step_observation_strong_moments_then_analysis():
     assert "sterk moment" in prompts[1][2] and "leervraag" in prompts[2][2]
 
 
-def test_a_timebox_reminds_but_does_not_move_on():
+def test_a_timebox_reminds_but_does_not_move_on() -> None:
     decision = decide(ctx_for(cycle_in(P.REALITY)), TimerFired("phase_reminder"))
     assert decision.cycle.phase is P.REALITY and "tijd" in said(decision)
 
 
-def test_the_inbrengers_words_in_will_are_proposed_not_taken_as_the_commitment():
+def test_the_inbrengers_words_in_will_are_proposed_not_taken_as_the_commitment() -> None:
     decision = decide(ctx_for(cycle_in(P.WILL)), Contribution(ANNA, 800, "Morgen al, denk ik!"))
     assert decision.cycle.commitment is None
     assert decision.cycle.proposed_commitment == "Morgen al, denk ik!"
@@ -384,7 +391,7 @@ def test_the_inbrengers_words_in_will_are_proposed_not_taken_as_the_commitment()
     assert buttons == ["cy:7:commit:800"] and "Morgen al, denk ik!" in said(decision)
 
 
-def test_the_look_back_offers_activating_contributions_and_none_of_these():
+def test_the_look_back_offers_activating_contributions_and_none_of_these() -> None:
     decision = decide(ctx_for(cycle_in(P.WILL, commitment="x")), Next(ANNA))
     assert decision.cycle.looking_back and set(decision.cycle.lookback_options) == {11, 12}
     buttons = [b.data for e in decision.effects if isinstance(e, Say) for row in e.buttons
@@ -392,7 +399,7 @@ def test_the_look_back_offers_activating_contributions_and_none_of_these():
     assert "cy:7:look:0" in buttons and "cy:7:look:13" not in buttons  # a tip is not offered
 
 
-def test_closing_summarises_for_group_and_coach_and_plans_the_follow_up():
+def test_closing_summarises_for_group_and_coach_and_plans_the_follow_up() -> None:
     cycle = cycle_in(P.WILL, commitment="Wachten tot het stil is", looking_back=True,
                      lookback_options=(11, 12))
     decision = decide(ctx_for(cycle, contributions=lines_of(BOB, CARLA, DAAN)),
@@ -406,7 +413,7 @@ def test_closing_summarises_for_group_and_coach_and_plans_the_follow_up():
     assert CancelTimer("cycle:7:tick") in decision.effects
 
 
-def test_a_late_look_back_answer_is_added_after_closing():
+def test_a_late_look_back_answer_is_added_after_closing() -> None:
     cycle = cycle_in(P.CLOSED, commitment="x", lookback_options=(11, 12))
     decision = decide(ctx_for(cycle), LookBackChoice(ANNA, 12))
     assert decision.cycle.lookback_choice == 12
@@ -417,13 +424,13 @@ def test_a_late_look_back_answer_is_added_after_closing():
     assert again.refused
 
 
-def test_the_next_cycle_recalls_the_commitment():
+def test_the_next_cycle_recalls_the_commitment() -> None:
     cycle = cycle_in(P.WATCHING, previous_commitment="Wachten tot het stil is", number=2)
     decision = decide(ctx_for(cycle), Next(ANNA))
     assert "Wachten tot het stil is" in said(decision)
 
 
-def test_swap_passes_the_turn_to_the_next_in_rotation_without_counting_a_turn():
+def test_swap_passes_the_turn_to_the_next_in_rotation_without_counting_a_turn() -> None:
     decision = decide(ctx_for(cycle_in(P.ANNOUNCED)), Swap(ANNA))
     # Carla and Bob both had one turn; Carla's was longest ago.
     assert decision.cycle.inbrenger_id == CARLA and ANNA in decision.cycle.skipped_by
@@ -432,7 +439,7 @@ def test_swap_passes_the_turn_to_the_next_in_rotation_without_counting_a_turn():
     assert again.cycle.inbrenger_id == BOB
 
 
-def test_a_non_member_is_told_once_how_to_join():
+def test_a_non_member_is_told_once_how_to_join() -> None:
     cycle = cycle_in(P.REALITY)
     first = decide(ctx_for(cycle), Contribution(OUTSIDER, 900, "Mag ik iets zeggen?"))
     assert "/join" in said(first) and not any(isinstance(e, StoreContribution)
@@ -441,7 +448,7 @@ def test_a_non_member_is_told_once_how_to_join():
     assert second.effects == () and not second.refused
 
 
-def test_a_tip_in_reality_is_stored_and_nudged_once():
+def test_a_tip_in_reality_is_stored_and_nudged_once() -> None:
     decision = decide(ctx_for(cycle_in(P.REALITY)),
                       Contribution(BOB, 1000, "Je zou meer wachttijd kunnen geven."))
     stored = [e for e in decision.effects if isinstance(e, StoreContribution)]
@@ -449,7 +456,7 @@ def test_a_tip_in_reality_is_stored_and_nudged_once():
     assert any(isinstance(e, SayPrivately) and e.user_id == BOB for e in decision.effects)
 
 
-def test_the_machine_is_valid_and_the_diagram_in_docs_is_current():
+def test_the_machine_is_valid_and_the_diagram_in_docs_is_current() -> None:
     validate()
     from pathlib import Path
     diagram = Path(__file__).resolve().parents[2] / "docs" / "cycle.md"

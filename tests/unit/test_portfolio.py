@@ -10,7 +10,7 @@ from flows.reports.portfolio import as_markdown, portfolio
 NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
 
 
-def test_a_portfolio_lists_each_cycle_with_its_balance():
+def test_a_portfolio_lists_each_cycle_with_its_balance() -> None:
     cycle = Cycle(3, 1, 1, 2, Phase.CLOSED, NOW, learning_question="Hoe begin ik rustig?",
                   commitment="Eerst stilte vragen", previous_commitment="Bij de deur wachten")
     contributions = (ContributionRef(1, 2, "reality", "Wat zag je?", "open_question"),
@@ -25,7 +25,7 @@ def test_a_portfolio_lists_each_cycle_with_its_balance():
     assert "## Anna, cycle 2 (closed)" in markdown and "- Commitment: Eerst stilte vragen" in markdown
 
 
-def test_the_export_keeps_what_helped_and_the_moves_but_no_unconfirmed_proposal():
+def test_the_export_keeps_what_helped_and_the_moves_but_no_unconfirmed_proposal() -> None:
     cycle = Cycle(3, 1, 1, 2, Phase.CLOSED, NOW, learning_question="Hoe begin ik rustig?",
                   proposed_commitment="Morgen al, denk ik!", lookback_choice=1, tried="no")
     contributions = (ContributionRef(1, 2, "reality", "Wat zag je?", "open_question"),

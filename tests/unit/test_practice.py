@@ -5,30 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from test_cycle import (
-    ANNA,
-    BOB,
-    CARLA,
-    CLIP,
-    CONTRIBUTIONS,
-    DAAN,
-    EVA,
-    MEMBERS,
-    NOT_AGREED,
-    NOW,
-    QUESTION,
-    ctx_for,
-    cycle_in,
-    lines_of,
-    said,
-)
-
 from flows.catalog import render_all
 from flows.cycle.model import (
     CheckinAnswer,
     ConfirmCommitment,
     Contribution,
     ContributionRef,
+    Decision,
     LookBackChoice,
     MoveLine,
     Next,
@@ -56,23 +39,40 @@ from flows.nudging.history import NudgeHistory
 from flows.reports.group_summary import group_summary
 from flows.reports.portfolio import portfolio
 from flows.reports.progress import PastCycle, group_progress
+from tests.unit.test_cycle import (
+    ANNA,
+    BOB,
+    CARLA,
+    CLIP,
+    CONTRIBUTIONS,
+    DAAN,
+    EVA,
+    MEMBERS,
+    NOT_AGREED,
+    NOW,
+    QUESTION,
+    ctx_for,
+    cycle_in,
+    lines_of,
+    said,
+)
 
 P = Phase
 
 
-def buttons(decision) -> list[str]:  # type: ignore[no-untyped-def]
+def buttons(decision: Decision) -> list[str]:
     return [b.data for e in decision.effects if isinstance(e, (Say, SayPrivately))
             for row in e.buttons for b in row]
 
 
-def summary_said(decision) -> str:  # type: ignore[no-untyped-def]
+def summary_said(decision: Decision) -> str:
     return "\n".join(render_all("nl", e.texts) for e in decision.effects
                      if isinstance(e, Say) and e.texts[0].key == "summary.title")
 
 
 # --- the commitment --------------------------------------------------------------------------
 
-def test_only_a_confirmed_commitment_is_kept_and_a_better_one_is_proposed_in_turn():
+def test_only_a_confirmed_commitment_is_kept_and_a_better_one_is_proposed_in_turn() -> None:
     cycle = cycle_in(P.WILL)
     first = decide(ctx_for(cycle), Contribution(ANNA, 800, "Morgen al, denk ik!"))
     assert first.cycle.commitment is None and buttons(first) == ["cy:7:commit:800"]
@@ -90,7 +90,7 @@ def test_only_a_confirmed_commitment_is_kept_and_a_better_one_is_proposed_in_tur
     assert decide(ctx_for(confirmed.cycle), Next(ANNA)).cycle.looking_back
 
 
-def test_an_unconfirmed_proposal_never_reaches_the_summary_or_the_export():
+def test_an_unconfirmed_proposal_never_reaches_the_summary_or_the_export() -> None:
     cycle = cycle_in(P.CLOSED, proposed_commitment="Morgen al, denk ik!")
     shown = render_all("nl", group_summary(ctx_for(cycle)))
     assert "Morgen al" not in shown and "niet bevestigd" in shown
@@ -101,14 +101,14 @@ def test_an_unconfirmed_proposal_never_reaches_the_summary_or_the_export():
 
 # --- nudges, language, private messages -----------------------------------------------------
 
-def test_a_private_nudge_names_the_group_it_is_about():
+def test_a_private_nudge_names_the_group_it_is_about() -> None:
     ctx = ctx_for(cycle_in(P.REALITY), group_title="Pabo 2B")
     decision = decide(ctx, Contribution(BOB, 1000, "Je zou meer wachttijd kunnen geven."))
     (nudge,) = [e for e in decision.effects if isinstance(e, SayPrivately)]
     assert "Over <b>Pabo 2B</b>" in render_all("nl", nudge.texts)
 
 
-def test_an_english_message_in_a_dutch_group_is_nudged_in_english():
+def test_an_english_message_in_a_dutch_group_is_nudged_in_english() -> None:
     decision = decide(ctx_for(cycle_in(P.REALITY)),
                       Contribution(BOB, 1001, "You should give them more wait time."))
     (nudge,) = [e for e in decision.effects if isinstance(e, SayPrivately)]
@@ -121,7 +121,7 @@ def test_an_english_message_in_a_dutch_group_is_nudged_in_english():
     assert all(getattr(e, "language", "nl") in ("nl", None) for e in dutch.effects)
 
 
-def test_an_ambiguous_short_message_keeps_the_groups_language():
+def test_an_ambiguous_short_message_keeps_the_groups_language() -> None:
     ctx = ctx_for(cycle_in(P.REALITY), settings=Settings(language="en"))
     decision = decide(ctx, Contribution(BOB, 1003, "Op 1:23 ok"))
     offers = [e for e in decision.effects if isinstance(e, Say)]
@@ -130,7 +130,7 @@ def test_an_ambiguous_short_message_keeps_the_groups_language():
 
 # --- the check-in ----------------------------------------------------------------------------
 
-def test_the_check_in_answer_reaches_the_group_once_and_only_from_the_inbrenger():
+def test_the_check_in_answer_reaches_the_group_once_and_only_from_the_inbrenger() -> None:
     history = {"last_contribution_at": {str(BOB): (NOW - timedelta(minutes=1)).isoformat()},
                "inbrenger_last_at": (NOW - timedelta(minutes=10)).isoformat()}
     cycle = cycle_in(P.REALITY, phase_started_at=NOW - timedelta(minutes=12),
@@ -151,7 +151,7 @@ def test_the_check_in_answer_reaches_the_group_once_and_only_from_the_inbrenger(
 
 # --- reality in its order --------------------------------------------------------------------
 
-def test_strong_moments_are_noted_with_who_has_named_one_and_the_still():
+def test_strong_moments_are_noted_with_who_has_named_one_and_the_still() -> None:
     cycle = cycle_in(P.REALITY, step="strong")
     first = decide(ctx_for(cycle), Contribution(BOB, 1100, "Op 0:45 vind ik je uitleg sterk."))
     assert first.cycle.strong_moments == {BOB}
@@ -162,7 +162,7 @@ def test_strong_moments_are_noted_with_who_has_named_one_and_the_still():
     assert last.cycle.phase is P.REALITY  # a step never moves on by itself
 
 
-def test_a_step_reminds_but_never_holds_the_cycle():
+def test_a_step_reminds_but_never_holds_the_cycle() -> None:
     reminded = decide(ctx_for(cycle_in(P.REALITY, step="see")), TimerFired("step_reminder"))
     assert reminded.cycle.step == "see" and "volgende stap" in said(reminded).lower()
     assert decide(ctx_for(cycle_in(P.REALITY)), Next(BOB)).refused  # a peer cannot move on
@@ -170,7 +170,7 @@ def test_a_step_reminds_but_never_holds_the_cycle():
     assert moved.cycle.step == "strong"
 
 
-def test_a_cycle_stored_before_the_steps_resumes_in_the_first_step():
+def test_a_cycle_stored_before_the_steps_resumes_in_the_first_step() -> None:
     decision = decide(ctx_for(cycle_in(P.REALITY, step="")), Next(ANNA))
     assert decision.cycle.phase is P.REALITY and decision.cycle.step == "strong"
 
@@ -181,7 +181,7 @@ LOOKING = {"commitment": "Wachten tot het stil is", "looking_back": True,
            "lookback_options": (11, 12)}
 
 
-def test_a_peers_line_is_captured_as_such_even_before_the_inbrenger_picks():
+def test_a_peers_line_is_captured_as_such_even_before_the_inbrenger_picks() -> None:
     decision = decide(ctx_for(cycle_in(P.WILL, **LOOKING)),
                       Contribution(BOB, 1200, "Doorvragen op wat ik zie."))
     (stored,) = [e for e in decision.effects if isinstance(e, StoreContribution)]
@@ -189,13 +189,13 @@ def test_a_peers_line_is_captured_as_such_even_before_the_inbrenger_picks():
     assert decision.cycle.phase is P.WILL and not summary_said(decision)
 
 
-def test_the_pick_alone_does_not_post_the_summary_while_lines_are_missing():
+def test_the_pick_alone_does_not_post_the_summary_while_lines_are_missing() -> None:
     decision = decide(ctx_for(cycle_in(P.WILL, **LOOKING)), LookBackChoice(ANNA, 11))
     assert decision.cycle.phase is P.WILL and decision.cycle.lookback_choice == 11
     assert not summary_said(decision) and decision.ack == Text("cycle.ack.lookback")
 
 
-def test_the_look_back_closes_when_everyone_answered_with_the_moves_in_the_summary():
+def test_the_look_back_closes_when_everyone_answered_with_the_moves_in_the_summary() -> None:
     cycle = cycle_in(P.WILL, lookback_choice=11, **LOOKING)
     decision = decide(ctx_for(cycle, contributions=lines_of(BOB, CARLA)),
                       Contribution(DAAN, 1201, "Stilte laten vallen."))
@@ -204,12 +204,12 @@ def test_the_look_back_closes_when_everyone_answered_with_the_moves_in_the_summa
     assert "Bewegingen die we weer gebruiken" in shown and "Hielp Anna het meest" in shown
 
 
-def test_the_look_back_closes_at_its_timebox_without_everyone():
+def test_the_look_back_closes_at_its_timebox_without_everyone() -> None:
     decision = decide(ctx_for(cycle_in(P.WILL, **LOOKING)), TimerFired("lookback_end"))
     assert decision.cycle.phase is P.CLOSED and summary_said(decision)
 
 
-def test_a_late_line_is_a_short_addition_once():
+def test_a_late_line_is_a_short_addition_once() -> None:
     cycle = cycle_in(P.CLOSED, commitment="x", phase_started_at=NOW - timedelta(hours=1))
     late = decide(ctx_for(cycle), MoveLine(BOB, 1300, "Eerst vragen wat je ziet."))
     assert "Aanvulling op de terugblik: Bob" in said(late) and not summary_said(late)
@@ -232,7 +232,7 @@ SUMMARY_TALK = (
 )
 
 
-def test_the_group_summary_has_every_phase_and_separates_the_inbrengers_words():
+def test_the_group_summary_has_every_phase_and_separates_the_inbrengers_words() -> None:
     cycle = cycle_in(P.CLOSED, commitment="Wachten", lookback_choice=12, welcome_tips={24})
     shown = render_all("nl", group_summary(ctx_for(cycle, contributions=SUMMARY_TALK)))
     assert shown.index("Doel") < shown.index("Realiteit") < shown.index("Opties")
@@ -243,13 +243,13 @@ def test_the_group_summary_has_every_phase_and_separates_the_inbrengers_words():
     assert "• Bob: 1 vraag, 1 waarneming" in shown and "1 vragen" not in shown
 
 
-def test_the_english_summary_counts_in_singular_and_plural():
+def test_the_english_summary_counts_in_singular_and_plural() -> None:
     cycle = cycle_in(P.CLOSED, commitment="Wait")
     shown = render_all("en", group_summary(ctx_for(cycle, contributions=SUMMARY_TALK)))
     assert "• Bob: 1 question, 1 observation" in shown and "• Carla: 2 questions" in shown
 
 
-def test_a_tip_after_the_floor_opened_is_remembered_as_welcome():
+def test_a_tip_after_the_floor_opened_is_remembered_as_welcome() -> None:
     opened = decide(ctx_for(cycle_in(P.OPTIONS)), ToggleTips(ANNA))
     tip = decide(ctx_for(opened.cycle), Contribution(BOB, 1400, "Je zou een timer kunnen zetten."))
     assert 1400 in tip.cycle.welcome_tips
@@ -258,7 +258,7 @@ def test_a_tip_after_the_floor_opened_is_remembered_as_welcome():
 
 # --- time stamps past the end ----------------------------------------------------------------
 
-def test_a_still_past_the_end_says_so_and_shows_the_last_frame_with_its_time():
+def test_a_still_past_the_end_says_so_and_shows_the_last_frame_with_its_time() -> None:
     cycle = cycle_in(P.REALITY)  # the clip is 95 seconds long
     effects = still_request(cycle, 130, reply_to=5)
     assert SendStill(7, 94.0, 5) in effects
@@ -269,7 +269,7 @@ def test_a_still_past_the_end_says_so_and_shows_the_last_frame_with_its_time():
     assert not any(isinstance(e, SendReplay) for e in replay_request(cycle, 100, 120))
 
 
-def test_a_time_stamp_past_the_end_offers_the_last_frame():
+def test_a_time_stamp_past_the_end_offers_the_last_frame() -> None:
     decision = decide(ctx_for(cycle_in(P.REALITY)),
                       Contribution(BOB, 1500, "Op 3:20 zie ik dat je wacht."))
     assert buttons(decision) == ["still:7:94"] and "duurt 1:35" in said(decision)
@@ -277,7 +277,7 @@ def test_a_time_stamp_past_the_end_offers_the_last_frame():
 
 # --- three cycles ----------------------------------------------------------------------------
 
-def test_each_members_progress_towards_three_cycles():
+def test_each_members_progress_towards_three_cycles() -> None:
     history = (PastCycle(ANNA, 1, "q", "c", ()), PastCycle(ANNA, 2, "q", "c", ()),
                PastCycle(BOB, 1, "q", "c", ()), PastCycle(ANNA, 3, "q", "c", ()))
     nl = render_all("nl", (group_progress(MEMBERS, history),))
@@ -286,7 +286,7 @@ def test_each_members_progress_towards_three_cycles():
     assert "Bob: 1 of at least 3" in render_all("en", (group_progress(MEMBERS, history),))
 
 
-def test_the_new_clip_is_asked_about_the_previous_commitment_and_the_answer_kept():
+def test_the_new_clip_is_asked_about_the_previous_commitment_and_the_answer_kept() -> None:
     cycle = cycle_in(P.AWAITING_CLIP, previous_commitment="Wachten tot het stil is", number=2)
     ctx = ctx_for(cycle)
     answered = decide(ctx, TriedAnswer(ANNA, "partly"))
@@ -299,7 +299,7 @@ def test_the_new_clip_is_asked_about_the_previous_commitment_and_the_answer_kept
     assert {"cy:7:tried:yes", "cy:7:tried:partly", "cy:7:tried:no"} <= set(buttons(entering))
 
 
-def test_closing_plans_the_inbrengers_next_turn_in_the_schedule():
+def test_closing_plans_the_inbrengers_next_turn_in_the_schedule() -> None:
     meetings = tuple(NOW + timedelta(weeks=n) for n in range(1, 6))
     after = tuple(replace(m, turns=m.turns + (1 if m.user_id == ANNA else 0),
                           last_turn_at=NOW if m.user_id == ANNA else m.last_turn_at)
@@ -318,7 +318,7 @@ def test_closing_plans_the_inbrengers_next_turn_in_the_schedule():
 
 # --- agreements ------------------------------------------------------------------------------
 
-def test_a_member_who_has_not_agreed_is_skipped_and_cannot_be_named():
+def test_a_member_who_has_not_agreed_is_skipped_and_cannot_be_named() -> None:
     eva_first = (Member(EVA, "Eva", turns=0),) + MEMBERS[1:]
     assert pick_inbrenger(eva_first).user_id != EVA  # type: ignore[union-attr]
     refusal = new_cycle(1, NOT_AGREED, NOW, inbrenger_id=EVA)
@@ -327,7 +327,7 @@ def test_a_member_who_has_not_agreed_is_skipped_and_cannot_be_named():
     assert new_cycle(1, nobody, NOW) == Text("cycle.refused.nobody_agreed")
 
 
-def test_words_before_agreeing_are_not_contributions_and_get_one_kind_reminder():
+def test_words_before_agreeing_are_not_contributions_and_get_one_kind_reminder() -> None:
     ctx = ctx_for(cycle_in(P.REALITY), members=NOT_AGREED, group_title="Pabo 2B")
     first = decide(ctx, Contribution(EVA, 1600, "Je zou meer wachttijd kunnen geven."))
     assert not any(isinstance(e, StoreContribution) for e in first.effects)
@@ -343,7 +343,7 @@ def test_words_before_agreeing_are_not_contributions_and_get_one_kind_reminder()
     assert any(isinstance(e, StoreContribution) for e in later.effects)
 
 
-def test_everything_in_a_full_cycle_renders_in_both_languages():
+def test_everything_in_a_full_cycle_renders_in_both_languages() -> None:
     cycle = cycle_in(P.WILL, **LOOKING, lookback_choice=11, tried="yes",
                      previous_commitment="Eerst stilte")
     decision = decide(ctx_for(cycle, contributions=lines_of(BOB, CARLA)),
@@ -355,7 +355,7 @@ def test_everything_in_a_full_cycle_renders_in_both_languages():
     assert QUESTION in summary_said(decision) and CLIP.duration == 95
 
 
-def test_the_announcement_of_a_next_cycle_recalls_the_commitment_and_asks_what_was_tried():
+def test_the_announcement_of_a_next_cycle_recalls_the_commitment_and_asks_what_was_tried() -> None:
     from flows.cycle.start import opening_effects
     anna = replace(MEMBERS[0], last_commitment="Wachten tot het stil is", turns=1)
     cycle = new_cycle(1, (anna,) + MEMBERS[1:], NOW, inbrenger_id=ANNA)

@@ -21,7 +21,7 @@ from flows.settings_change import change, describe
     ("announce", "24", "announce_hours_before", 24),
     ("bewaren", "90", "retention_days", 90),
 ])
-def test_a_setting_changes(name, value, field, expected):  # type: ignore[no-untyped-def]
+def test_a_setting_changes(name: str, value: str, field: str, expected: object) -> None:
     changed = change(Settings(), name, value)
     assert isinstance(changed, Settings) and getattr(changed, field) == expected
 
@@ -39,11 +39,11 @@ def test_a_setting_changes(name, value, field, expected):  # type: ignore[no-unt
     ("reality", "veel", "settings.bad_number"),
     ("colour", "blue", "settings.unknown"),
 ])
-def test_a_bad_value_is_refused_with_its_reason(name, value, key):  # type: ignore[no-untyped-def]
+def test_a_bad_value_is_refused_with_its_reason(name: str, value: str, key: str) -> None:
     refused = change(Settings(), name, value)
     assert isinstance(refused, Text) and refused.key == key
 
 
-def test_the_overview_shows_every_value():
+def test_the_overview_shows_every_value() -> None:
     shown = render("en", describe(Settings(reality_minutes=25)))
     assert "reality 25" in shown and "Europe/Amsterdam" in shown and "gentle" in shown

@@ -67,7 +67,7 @@ def texts_of(decision) -> tuple[Text, ...]:  # type: ignore[no-untyped-def]
 
 # --- 1. a voice note counts ---------------------------------------------------------------------
 
-def test_a_voice_note_in_the_talk_is_stored_with_its_file_and_length_and_never_nudged():
+def test_a_voice_note_in_the_talk_is_stored_with_its_file_and_length_and_never_nudged() -> None:
     decision = decide(ctx_for(cycle_in(P.REALITY)), NOTE)
     assert not decision.refused
     assert StoreContribution(BOB, "reality", 900, "", "voice", kind="voice",
@@ -75,7 +75,7 @@ def test_a_voice_note_in_the_talk_is_stored_with_its_file_and_length_and_never_n
     assert not any(isinstance(e, (SayPrivately, LogNudge)) for e in decision.effects)
 
 
-def test_a_voice_note_makes_a_quiet_member_not_quiet_in_status_and_in_the_silence_check():
+def test_a_voice_note_makes_a_quiet_member_not_quiet_in_status_and_in_the_silence_check() -> None:
     ctx = ctx_for(cycle_in(P.REALITY, phase_started_at=NOW - timedelta(minutes=10)))
     assert [m.name for m in not_heard_from(MEMBERS, (), ANNA)] == ["Bob", "Carla", "Daan"]
     assert [m.name for m in not_heard_from(MEMBERS, (BOB_NOTE,), ANNA)] == ["Carla", "Daan"]
@@ -88,7 +88,7 @@ def test_a_voice_note_makes_a_quiet_member_not_quiet_in_status_and_in_the_silenc
     assert "Daan" in invitation and "Bob" not in invitation
 
 
-def test_the_inbrengers_voice_note_means_no_check_in():
+def test_the_inbrengers_voice_note_means_no_check_in() -> None:
     ctx = ctx_for(cycle_in(P.REALITY, phase_started_at=NOW - timedelta(minutes=10)))
     cycle = decide(ctx, Contribution(BOB, 901, "Wat zie je daar?")).cycle
     cycle = decide(replace(ctx, cycle=cycle), VoiceNote(ANNA, 902, "f", 20)).cycle
@@ -96,7 +96,7 @@ def test_the_inbrengers_voice_note_means_no_check_in():
     assert "betekenisvol" not in render_all("nl", texts_of(tick))
 
 
-def test_a_voice_note_before_the_talk_is_left_alone_and_an_outsider_is_told_to_join():
+def test_a_voice_note_before_the_talk_is_left_alone_and_an_outsider_is_told_to_join() -> None:
     for phase in (P.AWAITING_CLIP, P.WATCHING):
         decision = decide(ctx_for(cycle_in(phase)), NOTE)
         assert not decision.refused and decision.effects == ()
@@ -105,7 +105,7 @@ def test_a_voice_note_before_the_talk_is_left_alone_and_an_outsider_is_told_to_j
     assert not any(isinstance(e, StoreContribution) for e in outsider.effects)
 
 
-def test_a_voice_note_from_someone_who_has_not_agreed_gets_the_agreements_reminder():
+def test_a_voice_note_from_someone_who_has_not_agreed_gets_the_agreements_reminder() -> None:
     eva = Member(5, "Eva", started_private=False)
     decision = decide(ctx_for(cycle_in(P.GOAL), members=MEMBERS + (eva,)),
                       VoiceNote(5, 904, "f", 9))
@@ -115,7 +115,7 @@ def test_a_voice_note_from_someone_who_has_not_agreed_gets_the_agreements_remind
 
 # --- 2. transcripts, or one notice ------------------------------------------------------------
 
-def test_without_a_transcriber_the_group_hears_once_that_voice_notes_are_not_read():
+def test_without_a_transcriber_the_group_hears_once_that_voice_notes_are_not_read() -> None:
     first = decide(ctx_for(cycle_in(P.GOAL)), NOTE)
     assert RecordVoiceNotice() in first.effects
     assert "niet lezen" in said(first) and not any(isinstance(e, TranscribeVoice)
@@ -127,7 +127,7 @@ def test_without_a_transcriber_the_group_hears_once_that_voice_notes_are_not_rea
     assert [type(e) for e in again.effects] == [StoreContribution]
 
 
-def test_with_a_transcriber_the_note_is_sent_to_be_transcribed_and_no_notice_is_given():
+def test_with_a_transcriber_the_note_is_sent_to_be_transcribed_and_no_notice_is_given() -> None:
     decision = decide(ctx_for(cycle_in(P.REALITY), can_transcribe=True), NOTE)
     assert TranscribeVoice(7, 900, "voice-file-1", "nl", BOB) in decision.effects
     assert not any(isinstance(e, (Say, RecordVoiceNotice)) for e in decision.effects)
@@ -139,7 +139,7 @@ def transcript_ctx(phase: Phase = P.REALITY, **changes: object) -> CycleContext:
                    can_transcribe=True)
 
 
-def test_a_transcript_with_a_tip_is_stored_and_nudged_once_naming_the_voice_note():
+def test_a_transcript_with_a_tip_is_stored_and_nudged_once_naming_the_voice_note() -> None:
     ctx = transcript_ctx()
     decision = decide(ctx, VoiceTranscribed(BOB, 900, "Je zou meer wachttijd kunnen geven."))
     assert StoreTranscript(900, "Je zou meer wachttijd kunnen geven.", "tip") in decision.effects
@@ -156,14 +156,14 @@ def test_a_transcript_with_a_tip_is_stored_and_nudged_once_naming_the_voice_note
     assert twice.refused and twice.effects == ()
 
 
-def test_an_english_transcript_is_nudged_in_english():
+def test_an_english_transcript_is_nudged_in_english() -> None:
     decision = decide(transcript_ctx(), VoiceTranscribed(BOB, 900, "You should give more wait "
                                                          "time.", "en"))
     nudge = next(e for e in decision.effects if isinstance(e, SayPrivately))
     assert nudge.language == "en" and "voice note" in render_all("en", nudge.texts)
 
 
-def test_a_transcript_that_comes_after_its_phase_is_stored_but_not_nudged():
+def test_a_transcript_that_comes_after_its_phase_is_stored_but_not_nudged() -> None:
     note = replace(BOB_NOTE, phase="goal")
     ctx = ctx_for(cycle_in(P.REALITY), contributions=CONTRIBUTIONS + (note,))
     decision = decide(ctx, VoiceTranscribed(BOB, 900, "Je zou meer wachttijd kunnen geven."))
@@ -173,13 +173,13 @@ def test_a_transcript_that_comes_after_its_phase_is_stored_but_not_nudged():
     assert [type(e) for e in closed.effects] == [StoreTranscript]
 
 
-def test_a_transcript_without_a_stored_note_or_without_words_is_refused():
+def test_a_transcript_without_a_stored_note_or_without_words_is_refused() -> None:
     ctx = transcript_ctx()
     assert decide(ctx, VoiceTranscribed(BOB, 999, "Wat zag je?")).refused
     assert decide(ctx, VoiceTranscribed(BOB, 900, "  ")).refused
 
 
-def test_no_transcriber_means_no_nudge_for_any_voice_note():
+def test_no_transcriber_means_no_nudge_for_any_voice_note() -> None:
     decision = decide(ctx_for(cycle_in(P.GOAL), voice_notice_given=True), NOTE)
     assert not any(isinstance(e, (SayPrivately, LogNudge, TranscribeVoice))
                    for e in decision.effects)
@@ -187,7 +187,7 @@ def test_no_transcriber_means_no_nudge_for_any_voice_note():
 
 # --- 3. the clip's sound ----------------------------------------------------------------------
 
-def test_the_consent_message_offers_the_clips_sound_within_telegrams_64_bytes():
+def test_the_consent_message_offers_the_clips_sound_within_telegrams_64_bytes() -> None:
     decision = decide(ctx_for(cycle_in(P.AWAITING_CLIP)), ClipPosted(ANNA, CLIP, QUESTION))
     data = [b.data for e in decision.effects if isinstance(e, Say) for row in e.buttons
             for b in row]
@@ -195,7 +195,7 @@ def test_the_consent_message_offers_the_clips_sound_within_telegrams_64_bytes():
     assert len(CycleButton(10 ** 15, "audio").pack().encode()) <= MAX_BYTES
 
 
-def test_audio_sends_the_timeline_with_the_moments_named_in_reality():
+def test_audio_sends_the_timeline_with_the_moments_named_in_reality() -> None:
     contributions = CONTRIBUTIONS + (
         ContributionRef(14, CARLA, "reality", "En bij 0:45 kijk je naar de deur.", "observation"),
         ContributionRef(15, DAAN, "goal", "Op 0:10 al?", "closed_question"),
@@ -207,7 +207,7 @@ def test_audio_sends_the_timeline_with_the_moments_named_in_reality():
     assert decision.ack == Text("cycle.ack.audio")
 
 
-def test_audio_is_the_inbrengers_or_an_admins_and_needs_a_clip():
+def test_audio_is_the_inbrengers_or_an_admins_and_needs_a_clip() -> None:
     assert decide(ctx_for(cycle_in(P.GOAL)), AskSound(BOB, is_admin=True)).effects
     peer = decide(ctx_for(cycle_in(P.GOAL)), AskSound(BOB))
     assert peer.refusal == Text("cycle.refused.only_inbrenger_or_admin", {"name": "Anna"})
@@ -216,7 +216,7 @@ def test_audio_is_the_inbrengers_or_an_admins_and_needs_a_clip():
     assert decide(ctx_for(cycle_in(P.CLOSED)), AskSound(ANNA)).refused
 
 
-def test_the_sound_report_lists_pauses_with_their_times_and_the_share_of_speech():
+def test_the_sound_report_lists_pauses_with_their_times_and_the_share_of_speech() -> None:
     texts = sound_report(duration=95.4, pauses=[(61.2, 65.0), (3.0, 7.9)], speech_share=0.683,
                          named_moments=(83.0, 45.0))
     nl, en = render_all("nl", texts), render_all("en", texts)
@@ -226,14 +226,14 @@ def test_the_sound_report_lists_pauses_with_their_times_and_the_share_of_speech(
     assert "0:45, 1:23" in en and "/pause 0:03" in en
 
 
-def test_the_sound_report_without_pauses_says_so_in_both_languages():
+def test_the_sound_report_without_pauses_says_so_in_both_languages() -> None:
     texts = sound_report(duration=30, pauses=(), speech_share=0.9)
     assert "geen stiltes van 3 s" in render_all("nl", texts)
     assert "no silences of 3 s" in render_all("en", texts)
     assert "/pause" not in render_all("en", texts)
 
 
-def test_a_single_pause_is_said_in_the_singular_and_many_are_shortened():
+def test_a_single_pause_is_said_in_the_singular_and_many_are_shortened() -> None:
     one = render_all("en", sound_report(duration=30, pauses=[(10, 14)], speech_share=0.5))
     assert "1 pause of 3 s or longer" in one
     many = sound_report(duration=600, pauses=[(i * 20.0, i * 20.0 + 4) for i in range(13)],
@@ -251,7 +251,7 @@ def test_a_clip_without_sound_or_speech_gets_a_kind_answer(problem, nl, en):  # 
     assert nl in render_all("nl", texts) and en in render_all("en", texts)
 
 
-def test_the_timeline_labels_come_from_the_catalogs():
+def test_the_timeline_labels_come_from_the_catalogs() -> None:
     labels = {name: render("nl", t) for name, t in timeline_labels().items()}
     assert labels == {"speech": "spraak", "silence": "stilte",
                       "pause": "pauze van 3 s of langer", "named": "genoemd in het gesprek",
@@ -265,7 +265,7 @@ def closing_ctx(*extra: ContributionRef, **changes: object) -> CycleContext:
     return ctx_for(cycle, contributions=CONTRIBUTIONS + extra)
 
 
-def test_a_summary_line_says_voice_note_and_its_length():
+def test_a_summary_line_says_voice_note_and_its_length() -> None:
     quiet = Member(5, "Eva", agreed=True)
     ctx = closing_ctx(BOB_NOTE, ContributionRef(71, 5, "goal", "", VOICE, 905, VOICE, 35),
                       ContributionRef(72, 5, "options", "", VOICE, 906, VOICE, 40))
@@ -277,20 +277,20 @@ def test_a_summary_line_says_voice_note_and_its_length():
     assert "• Bob: 1 waarneming, 🎙 spraakbericht, 0:35" in render_all("nl", group_summary(ctx))
 
 
-def test_the_coach_sees_voice_notes_apart_from_the_balance():
+def test_the_coach_sees_voice_notes_apart_from_the_balance() -> None:
     shown = render_all("en", coach_summary(closing_ctx(BOB_NOTE), "Group", 0))
     assert "• Bob: 1 / 0 / 0 · 🎙 voice note, 0:35" in shown
     assert "• Carla: 1 / 0 / 0\n" in shown  # unchanged without voice notes
 
 
-def test_a_transcribed_voice_note_counts_by_its_kind_and_is_quoted_as_spoken():
+def test_a_transcribed_voice_note_counts_by_its_kind_and_is_quoted_as_spoken() -> None:
     heard = replace(BOB_NOTE, text="Wat ging er door je heen?", label="open_question")
     shown = render_all("en", group_summary(closing_ctx(heard)))
     assert "• Bob: 🎙 Wat ging er door je heen?" in shown
     assert "• Bob: 1 question, 1 observation" in shown
 
 
-def test_the_look_back_offers_a_voice_note_by_its_speaker_and_length():
+def test_the_look_back_offers_a_voice_note_by_its_speaker_and_length() -> None:
     ctx = ctx_for(cycle_in(P.WILL, commitment="x"), contributions=CONTRIBUTIONS + (BOB_NOTE,))
     decision = decide(ctx, Next(ANNA))
     assert 70 in decision.cycle.lookback_options
@@ -302,7 +302,7 @@ def test_the_look_back_offers_a_voice_note_by_its_speaker_and_length():
     assert "Bob: <i>🎙 voice note (0:35)</i>" in summary
 
 
-def test_the_portfolio_counts_voice_notes():
+def test_the_portfolio_counts_voice_notes() -> None:
     heard = ContributionRef(71, CARLA, "goal", "Wat wil je?", "open_question", 905, VOICE, 20)
     cycle = cycle_in(P.CLOSED, lookback_choice=70)
     data = portfolio(replace_group(), MEMBERS, [(cycle, (BOB_NOTE, heard))])

@@ -1,0 +1,60 @@
+"""The bot in the test's own event loop: the real Application, driven update by update
+(tests/handlers/conftest.py builds it; tests/handlers/updates.py builds the updates)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+
+from bot.engine.sender import Sender
+from bot.engine.services import services_of
+from fake_telegram import FakeTelegramControl
+from tests.bot_api import App
+from tests.handlers.updates import ANNA, GROUP, Person, button, command
+
+
+@dataclass
+class InProcessBot:
+    """The Application as a test drives it, and the fake Telegram it talks to."""
+
+    app: App
+    tg: FakeTelegramControl
+    errors: list[BaseException] = field(default_factory=list)
+
+    async def handle(self, update: Update) -> None:
+        """The update handled as the bot would; what it decided is delivered before this
+        returns. A handler that raised fails the test (the bot would only have logged it)."""
+        await self.app.process_update(update)
+        sender = services_of(self.app).sender
+        assert isinstance(sender, Sender)
+        await sender.idle()
+        assert not self.errors, f"update {update.update_id} raised {self.errors[0]!r}"
+
+    async def said(self, chat_id: int = GROUP, since: int = 0) -> list[str]:
+        """The texts the bot sent to a chat (after a `tg.mark()`), oldest first."""
+        return [m["text"] or "" for m in await self.tg.bot_messages(chat_id, since=since)]
+
+    async def press(self, person: Person, data: str, *, chat_id: int = GROUP
+                    ) -> dict[str, Any] | None:
+        """`person` presses a button with `data`, on a message in `chat_id` as if the bot had
+        sent it (so forged and old data can be tried); the bot's answer to the press."""
+        markup = InlineKeyboardMarkup([[InlineKeyboardButton("Ja", callback_data=data)]])
+        sent = await self.app.bot.send_message(chat_id, "Knop", reply_markup=markup)
+        query_id = await self.tg.click(person.user_id, sent.to_dict(), data)
+        await self.handle(button(self.app.bot, person, sent.to_dict(), data, query_id))
+        return await self.tg.callback_answer(query_id)
+
+    async def db_one(self, sql: str, *params: object) -> tuple[Any, ...] | None:
+        async with services_of(self.app).db.reading() as tx:
+            row = await tx.one(sql, params)
+        return tuple(row) if row is not None else None
+
+
+
+
+async def set_up(bot: InProcessBot, *joined: Person) -> None:
+    """Anna sets the group up; `joined` join it."""
+    await bot.handle(command(bot.app.bot, ANNA, "/setup"))
+    for person in joined:
+        await bot.handle(command(bot.app.bot, person, "/join"))

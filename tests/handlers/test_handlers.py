@@ -1,0 +1,115 @@
+"""What a user notices of the handlers, in process: the real Application and the fake Bot
+API, an update in, the bot's messages and button answers out (tests/handlers/conftest.py)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, STRANGER, command
+
+NOT_SET_UP = "nog geen intervisiegroep"
+ELSEWHERE = -1009900000001
+
+
+async def test_commands_in_a_chat_that_is_not_set_up_get_one_answer(bot: InProcessBot) -> None:
+    await bot.tg.add_group(ELSEWHERE, "Niet ingesteld", supergroup=True,
+                           admins=[STRANGER.user_id])
+    for words in ("/status", "/roster", "/join", "/next", "/status", "/skip"):
+        await bot.handle(command(bot.app.bot, STRANGER, words, chat_id=ELSEWHERE))
+    said = await bot.said(ELSEWHERE)
+    assert len(said) == 1 and NOT_SET_UP in said[0]
+
+
+@pytest.mark.parametrize("data", [
+    "cy:²:next",
+    "cy:999:accept",  # a cycle that does not exist
+    "cy:1:launch",  # an action the bot never made
+    "cy:",
+    "agree:x",
+    "agree:424242",  # a group that does not exist
+    "forget:maybe",
+    "forget:yes:3:1000",  # Cato's own, but from long ago
+])
+async def test_a_forged_or_old_button_is_answered_and_changes_nothing(
+        bot: InProcessBot, data: str) -> None:
+    await set_up(bot, BRAM, CATO)
+    before = await bot.db_one("SELECT COUNT(*), COUNT(agreed_at), SUM(active) FROM members")
+    since = await bot.tg.mark()
+    answer = await bot.press(CATO, data)
+    assert answer is not None and answer["text"], f"the press on {data!r} was not answered"
+    assert answer["show_alert"]  # a refusal the person has to see
+    assert await bot.said(since=since) == ["Knop"]  # the button's own message, nothing else
+    assert await bot.db_one("SELECT COUNT(*), COUNT(agreed_at), SUM(active) FROM members") == before
+
+
+async def test_an_edited_next_does_nothing_where_a_new_one_is_answered(
+        bot: InProcessBot) -> None:
+    await set_up(bot, BRAM, CATO)
+    await bot.handle(command(bot.app.bot, ANNA, "/cycle Bram"))
+    moves = "SELECT COUNT(*) FROM cycle_transitions"
+    before = await bot.db_one(moves)
+    since = await bot.tg.mark()
+    sent = command(bot.app.bot, ANNA, "/next")
+    assert sent.message is not None
+    await bot.handle(command(bot.app.bot, ANNA, "/next ", edited=True,
+                             message_id=sent.message.message_id))
+    assert await bot.said(since=since) == []
+    assert await bot.db_one(moves) == before
+    await bot.handle(sent)  # the same words as a new message: the bot does answer
+    assert len(await bot.said(since=since)) == 1
+
+
+async def test_settings_with_a_300_character_time_zone_gets_a_friendly_answer(
+        bot: InProcessBot) -> None:
+    await set_up(bot)
+    since = await bot.tg.mark()
+    zone = "Europe/" + "x" * 300
+    await bot.handle(command(bot.app.bot, ANNA, f"/settings timezone {zone}"))
+    said = await bot.said(since=since)
+    assert len(said) == 1 and "geen tijdzone" in said[0]
+    assert await bot.db_one("SELECT COUNT(*) FROM groups WHERE settings LIKE ?",
+                            f"%{zone}%") == (0,)
+
+
+async def test_skip_then_skip_off_and_saying_it_twice_changes_nothing(
+        bot: InProcessBot) -> None:
+    await set_up(bot, BRAM, CATO)
+    skipping = "SELECT skip_next FROM members WHERE user_id = ?"
+    for words, expect, state in (("/skip", "volgende beurt als inbrenger over", 1),
+                                 ("/skip", "volgende beurt als inbrenger over", 1),
+                                 ("/skip off", "weer gewoon mee", 0)):
+        since = await bot.tg.mark()
+        await bot.handle(command(bot.app.bot, CATO, words))
+        said = await bot.said(since=since)
+        assert len(said) == 1 and expect in said[0], (words, said)
+        assert await bot.db_one(skipping, CATO.user_id) == (state,)
+
+
+async def test_skip_from_someone_who_did_not_join_is_refused(bot: InProcessBot) -> None:
+    await set_up(bot, BRAM)
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, CATO, "/skip"))
+    said = await bot.said(since=since)
+    assert len(said) == 1 and "/join" in said[0]
+    assert await bot.db_one("SELECT COUNT(*) FROM members WHERE user_id = ?",
+                            CATO.user_id) == (0,)
+
+
+async def test_the_group_is_set_up_once_by_its_admin_only(bot: InProcessBot) -> None:
+    await bot.handle(command(bot.app.bot, BRAM, "/setup"))
+    await bot.handle(command(bot.app.bot, ANNA, "/setup"))
+    await bot.handle(command(bot.app.bot, ANNA, "/setup"))
+    said = await bot.said(GROUP)
+    assert "Alleen een beheerder" in said[0]
+    assert "is ingesteld" in said[1] and len(said) == 3
+    assert await bot.db_one("SELECT COUNT(*) FROM groups") == (1,)
+
+
+async def test_group_commands_in_a_private_chat_are_explained(bot: InProcessBot) -> None:
+    """The e2e test of the private /start promised this in its name and never checked it."""
+    await bot.tg.start_private_chat(CATO.user_id)
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, CATO, "/setup", chat_id=CATO.user_id))
+    await bot.handle(command(bot.app.bot, CATO, "/help", chat_id=CATO.user_id))
+    said = await bot.said(CATO.user_id, since=since)
+    assert len(said) == 2 and "in de groep" in said[0] and "/join" in said[1]

@@ -1,0 +1,71 @@
+"""Update builders for in-process handler tests: the `Update` objects Telegram would send
+for a message or command in the test group, an edit, or a press on a button.
+
+    update = command(bot, ANNA, "/setup")
+    update = command(bot, CATO, "/next", edited=True)
+    update = button(bot, CATO, message, "agree:x", query_id)
+
+Each gets a fresh update id (and message id), as Telegram's would be; the people and the
+group are the ones the `app` fixture (tests/handlers/conftest.py) puts in the fake."""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Any
+
+from telegram import Bot, Update
+
+GROUP = -1001000000042
+GROUP_TITLE = "Intervisie 3B"
+DATE = 1_796_000_000  # a fixed moment: Telegram's date, in unix seconds
+_ids = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class Person:
+    user_id: int
+    first_name: str
+    language_code: str = "nl"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.user_id, "is_bot": False, "first_name": self.first_name,
+                "language_code": self.language_code}
+
+
+ANNA = Person(1, "Anna")  # admin of the group
+BRAM = Person(2, "Bram")
+CATO = Person(3, "Cato")
+STRANGER = Person(9, "Onbekend")  # in a group that is not set up
+
+
+def _chat(chat_id: int) -> dict[str, Any]:
+    if chat_id > 0:
+        return {"id": chat_id, "type": "private", "first_name": "?"}
+    return {"id": chat_id, "type": "supergroup", "title": GROUP_TITLE}
+
+
+def message(bot: Bot, person: Person, text: str, *, chat_id: int = GROUP,
+            edited: bool = False, message_id: int | None = None) -> Update:
+    """`person` says `text` in the chat (an edit of message `message_id` with `edited`)."""
+    number = next(_ids)
+    body: dict[str, Any] = {"message_id": message_id or number, "date": DATE,
+                            "chat": _chat(chat_id), "from": person.to_dict(), "text": text}
+    if text.startswith("/"):
+        body["entities"] = [{"type": "bot_command", "offset": 0,
+                             "length": len(text.split()[0])}]
+    if edited:
+        body["edit_date"] = DATE + 60
+    update = {"update_id": number, "edited_message" if edited else "message": body}
+    return Update.de_json(update, bot)
+
+
+command = message  # a command is a message that starts with one; the name says what is meant
+
+
+def button(bot: Bot, person: Person, pressed_on: dict[str, Any], data: str,
+           query_id: str) -> Update:
+    """`person` presses the button `data` on the message `pressed_on` (a Bot API Message
+    dict); `query_id` is the callback query the fake knows, so the bot can answer it."""
+    query = {"id": query_id, "from": person.to_dict(), "message": pressed_on,
+             "chat_instance": str(pressed_on["chat"]["id"]), "data": data}
+    return Update.de_json({"update_id": next(_ids), "callback_query": query}, bot)
