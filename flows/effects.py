@@ -116,11 +116,6 @@ class SendCoachAddition:
     texts: tuple[Text, ...]
 
 
-def say(key: str, *, buttons: Keyboard = (), reply_to: int | None = None, **params: Any) -> Say:
-    """Shorthand for a one-sentence group message."""
-    return Say((Text(key, params),), buttons, reply_to)
-
-
 @dataclass(frozen=True)
 class StoreContribution:
     """Keep a member's message as a contribution of the current phase (once per message).

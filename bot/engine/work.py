@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bot.engine import timers
+from bot.engine import jobs
 from bot.engine.outgoing import Outgoing, encode, lane_of
 from bot.engine.services import services_of
 from flows.effects import CancelTimer, SetTimer, TranscribeVoice
@@ -95,7 +95,7 @@ async def after_commit(app: Any, unit: Unit) -> None:
     if unit.lanes:
         svc.sender.wake(unit.lanes)
     for group_id, effect in unit.timers:
-        await timers.mirror(app, group_id, effect)
+        await jobs.mirror(app, group_id, effect)
     for group_id, request in unit.voice_notes:
         if svc.on_voice_note is not None:  # handed in at start (bot/engine/voice_notes.py)
             svc.background(svc.on_voice_note(app, group_id, request))

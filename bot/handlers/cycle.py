@@ -57,8 +57,7 @@ from flows.cycle.model import (
 from flows.cycle.phases import timer_name
 from flows.effects import Text
 from flows.model import Group, Member
-from storage import contributions, cycles, groups, members
-from storage import timers as timer_store
+from storage import contributions, cycles, groups, members, timers
 from storage.privacy import last_closed_cycle
 
 log = logging.getLogger(__name__)
@@ -118,7 +117,7 @@ async def status_command(cmd: GroupCommand) -> None:
         return
     everyone = await members.active(tx, group.id)
     spoken = {c.user_id for c in await contributions.of_cycle(tx, cycle.id)}
-    timer = await timer_store.get(tx, group.id, timer_name(cycle.id, "phase_reminder"))
+    timer = await timers.get(tx, group.id, timer_name(cycle.id, "phase_reminder"))
     await cmd.reply(status_text(cmd.language, group, cycle, everyone, spoken,
                                 timer.due_at if timer else None, cmd.unit.now))
 

@@ -9,7 +9,7 @@ import logging
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
-from bot.engine import dispatch, housekeeping, meetings, timers, voice_notes
+from bot.engine import dispatch, housekeeping, jobs, meetings, voice_notes
 from bot.engine.delivery import Delivery
 from bot.engine.rate_limits import ChatLimits
 from bot.engine.sender import Sender
@@ -46,11 +46,11 @@ async def post_init(app: Application) -> None:  # type: ignore[type-arg]
     svc = services_of(app)
     svc.db = await Database.open(svc.config.db_path)
     svc.bot_username = app.bot.username or ""
-    svc.on_timer = dispatch.timer_fired  # handed in here, so timers import nothing above
+    svc.on_timer = dispatch.timer_fired  # handed in here, so jobs imports nothing above
     svc.on_voice_note = voice_notes.transcribe_later  # likewise for work.py
     sender = Sender(svc.db, Delivery(app.bot, svc.config.data_dir, svc.media_slots), svc.now)
     svc.sender = sender
-    restored = await timers.restore(app)
+    restored = await jobs.restore(app)
     await meetings.restore(app)
     if app.job_queue is not None:
         app.job_queue.run_repeating(housekeeping.hourly, interval=housekeeping.EVERY, first=60,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import timers as jobs
+from bot.engine import jobs
 from bot.engine.meetings import replan_in
 from bot.engine.sender import Sender
 from bot.engine.services import services_of
