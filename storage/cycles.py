@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import MISSING, Field, asdict, fields, replace
 from datetime import datetime
 from typing import Any
 
@@ -17,65 +18,52 @@ _COLUMNS = {"id", "group_id", "inbrenger_id", "number", "phase", "phase_started_
             "learning_question", "commitment"}
 
 
+# Fields with more to them than JSON's lists and scalars: how each goes in and comes out.
+_CODECS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
+    "clip": (lambda clip: None if clip is None else asdict(clip),
+             lambda raw: Clip(**raw) if raw else None),
+    "meeting_at": (to_db, from_db),
+    "nudge_history": (lambda history: history.to_dict(),
+                      lambda raw: NudgeHistory.from_dict(raw or {})),
+}
+_IN_JSON = tuple(f for f in fields(Cycle) if f.name not in _COLUMNS)
+
+
+def _encoded(value: Any) -> Any:
+    if isinstance(value, frozenset):
+        return sorted(value)
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _decoded(field: Field[Any], raw: Any) -> Any:
+    """A stored value back as its field's type; a field stored before it existed gets its
+    default (so an older cycle loads unchanged)."""
+    default = field.default_factory() if field.default is MISSING else field.default  # type: ignore[misc,operator]
+    if raw is None:
+        return default
+    if isinstance(default, frozenset):
+        return frozenset(raw)
+    if isinstance(default, tuple):
+        return tuple(raw)
+    return bool(raw) if isinstance(default, bool) else raw
+
+
 def _data(cycle: Cycle) -> dict[str, Any]:
-    clip = cycle.clip
-    return {
-        "clip": None if clip is None else {
-            "file_id": clip.file_id, "file_unique_id": clip.file_unique_id, "kind": clip.kind,
-            "duration": clip.duration, "message_id": clip.message_id},
-        "consent": cycle.consent,
-        "watched_by": sorted(cycle.watched_by),
-        "watched_before_talk": cycle.watched_before_talk,
-        "tips_open": cycle.tips_open,
-        "previous_commitment": cycle.previous_commitment,
-        "meeting_at": to_db(cycle.meeting_at),
-        "looking_back": cycle.looking_back,
-        "lookback_options": list(cycle.lookback_options),
-        "lookback_choice": cycle.lookback_choice,
-        "skipped_by": sorted(cycle.skipped_by),
-        "told_outsiders": sorted(cycle.told_outsiders),
-        "nudge_history": cycle.nudge_history.to_dict(),
-        "step": cycle.step,
-        "proposed_commitment": cycle.proposed_commitment,
-        "proposal_message_id": cycle.proposal_message_id,
-        "reminded_to_agree": sorted(cycle.reminded_to_agree),
-        "strong_moments": sorted(cycle.strong_moments),
-        "welcome_tips": sorted(cycle.welcome_tips),
-        "checkin_open": cycle.checkin_open,
-        "tried": cycle.tried,
-    }
+    """The JSON column, built from the dataclass's own fields: a new field is stored
+    without being listed here."""
+    return {f.name: (_CODECS[f.name][0] if f.name in _CODECS else _encoded)(
+        getattr(cycle, f.name)) for f in _IN_JSON}
 
 
 def _cycle(row: Row) -> Cycle:
     data = json.loads(row["data"] or "{}")
-    clip = data.get("clip")
+    stored = {f.name: (_CODECS[f.name][1](data.get(f.name)) if f.name in _CODECS
+                       else _decoded(f, data.get(f.name))) for f in _IN_JSON}
     return Cycle(
         id=row["id"], group_id=row["group_id"], inbrenger_id=row["inbrenger_id"],
         number=row["number"], phase=Phase(row["phase"]),
         phase_started_at=from_db(row["phase_started_at"]),  # type: ignore[arg-type]
-        learning_question=row["learning_question"], commitment=row["commitment"],
-        clip=Clip(**clip) if clip else None,
-        consent=bool(data.get("consent")),
-        watched_by=frozenset(data.get("watched_by", ())),
-        watched_before_talk=bool(data.get("watched_before_talk")),
-        tips_open=bool(data.get("tips_open")),
-        previous_commitment=data.get("previous_commitment"),
-        meeting_at=from_db(data.get("meeting_at")),
-        looking_back=bool(data.get("looking_back")),
-        lookback_options=tuple(data.get("lookback_options", ())),
-        lookback_choice=data.get("lookback_choice"),
-        skipped_by=frozenset(data.get("skipped_by", ())),
-        told_outsiders=frozenset(data.get("told_outsiders", ())),
-        nudge_history=NudgeHistory.from_dict(data.get("nudge_history") or {}),
-        step=data.get("step") or "",
-        proposed_commitment=data.get("proposed_commitment"),
-        proposal_message_id=data.get("proposal_message_id"),
-        reminded_to_agree=frozenset(data.get("reminded_to_agree", ())),
-        strong_moments=frozenset(data.get("strong_moments", ())),
-        welcome_tips=frozenset(data.get("welcome_tips", ())),
-        checkin_open=bool(data.get("checkin_open")),
-        tried=data.get("tried"),
-    )
+        learning_question=row["learning_question"], commitment=row["commitment"], **stored)
 
 
 async def create(tx: Tx, cycle: Cycle, *, actor_id: int | None, event: str,
