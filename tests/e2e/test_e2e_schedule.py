@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from harness import BotProcess, DemoGroup
-from scenes import set_up_group
+from scenes import buttons, click_and_wait, set_up_group
 
 from fake_telegram import FakeTelegramControl
 
@@ -29,8 +29,10 @@ async def _schedule_near_meeting(tg: FakeTelegramControl, group: DemoGroup) -> d
     since = await tg.mark()
     await tg.send_text(group.admin.user_id, group.chat_id,
                        f"/schedule {DAYS[meeting.weekday()]} {meeting:%H:%M} wekelijks")
-    saved = await tg.wait_for_text(group.chat_id, f"{meeting:%H:%M}", since=since)
-    assert "Europe/Amsterdam" in saved["text"]
+    understood = await tg.wait_for_text(group.chat_id, f"{meeting:%H:%M}", since=since)
+    assert "Europe/Amsterdam" in understood["text"] and "Opslaan?" in understood["text"]
+    await click_and_wait(tg, group.admin.user_id, understood,
+                         next(d for d in buttons(understood) if d.split(":")[2] == "yes"))
     # The announcement (normally two days ahead) is late, so it comes right away.
     await tg.wait_for_text(group.chat_id, ANNOUNCED, since=since)
     return meeting
