@@ -12,6 +12,8 @@ from scenes import buttons, click_and_wait, set_up_group
 
 from fake_telegram import FakeTelegramControl
 
+LONG_CRON = "0 9 1,3,5,7,9,11,13,15,17,19,21,23,25,27,29,31 * *"
+
 
 def _labels(view: dict[str, Any]) -> list[str]:
     markup = view.get("reply_markup") or {}
@@ -90,6 +92,15 @@ async def test_a_rhythm_is_saved_only_after_an_admin_confirms_it(
     await tg.send_text(bram.user_id, chat, "/schedule")
     shown = await tg.wait_for_text(chat, "De volgende bijeenkomsten", since=since)
     assert "donderdag" in shown["text"] and "dinsdag" not in shown["text"]
+
+    # A rhythm too long for its button waits in a short-lived row until it is confirmed.
+    since = await tg.mark()
+    await tg.send_text(anna.user_id, chat, f"/schedule {LONG_CRON}")
+    long = await tg.wait_for_text(chat, "Opslaan?", since=since)
+    assert _data(long, "Opslaan").startswith("sched:1:yes:#")
+    await click_and_wait(tg, anna.user_id, long, _data(long, "Opslaan"))
+    saved = await _edited(tg, long, "Het ritme is ingesteld")
+    assert LONG_CRON in saved["text"]
 
 
 async def test_the_setup_choice_sets_language_and_time_zone(
