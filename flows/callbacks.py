@@ -9,6 +9,8 @@ group). Forged or old data parses to None; the handler then answers the press ki
     still:<cycle>:<seconds>              show the clip at a moment
     agree:<group>                        agree to the group agreements
     forget:<yes|no>:<user>:<issued>      confirm erasing one's own data (issued: unix seconds)
+    set:<group>:<view>:<name>:<value>    an admin's choice of a setting (view: s settings, u setup)
+    sched:<group>:<yes|no>:<rhythm>      confirm a rhythm of meetings (rhythm: compact, or #row)
 """
 from __future__ import annotations
 
@@ -118,9 +120,70 @@ class ForgetButton:
         return abs(now.timestamp() - self.issued) > FORGET_VALID.total_seconds()
 
 
-Button = CycleButton | StillButton | AgreeButton | ForgetButton
-_KINDS: dict[str, type[CycleButton | StillButton | AgreeButton | ForgetButton]] = {
-    kind.PREFIX: kind for kind in (CycleButton, StillButton, AgreeButton, ForgetButton)}
+def _word(part: str, extra: str = "") -> bool:
+    """ASCII letters, digits, '_' and a few `extra` characters: nothing else rides in a button."""
+    return bool(part) and part.isascii() and all(ch.isalnum() or ch in "_" + extra
+                                                  for ch in part)
+
+
+@dataclass(frozen=True)
+class SettingButton:
+    """One value of one setting, chosen by pressing it under /settings or /setup (`view`
+    says which message to show again afterwards: s settings, u setup)."""
+
+    group_id: int
+    view: str
+    name: str
+    value: str
+
+    PREFIX = "set"
+
+    def pack(self) -> str:
+        return _fits(f"{self.PREFIX}:{self.group_id}:{self.view}:{self.name}:{self.value}")
+
+    @classmethod
+    def unpack(cls, data: str) -> SettingButton | None:
+        parts = data.split(":")
+        if len(parts) != 5 or parts[0] != cls.PREFIX or parts[2] not in ("s", "u"):
+            return None
+        group_id = _number(parts[1])
+        if group_id is None or not _word(parts[3]) or not _word(parts[4], "/+-"):
+            return None
+        return cls(group_id, parts[2], parts[3], parts[4])
+
+
+@dataclass(frozen=True)
+class ScheduleButton:
+    """Save (yes) or drop (no) the rhythm /schedule understood. `rhythm` is its compact form
+    (flows/schedule/compact.py) when that fits, else '#<id>' of a pending row."""
+
+    group_id: int
+    answer: str  # yes | no
+    rhythm: str
+
+    PREFIX = "sched"
+
+    def pack(self) -> str:
+        return _fits(f"{self.PREFIX}:{self.group_id}:{self.answer}:{self.rhythm}")
+
+    @classmethod
+    def unpack(cls, data: str) -> ScheduleButton | None:
+        parts = data.split(":")
+        if len(parts) != 4 or parts[0] != cls.PREFIX or parts[2] not in ("yes", "no"):
+            return None
+        group_id = _number(parts[1])
+        if group_id is None or not _word(parts[3], "#~*,-/"):
+            return None
+        return cls(group_id, parts[2], parts[3])
+
+
+Button = (CycleButton | StillButton | AgreeButton | ForgetButton | SettingButton
+          | ScheduleButton)
+ButtonKind = type[CycleButton | StillButton | AgreeButton | ForgetButton | SettingButton
+                  | ScheduleButton]
+_KINDS: dict[str, ButtonKind] = {
+    kind.PREFIX: kind for kind in (CycleButton, StillButton, AgreeButton, ForgetButton,
+                                   SettingButton, ScheduleButton)}
 
 
 def parse(data: str | None) -> Button | None:
@@ -129,6 +192,6 @@ def parse(data: str | None) -> Button | None:
     return kind.unpack(data or "") if kind is not None else None
 
 
-def pattern(kind: type[CycleButton | StillButton | AgreeButton | ForgetButton]) -> str:
+def pattern(kind: ButtonKind) -> str:
     """The regular expression that routes a kind of button to its handler."""
     return f"^{kind.PREFIX}:"

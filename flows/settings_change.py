@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from flows.catalog import LANGUAGES
 from flows.effects import Text, text
 from flows.model import NudgeDelivery, NudgeMode, Settings
+from flows.settings_choice import value_text
 
 MINUTE_SETTINGS = {
     "watch": "watch_minutes", "goal": "goal_minutes", "reality": "reality_minutes",
@@ -69,7 +70,8 @@ def change(settings: Settings, name: str, value: str) -> Settings | Text:
 
 def describe(settings: Settings) -> Text:
     return text("settings.overview", language=settings.language, timezone=settings.timezone,
-                nudging=settings.nudging.value, delivery=settings.nudge_delivery.value,
+                nudging=value_text("nudging", settings.nudging.value),
+                delivery=value_text("delivery", settings.nudge_delivery.value),
                 watch=settings.watch_minutes, goal=settings.goal_minutes,
                 reality=settings.reality_minutes, options=settings.options_minutes,
                 will=settings.will_minutes, lookback=settings.lookback_minutes,

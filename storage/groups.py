@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, fields
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from flows.model import Group, NudgeDelivery, NudgeMode, Settings
@@ -72,6 +72,28 @@ async def set_schedule(tx: Tx, group_id: int, schedule: str | None) -> None:
 
 async def schedule_of(tx: Tx, group_id: int) -> str | None:
     row = await tx.one("SELECT schedule FROM groups WHERE id = ?", (group_id,))
+    return row["schedule"] if row else None
+
+
+PENDING_VALID = timedelta(days=1)
+
+
+async def hold_schedule(tx: Tx, group_id: int, schedule: str, now: datetime) -> int:
+    """Keeps a rhythm until an admin confirms it (one too long for its button); returns its id.
+    Unanswered ones older than a day are removed on the way."""
+    await tx.execute("DELETE FROM pending_schedules WHERE created_at < ?",
+                     (to_db(now - PENDING_VALID),))
+    return await tx.insert("INSERT INTO pending_schedules (group_id, schedule, created_at) "
+                           "VALUES (?, ?, ?)", (group_id, schedule, to_db(now)))
+
+
+async def take_held_schedule(tx: Tx, pending_id: int, group_id: int,
+                             now: datetime) -> str | None:
+    """The held rhythm (removed as it is taken), or None when it is gone or too old."""
+    row = await tx.one("SELECT schedule FROM pending_schedules WHERE id = ? AND group_id = ? "
+                       "AND created_at >= ?", (pending_id, group_id, to_db(now - PENDING_VALID)))
+    await tx.execute("DELETE FROM pending_schedules WHERE id = ? AND group_id = ?",
+                     (pending_id, group_id))
     return row["schedule"] if row else None
 
 

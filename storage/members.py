@@ -97,3 +97,11 @@ async def started_private(tx: Tx, user_id: int, name: str, language: str | None,
 async def can_write_privately(tx: Tx, user_id: int) -> bool:
     row = await tx.one("SELECT started_private FROM users WHERE user_id = ?", (user_id,))
     return bool(row and row["started_private"])
+
+
+async def named(tx: Tx, group_id: int) -> tuple[Member, ...]:
+    """Everyone who ever took part in the group, by name (those who left too), so that a
+    portfolio names who said what; an erased member is named as erased (storage.privacy)."""
+    rows = await tx.all("SELECT user_id, name FROM members WHERE group_id = ? ORDER BY user_id",
+                        (group_id,))
+    return tuple(Member(r["user_id"], r["name"]) for r in rows)

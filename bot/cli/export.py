@@ -1,37 +1,44 @@
-"""`intervision export`: every group's cycles (or one group's) as Markdown or JSON, read from
-the database while the bot may be running (WAL lets a reader in)."""
+"""`intervision export`: every group's cycles (or one group's) as Markdown, HTML or JSON, read
+from the database while the bot may be running (WAL lets a reader in). Markdown and HTML are
+written in each group's language, with names only (flows/reports/written.py)."""
 from __future__ import annotations
 
 import asyncio
 import json
 import sys
-from typing import TextIO
+from typing import Any, TextIO
 
 from bot.startup.config import Config
-from flows.reports.portfolio import as_markdown, portfolio
+from flows.reports.portfolio import portfolio
+from flows.reports.written import as_html, as_markdown, group_portfolio
 from storage import contributions, cycles, groups, members
 from storage.db import Database
 
 
-async def _collect(config: Config, group_id: int | None) -> list[dict]:  # type: ignore[type-arg]
+async def _collect(config: Config, group_id: int | None, form: str) -> list[Any]:
     db = await Database.open(config.db_path)
     try:
         async with db.reading() as tx:
             chosen = [g for g in await groups.all_groups(tx)
                       if group_id is None or g.id == group_id]
-            exported = []
+            exported: list[Any] = []
             for group in chosen:
                 group_cycles = [(c, await contributions.of_cycle(tx, c.id))
                                 for c in await cycles.of_group(tx, group.id)]
-                exported.append(portfolio(group, await members.active(tx, group.id),
-                                          group_cycles))
+                everyone = await members.active(tx, group.id)
+                if form == "json":
+                    exported.append(portfolio(group, everyone, group_cycles))
+                    continue
+                written = group_portfolio(group, everyone, group_cycles)
+                write = as_html if form == "html" else as_markdown
+                exported.append(write(written, group.settings.language))
         return exported
     finally:
         await db.close()
 
 
 def run(config: Config, group_id: int | None, form: str, out: TextIO) -> int:
-    exported = asyncio.run(_collect(config, group_id))
+    exported = asyncio.run(_collect(config, group_id, form))
     if group_id is not None and not exported:
         print(f"no group with id {group_id}", file=sys.stderr)
         return 2
@@ -39,5 +46,5 @@ def run(config: Config, group_id: int | None, form: str, out: TextIO) -> int:
         json.dump(exported, out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        out.write("\n\n".join(as_markdown(group) for group in exported) + "\n")
+        out.write("\n\n".join(exported) + "\n")
     return 0

@@ -85,7 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser("migrate", help="create or upgrade the database")
     export_parser = commands.add_parser("export", help="export a group's cycles")
     export_parser.add_argument("--group", type=int, default=None, help="group id (default all)")
-    export_parser.add_argument("--format", choices=("json", "markdown"), default="markdown")
+    export_parser.add_argument("--format", choices=("json", "markdown", "html"),
+                               default="markdown")
     args = parser.parse_args(argv)
     handler = {"run": run, "sandbox": sandbox, "classify": classify, "migrate": migrate,
                "export": export}[args.command]

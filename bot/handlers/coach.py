@@ -1,5 +1,11 @@
 """/coach: a group admin makes a single-use invite link for a coach; the coach opens it in a
-private chat with the bot and from then on receives the group's cycle summaries."""
+private chat with the bot and from then on receives the group's cycle summaries.
+
+    /coach                 a new invite (admin), sent privately to the admin
+    /coach list            the linked coaches by name (members and admins)
+    /coach remove NAME     unlink a coach (admin; a name's start, in any case)
+    /coach revoke          every open invite of the group stops working (admin)
+"""
 from __future__ import annotations
 
 from telegram import Update
@@ -18,11 +24,39 @@ from bot.handlers.common import (
     user_language,
 )
 from bot.texts.render import say
+from flows.effects import text
 from storage import coaches, groups, members
 
+LIST = ("list", "lijst")
+REMOVE = ("remove", "verwijder", "verwijderen")
+REVOKE = ("revoke", "intrekken", "trek")
 
-@group_command(admin=True, refusal="bot.only_admins_coach")
+
+def _word(args: list[str]) -> str:
+    return args[0].lower() if args else ""
+
+
+def _needs_admin(args: list[str]) -> bool:
+    return _word(args) not in LIST
+
+
+@group_command(admin=_needs_admin, refusal="bot.only_admins_coach", know_admin=True)
 async def coach_command(cmd: GroupCommand) -> None:
+    word = _word(cmd.args)
+    if word in LIST:
+        await _list(cmd)
+    elif word in REMOVE:
+        await _remove(cmd, " ".join(cmd.args[1:]).strip())
+    elif word in REVOKE:
+        revoked = await coaches.revoke_invites(cmd.unit.tx, cmd.group.id, cmd.unit.now)
+        await cmd.reply("coaches.revoked", count=revoked)
+    elif word:
+        await cmd.reply("coaches.usage")
+    else:
+        await _invite(cmd)
+
+
+async def _invite(cmd: GroupCommand) -> None:
     token = await coaches.create_invite(cmd.unit.tx, cmd.group.id, cmd.user.id, cmd.unit.now)
     link = private_link(cmd.context, f"coach_{token}")
     start_first = say(cmd.language, "coach.start_bot_first", link=private_link(cmd.context))
@@ -34,6 +68,39 @@ async def coach_command(cmd: GroupCommand) -> None:
     await cmd.unit.send(Message(cmd.user.id, say(cmd.language, "coach.invite", link=link),
                                 fallback=reply_to(cmd.message, start_first)))
     await cmd.reply("coach.invite_sent")
+
+
+async def _list(cmd: GroupCommand) -> None:
+    """Names only: a coach's Telegram id is nobody's business in the group."""
+    if not cmd.admin and await members.get(cmd.unit.tx, cmd.group.id, cmd.user.id) is None:
+        await cmd.reply("coaches.list_members_only")
+        return
+    linked = await coaches.named(cmd.unit.tx, cmd.group.id)
+    if not linked:
+        await cmd.reply("coaches.none")
+        return
+    await cmd.reply("coaches.list", count=len(linked),
+                    lines=tuple(text("coaches.line", name=name or "?") for _, name in linked))
+
+
+async def _remove(cmd: GroupCommand, wanted: str) -> None:
+    if not wanted:
+        await cmd.reply("coaches.remove_usage")
+        return
+    linked = await coaches.named(cmd.unit.tx, cmd.group.id)
+    matches = [(user_id, name) for user_id, name in linked
+               if name.casefold().startswith(wanted.casefold())]
+    exact = [m for m in matches if m[1].casefold() == wanted.casefold()]
+    matches = exact or matches
+    if not matches:
+        await cmd.reply("coaches.unknown", name=wanted[:60])
+    elif len(matches) > 1:
+        await cmd.reply("coaches.ambiguous", name=wanted[:60],
+                        names=", ".join(name for _, name in matches))
+    else:
+        user_id, name = matches[0]
+        await coaches.unlink(cmd.unit.tx, cmd.group.id, user_id)
+        await cmd.reply("coaches.removed", name=name)
 
 
 async def redeem(unit: Unit, update: Update, token: str) -> None:

@@ -1,22 +1,42 @@
-"""/settings: an admin shows or changes the group's settings."""
+"""/settings: anyone sees the group's settings; an admin changes one with `/settings name
+value` or with the buttons under the overview (nudging, delivery, language), which then show
+the new state. The same buttons serve the language and time zone choice under /setup."""
 from __future__ import annotations
 
 from dataclasses import replace
 
-from telegram.ext import BaseHandler, filters
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes, filters
 
+from bot.engine.effects import buttons
+from bot.engine.outgoing import ButtonRows, Edit
 from bot.handlers.commands import command
-from bot.handlers.common import GroupCommand, group_command
+from bot.handlers.common import (
+    GroupCommand,
+    answer_press,
+    group_command,
+    handling,
+    is_admin,
+    user_language,
+)
+from bot.texts.render import render, say
+from flows.callbacks import SettingButton, parse, pattern
 from flows.effects import Text
+from flows.model import Group, Settings
 from flows.settings_change import change, describe
+from flows.settings_choice import SETUP_VIEW, settings_keyboard, setup_choice, setup_keyboard
 from storage import groups
 
 
-@group_command(admin=lambda args: bool(args), refusal="bot.only_admins_settings")
+@group_command(admin=lambda args: bool(args), refusal="bot.only_admins_settings",
+               know_admin=True)
 async def settings_command(cmd: GroupCommand) -> None:
-    """Without arguments anyone sees the settings; with them an admin changes one."""
+    """Without arguments anyone sees the settings (an admin with buttons to change them);
+    with them an admin changes one."""
     if not cmd.args:
-        await cmd.reply(describe(cmd.group.settings))
+        rows = buttons(cmd.language, settings_keyboard(cmd.group.settings, cmd.group.id)) \
+            if cmd.admin else ()
+        await cmd.reply_html(render(cmd.language, describe(cmd.group.settings)), rows)
         return
     if len(cmd.args) < 2:
         await cmd.reply("settings.usage")
@@ -31,5 +51,57 @@ async def settings_command(cmd: GroupCommand) -> None:
     await in_new_language.reply(describe(changed))
 
 
+def shown(view: str, group: Group) -> tuple[str, ButtonRows]:
+    """The message a settings button sits on, as it reads now: the overview under /settings,
+    the language and time zone choice under /setup."""
+    settings, language = group.settings, group.settings.language
+    if view == SETUP_VIEW:
+        return (render(language, setup_choice(settings)),
+                buttons(language, setup_keyboard(settings, group.id)))
+    return (render(language, describe(settings)),
+            buttons(language, settings_keyboard(settings, group.id)))
+
+
+def setup_message(settings: Settings, group_id: int) -> tuple[str, ButtonRows]:
+    """For /setup in a new group (bot/handlers/membership.py): the words and buttons."""
+    return shown(SETUP_VIEW, Group(group_id, 0, settings=settings))
+
+
+async def on_setting_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Admins change; everyone else is answered kindly and nothing changes."""
+    query, chat = update.callback_query, update.effective_chat
+    if query is None or chat is None:
+        return
+    button = parse(query.data)
+    admin = await is_admin(context, chat.id, query.from_user.id)
+    said, alert = "choice.changed", False
+    async with handling(update, context) as unit:
+        if unit is None:
+            return
+        group = await groups.get(unit.tx, button.group_id) \
+            if isinstance(button, SettingButton) else None
+        if group is None or group.chat_id != chat.id or query.message is None \
+                or not isinstance(button, SettingButton):
+            await answer_press(query, say(user_language(query.from_user), "cycle.refused.stale"),
+                               show_alert=True)
+            return
+        language = group.settings.language
+        changed = change(group.settings, button.name, button.value) if admin else None
+        if changed is None:
+            said, alert = "choice.only_admins", True
+        elif isinstance(changed, Text):
+            await answer_press(query, render(language, changed), show_alert=True)
+            return
+        elif changed == group.settings:
+            said = "choice.unchanged"
+        else:
+            await groups.save_settings(unit.tx, group.id, changed)
+            group = replace(group, settings=changed)
+            html, rows = shown(button.view, group)
+            await unit.send(Edit(chat.id, query.message.message_id, html, rows))
+    await answer_press(query, say(group.settings.language, said), show_alert=alert)
+
+
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
-    return [command("settings", settings_command, filters.ChatType.GROUPS)]
+    return [command("settings", settings_command, filters.ChatType.GROUPS),
+            CallbackQueryHandler(on_setting_button, pattern=pattern(SettingButton))]

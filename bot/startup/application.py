@@ -14,12 +14,22 @@ from bot.engine.delivery import Delivery
 from bot.engine.rate_limits import ChatLimits
 from bot.engine.sender import Sender
 from bot.engine.services import SERVICES_KEY, Services, services_of
-from bot.handlers import clips, coach, cycle, membership, privacy, schedule, settings, summary
+from bot.handlers import (
+    clips,
+    coach,
+    cycle,
+    export,
+    membership,
+    privacy,
+    schedule,
+    settings,
+    summary,
+)
 from bot.startup.config import Config
 from storage.db import Database
 
 log = logging.getLogger(__name__)
-FEATURES = (membership, cycle, clips, settings, schedule, summary, coach, privacy)
+FEATURES = (membership, cycle, clips, settings, schedule, summary, coach, privacy, export)
 
 
 def build_application(config: Config) -> Application:  # type: ignore[type-arg]

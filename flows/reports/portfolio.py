@@ -1,7 +1,7 @@
 """A group's cycles as a portfolio: for each cycle the inbrenger, learning question,
 the confirmed commitment (never a mere proposal), whether the clip showed the previous one,
-what helped most, the moves the group will use again and the balance of contributions; as
-plain data (JSON) or Markdown."""
+what helped most, the moves the group will use again and the balance of contributions, as
+plain data (JSON); flows/reports/written.py writes it down for people (Markdown, HTML)."""
 from __future__ import annotations
 
 from collections import Counter
@@ -11,7 +11,6 @@ from typing import Any
 from flows.cycle.model import LOOKBACK, VOICE, ContributionRef, Cycle
 from flows.labels import Label, stance
 from flows.model import Group, Member
-from flows.nudging.policy import clock
 
 
 @dataclass(frozen=True)
@@ -37,10 +36,10 @@ class CycleRecord:
             "clip_showed_previous_commitment": self.cycle.tried,
             "watched_before_talk": self.cycle.watched_before_talk,
             "helped_most": None if helpful is None else {
-                "by": names.get(helpful.user_id, str(helpful.user_id)), "text": helpful.text,
+                "by": names.get(helpful.user_id) or "?", "text": helpful.text,
                 "kind": helpful.label, **_voice(helpful)},
             "moves_to_use_again": [
-                {"by": names.get(c.user_id, str(c.user_id)), "text": c.text}
+                {"by": names.get(c.user_id) or "?", "text": c.text}
                 for c in self.contributions if c.phase == LOOKBACK and c.text],
             "contributions": {"activating": balance["activating"],
                               "neutral": balance["neutral"],
@@ -61,41 +60,7 @@ def _voice(c: ContributionRef) -> dict[str, Any]:
 def portfolio(group: Group, members: tuple[Member, ...],
               cycles: list[tuple[Cycle, tuple[ContributionRef, ...]]]) -> dict[str, Any]:
     names = {m.user_id: m.name for m in members}
-    records = [CycleRecord(c, names.get(c.inbrenger_id, str(c.inbrenger_id)), contributions)
+    records = [CycleRecord(c, names.get(c.inbrenger_id) or "?", contributions)
                for c, contributions in cycles]
     return {"group": {"id": group.id, "title": group.title},
             "cycles": [r.as_data(names) for r in records]}
-
-
-def as_markdown(data: dict[str, Any]) -> str:
-    lines = [f"# {data['group']['title'] or 'Intervision group'}", ""]
-    for cycle in data["cycles"]:
-        counts = cycle["contributions"]
-        lines += [
-            f"## {cycle['inbrenger']}, cycle {cycle['number']} ({cycle['phase']})", "",
-            f"- Learning question: {cycle['learning_question'] or '—'}",
-            f"- Commitment: {cycle['commitment'] or '—'}",
-            *([f"- Helped most: {cycle['helped_most']['by']}: {_helped(cycle['helped_most'])}"]
-              if cycle.get("helped_most") else []),
-            *[f"- Move to use again ({move['by']}): {move['text']}"
-              for move in cycle.get("moves_to_use_again", [])],
-            (f"- Contributions: {counts['activating']} activating, "
-             f"{counts['neutral']} neutral, {counts['compensating']} compensating"),
-            *_voice_line(cycle.get("voice_notes")),
-            "",
-        ]
-    return "\n".join(lines)
-
-
-def _helped(helped: dict[str, Any]) -> str:
-    if "voice_note_seconds" not in helped:
-        return str(helped["text"])
-    spoken = f"🎙 voice note ({clock(helped['voice_note_seconds'])})"
-    return f"{spoken} {helped['text']}" if helped["text"] else spoken
-
-
-def _voice_line(notes: dict[str, Any] | None) -> list[str]:
-    if not notes or not notes["count"]:
-        return []
-    unread = f", {notes['unread']} without transcript" if notes["unread"] else ""
-    return [f"- Voice notes: {notes['count']} ({clock(notes['seconds'])} in all{unread})"]

@@ -47,6 +47,18 @@ async def _document(tg: FakeTelegramControl, fake: FakeTelegram, chat_id: int,
     return view["message"]["document"]["file_name"], content.content
 
 
+async def _document_named(tg: FakeTelegramControl, fake: FakeTelegram, chat_id: int,
+                          since: int, name: str) -> str:
+    view = await tg.wait_for(lambda v: v["media"] == "document"
+                             and v["message"]["document"]["file_name"] == name,
+                             chat_id=chat_id, since=since)
+    async with httpx.AsyncClient() as client:
+        found = await client.post(f"{fake.url}/bot{fake.token}/getFile",
+                                  json={"file_id": view["file_id"]})
+        path = found.json()["result"]["file_path"]
+        return (await client.get(f"{fake.url}/file/bot{fake.token}/{path}")).text
+
+
 async def _bot_sends(fake: FakeTelegram, chat_id: int, data: str) -> dict[str, Any]:
     """A message with a forget button as if from the bot, so a test can press data the bot
     would never have made for this person (a forged or very old button)."""
@@ -89,9 +101,23 @@ async def test_summary_again_and_an_export_with_only_the_members_own_data(
     _, raw = await _document(tg, fake_telegram, bram.user_id, since)
     [own] = json.loads(raw)["groups"][0]["cycles_as_inbrenger"]
     assert own["learning_question"] == QUESTION and own["commitment"] == COMMITMENT
+    # With the JSON comes his portfolio, Markdown and HTML, in his language, names only.
+    markdown = await _document_named(tg, fake_telegram, bram.user_id, since,
+                                     "intervision-portfolio.md")
+    page = await _document_named(tg, fake_telegram, bram.user_id, since,
+                                 "intervision-portfolio.html")
+    assert markdown.startswith("# Portfolio van Bram") and "## Cyclus 1 · " in markdown
+    assert f"- **Leervraag**: {QUESTION}" in markdown and COMMITMENT in markdown
+    assert "- **Realiteit**:" in markdown and f"Cato: {TALK['reality'][1]}" in markdown
+    assert "- **Hielp het meest**:" in markdown and MOVE_LINE in markdown
+    assert f"<dd>{QUESTION}</dd>" in page
+    assert not any(str(p.user_id) in markdown + page for p in demo_group.people)
 
-    # An admin asking in the group gets the group's portfolio, privately; the group sees none.
+    # An admin who takes part gets the group's portfolio, privately; the group sees none;
+    # a member who is no admin is told who may have it.
     since = await tg.mark()
+    await tg.send_text(cato.user_id, chat, "/export")
+    await tg.wait_for_text(chat, "beheerders die zelf meedoen", since=since)
     await tg.send_text(anna.user_id, chat, "/export")
     await tg.wait_for_text(chat, "portfolio", since=since)
     name, raw = await _document(tg, fake_telegram, anna.user_id, since)

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from fake_telegram import FakeTelegramControl
 from tests.e2e.harness import BotProcess, DemoGroup
-from tests.e2e.scenes import db_rows, set_up_group
+from tests.e2e.scenes import buttons, click_and_wait, db_rows, set_up_group
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 DAYS = ["ma", "di", "wo", "do", "vr", "za", "zo"]
@@ -29,8 +29,10 @@ async def _schedule_near_meeting(tg: FakeTelegramControl, group: DemoGroup) -> d
     since = await tg.mark()
     await tg.send_text(group.admin.user_id, group.chat_id,
                        f"/schedule {DAYS[meeting.weekday()]} {meeting:%H:%M} wekelijks")
-    saved = await tg.wait_for_text(group.chat_id, f"{meeting:%H:%M}", since=since)
-    assert "Europe/Amsterdam" in saved["text"]
+    understood = await tg.wait_for_text(group.chat_id, f"{meeting:%H:%M}", since=since)
+    assert "Europe/Amsterdam" in understood["text"] and "Opslaan?" in understood["text"]
+    await click_and_wait(tg, group.admin.user_id, understood,
+                         next(d for d in buttons(understood) if d.split(":")[2] == "yes"))
     # The announcement (normally two days ahead) is late, so it comes right away.
     await tg.wait_for_text(group.chat_id, ANNOUNCED, since=since)
     return meeting

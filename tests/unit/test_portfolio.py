@@ -5,7 +5,8 @@ from datetime import UTC, datetime
 
 from flows.cycle.model import ContributionRef, Cycle
 from flows.model import Group, Member, Phase
-from flows.reports.portfolio import as_markdown, portfolio
+from flows.reports.portfolio import portfolio
+from flows.reports.written import as_markdown, group_portfolio
 
 NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
 
@@ -20,9 +21,10 @@ def test_a_portfolio_lists_each_cycle_with_its_balance() -> None:
     assert data["cycles"][0]["contributions"] == {"activating": 1, "neutral": 1,
                                                   "compensating": 1, "welcome_tips": 0}
     assert data["cycles"][0]["previous_commitment"] == "Bij de deur wachten"
-    markdown = as_markdown(data)
-    assert markdown.startswith("# Pabo 2")
-    assert "## Anna, cycle 2 (closed)" in markdown and "- Commitment: Eerst stilte vragen" in markdown
+    markdown = as_markdown(group_portfolio(Group(1, -5, 0, "Pabo 2"), (Member(1, "Anna"),),
+                                           [(cycle, contributions)]), "en")
+    assert markdown.startswith("# Portfolio of the group Pabo 2")
+    assert "## Anna, cycle 2" in markdown and "- **Commitment**: Eerst stilte vragen" in markdown
 
 
 def test_the_export_keeps_what_helped_and_the_moves_but_no_unconfirmed_proposal() -> None:
@@ -37,4 +39,6 @@ def test_the_export_keeps_what_helped_and_the_moves_but_no_unconfirmed_proposal(
     assert record["helped_most"] == {"by": "Bo", "text": "Wat zag je?", "kind": "open_question"}
     assert record["moves_to_use_again"] == [{"by": "Bo", "text": "Doorvragen"}]
     assert record["contributions"]["activating"] == 1  # a look-back line is no contribution
-    assert "- Move to use again (Bo): Doorvragen" in as_markdown(data)
+    written = group_portfolio(Group(1, -5, 0, "Pabo 2"), (Member(1, "Anna"), Member(2, "Bo")),
+                              [(cycle, contributions)])
+    assert "  - Bo: Doorvragen" in as_markdown(written, "en")

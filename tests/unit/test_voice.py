@@ -37,8 +37,9 @@ from flows.effects import (
 from flows.model import Group, Member, Phase
 from flows.reports.coach_summary import coach_summary
 from flows.reports.group_summary import group_summary, not_heard_from
-from flows.reports.portfolio import as_markdown, portfolio
+from flows.reports.portfolio import portfolio
 from flows.reports.sound import sound_report, timeline_labels
+from flows.reports.written import as_markdown, group_portfolio
 from tests.unit.test_cycle import (
     ANNA,
     BOB,
@@ -310,9 +311,10 @@ def test_the_portfolio_counts_voice_notes() -> None:
     assert record["voice_notes"] == {"count": 2, "seconds": 55, "unread": 1}
     assert record["contributions"]["activating"] == 1
     assert record["helped_most"]["voice_note_seconds"] == 35
-    markdown = as_markdown(data)
-    assert "- Voice notes: 2 (0:55 in all, 1 without transcript)" in markdown
-    assert "- Helped most: Bob: 🎙 voice note (0:35)" in markdown
+    markdown = as_markdown(group_portfolio(replace_group(), MEMBERS,
+                                           [(cycle, (BOB_NOTE, heard))]), "en")
+    assert "- **Voice notes**: 2 (0:55 in all)" in markdown
+    assert "- **Helped most**: Bob: 🎙 voice note (0:35)" in markdown
 
 
 def replace_group() -> Group:

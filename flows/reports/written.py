@@ -1,0 +1,232 @@
+"""The portfolio as a person reads it: each cycle told in a few lines (learning question, the
+previous commitment and whether the clip showed it, reality, options, the confirmed commitment,
+the look back), in the reader's language, as Markdown or HTML. Names only, never Telegram ids;
+every word a member wrote is escaped for the format it goes into.
+
+`member_portfolio` follows one member across the cycles they brought in (in every group);
+`group_portfolio` tells all cycles of one group (for its coaches and its admins).
+"""
+from __future__ import annotations
+
+import html
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from flows.catalog import DEFAULT_LANGUAGE, LANGUAGES, catalog
+from flows.cycle.model import LOOKBACK, ContributionRef, Cycle
+from flows.labels import Label, stance
+from flows.model import Group, Member, Phase
+from flows.nudging.policy import clock
+from flows.reports.group_summary import quote
+
+LINES_PER_PART = 4
+# What tells the story of a phase: in reality what opens the inbrenger's thinking, in options
+# also the ideas (the peers are a source of knowledge there).
+_REALITY = {Label.OBSERVATION, Label.REFLECTION, Label.OPEN_QUESTION}
+_OPTIONS = _REALITY | {Label.TIP, Label.OPINION, Label.INFORMATION}
+
+
+
+@dataclass(frozen=True)
+class Said:
+    """Who said what; a voice note by its length, with its transcript where there is one."""
+
+    who: str
+    words: str
+    voice_seconds: int | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    """One cycle, as the portfolio tells it."""
+
+    group: str
+    inbrenger: str
+    number: int
+    finished: bool
+    learning_question: str | None
+    previous_commitment: str | None
+    tried: str | None  # yes | partly | no | None (not answered)
+    reality: tuple[Said, ...]
+    options: tuple[Said, ...]
+    commitment: str | None
+    helped: Said | None
+    helped_none: bool
+    moves: tuple[Said, ...]
+    balance: tuple[int, int, int]  # activating, neutral, compensating
+    voice_notes: tuple[int, int] = (0, 0)  # how many, seconds in all
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    kind: str  # member | group
+    title: str  # the member's name, or the group's title
+    stories: tuple[Story, ...]
+
+
+CycleRows = list[tuple[Cycle, tuple[ContributionRef, ...]]]
+
+
+def _known(label: str) -> Label | None:
+    return Label(label) if label in Label._value2member_map_ else None
+
+
+def _said(who: str, c: ContributionRef) -> Said:
+    return Said(who, quote(c.text) if c.text else "", c.duration if c.is_voice else None)
+
+
+def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...],
+          names: dict[int, str]) -> Story:
+    def who(user_id: int) -> str:
+        return names.get(user_id) or "?"
+
+    talk = [c for c in contributions if c.phase != LOOKBACK]
+
+    def part(phase: Phase, labels: set[Label]) -> tuple[Said, ...]:
+        said = [c for c in talk if c.phase == phase.value and c.text
+                and _known(c.label) in labels]
+        return tuple(_said(who(c.user_id), c) for c in said[:LINES_PER_PART])
+
+    helpful = next((c for c in contributions if c.id == cycle.lookback_choice), None)
+    spoken = [c for c in talk if c.is_voice]
+    balance = Counter(stance(label) for c in talk if (label := _known(c.label))
+                      and c.message_id not in cycle.welcome_tips)
+    return Story(
+        group=group.title, inbrenger=who(cycle.inbrenger_id), number=cycle.number,
+        finished=not cycle.is_open, learning_question=cycle.learning_question,
+        previous_commitment=cycle.previous_commitment, tried=cycle.tried,
+        reality=part(Phase.REALITY, _REALITY), options=part(Phase.OPTIONS, _OPTIONS),
+        commitment=cycle.commitment,
+        helped=_said(who(helpful.user_id), helpful) if helpful else None,
+        helped_none=cycle.lookback_choice == 0,
+        moves=tuple(_said(who(c.user_id), c) for c in contributions
+                    if c.phase == LOOKBACK and c.text),
+        balance=(balance["activating"], balance["neutral"], balance["compensating"]),
+        voice_notes=(len(spoken), sum(c.duration for c in spoken)))
+
+
+def group_portfolio(group: Group, members: Iterable[Member], cycles: CycleRows) -> Portfolio:
+    names = {m.user_id: m.name for m in members}
+    return Portfolio("group", group.title, tuple(story(group, c, k, names) for c, k in cycles))
+
+
+def member_portfolio(name: str, user_id: int,
+                     groups: list[tuple[Group, Iterable[Member], CycleRows]]) -> Portfolio:
+    """The cycles `user_id` brought in, group by group, oldest first."""
+    stories = []
+    for group, members, cycles in groups:
+        names = {m.user_id: m.name for m in members} | {user_id: name}
+        stories += [story(group, c, k, names) for c, k in cycles if c.inbrenger_id == user_id]
+    return Portfolio("member", name, tuple(stories))
+
+
+# ----- writing it down ----------------------------------------------------------------------
+
+_MARKDOWN_SPECIAL = set("\\`*_[]<>#|")
+
+
+def markdown_escape(words: str) -> str:
+    """Words as literal Markdown text on one line."""
+    flat = " ".join(words.split())
+    return "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIAL else ch for ch in flat)
+
+
+def html_escape(words: str) -> str:
+    return html.escape(" ".join(words.split()))
+
+
+class _Writer:
+    """Catalog sentences (plain text with placeholders) filled with escaped words."""
+
+    def __init__(self, language: str, escape: Callable[[str], str]) -> None:
+        self.language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+        self.escape = escape
+
+    def say(self, key: str, **params: object) -> str:
+        template = catalog(self.language).get(key) or catalog(DEFAULT_LANGUAGE)[key]
+        return template.format(**{k: self.escape(str(v)) for k, v in params.items()})
+
+    def line(self, said: Said) -> str:
+        if said.voice_seconds is None:
+            words = self.escape(said.words)
+        elif said.words:
+            words = self.say("voice.quote_words", length=clock(said.voice_seconds),
+                             words=said.words)
+        else:
+            words = self.say("voice.quote", length=clock(said.voice_seconds))
+        return f"{self.escape(said.who)}: {words}"
+
+    def story_lines(self, s: Story) -> list[tuple[str, str | list[str]]]:
+        """(label, value or list of items) pairs; values escaped already."""
+        e = self.escape
+        rows: list[tuple[str, str | list[str]]] = [
+            (self.say("portfolio.learning_question"),
+             e(s.learning_question) if s.learning_question else "—")]
+        if s.previous_commitment:
+            answer = self.say(f"summary.tried_answer.{s.tried or 'unknown'}")
+            rows.append((self.say("portfolio.tried"),
+                         self.say("portfolio.tried_line", commitment=s.previous_commitment)
+                         + " " + answer))
+        for key, said in (("portfolio.reality", s.reality), ("portfolio.options", s.options)):
+            if said:
+                rows.append((self.say(key), [self.line(x) for x in said]))
+        rows.append((self.say("portfolio.commitment"),
+                     e(s.commitment) if s.commitment else self.say("portfolio.no_commitment")))
+        if s.helped:
+            rows.append((self.say("portfolio.helped"), self.line(s.helped)))
+        elif s.helped_none:
+            rows.append((self.say("portfolio.helped"), self.say("portfolio.helped_none")))
+        if s.moves:
+            rows.append((self.say("portfolio.moves"),
+                         [self.line(x) for x in s.moves]))
+        rows.append((self.say("portfolio.balance_label"), self.say(
+            "portfolio.balance", activating=s.balance[0], neutral=s.balance[1],
+            compensating=s.balance[2])))
+        if s.voice_notes[0]:
+            rows.append((self.say("portfolio.voice_label"), self.say(
+                "portfolio.voice_notes", count=s.voice_notes[0], length=clock(s.voice_notes[1]))))
+        return rows
+
+    def heading(self, p: Portfolio, s: Story) -> str:
+        key = "portfolio.cycle_of_member" if p.kind == "member" else "portfolio.cycle_in_group"
+        heading = self.say(key, name=s.inbrenger, number=s.number, group=s.group or "—")
+        return heading if s.finished else f"{heading} {self.say('portfolio.still_open')}"
+
+    def title(self, p: Portfolio) -> str:
+        key = "portfolio.title_member" if p.kind == "member" else "portfolio.title_group"
+        return self.say(key, name=p.title or "—")
+
+
+def as_markdown(p: Portfolio, language: str) -> str:
+    w = _Writer(language, markdown_escape)
+    lines = [f"# {w.title(p)}", ""]
+    if not p.stories:
+        lines += [w.say("portfolio.empty"), ""]
+    for s in p.stories:
+        lines += [f"## {w.heading(p, s)}", ""]
+        for label, value in w.story_lines(s):
+            if isinstance(value, list):
+                lines += [f"- **{label}**:", *[f"  - {item}" for item in value]]
+            else:
+                lines.append(f"- **{label}**: {value}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def as_html(p: Portfolio, language: str) -> str:
+    w = _Writer(language, html_escape)
+    title = w.title(p)
+    body = [f"<h1>{title}</h1>"]
+    if not p.stories:
+        body.append(f"<p>{w.say('portfolio.empty')}</p>")
+    for s in p.stories:
+        body += [f"<h2>{w.heading(p, s)}</h2>", "<dl>"]
+        for label, value in w.story_lines(s):
+            shown = value if isinstance(value, str) else \
+                "<ul>" + "".join(f"<li>{item}</li>" for item in value) + "</ul>"
+            body.append(f"<dt>{label}</dt><dd>{shown}</dd>")
+        body.append("</dl>")
+    return ("<!DOCTYPE html>\n"
+            f'<html lang="{w.language}"><head><meta charset="utf-8"><title>{title}</title>'
+            "</head>\n<body>\n" + "\n".join(body) + "\n</body></html>\n")

@@ -1,0 +1,57 @@
+"""The settings as buttons: under /settings (nudging, delivery, language) and under a new
+group's /setup (language and a few common time zones), each value in the group's language,
+the current one marked. Pressing one is the same change as `/settings name value`."""
+from __future__ import annotations
+
+from flows.callbacks import SettingButton
+from flows.effects import Button, Keyboard, Text, text
+from flows.model import NudgeDelivery, NudgeMode, Settings
+
+# The zones offered at /setup: the Netherlands and Flanders, and the Dutch-speaking Caribbean
+# and Suriname; any other zone is typed (/setup nl Europe/Amsterdam).
+COMMON_ZONES = ("Europe/Amsterdam", "Europe/Brussels", "America/Paramaribo", "America/Curacao",
+                "Europe/London")
+SETTINGS_VIEW, SETUP_VIEW = "s", "u"
+
+
+def value_text(name: str, value: str) -> Text:
+    """A setting's value in words ("zacht", "gentle"); a time zone is its own name."""
+    if name == "timezone":
+        return text("choice.zone", zone=value)
+    return text(f"choice.{name}.{value}")
+
+
+def _option(group_id: int, view: str, name: str, value: str, current: str) -> Button:
+    key = "choice.chosen" if value == current else "choice.option"
+    return Button(text(key, value=value_text(name, value)),
+                  SettingButton(group_id, view, name, value).pack())
+
+
+def _row(group_id: int, view: str, name: str, values: tuple[str, ...],
+         current: str) -> tuple[Button, ...]:
+    return tuple(_option(group_id, view, name, v, current) for v in values)
+
+
+def settings_keyboard(settings: Settings, group_id: int) -> Keyboard:
+    return (
+        _row(group_id, SETTINGS_VIEW, "nudging", tuple(m.value for m in NudgeMode),
+             settings.nudging.value),
+        _row(group_id, SETTINGS_VIEW, "delivery", tuple(d.value for d in NudgeDelivery),
+             settings.nudge_delivery.value),
+        _row(group_id, SETTINGS_VIEW, "language", ("nl", "en"), settings.language),
+    )
+
+
+def setup_keyboard(settings: Settings, group_id: int) -> Keyboard:
+    zones = COMMON_ZONES if settings.timezone in COMMON_ZONES \
+        else (settings.timezone, *COMMON_ZONES[:-1])
+    rows = [_row(group_id, SETUP_VIEW, "language", ("nl", "en"), settings.language)]
+    rows += [_row(group_id, SETUP_VIEW, "timezone", zones[i:i + 2], settings.timezone)
+             for i in range(0, len(zones), 2)]
+    return tuple(rows)
+
+
+def setup_choice(settings: Settings) -> Text:
+    """The words above the /setup buttons."""
+    return text("choice.setup", language=value_text("language", settings.language),
+                timezone=settings.timezone)

@@ -1,0 +1,88 @@
+"""Buttons where a choice is made and buttons that show their state (issue 18): settings and
+rhythms inside 64 bytes, the values in the group's language with the current one marked, and a
+pressed message's keyboard removed (or only the pressed button) in the press's transaction."""
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+from telegram import CallbackQuery, Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message, User
+
+from bot.engine.effects import buttons
+from bot.engine.outgoing import Edit
+from bot.handlers.pressed import buttons_done, cycle_button_done
+from flows.callbacks import ScheduleButton, SettingButton, parse
+from flows.model import NudgeMode, Settings
+from flows.schedule.compact import compact, from_compact
+from flows.schedule.plan import Schedule
+from flows.settings_choice import settings_keyboard, setup_keyboard
+
+
+@pytest.mark.parametrize("button", [
+    SettingButton(12, "s", "nudging", "strict"), SettingButton(3, "u", "timezone",
+                                                               "America/Argentina/Buenos_Aires"),
+    ScheduleButton(4, "yes", "0_15_*_*_2~2~20261208"), ScheduleButton(4, "no", "#17"),
+])
+def test_new_buttons_come_back_as_they_were_packed(button: Any) -> None:
+    packed = button.pack()
+    assert len(packed.encode()) <= 64 and parse(packed) == button
+
+
+@pytest.mark.parametrize("data", [
+    "set:1:x:nudging:off", "set:a:s:nudging:off", "set:1:s:nud ging:off", "set:1:s:n:o ff",
+    "set:1:s:nudging", "sched:1:maybe:x", "sched:1:yes:a b", "sched:x:yes:1~1~",
+])
+def test_forged_choice_data_is_nothing(data: str) -> None:
+    assert parse(data) is None
+
+
+def test_a_rhythm_fits_in_its_button_and_comes_back() -> None:
+    every_other = Schedule("0 15 * * 2", 2, date(2026, 12, 8))
+    assert from_compact(compact(every_other)) == every_other
+    assert from_compact(compact(Schedule("30 9 * * 4"))) == Schedule("30 9 * * 4")
+    assert from_compact("not~a~rhythm") is None and from_compact("0_15_*_*_2~x~") is None
+
+
+def test_settings_values_are_in_the_groups_language_with_the_current_one_marked() -> None:
+    strict = Settings(nudging=NudgeMode.STRICT)
+    assert [label for row in buttons("nl", settings_keyboard(strict, 7)) for label, _ in row] \
+        == ["uit", "zacht", "✅ streng", "✅ privé", "in de groep", "✅ Nederlands", "English"]
+    assert [label for label, _ in buttons("en", settings_keyboard(strict, 7))[0]] == \
+        ["off", "gentle", "✅ strict"]
+    assert parse(buttons("nl", settings_keyboard(strict, 7))[0][0][1]) == \
+        SettingButton(7, "s", "nudging", "off")
+
+
+def test_setup_offers_common_zones_and_keeps_a_typed_one() -> None:
+    zones = [label for row in buttons("nl", setup_keyboard(Settings(), 1))[1:] for label, _ in row]
+    assert zones[0] == "✅ Europe/Amsterdam" and "Europe/Brussels" in zones
+    typed = setup_keyboard(Settings(timezone="Asia/Tokyo"), 1)
+    assert "✅ Asia/Tokyo" in [label for row in buttons("en", typed) for label, _ in row]
+
+
+class _Unit:
+    def __init__(self) -> None:
+        self.sent: list[Any] = []
+
+    async def send(self, item: Any) -> None:
+        self.sent.append(item)
+
+
+def _press(data: str) -> CallbackQuery:
+    keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("Verder", callback_data="cy:1:next"),
+                                      InlineKeyboardButton("Tips", callback_data="cy:1:tips")]])
+    message = Message(41, datetime(2026, 12, 6, tzinfo=UTC), Chat(-5, "supergroup"),
+                      reply_markup=keyboard)
+    return CallbackQuery("q", User(2, "Bo", False), "c", message=message, data=data)
+
+
+async def test_a_choice_made_takes_the_keyboard_and_tips_only_its_own_button() -> None:
+    unit = _Unit()
+    await cycle_button_done(unit, _press("cy:1:next"), "next")  # type: ignore[arg-type]
+    await cycle_button_done(unit, _press("cy:1:tips"), "tips")  # type: ignore[arg-type]
+    await cycle_button_done(unit, _press("cy:1:watched"), "watched")  # type: ignore[arg-type]
+    assert unit.sent == [Edit(-5, 41, None, ()),
+                         Edit(-5, 41, None, ((("Verder", "cy:1:next"),),))]
+    await buttons_done(unit, _press("agree:3"))  # type: ignore[arg-type]
+    assert unit.sent[-1] == Edit(-5, 41, None, ())

@@ -1,0 +1,87 @@
+"""The written portfolio (issue 18): a member's cycles across groups, in their language, as
+Markdown and HTML with every member's words escaped and no Telegram id anywhere."""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flows.cycle.model import ContributionRef, Cycle
+from flows.model import Group, Member, Phase
+from flows.reports.written import (
+    as_html,
+    as_markdown,
+    group_portfolio,
+    markdown_escape,
+    member_portfolio,
+)
+
+NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
+ANNA, BO, CATO = 700100200, 700100201, 700100202
+GROUP = Group(1, -100555000111, 0, "Pabo <2>")
+PEOPLE = (Member(ANNA, "Anna"), Member(BO, "Bo"), Member(CATO, "Cato"))
+
+
+def _cycle(number: int, inbrenger: int = ANNA, **fields: object) -> Cycle:
+    return Cycle(number, 1, inbrenger, number, Phase.CLOSED, NOW, **fields)  # type: ignore[arg-type]
+
+
+TALK = (
+    ContributionRef(1, BO, "reality", "Op 0:12 zie ik dat <b>niemand</b> opkijkt.", "observation"),
+    ContributionRef(2, CATO, "reality", "Doe gewoon *strenger*.", "tip"),
+    ContributionRef(3, CATO, "options", "Je zou kunnen wachten bij de deur.", "tip"),
+    ContributionRef(4, ANNA, "options", "Misschien eerst de opdracht op het bord.", "reflection"),
+    ContributionRef(5, BO, "lookback", "Eerst vragen wat iemand zag.", "move"),
+)
+FIRST = _cycle(1, learning_question="Hoe begin ik rustig?", commitment="Bij de deur wachten",
+               lookback_choice=1)
+SECOND = _cycle(2, learning_question="Hoe houd ik de rust vast?",
+                previous_commitment="Bij de deur wachten", tried="partly",
+                proposed_commitment="Niet bevestigd", lookback_choice=0)
+
+
+def _anna() -> object:
+    return member_portfolio("Anna", ANNA, [(GROUP, PEOPLE, [(FIRST, TALK), (SECOND, ()),
+                                                            (_cycle(3, BO), ())])])
+
+
+def test_a_members_portfolio_tells_each_of_their_cycles_in_dutch() -> None:
+    markdown = as_markdown(_anna(), "nl")  # type: ignore[arg-type]
+    assert markdown.startswith("# Portfolio van Anna")
+    assert "## Cyclus 1 · Pabo \\<2\\>" in markdown and "## Cyclus 2" in markdown
+    assert "Cyclus 3" not in markdown  # Bo brought that one in
+    assert "- **Leervraag**: Hoe begin ik rustig?" in markdown
+    assert "  - Bo: Op 0:12 zie ik dat \\<b\\>niemand\\</b\\> opkijkt." in markdown  # reality
+    assert "strenger" not in markdown  # an unasked tip is no part of reality's story
+    assert "  - Cato: Je zou kunnen wachten bij de deur." in markdown  # options hold ideas
+    assert "- **Voornemen**: Bij de deur wachten" in markdown
+    assert "- **Hielp het meest**: Bo: Op 0:12" in markdown
+    assert "  - Bo: Eerst vragen wat iemand zag." in markdown
+    assert "„Bij de deur wachten”; liet de nieuwe clip het zien? deels" in markdown
+    assert "geen voornemen bevestigd" in markdown and "Niet bevestigd" not in markdown
+    assert "geen van de genoemde bijdragen" in markdown
+
+
+def test_in_english_for_an_english_reader() -> None:
+    markdown = as_markdown(_anna(), "en")  # type: ignore[arg-type]
+    assert markdown.startswith("# Portfolio of Anna")
+    assert "- **Learning question**: Hoe begin ik rustig?" in markdown
+    assert "did the new clip show it? partly" in markdown
+
+
+def test_html_is_escaped_and_no_telegram_id_is_anywhere() -> None:
+    page = as_html(_anna(), "nl")  # type: ignore[arg-type]
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="nl">' in page
+    assert "&lt;b&gt;niemand&lt;/b&gt;" in page and "<b>niemand" not in page
+    assert "<h2>Cyclus 1 · Pabo &lt;2&gt;</h2>" in page
+    everyone = group_portfolio(GROUP, PEOPLE[:1], [(FIRST, TALK), (_cycle(3, BO), ())])
+    for written in (page, as_markdown(everyone, "en"), as_html(everyone, "en")):
+        assert not any(str(n) in written for n in (ANNA, BO, CATO, GROUP.chat_id))
+    assert "?, cycle 3" in as_markdown(everyone, "en")  # a name unknown: never the id
+
+
+def test_markdown_escaping_keeps_words_literal_on_one_line() -> None:
+    assert markdown_escape("a *b*\n# c [d](e)") == "a \\*b\\* \\# c \\[d\\](e)"
+
+
+def test_an_empty_portfolio_says_so() -> None:
+    empty = member_portfolio("Dirk", 1, [])
+    assert "Nog geen cycli" in as_markdown(empty, "nl") and "No cycles" in as_html(empty, "en")
