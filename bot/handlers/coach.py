@@ -40,7 +40,7 @@ def _needs_admin(args: list[str]) -> bool:
     return _word(args) not in LIST
 
 
-@group_command(admin=_needs_admin, refusal="bot.only_admins_coach", know_admin=True)
+@group_command(admin=_needs_admin, refusal="coaches.only_admins", know_admin=True)
 async def coach_command(cmd: GroupCommand) -> None:
     word = _word(cmd.args)
     if word in LIST:
