@@ -32,6 +32,7 @@ from bot.handlers.common import (
     reply,
     user_language,
 )
+from bot.handlers.pressed import cycle_button_done
 from bot.texts.render import render, say
 from flows.callbacks import CycleButton, parse, pattern
 from flows.cycle.model import (
@@ -284,6 +285,8 @@ async def on_cycle_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         group = await groups.get(unit.tx, cycle.group_id) if unit and cycle else None
         decision = await decide_in(unit, group, event, cycle_id=button.cycle_id) \
             if unit and group else None
+        if unit and decision is not None and decision.refusal is None:
+            await cycle_button_done(unit, query, button.action)  # done: no longer clickable
     if decision is None or group is None:
         await answer_press(query, stale, show_alert=True)
         return

@@ -33,9 +33,12 @@ from bot.handlers.common import (
     posted_as,
     private_link,
     reply,
+    reply_to,
     thread_of,
     user_language,
 )
+from bot.handlers.pressed import buttons_done
+from bot.handlers.settings import setup_message
 from bot.texts.render import render, say
 from flows.callbacks import AgreeButton, parse, pattern
 from flows.cycle.model import Cancel
@@ -86,6 +89,9 @@ async def setup(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                                            settings, unit.now)
         key = "bot.setup_done" if new else "bot.setup_updated"
         await reply(unit, update, group.settings.language, key, title=title or str(chat.id))
+        if new:  # the language and time zone as buttons, where a choice is made
+            html, rows = setup_message(group.settings, group.id)
+            await unit.send(reply_to(message, html, rows))
         if not can_read:
             await reply(unit, update, group.settings.language, "bot.privacy_mode",
                         username=context.bot.username or "")
@@ -130,6 +136,9 @@ async def agree(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         member = await members.get(unit.tx, group.id, query.from_user.id) if group else None
         if group is not None and member is not None:
             await members.agree(unit.tx, group.id, query.from_user.id, unit.now)
+            joined = getattr(query.message, "reply_to_message", None)
+            if joined and joined.from_user and joined.from_user.id == query.from_user.id:
+                await buttons_done(unit, query)  # only the one who joined makes it disappear
     language = group.settings.language if group else user_language(query.from_user)
     key = "bot.agreed" if member is not None else "cycle.refused.not_member"
     await answer_press(query, say(language, key), show_alert=member is None)
