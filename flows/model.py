@@ -34,7 +34,16 @@ class RealityStep(StrEnum):
     ANALYSIS = "analysis"
 
 
-STEPS: dict[Phase, tuple[str, ...]] = {Phase.REALITY: tuple(RealityStep)}
+class WillStep(StrEnum):
+    """The declared sub-states of will: the commitment is proposed and confirmed, then the
+    look back (the meta level: what helped, which move we use again) until the cycle closes."""
+
+    COMMIT = "commit"
+    LOOKBACK = "lookback"
+
+
+STEPS: dict[Phase, tuple[str, ...]] = {Phase.REALITY: tuple(RealityStep),
+                                       Phase.WILL: tuple(WillStep)}
 
 TALK_PHASES = (Phase.GOAL, Phase.REALITY, Phase.OPTIONS, Phase.WILL)
 FINAL_PHASES = frozenset({Phase.CLOSED, Phase.CANCELLED})

@@ -57,6 +57,8 @@ def _data(cycle: Cycle) -> dict[str, Any]:
 
 def _cycle(row: Row) -> Cycle:
     data = json.loads(row["data"] or "{}")
+    if data.get("looking_back") and not data.get("step"):  # stored before will had steps
+        data["step"] = "lookback"
     stored = {f.name: (_CODECS[f.name][1](data.get(f.name)) if f.name in _CODECS
                        else _decoded(f, data.get(f.name))) for f in _IN_JSON}
     return Cycle(

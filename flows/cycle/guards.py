@@ -82,14 +82,6 @@ def has_commitment(ctx: CycleContext, event: Event) -> Text | None:
     return None if ctx.cycle.commitment else text("cycle.refused.commitment_first")
 
 
-def is_looking_back(ctx: CycleContext, event: Event) -> Text | None:
-    return None if ctx.cycle.looking_back else text("cycle.refused.wrong_phase")
-
-
-def not_looking_back(ctx: CycleContext, event: Event) -> Text | None:
-    return text("cycle.refused.looking_back") if ctx.cycle.looking_back else None
-
-
 def lookback_open(ctx: CycleContext, event: Event) -> Text | None:
     """A late answer to the look back is welcome once, after the cycle closed."""
     cycle = ctx.cycle

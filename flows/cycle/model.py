@@ -38,7 +38,6 @@ class Cycle:
     proposal_message_id: int | None = None  # the inbrenger's message the proposal quotes
     previous_commitment: str | None = None
     meeting_at: datetime | None = None
-    looking_back: bool = False
     lookback_options: tuple[int, ...] = ()  # contribution ids offered as buttons
     lookback_choice: int | None = None  # a contribution id, or 0 for "none of these"
     skipped_by: frozenset[int] = frozenset()  # members who passed this turn on

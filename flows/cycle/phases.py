@@ -140,6 +140,7 @@ def enter_talk(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ..
     next_key = "cycle.button.next"
     if phase in STEPS:
         cycle = replace(cycle, step=STEPS[phase][0])
+    if phase is Phase.REALITY:  # walked through step by step; will's look back has its action
         lines.append(text(f"cycle.step.{cycle.step}", name=name,
                           learning_question=cycle.learning_question or ""))
         next_key = "cycle.button.next_step"
@@ -169,7 +170,10 @@ def step_minutes(ctx: CycleContext, phase: Phase) -> float:
 
 
 def enter_step(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
-    """A next step inside a phase (reality: strong moments, then the analysis)."""
+    """A next step inside a phase (reality: strong moments, then the analysis). The look
+    back's own action already said and set what it needs."""
+    if cycle.phase is Phase.WILL:
+        return cycle, ()
     last = cycle.step == STEPS[cycle.phase][-1]
     next_key = "cycle.button.next" if last else "cycle.button.next_step"
     lines = (text(f"cycle.step.{cycle.step}", name=inbrenger_name(ctx),
@@ -238,7 +242,7 @@ def start_lookback(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect
     by_id = {c.id: c for c in ctx.contributions}
     rows = tuple((_option(ctx, cycle, by_id[cid]),) for cid in options)
     rows += ((button(cycle, "cycle.button.lookback_none", "look", "0"),),)
-    cycle = replace(cycle, looking_back=True, lookback_options=options)
+    cycle = replace(cycle, lookback_options=options)
     effects = (
         Say((text("cycle.lookback_inbrenger", name=inbrenger_name(ctx)),), rows),
         Say((text("cycle.lookback_group"),)),

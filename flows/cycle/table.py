@@ -22,7 +22,6 @@ from flows.cycle.guards import (
     has_learning_question,
     is_inbrenger,
     is_inbrenger_or_admin,
-    is_looking_back,
     is_member,
     is_peer,
     lookback_complete,
@@ -30,7 +29,6 @@ from flows.cycle.guards import (
     meeting_passed,
     no_clip_yet,
     not_agreed,
-    not_looking_back,
     proposal_current,
     ready_to_open,
     talk_message,
@@ -39,7 +37,7 @@ from flows.cycle.guards import (
 from flows.cycle.model import EVENT_NAMES, Cycle, CycleContext, Decision, Event
 from flows.cycle.phases import current_step, enter_step, enter_talk, enter_watching
 from flows.effects import Effect, Text, text
-from flows.model import FINAL_PHASES, TALK_PHASES, Phase, RealityStep
+from flows.model import FINAL_PHASES, TALK_PHASES, Phase, RealityStep, WillStep
 
 Action = Callable[[CycleContext, Event], Decision]
 Enter = Callable[[CycleContext, Cycle], tuple[Cycle, tuple[Effect, ...]]]
@@ -47,6 +45,7 @@ Enter = Callable[[CycleContext, Cycle], tuple[Cycle, tuple[Effect, ...]]]
 START = Phase.ANNOUNCED
 P = Phase
 S = RealityStep
+W = WillStep
 
 
 @dataclass(frozen=True)
@@ -107,21 +106,21 @@ TRANSITIONS: tuple[Transition, ...] = (
     # A member who has not agreed yet is not heard as a contribution (one kind reminder).
     *(t(p, "message", None, not_agreed, action=act.remind_to_agree) for p in TALK),
     # Will: the inbrenger's words are proposed as the commitment, the button confirms one.
-    t(P.WILL, "message", None, is_inbrenger, not_looking_back, action=act.propose_commitment),
-    t(P.WILL, "commit", None, is_inbrenger, not_looking_back, proposal_current,
+    t(P.WILL, "message", None, is_inbrenger, action=act.propose_commitment, step=W.COMMIT),
+    t(P.WILL, "commit", None, is_inbrenger, proposal_current, step=W.COMMIT,
       action=act.confirm_commitment),
-    t(P.WILL, "next", None, is_inbrenger_or_admin, has_commitment, not_looking_back,
-      action=lookback.look_back),
+    t(P.WILL, "next", None, is_inbrenger_or_admin, has_commitment, step=W.COMMIT,
+      to_step=W.LOOKBACK, action=lookback.look_back),
     # The look back closes when everyone answered or its timebox ends.
-    *(t(P.WILL, e, P.CLOSED, is_peer, has_agreed, is_looking_back, lookback_complete,
+    *(t(P.WILL, e, P.CLOSED, is_peer, has_agreed, lookback_complete, step=W.LOOKBACK,
         action=lookback.take_line) for e in ("message", "move")),
-    *(t(P.WILL, e, None, is_peer, has_agreed, is_looking_back, action=lookback.take_line)
+    *(t(P.WILL, e, None, is_peer, has_agreed, step=W.LOOKBACK, action=lookback.take_line)
       for e in ("message", "move")),
-    t(P.WILL, "lookback_choice", P.CLOSED, is_inbrenger, is_looking_back, lookback_complete,
+    t(P.WILL, "lookback_choice", P.CLOSED, is_inbrenger, lookback_complete, step=W.LOOKBACK,
       action=lookback.choose),
-    t(P.WILL, "lookback_choice", None, is_inbrenger, is_looking_back, action=lookback.choose),
-    t(P.WILL, "next", P.CLOSED, is_inbrenger_or_admin, is_looking_back),
-    t(P.WILL, "lookback_end", P.CLOSED, is_looking_back),
+    t(P.WILL, "lookback_choice", None, is_inbrenger, step=W.LOOKBACK, action=lookback.choose),
+    t(P.WILL, "next", P.CLOSED, is_inbrenger_or_admin, step=W.LOOKBACK),
+    t(P.WILL, "lookback_end", P.CLOSED, step=W.LOOKBACK),
     *(t(p, "message", None, is_member, talk_message, action=act.contribute) for p in TALK),
     # A voice note is a contribution too; its transcript, once, is read like text.
     *(t(p, "voice", None, not_agreed, action=act.remind_to_agree) for p in TALK),

@@ -17,7 +17,7 @@ from flows.effects import (
     TranscribeVoice,
     text,
 )
-from flows.model import TALK_PHASES
+from flows.model import TALK_PHASES, WillStep
 
 
 def take_voice(ctx: CycleContext, event: Event) -> Decision:
@@ -58,6 +58,6 @@ def take_transcript(ctx: CycleContext, event: Event) -> Decision:
     assert note is not None
     cycle = ctx.cycle
     talking = (cycle.phase in TALK_PHASES and cycle.phase.value == note.phase
-               and not cycle.looking_back)
+               and cycle.step != WillStep.LOOKBACK)
     return respond_to_words(ctx, note.user_id, note.message_id, getattr(event, "text", ""),
                             getattr(event, "language", None), nudge=talking, voice=True)

@@ -101,7 +101,8 @@ async def test_the_group_is_set_up_once_by_its_admin_only(bot: InProcessBot) -> 
     await bot.handle(command(bot.app.bot, ANNA, "/setup"))
     said = await bot.said(GROUP)
     assert "Alleen een beheerder" in said[0]
-    assert "is ingesteld" in said[1] and len(said) == 3
+    assert "is ingesteld" in said[1] and "Europe/Amsterdam" in said[2]  # + the choices
+    assert len(said) == 4 and "al ingesteld" in said[3]
     assert await bot.db_one("SELECT COUNT(*) FROM groups") == (1,)
 
 

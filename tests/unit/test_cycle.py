@@ -163,22 +163,22 @@ SCENARIOS: list[tuple[Phase, dict[str, Any], Event, Phase]] = [
     (P.WILL, {"proposed_commitment": "Wachten", "proposal_message_id": 505},
      ConfirmCommitment(ANNA, 505), P.WILL),
     (P.WILL, {"commitment": "Wachten tot het stil is"}, Next(ANNA), P.WILL),
-    (P.WILL, {"commitment": "x", "looking_back": True, "lookback_choice": 11,
+    (P.WILL, {"commitment": "x", "step": "lookback", "lookback_choice": 11,
               "_ctx": {"contributions": lines_of(BOB, CARLA)}},
      Contribution(DAAN, 530, "Doorvragen."), P.CLOSED),
-    (P.WILL, {"commitment": "x", "looking_back": True}, Contribution(DAAN, 531, "Stilte."),
+    (P.WILL, {"commitment": "x", "step": "lookback"}, Contribution(DAAN, 531, "Stilte."),
      P.WILL),
-    (P.WILL, {"commitment": "x", "looking_back": True, "lookback_choice": 0,
+    (P.WILL, {"commitment": "x", "step": "lookback", "lookback_choice": 0,
               "_ctx": {"contributions": lines_of(BOB, CARLA)}},
      MoveLine(DAAN, 532, "Doorvragen."), P.CLOSED),
-    (P.WILL, {"commitment": "x", "looking_back": True}, MoveLine(DAAN, 533, "Stilte."), P.WILL),
-    (P.WILL, {"commitment": "x", "looking_back": True}, Next(ANNA), P.CLOSED),
-    (P.WILL, {"commitment": "x", "looking_back": True, "lookback_options": (11, 12),
+    (P.WILL, {"commitment": "x", "step": "lookback"}, MoveLine(DAAN, 533, "Stilte."), P.WILL),
+    (P.WILL, {"commitment": "x", "step": "lookback"}, Next(ANNA), P.CLOSED),
+    (P.WILL, {"commitment": "x", "step": "lookback", "lookback_options": (11, 12),
               "_ctx": {"contributions": lines_of(BOB, CARLA, DAAN)}},
      LookBackChoice(ANNA, 12), P.CLOSED),
-    (P.WILL, {"commitment": "x", "looking_back": True, "lookback_options": (11, 12)},
+    (P.WILL, {"commitment": "x", "step": "lookback", "lookback_options": (11, 12)},
      LookBackChoice(ANNA, 12), P.WILL),
-    (P.WILL, {"commitment": "x", "looking_back": True}, TimerFired("lookback_end"), P.CLOSED),
+    (P.WILL, {"commitment": "x", "step": "lookback"}, TimerFired("lookback_end"), P.CLOSED),
     *[(phase, {"checkin_open": True}, CheckinAnswer(ANNA, "steer"), phase)
       for phase in (P.GOAL, P.REALITY, P.OPTIONS, P.WILL)],
     *[(phase, {"previous_commitment": "Wachten"}, TriedAnswer(ANNA, "partly"), phase)
@@ -393,14 +393,14 @@ def test_the_inbrengers_words_in_will_are_proposed_not_taken_as_the_commitment()
 
 def test_the_look_back_offers_activating_contributions_and_none_of_these() -> None:
     decision = decide(ctx_for(cycle_in(P.WILL, commitment="x")), Next(ANNA))
-    assert decision.cycle.looking_back and set(decision.cycle.lookback_options) == {11, 12}
+    assert decision.cycle.step == "lookback" and set(decision.cycle.lookback_options) == {11, 12}
     buttons = [b.data for e in decision.effects if isinstance(e, Say) for row in e.buttons
                for b in row]
     assert "cy:7:look:0" in buttons and "cy:7:look:13" not in buttons  # a tip is not offered
 
 
 def test_closing_summarises_for_group_and_coach_and_plans_the_follow_up() -> None:
-    cycle = cycle_in(P.WILL, commitment="Wachten tot het stil is", looking_back=True,
+    cycle = cycle_in(P.WILL, commitment="Wachten tot het stil is", step="lookback",
                      lookback_options=(11, 12))
     decision = decide(ctx_for(cycle, contributions=lines_of(BOB, CARLA, DAAN)),
                       LookBackChoice(ANNA, 11))

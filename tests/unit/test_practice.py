@@ -87,7 +87,7 @@ def test_only_a_confirmed_commitment_is_kept_and_a_better_one_is_proposed_in_tur
     confirmed = decide(ctx_for(better.cycle), ConfirmCommitment(ANNA, 801))
     assert confirmed.cycle.commitment.startswith("Ik wacht na elke vraag")  # type: ignore[union-attr]
     assert "Je voornemen" in said(confirmed)
-    assert decide(ctx_for(confirmed.cycle), Next(ANNA)).cycle.looking_back
+    assert decide(ctx_for(confirmed.cycle), Next(ANNA)).cycle.step == "lookback"
 
 
 def test_an_unconfirmed_proposal_never_reaches_the_summary_or_the_export() -> None:
@@ -177,7 +177,7 @@ def test_a_cycle_stored_before_the_steps_resumes_in_the_first_step() -> None:
 
 # --- the look back ---------------------------------------------------------------------------
 
-LOOKING = {"commitment": "Wachten tot het stil is", "looking_back": True,
+LOOKING = {"commitment": "Wachten tot het stil is", "step": "lookback",
            "lookback_options": (11, 12)}
 
 
