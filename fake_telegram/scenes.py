@@ -64,7 +64,7 @@ def button_data(view: MessageView, action: str, argument: str | None = None) -> 
 
 
 async def set_up_group(tg: FakeTelegramControl, group: DemoGroup, *,
-                       timeout: float = 10.0) -> None:
+                       timeout: float = 20.0) -> None:
     """The admin sets the group up and everyone joins and agrees."""
     since = await tg.mark()
     await tg.send_text(group.admin.user_id, group.chat_id, "/setup")
@@ -78,7 +78,7 @@ async def set_up_group(tg: FakeTelegramControl, group: DemoGroup, *,
 
 
 async def click_and_wait(tg: FakeTelegramControl, user_id: int, view: MessageView,
-                         data: str, *, timeout: float = 10.0) -> dict[str, Any] | None:
+                         data: str, *, timeout: float = 20.0) -> dict[str, Any] | None:
     query = await tg.click(user_id, view, data)
     deadline = asyncio.get_running_loop().time() + timeout
     while asyncio.get_running_loop().time() < deadline:
@@ -101,7 +101,7 @@ def db_rows(db_path: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple
 
 class Cycle:
     def __init__(self, tg: FakeTelegramControl, group: DemoGroup, clip: Path, *,
-                 timeout: float = 10.0) -> None:
+                 timeout: float = 20.0) -> None:
         self.tg, self.group, self.clip = tg, group, clip
         self.chat = group.chat_id
         self.timeout = timeout
@@ -194,7 +194,7 @@ class Cycle:
 
 async def into_reality(tg: FakeTelegramControl, group: DemoGroup, folder: Path, *,
                        set_up: bool = True, extra_watchers: tuple[int, ...] = (),
-                       clip_seconds: int = 4, timeout: float = 10.0) -> Cycle:
+                       clip_seconds: int = 4, timeout: float = 20.0) -> Cycle:
     """A cycle with the first member as inbrenger, past intake and watching, in reality."""
     if set_up:
         await set_up_group(tg, group, timeout=timeout)
