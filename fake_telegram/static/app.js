@@ -145,7 +145,7 @@ function renderChats() {
   $("topic").replaceChildren(el("option", { value: "", textContent: t("topicAll") }),
     ...topics.map((tp) => el("option", { value: String(tp.thread_id), textContent: tp.name })));
   $("topic").value = state.threadId ? String(state.threadId) : "";
-  if (window.guide) window.guide.renderCast();
+  if (window.guide) { window.guide.renderCast(); window.guide.renderGuide(); }
 }
 
 // ----- messages ------------------------------------------------------------------------
