@@ -170,10 +170,14 @@ async def test_a_peer_plays_a_cycle_in_dutch(sandbox_url: str, browser: Browser)
     await browser.wait_for("state.me === 1001")
     await page.send("/coach")
     await page.click("privé met de bot", "#chats button")
+    links = "document.querySelectorAll('#messages a.deep-link').length"
+    await browser.wait_for(f"{links} === 2")  # the demo's link (used) and this new one
     await page.click("t.me", "#messages a.deep-link")
     await page.click("Eva", "#link-choices button")
     await browser.wait_for("state.me === 1005 && state.chatId === 1005")
-    await page.see("coach van", "#messages")
+    linked = ("[...document.querySelectorAll('#messages li.message')]"
+              ".filter((m) => m.innerText.includes('Je bent nu coach van')).length")
+    await browser.wait_for(f"{linked} === 2", 30)  # linked again by the new link
     await page.see("Cyclus-samenvatting voor de coach", "#messages")
     await shots.take("coach")
     clock = await browser.evaluate("document.getElementById('clock-box').innerText")
