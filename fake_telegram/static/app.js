@@ -318,13 +318,27 @@ function renderMessage(view) {
   return item;
 }
 
+// A message is drawn again only when it changed (or who reads, or the language): redrawing
+// every message on each poll would reload its pictures and move the view.
+const drawn = new Map();
+
+function messageNode(view) {
+  const key = `${view.chat_id}:${view.message_id}`;
+  const version = `${view.seq}:${state.me}:${i18n.lang}`;
+  const known = drawn.get(key);
+  if (known && known.version === version) return known.node;
+  const node = renderMessage(view);
+  drawn.set(key, { version, node });
+  return node;
+}
+
 function renderMessages() {
   const list = $("messages");
   const shown = [...state.messages.values()]
     .filter((v) => v.chat_id === state.chatId)
     .filter((v) => state.threadId === null || v.thread_id === state.threadId)
     .sort((a, b) => a.created - b.created);
-  list.replaceChildren(...shown.map(renderMessage));
+  list.replaceChildren(...shown.map(messageNode));
   keepAtBottom();
   markSeen();
 }
@@ -412,9 +426,17 @@ function start() {
     state.threadId = $("topic").value ? Number($("topic").value) : null;
     renderMessages();
   });
-  $("messages").addEventListener("scroll", () => {
-    const list = $("messages");
-    state.stick = list.scrollHeight - list.scrollTop - list.clientHeight < 60;
+  // Only the reader's own scrolling unsticks the view from the newest message; a scroll that
+  // layout causes (a picture loading, a redraw) never does.
+  const list = $("messages");
+  const nearBottom = () => list.scrollHeight - list.scrollTop - list.clientHeight < 60;
+  let reading = 0;
+  for (const kind of ["wheel", "touchstart", "keydown", "mousedown"]) {
+    list.addEventListener(kind, () => { reading = Date.now(); }, { passive: true });
+  }
+  list.addEventListener("scroll", () => {
+    if (nearBottom()) state.stick = true;
+    else if (Date.now() - reading < 1500) state.stick = false;
   });
   $("reply-cancel").addEventListener("click", () => { state.replyTo = null; renderReplyBar(); });
   $("composer").addEventListener("submit", sendText);

@@ -119,6 +119,10 @@ async def test_the_inbrenger_plays_a_cycle_in_english(sandbox_url: str, browser:
     await page.click("Open Eva's chat (coach)", "#guide-actions button")
     await page.see("Cycle summary for the coach", "#messages")
     await browser.wait_for("!!document.querySelector('#messages img.media')")  # the chart
+    at_bottom = "(l => l.scrollHeight - l.scrollTop - l.clientHeight < 60)(" \
+                "document.getElementById('messages'))"
+    await browser.wait_for(f"[...document.querySelectorAll('#messages img')].every((i) => "
+                           f"i.complete) && {at_bottom}")  # still at the newest after loading
     await shots.take("coach-summary")
 
     await page.click("+1 week", "#guide-actions button")
