@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from . import errors
@@ -39,7 +38,7 @@ def _apply_edit(world: World, stored: Any, changes: dict[str, Any], drop: tuple[
     for key in drop:
         stored.payload.pop(key, None)
     stored.payload.update({k: v for k, v in changes.items() if v is not None})
-    stored.payload["edit_date"] = int(time.time())
+    stored.payload["edit_date"] = world.now()
     world.touch(stored)
 
 

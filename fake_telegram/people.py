@@ -6,7 +6,6 @@ Misuse by a test (unknown user, writing in a group one is not in) raises Control
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -282,7 +281,7 @@ def edit_text(
     stored.payload.pop("entities", None)
     if entities:
         stored.payload["entities"] = entities
-    stored.payload["edit_date"] = int(time.time())
+    stored.payload["edit_date"] = world.now()
     world.touch(stored)
     world.deliver_message(stored, "edited_message")
     return stored

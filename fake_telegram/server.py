@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import socket
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -125,8 +126,9 @@ async def _index(request: web.Request) -> web.FileResponse:
     return web.FileResponse(STATIC_DIR / "index.html")
 
 
-def build_app(world: World) -> web.Application:
+def build_app(world: World, extra_routes: Sequence[web.RouteDef] = ()) -> web.Application:
     app = web.Application(client_max_size=MAX_REQUEST_SIZE, middlewares=[control_routes.errors])
+    app.router.add_routes(extra_routes)  # the sandbox's /_demo/ endpoints
     app[WORLD] = world
     app.router.add_route("*", "/bot{token}/{method}", _api)
     app.router.add_get("/file/bot{token}/{path:.+}", _download)
@@ -151,8 +153,10 @@ class FakeTelegramServer:
         privacy_mode: bool = False,
         limits: bool | None = None,
         faults: FaultSettings | None = None,
+        extra_routes: Sequence[web.RouteDef] = (),
     ) -> None:
-        """`limits` (Telegram's flood limits) and `faults` default to the environment:
+        """`extra_routes` are served beside the Bot API (the sandbox's demo endpoints).
+        `limits` (Telegram's flood limits) and `faults` default to the environment:
         FAKE_TELEGRAM_LIMITS=1 and FAKE_TELEGRAM_FAULT_RATE/_KINDS/_SEED/_HOLD (limits.py)."""
         self.world = World(
             token,
@@ -164,6 +168,7 @@ class FakeTelegramServer:
         )
         self.host = host
         self.port = port
+        self.extra_routes = list(extra_routes)
         self._runner: web.AppRunner | None = None
 
     @property
@@ -190,7 +195,8 @@ class FakeTelegramServer:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((self.host, self.port))
         self.port = sock.getsockname()[1]
-        self._runner = web.AppRunner(build_app(self.world), access_log=None, shutdown_timeout=2.0)
+        app = build_app(self.world, self.extra_routes)
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=2.0)
         await self._runner.setup()
         await web.SockSite(self._runner, sock).start()
         log.info("fake Telegram listening on %s", self.url)

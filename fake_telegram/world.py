@@ -59,7 +59,14 @@ class World:
         self.limits = SendLimits(limits)
         self.faults = Faults(faults or FaultSettings())
         self._privacy_default = privacy_mode
+        # Seconds the sandbox's clock runs ahead (fake_telegram/clock.py): message dates follow
+        # it, as they follow the clock of the bot's machine on Telegram.
+        self.clock_offset = 0.0
         self.reset()
+
+    def now(self) -> int:
+        """The unix time stamped on new messages and member changes."""
+        return int(time.time() + self.clock_offset)
 
     def reset(self) -> None:
         """Forgets everyone and everything, keeping the bot and the update id counter (a bot
@@ -202,7 +209,7 @@ class World:
             "message_id": chat.next_message_id,
             "from": sender.to_json(),
             "chat": chat.to_json(self.users),
-            "date": int(time.time()),
+            "date": self.now(),
         }
         chat.next_message_id += 1
         if chat.is_forum and thread_id is not None:
@@ -311,7 +318,7 @@ class World:
         payload = {
             "chat": chat.to_json(self.users),
             "from": by.to_json(),
-            "date": int(time.time()),
+            "date": self.now(),
             "old_chat_member": self.member_json(chat, user_id, old),
             "new_chat_member": self.member_json(chat, user_id, new),
         }

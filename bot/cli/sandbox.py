@@ -1,8 +1,10 @@
 """`intervision sandbox`: try the real bot without Telegram.
 
-Starts the fake Bot API with a demo group, runs the real bot (`python -m bot.cli run`) against
-it, and serves a small web page at http://HOST:PORT/ where you act as one of the members.
-Ctrl-C stops everything. Run it directly with `python -m bot.cli.sandbox [--host H] [--port P]`.
+Starts the fake Bot API with a demo group and a coach, runs the real bot against it with a
+clock the page can move on (`python -m bot.startup.sandbox_clock`, which reads the offset from
+`$INTERVISION_DATA_DIR/sandbox-clock`), and serves the guided page at http://HOST:PORT/: a
+"start here", a demo cycle with simulated peers (fake_telegram/peers.py), every private chat
+visible. Ctrl-C stops everything. Run it directly with `python -m bot.cli.sandbox`.
 """
 
 from __future__ import annotations
@@ -12,16 +14,31 @@ import asyncio
 import contextlib
 import os
 import signal
+import socket
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from fake_telegram import FakeTelegramControl, FakeTelegramServer
-from fake_telegram.botprocess import RUN_COMMAND, BotProcess, bot_env
-from fake_telegram.demo import create_demo_world
+from fake_telegram.botprocess import BotProcess, bot_env
+from fake_telegram.clock import SandboxClock
+from fake_telegram.demo import DemoGroup, create_demo_world
+from fake_telegram.sandbox import Sandbox, make_sample_clip
+
+# The bot with the movable clock; `intervision run` otherwise (bot/startup/sandbox_clock.py).
+SANDBOX_COMMAND = (sys.executable, "-m", "bot.startup.sandbox_clock")
+CLOCK_VARIABLE = "INTERVISION_SANDBOX_CLOCK"
+PASSED_ON = ("INTERVISION_GROUP_MESSAGES_PER_MINUTE",)
 
 
 def _data_dir() -> Path:
     return Path(os.environ.get("INTERVISION_DATA_DIR") or "data")
+
+
+def _free_port(host: str) -> int:
+    with socket.socket() as probe:
+        probe.bind((host, 0))
+        return int(probe.getsockname()[1])
 
 
 def _fresh_database(path: Path) -> None:
@@ -33,7 +50,7 @@ def _fresh_database(path: Path) -> None:
 
 
 async def run_sandbox(
-    host: str = "127.0.0.1", port: int = 8080, *, bot_command: Sequence[str] = RUN_COMMAND
+    host: str = "127.0.0.1", port: int = 8080, *, bot_command: Sequence[str] = SANDBOX_COMMAND
 ) -> None:
     """Serves the fake Telegram + page on host:port and runs `bot_command` against it until
     Ctrl-C/SIGTERM or until the bot exits."""
@@ -41,23 +58,25 @@ async def run_sandbox(
     data_dir.mkdir(parents=True, exist_ok=True)
     db_path = data_dir / "sandbox.db"
     _fresh_database(db_path)
+    clip = make_sample_clip(data_dir)
 
-    server = FakeTelegramServer(host=host, port=port)
-    await server.start()
+    server = FakeTelegramServer(host=host, port=port or _free_port(host))
     control = FakeTelegramControl(server.url)
-    process = BotProcess(
-        control,
-        bot_env(
-            server.url,
-            server.token,
-            db_path=db_path,
-            data_dir=data_dir,
-            timezone=os.environ.get("INTERVISION_TIMEZONE", "Europe/Amsterdam"),
-            log_level=os.environ.get("INTERVISION_LOG_LEVEL", "INFO"),
-        ),
-        command=bot_command,
-        new_session=True,
-    )
+    clock = SandboxClock(data_dir / "sandbox-clock", db_path, server.world)
+    sandbox = Sandbox(control, DemoGroup(), clock, db_path, clip, server.world.bot.username or "")
+    server.extra_routes.extend(sandbox.routes())
+    await server.start()
+    env = bot_env(
+        server.url,
+        server.token,
+        db_path=db_path,
+        data_dir=data_dir,
+        timezone=os.environ.get("INTERVISION_TIMEZONE", "Europe/Amsterdam"),
+        log_level=os.environ.get("INTERVISION_LOG_LEVEL", "INFO"),
+    ) | {CLOCK_VARIABLE: str(clock.path)} | {
+        # Passed on when set, e.g. a higher send rate for the fast browser test.
+        name: os.environ[name] for name in PASSED_ON if name in os.environ}
+    process = BotProcess(control, env, command=bot_command, new_session=True)
     # Ctrl-C and SIGTERM (docker stop) end the wait below, so that the bot, which runs in its
     # own session, is always stopped by us and never left polling a vanished server.
     stopping = asyncio.Event()
@@ -66,6 +85,7 @@ async def run_sandbox(
         loop.add_signal_handler(signum, stopping.set)
     try:
         group = await create_demo_world(control)
+        await sandbox.add_coach()
         print(f"Sandbox: open {server.url}/ (group: {group.title!r}); Ctrl-C stops.", flush=True)
         try:
             await process.start(timeout=60.0)
@@ -80,6 +100,7 @@ async def run_sandbox(
             print(f"Sandbox: the bot stopped (exit code {process.returncode}).", flush=True)
     finally:
         print("Sandbox: stopping ...", flush=True)
+        await sandbox.stop()
         await process.shutdown()
         await control.aclose()
         await server.stop()

@@ -15,13 +15,14 @@ from telegram.ext import ContextTypes, filters
 
 from bot.engine.services import services
 from bot.media import ffmpeg as media
+from bot.startup.config import max_clip_bytes
 from flows.cycle.model import Clip, ClipPosted
 from flows.effects import Text, text
 
 log = logging.getLogger(__name__)
 
 CLIP_FILTER = (filters.VIDEO | filters.VIDEO_NOTE | filters.ANIMATION | filters.Document.ALL)
-MAX_BYTES = 20 * 1024 * 1024  # bots cannot download larger files through the Bot API
+MAX_BYTES = max_clip_bytes()  # 20 MB through Telegram's Bot API; more with a local server
 MAX_SECONDS = 10 * 60
 MIN_SECONDS = 2
 

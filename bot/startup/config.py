@@ -16,6 +16,10 @@ from flows.settings_change import is_time_zone
 TOKEN_PATTERN = re.compile(r"^\d{5,16}:[A-Za-z0-9_-]{30,64}$")
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_FILE_BASE_URL = "https://api.telegram.org/file/bot"
+# Bots download at most 20 MB through api.telegram.org; a local Bot API server in --local mode
+# has no download limit, and Telegram takes uploads up to 2000 MB.
+TELEGRAM_DOWNLOAD_LIMIT_MB = 20
+LOCAL_SERVER_LIMIT_MB = 2000
 
 
 class ConfigError(Exception):
@@ -38,6 +42,26 @@ class Config:
     webhook_listen: str
     webhook_port: int
     group_messages_per_minute: int = 20
+    local_mode: bool = False  # TELEGRAM_LOCAL_MODE: a local Bot API server started with --local
+    max_clip_mb: int = TELEGRAM_DOWNLOAD_LIMIT_MB
+
+
+def local_mode(env: Mapping[str, str]) -> bool:
+    return env.get("TELEGRAM_LOCAL_MODE", "").strip().lower() in ("1", "true", "yes")
+
+
+def max_clip_mb(env: Mapping[str, str] | None = None) -> int:
+    """INTERVISION_MAX_CLIP_MB, else what the Bot API server lets the bot download: 20 MB from
+    api.telegram.org, 2000 MB from a local server in --local mode (TELEGRAM_LOCAL_MODE=1).
+    An unreadable value counts as the default here; `load()` reports it at start."""
+    env = os.environ if env is None else env
+    default = LOCAL_SERVER_LIMIT_MB if local_mode(env) else TELEGRAM_DOWNLOAD_LIMIT_MB
+    text = env.get("INTERVISION_MAX_CLIP_MB", "").strip()
+    return int(text) if text.isdigit() and 0 < int(text) <= LOCAL_SERVER_LIMIT_MB else default
+
+
+def max_clip_bytes(env: Mapping[str, str] | None = None) -> int:
+    return max_clip_mb(env) * 1024 * 1024
 
 
 def _writable_file(path: Path) -> str | None:
@@ -106,8 +130,12 @@ def load(env: Mapping[str, str] | None = None, *, require_token: bool = True) ->
         problems.append("INTERVISION_GROUP_MESSAGES_PER_MINUTE must be a whole number "
                         "(Telegram allows 20 for a bot in one group)")
         rate_text = "20"
+    clip_text = env.get("INTERVISION_MAX_CLIP_MB", "").strip()
+    if clip_text and not (clip_text.isdigit() and 0 < int(clip_text) <= LOCAL_SERVER_LIMIT_MB):
+        problems.append("INTERVISION_MAX_CLIP_MB must be a whole number of megabytes, 1 to "
+                        f"{LOCAL_SERVER_LIMIT_MB} (above 20 only with a local Bot API server)")
     if problems:
         raise ConfigError(problems)
     return Config(token, api_base_url, file_base_url, db_path, data_dir, timezone, log_level,
                   webhook_url, webhook_secret, env.get("INTERVISION_WEBHOOK_LISTEN", "0.0.0.0"),
-                  int(port_text), int(rate_text))
+                  int(port_text), int(rate_text), local_mode(env), max_clip_mb(env))

@@ -80,8 +80,12 @@ async def test_sandbox_serves_the_page_runs_the_bot_and_stops_it(
             assert (await http.get("/static/app.js")).status_code == 200
             group = DemoGroup()
             state = await tg.state()
-            assert {u["first_name"] for u in state["users"]} == {"Anna", "Bram", "Cato", "Daan"}
-            assert all(u["started"] for u in state["users"])
+            users = {u["first_name"]: u for u in state["users"]}
+            assert set(users) == {"Anna", "Bram", "Cato", "Daan", "Eva"}
+            assert [n for n, u in users.items() if not u["started"]] == ["Eva"]  # the coach
+            demo = (await http.get("/_demo/status")).json()
+            assert {c["first_name"]: c["role"] for c in demo["cast"]}["Eva"] == "coach"
+            assert demo["demo"] is None and demo["clock"]["offset"] == 0
             await tg.send_text(group.members[0].user_id, group.chat_id, "hallo <groep>")
             await tg.wait_for_text(group.chat_id, "echo: hallo <groep>", timeout=20)
     finally:

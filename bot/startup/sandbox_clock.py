@@ -1,0 +1,100 @@
+"""The bot with a clock that can be moved on: `intervision sandbox` only.
+
+The sandbox starts the bot as `python -m bot.startup.sandbox_clock` (not `intervision run`)
+with INTERVISION_SANDBOX_CLOCK naming a small text file that holds how many seconds the
+sandbox's clock runs ahead of the real one. This module then
+
+- sets `Services.clock` to real time plus that offset (the file is re-read when it changes),
+  so every decision, stored time and timer the bot makes follows the sandbox's clock;
+- runs a job every second that fires the stored timers that are due by that clock
+  (`bot.engine.jobs.fire`), because python-telegram-bot's JobQueue waits in real time.
+  A timer fires once however often it is fired (it is claimed with its effects), so the
+  JobQueue's own job, when its real time comes, has nothing left to do.
+
+`intervision run` never imports this module: production keeps `utc_now` and the JobQueue.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from telegram.ext import Application, ContextTypes
+
+from bot.engine import jobs
+from bot.engine.services import services_of, utc_now
+from bot.startup import config as configuration
+from storage import timers as timer_store
+
+log = logging.getLogger(__name__)
+CLOCK_FILE_VARIABLE = "INTERVISION_SANDBOX_CLOCK"
+CHECK_EVERY = 1.0  # seconds between looks for timers due by the moved clock
+
+
+class MovableClock:
+    """Real UTC time plus the offset (seconds) written in `path`; 0 while the file is absent."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._seen: int | None = None
+        self._offset = timedelta(0)
+
+    @property
+    def offset(self) -> timedelta:
+        try:
+            changed = self.path.stat().st_mtime_ns
+        except FileNotFoundError:
+            return timedelta(0)
+        if changed != self._seen:
+            self._seen = changed
+            try:
+                self._offset = timedelta(seconds=float(self.path.read_text().strip() or 0))
+            except ValueError:
+                log.warning("%s does not hold a number of seconds; clock unchanged", self.path)
+        return self._offset
+
+    def __call__(self) -> datetime:
+        return utc_now() + self.offset
+
+
+async def fire_due(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Fires every stored timer that is due by the (moved) clock, oldest first."""
+    app = context.application
+    svc = services_of(app)
+    async with svc.db.reading() as tx:
+        pending = await timer_store.pending(tx)
+    now = svc.now()
+    for timer in pending:
+        if timer.due_at <= now:
+            await jobs.fire(app, timer)
+
+
+def install(app: Application, clock_file: Path) -> None:  # type: ignore[type-arg]
+    services_of(app).clock = MovableClock(clock_file)
+    if app.job_queue is not None:
+        app.job_queue.run_repeating(fire_due, interval=CHECK_EVERY, first=CHECK_EVERY,
+                                    name="sandbox:fire_due")
+
+
+def main() -> int:
+    from bot.cli.main import _configure_logging, _load
+    from bot.startup.application import build_application
+    from bot.startup.run import _migrate, serve
+
+    clock_file = os.environ.get(CLOCK_FILE_VARIABLE)
+    if not clock_file:
+        raise SystemExit(f"{CLOCK_FILE_VARIABLE} is not set: use `intervision run` instead")
+    config: configuration.Config = _load()
+    _configure_logging(config.log_level)
+    asyncio.run(_migrate(config))
+    app = build_application(config)
+    install(app, Path(clock_file))
+    log.info("sandbox clock from %s", clock_file)
+    asyncio.run(serve(app))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,72 @@
+"""The sandbox's movable clock: the fake's side (fake_telegram/clock.py) steps through the bot's
+stored timers one by one; the bot's side (bot/startup/sandbox_clock.py) reads the offset."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bot.startup.sandbox_clock import MovableClock
+from fake_telegram.clock import SandboxClock
+from fake_telegram.world import World
+from storage.clock import to_db
+
+
+def timers_db(path: Path, due: dict[str, datetime]) -> None:
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE timers (id INTEGER PRIMARY KEY, group_id INTEGER, name TEXT, "
+                     "event TEXT, payload TEXT, due_at TEXT, fired_at TEXT)")
+        for name, at in due.items():
+            conn.execute("INSERT INTO timers (group_id, name, event, payload, due_at) "
+                         "VALUES (1, ?, ?, '{}', ?)", (name, name, to_db(at)))
+
+
+async def bot_firing(db: Path, clock: MovableClock, fired: list[tuple[str, float]]) -> None:
+    """What the bot's job does each second, here every 20 ms: fire what is due by its clock."""
+    while True:
+        now = clock()
+        with sqlite3.connect(db) as conn:
+            rows = conn.execute("SELECT id, name, due_at FROM timers WHERE fired_at IS NULL "
+                                "ORDER BY due_at").fetchall()
+            for timer_id, name, due_at in rows:
+                if datetime.fromisoformat(due_at) <= now:
+                    conn.execute("UPDATE timers SET fired_at = ? WHERE id = ?",
+                                 (to_db(now), timer_id))
+                    fired.append((name, (now - datetime.fromisoformat(due_at)).total_seconds()))
+        await asyncio.sleep(0.02)
+
+
+async def test_moving_on_fires_each_timer_in_order_and_on_time(tmp_path: Path) -> None:
+    db = tmp_path / "bot.db"
+    start = datetime.now(UTC)
+    timers_db(db, {"timebox": start + timedelta(minutes=10),
+                   "reminder": start + timedelta(hours=20),
+                   "followup": start + timedelta(days=7),
+                   "later": start + timedelta(days=30)})
+    world = World("7000000001:AAFakeTelegramTokenForIntervisionTests")
+    sandbox_clock = SandboxClock(tmp_path / "clock", db, world)
+    fired: list[tuple[str, float]] = []
+    bot = asyncio.create_task(bot_firing(db, MovableClock(tmp_path / "clock"), fired))
+    try:
+        assert [u.name for u in sandbox_clock.upcoming()][:1] == ["timebox"]
+        assert await sandbox_clock.advance(timedelta(days=8).total_seconds()) == 3
+    finally:
+        bot.cancel()
+    assert [name for name, _ in fired] == ["timebox", "reminder", "followup"]
+    assert all(late < 5 for _, late in fired)  # each on time, none in a late batch
+    assert [u.name for u in sandbox_clock.upcoming()] == ["later"]
+    assert abs(sandbox_clock.offset - timedelta(days=8).total_seconds()) < 5
+    assert abs(world.now() - (time.time() + sandbox_clock.offset)) < 2  # message dates follow
+
+
+def test_the_bots_clock_follows_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "clock"
+    clock = MovableClock(path)
+    assert abs((clock() - datetime.now(UTC)).total_seconds()) < 1  # no file: real time
+    path.write_text("3600.5\n")
+    assert abs((clock() - datetime.now(UTC)).total_seconds() - 3600.5) < 1
+    path.write_text("not a number")
+    assert abs((clock() - datetime.now(UTC)).total_seconds() - 3600.5) < 1  # kept
