@@ -12,7 +12,7 @@ affirmation but praise of a classroom moment an opinion, and so on.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from flows.classifier.generic import NOUN_SUBJECT, comparative_claim, general_claim
 from flows.classifier.lexicon import Lexicon, cue_of
@@ -26,6 +26,7 @@ class Verdict:
     cue: str
     weight: float
     sentence: str  # the normalised sentence that decided
+    question: bool = False  # the sentence has the form of a question
 
 
 class _Best:
@@ -192,20 +193,31 @@ def judge_sentence(sentence: str, lex: Lexicon, has_name: bool = False) -> Verdi
     best = _Best(s)
     if _is_question(s, core, lex):
         _question(best, s, core, lex)
-    else:
-        _statement(best, s, core, lex, has_name)
+        assert best.verdict is not None  # the fallbacks always match
+        return replace(best.verdict, question=True)
+    _statement(best, s, core, lex, has_name)
     assert best.verdict is not None  # the fallbacks always match
     return best.verdict
 
 
-def judge_message(sentences: tuple[str, ...], lex: Lexicon, has_name: bool = False) -> Verdict:
-    """The main act: the strongest sentence, the later one on a tie. `has_name` tells that the
-    message names someone (a capitalised word inside a sentence), e.g. a pupil in the clip."""
+def judge_sentences(sentences: tuple[str, ...], lex: Lexicon,
+                    has_name: bool = False) -> list[Verdict]:
+    """The verdict of every sentence, in order (the learned model reads them all)."""
+    return [judge_sentence(sentence, lex, has_name) for sentence in sentences]
+
+
+def main_act(verdicts: list[Verdict]) -> Verdict:
+    """The main act: the strongest sentence, the later one on a tie."""
     best: Verdict | None = None
-    for sentence in sentences:
-        verdict = judge_sentence(sentence, lex, has_name)
+    for verdict in verdicts:
         if best is None or verdict.weight >= best.weight:
             best = verdict
     if best is None:
         return Verdict(Label.OTHER, "", 0, "")
     return best
+
+
+def judge_message(sentences: tuple[str, ...], lex: Lexicon, has_name: bool = False) -> Verdict:
+    """The main act: the strongest sentence, the later one on a tie. `has_name` tells that the
+    message names someone (a capitalised word inside a sentence), e.g. a pupil in the clip."""
+    return main_act(judge_sentences(sentences, lex, has_name))
