@@ -1,0 +1,169 @@
+"""The learned half of the classifier: a linear model (multinomial logistic regression) that
+reads the words and character n-grams of a message together with what the cue rules found
+(which rule fired for the main act and for every sentence, the label and weight it offered, the
+cue, question form, a time stamp, the language, and whether the text looks spoken).
+
+On teacher chat the rules are right most of the time and the model learns to follow them; on
+spoken, counselling-like talk, where the rules miss, the n-grams carry it. The rules stay the
+explanation: `decide` keeps the rule cue when the model agrees with a rule, else names the
+strongest word or word pair that pushed the model to its label.
+
+Trained by `benchmarks/train_classifier_model.py` (scikit-learn, training only) and shipped as
+`flows/classifier_data/linear_model.json`; read lazily, once. Inference is pure Python: a sum
+of the weight rows of the features present.
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from flows.classifier.rules import Verdict
+from flows.classifier.text import Prepared
+from flows.labels import COMPENSATING
+
+_COMPENSATING = frozenset(label.value for label in COMPENSATING)
+
+MODEL_RESOURCE = "classifier_data/linear_model.json"
+FORMAT = "intervision-linear/1"
+
+_DIGITS = re.compile(r"\d+")
+_TOKEN = re.compile(r"<ts>|[a-zà-ÿ0-9']+|[?!]")
+_LENGTHS = (3, 8, 16, 32, 64)
+
+
+def _length_bucket(n_words: int) -> int:
+    return next((i for i, limit in enumerate(_LENGTHS) if n_words <= limit), len(_LENGTHS))
+
+
+def features(prepared: Prepared, verdicts: Sequence[Verdict], main: Verdict, lang: str,
+             has_name: bool) -> list[str]:
+    """What the model reads of one message: n-grams of the normalised text and the rule cues.
+    Rule features are also given once more marked with the text's style ("|sp" for spoken),
+    so the model can learn how far to trust the rules on speech and on chat separately."""
+    tokens = _TOKEN.findall(_DIGITS.sub("0", prepared.text))
+    feats = ["w:" + t for t in tokens]
+    feats.extend(f"b:{a} {b}" for a, b in itertools.pairwise(["^", *tokens, "$"]))
+    chars = " " + " ".join(t for t in tokens if t != "<ts>") + " "
+    size = len(chars)
+    feats.extend(["c:" + chars[i:i + 3] for i in range(size - 2)])
+    feats.extend(["c:" + chars[i:i + 4] for i in range(size - 3)])
+    feats.extend(["c:" + chars[i:i + 5] for i in range(size - 4)])
+    label = main.label.value
+    rules = [f"r:{label}", f"r:{label}@{main.weight:g}", f"r:cue:{label}:{main.cue}",
+             f"n:{len(verdicts)}", f"len:{_length_bucket(len(tokens))}"]
+    rules.extend({f"s:{v.label.value}@{v.weight:g}" for v in verdicts})
+    if main.question:
+        rules.append("q:main")
+    if any(v.question for v in verdicts):
+        rules.append("q:any")
+    if verdicts and verdicts[-1].question:
+        rules.append("q:last")
+    if prepared.timestamps:
+        rules.append("ts")
+    if has_name:
+        rules.append("name")
+    style = "|sp" if prepared.spoken else "|chat"
+    feats.extend(rules)
+    feats.extend([f + style for f in rules])
+    feats.append("lang:" + lang)
+    feats.append("style" + style)
+    return feats
+
+
+@dataclass(frozen=True)
+class Model:
+    labels: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]  # per feature, one weight per label
+    # The gate: a logistic score over words and word pairs, above 0 for talk like the spoken
+    # counselling turns the model was trained on, below 0 for teacher chat.
+    spoken_bias: float
+    spoken_weights: dict[str, float]
+    # A compensating label wins when the three together are more likely than this.
+    compensating_threshold: float
+
+    def is_spoken(self, feats: Sequence[str]) -> bool:
+        """Whether the message reads like spoken counselling-style talk (the learned model
+        decides those) rather than teacher chat (the rules decide, as they were written for)."""
+        get = self.spoken_weights.get
+        return self.spoken_bias + sum(get(f, 0.0) for f in feats) > 0
+
+    def scores(self, feats: Sequence[str]) -> list[float]:
+        """The score of every label (in `labels` order); unknown features count nothing."""
+        get = self.weights.get
+        rows = [row for row in map(get, set(feats)) if row is not None]
+        rows.append(self.bias)
+        return [sum(column) for column in zip(*rows)]
+
+    def best(self, scores: Sequence[float]) -> str:
+        """The best compensating label if together they are likely enough, else the best of
+        the rest: the nudge is about compensating talk, which is rare in speech."""
+        top = max(scores)
+        odds = [math.exp(s - top) for s in scores]
+        compensating = sum(odds[i] for i in self._compensating) / sum(odds)
+        pool = self._compensating if compensating > self.compensating_threshold else self._rest
+        return self.labels[max(pool, key=scores.__getitem__)]
+
+    @property
+    def _compensating(self) -> list[int]:
+        return [i for i, label in enumerate(self.labels) if label in _COMPENSATING]
+
+    @property
+    def _rest(self) -> list[int]:
+        return [i for i, label in enumerate(self.labels) if label not in _COMPENSATING]
+
+    def strongest_words(self, feats: Sequence[str], label: str) -> str:
+        """The word or word pair present that adds most to `label`, as text ("" if none)."""
+        index = self.labels.index(label)
+        best, best_weight = "", 0.0
+        for feat in dict.fromkeys(feats):
+            if feat[:2] not in ("w:", "b:"):
+                continue
+            row = self.weights.get(feat)
+            if row is None or row[index] <= best_weight:
+                continue
+            words = " ".join(w for w in feat[2:].split(" ") if w not in ("^", "$", "<ts>"))
+            if words.strip("?!"):
+                best, best_weight = words, row[index]
+        return best
+
+
+def model_from_json(data: dict[str, object]) -> Model:
+    if data.get("format") != FORMAT:
+        raise ValueError(f"not a {FORMAT} model")
+    labels = tuple(str(x) for x in data["labels"])  # type: ignore[attr-defined]
+    scale = float(data["scale"])  # type: ignore[arg-type]
+    bias = tuple(float(x) / scale for x in data["bias"])  # type: ignore[attr-defined]
+    zero = (0.0,) * len(labels)
+    weights: dict[str, tuple[float, ...]] = {}
+    for feat, sparse in data["weights"].items():  # type: ignore[attr-defined]
+        row = list(zero)
+        for index, value in sparse:
+            row[index] = value / scale
+        weights[feat] = tuple(row)
+    spoken = data["spoken"]
+    spoken_bias = float(spoken["bias"]) / scale  # type: ignore[index]
+    spoken_weights = {str(f): float(w) / scale
+                      for f, w in spoken["weights"].items()}  # type: ignore[index]
+    threshold = float(data["compensating_threshold"])  # type: ignore[arg-type]
+    return Model(labels, bias, weights, spoken_bias, spoken_weights, threshold)
+
+
+_CACHE: dict[str, Model | None] = {}
+
+
+def load_model() -> Model | None:
+    """The shipped model, read once; None when the file is missing or unreadable (then the
+    classifier is the rules with their naive Bayes fallback)."""
+    if "model" not in _CACHE:
+        try:
+            raw = resources.files("flows").joinpath(MODEL_RESOURCE).read_text(encoding="utf-8")
+            _CACHE["model"] = model_from_json(json.loads(raw))
+        except (OSError, ValueError, KeyError, TypeError):
+            _CACHE["model"] = None
+    return _CACHE["model"]
