@@ -41,9 +41,9 @@ def classify(text: str, lang: str | None = None) -> Classification:
         label = Label.AFFIRMATION if _CHEERING.search(prepared.emoji) else Label.OTHER
         return Classification(label, prepared.emoji[:8])
     model = linear.load_model()
-    feats = reading.features() if model is not None else []
-    if model is not None and model.is_spoken(feats):
-        verdict = _combined(model, reading, feats)
+    words = reading.word_features() if model is not None else []
+    if model is not None and model.is_spoken(words):
+        verdict = _combined(model, reading, words)
     else:
         verdict = _rules_only(reading, text)
     cue = _restore(verdict.cue, prepared.timestamps)
@@ -54,17 +54,17 @@ def classify(text: str, lang: str | None = None) -> Classification:
     return Classification(verdict.label, cue, rephrasing)
 
 
-def _combined(model: linear.Model, reading: Reading, feats: list[str]) -> Verdict:
+def _combined(model: linear.Model, reading: Reading, words: list[str]) -> Verdict:
     """The learned model decides; the cue is the rules' where a rule offered the same label
     (the main act first, then the strongest such sentence), else the words that weighed most."""
-    label = Label(model.best(model.scores(feats)))
+    label = Label(model.best(reading.scores(model, words)))
     main = reading.main
     if label is main.label:
         return main
     agreeing = [v for v in reading.verdicts if v.label is label and v.weight >= WEAK_CUE]
     if agreeing:
         return max(reversed(agreeing), key=lambda v: v.weight)
-    return replace(main, label=label, cue=model.strongest_words(feats, label.value))
+    return replace(main, label=label, cue=model.strongest_words(words, label.value))
 
 
 def _rules_only(reading: Reading, text: str) -> Verdict:

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from flows.classifier.lexicon import word_set
 from flows.classifier.rules import Verdict
 from flows.classifier.text import Prepared
 from flows.labels import COMPENSATING
@@ -34,28 +35,45 @@ FORMAT = "intervision-linear/1"
 _DIGITS = re.compile(r"\d+")
 _TOKEN = re.compile(r"<ts>|[a-zà-ÿ0-9']+|[?!]")
 _LENGTHS = (3, 8, 16, 32, 64)
+MAX_CHARS = 300
+# Words that weigh in the model but explain nothing when quoted back in a nudge.
+_NOT_A_CUE = word_set("""^ $ <ts> ? ! well okay ok so yeah yes right and but or the a an that it
+    you i is to of in mm ja nee en maar of de het een dat je ik is te van in""")
 
 
 def _length_bucket(n_words: int) -> int:
     return next((i for i, limit in enumerate(_LENGTHS) if n_words <= limit), len(_LENGTHS))
 
 
-def features(prepared: Prepared, verdicts: Sequence[Verdict], main: Verdict, lang: str,
-             has_name: bool) -> list[str]:
-    """What the model reads of one message: n-grams of the normalised text and the rule cues.
-    Rule features are also given once more marked with the text's style ("|sp" for spoken),
-    so the model can learn how far to trust the rules on speech and on chat separately."""
-    tokens = _TOKEN.findall(_DIGITS.sub("0", prepared.text))
+def tokens_of(prepared: Prepared) -> list[str]:
+    return _TOKEN.findall(_DIGITS.sub("0", prepared.text))
+
+
+def word_features(tokens: Sequence[str]) -> list[str]:
+    """Words and word pairs (with the start and end of the message): all the gate reads."""
     feats = ["w:" + t for t in tokens]
     feats.extend(f"b:{a} {b}" for a, b in itertools.pairwise(["^", *tokens, "$"]))
-    chars = " " + " ".join(t for t in tokens if t != "<ts>") + " "
+    return feats
+
+
+def char_text(tokens: Sequence[str]) -> str:
+    """The text whose character 3-5-grams the model reads (time stamps left out; a long turn
+    only up to MAX_CHARS, which bounds the time one message takes)."""
+    return (" " + " ".join(t for t in tokens if t != "<ts>"))[:MAX_CHARS] + " "
+
+
+def char_grams(chars: str) -> set[str]:
     size = len(chars)
-    feats.extend(["c:" + chars[i:i + 3] for i in range(size - 2)])
-    feats.extend(["c:" + chars[i:i + 4] for i in range(size - 3)])
-    feats.extend(["c:" + chars[i:i + 5] for i in range(size - 4)])
+    return {chars[i:i + n] for n in (3, 4, 5) for i in range(size - n + 1)}
+
+
+def rule_features(prepared: Prepared, verdicts: Sequence[Verdict], main: Verdict, lang: str,
+                  has_name: bool, n_tokens: int) -> list[str]:
+    """What the rules found. Given twice, once marked with the text's style ("|sp" spoken,
+    "|chat"), so the model can learn how far to trust the rules on speech and on chat."""
     label = main.label.value
     rules = [f"r:{label}", f"r:{label}@{main.weight:g}", f"r:cue:{label}:{main.cue}",
-             f"n:{len(verdicts)}", f"len:{_length_bucket(len(tokens))}"]
+             f"n:{len(verdicts)}", f"len:{_length_bucket(n_tokens)}"]
     rules.extend({f"s:{v.label.value}@{v.weight:g}" for v in verdicts})
     if main.question:
         rules.append("q:main")
@@ -68,10 +86,20 @@ def features(prepared: Prepared, verdicts: Sequence[Verdict], main: Verdict, lan
     if has_name:
         rules.append("name")
     style = "|sp" if prepared.spoken else "|chat"
-    feats.extend(rules)
-    feats.extend([f + style for f in rules])
-    feats.append("lang:" + lang)
-    feats.append("style" + style)
+    rules.extend([f + style for f in rules])
+    rules.append("lang:" + lang)
+    rules.append("style" + style)
+    return rules
+
+
+def features(prepared: Prepared, verdicts: Sequence[Verdict], main: Verdict, lang: str,
+             has_name: bool) -> list[str]:
+    """Everything the model reads of one message, as training sees it: words and word pairs,
+    character n-grams ("c:" ...) and the rule cues."""
+    tokens = tokens_of(prepared)
+    feats = word_features(tokens)
+    feats.extend("c:" + gram for gram in sorted(char_grams(char_text(tokens))))
+    feats.extend(rule_features(prepared, verdicts, main, lang, has_name, len(tokens)))
     return feats
 
 
@@ -80,6 +108,7 @@ class Model:
     labels: tuple[str, ...]
     bias: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]  # per feature, one weight per label
+    char_weights: dict[str, tuple[float, ...]]  # the same for character n-grams (no "c:")
     # The gate: a logistic score over words and word pairs, above 0 for talk like the spoken
     # counselling turns the model was trained on, below 0 for teacher chat.
     spoken_bias: float
@@ -90,13 +119,18 @@ class Model:
     def is_spoken(self, feats: Sequence[str]) -> bool:
         """Whether the message reads like spoken counselling-style talk (the learned model
         decides those) rather than teacher chat (the rules decide, as they were written for)."""
-        get = self.spoken_weights.get
-        return self.spoken_bias + sum(get(f, 0.0) for f in feats) > 0
+        return self.spoken_bias + sum(filter(None, map(self.spoken_weights.get, feats))) > 0
 
-    def scores(self, feats: Sequence[str]) -> list[float]:
-        """The score of every label (in `labels` order); unknown features count nothing."""
-        get = self.weights.get
-        rows = [row for row in map(get, set(feats)) if row is not None]
+    def scores(self, feats: Sequence[str], chars: str | None = None) -> list[float]:
+        """The score of every label (in `labels` order) of the features present (each counts
+        once; unknown ones count nothing), plus the character n-grams of `chars` if given."""
+        char_get = self.char_weights.get
+        # filter(None, map(...)) keeps the loop in C: this is the hot path on long turns.
+        rows = list(filter(None, map(self.weights.get, set(feats))))
+        if chars is not None:
+            rows.extend(filter(None, map(char_get, char_grams(chars))))
+        else:
+            rows.extend(filter(None, map(char_get, {f[2:] for f in feats if f[:2] == "c:"})))
         rows.append(self.bias)
         return [sum(column) for column in zip(*rows)]
 
@@ -127,7 +161,7 @@ class Model:
             row = self.weights.get(feat)
             if row is None or row[index] <= best_weight:
                 continue
-            words = " ".join(w for w in feat[2:].split(" ") if w not in ("^", "$", "<ts>"))
+            words = " ".join(w for w in feat[2:].split(" ") if w not in _NOT_A_CUE)
             if words.strip("?!"):
                 best, best_weight = words, row[index]
         return best
@@ -141,17 +175,21 @@ def model_from_json(data: dict[str, object]) -> Model:
     bias = tuple(float(x) / scale for x in data["bias"])  # type: ignore[attr-defined]
     zero = (0.0,) * len(labels)
     weights: dict[str, tuple[float, ...]] = {}
+    char_weights: dict[str, tuple[float, ...]] = {}
     for feat, sparse in data["weights"].items():  # type: ignore[attr-defined]
         row = list(zero)
         for index, value in sparse:
             row[index] = value / scale
-        weights[feat] = tuple(row)
+        if feat.startswith("c:"):
+            char_weights[feat[2:]] = tuple(row)
+        else:
+            weights[feat] = tuple(row)
     spoken = data["spoken"]
     spoken_bias = float(spoken["bias"]) / scale  # type: ignore[index]
     spoken_weights = {str(f): float(w) / scale
                       for f, w in spoken["weights"].items()}  # type: ignore[index]
     threshold = float(data["compensating_threshold"])  # type: ignore[arg-type]
-    return Model(labels, bias, weights, spoken_bias, spoken_weights, threshold)
+    return Model(labels, bias, weights, char_weights, spoken_bias, spoken_weights, threshold)
 
 
 _CACHE: dict[str, Model | None] = {}

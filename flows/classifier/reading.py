@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
+from flows.classifier import linear
 from flows.classifier.cues_en import EN
 from flows.classifier.cues_nl import NL
 from flows.classifier.language import detect_language
 from flows.classifier.lexicon import Lexicon
-from flows.classifier.linear import features
 from flows.classifier.rules import Verdict, judge_sentences, main_act
 from flows.classifier.text import Prepared, prepare
 
@@ -33,7 +34,22 @@ class Reading:
         return not self.prepared.text.strip(" .,!?")
 
     def features(self) -> list[str]:
-        return features(self.prepared, self.verdicts, self.main, self.lang, self.has_name)
+        """All the learned model reads, as training sees it."""
+        return linear.features(self.prepared, self.verdicts, self.main, self.lang, self.has_name)
+
+    @cached_property
+    def tokens(self) -> list[str]:
+        return linear.tokens_of(self.prepared)
+
+    def word_features(self) -> list[str]:
+        """What the gate reads: words and word pairs."""
+        return linear.word_features(self.tokens)
+
+    def scores(self, model: linear.Model, words: list[str]) -> list[float]:
+        """The model's label scores, given the word features already made for the gate."""
+        rules = linear.rule_features(self.prepared, self.verdicts, self.main, self.lang,
+                                     self.has_name, len(self.tokens))
+        return model.scores(words + rules, linear.char_text(self.tokens))
 
 
 def read(text: str, lang: str | None) -> Reading:
