@@ -106,7 +106,7 @@ def linear_decides(text: str, lang: str) -> bool:
     """Whether the learned model (not the rules) decides this message."""
     model = linear.load_model()
     reading = read(text, lang)
-    return model is not None and not reading.empty and model.is_spoken(reading.word_features())
+    return model is not None and not reading.empty and model.is_spoken(reading.tokens)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -30,6 +31,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+# One thread for BLAS and OpenMP, set before numpy loads: with more, sums run in another order
+# and a weight can round the other way, so the bytes would depend on the machine.
+for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_name] = "1"
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.classifier_quality import FRESH_DIR, held_out_ids, read_rows, shared_data_dir
@@ -140,6 +145,7 @@ def train_gate(rows: Sequence[Row]) -> dict[str, object]:
 
 
 def train(rows: Sequence[Row], c: float = C) -> dict[str, object]:
+    """The model file's content (byte for byte only when run as a script: see the top)."""
     from sklearn.linear_model import LogisticRegression  # training only
 
     labels = [label.value for label in Label]

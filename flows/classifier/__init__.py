@@ -41,9 +41,8 @@ def classify(text: str, lang: str | None = None) -> Classification:
         label = Label.AFFIRMATION if _CHEERING.search(prepared.emoji) else Label.OTHER
         return Classification(label, prepared.emoji[:8])
     model = linear.load_model()
-    words = reading.word_features() if model is not None else []
-    if model is not None and model.is_spoken(words):
-        verdict = _combined(model, reading, words)
+    if model is not None and model.is_spoken(reading.tokens):
+        verdict = _combined(model, reading, reading.word_features())
     else:
         verdict = _rules_only(reading, text)
     cue = _restore(verdict.cue, prepared.timestamps)

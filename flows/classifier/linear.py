@@ -112,14 +112,18 @@ class Model:
     # The gate: a logistic score over words and word pairs, above 0 for talk like the spoken
     # counselling turns the model was trained on, below 0 for teacher chat.
     spoken_bias: float
-    spoken_weights: dict[str, float]
+    spoken_words: dict[str, float]  # "w:" features, keyed by the bare word
+    spoken_pairs: dict[str, float]  # "b:" features, keyed by "word word"
     # A compensating label wins when the three together are more likely than this.
     compensating_threshold: float
 
-    def is_spoken(self, feats: Sequence[str]) -> bool:
-        """Whether the message reads like spoken counselling-style talk (the learned model
-        decides those) rather than teacher chat (the rules decide, as they were written for)."""
-        return self.spoken_bias + sum(filter(None, map(self.spoken_weights.get, feats))) > 0
+    def is_spoken(self, tokens: Sequence[str]) -> bool:
+        """Whether the message (its `tokens_of`) reads like spoken counselling-style talk (the
+        learned model decides those) rather than teacher chat (the rules decide, as they were
+        written for). Runs on every message, so it builds no feature strings for single words."""
+        pairs = map(" ".join, itertools.pairwise(["^", *tokens, "$"]))
+        return (self.spoken_bias + sum(filter(None, map(self.spoken_words.get, tokens)))
+                + sum(filter(None, map(self.spoken_pairs.get, pairs)))) > 0
 
     def scores(self, feats: Sequence[str], chars: str | None = None) -> list[float]:
         """The score of every label (in `labels` order) of the features present (each counts
@@ -188,8 +192,11 @@ def model_from_json(data: dict[str, object]) -> Model:
     spoken_bias = float(spoken["bias"]) / scale  # type: ignore[index]
     spoken_weights = {str(f): float(w) / scale
                       for f, w in spoken["weights"].items()}  # type: ignore[index]
+    spoken_words = {f[2:]: w for f, w in spoken_weights.items() if f.startswith("w:")}
+    spoken_pairs = {f[2:]: w for f, w in spoken_weights.items() if f.startswith("b:")}
     threshold = float(data["compensating_threshold"])  # type: ignore[arg-type]
-    return Model(labels, bias, weights, char_weights, spoken_bias, spoken_weights, threshold)
+    return Model(labels, bias, weights, char_weights, spoken_bias, spoken_words, spoken_pairs,
+                 threshold)
 
 
 _CACHE: dict[str, Model | None] = {}

@@ -12,7 +12,7 @@ affirmation but praise of a classroom moment an opinion, and so on.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from flows.classifier.generic import NOUN_SUBJECT, comparative_claim, general_claim
 from flows.classifier.lexicon import Lexicon, cue_of
@@ -32,8 +32,9 @@ class Verdict:
 class _Best:
     """Keeps the strongest candidate; on equal weight the first rule checked stays."""
 
-    def __init__(self, sentence: str) -> None:
+    def __init__(self, sentence: str, question: bool = False) -> None:
         self.sentence = sentence
+        self.question = question
         self.verdict: Verdict | None = None
 
     @property
@@ -46,7 +47,7 @@ class _Best:
         if match is None or (self.verdict is not None and self.verdict.weight >= weight):
             return
         self.verdict = Verdict(label, cue if cue is not None else cue_of(match), weight,
-                               self.sentence)
+                               self.sentence, self.question)
 
 
 _WORDS = re.compile(r"[\w'<>]+")
@@ -190,12 +191,12 @@ def judge_sentence(sentence: str, lex: Lexicon, has_name: bool = False) -> Verdi
     """The label of one normalised sentence, the words that decided, and how strongly."""
     s = sentence.strip()
     core = _core(s, lex)
-    best = _Best(s)
-    if _is_question(s, core, lex):
+    question = _is_question(s, core, lex)
+    best = _Best(s, question)
+    if question:
         _question(best, s, core, lex)
-        assert best.verdict is not None  # the fallbacks always match
-        return replace(best.verdict, question=True)
-    _statement(best, s, core, lex, has_name)
+    else:
+        _statement(best, s, core, lex, has_name)
     assert best.verdict is not None  # the fallbacks always match
     return best.verdict
 

@@ -34,11 +34,19 @@ _FILLERS = {
 _SPACE = re.compile(r"\s{2,}")
 
 
+# Cheap substring checks first: most chat has no filler, and the patterns above are slow.
+_HINTS = ("um", "uh", "eh", "er,", "mm", "hm")
+_LANG_HINTS = {"en": ("you know", "i mean", "like,"),
+               "nl": ("weet je", "zeg maar", "nou", "ja nee", "nee ja", "hè")}
+
+
 def drop_fillers(text: str, lang: str) -> tuple[str, bool]:
     """`text` without fillers, and whether there were any (a sign of speech)."""
-    cleaned = _FILLER_WORD.sub("", text)
+    cleaned = text
+    if any(hint in text for hint in _HINTS):
+        cleaned = _FILLER_WORD.sub("", cleaned)
     pattern = _FILLERS.get(lang)
-    if pattern is not None:
+    if pattern is not None and any(hint in text for hint in _LANG_HINTS[lang]):
         cleaned = pattern.sub("", cleaned)
     if cleaned == text:
         return text, False
