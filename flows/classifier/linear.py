@@ -10,10 +10,13 @@ strongest word or word pair that pushed the model to its label.
 
 Trained by `benchmarks/train_classifier_model.py` (scikit-learn, training only) and shipped as
 `flows/classifier_data/linear_model.json`; read lazily, once. Inference is pure Python: a sum
-of the weight rows of the features present.
+of the weight rows of the features present. A row (one integer weight of 1/scale per label) is
+stored and summed as one packed integer, LANE_BITS bits a label (`pack`), so one message's
+scores are a single `sum()` over the rows found, exact and in C; `unpack` splits the total.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import math
@@ -30,15 +33,39 @@ from flows.labels import COMPENSATING
 _COMPENSATING = frozenset(label.value for label in COMPENSATING)
 
 MODEL_RESOURCE = "classifier_data/linear_model.json"
-FORMAT = "intervision-linear/1"
+FORMAT = "intervision-linear/2"
+# Bits per label in a packed row: a lane holds a signed sum up to 2**31 in 1/scale units, about
+# two million features of the largest weight, far more than any message has.
+LANE_BITS = 32
+_LANE_MASK = (1 << LANE_BITS) - 1
+_LANE_SIGN = 1 << (LANE_BITS - 1)
 
 _DIGITS = re.compile(r"\d+")
 _TOKEN = re.compile(r"<ts>|[a-zà-ÿ0-9']+|[?!]")
 _LENGTHS = (3, 8, 16, 32, 64)
+_ZEROS = itertools.repeat(0)  # map(dict.get, keys, _ZEROS): a missing key counts 0
 MAX_CHARS = 300
 # Words that weigh in the model but explain nothing when quoted back in a nudge.
 _NOT_A_CUE = word_set("""^ $ <ts> ? ! well okay ok so yeah yes right and but or the a an that it
     you i is to of in mm ja nee en maar of de het een dat je ik is te van in""")
+
+
+def pack(row: Sequence[int]) -> int:
+    """One integer for a row of integer weights: the sum of weight << (LANE_BITS * label)."""
+    return sum(weight << (LANE_BITS * index) for index, weight in enumerate(row))
+
+
+@functools.cache
+def _offset(size: int) -> int:
+    """Added to a packed sum of `size` lanes, it makes every lane non-negative (no borrows)."""
+    return sum(_LANE_SIGN << (LANE_BITS * index) for index in range(size))
+
+
+def unpack(packed: int, size: int) -> list[int]:
+    """The `size` signed lanes of a packed row (or of a sum of packed rows)."""
+    shifted = packed + _offset(size)
+    return [((shifted >> (LANE_BITS * index)) & _LANE_MASK) - _LANE_SIGN
+            for index in range(size)]
 
 
 def _length_bucket(n_words: int) -> int:
@@ -62,9 +89,21 @@ def char_text(tokens: Sequence[str]) -> str:
     return (" " + " ".join(t for t in tokens if t != "<ts>"))[:MAX_CHARS] + " "
 
 
+_SLICES: dict[int, tuple[slice, ...]] = {}
+
+
+def _slices(size: int) -> tuple[slice, ...]:
+    """The slices of every character 3-, 4- and 5-gram of a text of `size` characters."""
+    found = _SLICES.get(size)
+    if found is None:
+        found = _SLICES[size] = tuple(slice(i, i + n) for n in (3, 4, 5)
+                                      for i in range(size - n + 1))
+    return found
+
+
 def char_grams(chars: str) -> set[str]:
-    size = len(chars)
-    return {chars[i:i + n] for n in (3, 4, 5) for i in range(size - n + 1)}
+    """Every character 3-, 4- and 5-gram of `chars` (sliced in C from cached slices)."""
+    return set(map(chars.__getitem__, _slices(len(chars))))
 
 
 def rule_features(prepared: Prepared, verdicts: Sequence[Verdict], main: Verdict, lang: str,
@@ -106,37 +145,36 @@ def features(prepared: Prepared, verdicts: Sequence[Verdict], main: Verdict, lan
 @dataclass(frozen=True)
 class Model:
     labels: tuple[str, ...]
-    bias: tuple[float, ...]
-    weights: dict[str, tuple[float, ...]]  # per feature, one weight per label
-    char_weights: dict[str, tuple[float, ...]]  # the same for character n-grams (no "c:")
-    # The gate: a logistic score over words and word pairs, above 0 for talk like the spoken
-    # counselling turns the model was trained on, below 0 for teacher chat.
-    spoken_bias: float
-    spoken_words: dict[str, float]  # "w:" features, keyed by the bare word
-    spoken_pairs: dict[str, float]  # "b:" features, keyed by "word word"
+    scale: float  # weights are integers of 1/scale
+    bias: int  # packed (see `pack`), one lane per label
+    weights: dict[str, int]  # per feature, its packed row
+    char_weights: dict[str, int]  # the same for character n-grams (keyed without "c:")
+    # The gate: a logistic score over words and word pairs, in 1/scale units, above 0 for talk
+    # like the spoken counselling turns the model was trained on, below 0 for teacher chat.
+    spoken_bias: int
+    spoken_words: dict[str, int]  # "w:" features, keyed by the bare word
+    spoken_pairs: dict[str, int]  # "b:" features, keyed by "word word"
     # A compensating label wins when the three together are more likely than this.
     compensating_threshold: float
 
     def is_spoken(self, tokens: Sequence[str]) -> bool:
         """Whether the message (its `tokens_of`) reads like spoken counselling-style talk (the
         learned model decides those) rather than teacher chat (the rules decide, as they were
-        written for). Runs on every message, so it builds no feature strings for single words."""
+        written for). Runs on every message, so it builds no feature strings for single words
+        and sums integers in C."""
         pairs = map(" ".join, itertools.pairwise(["^", *tokens, "$"]))
-        return (self.spoken_bias + sum(filter(None, map(self.spoken_words.get, tokens)))
-                + sum(filter(None, map(self.spoken_pairs.get, pairs)))) > 0
+        return (self.spoken_bias + sum(map(self.spoken_words.get, tokens, _ZEROS))
+                + sum(map(self.spoken_pairs.get, pairs, _ZEROS))) > 0
 
     def scores(self, feats: Sequence[str], chars: str | None = None) -> list[float]:
         """The score of every label (in `labels` order) of the features present (each counts
         once; unknown ones count nothing), plus the character n-grams of `chars` if given."""
-        char_get = self.char_weights.get
-        # filter(None, map(...)) keeps the loop in C: this is the hot path on long turns.
-        rows = list(filter(None, map(self.weights.get, set(feats))))
-        if chars is not None:
-            rows.extend(filter(None, map(char_get, char_grams(chars))))
-        else:
-            rows.extend(filter(None, map(char_get, {f[2:] for f in feats if f[:2] == "c:"})))
-        rows.append(self.bias)
-        return [sum(column) for column in zip(*rows)]
+        grams = char_grams(chars) if chars is not None else {
+            f[2:] for f in feats if f[:2] == "c:"}
+        # One packed integer per row: the whole sum is two C loops, the hot path on long turns.
+        total = (self.bias + sum(map(self.weights.get, set(feats), _ZEROS))
+                 + sum(map(self.char_weights.get, grams, _ZEROS)))
+        return [lane / self.scale for lane in unpack(total, len(self.labels))]
 
     def best(self, scores: Sequence[float]) -> str:
         """The best compensating label if together they are likely enough, else the best of
@@ -157,46 +195,42 @@ class Model:
 
     def strongest_words(self, feats: Sequence[str], label: str) -> str:
         """The word or word pair present that adds most to `label`, as text ("" if none)."""
-        index = self.labels.index(label)
-        best, best_weight = "", 0.0
+        size = len(self.labels)
+        shift, offset = LANE_BITS * self.labels.index(label), _offset(size)
+        best, best_weight = "", 0
         for feat in dict.fromkeys(feats):
             if feat[:2] not in ("w:", "b:"):
                 continue
-            row = self.weights.get(feat)
-            if row is None or row[index] <= best_weight:
+            packed = self.weights.get(feat)
+            if packed is None:
+                continue
+            weight = (((packed + offset) >> shift) & _LANE_MASK) - _LANE_SIGN
+            if weight <= best_weight:
                 continue
             words = " ".join(w for w in feat[2:].split(" ") if w not in _NOT_A_CUE)
             if words.strip("?!"):
-                best, best_weight = words, row[index]
+                best, best_weight = words, weight
         return best
 
 
 def model_from_json(data: dict[str, object]) -> Model:
-    if data.get("format") != FORMAT:
-        raise ValueError(f"not a {FORMAT} model")
+    """The model of a `linear_model.json`: rows as hexadecimal packed integers (`pack`)."""
+    if data.get("format") != FORMAT or data.get("lane_bits") != LANE_BITS:
+        raise ValueError(f"not a {FORMAT} model with {LANE_BITS}-bit lanes")
     labels = tuple(str(x) for x in data["labels"])  # type: ignore[attr-defined]
     scale = float(data["scale"])  # type: ignore[arg-type]
-    bias = tuple(float(x) / scale for x in data["bias"])  # type: ignore[attr-defined]
-    zero = (0.0,) * len(labels)
-    weights: dict[str, tuple[float, ...]] = {}
-    char_weights: dict[str, tuple[float, ...]] = {}
-    for feat, sparse in data["weights"].items():  # type: ignore[attr-defined]
-        row = list(zero)
-        for index, value in sparse:
-            row[index] = value / scale
-        if feat.startswith("c:"):
-            char_weights[feat[2:]] = tuple(row)
-        else:
-            weights[feat] = tuple(row)
+    bias = pack([int(x) for x in data["bias"]])  # type: ignore[attr-defined]
+    rows: dict[str, str] = data["weights"]  # type: ignore[assignment]
+    weights = {feat: int(row, 16) for feat, row in rows.items() if feat[:2] != "c:"}
+    char_weights = {feat[2:]: int(row, 16) for feat, row in rows.items() if feat[:2] == "c:"}
     spoken = data["spoken"]
-    spoken_bias = float(spoken["bias"]) / scale  # type: ignore[index]
-    spoken_weights = {str(f): float(w) / scale
-                      for f, w in spoken["weights"].items()}  # type: ignore[index]
-    spoken_words = {f[2:]: w for f, w in spoken_weights.items() if f.startswith("w:")}
-    spoken_pairs = {f[2:]: w for f, w in spoken_weights.items() if f.startswith("b:")}
+    spoken_bias = int(spoken["bias"])  # type: ignore[index]
+    gate: dict[str, int] = spoken["weights"]  # type: ignore[index]
+    spoken_words = {f[2:]: int(w) for f, w in gate.items() if f.startswith("w:")}
+    spoken_pairs = {f[2:]: int(w) for f, w in gate.items() if f.startswith("b:")}
     threshold = float(data["compensating_threshold"])  # type: ignore[arg-type]
-    return Model(labels, bias, weights, char_weights, spoken_bias, spoken_words, spoken_pairs,
-                 threshold)
+    return Model(labels, scale, bias, weights, char_weights, spoken_bias, spoken_words,
+                 spoken_pairs, threshold)
 
 
 _CACHE: dict[str, Model | None] = {}
