@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from collections.abc import Callable
 from functools import lru_cache
 
 from flows.classifier.spoken import drop_fillers, split_run_on
@@ -86,6 +87,19 @@ def _repair(token: str, lang: str) -> str:
     return token
 
 
+def _repairer(lang: str) -> Callable[[str], str]:
+    """One language's token repair, cached as one C-level call per token (`map` in prepare):
+    a word goes through `_repair`, anything else (spaces, digits, punctuation) stays."""
+    @lru_cache(maxsize=65536)
+    def repair(token: str) -> str:
+        return _repair(token, lang) if token[0].isalpha() else token
+    return repair
+
+
+_REPAIRS = {lang: _repairer(lang) for lang in _CHAT}
+_repair_other = lru_cache(maxsize=8)(_repairer)
+
+
 # Pictographs, dingbats, arrows and the joiners/variation selectors that glue emoji together.
 _EMOJI = re.compile("[\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2900-\u297f\u2b00-\u2bff"
                     "\u3030\u303d\u3297\u3299\ufe0f\u200d\U0001f000-\U0001faff]")
@@ -125,8 +139,7 @@ def prepare(raw: str, lang: str) -> Prepared:
         text = _EMOJI.sub(" ", text)
     text = text.lower()
     text = _ABBREV.sub(lambda m: _ABBREVS[m.group(0)], text)
-    text = "".join(_repair(tok, lang) if tok[0].isalpha() else tok
-                   for tok in _WORD_RE.findall(text))
+    text = "".join(map(_REPAIRS.get(lang) or _repair_other(lang), _WORD_RE.findall(text)))
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     text = "\n".join(line for line in lines if line)
     text = _TRAIL.sub(". ", text)
