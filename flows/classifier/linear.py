@@ -44,7 +44,7 @@ _DIGITS = re.compile(r"\d+")
 _TOKEN = re.compile(r"<ts>|[a-zà-ÿ0-9']+|[?!]")
 _LENGTHS = (3, 8, 16, 32, 64)
 _ZEROS = itertools.repeat(0)  # map(dict.get, keys, _ZEROS): a missing key counts 0
-MAX_CHARS = 300
+MAX_CHARS = 200
 # Words that weigh in the model but explain nothing when quoted back in a nudge.
 _NOT_A_CUE = word_set("""^ $ <ts> ? ! well okay ok so yeah yes right and but or the a an that it
     you i is to of in mm ja nee en maar of de het een dat je ik is te van in""")

@@ -18,6 +18,29 @@ from flows.classifier.text import Prepared, prepare
 LEXICONS: dict[str, Lexicon] = {"nl": NL, "en": EN}
 # A capitalised word that does not start a sentence: usually a name ("Op 2:00 loopt Roos weg").
 _NAME = re.compile(r"(?<=[\w,;:] )(?!I\b)[A-ZÀ-Ý][a-zà-ÿ]+")
+# The rules read at most this many characters of sentences, the last ones: that bounds the
+# time of a long spoken turn (the rules cost about 1.3 µs a character); a lead-in comes first
+# and the main act later, and the learned model reads the first MAX_CHARS of it anyway. Chat
+# messages are far shorter (the longest labelled one has 112 characters).
+RULE_CHARS = 200
+
+
+def rule_window(sentences: tuple[str, ...]) -> tuple[str, ...]:
+    """The last sentences that fit in RULE_CHARS characters; of a longer last sentence, its
+    last RULE_CHARS characters from a word start."""
+    if sum(map(len, sentences)) <= RULE_CHARS:
+        return sentences
+    kept: list[str] = []
+    room = RULE_CHARS
+    for sentence in reversed(sentences):
+        if len(sentence) > room:
+            break
+        kept.append(sentence)
+        room -= len(sentence)
+    if not kept:
+        tail = sentences[-1][-RULE_CHARS:]
+        kept.append(tail.split(" ", 1)[-1] if " " in tail else tail)
+    return tuple(reversed(kept))
 
 
 @dataclass(frozen=True)
@@ -59,5 +82,5 @@ def read(text: str, lang: str | None) -> Reading:
     has_name = bool(_NAME.search(text))
     if not prepared.text.strip(" .,!?"):
         return Reading(lang, prepared, [], Verdict(main_act([]).label, "", 0, ""), has_name)
-    verdicts = judge_sentences(prepared.sentences, LEXICONS[lang], has_name)
+    verdicts = judge_sentences(rule_window(prepared.sentences), LEXICONS[lang], has_name)
     return Reading(lang, prepared, verdicts, main_act(verdicts), has_name)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from flows.classifier import classify, linear
-from flows.classifier.reading import read
+from flows.classifier.reading import RULE_CHARS, read, rule_window
 from flows.classifier.spoken import drop_fillers, split_run_on
 from flows.labels import COMPENSATING, Label
 
@@ -69,12 +69,29 @@ def test_spoken_teacher_talk_is_read_like_chat(lang: str, text: str, label: Labe
         assert result.rephrasing
 
 
+def test_the_rules_read_the_last_sentences_of_a_long_turn_only() -> None:
+    """A long spoken turn costs bounded time: the rules judge its last RULE_CHARS characters of
+    sentences; chat (well under the bound) is judged whole."""
+    chat = ("Leuk filmpje!", "Je zou meer wachttijd kunnen geven.")
+    assert rule_window(chat) == chat
+    lead = "so you have been thinking about this for a while and it has been hard " * 4
+    turn = (lead.strip() + ".", "What would you like to do about it?")
+    assert rule_window(turn) == turn[1:]
+    run_on = ("and then " * 100).strip()
+    window = rule_window((run_on,))
+    assert len(window[0]) <= RULE_CHARS and run_on.endswith(window[0])
+    assert window[0].startswith("and then")
+    reading = read(" ".join(turn), "en")
+    assert reading.main.label is Label.OPEN_QUESTION and len(reading.verdicts) == 1
+
+
 def test_the_model_loads_once_and_needs_no_numpy_or_scikit_learn() -> None:
     model = linear.load_model()
     assert model is not None, f"{MODEL} is missing or unreadable"
     assert linear.load_model() is model
     assert set(model.labels) == {label.value for label in Label}
     assert MODEL.stat().st_size < 5_000_000
+    assert json.loads(MODEL.read_text(encoding="utf-8"))["format"] == linear.FORMAT
     code = ("import sys; from flows.classifier import classify; "
             "classify('Mm-hmm. So you are worried that you will lose your friends.', 'en'); "
             "bad = [m for m in ('numpy', 'scipy', 'sklearn') if m in sys.modules]; "
