@@ -194,23 +194,24 @@ class Model:
         return [i for i, label in enumerate(self.labels) if label not in _COMPENSATING]
 
     def strongest_words(self, feats: Sequence[str], label: str) -> str:
-        """The word or word pair present that adds most to `label`, as text ("" if none)."""
-        size = len(self.labels)
-        shift, offset = LANE_BITS * self.labels.index(label), _offset(size)
-        best, best_weight = "", 0
-        for feat in dict.fromkeys(feats):
-            if feat[:2] not in ("w:", "b:"):
-                continue
-            packed = self.weights.get(feat)
-            if packed is None:
-                continue
-            weight = (((packed + offset) >> shift) & _LANE_MASK) - _LANE_SIGN
-            if weight <= best_weight:
-                continue
+        """The word or word pair present that adds most to `label`, as text ("" if none): the
+        first of the heaviest that is more than a filler or function word."""
+        shift, offset = LANE_BITS * self.labels.index(label), _offset(len(self.labels))
+        present = [f for f in dict.fromkeys(feats) if f[:2] in ("w:", "b:")]
+        rows = map(self.weights.get, present, _ZEROS)
+        weights = [(((packed + offset) >> shift) & _LANE_MASK) - _LANE_SIGN for packed in rows]
+        # sorted() is stable: among equal weights the earlier feature comes first.
+        for weight, feat in sorted(zip(weights, present), key=_heaviest_first):
+            if weight <= 0:
+                break
             words = " ".join(w for w in feat[2:].split(" ") if w not in _NOT_A_CUE)
             if words.strip("?!"):
-                best, best_weight = words, weight
-        return best
+                return words
+        return ""
+
+
+def _heaviest_first(pair: tuple[int, str]) -> int:
+    return -pair[0]
 
 
 def model_from_json(data: dict[str, object]) -> Model:
