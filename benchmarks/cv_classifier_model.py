@@ -2,7 +2,8 @@
 looking at a report-only set.
 
 Run: .venv/bin/python benchmarks/cv_classifier_model.py [NAME=VALUE ...]
-e.g. `RULE_CHARS=300 MAX_CHARS=300` (reading.RULE_CHARS, linear.MAX_CHARS) or `C=0.5`
+e.g. `RULE_CHARS=300 MAX_CHARS=300 TEXT_CHARS=250` (reading.RULE_CHARS, reading.TEXT_CHARS,
+linear.MAX_CHARS) or `C=0.5`
 (train_classifier_model.C). annomi_dev is cut into FOLDS parts, stratified by label
 (round-robin over the rows of each label in id order, so deterministic); each part is
 classified by the whole classifier (gate, rules, model) trained on the training rows of
@@ -22,7 +23,7 @@ from benchmarks.classifier_quality import scores
 from flows.classifier import classify, linear, reading
 
 FOLDS = 3
-_SETTINGS = {"RULE_CHARS": reading, "MAX_CHARS": linear, "C": training,
+_SETTINGS = {"RULE_CHARS": reading, "TEXT_CHARS": reading, "MAX_CHARS": linear, "C": training,
              "COMPENSATING_THRESHOLD": training}
 
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from flows.classifier import fallback, linear
 from flows.classifier.language import detect_language
-from flows.classifier.reading import Reading, read
+from flows.classifier.reading import Reading, read, text_window
 from flows.classifier.rephrase import rephrase
 from flows.classifier.rules import Verdict
 from flows.classifier.text import TS
@@ -41,8 +41,8 @@ def classify(text: str, lang: str | None = None) -> Classification:
         label = Label.AFFIRMATION if _CHEERING.search(prepared.emoji) else Label.OTHER
         return Classification(label, prepared.emoji[:8])
     model = linear.load_model()
-    if model is not None and model.is_spoken(reading.tokens):
-        verdict = _combined(model, reading, reading.word_features())
+    if model is not None and model.is_spoken(reading.tokens, reading.pairs):
+        verdict = _combined(model, reading)
     else:
         verdict = _rules_only(reading, text)
     cue = _restore(verdict.cue, prepared.timestamps)
@@ -53,24 +53,25 @@ def classify(text: str, lang: str | None = None) -> Classification:
     return Classification(verdict.label, cue, rephrasing)
 
 
-def _combined(model: linear.Model, reading: Reading, words: list[str]) -> Verdict:
+def _combined(model: linear.Model, reading: Reading) -> Verdict:
     """The learned model decides; the cue is the rules' where a rule offered the same label
     (the main act first, then the strongest such sentence), else the words that weighed most."""
-    label = Label(model.best(reading.scores(model, words)))
+    label = Label(model.best(reading.scores(model)))
     main = reading.main
     if label is main.label:
         return main
     agreeing = [v for v in reading.verdicts if v.label is label and v.weight >= WEAK_CUE]
     if agreeing:
         return max(reversed(agreeing), key=lambda v: v.weight)
-    return replace(main, label=label, cue=model.strongest_words(words, label.value))
+    return replace(main, label=label,
+                   cue=model.strongest_words(reading.word_features(), label.value))
 
 
 def _rules_only(reading: Reading, text: str) -> Verdict:
     """The rules, with the naive Bayes fallback where they found no real cue."""
     verdict = reading.main
     if verdict.weight < WEAK_CUE:
-        learned = fallback.scores(text, reading.lang)
+        learned = fallback.scores(text_window(text), reading.lang, reading.prepared)
         if learned is not None and fallback.margin(learned) > FALLBACK_MARGIN:
             label = Label(fallback.best_of(learned))
             if label is not verdict.label:

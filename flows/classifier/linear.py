@@ -76,6 +76,11 @@ def tokens_of(prepared: Prepared) -> list[str]:
     return _TOKEN.findall(_DIGITS.sub("0", prepared.text))
 
 
+def pairs_of(tokens: Sequence[str]) -> list[str]:
+    """The word pairs of a message, with "^" and "$" for its start and end ("^ so", "so you")."""
+    return list(map(" ".join, itertools.pairwise(["^", *tokens, "$"])))
+
+
 def word_features(tokens: Sequence[str]) -> list[str]:
     """Words and word pairs (with the start and end of the message): all the gate reads."""
     feats = ["w:" + t for t in tokens]
@@ -92,7 +97,7 @@ def char_text(tokens: Sequence[str]) -> str:
 _SLICES: dict[int, tuple[slice, ...]] = {}
 
 
-def _slices(size: int) -> tuple[slice, ...]:
+def char_slices(size: int) -> tuple[slice, ...]:
     """The slices of every character 3-, 4- and 5-gram of a text of `size` characters."""
     found = _SLICES.get(size)
     if found is None:
@@ -103,7 +108,7 @@ def _slices(size: int) -> tuple[slice, ...]:
 
 def char_grams(chars: str) -> set[str]:
     """Every character 3-, 4- and 5-gram of `chars` (sliced in C from cached slices)."""
-    return set(map(chars.__getitem__, _slices(len(chars))))
+    return set(map(chars.__getitem__, char_slices(len(chars))))
 
 
 def rule_features(prepared: Prepared, verdicts: Sequence[Verdict], main: Verdict, lang: str,
@@ -156,13 +161,16 @@ class Model:
     spoken_pairs: dict[str, int]  # "b:" features, keyed by "word word"
     # A compensating label wins when the three together are more likely than this.
     compensating_threshold: float
+    word_weights: dict[str, int]  # the "w:" rows of `weights`, keyed by the bare word
+    pair_weights: dict[str, int]  # the "b:" rows, keyed by "word word"
 
-    def is_spoken(self, tokens: Sequence[str]) -> bool:
+    def is_spoken(self, tokens: Sequence[str], pairs: Sequence[str] | None = None) -> bool:
         """Whether the message (its `tokens_of`) reads like spoken counselling-style talk (the
         learned model decides those) rather than teacher chat (the rules decide, as they were
         written for). Runs on every message, so it builds no feature strings for single words
-        and sums integers in C."""
-        pairs = map(" ".join, itertools.pairwise(["^", *tokens, "$"]))
+        and sums integers in C. `pairs` is `pairs_of(tokens)` if already made."""
+        if pairs is None:
+            pairs = pairs_of(tokens)
         return (self.spoken_bias + sum(map(self.spoken_words.get, tokens, _ZEROS))
                 + sum(map(self.spoken_pairs.get, pairs, _ZEROS))) > 0
 
@@ -174,6 +182,16 @@ class Model:
         # One packed integer per row: the whole sum is two C loops, the hot path on long turns.
         total = (self.bias + sum(map(self.weights.get, set(feats), _ZEROS))
                  + sum(map(self.char_weights.get, grams, _ZEROS)))
+        return [lane / self.scale for lane in unpack(total, len(self.labels))]
+
+    def scores_of(self, tokens: Sequence[str], pairs: Sequence[str], rules: Sequence[str],
+                  chars: str) -> list[float]:
+        """`scores(word_features(tokens) + rules, chars)` without building "w:" and "b:"
+        strings: the word and pair rows are looked up by the bare word and "word word"."""
+        total = (self.bias + sum(map(self.word_weights.get, set(tokens), _ZEROS))
+                 + sum(map(self.pair_weights.get, set(pairs), _ZEROS))
+                 + sum(map(self.weights.get, set(rules), _ZEROS))
+                 + sum(map(self.char_weights.get, char_grams(chars), _ZEROS)))
         return [lane / self.scale for lane in unpack(total, len(self.labels))]
 
     def best(self, scores: Sequence[float]) -> str:
@@ -231,7 +249,9 @@ def model_from_json(data: dict[str, object]) -> Model:
     spoken_pairs = {f[2:]: int(w) for f, w in gate.items() if f.startswith("b:")}
     threshold = float(data["compensating_threshold"])  # type: ignore[arg-type]
     return Model(labels, scale, bias, weights, char_weights, spoken_bias, spoken_words,
-                 spoken_pairs, threshold)
+                 spoken_pairs, threshold,
+                 {f[2:]: row for f, row in weights.items() if f[:2] == "w:"},
+                 {f[2:]: row for f, row in weights.items() if f[:2] == "b:"})
 
 
 _CACHE: dict[str, Model | None] = {}

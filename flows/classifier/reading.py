@@ -22,7 +22,7 @@ _NAME = re.compile(r"(?<=[\w,;:] )(?!I\b)[A-ZÀ-Ý][a-zà-ÿ]+")
 # time of a long spoken turn (the rules cost about 1.3 µs a character); a lead-in comes first
 # and the main act later, and the learned model reads the first MAX_CHARS of it anyway. Chat
 # messages are far shorter (the longest labelled one has 112 characters).
-RULE_CHARS = 200
+RULE_CHARS = 150
 
 
 def rule_window(sentences: tuple[str, ...]) -> tuple[str, ...]:
@@ -64,18 +64,36 @@ class Reading:
     def tokens(self) -> list[str]:
         return linear.tokens_of(self.prepared)
 
+    @cached_property
+    def pairs(self) -> list[str]:
+        return linear.pairs_of(self.tokens)
+
     def word_features(self) -> list[str]:
         """What the gate reads: words and word pairs."""
         return linear.word_features(self.tokens)
 
-    def scores(self, model: linear.Model, words: list[str]) -> list[float]:
-        """The model's label scores, given the word features already made for the gate."""
+    def scores(self, model: linear.Model) -> list[float]:
+        """The model's label scores."""
         rules = linear.rule_features(self.prepared, self.verdicts, self.main, self.lang,
                                      self.has_name, len(self.tokens))
-        return model.scores(words + rules, linear.char_text(self.tokens))
+        return model.scores_of(self.tokens, self.pairs, rules, linear.char_text(self.tokens))
+
+
+# A longer message is read as its first and its last TEXT_CHARS characters (cut at spaces, the
+# gap a line break): the model's n-grams read the start, the rules the end, and one message's
+# time stays bounded however long a transcribed turn gets.
+TEXT_CHARS = 250
+
+
+def text_window(text: str) -> str:
+    if len(text) <= 2 * TEXT_CHARS:
+        return text
+    head, tail = text[:TEXT_CHARS], text[-TEXT_CHARS:]
+    return head.rsplit(" ", 1)[0] + "\n" + tail.split(" ", 1)[-1]
 
 
 def read(text: str, lang: str | None) -> Reading:
+    text = text_window(text)
     if lang not in LEXICONS:
         lang = detect_language(text)
     prepared = prepare(text, lang)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from flows.classifier import classify, linear
-from flows.classifier.reading import RULE_CHARS, read, rule_window
+from flows.classifier import classify, fallback, linear
+from flows.classifier.reading import RULE_CHARS, TEXT_CHARS, read, rule_window, text_window
 from flows.classifier.spoken import drop_fillers, split_run_on
 from flows.labels import COMPENSATING, Label
 
@@ -80,9 +80,32 @@ def test_the_rules_read_the_last_sentences_of_a_long_turn_only() -> None:
     run_on = ("and then " * 100).strip()
     window = rule_window((run_on,))
     assert len(window[0]) <= RULE_CHARS and run_on.endswith(window[0])
-    assert window[0].startswith("and then")
+    assert run_on[-len(window[0]) - 1] == " "  # from a word start
     reading = read(" ".join(turn), "en")
     assert reading.main.label is Label.OPEN_QUESTION and len(reading.verdicts) == 1
+
+
+def test_a_very_long_turn_is_read_as_its_start_and_its_end() -> None:
+    short = "so you feel stuck " * 10
+    assert text_window(short) == short
+    turn = "first " + "middle " * 200 + "last words here"
+    window = text_window(turn)
+    assert len(window) <= 2 * TEXT_CHARS + 1 and "\n" in window
+    assert window.startswith("first ") and window.endswith("last words here")
+    reading = read(turn, "en")
+    assert reading.prepared.sentences[-1].endswith("last words here")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("goedemorgen allemaal, ik zit in de trein", "nl"), ("Op 1:05 loopt Roos weg", "nl"),
+    ("hmm ok, Sam was late again?", "en"), ("Yeah. And you've been going to school.", "en")])
+def test_the_fast_fallback_scores_are_those_of_its_features(text: str, lang: str) -> None:
+    model = fallback.load_model()
+    assert model is not None
+    slow = model.scores(fallback.features(text, lang))
+    fast = model.scores_of(text, lang)
+    assert fallback.best_of(fast) == fallback.best_of(slow)
+    assert all(abs(fast[k] - slow[k]) < 1e-6 for k in slow)
 
 
 def test_the_model_loads_once_and_needs_no_numpy_or_scikit_learn() -> None:
