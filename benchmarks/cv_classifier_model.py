@@ -24,7 +24,7 @@ from flows.classifier import classify, linear, reading
 
 FOLDS = 3
 _SETTINGS = {"RULE_CHARS": reading, "TEXT_CHARS": reading, "MAX_CHARS": linear, "C": training,
-             "COMPENSATING_THRESHOLD": training}
+             "COMPENSATING_THRESHOLD": training, "COMPENSATING_WEIGHT": training}
 
 
 def folds(ids: list[str], labels: dict[str, str]) -> dict[str, int]:
