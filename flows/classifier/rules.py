@@ -135,9 +135,9 @@ def _statement(best: _Best, s: str, core: str, lex: Lexicon, has_name: bool) -> 
     if not thanks_for_sharing:
         best.offer(Label.OTHER, lex.other_weak.search(s), 3.2)
     best.offer(Label.OPEN_QUESTION, lex.open_request.search(s), 5.5)
+    too = lex.too.search(s)  # "te lang", "too strict": read once, used below four times
     affirm = lex.affirmation.search(s)
     if affirm is not None:
-        too = lex.too.search(s)
         if too is not None:
             best.offer(Label.OPINION, too, 5)
         elif lex.classroom_moment.search(s) and not lex.intervision_meta.search(s):
@@ -156,17 +156,18 @@ def _statement(best: _Best, s: str, core: str, lex: Lexicon, has_name: bool) -> 
     # "te lang" names the verdict better than a nearby intensifier does, so it goes first.
     best.offer(Label.OPINION, lex.too.search(rest), 4.01)
     verdict = lex.evaluative.search(rest)
-    if (verdict is not None and lex.positive.search(rest) and lex.second_person.search(s)
-            and not lex.classroom_moment.search(s) and not lex.too.search(s)):
+    positive = lex.positive.search(rest) if verdict is not None else None
+    if (positive is not None and lex.second_person.search(s)
+            and not lex.classroom_moment.search(s) and too is None):
         # Praise aimed at "you" without a particular moment is praise of the person.
-        best.offer(Label.AFFIRMATION, lex.positive.search(rest), 4.1)
+        best.offer(Label.AFFIRMATION, positive, 4.1)
     best.offer(Label.OPINION, verdict, 4)
     no_deixis = lex.deixis.search(s) is None
-    if TS not in s and (lex.too.search(s) is None or no_deixis):
+    if TS not in s and (too is None or no_deixis):
         # A bare plural or generic subject opens a claim about people in general; with nothing
         # from the clip, "too" is part of the claim ("Gifted pupils ... work that is too easy").
         best.offer(Label.INFORMATION, lex.generic_subject.search(core), 4.3)
-    if lex.too.search(s) is None and TS not in s:
+    if too is None and TS not in s:
         if no_deixis:
             best.offer(Label.INFORMATION, lex.generic_claim.search(s), 4.2)
         best.offer(Label.INFORMATION, comparative_claim(core, lex.lang, lex.deixis, has_name), 4.2)
