@@ -2,7 +2,8 @@
 
 Run: .venv/bin/python benchmarks/classifier_quality.py
 Prints per-label precision/recall/F1, macro-F1 and the F1 of "compensating" (tip, opinion,
-information) against the rest on:
+information) against the rest, for the rules alone (with their naive Bayes fallback, as before
+issue 17) and for the whole classifier (rules and the learned linear model), side by side, on:
   (a) ../shared/data/contributions_dev.tsv, all of it;
   (b) its tuning part, the part the cue rules were written and checked against;
   (c) its held-out part (~30%, stratified by label and language, chosen by a hash of the id),
@@ -37,7 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from flows.classifier import classify
+from flows.classifier import classify, linear
 from flows.labels import COMPENSATING, Label
 
 HELD_OUT_SHARE = 0.3
@@ -97,22 +98,45 @@ def scores(gold: Sequence[str], predicted: Sequence[str],
     return per, macro, _prf(tp, fp, fn)[2]
 
 
+def predict(rows: Sequence[dict[str, str]], combined: bool = True) -> list[str]:
+    """Labels of `rows`: the whole classifier, or (combined=False) the rules with their naive
+    Bayes fallback alone, as before the learned linear model (issue 17)."""
+    saved = dict(linear._CACHE)
+    if not combined:
+        linear._CACHE["model"] = None
+    try:
+        return [classify(row["text"], row.get("lang") or None).label.value for row in rows]
+    finally:
+        linear._CACHE.clear()
+        linear._CACHE.update(saved)
+
+
+SUMMARY: list[tuple[str, int, float, float, float, float]] = []
+
+
 def report(title: str, rows: Sequence[dict[str, str]], all_labels: bool = True) -> tuple[float, float]:
+    """Per-label figures of the rules alone and of rules plus model, side by side; returns the
+    combined classifier's macro-F1 and compensating F1."""
     gold = [row["label"] for row in rows]
-    predicted = [classify(row["text"], row.get("lang") or None).label.value for row in rows]
     labels = [label.value for label in Label] if all_labels else [
         label.value for label in Label if label.value in set(gold)]
-    per, macro, comp = scores(gold, predicted, labels)
-    accuracy = sum(g == p for g, p in zip(gold, predicted)) / len(gold)
+    before, after = predict(rows, combined=False), predict(rows)
+    per_b, macro_b, comp_b = scores(gold, before, labels)
+    per_a, macro_a, comp_a = scores(gold, after, labels)
     print(f"\n### {title} ({len(rows)} messages)\n")
-    print("| label | precision | recall | F1 | n |")
-    print("|---|---:|---:|---:|---:|")
-    for label, (precision, recall, f1, support) in per.items():
-        print(f"| {label} | {precision:.3f} | {recall:.3f} | {f1:.3f} | {support} |")
+    print("| label | P rules | R rules | F1 rules | P combined | R combined | F1 combined | n |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for label in labels:
+        pb, rb, fb, support = per_b[label]
+        pa, ra, fa, _ = per_a[label]
+        print(f"| {label} | {pb:.3f} | {rb:.3f} | {fb:.3f} | {pa:.3f} | {ra:.3f} | {fa:.3f} "
+              f"| {support} |")
     scope = "nine labels" if all_labels else f"the {len(labels)} labels present"
-    print(f"\nmacro-F1 over {scope}: **{macro:.3f}** · compensating-vs-rest F1: **{comp:.3f}**"
-          f" · accuracy: {accuracy:.3f}")
-    return macro, comp
+    accuracy = sum(g == p for g, p in zip(gold, after)) / len(gold)
+    print(f"\nmacro-F1 over {scope}: rules {macro_b:.3f} -> **{macro_a:.3f}** · compensating-vs-rest "
+          f"F1: rules {comp_b:.3f} -> **{comp_a:.3f}** · accuracy (combined): {accuracy:.3f}")
+    SUMMARY.append((title, len(rows), macro_b, comp_b, macro_a, comp_a))
+    return macro_a, comp_a
 
 
 def main() -> int:
@@ -143,6 +167,11 @@ def main() -> int:
         path = FRESH_DIR / name
         if path.is_file():
             report(title, read_rows(path))
+    print("\n### All sets: rules alone -> rules and model\n")
+    print("| set | messages | macro-F1 rules | comp. F1 rules | macro-F1 combined | comp. F1 combined |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for title, size, macro_b, comp_b, macro_a, comp_a in SUMMARY:
+        print(f"| {title} | {size} | {macro_b:.3f} | {comp_b:.3f} | **{macro_a:.3f}** | **{comp_a:.3f}** |")
     return 0
 
 

@@ -11,27 +11,22 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from flows.classifier import fallback
-from flows.classifier.cues_en import EN
-from flows.classifier.cues_nl import NL
+from flows.classifier import fallback, linear
 from flows.classifier.language import detect_language
-from flows.classifier.lexicon import Lexicon
+from flows.classifier.reading import Reading, read, text_window
 from flows.classifier.rephrase import rephrase
-from flows.classifier.rules import judge_message
-from flows.classifier.text import TS, prepare
+from flows.classifier.rules import Verdict
+from flows.classifier.text import TS
 from flows.classifier.timestamps import parse_timestamp
 from flows.labels import COMPENSATING, Classification, Label
 
 __all__ = ["classify", "detect_language", "parse_timestamp"]
 
-_LEXICONS: dict[str, Lexicon] = {"nl": NL, "en": EN}
-# Below this weight no rule found a cue (only the defaults: a clip subject 1.2, a greeting 1,
-# nothing 0.5); the learned fallback may then decide, if it is clear enough about it: its best
-# label must lead the runner-up by more than FALLBACK_MARGIN in log-probability.
+# Without the learned model: below this weight no rule found a cue (only the defaults: a clip
+# subject 1.2, a greeting 1, nothing 0.5); the naive Bayes fallback may then decide, if it is
+# clear enough about it: its best label must lead the runner-up by more than FALLBACK_MARGIN.
 WEAK_CUE = 2.0
 FALLBACK_MARGIN = 3.0
-# A capitalised word that does not start a sentence: usually a name ("Op 2:00 loopt Roos weg").
-_NAME = re.compile(r"(?<=[\w,;:] )(?!I\b)[A-ZÀ-Ý][a-zà-ÿ]+")
 # A message of emoji alone: applause and hearts cheer the person, the rest acknowledges.
 _CHEERING = re.compile("[\U0001F44F\U0001F4AA\U0001F64C\u2764\U0001F49B\U0001F49A\U0001F499"
                        "\U0001F49C\U0001F9E1\U0001F31F\u2B50\U0001F525\U0001F60D\U0001F970\U0001F3C6]")
@@ -40,24 +35,48 @@ _CHEERING = re.compile("[\U0001F44F\U0001F4AA\U0001F64C\u2764\U0001F49B\U0001F49
 def classify(text: str, lang: str | None = None) -> Classification:
     """Label `text` ('nl' or 'en'; detected when missing) with the cue that decided it and,
     for a tip (and where sensible an opinion or information), an open-question rephrasing."""
-    if lang not in _LEXICONS:
-        lang = detect_language(text)
-    prepared = prepare(text, lang)
-    if not prepared.text.strip(" .,!?"):
+    reading = read(text, lang)
+    prepared = reading.prepared
+    if reading.empty:
         label = Label.AFFIRMATION if _CHEERING.search(prepared.emoji) else Label.OTHER
         return Classification(label, prepared.emoji[:8])
-    verdict = judge_message(prepared.sentences, _LEXICONS[lang], bool(_NAME.search(text)))
+    model = linear.load_model()
+    if model is not None and model.is_spoken(reading.tokens, reading.pairs):
+        verdict = _combined(model, reading)
+    else:
+        verdict = _rules_only(reading, text)
+    cue = _restore(verdict.cue, prepared.timestamps)
+    rephrasing = None
+    if verdict.label in COMPENSATING:
+        rephrasing = rephrase(verdict.label, verdict.sentence, reading.lang, text,
+                              prepared.timestamps)
+    return Classification(verdict.label, cue, rephrasing)
+
+
+def _combined(model: linear.Model, reading: Reading) -> Verdict:
+    """The learned model decides; the cue is the rules' where a rule offered the same label
+    (the main act first, then the strongest such sentence), else the words that weighed most."""
+    label = Label(model.best(reading.scores(model)))
+    main = reading.main
+    if label is main.label:
+        return main
+    agreeing = [v for v in reading.verdicts if v.label is label and v.weight >= WEAK_CUE]
+    if agreeing:
+        return max(reversed(agreeing), key=lambda v: v.weight)
+    return replace(main, label=label,
+                   cue=model.strongest_words(reading.word_features(), label.value))
+
+
+def _rules_only(reading: Reading, text: str) -> Verdict:
+    """The rules, with the naive Bayes fallback where they found no real cue."""
+    verdict = reading.main
     if verdict.weight < WEAK_CUE:
-        learned = fallback.scores(text, lang)
+        learned = fallback.scores(text_window(text), reading.lang, reading.prepared)
         if learned is not None and fallback.margin(learned) > FALLBACK_MARGIN:
             label = Label(fallback.best_of(learned))
             if label is not verdict.label:
                 verdict = replace(verdict, label=label, cue="")
-    cue = _restore(verdict.cue, prepared.timestamps)
-    rephrasing = None
-    if verdict.label in COMPENSATING:
-        rephrasing = rephrase(verdict.label, verdict.sentence, lang, text, prepared.timestamps)
-    return Classification(verdict.label, cue, rephrasing)
+    return verdict
 
 
 def _restore(cue: str, timestamps: tuple[str, ...]) -> str:

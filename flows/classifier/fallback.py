@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from flows.classifier.text import prepare
+from flows.classifier.linear import char_slices, pack, unpack
+from flows.classifier.text import Prepared, prepare
 
 MODEL_RESOURCE = "classifier_data/fallback_nb.json"
 FORMAT = "intervision-fallback-nb/1"
@@ -27,6 +28,7 @@ FORMAT = "intervision-fallback-nb/1"
 _NAME = re.compile(r"(?<=[\w,;:] )(?!I\b)[A-ZÀ-Ý][a-zà-ÿ]+")
 _DIGITS = re.compile(r"\d+")
 _TOKEN = re.compile(r"<ts>|[a-zà-ÿ0-9']+|[?!]")
+_ZEROS = itertools.repeat(0)
 
 
 def features(text: str, lang: str) -> list[str]:
@@ -51,6 +53,11 @@ class Model:
     prior: tuple[float, ...]  # log P(label)
     unseen: tuple[float, ...]  # log P(feature | label) of a feature never seen with the label
     weights: dict[str, tuple[float, ...]]  # log P(feature | label), per label
+    # The same as integers of 1/scale packed one per row (`linear.pack`), for `scores_of`:
+    scale: float
+    packed_prior: int
+    packed: dict[str, int]
+    packed_chars: dict[str, int]  # "c:" features, keyed without the "c:"
 
     def scores(self, feats: list[str]) -> dict[str, float]:
         """Log-probabilities up to a constant, per label; unknown features are ignored."""
@@ -58,6 +65,28 @@ class Model:
         rows = [row for row in map(get, feats) if row is not None]
         rows.append(self.prior)
         return dict(zip(self.labels, map(sum, zip(*rows))))
+
+    def scores_of(self, text: str, lang: str, prepared: Prepared | None = None) -> dict[str, float]:
+        """`scores(features(text, lang))` but fast: no feature string per character n-gram,
+        `prepared` (`prepare(text, lang)`) reused when the text names nobody (then the masked
+        text is the text), and every row summed as one packed integer of 1/scale units
+        (`linear.pack`), exact, in C (the float sums of `scores` agree to about 1e-12)."""
+        masked = _NAME.sub("Qname", text)
+        if prepared is None or masked != text:
+            prepared = prepare(masked, lang)
+        norm = _DIGITS.sub("0", prepared.text)
+        tokens = _TOKEN.findall(norm)
+        get = self.packed.get
+        pairs = map(" ".join, itertools.pairwise(["^", *tokens, "$"]))
+        chars = " " + " ".join(t for t in tokens if t != "<ts>") + " "
+        grams = map(chars.__getitem__, char_slices(len(chars)))
+        total = (self.packed_prior + sum(map(get, map("w:".__add__, tokens), _ZEROS))
+                 + sum(map(get, map("b:".__add__, pairs), _ZEROS))
+                 + sum(map(self.packed_chars.get, grams, _ZEROS)))
+        if "?" not in norm and "?" in text:
+            total += get("w:?", 0)
+        return dict(zip(self.labels, (lane / self.scale
+                                      for lane in unpack(total, len(self.labels)))))
 
 
 def model_from_json(data: dict[str, object]) -> Model:
@@ -68,12 +97,17 @@ def model_from_json(data: dict[str, object]) -> Model:
     unseen = tuple(float(x) / scale for x in data["unseen"])  # type: ignore[attr-defined]
     prior = tuple(float(x) / scale for x in data["prior"])  # type: ignore[attr-defined]
     weights: dict[str, tuple[float, ...]] = {}
+    packed: dict[str, int] = {}
+    unseen_ints = [int(x) for x in data["unseen"]]  # type: ignore[attr-defined]
     for feat, sparse in data["weights"].items():  # type: ignore[attr-defined]
-        row = list(unseen)
+        ints = list(unseen_ints)
         for index, value in sparse:
-            row[index] = value / scale
-        weights[feat] = tuple(row)
-    return Model(labels, prior, unseen, weights)
+            ints[index] = value
+        weights[feat] = tuple(value / scale for value in ints)
+        packed[feat] = pack(ints)
+    chars = {feat[2:]: row for feat, row in packed.items() if feat[:2] == "c:"}
+    packed_prior = pack([int(x) for x in data["prior"]])  # type: ignore[attr-defined]
+    return Model(labels, prior, unseen, weights, scale, packed_prior, packed, chars)
 
 
 _CACHE: dict[str, Model | None] = {}
@@ -90,12 +124,13 @@ def load_model() -> Model | None:
     return _CACHE["model"]
 
 
-def scores(text: str, lang: str) -> dict[str, float] | None:
-    """Per-label log-scores of the fallback model for `text`, or None without a model."""
+def scores(text: str, lang: str, prepared: Prepared | None = None) -> dict[str, float] | None:
+    """Per-label log-scores of the fallback model for `text`, or None without a model;
+    `prepared`, if given, is `prepare(text, lang)`."""
     model = load_model()
     if model is None:
         return None
-    return model.scores(features(text, lang))
+    return model.scores_of(text, lang, prepared)
 
 
 def best_of(score: dict[str, float], allowed: frozenset[str] | None = None) -> str:

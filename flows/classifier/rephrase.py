@@ -10,12 +10,15 @@ from flows.labels import Label
 
 _TOKEN = re.compile(r"[\w'-]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)\s*([\w'-]+)")
+# The tokens of _TOKEN that hold a character other than a-z, a digit, "_" or a Latin-1 lower
+# case letter: a superset of those with a capital, found in C (a long turn has few of them).
+_NOT_LOWER = re.compile(r"(?<![\w'-])[\w'-]*?[^\W\da-z_ß-öø-ÿ][\w'-]*")
 
 
 def _spellings(raw: str) -> dict[str, str]:
     """Words written with capitals inside a sentence (names, "U-vorm"), by their lower case."""
     starts = {m.start(1) for m in _SENTENCE_START.finditer(raw)}
-    return {m.group(0).lower(): m.group(0) for m in _TOKEN.finditer(raw)
+    return {m.group(0).lower(): m.group(0) for m in _NOT_LOWER.finditer(raw)
             if m.start() not in starts and m.group(0) != m.group(0).lower()}
 
 

@@ -26,13 +26,15 @@ class Verdict:
     cue: str
     weight: float
     sentence: str  # the normalised sentence that decided
+    question: bool = False  # the sentence has the form of a question
 
 
 class _Best:
     """Keeps the strongest candidate; on equal weight the first rule checked stays."""
 
-    def __init__(self, sentence: str) -> None:
+    def __init__(self, sentence: str, question: bool = False) -> None:
         self.sentence = sentence
+        self.question = question
         self.verdict: Verdict | None = None
 
     @property
@@ -45,7 +47,7 @@ class _Best:
         if match is None or (self.verdict is not None and self.verdict.weight >= weight):
             return
         self.verdict = Verdict(label, cue if cue is not None else cue_of(match), weight,
-                               self.sentence)
+                               self.sentence, self.question)
 
 
 _WORDS = re.compile(r"[\w'<>]+")
@@ -133,9 +135,9 @@ def _statement(best: _Best, s: str, core: str, lex: Lexicon, has_name: bool) -> 
     if not thanks_for_sharing:
         best.offer(Label.OTHER, lex.other_weak.search(s), 3.2)
     best.offer(Label.OPEN_QUESTION, lex.open_request.search(s), 5.5)
+    too = lex.too.search(s)  # "te lang", "too strict": read once, used below four times
     affirm = lex.affirmation.search(s)
     if affirm is not None:
-        too = lex.too.search(s)
         if too is not None:
             best.offer(Label.OPINION, too, 5)
         elif lex.classroom_moment.search(s) and not lex.intervision_meta.search(s):
@@ -154,17 +156,18 @@ def _statement(best: _Best, s: str, core: str, lex: Lexicon, has_name: bool) -> 
     # "te lang" names the verdict better than a nearby intensifier does, so it goes first.
     best.offer(Label.OPINION, lex.too.search(rest), 4.01)
     verdict = lex.evaluative.search(rest)
-    if (verdict is not None and lex.positive.search(rest) and lex.second_person.search(s)
-            and not lex.classroom_moment.search(s) and not lex.too.search(s)):
+    positive = lex.positive.search(rest) if verdict is not None else None
+    if (positive is not None and lex.second_person.search(s)
+            and not lex.classroom_moment.search(s) and too is None):
         # Praise aimed at "you" without a particular moment is praise of the person.
-        best.offer(Label.AFFIRMATION, lex.positive.search(rest), 4.1)
+        best.offer(Label.AFFIRMATION, positive, 4.1)
     best.offer(Label.OPINION, verdict, 4)
     no_deixis = lex.deixis.search(s) is None
-    if TS not in s and (lex.too.search(s) is None or no_deixis):
+    if TS not in s and (too is None or no_deixis):
         # A bare plural or generic subject opens a claim about people in general; with nothing
         # from the clip, "too" is part of the claim ("Gifted pupils ... work that is too easy").
         best.offer(Label.INFORMATION, lex.generic_subject.search(core), 4.3)
-    if lex.too.search(s) is None and TS not in s:
+    if too is None and TS not in s:
         if no_deixis:
             best.offer(Label.INFORMATION, lex.generic_claim.search(s), 4.2)
         best.offer(Label.INFORMATION, comparative_claim(core, lex.lang, lex.deixis, has_name), 4.2)
@@ -189,8 +192,9 @@ def judge_sentence(sentence: str, lex: Lexicon, has_name: bool = False) -> Verdi
     """The label of one normalised sentence, the words that decided, and how strongly."""
     s = sentence.strip()
     core = _core(s, lex)
-    best = _Best(s)
-    if _is_question(s, core, lex):
+    question = _is_question(s, core, lex)
+    best = _Best(s, question)
+    if question:
         _question(best, s, core, lex)
     else:
         _statement(best, s, core, lex, has_name)
@@ -198,14 +202,24 @@ def judge_sentence(sentence: str, lex: Lexicon, has_name: bool = False) -> Verdi
     return best.verdict
 
 
-def judge_message(sentences: tuple[str, ...], lex: Lexicon, has_name: bool = False) -> Verdict:
-    """The main act: the strongest sentence, the later one on a tie. `has_name` tells that the
-    message names someone (a capitalised word inside a sentence), e.g. a pupil in the clip."""
+def judge_sentences(sentences: tuple[str, ...], lex: Lexicon,
+                    has_name: bool = False) -> list[Verdict]:
+    """The verdict of every sentence, in order (the learned model reads them all)."""
+    return [judge_sentence(sentence, lex, has_name) for sentence in sentences]
+
+
+def main_act(verdicts: list[Verdict]) -> Verdict:
+    """The main act: the strongest sentence, the later one on a tie."""
     best: Verdict | None = None
-    for sentence in sentences:
-        verdict = judge_sentence(sentence, lex, has_name)
+    for verdict in verdicts:
         if best is None or verdict.weight >= best.weight:
             best = verdict
     if best is None:
         return Verdict(Label.OTHER, "", 0, "")
     return best
+
+
+def judge_message(sentences: tuple[str, ...], lex: Lexicon, has_name: bool = False) -> Verdict:
+    """The main act: the strongest sentence, the later one on a tie. `has_name` tells that the
+    message names someone (a capitalised word inside a sentence), e.g. a pupil in the clip."""
+    return main_act(judge_sentences(sentences, lex, has_name))

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from flows.classifier.spoken import drop_fillers, split_run_on
 from flows.classifier.timestamps import find_timestamps
 
 TS = "<ts>"
@@ -85,6 +87,19 @@ def _repair(token: str, lang: str) -> str:
     return token
 
 
+def _repairer(lang: str) -> Callable[[str], str]:
+    """One language's token repair, cached as one C-level call per token (`map` in prepare):
+    a word goes through `_repair`, anything else (spaces, digits, punctuation) stays."""
+    @lru_cache(maxsize=65536)
+    def repair(token: str) -> str:
+        return _repair(token, lang) if token[0].isalpha() else token
+    return repair
+
+
+_REPAIRS = {lang: _repairer(lang) for lang in _CHAT}
+_repair_other = lru_cache(maxsize=8)(_repairer)
+
+
 # Pictographs, dingbats, arrows and the joiners/variation selectors that glue emoji together.
 _EMOJI = re.compile("[\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2900-\u297f\u2b00-\u2bff"
                     "\u3030\u303d\u3297\u3299\ufe0f\u200d\U0001f000-\U0001faff]")
@@ -98,16 +113,17 @@ class Prepared:
     timestamps: tuple[str, ...]  # the stamps as written, in order
     emoji: str  # the emoji, in order
     sentences: tuple[str, ...]
+    spoken: bool = False  # fillers or a long unpunctuated run-on turn: a transcript, most likely
 
 
 _ABBREVS = {"i.p.v.": "in plaats van", "i.v.m.": "in verband met", "e.g.": "for example",
             "o.a.": "onder andere", "bijv.": "bijvoorbeeld", "bv.": "bijvoorbeeld",
             "d.w.z.": "dat wil zeggen", "i.e.": "that is", "etc.": "etc", "z.s.m.": "zo snel mogelijk"}
 _ABBREV = re.compile("|".join(re.escape(k) for k in _ABBREVS))
-# Spoken-style stammers and fillers ("w-what", "the-the", "um,") carry no act.
+# Spoken-style stammers ("w-what", "the-the") carry no act; fillers are dropped in spoken.py.
 _STUTTER = re.compile(r"\b(\w{1,6})-(?=\1)")
-_FILLER = re.compile(r"(?<![\w'])(?:um+|uh+|uhm+|erm+|ehm+|eh+|mm+|hm+)[,.]?\s+(?=\w)")
 _SPACES = re.compile(r"\s+")
+_LONG_TURN = 20  # words without any . ? or ! : a transcribed turn rather than a chat line
 _SPLIT = re.compile(r"(?<=[.!?])\s+|\s*\n+\s*|(?<=[!?])(?=[a-zà-ÿ])|;\s*|\s+-\s+(?=[a-zà-ÿ<])")
 _TRAIL = re.compile(r"(?<=[^.!?])\.{2,}\s+")
 
@@ -123,12 +139,15 @@ def prepare(raw: str, lang: str) -> Prepared:
         text = _EMOJI.sub(" ", text)
     text = text.lower()
     text = _ABBREV.sub(lambda m: _ABBREVS[m.group(0)], text)
-    text = "".join(_repair(tok, lang) if tok[0].isalpha() else tok
-                   for tok in _WORD_RE.findall(text))
+    text = "".join(map(_REPAIRS.get(lang) or _repair_other(lang), _WORD_RE.findall(text)))
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     text = "\n".join(line for line in lines if line)
     text = _TRAIL.sub(". ", text)
     text = _STUTTER.sub("", text)
-    text = _FILLER.sub("", text)
-    sentences = tuple(s.strip() for s in _SPLIT.split(text) if s and s.strip(" .,!?"))
-    return Prepared(_SPACES.sub(" ", text).strip(), written, emoji, sentences or (text.strip(),))
+    text, spoken = drop_fillers(text, lang)
+    pieces = [s.strip() for s in _SPLIT.split(text) if s and s.strip(" .,!?")]
+    sentences = tuple(part for piece in pieces for part in split_run_on(piece, lang))
+    spoken = spoken or len(sentences) > len(pieces) or (
+        text.count(" ") >= _LONG_TURN and not any(mark in text for mark in ".?!"))
+    return Prepared(_SPACES.sub(" ", text).strip(), written, emoji, sentences or (text.strip(),),
+                    spoken)

@@ -29,6 +29,9 @@ _CLOCK_AFTER = re.compile(r"^\s*(?:uur|u\b|am\b|pm\b|a\.m|p\.m|o'clock|h\b)", re
 _SECONDS_ONLY_LEAD = re.compile(r"\b(?:op|bij|rond|vanaf|at|around|from)\s*$", re.IGNORECASE)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _seconds(m: re.Match[str]) -> float | None:
     g = m.groupdict()
     if g["h"] is not None:
@@ -49,6 +52,8 @@ def _seconds(m: re.Match[str]) -> float | None:
 def find_timestamps(text: str) -> list[tuple[int, int, float]]:
     """All clip time stamps as (start, end, seconds), in order; clock times are skipped."""
     found: list[tuple[int, int, float]] = []
+    if _DIGIT.search(text) is None:
+        return found  # every form has a digit; most messages have none
     for m in TIMESTAMP_RE.finditer(text):
         # The dot form matches its lead word too ("op 1.23"); the stamp starts at the digits.
         start = m.start("dm") if m.group("dm") is not None else m.start()

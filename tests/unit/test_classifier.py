@@ -292,12 +292,13 @@ def test_general_patterns_found_on_fresh_messages(lang: str, text: str, label: L
 # Sets written from the label definitions before the classifier was run on them, and only
 # ever measured (each by another writer; see docs/classifier.md for how each was made):
 # (file, rows, rows per label and language or None, macro-F1 floor, compensating-F1 floor).
-# Floors sit a little below what was measured on 2026-12-02, so a regression fails here.
+# Floors sit a little below what was measured (2026-12-02; raised where the rules with the
+# learned model measured higher on 2026-12-06), so a regression fails here.
 CHECK_SETS = [
     ("fresh_check.tsv", 378, None, 0.86, 0.88),        # measured 0.884 / 0.909
-    ("independent_check.tsv", 270, None, 0.90, 0.91),  # measured 0.927 / 0.935
-    ("third_check.tsv", 360, 20, 0.89, 0.94),          # measured 0.916 / 0.962
-    ("fourth_check.tsv", 216, 12, 0.82, 0.89),         # measured 0.839 / 0.913
+    ("independent_check.tsv", 270, None, 0.91, 0.92),  # measured 0.935 / 0.941 (was 0.927 / 0.935)
+    ("third_check.tsv", 360, 20, 0.89, 0.94),          # measured 0.914 / 0.962 (was 0.916 / 0.962)
+    ("fourth_check.tsv", 216, 12, 0.83, 0.90),         # measured 0.850 / 0.919 (was 0.839 / 0.913)
     ("fifth_check.tsv", 180, 10, 0.92, 0.94),          # measured 0.943 / 0.960
 ]
 
