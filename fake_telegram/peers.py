@@ -71,7 +71,7 @@ def stage_of(phase: str, data: dict[str, Any]) -> str:
     """The demo's stage: the phase, with reality's step and the will phase's look back."""
     if phase == "reality" and data.get("step"):
         return f"reality.{data['step']}"
-    if phase == "will" and data.get("looking_back"):
+    if phase == "will" and (data.get("step") == "lookback" or data.get("looking_back")):
         return "lookback"
     return phase
 

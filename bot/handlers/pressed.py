@@ -15,12 +15,13 @@ from bot.engine.outgoing import ButtonRows, Edit
 from bot.engine.work import Unit
 
 # What a press of a cycle button finishes on its message (flows/cycle/phases.py makes them):
-# "all": the question is answered (accept or swap, the phase moved on, the look back chosen,
-# the commitment confirmed, the check-in or 'tried' answered); "pressed": only that button
-# (the floor open for tips, the consent given: "next" and the sound timeline stay useful).
+# "all": the question is answered (a swap, the phase moved on, the look back chosen, the
+# commitment confirmed, the check-in or 'tried' answered); "pressed": only that button (the
+# inbrenger accepted, but a swap stays possible until the clip; the floor open for tips, the
+# consent given: "next" and the sound timeline stay useful).
 # "watched" and "audio" are pressed by many people or again, so they stay.
 CYCLE_PRESS_ENDS = {
-    "accept": "all", "swap": "all", "wait": "all", "cancel": "all", "next": "all",
+    "accept": "pressed", "swap": "all", "wait": "all", "cancel": "all", "next": "all",
     "look": "all", "commit": "all", "checkin": "all", "tried": "all",
     "tips": "pressed", "consent": "pressed",
 }

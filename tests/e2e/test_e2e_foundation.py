@@ -134,7 +134,7 @@ async def test_a_429_from_telegram_is_waited_out_and_the_message_still_arrives(
     await tg.send_text(demo_group.admin.user_id, demo_group.chat_id, "/setup")
     await tg.wait_for_text(demo_group.chat_id, "is ingesteld", timeout=15)
     statuses = [c["status"] for c in await tg.calls("sendMessage")][before:]
-    assert statuses == [429, 200]
+    assert statuses[:2] == [429, 200] and 429 not in statuses[2:]  # then the set-up choices
 
 
 async def test_a_group_upgraded_to_a_supergroup_keeps_its_members(
