@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
 from telegram.error import (
@@ -26,6 +26,7 @@ from telegram.error import (
     TelegramError,
 )
 
+from bot.engine.lanes import Lanes
 from bot.engine.outgoing import Message, Outgoing, decode, encode, lane_of
 from storage import outbox
 from storage.db import Database
@@ -37,25 +38,15 @@ FIRST_RETRY = 1.0  # seconds after a network error or a 5xx; doubled each time
 LAST_RETRY = 60.0
 
 
-class Sender:
+class Sender(Lanes[outbox.Waiting]):
+    name = "send"
+
     def __init__(self, db: Database, deliver: Callable[[Outgoing], Awaitable[None]],
                  clock: Callable[[], datetime]) -> None:
+        super().__init__()
         self._db = db
         self._deliver = deliver
         self._clock = clock
-        self._lanes: dict[int, asyncio.Task[None]] = {}
-        self._more: set[int] = set()
-        self._stopping = False
-
-    def wake(self, lanes: Iterable[int]) -> None:
-        for lane in lanes:
-            if self._stopping:
-                return
-            task = self._lanes.get(lane)
-            if task is None or task.done():
-                self._lanes[lane] = asyncio.create_task(self._run(lane), name=f"send:{lane}")
-            else:
-                self._more.add(lane)
 
     async def wake_waiting(self) -> int:
         """At start: every lane with mail that was decided before the last stop."""
@@ -64,38 +55,12 @@ class Sender:
         self.wake(lanes)
         return len(lanes)
 
-    async def idle(self, timeout: float = 30.0) -> None:
-        """Waits until no lane has work (for tests and a graceful stop)."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while any(not t.done() for t in self._lanes.values()) and loop.time() < deadline:
-            await asyncio.sleep(0.01)
+    async def next_items(self, lane: int) -> list[outbox.Waiting]:
+        async with self._db.reading() as tx:
+            return await outbox.waiting(tx, lane, BATCH)
 
-    async def stop(self) -> None:
-        """Stops every lane at once; what was not delivered stays in the outbox."""
-        self._stopping = True
-        tasks = [t for t in self._lanes.values() if not t.done()]
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-
-    async def _run(self, lane: int) -> None:
-        try:
-            while not self._stopping:
-                self._more.discard(lane)
-                async with self._db.reading() as tx:
-                    waiting = await outbox.waiting(tx, lane, BATCH)
-                if not waiting and lane not in self._more:
-                    return
-                for item in waiting:
-                    await self._send(item)
-        except asyncio.CancelledError:
-            raise
-        except Exception:  # a bug must not end every later message of this chat silently
-            log.exception("lane %s stopped; its mail waits for the next start", lane)
-        finally:
-            if self._lanes.get(lane) is asyncio.current_task():
-                del self._lanes[lane]
+    async def work(self, lane: int, item: outbox.Waiting) -> None:
+        await self._send(item)
 
     async def _send(self, stored: outbox.Waiting) -> None:
         item = decode(stored.payload)

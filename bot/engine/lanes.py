@@ -1,0 +1,79 @@
+"""Lanes: one worker per chat that works through that chat's stored items in order and ends
+when there are none left; a commit that stores more wakes it again. Different chats' lanes run
+side by side. The inbox's update lanes and the outbox's send lanes are both lanes.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Iterable, Sequence
+from typing import Generic, TypeVar
+
+log = logging.getLogger(__name__)
+
+Item = TypeVar("Item")
+
+
+class Lanes(Generic[Item]):
+    """Subclasses say where a lane's next items come from and what to do with one."""
+
+    name = "lane"
+
+    def __init__(self) -> None:
+        self._lanes: dict[int, asyncio.Task[None]] = {}
+        self._more: set[int] = set()
+        self._stopping = False
+
+    async def next_items(self, lane: int) -> Sequence[Item]:
+        raise NotImplementedError
+
+    async def work(self, lane: int, item: Item) -> None:
+        raise NotImplementedError
+
+    def wake(self, lanes: Iterable[int]) -> None:
+        for lane in lanes:
+            if self._stopping:
+                return
+            task = self._lanes.get(lane)
+            if task is None or task.done():
+                self._lanes[lane] = asyncio.create_task(self._run(lane),
+                                                        name=f"{self.name}:{lane}")
+            else:
+                self._more.add(lane)  # read again before ending: the commit may be newer
+
+    async def idle(self, timeout: float = 30.0) -> None:
+        """Waits until no lane has work (for tests and a graceful stop)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while any(not t.done() for t in self._lanes.values()) and loop.time() < deadline:
+            await asyncio.sleep(0.01)
+
+    async def stop(self, grace: float = 0.0) -> None:
+        """Lets each lane finish the item in hand (up to `grace` seconds), then ends them;
+        what is left stays stored for the next start."""
+        self._stopping = True
+        tasks = [t for t in self._lanes.values() if not t.done()]
+        if tasks and grace:
+            await asyncio.wait(tasks, timeout=grace)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def _run(self, lane: int) -> None:
+        try:
+            while not self._stopping:
+                self._more.discard(lane)
+                items = await self.next_items(lane)
+                if not items and lane not in self._more:
+                    return
+                for item in items:
+                    if self._stopping:
+                        return
+                    await self.work(lane, item)
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # a bug must not end every later item of this chat silently
+            log.exception("%s %s stopped; its items wait for the next start", self.name, lane)
+        finally:
+            if self._lanes.get(lane) is asyncio.current_task():
+                del self._lanes[lane]
