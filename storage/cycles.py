@@ -8,8 +8,10 @@ from datetime import datetime
 from typing import Any
 
 from flows.cycle.model import Clip, Cycle
-from flows.model import Phase
+from flows.model import PastCycle, Phase
 from flows.nudging.history import NudgeHistory
+from flows.reports.progress import past_cycle
+from storage import contributions
 from storage.clock import from_db, to_db
 from storage.db import Row, Tx
 
@@ -132,3 +134,11 @@ async def transitions(tx: Tx, cycle_id: int) -> list[tuple[str | None, str, str]
 async def closed_at(tx: Tx, cycle_id: int) -> datetime | None:
     row = await tx.one("SELECT closed_at FROM cycles WHERE id = ?", (cycle_id,))
     return from_db(row["closed_at"]) if row else None
+
+
+async def history(tx: Tx, group_id: int) -> tuple[PastCycle, ...]:
+    """The group's closed cycles, oldest first, as the views across cycles need them (the
+    trend, each member's progress, what helped most)."""
+    refs = await contributions.of_closed_cycles(tx, group_id)
+    return tuple(past_cycle(c, refs.get(c.id, ())) for c in await of_group(tx, group_id)
+                 if c.phase is Phase.CLOSED)

@@ -9,10 +9,10 @@ from bot.engine.outgoing import Chart, Message, Outgoing
 from bot.texts.render import render_all, say
 from flows.cycle.model import CycleContext
 from flows.effects import Text, text
-from flows.model import Group, Phase
+from flows.model import Group
 from flows.reports.coach_summary import coach_summary, trend
 from flows.reports.group_summary import participation
-from flows.reports.progress import PastCycle, past_cycle
+from flows.reports.progress import PastCycle
 from storage import coaches, contributions, cycles, members
 from storage.db import Tx
 
@@ -26,7 +26,7 @@ async def summary(tx: Tx, group: Group, cycle_id: int, now: datetime) -> list[Ou
     ctx = CycleContext(cycle, group.settings, await members.active(tx, group.id), now,
                        await contributions.of_cycle(tx, cycle.id))
     nudges = await contributions.nudges_of(tx, cycle.id)
-    history = await _history(tx, group.id)
+    history = await cycles.history(tx, group.id)
     language = group.settings.language
     html = render_all(language, coach_summary(ctx, group.title, len(nudges), history))
     items: list[Outgoing] = []
@@ -41,13 +41,6 @@ async def addition(tx: Tx, group: Group, texts: tuple[Text, ...]) -> list[Outgoi
     html = render_all(group.settings.language, (text("coach.header", group=group.title),)
                       + texts)
     return [Message(coach_id, html) for coach_id in await coaches.of_group(tx, group.id)]
-
-
-async def _history(tx: Tx, group_id: int) -> tuple[PastCycle, ...]:
-    """The group's closed cycles, oldest first, as the views across cycles need them."""
-    refs = await contributions.of_closed_cycles(tx, group_id)
-    return tuple(past_cycle(c, refs.get(c.id, ())) for c in await cycles.of_group(tx, group_id)
-                 if c.phase is Phase.CLOSED)
 
 
 def _charts(coach_id: int, ctx: CycleContext, group: Group, history: tuple[PastCycle, ...],

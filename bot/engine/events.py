@@ -19,7 +19,6 @@ from flows.cycle.start import new_cycle, opening_effects
 from flows.cycle.table import decide
 from flows.effects import Text
 from flows.model import Group, Phase
-from flows.reports.progress import PastCycle, past_cycle
 from flows.schedule.plan import Schedule, next_meetings
 from storage import contributions, cycles, groups, members
 from storage.db import Tx
@@ -45,15 +44,8 @@ async def load_context(tx: Tx, group: Group, cycle: Cycle, now: datetime,
                        voice_notice_given=await groups.voice_notice_given(tx, group.id))
     if isinstance(event, Contribution) and cycle.phase in _TALK_ONLY:
         return ctx
-    return replace(ctx, history=await history(tx, group.id),
+    return replace(ctx, history=await cycles.history(tx, group.id),
                    upcoming_meetings=await upcoming_meetings(tx, group, now, len(ctx.members)))
-
-
-async def history(tx: Tx, group_id: int) -> tuple[PastCycle, ...]:
-    """The group's closed cycles, oldest first, as the views across cycles need them."""
-    refs = await contributions.of_closed_cycles(tx, group_id)
-    return tuple(past_cycle(c, refs.get(c.id, ())) for c in await cycles.of_group(tx, group_id)
-                 if c.phase is Phase.CLOSED)
 
 
 async def upcoming_meetings(tx: Tx, group: Group, now: datetime,
@@ -108,7 +100,7 @@ async def start_cycle_in(unit: Unit, group: Group, *, actor_id: int | None,
     cycle = await cycles.create(unit.tx, cycle, actor_id=actor_id, event="start", now=unit.now)
     opening = opening_effects(CycleContext(
         cycle, group.settings, group_members, unit.now, group_title=group.title,
-        history=await history(unit.tx, group.id)))
+        history=await cycles.history(unit.tx, group.id)))
     await effects.store(unit, group, cycle, opening, late=late)
     return cycle
 

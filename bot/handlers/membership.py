@@ -16,7 +16,7 @@ from telegram.ext import (
 )
 
 from bot.engine import flood
-from bot.engine.events import decide_in, history
+from bot.engine.events import decide_in
 from bot.engine.outgoing import Message
 from bot.engine.services import services
 from bot.handlers import coach
@@ -47,7 +47,7 @@ from flows.effects import CancelTimer, Text
 from flows.model import Settings
 from flows.reports.progress import group_progress
 from flows.settings_change import change
-from storage import groups, members, outbox
+from storage import cycles, groups, members, outbox
 from storage import timers as timer_store
 
 SKIP_OFF = ("off", "uit", "nee", "no")
@@ -176,7 +176,7 @@ async def roster(cmd: GroupCommand) -> None:
                          agreed="✅" if member.agreed else "…",
                          private="💬" if member.started_private else ""))
     lines.append(say(cmd.language, "bot.roster_legend"))
-    lines.append(render(cmd.language, group_progress(everyone, await history(cmd.unit.tx,
+    lines.append(render(cmd.language, group_progress(everyone, await cycles.history(cmd.unit.tx,
                                                                              cmd.group.id))))
     await cmd.reply_html("\n".join(lines))
 

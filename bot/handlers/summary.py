@@ -3,13 +3,12 @@ from __future__ import annotations
 
 from telegram.ext import BaseHandler, filters
 
-from bot.engine.events import history
 from bot.handlers.commands import command
 from bot.handlers.common import GroupCommand, group_command
 from bot.texts.render import render_all
 from flows.cycle.model import CycleContext
 from flows.reports.group_summary import group_summary
-from storage import contributions, members
+from storage import contributions, cycles, members
 from storage.privacy import last_closed_cycle
 
 
@@ -22,7 +21,7 @@ async def summary_command(cmd: GroupCommand) -> None:
         return
     ctx = CycleContext(cycle, cmd.group.settings, await members.active(tx, cmd.group.id),
                        cmd.unit.now, await contributions.of_cycle(tx, cycle.id), cmd.group.title,
-                       await history(tx, cmd.group.id))
+                       await cycles.history(tx, cmd.group.id))
     await cmd.reply_html(render_all(cmd.language, group_summary(ctx)))
 
 
