@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, fields
 from datetime import datetime, timedelta
 from typing import Any
@@ -130,3 +131,17 @@ async def in_chat(tx: Tx, chat_id: int) -> list[Group]:
     """Every intervision group of a chat: the chat itself and each of its forum topics."""
     rows = await tx.all("SELECT * FROM groups WHERE chat_id = ? ORDER BY thread_id", (chat_id,))
     return [_group(r) for r in rows]
+
+
+async def note_admins(tx: Tx, group_id: int, user_ids: Iterable[int], now: datetime) -> None:
+    """The chat's administrators as Telegram listed them at /setup (replacing the last list)."""
+    await tx.execute("DELETE FROM group_admins WHERE group_id = ?", (group_id,))
+    for user_id in sorted(set(user_ids)):
+        await tx.execute("INSERT INTO group_admins (group_id, user_id, seen_at) VALUES (?, ?, ?)",
+                         (group_id, user_id, to_db(now)))
+
+
+async def admins_of(tx: Tx, group_id: int) -> list[int]:
+    rows = await tx.all("SELECT user_id FROM group_admins WHERE group_id = ? ORDER BY user_id",
+                        (group_id,))
+    return [r["user_id"] for r in rows]

@@ -55,6 +55,10 @@ async def member_data(tx: Tx, user_id: int) -> dict[str, Any]:
             "started_private": bool(profile["started_private"]),
             "updated_at": profile["updated_at"]},
         "groups": [await _group_data(tx, group_id, user_id) for group_id in group_ids],
+        # Whose admins hear privately when the bot is removed (storage.groups.note_admins).
+        "admin_of_groups": [r["group_id"] for r in await tx.all(
+            "SELECT group_id FROM group_admins WHERE user_id = ? ORDER BY group_id",
+            (user_id,))],
     }
 
 
@@ -118,6 +122,7 @@ async def forget_member(tx: Tx, user_id: int) -> dict[str, int]:
         "WHERE user_id = ? AND (name != ? OR active = 1)",
         (FORGOTTEN_NAME, user_id, FORGOTTEN_NAME))
     profile = await tx.execute("DELETE FROM users WHERE user_id = ?", (user_id,))
+    await tx.execute("DELETE FROM group_admins WHERE user_id = ?", (user_id,))
     return {"contributions": contributions, "learning_questions": questions,
             "commitments": commitments, "groups": groups, "profile": profile}
 
@@ -125,7 +130,7 @@ async def forget_member(tx: Tx, user_id: int) -> dict[str, int]:
 def has_anything(data: dict[str, Any]) -> bool:
     """Whether `member_data` found anything still to show or erase (after /forget only the
     shape is left: rows without words or name)."""
-    if data["profile"] is not None:
+    if data["profile"] is not None or data.get("admin_of_groups"):
         return True
     for group in data["groups"]:
         membership = group["membership"]

@@ -6,6 +6,7 @@ import time
 
 from telegram import Update
 from telegram.constants import ChatMemberStatus
+from telegram.error import TelegramError
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
@@ -19,6 +20,7 @@ from bot.engine import flood
 from bot.engine.events import decide_in
 from bot.engine.outgoing import Message
 from bot.engine.services import services
+from bot.engine.work import Unit
 from bot.handlers import coach
 from bot.handlers.commands import command
 from bot.handlers.common import (
@@ -61,6 +63,7 @@ async def setup(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     admin = in_group(update) and (posted_as(message) == "admin"
                                   or await is_admin(context, chat.id, user.id))
     can_read = await _can_read_the_talk(context, chat.id) if admin else True
+    chat_admins = await _chat_admins(context, chat.id) if admin else None
     svc = services(context)
     async with handling(update, context) as unit:
         if unit is None:
@@ -87,6 +90,8 @@ async def setup(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             title = f"{title} / {topic.name}"
         group, new = await groups.register(unit.tx, chat.id, thread_of(message), title,
                                            settings, unit.now)
+        if chat_admins is not None:
+            await groups.note_admins(unit.tx, group.id, chat_admins, unit.now)
         key = "bot.setup_done" if new else "bot.setup_updated"
         await reply(unit, update, group.settings.language, key, title=title or str(chat.id))
         if new:  # the language and time zone as buttons, where a choice is made
@@ -96,6 +101,17 @@ async def setup(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await reply(unit, update, group.settings.language, "bot.privacy_mode",
                         username=context.bot.username or "")
     svc.throttle.forget(("not_set_up", (chat.id, thread_of(message))))
+
+
+async def _chat_admins(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> list[int] | None:
+    """The chat's human administrators, asked while the bot is in the chat, so that they can
+    still be told privately if it is removed; None when Telegram does not answer now (the last
+    list stays)."""
+    try:
+        listed = await context.bot.get_chat_administrators(chat_id)
+    except TelegramError:
+        return None
+    return [admin.user.id for admin in listed if not admin.user.is_bot]
 
 
 async def _can_read_the_talk(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> bool:
@@ -239,7 +255,8 @@ async def chat_migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 async def bot_removed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The bot was removed from a chat (or the chat closed): each of its groups stops. The
     open cycle is cancelled, its timers and the schedule's are dropped, and whoever removed
-    the bot hears privately what that means; everything stored stays under retention."""
+    the bot and the chat's admins (as last seen at /setup) hear privately what that means;
+    everything stored stays under retention."""
     change = update.my_chat_member
     if change is None or change.new_chat_member.status not in (ChatMemberStatus.LEFT,
                                                                ChatMemberStatus.BANNED):
@@ -252,9 +269,16 @@ async def bot_removed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             for timer in await timer_store.pending_of(unit.tx, group.id):
                 await unit.set_timer(group.id, CancelTimer(timer.name))
             await groups.set_schedule(unit.tx, group.id, None)
-            if await members.can_write_privately(unit.tx, change.from_user.id):
-                await unit.send(Message(change.from_user.id, say(
+            for person in await _told_of_the_end(unit, group.id, change.from_user.id):
+                await unit.send(Message(person, say(
                     group.settings.language, "bot.group_ended", group=group.title)))
+
+
+async def _told_of_the_end(unit: Unit, group_id: int, remover: int) -> list[int]:
+    """The chat's admins as last seen at /setup, and whoever removed the bot: each of them who
+    has a private chat with the bot (the chat itself can no longer be written to)."""
+    people = sorted({remover, *await groups.admins_of(unit.tx, group_id)})
+    return [p for p in people if await members.can_write_privately(unit.tx, p)]
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]

@@ -8,8 +8,17 @@ from pathlib import Path
 
 from fake_telegram import FakeTelegramControl
 from fake_telegram.control import MessageView
+from fake_telegram.demo import Person
 from tests.e2e.harness import BotProcess, DemoGroup
-from tests.e2e.scenes import Cycle, make_clip, set_up_group
+from tests.e2e.scenes import (
+    NEXT_HEADING,
+    Cycle,
+    button_data,
+    click_and_wait,
+    has_button,
+    make_clip,
+    set_up_group,
+)
 from tests.waiting import eventually
 
 COACH, INTRUDER = 2001, 2002
@@ -42,7 +51,12 @@ async def test_a_linked_coach_receives_the_summary_and_a_chart(
                    "Ik ga de opdracht al op het bord zetten."]
     for number, commitment in enumerate(commitments, start=1):
         since = await tg.mark()
-        await Cycle(tg, demo_group, make_clip(tmp_path)).play(bram, commitment)
+        cycle = Cycle(tg, demo_group, make_clip(tmp_path))
+        if number == 1:
+            await cycle.play(bram, commitment)
+        else:
+            group_summary = await _play_saying_what_was_tried(cycle, bram, commitment)
+            assert "Laat de nieuwe clip het zien? deels" in group_summary["text"]
         summary = await tg.wait_for_text(COACH, "Cyclus-samenvatting voor de coach",
                                          since=since)
         assert "activerend / neutraal / compenserend" in summary["text"]
@@ -55,8 +69,25 @@ async def test_a_linked_coach_receives_the_summary_and_a_chart(
         assert (await tg.download(sent[0]["file_id"]))[:8] == b"\x89PNG\r\n\x1a\n"
     # The second summary shows Bram's chain across both cycles and the group's trend.
     assert commitments[0] in summary["text"] and "Aandeel activerende" in summary["text"]
+    assert "· deels →" in summary["text"]  # the chain: what the second clip showed
     # The intruder was refused once and heard nothing of the cycles that followed.
     assert not await tg.bot_messages(INTRUDER, since=after_refusal)
+
+
+async def _play_saying_what_was_tried(cycle: Cycle, bram: Person,
+                                      commitment: str) -> MessageView:
+    """Bram's second cycle: when the talk opens he is reminded of his last commitment and
+    answers that the new clip shows it partly; the group summary is returned."""
+    tg = cycle.tg
+    since = await tg.mark()
+    await cycle.intake(await cycle.start(bram.first_name), bram.user_id)
+    asked = await tg.wait_for(has_button("tried"), chat_id=cycle.chat, since=since)
+    assert "Laat je nieuwe clip zien wat je hebt geprobeerd?" in asked["text"]
+    await click_and_wait(tg, bram.user_id, asked, button_data(asked, "tried", "partly"))
+    for phase, heading in NEXT_HEADING.items():
+        await cycle.talk(phase, bram.user_id)
+        await cycle.next_phase(bram.user_id, heading)
+    return await cycle.close(bram.user_id, commitment)
 
 
 async def _charts(tg: FakeTelegramControl, since: int, at_least: int) -> list[MessageView]:

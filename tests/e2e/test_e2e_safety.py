@@ -18,6 +18,7 @@ from tests.e2e.scenes import (
     into_reality,
     make_clip,
     set_up_group,
+    settled,
 )
 
 
@@ -71,13 +72,20 @@ async def test_nothing_of_the_clip_is_shown_before_consent(
 async def test_a_group_the_bot_is_removed_from_stops(
         tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
         tmp_path: Path) -> None:
+    bram, cato = demo_group.members[0], demo_group.members[1]
+    await tg.set_admin(demo_group.chat_id, bram.user_id)  # a second admin, seen at /setup
     await into_reality(tg, demo_group, tmp_path)
     db, anna = tmp_path / "intervision.db", demo_group.admin
     since = await tg.mark()
     await tg.set_bot_status(demo_group.chat_id, "left", by=anna.user_id)
-    await tg.wait_for_text(anna.user_id, "uit de groep", since=since)
+    await tg.wait_for_text(anna.user_id, "uit de groep", since=since)  # who removed it
+    await tg.wait_for_text(bram.user_id, "uit de groep", since=since)  # the other admin
     assert db_rows(db, "SELECT phase FROM cycles") == [("cancelled",)]
     assert db_rows(db, "SELECT COUNT(*) FROM timers WHERE fired_at IS NULL") == [(0,)]
+    await settled(tg, db)
+    told_cato = [m for m in await tg.bot_messages(cato.user_id, since=since)
+                 if "uit de groep" in (m["text"] or "")]
+    assert told_cato == []  # a member who is no admin hears it from the admins, not the bot
 
 
 async def test_a_300_character_time_zone_is_answered_kindly(
