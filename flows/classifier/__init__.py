@@ -64,7 +64,7 @@ def _combined(model: linear.Model, reading: Reading) -> Verdict:
     if agreeing:
         return max(reversed(agreeing), key=lambda v: v.weight)
     return replace(main, label=label,
-                   cue=model.strongest_words(reading.word_features(), label.value))
+                   cue=model.strongest_words(reading.tokens, reading.pairs, label.value))
 
 
 def _rules_only(reading: Reading, text: str) -> Verdict:

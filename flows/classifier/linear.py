@@ -22,7 +22,7 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from flows.classifier.lexicon import word_set
@@ -163,6 +163,8 @@ class Model:
     compensating_threshold: float
     word_weights: dict[str, int]  # the "w:" rows of `weights`, keyed by the bare word
     pair_weights: dict[str, int]  # the "b:" rows, keyed by "word word"
+    _cues: dict[str, tuple[dict[str, int], dict[str, str]]] = field(
+        default_factory=dict, compare=False, repr=False)  # see `cues`, filled lazily
 
     def is_spoken(self, tokens: Sequence[str], pairs: Sequence[str] | None = None) -> bool:
         """Whether the message (its `tokens_of`) reads like spoken counselling-style talk (the
@@ -211,25 +213,32 @@ class Model:
     def _rest(self) -> list[int]:
         return [i for i, label in enumerate(self.labels) if label not in _COMPENSATING]
 
-    def strongest_words(self, feats: Sequence[str], label: str) -> str:
-        """The word or word pair present that adds most to `label`, as text ("" if none): the
-        first of the heaviest that is more than a filler or function word."""
-        shift, offset = LANE_BITS * self.labels.index(label), _offset(len(self.labels))
-        present = [f for f in dict.fromkeys(feats) if f[:2] in ("w:", "b:")]
-        rows = map(self.weights.get, present, _ZEROS)
-        weights = [(((packed + offset) >> shift) & _LANE_MASK) - _LANE_SIGN for packed in rows]
-        # sorted() is stable: among equal weights the earlier feature comes first.
-        for weight, feat in sorted(zip(weights, present), key=_heaviest_first):
-            if weight <= 0:
-                break
-            words = " ".join(w for w in feat[2:].split(" ") if w not in _NOT_A_CUE)
-            if words.strip("?!"):
-                return words
-        return ""
+    def strongest_words(self, tokens: Sequence[str], pairs: Sequence[str], label: str) -> str:
+        """The word or word pair present (of `tokens_of` and `pairs_of`) that adds most to
+        `label`, as text ("" if none): the first of the heaviest that is more than a filler or
+        function word. One C-level lookup a word against `cues`' table of the label."""
+        weights, texts = self.cues(label)
+        keys = [*dict.fromkeys(tokens), *dict.fromkeys(pairs)]
+        found = list(map(weights.get, keys, _ZEROS))
+        top = max(found, default=0)
+        return texts[keys[found.index(top)]] if top > 0 else ""
 
-
-def _heaviest_first(pair: tuple[int, str]) -> int:
-    return -pair[0]
+    def cues(self, label: str) -> tuple[dict[str, int], dict[str, str]]:
+        """Of every word and word pair that weighs for `label` and can be quoted (more than
+        fillers and function words): its weight, and its text as a cue. Made once a label."""
+        found = self._cues.get(label)
+        if found is None:
+            shift, offset = LANE_BITS * self.labels.index(label), _offset(len(self.labels))
+            weights: dict[str, int] = {}
+            texts: dict[str, str] = {}
+            for key, packed in itertools.chain(self.word_weights.items(),
+                                               self.pair_weights.items()):
+                weight = (((packed + offset) >> shift) & _LANE_MASK) - _LANE_SIGN
+                words = " ".join(w for w in key.split(" ") if w not in _NOT_A_CUE)
+                if weight > 0 and words.strip("?!"):
+                    weights[key], texts[key] = weight, words
+            found = self._cues[label] = (weights, texts)
+        return found
 
 
 def model_from_json(data: dict[str, object]) -> Model:

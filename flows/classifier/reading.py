@@ -68,10 +68,6 @@ class Reading:
     def pairs(self) -> list[str]:
         return linear.pairs_of(self.tokens)
 
-    def word_features(self) -> list[str]:
-        """What the gate reads: words and word pairs."""
-        return linear.word_features(self.tokens)
-
     def scores(self, model: linear.Model) -> list[float]:
         """The model's label scores."""
         rules = linear.rule_features(self.prepared, self.verdicts, self.main, self.lang,
