@@ -122,9 +122,11 @@ _ABBREVS = {"i.p.v.": "in plaats van", "i.v.m.": "in verband met", "e.g.": "for 
 _ABBREV = re.compile("|".join(re.escape(k) for k in _ABBREVS))
 # Spoken-style stammers ("w-what", "the-the") carry no act; fillers are dropped in spoken.py.
 _STUTTER = re.compile(r"\b(\w{1,6})-(?=\1)")
-_SPACES = re.compile(r"\s+")
 _LONG_TURN = 20  # words without any . ? or ! : a transcribed turn rather than a chat line
-_SPLIT = re.compile(r"(?<=[.!?])\s+|\s*\n+\s*|(?<=[!?])(?=[a-zà-ÿ])|;\s*|\s+-\s+(?=[a-zà-ÿ<])")
+# Sentence breaks: after . ! ?, at a line break, ";" or " - ", and between "!" or "?" and a
+# letter. All but the last start at a space or ";", which the first lookahead checks at once.
+_SPLIT = re.compile(r"(?=[\s;])(?:(?<=[.!?])\s+|\s*\n+\s*|;\s*|\s+-\s+(?=[a-zà-ÿ<]))"
+                    r"|(?<=[!?])(?=[a-zà-ÿ])")
 _TRAIL = re.compile(r"(?<=[^.!?])\.{2,}\s+")
 
 
@@ -140,14 +142,16 @@ def prepare(raw: str, lang: str) -> Prepared:
     text = text.lower()
     text = _ABBREV.sub(lambda m: _ABBREVS[m.group(0)], text)
     text = "".join(map(_REPAIRS.get(lang) or _repair_other(lang), _WORD_RE.findall(text)))
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [" ".join(line.split()) for line in text.split("\n")]  # spaces collapsed
     text = "\n".join(line for line in lines if line)
-    text = _TRAIL.sub(". ", text)
-    text = _STUTTER.sub("", text)
+    if ".." in text:
+        text = _TRAIL.sub(". ", text)
+    if "-" in text:
+        text = _STUTTER.sub("", text)
     text, spoken = drop_fillers(text, lang)
     pieces = [s.strip() for s in _SPLIT.split(text) if s and s.strip(" .,!?")]
     sentences = tuple(part for piece in pieces for part in split_run_on(piece, lang))
     spoken = spoken or len(sentences) > len(pieces) or (
         text.count(" ") >= _LONG_TURN and not any(mark in text for mark in ".?!"))
-    return Prepared(_SPACES.sub(" ", text).strip(), written, emoji, sentences or (text.strip(),),
+    return Prepared(" ".join(text.split()), written, emoji, sentences or (text.strip(),),
                     spoken)
