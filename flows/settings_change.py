@@ -13,8 +13,8 @@ MINUTE_SETTINGS = {
     "watch": "watch_minutes", "goal": "goal_minutes", "reality": "reality_minutes",
     "options": "options_minutes", "will": "will_minutes", "lookback": "lookback_minutes",
 }
-ALIASES = {"taal": "language", "tijdzone": "timezone", "nudges": "nudging", "bezorging":
-           "delivery", "doel": "goal", "realiteit": "reality", "opties": "options",
+ALIASES = {"taal": "language", "tijdzone": "timezone", "nudges": "nudging", "duwtjes": "nudging",
+           "bezorging": "delivery", "doel": "goal", "realiteit": "reality", "opties": "options",
            "voornemen": "will", "kijken": "watch", "terugblik": "lookback", "bewaren":
            "retention", "aankondiging": "announce", "herinnering": "reminder"}
 # Settings with a fixed set of values: the field, its enum, Dutch words for the values, and

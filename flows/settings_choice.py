@@ -8,7 +8,7 @@ from flows.effects import Button, Keyboard, Text, text
 from flows.model import NudgeDelivery, NudgeMode, Settings
 
 # The zones offered at /setup: the Netherlands and Flanders, and the Dutch-speaking Caribbean
-# and Suriname; any other zone is typed (/setup nl Europe/Amsterdam).
+# and Suriname; any other zone is typed (/setup nl Europe/Berlin).
 COMMON_ZONES = ("Europe/Amsterdam", "Europe/Brussels", "America/Paramaribo", "America/Curacao",
                 "Europe/London")
 SETTINGS_VIEW, SETUP_VIEW = "s", "u"

@@ -32,7 +32,7 @@ from flows.cycle.phases import (
 )
 from flows.cycle.rotation import follow_up_at, next_turn, pick_inbrenger, turns_before
 from flows.cycle.talk import respond_to_contribution, respond_to_tick
-from flows.effects import Button, Effect, Say, SayPrivately, SendCoachSummary, text
+from flows.effects import Button, Effect, Say, SayPrivately, SendCoachSummary, Text, text
 from flows.reports import group_summary as summary
 from flows.schedule.plan import format_meeting
 
@@ -153,8 +153,13 @@ def remind_clip(ctx: CycleContext, event: Event) -> Decision:
         return Decision(cycle)
     reminder = (text("cycle.clip_reminder", name=inbrenger_name(ctx)),)
     if member and member.started_private:
-        return Decision(cycle, (SayPrivately(member.user_id, reminder),))
+        return Decision(cycle, (SayPrivately(member.user_id, about_group(ctx) + reminder),))
     return Decision(cycle, (Say(reminder),))
+
+
+def about_group(ctx: CycleContext) -> tuple[Text, ...]:
+    """A private message first names the group it is about: a member may be in several."""
+    return (text("nudge.about_group", group=ctx.group_title or "—"),)
 
 
 def watched(ctx: CycleContext, event: Event) -> Decision:
@@ -242,9 +247,8 @@ def remind_to_agree(ctx: CycleContext, event: Event) -> Decision:
     keyboard = ((Button(text("bot.button.agree"), agree_data(cycle.group_id)),),)
     lines = (text("cycle.agree_first", name=member.name if member else "?"),)
     if member is not None and member.started_private:
-        return Decision(cycle, (SayPrivately(event.actor, (
-            text("nudge.about_group", group=ctx.group_title or "—"),) + lines, keyboard,
-            fallback_reply_to=event.message_id),))
+        return Decision(cycle, (SayPrivately(event.actor, about_group(ctx) + lines, keyboard,
+                                             fallback_reply_to=event.message_id),))
     return Decision(cycle, (Say(lines, keyboard, reply_to=event.message_id),))
 
 
@@ -290,5 +294,5 @@ def follow_up(ctx: CycleContext, event: Event) -> Decision:
         return Decision(cycle)
     message = (text("cycle.followup", name=member.name, commitment=cycle.commitment),)
     if member.started_private:
-        return Decision(cycle, (SayPrivately(member.user_id, message),))
+        return Decision(cycle, (SayPrivately(member.user_id, about_group(ctx) + message),))
     return Decision(cycle, (Say(message),))

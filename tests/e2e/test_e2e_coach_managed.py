@@ -71,7 +71,7 @@ async def test_coaches_listed_removed_revoked_and_forgotten(
     await tg.send_text(bram.user_id, chat, "/coach remove carla")
     await tg.wait_for_text(chat, "Alleen een beheerder", since=since)
     await tg.send_text(anna.user_id, chat, "/coach remove Zeno")
-    await tg.wait_for_text(chat, "Ik ken geen coach van deze groep die „Zeno”", since=since)
+    await tg.wait_for_text(chat, "Deze groep heeft geen coach die „Zeno”", since=since)
     await tg.send_text(anna.user_id, chat, "/coach remove carla")
     await tg.wait_for_text(chat, "Carla Coach is geen coach van deze groep meer", since=since)
 

@@ -70,7 +70,7 @@ async def test_without_a_transcriber_voice_notes_count_and_the_group_is_told_onc
     since = await tg.mark()
     await tg.send_text(demo_group.admin.user_id, chat, "/status")
     status = await tg.wait_for_text(chat, "Fase", since=since)
-    quiet = next(line for line in status["text"].splitlines() if "Nog niet aan het woord" in line)
+    quiet = next(line for line in status["text"].splitlines() if "Nog niet gehoord" in line)
     assert "Cato" not in quiet  # her voice notes count: she is not among the quiet
     voiced = db_rows(tmp_path / "intervision.db",
                      "SELECT COUNT(*) FROM contributions WHERE kind = 'voice'")

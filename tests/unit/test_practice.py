@@ -201,7 +201,7 @@ def test_the_look_back_closes_when_everyone_answered_with_the_moves_in_the_summa
                       Contribution(DAAN, 1201, "Stilte laten vallen."))
     assert decision.cycle.phase is P.CLOSED and SendCoachSummary(7) in decision.effects
     shown = summary_said(decision)
-    assert "Bewegingen die we weer gebruiken" in shown and "Hielp Anna het meest" in shown
+    assert "Zetten die we weer gebruiken" in shown and "Hielp Anna het meest" in shown
 
 
 def test_the_look_back_closes_at_its_timebox_without_everyone() -> None:
@@ -315,6 +315,18 @@ def test_closing_plans_the_inbrengers_next_turn_in_the_schedule() -> None:
     unscheduled = decide(ctx_for(cycle, members=after), TimerFired("lookback_end"))
     assert "na de beurten van 2 andere leden" in said(unscheduled)
 
+
+
+def test_a_private_reminder_or_follow_up_names_the_group_it_is_about() -> None:
+    """Anna (the inbrenger) started a private chat: there she may hear from several groups."""
+    reminded = decide(ctx_for(cycle_in(P.AWAITING_CLIP), group_title="Pabo 2B"),
+                      TimerFired("clip_reminder"))
+    closed = cycle_in(P.CLOSED, commitment="Wachten tot het stil is")
+    followed = decide(ctx_for(closed, group_title="Pabo 2B"), TimerFired("followup"))
+    for decision in (reminded, followed):
+        (private,) = decision.effects
+        assert isinstance(private, SayPrivately) and private.user_id == ANNA
+        assert render_all("nl", private.texts).startswith("Over <b>Pabo 2B</b>:")
 
 # --- agreements ------------------------------------------------------------------------------
 

@@ -119,10 +119,10 @@ def test_a_voice_note_from_someone_who_has_not_agreed_gets_the_agreements_remind
 def test_without_a_transcriber_the_group_hears_once_that_voice_notes_are_not_read() -> None:
     first = decide(ctx_for(cycle_in(P.GOAL)), NOTE)
     assert RecordVoiceNotice() in first.effects
-    assert "niet lezen" in said(first) and not any(isinstance(e, TranscribeVoice)
+    assert "niet om in tekst" in said(first) and not any(isinstance(e, TranscribeVoice)
                                                    for e in first.effects)
     english = render_all("en", texts_of(first))
-    assert "cannot read" in english and "never nudge" in english
+    assert "turn them into text" in english and "never nudge" in english
     again = decide(ctx_for(cycle_in(P.GOAL), voice_notice_given=True),
                    VoiceNote(CARLA, 905, "f", 5))
     assert [type(e) for e in again.effects] == [StoreContribution]
