@@ -158,7 +158,10 @@ class Cycle:
         await self.tg.send_text(inbrenger_id, self.chat, "/next")
         await self.tg.wait_for_text(self.chat, expect, since=since, timeout=self.timeout)
 
-    async def close(self, inbrenger_id: int, commitment: str) -> MessageView:
+    async def close(self, inbrenger_id: int, commitment: str,
+                    goal: str | None = None) -> MessageView:
+        """The commitment proposed and confirmed (with `goal` sent after it, when the bot asks
+        for one), the look back, and the group summary returned."""
         tg, timeout = self.tg, self.timeout
         since = await tg.mark()
         message = await tg.send_text(inbrenger_id, self.chat, commitment)
@@ -166,6 +169,14 @@ class Cycle:
         proposal = await tg.wait_for(has_button("commit"), chat_id=self.chat, since=since,
                                      timeout=timeout)
         assert "Zal ik dit noteren als je voornemen" in (proposal["text"] or "")
+        if goal is not None:
+            assert "En met welk doel" in (proposal["text"] or "")
+            asked = await tg.mark()
+            message = await tg.send_text(inbrenger_id, self.chat, goal)
+            self.sent.append(message["message_id"])
+            proposal = await tg.wait_for(has_button("commit"), chat_id=self.chat, since=asked,
+                                         timeout=timeout)
+            assert "staat er allebei in" in (proposal["text"] or "")
         await click_and_wait(tg, inbrenger_id, proposal, button_data(proposal, "commit"),
                              timeout=timeout)
         await tg.wait_for_text(self.chat, "Je voornemen", since=since, timeout=timeout)

@@ -189,30 +189,6 @@ def tick(ctx: CycleContext, event: Event) -> Decision:
     return respond_to_tick(ctx)
 
 
-def propose_commitment(ctx: CycleContext, event: Event) -> Decision:
-    """The inbrenger's message in will is proposed, never taken: "Morgen al, denk ik!" is an
-    answer, not a commitment. A confirmed commitment stays until a new one is confirmed."""
-    assert isinstance(event, Contribution)
-    proposal = event.text.strip()
-    cycle = replace(ctx.cycle, proposed_commitment=proposal,
-                    proposal_message_id=event.message_id)
-    stored = respond_to_contribution(replace(ctx, cycle=cycle), event, nudge=False)
-    keyboard = ((button(cycle, "cycle.button.confirm_commitment", "commit",
-                        str(event.message_id)),),)
-    return replace(stored, effects=stored.effects + (
-        Say((text("cycle.commitment_proposed", commitment=proposal),), keyboard,
-            reply_to=event.message_id),))
-
-
-def confirm_commitment(ctx: CycleContext, event: Event) -> Decision:
-    cycle = ctx.cycle
-    commitment = cycle.proposed_commitment or ""
-    cycle = replace(cycle, commitment=commitment, proposed_commitment=None,
-                    proposal_message_id=None)
-    return Decision(cycle, (Say((text("cycle.commitment_recorded", commitment=commitment),)),),
-                    ack=text("cycle.ack.commitment"))
-
-
 def answer_checkin(ctx: CycleContext, event: Event) -> Decision:
     """The inbrenger's one answer to the check-in, wherever it was asked: a wish to steer is
     said in the group, where the conversation is."""

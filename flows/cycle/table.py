@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from flows.cycle import actions as act
-from flows.cycle import lookback, sound, voice
+from flows.cycle import commitment, lookback, sound, voice
 from flows.cycle.guards import (
     Guard,
     all_watched_after,
@@ -106,9 +106,9 @@ TRANSITIONS: tuple[Transition, ...] = (
     # A member who has not agreed yet is not heard as a contribution (one kind reminder).
     *(t(p, "message", None, not_agreed, action=act.remind_to_agree) for p in TALK),
     # Will: the inbrenger's words are proposed as the commitment, the button confirms one.
-    t(P.WILL, "message", None, is_inbrenger, action=act.propose_commitment, step=W.COMMIT),
+    t(P.WILL, "message", None, is_inbrenger, action=commitment.propose_commitment, step=W.COMMIT),
     t(P.WILL, "commit", None, is_inbrenger, proposal_current, step=W.COMMIT,
-      action=act.confirm_commitment),
+      action=commitment.confirm_commitment),
     t(P.WILL, "next", None, is_inbrenger_or_admin, has_commitment, step=W.COMMIT,
       to_step=W.LOOKBACK, action=lookback.look_back),
     # The look back closes when everyone answered or its timebox ends.
