@@ -162,12 +162,6 @@ def about_group(ctx: CycleContext) -> tuple[Text, ...]:
     return (text("nudge.about_group", group=ctx.group_title or "—"),)
 
 
-def watched(ctx: CycleContext, event: Event) -> Decision:
-    actor = getattr(event, "actor", 0)
-    cycle = replace(ctx.cycle, watched_by=ctx.cycle.watched_by | {actor})
-    return Decision(cycle, ack=text("cycle.ack.watched"))
-
-
 def toggle_tips(ctx: CycleContext, event: Event) -> Decision:
     cycle = replace(ctx.cycle, tips_open=not ctx.cycle.tips_open)
     key = "cycle.tips_opened" if cycle.tips_open else "cycle.tips_closed"
