@@ -115,7 +115,9 @@ class Cycle:
                                  timeout=self.timeout)
 
     async def intake(self, announcement: MessageView, inbrenger_id: int,
-                     extra_watchers: tuple[int, ...] = ()) -> None:
+                     extra_watchers: tuple[int, ...] = (), away: tuple[int, ...] = ()) -> None:
+        """Clip, question and consent; every member watches, except those `away`, who press
+        "I'm not here today" (the talk opens without them)."""
         tg, timeout = self.tg, self.timeout
         await click_and_wait(tg, inbrenger_id, announcement,
                              button_data(announcement, "accept"), timeout=timeout)
@@ -135,7 +137,8 @@ class Cycle:
         watchers = [p.user_id for p in self.group.people] + list(extra_watchers)
         for user_id in watchers:
             if user_id != inbrenger_id:
-                await click_and_wait(tg, user_id, watch, button_data(watch, "watched"),
+                action = "absent" if user_id in away else "watched"
+                await click_and_wait(tg, user_id, watch, button_data(watch, action),
                                      timeout=timeout)
         await tg.wait_for_text(self.chat, "Doel", since=since, timeout=timeout)
 

@@ -145,3 +145,18 @@ async def test_a_very_long_commitment_still_gets_its_summary(
     commitment = "Ik ga bij de deur wachten tot iedereen zit & het stil is. " * 60  # ~3,500
     summary = await Cycle(tg, demo_group, make_clip(tmp_path)).play(bram, commitment.strip())
     assert "Ik ga bij de deur wachten tot iedereen zit & het stil is." in summary["text"]
+
+
+async def test_the_talk_opens_without_waiting_for_a_member_who_is_not_here_today(
+        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
+        tmp_path: Path) -> None:
+    await set_up_group(tg, demo_group)
+    bram = demo_group.members[0]
+    away = next(p for p in demo_group.people if p.user_id != bram.user_id)
+    cycle = Cycle(tg, demo_group, make_clip(tmp_path))
+    # The watch timebox is 10 minutes: "Doel" within the scene's 20 s means nobody waited.
+    await cycle.intake(await cycle.start("Bram"), bram.user_id, away=(away.user_id,))
+    db = tmp_path / "intervision.db"
+    (data,) = db_rows(db, "SELECT data FROM cycles")
+    stored = json.loads(data[0])
+    assert stored["absent"] == [away.user_id] and stored["watched_before_talk"] is True
