@@ -115,7 +115,9 @@ class Cycle:
                                  timeout=self.timeout)
 
     async def intake(self, announcement: MessageView, inbrenger_id: int,
-                     extra_watchers: tuple[int, ...] = ()) -> None:
+                     extra_watchers: tuple[int, ...] = (), away: tuple[int, ...] = ()) -> None:
+        """Clip, question and consent; every member watches, except those `away`, who press
+        "I'm not here today" (the talk opens without them)."""
         tg, timeout = self.tg, self.timeout
         await click_and_wait(tg, inbrenger_id, announcement,
                              button_data(announcement, "accept"), timeout=timeout)
@@ -135,7 +137,8 @@ class Cycle:
         watchers = [p.user_id for p in self.group.people] + list(extra_watchers)
         for user_id in watchers:
             if user_id != inbrenger_id:
-                await click_and_wait(tg, user_id, watch, button_data(watch, "watched"),
+                action = "absent" if user_id in away else "watched"
+                await click_and_wait(tg, user_id, watch, button_data(watch, action),
                                      timeout=timeout)
         await tg.wait_for_text(self.chat, "Doel", since=since, timeout=timeout)
 
@@ -158,7 +161,10 @@ class Cycle:
         await self.tg.send_text(inbrenger_id, self.chat, "/next")
         await self.tg.wait_for_text(self.chat, expect, since=since, timeout=self.timeout)
 
-    async def close(self, inbrenger_id: int, commitment: str) -> MessageView:
+    async def close(self, inbrenger_id: int, commitment: str,
+                    goal: str | None = None) -> MessageView:
+        """The commitment proposed and confirmed (with `goal` sent after it, when the bot asks
+        for one), the look back, and the group summary returned."""
         tg, timeout = self.tg, self.timeout
         since = await tg.mark()
         message = await tg.send_text(inbrenger_id, self.chat, commitment)
@@ -166,6 +172,14 @@ class Cycle:
         proposal = await tg.wait_for(has_button("commit"), chat_id=self.chat, since=since,
                                      timeout=timeout)
         assert "Zal ik dit noteren als je voornemen" in (proposal["text"] or "")
+        if goal is not None:
+            assert "En met welk doel" in (proposal["text"] or "")
+            asked = await tg.mark()
+            message = await tg.send_text(inbrenger_id, self.chat, goal)
+            self.sent.append(message["message_id"])
+            proposal = await tg.wait_for(has_button("commit"), chat_id=self.chat, since=asked,
+                                         timeout=timeout)
+            assert "staat er allebei in" in (proposal["text"] or "")
         await click_and_wait(tg, inbrenger_id, proposal, button_data(proposal, "commit"),
                              timeout=timeout)
         await tg.wait_for_text(self.chat, "Je voornemen", since=since, timeout=timeout)

@@ -36,6 +36,7 @@ from bot.handlers.pressed import cycle_button_done
 from bot.texts.render import render, say
 from flows.callbacks import CycleButton, parse, pattern
 from flows.cycle.model import (
+    Absent,
     Accept,
     AskSound,
     Cancel,
@@ -252,6 +253,7 @@ _ACTIONS: dict[str, Callable[[int, bool, str], Event]] = {
     "swap": lambda uid, admin, arg: Swap(uid, admin),
     "consent": lambda uid, admin, arg: Consent(uid),
     "watched": lambda uid, admin, arg: Watched(uid),
+    "absent": lambda uid, admin, arg: Absent(uid),
     "next": lambda uid, admin, arg: Next(uid, admin),
     "tips": lambda uid, admin, arg: ToggleTips(uid),
     "cancel": lambda uid, admin, arg: Cancel(uid, admin),

@@ -19,7 +19,7 @@ from bot.engine.work import Unit
 # commitment confirmed, the check-in or 'tried' answered); "pressed": only that button (the
 # inbrenger accepted, but a swap stays possible until the clip; the floor open for tips, the
 # consent given: "next" and the sound timeline stay useful).
-# "watched" and "audio" are pressed by many people or again, so they stay.
+# "watched", "absent" and "audio" are pressed by many people or again, so they stay.
 CYCLE_PRESS_ENDS = {
     "accept": "pressed", "swap": "all", "wait": "all", "cancel": "all", "next": "all",
     "look": "all", "commit": "all", "checkin": "all", "tried": "all",

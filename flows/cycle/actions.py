@@ -162,12 +162,6 @@ def about_group(ctx: CycleContext) -> tuple[Text, ...]:
     return (text("nudge.about_group", group=ctx.group_title or "—"),)
 
 
-def watched(ctx: CycleContext, event: Event) -> Decision:
-    actor = getattr(event, "actor", 0)
-    cycle = replace(ctx.cycle, watched_by=ctx.cycle.watched_by | {actor})
-    return Decision(cycle, ack=text("cycle.ack.watched"))
-
-
 def toggle_tips(ctx: CycleContext, event: Event) -> Decision:
     cycle = replace(ctx.cycle, tips_open=not ctx.cycle.tips_open)
     key = "cycle.tips_opened" if cycle.tips_open else "cycle.tips_closed"
@@ -187,30 +181,6 @@ def contribute(ctx: CycleContext, event: Event) -> Decision:
 
 def tick(ctx: CycleContext, event: Event) -> Decision:
     return respond_to_tick(ctx)
-
-
-def propose_commitment(ctx: CycleContext, event: Event) -> Decision:
-    """The inbrenger's message in will is proposed, never taken: "Morgen al, denk ik!" is an
-    answer, not a commitment. A confirmed commitment stays until a new one is confirmed."""
-    assert isinstance(event, Contribution)
-    proposal = event.text.strip()
-    cycle = replace(ctx.cycle, proposed_commitment=proposal,
-                    proposal_message_id=event.message_id)
-    stored = respond_to_contribution(replace(ctx, cycle=cycle), event, nudge=False)
-    keyboard = ((button(cycle, "cycle.button.confirm_commitment", "commit",
-                        str(event.message_id)),),)
-    return replace(stored, effects=stored.effects + (
-        Say((text("cycle.commitment_proposed", commitment=proposal),), keyboard,
-            reply_to=event.message_id),))
-
-
-def confirm_commitment(ctx: CycleContext, event: Event) -> Decision:
-    cycle = ctx.cycle
-    commitment = cycle.proposed_commitment or ""
-    cycle = replace(cycle, commitment=commitment, proposed_commitment=None,
-                    proposal_message_id=None)
-    return Decision(cycle, (Say((text("cycle.commitment_recorded", commitment=commitment),)),),
-                    ack=text("cycle.ack.commitment"))
 
 
 def answer_checkin(ctx: CycleContext, event: Event) -> Decision:

@@ -107,7 +107,16 @@ def document() -> str:
         "(a contribution, a reminder, a look-back answer). A phase drawn as a box has steps\n"
         "inside it (reality: what we see and hear, strong moments, the analysis); `next` moves\n"
         "step by step, and from the last step to the next phase.\n\n"
-        "```mermaid\n" + mermaid() + "```\n"
+        "```mermaid\n" + mermaid() + "```\n\n"
+        "Watching opens the talk (`watched`, `absent`) once everyone the group waits for has\n"
+        "watched: members who agreed to the agreements, other than the inbrenger, who did not\n"
+        "pass this turn on and did not press \"I'm not here today\" (`flows/cycle/watching.py`;\n"
+        "the coach summary's \"watched before the talk\" uses the same rule). Each press is\n"
+        "answered with who the group still waits for.\n\n"
+        "In will, a `message` of the inbrenger is proposed as the commitment, never taken. When\n"
+        "it names no goal (\"zodat\", \"om ... te\", \"so that\", ...; `flows/cycle/commitment.py`)\n"
+        "the proposal asks for one: a next message that is a goal is joined to the proposal, a\n"
+        "whole new commitment replaces it. `commit` confirms what was proposed, goal and all.\n"
     )
 
 

@@ -71,13 +71,6 @@ def ready_to_open(ctx: CycleContext, event: Event) -> Text | None:
     return meeting_due(ctx, event)
 
 
-def all_watched_after(ctx: CycleContext, event: Event) -> Text | None:
-    """Everyone but the inbrenger has watched once this confirmation is counted."""
-    watched = ctx.cycle.watched_by | {_actor(event)}
-    others = {m.user_id for m in ctx.members} - {ctx.cycle.inbrenger_id}
-    return None if others <= watched else text("cycle.refused.not_everyone_watched")
-
-
 def has_commitment(ctx: CycleContext, event: Event) -> Text | None:
     return None if ctx.cycle.commitment else text("cycle.refused.commitment_first")
 

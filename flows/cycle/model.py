@@ -32,6 +32,7 @@ class Cycle:
     consent: bool = False
     watched_by: frozenset[int] = frozenset()
     watched_before_talk: bool = False
+    absent: frozenset[int] = frozenset()  # members who said they are not there today
     tips_open: bool = False
     commitment: str | None = None  # only what the inbrenger confirmed
     proposed_commitment: str | None = None  # proposed by the bot, waiting for the confirmation
@@ -154,6 +155,14 @@ class Wait:
 class Watched:
     actor: int
     name = "watched"
+
+
+@dataclass(frozen=True)
+class Absent:
+    """A member says they are not there today: the group does not wait for them to watch."""
+
+    actor: int
+    name = "absent"
 
 
 @dataclass(frozen=True)
@@ -282,7 +291,7 @@ class TimerFired:
 Event = (
     Accept | Swap | ClipPosted | LearningQuestion | Consent | Wait | Watched | Next | ToggleTips
     | Cancel | Contribution | LookBackChoice | ConfirmCommitment | CheckinAnswer | TriedAnswer
-    | MoveLine | TimerFired | VoiceNote | VoiceTranscribed | AskSound
+    | MoveLine | TimerFired | VoiceNote | VoiceTranscribed | AskSound | Absent
 )
 
 
@@ -309,5 +318,5 @@ EVENT_NAMES = frozenset({
     kind.name for kind in (Accept, Swap, ClipPosted, LearningQuestion, Consent, Wait, Watched,
                            Next, ToggleTips, Cancel, Contribution, LookBackChoice,
                            ConfirmCommitment, CheckinAnswer, TriedAnswer, MoveLine, VoiceNote,
-                           VoiceTranscribed, AskSound)
+                           VoiceTranscribed, AskSound, Absent)
 }) | TIMER_EVENTS

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from flows.callbacks import CycleButton
 from flows.cycle.model import TIMER_EVENTS, VOICE, ContributionRef, Cycle, CycleContext
+from flows.cycle.watching import everyone_watched
 from flows.effects import (
     Button,
     CancelTimer,
@@ -110,7 +111,8 @@ def enter_watching(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect
                   learning_question=cycle.learning_question or ""))),
         SendStoryboard(cycle.id),
         Say((text("cycle.watch_confirm"),),
-            ((button(cycle, "cycle.button.watched", "watched"),),)),
+            ((button(cycle, "cycle.button.watched", "watched"),),
+             (button(cycle, "cycle.button.absent", "absent"),))),
         RecordTurn(cycle.inbrenger_id),
         *cancel_timers(cycle, "meeting_open", "clip_reminder"),
         set_timer(ctx, cycle, "watch_end", ctx.settings.watch_minutes),
@@ -132,7 +134,7 @@ def enter_talk(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ..
                               learning_question=cycle.learning_question or "")]
     effects: tuple[Effect, ...] = ()
     if phase is Phase.GOAL:
-        cycle = replace(cycle, watched_before_talk=_everyone_watched(ctx, cycle))
+        cycle = replace(cycle, watched_before_talk=everyone_watched(ctx, cycle))
         effects += ask_tried(ctx, cycle)  # still unanswered: it recalls the commitment itself
         if cycle.previous_commitment and not effects:
             lines.append(text("cycle.goal_recall", name=name,
@@ -184,11 +186,6 @@ def enter_step(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ..
     else:
         effects += cancel_timers(cycle, "step_reminder")
     return cycle, effects
-
-
-def _everyone_watched(ctx: CycleContext, cycle: Cycle) -> bool:
-    others = {m.user_id for m in ctx.members} - {cycle.inbrenger_id}
-    return others <= cycle.watched_by
 
 
 def lookback_candidates(ctx: CycleContext) -> tuple[int, ...]:

@@ -11,10 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from flows.cycle import actions as act
-from flows.cycle import lookback, sound, voice
+from flows.cycle import commitment, lookback, sound, voice, watching
 from flows.cycle.guards import (
     Guard,
-    all_watched_after,
     checkin_pending,
     has_agreed,
     has_clip,
@@ -90,8 +89,11 @@ TRANSITIONS: tuple[Transition, ...] = (
     *(t(p, "message", None, is_inbrenger, action=act.clip_expected) for p in BEFORE_TALK),
     *(t(p, "message", None, action=act.nothing) for p in BEFORE_TALK),
     # Watching: the talk opens when every present member watched, or the timebox ends.
-    t(P.WATCHING, "watched", P.GOAL, is_member, all_watched_after, action=act.watched),
-    t(P.WATCHING, "watched", None, is_member, action=act.watched),
+    # Who is waited for: flows/cycle/watching.py (not the inbrenger, nor who is not there).
+    *(t(P.WATCHING, e, P.GOAL, who, watching.all_watched_after, action=watching.watched)
+      for e, who in (("watched", is_member), ("absent", is_peer))),
+    t(P.WATCHING, "watched", None, is_member, action=watching.watched),
+    t(P.WATCHING, "absent", None, is_peer, action=watching.watched),
     t(P.WATCHING, "watch_end", P.GOAL),
     t(P.WATCHING, "next", P.GOAL, is_inbrenger_or_admin),
     t(P.WATCHING, "message", None, action=act.nothing),
@@ -106,9 +108,9 @@ TRANSITIONS: tuple[Transition, ...] = (
     # A member who has not agreed yet is not heard as a contribution (one kind reminder).
     *(t(p, "message", None, not_agreed, action=act.remind_to_agree) for p in TALK),
     # Will: the inbrenger's words are proposed as the commitment, the button confirms one.
-    t(P.WILL, "message", None, is_inbrenger, action=act.propose_commitment, step=W.COMMIT),
+    t(P.WILL, "message", None, is_inbrenger, action=commitment.propose_commitment, step=W.COMMIT),
     t(P.WILL, "commit", None, is_inbrenger, proposal_current, step=W.COMMIT,
-      action=act.confirm_commitment),
+      action=commitment.confirm_commitment),
     t(P.WILL, "next", None, is_inbrenger_or_admin, has_commitment, step=W.COMMIT,
       to_step=W.LOOKBACK, action=lookback.look_back),
     # The look back closes when everyone answered or its timebox ends.
@@ -131,7 +133,8 @@ TRANSITIONS: tuple[Transition, ...] = (
     # The clip's speech and silence, on the inbrenger's request, once there is a clip.
     *(t(p, "audio", None, is_inbrenger_or_admin, has_clip, action=sound.show_sound)
       for p in (P.AWAITING_CLIP, P.WATCHING, *TALK)),
-    *(t(p, "watched", None, is_member, action=act.watched) for p in TALK),
+    *(t(p, "watched", None, is_member, action=watching.watched) for p in TALK),
+    *(t(p, "absent", None, is_peer, action=watching.watched) for p in TALK),
     *(t(p, "tips", None, is_inbrenger, action=act.toggle_tips) for p in TALK),
     *(t(p, "checkin", None, is_inbrenger, checkin_pending, action=act.answer_checkin)
       for p in TALK),
@@ -228,4 +231,4 @@ def _wrong_phase(ctx: CycleContext, event: Event) -> Text:
 # Events with their own explanation when they come at the wrong moment.
 REFUSAL_EVENTS = frozenset({"accept", "swap", "clip", "consent", "watched", "next", "tips",
                             "lookback_choice", "learning_question", "commit", "checkin",
-                            "tried", "move", "transcript", "audio"})
+                            "tried", "move", "transcript", "audio", "absent"})

@@ -12,6 +12,7 @@ from flows.catalog import render_all
 from flows.cycle.diagram import document, validate
 from flows.cycle.model import (
     VOICE,
+    Absent,
     Accept,
     AskSound,
     Cancel,
@@ -147,6 +148,9 @@ SCENARIOS: list[tuple[Phase, dict[str, Any], Event, Phase]] = [
     (P.AWAITING_CLIP, {"clip": None}, Contribution(ANNA, 507, "komt eraan"), P.AWAITING_CLIP),
     (P.WATCHING, {"watched_by": frozenset({BOB, CARLA})}, Watched(DAAN), P.GOAL),
     (P.WATCHING, {}, Watched(BOB), P.WATCHING),
+    (P.WATCHING, {"watched_by": frozenset({BOB, CARLA})}, Absent(DAAN), P.GOAL),
+    (P.WATCHING, {}, Absent(BOB), P.WATCHING),
+    *[(phase, {}, Absent(BOB), phase) for phase in (P.GOAL, P.REALITY, P.OPTIONS, P.WILL)],
     (P.WATCHING, {}, TimerFired("watch_end"), P.GOAL),
     (P.WATCHING, {}, Next(ANNA), P.GOAL),
     (P.WATCHING, {}, Contribution(BOB, 504, "even kijken"), P.WATCHING),

@@ -1,0 +1,99 @@
+"""Will: what the inbrenger will try, and with which goal (SPEC §3).
+
+The inbrenger's message is proposed as the commitment, never taken as it is. When the bot reads
+no goal in it, the proposal still comes (nothing is lost; it can be confirmed as it is) and asks
+kindly for the goal: a next message that is a goal ("zodat ...", or just the goal itself) is
+joined to the proposal; a next message that is a whole new commitment with its goal replaces it.
+
+    has_goal("Ik wacht vijf tellen, zodat meer leerlingen nadenken.")  # True
+    has_goal("Ik ga bij de deur wachten tot iedereen zit.")            # False
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from flows.catalog import render
+from flows.cycle.model import ConfirmCommitment, Contribution, CycleContext, Decision, Event
+from flows.cycle.phases import button
+from flows.cycle.talk import message_language, respond_to_contribution, words_language
+from flows.effects import Say, text
+
+# Words that say why, per language ("want" is Dutch for "because", but English "I want to").
+# Whole words only, so "doelen" and "leerdoel" are what is done, not why.
+_GOAL = {
+    "nl": re.compile(
+        r"\b(?:zodat|opdat|zo dat|want|met als doel|doel|"
+        r"om\b(?:\s+\S+){0,8}?\s+te\s+\w+)\b",  # om ... te <werkwoord>; "om de beurt" is no goal
+        re.IGNORECASE),
+    "en": re.compile(
+        r"\b(?:so that|so as to|in order to|to help|because|goal|aim|"
+        r"so (?:the|my|our|they|pupils|students|everyone|more|each|all))\b",
+        re.IGNORECASE),
+}
+# A message that opens with the why is a goal on its own ("Zodat ze sneller beginnen."),
+# added to the proposal; one that opens with the what is a new version of the commitment.
+_OPENS_WITH_GOAL = re.compile(
+    r"^\W*(?:(?:en|and)\s+)?(?:zodat|opdat|zo dat|want|om\b|met als doel|"
+    r"(?:mijn |het )?doel|so|in order to|to|because|(?:my |the )?(?:goal|aim))\b",
+    re.IGNORECASE)
+
+
+def has_goal(words: str, language: str | None = None) -> bool:
+    """Does this commitment say with which goal? In `language`, or in either."""
+    patterns = [_GOAL[language]] if language in _GOAL else _GOAL.values()
+    return any(pattern.search(words) for pattern in patterns)
+
+
+def is_goal_only(words: str, language: str | None = None) -> bool:
+    """A follow-up that is a goal for the proposal, not a new commitment: it opens with the
+    why, or it names no why at all (then the words themselves are the goal)."""
+    return _OPENS_WITH_GOAL.match(words) is not None or not has_goal(words, language)
+
+
+def with_goal(what: str, goal: str, label: str) -> str:
+    """The commitment and its goal as one text, as it goes into the chain and the summaries:
+    "…, zodat …" where the goal says why itself, else "… Doel: …"."""
+    what, goal = what.strip(), goal.strip()
+    if _OPENS_WITH_GOAL.match(goal):
+        return f"{what.rstrip(' .!')}, {goal[:1].lower()}{goal[1:]}"
+    stop = "" if what.endswith((".", "!", "?")) else "."
+    return f"{what}{stop} {label}: {goal}"
+
+
+def propose_commitment(ctx: CycleContext, event: Event) -> Decision:
+    """The inbrenger's message in will is proposed, never taken: "Morgen al, denk ik!" is an
+    answer, not a commitment. A confirmed commitment stays until a new one is confirmed."""
+    assert isinstance(event, Contribution)
+    words = event.text.strip()
+    pending = ctx.cycle.proposed_commitment
+    if pending and not _says_why(ctx, pending) \
+            and is_goal_only(words, message_language(ctx, event)):
+        label = render(ctx.settings.language, text("cycle.goal_label"))
+        proposal = with_goal(pending, words, label)
+    else:
+        proposal = words
+    cycle = replace(ctx.cycle, proposed_commitment=proposal,
+                    proposal_message_id=event.message_id)
+    stored = respond_to_contribution(replace(ctx, cycle=cycle), event, nudge=False)
+    keyboard = ((button(cycle, "cycle.button.confirm_commitment", "commit",
+                        str(event.message_id)),),)
+    about_goal = "cycle.commitment_goal_seen" if _says_why(ctx, proposal) \
+        else "cycle.commitment_ask_goal"
+    return replace(stored, effects=stored.effects + (
+        Say((text("cycle.commitment_proposed", commitment=proposal), text(about_goal)),
+            keyboard, reply_to=event.message_id),))
+
+
+def _says_why(ctx: CycleContext, words: str) -> bool:
+    return has_goal(words, words_language(ctx, words, None))
+
+
+def confirm_commitment(ctx: CycleContext, event: Event) -> Decision:
+    assert isinstance(event, ConfirmCommitment)
+    cycle = ctx.cycle
+    commitment = cycle.proposed_commitment or ""
+    cycle = replace(cycle, commitment=commitment, proposed_commitment=None,
+                    proposal_message_id=None)
+    return Decision(cycle, (Say((text("cycle.commitment_recorded", commitment=commitment),)),),
+                    ack=text("cycle.ack.commitment"))

@@ -1,0 +1,59 @@
+"""Watching the clip: the conversation opens when every member who can take part today has
+watched it (or the timebox ends). One definition serves the gate, the acknowledgement that
+names who the group still waits for, and the coach summary's "watched before the talk".
+
+Who is waited for: members who agreed to the agreements (others cannot take part yet), other
+than the inbrenger, who did not pass this turn on (a swap) and did not say they are not there
+today (the second button under the watch message).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from flows.cycle.model import Cycle, CycleContext, Decision, Event
+from flows.effects import Text, text
+from flows.model import Member, Phase
+
+
+def _actor(event: Event) -> int:
+    return getattr(event, "actor", 0)
+
+
+def awaited(ctx: CycleContext, cycle: Cycle) -> tuple[Member, ...]:
+    """The members whose watching the group waits for."""
+    away = cycle.skipped_by | cycle.absent | {cycle.inbrenger_id}
+    return tuple(m for m in ctx.members if m.agreed and m.user_id not in away)
+
+
+def still_to_watch(ctx: CycleContext, cycle: Cycle) -> tuple[Member, ...]:
+    return tuple(m for m in awaited(ctx, cycle) if m.user_id not in cycle.watched_by)
+
+
+def everyone_watched(ctx: CycleContext, cycle: Cycle) -> bool:
+    return not still_to_watch(ctx, cycle)
+
+
+def counted(cycle: Cycle, event: Event) -> Cycle:
+    """The cycle with this press counted: watched, or not here today. Someone who said they
+    are away and then watches is here after all."""
+    actor = _actor(event)
+    if event.name == "absent":
+        return replace(cycle, absent=cycle.absent | {actor})
+    return replace(cycle, watched_by=cycle.watched_by | {actor}, absent=cycle.absent - {actor})
+
+
+def all_watched_after(ctx: CycleContext, event: Event) -> Text | None:
+    """Guard: everyone the group waits for has watched once this press is counted."""
+    if everyone_watched(ctx, counted(ctx.cycle, event)):
+        return None
+    return text("cycle.refused.not_everyone_watched")
+
+
+def watched(ctx: CycleContext, event: Event) -> Decision:
+    """A press of "I watched" (or "I'm not here today"), answered with who is still awaited."""
+    cycle = counted(ctx.cycle, event)
+    key = "cycle.ack.absent" if event.name == "absent" else "cycle.ack.watched"
+    waiting = still_to_watch(ctx, cycle)
+    if not waiting or ctx.cycle.phase is not Phase.WATCHING:
+        return Decision(cycle, ack=text(key))
+    return Decision(cycle, ack=text(f"{key}_waiting", names=", ".join(m.name for m in waiting)))

@@ -1,0 +1,117 @@
+"""Will: what the inbrenger will try, and with which goal. A commitment without a goal is still
+proposed, and the goal is asked for; a goal sent after it is joined to it; what is confirmed
+(and so what the chain, the summaries and the export show) holds both."""
+from __future__ import annotations
+
+import pytest
+
+from flows.catalog import render_all
+from flows.cycle.commitment import has_goal, is_goal_only, with_goal
+from flows.cycle.model import ConfirmCommitment, Contribution, Decision
+from flows.cycle.table import decide
+from flows.effects import Say
+from flows.model import Phase, Settings
+from flows.reports.group_summary import group_summary
+from tests.unit.test_cycle import ANNA, ctx_for, cycle_in
+
+WITH_GOAL = (
+    ("nl", "Ik wacht na elke vraag vijf tellen, zodat meer leerlingen nadenken."),
+    ("nl", "Ik ga bij de deur staan om de leerlingen rustig binnen te laten komen."),
+    ("nl", "Ik noem eerst de regels, want dan weten ze wat ik verwacht."),
+    ("nl", "Startopdracht op het bord, met als doel dat iedereen meteen aan de slag is."),
+    ("nl", "Ik geef complimenten bij de start. Doel: een rustiger begin van de les."),
+    ("nl", "Ik stel open vragen opdat ze zelf gaan nadenken."),
+    ("nl", "Mijn doel is meer rust; ik ga daarom bij de deur wachten."),
+    ("en", "I will wait five seconds after each question so that more pupils think."),
+    ("en", "I'll greet the pupils at the door in order to start calmly."),
+    ("en", "I will name one strong moment per pupil to help them feel seen."),
+    ("en", "Wait at the door, because a calm start matters to me."),
+    ("en", "My goal is a calm start: I'll put a starter task on the board."),
+    ("en", "I will stop talking at the bell so the pupils can settle themselves."),
+    ("en", "I'll ask open questions so everyone gets a chance to think."),
+)
+WITHOUT_GOAL = (
+    ("nl", "Ik ga bij de deur wachten tot iedereen zit."),
+    ("nl", "Morgen al, denk ik!"),
+    ("nl", "Ik laat ze om de beurt antwoorden."),
+    ("nl", "Ik ga de lesdoelen op het bord schrijven."),
+    ("nl", "Vaker door de klas lopen."),
+    ("en", "I want to greet the pupils at the door."),
+    ("en", "I'll write the lesson goals on the board."),
+    ("en", "Walk around the class more often."),
+    ("en", "Tomorrow, I think!"),
+)
+
+
+@pytest.mark.parametrize(("language", "words"), WITH_GOAL)
+def test_a_goal_is_recognised(language: str, words: str) -> None:
+    assert has_goal(words, language) and has_goal(words)
+
+
+@pytest.mark.parametrize(("language", "words"), WITHOUT_GOAL)
+def test_no_goal_is_read_into_what_is_only_done(language: str, words: str) -> None:
+    assert not has_goal(words, language)
+
+
+@pytest.mark.parametrize(("goal", "joined"), [
+    ("Zodat de les rustig begint.",
+     "Ik ga bij de deur wachten tot iedereen zit, zodat de les rustig begint."),
+    ("een rustige start", "Ik ga bij de deur wachten tot iedereen zit. Doel: een rustige start"),
+])
+def test_a_goal_is_joined_to_what_will_be_tried(goal: str, joined: str) -> None:
+    assert is_goal_only(goal, "nl")
+    assert with_goal("Ik ga bij de deur wachten tot iedereen zit.", goal, "Doel") == joined
+
+
+def test_a_whole_new_commitment_is_no_goal_for_the_old_one() -> None:
+    assert not is_goal_only("Ik wacht vijf tellen, zodat meer leerlingen nadenken.", "nl")
+
+
+def proposal(decision: Decision, language: str = "nl") -> tuple[str, list[str]]:
+    (say,) = [e for e in decision.effects if isinstance(e, Say)]
+    return render_all(language, say.texts), [b.data for row in say.buttons for b in row]
+
+
+def test_a_commitment_without_goal_is_proposed_and_the_goal_asked_for() -> None:
+    words = "Ik ga bij de deur wachten tot iedereen zit."
+    first = decide(ctx_for(cycle_in(Phase.WILL)), Contribution(ANNA, 800, words))
+    shown, buttons = proposal(first)
+    assert "Zal ik dit noteren als je voornemen" in shown and words in shown
+    assert "En met welk doel" in shown and buttons == ["cy:7:commit:800"]
+    joined = decide(ctx_for(first.cycle),
+                    Contribution(ANNA, 801, "Zodat de les rustig begint."))
+    shown, buttons = proposal(joined)
+    assert buttons == ["cy:7:commit:801"] and "het staat er allebei in" in shown
+    assert "Ik ga bij de deur wachten tot iedereen zit, zodat de les rustig begint." in shown
+    confirmed = decide(ctx_for(joined.cycle), ConfirmCommitment(ANNA, 801))
+    commitment = "Ik ga bij de deur wachten tot iedereen zit, zodat de les rustig begint."
+    assert confirmed.cycle.commitment == commitment
+    closed = ctx_for(cycle_in(Phase.CLOSED, commitment=commitment))
+    assert commitment in render_all("nl", group_summary(closed))
+
+
+def test_the_commitment_can_be_noted_without_a_goal_too() -> None:
+    first = decide(ctx_for(cycle_in(Phase.WILL)), Contribution(ANNA, 800, "Vaker rondlopen."))
+    confirmed = decide(ctx_for(first.cycle), ConfirmCommitment(ANNA, 800))
+    assert confirmed.cycle.commitment == "Vaker rondlopen."
+
+
+def test_a_plain_goal_is_added_with_its_label_in_the_groups_language() -> None:
+    english = Settings(language="en")
+    first = decide(ctx_for(cycle_in(Phase.WILL), settings=english),
+                   Contribution(ANNA, 800, "I'll wait at the door until everyone is seated."))
+    assert "And with which goal" in proposal(first, "en")[0]
+    joined = decide(ctx_for(first.cycle, settings=english),
+                    Contribution(ANNA, 801, "a calm start of the lesson"))
+    assert joined.cycle.proposed_commitment == (
+        "I'll wait at the door until everyone is seated. Goal: a calm start of the lesson")
+    assert "both are there" in proposal(joined, "en")[0]
+
+
+def test_a_goal_in_the_first_message_is_named_and_not_asked_for() -> None:
+    words = "Ik wacht na elke vraag vijf tellen, zodat meer leerlingen nadenken."
+    decision = decide(ctx_for(cycle_in(Phase.WILL)), Contribution(ANNA, 800, words))
+    shown, _ = proposal(decision)
+    assert "het staat er allebei in" in shown and "En met welk doel" not in shown
+    again = decide(ctx_for(decision.cycle), Contribution(ANNA, 801, "want dan is het rustig"))
+    assert again.cycle.proposed_commitment == "want dan is het rustig"  # a goal had been there

@@ -1,0 +1,109 @@
+"""The watch gate: the conversation opens when everyone who is here today has watched. Who has
+not agreed, who passed the turn on and who said they are not here are not waited for; the
+inbrenger never is. The coach summary's "watched before the talk" follows the same rule."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flows.catalog import render, render_all
+from flows.cycle.model import Absent, Consent, Cycle, Decision, TimerFired, Watched
+from flows.cycle.table import decide
+from flows.effects import Say
+from flows.model import Member, Phase
+from flows.nudging.history import NudgeHistory
+from flows.reports.coach_summary import coach_summary
+from tests.unit.test_cycle import (
+    ANNA,
+    BOB,
+    CARLA,
+    CLIP,
+    DAAN,
+    NOT_AGREED,
+    NOW,
+    QUESTION,
+    ctx_for,
+    cycle_in,
+    said,
+)
+
+P = Phase
+
+
+def watch(cycle: Cycle, *events: Watched | Absent,
+          members: tuple[Member, ...] = NOT_AGREED) -> Decision:
+    decision = Decision(cycle)
+    for event in events:
+        decision = decide(ctx_for(decision.cycle, members=members), event)
+        assert not decision.refused
+    return decision
+
+
+def coach_says(decision: Decision) -> str:
+    return render_all("nl", coach_summary(ctx_for(decision.cycle, members=NOT_AGREED), "2B", 0))
+
+
+def test_a_member_who_has_not_agreed_is_not_waited_for() -> None:
+    decision = watch(cycle_in(P.WATCHING), Watched(BOB), Watched(CARLA), Watched(DAAN))
+    assert decision.cycle.phase is P.GOAL and decision.cycle.watched_before_talk  # Eva never
+    assert "Iedereen had de clip bekeken" in coach_says(decision)
+
+
+def test_a_member_who_is_not_here_today_says_so_and_the_talk_opens_without_them() -> None:
+    decision = watch(cycle_in(P.WATCHING), Watched(BOB), Absent(DAAN))
+    assert decision.cycle.phase is P.WATCHING and decision.cycle.absent == {DAAN}
+    assert render("nl", decision.ack) == (  # type: ignore[arg-type]
+        "Dank je dat je het laat weten. We wachten nog op: Carla.")
+    decision = watch(decision.cycle, Watched(CARLA))
+    assert decision.cycle.phase is P.GOAL and decision.cycle.watched_before_talk
+    assert "Iedereen had de clip bekeken" in coach_says(decision)
+
+
+def test_who_passed_the_turn_on_is_not_waited_for_and_the_inbrenger_never() -> None:
+    cycle = cycle_in(P.WATCHING, skipped_by=frozenset({DAAN}))
+    decision = watch(cycle, Watched(BOB), Watched(CARLA))
+    assert decision.cycle.phase is P.GOAL  # neither Anna (inbrenger) nor Daan pressed
+
+
+def test_each_confirmation_says_who_the_group_still_waits_for() -> None:
+    decision = watch(cycle_in(P.WATCHING), Watched(BOB))
+    assert render("nl", decision.ack) == (  # type: ignore[arg-type]
+        "Dank je, genoteerd! We wachten nog op: Carla, Daan.")
+    assert render("en", decision.ack) == (  # type: ignore[arg-type]
+        "Thanks, noted! We're still waiting for: Carla, Daan.")
+
+
+def test_who_said_they_are_away_and_then_watches_is_here_after_all() -> None:
+    decision = watch(cycle_in(P.WATCHING), Absent(BOB), Watched(BOB))
+    assert decision.cycle.absent == frozenset() and BOB in decision.cycle.watched_by
+
+
+def test_the_watch_timebox_still_notes_when_someone_present_did_not_watch() -> None:
+    cycle = watch(cycle_in(P.WATCHING), Watched(BOB), Absent(DAAN)).cycle
+    decision = decide(ctx_for(cycle, members=NOT_AGREED), TimerFired("watch_end"))
+    assert decision.cycle.phase is P.GOAL and not decision.cycle.watched_before_talk
+    assert "Niet iedereen had de clip bekeken" in coach_says(decision)
+
+
+def test_the_inbrenger_cannot_say_they_are_away() -> None:
+    assert decide(ctx_for(cycle_in(P.WATCHING)), Absent(ANNA)).refused
+
+
+def test_the_watch_message_offers_both_buttons() -> None:
+    cycle = cycle_in(P.AWAITING_CLIP, clip=CLIP, learning_question=QUESTION)
+    decision = decide(ctx_for(cycle), Consent(ANNA))
+    data = [b.data for e in decision.effects if isinstance(e, Say) for row in e.buttons
+            for b in row]
+    assert "cy:7:watched" in data and "cy:7:absent" in data
+    assert "Ben je er vandaag niet bij?" in said(decision)
+
+
+def test_who_is_not_here_is_not_invited_back_when_silent() -> None:
+    talk = NudgeHistory(last_contribution_at={BOB: NOW - timedelta(minutes=1),
+                                              CARLA: NOW - timedelta(minutes=1)},
+                        inbrenger_last_at=NOW - timedelta(minutes=1))
+    cycle = cycle_in(P.REALITY, phase_started_at=NOW - timedelta(minutes=9), nudge_history=talk)
+    assert "Daan" in said(decide(ctx_for(cycle), TimerFired("tick")))
+    away = decide(ctx_for(cycle_in(P.REALITY, phase_started_at=NOW - timedelta(minutes=9),
+                                   nudge_history=talk, absent=frozenset({DAAN}))),
+                  TimerFired("tick"))
+    assert "Daan" not in said(away)
