@@ -3,6 +3,7 @@ stored, changed only by a reply to the clip, chat before the clip is answered on
 correction about 'own actions' can be overruled by sending the same question again."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from flows.catalog import render_all
@@ -16,14 +17,26 @@ from flows.cycle.model import (
     LearningQuestion,
     Swap,
 )
+from flows.cycle.start import new_cycle, opening_effects
 from flows.cycle.table import decide
 from flows.effects import Say
 from flows.model import Phase, Settings
-from tests.unit.test_cycle import ANNA, BOB, CLIP, NOW, QUESTION, ctx_for, cycle_in, said
+from tests.unit.test_cycle import (
+    ANNA,
+    BOB,
+    CLIP,
+    MEMBERS,
+    NOW,
+    QUESTION,
+    ctx_for,
+    cycle_in,
+    said,
+)
 
 P = Phase
 OTHERS = "Waarom is Tim zo druk in mijn klas?"
 NEW_QUESTION = "Hoe kan ik de start van de les rustiger maken?"
+TIP = "Tip voor het filmen"
 
 
 def buttons(decision: Decision) -> list[str]:
@@ -172,3 +185,28 @@ def test_accepting_after_a_kept_question_still_asks_only_for_the_clip() -> None:
     assert accepted.cycle.phase is P.AWAITING_CLIP and accepted.cycle.learning_question
     assert decide(ctx_for(accepted.cycle), Consent(ANNA)).refused  # no clip yet
 
+
+
+# 4. The filming tip reaches every inbrenger once, before the clip.
+
+def test_the_filming_tip_comes_with_the_announcement_whichever_way_the_intake_goes() -> None:
+    cycle = new_cycle(1, MEMBERS, NOW)
+    assert isinstance(cycle, Cycle)
+    cycle = replace(cycle, id=7)
+    announced = said(Decision(cycle, opening_effects(ctx_for(cycle))))
+    assert TIP in announced
+    accepted = decide(ctx_for(cycle), Accept(cycle.inbrenger_id))
+    assert "stuur je clip" in said(accepted) and TIP not in said(accepted)
+    straight = decide(ctx_for(cycle), ClipPosted(cycle.inbrenger_id, CLIP, QUESTION))
+    assert straight.cycle.clip == CLIP and TIP not in said(straight)
+
+
+def test_a_member_who_takes_over_the_turn_gets_the_filming_tip_too() -> None:
+    swapped = decide(ctx_for(cycle_in(P.ANNOUNCED)), Swap(ANNA))
+    assert swapped.cycle.inbrenger_id != ANNA and TIP in said(swapped)
+
+
+def test_the_filming_tip_in_english() -> None:
+    cycle = cycle_in(P.ANNOUNCED)
+    texts = [t for e in opening_effects(ctx_for(cycle)) if isinstance(e, Say) for t in e.texts]
+    assert "Filming tip" in render_all("en", tuple(texts))
