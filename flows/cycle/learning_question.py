@@ -25,11 +25,13 @@ _OWN_DOINGS = {
     "nl": r"eigen|uitleg|instructie|vra(ag|gen)|reactie|aanpak|stem|taalgebruik|houding"
           r"|lichaamstaal|feedback|compliment|wachttijd|manier|rol\b|klassenmanagement"
           r"|lesopbouw|voorbereiding|begeleiding|timing|tempo|opdracht|beurt|handelen|gedrag"
-          r"|optreden|ingrijpen|start|afsluiting",
+          r"|optreden|ingrijpen|start|afsluiting|stilte|pauze|blik|positie|plek|beweg|toon"
+          r"|humor|grap|woord|gebruik|keuze|verwachting|uitstraling|non-?verba",
     "en": r"own|explanation|instruction|question|response|reaction|approach|voice|tone"
           r"|body language|feedback|praise|wait time|way of|role\b|classroom management"
           r"|lesson (plan|structure)|planning|preparation|timing|pac(e|ing)|behaviou?r"
-          r"|teaching|presence|intervention",
+          r"|teaching|presence|intervention|silence|pause|gaze|position|movement|humou?r"
+          r"|joke|word|use of|choice|expectation|non-?verbal",
 }
 
 # The inbrenger is the one who acts when one of these is in the question. "ik" and "I" are

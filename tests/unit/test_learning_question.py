@@ -22,6 +22,7 @@ OWN_ACTIONS = [
     ("nl", "Wat helpt mij om rustig te blijven als het rumoerig wordt?"),
     ("nl", "Hoe zorg je als docent dat iedereen meedoet met het groepswerk?"),
     ("nl", "Hoe overtuigend is mijn stemgebruik bij de start van de les?"),
+    ("nl", "Wat doet mijn stilte na een vraag met de betrokkenheid van de klas?"),
     ("en", "How can I keep the pace up without losing the slower pupils?"),
     ("en", "Do I give enough wait time after asking the class something?"),
     ("en", "What can I do when a pupil refuses to start the task?"),
@@ -33,6 +34,7 @@ OWN_ACTIONS = [
     ("en", "How could my instructions for group work be clearer?"),
     ("en", "How do I come across when I'm under pressure?"),
     ("en", "What helps me stay calm when two pupils start arguing?"),
+    ("en", "What effect does my position in the room have during seatwork?"),
 ]
 
 NOT_OWN_ACTIONS = [
