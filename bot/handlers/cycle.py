@@ -155,7 +155,9 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
             if await cycles.open_cycle(unit.tx, group.id) is not None:
                 await explain_anonymous(unit, update, context, group.settings.language)
             return
-        event = Contribution(user.id, message.message_id, message.text)
+        replied = message.reply_to_message
+        event = Contribution(user.id, message.message_id, message.text,
+                             reply_to=replied.message_id if replied else None)
         decision = await decide_in(unit, group, event)
         if decision is None and _answers_the_bot(message, context):
             # No open cycle: a reply to the bot may be a late line of the last look back.

@@ -6,22 +6,18 @@ from dataclasses import replace
 from datetime import datetime
 
 from flows.callbacks import AgreeButton
-from flows.cycle.learning_question import check_learning_question
 from flows.cycle.model import (
     CheckinAnswer,
-    ClipPosted,
     Contribution,
     Cycle,
     CycleContext,
     Decision,
     Event,
-    LearningQuestion,
     TriedAnswer,
     VoiceNote,
 )
 from flows.cycle.phases import (
     announce,
-    ask_consent,
     ask_for_clip,
     button,
     cancel_timers,
@@ -55,11 +51,6 @@ def outsider_message(ctx: CycleContext, event: Event) -> Decision | None:
     return Decision(told, (Say((text("cycle.outsider"),), reply_to=event.message_id),))
 
 
-def clip_expected(ctx: CycleContext, event: Event) -> Decision:
-    """The inbrenger writes where the bot waits for a clip: say what is expected."""
-    return Decision(ctx.cycle, refusal=text("cycle.refused.clip_first"))
-
-
 def accept(ctx: CycleContext, event: Event) -> Decision:
     return Decision(ctx.cycle, ack=text("cycle.ack.accepted"))
 
@@ -72,35 +63,6 @@ def enter_awaiting_clip(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[E
 
 def enter_nothing(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
     return cycle, ()
-
-
-def take_clip(ctx: CycleContext, event: Event) -> Decision:
-    assert isinstance(event, ClipPosted)
-    if event.problem is not None:
-        return Decision(ctx.cycle, refusal=event.problem)
-    cycle = replace(ctx.cycle, clip=event.clip, consent=False)
-    effects: list[Effect] = [Say((text("cycle.clip_received", name=inbrenger_name(ctx)),),
-                                 reply_to=event.clip.message_id)]
-    correction = check_learning_question(event.caption, ctx.settings.language)
-    if correction is None:
-        cycle = replace(cycle, learning_question=(event.caption or "").strip())
-        effects.append(ask_consent(cycle))
-    elif event.caption:
-        effects.append(Say((correction, text("lq.example")), reply_to=event.clip.message_id))
-    else:
-        effects.append(Say((text("cycle.ask_question"), text("lq.example"))))
-    return Decision(cycle, tuple(effects))
-
-
-def take_learning_question(ctx: CycleContext, event: Event) -> Decision:
-    assert isinstance(event, (LearningQuestion, Contribution))
-    question = event.question if isinstance(event, LearningQuestion) else event.text
-    correction = check_learning_question(question, ctx.settings.language)
-    if correction is not None:
-        return Decision(ctx.cycle, refusal=correction)
-    cycle = replace(ctx.cycle, learning_question=question.strip())
-    return Decision(cycle, (Say((text("cycle.question_received", question=cycle.
-                                      learning_question),)), ask_consent(cycle)))
 
 
 def take_consent(ctx: CycleContext, event: Event) -> Decision:
@@ -122,7 +84,8 @@ def swap(ctx: CycleContext, event: Event) -> Decision:
         return Decision(cycle, refusal=text("cycle.refused.no_one_to_swap"))
     swapped = replace(cycle, inbrenger_id=successor.user_id, number=successor.turns + 1,
                       previous_commitment=successor.last_commitment, clip=None,
-                      learning_question=None, consent=False, skipped_by=passed)
+                      learning_question=None, consent=False, skipped_by=passed,
+                      corrected_question=None, clip_awaited_told=False)
     new_ctx = replace(ctx, cycle=swapped)
     effects = (Say((text("cycle.swapped", name=inbrenger_name(ctx),
                          successor=successor.name),)), *announce(new_ctx, swapped))

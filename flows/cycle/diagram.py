@@ -117,7 +117,32 @@ def document() -> str:
         "it names no goal (\"zodat\", \"om ... te\", \"so that\", ...; `flows/cycle/commitment.py`)\n"
         "the proposal asks for one: a next message that is a goal is joined to the proposal, a\n"
         "whole new commitment replaces it. `commit` confirms what was proposed, goal and all.\n"
+        + INTAKE
     )
+
+
+INTAKE = """
+## Clip intake (announced, awaiting_clip)
+
+What the inbrenger's words do before the meeting (`flows/cycle/intake.py`):
+
+- The announcement carries the filming tip (little of the pupils in view), so every inbrenger
+  sees it before filming, whether they press "Ik breng in" or send the clip straight away.
+  The message after the button only says how to send the clip.
+- The clip's caption is the learning question when it is one. A plain message is the learning
+  question only while none is stored: before the clip (kept for it: "stuur nu je clip"), or
+  after a clip that came without one.
+- Once a learning question is stored, the inbrenger's messages are chat. A **reply to the clip**
+  with a question changes it (the confirmation of the learning question says so). The consent
+  stays: it is about the recording and the school's rules, which a new question does not
+  change. Without consent yet, the consent buttons come again.
+- Chat of the inbrenger before the clip is answered once per cycle ("ik wacht nog op je
+  clip"), then left alone; peers' chat is never answered.
+- A learning question must be about the inbrenger's own actions (`learning_question.py`: ik/I
+  as the subject, "mijn uitleg"/"my questions", ...). The correction says that sending the
+  same question again keeps it; sent again, it is taken: the check is a heuristic, the
+  inbrenger has the last word.
+"""
 
 
 if __name__ == "__main__":

@@ -47,6 +47,17 @@ def has_learning_question(ctx: CycleContext, event: Event) -> Text | None:
     return None if ctx.cycle.learning_question else text("cycle.refused.question_first")
 
 
+def no_learning_question_yet(ctx: CycleContext, event: Event) -> Text | None:
+    return text("cycle.refused.wrong_phase") if ctx.cycle.learning_question else None
+
+
+def replies_to_clip(ctx: CycleContext, event: Event) -> Text | None:
+    """A message that answers the clip itself: the one way to change the learning question."""
+    clip = ctx.cycle.clip
+    replied = getattr(event, "reply_to", None)
+    return None if clip and replied == clip.message_id else text("cycle.refused.wrong_phase")
+
+
 def meeting_due(ctx: CycleContext, event: Event) -> Text | None:
     due = ctx.cycle.meeting_at
     return None if due is None or due <= ctx.now else text("cycle.refused.before_meeting")

@@ -48,6 +48,8 @@ class Cycle:
     welcome_tips: frozenset[int] = frozenset()  # message ids of tips given on the floor's invite
     checkin_open: bool = False  # the inbrenger's check-in waits for its one answer
     tried: str | None = None  # does the new clip show the previous commitment? yes/partly/no
+    corrected_question: str | None = None  # told it is not about own actions; sent again, taken
+    clip_awaited_told: bool = False  # the inbrenger's chat before the clip was answered once
     nudge_history: NudgeHistory = field(default_factory=NudgeHistory)
 
     @property
@@ -193,6 +195,7 @@ class Contribution:
     message_id: int
     text: str
     language: str | None = None
+    reply_to: int | None = None  # the message it answers, if any (a reply to the clip)
     name = "message"
 
 

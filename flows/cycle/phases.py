@@ -60,12 +60,12 @@ def inbrenger_name(ctx: CycleContext) -> str:
 
 
 def announce(ctx: CycleContext, cycle: Cycle) -> tuple[Effect, ...]:
-    """Tell the group who brings in, with the buttons to accept or pass the turn on."""
-    """Tell the group who brings in, with the buttons to accept or pass the turn on; for a
-    2nd or later cycle in the same message the previous commitment and whether the new clip
+    """Tell the group who brings in, with the buttons to accept or pass the turn on, and how
+    to film (SPEC 6: before any clip is made, whichever way the intake goes on); for a 2nd
+    or later cycle in the same message the previous commitment and whether the new clip
     shows it tried."""
     lines: tuple[Text, ...] = (text("cycle.announce", name=inbrenger_name(ctx),
-                                    number=cycle.number),)
+                                    number=cycle.number), text("cycle.filming_tips"))
     keyboard: Keyboard = ((button(cycle, "cycle.button.accept", "accept"),
                            button(cycle, "cycle.button.swap", "swap")),)
     tried = _tried_question(ctx, cycle)
@@ -92,8 +92,9 @@ def ask_tried(ctx: CycleContext, cycle: Cycle) -> tuple[Effect, ...]:
 
 
 def ask_for_clip(ctx: CycleContext, cycle: Cycle) -> tuple[Effect, ...]:
-    lines = (text("cycle.ask_clip", name=inbrenger_name(ctx)), text("cycle.filming_tips"))
-    return (Say(lines),)
+    """After the acceptance: how to send the clip (the filming tip came with the
+    announcement)."""
+    return (Say((text("cycle.ask_clip", name=inbrenger_name(ctx)),)),)
 
 
 def ask_consent(cycle: Cycle) -> Effect:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from flows.cycle import actions as act
-from flows.cycle import commitment, lookback, sound, voice, watching
+from flows.cycle import commitment, intake, lookback, sound, voice, watching
 from flows.cycle.guards import (
     Guard,
     checkin_pending,
@@ -27,9 +27,11 @@ from flows.cycle.guards import (
     lookback_open,
     meeting_passed,
     no_clip_yet,
+    no_learning_question_yet,
     not_agreed,
     proposal_current,
     ready_to_open,
+    replies_to_clip,
     talk_message,
     tried_open,
 )
@@ -71,13 +73,18 @@ TALK = TALK_PHASES
 TRANSITIONS: tuple[Transition, ...] = (
     # Before the meeting: the inbrenger accepts or passes the turn on, sends clip and question.
     t(P.ANNOUNCED, "accept", P.AWAITING_CLIP, is_inbrenger, action=act.accept),
-    t(P.ANNOUNCED, "clip", P.AWAITING_CLIP, is_inbrenger, no_clip_yet, action=act.take_clip),
+    t(P.ANNOUNCED, "clip", P.AWAITING_CLIP, is_inbrenger, no_clip_yet, action=intake.take_clip),
     *(t(p, "swap", P.ANNOUNCED, is_inbrenger_or_admin, action=act.swap) for p in BEFORE_TALK),
     *(t(p, "swap", P.ANNOUNCED, is_member, meeting_passed, action=act.swap) for p in BEFORE_TALK),
-    t(P.AWAITING_CLIP, "clip", None, is_inbrenger, no_clip_yet, action=act.take_clip),
+    t(P.AWAITING_CLIP, "clip", None, is_inbrenger, no_clip_yet, action=intake.take_clip),
     t(P.AWAITING_CLIP, "learning_question", None, is_inbrenger, has_clip,
-      action=act.take_learning_question),
-    t(P.AWAITING_CLIP, "message", None, is_inbrenger, has_clip, action=act.take_learning_question),
+      action=intake.take_learning_question),
+    # A message is the learning question only while none is stored; then a reply to the clip
+    # changes it, and the rest is chat (before the clip: answered once, flows/cycle/intake.py).
+    t(P.AWAITING_CLIP, "message", None, is_inbrenger, has_clip, no_learning_question_yet,
+      action=intake.take_learning_question),
+    t(P.AWAITING_CLIP, "message", None, is_inbrenger, has_clip, replies_to_clip,
+      action=intake.change_learning_question),
     t(P.AWAITING_CLIP, "consent", P.WATCHING, is_inbrenger, has_clip, has_learning_question,
       ready_to_open, action=act.take_consent),
     t(P.AWAITING_CLIP, "consent", None, is_inbrenger, has_clip, has_learning_question,
@@ -86,7 +93,8 @@ TRANSITIONS: tuple[Transition, ...] = (
     *(t(p, "meeting_open", None, action=act.no_clip_at_meeting) for p in BEFORE_TALK),
     *(t(p, "wait", None, is_member, meeting_passed, action=act.wait_longer) for p in BEFORE_TALK),
     *(t(p, "clip_reminder", None, action=act.remind_clip) for p in BEFORE_TALK),
-    *(t(p, "message", None, is_inbrenger, action=act.clip_expected) for p in BEFORE_TALK),
+    *(t(p, "message", None, is_inbrenger, no_clip_yet, action=intake.before_clip)
+      for p in BEFORE_TALK),
     *(t(p, "message", None, action=act.nothing) for p in BEFORE_TALK),
     # Watching: the talk opens when every present member watched, or the timebox ends.
     # Who is waited for: flows/cycle/watching.py (not the inbrenger, nor who is not there).

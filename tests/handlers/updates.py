@@ -45,11 +45,15 @@ def _chat(chat_id: int) -> dict[str, Any]:
 
 
 def message(bot: Bot, person: Person, text: str, *, chat_id: int = GROUP,
-            edited: bool = False, message_id: int | None = None) -> Update:
-    """`person` says `text` in the chat (an edit of message `message_id` with `edited`)."""
+            edited: bool = False, message_id: int | None = None,
+            reply_to: dict[str, Any] | None = None) -> Update:
+    """`person` says `text` in the chat (an edit of message `message_id` with `edited`; a
+    reply to the message `reply_to`, as `Message.to_dict()` or a body built here)."""
     number = next(_ids)
     body: dict[str, Any] = {"message_id": message_id or number, "date": DATE,
                             "chat": _chat(chat_id), "from": person.to_dict(), "text": text}
+    if reply_to is not None:
+        body["reply_to_message"] = reply_to
     if text.startswith("/"):
         body["entities"] = [{"type": "bot_command", "offset": 0,
                              "length": len(text.split()[0])}]
@@ -60,6 +64,19 @@ def message(bot: Bot, person: Person, text: str, *, chat_id: int = GROUP,
 
 
 command = message  # a command is a message that starts with one; the name says what is meant
+
+
+def video(bot: Bot, person: Person, caption: str | None = None, *, seconds: int = 60,
+          chat_id: int = GROUP) -> Update:
+    """`person` sends a video (Telegram's metadata only: nothing to download) with `caption`."""
+    number = next(_ids)
+    body: dict[str, Any] = {
+        "message_id": number, "date": DATE, "chat": _chat(chat_id), "from": person.to_dict(),
+        "video": {"file_id": f"video-{number}", "file_unique_id": f"u-{number}", "width": 160,
+                  "height": 120, "duration": seconds, "file_size": 50_000}}
+    if caption is not None:
+        body["caption"] = caption
+    return Update.de_json({"update_id": number, "message": body}, bot)
 
 
 def button(bot: Bot, person: Person, pressed_on: dict[str, Any], data: str,

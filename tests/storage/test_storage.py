@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -113,7 +114,8 @@ async def test_a_cycle_round_trips_exactly_and_a_second_open_cycle_is_refused(db
                  skipped_by=frozenset({9}), nudge_history=NudgeHistory(closed_run=2),
                  step="strong", proposed_commitment="Morgen al", proposal_message_id=31,
                  reminded_to_agree=frozenset({6}), strong_moments=frozenset({2}),
-                 welcome_tips=frozenset({44}), checkin_open=True, tried="partly")
+                 welcome_tips=frozenset({44}), checkin_open=True, tried="partly",
+                 corrected_question="Waarom is Tim zo druk?", clip_awaited_told=True)
     async with db.transaction() as tx:
         await cycles.save(tx, cycle, full, event="next", actor_id=1, now=NOW)
         assert await cycles.get(tx, cycle.id) == full
@@ -122,6 +124,23 @@ async def test_a_cycle_round_trips_exactly_and_a_second_open_cycle_is_refused(db
     with pytest.raises(sqlite3.IntegrityError):
         async with db.transaction() as tx:
             await cycles.create(tx, _cycle(group.id), actor_id=5, event="start", now=NOW)
+
+
+async def test_a_cycle_stored_before_the_intake_fields_loads_with_their_defaults(
+        db: Database) -> None:
+    async with db.transaction() as tx:
+        group, _ = await groups.register(tx, -9, 0, "G", Settings(), NOW)
+        cycle = await cycles.create(tx, _cycle(group.id), actor_id=5, event="start", now=NOW)
+        row = await tx.one("SELECT data FROM cycles WHERE id = ?", (cycle.id,))
+        assert row is not None
+        data = json.loads(row["data"])
+        assert {"corrected_question", "clip_awaited_told"} <= data.keys()
+        for name in ("corrected_question", "clip_awaited_told"):
+            del data[name]
+        await tx.execute("UPDATE cycles SET data = ? WHERE id = ?", (json.dumps(data), cycle.id))
+        loaded = await cycles.get(tx, cycle.id)
+    assert loaded is not None
+    assert loaded.corrected_question is None and loaded.clip_awaited_told is False
 
 
 async def test_a_redelivered_contribution_is_stored_once(db: Database) -> None:

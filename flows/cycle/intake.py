@@ -1,0 +1,112 @@
+"""Clip intake: the inbrenger's clip, learning question and chat before the meeting.
+
+A plain message is the learning question only while none is stored (the caption, or a message
+before or after the clip); once there is one, the inbrenger's messages are chat, and a reply to
+the clip changes it. Chat before the clip is answered once per cycle, never at every message.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from flows.cycle.learning_question import check_learning_question, is_question
+from flows.cycle.model import (
+    ClipPosted,
+    Contribution,
+    Cycle,
+    CycleContext,
+    Decision,
+    Event,
+    LearningQuestion,
+)
+from flows.cycle.phases import ask_consent, inbrenger_name
+from flows.effects import Say, Text, text
+
+NOT_OWN_ACTIONS = text("lq.not_own_actions")
+
+
+def take_clip(ctx: CycleContext, event: Event) -> Decision:
+    """The clip; its caption is the learning question when it is one. A question sent before
+    the clip stays when the caption is none (then the caption was just words with the clip)."""
+    assert isinstance(event, ClipPosted)
+    if event.problem is not None:
+        return Decision(ctx.cycle, refusal=event.problem)
+    cycle = replace(ctx.cycle, clip=event.clip, consent=False)
+    received = text("cycle.clip_received", name=inbrenger_name(ctx))
+    caption = (event.caption or "").strip()
+    correction = _check(cycle, caption, ctx.settings.language)
+    if correction is None:
+        cycle = replace(cycle, learning_question=caption, corrected_question=None)
+    if cycle.learning_question:
+        lines = (received, text("cycle.question_received", question=cycle.learning_question),
+                 text("cycle.question_how_to_change"))
+        return Decision(cycle, (Say(lines, reply_to=event.clip.message_id), ask_consent(cycle)))
+    if not caption:
+        return Decision(cycle, (Say((received,), reply_to=event.clip.message_id),
+                                Say((text("cycle.ask_question"), text("lq.example")))))
+    assert correction is not None
+    cycle, correcting = _corrected(cycle, caption, correction)
+    return Decision(cycle, (Say((received,), reply_to=event.clip.message_id),
+                            Say(correcting, reply_to=event.clip.message_id)))
+
+
+def take_learning_question(ctx: CycleContext, event: Event) -> Decision:
+    """A learning question for the clip: the first one, or a new one (a reply to the clip, or
+    the explicit event). Consent is about the recording, so a new question keeps it."""
+    assert isinstance(event, (LearningQuestion, Contribution))
+    question = (event.question if isinstance(event, LearningQuestion) else event.text).strip()
+    reply_to = event.message_id if isinstance(event, Contribution) else None
+    cycle = ctx.cycle
+    correction = _check(cycle, question, ctx.settings.language)
+    if correction == NOT_OWN_ACTIONS:
+        cycle, lines = _corrected(cycle, question, correction)
+        return Decision(cycle, (Say(lines, reply_to=reply_to),))
+    if correction is not None:
+        return Decision(cycle, refusal=correction)
+    cycle = replace(cycle, learning_question=question, corrected_question=None)
+    if cycle.consent:
+        return Decision(cycle, (Say((text("cycle.question_changed", question=question),),
+                                    reply_to=reply_to),))
+    lines = (text("cycle.question_received", question=question),
+             text("cycle.question_how_to_change"))
+    return Decision(cycle, (Say(lines, reply_to=reply_to), ask_consent(cycle)))
+
+
+def change_learning_question(ctx: CycleContext, event: Event) -> Decision:
+    """A reply to the clip once a learning question is stored: a question replaces it, any
+    other remark on the clip is chat."""
+    assert isinstance(event, Contribution)
+    if not is_question(event.text, ctx.settings.language):
+        return Decision(ctx.cycle)
+    return take_learning_question(ctx, event)
+
+
+def before_clip(ctx: CycleContext, event: Event) -> Decision:
+    """The inbrenger writes while the bot waits for the clip. A good learning question is kept
+    for the clip; anything else is chat, answered once per cycle with what the bot waits for."""
+    assert isinstance(event, Contribution)
+    cycle = ctx.cycle
+    question = event.text.strip()
+    if not cycle.learning_question and _check(cycle, question, ctx.settings.language) is None:
+        kept = replace(cycle, learning_question=question, corrected_question=None)
+        return Decision(kept, (Say((text("cycle.question_before_clip", question=question),),
+                                   reply_to=event.message_id),))
+    if cycle.clip_awaited_told:
+        return Decision(cycle)
+    told = replace(cycle, clip_awaited_told=True)
+    return Decision(told, (Say((text("cycle.clip_awaited", name=inbrenger_name(ctx)),),
+                               reply_to=event.message_id),))
+
+
+def _check(cycle: Cycle, question: str, language: str) -> Text | None:
+    return check_learning_question(question, language, insisted_on=cycle.corrected_question)
+
+
+def _corrected(cycle: Cycle, question: str,
+               correction: Text) -> tuple[Cycle, tuple[Text, ...]]:
+    """The friendly correction with an example. Whether a question is about one's own actions
+    is a heuristic: the inbrenger hears that sending it again keeps it."""
+    if correction == NOT_OWN_ACTIONS:
+        return (replace(cycle, corrected_question=question),
+                (correction, text("lq.example"), text("lq.keep_anyway")))
+    return cycle, (correction, text("lq.example"))
+

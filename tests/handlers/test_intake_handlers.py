@@ -1,0 +1,70 @@
+"""Clip intake as the inbrenger notices it in the group, in process: the filming tip in the
+announcement, chat after the intake left alone, and a reply to the clip that changes the
+learning question."""
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import Update
+
+from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.updates import ANNA, BRAM, CATO, command, message, video
+
+QUESTION = "Hoe kan ik de overgang na de pauze rustiger laten verlopen?"
+NEW_QUESTION = "Hoe kan ik de start van de les rustiger maken?"
+FILMING_TIP = "Tip voor het filmen"
+
+
+async def announced(bot: InProcessBot) -> list[str]:
+    """Bram and Cato joined and agreed; Anna starts a cycle with Bram as the inbrenger."""
+    await set_up(bot, BRAM, CATO)
+    group = await bot.db_one("SELECT id FROM groups")
+    assert group is not None
+    for person in (BRAM, CATO):
+        await bot.press(person, f"agree:{group[0]}")
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, "/cycle Bram"))
+    return await bot.said(since=since)
+
+
+async def sent(bot: InProcessBot, update: Update) -> list[str]:
+    since = await bot.tg.mark()
+    await bot.handle(update)
+    return await bot.said(since=since)
+
+
+async def stored_question(bot: InProcessBot) -> Any:
+    row = await bot.db_one("SELECT learning_question FROM cycles")
+    return row[0] if row else None
+
+
+async def test_the_filming_tip_comes_with_the_announcement_and_once(bot: InProcessBot) -> None:
+    announcement = await announced(bot)
+    assert sum(FILMING_TIP in words for words in announcement) == 1
+    straight = await sent(bot, video(bot.app.bot, BRAM, QUESTION))  # no "accept" first
+    assert not any(FILMING_TIP in words for words in straight)
+    assert await stored_question(bot) == QUESTION
+
+
+async def test_chat_after_intake_is_chat_and_a_reply_to_the_clip_changes_the_question(
+        bot: InProcessBot) -> None:
+    await announced(bot)
+    clip = video(bot.app.bot, BRAM, QUESTION)
+    confirmed = await sent(bot, clip)
+    assert any("Antwoord dan op je clip" in words for words in confirmed)
+    for words in ("Ik heb er zin in, tot dinsdag!", "Hoe weet ik of ik het goed gefilmd heb?"):
+        assert await sent(bot, message(bot.app.bot, BRAM, words)) == []
+    assert await stored_question(bot) == QUESTION
+    assert clip.message is not None
+    changed = await sent(bot, message(bot.app.bot, BRAM, NEW_QUESTION,
+                                      reply_to=clip.message.to_dict()))
+    assert await stored_question(bot) == NEW_QUESTION
+    assert any(NEW_QUESTION in words for words in changed)
+
+
+async def test_chat_before_the_clip_is_answered_once(bot: InProcessBot) -> None:
+    await announced(bot)
+    answers = [await sent(bot, message(bot.app.bot, BRAM, words))
+               for words in ("Ik film morgen.", "Haha ja", "Tot dinsdag!")]
+    assert len(answers[0]) == 1 and "wacht nog op je clip" in answers[0][0]
+    assert answers[1:] == [[], []]

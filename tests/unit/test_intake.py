@@ -1,0 +1,212 @@
+"""Clip intake as the inbrenger meets it: the learning question is taken while none is
+stored, changed only by a reply to the clip, chat before the clip is answered once, and a
+correction about 'own actions' can be overruled by sending the same question again."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from flows.catalog import render_all
+from flows.cycle.model import (
+    Accept,
+    ClipPosted,
+    Consent,
+    Contribution,
+    Cycle,
+    Decision,
+    LearningQuestion,
+    Swap,
+)
+from flows.cycle.start import new_cycle, opening_effects
+from flows.cycle.table import decide
+from flows.effects import Say
+from flows.model import Phase, Settings
+from tests.unit.test_cycle import (
+    ANNA,
+    BOB,
+    CLIP,
+    MEMBERS,
+    NOW,
+    QUESTION,
+    ctx_for,
+    cycle_in,
+    said,
+)
+
+P = Phase
+OTHERS = "Waarom is Tim zo druk in mijn klas?"
+NEW_QUESTION = "Hoe kan ik de start van de les rustiger maken?"
+TIP = "Tip voor het filmen"
+
+
+def buttons(decision: Decision) -> list[str]:
+    return [b.data for e in decision.effects if isinstance(e, Say) for row in e.buttons
+            for b in row]
+
+
+def ready(**changes: object) -> Cycle:
+    """Clip, learning question and consent in; the meeting is tomorrow."""
+    intake: dict[str, object] = {"clip": CLIP, "learning_question": QUESTION, "consent": True,
+                                 "meeting_at": NOW + timedelta(days=1)}
+    return cycle_in(P.AWAITING_CLIP, **(intake | changes))
+
+
+def chat(message_id: int, words: str, reply_to: int | None = None) -> Contribution:
+    return Contribution(ANNA, message_id, words, reply_to=reply_to)
+
+
+# 1. After intake, the inbrenger's chat is chat.
+
+def test_chat_after_intake_leaves_the_learning_question_alone() -> None:
+    cycle = ready()
+    for words in ("Ik heb er zin in, tot dinsdag!", "Hoe weet ik of ik het goed gefilmd heb?"):
+        decision = decide(ctx_for(cycle), chat(800, words))
+        assert decision == Decision(cycle), words  # no reply, no consent buttons, no change
+
+
+def test_a_reply_to_the_clip_changes_the_learning_question_and_keeps_the_consent() -> None:
+    decision = decide(ctx_for(ready()), chat(801, NEW_QUESTION, reply_to=CLIP.message_id))
+    assert decision.cycle.learning_question == NEW_QUESTION and decision.cycle.consent
+    assert "aangepast" in said(decision) and "toestemming voor de clip blijft" in said(decision)
+    assert buttons(decision) == []
+
+
+def test_a_reply_to_the_clip_before_consent_asks_for_it_again() -> None:
+    cycle = ready(consent=False)
+    decision = decide(ctx_for(cycle), chat(802, NEW_QUESTION, reply_to=CLIP.message_id))
+    assert decision.cycle.learning_question == NEW_QUESTION
+    assert "cy:7:consent" in buttons(decision)
+
+
+def test_a_remark_in_reply_to_the_clip_is_chat() -> None:
+    cycle = ready()
+    decision = decide(ctx_for(cycle), chat(803, "Deze is van dinsdag, 3e uur.",
+                                           reply_to=CLIP.message_id))
+    assert decision == Decision(cycle)
+
+
+def test_the_confirmation_says_how_to_change_the_learning_question() -> None:
+    by_caption = decide(ctx_for(cycle_in(P.AWAITING_CLIP)), ClipPosted(ANNA, CLIP, QUESTION))
+    by_message = decide(ctx_for(cycle_in(P.AWAITING_CLIP, clip=CLIP)), chat(804, QUESTION))
+    for decision in (by_caption, by_message):
+        assert QUESTION in said(decision) and "Antwoord dan op je clip" in said(decision)
+        assert "cy:7:consent" in buttons(decision)
+
+
+def test_the_explicit_learning_question_event_still_replaces_it() -> None:
+    decision = decide(ctx_for(ready()), LearningQuestion(ANNA, NEW_QUESTION))
+    assert decision.cycle.learning_question == NEW_QUESTION and decision.cycle.consent
+
+
+# 2. Before the clip: answered once, and a learning question is kept for the clip.
+
+def test_chat_before_the_clip_is_answered_once_per_cycle() -> None:
+    for phase in (P.ANNOUNCED, P.AWAITING_CLIP):
+        cycle = cycle_in(phase)
+        answers = []
+        for i, words in enumerate(("Ik film morgen in de 2e klas.", "Haha ja", "Tot dinsdag!")):
+            decision = decide(ctx_for(cycle), chat(810 + i, words))
+            assert not decision.refused
+            answers.append(said(decision))
+            cycle = decision.cycle
+        assert "wacht nog op je clip" in answers[0] and answers[1:] == ["", ""]
+        assert cycle.phase is phase and cycle.learning_question is None
+
+
+def test_a_learning_question_before_the_clip_is_kept_for_it() -> None:
+    first = decide(ctx_for(cycle_in(P.ANNOUNCED)), chat(820, QUESTION))
+    assert first.cycle.learning_question == QUESTION and "Stuur nu je clip" in said(first)
+    bare = decide(ctx_for(first.cycle), ClipPosted(ANNA, CLIP, None))
+    assert bare.cycle.learning_question == QUESTION and "cy:7:consent" in buttons(bare)
+    assert QUESTION in said(bare)
+    remark = decide(ctx_for(first.cycle), ClipPosted(ANNA, CLIP, "Hier is hij!"))
+    assert remark.cycle.learning_question == QUESTION and "cy:7:consent" in buttons(remark)
+    caption = decide(ctx_for(first.cycle), ClipPosted(ANNA, CLIP, NEW_QUESTION))
+    assert caption.cycle.learning_question == NEW_QUESTION
+
+
+def test_a_second_question_before_the_clip_is_chat() -> None:
+    kept = decide(ctx_for(cycle_in(P.AWAITING_CLIP)), chat(830, QUESTION)).cycle
+    decision = decide(ctx_for(kept), chat(831, "Hoe weet ik of ik het goed gefilmd heb?"))
+    assert decision.cycle.learning_question == QUESTION
+    assert "wacht nog op je clip" in said(decision)
+
+
+def test_a_peers_message_before_the_clip_is_not_answered() -> None:
+    cycle = cycle_in(P.ANNOUNCED)
+    assert decide(ctx_for(cycle), Contribution(BOB, 840, QUESTION)) == Decision(cycle)
+
+
+def test_a_swap_starts_the_intake_afresh_for_the_next_inbrenger() -> None:
+    cycle = cycle_in(P.ANNOUNCED, learning_question=QUESTION, clip_awaited_told=True,
+                     corrected_question=OTHERS)
+    swapped = decide(ctx_for(cycle), Swap(ANNA)).cycle
+    assert swapped.inbrenger_id != ANNA and swapped.learning_question is None
+    assert not swapped.clip_awaited_told and swapped.corrected_question is None
+
+
+# 3. The 'own actions' correction, and the inbrenger's last word.
+
+def test_a_question_about_others_is_corrected_and_taken_when_sent_again() -> None:
+    cycle = cycle_in(P.AWAITING_CLIP, clip=CLIP)
+    corrected = decide(ctx_for(cycle), chat(850, OTHERS))
+    assert corrected.cycle.learning_question is None and not corrected.refused
+    text_said = said(corrected)
+    assert "eigen handelen" in text_said and "Bijvoorbeeld" in text_said
+    assert "nog een keer" in text_said
+    again = decide(ctx_for(corrected.cycle), chat(851, OTHERS))
+    assert again.cycle.learning_question == OTHERS and "cy:7:consent" in buttons(again)
+
+
+def test_a_corrected_caption_is_taken_when_sent_again_as_a_message() -> None:
+    corrected = decide(ctx_for(cycle_in(P.AWAITING_CLIP)), ClipPosted(ANNA, CLIP, OTHERS))
+    assert corrected.cycle.learning_question is None and "nog een keer" in said(corrected)
+    again = decide(ctx_for(corrected.cycle), chat(852, OTHERS))
+    assert again.cycle.learning_question == OTHERS
+
+
+def test_a_different_question_about_others_is_corrected_again() -> None:
+    cycle = cycle_in(P.AWAITING_CLIP, clip=CLIP, corrected_question=OTHERS)
+    decision = decide(ctx_for(cycle), chat(853, "Wat vinden de leerlingen van mij?"))
+    assert decision.cycle.learning_question is None and "eigen handelen" in said(decision)
+
+
+def test_an_english_group_hears_the_correction_and_the_way_out_in_english() -> None:
+    ctx = ctx_for(cycle_in(P.AWAITING_CLIP, clip=CLIP), settings=Settings(language="en"))
+    decision = decide(ctx, chat(854, "Why are my pupils so noisy after lunch?"))
+    texts = [t for e in decision.effects if isinstance(e, Say) for t in e.texts]
+    shown = render_all("en", tuple(texts))
+    assert "your own actions" in shown and "Send the same question again" in shown
+
+
+def test_accepting_after_a_kept_question_still_asks_only_for_the_clip() -> None:
+    kept = decide(ctx_for(cycle_in(P.ANNOUNCED)), chat(860, QUESTION)).cycle
+    accepted = decide(ctx_for(kept), Accept(ANNA))
+    assert accepted.cycle.phase is P.AWAITING_CLIP and accepted.cycle.learning_question
+    assert decide(ctx_for(accepted.cycle), Consent(ANNA)).refused  # no clip yet
+
+
+
+# 4. The filming tip reaches every inbrenger once, before the clip.
+
+def test_the_filming_tip_comes_with_the_announcement_whichever_way_the_intake_goes() -> None:
+    cycle = new_cycle(1, MEMBERS, NOW)
+    assert isinstance(cycle, Cycle)
+    cycle = replace(cycle, id=7)
+    announced = said(Decision(cycle, opening_effects(ctx_for(cycle))))
+    assert TIP in announced
+    accepted = decide(ctx_for(cycle), Accept(cycle.inbrenger_id))
+    assert "stuur je clip" in said(accepted) and TIP not in said(accepted)
+    straight = decide(ctx_for(cycle), ClipPosted(cycle.inbrenger_id, CLIP, QUESTION))
+    assert straight.cycle.clip == CLIP and TIP not in said(straight)
+
+
+def test_a_member_who_takes_over_the_turn_gets_the_filming_tip_too() -> None:
+    swapped = decide(ctx_for(cycle_in(P.ANNOUNCED)), Swap(ANNA))
+    assert swapped.cycle.inbrenger_id != ANNA and TIP in said(swapped)
+
+
+def test_the_filming_tip_in_english() -> None:
+    cycle = cycle_in(P.ANNOUNCED)
+    texts = [t for e in opening_effects(ctx_for(cycle)) if isinstance(e, Say) for t in e.texts]
+    assert "Filming tip" in render_all("en", tuple(texts))
