@@ -27,6 +27,9 @@ CHOICES: dict[str, tuple[str, type[StrEnum], dict[str, str], str]] = {
                  "settings.bad_delivery"),
 }
 HOUR_SETTINGS = {"announce": "announce_hours_before", "reminder": "clip_reminder_hours"}
+# The clip reminder may be switched off: 0 hours (or the word) means no reminder at all
+# (flows/schedule/plan.py plans none then).
+REMINDER_OFF = {"off", "uit"}
 
 
 def is_time_zone(name: str) -> bool:
@@ -63,6 +66,11 @@ def change(settings: Settings, name: str, value: str) -> Settings | Text:
         "retention_days" if name == "retention" else None)
     if field is None:
         return text("settings.unknown", name=name)
+    if name == "reminder":
+        if value.lower() in REMINDER_OFF or (value.isdigit() and int(value) == 0):
+            return settings.with_value(field, 0)
+        if not value.isdigit() or int(value) > 24 * 60:
+            return text("settings.bad_reminder")
     if not value.isdigit() or not 1 <= int(value) <= 24 * 60:
         return text("settings.bad_number")
     return settings.with_value(field, int(value))
@@ -76,4 +84,10 @@ def describe(settings: Settings) -> Text:
                 reality=settings.reality_minutes, options=settings.options_minutes,
                 will=settings.will_minutes, lookback=settings.lookback_minutes,
                 announce=settings.announce_hours_before,
-                reminder=settings.clip_reminder_hours, retention=settings.retention_days)
+                reminder=reminder_text(settings.clip_reminder_hours),
+                retention=settings.retention_days)
+
+
+def reminder_text(hours: int) -> Text:
+    """"24 hours before", or "off" for 0."""
+    return text("settings.reminder_hours", hours=hours) if hours else text("settings.reminder_off")

@@ -2,7 +2,9 @@
 the commit and again after a restart (the transactional-outbox pattern).
 
 A delivered call's row is deleted in the transaction that records the delivery; a call
-Telegram refuses for good keeps its row, marked failed, without its words.
+Telegram refuses for good keeps its row, marked failed, without its words (Telegram's reason
+may still quote a piece of them) for a day, then the hourly job deletes it. A call not yet
+delivered is never deleted, however old: the sender is still trying it.
 """
 from __future__ import annotations
 
@@ -12,7 +14,9 @@ from datetime import datetime, timedelta
 from storage.clock import to_db
 from storage.db import Tx
 
-KEEP_FAILED = timedelta(days=7)
+# A day: the shortest retention a group can set (/settings retention 1), so a failed call never
+# outlives any group's retention, while an operator still finds it in the database that day.
+KEEP_FAILED = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -64,5 +68,6 @@ async def move_lane(tx: Tx, old_lane: int, new_lane: int) -> int:
 
 
 async def forget_old(tx: Tx, now: datetime) -> int:
-    return await tx.execute("DELETE FROM outbox WHERE failed_at < ?",
+    """Deletes the calls that failed more than KEEP_FAILED ago; waiting ones stay."""
+    return await tx.execute("DELETE FROM outbox WHERE failed_at IS NOT NULL AND failed_at < ?",
                             (to_db(now - KEEP_FAILED),))

@@ -1,6 +1,8 @@
 """`intervision export`: every group's cycles (or one group's) as Markdown, HTML or JSON, read
 from the database while the bot may be running (WAL lets a reader in). Markdown and HTML are
-written in each group's language, with names only (flows/reports/written.py)."""
+written in each group's language, with names only (flows/reports/written.py); JSON is the data
+model a coach's /export sends too (flows/reports/portfolio.py), from the same rows
+(storage/portfolios.py): everyone who took part named, those who left too."""
 from __future__ import annotations
 
 import asyncio
@@ -11,8 +13,9 @@ from typing import Any, TextIO
 from bot.startup.config import Config
 from flows.reports.portfolio import portfolio
 from flows.reports.written import as_html, as_markdown, group_portfolio
-from storage import contributions, cycles, groups, members
+from storage import groups
 from storage.db import Database
+from storage.portfolios import group_rows
 
 
 async def _collect(config: Config, group_id: int | None, form: str) -> list[Any]:
@@ -23,15 +26,13 @@ async def _collect(config: Config, group_id: int | None, form: str) -> list[Any]
                       if group_id is None or g.id == group_id]
             exported: list[Any] = []
             for group in chosen:
-                group_cycles = [(c, await contributions.of_cycle(tx, c.id))
-                                for c in await cycles.of_group(tx, group.id)]
-                everyone = await members.active(tx, group.id)
+                rows = await group_rows(tx, group.id)
+                assert rows is not None  # read in the same transaction as `chosen`
                 if form == "json":
-                    exported.append(portfolio(group, everyone, group_cycles))
+                    exported.append(portfolio(*rows))
                     continue
-                written = group_portfolio(group, everyone, group_cycles)
                 write = as_html if form == "html" else as_markdown
-                exported.append(write(written, group.settings.language))
+                exported.append(write(group_portfolio(*rows), group.settings.language))
         return exported
     finally:
         await db.close()

@@ -20,7 +20,8 @@ KEEP_DERIVATIVES = timedelta(days=1)
 async def hourly(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Contribution texts older than the group's retention are erased; downloaded clips,
     stills, storyboards and charts are deleted after a day (the clip itself stays on
-    Telegram, reachable by its file_id); handled updates and refused mail after a week."""
+    Telegram, reachable by its file_id); handled updates after a week, mail Telegram refused
+    for good after a day (mail still being tried stays, storage/outbox.py)."""
     svc = services_of(context.application)
     now = svc.now()
     async with svc.db.transaction() as tx:

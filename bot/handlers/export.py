@@ -2,8 +2,9 @@
 
 In the private chat a member gets their own data as JSON (everything kept about them) and their
 portfolio as Markdown and HTML (the cycles they brought in, in their language); a coach gets
-the portfolio of every group they coach. In a group, the group's portfolio goes privately to an
-admin who takes part, or to one of its coaches; everyone else is sent to the private chat.
+the portfolio of every group they coach, as Markdown, HTML and JSON. In a group, the group's
+portfolio (the same three) goes privately to an admin who takes part, or to one of its coaches;
+everyone else is sent to the private chat.
 """
 from __future__ import annotations
 
@@ -26,17 +27,11 @@ from bot.handlers.common import (
     user_language,
 )
 from bot.texts.render import say
-from flows.model import Group, Member
-from flows.reports.written import (
-    CycleRows,
-    Portfolio,
-    as_html,
-    as_markdown,
-    group_portfolio,
-    member_portfolio,
-)
-from storage import coaches, contributions, cycles, groups, members
-from storage.db import Tx
+from flows.model import Group
+from flows.reports.portfolio import portfolio
+from flows.reports.written import Portfolio, as_html, as_markdown, group_portfolio, member_portfolio
+from storage import coaches, members
+from storage.portfolios import GroupRows, group_rows
 from storage.privacy import has_anything, member_data
 
 EXPORT_FILENAME = "intervision-export.json"
@@ -70,31 +65,28 @@ async def _export_privately(unit: Unit, update: Update, user: User) -> None:
                                  say(language, "privacy.export_caption")))
     if data["groups"]:
         name = (data["profile"] or {}).get("name") or display_name(user)
-        taken_part = [await _group_rows(unit.tx, g["group"]["id"]) for g in data["groups"]]
+        taken_part = [await group_rows(unit.tx, g["group"]["id"]) for g in data["groups"]]
         mine = member_portfolio(name, user.id, [rows for rows in taken_part if rows])
         await _send_portfolio(unit, user.id, mine, language, "intervision-portfolio",
                               say(language, "portfolio.markdown_caption"),
                               say(language, "portfolio.html_caption"))
     for group_id in coached:
-        rows = await _group_rows(unit.tx, group_id)
+        rows = await group_rows(unit.tx, group_id)
         if rows is not None:
-            await _send_group(unit, user.id, rows[0], group_portfolio(*rows))
+            await _send_group(unit, user.id, rows)
 
 
-async def _group_rows(tx: Tx, group_id: int) -> tuple[Group, tuple[Member, ...], CycleRows] | None:
-    group = await groups.get(tx, group_id)
-    if group is None:
-        return None
-    group_cycles = [(c, await contributions.of_cycle(tx, c.id))
-                    for c in await cycles.of_group(tx, group.id)]
-    return group, await members.named(tx, group.id), group_cycles
-
-
-async def _send_group(unit: Unit, chat_id: int, group: Group, written: Portfolio) -> None:
-    language = group.settings.language
-    await _send_portfolio(unit, chat_id, written, language, f"intervision-portfolio-{group.id}",
+async def _send_group(unit: Unit, chat_id: int, rows: GroupRows) -> None:
+    """The group's portfolio as Markdown and HTML, and as JSON in the data model of
+    `intervision export --format json`: names only, never a Telegram id."""
+    group: Group = rows[0]
+    language, stem = group.settings.language, f"intervision-portfolio-{group.id}"
+    await _send_portfolio(unit, chat_id, group_portfolio(*rows), language, stem,
                           say(language, "portfolio.group_markdown_caption", group=group.title),
                           say(language, "portfolio.group_html_caption", group=group.title))
+    await unit.send(Document(chat_id, f"{stem}.json",
+                             json.dumps(portfolio(*rows), ensure_ascii=False, indent=2),
+                             say(language, "portfolio.group_json_caption", group=group.title)))
 
 
 async def _send_portfolio(unit: Unit, chat_id: int, written: Portfolio, language: str,
@@ -121,9 +113,9 @@ async def _export_in_group(unit: Unit, update: Update, context: ContextTypes.DEF
     if not await members.can_write_privately(unit.tx, user.id):
         await reply(unit, update, language, "privacy.start_private_first", link=link)
         return
-    rows = await _group_rows(unit.tx, group.id)
+    rows = await group_rows(unit.tx, group.id)
     assert rows is not None
-    await _send_group(unit, user.id, group, group_portfolio(*rows))
+    await _send_group(unit, user.id, rows)
     await reply(unit, update, language, "privacy.portfolio_sent", link=link)
 
 

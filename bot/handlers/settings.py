@@ -9,7 +9,9 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes, filters
 
 from bot.engine.effects import buttons
+from bot.engine.meetings import replan_in, stored_schedule
 from bot.engine.outgoing import ButtonRows, Edit
+from bot.engine.work import Unit
 from bot.handlers.commands import command
 from bot.handlers.common import (
     GroupCommand,
@@ -45,10 +47,19 @@ async def settings_command(cmd: GroupCommand) -> None:
     if isinstance(changed, Text):
         await cmd.reply(changed)
         return
-    await groups.save_settings(cmd.unit.tx, cmd.group.id, changed)
+    await _save(cmd.unit, cmd.group, changed)
     in_new_language = replace(cmd, group=replace(cmd.group, settings=changed))
     await in_new_language.reply("settings.changed")
     await in_new_language.reply(describe(changed))
+
+
+async def _save(unit: Unit, group: Group, changed: Settings) -> Group:
+    """Saves the settings and plans the next meeting's timers by them (announcement and
+    reminder hours, time zone: "/settings reminder 0" cancels a reminder already set)."""
+    await groups.save_settings(unit.tx, group.id, changed)
+    group = replace(group, settings=changed)
+    await replan_in(unit, group, await stored_schedule(unit, group))
+    return group
 
 
 def shown(view: str, group: Group) -> tuple[str, ButtonRows]:
@@ -95,8 +106,7 @@ async def on_setting_button(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         elif changed == group.settings:
             said = "choice.unchanged"
         else:
-            await groups.save_settings(unit.tx, group.id, changed)
-            group = replace(group, settings=changed)
+            group = await _save(unit, group, changed)
             html, rows = shown(button.view, group)
             await unit.send(Edit(chat.id, query.message.message_id, html, rows))
     await answer_press(query, say(group.settings.language, said), show_alert=alert)

@@ -257,7 +257,8 @@ def plan_meeting(
     meeting_at: datetime, settings: Settings, now: datetime, *, last_reminder_hours: int = 2
 ) -> list[PlannedJob]:
     """Announce (ask the inbrenger for clip and learning question), remind while no clip has
-    come (`clip_reminder_hours` and `last_reminder_hours` before; 0 switches one off), and open
+    come (`clip_reminder_hours` and `last_reminder_hours` before; 0 switches one off, and a
+    group's `clip_reminder_hours` of 0, "/settings reminder 0", switches both off), and open
     the meeting. An announcement whose time has passed comes now, marked `late`; a reminder
     whose time has passed, or that would follow the announcement within an hour, is left out.
     """
@@ -269,7 +270,8 @@ def plan_meeting(
     announce_at = now if late else on_time
     jobs = [PlannedJob(meeting_timer_name(meeting_at, "announce"), announce_at, EVENT_ANNOUNCE,
                        {"meeting_at": stamp, "late": late})]
-    reminders = (("remind", settings.clip_reminder_hours), ("remind-last", last_reminder_hours))
+    reminders = (("remind", settings.clip_reminder_hours), ("remind-last", last_reminder_hours)) \
+        if settings.clip_reminder_hours else ()
     used_hours: set[int] = set()
     for kind, hours in reminders:
         due = meeting_at - timedelta(hours=hours)

@@ -1,9 +1,11 @@
 """Coaches managed (issue 18): /coach list shows names only, /coach remove unlinks one,
 /coach revoke stops open invites, a coach's /forget unlinks them everywhere; a coach who
-blocked the bot never stops another coach's summary; a coach exports the group's portfolio."""
+blocked the bot never stops another coach's summary; a coach exports the group's portfolio
+(Markdown, HTML and JSON, names only)."""
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 from pathlib import Path
 
@@ -111,13 +113,16 @@ async def test_a_blocked_coach_never_stops_another_and_a_coach_exports_the_portf
 
     since = await tg.mark()
     await tg.send_text(DIRK, DIRK, "/export")
-    files = await _documents(tg, fake_telegram, DIRK, since, 3)  # his own data (JSON) too
-    assert '"name": "Dirk de Vries"' in files["intervision-export.json"]
+    files = await _documents(tg, fake_telegram, DIRK, since, 4)  # his own data (JSON) too
+    assert '"name": "Dirk de Vries"' in files.pop("intervision-export.json")
     [markdown] = [text for name, text in files.items() if name.endswith(".md")]
     [page] = [text for name, text in files.items() if name.endswith(".html")]
+    [data] = [text for name, text in files.items() if name.endswith(".json")]
     assert markdown.startswith("# Portfolio van de groep")
     assert QUESTION in markdown and COMMITMENT in markdown and "Bram" in markdown
     assert "<h1>Portfolio van de groep" in page
-    for user_id in [*(p.user_id for p in demo_group.people), CARLA, DIRK]:
-        assert str(user_id) not in markdown and str(user_id) not in page
-    assert str(demo_group.chat_id) not in markdown
+    [cycle] = json.loads(data)["cycles"]  # the data model of `intervision export --format json`
+    assert (cycle["inbrenger"], cycle["learning_question"], cycle["commitment"]) == (
+        "Bram", QUESTION, COMMITMENT)
+    for user_id in [*(p.user_id for p in demo_group.people), CARLA, DIRK, demo_group.chat_id]:
+        assert all(str(user_id) not in text for text in (markdown, page, data))

@@ -1,11 +1,14 @@
 """Issue 3: the bot runs, stores, and answers in groups, topics and private chats."""
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
+from bot.startup.telegram_calls import GROUP_COMMANDS, PRIVATE_COMMANDS
 from fake_telegram import FakeTelegramControl
 from tests.e2e.harness import BotProcess, DemoGroup
 from tests.e2e.scenes import db_rows, set_up_group
+from tests.waiting import eventually
 
 
 async def test_setup_by_a_non_admin_is_refused_politely(
@@ -110,10 +113,13 @@ async def test_setup_explains_privacy_mode_when_the_bot_cannot_read(
 
 async def test_commands_are_set_per_scope_and_language(tg: FakeTelegramControl,
                                                        running_bot: BotProcess) -> None:
-    group_nl = await tg.commands({"type": "all_group_chats"}, "nl")
-    private_en = await tg.commands({"type": "all_private_chats"}, "en")
-    assert group_nl and {"setup", "join", "next", "tips"} <= {c["command"] for c in group_nl}
-    assert private_en and {"start", "help"} <= {c["command"] for c in private_en}
+    # The whole menus, per scope and language (what they hold: tests/handlers/test_command_menus.py).
+    for scope, names in (("all_group_chats", GROUP_COMMANDS),
+                         ("all_private_chats", PRIVATE_COMMANDS)):
+        for language in ("nl", "en", ""):
+            menu = await eventually(partial(tg.commands, {"type": scope}, language),
+                                    what=f"the {scope} menu ({language or 'default'})")
+            assert [c["command"] for c in menu] == list(names)
     assert any(c["description"] == "Join the intervision group"
                for c in await tg.commands({"type": "all_group_chats"}, "en") or [])
 

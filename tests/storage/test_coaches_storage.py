@@ -1,8 +1,9 @@
 """Coaches managed (issue 18) on a real SQLite file: names listed, one unlinked, open invites
-revoked at once, a coach's /forget unlinking them everywhere."""
+revoked at once, a coach's /forget unlinking them everywhere, an invite refused after its 7 days."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -53,3 +54,20 @@ async def test_revoked_invites_no_longer_link_anyone(db: Database) -> None:
         assert await coaches.redeem(tx, first, DIRK, "Dirk", later) is None
         assert await coaches.redeem(tx, second, DIRK, "Dirk", later + timedelta(days=1)) is None
         assert await coaches.of_group(tx, group.id) == [CARLA]  # the linked coach stays
+
+
+async def test_an_invite_works_until_its_seven_days_are_over_and_not_after(db: Database) -> None:
+    assert coaches.INVITE_VALID == timedelta(days=7)  # what /coach promises (docs, catalogs)
+    amsterdam = ZoneInfo("Europe/Amsterdam")  # a local clock: compared as the same moment
+    async with db.transaction() as tx:
+        group, _ = await groups.register(tx, -1, 0, "Pabo 1", Settings(), NOW)
+        late = await coaches.create_invite(tx, group.id, 1, NOW)
+        on_time = await coaches.create_invite(tx, group.id, 1, NOW)
+        at_the_end = await coaches.create_invite(tx, group.id, 1, NOW)
+        over = NOW + coaches.INVITE_VALID
+        assert await coaches.redeem(tx, late, CARLA, "Carla", over + timedelta(minutes=1)) is None
+        assert await coaches.redeem(tx, at_the_end, CARLA, "Carla", over) is None
+        assert await coaches.of_group(tx, group.id) == []
+        just_before = (over - timedelta(seconds=1)).astimezone(amsterdam)
+        assert await coaches.redeem(tx, on_time, DIRK, "Dirk", just_before) == group.id
+        assert await coaches.of_group(tx, group.id) == [DIRK]

@@ -352,6 +352,11 @@ def test_plan_meeting_follows_the_group_settings() -> None:
     ]
 
 
+def test_a_reminder_of_0_hours_means_no_reminder_at_all() -> None:
+    jobs = plan_meeting(MEETING, Settings(clip_reminder_hours=0), NOW)
+    assert [job.name.rsplit(":", 1)[1] for job in jobs] == ["announce", "open"]
+
+
 def test_hours_before_are_real_hours_across_a_change_of_the_clocks() -> None:
     monday = datetime(2026, 3, 30, 15, 0, tzinfo=ZoneInfo(AMS))  # summer time since Sunday
     announce = plan_meeting(monday, Settings(), datetime(2026, 3, 1, tzinfo=UTC))[0]

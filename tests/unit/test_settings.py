@@ -20,6 +20,10 @@ from flows.settings_change import change, describe
     ("realiteit", "30", "reality_minutes", 30),
     ("announce", "24", "announce_hours_before", 24),
     ("bewaren", "90", "retention_days", 90),
+    ("reminder", "12", "clip_reminder_hours", 12),
+    ("reminder", "0", "clip_reminder_hours", 0),  # off: the planner sets no reminder then
+    ("herinnering", "uit", "clip_reminder_hours", 0),
+    ("reminder", "Off", "clip_reminder_hours", 0),
 ])
 def test_a_setting_changes(name: str, value: str, field: str, expected: object) -> None:
     changed = change(Settings(), name, value)
@@ -37,6 +41,10 @@ def test_a_setting_changes(name: str, value: str, field: str, expected: object) 
     ("delivery", "email", "settings.bad_delivery"),
     ("reality", "0", "settings.bad_number"),
     ("reality", "veel", "settings.bad_number"),
+    ("announce", "0", "settings.bad_number"),  # only the reminder can be off
+    ("reminder", "-1", "settings.bad_reminder"),
+    ("reminder", "1441", "settings.bad_reminder"),
+    ("herinnering", "soms", "settings.bad_reminder"),
     ("colour", "blue", "settings.unknown"),
 ])
 def test_a_bad_value_is_refused_with_its_reason(name: str, value: str, key: str) -> None:
@@ -47,3 +55,12 @@ def test_a_bad_value_is_refused_with_its_reason(name: str, value: str, key: str)
 def test_the_overview_shows_every_value() -> None:
     shown = render("en", describe(Settings(reality_minutes=25)))
     assert "reality 25" in shown and "Europe/Amsterdam" in shown and "gentle" in shown
+
+
+def test_the_overview_says_the_reminder_is_off_in_either_language() -> None:
+    assert "reminder 24 hours before" in render("en", describe(Settings()))
+    assert "herinnering 24 uur vooraf" in render("nl", describe(Settings()))
+    off = change(Settings(), "reminder", "0")
+    assert isinstance(off, Settings)
+    assert "reminder off ·" in render("en", describe(off))
+    assert "herinnering uit ·" in render("nl", describe(off))

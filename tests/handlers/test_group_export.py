@@ -1,0 +1,70 @@
+"""The group's portfolio for an admin who takes part: Markdown, HTML and the machine-readable
+JSON of `intervision export`, privately, with people named (an erased one as erased, one who
+left by name) and no Telegram id anywhere (SPEC sections 5 and 6)."""
+from __future__ import annotations
+
+import json
+
+from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, GROUP_TITLE, Person, command
+from tests.waiting import eventually
+
+
+async def _start_privately(bot: InProcessBot, person: Person) -> None:
+    await bot.tg.start_private_chat(person.user_id)
+    await bot.handle(command(bot.app.bot, person, "/start", chat_id=person.user_id))
+
+
+async def _documents(bot: InProcessBot, chat_id: int, since: int) -> dict[str, str]:
+    views = [v for v in await bot.tg.bot_messages(chat_id, since=since)
+             if v["media"] == "document"]
+    return {v["message"]["document"]["file_name"]: (await bot.tg.download(v["file_id"])).decode()
+            for v in views}
+
+
+async def test_an_admin_gets_the_group_portfolio_as_json_too_named_and_without_ids(
+        bot: InProcessBot) -> None:
+    for person in (ANNA, BRAM, CATO):
+        await _start_privately(bot, person)
+    await set_up(bot, ANNA, BRAM, CATO)
+    group_id = await bot.db_one("SELECT id FROM groups")
+    assert group_id is not None
+    for person in (ANNA, BRAM, CATO):
+        await bot.press(person, f"agree:{group_id[0]}")
+    for inbrenger in ("Bram", "Cato"):
+        await bot.handle(command(bot.app.bot, ANNA, f"/cycle {inbrenger}"))
+        await bot.handle(command(bot.app.bot, ANNA, "/cancel"))
+    await bot.handle(command(bot.app.bot, CATO, "/leave"))
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, BRAM, "/forget", chat_id=BRAM.user_id))
+    [confirm] = [m for m in await bot.tg.bot_messages(BRAM.user_id, since=since)
+                 if m["message"].get("reply_markup")]
+    yes = next(b["callback_data"] for row in confirm["message"]["reply_markup"]["inline_keyboard"]
+               for b in row if b["callback_data"].startswith("forget:yes"))
+    await bot.press(BRAM, yes, chat_id=BRAM.user_id)
+
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, "/export"))
+    assert any("privé gestuurd" in said for said in await bot.said(GROUP, since=since))
+    files = await eventually(lambda: _documents(bot, ANNA.user_id, since),
+                             what="the group's portfolio in Anna's private chat")
+    assert sorted(name.rsplit(".", 1)[1] for name in files) == ["html", "json", "md"]
+    [data] = [json.loads(text) for name, text in files.items() if name.endswith(".json")]
+    assert data["group"]["title"] == GROUP_TITLE
+    assert [(c["inbrenger"], c["phase"]) for c in data["cycles"]] == [
+        ("—", "cancelled"), ("Cato", "cancelled")]  # Bram erased himself; Cato left
+    [markdown] = [text for name, text in files.items() if name.endswith(".md")]
+    assert "## —, cyclus 1" in markdown and "## Cato, cyclus 1" in markdown
+    # Telegram's ids are not in it: the only ids are the bot's own numbers of group and cycles
+    # (the people's ids here are too small to look for as text; tests/e2e does that).
+    assert _id_keys(data) == {"id", "cycle_id"} and data["group"]["id"] == group_id[0]
+    for text in files.values():
+        assert str(GROUP) not in text
+
+
+def _id_keys(data: object) -> set[str]:
+    if isinstance(data, dict):
+        return {k for k in data if k.endswith("id")}.union(*map(_id_keys, data.values()))
+    if isinstance(data, list):
+        return set().union(*map(_id_keys, data))
+    return set()
