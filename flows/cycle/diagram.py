@@ -141,7 +141,9 @@ What the inbrenger's words do before the meeting (`flows/cycle/intake.py`):
 - A learning question must be about the inbrenger's own actions (`learning_question.py`: ik/I
   as the subject, "mijn uitleg"/"my questions", ...). The correction says that sending the
   same question again keeps it; sent again, it is taken: the check is a heuristic, the
-  inbrenger has the last word.
+  inbrenger has the last word. It is a question when it ends in a question mark, opens with
+  a question word, or says what the inbrenger wants to learn ("Ik wil leren hoe ik ...",
+  "I'd like to find out whether my ...", "Ik vraag me af ...").
 """
 
 

@@ -54,12 +54,25 @@ _ACTS = {
 }
 
 
+# A learning question is often said as what one wants to learn ("Ik wil leren hoe ik ...",
+# "I'd like to find out how I ..."): an indirect question, without a question mark.
+_WANTS_TO_LEARN = {
+    "nl": r"\bik\s+(wil|zou)\s+(graag\s+)?(willen\s+)?"
+          r"(leren|weten|ontdekken|uitzoeken|onderzoeken)"
+          r"\s+(hoe|wat|waarom|wanneer|welke|of|in hoeverre)\b|\bik\s+vraag\s+me\s+af\b",
+    "en": r"\bi(\s+want|\s+would like|'d like)\s+to\s+(learn|know|find out|explore|understand)"
+          r"\s+(how|what|why|when|which|whether|if)\b|\bi\s+wonder\b",
+}
+
+
 def is_question(question: str, language: str) -> bool:
-    lowered = question.strip().lower()
+    lowered = question.strip().lower().replace("’", "'")
     if lowered.endswith("?"):
         return True
     pattern = _QUESTION_WORDS.get(language, _QUESTION_WORDS["nl"])
-    return re.match(rf"({pattern})\b", lowered) is not None
+    if re.match(rf"({pattern})\b", lowered) is not None:
+        return True
+    return any(re.search(_WANTS_TO_LEARN[lang], lowered) for lang in _WANTS_TO_LEARN)
 
 
 def is_about_own_actions(question: str, language: str) -> bool:

@@ -90,3 +90,27 @@ def test_the_same_question_sent_again_after_the_correction_is_taken(language: st
 def test_insisting_does_not_lift_the_other_checks() -> None:
     assert check_learning_question("De klas is druk", "nl", insisted_on="De klas is druk") == \
         Text("lq.not_a_question")
+
+
+@pytest.mark.parametrize("language,question", [
+    ("nl", "Ik wil leren hoe ik de klas stil krijg zonder te roepen"),
+    ("nl", "Ik zou graag willen ontdekken wanneer ik te snel doorga"),
+    ("nl", "Ik wil graag weten of mijn uitleg bij de achterste rij aankomt."),
+    ("nl", "Ik vraag me af waarom ik bij de start zo veel praat"),
+    ("en", "I want to learn how I can give clearer instructions"),
+    ("en", "I'd like to find out whether my questions invite the quiet pupils."),
+    ("en", "I wonder why I rush the end of my lessons"),
+])
+def test_what_i_want_to_learn_said_without_a_question_mark_is_a_learning_question(
+        language: str, question: str) -> None:
+    assert check_learning_question(question, language) is None
+
+
+@pytest.mark.parametrize("language,statement", [
+    ("nl", "Ik wil dat de leerlingen beter luisteren."),
+    ("nl", "Ik leer veel van deze groep"),
+    ("en", "I want the pupils to listen better."),
+    ("en", "I learned a lot from this group"),
+])
+def test_a_wish_or_a_statement_is_still_not_a_question(language: str, statement: str) -> None:
+    assert check_learning_question(statement, language) == Text("lq.not_a_question")
