@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Coroutine
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from telegram import Message as TgMessage
 from telegram import Update
@@ -44,7 +44,6 @@ from flows.cycle.model import (
     ConfirmCommitment,
     Consent,
     Contribution,
-    Cycle,
     Event,
     LookBackChoice,
     MoveLine,
@@ -57,8 +56,9 @@ from flows.cycle.model import (
     Watched,
 )
 from flows.cycle.phases import timer_name
+from flows.cycle.status import status
 from flows.effects import Text
-from flows.model import Group, Member
+from flows.model import Member
 from storage import contributions, cycles, groups, members, timers
 from storage.privacy import last_closed_cycle
 
@@ -120,26 +120,8 @@ async def status_command(cmd: GroupCommand) -> None:
     everyone = await members.active(tx, group.id)
     spoken = {c.user_id for c in await contributions.of_cycle(tx, cycle.id)}
     timer = await timers.get(tx, group.id, timer_name(cycle.id, "phase_reminder"))
-    await cmd.reply(status_text(cmd.language, group, cycle, everyone, spoken,
-                                timer.due_at if timer else None, cmd.unit.now))
-
-
-def status_text(language: str, group: Group, cycle: Cycle, everyone: tuple[Member, ...],
-                spoken: set[int], due: datetime | None, now: datetime) -> Text:
-    """/status: the phase, the time left in it, who has not spoken yet, and the tips floor."""
-    inbrenger = next((m.name for m in everyone if m.user_id == cycle.inbrenger_id), "?")
-    quiet = [m.name for m in everyone if m.user_id not in spoken
-             and m.user_id != cycle.inbrenger_id]
-    minutes_left = max(0, int((due - now).total_seconds() // 60)) if due else None
-    return Text("cycle.status", {
-        "phase": say(language, f"cycle.phase.{cycle.phase.value}"),
-        "name": inbrenger,
-        "time_left": say(language, "cycle.status_time", minutes=minutes_left)
-        if minutes_left is not None else "—",
-        "quiet": ", ".join(quiet) if quiet else say(language, "cycle.status_everyone_spoke"),
-        "tips": say(language, "cycle.status_tips_open" if cycle.tips_open
-                    else "cycle.status_tips_closed"),
-    })
+    await cmd.reply(status(cycle, everyone, spoken, timer.due_at if timer else None,
+                           cmd.unit.now))
 
 
 async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

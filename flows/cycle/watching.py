@@ -8,6 +8,7 @@ today (the second button under the watch message).
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from flows.cycle.model import Cycle, CycleContext, Decision, Event
@@ -19,18 +20,19 @@ def _actor(event: Event) -> int:
     return getattr(event, "actor", 0)
 
 
-def awaited(ctx: CycleContext, cycle: Cycle) -> tuple[Member, ...]:
+def awaited(members: Sequence[Member], cycle: Cycle) -> tuple[Member, ...]:
     """The members whose watching the group waits for."""
     away = cycle.skipped_by | cycle.absent | {cycle.inbrenger_id}
-    return tuple(m for m in ctx.members if m.agreed and m.user_id not in away)
+    return tuple(m for m in members if m.agreed and m.user_id not in away)
 
 
-def still_to_watch(ctx: CycleContext, cycle: Cycle) -> tuple[Member, ...]:
-    return tuple(m for m in awaited(ctx, cycle) if m.user_id not in cycle.watched_by)
+def still_to_watch(members: Sequence[Member], cycle: Cycle) -> tuple[Member, ...]:
+    """Who the group still waits for (also what /status shows while watching)."""
+    return tuple(m for m in awaited(members, cycle) if m.user_id not in cycle.watched_by)
 
 
 def everyone_watched(ctx: CycleContext, cycle: Cycle) -> bool:
-    return not still_to_watch(ctx, cycle)
+    return not still_to_watch(ctx.members, cycle)
 
 
 def counted(cycle: Cycle, event: Event) -> Cycle:
@@ -53,7 +55,7 @@ def watched(ctx: CycleContext, event: Event) -> Decision:
     """A press of "I watched" (or "I'm not here today"), answered with who is still awaited."""
     cycle = counted(ctx.cycle, event)
     key = "cycle.ack.absent" if event.name == "absent" else "cycle.ack.watched"
-    waiting = still_to_watch(ctx, cycle)
+    waiting = still_to_watch(ctx.members, cycle)
     if not waiting or ctx.cycle.phase is not Phase.WATCHING:
         return Decision(cycle, ack=text(key))
     return Decision(cycle, ack=text(f"{key}_waiting", names=", ".join(m.name for m in waiting)))

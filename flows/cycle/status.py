@@ -1,0 +1,41 @@
+"""/status: where the cycle is, the time left in the phase, who the group is waiting for, and
+the tips floor. While the clip is watched that is who has not watched yet (the same rule as
+the watch gate, flows/cycle/watching.py); in the talk, who has not been heard from yet."""
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import datetime
+
+from flows.cycle.model import Cycle
+from flows.cycle.watching import still_to_watch
+from flows.effects import Text, text
+from flows.model import Member, Phase
+
+
+def status(cycle: Cycle, members: Sequence[Member], spoken: Collection[int],
+           phase_due: datetime | None, now: datetime) -> Text:
+    """`members` are the group's active members, `spoken` who contributed in this cycle and
+    `phase_due` when the phase's timebox ends (None: no timebox running)."""
+    inbrenger = next((m.name for m in members if m.user_id == cycle.inbrenger_id), "?")
+    time_left: Text | str = "—"
+    if phase_due is not None:
+        time_left = text("cycle.status_time",
+                         minutes=max(0, int((phase_due - now).total_seconds() // 60)))
+    return text("cycle.status", phase=text(f"cycle.phase.{cycle.phase.value}"),
+                name=inbrenger, time_left=time_left, who=_who(cycle, members, spoken),
+                tips=text("cycle.status_tips_open" if cycle.tips_open
+                          else "cycle.status_tips_closed"))
+
+
+def _who(cycle: Cycle, members: Sequence[Member], spoken: Collection[int]) -> Text:
+    if cycle.phase is Phase.WATCHING:
+        waiting = still_to_watch(members, cycle)
+        return text("cycle.status_watching", names=_names(waiting)) if waiting \
+            else text("cycle.status_everyone_watched")
+    quiet = [m for m in members if m.user_id not in spoken and m.user_id != cycle.inbrenger_id]
+    return text("cycle.status_quiet", names=_names(quiet)) if quiet \
+        else text("cycle.status_everyone_spoke")
+
+
+def _names(members: Sequence[Member]) -> str:
+    return ", ".join(m.name for m in members)

@@ -1,0 +1,36 @@
+"""/status as the group reads it: while the clip is watched, who the group still waits for
+(the watch gate's rule: not the inbrenger, nobody away or without agreeing); in the talk, who
+has not been heard from yet; the time left in the phase and the tips floor, in nl and en."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flows.catalog import render
+from flows.cycle.status import status
+from flows.model import Phase
+from tests.unit.test_cycle import ANNA, BOB, CARLA, NOT_AGREED, NOW, cycle_in
+
+P = Phase
+
+
+def test_while_watching_it_names_who_has_not_watched_yet() -> None:
+    cycle = cycle_in(P.WATCHING, watched_by=frozenset({BOB}))
+    said = render("nl", status(cycle, NOT_AGREED, set(), NOW + timedelta(minutes=7), NOW))
+    assert "We wachten nog op: Carla, Daan" in said  # not Anna (inbrenger), Bob, Eva
+    assert "Fase: <b>clip bekijken</b>" in said and "nog 7 min in deze fase" in said
+
+
+def test_once_everyone_present_watched_it_says_so() -> None:
+    cycle = cycle_in(P.WATCHING, watched_by=frozenset({BOB, CARLA}), absent=frozenset({4}))
+    said = render("en", status(cycle, NOT_AGREED, set(), None, NOW))
+    assert "Everyone who is here has watched the clip." in said
+    assert "⏳ —" in said
+
+
+def test_in_the_talk_it_names_who_has_not_been_heard_from() -> None:
+    cycle = cycle_in(P.REALITY, tips_open=True)
+    said = render("en", status(cycle, NOT_AGREED, {BOB, ANNA}, NOW + timedelta(seconds=30), NOW))
+    assert "Not heard from yet: Carla, Daan, Eva" in said
+    assert "0 min left in this phase" in said and "open to tips" in said
+    everyone = render("nl", status(cycle, NOT_AGREED[:2], {BOB}, None, NOW))
+    assert "Iedereen heeft al iets gezegd." in everyone
