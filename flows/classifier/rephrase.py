@@ -15,16 +15,22 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)\s*([\w'-]+)")
 _NOT_LOWER = re.compile(r"(?<![\w'-])[\w'-]*?[^\W\da-z_ß-öø-ÿ][\w'-]*")
 
 
-def _spellings(raw: str) -> dict[str, str]:
-    """Words written with capitals inside a sentence (names, "U-vorm"), by their lower case."""
+def _spellings(raw: str, wanted: set[str]) -> dict[str, str]:
+    """Words written with capitals inside a sentence (names, "U-vorm"), by their lower case,
+    of those whose lower case is `wanted` (the question's words: a long turn's sentence starts
+    are then found only if one of its capitalised words is in the question)."""
+    capitalised = [m for m in _NOT_LOWER.finditer(raw)
+                   if m.group(0).lower() in wanted and m.group(0) != m.group(0).lower()]
+    if not capitalised:
+        return {}
     starts = {m.start(1) for m in _SENTENCE_START.finditer(raw)}
-    return {m.group(0).lower(): m.group(0) for m in _NOT_LOWER.finditer(raw)
-            if m.start() not in starts and m.group(0) != m.group(0).lower()}
+    return {m.group(0).lower(): m.group(0) for m in capitalised if m.start() not in starts}
 
 
 def _restore(question: str, raw: str, timestamps: tuple[str, ...]) -> str:
-    spell = _spellings(raw)
-    question = _TOKEN.sub(lambda m: spell.get(m.group(0), m.group(0)), question)
+    spell = _spellings(raw, set(_TOKEN.findall(question)))
+    if spell:
+        question = _TOKEN.sub(lambda m: spell.get(m.group(0), m.group(0)), question)
     for stamp in timestamps:
         question = question.replace("TS", stamp, 1).replace(TS, stamp, 1)
     return question
