@@ -32,6 +32,9 @@ _FILLERS = {
         r"|,?\s*\bhè\b(?=[,.!?]?$)"),
 }
 _SPACE = re.compile(r"\s{2,}")
+# Where a match of _FILLERS can start, if only there (look-behinds aside): the English
+# pattern's look-behinds make `sub` slow on a long turn, so it is tried at these alone.
+_FILLER_STARTS = {"en": ("you know", "i mean", "like,")}
 
 
 # Cheap substring checks first: most chat has no filler, and the patterns above are slow.
@@ -47,11 +50,36 @@ def drop_fillers(text: str, lang: str) -> tuple[str, bool]:
         cleaned = _FILLER_WORD.sub("", cleaned)
     pattern = _FILLERS.get(lang)
     if pattern is not None and any(hint in text for hint in _LANG_HINTS[lang]):
-        cleaned = pattern.sub("", cleaned)
+        starts = _FILLER_STARTS.get(lang)
+        cleaned = pattern.sub("", cleaned) if starts is None else _drop(pattern, starts, cleaned)
     if cleaned == text:
         return text, False
     cleaned = _SPACE.sub(" ", cleaned).strip(" ,")
     return cleaned.replace(" ,", ","), True
+
+
+def _drop(pattern: re.Pattern[str], starts: tuple[str, ...], text: str) -> str:
+    """`pattern.sub("", text)` for a pattern whose every match starts with one of `starts`:
+    the pattern is tried only where one occurs (its look-behinds still see the whole text)."""
+    found = sorted({i for start in starts for i in _positions(text, start)})
+    pieces: list[str] = []
+    done = 0
+    for i in found:
+        match = pattern.match(text, i) if i >= done else None
+        if match is not None:
+            pieces.append(text[done:i])
+            done = match.end()
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _positions(text: str, word: str) -> list[int]:
+    found = []
+    i = text.find(word)
+    while i >= 0:
+        found.append(i)
+        i = text.find(word, i + 1)
+    return found
 
 
 # Where a new clause starts in an unpunctuated run-on turn.
