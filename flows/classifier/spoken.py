@@ -51,20 +51,21 @@ def drop_fillers(text: str, lang: str) -> tuple[str, bool]:
     pattern = _FILLERS.get(lang)
     if pattern is not None and any(hint in text for hint in _LANG_HINTS[lang]):
         starts = _FILLER_STARTS.get(lang)
-        cleaned = pattern.sub("", cleaned) if starts is None else _drop(pattern, starts, cleaned)
+        cleaned = pattern.sub("", cleaned) if starts is None else drop_at(
+            pattern, cleaned, [i for start in starts for i in positions(cleaned, start)])
     if cleaned == text:
         return text, False
     cleaned = _SPACE.sub(" ", cleaned).strip(" ,")
     return cleaned.replace(" ,", ","), True
 
 
-def _drop(pattern: re.Pattern[str], starts: tuple[str, ...], text: str) -> str:
-    """`pattern.sub("", text)` for a pattern whose every match starts with one of `starts`:
-    the pattern is tried only where one occurs (its look-behinds still see the whole text)."""
-    found = sorted({i for start in starts for i in _positions(text, start)})
+def drop_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> str:
+    """`pattern.sub("", text)` where every match starts at one of `starts` (more do no harm):
+    the pattern is tried there alone, not at every position of a long turn (its look-behinds
+    still see the whole text)."""
     pieces: list[str] = []
     done = 0
-    for i in found:
+    for i in sorted(set(starts)):
         match = pattern.match(text, i) if i >= done else None
         if match is not None:
             pieces.append(text[done:i])
@@ -73,7 +74,8 @@ def _drop(pattern: re.Pattern[str], starts: tuple[str, ...], text: str) -> str:
     return "".join(pieces)
 
 
-def _positions(text: str, word: str) -> list[int]:
+def positions(text: str, word: str) -> list[int]:
+    """Where `word` occurs in `text`."""
     found = []
     i = text.find(word)
     while i >= 0:
