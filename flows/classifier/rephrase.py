@@ -9,7 +9,6 @@ from flows.classifier.text import TS
 from flows.labels import Label
 
 _TOKEN = re.compile(r"[\w'-]+")
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)\s*([\w'-]+)")
 # The tokens of _TOKEN that hold a character other than a-z, a digit, "_" or a Latin-1 lower
 # case letter: a superset of those with a capital, found in C (a long turn has few of them).
 _NOT_LOWER = re.compile(r"(?<![\w'-])[\w'-]*?[^\W\da-z_ß-öø-ÿ][\w'-]*")
@@ -17,14 +16,21 @@ _NOT_LOWER = re.compile(r"(?<![\w'-])[\w'-]*?[^\W\da-z_ß-öø-ÿ][\w'-]*")
 
 def _spellings(raw: str, wanted: set[str]) -> dict[str, str]:
     """Words written with capitals inside a sentence (names, "U-vorm"), by their lower case,
-    of those whose lower case is `wanted` (the question's words: a long turn's sentence starts
-    are then found only if one of its capitalised words is in the question)."""
-    capitalised = [m for m in _NOT_LOWER.finditer(raw)
-                   if m.group(0).lower() in wanted and m.group(0) != m.group(0).lower()]
-    if not capitalised:
-        return {}
-    starts = {m.start(1) for m in _SENTENCE_START.finditer(raw)}
-    return {m.group(0).lower(): m.group(0) for m in capitalised if m.start() not in starts}
+    of those whose lower case is `wanted` (the question's words)."""
+    if wanted.isdisjoint(word.lower() for word in set(_NOT_LOWER.findall(raw))):
+        return {}  # found in C but for one lower() a distinct word
+    return {m.group(0).lower(): m.group(0) for m in _NOT_LOWER.finditer(raw)
+            if m.group(0).lower() in wanted and m.group(0) != m.group(0).lower()
+            and not _opens_sentence(raw, m.start())}
+
+
+def _opens_sentence(raw: str, start: int) -> bool:
+    """Whether the word at `start` opens the text or a sentence: only spaces before it, or
+    spaces after a ".", "!" or "?", or a line break among the spaces before it."""
+    gap = start
+    while gap > 0 and raw[gap - 1].isspace():
+        gap -= 1
+    return gap == 0 or (gap < start and raw[gap - 1] in ".!?") or "\n" in raw[gap:start]
 
 
 def _restore(question: str, raw: str, timestamps: tuple[str, ...]) -> str:
