@@ -32,7 +32,12 @@ def rx(*parts: str) -> re.Pattern[str]:
     numbered = [p.replace("(?P<a>", f"(?P<a{i}>").replace("(?P<b>", f"(?P<b{i}>")
                 for i, p in enumerate(parts)]
     # A part may end in a space ("kun je niet "): then the next word needs no boundary.
-    return re.compile(r"(?<![\w'])" + alt(*numbered) + r"(?:(?<=[\s:])|(?![\w']))")
+    boundaries = r"(?<![\w'])", r"(?:(?<=[\s:])|(?![\w']))"
+    if all(p.startswith("^") for p in numbered):
+        # Every part opens the sentence: with "^" first, a search stops after the first
+        # position (re gives up on a pattern that starts with "^"), instead of trying them all.
+        return re.compile("^" + boundaries[0] + alt(*(p[1:] for p in numbered)) + boundaries[1])
+    return re.compile(boundaries[0] + alt(*numbered) + boundaries[1])
 
 
 def cue_of(m: re.Match[str]) -> str:

@@ -16,8 +16,10 @@ from flows.classifier.rules import Verdict, judge_sentences, main_act
 from flows.classifier.text import Prepared, prepare
 
 LEXICONS: dict[str, Lexicon] = {"nl": NL, "en": EN}
-# A capitalised word that does not start a sentence: usually a name ("Op 2:00 loopt Roos weg").
-_NAME = re.compile(r"(?<=[\w,;:] )(?!I\b)[A-ZÀ-Ý][a-zà-ÿ]+")
+# A capitalised word that does not start a sentence: usually a name ("Op 2:00 loopt Roos weg";
+# "I" is no name: it is one letter). The capital comes first so that re scans for capitals
+# alone, and the look-behind checks the two characters before it.
+_NAME = re.compile(r"[A-ZÀ-Ý](?<=[\w,;:] [A-ZÀ-Ý])[a-zà-ÿ]+")
 # The rules read at most this many characters of sentences, the last ones: that bounds the
 # time of a long spoken turn (the rules cost about 1.3 µs a character); a lead-in comes first
 # and the main act later, and the learned model reads the first MAX_CHARS of it anyway. Chat

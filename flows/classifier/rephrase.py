@@ -9,22 +9,34 @@ from flows.classifier.text import TS
 from flows.labels import Label
 
 _TOKEN = re.compile(r"[\w'-]+")
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)\s*([\w'-]+)")
 # The tokens of _TOKEN that hold a character other than a-z, a digit, "_" or a Latin-1 lower
 # case letter: a superset of those with a capital, found in C (a long turn has few of them).
 _NOT_LOWER = re.compile(r"(?<![\w'-])[\w'-]*?[^\W\da-z_ß-öø-ÿ][\w'-]*")
 
 
-def _spellings(raw: str) -> dict[str, str]:
-    """Words written with capitals inside a sentence (names, "U-vorm"), by their lower case."""
-    starts = {m.start(1) for m in _SENTENCE_START.finditer(raw)}
+def _spellings(raw: str, wanted: set[str]) -> dict[str, str]:
+    """Words written with capitals inside a sentence (names, "U-vorm"), by their lower case,
+    of those whose lower case is `wanted` (the question's words)."""
+    if wanted.isdisjoint(word.lower() for word in set(_NOT_LOWER.findall(raw))):
+        return {}  # found in C but for one lower() a distinct word
     return {m.group(0).lower(): m.group(0) for m in _NOT_LOWER.finditer(raw)
-            if m.start() not in starts and m.group(0) != m.group(0).lower()}
+            if m.group(0).lower() in wanted and m.group(0) != m.group(0).lower()
+            and not _opens_sentence(raw, m.start())}
+
+
+def _opens_sentence(raw: str, start: int) -> bool:
+    """Whether the word at `start` opens the text or a sentence: only spaces before it, or
+    spaces after a ".", "!" or "?", or a line break among the spaces before it."""
+    gap = start
+    while gap > 0 and raw[gap - 1].isspace():
+        gap -= 1
+    return gap == 0 or (gap < start and raw[gap - 1] in ".!?") or "\n" in raw[gap:start]
 
 
 def _restore(question: str, raw: str, timestamps: tuple[str, ...]) -> str:
-    spell = _spellings(raw)
-    question = _TOKEN.sub(lambda m: spell.get(m.group(0), m.group(0)), question)
+    spell = _spellings(raw, set(_TOKEN.findall(question)))
+    if spell:
+        question = _TOKEN.sub(lambda m: spell.get(m.group(0), m.group(0)), question)
     for stamp in timestamps:
         question = question.replace("TS", stamp, 1).replace(TS, stamp, 1)
     return question

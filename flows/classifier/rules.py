@@ -49,6 +49,16 @@ class _Best:
         self.verdict = Verdict(label, cue if cue is not None else cue_of(match), weight,
                                self.sentence, self.question)
 
+    def wants(self, weight: float) -> bool:
+        """Whether a cue of `weight` would still win: if not, its pattern need not be run."""
+        return self.verdict is None or self.verdict.weight < weight
+
+    def find(self, label: Label, pattern: re.Pattern[str], text: str, weight: float) -> None:
+        """`offer(label, pattern.search(text), weight)`, searching only if it could win (the
+        rules cost most of a long turn's time, and once a strong cue is found most are moot)."""
+        if self.verdict is None or self.verdict.weight < weight:
+            self.offer(label, pattern.search(text), weight)
+
 
 _WORDS = re.compile(r"[\w'<>]+")
 
@@ -92,34 +102,35 @@ def _question(best: _Best, s: str, core: str, lex: Lexicon) -> None:
     best.offer(Label.TIP, lex.tip.search(s), 6)
     if best.settled:
         return
-    best.offer(Label.OTHER, lex.other.search(s), 5.5)
-    best.offer(Label.OPEN_QUESTION, lex.open_request.search(s), 5.5)
-    best.offer(Label.TIP, lex.suggestive_question.search(s), 5.4)
-    best.offer(Label.OTHER, lex.other_question.search(s), 5.3)
-    best.offer(Label.OTHER, lex.other_weak.search(s), 3.2)
+    best.find(Label.OTHER, lex.other, s, 5.5)
+    best.find(Label.OPEN_QUESTION, lex.open_request, s, 5.5)
+    best.find(Label.TIP, lex.suggestive_question, s, 5.4)
+    best.find(Label.OTHER, lex.other_question, s, 5.3)
+    best.find(Label.OTHER, lex.other_weak, s, 3.2)
     wh = lex.wh_start.search(core)
     if wh is None:
         # A restatement checked with a question mark is a closed question (README).
-        best.offer(Label.CLOSED_QUESTION, lex.reflection.search(s), 5.2)
+        best.find(Label.CLOSED_QUESTION, lex.reflection, s, 5.2)
         # Only a marked verdict ("te snel", "isn't that a bit ...") makes a yes/no question an
         # opinion; "Was de uitleg duidelijk voor ze?" is still a question.
-        verdict = lex.verdict_question.search(s) or lex.too.search(s)
-        best.offer(Label.OPINION, verdict, 5.1)
-    if wh is not None and wh.start() == 0 and ", " in core:
+        if best.wants(5.1):
+            best.offer(Label.OPINION, lex.verdict_question.search(s) or lex.too.search(s), 5.1)
+    if wh is not None and wh.start() == 0 and ", " in core and best.wants(5.05):
         tail = core.rsplit(", ", 1)[1]
         if lex.wh_start.search(tail) is None and len(_WORDS.findall(tail)) >= 5:
             best.offer(Label.CLOSED_QUESTION, lex.yes_no_start.search(tail), 5.05)
-    if wh is not None:
+    if wh is not None and best.wants(5):
         short = lex.short_answer.search(core)
         if short is not None and lex.mental.search(s) is None:
             best.offer(Label.CLOSED_QUESTION, short, 5)
         # The question word and the next one name the question ("wat maakte", "how did").
         opening = re.match(r".+", " ".join(_WORDS.findall(core[wh.start():])[:2]))
         best.offer(Label.OPEN_QUESTION, opening or wh, 5)
-    n_words = len(_WORDS.findall(core))
-    start = " ".join(_WORDS.findall(core)[:2])
-    fallback = re.match(r".+", start)
-    best.offer(Label.CLOSED_QUESTION, fallback, 5 if n_words >= 2 else 1)
+    if best.wants(5):  # the form alone: 5 with two words or more, else 1
+        n_words = len(_WORDS.findall(core))
+        start = " ".join(_WORDS.findall(core)[:2])
+        fallback = re.match(r".+", start)
+        best.offer(Label.CLOSED_QUESTION, fallback, 5 if n_words >= 2 else 1)
 
 
 def _statement(best: _Best, s: str, core: str, lex: Lexicon, has_name: bool) -> None:
@@ -128,13 +139,16 @@ def _statement(best: _Best, s: str, core: str, lex: Lexicon, has_name: bool) -> 
     if best.settled:
         return
     # "Bedankt voor het inbrengen": thanks for the contribution, not meeting logistics.
-    thanks_for_sharing = bool(lex.thanks.search(s) and lex.intervision_meta.search(s))
+    thanks = lex.thanks.search(s)
+    thanks_for_sharing = bool(thanks and lex.intervision_meta.search(s))
     if not thanks_for_sharing:
-        best.offer(Label.OTHER, lex.other.search(s), 5.5)
-    best.offer(Label.REFLECTION, lex.reflection.search(core), 5.5)
+        best.find(Label.OTHER, lex.other, s, 5.5)
+    best.find(Label.REFLECTION, lex.reflection, core, 5.5)
     if not thanks_for_sharing:
-        best.offer(Label.OTHER, lex.other_weak.search(s), 3.2)
-    best.offer(Label.OPEN_QUESTION, lex.open_request.search(s), 5.5)
+        best.find(Label.OTHER, lex.other_weak, s, 3.2)
+    best.find(Label.OPEN_QUESTION, lex.open_request, s, 5.5)
+    if not best.wants(5):
+        return  # nothing below weighs more than 5
     too = lex.too.search(s)  # "te lang", "too strict": read once, used below four times
     affirm = lex.affirmation.search(s)
     if affirm is not None:
@@ -144,48 +158,56 @@ def _statement(best: _Best, s: str, core: str, lex: Lexicon, has_name: bool) -> 
             best.offer(Label.OPINION, affirm, 4.8)
         else:
             best.offer(Label.AFFIRMATION, affirm, 5)
-    best.offer(Label.TIP, lex.tip_statement.search(s), 5)
-    if NOUN_SUBJECT[lex.lang].search(core) is None:  # "Praise works best ..." is no imperative
+    best.find(Label.TIP, lex.tip_statement, s, 5)
+    # "Praise works best ..." is no imperative.
+    if best.wants(4.6) and NOUN_SUBJECT[lex.lang].search(core) is None:
         best.offer(Label.TIP, lex.imperative.search(core), 4.6)
-    best.offer(Label.REFLECTION, lex.reflection_you.search(s), 4.5)
+    best.find(Label.REFLECTION, lex.reflection_you, s, 4.5)
     # Praise of the clip itself ("leuk filmpje") is an affirmation; its praise words must not
     # turn the rest of the sentence into an opinion.
     praise = lex.clip_praise.search(s)
-    rest = s[: praise.start()] + s[praise.end():] if praise else s
-    best.offer(Label.OPINION, lex.opinion.search(rest), 4.5)
-    # "te lang" names the verdict better than a nearby intensifier does, so it goes first.
-    best.offer(Label.OPINION, lex.too.search(rest), 4.01)
-    verdict = lex.evaluative.search(rest)
-    positive = lex.positive.search(rest) if verdict is not None else None
-    if (positive is not None and lex.second_person.search(s)
-            and not lex.classroom_moment.search(s) and too is None):
-        # Praise aimed at "you" without a particular moment is praise of the person.
-        best.offer(Label.AFFIRMATION, positive, 4.1)
-    best.offer(Label.OPINION, verdict, 4)
-    no_deixis = lex.deixis.search(s) is None
-    if TS not in s and (too is None or no_deixis):
-        # A bare plural or generic subject opens a claim about people in general; with nothing
-        # from the clip, "too" is part of the claim ("Gifted pupils ... work that is too easy").
-        best.offer(Label.INFORMATION, lex.generic_subject.search(core), 4.3)
-    if too is None and TS not in s:
-        if no_deixis:
-            best.offer(Label.INFORMATION, lex.generic_claim.search(s), 4.2)
-        best.offer(Label.INFORMATION, comparative_claim(core, lex.lang, lex.deixis, has_name), 4.2)
-    ts = re.search(r"(?:\w+ )?" + re.escape(TS), s)
-    best.offer(Label.OBSERVATION, ts, 3)
-    best.offer(Label.OBSERVATION, lex.perception.search(s), 3)
-    best.offer(Label.AFFIRMATION, lex.thanks.search(s), 2.5)
+    if best.wants(4):  # the verdicts weigh 4 to 4.5
+        rest = s[: praise.start()] + s[praise.end():] if praise else s
+        best.find(Label.OPINION, lex.opinion, rest, 4.5)
+        # "te lang" names the verdict better than a nearby intensifier does, so it goes first.
+        best.find(Label.OPINION, lex.too, rest, 4.01)
+        verdict = lex.evaluative.search(rest)
+        positive = lex.positive.search(rest) if verdict is not None else None
+        if (positive is not None and lex.second_person.search(s)
+                and not lex.classroom_moment.search(s) and too is None):
+            # Praise aimed at "you" without a particular moment is praise of the person.
+            best.offer(Label.AFFIRMATION, positive, 4.1)
+        best.offer(Label.OPINION, verdict, 4)
+    if TS not in s and best.wants(4.2):  # the general claims weigh 4.2 and 4.3
+        no_deixis = lex.deixis.search(s) is None
+        if too is None or no_deixis:
+            # A bare plural or generic subject opens a claim about people in general; with
+            # nothing from the clip, "too" is part of the claim ("Gifted pupils ... work that
+            # is too easy").
+            best.find(Label.INFORMATION, lex.generic_subject, core, 4.3)
+        if too is None:
+            if no_deixis:
+                best.find(Label.INFORMATION, lex.generic_claim, s, 4.2)
+            if best.wants(4.2):
+                best.offer(Label.INFORMATION,
+                           comparative_claim(core, lex.lang, lex.deixis, has_name), 4.2)
+    if best.wants(3):
+        best.offer(Label.OBSERVATION,
+                   re.search(r"(?:\w+ )?" + re.escape(TS), s) if TS in s else None, 3)
+        best.find(Label.OBSERVATION, lex.perception, s, 3)
+    best.offer(Label.AFFIRMATION, thanks, 2.5)
     best.offer(Label.AFFIRMATION, praise, 2)
-    best.offer(Label.OTHER, lex.ack.search(s) or lex.ack.search(core), 4.15)
-    best.offer(Label.OTHER, lex.greeting.search(s), 1)
+    if best.wants(4.15):
+        best.offer(Label.OTHER, lex.ack.search(s) or lex.ack.search(core), 4.15)
+    best.find(Label.OTHER, lex.greeting, s, 1)
     # A plain fact about pupils or learning, with no cue and nothing from the clip (generic.py).
-    if best.verdict is None or best.verdict.weight < 2:
+    if best.wants(2):
         best.offer(Label.INFORMATION, general_claim(core, lex.lang, lex.deixis, has_name), 2)
-    n_words = len(_WORDS.findall(core))
-    anything = re.match(r".+", core)
-    if n_words >= 3 and (has_name or lex.clip_subject.search(s)):
-        best.offer(Label.OBSERVATION, anything, 1.2, cue="")
-    best.offer(Label.OTHER, anything, 0.5, cue="")
+    if best.wants(1.2):
+        anything = re.match(r".+", core)
+        if len(_WORDS.findall(core)) >= 3 and (has_name or lex.clip_subject.search(s)):
+            best.offer(Label.OBSERVATION, anything, 1.2, cue="")
+        best.offer(Label.OTHER, anything, 0.5, cue="")
 
 
 def judge_sentence(sentence: str, lex: Lexicon, has_name: bool = False) -> Verdict:

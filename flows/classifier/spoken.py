@@ -32,6 +32,9 @@ _FILLERS = {
         r"|,?\s*\bhè\b(?=[,.!?]?$)"),
 }
 _SPACE = re.compile(r"\s{2,}")
+# Where a match of _FILLERS can start, if only there (look-behinds aside): the English
+# pattern's look-behinds make `sub` slow on a long turn, so it is tried at these alone.
+_FILLER_STARTS = {"en": ("you know", "i mean", "like,")}
 
 
 # Cheap substring checks first: most chat has no filler, and the patterns above are slow.
@@ -47,11 +50,38 @@ def drop_fillers(text: str, lang: str) -> tuple[str, bool]:
         cleaned = _FILLER_WORD.sub("", cleaned)
     pattern = _FILLERS.get(lang)
     if pattern is not None and any(hint in text for hint in _LANG_HINTS[lang]):
-        cleaned = pattern.sub("", cleaned)
+        starts = _FILLER_STARTS.get(lang)
+        cleaned = pattern.sub("", cleaned) if starts is None else drop_at(
+            pattern, cleaned, [i for start in starts for i in positions(cleaned, start)])
     if cleaned == text:
         return text, False
     cleaned = _SPACE.sub(" ", cleaned).strip(" ,")
     return cleaned.replace(" ,", ","), True
+
+
+def drop_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> str:
+    """`pattern.sub("", text)` where every match starts at one of `starts` (more do no harm):
+    the pattern is tried there alone, not at every position of a long turn (its look-behinds
+    still see the whole text)."""
+    pieces: list[str] = []
+    done = 0
+    for i in sorted(set(starts)):
+        match = pattern.match(text, i) if i >= done else None
+        if match is not None:
+            pieces.append(text[done:i])
+            done = match.end()
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def positions(text: str, word: str) -> list[int]:
+    """Where `word` occurs in `text`."""
+    found = []
+    i = text.find(word)
+    while i >= 0:
+        found.append(i)
+        i = text.find(word, i + 1)
+    return found
 
 
 # Where a new clause starts in an unpunctuated run-on turn.

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from flows.classifier.spoken import drop_fillers, split_run_on
+from flows.classifier.spoken import drop_at, drop_fillers, positions, split_run_on
 from flows.classifier.timestamps import find_timestamps
 
 TS = "<ts>"
@@ -146,8 +146,9 @@ def prepare(raw: str, lang: str) -> Prepared:
     text = "\n".join(line for line in lines if line)
     if ".." in text:
         text = _TRAIL.sub(". ", text)
-    if "-" in text:
-        text = _STUTTER.sub("", text)
+    if "-" in text:  # a stammer ends at a "-", at most 6 characters after it starts
+        starts = [i - n for i in positions(text, "-") for n in range(1, 7) if n <= i]
+        text = drop_at(_STUTTER, text, starts)
     text, spoken = drop_fillers(text, lang)
     pieces = [s.strip() for s in _SPLIT.split(text) if s and s.strip(" .,!?")]
     sentences = tuple(part for piece in pieces for part in split_run_on(piece, lang))
