@@ -14,7 +14,7 @@ from typing import Any
 from bot.engine import effects
 from bot.engine.work import Once, Unit, work
 from bot.media.transcribe import backend_from_env
-from flows.cycle.model import Contribution, Cycle, CycleContext, Decision, Event
+from flows.cycle.model import Contribution, Cycle, CycleContext, Decision, Event, actor_of
 from flows.cycle.start import new_cycle, opening_effects
 from flows.cycle.table import decide
 from flows.effects import Text
@@ -71,7 +71,7 @@ async def decide_in(unit: Unit, group: Group, event: Event, *, cycle_id: int | N
     decision = decide(await load_context(tx, group, cycle, unit.now, event), event)
     if not decision.refused:
         await cycles.save(tx, cycle, decision.cycle, event=event.name,
-                          actor_id=getattr(event, "actor", None) or None, now=unit.now)
+                          actor_id=actor_of(event) or None, now=unit.now)
         await effects.store(unit, group, decision.cycle, decision.effects, late=late)
     return decision
 

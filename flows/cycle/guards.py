@@ -4,28 +4,24 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from flows.cycle.lookback import complete_after
-from flows.cycle.model import CycleContext, Event
+from flows.cycle.model import CycleContext, Event, actor_of
 from flows.effects import Text, text
 
 Guard = Callable[[CycleContext, Event], Text | None]
 
 
-def _actor(event: Event) -> int:
-    return getattr(event, "actor", 0)
-
-
 def is_member(ctx: CycleContext, event: Event) -> Text | None:
-    return None if ctx.member(_actor(event)) else text("cycle.refused.not_member")
+    return None if ctx.member(actor_of(event)) else text("cycle.refused.not_member")
 
 
 def is_inbrenger(ctx: CycleContext, event: Event) -> Text | None:
-    if _actor(event) == ctx.cycle.inbrenger_id:
+    if actor_of(event) == ctx.cycle.inbrenger_id:
         return None
     return text("cycle.refused.only_inbrenger", name=_inbrenger_name(ctx))
 
 
 def is_inbrenger_or_admin(ctx: CycleContext, event: Event) -> Text | None:
-    if _actor(event) == ctx.cycle.inbrenger_id or getattr(event, "is_admin", False):
+    if actor_of(event) == ctx.cycle.inbrenger_id or getattr(event, "is_admin", False):
         return None
     return text("cycle.refused.only_inbrenger_or_admin", name=_inbrenger_name(ctx))
 
@@ -98,18 +94,18 @@ def talk_message(ctx: CycleContext, event: Event) -> Text | None:
 
 
 def has_agreed(ctx: CycleContext, event: Event) -> Text | None:
-    member = ctx.member(_actor(event))
+    member = ctx.member(actor_of(event))
     return None if member is None or member.agreed else text("cycle.refused.agree_first")
 
 
 def not_agreed(ctx: CycleContext, event: Event) -> Text | None:
-    member = ctx.member(_actor(event))
+    member = ctx.member(actor_of(event))
     return None if member is not None and not member.agreed else text("cycle.refused.wrong_phase")
 
 
 def is_peer(ctx: CycleContext, event: Event) -> Text | None:
     """A member other than the inbrenger."""
-    if ctx.member(_actor(event)) and _actor(event) != ctx.cycle.inbrenger_id:
+    if ctx.member(actor_of(event)) and actor_of(event) != ctx.cycle.inbrenger_id:
         return None
     return text("cycle.refused.not_member")
 

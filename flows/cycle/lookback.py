@@ -16,6 +16,7 @@ from flows.cycle.model import (
     Event,
     LookBackChoice,
     MoveLine,
+    actor_of,
 )
 from flows.cycle.phases import quote, quoted, start_lookback
 from flows.effects import Effect, Say, SendCoachAddition, StoreContribution, Text, text
@@ -40,7 +41,7 @@ def complete_after(ctx: CycleContext, event: Event) -> bool:
     picked = cycle.lookback_choice is not None or isinstance(event, LookBackChoice)
     lined = {c.user_id for c in moves(ctx.contributions)}
     if isinstance(event, MoveLine) or event.name == "message":
-        lined.add(getattr(event, "actor", 0))
+        lined.add(actor_of(event))
     return picked and peers(ctx) <= lined
 
 
@@ -82,7 +83,7 @@ def choose_late(ctx: CycleContext, event: Event) -> Decision:
 
 
 def _line(event: Event) -> tuple[int, int, str]:
-    actor, message_id, words = (getattr(event, "actor", 0), getattr(event, "message_id", 0),
+    actor, message_id, words = (actor_of(event), getattr(event, "message_id", 0),
                                 getattr(event, "text", ""))
     return actor, message_id, words.strip()
 
@@ -113,7 +114,7 @@ def _addition(cycle: Cycle, addition: tuple[Text, ...]) -> tuple[Effect, ...]:
 def late_line_open(ctx: CycleContext, event: Event) -> Text | None:
     """A peer's first line, within a day of closing, is still welcome."""
     cycle = ctx.cycle
-    actor = getattr(event, "actor", 0)
+    actor = actor_of(event)
     if actor not in peers(ctx) or ctx.now - cycle.phase_started_at > LATE_LINES:
         return text("cycle.refused.closed")
     if any(c.user_id == actor for c in moves(ctx.contributions)):

@@ -298,6 +298,11 @@ Event = (
 )
 
 
+def actor_of(event: Event) -> int:
+    """Who caused the event: the member who pressed or wrote (0 for a timer, which has none)."""
+    return getattr(event, "actor", 0)
+
+
 @dataclass(frozen=True)
 class Decision:
     """The outcome of one event: the cycle after it, what to do, or why it was refused

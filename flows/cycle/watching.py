@@ -11,13 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from flows.cycle.model import Cycle, CycleContext, Decision, Event
+from flows.cycle.model import Cycle, CycleContext, Decision, Event, actor_of
 from flows.effects import Text, text
 from flows.model import Member, Phase
-
-
-def _actor(event: Event) -> int:
-    return getattr(event, "actor", 0)
 
 
 def awaited(members: Sequence[Member], cycle: Cycle) -> tuple[Member, ...]:
@@ -38,7 +34,7 @@ def everyone_watched(ctx: CycleContext, cycle: Cycle) -> bool:
 def counted(cycle: Cycle, event: Event) -> Cycle:
     """The cycle with this press counted: watched, or not here today. Someone who said they
     are away and then watches is here after all."""
-    actor = _actor(event)
+    actor = actor_of(event)
     if event.name == "absent":
         return replace(cycle, absent=cycle.absent | {actor})
     return replace(cycle, watched_by=cycle.watched_by | {actor}, absent=cycle.absent - {actor})
