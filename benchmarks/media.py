@@ -134,8 +134,8 @@ def main() -> None:
         at = 0.9 * 1800
         ours, probed, plain = _medians(
             runs,
-            _async(lambda: media.still(c["thirty"], at, out / "still.jpg", duration=1800.0)),
-            _async(lambda: media.still(c["thirty"], at, out / "still.jpg")),
+            _async(lambda: media.still_frame(c["thirty"], at, out / "still.jpg", duration=1800.0)),
+            _async(lambda: media.still_frame(c["thirty"], at, out / "still.jpg")),
             _run("-ss", f"{at:.3f}", "-i", str(c["thirty"]), "-frames:v", "1", "-vf",
                  "scale=960:-2", "-q:v", "3", "-update", "1", str(out / "plain.jpg")))
         print(_line("still at 90 % of a 30-minute 720p clip", ours, plain, 1.5))

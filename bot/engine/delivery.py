@@ -125,7 +125,7 @@ class Delivery:
                                                duration=duration)
             if item.what == "still":
                 out = source.with_suffix(f".still-{int(item.start)}.jpg")
-                return await ffmpeg.still(source, item.start, out, duration=duration)
+                return (await ffmpeg.still_frame(source, item.start, out, duration=duration)).path
             out = source.with_suffix(f".replay-{int(item.start)}-{int(item.end)}.mp4")
             return await ffmpeg.replay(source, item.start, item.end, out)
         except (ffmpeg.MediaError, ValueError, OSError) as error:

@@ -270,21 +270,6 @@ async def still_frame(
     return StillFrame(out, await _last_frame(source, out, width, timeout), past_end=True)
 
 
-async def still(
-    path: str | os.PathLike[str],
-    seconds: float,
-    out_path: str | os.PathLike[str],
-    *,
-    width: int | None = 960,
-    timeout: float = FRAME_TIMEOUT,
-    duration: float | None = None,
-) -> Path:
-    """`still_frame`'s picture only: the frame at `seconds`, the last frame past the end."""
-    found = await still_frame(path, seconds, out_path, width=width, timeout=timeout,
-                              duration=duration)
-    return found.path
-
-
 def storyboard_times(duration: float, frames: int) -> list[float]:
     """Evenly spaced moments, mid-interval so the first black frame and the end are skipped.
 

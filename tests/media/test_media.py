@@ -161,8 +161,8 @@ def test_storyboard_times_are_whole_seconds_when_they_can_be() -> None:
 
 
 async def test_stills_at_different_moments_differ(clips: dict[str, Path], tmp_path: Path) -> None:
-    early = await media.still(clips["av.mp4"], 0.5, tmp_path / "early.jpg")
-    later = await media.still(clips["av.mp4"], 2.5, tmp_path / "later.jpg")
+    early = (await media.still_frame(clips["av.mp4"], 0.5, tmp_path / "early.jpg")).path
+    later = (await media.still_frame(clips["av.mp4"], 2.5, tmp_path / "later.jpg")).path
     assert early.read_bytes()[:2] == later.read_bytes()[:2] == b"\xff\xd8"
     assert early.read_bytes() != later.read_bytes()
 
@@ -170,7 +170,7 @@ async def test_stills_at_different_moments_differ(clips: dict[str, Path], tmp_pa
 async def test_still_past_the_end_shows_the_last_frame(
     clips: dict[str, Path], tmp_path: Path
 ) -> None:
-    out = await media.still(clips["av.mp4"], 600, tmp_path / "end.jpg")
+    out = (await media.still_frame(clips["av.mp4"], 600, tmp_path / "end.jpg")).path
     assert out.stat().st_size > 0
     assert mpimg.imread(out).shape[:2] == (240, 320)
 
@@ -226,7 +226,7 @@ async def test_derivatives_of_a_bad_file_raise_media_error(
     clips: dict[str, Path], tmp_path: Path
 ) -> None:
     with pytest.raises(MediaError):
-        await media.still(clips["random.mp4"], 1, tmp_path / "x.jpg")
+        await media.still_frame(clips["random.mp4"], 1, tmp_path / "x.jpg")
     with pytest.raises(MediaError):
         await media.storyboard(clips["truncated.mp4"], tmp_path / "x.png")
     with pytest.raises(MediaError):
