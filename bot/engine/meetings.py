@@ -36,6 +36,13 @@ async def replan_in(unit: Unit, group: Group, schedule: planning.Schedule | None
             await unit.set_timer(group.id, effect)
 
 
+async def settings_changed(unit: Unit, group: Group) -> None:
+    """After `group`'s settings were stored: its next meeting's timers planned by them (the
+    announcement and reminder hours, the time zone; "reminder 0" cancels a reminder already
+    set). /settings and /setup on a known group both come here."""
+    await replan_in(unit, group, await stored_schedule(unit, group))
+
+
 async def stored_schedule(unit: Unit, group: Group) -> planning.Schedule | None:
     stored = await groups.schedule_of(unit.tx, group.id)
     return planning.Schedule.from_text(stored) if stored else None

@@ -18,6 +18,7 @@ from telegram.ext import (
 
 from bot.engine import flood
 from bot.engine.events import decide_in
+from bot.engine.meetings import settings_changed
 from bot.engine.outgoing import Message
 from bot.engine.services import services
 from bot.engine.work import Unit
@@ -90,6 +91,8 @@ async def setup(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             title = f"{title} / {topic.name}"
         group, new = await groups.register(unit.tx, chat.id, thread_of(message), title,
                                            settings, unit.now)
+        if known is not None and known.settings != group.settings:
+            await settings_changed(unit, group)  # a new time zone moves the meeting's timers
         if chat_admins is not None:
             await groups.note_admins(unit.tx, group.id, chat_admins, unit.now)
         key = "bot.setup_done" if new else "bot.setup_updated"

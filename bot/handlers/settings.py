@@ -9,7 +9,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes, filters
 
 from bot.engine.effects import buttons
-from bot.engine.meetings import replan_in, stored_schedule
+from bot.engine.meetings import settings_changed
 from bot.engine.outgoing import ButtonRows, Edit
 from bot.engine.work import Unit
 from bot.handlers.commands import command
@@ -54,11 +54,10 @@ async def settings_command(cmd: GroupCommand) -> None:
 
 
 async def _save(unit: Unit, group: Group, changed: Settings) -> Group:
-    """Saves the settings and plans the next meeting's timers by them (announcement and
-    reminder hours, time zone: "/settings reminder 0" cancels a reminder already set)."""
+    """Saves the settings and plans the next meeting's timers by them."""
     await groups.save_settings(unit.tx, group.id, changed)
     group = replace(group, settings=changed)
-    await replan_in(unit, group, await stored_schedule(unit, group))
+    await settings_changed(unit, group)
     return group
 
 

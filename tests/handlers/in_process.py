@@ -50,6 +50,10 @@ class InProcessBot:
             row = await tx.one(sql, params)
         return tuple(row) if row is not None else None
 
+    async def db_all(self, sql: str, *params: object) -> list[tuple[Any, ...]]:
+        async with services_of(self.app).db.reading() as tx:
+            return [tuple(row) for row in await tx.all(sql, params)]
+
 
 
 

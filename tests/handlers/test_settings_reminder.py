@@ -46,3 +46,32 @@ async def test_reminder_0_switches_the_clip_reminders_off_and_a_number_back_on(
     await bot.handle(command(bot.app.bot, ANNA, "/settings reminder 12"))
     assert "reminder 12 hours before" in (await bot.said(since=since))[-1]
     assert await bot.db_one(REMINDERS) == (2,)  # 12 and 2 hours before
+
+
+MEETING_TIMERS = ("SELECT name, due_at FROM timers WHERE name LIKE 'meeting:%' "
+                  "AND fired_at IS NULL ORDER BY name")
+
+
+async def test_a_new_time_zone_by_setup_moves_the_meeting_timers(bot: InProcessBot) -> None:
+    """/setup on a group that exists changes its settings like /settings does, so the
+    meeting planned for 15:00 Amsterdam time moves to 15:00 London time, an hour later."""
+    services_of(bot.app).clock = lambda: MONDAY
+    await set_up(bot)
+    await _schedule(bot, "do 15:00 wekelijks")
+    before = await bot.db_all(MEETING_TIMERS)
+    assert before
+
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, "/setup nl Europe/London"))
+    assert any("bijgewerkt" in said for said in await bot.said(since=since))
+    after = await bot.db_all(MEETING_TIMERS)
+    # Named by the meeting's time in UTC: 15:00 Amsterdam is 14:00Z, 15:00 London 15:00Z.
+    assert all("T14:00Z" in name for name, _ in before)
+    assert [name for name, _ in after] == [name.replace("T14:00Z", "T15:00Z")
+                                           for name, _ in before]
+    assert [_hours_between(a, b) for (_, a), (_, b) in zip(before, after, strict=True)] == \
+        [1.0] * len(before)
+
+
+def _hours_between(earlier: str, later: str) -> float:
+    return (datetime.fromisoformat(later) - datetime.fromisoformat(earlier)).total_seconds() / 3600
