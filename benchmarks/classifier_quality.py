@@ -23,6 +23,10 @@ issue 17) and for the whole classifier (rules and the learned linear model), sid
   (l) fourth_check.tsv, the other 216 of that writer (report only: its errors never read).
   (m) fifth_tune.tsv, 180 messages by a fifth writer, read to find errors (chat, praise, verdicts).
   (n) fifth_check.tsv, the other 180 of that writer (report only: its errors never read).
+  (o) spoken_tune.tsv, 216 transcribed voice notes by a sixth writer (primary school), read to
+      find gaps in how spoken teacher talk is read.
+  (p) spoken_check.tsv, 216 transcribed voice notes by a seventh writer (secondary school),
+      report only: its errors never read.
 The data is read from $INTERVISION_SHARED_DIR (the shared folder or its data/ folder) or from
 ../shared/data beside the project; it is never copied into the repository.
 """
@@ -163,7 +167,9 @@ def main() -> int:
                         ("fourth_tune.tsv", "(k) fourth_tune (fourth writer, gap finding)"),
                         ("fourth_check.tsv", "(l) fourth_check (fourth writer, report only)"),
                         ("fifth_tune.tsv", "(m) fifth_tune (fifth writer, gap finding)"),
-                        ("fifth_check.tsv", "(n) fifth_check (fifth writer, report only)")):
+                        ("fifth_check.tsv", "(n) fifth_check (fifth writer, report only)"),
+                        ("spoken_tune.tsv", "(o) spoken_tune (voice notes, sixth writer, gap finding)"),
+                        ("spoken_check.tsv", "(p) spoken_check (voice notes, seventh writer, report only)")):
         path = FRESH_DIR / name
         if path.is_file():
             report(title, read_rows(path))

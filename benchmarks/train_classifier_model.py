@@ -7,9 +7,10 @@ Multinomial logistic regression (scikit-learn, lbfgs, L2) over the features of
 `flows.classifier.reading.Reading.features`: word and character n-grams plus the rule cues.
 Trained on every labelled set meant for development:
   - ../shared/data/contributions_dev.tsv without its held-out part (classifier_quality.held_out_ids);
-  - tests/unit/classifier_cases/*_tune.tsv and probe2.tsv (teacher chat by five writers);
+  - tests/unit/classifier_cases/*_tune.tsv and probe2.tsv (teacher chat by five writers, and
+    spoken_tune.tsv: transcribed teacher voice notes by a sixth);
   - ../shared/data/annomi/annomi_dev.tsv (spoken counselling, English).
-Never on the *_check.tsv sets, independent.tsv (it contains independent_check), the dev held-out
+Never on the *_check.tsv sets (spoken_check.tsv too), independent.tsv (it contains independent_check), the dev held-out
 part or annomi_heldout.tsv. Teacher-chat rows weigh CHAT_WEIGHT times an AnnoMI row, so the
 3,380 counselling turns do not pull teacher chat towards counselling.
 
@@ -44,9 +45,9 @@ from flows.labels import COMPENSATING, Label
 
 OUT = Path(__file__).resolve().parents[1] / "flows" / "classifier_data" / "linear_model.json"
 TUNE_CASES = ("fresh_tune.tsv", "independent_tune.tsv", "probe2.tsv", "fourth_tune.tsv",
-              "fifth_tune.tsv")
+              "fifth_tune.tsv", "spoken_tune.tsv")
 NEVER = ("fresh_check.tsv", "independent_check.tsv", "independent.tsv", "third_check.tsv",
-         "fourth_check.tsv", "fifth_check.tsv", "annomi_heldout.tsv")
+         "fourth_check.tsv", "fifth_check.tsv", "spoken_check.tsv", "annomi_heldout.tsv")
 C = 0.2  # inverse L2 strength (0.2, 0.5, 1.5 tried in 3-fold cross-validation on annomi_dev)
 CHAT_WEIGHT = 1.0  # sample weight of a teacher-chat row (an AnnoMI row weighs 1)
 # Compensating when the three compensating labels together are more likely than this (rather

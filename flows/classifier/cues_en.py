@@ -74,7 +74,7 @@ EN = Lexicon(
         r"(?:lost|losing) (?:the |my )?(?:picture|sound|audio|video|connection|signal|image)", r"(?:lost|losing) you", r"out of sync", r"(?:i'll|i will|will) send (?:it|them|the \w+) (?:\w+ )?(?:tonight|later|tomorrow|after|in a bit)", r"^will do\b",
         r"(?:happy )?birthday", r"(?:where's|where is) (?!the\b|your\b|our\b|my\b)\w+ (?:today|tonight|this (?:morning|afternoon|evening))", r"(?:training|inset|study|staff) day",
         r"(?:my|the) (?:picture|image|clip|stream|screen|video|sound|audio) (?:is |'s |keeps )?(?:stuck|frozen|freezing|choppy|glitching|glitchy)", r"choppy",
-        r"(?:reload|reloading|refresh|refreshing|restart|restarting|rejoin|rejoining) (?:the |my )?(?:clip|video|page|app|browser|zoom|teams|it|laptop)", r"subtitles", r"captions", r"sending (?:it|them) (?:tonight|later|tomorrow|now)",
+        r"(?:reload|reloading|refresh|refreshing|restart|restarting|rejoin|rejoining) (?:the |my )?(?:clip|video|page|app|browser|zoom|teams|it|laptop)", r"subtitles", r"captions", r"black screen", r"sending (?:it|them) (?:tonight|later|tomorrow|now)",
     ),
     other_weak=rx(
         r"^(?:sorry|apologies)\b", r"wrong (?:chat|group|thread)", r"(?:everyone|everybody|all|y'all|folks)[!. ]*$",
@@ -112,6 +112,8 @@ EN = Lexicon(
         r"(?:the |our |school )?(?:guideline|policy|rule) is", r"(?:is|are) (?:fully )?(?:developed|mature) (?:until|by|at)", r"(?:studies|research|evidence) (?:\w+ )?on (?:that|this)",
         r"(?:there are|there's) (?:actual |real )?(?:measurements|data|studies)", r"is known as", r"the (?:concept|term|idea) of", r"concept", r"there's a (?:name|term) for",
         r"cognitive load", r"working memory", r"growth mindset", r"learned helplessness", r"zone of proximal", r"retrieval practice",
+        r"i (?:once |recently |just |actually )?(?:read|learned|learnt) (?:somewhere |recently |once |in \w+ )?that",
+        r"(?:a|really|very|pretty) (?:well[- ]known|common|classic|typical) (?:misconception|phenomenon|effect|finding)", r"robust finding",
         r"percent", r"%", r"on average", r"by law", r"legally", r"are entitled to", r"is entitled to", r"is based on", r"are based on",
         r"(?:a|the) (?:model|framework) (?:of|for|from|by)", r"in (?:the )?[\w-]+ (?:model|approach|method|framework)", r"the brain", r"neuroscience",
     ),
@@ -160,7 +162,10 @@ EN = Lexicon(
         r"(?P<a>it(?:'d| would| might| could| may| will| can)?) (?:\w+ )?(?P<b>help|be (?:worth|better|good|helpful|useful|smart|wise|a good idea|an idea|nice|easier))(?! (?:me|us))",
         r"(?:it's|it is) (?:\w+ )?(?:worth|better|a good idea|helpful|useful) (?:to|if|trying)", r"next time", r"from now on",
         r"make sure", r"don't forget", r"remember to", r"worth (?:trying|a try|considering|a shot)", r"(?:what|something that) (?:\w+ )?(?:works|helps|helped|worked) (?:for me|in my class|with my)",
-        r"in my class i", r"i always (?:use|do|start|give|let|have|put|ask)", r"(?:try|consider) (?:\w+ing|to|and|a|an|the|some|it|this|that|giving|using)",
+        r"in my class i", r"i always (?:use|do|start|give|let|have|put|ask)",
+        # Advice from one's own classroom ("one thing that really helped me was ..."); not "what
+        # works for me", which also praises the clip ("what works for me is the song").
+        r"(?:one thing|something|what|the thing) (?:that )?(?:\w+ ){0,2}?helped me\b", r"(?:try|consider) (?:\w+ing|to|and|a|an|the|some|it|this|that|giving|using)",
         r"^(?:just|maybe|perhaps|then|and|so) (?:use|give|put|let|try|start|ask|seat|move|make|keep|set|have|split|pair|swap|turn|stop|wait|count|praise|ignore|name|write|show|add|cut|plan|prepare|bring|introduce|agree|limit|assign|rotate|change|record|film|sit|stand|walk|lower|raise|speak|reward|involve|allow|create|build|offer|get|take|send|pick|break|play|repeat|slow|skip|avoid|focus|be|do|hand|model|practise|practice|give)\b",
         r"instead of (?:\w+ing)", r"^(?:a|an|some|more|less) (?:[\w'-]+ ){0,3}(?:would|could|might) (?:\w+ ){0,3}(?:help|sort|fix|solve|work|make|give|calm)",
         r"worth (?:trying|a try|a go)", r"the best (?:thing|way) (?:is|would be)",
@@ -181,14 +186,16 @@ EN = Lexicon(
     open_request=rx(
         r"(?P<a>(?:can|could|would|will) you) (?:please |maybe |perhaps )?(?P<b>say more|tell (?:us|me)|describe|explain|unpack|walk (?:us|me)|talk (?:us|me|about)|"
         r"elaborate|expand|give (?:us |me )?an example|share (?:more|what|how|a bit)|paint|clarify|put into words|help (?:us|me) understand|say a bit)",
-        r"tell (?:us|me) (?:a bit |a little )?(?:more|about|what|how|why)", r"(?P<a>i(?:'m| am)) (?:really |so |just )?(?P<b>curious|wondering|interested) (?:about|what|how|why|where|which|to hear)",
+        r"tell (?:us|me) (?:a bit |a little )?(?:more|about|what|how|why)", r"(?P<a>i(?:'m| am| was)) (?:really |so |just |kind of )?(?P<b>curious|wondering|interested) (?:about|what|how|why|where|which|to hear)",
         r"i wonder (?:what|how|why|where|which)", r"say (?:a bit |a little )?more", r"help (?:us|me) understand", r"(?:walk|talk|take) (?:us|me) through",
         r"(?:i'd|i would) (?:love|like) to (?:hear|know|understand)",
     ),
     reflection=rx(
+        # In speech "so" also opens what restates nothing ("so with behaviour there's that idea").
         r"^so,? (?!(?:what|how|why|when|where|who|which|do|does|did|is|are|was|were|can|could|should|would|shall|will|we|i|"
         r"sorry|glad|cool|nice|far|much|many|good|great|true|let's|next|before|after|at|today|tomorrow|proud|happy|brave|lovely|"
-        r"impressed|relatable|recognisable|recognizable|inspiring|helpful|useful|interesting|grateful|thankful|well done)\b)",
+        r"impressed|relatable|recognisable|recognizable|inspiring|helpful|useful|interesting|grateful|thankful|well done|"
+        r"with|there|there's|basically|yeah|yes|anyway|like|just|okay|ok|um|uh)\b)",
         r"(?:that|it|this) must (?:be|have been|feel|have felt) (?:\w+ )?(?:" + EMOTION + r"|hard|difficult|tough|scary|frustrating|painful|"
         r"exhausting|confusing|stressful|lonely|upsetting|draining|awkward|a relief)",
         r"(?:it|that) (?:does )?sounds? (?:like|as if|as though)",
@@ -298,9 +305,13 @@ EN = Lexicon(
         r"going on for you", r"in your mind", r"through your (?:head|mind)",
     ),
     yes_no_start=rx(r"^(?:(?:and|but|so|ok|okay|oh|hmm|right|yeah|well|now|alright)[,.]? )*" + AUX + r" " + PRON + r"\b"),
+    # Only tags that check what the peer understood: "..., right" and "..., isn't it" also end
+    # verdicts ("great call, right"), which are opinions, not questions.
+    question_tag=rx(r"is that (?:right|correct|it|what you mean)$", r"am i right$", r"did i get that right$"),
     exclamation=rx(r"^(?:what a|how (?:nice|great|lovely|cool|clever|brave|wonderful|amazing|fun|sweet))\b"),
-    statement_start=rx(r"^what (?:i|you(?:'re| are)? (?:saying|describing|telling))", r"^(?:so )?what (?:really |most |mostly |mainly )?(?:bugs|bothers|frustrates|worries|annoys|upsets|gets to|troubles|stresses|scares|hurts|keeps you|surprises|surprised|bothered|frustrated|worried) you", r"^who knows", r"^how lucky"),
+    statement_start=rx(r"^what (?:\w+ ){0,2}?(?:helped|worked for) me\b", r"^what (?:i|you(?:'re| are)? (?:saying|describing|telling))", r"^(?:so )?what (?:really |most |mostly |mainly )?(?:bugs|bothers|frustrates|worries|annoys|upsets|gets to|troubles|stresses|scares|hurts|keeps you|surprises|surprised|bothered|frustrated|worried) you", r"^who knows", r"^how lucky"),
     perception=rx(
+        r"in the (?:first|last|second|third) (?:minute|minutes|seconds|few seconds)",
         r"i (?:see|hear|saw|heard|notice|noticed|count|counted|spot|spotted)", r"you can (?:see|hear)", r"we (?:see|hear|can see|can hear)",
         r"in the (?:clip|video|recording|footage|frame|shot)", r"the camera", r"on (?:camera|screen|the video|the recording)",
         r"you can tell", r"it's visible", r"is visible", r"what (?:strikes|struck) me",

@@ -53,6 +53,7 @@ gaf gaven voelt voelde voelden bent verwacht verwachtte praten praat
 NL = Lexicon(
     lang="nl",
     other=rx(
+        r"zwart (?:scherm|beeld)",
         r"(?:welke|wat voor) (?:ronde|casus|stap|fase) (?:zijn|waren|doen) we", r"(?:doe|neem|pak) ik (?:de |het )?(?:volgende|eerste|laatste) (?:casus|ronde|filmpje)",
         r"(?:hoor|zie|versta) (?:jullie|je|jou|iemand|niemand|niks|niets) niet(?: meer)?",
         r"ik ben er (?:morgen |vandaag |volgende week |maandag |dinsdag |woensdag |donderdag |vrijdag )?niet(?! (?:zeker|gerust|uit))", r"tot (?:morgen|straks|zo|dan|later|volgende week|maandag|dinsdag|woensdag|donderdag|vrijdag)[!. ]*$", r"(?:opnieuw |weer )?inbellen", r"resolutie", r"beeld (?:hapert|valt|bevriest|is zwart)",
@@ -134,7 +135,8 @@ NL = Lexicon(
         r"(?:volgens|bij|van) (?:de |het )?(?:\w*theorie|literatuur|onderzoek|wetenschap|wet|protocol|inspectie|regels|richtlijnen?|model|experts|deskundigen|meta-analyses?|cao|kerndoelen)",
         r"volgens (?:hattie|marzano|dweck|vygotsky|piaget|bloom|korthagen|rosenshine|kirschner|sweller|wiliam|lemov|timperley|deci|ryan|ebbens|ettekoven|van ?der|de cognitieve|de hechtingstheorie|\w+theorie)",
         r"(?:theorie|model|taxonomie|piramide|cirkel|ui-model) van", r"in de (?:theorie|literatuur|wetenschap|onderwijskunde)",
-        r"meta-analyse\w*", r"wetenschappelijk", r"(?:is )?(?:wetenschappelijk )?bewezen", r"(?<!hoe )heet (?:dat|dit|het) ",
+        r"ik (?:las|lees) (?:laatst |ergens |onlangs |een keer |pas |ooit |eens )*dat\b", r"heb ik (?:laatst |ergens |onlangs |ooit )*gelezen",
+        r"meta-analyse\w*", r"wetenschappelijk", r"(?:is )?(?:wetenschappelijk )?bewezen", r"(?<!hoe )heet (?:dat|dit|het)(?= |$)",
         r"(?:dit|dat) heet", r"noemt men", r"noemen ze (?:dat|dit)", r"wordt (?:dat|dit) (?:ook )?\w* ?genoemd",
         r"(?:is )?gebaseerd op", r"\w*model\b", r"taxonomie", r"het protocol", r"protocol \w+ zegt",
         r"de (?:wet|regels|regelgeving|richtlijnen|kerndoelen|cao|inspectie|veiligheidsregels|schoolregels|arbo\w*) (?:zegt|zeggen|schrijft|schrijven|is|stelt|stellen|vereist|vereisen|bepaalt)",
@@ -206,7 +208,7 @@ NL = Lexicon(
         r"(?P<a>het (?:is|lijkt me|lijkt mij|zou|kan|werkt|wordt)) (?:misschien |wellicht |vaak |soms |wel |echt |ook )*"
         r"(?P<b>handig|slim|goed|beter|verstandig|een idee|nuttig|zinvol|fijn|prettig|een optie|de moeite waard)(?: \w+)? (?:om|als|te|wanneer)",
         r"(?P<a>het helpt) (?:vaak |misschien |soms |wel |ook )*(?P<b>als|om)", r"(?P<a>wat) (?:ook |vaak |soms |mij |bij mij )*(?P<b>helpt|werkt) (?:is|goed is)",
-        r"bij mij (?:werkt|helpt|hielp|werkte)", r"^(?:misschien |dan |gewoon |en )?(?:beter|liever) (?:eerst|om|gewoon|niet|even|de|het|een|meteen)\b",
+        r"bij mij (?:\w+ ){0,3}?(?:werkt|helpt|hielp|werkte)", r"wat mij (?:\w+ ){0,3}?hielp", r"^(?:misschien |dan |gewoon |en )?(?:beter|liever) (?:eerst|om|gewoon|niet|even|de|het|een|meteen)\b",
         r"^(?:een|zo'n|meer|minder|wat) (?:[\w'-]+ ){0,3}(?:zou|kan|kun) (?:\w+ ){0,4}(?:geven|helpen|schelen|werken|opleveren|zorgen|brengen)", r"volgende keer", r"voortaan", r"in het vervolg",
         r"^(?:denk|let) (?:eens |wel |even |dan )?(?:aan|op)", r"^(?:en |dus )?zorg (?:dat|ervoor|voor|er ?voor)",
         r"^vergeet niet",
@@ -229,14 +231,14 @@ NL = Lexicon(
         r"(?P<a>(?:kun|kan|zou|wil|wilt) (?:je|jij|u)) (?:daar |er |eens |iets |wat |ook |nog |ons |me |mij |misschien |wellicht )*"
         r"(?:meer |wat meer |iets meer )?(?:over )?(?:\w+ ){0,4}?"
         r"(?P<b>beschrijven|vertellen|uitleggen|toelichten|laten zien|schetsen|omschrijven|verwoorden|uitweiden|delen|zeggen over|voorbeeld geven)",
-        r"vertel (?:eens|ons|daar|meer|me|iets)", r"ik ben (?:wel |heel |erg |echt )?(?:benieuwd|nieuwsgierig) (?:naar|hoe|wat|waarom|welke|waar|wanneer)",
-        r"ik vraag me af (?:hoe|wat|waarom|waar|welke|wanneer)", r"ik zou graag (?:willen )?(?:weten|horen)",
+        r"vertel (?:eens|ons|daar|meer|me|iets)", r"ik (?:ben|was) (?:wel |heel |erg |echt )?(?:benieuwd|nieuwsgierig) (?:naar|hoe|wat|waarom|welke|waar|wanneer)",
+        r"ik (?:vraag|vroeg) me (?:\w+ )?af (?:hoe|wat|waarom|waar|welke|wanneer)", r"ik zou graag (?:willen )?(?:weten|horen)",
         r"neem (?:ons|me|mij) (?:eens )?mee", r"zeg (?:eens|er) (?:iets )?meer",
         r"wat (?:bedoel|versta) (?:je|jij)", r"wat houdt \w+ (?:voor jou )?in",
     ),
     reflection=rx(
         r"(?:dat|het) moet (?:wel |echt |best )?(?:\w+ )?(?:" + EMOTION + r"|lastig|zwaar|moeilijk|spannend|pijnlijk|vervelend|frustrerend|"
-        r"eng|confronterend|een opluchting) (?:zijn|geweest zijn|zijn geweest|voelen|voor je)",        r"^dus\b(?! (?:we|ik|jullie)\b)", r"(?P<a>het klinkt) (?:voor mij )?(?P<b>alsof|als|of|dat)", r"klinkt (?:alsof|als of|als)",
+        r"eng|confronterend|een opluchting) (?:zijn|geweest zijn|zijn geweest|voelen|voor je)",        r"^dus\b(?! (?:we|ik|jullie|bij|gewoon|ja|nou)\b)",  # "dus bij ons ...", "dus gewoon ..." restate nothing r"(?P<a>het klinkt) (?:voor mij )?(?P<b>alsof|als|of|dat)", r"klinkt (?:alsof|als of|als)",
         r"als ik (?:je|jou|het) (?:goed )?(?:begrijp|hoor|snap|volg)", r"wat ik (?:hoor|begrijp|oppik|proef)", r"wat (?:je|jou) (?:\w+ ){0,3}?(?:dwarszit|dwars zit|stoort|frustreert|raakt|bezighoudt|zorgen baart|bang maakt|irriteert|ergert|tegenvalt|tegenviel|dwarszat|raakte|stoorde)",
         r"ik hoor (?:je|jou) (?:zeggen|vooral)", r"ik hoor (?:dat|vooral) (?:je|jij)",
         r"(?:je|jij) zegt (?:eigenlijk|dus|vooral|dat|:)", r"wat (?:je|jij) (?:eigenlijk )?(?:zegt|bedoelt|beschrijft|vertelt)",
@@ -370,11 +372,14 @@ NL = Lexicon(
         r"welkom|volgens|gelukkig|helaas|misschien|eerst|daarna|soms|vaak|nu|dan|daar|hier|echt|wel|niet|voor|met|bij|van|"
         r"op|aan|in|naar|door|over|om|na|tot|uit|zonder|tegen|tijdens|vind|zie|hoor)\b)\w+ (?:je|jij)\b(?! wel\b)",
     ),
+    # Not "toch" or "of niet": they also end verdicts ("dat was knap gedaan toch").
+    question_tag=rx(r"klopt (?:dat|het)$", r"is (?:dat|het) zo$", r"heb ik dat goed$", r"begrijp ik dat goed$"),
     exclamation=rx(r"^wat (?:een|ben (?:jij|je)|(?:heb|hebt) (?:je|jij) (?:toch )?(?:een|veel)|(?:ontzettend |echt |super |heel |enorm )?(?:goed|fijn|mooi|leuk|knap|gaaf|tof|heerlijk|"
                    r"jammer|zonde|sterk|bijzonder|stoer|gezellig|moedig|dapper|prachtig|eerlijk|open|lief|attent|slim|verstandig|"
                    r"indrukwekkend|inspirerend|herkenbaar|interessant|grappig|krachtig|rustig|chaotisch|druk)\b)"),
-    statement_start=rx(r"^wat (?:ik|je (?:zegt|vertelt|beschrijft|bedoelt)|mij betreft)", r"^(?:dus )?wat (?:je|jou) (?:\w+ ){0,3}?(?:dwarszit|dwars zit|stoort|frustreert|raakt|bezighoudt|zorgen baart|bang maakt|irriteert|ergert|tegenvalt|tegenviel|dwarszat|raakte|stoorde)", r"^waar (?:ik|mij) ", r"^wie (?:weet|zal het zeggen)"),
+    statement_start=rx(r"^wat (?:bij )?mij (?:\w+ ){0,3}?(?:hielp|werkte)\b", r"^wat (?:ik|je (?:zegt|vertelt|beschrijft|bedoelt)|mij betreft)", r"^(?:dus )?wat (?:je|jou) (?:\w+ ){0,3}?(?:dwarszit|dwars zit|stoort|frustreert|raakt|bezighoudt|zorgen baart|bang maakt|irriteert|ergert|tegenvalt|tegenviel|dwarszat|raakte|stoorde)", r"^waar (?:ik|mij) ", r"^wie (?:weet|zal het zeggen)"),
     perception=rx(
+        r"in de (?:eerste|laatste|tweede|derde) (?:minuut|minuten|seconden|paar seconden)",
         r"ik (?:zie|hoor|zag|hoorde|merk|merkte|tel|telde)", r"je (?:ziet|hoort|kunt zien|kunt horen|kan zien|kan horen)",
         r"we (?:zien|horen)", r"(?:in|op) (?:het|dit|de|deze) (?:filmpje|fragment|clip|video|opname|beeld)", r"de camera",
         r"te zien", r"te horen", r"in beeld", r"(?:het )?valt (?:me|mij) op", r"wat (?:me|mij) opvalt",

@@ -101,6 +101,9 @@ class Lexicon:
     short_answer: re.Pattern[str]
     mental: re.Pattern[str]
     yes_no_start: re.Pattern[str]
+    # A tag that ends a spoken check of what the peer understood when the recogniser wrote no
+    # "?" ("..., klopt dat", "... is that right"): the sentence is then read as a question.
+    question_tag: re.Pattern[str]
     exclamation: re.Pattern[str]
     statement_start: re.Pattern[str]
     perception: re.Pattern[str]

@@ -85,6 +85,8 @@ def _is_question(sentence: str, core: str, lex: Lexicon) -> bool:
         return True
     if sentence.endswith("!"):
         return False  # "wat heb jij een geduld!" exclaims
+    if lex.question_tag.search(sentence.rstrip(" .,")):
+        return True  # a spoken question the recogniser wrote without "?"
     # Chat drops question marks; the opening words still show a question, unless it is an
     # exclamation ("wat een drukte") or a statement starting with a question word ("wat ik hoor").
     if lex.exclamation.search(core) or lex.statement_start.search(core):

@@ -1,4 +1,5 @@
-"""Clip time stamps in chat messages ("op 1:23", "02:15", "00:03:05", "2m45", "bij 1.23").
+"""Clip time stamps in chat messages ("op 1:23", "02:15", "00:03:05", "2m45", "bij 1.23") and,
+through spoken_time.py, as a speech recogniser writes them ("op een minuut twintig").
 
 The classifier masks them (a time stamp is a strong sign of an observation, and its digits
 and dots must not split sentences); the bot uses `parse_timestamp` to offer a still.
@@ -6,6 +7,8 @@ and dots must not split sentences); the bot uses `parse_timestamp` to offer a st
 from __future__ import annotations
 
 import re
+
+from flows.classifier.spoken_time import find_spoken_times
 
 # Words after which "1.23" is a clip time and not a decimal number ("op 1.23", "at 1.23").
 _DOT_LEAD = r"(?:op|bij|rond|rondom|vanaf|tot|tussen|en|at|around|from|to|until|till|by|min|minuut|minute)"
@@ -27,7 +30,8 @@ TIMESTAMP_RE = re.compile(
 )
 # A clock time ("om 15:30", "at 3:15 pm", "9:00 uur") is planning, not a moment in the clip.
 _CLOCK_BEFORE = re.compile(r"\b(?:om|vanavond|morgen|tomorrow|tonight)\s*$", re.IGNORECASE)
-_CLOCK_AFTER = re.compile(r"^\s*(?:uur|u\b|am\b|pm\b|a\.m|p\.m|o'clock|h\b)", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"^\s*(?:uur|u\b|am\b|pm\b|a\.m|p\.m|o'clock|h\b|tomorrow|tonight|morgen"
+                          r"|vanavond)", re.IGNORECASE)
 # "45s" alone is too ambiguous unless a clip word precedes it ("at 45s", "op 45s").
 _SECONDS_ONLY_LEAD = re.compile(r"\b(?:op|bij|rond|vanaf|at|around|from)\s*$", re.IGNORECASE)
 
@@ -53,17 +57,35 @@ def _seconds(m: re.Match[str]) -> float | None:
 
 
 def find_timestamps(text: str) -> list[tuple[int, int, float]]:
-    """All clip time stamps as (start, end, seconds), in order; clock times are skipped."""
+    """All clip time stamps as (start, end, seconds), in order, typed ("1:23") and spoken
+    ("op een minuut twintig", spoken_time.py); clock times are skipped."""
+    typed = _typed(text)
+    spoken = [stamp for stamp in find_spoken_times(text) if not _clock(text, stamp[0], stamp[1])]
+    if not spoken:
+        return typed
+    found: list[tuple[int, int, float]] = []
+    # Where a typed and a spoken reading overlap, the one that starts first and is longest.
+    for stamp in sorted(typed + spoken, key=lambda s: (s[0], -s[1])):
+        if not found or stamp[0] >= found[-1][1]:
+            found.append(stamp)
+    return found
+
+
+def _clock(text: str, start: int, end: int) -> bool:
+    """Whether the stamp at text[start:end] is a clock time ("om 15:30", "at 3 15 tomorrow")."""
+    return bool(_CLOCK_BEFORE.search(text[:start]) or _CLOCK_AFTER.match(text[end:]))
+
+
+def _typed(text: str) -> list[tuple[int, int, float]]:
     found: list[tuple[int, int, float]] = []
     if _DIGIT.search(text) is None:
-        return found  # every form has a digit; most messages have none
+        return found  # every typed form has a digit; most messages have none
     for m in TIMESTAMP_RE.finditer(text):
         # The dot form matches its lead word too ("op 1.23"); the stamp starts at the digits.
         start = m.start("dm") if m.group("dm") is not None else m.start()
-        before, after = text[:start], text[m.end():]
-        if _CLOCK_BEFORE.search(before) or _CLOCK_AFTER.match(after):
+        if _clock(text, start, m.end()):
             continue
-        if m.group("sx") is not None and not _SECONDS_ONLY_LEAD.search(before):
+        if m.group("sx") is not None and not _SECONDS_ONLY_LEAD.search(text[:start]):
             continue
         seconds = _seconds(m)
         if seconds is not None:

@@ -186,6 +186,15 @@ def test_no_transcriber_means_no_nudge_for_any_voice_note() -> None:
                    for e in decision.effects)
 
 
+
+def test_a_moment_said_in_a_voice_note_offers_the_still_like_a_typed_time_stamp() -> None:
+    """Recognisers write numbers as words: "op een minuut twintig" is 1:20 in the clip."""
+    said = "eh op een minuut twintig staat Tim op en loopt naar de deur"
+    decision = decide(transcript_ctx(), VoiceTranscribed(BOB, 900, said))
+    assert StoreTranscript(900, said, "observation") in decision.effects
+    offers = [e for e in decision.effects if isinstance(e, Say) and e.buttons]
+    assert len(offers) == 1 and "1:20" in render_all("nl", offers[0].texts)
+
 # --- 3. the clip's sound ----------------------------------------------------------------------
 
 def test_the_consent_message_offers_the_clips_sound_within_telegrams_64_bytes() -> None:
