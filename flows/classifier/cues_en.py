@@ -47,7 +47,7 @@ EN = Lexicon(
         r"my (?:mic|microphone|camera|internet|wifi|connection|laptop|phone|battery)", r"mic's",
         r"(?<!what's )(?<!what is )(?<!isn't )not working", r"can't hear", r"no sound", r"(?:keeps )?(?:freezing|buffering|lagging)", r"froze",
         r"won't (?:load|play|open)", r"can't (?:open|find|load|play|download) (?:the|it|this)",
-        r"(?:link|upload|download|password|log ?in|whatsapp|zoom|teams|group chat|spreadsheet|deadline|form)",
+        r"(?:link|upload|download|password|log ?in|whatsapp|zoom|(?:ms|microsoft) teams|(?:via|over|on) teams|group chat|spreadsheet|deadline|form)",
         r"what time", r"when (?:do|are|shall|will|should) we", r"(?:start|starting|begin|finish|end|meet)(?: \w+){0,3} (?:later|earlier|tomorrow|next week|next time)",
         r"can we (?:start|begin|finish|stop|meet|move|reschedule|swap)", r"who(?:'s| is)? (?:\w+ ){0,2}(?:bringing|presenting|sharing|up next|next)",
         r"bring(?:ing)? (?:a|the|their|my|your) (?:clip|video|case)",
@@ -74,7 +74,8 @@ EN = Lexicon(
         r"(?:lost|losing) (?:the |my )?(?:picture|sound|audio|video|connection|signal|image)", r"(?:lost|losing) you", r"out of sync", r"(?:i'll|i will|will) send (?:it|them|the \w+) (?:\w+ )?(?:tonight|later|tomorrow|after|in a bit)", r"^will do\b",
         r"(?:happy )?birthday", r"(?:where's|where is) (?!the\b|your\b|our\b|my\b)\w+ (?:today|tonight|this (?:morning|afternoon|evening))", r"(?:training|inset|study|staff) day",
         r"(?:my|the) (?:picture|image|clip|stream|screen|video|sound|audio) (?:is |'s |keeps )?(?:stuck|frozen|freezing|choppy|glitching|glitchy)", r"choppy",
-        r"(?:reload|reloading|refresh|refreshing|restart|restarting|rejoin|rejoining) (?:the |my )?(?:clip|video|page|app|browser|zoom|teams|it|laptop)", r"subtitles", r"captions", r"black screen", r"sending (?:it|them) (?:tonight|later|tomorrow|now)",
+        r"(?:reload|reloading|refresh|refreshing|restart|restarting|rejoin|rejoining) (?:the |my )?(?:clip|video|page|app|browser|zoom|teams|it|laptop)", r"subtitles", r"captions", r"black screen",
+        r"due (?:on |by |next )?(?:monday|tuesday|wednesday|thursday|friday|tomorrow)", r"has anyone (?:\w+ )?(?:finished|done|started|handed in|submitted)", r"sending (?:it|them) (?:tonight|later|tomorrow|now)",
     ),
     other_weak=rx(
         r"^(?:sorry|apologies)\b", r"wrong (?:chat|group|thread)", r"(?:everyone|everybody|all|y'all|folks)[!. ]*$",
@@ -280,7 +281,8 @@ EN = Lexicon(
         r"(?:looks|looked|sounds|sounded|feels|felt|seems|seemed) (?:really |very |a bit |quite |so )?(?:cluttered|messy|rushed|chaotic|good|great|off|strange|odd|harsh|cold)",
     ),
     verdict_question=rx(
-        r"(?:a bit|a little|rather|way|far|really|very|quite|pretty) (?:much|long|short|hard|easy|fast|slow|loud|strict|harsh|soft|rushed|chaotic|messy|boring|vague)",
+        r"(?:a bit|a little|rather|way|far|really|very|quite|pretty) (?:much|long|short|hard|easy|fast|slow|loud|strict|harsh|soft|rushed|chaotic|messy|boring|vague|odd|strange|weird)",
+        r"(?:a bit|a little|kind|sort) of (?:a )?(?:waste|shame|pity|overkill|letdown|mess)",
         r"don't you think", r"wouldn't you (?:say|agree)", r"(?:isn't|wasn't|aren't|weren't) (?:[\w'-]+ ){1,6}(?:quite |rather |a bit )?(?:a lot|much|overkill)\b", r"(?:isn't|wasn't|aren't|weren't) (?:it|that|this|he|she|they|the \w+) (?:a bit |rather |quite |just |kind of |a little |maybe )?(?:too|very|so|really|quite|rather|a bit)",
         r"(?:isn't|wasn't) (?:that|it|this) (?:a bit|rather|quite|just|kind of)", r"(?:aren't|weren't|don't|didn't) you (?:\w+ )?(?:too|a bit|rather)",
     ),
@@ -311,6 +313,7 @@ EN = Lexicon(
     exclamation=rx(r"^(?:what a|how (?:nice|great|lovely|cool|clever|brave|wonderful|amazing|fun|sweet))\b"),
     statement_start=rx(r"^what (?:\w+ ){0,2}?(?:helped|worked for) me\b", r"^what (?:i|you(?:'re| are)? (?:saying|describing|telling))", r"^(?:so )?what (?:really |most |mostly |mainly )?(?:bugs|bothers|frustrates|worries|annoys|upsets|gets to|troubles|stresses|scares|hurts|keeps you|surprises|surprised|bothered|frustrated|worried) you", r"^who knows", r"^how lucky"),
     perception=rx(
+        r"right at the (?:start|beginning|end)", r"at the (?:very )?(?:start|beginning|end) of the (?:clip|video|recording)",
         r"in the (?:first|last|second|third) (?:minute|minutes|seconds|few seconds)",
         r"i (?:see|hear|saw|heard|notice|noticed|count|counted|spot|spotted)", r"you can (?:see|hear)", r"we (?:see|hear|can see|can hear)",
         r"in the (?:clip|video|recording|footage|frame|shot)", r"the camera", r"on (?:camera|screen|the video|the recording)",

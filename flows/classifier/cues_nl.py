@@ -53,7 +53,7 @@ gaf gaven voelt voelde voelden bent verwacht verwachtte praten praat
 NL = Lexicon(
     lang="nl",
     other=rx(
-        r"zwart (?:scherm|beeld)",
+        r"zwart (?:scherm|beeld)", r"aan de beurt met (?:een |het |zijn |haar |mijn |jouw )?(?:filmpje|clip|casus)", r"(?:volgende|komende) (?:week|keer|sessie) (?:\w+ ){0,4}aan de beurt",
         r"(?:welke|wat voor) (?:ronde|casus|stap|fase) (?:zijn|waren|doen) we", r"(?:doe|neem|pak) ik (?:de |het )?(?:volgende|eerste|laatste) (?:casus|ronde|filmpje)",
         r"(?:hoor|zie|versta) (?:jullie|je|jou|iemand|niemand|niks|niets) niet(?: meer)?",
         r"ik ben er (?:morgen |vandaag |volgende week |maandag |dinsdag |woensdag |donderdag |vrijdag )?niet(?! (?:zeker|gerust|uit))", r"tot (?:morgen|straks|zo|dan|later|volgende week|maandag|dinsdag|woensdag|donderdag|vrijdag)[!. ]*$", r"(?:opnieuw |weer )?inbellen", r"resolutie", r"beeld (?:hapert|valt|bevriest|is zwart)",
@@ -65,7 +65,7 @@ NL = Lexicon(
         r"geen (?:geluid|beeld)", r"blijft hangen", r"blijft (?:de |het |mijn |m'n )?(?:video|filmpje|beeld|opname|geluid|scherm|clip|app) (?:\w+ )?hangen", r"hapert", r"buffert", r"laadt niet",
         r"(?:video|filmpje|link|bestand|clip|geluid) (?:start|speelt|laadt|opent|doet) (?:niet|het niet)",
         r"kan (?:het|de video|het filmpje|de link|het bestand|de clip) niet (?:openen|afspelen|vinden|downloaden|bekijken)",
-        r"(?:link|bestand|upload|uploaden|downloaden|groepsapp|whatsapp|teams|zoom|inloggen|wachtwoord|reflectieverslag|portfolio|formulier|deadline)",
+        r"(?:link|bestand|upload|uploaden|downloaden|groepsapp|whatsapp|(?:ms|microsoft) teams|(?:via|over|op) teams|zoom|inloggen|wachtwoord|reflectieverslag|portfolio|formulier|deadline)",
         r"(?:de|onze|deze) (?:planning|agenda|rooster) (?:voor|van) (?:dit|deze|het|de|volgende|morgen)",
         r"hoe laat", r"(?:later|eerder) (?:beginnen|starten|stoppen)", r"beginnen we", r"starten we",
         r"stoppen we", r"ronden we", r"(?:zullen|kunnen|gaan|moeten) we (?:\w+ )?(?:afronden|beginnen|starten|stoppen|pauzeren|verder|door|afspreken)",
@@ -239,7 +239,7 @@ NL = Lexicon(
     reflection=rx(
         r"(?:dat|het) moet (?:wel |echt |best )?(?:\w+ )?(?:" + EMOTION + r"|lastig|zwaar|moeilijk|spannend|pijnlijk|vervelend|frustrerend|"
         r"eng|confronterend|een opluchting) (?:zijn|geweest zijn|zijn geweest|voelen|voor je)",        r"^dus\b(?! (?:we|ik|jullie|bij|gewoon|ja|nou)\b)",  # "dus bij ons ...", "dus gewoon ..." restate nothing r"(?P<a>het klinkt) (?:voor mij )?(?P<b>alsof|als|of|dat)", r"klinkt (?:alsof|als of|als)",
-        r"als ik (?:je|jou|het) (?:goed )?(?:begrijp|hoor|snap|volg)", r"wat ik (?:hoor|begrijp|oppik|proef)", r"wat (?:je|jou) (?:\w+ ){0,3}?(?:dwarszit|dwars zit|stoort|frustreert|raakt|bezighoudt|zorgen baart|bang maakt|irriteert|ergert|tegenvalt|tegenviel|dwarszat|raakte|stoorde)",
+        r"als ik (?:je|jou|het) (?:goed |zo )?(?:begrijp|hoor|snap|volg)", r"wat ik (?:hoor|begrijp|oppik|proef)", r"wat (?:je|jou) (?:\w+ ){0,3}?(?:dwarszit|dwars zit|stoort|frustreert|raakt|bezighoudt|zorgen baart|bang maakt|irriteert|ergert|tegenvalt|tegenviel|dwarszat|raakte|stoorde)",
         r"ik hoor (?:je|jou) (?:zeggen|vooral)", r"ik hoor (?:dat|vooral) (?:je|jij)",
         r"(?:je|jij) zegt (?:eigenlijk|dus|vooral|dat|:)", r"wat (?:je|jij) (?:eigenlijk )?(?:zegt|bedoelt|beschrijft|vertelt)",
         r"het voelt (?:voor (?:jou|je) )?(?:alsof|als|of)", r"voor (?:jou|je) (?:is|voelt|was|betekent|lijkt)",
@@ -338,7 +338,7 @@ NL = Lexicon(
         r"schot in de roos", r"(?:leidt|leidde|leiden) (?:\w+ ){0,3}af\b", r"afleidend", r"gemiste kans", r"(?:een )?gemiste", r"(?:achterwege|weggelaten|overgeslagen) (?:hebben|gelaten)", r"uit de hand", r"uit de verf", r"over de top", r"zonde", r"jammer",
     ),
     verdict_question=rx(
-        r"(?:wat|een beetje|erg|nogal|best|heel|echt) (?:veel|lang|kort|snel|traag|moeilijk|makkelijk|streng|hard|druk|chaotisch|rommelig|saai|vaag)",
+        r"(?:wat|een beetje|erg|nogal|best|heel|echt) (?:veel|lang|kort|snel|traag|moeilijk|makkelijk|streng|hard|druk|chaotisch|rommelig|saai|vaag|vreemd|raar|overdreven|onhandig|zonde)",
         r"(?:vind|vond) (?:je|jij) (?:het |dat |zelf )*niet", r"niet (?:een beetje |wat |erg |veel |iets )?te \w+",
         r"toch (?:\w+ )?(?:te|erg|wel|heel|veel)", r"is (?:dat|het|die|dit) niet (?:[\w'-]+ ){0,6}(?:wat|erg|nogal|best) veel\b", r"is (?:dat|het|die|dit) niet (?:een beetje |wat |erg |veel )?(?:te|erg|lastig)",
     ),
@@ -379,7 +379,7 @@ NL = Lexicon(
                    r"indrukwekkend|inspirerend|herkenbaar|interessant|grappig|krachtig|rustig|chaotisch|druk)\b)"),
     statement_start=rx(r"^wat (?:bij )?mij (?:\w+ ){0,3}?(?:hielp|werkte)\b", r"^wat (?:ik|je (?:zegt|vertelt|beschrijft|bedoelt)|mij betreft)", r"^(?:dus )?wat (?:je|jou) (?:\w+ ){0,3}?(?:dwarszit|dwars zit|stoort|frustreert|raakt|bezighoudt|zorgen baart|bang maakt|irriteert|ergert|tegenvalt|tegenviel|dwarszat|raakte|stoorde)", r"^waar (?:ik|mij) ", r"^wie (?:weet|zal het zeggen)"),
     perception=rx(
-        r"in de (?:eerste|laatste|tweede|derde) (?:minuut|minuten|seconden|paar seconden)",
+        r"aan het (?:begin|eind|einde) van (?:het filmpje|de clip|de opname|het fragment)", r"helemaal aan het (?:begin|eind)", r"in de (?:eerste|laatste|tweede|derde) (?:minuut|minuten|seconden|paar seconden)",
         r"ik (?:zie|hoor|zag|hoorde|merk|merkte|tel|telde)", r"je (?:ziet|hoort|kunt zien|kunt horen|kan zien|kan horen)",
         r"we (?:zien|horen)", r"(?:in|op) (?:het|dit|de|deze) (?:filmpje|fragment|clip|video|opname|beeld)", r"de camera",
         r"te zien", r"te horen", r"in beeld", r"(?:het )?valt (?:me|mij) op", r"wat (?:me|mij) opvalt",

@@ -109,7 +109,8 @@ def _question(best: _Best, s: str, core: str, lex: Lexicon) -> None:
     best.find(Label.TIP, lex.suggestive_question, s, 5.4)
     best.find(Label.OTHER, lex.other_question, s, 5.3)
     best.find(Label.OTHER, lex.other_weak, s, 3.2)
-    wh = lex.wh_start.search(core)
+    # "When you say 'wait time', you mean ...?": a clause, not a question word, opens it.
+    wh = lex.wh_start.search(core, 1 if _SUBCLAUSE.search(core) else 0)
     if wh is None:
         # A restatement checked with a question mark is a closed question (README).
         best.find(Label.CLOSED_QUESTION, lex.reflection, s, 5.2)
@@ -145,10 +146,11 @@ def _statement(best: _Best, s: str, core: str, lex: Lexicon, has_name: bool) -> 
     thanks_for_sharing = bool(thanks and lex.intervision_meta.search(s))
     if not thanks_for_sharing:
         best.find(Label.OTHER, lex.other, s, 5.5)
+    # A request to say more is an open question, even about what the inbrenger means (README).
+    best.find(Label.OPEN_QUESTION, lex.open_request, s, 5.5)
     best.find(Label.REFLECTION, lex.reflection, core, 5.5)
     if not thanks_for_sharing:
         best.find(Label.OTHER, lex.other_weak, s, 3.2)
-    best.find(Label.OPEN_QUESTION, lex.open_request, s, 5.5)
     if not best.wants(5):
         return  # nothing below weighs more than 5
     too = lex.too.search(s)  # "te lang", "too strict": read once, used below four times

@@ -232,6 +232,18 @@ def test_training_writes_the_shipped_model_byte_for_byte() -> None:
     ("nl", "ja dus bij ons op de opleiding heet dat", Label.INFORMATION),
     # A moment said in words is a moment in the clip.
     ("nl", "op een minuut twintig gaan er drie vingers tegelijk omhoog", Label.OBSERVATION),
+    ("en", "right at the start a parent walks in with a lunchbox", Label.OBSERVATION),
+    # A verdict asked as a question is an opinion.
+    ("nl", "is het niet een beetje raar om ze zo lang te laten wachten", Label.OPINION),
+    ("en", "isn't that quiz kind of a waste after such a good discussion?", Label.OPINION),
+    # Restating what was heard; asking to say more, also about what the inbrenger means.
+    ("nl", "als ik het zo hoor ben je vooral bang dat je ze kwijtraakt", Label.REFLECTION),
+    ("en", "can you say a bit more about what you mean by chaos", Label.OPEN_QUESTION),
+    ("en", "when you say calm, do you mean silent?", Label.CLOSED_QUESTION),
+    # Pupils in teams are in the clip; the session's planning is other.
+    ("nl", "de kinderen werken in twee teams aan de opdracht", Label.OBSERVATION),
+    ("nl", "wie is er volgende week aan de beurt met een filmpje", Label.OTHER),
+    ("en", "has anyone finished the reflection essay, it's due on friday", Label.OTHER),
 ])
 def test_spoken_teacher_talk_is_read_by_its_main_act(lang: str, text: str, label: Label) -> None:
     assert classify(text, lang).label is label
