@@ -14,7 +14,6 @@ With --check nothing is written; the exit code says whether the shipped file is 
 """
 from __future__ import annotations
 
-import json
 import math
 import sys
 from collections import Counter, defaultdict
@@ -24,6 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.classifier_quality import FRESH_DIR, held_out_ids, read_rows, shared_data_dir
+from benchmarks.model_file import dump, write_or_check
 from flows.classifier.fallback import FORMAT, features
 from flows.labels import Label
 
@@ -78,20 +78,8 @@ def train(rows: Iterable[dict[str, str]], alpha: float = ALPHA,
             "weights": weights}
 
 
-def dump(model: dict[str, object]) -> str:
-    return json.dumps(model, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
-
-
 def main(argv: Sequence[str]) -> int:
-    text = dump(train(training_rows()))
-    if "--check" in argv:
-        current = OUT.read_text(encoding="utf-8") if OUT.is_file() else ""
-        print("up to date" if current == text else f"{OUT} is stale; rerun without --check")
-        return 0 if current == text else 1
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({len(text.encode()):,} bytes)")
-    return 0
+    return write_or_check(OUT, dump(train(training_rows())), argv)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,6 @@ file is what training writes now.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sys
 from collections import Counter
@@ -39,6 +38,7 @@ for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.classifier_quality import FRESH_DIR, held_out_ids, read_rows, shared_data_dir
+from benchmarks.model_file import dump, write_or_check
 from flows.classifier.linear import FORMAT, LANE_BITS, pack
 from flows.classifier.reading import read
 from flows.labels import COMPENSATING, Label
@@ -182,20 +182,8 @@ def train(rows: Sequence[Row], c: float = C) -> dict[str, object]:
             "spoken": train_gate(rows)}
 
 
-def dump(model: dict[str, object]) -> str:
-    return json.dumps(model, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
-
-
 def main(argv: Sequence[str]) -> int:
-    text = dump(train(featurise(source_rows())))
-    if "--check" in argv:
-        current = OUT.read_text(encoding="utf-8") if OUT.is_file() else ""
-        print("up to date" if current == text else f"{OUT} is stale; rerun without --check")
-        return 0 if current == text else 1
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({len(text.encode()):,} bytes)")
-    return 0
+    return write_or_check(OUT, dump(train(featurise(source_rows()))), argv)
 
 
 if __name__ == "__main__":
