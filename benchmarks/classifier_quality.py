@@ -27,6 +27,9 @@ issue 17) and for the whole classifier (rules and the learned linear model), sid
       find gaps in how spoken teacher talk is read.
   (p) spoken_check.tsv, 216 transcribed voice notes by a seventh writer (secondary school),
       report only: its errors never read.
+  (q) spoken2_check.tsv, 216 transcribed voice notes by an eighth writer (vocational and special
+      needs education; 12 Dutch and 12 English per label), written after the spoken rules were,
+      report only: its errors never read.
 The data is read from $INTERVISION_SHARED_DIR (the shared folder or its data/ folder) or from
 ../shared/data beside the project; it is never copied into the repository.
 """
@@ -169,7 +172,8 @@ def main() -> int:
                         ("fifth_tune.tsv", "(m) fifth_tune (fifth writer, gap finding)"),
                         ("fifth_check.tsv", "(n) fifth_check (fifth writer, report only)"),
                         ("spoken_tune.tsv", "(o) spoken_tune (voice notes, sixth writer, gap finding)"),
-                        ("spoken_check.tsv", "(p) spoken_check (voice notes, seventh writer, report only)")):
+                        ("spoken_check.tsv", "(p) spoken_check (voice notes, seventh writer, report only)"),
+                        ("spoken2_check.tsv", "(q) spoken2_check (voice notes, eighth writer, report only)")):
         path = FRESH_DIR / name
         if path.is_file():
             report(title, read_rows(path))

@@ -47,7 +47,8 @@ OUT = Path(__file__).resolve().parents[1] / "flows" / "classifier_data" / "linea
 TUNE_CASES = ("fresh_tune.tsv", "independent_tune.tsv", "probe2.tsv", "fourth_tune.tsv",
               "fifth_tune.tsv", "spoken_tune.tsv")
 NEVER = ("fresh_check.tsv", "independent_check.tsv", "independent.tsv", "third_check.tsv",
-         "fourth_check.tsv", "fifth_check.tsv", "spoken_check.tsv", "annomi_heldout.tsv")
+         "fourth_check.tsv", "fifth_check.tsv", "spoken_check.tsv", "spoken2_check.tsv",
+         "annomi_heldout.tsv")
 C = 0.2  # inverse L2 strength (0.2, 0.5, 1.5 tried in 3-fold cross-validation on annomi_dev)
 CHAT_WEIGHT = 1.0  # sample weight of a teacher-chat row (an AnnoMI row weighs 1)
 # Compensating when the three compensating labels together are more likely than this (rather

@@ -31,7 +31,10 @@ def find_chromium() -> str | None:
 class Browser:
     def __init__(self, executable: str, width: int = 1280, height: int = 860) -> None:
         self.executable, self.width, self.height = executable, width, height
-        self._profile = tempfile.TemporaryDirectory(prefix="sandbox-chromium-")
+        # Chromium's helper processes can still write to the profile for a moment after the
+        # browser exits; `close` retries the removal rather than fail a passed test on it.
+        self._profile = tempfile.TemporaryDirectory(prefix="sandbox-chromium-",
+                                                    ignore_cleanup_errors=True)
         self._process: asyncio.subprocess.Process | None = None
         self._session: aiohttp.ClientSession | None = None
         self._ws: aiohttp.ClientWebSocketResponse | None = None
@@ -71,6 +74,11 @@ class Browser:
             except TimeoutError:
                 self._process.kill()
                 await self._process.wait()
+        for _ in range(20):  # a helper may still be writing; give it up to two seconds
+            shutil.rmtree(self._profile.name, ignore_errors=True)
+            if not os.path.exists(self._profile.name):
+                break
+            await asyncio.sleep(0.1)
         self._profile.cleanup()
 
     async def send(self, method: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
