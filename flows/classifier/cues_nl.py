@@ -2,53 +2,19 @@
 ../shared/data/README.md and from how teachers chat, not from the development sentences."""
 from __future__ import annotations
 
-from flows.classifier.lexicon import Lexicon, rx, words
-
-ME = r"(?:je|jij|u)"
-GAP = r"(?:[\w'<>-]+ ){0,7}?"  # up to seven words between the two halves of a cue
-SHORT_GAP = r"(?:[\w'<>-]+ ){0,3}?"
-SOFT = r"(?:eens |misschien |ook |gewoon |beter |wel |toch |nog |even |dan |ooit |al |er |"
-SOFT += r"wellicht |eventueel |zelf |vaker |meer |liever |niet )*"
-
-EMOTION = words("""
-bang bezorgd blij verrast opgelucht onzeker boos moe gefrustreerd teleurgesteld zenuwachtig
-gespannen gestrest tevreden ontevreden verdrietig eenzaam overvallen machteloos schuldig
-ongerust geïrriteerd geërgerd nerveus verward overweldigd uitgeput moedeloos angstig verbaasd
-geschrokken geraakt radeloos onrustig twijfelachtig verscheurd klem alleen trots onzeker
-ongemakkelijk kwetsbaar geïrriteerd gekwetst beschaamd opgejaagd onthand verlegen
-""")
-QUALITY = words("""
-humor energie geduld rust warmte enthousiasme inzet betrokkenheid openheid eerlijkheid moed
-creativiteit passie houding kracht toewijding doorzettingsvermogen kwetsbaarheid uitstraling
-aanwezigheid nieuwsgierigheid zelfreflectie
-""")
-PERSON = words("""
-juf meester docent docente leraar lerares leerkracht collega inspiratie voorbeeld topper kanjer
-aanwinst toppertje kanjertje parel held harde_werker natuurtalent doorzetter vakvrouw vakman professional mens schat held
-""")
-# Adjectives that carry a verdict on their own.
-VERDICT = words("""
-goed mooi prima sterk knap duidelijk helder leuk fijn geweldig super top briljant slim effectief
-geslaagd treffend rommelig chaotisch onduidelijk saai traag langdradig vaag warrig slordig
-onhandig jammer zonde verwarrend zwak matig overvol flauw slap kil afstandelijk ingewikkeld
-fantastisch schitterend heerlijk tof gaaf raak doeltreffend overbodig onnodig zinloos onlogisch
-ongepast vreemd raar fout verkeerd slecht sterk krachtig prachtig uitstekend perfect waardeloos
-rommelig gezellig sfeervol lastig nuttig handig passend mooie goede sterke leuke fijne heldere
-duidelijke slimme mooi_gedaan goed_gedaan goed_gekozen schot_in_de_roos rustgevend knus
-""")
-INTENSIFIER = r"(?:heel|erg|echt|super|zeer|hartstikke|enorm|behoorlijk|nogal|best|wat|vrij|ontzettend|wel erg|een beetje|beetje|iets|zo|zó)"
-DESCRIPTIVE = words("rustig druk stil lang kort snel langzaam luid hard zacht vol leeg moeilijk makkelijk streng")
-# Finite verbs that open a yes/no question ("weten ze", "was dit", "staat de camera").
-FINITE = words("""
-is was zijn waren heeft hebben had hadden heb hebt kan kon kunnen konden kun kunt zou zouden wil
-wilt wilde willen moet moest moeten mag mocht mogen mochten weet weten wist wisten doet deed
-deden gaat ging gaan gingen staat stond staan zit zat zitten ligt lag klopt klopte werkt
-werkte duurt duurde speelt speelde komt kwam krijgt kreeg krijgen hoort hoorde ziet zag
-zien merkte merkt vond vindt vinden denkt dacht kent kende kennen gebruikt
-begint begon beginnen wordt werd worden blijft bleef lukt lukte gebeurt gebeurde reageert
-reageerde reageren snappen snapt begrijpen begrijpt helpt hielp past paste hoeft hoeven geeft
-gaf gaven voelt voelde voelden bent verwacht verwachtte praten praat
-""")
+from flows.classifier.lexicon import Lexicon, rx
+from flows.classifier.words_nl import (
+    DESCRIPTIVE,
+    EMOTION,
+    FINITE,
+    GAP,
+    INTENSIFIER,
+    PERSON,
+    QUALITY,
+    SHORT_GAP,
+    SOFT,
+    VERDICT,
+)
 
 NL = Lexicon(
     lang="nl",
