@@ -4,9 +4,11 @@ anderhalve minuut", "op 3 05", "at about one twenty", "around the two minute mar
 A transcribed voice note rarely has "1:20": engines write numbers as words, or as digits
 without the colon. `timestamps.find_timestamps` adds what is found here, so a spoken moment is
 masked and read as a time stamp like a typed one (a strong sign of an observation) and offers
-the same still. Every form needs a word that places it in the clip ("op", "rond", "na", "at",
-"around", ...) or a clip phrase ("... minutes in", "... minute mark"): "je wachtte twee minuten"
-is a duration, not a moment.
+the same still. Every form needs a word that places it in the clip or a clip phrase ("...
+minutes in", "... minute mark"): minutes with seconds or digits ("na een minuut twintig", "vanaf
+5 10") after "op", "rond", "na", "vanaf", "at", "after", ...; whole minutes or seconds alone only
+after "op", "bij", "rond", "at" or "around", since "na een minuut", "after five minutes" and "je
+wachtte twee minuten" are spans of time, not moments.
 """
 from __future__ import annotations
 
