@@ -116,6 +116,12 @@ def said(decision: Decision) -> str:
     return render_all("nl", tuple(texts))
 
 
+def group_buttons(decision: Decision) -> list[str]:
+    """The data of every button the bot would show in the group (not in private chats)."""
+    return [b.data for e in decision.effects if isinstance(e, Say) for row in e.buttons
+            for b in row]
+
+
 TALK_PHASES = (Phase.GOAL, Phase.REALITY, Phase.OPTIONS, Phase.WILL)
 
 # Scenarios: (phase, cycle changes, event, expected phase afterwards). Together they take
@@ -303,8 +309,7 @@ def test_a_clip_with_a_good_learning_question_asks_for_consent() -> None:
     decision = decide(ctx_for(cycle_in(P.AWAITING_CLIP)), ClipPosted(ANNA, CLIP, QUESTION))
     assert decision.cycle.learning_question == QUESTION
     assert "toestemming" in said(decision)
-    buttons = [b.data for e in decision.effects if isinstance(e, Say) for row in e.buttons
-               for b in row]
+    buttons = group_buttons(decision)
     assert "cy:7:consent" in buttons
 
 
@@ -393,16 +398,14 @@ def test_the_inbrengers_words_in_will_are_proposed_not_taken_as_the_commitment()
     assert decision.cycle.proposed_commitment == "Morgen al, denk ik!"
     assert StoreContribution(ANNA, "will", 800, "Morgen al, denk ik!",
                              decision.effects[0].label) in decision.effects  # type: ignore[union-attr]
-    buttons = [b.data for e in decision.effects if isinstance(e, Say) for row in e.buttons
-               for b in row]
+    buttons = group_buttons(decision)
     assert buttons == ["cy:7:commit:800"] and "Morgen al, denk ik!" in said(decision)
 
 
 def test_the_look_back_offers_activating_contributions_and_none_of_these() -> None:
     decision = decide(ctx_for(cycle_in(P.WILL, commitment="x")), Next(ANNA))
     assert decision.cycle.step == "lookback" and set(decision.cycle.lookback_options) == {11, 12}
-    buttons = [b.data for e in decision.effects if isinstance(e, Say) for row in e.buttons
-               for b in row]
+    buttons = group_buttons(decision)
     assert "cy:7:look:0" in buttons and "cy:7:look:13" not in buttons  # a tip is not offered
 
 

@@ -30,6 +30,7 @@ from tests.unit.test_cycle import (
     QUESTION,
     ctx_for,
     cycle_in,
+    group_buttons,
     said,
 )
 
@@ -37,11 +38,6 @@ P = Phase
 OTHERS = "Waarom is Tim zo druk in mijn klas?"
 NEW_QUESTION = "Hoe kan ik de start van de les rustiger maken?"
 TIP = "Tip voor het filmen"
-
-
-def buttons(decision: Decision) -> list[str]:
-    return [b.data for e in decision.effects if isinstance(e, Say) for row in e.buttons
-            for b in row]
 
 
 def ready(**changes: object) -> Cycle:
@@ -68,14 +64,14 @@ def test_a_reply_to_the_clip_changes_the_learning_question_and_keeps_the_consent
     decision = decide(ctx_for(ready()), chat(801, NEW_QUESTION, reply_to=CLIP.message_id))
     assert decision.cycle.learning_question == NEW_QUESTION and decision.cycle.consent
     assert "aangepast" in said(decision) and "toestemming voor de clip blijft" in said(decision)
-    assert buttons(decision) == []
+    assert group_buttons(decision) == []
 
 
 def test_a_reply_to_the_clip_before_consent_asks_for_it_again() -> None:
     cycle = ready(consent=False)
     decision = decide(ctx_for(cycle), chat(802, NEW_QUESTION, reply_to=CLIP.message_id))
     assert decision.cycle.learning_question == NEW_QUESTION
-    assert "cy:7:consent" in buttons(decision)
+    assert "cy:7:consent" in group_buttons(decision)
 
 
 def test_a_remark_in_reply_to_the_clip_is_chat() -> None:
@@ -90,7 +86,7 @@ def test_the_confirmation_says_how_to_change_the_learning_question() -> None:
     by_message = decide(ctx_for(cycle_in(P.AWAITING_CLIP, clip=CLIP)), chat(804, QUESTION))
     for decision in (by_caption, by_message):
         assert QUESTION in said(decision) and "Antwoord dan op je clip" in said(decision)
-        assert "cy:7:consent" in buttons(decision)
+        assert "cy:7:consent" in group_buttons(decision)
 
 
 def test_the_explicit_learning_question_event_still_replaces_it() -> None:
@@ -117,10 +113,10 @@ def test_a_learning_question_before_the_clip_is_kept_for_it() -> None:
     first = decide(ctx_for(cycle_in(P.ANNOUNCED)), chat(820, QUESTION))
     assert first.cycle.learning_question == QUESTION and "Stuur nu je clip" in said(first)
     bare = decide(ctx_for(first.cycle), ClipPosted(ANNA, CLIP, None))
-    assert bare.cycle.learning_question == QUESTION and "cy:7:consent" in buttons(bare)
+    assert bare.cycle.learning_question == QUESTION and "cy:7:consent" in group_buttons(bare)
     assert QUESTION in said(bare)
     remark = decide(ctx_for(first.cycle), ClipPosted(ANNA, CLIP, "Hier is hij!"))
-    assert remark.cycle.learning_question == QUESTION and "cy:7:consent" in buttons(remark)
+    assert remark.cycle.learning_question == QUESTION and "cy:7:consent" in group_buttons(remark)
     caption = decide(ctx_for(first.cycle), ClipPosted(ANNA, CLIP, NEW_QUESTION))
     assert caption.cycle.learning_question == NEW_QUESTION
 
@@ -155,7 +151,7 @@ def test_a_question_about_others_is_corrected_and_taken_when_sent_again() -> Non
     assert "eigen handelen" in text_said and "Bijvoorbeeld" in text_said
     assert "nog een keer" in text_said
     again = decide(ctx_for(corrected.cycle), chat(851, OTHERS))
-    assert again.cycle.learning_question == OTHERS and "cy:7:consent" in buttons(again)
+    assert again.cycle.learning_question == OTHERS and "cy:7:consent" in group_buttons(again)
 
 
 def test_a_corrected_caption_is_taken_when_sent_again_as_a_message() -> None:

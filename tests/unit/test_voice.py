@@ -53,6 +53,7 @@ from tests.unit.test_cycle import (
     QUESTION,
     ctx_for,
     cycle_in,
+    group_buttons,
     said,
 )
 
@@ -199,8 +200,7 @@ def test_a_moment_said_in_a_voice_note_offers_the_still_like_a_typed_time_stamp(
 
 def test_the_consent_message_offers_the_clips_sound_within_telegrams_64_bytes() -> None:
     decision = decide(ctx_for(cycle_in(P.AWAITING_CLIP)), ClipPosted(ANNA, CLIP, QUESTION))
-    data = [b.data for e in decision.effects if isinstance(e, Say) for row in e.buttons
-            for b in row]
+    data = group_buttons(decision)
     assert "cy:7:audio" in data
     assert len(CycleButton(10 ** 15, "audio").pack().encode()) <= MAX_BYTES
 

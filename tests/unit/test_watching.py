@@ -8,7 +8,6 @@ from datetime import timedelta
 from flows.catalog import render, render_all
 from flows.cycle.model import Absent, Consent, Cycle, Decision, TimerFired, Watched
 from flows.cycle.table import decide
-from flows.effects import Say
 from flows.model import Member, Phase
 from flows.nudging.history import NudgeHistory
 from flows.reports.coach_summary import coach_summary
@@ -23,6 +22,7 @@ from tests.unit.test_cycle import (
     QUESTION,
     ctx_for,
     cycle_in,
+    group_buttons,
     said,
 )
 
@@ -91,8 +91,7 @@ def test_the_inbrenger_cannot_say_they_are_away() -> None:
 def test_the_watch_message_offers_both_buttons() -> None:
     cycle = cycle_in(P.AWAITING_CLIP, clip=CLIP, learning_question=QUESTION)
     decision = decide(ctx_for(cycle), Consent(ANNA))
-    data = [b.data for e in decision.effects if isinstance(e, Say) for row in e.buttons
-            for b in row]
+    data = group_buttons(decision)
     assert "cy:7:watched" in data and "cy:7:absent" in data
     assert "Ben je er vandaag niet bij?" in said(decision)
 
