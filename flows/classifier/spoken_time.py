@@ -62,7 +62,7 @@ SPOKEN_TIME_RE = re.compile(
     rf"|(?P<mw>{_NUMBER})\s+{_MINUTES}"
     rf"|(?P<sx>{_NUMBER})\s+{_SECONDS}"
     r")"
-    rf"|\b(?P<mi>{_NUMBER})\s+(?:{_MINUTES}|{_SECONDS})\s+(?:in\b|mark\b))"  # "two minutes in"
+    rf"|\b(?P<mi>{_NUMBER})\s+(?:{_MINUTES}|(?P<mis>{_SECONDS}))\s+(?:in\b|mark\b))"  # "two minutes in"
     r"(?![\w'-])",
     re.IGNORECASE,
 )
@@ -94,9 +94,8 @@ def _seconds(m: re.Match[str]) -> float | None:
         return 90.0
     if g["m"] or g["mw"]:
         minutes, seconds = _number(g["m"] or g["mw"]), _number(g["s"]) if g["s"] else 0
-    elif g["mi"]:
-        unit = m.group(0).lower().split()[-2]
-        minutes, seconds = (0, _number(g["mi"])) if unit.startswith("sec") else (_number(g["mi"]), 0)
+    elif g["mi"]:  # "thirty seconds in" names seconds, "two minutes in" minutes
+        minutes, seconds = (0, _number(g["mi"])) if g["mis"] else (_number(g["mi"]), 0)
     elif g["sx"]:
         minutes, seconds = 0, _number(g["sx"])
     elif g["dm"]:

@@ -9,6 +9,7 @@ import os
 import random
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -250,16 +251,13 @@ def test_spoken_teacher_talk_is_read_by_its_main_act(lang: str, text: str, label
 
 
 def test_the_spoken_sets_are_two_writers_of_nine_labels_in_both_languages() -> None:
-    cases = ROOT / "tests" / "unit" / "classifier_cases"
+    from benchmarks.classifier_quality import FRESH_DIR, read_rows
+
     for name, prefix in (("spoken_tune.tsv", "spa-"), ("spoken_check.tsv", "spb-")):
-        rows = [line.split("\t") for line in
-                (cases / name).read_text(encoding="utf-8").splitlines()[1:]]
-        assert len(rows) == 216 and all(row[0].startswith(prefix) for row in rows)
-        counts: dict[tuple[str, str], int] = {}
-        for row in rows:
-            counts[(row[1], row[2])] = counts.get((row[1], row[2]), 0) + 1
-        assert counts == {(lang, label.value): size for label in Label
-                          for lang, size in (("nl", 16), ("en", 8))}
+        rows = read_rows(FRESH_DIR / name)
+        assert len(rows) == 216 and all(row["id"].startswith(prefix) for row in rows)
+        assert Counter((row["lang"], row["label"]) for row in rows) == {
+            (lang, label.value): size for label in Label for lang, size in (("nl", 16), ("en", 8))}
 
 
 def test_spoken_moments_never_break_on_odd_words() -> None:
