@@ -12,8 +12,9 @@ labels, per fold and pooled. Needs scikit-learn (the `train` extra).
 
 With --chat it checks teacher chat instead: each chat writer's tune set (fresh, independent,
 fourth, fifth) is left out of training in turn and classified; it prints how many of those
-messages pass the gate and how many the model labels differently from the rules alone (the
-rules were written on these sets, so a change there is mostly a loss).
+messages pass the gate and how many the model labels differently from the rules alone, and
+which way (the rules were written on these sets, so a change there is mostly a loss); SHOW=1
+in the environment prints each changed message.
 """
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ from flows.classifier import _rules_only, classify, linear, reading
 FOLDS = int(os.environ.get("FOLDS", "3"))
 _SETTINGS = {"RULE_CHARS": reading, "TEXT_CHARS": reading, "MAX_CHARS": linear, "C": training,
              "COMPENSATING_THRESHOLD": training, "COMPENSATING_WEIGHT": training,
-             "GATE_THRESHOLD": training, "GATE_C": training}
+             "GATE_THRESHOLD": training, "GATE_C": training,
+             "CHAT_WEIGHT": training, "MIN_COUNT": training}
 # The chat writers whose tune sets are left out in turn (--chat), by the prefix of their ids.
 CHAT_WRITERS = ("fresh", "ind", "fourth", "fifth")
 
@@ -51,7 +53,7 @@ def model_of(rows: list[training.Row]) -> linear.Model:
 
 def chat(rows: list[training.Row], text_of: dict[str, dict[str, str]]) -> None:
     """Leave one chat writer out, for each writer: the gate's passes and the model's changes."""
-    passed = changed = total = 0
+    passed = changed = total = better = worse = 0
     for writer in CHAT_WRITERS:
         model = model_of([row for row in rows if not row.id.startswith(writer + "-")])
         linear._CACHE["model"] = model
@@ -66,9 +68,16 @@ def chat(rows: list[training.Row], text_of: dict[str, dict[str, str]]) -> None:
             if model.is_spoken(read.tokens, read.pairs):
                 passed += 1
                 got = classify(source["text"], source.get("lang") or None).label
-                changed += got is not _rules_only(read, source["text"]).label
+                rules = _rules_only(read, source["text"]).label
+                changed += got is not rules
+                better += got is not rules and got.value == row.label
+                worse += got is not rules and rules.value == row.label
+                if got is not rules and os.environ.get("SHOW"):
+                    print(f"{row.id}\t{row.label}\trules {rules.value}\tmodel {got.value}\t"
+                          f"{source['text']}")
     print(f"chat, one writer left out at a time: {total} messages, {passed} pass the gate, "
-          f"{changed} labelled otherwise than by the rules alone")
+          f"{changed} labelled otherwise than by the rules alone ({better} of them wrong -> "
+          f"right, {worse} right -> wrong)")
 
 
 def main(argv: list[str]) -> int:
