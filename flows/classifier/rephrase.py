@@ -9,6 +9,9 @@ from flows.classifier.text import TS
 from flows.labels import Label
 
 _TOKEN = re.compile(r"[\w'-]+")
+# A question a peer would ask aloud. A longer one has carried a spoken run-on's next clauses
+# into the action ("... en dan weet je zeker dat ..."): no rephrasing is better than that.
+MAX_WORDS = 22
 # The tokens of _TOKEN that hold a character other than a-z, a digit, "_" or a Latin-1 lower
 # case letter: a superset of those with a capital, found in C (a long turn has few of them).
 _NOT_LOWER = re.compile(r"(?<![\w'-])[\w'-]*?[^\W\da-z_ß-öø-ÿ][\w'-]*")
@@ -54,7 +57,7 @@ def rephrase(label: Label, sentence: str, lang: str, raw: str,
         question = module.INFORMATION
     else:
         return None
-    if question is None:
+    if question is None or len(question.split()) > MAX_WORDS:
         return None
     question = re.sub(r"\s+", " ", question).replace(" ?", "?")
     return _restore(question, raw, timestamps)

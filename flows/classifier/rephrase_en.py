@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from flows.classifier.lexicon import word_set
+
 TEMPLATE = "What would happen if you {}?"
 TRIED = "What would happen if you tried {}?"
 OPINION = "How do you see {} yourself?"
@@ -12,8 +14,19 @@ INFORMATION = "What do you think is going on here?"
 
 _SOFT = re.compile(r"\b(?:just|maybe|perhaps|probably|definitely|totally|really|simply|also|"
                    r"always|actually|honestly|possibly)\s+")
-# A reason or comment after the advice is not part of the action.
-_REASON = re.compile(r"(?:,| -)\s*(?:that|it|this|then|so|they'll|it'll|which|because|as)\b.*$")
+# A reason or comment after the advice is not part of the action; spoken, without a comma,
+# a purpose ("so they can see it") or a reason ("because ...") starts the same way.
+_REASON = re.compile(r"(?:(?:,| -)\s*(?:that|it|this|then|so|they'll|it'll|which|because|as)"
+                     r"| so (?:that )?(?:they|he|she|you|we|it|everyone|everybody|the kids|the class|"
+                     r"the students|kids|students)| because)\b.*$")
+# An action opens with a verb ("if you put ..."), or after "tried" with a noun phrase too. An
+# act that opens with one of these words is a clause or a noun phrase cut from a longer, often
+# spoken, turn: "if you there are ...", "if you a six", "if you my sense is ...".
+_NO_ACTION = word_set("""if when what why how who which where because but and or so as i you we
+    they he she it me us them there here yes yeah okay ok um uh is are was were am""")
+_NO_VERB = _NO_ACTION | word_set("""a an the one two three my your his her our their its this
+    that these those some any other another every each all no not like well better at in on for
+    with by from to of about after before during into""")
 _LEADS = re.compile(r"^(?:(?:my |a |one |quick |small )?(?:tip|suggestion|idea|advice):\s*|(?:and|so|ok|okay|then|well),?\s+)+")
 
 # (pattern, template): the first that matches gives the action in group "act".
@@ -72,12 +85,22 @@ def rephrase_tip(sentence: str) -> str | None:
                 if act.startswith("to "):
                     return TEMPLATE.format(act[3:])
                 return TRIED.format(act)
-            return template.format(act) if act else None
+            return template.format(act) if _is_action(act, template) else None
     m = _IMPERATIVE.match(s)
     if m:
         act = _clean(m.group("act"))
-        return TEMPLATE.format(act) if act else None
+        return TEMPLATE.format(act) if _is_action(act, TEMPLATE) else None
     return None
+
+
+def _is_action(act: str, template: str) -> bool:
+    """Whether `act` reads as the action of `template`: "if you" wants a verb ("put", not "a
+    six" or "dieting"), "if you tried" also takes a noun phrase or an -ing form."""
+    first = act.split(" ", 1)[0].strip(",;:-") if act else ""
+    if not first or first in _NO_ACTION:
+        return False
+    return template != TEMPLATE or not (first in _NO_VERB
+                                        or (len(first) > 6 and first.endswith("ing")))
 
 
 def rephrase_opinion(sentence: str) -> str:

@@ -22,6 +22,9 @@ INFORMATION = "Wat denk jij zelf dat hier speelt?"
 # Softeners that a rephrasing drops ("je zou eens misschien gewoon ..." -> "als je ...").
 _SOFT = word_set("""eens misschien gewoon even wel ook toch beter eigenlijk echt dan nog
 wellicht eventueel zeker maar vaker liever best""")
+# An action does not open with a conjunction: "als je en Bas praten ..." is a piece of a
+# longer (often spoken) turn, not advice.
+_JOINS = word_set("en maar dus want of omdat zodat")
 _MODAL = word_set("kunnen moeten proberen gaan")
 _NOT_AFTER = word_set("""de het een die deze dat alle veel meer twee drie vier met zijn hun
 jouw mijn onze andere enkele sommige welke geen voor van in op aan bij naar""")
@@ -136,7 +139,7 @@ def rephrase_tip(sentence: str) -> str | None:
         body = _action(_LEADS.sub("", m.group("rest")).strip())
         return TEMPLATE.format(f"{m.group('when')} {body}") if body else None
     body = _action(s)
-    return TEMPLATE.format(body) if body else None
+    return TEMPLATE.format(body) if body and body.split(" ", 1)[0] not in _JOINS else None
 
 
 _IMPERATIVE_NOT = word_set("""je jij ik het de een dit dat die deze er we wij ze zij hij kun kan zou moet

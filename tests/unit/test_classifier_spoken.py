@@ -17,6 +17,7 @@ import pytest
 
 from flows.classifier import classify, fallback, linear
 from flows.classifier.reading import RULE_CHARS, TEXT_CHARS, read, rule_window, text_window
+from flows.classifier.rephrase import rephrase
 from flows.classifier.spoken import drop_fillers, split_run_on
 from flows.labels import COMPENSATING, Label
 
@@ -274,3 +275,32 @@ def test_spoken_moments_never_break_on_odd_words() -> None:
         text = " ".join(chooser.choice(words) for _ in range(chooser.randint(1, 8)))
         for start, end, seconds in find_spoken_times(text):
             assert 0 <= start < end <= len(text) and 0 <= seconds < 60 * 60
+
+
+@pytest.mark.parametrize(("lang", "sentence", "question"), [
+    # Spoken, a purpose or a reason follows the advice without a comma: not part of the action.
+    ("en", "you should put the rules on the wall so they can check them",
+     "What would happen if you put the rules on the wall?"),
+    ("en", "try the countdown because it calms them down",
+     "What would happen if you tried the countdown?"),
+    # A sentence that holds no action (a clause, a question, a noun phrase cut from a long
+    # turn) gives no question rather than "What would happen if you there are ...?".
+    ("en", "there are a lot of ways to handle that", None),
+    ("en", "what do you think would happen then", None),
+    ("en", "at least that part is easy", None),
+    ("en", "dieting and a walk every day", None),
+    ("nl", "je zou en de rest laten wachten", None),
+    # A run-on turn carries its next clauses into the action: too long to ask aloud.
+    ("en", ("you could start with a short breathing exercise and then move on to the reading and "
+            "after that do the group work at the tables"), None),
+    ("nl", ("je zou kunnen beginnen met een korte ademhalingsoefening en dan door naar het lezen "
+            "en daarna het groepswerk aan de tafels doen"), None),
+    # Short advice keeps its question.
+    ("en", "you could keep the instructions short",
+     "What would happen if you keep the instructions short?"),
+    ("nl", "misschien kun je de rest laten wachten",
+     "Wat zou er gebeuren als je de rest laat wachten?"),
+])
+def test_a_rephrasing_is_a_question_a_peer_would_ask_or_none(
+        lang: str, sentence: str, question: str | None) -> None:
+    assert rephrase(Label.TIP, sentence, lang, sentence, ()) == question
