@@ -46,8 +46,21 @@ _LENGTHS = (3, 8, 16, 32, 64)
 _ZEROS = itertools.repeat(0)  # map(dict.get, keys, _ZEROS): a missing key counts 0
 MAX_CHARS = 200
 # Words that weigh in the model but explain nothing when quoted back in a nudge.
-_NOT_A_CUE = word_set("""^ $ <ts> ? ! well okay ok so yeah yes right and but or the a an that it
+_NOT_A_CUE = word_set("""^ $ <ts> ? ! 0 well okay ok so yeah yes right and but or the a an that it
     you i is to of in mm ja nee en maar of de het een dat je ik is te van in""")
+# Quoted alone, a function word says nothing ("we" sounds like a tip?): a cue needs at least one
+# other word; without one the nudge quotes the message's start instead.
+_FUNCTION = _NOT_A_CUE | word_set("""me my mine your yours he him his she her its we us our they
+    them their this these those there here who what which when where why how if as because than
+    then on at by for with from about into over under after before up down out off are was were
+    be been being am do does did have has had having can could will would shall should may might
+    must get got not no oh hmm um uh just really very more most some any all every each one also
+    too like i'm you're it's that's there's they're we're we'll i'll you'll don't can't won't
+    what's let's me mij mijn jij jou jouw u uw hij hem zijn zij ze haar we wij ons onze jullie hun
+    die deze dit daar hier wie wat welke wanneer waar waarom hoe dus als omdat dan aan bij voor
+    met uit over naar door om tot na was waren ben bent heb hebt heeft had hadden kan kun kunt kon
+    zou zouden wil wilt moet moeten mag gaat ga doe doet deed niet geen nou oké wel ook nog al
+    even meer echt heel zo er""")
 
 
 def pack(row: Sequence[int]) -> int:
@@ -235,7 +248,7 @@ class Model:
                                                self.pair_weights.items()):
                 weight = (((packed + offset) >> shift) & _LANE_MASK) - _LANE_SIGN
                 words = " ".join(w for w in key.split(" ") if w not in _NOT_A_CUE)
-                if weight > 0 and words.strip("?!"):
+                if weight > 0 and not _FUNCTION.issuperset(words.split()):
                     weights[key], texts[key] = weight, words
             found = self._cues[label] = (weights, texts)
         return found

@@ -304,3 +304,15 @@ def test_spoken_moments_never_break_on_odd_words() -> None:
 def test_a_rephrasing_is_a_question_a_peer_would_ask_or_none(
         lang: str, sentence: str, question: str | None) -> None:
     assert rephrase(Label.TIP, sentence, lang, sentence, ()) == question
+
+
+@pytest.mark.parametrize("text", [
+    "Okay. So for most people that is about 14 drinks a week, and we know that is on the high side.",
+    "Mm-hmm. We could, um, we could look at some of the options together if you want.",
+])
+def test_the_model_quotes_words_that_say_something(text: str) -> None:
+    """Where the learned model decides against the rules, its cue is the weightiest words, but
+    never a bare function word or the digit stand-in ("0", "if", "we")."""
+    result = classify(text, "en")
+    words = result.cue.split()
+    assert words and "0" not in words and not linear._FUNCTION.issuperset(words)
