@@ -1,7 +1,8 @@
 """A small learned fallback for messages in which the cue rules find no strong cue.
 
 The model is multinomial naive Bayes over word unigrams and bigrams and character 3-5-grams of
-the normalised message (lower case, time stamps as "<ts>", names and numbers masked, chat
+the normalised message (the n-grams of its first linear.MAX_CHARS characters, as the linear
+model reads them: a long spoken turn's cost stays bounded) (lower case, time stamps as "<ts>", names and numbers masked, chat
 spellings written out). It is trained by `benchmarks/train_classifier_fallback.py` only on the
 tuning parts of the labelled sets and written, with sorted keys, to
 `flows/classifier_data/fallback_nb.json`; this module loads it lazily, once. Without the file
@@ -18,7 +19,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from flows.classifier.linear import char_slices, pack, unpack
+from flows.classifier.linear import char_slices, char_text, pack, unpack
 from flows.classifier.text import Prepared, prepare
 
 MODEL_RESOURCE = "classifier_data/fallback_nb.json"
@@ -39,7 +40,7 @@ def features(text: str, lang: str) -> list[str]:
     feats = [f"w:{t}" for t in tokens]
     padded = ["^", *tokens, "$"]
     feats.extend(f"b:{a} {b}" for a, b in itertools.pairwise(padded))
-    chars = " " + " ".join(t for t in tokens if t != "<ts>") + " "
+    chars = char_text(tokens)
     for n in (3, 4, 5):
         feats.extend(f"c:{chars[i:i + n]}" for i in range(len(chars) - n + 1))
     if "?" not in norm and "?" in text:
@@ -78,7 +79,7 @@ class Model:
         tokens = _TOKEN.findall(norm)
         get = self.packed.get
         pairs = map(" ".join, itertools.pairwise(["^", *tokens, "$"]))
-        chars = " " + " ".join(t for t in tokens if t != "<ts>") + " "
+        chars = char_text(tokens)
         grams = map(chars.__getitem__, char_slices(len(chars)))
         total = (self.packed_prior + sum(map(get, map("w:".__add__, tokens), _ZEROS))
                  + sum(map(get, map("b:".__add__, pairs), _ZEROS))
