@@ -1,9 +1,9 @@
 """A small learned fallback for messages in which the cue rules find no strong cue.
 
 The model is multinomial naive Bayes over word unigrams and bigrams and character 3-5-grams of
-the normalised message (the n-grams of its first linear.MAX_CHARS characters, as the linear
-model reads them: a long spoken turn's cost stays bounded) (lower case, time stamps as "<ts>", names and numbers masked, chat
-spellings written out). It is trained by `benchmarks/train_classifier_fallback.py` only on the
+the normalised message (lower case, time stamps as "<ts>", names and numbers masked, chat
+spellings written out); the n-grams only of its first linear.MAX_CHARS characters, as the
+linear model reads them, so a long spoken turn's cost stays bounded. It is trained by `benchmarks/train_classifier_fallback.py` only on the
 tuning parts of the labelled sets and written, with sorted keys, to
 `flows/classifier_data/fallback_nb.json`; this module loads it lazily, once. Without the file
 the classifier behaves as the rules alone (`scores` returns None).

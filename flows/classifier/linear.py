@@ -56,7 +56,7 @@ _FUNCTION = _NOT_A_CUE | word_set("""me my mine your yours he him his she her it
     be been being am do does did have has had having can could will would shall should may might
     must get got not no oh hmm um uh just really very more most some any all every each one also
     too like i'm you're it's that's there's they're we're we'll i'll you'll don't can't won't
-    what's let's me mij mijn jij jou jouw u uw hij hem zijn zij ze haar we wij ons onze jullie hun
+    what's let's mij mijn jij jou jouw u uw hij hem zijn zij ze haar wij ons onze jullie hun
     die deze dit daar hier wie wat welke wanneer waar waarom hoe dus als omdat dan aan bij voor
     met uit over naar door om tot na was waren ben bent heb hebt heeft had hadden kan kun kunt kon
     zou zouden wil wilt moet moeten mag gaat ga doe doet deed niet geen nou oké wel ook nog al
