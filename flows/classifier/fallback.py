@@ -3,10 +3,11 @@
 The model is multinomial naive Bayes over word unigrams and bigrams and character 3-5-grams of
 the normalised message (lower case, time stamps as "<ts>", names and numbers masked, chat
 spellings written out); the n-grams only of its first linear.MAX_CHARS characters, as the
-linear model reads them, so a long spoken turn's cost stays bounded. It is trained by `benchmarks/train_classifier_fallback.py` only on the
-tuning parts of the labelled sets and written, with sorted keys, to
-`flows/classifier_data/fallback_nb.json`; this module loads it lazily, once. Without the file
-the classifier behaves as the rules alone (`scores` returns None).
+linear model reads them, so a long spoken turn's cost stays bounded. It is trained by
+`benchmarks/train_classifier_fallback.py` only on the tuning parts of the labelled sets and
+written, with sorted keys, to `flows/classifier_data/fallback_nb.json`; this module loads it
+lazily, once. Without the file the classifier behaves as the rules alone (`scores` returns
+None).
 
 Pure Python, deterministic: the same text always gets the same scores.
 """
