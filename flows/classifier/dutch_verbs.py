@@ -10,6 +10,9 @@ _IRREGULAR = {
     "slaan": "slaat", "zien": "ziet", "kunnen": "kunt", "willen": "wilt", "zullen": "zult",
     "mogen": "mag", "komen": "komt", "laten": "laat", "weten": "weet", "moeten": "moet",
 }
+# Imperatives whose "je" form is not the stem + t ("ga" -> "gaat", not "gat").
+_IRREGULAR_IMPERATIVES = {"ga": "gaat", "sta": "staat", "sla": "slaat", "doe": "doet",
+                          "zie": "ziet", "wees": "bent", "heb": "hebt"}
 _PARTICIPLES = {
     "gedaan": "doet", "gegeven": "geeft", "gelaten": "laat", "gezet": "zet", "gegaan": "gaat",
     "gezien": "ziet", "gekozen": "kiest", "genomen": "neemt", "gesproken": "spreekt",
@@ -22,9 +25,14 @@ _PARTICIPLES = {
 # "als je de lichten uitdoet").
 PARTICLES = ("terug", "samen", "klaar", "neer", "weg", "mee", "uit", "aan", "af", "op", "in",
              "bij", "toe", "door", "om", "na", "voor", "vast", "los", "over", "rond")
-# -eren/-elen/-enen verbs whose last syllable is unstressed: no vowel doubling ("verandert").
-_UNSTRESSED_ENDINGS = ("eren", "elen", "enen")
-_STRESSED_EREN = ("proberen", "leren", "keren", "smeren", "scheren", "eren")
+# -elen/-enen verbs have an unstressed last syllable: no vowel doubling ("tekent"). Of the
+# -eren verbs only Dutch words built on "-er" are ("verandert", "verbetert", "levert in"); the
+# many borrowed ones stress it ("reageert", "complimenteert", "presenteert", "noteert").
+_UNSTRESSED_ENDINGS = ("elen", "enen")
+_UNSTRESSED_EREN = ("deren", "beteren", "luisteren", "fluisteren", "klauteren", "stotteren",
+                    "hamsteren", "ploeteren", "schitteren", "kletteren", "herinneren", "ergeren",
+                    "slingeren", "weigeren", "hongeren", "timmeren", "leveren", "offeren",
+                    "zekeren", "wapperen", "flikkeren", "aarzelen", "sukkelen")
 _VOWELS = "aeiouy"
 
 
@@ -38,18 +46,16 @@ def _split_particle(word: str) -> tuple[str, str]:
 
 
 def _stem(infinitive: str) -> str:
+    if infinitive.endswith(("ueren", "iëren")):  # evalueren -> evalueer, kopiëren -> kopieer
+        return infinitive[:-4] + "eer"
+    if infinitive.endswith("eëren"):  # creëren -> creëer
+        return infinitive[:-4] + "ëer"
     if infinitive.endswith("ën"):  # "creëren" is rare; "beïnvloeden" keeps its stem
         infinitive = infinitive[:-2] + "en"
     base = infinitive[:-2] if infinitive.endswith("en") else infinitive[:-1]
     if len(base) >= 2 and base[-1] == base[-2] and base[-1] not in _VOWELS:
         return base[:-1]  # zetten -> zet, beginnen -> begin
-    unstressed = infinitive.endswith(_UNSTRESSED_ENDINGS) and not any(
-        infinitive == v or infinitive.endswith(v) and v != "eren" for v in _STRESSED_EREN)
-    if infinitive.endswith("eren") and len(infinitive) > 7 and infinitive[-5] in "tdnr":
-        unstressed = True  # veranderen, verbeteren, herinneren
-    elif infinitive.endswith(("iseren", "ieren", "ceren", "teren")) or infinitive in (
-            "proberen", "leren", "keren", "regeren"):
-        unstressed = False
+    unstressed = infinitive.endswith(_UNSTRESSED_ENDINGS + _UNSTRESSED_EREN)
     # An open syllable before -en has a long vowel written double in the stem: maken -> maak.
     if (not unstressed and len(base) >= 2 and base[-1] not in _VOWELS and base[-2] in "aeou"
             and (len(base) < 3 or base[-3] not in _VOWELS)):
@@ -66,6 +72,8 @@ def present_for_je(verb: str) -> str:
     particle, core = _split_particle(verb)
     if core in _IRREGULAR:
         return particle + _IRREGULAR[core]
+    if core in _IRREGULAR_IMPERATIVES:
+        return particle + _IRREGULAR_IMPERATIVES[core]
     if core in _PARTICIPLES:
         return particle + _PARTICIPLES[core]
     if core.startswith("ge") and core.endswith(("d", "t")) and len(core) > 4:
@@ -94,6 +102,7 @@ def looks_infinitive(word: str) -> bool:
         return True
     return len(word) > 3 and word.endswith("en") and word not in _PLURALS and word not in (
         "een", "geen", "tien", "even", "ieder", "open", "boven", "beneden", "buiten", "binnen",
+        "misschien", "meteen", "bovendien", "sindsdien",
         "tussen", "tegen", "zonder", "samen", "alleen", "zeven", "negen", "mensen", "minuten", "dingen", "plannen", "scholen", "klassen")
 
 

@@ -27,7 +27,8 @@ wellicht eventueel zeker maar vaker liever best""")
 _JOINS = word_set("en maar dus want of omdat zodat")
 _MODAL = word_set("kunnen moeten proberen gaan")
 _NOT_AFTER = word_set("""de het een die deze dat alle veel meer twee drie vier met zijn hun
-jouw mijn onze andere enkele sommige welke geen voor van in op aan bij naar""")
+jouw mijn onze andere enkele sommige welke geen voor van in op aan bij naar zonder tijdens tussen
+onder achter naast tegen""")
 # Where the main clause ends and a subordinate or reason clause starts.
 _BOUNDARY = re.compile(r"\s*(?:,|;|:| - | als | zodat | voordat | nadat | omdat | wanneer | zodra "
                        r"| voor (?=je |jij |ze |hij |zij |we |iedereen )"
@@ -139,11 +140,14 @@ def rephrase_tip(sentence: str) -> str | None:
         body = _action(_LEADS.sub("", m.group("rest")).strip())
         return TEMPLATE.format(f"{m.group('when')} {body}") if body else None
     body = _action(s)
-    return TEMPLATE.format(body) if body and body.split(" ", 1)[0] not in _JOINS else None
+    # An action is more than its verb ("als je probeert?" lost what was to be tried).
+    words = body.split() if body else []
+    return TEMPLATE.format(body) if len(words) > 1 and words[0] not in _JOINS else None
 
 
 _IMPERATIVE_NOT = word_set("""je jij ik het de een dit dat die deze er we wij ze zij hij kun kan zou moet
-heb ben is wil mag waarom wat hoe""")
+heb ben is wil mag waarom wat hoe eerst vaker meer minder altijd nooit soms vooral nog daarna
+straks vooraf alvast samen zelf bijvoorbeeld volgende direct meteen""")
 
 
 def _action(s: str) -> str | None:

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from flows.classifier import classify, fallback, linear
+from flows.classifier.dutch_verbs import present_for_je
 from flows.classifier.reading import RULE_CHARS, TEXT_CHARS, read, rule_window, text_window
 from flows.classifier.rephrase import rephrase
 from flows.classifier.spoken import drop_fillers, split_run_on
@@ -316,3 +317,34 @@ def test_the_model_quotes_words_that_say_something(text: str) -> None:
     result = classify(text, "en")
     words = result.cue.split()
     assert words and "0" not in words and not linear._FUNCTION.issuperset(words)
+
+
+@pytest.mark.parametrize(("verb", "je_form"), [
+    # Borrowed -eren verbs stress the ending, Dutch ones built on "-er" do not.
+    ("reageren", "reageert"), ("presenteren", "presenteert"), ("complimenteren", "complimenteert"),
+    ("evalueren", "evalueert"), ("kopiëren", "kopieert"), ("creëren", "creëert"),
+    ("veranderen", "verandert"), ("verbeteren", "verbetert"), ("inleveren", "inlevert"),
+    ("leren", "leert"), ("tekenen", "tekent"),
+    # Irregular imperatives.
+    ("ga", "gaat"), ("sta", "staat"), ("doe", "doet"),
+])
+def test_dutch_verbs_take_the_je_form(verb: str, je_form: str) -> None:
+    assert present_for_je(verb) == je_form
+
+
+@pytest.mark.parametrize(("sentence", "question"), [
+    ("Ga tijdens het groepswerk zelf bij de deur staan.",
+     "Wat zou er gebeuren als je tijdens het groepswerk zelf bij de deur gaat staan?"),
+    ("Je zou de woorden eerst zonder tekeningen kunnen oefenen.",
+     "Wat zou er gebeuren als je de woorden eerst zonder tekeningen oefent?"),
+    ("Misschien eerst de regels herhalen, dat scheelt veel.",
+     "Wat zou er gebeuren als je eerst de regels herhaalt?"),
+    ("Je zou ze kunnen complimenteren als ze meedoen.",
+     "Wat zou er gebeuren als je ze complimenteert als ze meedoen?"),
+    # "misschien" is no verb, and an action is more than its verb.
+    ("een rustig liedje na de gym misschien?", None),
+    ("Dat zou jij ook kunnen proberen.", None),
+])
+def test_dutch_advice_becomes_a_question_with_a_right_verb_or_none(
+        sentence: str, question: str | None) -> None:
+    assert rephrase(Label.TIP, sentence.lower(), "nl", sentence, ()) == question
