@@ -13,21 +13,24 @@ OPINION_GENERIC = "How do you see that yourself?"
 INFORMATION = "What do you think is going on here?"
 
 _SOFT = re.compile(r"\b(?:just|maybe|perhaps|probably|definitely|totally|really|simply|also|"
-                   r"always|actually|honestly|possibly)\s+")
+                   r"always|actually|honestly|possibly),?\s+")
 # A reason or comment after the advice is not part of the action; spoken, without a comma,
 # a purpose ("so they can see it") or a reason ("because ...") starts the same way.
-_REASON = re.compile(r"(?:(?:,| -)\s*(?:that|it|this|then|so|they'll|it'll|which|because|as)"
+# After a comma, what the advice did for the writer is a comment too ("..., works a treat").
+_REASON = re.compile(r"(?:(?:,| -)\s*(?:that|it|this|then|so|they'll|it'll|which|because|as|"
+                     r"works|worked|helps|helped|saves|saved)"
                      r"| so (?:that )?(?:they|he|she|you|we|it|everyone|everybody|the kids|the class|"
                      r"the students|kids|students)| because)\b.*$")
 # An action opens with a verb ("if you put ..."), or after "tried" with a noun phrase too. An
 # act that opens with one of these words is a clause or a noun phrase cut from a longer, often
 # spoken, turn: "if you there are ...", "if you a six", "if you my sense is ...".
 _NO_ACTION = word_set("""if when what why how who which where because but and or so as i you we
-    they he she it me us them there here yes yeah okay ok um uh is are was were am""")
+    they he she it me us them there here yes yeah okay ok um uh is are was were am might could
+    would should can will may must shall thanks""")
 _NO_VERB = _NO_ACTION | word_set("""a an the one two three my your his her our their its this
     that these those some any other another every each all no not like well better at in on for
     with by from to of about after before during into""")
-_LEADS = re.compile(r"^(?:(?:my |a |one |quick |small )?(?:tip|suggestion|idea|advice):\s*|(?:and|so|ok|okay|then|well),?\s+)+")
+_LEADS = re.compile(r"^(?:(?:my |a |one |\w+ )?(?:tip|suggestion|idea|advice):\s*|(?:and|so|ok|okay|then|well),?\s+)+")
 
 # (pattern, template): the first that matches gives the action in group "act".
 _PATTERNS: tuple[tuple[str, str], ...] = (
@@ -43,7 +46,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bi(?:'d| would) (?:suggest|recommend) (?:that you |you )?(?P<act>.+)$", TEMPLATE),
     (r"\bi (?:suggest|recommend) (?:that you |you )?(?P<act>.+)$", TEMPLATE),
     (r"\bi(?:'d| would) (?:probably |personally |definitely |also |just )*(?P<act>.+)$", TEMPLATE),
-    ((r"\bit(?:'d| would| might| could| may| will)? (?:\w+ )?(?:help|be (?:worth|better|good|helpful|useful|smart|wise|"
+    ((r"(?:\bit(?:'d| would| might| could| may| will)?|^(?:might|could|would|may)) (?:\w+ )?"
+      r"(?:help|be (?:worth|better|good|helpful|useful|smart|wise|handy|"
       r"a good idea|an idea|nice|easier))(?: \w+)? to (?P<act>.+)$"), TEMPLATE),
     (r"\b(?:it's|it is|might be|could be|would be) (?:\w+ )?worth (?P<act>\w+ing.*)$", TRIED),
     (r"\bworth (?:trying|considering) (?P<act>.+)$", TRIED),

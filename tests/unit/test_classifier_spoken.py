@@ -296,6 +296,16 @@ def test_spoken_moments_never_break_on_odd_words() -> None:
             "after that do the group work at the tables"), None),
     ("nl", ("je zou kunnen beginnen met een korte ademhalingsoefening en dan door naar het lezen "
             "en daarna het groepswerk aan de tafels doen"), None),
+    # A lead, a softener with a comma, a comment on what it did, a bare modal opening.
+    ("en", "golden tip: wait five seconds after every question",
+     "What would happen if you wait five seconds after every question?"),
+    ("en", "honestly, put the phones in a basket",
+     "What would happen if you put the phones in a basket?"),
+    ("en", "try a seating plan, worked wonders for me",
+     "What would happen if you tried a seating plan?"),
+    ("en", "might be wise to end with a short reflection",
+     "What would happen if you end with a short reflection?"),
+    ("en", "could a seating plan be an option", None),
     # Short advice keeps its question.
     ("en", "you could keep the instructions short",
      "What would happen if you keep the instructions short?"),
