@@ -2,6 +2,7 @@
 would happen if you put them in pairs?". The advice's action becomes "if you ..."."""
 from __future__ import annotations
 
+import itertools
 import re
 
 from flows.classifier.lexicon import word_set
@@ -107,8 +108,30 @@ def _is_action(act: str, template: str) -> bool:
                                         or (len(first) > 6 and first.endswith("ing")))
 
 
+# Where the thing an opinion is about ends: its verb, an adverb, a preposition, a pronoun.
+_NP_END = word_set("""is was are were isn't wasn't aren't weren't really just so very too quite
+    pretty seems seemed looks looked felt feels works worked made makes got gets went goes came
+    had has have did does can could would will should might may must to in on at with for by
+    from about of the a an you they he she we i it that which who only also always never still
+    even actually definitely means needs sounds helps takes gives shows keeps suits says lets""")
+_PRONOUN = word_set("you they he she we i")
+
+
 def rephrase_opinion(sentence: str) -> str:
-    m = re.match(r"^(?:(?:honestly|well|so|ok)[,?!]? )?(?P<np>(?:the|that|this|those|these) \w+(?: of (?:the )?\w+)?)\b", sentence)
-    if m and m.group("np").split()[-1] not in ("is", "was", "looks", "felt", "seems", "feels"):
-        return OPINION.format(m.group("np"))
-    return OPINION_GENERIC
+    """"How do you see the seating plan yourself?": the opinion's subject, up to three words
+    (and "of the ..."), or the generic question where it has none or it runs on into a clause
+    ("the way you got him back ...")."""
+    m = re.match(r"^(?:(?:honestly|well|so|ok)[,?!]? )?(?P<det>the|that|this|those|these) "
+                 r"(?P<rest>.+)$", sentence)
+    if not m:
+        return OPINION_GENERIC
+    words = [w.strip(",.!?") for w in m.group("rest").split()]
+    head = list(itertools.takewhile(
+        lambda w: w and w not in _NP_END and not w.endswith("n't"), words[:3]))
+    after = words[len(head):]
+    if after[:1] == ["of"] and len(after) > 1:  # "the explanation of the rules"
+        of = after[:3] if after[1] == "the" and len(after) > 2 else after[:2]
+        head, after = head + of, after[len(of):]
+    if not head or after[:1] and after[0] in _PRONOUN:
+        return OPINION_GENERIC
+    return OPINION.format(" ".join([m.group("det"), *head]))

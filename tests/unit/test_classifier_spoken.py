@@ -358,3 +358,14 @@ def test_dutch_verbs_take_the_je_form(verb: str, je_form: str) -> None:
 def test_dutch_advice_becomes_a_question_with_a_right_verb_or_none(
         sentence: str, question: str | None) -> None:
     assert rephrase(Label.TIP, sentence.lower(), "nl", sentence, ()) == question
+
+
+@pytest.mark.parametrize(("sentence", "question"), [
+    ("That reading corner really isn't working.", "How do you see that reading corner yourself?"),
+    ("The end of the lesson felt rushed.", "How do you see the end of the lesson yourself?"),
+    ("The timer doesn't help them at all.", "How do you see the timer yourself?"),
+    # The subject runs on into a clause: the general question instead of "the way yourself".
+    ("The way you ended the lesson was lovely.", "How do you see that yourself?"),
+])
+def test_an_opinion_is_asked_back_about_its_whole_subject(sentence: str, question: str) -> None:
+    assert rephrase(Label.OPINION, sentence.lower(), "en", sentence, ()) == question
