@@ -211,8 +211,29 @@ def _action(s: str) -> str | None:
     return None
 
 
+# Words that end (or are not) the thing an opinion is about: pronouns ("dat je ...", "het
+# ging ..." are clauses), common verbs, prepositions and adverbs.
+_NOT_IN_SUBJECT = word_set("""je jij ik ze zij hij we wij u men het is was waren zijn ben bent werd
+wordt ging gaat gingen kwam komt liep loopt vond vind vinden hoort hoorde werkt werkte werken spreekt
+sprak duurt duurde lag ligt past paste klopt klopte doet deed leidt leidde heeft had hebben kan kon
+moet moest zou zal wil maakt maakte geeft gaf laat liet blijft bleef lijkt leek voelt voelde zit zat
+staat stond zag ziet aan op in uit bij voor van met naar over door om tot na tijdens tussen onder
+achter naast tegen echt wel niet heel erg nog al toch ook zo te vrij best eigenlijk gewoon meteen""")
+
+
 def rephrase_opinion(sentence: str) -> str:
-    m = re.match(r"^(?:(?:eerlijk|nou|ja|oké|ok)[,?!]? )?(?P<np>(?:de|het|die|dat|deze) (?:\w+e )?\w+(?: van (?:de |het )?\w+)?)\b", sentence)
-    if m and m.group("np").split()[-1] not in ("is", "was", "vind", "lijkt", "werkt"):
-        return OPINION.format(m.group("np"))
-    return OPINION_GENERIC
+    """"Hoe kijk jij zelf naar die muziekkeuze?": the opinion's subject (a noun, perhaps after
+    an adjective in -e, perhaps with "van de ..."), or the general question where the words
+    after "de/het/die/dat/deze" are a clause ("dat je ze liet nadenken", "het ging mis")."""
+    m = re.match(r"^(?:(?:eerlijk|nou|ja|oké|ok)[,?!]? )?(?P<det>de|het|die|dat|deze) (?P<rest>.+)$",
+                 sentence)
+    words = [w.strip(",.!?") for w in m.group("rest").split()] if m else []
+    if not m or not words or words[0] in _NOT_IN_SUBJECT:
+        return OPINION_GENERIC
+    head = words[:2] if words[0].endswith("e") and len(words) > 1 and words[1] not in (
+        _NOT_IN_SUBJECT) else words[:1]
+    after = words[len(head):]
+    if after[:1] == ["van"] and len(after) > 1:  # "de uitleg van de regels"
+        van = after[:3] if after[1] in ("de", "het") and len(after) > 2 else after[:2]
+        head += van
+    return OPINION.format(" ".join([m.group("det"), *head]))

@@ -369,3 +369,15 @@ def test_dutch_advice_becomes_a_question_with_a_right_verb_or_none(
 ])
 def test_an_opinion_is_asked_back_about_its_whole_subject(sentence: str, question: str) -> None:
     assert rephrase(Label.OPINION, sentence.lower(), "en", sentence, ()) == question
+
+
+@pytest.mark.parametrize(("sentence", "question"), [
+    ("Die liedkeuze spreekt ze niet aan.", "Hoe kijk jij zelf naar die liedkeuze?"),
+    ("Het voorleesboek was te moeilijk.", "Hoe kijk jij zelf naar het voorleesboek?"),
+    ("De uitleg van de regels was te lang.", "Hoe kijk jij zelf naar de uitleg van de regels?"),
+    # A clause after "dat" / "het" is no subject to ask about.
+    ("Dat je ze liet overleggen vond ik sterk.", "Hoe kijk jij daar zelf naar?"),
+    ("Het ging pas mis na de pauze.", "Hoe kijk jij daar zelf naar?"),
+])
+def test_a_dutch_opinion_is_asked_back_about_its_subject(sentence: str, question: str) -> None:
+    assert rephrase(Label.OPINION, sentence.lower(), "nl", sentence, ()) == question
