@@ -32,7 +32,8 @@ onder achter naast tegen""")
 # Where the main clause ends and a subordinate or reason clause starts.
 _BOUNDARY = re.compile(r"\s*(?:,|;|:| - | als | zodat | voordat | nadat | omdat | wanneer | zodra "
                        r"| voor (?=je |jij |ze |hij |zij |we |iedereen )"
-                       r"| terwijl | want | dan (?=ben|heb|is|zijn|wordt|krijg|gaat|kun|kan|zie|merk)"
+                       r"| terwijl | want | zoals | dan (?=ben|heb|is|zijn|wordt|krijg|gaat|kun|kan|zie|merk|doe|werk|"
+                       r"kom|blijf|hoef|weet|voel|leer|leren|let|snap|luister|zit|sta|wordt)"
                        r"| om (?=[\w' -]+ te \w+)| tot | totdat | zo ?dat | dat (?=iedereen|ze|hij|zij|de|het))")
 _TE_CLAUSE = re.compile(r"\b(?:om|geprobeerd|overwogen|nagedacht)(?: om)? (?P<body>.+?) te (?P<verb>\w+)"
                         r"(?P<tail>(?: [\w'<>-]+)*)$")
@@ -64,7 +65,11 @@ def _with_verb(before: list[str], finite: str, tail: str = "") -> str:
 
 def _drop_reason(rest: str) -> str:
     """A comment after a comma ("…, dan praten ze makkelijker") is not part of the action."""
-    return "" if rest.lstrip().startswith((",", ";", ":", "-")) else rest.split(",")[0]
+    rest = rest.lstrip()
+    # After a comma, "dan ..." or "want ...": what the advice would bring, not the advice; after
+    # "zoals ..." an example the question can do without.
+    return "" if rest.startswith((",", ";", ":", "-", "dan ", "want ", "zoals ")) else (
+        rest.split(",")[0])
 
 
 def _split_main(text: str) -> tuple[str, str]:
@@ -99,6 +104,8 @@ def _te_clause(text: str) -> str | None:
     m = _TE_CLAUSE.search(text)
     if m is None:
         return None
+    if "," in m.group("body"):  # "om X te zetten, en te kijken ...": two actions, no one verb
+        return None
     body = _words(m.group("body"))
     verb = m.group("verb")
     if body and body[-1] in PARTICLES:  # "ouders in te schakelen" -> "ouders inschakelt"
@@ -114,9 +121,14 @@ def _imperative(text: str) -> str | None:
     verb, body = words[0], words[1:]
     if body and body[0] in ("wat", "wie", "hoe", "waar", "dat", "of", "welke", "wanneer"):
         return " ".join([present_for_je(verb), _clause(body)] + ([rest] if rest else []))
-    if looks_infinitive(body[-1] if body else ""):
-        # "laat de kinderen ... bedenken": the imperative goes before the infinitive.
-        return _with_verb(body[:-1], present_for_je(verb) + " " + body[-1], rest)
+    infinitives = [i for i, w in enumerate(body) if looks_infinitive(w)
+                   and (i == 0 or body[i - 1] not in _NOT_AFTER)]
+    if infinitives and (verb in _WITH_INFINITIVE or infinitives[-1] == len(body) - 1):
+        # "laat Noor de instructie herhalen voor de klas": the imperative goes before the
+        # infinitive, what follows it stays after ("... laat herhalen voor de klas").
+        i = infinitives[-1]
+        after = " ".join(body[i + 1:] + ([rest] if rest else []))
+        return _with_verb(body[:i], present_for_je(verb) + " " + body[i], after)
     return _with_verb(body, present_for_je(verb), rest)
 
 
@@ -140,11 +152,17 @@ def rephrase_tip(sentence: str) -> str | None:
         body = _action(_LEADS.sub("", m.group("rest")).strip())
         return TEMPLATE.format(f"{m.group('when')} {body}") if body else None
     body = _action(s)
-    # An action is more than its verb ("als je probeert?" lost what was to be tried).
+    # An action is more than its verb ("als je probeert?" lost what was to be tried), and a
+    # "te" left without "om" before it is a second action the rewriting did not take in.
     words = body.split() if body else []
-    return TEMPLATE.format(body) if len(words) > 1 and words[0] not in _JOINS else None
+    if len(words) < 2 or words[0] in _JOINS or ("te" in words and "om" not in words):
+        return None
+    return TEMPLATE.format(body)
 
 
+# Imperatives that take an infinitive anywhere in the clause ("laat Noor ... herhalen voor
+# de klas"); after others a word in -en before the end is a noun ("tijdens het werken").
+_WITH_INFINITIVE = word_set("laat ga blijf kom help")
 _IMPERATIVE_NOT = word_set("""je jij ik het de een dit dat die deze er we wij ze zij hij kun kan zou moet
 heb ben is wil mag waarom wat hoe eerst vaker meer minder altijd nooit soms vooral nog daarna
 straks vooraf alvast samen zelf bijvoorbeeld volgende direct meteen""")
@@ -161,10 +179,11 @@ def _action(s: str) -> str | None:
     m = re.search(r"\bdat (?:je|jij) (?P<pre>(?:[\w'-]+ )*?)(?:kunt|kan|moet|zou)(?: kunnen| moeten)? (?P<verb>\w+)(?P<tail>.*)$", s)
     if m and looks_infinitive(m.group("verb")):  # "ik denk dat je beter kunt wachten tot ..."
         return _with_verb(_words(m.group("pre")), present_for_je(m.group("verb")), _drop_reason(m.group("tail")))
+    m = re.match(r"^(?P<body>.+ \w+en) (?:kan|kun|zou|zal)(?: \w+)? (?:helpen|werken|schelen)$", s)
+    if m:  # "een stilteteken afspreken kan helpen" -> "een stilteteken afspreekt"
+        return _infinitive_clause(m.group("body"))
     if _TE_CLAUSE.search(s) and _TE_LEAD.search(s):
-        body = _te_clause(s)
-        if body:
-            return body
+        return _te_clause(s)  # None where it holds two actions
     m = re.match(r"^probeer (?:eens |dan |anders |gewoon |het )*(?:om )?(?P<rest>.+ te \w+.*)$", s)
     if m:  # "probeer eens te beginnen met ..." -> "begint met ..."
         te = re.match(r"^(?P<body>.*?)\bte (?P<verb>\w+)(?P<tail>.*)$", m.group("rest"))

@@ -351,6 +351,21 @@ def test_dutch_verbs_take_the_je_form(verb: str, je_form: str) -> None:
      "Wat zou er gebeuren als je eerst de regels herhaalt?"),
     ("Je zou ze kunnen complimenteren als ze meedoen.",
      "Wat zou er gebeuren als je ze complimenteert als ze meedoen?"),
+    # "laat" takes its infinitive along; what follows stays after it.
+    ("Laat Daan de vraag eens herhalen voor de groep.",
+     "Wat zou er gebeuren als je Daan de vraag laat herhalen voor de groep?"),
+    ("Loop tijdens het zelfstandig werken een vaste ronde.",
+     "Wat zou er gebeuren als je tijdens het zelfstandig werken een vaste ronde loopt?"),
+    ("Een vaste plek voor de jassen afspreken kan helpen.",
+     "Wat zou er gebeuren als je een vaste plek voor de jassen afspreekt?"),
+    # Spoken: "dan ..." after the advice is what it brings, "zoals ..." an example.
+    ("laat ze eens samen een plan maken dan leren ze van elkaar",
+     "Wat zou er gebeuren als je ze samen een plan laat maken?"),
+    ("misschien kun je de wachtende kinderen een klus geven zoals tellen hoe vaak iemand springt",
+     "Wat zou er gebeuren als je de wachtende kinderen een klus geeft?"),
+    # Two actions ("te zetten, en te kijken") are not squeezed into one verb.
+    ("Zou het niet helpen om de tafels anders te zetten, en te kijken wat er gebeurt?", None),
+    ("probeer eens een liedje te zingen en de kinderen te laten dansen", None),
     # "misschien" is no verb, and an action is more than its verb.
     ("een rustig liedje na de gym misschien?", None),
     ("Dat zou jij ook kunnen proberen.", None),
