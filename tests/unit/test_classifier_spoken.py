@@ -16,9 +16,7 @@ from typing import Any
 import pytest
 
 from flows.classifier import classify, fallback, linear
-from flows.classifier.dutch_verbs import present_for_je
 from flows.classifier.reading import RULE_CHARS, TEXT_CHARS, read, rule_window, text_window
-from flows.classifier.rephrase import rephrase
 from flows.classifier.spoken import drop_fillers, split_run_on
 from flows.labels import COMPENSATING, Label
 
@@ -278,45 +276,6 @@ def test_spoken_moments_never_break_on_odd_words() -> None:
             assert 0 <= start < end <= len(text) and 0 <= seconds < 60 * 60
 
 
-@pytest.mark.parametrize(("lang", "sentence", "question"), [
-    # Spoken, a purpose or a reason follows the advice without a comma: not part of the action.
-    ("en", "you should put the rules on the wall so they can check them",
-     "What would happen if you put the rules on the wall?"),
-    ("en", "try the countdown because it calms them down",
-     "What would happen if you tried the countdown?"),
-    # A sentence that holds no action (a clause, a question, a noun phrase cut from a long
-    # turn) gives no question rather than "What would happen if you there are ...?".
-    ("en", "there are a lot of ways to handle that", None),
-    ("en", "what do you think would happen then", None),
-    ("en", "at least that part is easy", None),
-    ("en", "dieting and a walk every day", None),
-    ("nl", "je zou en de rest laten wachten", None),
-    # A run-on turn carries its next clauses into the action: too long to ask aloud.
-    ("en", ("you could start with a short breathing exercise and then move on to the reading and "
-            "after that do the group work at the tables"), None),
-    ("nl", ("je zou kunnen beginnen met een korte ademhalingsoefening en dan door naar het lezen "
-            "en daarna het groepswerk aan de tafels doen"), None),
-    # A lead, a softener with a comma, a comment on what it did, a bare modal opening.
-    ("en", "golden tip: wait five seconds after every question",
-     "What would happen if you wait five seconds after every question?"),
-    ("en", "honestly, put the phones in a basket",
-     "What would happen if you put the phones in a basket?"),
-    ("en", "try a seating plan, worked wonders for me",
-     "What would happen if you tried a seating plan?"),
-    ("en", "might be wise to end with a short reflection",
-     "What would happen if you end with a short reflection?"),
-    ("en", "could a seating plan be an option", None),
-    # Short advice keeps its question.
-    ("en", "you could keep the instructions short",
-     "What would happen if you keep the instructions short?"),
-    ("nl", "misschien kun je de rest laten wachten",
-     "Wat zou er gebeuren als je de rest laat wachten?"),
-])
-def test_a_rephrasing_is_a_question_a_peer_would_ask_or_none(
-        lang: str, sentence: str, question: str | None) -> None:
-    assert rephrase(Label.TIP, sentence, lang, sentence, ()) == question
-
-
 @pytest.mark.parametrize("text", [
     "Okay. So for most people that is about 14 drinks a week, and we know that is on the high side.",
     "Mm-hmm. We could, um, we could look at some of the options together if you want.",
@@ -327,72 +286,3 @@ def test_the_model_quotes_words_that_say_something(text: str) -> None:
     result = classify(text, "en")
     words = result.cue.split()
     assert words and "0" not in words and not linear._FUNCTION.issuperset(words)
-
-
-@pytest.mark.parametrize(("verb", "je_form"), [
-    # Borrowed -eren verbs stress the ending, Dutch ones built on "-er" do not.
-    ("reageren", "reageert"), ("presenteren", "presenteert"), ("complimenteren", "complimenteert"),
-    ("evalueren", "evalueert"), ("kopiëren", "kopieert"), ("creëren", "creëert"),
-    ("veranderen", "verandert"), ("verbeteren", "verbetert"), ("inleveren", "inlevert"),
-    ("leren", "leert"), ("tekenen", "tekent"),
-    # Irregular imperatives.
-    ("ga", "gaat"), ("sta", "staat"), ("doe", "doet"),
-])
-def test_dutch_verbs_take_the_je_form(verb: str, je_form: str) -> None:
-    assert present_for_je(verb) == je_form
-
-
-@pytest.mark.parametrize(("sentence", "question"), [
-    ("Ga tijdens het groepswerk zelf bij de deur staan.",
-     "Wat zou er gebeuren als je tijdens het groepswerk zelf bij de deur gaat staan?"),
-    ("Je zou de woorden eerst zonder tekeningen kunnen oefenen.",
-     "Wat zou er gebeuren als je de woorden eerst zonder tekeningen oefent?"),
-    ("Misschien eerst de regels herhalen, dat scheelt veel.",
-     "Wat zou er gebeuren als je eerst de regels herhaalt?"),
-    ("Je zou ze kunnen complimenteren als ze meedoen.",
-     "Wat zou er gebeuren als je ze complimenteert als ze meedoen?"),
-    # "laat" takes its infinitive along; what follows stays after it.
-    ("Laat Daan de vraag eens herhalen voor de groep.",
-     "Wat zou er gebeuren als je Daan de vraag laat herhalen voor de groep?"),
-    ("Loop tijdens het zelfstandig werken een vaste ronde.",
-     "Wat zou er gebeuren als je tijdens het zelfstandig werken een vaste ronde loopt?"),
-    ("Een vaste plek voor de jassen afspreken kan helpen.",
-     "Wat zou er gebeuren als je een vaste plek voor de jassen afspreekt?"),
-    # Spoken: "dan ..." after the advice is what it brings, "zoals ..." an example.
-    ("laat ze eens samen een plan maken dan leren ze van elkaar",
-     "Wat zou er gebeuren als je ze samen een plan laat maken?"),
-    ("misschien kun je de wachtende kinderen een klus geven zoals tellen hoe vaak iemand springt",
-     "Wat zou er gebeuren als je de wachtende kinderen een klus geeft?"),
-    # Two actions ("te zetten, en te kijken") are not squeezed into one verb.
-    ("Zou het niet helpen om de tafels anders te zetten, en te kijken wat er gebeurt?", None),
-    ("probeer eens een liedje te zingen en de kinderen te laten dansen", None),
-    # "misschien" is no verb, and an action is more than its verb.
-    ("een rustig liedje na de gym misschien?", None),
-    ("Dat zou jij ook kunnen proberen.", None),
-])
-def test_dutch_advice_becomes_a_question_with_a_right_verb_or_none(
-        sentence: str, question: str | None) -> None:
-    assert rephrase(Label.TIP, sentence.lower(), "nl", sentence, ()) == question
-
-
-@pytest.mark.parametrize(("sentence", "question"), [
-    ("That reading corner really isn't working.", "How do you see that reading corner yourself?"),
-    ("The end of the lesson felt rushed.", "How do you see the end of the lesson yourself?"),
-    ("The timer doesn't help them at all.", "How do you see the timer yourself?"),
-    # The subject runs on into a clause: the general question instead of "the way yourself".
-    ("The way you ended the lesson was lovely.", "How do you see that yourself?"),
-])
-def test_an_opinion_is_asked_back_about_its_whole_subject(sentence: str, question: str) -> None:
-    assert rephrase(Label.OPINION, sentence.lower(), "en", sentence, ()) == question
-
-
-@pytest.mark.parametrize(("sentence", "question"), [
-    ("Die liedkeuze spreekt ze niet aan.", "Hoe kijk jij zelf naar die liedkeuze?"),
-    ("Het voorleesboek was te moeilijk.", "Hoe kijk jij zelf naar het voorleesboek?"),
-    ("De uitleg van de regels was te lang.", "Hoe kijk jij zelf naar de uitleg van de regels?"),
-    # A clause after "dat" / "het" is no subject to ask about.
-    ("Dat je ze liet overleggen vond ik sterk.", "Hoe kijk jij daar zelf naar?"),
-    ("Het ging pas mis na de pauze.", "Hoe kijk jij daar zelf naar?"),
-])
-def test_a_dutch_opinion_is_asked_back_about_its_subject(sentence: str, question: str) -> None:
-    assert rephrase(Label.OPINION, sentence.lower(), "nl", sentence, ()) == question
