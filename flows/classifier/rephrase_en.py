@@ -92,10 +92,28 @@ def rephrase_tip(sentence: str) -> str | None:
                 return TRIED.format(act)
             return template.format(act) if _is_action(act, template) else None
     m = _IMPERATIVE.match(s)
-    if m:
-        act = _clean(m.group("act"))
-        return TEMPLATE.format(act) if _is_action(act, TEMPLATE) else None
-    return None
+    if m and _is_action(act := _clean(m.group("act")), TEMPLATE):
+        return TEMPLATE.format(act)
+    return _thing_to_try(s)
+
+
+# A tip that only names a thing to try ("a quick brain break halfway might help them", "a
+# short game after the break maybe?"): "What would happen if you tried <the thing>?".
+_THING = re.compile(r"^(?:maybe |perhaps |just )?(?P<thing>(?:a|an|some) [\w' -]+?)"
+                    r"(?: (?:first|halfway|instead|maybe|perhaps))*"
+                    r"(?: to \w.*| (?:might|could|would|will|may|can) (?:really |also )?"
+                    r"(?:help|work)\b.*)?$")
+_NOT_IN_THING = _NO_ACTION | word_set("be been have has had do does did i'm it's that's")
+
+
+def _thing_to_try(s: str) -> str | None:
+    """The thing, if it is one: three words or more ("a six" says too little), and no verb or
+    pronoun in it (then it is a clause: "a lot of my clients have shared ...")."""
+    m = _THING.match(s)
+    words = m.group("thing").split() if m else []
+    if len(words) < 3 or any(w in _NOT_IN_THING for w in words[1:]):
+        return None
+    return TRIED.format(" ".join(words))
 
 
 def _is_action(act: str, template: str) -> bool:

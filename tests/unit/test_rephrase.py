@@ -38,6 +38,13 @@ from flows.labels import Label
     ("en", "might be wise to end with a short reflection",
      "What would happen if you end with a short reflection?"),
     ("en", "could a seating plan be an option", None),
+    # A tip that only names a thing to try; not a short or a clause-like noun phrase.
+    ("en", "a short stretch break halfway might help them",
+     "What would happen if you tried a short stretch break?"),
+    ("en", "a quiet reading corner after lunch maybe?",
+     "What would happen if you tried a quiet reading corner after lunch?"),
+    ("en", "a timer", None),
+    ("en", "a lot of teachers have told me that it works", None),
     # Short advice keeps its question.
     ("en", "you could keep the instructions short",
      "What would happen if you keep the instructions short?"),
