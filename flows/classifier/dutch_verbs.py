@@ -32,7 +32,7 @@ _UNSTRESSED_ENDINGS = ("elen", "enen")
 _UNSTRESSED_EREN = ("deren", "beteren", "luisteren", "fluisteren", "klauteren", "stotteren",
                     "hamsteren", "ploeteren", "schitteren", "kletteren", "herinneren", "ergeren",
                     "slingeren", "weigeren", "hongeren", "timmeren", "leveren", "offeren",
-                    "zekeren", "wapperen", "flikkeren", "aarzelen", "sukkelen")
+                    "zekeren", "wapperen", "flikkeren")
 _VOWELS = "aeiouy"
 
 

@@ -33,7 +33,7 @@ onder achter naast tegen""")
 _BOUNDARY = re.compile(r"\s*(?:,|;|:| - | als | zodat | voordat | nadat | omdat | wanneer | zodra "
                        r"| voor (?=je |jij |ze |hij |zij |we |iedereen )"
                        r"| terwijl | want | zoals | dan (?=ben|heb|is|zijn|wordt|krijg|gaat|kun|kan|zie|merk|doe|werk|"
-                       r"kom|blijf|hoef|weet|voel|leer|leren|let|snap|luister|zit|sta|wordt)"
+                       r"kom|blijf|hoef|weet|voel|leer|leren|let|snap|luister|zit|sta)"
                        r"| om (?=[\w' -]+ te \w+)| tot | totdat | zo ?dat | dat (?=iedereen|ze|hij|zij|de|het))")
 _TE_CLAUSE = re.compile(r"\b(?:om|geprobeerd|overwogen|nagedacht)(?: om)? (?P<body>.+?) te (?P<verb>\w+)"
                         r"(?P<tail>(?: [\w'<>-]+)*)$")
