@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from flows.classifier import rephrase_en, rephrase_nl
+from flows.classifier.lexicon import word_set
 from flows.classifier.text import TS
 from flows.labels import Label
 
@@ -25,6 +26,17 @@ def _spellings(raw: str, wanted: set[str]) -> dict[str, str]:
     return {m.group(0).lower(): m.group(0) for m in _NOT_LOWER.finditer(raw)
             if m.group(0).lower() in wanted and m.group(0) != m.group(0).lower()
             and not _opens_sentence(raw, m.start())}
+
+
+# Words that may come before the advice itself ("en Bas laten wachten", "so Sam ...").
+_LEAD_WORDS = word_set("en dus maar nou oké ok and so but well okay")
+
+
+def _opens_with_a_name(sentence: str, raw: str) -> bool:
+    """Whether the advice starts with a name ("en Bas even laten wachten"): then its first word
+    is the person, not the verb, and no "als je ..." can be made of it."""
+    words = [w for w in _TOKEN.findall(sentence) if w not in _LEAD_WORDS][:1]
+    return bool(words) and words[0] in _spellings(raw, set(words)) and words[0] != "i"
 
 
 def _opens_sentence(raw: str, start: int) -> bool:
@@ -50,7 +62,7 @@ def rephrase(label: Label, sentence: str, lang: str, raw: str,
     """An open question for a tip, opinion or information; None where none can be made."""
     module = rephrase_nl if lang == "nl" else rephrase_en
     if label is Label.TIP:
-        question = module.rephrase_tip(sentence)
+        question = None if _opens_with_a_name(sentence, raw) else module.rephrase_tip(sentence)
     elif label is Label.OPINION:
         question = module.rephrase_opinion(sentence)
     elif label is Label.INFORMATION:

@@ -28,6 +28,7 @@ _REASON = re.compile(r"(?:(?:,| -)\s*(?:that|it|this|then|so|they'll|it'll|which
 _NO_ACTION = word_set("""if when what why how who which where because but and or so as i you we
     they he she it me us them there here yes yeah okay ok um uh is are was were am might could
     would should can will may must shall thanks""")
+_SUBJECT_VERB = word_set("could should would can will might may must is was are were has have does did")
 _NO_VERB = _NO_ACTION | word_set("""a an the one two three my your his her our their its this
     that these those some any other another every each all no not like well better at in on for
     with by from to of about after before during into""")
@@ -119,8 +120,10 @@ def _thing_to_try(s: str) -> str | None:
 def _is_action(act: str, template: str) -> bool:
     """Whether `act` reads as the action of `template`: "if you" wants a verb ("put", not "a
     six" or "dieting"), "if you tried" also takes a noun phrase or an -ing form."""
-    first = act.split(" ", 1)[0].strip(",;:-") if act else ""
-    if not first or first in _NO_ACTION:
+    words = [w.strip(",;:-") for w in act.split()]
+    first = words[0] if words else ""
+    # "Sam could hand out ...": a subject and its verb, not an action.
+    if not first or first in _NO_ACTION or words[1:2] and words[1] in _SUBJECT_VERB:
         return False
     return template != TEMPLATE or not (first in _NO_VERB
                                         or (len(first) > 6 and first.endswith("ing")))

@@ -119,6 +119,8 @@ def _imperative(text: str) -> str | None:
     if not words:
         return None
     verb, body = words[0], words[1:]
+    if body and body[0] in _SUBJECT_VERB:  # "Bas kan de schriften ...": a subject, no imperative
+        return None
     if body and body[0] in ("wat", "wie", "hoe", "waar", "dat", "of", "welke", "wanneer"):
         return " ".join([present_for_je(verb), _clause(body)] + ([rest] if rest else []))
     infinitives = [i for i, w in enumerate(body) if looks_infinitive(w)
@@ -160,6 +162,7 @@ def rephrase_tip(sentence: str) -> str | None:
     return TEMPLATE.format(body)
 
 
+_SUBJECT_VERB = word_set("kan kun moet zou mag wil gaat is was heeft had deed doet")
 # Imperatives that take an infinitive anywhere in the clause ("laat Noor ... herhalen voor
 # de klas"); after others a word in -en before the end is a noun ("tijdens het werken").
 _WITH_INFINITIVE = word_set("laat ga blijf kom help")

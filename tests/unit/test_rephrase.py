@@ -123,3 +123,17 @@ def test_an_opinion_is_asked_back_about_its_whole_subject(sentence: str, questio
 ])
 def test_a_dutch_opinion_is_asked_back_about_its_subject(sentence: str, question: str) -> None:
     assert rephrase(Label.OPINION, sentence.lower(), "nl", sentence, ()) == question
+
+
+@pytest.mark.parametrize(("lang", "text", "question"), [
+    # A name or a subject with its verb opens the sentence: no "if you ..." can be made of it.
+    ("nl", "en Bas even laten wachten tijdens de instructie", None),
+    ("nl", "Bas kan de schriften uitdelen", None),
+    ("en", "Sam could hand out the sheets", None),
+    ("en", "ok so Sam should sit at the front", None),
+    # A name after the verb is the person the advice is about.
+    ("en", "Give Sam a job", "What would happen if you give Sam a job?"),
+    ("nl", "Geef Noah een taak", "Wat zou er gebeuren als je Noah een taak geeft?"),
+])
+def test_a_name_is_not_the_verb_of_the_advice(lang: str, text: str, question: str | None) -> None:
+    assert rephrase(Label.TIP, text.lower(), lang, text, ()) == question
