@@ -102,27 +102,24 @@ def test_dutch_advice_becomes_a_question_with_a_right_verb_or_none(
     assert rephrase(Label.TIP, sentence.lower(), "nl", sentence, ()) == question
 
 
-@pytest.mark.parametrize(("sentence", "question"), [
-    ("That reading corner really isn't working.", "How do you see that reading corner yourself?"),
-    ("The end of the lesson felt rushed.", "How do you see the end of the lesson yourself?"),
-    ("The timer doesn't help them at all.", "How do you see the timer yourself?"),
-    # The subject runs on into a clause: the general question instead of "the way yourself".
-    ("The way you ended the lesson was lovely.", "How do you see that yourself?"),
+@pytest.mark.parametrize(("lang", "sentence", "question"), [
+    ("en", "That reading corner really isn't working.",
+     "How do you see that reading corner yourself?"),
+    ("en", "The end of the lesson felt rushed.", "How do you see the end of the lesson yourself?"),
+    ("en", "The timer doesn't help them at all.", "How do you see the timer yourself?"),
+    ("nl", "Die liedkeuze spreekt ze niet aan.", "Hoe kijk jij zelf naar die liedkeuze?"),
+    ("nl", "Het voorleesboek was te moeilijk.", "Hoe kijk jij zelf naar het voorleesboek?"),
+    ("nl", "De uitleg van de regels was te lang.",
+     "Hoe kijk jij zelf naar de uitleg van de regels?"),
+    # The subject runs on into a clause ("the way you ...", "dat je ...", "het ging ..."): the
+    # general question instead of "the way yourself" or "naar dat je ze".
+    ("en", "The way you ended the lesson was lovely.", "How do you see that yourself?"),
+    ("nl", "Dat je ze liet overleggen vond ik sterk.", "Hoe kijk jij daar zelf naar?"),
+    ("nl", "Het ging pas mis na de pauze.", "Hoe kijk jij daar zelf naar?"),
 ])
-def test_an_opinion_is_asked_back_about_its_whole_subject(sentence: str, question: str) -> None:
-    assert rephrase(Label.OPINION, sentence.lower(), "en", sentence, ()) == question
-
-
-@pytest.mark.parametrize(("sentence", "question"), [
-    ("Die liedkeuze spreekt ze niet aan.", "Hoe kijk jij zelf naar die liedkeuze?"),
-    ("Het voorleesboek was te moeilijk.", "Hoe kijk jij zelf naar het voorleesboek?"),
-    ("De uitleg van de regels was te lang.", "Hoe kijk jij zelf naar de uitleg van de regels?"),
-    # A clause after "dat" / "het" is no subject to ask about.
-    ("Dat je ze liet overleggen vond ik sterk.", "Hoe kijk jij daar zelf naar?"),
-    ("Het ging pas mis na de pauze.", "Hoe kijk jij daar zelf naar?"),
-])
-def test_a_dutch_opinion_is_asked_back_about_its_subject(sentence: str, question: str) -> None:
-    assert rephrase(Label.OPINION, sentence.lower(), "nl", sentence, ()) == question
+def test_an_opinion_is_asked_back_about_its_whole_subject(
+        lang: str, sentence: str, question: str) -> None:
+    assert rephrase(Label.OPINION, sentence.lower(), lang, sentence, ()) == question
 
 
 @pytest.mark.parametrize(("lang", "text", "question"), [
