@@ -50,7 +50,7 @@ def _stem(infinitive: str) -> str:
         return infinitive[:-4] + "eer"
     if infinitive.endswith("eëren"):  # creëren -> creëer
         return infinitive[:-4] + "ëer"
-    if infinitive.endswith("ën"):  # "creëren" is rare; "beïnvloeden" keeps its stem
+    if infinitive.endswith("ën"):  # an ending written "-ën" is read as "-en" (creëren: above)
         infinitive = infinitive[:-2] + "en"
     base = infinitive[:-2] if infinitive.endswith("en") else infinitive[:-1]
     if len(base) >= 2 and base[-1] == base[-2] and base[-1] not in _VOWELS:
