@@ -18,7 +18,9 @@ from flows.nudging.history import NudgeHistory
 
 # One nudge per member per few minutes (SPEC 4): a second correction right after the first
 # feels like being watched, and the first one has already made the point. Strict groups asked
-# for more guidance, so they hear it again sooner.
+# for more guidance, so they hear it again sooner. Being invited back by name is a nudge too:
+# a member invited in who answers with a tip is not corrected straight after, and a member
+# just corrected who falls quiet is not named in the group straight after.
 MEMBER_COOLDOWN = {NudgeMode.GENTLE: timedelta(minutes=10), NudgeMode.STRICT: timedelta(minutes=5)}
 
 # Everything the bot says of its own accord IN THE GROUP (public nudges, hints, still offers,
@@ -186,9 +188,8 @@ def _compensating_nudge(
     label, writer_id = classification.label, ctx.writer.user_id
     if not _asks_for_nudge(ctx, label):
         return None
-    cooldown = MEMBER_COOLDOWN[NudgeMode(ctx.settings.nudging)]
     last_nudge = history.last_nudge_at.get(writer_id)
-    if _within(last_nudge, ctx.now, cooldown):
+    if _recently_nudged(history, writer_id, ctx.settings, ctx.now):
         return None
     private = _private_possible(ctx.writer, ctx.settings)
     first_in_activate = last_nudge is None and ctx.phase in ACTIVATE_PHASES
@@ -347,11 +348,21 @@ def _is_quiet(ctx: TickContext, history: NudgeHistory, member: Member, now: date
         return False  # the inbrenger gets the check-in instead
     if _within_phase(history.invited_at.get(member.user_id), ctx.phase_started_at):
         return False  # once per member per phase: a second call would feel like pressure
+    if _recently_nudged(history, member.user_id, ctx.settings, now):
+        return False
     spoke = history.last_contribution_at.get(member.user_id)
     return now - _latest(spoke, ctx.phase_started_at) >= SILENCE_AFTER
 
 
 # --- shared ----------------------------------------------------------------------------------
+
+def _recently_nudged(history: NudgeHistory, user_id: int, settings: Settings,
+                     now: datetime) -> bool:
+    """Nudged or invited back by name within the member cooldown of the group's mode."""
+    cooldown = MEMBER_COOLDOWN[NudgeMode(settings.nudging)]
+    return any(_within(moment, now, cooldown) for moment in
+               (history.last_nudge_at.get(user_id), history.invited_at.get(user_id)))
+
 
 def _private_possible(member: Member, settings: Settings) -> bool:
     return member.started_private and settings.nudge_delivery == NudgeDelivery.PRIVATE

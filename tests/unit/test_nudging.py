@@ -458,6 +458,46 @@ def test_several_silent_members_share_one_kind_message() -> None:
     assert set(decision.history.invited_at) == {BRAM.user_id, CHRIS.user_id}
 
 
+@pytest.mark.parametrize("mode", NUDGING_MODES)
+def test_a_member_invited_back_is_not_corrected_for_their_answer_within_the_cooldown(
+    mode: NudgeMode
+) -> None:
+    history = NudgeHistory(last_contribution_at=talked(anna=8.5, chris=8.8),
+                           inbrenger_last_at=T0 + timedelta(minutes=8))
+    invited_at = T0 + timedelta(minutes=9)
+    invited = decide_on_tick(tick(history, mode=mode), invited_at)
+    assert invited.kind == "silence" and BRAM.user_id in invited.history.invited_at
+
+    answer = message(BRAM, mode=mode, at=invited_at + timedelta(minutes=1),
+                     history=invited.history)
+    assert decide_on_message(answer, TIP).effects == ()
+    later = message(BRAM, mode=mode, at=invited_at + MEMBER_COOLDOWN[mode],
+                    history=invited.history)
+    assert decide_on_message(later, TIP).kind == "tip"
+
+
+def test_a_member_just_nudged_is_not_named_as_quiet_within_the_gentle_cooldown() -> None:
+    nudged = decide_on_message(message(BRAM, at=T0 + timedelta(minutes=1)), TIP)
+    assert nudged.kind == "tip"
+    history = NudgeHistory.from_dict({
+        **nudged.history.to_dict(),
+        "last_contribution_at": {**nudged.history.to_dict()["last_contribution_at"],
+                                 **{str(k): v.isoformat() for k, v in talked(anna=9,
+                                                                             chris=9.5).items()}},
+        "inbrenger_last_at": (T0 + timedelta(minutes=9)).isoformat(),
+    })
+    # Quiet for eight minutes since his tip, but corrected for it less than ten minutes ago.
+    assert decide_on_tick(tick(history), T0 + timedelta(minutes=9, seconds=30)).effects == ()
+    cooled = T0 + timedelta(minutes=1) + MEMBER_COOLDOWN[NudgeMode.GENTLE]
+    invitation = decide_on_tick(tick(history), cooled)
+    assert invitation.kind == "silence"
+    assert invitation.effects[0].texts[0].params["names"] == "Bram"  # type: ignore[union-attr]
+    # Strict groups' cooldown is shorter than the quiet mark, so Bram is named at once there.
+    strict = decide_on_tick(tick(history, mode=NudgeMode.STRICT),
+                            T0 + timedelta(minutes=9, seconds=30))
+    assert strict.kind == "silence"
+
+
 def test_no_invitation_early_in_a_phase_or_when_nobody_talks() -> None:
     history = NudgeHistory(last_contribution_at=talked(anna=5),
                            inbrenger_last_at=T0 + timedelta(minutes=5))
