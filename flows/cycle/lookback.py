@@ -19,6 +19,7 @@ from flows.cycle.model import (
     actor_of,
 )
 from flows.cycle.phases import quote, quoted, start_lookback
+from flows.cycle.watching import present
 from flows.effects import Effect, Say, SendCoachAddition, StoreContribution, Text, text
 
 LATE_LINES = timedelta(hours=24)  # a late line is still added the day after the meeting
@@ -30,8 +31,8 @@ def moves(contributions: tuple[ContributionRef, ...]) -> tuple[ContributionRef, 
 
 
 def peers(ctx: CycleContext) -> set[int]:
-    """Who is asked for a line: the members who agreed, except the inbrenger."""
-    return {m.user_id for m in ctx.members if m.agreed} - {ctx.cycle.inbrenger_id}
+    """Who is asked for a line: the members here today, except the inbrenger."""
+    return {m.user_id for m in present(ctx.members, ctx.cycle)} - {ctx.cycle.inbrenger_id}
 
 
 def complete_after(ctx: CycleContext, event: Event) -> bool:

@@ -35,7 +35,7 @@ from flows.cycle.guards import (
     talk_message,
     tried_open,
 )
-from flows.cycle.model import EVENT_NAMES, Cycle, CycleContext, Decision, Event
+from flows.cycle.model import EVENT_NAMES, Cycle, CycleContext, Decision, Event, actor_of
 from flows.cycle.phases import current_step, enter_step, enter_talk, enter_watching
 from flows.effects import Effect, Text, text
 from flows.model import FINAL_PHASES, TALK_PHASES, Phase, RealityStep, WillStep
@@ -212,10 +212,17 @@ def decide(ctx: CycleContext, event: Event) -> Decision:
     return _apply(ctx, event, chosen)
 
 
+# What shows a member is in the conversation: saying something in it.
+SPEAKING_EVENTS = frozenset({"message", "voice", "move"})
+
+
 def _apply(ctx: CycleContext, event: Event, transition: Transition) -> Decision:
     decision = transition.action(ctx, event)
     if decision.refused:
         return decision
+    if event.name in SPEAKING_EVENTS and ctx.cycle.phase in TALK_PHASES:
+        decision = replace(decision, cycle=watching.here_after_all(decision.cycle,
+                                                                   actor_of(event)))
     if transition.to_step is not None:
         cycle = replace(decision.cycle, step=transition.to_step)
         entered, effects = enter_step(replace(ctx, cycle=cycle), cycle)

@@ -8,6 +8,7 @@ from flows.classifier import classify, detect_language
 from flows.classifier.timestamps import parse_timestamp
 from flows.cycle.model import Contribution, Cycle, CycleContext, Decision
 from flows.cycle.phases import TICK_MINUTES, inbrenger_name, set_timer
+from flows.cycle.watching import present
 from flows.effects import (
     Button,
     Effect,
@@ -111,7 +112,7 @@ def _strong_moment(ctx: CycleContext, cycle: Cycle, actor: int, message_id: int,
     named = tuple(m.name for m in ctx.members if m.user_id in cycle.strong_moments)
     lines: tuple[Text, ...] = (text("cycle.strong_noted", count=len(named),
                                     names=", ".join(named)),)
-    if {m.user_id for m in ctx.members} <= cycle.strong_moments:
+    if {m.user_id for m in present(ctx.members, cycle)} <= cycle.strong_moments:
         lines += (text("cycle.strong_all", name=inbrenger_name(ctx)),)
     button = Button(text("nudge.show_still", time=shown), nudging.still_data(cycle.id, seconds))
     return cycle, Say(lines, ((button,),), reply_to=message_id, language=language)

@@ -22,6 +22,12 @@ def awaited(members: Sequence[Member], cycle: Cycle) -> tuple[Member, ...]:
     return tuple(m for m in members if m.agreed and m.user_id not in away)
 
 
+def present(members: Sequence[Member], cycle: Cycle) -> tuple[Member, ...]:
+    """The members who can take part today: agreed, and not away by their own word. What
+    waits for everyone (the strong moments, the look back) waits for these."""
+    return tuple(m for m in members if m.agreed and m.user_id not in cycle.absent)
+
+
 def still_to_watch(members: Sequence[Member], cycle: Cycle) -> tuple[Member, ...]:
     """Who the group still waits for (also what /status shows while watching)."""
     return tuple(m for m in awaited(members, cycle) if m.user_id not in cycle.watched_by)
@@ -29,6 +35,12 @@ def still_to_watch(members: Sequence[Member], cycle: Cycle) -> tuple[Member, ...
 
 def everyone_watched(ctx: CycleContext, cycle: Cycle) -> bool:
     return not still_to_watch(ctx.members, cycle)
+
+
+def here_after_all(cycle: Cycle, actor: int) -> Cycle:
+    """Someone who said they are not here today and then speaks in the talk is here after all:
+    the bot counts on them again (strong moments, the look back, the summaries)."""
+    return replace(cycle, absent=cycle.absent - {actor}) if actor in cycle.absent else cycle
 
 
 def counted(cycle: Cycle, event: Event) -> Cycle:

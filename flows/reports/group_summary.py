@@ -70,15 +70,25 @@ def not_heard_from(members: tuple[Member, ...], contributions: tuple[Contributio
     return tuple(m for m in members if m.user_id not in spoken and m.user_id != inbrenger_id)
 
 
+def cycle_participation(ctx: CycleContext) -> list[Participation]:
+    """The participation of this cycle's peers, as every summary shows it."""
+    cycle = ctx.cycle
+    return participation(ctx.members, ctx.contributions, cycle.inbrenger_id,
+                         cycle.welcome_tips, away=cycle.absent)
+
+
 def participation(members: tuple[Member, ...], contributions: tuple[ContributionRef, ...],
-                  inbrenger_id: int, welcome: frozenset[int] = frozenset()
-                  ) -> list[Participation]:
+                  inbrenger_id: int, welcome: frozenset[int] = frozenset(),
+                  away: frozenset[int] = frozenset()) -> list[Participation]:
     """Per peer (the inbrenger answers rather than contributes), in alphabetical order.
     `welcome` holds the message ids of tips given after the inbrenger opened the floor; voice
-    notes nobody could read are counted apart, as spoken."""
+    notes nobody could read are counted apart, as spoken. A member `away` today (they said so)
+    is left out, unless they said something all the same: they did not "listen this time"."""
     rows = []
+    spoke = {c.user_id for c in talk(contributions)}
     for member in sorted(members, key=lambda m: m.name.lower()):
-        if member.user_id == inbrenger_id:
+        if member.user_id == inbrenger_id or (member.user_id in away
+                                              and member.user_id not in spoke):
             continue
         mine = [c for c in talk(contributions) if c.user_id == member.user_id]
         asked_for = [c for c in mine if c.message_id in welcome
@@ -207,7 +217,7 @@ def group_summary(ctx: CycleContext) -> tuple[Text, ...]:
     else:
         parts.append(text("summary.no_commitment"))
     parts.extend(lookback_part(ctx))
-    rows = participation(ctx.members, ctx.contributions, cycle.inbrenger_id, cycle.welcome_tips)
+    rows = cycle_participation(ctx)
     if rows:
         parts.append(text("summary.participation",
                           lines=tuple(participation_line(row) for row in rows)))

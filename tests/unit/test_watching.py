@@ -6,16 +6,27 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flows.catalog import render, render_all
-from flows.cycle.model import Absent, Consent, Cycle, Decision, TimerFired, Watched
+from flows.cycle.model import (
+    Absent,
+    Consent,
+    Contribution,
+    ContributionRef,
+    Cycle,
+    Decision,
+    TimerFired,
+    Watched,
+)
 from flows.cycle.table import decide
 from flows.model import Member, Phase
 from flows.nudging.history import NudgeHistory
 from flows.reports.coach_summary import coach_summary
+from flows.reports.group_summary import group_summary
 from tests.unit.test_cycle import (
     ANNA,
     BOB,
     CARLA,
     CLIP,
+    CONTRIBUTIONS,
     DAAN,
     NOT_AGREED,
     NOW,
@@ -23,6 +34,7 @@ from tests.unit.test_cycle import (
     ctx_for,
     cycle_in,
     group_buttons,
+    lines_of,
     said,
 )
 
@@ -106,3 +118,46 @@ def test_who_is_not_here_is_not_invited_back_when_silent() -> None:
                                    nudge_history=talk, absent=frozenset({DAAN}))),
                   TimerFired("tick"))
     assert "Daan" not in said(away)
+
+
+# --- after watching: who is not here is not waited for, nor summed up --------------------------
+
+AWAY = frozenset({DAAN})
+LOOKING = {"commitment": "Wachten tot het stil is", "step": "lookback",
+           "lookback_options": (11, 12), "lookback_choice": 11}
+DAAN_SPOKE = ContributionRef(30, DAAN, "options", "Wat wil je zelf proberen?", "open_question", 30)
+
+
+def test_the_look_back_closes_when_everyone_here_answered() -> None:
+    cycle = cycle_in(P.WILL, absent=AWAY, **LOOKING)
+    decision = decide(ctx_for(cycle, contributions=lines_of(BOB)),
+                      Contribution(CARLA, 1201, "Stilte laten vallen."))
+    assert decision.cycle.phase is P.CLOSED  # Daan is away today: not waited for
+    present = decide(ctx_for(cycle_in(P.WILL, **LOOKING), contributions=lines_of(BOB)),
+                     Contribution(CARLA, 1201, "Stilte laten vallen."))
+    assert present.cycle.phase is P.WILL  # without his word, the look back waits for Daan
+
+
+def test_everyone_here_named_a_strong_moment_without_who_is_away() -> None:
+    cycle = cycle_in(P.REALITY, step="strong", absent=AWAY, strong_moments=frozenset({ANNA, BOB}))
+    decision = decide(ctx_for(cycle), Contribution(CARLA, 1101, "Bij 1:10 zie ik rust in de klas."))
+    assert "Iedereen heeft een sterk moment genoemd" in said(decision)
+
+
+def test_the_summary_does_not_say_that_who_was_away_listened() -> None:
+    cycle = cycle_in(P.CLOSED, commitment="Wachten", absent=AWAY)
+    shown = render_all("nl", group_summary(ctx_for(cycle, contributions=CONTRIBUTIONS[:2])))
+    assert "Bob:" in shown and "Daan" not in shown
+    coach = render_all("nl", coach_summary(ctx_for(cycle, contributions=CONTRIBUTIONS[:2]),
+                                           "2B", 0))
+    assert "Daan" not in coach
+
+
+def test_who_said_they_are_away_and_then_speaks_is_here_after_all() -> None:
+    cycle = cycle_in(P.OPTIONS, absent=AWAY)
+    decision = decide(ctx_for(cycle), Contribution(DAAN, 1300, "Wat wil je zelf proberen?"))
+    assert decision.cycle.absent == frozenset()
+    shown = render_all("nl", group_summary(ctx_for(cycle_in(P.CLOSED, commitment="x",
+                                                            absent=AWAY),
+                                                   contributions=(DAAN_SPOKE,))))
+    assert "Daan: 1 vraag" in shown  # counted for what he said, even if still marked away
