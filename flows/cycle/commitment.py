@@ -16,7 +16,7 @@ from dataclasses import replace
 from flows.catalog import render
 from flows.cycle.model import ConfirmCommitment, Contribution, CycleContext, Decision, Event
 from flows.cycle.phases import button
-from flows.cycle.talk import message_language, respond_to_contribution, words_language
+from flows.cycle.talk import respond_to_words, words_language
 from flows.effects import Say, text
 
 # Words that say why, per language ("want" is Dutch for "because", but English "I want to").
@@ -65,24 +65,31 @@ def propose_commitment(ctx: CycleContext, event: Event) -> Decision:
     """The inbrenger's message in will is proposed, never taken: "Morgen al, denk ik!" is an
     answer, not a commitment. A confirmed commitment stays until a new one is confirmed."""
     assert isinstance(event, Contribution)
-    words = event.text.strip()
+    return propose_words(ctx, event.actor, event.message_id, event.text, event.language)
+
+
+def propose_words(ctx: CycleContext, actor: int, message_id: int, words: str,
+                  language: str | None, *, voice: bool = False) -> Decision:
+    """The proposal from the inbrenger's words, typed or (`voice`) a voice note's transcript,
+    which is kept as the note's words."""
+    words = words.strip()
+    language = words_language(ctx, words, language)
     pending = ctx.cycle.proposed_commitment
-    if pending and not _says_why(ctx, pending) \
-            and is_goal_only(words, message_language(ctx, event)):
+    if pending and not _says_why(ctx, pending) and is_goal_only(words, language):
         label = render(ctx.settings.language, text("cycle.goal_label"))
         proposal = with_goal(pending, words, label)
     else:
         proposal = words
-    cycle = replace(ctx.cycle, proposed_commitment=proposal,
-                    proposal_message_id=event.message_id)
-    stored = respond_to_contribution(replace(ctx, cycle=cycle), event, nudge=False)
+    cycle = replace(ctx.cycle, proposed_commitment=proposal, proposal_message_id=message_id)
+    stored = respond_to_words(replace(ctx, cycle=cycle), actor, message_id, words, language,
+                              nudge=False, voice=voice)
     keyboard = ((button(cycle, "cycle.button.confirm_commitment", "commit",
-                        str(event.message_id)),),)
+                        str(message_id)),),)
     about_goal = "cycle.commitment_goal_seen" if _says_why(ctx, proposal) \
         else "cycle.commitment_ask_goal"
     return replace(stored, effects=stored.effects + (
         Say((text("cycle.commitment_proposed", commitment=proposal), text(about_goal)),
-            keyboard, reply_to=event.message_id),))
+            keyboard, reply_to=message_id),))
 
 
 def _says_why(ctx: CycleContext, words: str) -> bool:

@@ -41,7 +41,7 @@ def complete_after(ctx: CycleContext, event: Event) -> bool:
     cycle = ctx.cycle
     picked = cycle.lookback_choice is not None or isinstance(event, LookBackChoice)
     lined = {c.user_id for c in moves(ctx.contributions)}
-    if isinstance(event, MoveLine) or event.name == "message":
+    if isinstance(event, MoveLine) or event.name in ("message", "voice"):
         lined.add(actor_of(event))
     return picked and peers(ctx) <= lined
 

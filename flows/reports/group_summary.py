@@ -193,11 +193,18 @@ def lookback_part(ctx: CycleContext) -> tuple[Text, ...]:
                           inbrenger=_name(ctx, cycle.inbrenger_id)))
     elif cycle.lookback_choice == 0:
         parts.append(text("summary.helpful_none", inbrenger=_name(ctx, cycle.inbrenger_id)))
-    lines = [c for c in ctx.contributions if c.phase == LOOKBACK and c.text]
+    lines = tuple(_move_line(ctx, c) for c in ctx.contributions
+                  if c.phase == LOOKBACK and (c.text or unread_voice(c)))
     if lines:
-        parts.append(text("summary.moves", lines="\n".join(
-            f"• {_name(ctx, c.user_id)}: {quote(c.text)}" for c in lines)))
+        parts.append(text("summary.moves", lines=lines))
     return tuple(parts)
+
+
+def _move_line(ctx: CycleContext, line: ContributionRef) -> Text:
+    """A peer's look-back line in their words; a spoken one nobody could read by its length."""
+    said: str | Text = quote(line.text) if line.text else text(
+        "summary.count.voice_notes", count=1, length=clock(line.duration))
+    return text("summary.member_line", name=_name(ctx, line.user_id), parts=said)
 
 
 def group_summary(ctx: CycleContext) -> tuple[Text, ...]:

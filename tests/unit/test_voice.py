@@ -328,3 +328,43 @@ def test_the_portfolio_counts_voice_notes() -> None:
 
 def replace_group() -> Group:
     return Group(1, -5, 0, "Pabo 2")
+
+
+# --- voice notes in will: the commitment and the look back ------------------------------------
+
+ANNA_NOTE = ContributionRef(71, ANNA, "will", "", VOICE, 910, VOICE, 20)
+SPOKEN = "Ik ga vijf tellen wachten na elke vraag, zodat meer leerlingen nadenken."
+
+
+def test_the_inbrengers_spoken_commitment_is_proposed_with_the_confirm_button() -> None:
+    ctx = ctx_for(cycle_in(P.WILL, step="commit"), contributions=CONTRIBUTIONS + (ANNA_NOTE,),
+                  can_transcribe=True)
+    decision = decide(ctx, VoiceTranscribed(ANNA, 910, SPOKEN))
+    assert decision.cycle.proposed_commitment == SPOKEN
+    assert decision.cycle.proposal_message_id == 910
+    assert any(isinstance(e, StoreTranscript) and e.message_id == 910 for e in decision.effects)
+    assert "cy:7:commit:910" in group_buttons(decision)
+    assert "vijf tellen" in said(decision)
+
+
+def test_without_a_transcriber_the_inbrenger_is_asked_to_type_the_commitment() -> None:
+    decision = decide(ctx_for(cycle_in(P.WILL, step="commit"), voice_notice_given=True),
+                      VoiceNote(ANNA, 911, "f", 20))
+    assert "typen" in said(decision) and decision.cycle.proposed_commitment is None
+    english = render_all("en", texts_of(decision))
+    assert "type what you will try" in english
+
+
+def test_a_peers_voice_note_in_the_look_back_is_their_line() -> None:
+    looking = cycle_in(P.WILL, commitment="x", step="lookback", lookback_choice=0)
+    decision = decide(ctx_for(looking), VoiceNote(CARLA, 912, "f", 14))
+    (stored,) = [e for e in decision.effects if isinstance(e, StoreContribution)]
+    assert (stored.phase, stored.kind) == ("lookback", "voice")
+    note = ContributionRef(72, CARLA, "lookback", "", VOICE, 912, VOICE, 14)
+    words = decide(ctx_for(looking, contributions=CONTRIBUTIONS + (note,), can_transcribe=True),
+                   VoiceTranscribed(CARLA, 912, "Doorvragen op wat ik zie."))
+    assert StoreTranscript(912, "Doorvragen op wat ik zie.", "move") in words.effects
+    assert not any(isinstance(e, (Say, SayPrivately)) for e in words.effects)  # never nudged
+    shown = render_all("nl", group_summary(ctx_for(cycle_in(P.CLOSED, commitment="x"),
+                                                   contributions=CONTRIBUTIONS + (note,))))
+    assert "• Carla: 🎙 spraakbericht, 0:14" in shown
