@@ -6,7 +6,13 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
-from telegram import Bot, BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeAllChatAdministrators,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+)
 from telegram.error import InvalidToken, TelegramError
 
 from bot.texts.render import say
@@ -14,9 +20,14 @@ from flows.catalog import LANGUAGES
 
 log = logging.getLogger(__name__)
 
-GROUP_COMMANDS = ("setup", "join", "leave", "roster", "skip", "cycle", "next", "status", "tips",
+# The group chats' menu: everything a member can do there. Admins see the whole menu, with
+# setting up and starting a cycle, which only they can (Telegram shows a chat's admins the menu
+# of the administrators' scope instead); a member who types them anyway is told who can.
+ADMIN_ONLY_COMMANDS = ("setup", "cycle")
+ADMIN_COMMANDS = ("setup", "join", "leave", "roster", "skip", "cycle", "next", "status", "tips",
                   "pause", "replay", "audio", "schedule", "summary", "coach", "settings", "cancel",
                   "export", "forget", "help")
+GROUP_COMMANDS = tuple(name for name in ADMIN_COMMANDS if name not in ADMIN_ONLY_COMMANDS)
 PRIVATE_COMMANDS = ("start", "help", "export", "forget")
 FIRST_RETRY, LAST_RETRY = 1.0, 60.0
 
@@ -38,6 +49,7 @@ async def keep_trying(what: str, call: Callable[[], Awaitable[object]]) -> None:
 
 async def set_command_menus(bot: Bot) -> None:
     for scope, names in ((BotCommandScopeAllGroupChats(), GROUP_COMMANDS),
+                         (BotCommandScopeAllChatAdministrators(), ADMIN_COMMANDS),
                          (BotCommandScopeAllPrivateChats(), PRIVATE_COMMANDS)):
         for language in LANGUAGES:
             commands = [BotCommand(name, say(language, f"commands.{name}")) for name in names]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from bot.startup.telegram_calls import GROUP_COMMANDS, PRIVATE_COMMANDS
+from bot.startup.telegram_calls import ADMIN_COMMANDS, GROUP_COMMANDS, PRIVATE_COMMANDS
 from fake_telegram import FakeTelegramControl
 from tests.e2e.harness import BotProcess, DemoGroup
 from tests.e2e.scenes import db_rows, set_up_group
@@ -115,6 +115,7 @@ async def test_commands_are_set_per_scope_and_language(tg: FakeTelegramControl,
                                                        running_bot: BotProcess) -> None:
     # The whole menus, per scope and language (what they hold: tests/handlers/test_command_menus.py).
     for scope, names in (("all_group_chats", GROUP_COMMANDS),
+                         ("all_chat_administrators", ADMIN_COMMANDS),
                          ("all_private_chats", PRIVATE_COMMANDS)):
         for language in ("nl", "en", ""):
             menu = await eventually(partial(tg.commands, {"type": scope}, language),

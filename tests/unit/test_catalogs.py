@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.startup.telegram_calls import GROUP_COMMANDS, PRIVATE_COMMANDS
+from bot.startup.telegram_calls import ADMIN_COMMANDS, PRIVATE_COMMANDS
 from flows.catalog import LANGUAGES, PLURAL_FORMS, catalog, placeholders, plural_bases, render
 from flows.effects import Text
 
@@ -21,7 +21,7 @@ def test_nl_and_en_have_the_same_placeholders_for_every_key() -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_command_has_a_menu_description_and_help(language: str) -> None:
     texts = catalog(language)
-    for name in set(GROUP_COMMANDS) | set(PRIVATE_COMMANDS):
+    for name in set(ADMIN_COMMANDS) | set(PRIVATE_COMMANDS):
         description = texts[f"commands.{name}"]
         assert 3 <= len(description) <= 256  # Telegram's limits for a command description
     help_text = texts["bot.help_group"]
