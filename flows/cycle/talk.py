@@ -128,7 +128,7 @@ def respond_to_tick(ctx: CycleContext) -> Decision:
     tick_ctx = nudging.TickContext(
         phase=cycle.phase, phase_started_at=cycle.phase_started_at, settings=ctx.settings,
         inbrenger=inbrenger, history=_history(ctx), cycle_id=cycle.id,
-        members=tuple(m for m in ctx.members if m.user_id not in cycle.absent),  # not there
+        members=present(ctx.members, cycle),  # not who is away, nor who has not agreed yet
         group_title=ctx.group_title,
     )
     decision = nudging.decide_on_tick(tick_ctx, ctx.now)

@@ -161,3 +161,13 @@ def test_who_said_they_are_away_and_then_speaks_is_here_after_all() -> None:
                                                             absent=AWAY),
                                                    contributions=(DAAN_SPOKE,))))
     assert "Daan: 1 vraag" in shown  # counted for what he said, even if still marked away
+
+
+def test_who_has_not_agreed_yet_is_not_named_as_quiet() -> None:
+    talk = NudgeHistory(last_contribution_at={BOB: NOW - timedelta(minutes=1),
+                                              CARLA: NOW - timedelta(minutes=1),
+                                              DAAN: NOW - timedelta(minutes=1)},
+                        inbrenger_last_at=NOW - timedelta(minutes=1))
+    cycle = cycle_in(P.REALITY, phase_started_at=NOW - timedelta(minutes=9), nudge_history=talk)
+    decision = decide(ctx_for(cycle, members=NOT_AGREED), TimerFired("tick"))
+    assert "Eva" not in said(decision)  # she cannot take part before agreeing
