@@ -18,6 +18,7 @@ from flows.cycle.model import (
     Event,
     VoiceNote,
 )
+from flows.cycle.phases import current_step
 from flows.cycle.talk import respond_to_words
 from flows.effects import (
     Effect,
@@ -57,12 +58,12 @@ def take_voice(ctx: CycleContext, event: Event) -> Decision:
 
 
 def _in_lookback(cycle: Cycle) -> bool:
-    return cycle.phase is Phase.WILL and cycle.step == WillStep.LOOKBACK
+    return cycle.phase is Phase.WILL and current_step(cycle) == WillStep.LOOKBACK
 
 
 def _speaks_commitment(cycle: Cycle, actor: int) -> bool:
     return (actor == cycle.inbrenger_id and cycle.phase is Phase.WILL
-            and cycle.step == WillStep.COMMIT)
+            and current_step(cycle) == WillStep.COMMIT)
 
 
 def stored_note(ctx: CycleContext, message_id: int) -> ContributionRef | None:
