@@ -162,9 +162,10 @@ class Cycle:
         await self.tg.wait_for_text(self.chat, expect, since=since, timeout=self.timeout)
 
     async def close(self, inbrenger_id: int, commitment: str,
-                    goal: str | None = None) -> MessageView:
+                    goal: str | None = None, away: tuple[int, ...] = ()) -> MessageView:
         """The commitment proposed and confirmed (with `goal` sent after it, when the bot asks
-        for one), the look back, and the group summary returned."""
+        for one), the look back (a line from every peer not `away`), and the group summary
+        returned."""
         tg, timeout = self.tg, self.timeout
         since = await tg.mark()
         message = await tg.send_text(inbrenger_id, self.chat, commitment)
@@ -191,7 +192,7 @@ class Cycle:
         since = await tg.mark()
         await click_and_wait(tg, inbrenger_id, lookback, options[0], timeout=timeout)
         for peer in self.group.people:  # each peer's one line: the move they will use again
-            if peer.user_id != inbrenger_id:
+            if peer.user_id != inbrenger_id and peer.user_id not in away:
                 line = await tg.send_text(peer.user_id, self.chat, MOVE_LINE)
                 self.sent.append(line["message_id"])
         return await tg.wait_for_text(self.chat, "Samenvatting", since=since, timeout=timeout)
