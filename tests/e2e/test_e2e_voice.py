@@ -11,7 +11,7 @@ import pytest
 
 from fake_telegram import FakeTelegramControl
 from tests.e2e.harness import BotProcess, DemoGroup
-from tests.e2e.scenes import db_rows, into_reality
+from tests.e2e.scenes import db_rows, has_button, into_reality
 
 TIP = "You could give them more time to think"
 
@@ -49,6 +49,27 @@ async def test_a_spoken_tip_is_transcribed_and_nudged_privately(
                      "SELECT kind, label, text IS NOT NULL FROM contributions WHERE "
                      "message_id = ?", (sent["message_id"],))
     assert stored == [("voice", "tip", 1)]
+
+
+async def test_a_spoken_commitment_is_proposed_for_the_inbrenger_to_confirm(
+        tg: FakeTelegramControl, demo_group: DemoGroup, bot_process: BotProcess,
+        tmp_path: Path) -> None:
+    pytest.importorskip("pocketsphinx")
+    note = _spoken_tip(tmp_path)  # what the words are matters less than that they are read
+    bot_process.env["INTERVISION_TRANSCRIBER"] = "pocketsphinx"
+    await bot_process.start()
+    cycle = await into_reality(tg, demo_group, tmp_path)
+    chat, bram = demo_group.chat_id, demo_group.members[0]
+    await cycle.next_phase(bram.user_id, "Opties")
+    await cycle.next_phase(bram.user_id, "Voornemen")
+    since = await tg.mark()  # the transcriber here reads English
+    await tg.send_text(demo_group.admin.user_id, chat, "/settings language en")
+    await tg.wait_for_text(chat, "language", since=since)
+    since = await tg.mark()
+    sent = await tg.send_video(bram.user_id, chat, note, kind="voice")
+    proposal = await tg.wait_for(has_button("commit"), chat_id=chat, since=since, timeout=60)
+    assert "Shall I note this as your commitment" in (proposal["text"] or "")
+    assert proposal["reply_to"] == sent["message_id"]
 
 
 async def test_without_a_transcriber_voice_notes_count_and_the_group_is_told_once(
