@@ -35,9 +35,17 @@ from flows.cycle.guards import (
     talk_message,
     tried_open,
 )
-from flows.cycle.model import EVENT_NAMES, Cycle, CycleContext, Decision, Event, actor_of
+from flows.cycle.model import (
+    EVENT_NAMES,
+    ContributionRef,
+    Cycle,
+    CycleContext,
+    Decision,
+    Event,
+    actor_of,
+)
 from flows.cycle.phases import current_step, enter_step, enter_talk, enter_watching
-from flows.effects import Effect, Text, text
+from flows.effects import Effect, StoreContribution, Text, text
 from flows.model import FINAL_PHASES, TALK_PHASES, Phase, RealityStep, WillStep
 
 Action = Callable[[CycleContext, Event], Decision]
@@ -223,9 +231,10 @@ def _apply(ctx: CycleContext, event: Event, transition: Transition) -> Decision:
     decision = transition.action(ctx, event)
     if decision.refused:
         return decision
-    if event.name in SPEAKING_EVENTS and ctx.cycle.phase in TALK_PHASES:
+    if event.name in SPEAKING_EVENTS and _in_the_talk(ctx.cycle):
         decision = replace(decision, cycle=watching.here_after_all(decision.cycle,
                                                                    actor_of(event)))
+    ctx = _with_stored(ctx, decision.effects)
     if transition.to_step is not None:
         cycle = replace(decision.cycle, step=transition.to_step)
         entered, effects = enter_step(replace(ctx, cycle=cycle), cycle)
@@ -235,6 +244,22 @@ def _apply(ctx: CycleContext, event: Event, transition: Transition) -> Decision:
     cycle = replace(decision.cycle, phase=transition.target, phase_started_at=ctx.now, step="")
     entered, effects = ENTER[transition.target](replace(ctx, cycle=cycle), cycle)
     return replace(decision, cycle=entered, effects=decision.effects + effects)
+
+
+def _in_the_talk(cycle: Cycle) -> bool:
+    """The conversation itself: a look-back line is about it, not taking part in it."""
+    return cycle.phase in TALK_PHASES and current_step(cycle) != WillStep.LOOKBACK
+
+
+def _with_stored(ctx: CycleContext, effects: tuple[Effect, ...]) -> CycleContext:
+    """The context as entering the next phase or step sees it, with what this event stored:
+    the line that closes the look back belongs in the summary the cycle closes with."""
+    known = {c.message_id for c in ctx.contributions}
+    stored = tuple(ContributionRef(-1, e.user_id, e.phase, e.text, e.label, e.message_id,
+                                   e.kind, e.duration)  # -1: no stored id yet, never a choice
+                   for e in effects
+                   if isinstance(e, StoreContribution) and e.message_id not in known)
+    return replace(ctx, contributions=ctx.contributions + stored) if stored else ctx
 
 
 def _wrong_phase(ctx: CycleContext, event: Event) -> Text:

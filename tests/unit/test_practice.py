@@ -202,6 +202,8 @@ def test_the_look_back_closes_when_everyone_answered_with_the_moves_in_the_summa
     assert decision.cycle.phase is P.CLOSED and SendCoachSummary(7) in decision.effects
     shown = summary_said(decision)
     assert "Zetten die we weer gebruiken" in shown and "Hielp Anna het meest" in shown
+    assert "• Daan: Stilte laten vallen." in shown  # the line that closed the look back
+    assert "• Bob: Doorvragen op wat je ziet." in shown
 
 
 def test_the_look_back_closes_at_its_timebox_without_everyone() -> None:

@@ -368,3 +368,15 @@ def test_a_peers_voice_note_in_the_look_back_is_their_line() -> None:
     shown = render_all("nl", group_summary(ctx_for(cycle_in(P.CLOSED, commitment="x"),
                                                    contributions=CONTRIBUTIONS + (note,))))
     assert "• Carla: 🎙 spraakbericht, 0:14" in shown
+
+
+def test_a_spoken_line_that_closes_the_look_back_is_in_the_summary_by_its_length() -> None:
+    looking = cycle_in(P.WILL, commitment="x", step="lookback", lookback_choice=0)
+    lines = tuple(ContributionRef(40 + uid, uid, "lookback", "Doorvragen.", "move", 40 + uid)
+                  for uid in (BOB, DAAN))
+    closed = decide(ctx_for(looking, contributions=CONTRIBUTIONS + lines),
+                    VoiceNote(CARLA, 913, "f", 14))
+    assert closed.cycle.phase is P.CLOSED
+    summary = next(e for e in closed.effects if isinstance(e, Say)
+                   and e.texts[0].key == "summary.title")
+    assert "• Carla: 🎙 spraakbericht, 0:14" in render_all("nl", summary.texts)

@@ -171,3 +171,14 @@ def test_who_has_not_agreed_yet_is_not_named_as_quiet() -> None:
     cycle = cycle_in(P.REALITY, phase_started_at=NOW - timedelta(minutes=9), nudge_history=talk)
     decision = decide(ctx_for(cycle, members=NOT_AGREED), TimerFired("tick"))
     assert "Eva" not in said(decision)  # she cannot take part before agreeing
+
+
+def test_a_look_back_line_alone_does_not_make_who_was_away_a_listener() -> None:
+    cycle = cycle_in(P.WILL, absent=AWAY, **LOOKING)
+    decision = decide(ctx_for(cycle, contributions=lines_of(BOB)),
+                      Contribution(DAAN, 1202, "Stilte laten vallen."))
+    assert decision.cycle.absent == AWAY  # a line about the talk is not taking part in it
+    closed = ctx_for(cycle_in(P.CLOSED, commitment="x", absent=AWAY),
+                     contributions=lines_of(BOB, DAAN))
+    shown = render_all("nl", group_summary(closed))
+    assert "Daan: luisterde" not in shown and "• Daan: Doorvragen" in shown
