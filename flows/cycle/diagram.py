@@ -115,7 +115,7 @@ def document() -> str:
         "answered with who the group still waits for. After watching, what waits for everyone\n"
         "(\"everyone has named a strong moment\", the look back) waits for who is here, and the\n"
         "summaries leave out who was away and said nothing; who says something in the talk is\n"
-        "here after all.\n\n"
+        "here after all (`table._apply`; a look-back line is about the talk, not in it).\n\n"
         "In will, a `message` of the inbrenger is proposed as the commitment, never taken. When\n"
         "it names no goal (\"zodat\", \"om ... te\", \"so that\", ...; `flows/cycle/commitment.py`)\n"
         "the proposal asks for one: a next message that is a goal is joined to the proposal, a\n"

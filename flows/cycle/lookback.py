@@ -31,7 +31,12 @@ def moves(contributions: tuple[ContributionRef, ...]) -> tuple[ContributionRef, 
 
 
 def peers(ctx: CycleContext) -> set[int]:
-    """Who is asked for a line: the members here today, except the inbrenger."""
+    """Who may give a line: the members who agreed, except the inbrenger."""
+    return {m.user_id for m in ctx.members if m.agreed} - {ctx.cycle.inbrenger_id}
+
+
+def awaited(ctx: CycleContext) -> set[int]:
+    """Whose line the look back waits for: the peers here today."""
     return {m.user_id for m in present(ctx.members, ctx.cycle)} - {ctx.cycle.inbrenger_id}
 
 
@@ -43,7 +48,7 @@ def complete_after(ctx: CycleContext, event: Event) -> bool:
     lined = {c.user_id for c in moves(ctx.contributions)}
     if isinstance(event, MoveLine) or event.name in ("message", "voice"):
         lined.add(actor_of(event))
-    return picked and peers(ctx) <= lined
+    return picked and awaited(ctx) <= lined
 
 
 def look_back(ctx: CycleContext, event: Event) -> Decision:

@@ -7,7 +7,7 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from flows.cycle.model import Cycle
-from flows.cycle.watching import still_to_watch
+from flows.cycle.watching import present, still_to_watch
 from flows.effects import Text, text
 from flows.model import Member, Phase
 
@@ -32,7 +32,9 @@ def _who(cycle: Cycle, members: Sequence[Member], spoken: Collection[int]) -> Te
         waiting = still_to_watch(members, cycle)
         return text("cycle.status_watching", names=_names(waiting)) if waiting \
             else text("cycle.status_everyone_watched")
-    quiet = [m for m in members if m.user_id not in spoken and m.user_id != cycle.inbrenger_id]
+    # Who is away today or has not agreed yet is not among those not heard from.
+    quiet = [m for m in present(members, cycle)
+             if m.user_id not in spoken and m.user_id != cycle.inbrenger_id]
     return text("cycle.status_quiet", names=_names(quiet)) if quiet \
         else text("cycle.status_everyone_spoke")
 

@@ -134,9 +134,13 @@ TRANSITIONS: tuple[Transition, ...] = (
         action=lookback.take_line) for e in ("message", "move")),
     *(t(P.WILL, e, None, is_peer, has_agreed, step=W.LOOKBACK, action=lookback.take_line)
       for e in ("message", "move")),
-    # A peer's voice note in the look back is their line too (its transcript, once read).
+    # A voice note in will: the inbrenger's is their commitment once read, a peer's in the
+    # look back is their line (its transcript, once read).
+    t(P.WILL, "voice", None, is_inbrenger, step=W.COMMIT, action=voice.take_spoken_commitment),
     t(P.WILL, "voice", P.CLOSED, is_peer, has_agreed, lookback_complete, step=W.LOOKBACK,
-      action=voice.take_voice),
+      action=voice.take_spoken_line),
+    t(P.WILL, "voice", None, is_peer, has_agreed, step=W.LOOKBACK,
+      action=voice.take_spoken_line),
     t(P.WILL, "lookback_choice", P.CLOSED, is_inbrenger, lookback_complete, step=W.LOOKBACK,
       action=lookback.choose),
     t(P.WILL, "lookback_choice", None, is_inbrenger, step=W.LOOKBACK, action=lookback.choose),

@@ -28,14 +28,10 @@ def _history(ctx: CycleContext) -> nudging.NudgeHistory:
     return ctx.cycle.nudge_history
 
 
-def message_language(ctx: CycleContext, event: Contribution) -> str:
+def words_language(ctx: CycleContext, words: str, language: str | None) -> str:
     """Each message in its own language: groups mix Dutch and English, and a nudge or a
     rephrasing in the other language reads as not listening. The group's language decides
     when the words do not."""
-    return words_language(ctx, event.text, event.language)
-
-
-def words_language(ctx: CycleContext, words: str, language: str | None) -> str:
     return language or detect_language(words, ctx.settings.language)
 
 

@@ -4,6 +4,7 @@ classified and nudged like text, and otherwise the group hears once that voice n
 counted but not read, and nudging leaves them alone."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from flows.cycle.commitment import propose_words
@@ -34,12 +35,38 @@ from flows.model import TALK_PHASES, Phase, WillStep
 
 
 def take_voice(ctx: CycleContext, event: Event) -> Decision:
-    """In the look back a peer's note is their line; the inbrenger's note in will is their
-    commitment once it is read (and where it cannot be, they are asked to type it)."""
+    """A voice note in the talk: counted, read where the machine can, and where it cannot the
+    group hears so once."""
+    return _take(ctx, event, ctx.cycle.phase.value, _notice_once)
+
+
+def take_spoken_line(ctx: CycleContext, event: Event) -> Decision:
+    """A peer's voice note in the look back is their line: kept there, read where it can be."""
+    return _take(ctx, event, LOOKBACK, _notice_once)
+
+
+def take_spoken_commitment(ctx: CycleContext, event: Event) -> Decision:
+    """The inbrenger's voice note in will: proposed as the commitment once read (voice.py's
+    `take_transcript`). Reading takes a while and may fail, so they hear it is coming and that
+    typing it serves too; where nothing reads voice notes they are asked to type it."""
+    def answer(ctx: CycleContext, message_id: int) -> tuple[Effect, ...]:
+        key = "voice.commitment_listening" if ctx.can_transcribe else "voice.commitment_typed"
+        return (Say((text(key),), reply_to=message_id),)
+    return _take(ctx, event, ctx.cycle.phase.value, answer)
+
+
+Answer = Callable[[CycleContext, int], tuple[Effect, ...]]
+
+
+def _notice_once(ctx: CycleContext, message_id: int) -> tuple[Effect, ...]:
+    if ctx.can_transcribe or ctx.voice_notice_given:
+        return ()
+    return (Say((text("voice.not_read"),), reply_to=message_id), RecordVoiceNotice())
+
+
+def _take(ctx: CycleContext, event: Event, phase: str, answer: Answer) -> Decision:
     assert isinstance(event, VoiceNote)
     cycle = ctx.cycle
-    line = _in_lookback(cycle) and event.actor != cycle.inbrenger_id
-    phase = LOOKBACK if line else cycle.phase.value
     store = StoreContribution(event.actor, phase, event.message_id, "", VOICE,
                               kind=VOICE, file_id=event.file_id, duration=event.duration)
     history = cycle.nudge_history.spoke(
@@ -49,16 +76,7 @@ def take_voice(ctx: CycleContext, event: Event) -> Decision:
     if ctx.can_transcribe:
         effects += (TranscribeVoice(cycle.id, event.message_id, event.file_id,
                                     ctx.settings.language, event.actor),)
-    elif _speaks_commitment(cycle, event.actor):
-        effects += (Say((text("voice.commitment_typed"),), reply_to=event.message_id),)
-    elif not ctx.voice_notice_given:
-        effects += (Say((text("voice.not_read"),), reply_to=event.message_id),
-                    RecordVoiceNotice())
-    return Decision(cycle, effects)
-
-
-def _in_lookback(cycle: Cycle) -> bool:
-    return cycle.phase is Phase.WILL and current_step(cycle) == WillStep.LOOKBACK
+    return Decision(cycle, effects + answer(ctx, event.message_id))
 
 
 def _speaks_commitment(cycle: Cycle, actor: int) -> bool:

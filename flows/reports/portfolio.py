@@ -39,8 +39,8 @@ class CycleRecord:
                 "by": names.get(helpful.user_id) or "?", "text": helpful.text,
                 "kind": helpful.label, **_voice(helpful)},
             "moves_to_use_again": [
-                {"by": names.get(c.user_id) or "?", "text": c.text}
-                for c in self.contributions if c.phase == LOOKBACK and c.text],
+                {"by": names.get(c.user_id) or "?", "text": c.text, **_voice(c)}
+                for c in self.contributions if c.phase == LOOKBACK and (c.text or c.is_voice)],
             "contributions": {"activating": balance["activating"],
                               "neutral": balance["neutral"],
                               "compensating": balance["compensating"],

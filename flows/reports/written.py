@@ -101,7 +101,7 @@ def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...]
         helped=_said(who(helpful.user_id), helpful) if helpful else None,
         helped_none=cycle.lookback_choice == 0,
         moves=tuple(_said(who(c.user_id), c) for c in contributions
-                    if c.phase == LOOKBACK and c.text),
+                    if c.phase == LOOKBACK and (c.text or c.is_voice)),
         balance=(balance["activating"], balance["neutral"], balance["compensating"]),
         voice_notes=(len(spoken), sum(c.duration for c in spoken)))
 

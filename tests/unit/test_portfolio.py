@@ -42,3 +42,15 @@ def test_the_export_keeps_what_helped_and_the_moves_but_no_unconfirmed_proposal(
     written = group_portfolio(Group(1, -5, 0, "Pabo 2"), (Member(1, "Anna"), Member(2, "Bo")),
                               [(cycle, contributions)])
     assert "  - Bo: Doorvragen" in as_markdown(written, "en")
+
+
+def test_a_spoken_look_back_line_nobody_could_read_is_exported_by_its_length() -> None:
+    cycle = Cycle(3, 1, 1, 2, Phase.CLOSED, NOW, learning_question="Hoe begin ik rustig?")
+    contributions = (ContributionRef(5, 2, "lookback", "", "voice", 50, "voice", 14),)
+    people = (Member(1, "Anna"), Member(2, "Bo"))
+    data = portfolio(Group(1, -5, 0, "Pabo 2"), people, [(cycle, contributions)])
+    assert data["cycles"][0]["moves_to_use_again"] == [
+        {"by": "Bo", "text": "", "voice_note_seconds": 14}]
+    written = as_markdown(group_portfolio(Group(1, -5, 0, "Pabo 2"), people,
+                                          [(cycle, contributions)]), "en")
+    assert "  - Bo: " in written and "0:14" in written

@@ -347,6 +347,16 @@ def test_the_inbrengers_spoken_commitment_is_proposed_with_the_confirm_button() 
     assert "vijf tellen" in said(decision)
 
 
+def test_a_spoken_commitment_is_acknowledged_while_it_is_read() -> None:
+    decision = decide(ctx_for(cycle_in(P.WILL, step="commit"), can_transcribe=True),
+                      VoiceNote(ANNA, 910, "f", 20))
+    assert any(isinstance(e, TranscribeVoice) for e in decision.effects)
+    assert "typ het dan" in said(decision)  # if the reading fails, nothing is left hanging
+    peer = decide(ctx_for(cycle_in(P.WILL, step="commit"), can_transcribe=True),
+                  VoiceNote(BOB, 914, "f", 20))
+    assert not said(peer)  # a peer's note in will is a contribution, read quietly
+
+
 def test_without_a_transcriber_the_inbrenger_is_asked_to_type_the_commitment() -> None:
     decision = decide(ctx_for(cycle_in(P.WILL, step="commit"), voice_notice_given=True),
                       VoiceNote(ANNA, 911, "f", 20))

@@ -13,6 +13,7 @@ from flows.cycle.model import (
     ContributionRef,
     Cycle,
     Decision,
+    MoveLine,
     TimerFired,
     Watched,
 )
@@ -182,3 +183,10 @@ def test_a_look_back_line_alone_does_not_make_who_was_away_a_listener() -> None:
                      contributions=lines_of(BOB, DAAN))
     shown = render_all("nl", group_summary(closed))
     assert "Daan: luisterde" not in shown and "• Daan: Doorvragen" in shown
+
+
+def test_who_was_away_may_still_add_a_late_line() -> None:
+    cycle = cycle_in(P.CLOSED, commitment="x", absent=AWAY,
+                     phase_started_at=NOW - timedelta(hours=1))
+    late = decide(ctx_for(cycle), MoveLine(DAAN, 1300, "Eerst vragen wat je ziet."))
+    assert not late.refused and "Aanvulling op de terugblik: Daan" in said(late)
