@@ -48,7 +48,8 @@ def complete_after(ctx: CycleContext, event: Event) -> bool:
     lined = {c.user_id for c in moves(ctx.contributions)}
     if isinstance(event, MoveLine) or event.name in ("message", "voice"):
         lined.add(actor_of(event))
-    return picked and awaited(ctx) <= lined
+    waiting = awaited(ctx) - ({actor_of(event)} if event.name == "absent" else set())
+    return picked and waiting <= lined
 
 
 def look_back(ctx: CycleContext, event: Event) -> Decision:

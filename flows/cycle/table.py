@@ -141,6 +141,9 @@ TRANSITIONS: tuple[Transition, ...] = (
       action=voice.take_spoken_line),
     t(P.WILL, "voice", None, is_peer, has_agreed, step=W.LOOKBACK,
       action=voice.take_spoken_line),
+    # The last peer awaited says they are not here after all: nobody is left to wait for.
+    t(P.WILL, "absent", P.CLOSED, is_peer, lookback_complete, step=W.LOOKBACK,
+      action=watching.watched),
     t(P.WILL, "lookback_choice", P.CLOSED, is_inbrenger, lookback_complete, step=W.LOOKBACK,
       action=lookback.choose),
     t(P.WILL, "lookback_choice", None, is_inbrenger, step=W.LOOKBACK, action=lookback.choose),

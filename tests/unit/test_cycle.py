@@ -190,6 +190,8 @@ SCENARIOS: list[tuple[Phase, dict[str, Any], Event, Phase]] = [
      VoiceNote(DAAN, 534, "v", 9), P.CLOSED),
     (P.WILL, {"commitment": "x", "step": "lookback"}, VoiceNote(DAAN, 535, "v", 9), P.WILL),
     (P.WILL, {}, VoiceNote(ANNA, 536, "v", 9), P.WILL),
+    (P.WILL, {"commitment": "x", "step": "lookback", "lookback_choice": 0,
+              "_ctx": {"contributions": lines_of(BOB, CARLA)}}, Absent(DAAN), P.CLOSED),
     (P.WILL, {"commitment": "x", "step": "lookback"}, Next(ANNA), P.CLOSED),
     (P.WILL, {"commitment": "x", "step": "lookback", "lookback_options": (11, 12),
               "_ctx": {"contributions": lines_of(BOB, CARLA, DAAN)}},
