@@ -62,14 +62,6 @@ def unread_voice(c: ContributionRef) -> bool:
     return c.is_voice and c.label == VOICE
 
 
-def not_heard_from(members: tuple[Member, ...], contributions: tuple[ContributionRef, ...],
-                   inbrenger_id: int) -> tuple[Member, ...]:
-    """The peers who have not said anything yet in this cycle (/status): a voice note counts
-    as having spoken, read or not."""
-    spoken = {c.user_id for c in contributions}
-    return tuple(m for m in members if m.user_id not in spoken and m.user_id != inbrenger_id)
-
-
 def cycle_participation(ctx: CycleContext) -> list[Participation]:
     """The participation of this cycle's peers, as every summary shows it."""
     cycle = ctx.cycle
