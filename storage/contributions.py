@@ -1,6 +1,7 @@
 """Contributions (members' messages during a cycle) and the nudges given."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from flows.cycle.model import TEXT, VOICE, ContributionRef
@@ -45,6 +46,29 @@ async def of_cycle(tx: Tx, cycle_id: int) -> tuple[ContributionRef, ...]:
     rows = await tx.all(f"SELECT {_REF} FROM contributions c WHERE c.cycle_id = ? "
                         "ORDER BY c.id", (cycle_id,))
     return tuple(_ref(r) for r in rows)
+
+
+@dataclass(frozen=True)
+class UnreadNote:
+    """A stored voice note without words yet, with what is needed to read it."""
+
+    group_id: int
+    cycle_id: int
+    user_id: int
+    message_id: int
+    file_id: str
+
+
+async def unread_voice_notes(tx: Tx, since: datetime) -> list[UnreadNote]:
+    """Voice notes stored since `since`, of cycles not called off, that have no words yet and
+    still have their file (retention and /forget erase it), oldest first."""
+    rows = await tx.all(
+        "SELECT y.group_id, c.cycle_id, c.user_id, c.message_id, c.file_id FROM contributions c "
+        "JOIN cycles y ON y.id = c.cycle_id WHERE c.kind = ? AND COALESCE(c.text, '') = '' "
+        "AND c.file_id IS NOT NULL AND c.created_at >= ? AND y.phase != 'cancelled' "
+        "ORDER BY c.id", (VOICE, to_db(since)))
+    return [UnreadNote(r["group_id"], r["cycle_id"], r["user_id"], r["message_id"],
+                       r["file_id"]) for r in rows]
 
 
 async def of_closed_cycles(tx: Tx, group_id: int) -> dict[int, tuple[ContributionRef, ...]]:

@@ -6,20 +6,42 @@ from __future__ import annotations
 
 import logging
 import uuid
+from datetime import timedelta
 from typing import Any
 
 from telegram.error import TelegramError
 
-from bot.engine.events import run_event
+from bot.engine.events import can_transcribe, run_event
 from bot.engine.services import services_of
 from bot.media.transcribe import Transcript, transcribe
 from flows.cycle.model import VoiceTranscribed
 from flows.effects import TranscribeVoice
-from storage import groups
+from storage import contributions, groups
 
 log = logging.getLogger(__name__)
 
 TIME_LIMIT = 120.0  # seconds of recognising for one note; a longer note stays unread
+# At start, notes of the last hour that a stop caught before their words came are read again:
+# the talk has moved on further by then, and a nudge that late would only puzzle.
+RESUME_WITHIN = timedelta(hours=1)
+
+
+async def resume(app: Any) -> int:
+    """Reads the voice notes that a stop or crash caught between arriving and being read
+    (their reading lives only in memory). A transcript that did come is refused by the flow,
+    and one that comes after its phase is stored without a nudge. Returns how many."""
+    svc = services_of(app)
+    async with svc.db.reading() as tx:
+        notes = await contributions.unread_voice_notes(tx, svc.now() - RESUME_WITHIN)
+        languages = {note.group_id: group.settings.language for note in notes
+                     if (group := await groups.get(tx, note.group_id)) is not None}
+    readable = [note for note in notes if note.group_id in languages
+                and can_transcribe(languages[note.group_id])]
+    for note in readable:
+        request = TranscribeVoice(note.cycle_id, note.message_id, note.file_id,
+                                  languages[note.group_id], note.user_id)
+        svc.background(transcribe_later(app, note.group_id, request))
+    return len(readable)
 
 
 async def transcribe_later(app: Any, group_id: int, request: TranscribeVoice) -> None:

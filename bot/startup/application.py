@@ -67,8 +67,9 @@ async def post_init(app: Application) -> None:  # type: ignore[type-arg]
         app.job_queue.run_repeating(housekeeping.hourly, interval=housekeeping.EVERY, first=60,
                                     name="housekeeping")
     waiting = await sender.wake_waiting()
-    log.info("bot @%s ready; %d stored timers scheduled, mail waiting for %d chats",
-             svc.bot_username, restored, waiting)
+    reading = await voice_notes.resume(app)
+    log.info("bot @%s ready; %d stored timers scheduled, mail waiting for %d chats, "
+             "%d voice notes to read", svc.bot_username, restored, waiting, reading)
 
 
 async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]

@@ -72,6 +72,33 @@ async def test_a_spoken_commitment_is_proposed_for_the_inbrenger_to_confirm(
     assert proposal["reply_to"] == sent["message_id"]
 
 
+async def test_a_voice_note_that_a_stop_caught_unread_is_read_after_the_restart(
+        tg: FakeTelegramControl, demo_group: DemoGroup, bot_process: BotProcess,
+        tmp_path: Path) -> None:
+    pytest.importorskip("pocketsphinx")
+    note = _spoken_tip(tmp_path)
+    await bot_process.start()  # nothing reads voice notes in this first run
+    await into_reality(tg, demo_group, tmp_path)
+    chat, anna, cato = demo_group.chat_id, demo_group.admin, demo_group.members[1]
+    since = await tg.mark()
+    await tg.send_text(anna.user_id, chat, "/settings language en")
+    await tg.wait_for_text(chat, "language", since=since)
+    since = await tg.mark()
+    sent = await tg.send_video(cato.user_id, chat, note, kind="voice")
+    await tg.wait_for_text(chat, "Voice notes count", since=since, timeout=20)
+    await bot_process.stop()
+    bot_process.env["INTERVISION_TRANSCRIBER"] = "pocketsphinx"
+    since = await tg.mark()
+    await bot_process.start()
+    nudge = await tg.wait_for(lambda m: "as a question" in (m["text"] or ""),
+                              chat_id=cato.user_id, since=since, timeout=60)
+    assert "voice note" in nudge["text"]
+    stored = db_rows(tmp_path / "intervision.db",
+                     "SELECT label FROM contributions WHERE message_id = ?",
+                     (sent["message_id"],))
+    assert stored == [("tip",)]
+
+
 async def test_without_a_transcriber_voice_notes_count_and_the_group_is_told_once(
         tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
         tmp_path: Path) -> None:

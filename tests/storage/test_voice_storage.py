@@ -64,6 +64,22 @@ async def test_a_transcript_sets_the_words_and_label_once_and_only_of_a_voice_no
         ("Je zou kunnen wachten.", "tip", "voice"), ("Tekst", "other", "text")]
 
 
+async def test_unread_voice_notes_are_those_a_restart_should_still_read(db):  # type: ignore[no-untyped-def]
+    group_id, cycle_id = await _setup(db)
+    async with db.transaction() as tx:
+        for message_id, at in ((70, NOW), (71, NOW), (72, NOW - timedelta(hours=2)), (73, NOW)):
+            await contributions.add(tx, cycle_id, 2, "will", message_id, "", VOICE, at,
+                                    kind=VOICE, file_id=f"f{message_id}", duration=9)
+        await contributions.add(tx, cycle_id, 3, "will", 74, "Tekst", "other", NOW)
+        await contributions.set_transcript(tx, cycle_id, 71, "Al gelezen.", "other")
+        await tx.execute("UPDATE contributions SET file_id = NULL WHERE message_id = 73")
+        unread = await contributions.unread_voice_notes(tx, NOW - timedelta(hours=1))
+    assert unread == [contributions.UnreadNote(group_id, cycle_id, 2, 70, "f70")]
+    async with db.transaction() as tx:  # a cycle called off has nobody waiting for words
+        await tx.execute("UPDATE cycles SET phase = 'cancelled' WHERE id = ?", (cycle_id,))
+        assert await contributions.unread_voice_notes(tx, NOW - timedelta(hours=1)) == []
+
+
 async def test_retention_erases_a_voice_notes_file_id_but_keeps_its_length(db):  # type: ignore[no-untyped-def]
     group_id, cycle_id = await _setup(db)
     async with db.transaction() as tx:
