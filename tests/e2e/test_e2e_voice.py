@@ -28,6 +28,19 @@ def _spoken_tip(folder: Path) -> Path:
     return note
 
 
+async def _in_english(tg: FakeTelegramControl, group: DemoGroup) -> None:
+    """The group's language set to English: the transcriber on this machine reads English."""
+    since = await tg.mark()
+    await tg.send_text(group.admin.user_id, group.chat_id, "/settings language en")
+    await tg.wait_for_text(group.chat_id, "language", since=since)
+
+
+async def _spoken_tip_nudged(tg: FakeTelegramControl, user_id: int, since: int) -> None:
+    nudge = await tg.wait_for(lambda m: "as a question" in (m["text"] or ""),
+                              chat_id=user_id, since=since, timeout=60)
+    assert "voice note" in nudge["text"]
+
+
 async def test_a_spoken_tip_is_transcribed_and_nudged_privately(
         tg: FakeTelegramControl, demo_group: DemoGroup, bot_process: BotProcess,
         tmp_path: Path) -> None:
@@ -36,15 +49,11 @@ async def test_a_spoken_tip_is_transcribed_and_nudged_privately(
     bot_process.env["INTERVISION_TRANSCRIBER"] = "pocketsphinx"
     await bot_process.start()
     await into_reality(tg, demo_group, tmp_path)
-    chat, anna, cato = demo_group.chat_id, demo_group.admin, demo_group.members[1]
-    since = await tg.mark()
-    await tg.send_text(anna.user_id, chat, "/settings language en")
-    await tg.wait_for_text(chat, "language", since=since)
+    await _in_english(tg, demo_group)
+    chat, cato = demo_group.chat_id, demo_group.members[1]
     since = await tg.mark()
     sent = await tg.send_video(cato.user_id, chat, note, kind="voice")
-    nudge = await tg.wait_for(lambda m: "as a question" in (m["text"] or ""),
-                              chat_id=cato.user_id, since=since, timeout=60)
-    assert "voice note" in nudge["text"]
+    await _spoken_tip_nudged(tg, cato.user_id, since)
     stored = db_rows(tmp_path / "intervision.db",
                      "SELECT kind, label, text IS NOT NULL FROM contributions WHERE "
                      "message_id = ?", (sent["message_id"],))
@@ -62,9 +71,7 @@ async def test_a_spoken_commitment_is_proposed_for_the_inbrenger_to_confirm(
     chat, bram = demo_group.chat_id, demo_group.members[0]
     await cycle.next_phase(bram.user_id, "Opties")
     await cycle.next_phase(bram.user_id, "Voornemen")
-    since = await tg.mark()  # the transcriber here reads English
-    await tg.send_text(demo_group.admin.user_id, chat, "/settings language en")
-    await tg.wait_for_text(chat, "language", since=since)
+    await _in_english(tg, demo_group)
     since = await tg.mark()
     sent = await tg.send_video(bram.user_id, chat, note, kind="voice")
     proposal = await tg.wait_for(has_button("commit"), chat_id=chat, since=since, timeout=60)
@@ -79,10 +86,8 @@ async def test_a_voice_note_that_a_stop_caught_unread_is_read_after_the_restart(
     note = _spoken_tip(tmp_path)
     await bot_process.start()  # nothing reads voice notes in this first run
     await into_reality(tg, demo_group, tmp_path)
-    chat, anna, cato = demo_group.chat_id, demo_group.admin, demo_group.members[1]
-    since = await tg.mark()
-    await tg.send_text(anna.user_id, chat, "/settings language en")
-    await tg.wait_for_text(chat, "language", since=since)
+    await _in_english(tg, demo_group)
+    chat, cato = demo_group.chat_id, demo_group.members[1]
     since = await tg.mark()
     sent = await tg.send_video(cato.user_id, chat, note, kind="voice")
     await tg.wait_for_text(chat, "Voice notes count", since=since, timeout=20)
@@ -90,9 +95,7 @@ async def test_a_voice_note_that_a_stop_caught_unread_is_read_after_the_restart(
     bot_process.env["INTERVISION_TRANSCRIBER"] = "pocketsphinx"
     since = await tg.mark()
     await bot_process.start()
-    nudge = await tg.wait_for(lambda m: "as a question" in (m["text"] or ""),
-                              chat_id=cato.user_id, since=since, timeout=60)
-    assert "voice note" in nudge["text"]
+    await _spoken_tip_nudged(tg, cato.user_id, since)
     stored = db_rows(tmp_path / "intervision.db",
                      "SELECT label FROM contributions WHERE message_id = ?",
                      (sent["message_id"],))
