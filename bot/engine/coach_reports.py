@@ -11,7 +11,7 @@ from flows.cycle.model import CycleContext
 from flows.effects import Text, text
 from flows.model import Group
 from flows.reports.coach_summary import coach_summary, trend
-from flows.reports.group_summary import cycle_participation
+from flows.reports.group_summary import participation
 from flows.reports.progress import PastCycle
 from storage import coaches, contributions, cycles, members
 from storage.db import Tx
@@ -47,7 +47,7 @@ def _charts(coach_id: int, ctx: CycleContext, group: Group, history: tuple[PastC
             language: str) -> list[Chart]:
     charts = []
     rows = [(row.name, row.activating, row.neutral, row.compensating)
-            for row in cycle_participation(ctx)]
+            for row in participation(ctx)]
     if rows:
         charts.append(Chart(
             coach_id, "participation", rows,

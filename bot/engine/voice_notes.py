@@ -33,8 +33,9 @@ async def resume(app: Any) -> int:
     svc = services_of(app)
     async with svc.db.reading() as tx:
         notes = await contributions.unread_voice_notes(tx, svc.now() - RESUME_WITHIN)
-        languages = {note.group_id: group.settings.language for note in notes
-                     if (group := await groups.get(tx, note.group_id)) is not None}
+        languages = {group_id: group.settings.language
+                     for group_id in {note.group_id for note in notes}
+                     if (group := await groups.get(tx, group_id)) is not None}
     readable = [note for note in notes if note.group_id in languages
                 and can_transcribe(languages[note.group_id])]
     for note in readable:

@@ -19,7 +19,6 @@ from flows.cycle.model import (
     actor_of,
 )
 from flows.cycle.phases import quote, quoted, start_lookback
-from flows.cycle.watching import present
 from flows.effects import Effect, Say, SendCoachAddition, StoreContribution, Text, text
 
 LATE_LINES = timedelta(hours=24)  # a late line is still added the day after the meeting
@@ -37,7 +36,7 @@ def peers(ctx: CycleContext) -> set[int]:
 
 def awaited(ctx: CycleContext) -> set[int]:
     """Whose line the look back waits for: the peers here today."""
-    return {m.user_id for m in present(ctx.members, ctx.cycle)} - {ctx.cycle.inbrenger_id}
+    return peers(ctx) - ctx.cycle.absent
 
 
 def complete_after(ctx: CycleContext, event: Event) -> bool:

@@ -18,8 +18,8 @@ from flows.model import Member, Phase
 
 def awaited(members: Sequence[Member], cycle: Cycle) -> tuple[Member, ...]:
     """The members whose watching the group waits for."""
-    away = cycle.skipped_by | cycle.absent | {cycle.inbrenger_id}
-    return tuple(m for m in members if m.agreed and m.user_id not in away)
+    passed = cycle.skipped_by | {cycle.inbrenger_id}
+    return tuple(m for m in present(members, cycle) if m.user_id not in passed)
 
 
 def present(members: Sequence[Member], cycle: Cycle) -> tuple[Member, ...]:

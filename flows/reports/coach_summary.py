@@ -10,8 +10,8 @@ from flows.cycle.model import CycleContext
 from flows.effects import Text, text
 from flows.reports.group_summary import (
     Participation,
-    cycle_participation,
     group_summary,
+    participation,
     spoken_part,
 )
 from flows.reports.progress import PastCycle, past_cycle
@@ -52,7 +52,7 @@ def coach_summary(ctx: CycleContext, group_title: str, nudges: int,
     cycle = ctx.cycle
     parts: list[Text] = [text("coach.header", group=group_title)]
     parts.extend(group_summary(replace(ctx, history=history or ctx.history)))
-    counts = tuple(_count_line(row) for row in cycle_participation(ctx))
+    counts = tuple(_count_line(row) for row in participation(ctx))
     parts.append(text("coach.counts", lines=counts or "—"))
     parts.append(text("coach.watched_before" if cycle.watched_before_talk
                       else "coach.not_watched_before"))

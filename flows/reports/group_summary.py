@@ -10,7 +10,7 @@ from flows.cycle.model import LOOKBACK, VOICE, ContributionRef, Cycle, CycleCont
 from flows.cycle.phases import quoted
 from flows.effects import Text, text
 from flows.labels import COMPENSATING, Label, stance
-from flows.model import TALK_PHASES, Member, Phase
+from flows.model import TALK_PHASES, Phase
 from flows.nudging.policy import clock
 from flows.reports.progress import across_cycles, with_cycle
 
@@ -62,28 +62,18 @@ def unread_voice(c: ContributionRef) -> bool:
     return c.is_voice and c.label == VOICE
 
 
-def cycle_participation(ctx: CycleContext) -> list[Participation]:
-    """The participation of this cycle's peers, as every summary shows it."""
-    cycle = ctx.cycle
-    return participation(ctx.members, ctx.contributions, cycle.inbrenger_id,
-                         cycle.welcome_tips, away=cycle.absent)
-
-
-def participation(members: tuple[Member, ...], contributions: tuple[ContributionRef, ...],
-                  inbrenger_id: int, welcome: frozenset[int] = frozenset(),
-                  away: frozenset[int] = frozenset()) -> list[Participation]:
-    """Per peer (the inbrenger answers rather than contributes), in alphabetical order.
-    `welcome` holds the message ids of tips given after the inbrenger opened the floor; voice
-    notes nobody could read are counted apart, as spoken. A member `away` today (they said so)
-    is left out, unless they said something all the same: they did not "listen this time"."""
+def participation(ctx: CycleContext) -> list[Participation]:
+    """Per peer of this cycle (the inbrenger answers rather than contributes), in alphabetical
+    order. Tips given after the inbrenger opened the floor are counted as welcome; voice notes
+    nobody could read are counted apart, as spoken. A member away today (they said so) is left
+    out, unless they said something all the same: they did not "listen this time"."""
+    cycle, said = ctx.cycle, talk(ctx.contributions)
     rows = []
-    spoke = {c.user_id for c in talk(contributions)}
-    for member in sorted(members, key=lambda m: m.name.lower()):
-        if member.user_id == inbrenger_id or (member.user_id in away
-                                              and member.user_id not in spoke):
+    for member in sorted(ctx.members, key=lambda m: m.name.lower()):
+        mine = [c for c in said if c.user_id == member.user_id]
+        if member.user_id == cycle.inbrenger_id or (member.user_id in cycle.absent and not mine):
             continue
-        mine = [c for c in talk(contributions) if c.user_id == member.user_id]
-        asked_for = [c for c in mine if c.message_id in welcome
+        asked_for = [c for c in mine if c.message_id in cycle.welcome_tips
                      and _known(c.label) in COMPENSATING]
         rest = [c for c in mine if c not in asked_for]
         stances = Counter(stance(label) for c in rest if (label := _known(c.label)))
@@ -216,7 +206,7 @@ def group_summary(ctx: CycleContext) -> tuple[Text, ...]:
     else:
         parts.append(text("summary.no_commitment"))
     parts.extend(lookback_part(ctx))
-    rows = cycle_participation(ctx)
+    rows = participation(ctx)
     if rows:
         parts.append(text("summary.participation",
                           lines=tuple(participation_line(row) for row in rows)))

@@ -54,6 +54,7 @@ from tests.unit.test_cycle import (
     ctx_for,
     cycle_in,
     group_buttons,
+    lines_of,
     said,
 )
 
@@ -381,9 +382,7 @@ def test_a_peers_voice_note_in_the_look_back_is_their_line() -> None:
 
 def test_a_spoken_line_that_closes_the_look_back_is_in_the_summary_by_its_length() -> None:
     looking = cycle_in(P.WILL, commitment="x", step="lookback", lookback_choice=0)
-    lines = tuple(ContributionRef(40 + uid, uid, "lookback", "Doorvragen.", "move", 40 + uid)
-                  for uid in (BOB, DAAN))
-    closed = decide(ctx_for(looking, contributions=CONTRIBUTIONS + lines),
+    closed = decide(ctx_for(looking, contributions=lines_of(BOB, DAAN)),
                     VoiceNote(CARLA, 913, "f", 14))
     assert closed.cycle.phase is P.CLOSED
     summary = next(e for e in closed.effects if isinstance(e, Say)

@@ -38,6 +38,7 @@ from tests.unit.test_cycle import (
     lines_of,
     said,
 )
+from tests.unit.test_practice import LOOKING as PRACTICE_LOOKING
 
 P = Phase
 
@@ -124,8 +125,7 @@ def test_who_is_not_here_is_not_invited_back_when_silent() -> None:
 # --- after watching: who is not here is not waited for, nor summed up --------------------------
 
 AWAY = frozenset({DAAN})
-LOOKING = {"commitment": "Wachten tot het stil is", "step": "lookback",
-           "lookback_options": (11, 12), "lookback_choice": 11}
+LOOKING = {**PRACTICE_LOOKING, "lookback_choice": 11}
 DAAN_SPOKE = ContributionRef(30, DAAN, "options", "Wat wil je zelf proberen?", "open_question", 30)
 
 
