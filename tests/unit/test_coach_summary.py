@@ -7,6 +7,7 @@ from flows.catalog import render_all
 from flows.cycle.model import ContributionRef, Cycle, CycleContext
 from flows.model import Member, Phase, Settings
 from flows.reports.coach_summary import PastCycle, coach_summary, trend
+from flows.reports.progress import across_cycles
 
 NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
 MEMBERS = (Member(1, "Anna"), Member(2, "Bram"), Member(3, "Cato"))
@@ -50,3 +51,11 @@ def test_the_coach_and_the_group_see_which_kinds_of_contributions_helped_most() 
     english = render_all("en", coach_summary(ctx, "Group", 0, history))
     assert "2 open questions, 1 observation" in english and "Anna: 2 of at least 3" in english
     assert "Laat de nieuwe clip het zien? deels" in shown
+
+
+def test_after_the_first_cycle_the_helpful_kinds_speak_of_one_cycle() -> None:
+    history = (PastCycle(1, 1, "q1", "c1", ("open_question",), helpful_label="open_question"),)
+    line = across_cycles(MEMBERS, history)
+    assert line is not None
+    assert "het meest hielp, in 1 cyclus: 1 open vraag" in render_all("nl", (line,))
+    assert "helped the inbrenger most, in 1 cycle: 1 open question" in render_all("en", (line,))
