@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from flows.callbacks import AgreeButton
+from flows.classifier import classify
 from flows.cycle.model import (
     CheckinAnswer,
     Contribution,
@@ -27,8 +28,19 @@ from flows.cycle.phases import (
     timer_at,
 )
 from flows.cycle.rotation import follow_up_at, next_turn, pick_inbrenger, turns_before
-from flows.cycle.talk import respond_to_contribution, respond_to_tick
-from flows.effects import Button, Effect, Say, SayPrivately, SendCoachSummary, Text, text
+from flows.cycle.talk import respond_to_contribution, respond_to_tick, words_language
+from flows.effects import (
+    Button,
+    Effect,
+    Keyboard,
+    Say,
+    SayPrivately,
+    SendCoachSummary,
+    Text,
+    text,
+)
+from flows.labels import Label
+from flows.model import Member
 from flows.reports import group_summary as summary
 from flows.schedule.plan import format_meeting
 
@@ -176,13 +188,52 @@ def remind_to_agree(ctx: CycleContext, event: Event) -> Decision:
     if event.actor in cycle.reminded_to_agree:
         return Decision(cycle)
     cycle = replace(cycle, reminded_to_agree=cycle.reminded_to_agree | {event.actor})
-    member = ctx.member(event.actor)
+    member = ctx.member(event.actor) or Member(event.actor, "?")
     keyboard = ((Button(text("bot.button.agree"), agree_data(cycle.group_id)),),)
-    lines = (text("cycle.agree_first", name=member.name if member else "?"),)
-    if member is not None and member.started_private:
-        return Decision(cycle, (SayPrivately(event.actor, about_group(ctx) + lines, keyboard,
-                                             fallback_reply_to=event.message_id),))
-    return Decision(cycle, (Say(lines, keyboard, reply_to=event.message_id),))
+    lines = (text("cycle.agree_first", name=member.name),)
+    return Decision(cycle, (_to_member(ctx, member, lines, event.message_id, keyboard),))
+
+
+# What starts the talk about the teaching: judging it, or analysing it. Closed questions while
+# the group watches are mostly about the clip itself ("does it have sound?"), and a reaction
+# of a few words ("Mooi!", "watching now") is chat, however the classifier reads it.
+_ABOUT_THE_TEACHING = frozenset({Label.TIP, Label.OPINION, Label.INFORMATION, Label.OBSERVATION,
+                                 Label.OPEN_QUESTION, Label.REFLECTION})
+_FEWEST_WORDS = 4
+
+
+def _about_the_teaching(ctx: CycleContext, event: Contribution) -> bool:
+    if len(event.text.split()) < _FEWEST_WORDS:
+        return False
+    language = words_language(ctx, event.text, event.language)
+    return classify(event.text, language).label in _ABOUT_THE_TEACHING
+
+
+def hold_for_the_talk(ctx: CycleContext, event: Event) -> Decision:
+    """A peer says something about the teaching while the group still watches. The talk opens
+    only once the clip has been watched (SPEC 1), so they hear once, kindly and privately
+    where possible, to keep the thought for the talk; chat and logistics are left alone."""
+    assert isinstance(event, Contribution)
+    cycle = ctx.cycle
+    if event.actor in cycle.told_to_wait or not _about_the_teaching(ctx, event):
+        return Decision(cycle)
+    cycle = replace(cycle, told_to_wait=cycle.told_to_wait | {event.actor})
+    member = ctx.member(event.actor) or Member(event.actor, "?")
+    lines: tuple[Text, ...] = (text("cycle.hold_for_the_talk", name=member.name,
+                                    inbrenger=inbrenger_name(ctx)),)
+    if event.actor not in cycle.watched_by:
+        lines += (text("cycle.hold_press_watched"),)
+    return Decision(cycle, (_to_member(ctx, member, lines, event.message_id),))
+
+
+def _to_member(ctx: CycleContext, member: Member, lines: tuple[Text, ...], reply_to: int,
+               keyboard: Keyboard = ()) -> Effect:
+    """A word for one member about their own message: in their private chat where they
+    started one (naming the group), else as a reply to that message in the group."""
+    if member.started_private:
+        return SayPrivately(member.user_id, about_group(ctx) + lines, keyboard,
+                            fallback_reply_to=reply_to)
+    return Say(lines, keyboard, reply_to=reply_to)
 
 
 def agree_data(group_id: int) -> str:

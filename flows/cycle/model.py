@@ -50,6 +50,7 @@ class Cycle:
     tried: str | None = None  # does the new clip show the previous commitment? yes/partly/no
     corrected_question: str | None = None  # told it is not about own actions; sent again, taken
     clip_awaited_told: bool = False  # the inbrenger's chat before the clip was answered once
+    told_to_wait: frozenset[int] = frozenset()  # peers who spoke up while watching, told once
     nudge_history: NudgeHistory = field(default_factory=NudgeHistory)
 
     @property

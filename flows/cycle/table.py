@@ -112,6 +112,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     t(P.WATCHING, "absent", None, is_peer, action=watching.watched),
     t(P.WATCHING, "watch_end", P.GOAL),
     t(P.WATCHING, "next", P.GOAL, is_inbrenger_or_admin),
+    t(P.WATCHING, "message", None, is_peer, has_agreed, action=act.hold_for_the_talk),
     t(P.WATCHING, "message", None, action=act.nothing),
     # Goal, reality, options: the inbrenger (or an admin) moves on; the bot keeps time.
     # Reality goes in its three steps (see and hear, strong moments, the analysis).

@@ -8,10 +8,15 @@ from pathlib import Path
 from fake_telegram import FakeTelegramControl
 from tests.e2e.harness import BotProcess, DemoGroup
 from tests.e2e.scenes import (
+    QUESTION,
+    Cycle,
+    button_data,
     buttons,
     click_and_wait,
     db_rows,
+    has_button,
     into_reality,
+    make_clip,
     set_up_group,
     settled,
 )
@@ -108,3 +113,29 @@ async def test_an_edited_message_updates_its_words_without_a_second_nudge(
     rows = db_rows(tmp_path / "intervision.db",
                    "SELECT text FROM contributions WHERE message_id = ?", (tip["message_id"],))
     assert rows == [("Wat zou er gebeuren als je meer wachttijd geeft?",)]
+
+
+async def test_a_tip_while_the_group_still_watches_is_kept_for_the_talk(
+        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
+        tmp_path: Path) -> None:
+    """The talk starts only after watching: Cato, who has not watched yet, hears once and
+    privately to keep her tip for the talk and to press the button; it is not stored."""
+    await set_up_group(tg, demo_group)
+    bram, cato, chat = demo_group.members[0], demo_group.members[1], demo_group.chat_id
+    cycle = Cycle(tg, demo_group, make_clip(tmp_path))
+    announcement = await cycle.start("Bram")
+    await click_and_wait(tg, bram.user_id, announcement, button_data(announcement, "accept"))
+    since = await tg.mark()
+    await tg.send_video(bram.user_id, chat, make_clip(tmp_path), caption=QUESTION)
+    consent = await tg.wait_for(has_button("consent"), chat_id=chat, since=since)
+    await click_and_wait(tg, bram.user_id, consent, button_data(consent, "consent"))
+    await tg.wait_for(has_button("watched"), chat_id=chat, since=since)
+    await tg.send_text(cato.user_id, chat, TIP)
+    hint = await tg.wait_for_text(cato.user_id, "bewaar die gedachte nog even", since=since)
+    assert "Ik heb gekeken" in hint["text"]
+    await tg.send_text(cato.user_id, chat, "Of je zou een timer op het bord kunnen zetten.")
+    await settled(tg, tmp_path / "intervision.db")
+    told = [m for m in await tg.bot_messages(cato.user_id, since=since)
+            if "bewaar die gedachte" in (m["text"] or "")]
+    assert len(told) == 1  # once per cycle
+    assert db_rows(tmp_path / "intervision.db", "SELECT COUNT(*) FROM contributions") == [(0,)]

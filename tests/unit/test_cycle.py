@@ -163,6 +163,7 @@ SCENARIOS: list[tuple[Phase, dict[str, Any], Event, Phase]] = [
     (P.WATCHING, {}, TimerFired("watch_end"), P.GOAL),
     (P.WATCHING, {}, Next(ANNA), P.GOAL),
     (P.WATCHING, {}, Contribution(BOB, 504, "even kijken"), P.WATCHING),
+    (P.WATCHING, {}, Contribution(ANNA, 505, "Het was net na de gymles."), P.WATCHING),
     (P.GOAL, {}, Next(ANNA), P.REALITY),
     (P.REALITY, {}, Next(ANNA), P.REALITY),
     (P.REALITY, {"step": "strong"}, Next(ANNA), P.REALITY),

@@ -18,6 +18,7 @@ from flows.cycle.model import (
     Watched,
 )
 from flows.cycle.table import decide
+from flows.effects import Say, SayPrivately
 from flows.model import Member, Phase
 from flows.nudging.history import NudgeHistory
 from flows.reports.coach_summary import coach_summary
@@ -190,3 +191,38 @@ def test_who_was_away_may_still_add_a_late_line() -> None:
                      phase_started_at=NOW - timedelta(hours=1))
     late = decide(ctx_for(cycle), MoveLine(DAAN, 1300, "Eerst vragen wat je ziet."))
     assert not late.refused and "Aanvulling op de terugblik: Daan" in said(late)
+
+
+def test_a_peer_who_talks_about_the_clip_before_everyone_watched_hears_once_to_wait() -> None:
+    """The talk opens only after watching (SPEC 1): a tip while the group still watches is
+    answered privately, once, and not taken as a contribution yet."""
+    ctx = ctx_for(cycle_in(P.WATCHING, watched_by=frozenset({CARLA})))
+    decision = decide(ctx, Contribution(BOB, 601, "Je zou gewoon bij de deur kunnen wachten."))
+    assert decision.cycle.phase is P.WATCHING and not decision.refused
+    [hint] = decision.effects
+    assert isinstance(hint, SayPrivately) and hint.user_id == BOB
+    assert hint.fallback_reply_to == 601
+    assert "Bob, bewaar die gedachte nog even" in said(decision)
+    assert "de clip van Anna" in said(decision) and "Ik heb gekeken" in said(decision)
+    again = decide(ctx_for(decision.cycle), Contribution(BOB, 602, "Of een timer gebruiken."))
+    assert again.effects == () and again.cycle == decision.cycle
+
+
+def test_who_already_watched_is_not_asked_to_press_and_without_a_private_chat_hears_it_in_reply(
+) -> None:
+    ctx = ctx_for(cycle_in(P.WATCHING, watched_by=frozenset({CARLA})))
+    decision = decide(ctx, Contribution(CARLA, 603, "Op 0:02 staan ze nog bij de deur."))
+    [hint] = decision.effects
+    assert isinstance(hint, Say) and hint.reply_to == 603  # Carla never started the bot
+    assert "Carla, bewaar die gedachte" in said(decision)
+    assert "Ik heb gekeken" not in said(decision)
+
+
+def test_chat_while_watching_and_the_inbrenger_explaining_are_left_alone() -> None:
+    ctx = ctx_for(cycle_in(P.WATCHING))
+    for event in (Contribution(BOB, 604, "Sorry, ik ben iets later."),
+                  Contribution(DAAN, 605, "Mooi!"),
+                  Contribution(DAAN, 607, "Heeft de clip geluid?"),
+                  Contribution(ANNA, 606, "Je moet weten dat dit net na de gymles was.")):
+        decision = decide(ctx, event)
+        assert decision.effects == () and decision.cycle == ctx.cycle, event
