@@ -271,8 +271,9 @@ async def on_cycle_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         group = await groups.get(unit.tx, cycle.group_id) if unit and cycle else None
         decision = await decide_in(unit, group, event, cycle_id=button.cycle_id) \
             if unit and group else None
-        if unit and decision is not None and decision.refusal is None:
-            await cycle_button_done(unit, query, button.action)  # done: no longer clickable
+        if unit and group and decision is not None and decision.refusal is None:
+            await cycle_button_done(unit, query, button.action,  # done: no longer clickable
+                                    group.settings.language)
     if decision is None or group is None:
         await answer_press(query, stale, show_alert=True)
         return

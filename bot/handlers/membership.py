@@ -40,7 +40,7 @@ from bot.handlers.common import (
     thread_of,
     user_language,
 )
-from bot.handlers.pressed import buttons_done
+from bot.handlers.pressed import buttons_done, pressed_outcome
 from bot.handlers.settings import setup_message
 from bot.texts.render import render, say
 from flows.callbacks import AgreeButton, parse, pattern
@@ -157,7 +157,9 @@ async def agree(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await members.agree(unit.tx, group.id, query.from_user.id, unit.now)
             joined = getattr(query.message, "reply_to_message", None)
             if joined and joined.from_user and joined.from_user.id == query.from_user.id:
-                await buttons_done(unit, query)  # only the one who joined makes it disappear
+                # Only the one who joined answers it; the group can read that they agreed.
+                await buttons_done(unit, query, outcome=pressed_outcome(
+                    query, group.settings.language))
     language = group.settings.language if group else user_language(query.from_user)
     key = "bot.agreed" if member is not None else "cycle.refused.not_member"
     await answer_press(query, say(language, key), show_alert=member is None)

@@ -3,16 +3,22 @@ the press, its message loses the keyboard (or only the pressed button) through t
 
     await buttons_done(unit, query)               # a choice was made: the keyboard goes
     await buttons_done(unit, query, only=data)    # just this button goes, the others stay
-    await cycle_button_done(unit, query, action)  # the cycle's buttons, by their action
+    await buttons_done(unit, query, outcome=pressed_outcome(query, language))  # + who chose what
+    await cycle_button_done(unit, query, action, language)  # the cycle's, by their action
 
 The press's callback query carries the message, so nothing has to be stored to find it.
 """
 from __future__ import annotations
 
-from telegram import CallbackQuery, InlineKeyboardMarkup, Message
+import unicodedata
+
+from telegram import CallbackQuery, Chat, InlineKeyboardMarkup, Message
+from telegram.constants import MessageLimit
 
 from bot.engine.outgoing import ButtonRows, Edit
 from bot.engine.work import Unit
+from bot.handlers.common import display_name
+from bot.texts.render import say
 
 # What a press of a cycle button finishes on its message (flows/cycle/phases.py makes them):
 # "all": the question is answered (a swap, the phase moved on, the look back chosen, the
@@ -25,6 +31,11 @@ CYCLE_PRESS_ENDS = {
     "look": "all", "commit": "all", "checkin": "all", "tried": "all",
     "tips": "pressed", "consent": "pressed",
 }
+# Presses the group should be able to read back later (who took the turn or passed it on,
+# who gave consent for the clip, what helped the inbrenger most, whether the new clip shows
+# what they tried): the question keeps its words and gains a line saying who chose what.
+# The other presses are followed by a message of their own (the next phase, the commitment).
+CYCLE_PRESS_SHOWN = frozenset({"accept", "swap", "consent", "look", "tried"})
 
 
 def _rows(markup: InlineKeyboardMarkup | None, without: str) -> ButtonRows:
@@ -36,20 +47,50 @@ def _rows(markup: InlineKeyboardMarkup | None, without: str) -> ButtonRows:
     return tuple(row for row in rows if row)
 
 
-async def buttons_done(unit: Unit, query: CallbackQuery, *, only: str | None = None) -> None:
-    """The pressed message's keyboard goes (or only the button with data `only`)."""
+async def buttons_done(unit: Unit, query: CallbackQuery, *, only: str | None = None,
+                       outcome: str | None = None) -> None:
+    """The pressed message's keyboard goes (or only the button with data `only`); with an
+    `outcome` (pressed_outcome), its words become those."""
     message = query.message
     if message is None:
         return
     keep = _rows(message.reply_markup, only) \
         if only is not None and isinstance(message, Message) else ()
-    await unit.send(Edit(message.chat.id, message.message_id, None, keep))
+    await unit.send(Edit(message.chat.id, message.message_id, outcome, keep))
 
 
-async def cycle_button_done(unit: Unit, query: CallbackQuery, action: str) -> None:
+def pressed_outcome(query: CallbackQuery, language: str) -> str | None:
+    """The pressed message's words with "✅ Bram: Yes, the recording complies" under them;
+    None where there is nothing to add to (a private chat, where only the presser reads it,
+    a photo's caption, a message already at Telegram's length limit)."""
+    message = query.message
+    if not isinstance(message, Message) or message.chat.type == Chat.PRIVATE \
+            or not message.text:
+        return None
+    label = next((b.text for row in (message.reply_markup or InlineKeyboardMarkup(())).
+                  inline_keyboard for b in row if b.callback_data == query.data), None)
+    if label is None:
+        return None
+    line = say(language, "bot.pressed", name=display_name(query.from_user),
+               choice=_without_leading_symbols(label))
+    html = f"{message.text_html}\n\n{line}"
+    return html if len(message.text) + len(line) + 2 <= MessageLimit.MAX_TEXT_LENGTH else None
+
+
+def _without_leading_symbols(label: str) -> str:
+    """"✅ Yes, ..." reads as "Yes, ..." after the line's own ✅."""
+    symbols = ("So", "Sk", "Mn", "Cf", "Zs")
+    start = next((i for i, c in enumerate(label) if unicodedata.category(c) not in symbols),
+                 len(label))
+    return label[start:] or label
+
+
+async def cycle_button_done(unit: Unit, query: CallbackQuery, action: str,
+                            language: str) -> None:
     """After a cycle button's press that was not refused (bot/handlers/cycle.py)."""
     ends = CYCLE_PRESS_ENDS.get(action)
+    outcome = pressed_outcome(query, language) if action in CYCLE_PRESS_SHOWN else None
     if ends == "all":
-        await buttons_done(unit, query)
+        await buttons_done(unit, query, outcome=outcome)
     elif ends == "pressed":
-        await buttons_done(unit, query, only=query.data or "")
+        await buttons_done(unit, query, only=query.data or "", outcome=outcome)

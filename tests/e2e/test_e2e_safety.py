@@ -67,6 +67,10 @@ async def test_nothing_of_the_clip_is_shown_before_consent(
     assert shown == []
     await click_and_wait(tg, bram.user_id, consent, button_data(consent, "consent"))
     await tg.wait_for(lambda m: m["media"] == "photo", chat_id=chat, since=since)
+    # Whoever scrolls back reads that the consent was given, and by whom.
+    await tg.wait_for(lambda m: m["message_id"] == consent["message_id"]
+                      and "✅ Bram: Ja, de opname voldoet" in (m["text"] or ""), chat_id=chat,
+                      since=since)
 
 
 async def test_a_group_the_bot_is_removed_from_stops(

@@ -11,7 +11,7 @@ from telegram import CallbackQuery, Chat, InlineKeyboardButton, InlineKeyboardMa
 
 from bot.engine.effects import buttons
 from bot.engine.outgoing import Edit
-from bot.handlers.pressed import buttons_done, cycle_button_done
+from bot.handlers.pressed import buttons_done, cycle_button_done, pressed_outcome
 from flows.callbacks import ScheduleButton, SettingButton, parse
 from flows.model import NudgeMode, Settings
 from flows.schedule.compact import compact, from_compact
@@ -79,10 +79,40 @@ def _press(data: str) -> CallbackQuery:
 
 async def test_a_choice_made_takes_the_keyboard_and_tips_only_its_own_button() -> None:
     unit = _Unit()
-    await cycle_button_done(unit, _press("cy:1:next"), "next")  # type: ignore[arg-type]
-    await cycle_button_done(unit, _press("cy:1:tips"), "tips")  # type: ignore[arg-type]
-    await cycle_button_done(unit, _press("cy:1:watched"), "watched")  # type: ignore[arg-type]
+    await cycle_button_done(unit, _press("cy:1:next"), "next", "nl")  # type: ignore[arg-type]
+    await cycle_button_done(unit, _press("cy:1:tips"), "tips", "nl")  # type: ignore[arg-type]
+    await cycle_button_done(unit, _press("cy:1:watched"), "watched",  # type: ignore[arg-type]
+                            "nl")
     assert unit.sent == [Edit(-5, 41, None, ()),
                          Edit(-5, 41, None, ((("Verder", "cy:1:next"),),))]
     await buttons_done(unit, _press("agree:3"))  # type: ignore[arg-type]
     assert unit.sent[-1] == Edit(-5, 41, None, ())
+
+
+def _question(chat: Chat) -> Message:
+    keyboard = InlineKeyboardMarkup([[
+        InlineKeyboardButton("✅ Ja, de opname voldoet", callback_data="cy:1:consent"),
+        InlineKeyboardButton("🔊 Spraak en stilte", callback_data="cy:1:audio")]])
+    return Message(42, datetime(2026, 12, 6, tzinfo=UTC), chat, reply_markup=keyboard,
+                   text="Voldoet de opname aan de regels <van school>?")
+
+
+async def test_an_answered_question_in_the_group_says_who_chose_what() -> None:
+    """The consent is given once per clip: whoever scrolls back reads who gave it, in words
+    escaped as they were shown; the other button stays."""
+    unit = _Unit()
+    query = CallbackQuery("q", User(2, "Bo", False), "c", data="cy:1:consent",
+                          message=_question(Chat(-5, "supergroup")))
+    await cycle_button_done(unit, query, "consent", "nl")  # type: ignore[arg-type]
+    assert unit.sent == [Edit(-5, 42, "Voldoet de opname aan de regels &lt;van school&gt;?\n\n"
+                                      "✅ Bo: Ja, de opname voldoet",
+                              ((("🔊 Spraak en stilte", "cy:1:audio"),),))]
+
+
+async def test_in_a_private_chat_or_for_a_phase_button_only_the_keyboard_changes() -> None:
+    unit = _Unit()
+    private = CallbackQuery("q", User(2, "Bo", False), "c", data="cy:1:consent",
+                            message=_question(Chat(2, "private")))
+    assert pressed_outcome(private, "nl") is None
+    await cycle_button_done(unit, _press("cy:1:next"), "next", "nl")  # type: ignore[arg-type]
+    assert unit.sent == [Edit(-5, 41, None, ())]
