@@ -119,6 +119,11 @@ EN = Lexicon(
         r"you", r"your", r"this", r"^that", r"these", r"those", r"he", r"she", r"him", r"her", r"his",
         r"then", r"there", r"here", r"<ts>", r"i", r"my", r"we", r"our", r"us", r"was", r"were",
     ),
+    asked_tried=rx(
+        r"^(?:(?:and|but|so|ok|okay|well)[,.]? )*(?P<a>what|which(?: [\w'-]+){0,2}|who)"
+        r"(?: else)? (?P<b>have you|had you|did you|do you)\b[^,:;]*"
+        r"\b(?:tried|try|considered|consider|done|attempted)\b",
+    ),
     tip=rx(
         r"(?<!what )(?<!what else )(?P<a>have you) (?:ever |already |maybe |perhaps )*(?P<b>tried|thought about|thought of|considered|looked at|looked into|experimented with)",
         r"(?P<a>did you) (?:ever )?(?P<b>try|consider|think about|think of)(?! (?:it|that) (?:was|would))",

@@ -140,6 +140,13 @@ NL = Lexicon(
         r"je", r"jij", r"jou", r"jouw", r"^dat", r"^die", r"deze", r"dit", r"hij", r"zij", r"hem", r"haar",
         r"toen", r"daar", r"hier", r"<ts>", r"ik", r"mijn", r"we", r"wij", r"ons", r"onze", r"was", r"waren",
     ),
+    asked_tried=rx(
+        r"^(?:(?:en|maar|dus|oké|ok|nou|ja)[,.]? )*(?P<a>wat|welke(?: [\w'-]+){0,2}|waarmee|wie)"
+        r" (?:[\w'-]+ ){0,2}?(?P<b>heb (?:je|jij|u)|had (?:je|jij|u)|hebben jullie)\b[^,:;]*"
+        r"\b(?:geprobeerd|uitgeprobeerd|overwogen|gedaan|bedacht|ingezet)\b",
+        r"^(?:(?:en|maar|dus|oké|ok|nou|ja)[,.]? )*(?P<a>wat|welke(?: [\w'-]+){0,2}|waarmee)"
+        r" (?:[\w'-]+ ){0,2}?(?P<b>probeerde (?:je|jij)|deed (?:je|jij))\b",
+    ),
     tip=rx(
         r"overweeg", r"(?:zou|kun|kan) (?:je|jij) (?:\w+ )?overwegen",
         r"(?P<a>heb (?:je|jij|u)) (?:al |wel |ook |er |ooit |weleens |wel eens |eens |al eens |nooit )*"

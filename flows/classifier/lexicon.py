@@ -73,6 +73,10 @@ class Lexicon:
     deixis: re.Pattern[str]
     # Advice in any form, including questions ("heb je al eens geprobeerd", "why not").
     tip: re.Pattern[str]
+    # A question word asking what the inbrenger tried ("wat heb je al geprobeerd", "which
+    # strategies have you tried"): the open question of the options phase, never the advice
+    # in "heb je al eens geprobeerd om ..." / "have you tried ...", whose words it shares.
+    asked_tried: re.Pattern[str]
     # Advice that only counts in a statement ("je kunt beter", "you could").
     tip_statement: re.Pattern[str]
     imperative: re.Pattern[str]

@@ -101,6 +101,7 @@ def _is_question(sentence: str, core: str, lex: Lexicon) -> bool:
 
 def _question(best: _Best, s: str, core: str, lex: Lexicon) -> None:
     best.offer(Label.INFORMATION, lex.information.search(s), 6)
+    best.offer(Label.OPEN_QUESTION, lex.asked_tried.search(core), 6)  # before the tip's words
     best.offer(Label.TIP, lex.tip.search(s), 6)
     if best.settled:
         return

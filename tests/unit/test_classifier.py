@@ -92,6 +92,21 @@ def test_advice_in_the_form_of_a_question_is_a_tip(lang: str, text: str) -> None
     assert classify(text, lang).label is L.TIP
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("nl", "Wat heb je al eens geprobeerd?"),
+    ("nl", "wat heb je al geprobeerd bij deze klas"),
+    ("nl", "Welke aanpak heb je al eens uitgeprobeerd?"),
+    ("nl", "En wat probeerde je toen?"),
+    ("en", "Which strategies have you tried so far?"),
+    ("en", "What did you try before?"),
+])
+def test_asking_what_the_inbrenger_tried_is_an_open_question_not_a_tip(lang: str,
+                                                                       text: str) -> None:
+    """The options phase's own question shares its words with "heb je al eens geprobeerd
+    om ...?" (a tip); the question word asking for what was tried makes it open."""
+    assert classify(text, lang).label is L.OPEN_QUESTION
+
+
 def test_hard_case_conventions() -> None:
     # Verdict as a question: opinion. Leading question without a verdict word: closed.
     assert classify("Ben je niet veel te streng voor zulke jonge kinderen?", "nl").label is L.OPINION
