@@ -1,6 +1,7 @@
 """/status: where the cycle is, the time left in the phase, who the group is waiting for, and
-the tips floor. While the clip is watched that is who has not watched yet (the same rule as
-the watch gate, flows/cycle/watching.py); in the talk, who has not been heard from yet."""
+the tips floor. Before the meeting that is the inbrenger's clip, learning question or consent;
+while the clip is watched, who has not watched yet (the same rule as the watch gate,
+flows/cycle/watching.py); in the talk, who has not been heard from yet."""
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
@@ -28,6 +29,12 @@ def status(cycle: Cycle, members: Sequence[Member], spoken: Collection[int],
 
 
 def _who(cycle: Cycle, members: Sequence[Member], spoken: Collection[int]) -> Text:
+    if cycle.phase in (Phase.ANNOUNCED, Phase.AWAITING_CLIP):
+        # Nobody can have been heard from before the talk: say what the cycle waits for.
+        name = next((m.name for m in members if m.user_id == cycle.inbrenger_id), "?")
+        waits_for = "clip" if cycle.clip is None else (
+            "question" if not cycle.learning_question else "consent")
+        return text(f"cycle.status_awaiting_{waits_for}", name=name)
     if cycle.phase is Phase.WATCHING:
         waiting = still_to_watch(members, cycle)
         return text("cycle.status_watching", names=_names(waiting)) if waiting \

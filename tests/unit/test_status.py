@@ -8,7 +8,7 @@ from datetime import timedelta
 from flows.catalog import render
 from flows.cycle.status import status
 from flows.model import Phase
-from tests.unit.test_cycle import ANNA, BOB, CARLA, NOT_AGREED, NOW, cycle_in
+from tests.unit.test_cycle import ANNA, BOB, CARLA, CLIP, NOT_AGREED, NOW, QUESTION, cycle_in
 
 P = Phase
 
@@ -37,3 +37,16 @@ def test_in_the_talk_it_names_who_has_not_been_heard_from() -> None:
     assert "0 min left in this phase" in said and "open to tips" in said
     everyone = render("nl", status(cycle, NOT_AGREED[:2], {BOB}, None, NOW))
     assert "Iedereen heeft al iets gezegd." in everyone
+
+
+def test_before_the_meeting_it_says_what_the_cycle_waits_for_not_who_was_quiet() -> None:
+    """Nobody can have spoken before the talk: /status names the inbrenger's next step."""
+    said = render("en", status(cycle_in(P.ANNOUNCED), NOT_AGREED, set(), None, NOW))
+    assert "Waiting for Anna's clip and learning question." in said
+    assert "Not heard from" not in said
+    with_clip = cycle_in(P.AWAITING_CLIP, clip=CLIP)
+    assert "wachten op de leervraag van Anna" in render(
+        "nl", status(with_clip, NOT_AGREED, set(), None, NOW))
+    ready = cycle_in(P.AWAITING_CLIP, clip=CLIP, learning_question=QUESTION)
+    assert "toestemming voor het filmen" in render(
+        "nl", status(ready, NOT_AGREED, set(), None, NOW))
