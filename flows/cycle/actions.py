@@ -7,6 +7,7 @@ from datetime import datetime
 
 from flows.callbacks import AgreeButton
 from flows.classifier import classify
+from flows.cycle.lookback import late_line_invitation
 from flows.cycle.model import (
     CheckinAnswer,
     Contribution,
@@ -249,6 +250,7 @@ def enter_closed(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, 
     effects: tuple[Effect, ...] = (
         *cancel_timers(cycle),
         Say(summary.group_summary(closing_ctx)),
+        *late_line_invitation(closing_ctx),
         SendCoachSummary(cycle.id),
         *next_turn_said(ctx, turn),
         timer_at(cycle, "followup", follow_up_at(ctx.now, turn)),

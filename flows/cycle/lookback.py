@@ -51,6 +51,16 @@ def complete_after(ctx: CycleContext, event: Event) -> bool:
     return picked and waiting <= lined
 
 
+def late_line_invitation(ctx: CycleContext) -> tuple[Effect, ...]:
+    """When the look back closed before everyone here gave their line: how to add it still
+    (a reply to the bot, until LATE_LINES; bot/handlers/cycle.py). Plain chat after the
+    meeting is not taken as a line, so without this a late line would go unheard."""
+    lined = {c.user_id for c in moves(ctx.contributions)}
+    if awaited(ctx) <= lined:
+        return ()
+    return (Say((text("cycle.lookback_late_invite"),)),)
+
+
 def look_back(ctx: CycleContext, event: Event) -> Decision:
     cycle, effects = start_lookback(ctx, ctx.cycle)
     return Decision(cycle, effects)

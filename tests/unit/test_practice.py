@@ -211,6 +211,19 @@ def test_the_look_back_closes_at_its_timebox_without_everyone() -> None:
     assert decision.cycle.phase is P.CLOSED and summary_said(decision)
 
 
+def test_who_missed_the_look_back_hears_how_to_add_a_line_and_only_then() -> None:
+    """After the meeting plain chat is not a line; a reply to the bot is, until tomorrow."""
+    cycle = cycle_in(P.WILL, lookback_choice=11, **LOOKING)
+    missed = decide(ctx_for(cycle, contributions=lines_of(BOB)), TimerFired("lookback_end"))
+    assert "De terugblik gemist? Noem de zet" in said(missed)
+    everyone = decide(ctx_for(cycle, contributions=lines_of(BOB, CARLA, DAAN)),
+                      TimerFired("lookback_end"))
+    assert everyone.cycle.phase is P.CLOSED and "terugblik gemist" not in said(everyone)
+    away = decide(ctx_for(replace(cycle, absent=frozenset({CARLA, DAAN})),
+                          contributions=lines_of(BOB)), TimerFired("lookback_end"))
+    assert "terugblik gemist" not in said(away)  # who is away is not asked after the meeting
+
+
 def test_a_late_line_is_a_short_addition_once() -> None:
     cycle = cycle_in(P.CLOSED, commitment="x", phase_started_at=NOW - timedelta(hours=1))
     late = decide(ctx_for(cycle), MoveLine(BOB, 1300, "Eerst vragen wat je ziet."))
