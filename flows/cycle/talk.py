@@ -114,6 +114,12 @@ def _strong_moment(ctx: CycleContext, cycle: Cycle, actor: int, message_id: int,
     return cycle, Say(lines, ((button,),), reply_to=message_id, language=language)
 
 
+# A quiet member is asked what the moment asks of everyone: in reality's first steps what
+# they see and hear, or which moment works well; elsewhere a question for the inbrenger.
+SILENCE_TEXTS: dict[str, str] = {RealityStep.SEE: "nudge.silence_see",
+                                 RealityStep.STRONG: "nudge.silence_strong"}
+
+
 def respond_to_tick(ctx: CycleContext) -> Decision:
     """Every few minutes of talk: invite silent members back, check in with the inbrenger."""
     cycle = ctx.cycle
@@ -126,6 +132,8 @@ def respond_to_tick(ctx: CycleContext) -> Decision:
         inbrenger=inbrenger, history=_history(ctx), cycle_id=cycle.id,
         members=present(ctx.members, cycle),  # not who is away, nor who has not agreed yet
         group_title=ctx.group_title,
+        silence_text=SILENCE_TEXTS.get(cycle.step, "nudge.silence")
+        if cycle.phase is Phase.REALITY else "nudge.silence",
     )
     decision = nudging.decide_on_tick(tick_ctx, ctx.now)
     effects: tuple[Effect, ...] = decision.effects + (next_tick,)

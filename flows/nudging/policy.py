@@ -111,6 +111,7 @@ class TickContext:
     history: NudgeHistory = field(default_factory=NudgeHistory)
     cycle_id: int = 0  # travels in the check-in's buttons, which may be pressed privately
     group_title: str = ""
+    silence_text: str = "nudge.silence"  # what quiet members are asked (the step's question)
 
 
 @dataclass(frozen=True)
@@ -336,7 +337,7 @@ def _silence_invitation(
         talking.add(ctx.inbrenger.user_id)
     if not quiet or not talking or not _group_has_room(history, now):
         return None
-    invitation = text("nudge.silence", count=len(quiet), names=", ".join(m.name for m in quiet))
+    invitation = text(ctx.silence_text, count=len(quiet), names=", ".join(m.name for m in quiet))
     invited = {**history.invited_at, **{m.user_id: now for m in quiet}}
     history = replace(history, invited_at=invited, silence_invitation_at=now,
                       sent_at=history.sent_at + (now,))

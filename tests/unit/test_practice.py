@@ -34,7 +34,7 @@ from flows.effects import (
     StoreContribution,
     Text,
 )
-from flows.model import Group, Member, Phase, Settings
+from flows.model import Group, Member, Phase, RealityStep, Settings
 from flows.nudging.history import NudgeHistory
 from flows.reports.group_summary import group_summary
 from flows.reports.portfolio import portfolio
@@ -209,6 +209,21 @@ def test_the_look_back_closes_when_everyone_answered_with_the_moves_in_the_summa
 def test_the_look_back_closes_at_its_timebox_without_everyone() -> None:
     decision = decide(ctx_for(cycle_in(P.WILL, **LOOKING)), TimerFired("lookback_end"))
     assert decision.cycle.phase is P.CLOSED and summary_said(decision)
+
+
+def test_a_quiet_member_is_asked_what_the_step_asks_of_everyone() -> None:
+    """Reality's order of the practice holds for who is invited back too: first what you see
+    and hear, then a strong moment, only then a question for the inbrenger."""
+    talk = NudgeHistory(last_contribution_at={BOB: NOW - timedelta(minutes=1),
+                                              CARLA: NOW - timedelta(minutes=1)},
+                        inbrenger_last_at=NOW - timedelta(minutes=1))
+    for step, asked in ((RealityStep.SEE, "Daan, we hebben jou even niet gehoord, en jouw blik"
+                                          + " is welkom. Wat zie of hoor jij in de clip?"),
+                        (RealityStep.STRONG, "Welk moment in de clip werkt volgens jou goed?"),
+                        (RealityStep.ANALYSIS, "Wat zou jij de inbrenger willen vragen?")):
+        cycle = cycle_in(P.REALITY, step=step, phase_started_at=NOW - timedelta(minutes=9),
+                         nudge_history=talk)
+        assert asked in said(decide(ctx_for(cycle), TimerFired("tick"))), step
 
 
 def test_who_missed_the_look_back_hears_how_to_add_a_line_and_only_then() -> None:
