@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from flows.cycle.model import LOOKBACK, VOICE, ContributionRef, Cycle, CycleContext
 from flows.cycle.phases import quoted
 from flows.effects import Text, text
-from flows.labels import COMPENSATING, Label, stance
+from flows.labels import Label
 from flows.model import TALK_PHASES, Phase
 from flows.nudging.policy import clock
+from flows.reports.balance import WELCOME, kind_of
 from flows.reports.progress import across_cycles, with_cycle
 
 QUOTES_PER_PART = 3
@@ -73,18 +74,16 @@ def participation(ctx: CycleContext) -> list[Participation]:
         mine = [c for c in said if c.user_id == member.user_id]
         if member.user_id == cycle.inbrenger_id or (member.user_id in cycle.absent and not mine):
             continue
-        asked_for = [c for c in mine if c.message_id in cycle.welcome_tips
-                     and _known(c.label) in COMPENSATING]
-        rest = [c for c in mine if c not in asked_for]
-        stances = Counter(stance(label) for c in rest if (label := _known(c.label)))
+        kinds = Counter(kind_of(cycle, c) for c in mine)  # flows/reports/balance.py
+        rest = [c for c in mine if kind_of(cycle, c) != WELCOME]
         labels = Counter(c.label for c in rest)
         spoken = [c for c in rest if unread_voice(c)]
         rows.append(Participation(
-            member.name, member.user_id, stances["activating"], stances["neutral"],
-            stances["compensating"],
+            member.name, member.user_id, kinds["activating"], kinds["neutral"],
+            kinds["compensating"],
             asked=labels[Label.OPEN_QUESTION] + labels[Label.CLOSED_QUESTION],
             observed=labels[Label.OBSERVATION], advised=labels[Label.TIP],
-            reflected=labels[Label.REFLECTION], welcome=len(asked_for),
+            reflected=labels[Label.REFLECTION], welcome=kinds[WELCOME],
             spoken=len(spoken), spoken_seconds=sum(c.duration for c in spoken),
         ))
     return rows

@@ -4,13 +4,12 @@ what helped most, the moves the group will use again and the balance of contribu
 plain data (JSON); flows/reports/written.py writes it down for people (Markdown, HTML)."""
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from flows.cycle.model import LOOKBACK, VOICE, ContributionRef, Cycle
-from flows.labels import Label, stance
 from flows.model import Group, Member
+from flows.reports.balance import WELCOME, balance
 
 
 @dataclass(frozen=True)
@@ -22,9 +21,7 @@ class CycleRecord:
     def as_data(self, names: dict[int, str] | None = None) -> dict[str, Any]:
         names = names or {}
         talk = [c for c in self.contributions if c.phase != LOOKBACK]
-        welcome = self.cycle.welcome_tips
-        balance = Counter("welcome" if c.message_id in welcome else stance(Label(c.label))
-                          for c in talk if c.label in Label._value2member_map_)
+        counts = balance(self.cycle, self.contributions)
         helpful = next((c for c in self.contributions if c.id == self.cycle.lookback_choice),
                        None)
         spoken = [c for c in talk if c.is_voice]
@@ -41,10 +38,10 @@ class CycleRecord:
             "moves_to_use_again": [
                 {"by": names.get(c.user_id) or "?", "text": c.text, **_voice(c)}
                 for c in self.contributions if c.phase == LOOKBACK and (c.text or c.is_voice)],
-            "contributions": {"activating": balance["activating"],
-                              "neutral": balance["neutral"],
-                              "compensating": balance["compensating"],
-                              "welcome_tips": balance["welcome"]},
+            "contributions": {"activating": counts["activating"],  # the peers' (balance.py)
+                              "neutral": counts["neutral"],
+                              "compensating": counts["compensating"],
+                              "welcome_tips": counts[WELCOME]},
             # Spoken contributions: counted above by their transcript's kind where there is
             # one; `unread` ones had no transcript (neither activating nor compensating).
             "voice_notes": {"count": len(spoken),

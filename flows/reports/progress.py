@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from flows.effects import Text, text
 from flows.labels import Label
 from flows.model import Member, PastCycle
+from flows.reports.balance import WELCOME, kind_of, peers_talk
 
 if TYPE_CHECKING:
     from flows.cycle.model import ContributionRef, Cycle
@@ -17,8 +18,10 @@ MIN_CYCLES = 3  # SPEC 1: each member does at least three cycles
 
 
 def past_cycle(cycle: Cycle, contributions: tuple[ContributionRef, ...]) -> PastCycle:
-    """A closed cycle and its contributions as the history holds it."""
-    talk = tuple(c.label for c in contributions if c.phase != "lookback")
+    """A closed cycle and its contributions as the history holds it: the labels of the peers'
+    talk (flows/reports/balance.py), which the trend of the activating share reads."""
+    talk = tuple(c.label for c in peers_talk(cycle, contributions)
+                 if kind_of(cycle, c) != WELCOME)
     helpful = next((c.label for c in contributions if c.id == cycle.lookback_choice), None)
     return PastCycle(cycle.inbrenger_id, cycle.number, cycle.learning_question, cycle.commitment,
                      talk, cycle.tried, helpful, cycle.id)

@@ -9,15 +9,15 @@ every word a member wrote is escaped for the format it goes into.
 from __future__ import annotations
 
 import html
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from flows.catalog import DEFAULT_LANGUAGE, LANGUAGES, catalog
 from flows.cycle.model import LOOKBACK, ContributionRef, Cycle
-from flows.labels import Label, stance
+from flows.labels import Label
 from flows.model import Group, Member, Phase
 from flows.nudging.policy import clock
+from flows.reports.balance import balance
 from flows.reports.group_summary import quote
 
 LINES_PER_PART = 4
@@ -90,8 +90,7 @@ def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...]
 
     helpful = next((c for c in contributions if c.id == cycle.lookback_choice), None)
     spoken = [c for c in talk if c.is_voice]
-    balance = Counter(stance(label) for c in talk if (label := _known(c.label))
-                      and c.message_id not in cycle.welcome_tips)
+    counts = balance(cycle, contributions)  # the peers' talk (flows/reports/balance.py)
     return Story(
         group=group.title, inbrenger=who(cycle.inbrenger_id), number=cycle.number,
         finished=not cycle.is_open, learning_question=cycle.learning_question,
@@ -102,7 +101,7 @@ def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...]
         helped_none=cycle.lookback_choice == 0,
         moves=tuple(_said(who(c.user_id), c) for c in contributions
                     if c.phase == LOOKBACK and (c.text or c.is_voice)),
-        balance=(balance["activating"], balance["neutral"], balance["compensating"]),
+        balance=(counts["activating"], counts["neutral"], counts["compensating"]),
         voice_notes=(len(spoken), sum(c.duration for c in spoken)))
 
 

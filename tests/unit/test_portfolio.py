@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from flows.cycle.model import ContributionRef, Cycle
 from flows.model import Group, Member, Phase
 from flows.reports.portfolio import portfolio
+from flows.reports.progress import past_cycle
 from flows.reports.written import as_markdown, group_portfolio
 
 NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
@@ -54,3 +55,25 @@ def test_a_spoken_look_back_line_nobody_could_read_is_exported_by_its_length() -
     written = as_markdown(group_portfolio(Group(1, -5, 0, "Pabo 2"), people,
                                           [(cycle, contributions)]), "en")
     assert "  - Bo: " in written and "0:14" in written
+
+
+def test_the_balance_and_the_trend_count_the_peers_not_the_inbrenger_nor_asked_for_tips() -> None:
+    """The inbrenger answers ("Goede vraag, daar moet ik over nadenken") and states the
+    commitment, which reads like advice: neither activates nor compensates. A tip given after
+    the inbrenger opened the floor is welcome. Portfolio, written portfolio and the coach's
+    trend read the same balance."""
+    cycle = Cycle(3, 1, 1, 2, Phase.CLOSED, NOW, learning_question="Hoe begin ik rustig?",
+                  commitment="Ik ga bij de deur staan", welcome_tips=frozenset({13}))
+    contributions = (ContributionRef(1, 2, "reality", "Wat zag je?", "open_question", 11),
+                     ContributionRef(2, 1, "reality", "Goede vraag, daar moet ik over "
+                                     "nadenken.", "opinion", 12),
+                     ContributionRef(3, 3, "options", "Een timer werkt bij mij.", "tip", 13),
+                     ContributionRef(4, 1, "will", "Ik ga bij de deur staan", "tip", 14))
+    members = (Member(1, "Anna"), Member(2, "Bo"), Member(3, "Cas"))
+    data = portfolio(Group(1, -5, 0, "Pabo 2"), members, [(cycle, contributions)])
+    assert data["cycles"][0]["contributions"] == {"activating": 1, "neutral": 0,
+                                                  "compensating": 0, "welcome_tips": 1}
+    written = as_markdown(group_portfolio(Group(1, -5, 0, "Pabo 2"), members,
+                                          [(cycle, contributions)]), "en")
+    assert "1 activating, 0 neutral, 0 compensating" in written
+    assert past_cycle(cycle, contributions).activating_share == 1.0
