@@ -19,7 +19,8 @@ _SOFT = re.compile(r"\b(?:just|maybe|perhaps|probably|definitely|totally|really|
 # a purpose ("so they can see it") or a reason ("because ...") starts the same way.
 # After a comma, what the advice did for the writer is a comment too ("..., works a treat").
 _REASON = re.compile(r"(?:(?:,| -)\s*(?:that|it|this|then|so|they'll|it'll|which|because|as|"
-                     r"works|worked|helps|helped|saves|saved)"
+                     r"works|worked|helps|helped|saves|saved|they|he|she|we|everyone|the kids|"
+                     r"the class|the students)"
                      r"| so (?:that )?(?:they|he|she|you|we|it|everyone|everybody|the kids|the class|"
                      r"the students|kids|students)| because)\b.*$")
 # An action opens with a verb ("if you put ..."), or after "tried" with a noun phrase too. An
@@ -27,7 +28,8 @@ _REASON = re.compile(r"(?:(?:,| -)\s*(?:that|it|this|then|so|they'll|it'll|which
 # spoken, turn: "if you there are ...", "if you a six", "if you my sense is ...".
 _NO_ACTION = word_set("""if when what why how who which where because but and or so as i you we
     they he she it me us them there here yes yeah okay ok um uh is are was were am might could
-    would should can will may must shall thanks""")
+    would should can will may must shall thanks wouldn't couldn't shouldn't won't can't isn't
+    aren't wasn't weren't haven't hasn't hadn't""")
 _SUBJECT_VERB = word_set("could should would can will might may must is was are were has have does did")
 _NO_VERB = _NO_ACTION | word_set("""a an the one two three my your his her our their its this
     that these those some any other another every each all no not like well better at in on for
@@ -48,6 +50,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bi(?:'d| would) (?:suggest|recommend) (?:that you |you )?(?P<act>.+)$", TEMPLATE),
     (r"\bi (?:suggest|recommend) (?:that you |you )?(?P<act>.+)$", TEMPLATE),
     (r"\bi(?:'d| would) (?:probably |personally |definitely |also |just )*(?P<act>.+)$", TEMPLATE),
+    ((r"\b(?:would|wouldn't|might|could|couldn't) it (?:not )?(?:have been|be) (?:\w+ )?"
+      r"(?:better|easier|good|a good idea|smarter|wiser|calmer) (?:\w+ )?to (?P<act>.+)$"), TEMPLATE),
     ((r"(?:\bit(?:'d| would| might| could| may| will)?|^(?:might|could|would|may)) (?:\w+ )?"
       r"(?:help|be (?:worth|better|good|helpful|useful|smart|wise|handy|"
       r"a good idea|an idea|nice|easier))(?: \w+)? to (?P<act>.+)$"), TEMPLATE),
@@ -85,6 +89,8 @@ def rephrase_tip(sentence: str) -> str | None:
         m = re.search(pattern, s)
         if m:
             act = _clean(m.group("act"))
+            if act.startswith(("never ", "not ")) and re.match(r"^i(?:'d| would) ", s):
+                return None  # "I would never ...": the writer's own stance, not an action
             if template == TEMPLATE and act.startswith("try "):
                 # "you could try a countdown" -> "if you tried a countdown"
                 act = act[4:]

@@ -167,7 +167,7 @@ _SUBJECT_VERB = word_set("kan kun moet zou mag wil gaat is was heeft had deed do
 # de klas"); after others a word in -en before the end is a noun ("tijdens het werken").
 _WITH_INFINITIVE = word_set("laat ga blijf kom help")
 _IMPERATIVE_NOT = word_set("""je jij ik het de een dit dat die deze er we wij ze zij hij kun kan zou moet
-heb ben is wil mag waarom wat hoe eerst vaker meer minder altijd nooit soms vooral nog daarna
+heb had ben is was wil mag waarom wat hoe eerst vaker meer minder altijd nooit soms vooral nog daarna
 straks vooraf alvast samen zelf bijvoorbeeld volgende direct meteen""")
 
 
@@ -198,6 +198,7 @@ def _action(s: str) -> str | None:
             return _with_verb(words, present_for_je(verb), _drop_reason(te.group("tail")))
     patterns = (
         r"\b(?:je|jij|u) (?:zou|kunt|kan|moet|moest)\b(?P<rest>.+)$",
+        r"^had (?:je|jij|u)\b(?P<rest>.+)$",  # "had je niet beter ... kunnen herhalen"
         r"\bik zou\b(?P<rest>.+)$",
         r"\b(?:zou|kun|kan|moet) (?:je|jij|u|ik)\b(?P<rest>.+)$",
         r"\bmisschien (?:kun|kan|zou|moet) je\b(?P<rest>.+)$",

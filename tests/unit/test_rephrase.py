@@ -50,6 +50,19 @@ from flows.labels import Label
      "What would happen if you keep the instructions short?"),
     ("nl", "misschien kun je de rest laten wachten",
      "Wat zou er gebeuren als je de rest laat wachten?"),
+    # Hindsight ("had je niet beter ...", "wouldn't it have been better to ...") asks about
+    # the action, not "als je je eerst de regels kunnen hadt herhalen".
+    ("nl", "had je niet beter eerst de regels kunnen herhalen",
+     "Wat zou er gebeuren als je eerst de regels herhaalt?"),
+    ("en", "wouldn't it have been better to repeat the rules first",
+     "What would happen if you repeat the rules first?"),
+    ("en", "wouldn't it all be a lot calmer then", None),
+    # "I would never ..." is the writer's own stance: "if you never do it that way" would
+    # turn it around.
+    ("en", "i would never do it that way", None),
+    # After a comma, a clause with its own subject comments on the advice.
+    ("en", "i'd put them in groups, they work better together then",
+     "What would happen if you put them in groups?"),
 ])
 def test_a_rephrasing_is_a_question_a_peer_would_ask_or_none(
         lang: str, sentence: str, question: str | None) -> None:
