@@ -148,6 +148,7 @@ NL = Lexicon(
         r" (?:[\w'-]+ ){0,2}?(?P<b>probeerde (?:je|jij)|deed (?:je|jij))\b",
     ),
     tip=rx(
+        r"als ik (?:jou|u) (?:was|zou zijn|ben)", r"in (?:jouw|je|uw) (?:plaats|schoenen)",
         r"overweeg", r"(?:zou|kun|kan) (?:je|jij) (?:\w+ )?overwegen",
         r"(?P<a>heb (?:je|jij|u)) (?:al |wel |ook |er |ooit |weleens |wel eens |eens |al eens |nooit )*"
         r"(?P<b>geprobeerd|overwogen|uitgeprobeerd|gedacht aan|nagedacht over|over nagedacht|aan gedacht|erover nagedacht|eraan gedacht)",

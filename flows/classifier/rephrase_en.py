@@ -45,8 +45,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:what|how) about (?P<act>.+)$", TRIED),
     (r"\bwhy (?:don't|not|wouldn't|won't|do not) (?:you )?(?P<act>.+)$", TEMPLATE),
     (r"\b(?:could|can|couldn't|can't|would|wouldn't) you (?:not )?(?P<act>.+)$", TEMPLATE),
-    ((r"\byou (?:might want to|could always|can always|want to|need to|have to|ought to|'d better|"
+    ((r"\byou (?:really |just |definitely |honestly |probably |also |simply |seriously )?"
+      r"(?:might want to|could always|can always|want to|need to|have to|ought to|'d better|"
       r"had better|could|should|might|may|can|must) (?:try to )?(?P<act>.+)$"), TEMPLATE),
+    (r"\byou(?:'d| had) (?:better|best) (?P<act>.+)$", TEMPLATE),
+    ((r"^(?:maybe|perhaps),? (?!(?:some|any|every|no)thing\b)(?P<act>\w{3,}ing\b.*?)"
+      r"(?: (?:would|could|might|may|will) (?:really )?(?:help|work)\b.*)?$"), TRIED),
     (r"\bi(?:'d| would) (?:suggest|recommend) (?:that you |you )?(?P<act>.+)$", TEMPLATE),
     (r"\bi (?:suggest|recommend) (?:that you |you )?(?P<act>.+)$", TEMPLATE),
     (r"\bi(?:'d| would) (?:probably |personally |definitely |also |just )*(?P<act>.+)$", TEMPLATE),
@@ -63,6 +67,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bnext time,? (?:you could |try to |maybe )?(?P<act>.+)$", "What would happen if next time you {}?"),
     (r"\bmake sure (?:you |that you )?(?P<act>.+)$", TEMPLATE),
 )
+# "I would have split the group": what the writer would have done then, not an action now.
+_HINDSIGHT = re.compile(r"have (?:\w+ed|\w+en|split|put|let|set|kept|left|made|sent|brought|"
+                        r"told|said|done|gone|taught|held|stood|sat)\b")
 _IMPERATIVE = re.compile(r"^(?:maybe |perhaps |just )?(?P<act>(?!(?:i|you|we|it|the|this|that|they|he|she)\b)[a-z]+\b.*)$")
 
 
@@ -89,8 +96,9 @@ def rephrase_tip(sentence: str) -> str | None:
         m = re.search(pattern, s)
         if m:
             act = _clean(m.group("act"))
-            if act.startswith(("never ", "not ")) and re.match(r"^i(?:'d| would) ", s):
-                return None  # "I would never ...": the writer's own stance, not an action
+            if re.match(r"^i(?:'d| would) ", s) and (
+                    act.startswith(("never ", "not ")) or _HINDSIGHT.match(act)):
+                return None  # "I would never ...", "I would have ...": the writer's stance
             if template == TEMPLATE and act.startswith("try "):
                 # "you could try a countdown" -> "if you tried a countdown"
                 act = act[4:]

@@ -26,6 +26,7 @@ wellicht eventueel zeker maar vaker liever best""")
 # longer (often spoken) turn, not advice.
 _JOINS = word_set("en maar dus want of omdat zodat")
 _MODAL = word_set("kunnen moeten proberen gaan")
+_CLUSTER = word_set("laten gaan blijven komen helpen leren zitten staan liggen horen zien voelen")
 _NOT_AFTER = word_set("""de het een die deze dat alle veel meer twee drie vier met zijn hun
 jouw mijn onze andere enkele sommige welke geen voor van in op aan bij naar zonder tijdens tussen
 onder achter naast tegen""")
@@ -54,9 +55,10 @@ def _clause(words: list[str]) -> str:
     return " ".join(w for w in words if w not in _SOFT and w != "niet")
 
 
-def _with_verb(before: list[str], finite: str, tail: str = "") -> str:
-    # A trailing separable particle joins the verb: "de lichten uit" + "doet" -> "uitdoet".
-    if before and before[-1] in PARTICLES:
+def _with_verb(before: list[str], finite: str, tail: str = "", *, particle: bool = True) -> str:
+    # A trailing separable particle joins the verb: "de lichten uit" + "doet" -> "uitdoet";
+    # not when the verb already took its own ("samen op te stellen" -> "samen opstelt").
+    if particle and before and before[-1] in PARTICLES:
         finite = before[-1] + finite
         before = before[:-1]
     parts = [_clause(before), finite, tail.strip()]
@@ -90,7 +92,9 @@ def _infinitive_clause(body: str) -> str | None:
     if not verbs:
         return None
     first = verbs[-1]
-    while first - 1 in verbs:
+    # "vooraf laten oefenen": a verb that takes an infinitive goes with it; a noun in -en
+    # before the infinitive ("vaker complimenten geven") stays a noun.
+    while first - 1 in verbs and words[first - 1] in _CLUSTER:
         first -= 1
     if first > 0 and words[first - 1] == "te":  # "probeer ... te geven": keep "te" out
         words.pop(first - 1)
@@ -108,9 +112,10 @@ def _te_clause(text: str) -> str | None:
         return None
     body = _words(m.group("body"))
     verb = m.group("verb")
-    if body and body[-1] in PARTICLES:  # "ouders in te schakelen" -> "ouders inschakelt"
+    joined = bool(body) and body[-1] in PARTICLES
+    if joined:  # "ouders in te schakelen" -> "ouders inschakelt"
         verb = body.pop() + verb
-    return _with_verb(body, present_for_je(verb), m.group("tail"))
+    return _with_verb(body, present_for_je(verb), m.group("tail"), particle=not joined)
 
 
 def _imperative(text: str) -> str | None:
@@ -185,6 +190,9 @@ def _action(s: str) -> str | None:
     m = re.match(r"^(?P<body>.+ \w+en) (?:kan|kun|zou|zal)(?: \w+)? (?:helpen|werken|schelen)$", s)
     if m:  # "een stilteteken afspreken kan helpen" -> "een stilteteken afspreekt"
         return _infinitive_clause(m.group("body"))
+    m = re.match(r"^(?P<np>(?:een|zo'n) [\w' -]+?) (?:kan|kan ook|zou|zal)(?: \w+)? (?:helpen|werken)$", s)
+    if m:  # "een vast ritueel aan het begin kan helpen" -> "een vast ritueel ... probeert"
+        return f"{m.group('np')} probeert"
     if _TE_CLAUSE.search(s) and _TE_LEAD.search(s):
         return _te_clause(s)  # None where it holds two actions
     m = re.match(r"^probeer (?:eens |dan |anders |gewoon |het )*(?:om )?(?P<rest>.+ te \w+.*)$", s)

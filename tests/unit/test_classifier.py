@@ -93,6 +93,20 @@ def test_advice_in_the_form_of_a_question_is_a_tip(lang: str, text: str) -> None
 
 
 @pytest.mark.parametrize(("lang", "text"), [
+    ("nl", "Als ik jou was zou ik de ouders bellen."),
+    ("nl", "In jouw plaats zou ik even wachten."),
+    ("en", "If I were you I'd call the parents."),
+    ("en", "You really need to give more compliments."),
+    ("en", "I think you'd better start with a question."),
+    ("en", "Perhaps speaking more softly would help."),
+])
+def test_advice_in_someone_elses_shoes_or_with_an_adverb_is_a_tip(lang: str, text: str) -> None:
+    """Found by nudging constructed messages: these read as a reflection, an opinion ("I
+    think") or information before."""
+    assert classify(text, lang).label is L.TIP
+
+
+@pytest.mark.parametrize(("lang", "text"), [
     ("nl", "Wat heb je al eens geprobeerd?"),
     ("nl", "wat heb je al geprobeerd bij deze klas"),
     ("nl", "Welke aanpak heb je al eens uitgeprobeerd?"),

@@ -60,6 +60,22 @@ from flows.labels import Label
     # "I would never ..." is the writer's own stance: "if you never do it that way" would
     # turn it around.
     ("en", "i would never do it that way", None),
+    # "I would have ..." is what the writer would have done, not an action now.
+    ("en", "i would have split the group", None),
+    ("en", "you really need to give more compliments",
+     "What would happen if you give more compliments?"),
+    ("en", "you'd better start with a question",
+     "What would happen if you start with a question?"),
+    ("en", "perhaps speaking more softly would help",
+     "What would happen if you tried speaking more softly?"),
+    # A noun in -en before the infinitive is no verb; one particle per verb; a thing that
+    # could help is tried.
+    ("nl", "je moet echt vaker complimenten geven",
+     "Wat zou er gebeuren als je complimenten geeft?"),
+    ("nl", "het lijkt me slim om de regels samen op te stellen",
+     "Wat zou er gebeuren als je de regels samen opstelt?"),
+    ("nl", "een vast ritueel aan het begin kan helpen",
+     "Wat zou er gebeuren als je een vast ritueel aan het begin probeert?"),
     # After a comma, a clause with its own subject comments on the advice.
     ("en", "i'd put them in groups, they work better together then",
      "What would happen if you put them in groups?"),
