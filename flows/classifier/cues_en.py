@@ -78,7 +78,7 @@ EN = Lexicon(
         r"(?:(?:thanks|thank you|thx|ta|cheers)[ !.,]*)?$",
     ),
     information=rx(
-        r"did you know", r"fyi", r"for your information", r"just so you know", r"fun fact",
+        r"(?<!how )(?<!why )(?<!when )(?<!what )(?<!where )did you know", r"fyi", r"for your information", r"just so you know", r"fun fact",
         r"research (?:\w+ )?(?:shows|suggests|says|has shown|indicates|finds|found|tells us)", r"studies (?:\w+ )?(?:show|suggest|have shown|find|found)",
         r"there(?:'s| is) (?:good |strong |a lot of )?(?:research|evidence)", r"evidence (?:shows|suggests)", r"according to",
         r"per (?!day|week|lesson|child|student|kid|group|person|pupil|class|minute|hour)\w+(?: and \w+)?",

@@ -16,6 +16,9 @@ from flows.classifier.words_nl import (
     VERDICT,
 )
 
+# Not after a question word: "hoe wist je dat ..." asks how, it tells nothing.
+_NOT_ASKED = r"(?<!hoe )(?<!waarom )(?<!wanneer )(?<!waaraan )(?<!waardoor )(?<!wat )"
+
 NL = Lexicon(
     lang="nl",
     other=rx(
@@ -94,7 +97,9 @@ NL = Lexicon(
         r"(?:(?:thanks|dank je|dankjewel|bedankt|thx|dank)(?: wel)?[ !.,]*)?$",
     ),
     information=rx(
-        r"wist (?:je|jij|jullie) (?:al |trouwens |eigenlijk )?dat", r"weet (?:je|jij) (?:al |trouwens )?dat",
+        # "Wist je dat ...?" tells; "Hoe wist je dat ...?" asks.
+        _NOT_ASKED + r"wist (?:je|jij|jullie) (?:al |trouwens |eigenlijk )?dat",
+        _NOT_ASKED + r"weet (?:je|jij) (?:al |trouwens )?dat",
         r"ter info(?:rmatie)?", r"fyi", r"weetje", r"uit (?:\w+ )?onderzoek\w* (?:[\w'-]+ ){0,4}?(?:blijkt|is gebleken|weten we|komt naar voren)",
         r"(?:hattie|marzano|dweck|vygotsky|piaget|bloom|korthagen|rosenshine|kirschner|sweller|wiliam|lemov|timperley|maslow|bandura)",
         r"onderzoek(?:en)? (?:laat|laten|toont|tonen|wijst|wijzen|suggereert|bevestigt) ",

@@ -113,11 +113,15 @@ def test_advice_in_someone_elses_shoes_or_with_an_adverb_is_a_tip(lang: str, tex
     ("nl", "En wat probeerde je toen?"),
     ("en", "Which strategies have you tried so far?"),
     ("en", "What did you try before?"),
+    # "Wist je dat ...?" / "Did you know that ...?" tell; after a question word they ask.
+    ("nl", "Hoe wist je dat ze klaar waren?"),
+    ("en", "How did you know they were ready?"),
 ])
-def test_asking_what_the_inbrenger_tried_is_an_open_question_not_a_tip(lang: str,
-                                                                       text: str) -> None:
+def test_a_question_word_opens_what_would_otherwise_advise_or_tell(lang: str,
+                                                                   text: str) -> None:
     """The options phase's own question shares its words with "heb je al eens geprobeerd
-    om ...?" (a tip); the question word asking for what was tried makes it open."""
+    om ...?" (a tip), and "hoe wist je dat" with "wist je dat ...?" (information); the question
+    word asking for what was tried, or how they knew, makes them open."""
     assert classify(text, lang).label is L.OPEN_QUESTION
 
 
