@@ -22,13 +22,15 @@ from bot.texts.render import say
 
 # What a press of a cycle button finishes on its message (flows/cycle/phases.py makes them):
 # "all": the question is answered (a swap, the phase moved on, the look back chosen, the
-# commitment confirmed, the check-in or 'tried' answered); "pressed": only that button (the
-# inbrenger accepted, but a swap stays possible until the clip; the floor open for tips, the
-# consent given: "next" and the sound timeline stay useful).
+# commitment confirmed, the check-in answered); "pressed": only that button (the inbrenger
+# accepted, but a swap stays possible until the clip; the floor open for tips, the consent
+# given: "next" and the sound timeline stay useful); "question": that button and its
+# alternatives ("tried" is answered, while the announcement it shares a message with still
+# offers to bring in or pass the turn on).
 # "watched", "absent" and "audio" are pressed by many people or again, so they stay.
 CYCLE_PRESS_ENDS = {
     "accept": "pressed", "swap": "all", "wait": "all", "cancel": "all", "next": "all",
-    "look": "all", "commit": "all", "checkin": "all", "tried": "all",
+    "look": "all", "commit": "all", "checkin": "all", "tried": "question",
     "tips": "pressed", "consent": "pressed",
 }
 # Presses the group should be able to read back later (who took the turn or passed it on,
@@ -38,24 +40,27 @@ CYCLE_PRESS_ENDS = {
 CYCLE_PRESS_SHOWN = frozenset({"accept", "swap", "consent", "look", "tried"})
 
 
-def _rows(markup: InlineKeyboardMarkup | None, without: str) -> ButtonRows:
+def _rows(markup: InlineKeyboardMarkup | None, gone: str, *, prefix: bool) -> ButtonRows:
     if markup is None:
         return ()
     rows = (tuple((b.text, b.callback_data) for b in row
-                  if isinstance(b.callback_data, str) and b.callback_data != without)
+                  if isinstance(b.callback_data, str) and not (
+                      b.callback_data.startswith(gone) if prefix else b.callback_data == gone))
             for row in markup.inline_keyboard)
     return tuple(row for row in rows if row)
 
 
 async def buttons_done(unit: Unit, query: CallbackQuery, *, only: str | None = None,
-                       outcome: str | None = None) -> None:
-    """The pressed message's keyboard goes (or only the button with data `only`); with an
-    `outcome` (pressed_outcome), its words become those."""
+                       question: str | None = None, outcome: str | None = None) -> None:
+    """The pressed message's keyboard goes, or only the button with data `only`, or only the
+    buttons whose data starts with `question`; with an `outcome` (pressed_outcome), its words
+    become those."""
     message = query.message
     if message is None:
         return
-    keep = _rows(message.reply_markup, only) \
-        if only is not None and isinstance(message, Message) else ()
+    gone = only if only is not None else question
+    keep = _rows(message.reply_markup, gone, prefix=question is not None) \
+        if gone is not None and isinstance(message, Message) else ()
     await unit.send(Edit(message.chat.id, message.message_id, outcome, keep))
 
 
@@ -90,7 +95,10 @@ async def cycle_button_done(unit: Unit, query: CallbackQuery, action: str,
     """After a cycle button's press that was not refused (bot/handlers/cycle.py)."""
     ends = CYCLE_PRESS_ENDS.get(action)
     outcome = pressed_outcome(query, language) if action in CYCLE_PRESS_SHOWN else None
+    data = query.data or ""
     if ends == "all":
         await buttons_done(unit, query, outcome=outcome)
     elif ends == "pressed":
-        await buttons_done(unit, query, only=query.data or "", outcome=outcome)
+        await buttons_done(unit, query, only=data, outcome=outcome)
+    elif ends == "question":  # "cy:7:tried:partly" -> every "cy:7:tried:..." goes
+        await buttons_done(unit, query, question=data.rsplit(":", 1)[0] + ":", outcome=outcome)

@@ -116,3 +116,21 @@ async def test_in_a_private_chat_or_for_a_phase_button_only_the_keyboard_changes
     assert pressed_outcome(private, "nl") is None
     await cycle_button_done(unit, _press("cy:1:next"), "next", "nl")  # type: ignore[arg-type]
     assert unit.sent == [Edit(-5, 41, None, ())]
+
+
+async def test_answering_whether_the_clip_shows_what_was_tried_keeps_bring_in_and_pass_on() -> None:
+    """The 2nd cycle's announcement carries both questions: answering one leaves the other."""
+    keyboard = InlineKeyboardMarkup([
+        [InlineKeyboardButton("Ik breng in", callback_data="cy:7:accept"),
+         InlineKeyboardButton("Beurt doorgeven", callback_data="cy:7:swap")],
+        [InlineKeyboardButton("Ja", callback_data="cy:7:tried:yes"),
+         InlineKeyboardButton("Deels", callback_data="cy:7:tried:partly")]])
+    message = Message(43, datetime(2026, 12, 6, tzinfo=UTC), Chat(-5, "supergroup"),
+                      reply_markup=keyboard, text="Bram is aan de beurt.")
+    query = CallbackQuery("q", User(2, "Bram", False), "c", data="cy:7:tried:partly",
+                          message=message)
+    unit = _Unit()
+    await cycle_button_done(unit, query, "tried", "nl")  # type: ignore[arg-type]
+    assert unit.sent == [Edit(-5, 43, "Bram is aan de beurt.\n\n✅ Bram: Deels",
+                              ((("Ik breng in", "cy:7:accept"),
+                                ("Beurt doorgeven", "cy:7:swap")),))]
