@@ -8,6 +8,7 @@ from flows.classifier.words_en import (
     DESCRIPTIVE,
     EMOTION,
     INTENSIFIER,
+    NOT_A_GERUND,
     PERSON,
     PRON,
     QUALITY,
@@ -125,10 +126,13 @@ EN = Lexicon(
         r"\b(?:tried|try|considered|consider|done|attempted)\b",
     ),
     tip=rx(
-        r"if i (?:were|was) you", r"in your (?:shoes|place|position)", r"if it (?:were|was) me\b",
-        r"(?P<a>you(?:'d| had)) (?P<b>better|best)\b",
-        r"^(?P<a>perhaps|maybe),? (?!(?:some|any|every|no)thing\b|thing\b|during\b|morning\b|evening\b)"
-        r"(?P<b>\w{3,}ing)\b",
+        # What the writer would do in the inbrenger's place; not "in your shoes I'd be proud".
+        r"(?P<a>if i (?:were|was) you|in your (?:shoes|place|position)|if it (?:were|was) me),? "
+        r"(?P<b>i(?:'d| would))(?! (?:be|feel|have been)\b)",
+        r"(?P<a>you'd) (?P<b>better|best)\b",
+        # "Perhaps speaking more softly would help": the thing to try, and that it would help.
+        r"^(?P<a>perhaps|maybe),? " + NOT_A_GERUND + r"(?P<b>\w{3,}ing)\b[^,.;:!?]*? "
+        r"(?:would|could|might|may|will|can) (?:really |also )?(?:help|work)\b",
         r"(?<!what )(?<!what else )(?P<a>have you) (?:ever |already |maybe |perhaps )*(?P<b>tried|thought about|thought of|considered|looked at|looked into|experimented with)",
         r"(?P<a>did you) (?:ever )?(?P<b>try|consider|think about|think of)(?! (?:it|that) (?:was|would))",
         r"(?P<a>why) (?:don't|dont|not|wouldn't|won't|didn't|do not) (?:you|we|they)?", r"why not",
@@ -146,8 +150,9 @@ EN = Lexicon(
         r"(?P<a>might|may|could|would) (?:really |also |probably |just )?(?P<b>help) (?:them|him|her|the (?:class|group|kids|pupils)|a lot|here)\b",
         r"(?P<a>you (?:could|should|might|may|can|need to|have to|ought to|must|'d better|had better|might want to|may want to|could always|can always))"
         r"(?! (?:see|hear|tell|notice|be proud|feel|be so|be really|really see|clearly))",
+        r"(?P<a>you (?:shouldn't|mustn't|should not|must not))(?! (?:have|be so|be able|feel)\b)",
         r"(?P<a>you) (?:really|just|definitely|honestly|probably|also|simply|seriously|totally) "
-        r"(?P<b>should|need to|have to|ought to|must)(?! (?:see|hear|tell|notice|be proud|feel))",
+        r"(?P<b>should|need to|have to|ought to|must)(?! (?:have|see|hear|tell|notice|be proud|feel)\b)",
         r"(?P<a>it(?:'d| would| might| could| may| will| can)?) (?:\w+ )?(?P<b>help|be (?:worth|better|good|helpful|useful|smart|wise|a good idea|an idea|nice|easier))(?! (?:me|us))",
         r"(?:it's|it is) (?:\w+ )?(?:worth|better|a good idea|helpful|useful) (?:to|if|trying)", r"next time", r"from now on",
         r"make sure", r"don't forget", r"remember to", r"worth (?:trying|a try|considering|a shot)", r"(?:what|something that) (?:\w+ )?(?:works|helps|helped|worked) (?:for me|in my class|with my)",

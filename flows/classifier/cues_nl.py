@@ -153,7 +153,9 @@ NL = Lexicon(
         r" (?:[\w'-]+ ){0,2}?(?P<b>probeerde (?:je|jij)|deed (?:je|jij))\b",
     ),
     tip=rx(
-        r"als ik (?:jou|u) (?:was|zou zijn|ben)", r"in (?:jouw|je|uw) (?:plaats|schoenen)",
+        # Wat de schrijver in de plaats van de inbrenger zou doen; niet "... was ik ook trots".
+        r"(?P<a>als ik (?:jou|u) (?:was|zou zijn|ben)|in (?:jouw|je|uw) (?:plaats|schoenen)),? "
+        r"(?:dan )?(?P<b>zou ik|ik zou)\b(?! (?:ook |me |mij )*(?:trots|blij|boos|moe|bang|zijn|voelen)\b)",
         r"overweeg", r"(?:zou|kun|kan) (?:je|jij) (?:\w+ )?overwegen",
         r"(?P<a>heb (?:je|jij|u)) (?:al |wel |ook |er |ooit |weleens |wel eens |eens |al eens |nooit )*"
         r"(?P<b>geprobeerd|overwogen|uitgeprobeerd|gedacht aan|nagedacht over|over nagedacht|aan gedacht|erover nagedacht|eraan gedacht)",

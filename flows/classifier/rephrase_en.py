@@ -6,6 +6,7 @@ import itertools
 import re
 
 from flows.classifier.lexicon import word_set
+from flows.classifier.words_en import NOT_A_GERUND
 
 TEMPLATE = "What would happen if you {}?"
 TRIED = "What would happen if you tried {}?"
@@ -49,8 +50,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
       r"(?:might want to|could always|can always|want to|need to|have to|ought to|'d better|"
       r"had better|could|should|might|may|can|must) (?:try to )?(?P<act>.+)$"), TEMPLATE),
     (r"\byou(?:'d| had) (?:better|best) (?P<act>.+)$", TEMPLATE),
-    ((r"^(?:maybe|perhaps),? (?!(?:some|any|every|no)thing\b)(?P<act>\w{3,}ing\b.*?)"
-      r"(?: (?:would|could|might|may|will) (?:really )?(?:help|work)\b.*)?$"), TRIED),
+    (r"\byou (?:shouldn't|mustn't|should not|must not) (?P<act>.+)$", "What would happen if you did not {}?"),
     (r"\bi(?:'d| would) (?:suggest|recommend) (?:that you |you )?(?P<act>.+)$", TEMPLATE),
     (r"\bi (?:suggest|recommend) (?:that you |you )?(?P<act>.+)$", TEMPLATE),
     (r"\bi(?:'d| would) (?:probably |personally |definitely |also |just )*(?P<act>.+)$", TEMPLATE),
@@ -89,14 +89,17 @@ def rephrase_tip(sentence: str) -> str | None:
         inner = rephrase_tip(m.group("rest"))
         if inner and inner.startswith("What would happen if you "):
             return "What would happen if next time you " + inner[len("What would happen if you "):]
-    m = re.match(r"^(?:maybe|perhaps) (?P<np>(?:a|an|some|the) .+?)(?: (?:would|could|might|will) (?:help|work))?$", s)
+    # "Maybe a timer would help", "perhaps speaking more softly would help": the thing to try.
+    m = re.match(r"^(?:maybe|perhaps),? (?P<np>(?:(?:a|an|some|the) |" + NOT_A_GERUND
+                 + r"\w{3,}ing\b).+?)(?: (?:would|could|might|may|will) (?:really |also )?"
+                 r"(?:help|work)\b.*)?$", s)
     if m:
         return TRIED.format(_clean(m.group("np")))
     for pattern, template in _PATTERNS:
         m = re.search(pattern, s)
         if m:
             act = _clean(m.group("act"))
-            if re.match(r"^i(?:'d| would) ", s) and (
+            if s[m.start():].startswith(("i'd ", "i would ")) and (
                     act.startswith(("never ", "not ")) or _HINDSIGHT.match(act)):
                 return None  # "I would never ...", "I would have ...": the writer's stance
             if template == TEMPLATE and act.startswith("try "):

@@ -26,6 +26,8 @@ wellicht eventueel zeker maar vaker liever best""")
 # longer (often spoken) turn, not advice.
 _JOINS = word_set("en maar dus want of omdat zodat")
 _MODAL = word_set("kunnen moeten proberen gaan")
+# "kan (ook) helpen", never "kan niet helpen": that says the opposite of advice.
+_NOT_DENIED = r"(?: (?!niet\b|nooit\b|geen\b)\w+)?"
 _CLUSTER = word_set("laten gaan blijven komen helpen leren zitten staan liggen horen zien voelen")
 _NOT_AFTER = word_set("""de het een die deze dat alle veel meer twee drie vier met zijn hun
 jouw mijn onze andere enkele sommige welke geen voor van in op aan bij naar zonder tijdens tussen
@@ -110,12 +112,16 @@ def _te_clause(text: str) -> str | None:
         return None
     if "," in m.group("body"):  # "om X te zetten, en te kijken ...": two actions, no one verb
         return None
-    body = _words(m.group("body"))
-    verb = m.group("verb")
+    return _te_verb(_words(m.group("body")), m.group("verb"), m.group("tail"))
+
+
+def _te_verb(body: list[str], verb: str, tail: str) -> str:
+    """"ouders in te schakelen" -> "ouders inschakelt": the particle before "te" joins the
+    verb, and the verb takes no second one ("samen op te stellen" -> "samen opstelt")."""
     joined = bool(body) and body[-1] in PARTICLES
-    if joined:  # "ouders in te schakelen" -> "ouders inschakelt"
+    if joined:
         verb = body.pop() + verb
-    return _with_verb(body, present_for_je(verb), m.group("tail"), particle=not joined)
+    return _with_verb(body, present_for_je(verb), tail, particle=not joined)
 
 
 def _imperative(text: str) -> str | None:
@@ -153,6 +159,20 @@ def rephrase_tip(sentence: str) -> str | None:
     """A tip as "Wat zou er gebeuren als je …?", or None when its action cannot be found."""
     s = sentence.strip().rstrip(".!? ").replace("<ts>", "TS")
     s = _LEADS.sub("", s).strip()
+    if _SAYS_NOT.search(s):  # kept through _clause, which drops a rhetorical "niet"
+        s = re.sub(r"\bniet\b", _KEPT_NOT, s)
+    question = _rephrase_tip(s)
+    return question.replace(_KEPT_NOT, "niet") if question else None
+
+
+# "Je zou niet zo snel moeten beginnen", "ik zou niet meteen boos worden": with the subject
+# before the verb the "niet" is the advice ("als je niet meteen boos wordt"); in "kun je niet
+# beter ...?" or "waarom laat je ze niet ...?" it only makes the question rhetorical.
+_SAYS_NOT = re.compile(r"^(?:\w+ )?(?:je|jij|u|ik) (?:zou|kunt|kan|moet|moest|zal|hoeft)\b.*\bniet\b")
+_KEPT_NOT = "niet_"
+
+
+def _rephrase_tip(s: str) -> str | None:
     m = re.match(r"^(?P<when>volgende keer|voortaan|de volgende keer|in het vervolg),? (?P<rest>.+)$", s)
     if m:
         # "Volgende keer zou ik ..." -> "als je volgende keer ..."
@@ -187,10 +207,10 @@ def _action(s: str) -> str | None:
     m = re.search(r"\bdat (?:je|jij) (?P<pre>(?:[\w'-]+ )*?)(?:kunt|kan|moet|zou)(?: kunnen| moeten)? (?P<verb>\w+)(?P<tail>.*)$", s)
     if m and looks_infinitive(m.group("verb")):  # "ik denk dat je beter kunt wachten tot ..."
         return _with_verb(_words(m.group("pre")), present_for_je(m.group("verb")), _drop_reason(m.group("tail")))
-    m = re.match(r"^(?P<body>.+ \w+en) (?:kan|kun|zou|zal)(?: \w+)? (?:helpen|werken|schelen)$", s)
+    m = re.match(r"^(?P<body>.+ \w+en) (?:kan|kun|zou|zal)" + _NOT_DENIED + r" (?:helpen|werken|schelen)$", s)
     if m:  # "een stilteteken afspreken kan helpen" -> "een stilteteken afspreekt"
         return _infinitive_clause(m.group("body"))
-    m = re.match(r"^(?P<np>(?:een|zo'n) [\w' -]+?) (?:kan|kan ook|zou|zal)(?: \w+)? (?:helpen|werken)$", s)
+    m = re.match(r"^(?P<np>(?:een|zo'n) [\w' -]+?) (?:kan|zou|zal)" + _NOT_DENIED + r" (?:helpen|werken)$", s)
     if m:  # "een vast ritueel aan het begin kan helpen" -> "een vast ritueel ... probeert"
         return f"{m.group('np')} probeert"
     if _TE_CLAUSE.search(s) and _TE_LEAD.search(s):
@@ -199,11 +219,8 @@ def _action(s: str) -> str | None:
     if m:  # "probeer eens te beginnen met ..." -> "begint met ..."
         te = re.match(r"^(?P<body>.*?)\bte (?P<verb>\w+)(?P<tail>.*)$", m.group("rest"))
         if te:
-            words = _words(te.group("body"))
-            verb = te.group("verb")
-            if words and words[-1] in PARTICLES:
-                verb = words.pop() + verb
-            return _with_verb(words, present_for_je(verb), _drop_reason(te.group("tail")))
+            return _te_verb(_words(te.group("body")), te.group("verb"),
+                            _drop_reason(te.group("tail")))
     patterns = (
         r"\b(?:je|jij|u) (?:zou|kunt|kan|moet|moest)\b(?P<rest>.+)$",
         r"^had (?:je|jij|u)\b(?P<rest>.+)$",  # "had je niet beter ... kunnen herhalen"
@@ -237,9 +254,17 @@ def _action(s: str) -> str | None:
         return None
     if not looks_infinitive(words[0]) and words[0] not in _IMPERATIVE_NOT and words[0] not in _SOFT:
         return _imperative(s)
-    if looks_infinitive(_split_main(s)[0].split()[-1]):
+    main = _split_main(s)[0].split()
+    # "Een beloningssysteem zou niet werken" says something of a thing (its subject and verb);
+    # "de lichten eerder uitdoen" is the action itself.
+    if words[0] in _ARTICLES and not _SUBJECT_VERB.isdisjoint(main):
+        return None
+    if looks_infinitive(main[-1]):
         return _infinitive_clause(s)
     return None
+
+
+_ARTICLES = word_set("een de het die dat deze zo'n")
 
 
 # Words that end (or are not) the thing an opinion is about: pronouns ("dat je ...", "het

@@ -28,6 +28,13 @@ helpful unhelpful pointless useful overwhelming abrupt vague repetitive well_cho
 well-chosen well_done nicely a_shame a_pity shame pity fun engaging hilarious brave wise clunky
 disorganised disorganized sloppy slick genius superb outstanding terrible awful mess lovely
 """)
+# Words in -ing that are no -ing form of a verb: "maybe nothing", "maybe during the break".
+# Nor adjectives in -ing ("maybe confusing for the kids?").
+NOT_A_GERUND = (r"(?!(?:some|any|every|no)thing\b|thing\b|during\b|morning\b|evening\b|"
+                r"bring\b|spring\b|string\b|king\b|ring\b|sing\b|swing\b|wing\b|"
+                r"(?:confus|bor|interest|excit|annoy|challeng|disturb|distract|amaz|overwhelm|"
+                r"frustrat|surpris|tir|demand|worry|embarrass|intimidat|confront|disappoint|"
+                r"miss|lack|interrupt)ing\b)")
 INTENSIFIER = r"(?:a bit|a little|bit|rather|quite|really|very|so|super|pretty|way|slightly|fairly|extremely|incredibly|kind of|kinda|a tad)"
 DESCRIPTIVE = words("long short hard difficult easy loud quiet calm busy noisy slow fast strict soft")
 AUX = words("""

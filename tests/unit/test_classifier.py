@@ -107,6 +107,20 @@ def test_advice_in_someone_elses_shoes_or_with_an_adverb_is_a_tip(lang: str, tex
 
 
 @pytest.mark.parametrize(("lang", "text"), [
+    ("en", "In your position I can imagine that it was hard."),
+    ("en", "If I were you I'd be proud."),
+    ("en", "You really must have felt proud."),
+    ("en", "Maybe feeling rushed made her answer short."),
+    ("nl", "Als ik jou was, was ik ook trots."),
+    ("nl", "Ik kan me voorstellen dat het in jouw plaats lastig is."),
+    ("nl", "Hoe voelt dat in jouw schoenen?"),
+])
+def test_empathy_in_someone_elses_shoes_is_no_tip(lang: str, text: str) -> None:
+    """The same words without what the writer would do: understanding, not advice."""
+    assert classify(text, lang).label is not L.TIP
+
+
+@pytest.mark.parametrize(("lang", "text"), [
     ("nl", "Wat heb je al eens geprobeerd?"),
     ("nl", "wat heb je al geprobeerd bij deze klas"),
     ("nl", "Welke aanpak heb je al eens uitgeprobeerd?"),

@@ -76,6 +76,24 @@ from flows.labels import Label
      "Wat zou er gebeuren als je de regels samen opstelt?"),
     ("nl", "een vast ritueel aan het begin kan helpen",
      "Wat zou er gebeuren als je een vast ritueel aan het begin probeert?"),
+    # With the subject before the verb "niet" is the advice itself and stays; in "kun je
+    # niet beter ...?" it only makes the question rhetorical.
+    ("nl", "je zou niet zo snel moeten beginnen",
+     "Wat zou er gebeuren als je niet zo snel begint?"),
+    ("nl", "ik zou niet meteen boos worden", "Wat zou er gebeuren als je niet meteen boos wordt?"),
+    ("nl", "kun je niet beter de telefoons innemen",
+     "Wat zou er gebeuren als je de telefoons inneemt?"),
+    ("en", "you shouldn't shout at them", "What would happen if you did not shout at them?"),
+    # What a thing would not do is no advice to turn into a question; nor is an adjective.
+    ("nl", "een beloningssysteem zou niet werken", None),
+    ("nl", "een timer kan niet helpen", None),
+    ("nl", "volgende keer de lichten eerder uitdoen",
+     "Wat zou er gebeuren als je volgende keer de lichten eerder uitdoet?"),
+    ("en", "maybe confusing for the kids", None),
+    ("en", "maybe during the break, try a countdown", "What would happen if you tried a countdown?"),
+    ("en", "personally, i would never do it that way", None),
+    ("nl", "probeer de regels samen op te stellen",
+     "Wat zou er gebeuren als je de regels samen opstelt?"),
     # After a comma, a clause with its own subject comments on the advice.
     ("en", "i'd put them in groups, they work better together then",
      "What would happen if you put them in groups?"),
