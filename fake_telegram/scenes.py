@@ -119,12 +119,7 @@ class Cycle:
         """Clip, question and consent; every member watches, except those `away`, who press
         "I'm not here today" (the talk opens without them)."""
         tg, timeout = self.tg, self.timeout
-        await click_and_wait(tg, inbrenger_id, announcement,
-                             button_data(announcement, "accept"), timeout=timeout)
-        since = await tg.mark()
-        await tg.send_video(inbrenger_id, self.chat, self.clip, caption=QUESTION)
-        consent = await tg.wait_for(has_button("consent"), chat_id=self.chat, since=since,
-                                    timeout=timeout)
+        consent = await self.clip_in(announcement, inbrenger_id)
         since = await tg.mark()
         await click_and_wait(tg, inbrenger_id, consent, button_data(consent, "consent"),
                              timeout=timeout)
@@ -141,6 +136,17 @@ class Cycle:
                 await click_and_wait(tg, user_id, watch, button_data(watch, action),
                                      timeout=timeout)
         await tg.wait_for_text(self.chat, "Doel", since=since, timeout=timeout)
+
+    async def clip_in(self, announcement: MessageView, inbrenger_id: int) -> MessageView:
+        """The inbrenger accepts and sends the clip with the learning question; the bot's
+        question for consent is returned (nothing of the clip is shown before it)."""
+        tg, timeout = self.tg, self.timeout
+        await click_and_wait(tg, inbrenger_id, announcement,
+                             button_data(announcement, "accept"), timeout=timeout)
+        since = await tg.mark()
+        await tg.send_video(inbrenger_id, self.chat, self.clip, caption=QUESTION)
+        return await tg.wait_for(has_button("consent"), chat_id=self.chat, since=since,
+                                 timeout=timeout)
 
     async def talk(self, phase: str, inbrenger_id: int) -> None:
         peers = [p for p in self.group.people if p.user_id != inbrenger_id]

@@ -19,6 +19,7 @@ from bot.engine.outgoing import ButtonRows, Edit
 from bot.engine.work import Unit
 from bot.handlers.common import display_name
 from bot.texts.render import say
+from flows.callbacks import CycleButton
 
 # What a press of a cycle button finishes on its message (flows/cycle/phases.py makes them):
 # "all": the question is answered (a swap, the phase moved on, the look back chosen, the
@@ -79,7 +80,7 @@ def pressed_outcome(query: CallbackQuery, language: str) -> str | None:
     line = say(language, "bot.pressed", name=display_name(query.from_user),
                choice=_without_leading_symbols(label))
     html = f"{message.text_html}\n\n{line}"
-    return html if len(message.text) + len(line) + 2 <= MessageLimit.MAX_TEXT_LENGTH else None
+    return html if len(html) <= MessageLimit.MAX_TEXT_LENGTH else None  # as bot/texts/fit.py
 
 
 def _without_leading_symbols(label: str) -> str:
@@ -100,5 +101,7 @@ async def cycle_button_done(unit: Unit, query: CallbackQuery, action: str,
         await buttons_done(unit, query, outcome=outcome)
     elif ends == "pressed":
         await buttons_done(unit, query, only=data, outcome=outcome)
-    elif ends == "question":  # "cy:7:tried:partly" -> every "cy:7:tried:..." goes
-        await buttons_done(unit, query, question=data.rsplit(":", 1)[0] + ":", outcome=outcome)
+    elif ends == "question" and (button := CycleButton.unpack(data)) is not None:
+        # "cy:7:tried:partly" -> every "cy:7:tried:..." goes
+        question = CycleButton(button.cycle_id, button.action).pack() + ":"
+        await buttons_done(unit, query, question=question, outcome=outcome)

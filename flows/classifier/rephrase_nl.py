@@ -254,12 +254,12 @@ def _action(s: str) -> str | None:
         return None
     if not looks_infinitive(words[0]) and words[0] not in _IMPERATIVE_NOT and words[0] not in _SOFT:
         return _imperative(s)
-    main = _split_main(s)[0].split()
+    clause = _split_main(s)[0].split()
     # "Een beloningssysteem zou niet werken" says something of a thing (its subject and verb);
     # "de lichten eerder uitdoen" is the action itself.
-    if words[0] in _ARTICLES and not _SUBJECT_VERB.isdisjoint(main):
+    if words[0] in _ARTICLES and not _SUBJECT_VERB.isdisjoint(clause):
         return None
-    if looks_infinitive(main[-1]):
+    if clause and looks_infinitive(clause[-1]):
         return _infinitive_clause(s)
     return None
 

@@ -23,18 +23,17 @@ def status(cycle: Cycle, members: Sequence[Member], spoken: Collection[int],
         time_left = text("cycle.status_time",
                          minutes=max(0, int((phase_due - now).total_seconds() // 60)))
     return text("cycle.status", phase=text(f"cycle.phase.{cycle.phase.value}"),
-                name=inbrenger, time_left=time_left, who=_who(cycle, members, spoken),
+                name=inbrenger, time_left=time_left,
+                who=_who(cycle, members, spoken, inbrenger),
                 tips=text("cycle.status_tips_open" if cycle.tips_open
                           else "cycle.status_tips_closed"))
 
 
-def _who(cycle: Cycle, members: Sequence[Member], spoken: Collection[int]) -> Text:
+def _who(cycle: Cycle, members: Sequence[Member], spoken: Collection[int],
+         inbrenger: str) -> Text:
     if cycle.phase in (Phase.ANNOUNCED, Phase.AWAITING_CLIP):
         # Nobody can have been heard from before the talk: say what the cycle waits for.
-        name = next((m.name for m in members if m.user_id == cycle.inbrenger_id), "?")
-        waits_for = "clip" if cycle.clip is None else (
-            "question" if not cycle.learning_question else "consent")
-        return text(f"cycle.status_awaiting_{waits_for}", name=name)
+        return text(f"cycle.status_awaiting_{_awaited(cycle)}", name=inbrenger)
     if cycle.phase is Phase.WATCHING:
         waiting = still_to_watch(members, cycle)
         return text("cycle.status_watching", names=_names(waiting)) if waiting \
@@ -44,6 +43,15 @@ def _who(cycle: Cycle, members: Sequence[Member], spoken: Collection[int]) -> Te
              if m.user_id not in spoken and m.user_id != cycle.inbrenger_id]
     return text("cycle.status_quiet", names=_names(quiet)) if quiet \
         else text("cycle.status_everyone_spoke")
+
+
+def _awaited(cycle: Cycle) -> str:
+    """The inbrenger's next step before the meeting, or the meeting itself once all is in."""
+    if cycle.clip is None:
+        return "clip"
+    if not cycle.learning_question:
+        return "question"
+    return "meeting" if cycle.consent else "consent"
 
 
 def _names(members: Sequence[Member]) -> str:

@@ -19,11 +19,17 @@ def peers_talk(cycle: Cycle, contributions: tuple[ContributionRef, ...]
                  if c.phase != LOOKBACK and c.user_id != cycle.inbrenger_id)
 
 
+def known(label: str) -> Label | None:
+    """The kind of contribution a stored label names; None for a voice note nobody read (its
+    label is "voice") or a look-back line ("move")."""
+    return Label(label) if label in Label._value2member_map_ else None
+
+
 def kind_of(cycle: Cycle, contribution: ContributionRef) -> str | None:
     """activating, neutral, compensating or welcome; None for a voice note nobody read."""
-    if contribution.label not in Label._value2member_map_:
+    label = known(contribution.label)
+    if label is None:
         return None
-    label = Label(contribution.label)
     if contribution.message_id in cycle.welcome_tips and label in COMPENSATING:
         return WELCOME
     return stance(label)

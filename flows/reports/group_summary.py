@@ -12,7 +12,7 @@ from flows.effects import Text, text
 from flows.labels import Label
 from flows.model import TALK_PHASES, Phase
 from flows.nudging.policy import clock
-from flows.reports.balance import WELCOME, kind_of
+from flows.reports.balance import WELCOME, kind_of, known
 from flows.reports.progress import across_cycles, with_cycle
 
 QUOTES_PER_PART = 3
@@ -54,10 +54,6 @@ def talk(contributions: tuple[ContributionRef, ...]) -> tuple[ContributionRef, .
     return tuple(c for c in contributions if c.phase != LOOKBACK)
 
 
-def _known(label: str) -> Label | None:
-    return Label(label) if label in Label._value2member_map_ else None
-
-
 def unread_voice(c: ContributionRef) -> bool:
     """A voice note without a transcript: neither activating nor compensating, but spoken."""
     return c.is_voice and c.label == VOICE
@@ -74,8 +70,9 @@ def participation(ctx: CycleContext) -> list[Participation]:
         mine = [c for c in said if c.user_id == member.user_id]
         if member.user_id == cycle.inbrenger_id or (member.user_id in cycle.absent and not mine):
             continue
-        kinds = Counter(kind_of(cycle, c) for c in mine)  # flows/reports/balance.py
-        rest = [c for c in mine if kind_of(cycle, c) != WELCOME]
+        judged = [(c, kind_of(cycle, c)) for c in mine]  # flows/reports/balance.py
+        kinds = Counter(kind for _, kind in judged)
+        rest = [c for c, kind in judged if kind != WELCOME]
         labels = Counter(c.label for c in rest)
         spoken = [c for c in rest if unread_voice(c)]
         rows.append(Participation(
@@ -122,7 +119,7 @@ def _phase_part(ctx: CycleContext, phase: Phase) -> Text | None:
     own = [c for c in said if c.user_id == cycle.inbrenger_id
            and c.label not in _QUIET_LABELS]
     peers = [c for c in said if c.user_id != cycle.inbrenger_id
-             and (_known(c.label) in _PEER_LABELS.get(phase, set())
+             and (known(c.label) in _PEER_LABELS.get(phase, set())
                   or c.id == cycle.lookback_choice)]
     chosen = peers[:QUOTES_PER_PART]
     helpful = next((c for c in peers if c.id == cycle.lookback_choice), None)

@@ -9,7 +9,7 @@ from typing import Any
 
 from flows.cycle.model import LOOKBACK, VOICE, ContributionRef, Cycle
 from flows.model import Group, Member
-from flows.reports.balance import WELCOME, balance
+from flows.reports.balance import WELCOME, balance, peers_talk
 
 
 @dataclass(frozen=True)
@@ -20,11 +20,10 @@ class CycleRecord:
 
     def as_data(self, names: dict[int, str] | None = None) -> dict[str, Any]:
         names = names or {}
-        talk = [c for c in self.contributions if c.phase != LOOKBACK]
-        counts = balance(self.cycle, self.contributions)
+        counts = balance(self.cycle, self.contributions)  # the peers' talk (balance.py)
         helpful = next((c for c in self.contributions if c.id == self.cycle.lookback_choice),
                        None)
-        spoken = [c for c in talk if c.is_voice]
+        spoken = [c for c in peers_talk(self.cycle, self.contributions) if c.is_voice]
         return {
             "cycle_id": self.cycle.id, "inbrenger": self.inbrenger, "number": self.cycle.number,
             "phase": self.cycle.phase.value, "learning_question": self.cycle.learning_question,
@@ -38,12 +37,13 @@ class CycleRecord:
             "moves_to_use_again": [
                 {"by": names.get(c.user_id) or "?", "text": c.text, **_voice(c)}
                 for c in self.contributions if c.phase == LOOKBACK and (c.text or c.is_voice)],
-            "contributions": {"activating": counts["activating"],  # the peers' (balance.py)
+            # The peers' contributions (flows/reports/balance.py): the inbrenger answers.
+            "contributions": {"activating": counts["activating"],
                               "neutral": counts["neutral"],
                               "compensating": counts["compensating"],
                               "welcome_tips": counts[WELCOME]},
-            # Spoken contributions: counted above by their transcript's kind where there is
-            # one; `unread` ones had no transcript (neither activating nor compensating).
+            # The peers' spoken contributions: counted above by their transcript's kind where
+            # there is one; `unread` ones had no transcript (neither activating nor compensating).
             "voice_notes": {"count": len(spoken),
                             "seconds": sum(c.duration for c in spoken),
                             "unread": sum(1 for c in spoken if c.label == VOICE)},

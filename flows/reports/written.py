@@ -17,7 +17,7 @@ from flows.cycle.model import LOOKBACK, ContributionRef, Cycle
 from flows.labels import Label
 from flows.model import Group, Member, Phase
 from flows.nudging.policy import clock
-from flows.reports.balance import balance
+from flows.reports.balance import balance, known, peers_talk
 from flows.reports.group_summary import quote
 
 LINES_PER_PART = 4
@@ -68,10 +68,6 @@ class Portfolio:
 CycleRows = list[tuple[Cycle, tuple[ContributionRef, ...]]]
 
 
-def _known(label: str) -> Label | None:
-    return Label(label) if label in Label._value2member_map_ else None
-
-
 def _said(who: str, c: ContributionRef) -> Said:
     return Said(who, quote(c.text) if c.text else "", c.duration if c.is_voice else None)
 
@@ -85,11 +81,11 @@ def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...]
 
     def part(phase: Phase, labels: set[Label]) -> tuple[Said, ...]:
         said = [c for c in talk if c.phase == phase.value and c.text
-                and _known(c.label) in labels]
+                and known(c.label) in labels]
         return tuple(_said(who(c.user_id), c) for c in said[:LINES_PER_PART])
 
     helpful = next((c for c in contributions if c.id == cycle.lookback_choice), None)
-    spoken = [c for c in talk if c.is_voice]
+    spoken = [c for c in peers_talk(cycle, contributions) if c.is_voice]
     counts = balance(cycle, contributions)  # the peers' talk (flows/reports/balance.py)
     return Story(
         group=group.title, inbrenger=who(cycle.inbrenger_id), number=cycle.number,

@@ -8,7 +8,6 @@ from pathlib import Path
 from fake_telegram import FakeTelegramControl
 from tests.e2e.harness import BotProcess, DemoGroup
 from tests.e2e.scenes import (
-    QUESTION,
     Cycle,
     button_data,
     buttons,
@@ -123,11 +122,8 @@ async def test_a_tip_while_the_group_still_watches_is_kept_for_the_talk(
     await set_up_group(tg, demo_group)
     bram, cato, chat = demo_group.members[0], demo_group.members[1], demo_group.chat_id
     cycle = Cycle(tg, demo_group, make_clip(tmp_path))
-    announcement = await cycle.start("Bram")
-    await click_and_wait(tg, bram.user_id, announcement, button_data(announcement, "accept"))
     since = await tg.mark()
-    await tg.send_video(bram.user_id, chat, make_clip(tmp_path), caption=QUESTION)
-    consent = await tg.wait_for(has_button("consent"), chat_id=chat, since=since)
+    consent = await cycle.clip_in(await cycle.start("Bram"), bram.user_id)
     await click_and_wait(tg, bram.user_id, consent, button_data(consent, "consent"))
     await tg.wait_for(has_button("watched"), chat_id=chat, since=since)
     await tg.send_text(cato.user_id, chat, TIP)

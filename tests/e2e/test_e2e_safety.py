@@ -9,12 +9,10 @@ from pathlib import Path
 from fake_telegram import FakeTelegramControl
 from tests.e2e.harness import BotProcess, DemoGroup
 from tests.e2e.scenes import (
-    QUESTION,
     Cycle,
     button_data,
     click_and_wait,
     db_rows,
-    has_button,
     into_reality,
     make_clip,
     set_up_group,
@@ -54,10 +52,8 @@ async def test_nothing_of_the_clip_is_shown_before_consent(
     bram, daan, chat = demo_group.members[0], demo_group.members[2], demo_group.chat_id
     cycle = Cycle(tg, demo_group, make_clip(tmp_path))
     announcement = await cycle.start("Bram")
-    await click_and_wait(tg, bram.user_id, announcement, button_data(announcement, "accept"))
     since = await tg.mark()
-    await tg.send_video(bram.user_id, chat, make_clip(tmp_path), caption=QUESTION)
-    consent = await tg.wait_for(has_button("consent"), chat_id=chat, since=since)
+    consent = await cycle.clip_in(announcement, bram.user_id)
     await tg.send_text(daan.user_id, chat, "/pause 0:02")
     await tg.send_text(daan.user_id, chat, "/replay 0:01-0:03")
     await tg.wait_for_text(chat, "nog niet bevestigd", since=since)

@@ -134,3 +134,21 @@ async def test_answering_whether_the_clip_shows_what_was_tried_keeps_bring_in_an
     assert unit.sent == [Edit(-5, 43, "Bram is aan de beurt.\n\n✅ Bram: Deels",
                               ((("Ik breng in", "cy:7:accept"),
                                 ("Beurt doorgeven", "cy:7:swap")),))]
+
+
+def test_a_caption_or_a_question_at_the_length_limit_keeps_its_words() -> None:
+    """A photo's caption cannot take the line, and a message already at Telegram's limit
+    would have to lose its formatting: only the keyboard changes then."""
+    photo = Message(44, datetime(2026, 12, 6, tzinfo=UTC), Chat(-5, "supergroup"),
+                    caption="Overzicht", reply_markup=_question(Chat(-5, "supergroup")).
+                    reply_markup)
+    long = Message(45, datetime(2026, 12, 6, tzinfo=UTC), Chat(-5, "supergroup"),
+                   text="x" * 4090, reply_markup=photo.reply_markup)
+    for message in (photo, long):
+        query = CallbackQuery("q", User(2, "Bo", False), "c", data="cy:1:consent",
+                              message=message)
+        assert pressed_outcome(query, "nl") is None
+    fits = Message(46, datetime(2026, 12, 6, tzinfo=UTC), Chat(-5, "supergroup"),
+                   text="x" * 4000, reply_markup=photo.reply_markup)
+    query = CallbackQuery("q", User(2, "Bo", False), "c", data="cy:1:consent", message=fits)
+    assert (pressed_outcome(query, "nl") or "").endswith("✅ Bo: Ja, de opname voldoet")

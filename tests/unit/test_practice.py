@@ -230,7 +230,7 @@ def test_who_missed_the_look_back_hears_how_to_add_a_line_and_only_then() -> Non
     """After the meeting plain chat is not a line; a reply to the bot is, until tomorrow."""
     cycle = cycle_in(P.WILL, lookback_choice=11, **LOOKING)
     missed = decide(ctx_for(cycle, contributions=lines_of(BOB)), TimerFired("lookback_end"))
-    assert "De terugblik gemist? Noem de zet" in said(missed)
+    assert "De terugblik gemist? Antwoord op dit bericht" in said(missed)
     everyone = decide(ctx_for(cycle, contributions=lines_of(BOB, CARLA, DAAN)),
                       TimerFired("lookback_end"))
     assert everyone.cycle.phase is P.CLOSED and "terugblik gemist" not in said(everyone)

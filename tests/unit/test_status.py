@@ -50,3 +50,6 @@ def test_before_the_meeting_it_says_what_the_cycle_waits_for_not_who_was_quiet()
     ready = cycle_in(P.AWAITING_CLIP, clip=CLIP, learning_question=QUESTION)
     assert "toestemming voor het filmen" in render(
         "nl", status(ready, NOT_AGREED, set(), None, NOW))
+    consented = cycle_in(P.AWAITING_CLIP, clip=CLIP, learning_question=QUESTION, consent=True)
+    assert "the talk opens at the meeting" in render(
+        "en", status(consented, NOT_AGREED, set(), None, NOW))

@@ -222,7 +222,7 @@ def test_chat_while_watching_and_the_inbrenger_explaining_are_left_alone() -> No
     ctx = ctx_for(cycle_in(P.WATCHING))
     for event in (Contribution(BOB, 604, "Sorry, ik ben iets later."),
                   Contribution(DAAN, 605, "Mooi!"),
-                  Contribution(DAAN, 607, "Heeft de clip geluid?"),
+                  Contribution(DAAN, 607, "Heeft de clip ook geluid?"),  # closed, 5 words
                   Contribution(ANNA, 606, "Je moet weten dat dit net na de gymles was.")):
         decision = decide(ctx, event)
         assert decision.effects == () and decision.cycle == ctx.cycle, event
