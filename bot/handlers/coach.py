@@ -88,8 +88,10 @@ async def _remove(cmd: GroupCommand, wanted: str) -> None:
         await cmd.reply("coaches.remove_usage")
         return
     linked = await coaches.named(cmd.unit.tx, cmd.group.id)
+    # "/coach remove carla" finds "Coach Carla": the start of the name or of one of its words.
     matches = [(user_id, name) for user_id, name in linked
-               if name.casefold().startswith(wanted.casefold())]
+               if any(part.startswith(wanted.casefold())
+                      for part in (name.casefold(), *name.casefold().split()))]
     exact = [m for m in matches if m[1].casefold() == wanted.casefold()]
     matches = exact or matches
     if not matches:

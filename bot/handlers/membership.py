@@ -22,7 +22,7 @@ from bot.engine.meetings import settings_changed
 from bot.engine.outgoing import Message
 from bot.engine.services import services
 from bot.engine.work import Unit
-from bot.handlers import coach
+from bot.handlers import coach, private
 from bot.handlers.commands import command
 from bot.handlers.common import (
     GroupCommand,
@@ -217,8 +217,10 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
                 ("help_not_set_up", place), flood.NOT_SET_UP_EVERY, time.monotonic()):
             return
         language = group.settings.language if group else user_language(update.effective_user)
-        key = "bot.help_group" if in_group(update) else "bot.help_private"
-        await reply(unit, update, language, key)
+        if in_group(update):
+            await reply(unit, update, language, "bot.help_group")
+        else:
+            await private.help_private(unit, update, language)
 
 
 async def start_private(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -21,6 +21,7 @@ from bot.handlers import (
     export,
     membership,
     privacy,
+    private,
     schedule,
     settings,
     summary,
@@ -29,7 +30,8 @@ from bot.startup.config import Config
 from storage.db import Database
 
 log = logging.getLogger(__name__)
-FEATURES = (membership, cycle, clips, settings, schedule, summary, coach, privacy, export)
+FEATURES = (membership, cycle, clips, settings, schedule, summary, coach, privacy, export,
+            private)
 
 
 def build_application(config: Config) -> Application:  # type: ignore[type-arg]

@@ -1,0 +1,53 @@
+"""A person's private chat with the bot: words written there get a pointer (once in a while,
+not a chat), a coach's /help says what coaching brings and for which groups, and an admin
+unlinks a coach by the start of any word of the coach's name."""
+from __future__ import annotations
+
+import re
+
+from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.updates import ANNA, CATO, GROUP_TITLE, Person, command, message
+
+COACH = Person(20, "Coach Carla")
+
+
+async def test_words_in_the_private_chat_get_a_pointer_to_the_group_and_help_once(
+        bot: InProcessBot) -> None:
+    await bot.tg.start_private_chat(CATO.user_id)
+    since = await bot.tg.mark()
+    for words in ("Ik snap het niet helemaal", "Hallo?"):
+        await bot.handle(message(bot.app.bot, CATO, words, chat_id=CATO.user_id))
+    said = await bot.said(CATO.user_id, since=since)
+    assert len(said) == 1  # a pointer, then quiet: this is no conversation
+    assert "in de groep" in said[0] and "/help" in said[0]
+
+
+async def _linked_coach(bot: InProcessBot) -> None:
+    await bot.tg.add_user(COACH.user_id, COACH.first_name)
+    await bot.tg.start_private_chat(ANNA.user_id)
+    await bot.handle(command(bot.app.bot, ANNA, "/start", chat_id=ANNA.user_id))
+    await set_up(bot, ANNA)
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, "/coach"))
+    [invite] = [s for s in await bot.said(ANNA.user_id, since=since) if "start=coach_" in s]
+    token = re.search(r"start=(coach_[\w-]+)", invite)
+    assert token is not None
+    await bot.tg.start_private_chat(COACH.user_id)
+    await bot.handle(command(bot.app.bot, COACH, f"/start {token.group(1)}",
+                             chat_id=COACH.user_id))
+
+
+async def test_a_coach_hears_at_help_what_coaching_brings_and_for_which_group(
+        bot: InProcessBot) -> None:
+    await _linked_coach(bot)
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, COACH, "/help", chat_id=COACH.user_id))
+    [help_text] = await bot.said(COACH.user_id, since=since)
+    assert f"Je bent coach van {GROUP_TITLE}" in help_text and "/join" not in help_text
+
+
+async def test_an_admin_unlinks_a_coach_by_the_start_of_a_word_of_the_name(
+        bot: InProcessBot) -> None:
+    await _linked_coach(bot)
+    await bot.handle(command(bot.app.bot, ANNA, "/coach remove carla"))
+    assert await bot.db_one("SELECT COUNT(*) FROM coaches") == (0,)
