@@ -35,10 +35,11 @@ CYCLE_PRESS_ENDS = {
     "tips": "pressed", "consent": "pressed",
 }
 # Presses the group should be able to read back later (who took the turn or passed it on,
-# who gave consent for the clip, what helped the inbrenger most, whether the new clip shows
-# what they tried): the question keeps its words and gains a line saying who chose what.
-# The other presses are followed by a message of their own (the next phase, the commitment).
-CYCLE_PRESS_SHOWN = frozenset({"accept", "swap", "consent", "look", "tried"})
+# who gave consent for the clip, whether the new clip shows what they tried): the question
+# keeps its words and gains a line saying who chose what. The other presses are followed by
+# a message of their own (the next phase, the commitment), or, for the look back's choice,
+# said once in the summary (flows/cycle/lookback.py: the peers' lines come first, unswayed).
+CYCLE_PRESS_SHOWN = frozenset({"accept", "swap", "consent", "tried"})
 
 
 def _rows(markup: InlineKeyboardMarkup | None, gone: str, *, prefix: bool) -> ButtonRows:

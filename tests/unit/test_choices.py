@@ -152,3 +152,17 @@ def test_a_caption_or_a_question_at_the_length_limit_keeps_its_words() -> None:
                    text="x" * 4000, reply_markup=photo.reply_markup)
     query = CallbackQuery("q", User(2, "Bo", False), "c", data="cy:1:consent", message=fits)
     assert (pressed_outcome(query, "nl") or "").endswith("✅ Bo: Ja, de opname voldoet")
+
+
+async def test_the_look_back_choice_is_not_shown_before_the_summary() -> None:
+    """The inbrenger's pick is said once, in the summary: the peers give their own lines
+    without it in front of them."""
+    keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("Wat zag je?",
+                                                           callback_data="cy:1:look:11")]])
+    question = Message(47, datetime(2026, 12, 6, tzinfo=UTC), Chat(-5, "supergroup"),
+                       reply_markup=keyboard, text="Welke bijdrage hielp je het meest?")
+    query = CallbackQuery("q", User(2, "Bo", False), "c", data="cy:1:look:11",
+                          message=question)
+    unit = _Unit()
+    await cycle_button_done(unit, query, "look", "nl")  # type: ignore[arg-type]
+    assert unit.sent == [Edit(-5, 47, None, ())]
