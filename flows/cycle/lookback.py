@@ -39,12 +39,17 @@ def awaited(ctx: CycleContext) -> set[int]:
     return peers(ctx) - ctx.cycle.absent
 
 
+def _lined(ctx: CycleContext) -> set[int]:
+    """The peers who gave their look-back line."""
+    return {c.user_id for c in moves(ctx.contributions)}
+
+
 def complete_after(ctx: CycleContext, event: Event) -> bool:
     """Has everyone answered once this event counts: the inbrenger picked and each peer gave
     a line?"""
     cycle = ctx.cycle
     picked = cycle.lookback_choice is not None or isinstance(event, LookBackChoice)
-    lined = {c.user_id for c in moves(ctx.contributions)}
+    lined = _lined(ctx)
     if isinstance(event, MoveLine) or event.name in ("message", "voice"):
         lined.add(actor_of(event))
     waiting = awaited(ctx) - ({actor_of(event)} if event.name == "absent" else set())
@@ -55,8 +60,7 @@ def late_line_invitation(ctx: CycleContext) -> tuple[Effect, ...]:
     """When the look back closed before everyone here gave their line: how to add it still
     (a reply to the bot, until LATE_LINES; bot/handlers/cycle.py). Plain chat after the
     meeting is not taken as a line, so without this a late line would go unheard."""
-    lined = {c.user_id for c in moves(ctx.contributions)}
-    if awaited(ctx) <= lined:
+    if awaited(ctx) <= _lined(ctx):
         return ()
     return (Say((text("cycle.lookback_late_invite"),)),)
 

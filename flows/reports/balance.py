@@ -12,11 +12,15 @@ from flows.labels import COMPENSATING, Label, stance
 WELCOME = "welcome"
 
 
+def talk(contributions: tuple[ContributionRef, ...]) -> tuple[ContributionRef, ...]:
+    """The contributions of the conversation itself (not the look-back lines)."""
+    return tuple(c for c in contributions if c.phase != LOOKBACK)
+
+
 def peers_talk(cycle: Cycle, contributions: tuple[ContributionRef, ...]
                ) -> tuple[ContributionRef, ...]:
-    """The peers' contributions to the conversation itself (not the look-back lines)."""
-    return tuple(c for c in contributions
-                 if c.phase != LOOKBACK and c.user_id != cycle.inbrenger_id)
+    """The peers' contributions to the conversation itself."""
+    return tuple(c for c in talk(contributions) if c.user_id != cycle.inbrenger_id)
 
 
 def known(label: str) -> Label | None:

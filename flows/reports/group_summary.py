@@ -12,7 +12,7 @@ from flows.effects import Text, text
 from flows.labels import Label
 from flows.model import TALK_PHASES, Phase
 from flows.nudging.policy import clock
-from flows.reports.balance import WELCOME, kind_of, known
+from flows.reports.balance import WELCOME, kind_of, known, talk
 from flows.reports.progress import across_cycles, with_cycle
 
 QUOTES_PER_PART = 3
@@ -47,11 +47,6 @@ class Participation:
     @property
     def total(self) -> int:
         return self.activating + self.neutral + self.compensating + self.welcome + self.spoken
-
-
-def talk(contributions: tuple[ContributionRef, ...]) -> tuple[ContributionRef, ...]:
-    """The contributions of the conversation itself (not the look-back lines)."""
-    return tuple(c for c in contributions if c.phase != LOOKBACK)
 
 
 def unread_voice(c: ContributionRef) -> bool:

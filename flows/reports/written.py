@@ -77,10 +77,8 @@ def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...]
     def who(user_id: int) -> str:
         return names.get(user_id) or "?"
 
-    talk = [c for c in contributions if c.phase != LOOKBACK]
-
     def part(phase: Phase, labels: set[Label]) -> tuple[Said, ...]:
-        said = [c for c in talk if c.phase == phase.value and c.text
+        said = [c for c in contributions if c.phase == phase.value and c.text
                 and known(c.label) in labels]
         return tuple(_said(who(c.user_id), c) for c in said[:LINES_PER_PART])
 
