@@ -69,12 +69,24 @@ class _Unit:
         self.sent.append(item)
 
 
+GROUP_CHAT = Chat(-5, "supergroup")
+
+
+def _message(message_id: int, rows: list[list[tuple[str, str]]], *, chat: Chat = GROUP_CHAT,
+             text: str | None = None, caption: str | None = None) -> Message:
+    """A bot message in `chat` with buttons (label, data) and its `text` or `caption`."""
+    keyboard = InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)
+                                      for label, data in row] for row in rows])
+    return Message(message_id, datetime(2026, 12, 6, tzinfo=UTC), chat, reply_markup=keyboard,
+                   text=text, caption=caption)
+
+
+def _pressed_on(message: Message, data: str, who: str = "Bo") -> CallbackQuery:
+    return CallbackQuery("q", User(2, who, False), "c", message=message, data=data)
+
+
 def _press(data: str) -> CallbackQuery:
-    keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("Verder", callback_data="cy:1:next"),
-                                      InlineKeyboardButton("Tips", callback_data="cy:1:tips")]])
-    message = Message(41, datetime(2026, 12, 6, tzinfo=UTC), Chat(-5, "supergroup"),
-                      reply_markup=keyboard)
-    return CallbackQuery("q", User(2, "Bo", False), "c", message=message, data=data)
+    return _pressed_on(_message(41, [[("Verder", "cy:1:next"), ("Tips", "cy:1:tips")]]), data)
 
 
 async def test_a_choice_made_takes_the_keyboard_and_tips_only_its_own_button() -> None:
@@ -89,20 +101,20 @@ async def test_a_choice_made_takes_the_keyboard_and_tips_only_its_own_button() -
     assert unit.sent[-1] == Edit(-5, 41, None, ())
 
 
+CONSENT_ROWS = [[("✅ Ja, de opname voldoet", "cy:1:consent"),
+                 ("🔊 Spraak en stilte", "cy:1:audio")]]
+
+
 def _question(chat: Chat) -> Message:
-    keyboard = InlineKeyboardMarkup([[
-        InlineKeyboardButton("✅ Ja, de opname voldoet", callback_data="cy:1:consent"),
-        InlineKeyboardButton("🔊 Spraak en stilte", callback_data="cy:1:audio")]])
-    return Message(42, datetime(2026, 12, 6, tzinfo=UTC), chat, reply_markup=keyboard,
-                   text="Voldoet de opname aan de regels <van school>?")
+    return _message(42, CONSENT_ROWS, chat=chat,
+                    text="Voldoet de opname aan de regels <van school>?")
 
 
 async def test_an_answered_question_in_the_group_says_who_chose_what() -> None:
     """The consent is given once per clip: whoever scrolls back reads who gave it, in words
     escaped as they were shown; the other button stays."""
     unit = _Unit()
-    query = CallbackQuery("q", User(2, "Bo", False), "c", data="cy:1:consent",
-                          message=_question(Chat(-5, "supergroup")))
+    query = _pressed_on(_question(GROUP_CHAT), "cy:1:consent")
     await cycle_button_done(unit, query, "consent", "nl")  # type: ignore[arg-type]
     assert unit.sent == [Edit(-5, 42, "Voldoet de opname aan de regels &lt;van school&gt;?\n\n"
                                       "✅ Bo: Ja, de opname voldoet",
@@ -111,8 +123,7 @@ async def test_an_answered_question_in_the_group_says_who_chose_what() -> None:
 
 async def test_in_a_private_chat_or_for_a_phase_button_only_the_keyboard_changes() -> None:
     unit = _Unit()
-    private = CallbackQuery("q", User(2, "Bo", False), "c", data="cy:1:consent",
-                            message=_question(Chat(2, "private")))
+    private = _pressed_on(_question(Chat(2, "private")), "cy:1:consent")
     assert pressed_outcome(private, "nl") is None
     await cycle_button_done(unit, _press("cy:1:next"), "next", "nl")  # type: ignore[arg-type]
     assert unit.sent == [Edit(-5, 41, None, ())]
@@ -120,15 +131,10 @@ async def test_in_a_private_chat_or_for_a_phase_button_only_the_keyboard_changes
 
 async def test_answering_whether_the_clip_shows_what_was_tried_keeps_bring_in_and_pass_on() -> None:
     """The 2nd cycle's announcement carries both questions: answering one leaves the other."""
-    keyboard = InlineKeyboardMarkup([
-        [InlineKeyboardButton("Ik breng in", callback_data="cy:7:accept"),
-         InlineKeyboardButton("Beurt doorgeven", callback_data="cy:7:swap")],
-        [InlineKeyboardButton("Ja", callback_data="cy:7:tried:yes"),
-         InlineKeyboardButton("Deels", callback_data="cy:7:tried:partly")]])
-    message = Message(43, datetime(2026, 12, 6, tzinfo=UTC), Chat(-5, "supergroup"),
-                      reply_markup=keyboard, text="Bram is aan de beurt.")
-    query = CallbackQuery("q", User(2, "Bram", False), "c", data="cy:7:tried:partly",
-                          message=message)
+    message = _message(43, [[("Ik breng in", "cy:7:accept"), ("Beurt doorgeven", "cy:7:swap")],
+                            [("Ja", "cy:7:tried:yes"), ("Deels", "cy:7:tried:partly")]],
+                       text="Bram is aan de beurt.")
+    query = _pressed_on(message, "cy:7:tried:partly", "Bram")
     unit = _Unit()
     await cycle_button_done(unit, query, "tried", "nl")  # type: ignore[arg-type]
     assert unit.sent == [Edit(-5, 43, "Bram is aan de beurt.\n\n✅ Bram: Deels",
@@ -139,30 +145,20 @@ async def test_answering_whether_the_clip_shows_what_was_tried_keeps_bring_in_an
 def test_a_caption_or_a_question_at_the_length_limit_keeps_its_words() -> None:
     """A photo's caption cannot take the line, and a message already at Telegram's limit
     would have to lose its formatting: only the keyboard changes then."""
-    photo = Message(44, datetime(2026, 12, 6, tzinfo=UTC), Chat(-5, "supergroup"),
-                    caption="Overzicht", reply_markup=_question(Chat(-5, "supergroup")).
-                    reply_markup)
-    long = Message(45, datetime(2026, 12, 6, tzinfo=UTC), Chat(-5, "supergroup"),
-                   text="x" * 4090, reply_markup=photo.reply_markup)
+    photo = _message(44, CONSENT_ROWS, caption="Overzicht")
+    long = _message(45, CONSENT_ROWS, text="x" * 4090)
     for message in (photo, long):
-        query = CallbackQuery("q", User(2, "Bo", False), "c", data="cy:1:consent",
-                              message=message)
-        assert pressed_outcome(query, "nl") is None
-    fits = Message(46, datetime(2026, 12, 6, tzinfo=UTC), Chat(-5, "supergroup"),
-                   text="x" * 4000, reply_markup=photo.reply_markup)
-    query = CallbackQuery("q", User(2, "Bo", False), "c", data="cy:1:consent", message=fits)
+        assert pressed_outcome(_pressed_on(message, "cy:1:consent"), "nl") is None
+    query = _pressed_on(_message(46, CONSENT_ROWS, text="x" * 4000), "cy:1:consent")
     assert (pressed_outcome(query, "nl") or "").endswith("✅ Bo: Ja, de opname voldoet")
 
 
 async def test_the_look_back_choice_is_not_shown_before_the_summary() -> None:
     """The inbrenger's pick is said once, in the summary: the peers give their own lines
     without it in front of them."""
-    keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("Wat zag je?",
-                                                           callback_data="cy:1:look:11")]])
-    question = Message(47, datetime(2026, 12, 6, tzinfo=UTC), Chat(-5, "supergroup"),
-                       reply_markup=keyboard, text="Welke bijdrage hielp je het meest?")
-    query = CallbackQuery("q", User(2, "Bo", False), "c", data="cy:1:look:11",
-                          message=question)
+    question = _message(47, [[("Wat zag je?", "cy:1:look:11")]],
+                        text="Welke bijdrage hielp je het meest?")
+    query = _pressed_on(question, "cy:1:look:11")
     unit = _Unit()
     await cycle_button_done(unit, query, "look", "nl")  # type: ignore[arg-type]
     assert unit.sent == [Edit(-5, 47, None, ())]
