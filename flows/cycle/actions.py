@@ -189,7 +189,7 @@ def remind_to_agree(ctx: CycleContext, event: Event) -> Decision:
     if event.actor in cycle.reminded_to_agree:
         return Decision(cycle)
     cycle = replace(cycle, reminded_to_agree=cycle.reminded_to_agree | {event.actor})
-    member = ctx.member(event.actor) or Member(event.actor, "?")
+    member = ctx.someone(event.actor)
     keyboard = ((Button(text("bot.button.agree"), agree_data(cycle.group_id)),),)
     lines = (text("cycle.agree_first", name=member.name),)
     return Decision(cycle, (_to_member(ctx, member, lines, event.message_id, keyboard),))
@@ -219,7 +219,7 @@ def hold_for_the_talk(ctx: CycleContext, event: Event) -> Decision:
     if event.actor in cycle.told_to_wait or not _about_the_teaching(ctx, event):
         return Decision(cycle)
     cycle = replace(cycle, told_to_wait=cycle.told_to_wait | {event.actor})
-    member = ctx.member(event.actor) or Member(event.actor, "?")
+    member = ctx.someone(event.actor)
     lines: tuple[Text, ...] = (text("cycle.hold_for_the_talk", name=member.name,
                                     inbrenger=inbrenger_name(ctx)),)
     if event.actor not in cycle.watched_by:

@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 from flows.cycle.lookback import complete_after
 from flows.cycle.model import CycleContext, Event, actor_of
+from flows.cycle.phases import inbrenger_name
 from flows.effects import Text, text
 
 Guard = Callable[[CycleContext, Event], Text | None]
@@ -17,18 +18,13 @@ def is_member(ctx: CycleContext, event: Event) -> Text | None:
 def is_inbrenger(ctx: CycleContext, event: Event) -> Text | None:
     if actor_of(event) == ctx.cycle.inbrenger_id:
         return None
-    return text("cycle.refused.only_inbrenger", name=_inbrenger_name(ctx))
+    return text("cycle.refused.only_inbrenger", name=inbrenger_name(ctx))
 
 
 def is_inbrenger_or_admin(ctx: CycleContext, event: Event) -> Text | None:
     if actor_of(event) == ctx.cycle.inbrenger_id or getattr(event, "is_admin", False):
         return None
-    return text("cycle.refused.only_inbrenger_or_admin", name=_inbrenger_name(ctx))
-
-
-def _inbrenger_name(ctx: CycleContext) -> str:
-    member = ctx.inbrenger
-    return member.name if member else "?"
+    return text("cycle.refused.only_inbrenger_or_admin", name=inbrenger_name(ctx))
 
 
 def no_clip_yet(ctx: CycleContext, event: Event) -> Text | None:
@@ -65,7 +61,7 @@ def meeting_passed(ctx: CycleContext, event: Event) -> Text | None:
     due = ctx.cycle.meeting_at
     if due is not None and due <= ctx.now:
         return None
-    return text("cycle.refused.only_inbrenger_or_admin", name=_inbrenger_name(ctx))
+    return text("cycle.refused.only_inbrenger_or_admin", name=inbrenger_name(ctx))
 
 
 def ready_to_open(ctx: CycleContext, event: Event) -> Text | None:

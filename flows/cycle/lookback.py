@@ -96,8 +96,7 @@ def choose_late(ctx: CycleContext, event: Event) -> Decision:
     if chosen is None:
         addition: tuple[Text, ...] = (text("cycle.lookback_late_none"),)
     else:
-        author = ctx.member(chosen.user_id)
-        addition = (text("cycle.lookback_late_chosen", name=author.name if author else "?",
+        addition = (text("cycle.lookback_late_chosen", name=ctx.name_of(chosen.user_id),
                          quote=quoted(chosen)),)
     return Decision(cycle, _addition(cycle, addition), ack=text("cycle.ack.lookback"))
 
@@ -118,8 +117,7 @@ def take_line(ctx: CycleContext, event: Event) -> Decision:
 
 def take_line_late(ctx: CycleContext, event: Event) -> Decision:
     actor, message_id, words = _line(event)
-    member = ctx.member(actor)
-    addition = (text("cycle.lookback_late_move", name=member.name if member else "?",
+    addition = (text("cycle.lookback_late_move", name=ctx.name_of(actor),
                      quote=quote(words)),)
     store = StoreContribution(actor, LOOKBACK, message_id, words, MOVE)
     return Decision(ctx.cycle, (store, *_addition(ctx.cycle, addition)),

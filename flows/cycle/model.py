@@ -101,6 +101,13 @@ class CycleContext:
     def member(self, user_id: int) -> Member | None:
         return next((m for m in self.members if m.user_id == user_id), None)
 
+    def someone(self, user_id: int) -> Member:
+        """The member, or a stand-in named "?" for someone no longer in the group."""
+        return self.member(user_id) or Member(user_id, "?")
+
+    def name_of(self, user_id: int) -> str:
+        return self.someone(user_id).name
+
     @property
     def inbrenger(self) -> Member | None:
         return self.member(self.cycle.inbrenger_id)

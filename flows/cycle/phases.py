@@ -55,8 +55,7 @@ def button(cycle: Cycle, key: str, action: str, argument: str = "", **params: ob
 
 
 def inbrenger_name(ctx: CycleContext) -> str:
-    member = ctx.inbrenger
-    return member.name if member else "?"
+    return ctx.name_of(ctx.cycle.inbrenger_id)
 
 
 def announce(ctx: CycleContext, cycle: Cycle) -> tuple[Effect, ...]:
@@ -230,9 +229,8 @@ def _option(ctx: CycleContext, cycle: Cycle, c: ContributionRef) -> Button:
     same length would look alike)."""
     if not c.is_voice:
         return button(cycle, "cycle.button.lookback_option", "look", str(c.id), quote=quoted(c))
-    member = ctx.member(c.user_id)
     return button(cycle, "cycle.button.lookback_voice", "look", str(c.id),
-                  name=member.name if member else "?", quote=quoted(c))
+                  name=ctx.name_of(c.user_id), quote=quoted(c))
 
 
 def start_lookback(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:

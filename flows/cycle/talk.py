@@ -20,7 +20,7 @@ from flows.effects import (
     text,
 )
 from flows.labels import COMPENSATING, Classification, Label
-from flows.model import TALK_PHASES, Member, Phase, RealityStep
+from flows.model import TALK_PHASES, Phase, RealityStep
 from flows.nudging import policy as nudging
 
 
@@ -50,7 +50,7 @@ def respond_to_words(ctx: CycleContext, actor: int, message_id: int, words: str,
     cycle = ctx.cycle
     language = words_language(ctx, words, language)
     classification = classify(words, language)
-    writer = ctx.member(actor) or Member(actor, "?")
+    writer = ctx.someone(actor)
     moment = parse_timestamp(words)
     strong = nudge and _names_strong_moment(cycle, classification, moment)
     if strong:

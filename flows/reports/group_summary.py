@@ -122,7 +122,7 @@ def _phase_part(ctx: CycleContext, phase: Phase) -> Text | None:
         chosen = chosen[: QUOTES_PER_PART - 1] + [helpful]
     lines: list[Text] = []
     if own and phase is not Phase.WILL:  # in will the confirmed commitment speaks for them
-        lines.append(text("summary.own_words", name=_name(ctx, cycle.inbrenger_id),
+        lines.append(text("summary.own_words", name=ctx.name_of(cycle.inbrenger_id),
                           lines="\n".join(f"• {_words(c)}" for c in own[:QUOTES_PER_PART])))
     if chosen:
         lines.append(text("summary.peer_words", lines="\n".join(
@@ -138,13 +138,8 @@ def _words(c: ContributionRef) -> str:
 
 
 def _peer_line(ctx: CycleContext, c: ContributionRef, helpful: bool) -> str:
-    line = f"• {_name(ctx, c.user_id)}: {_words(c)}"
+    line = f"• {ctx.name_of(c.user_id)}: {_words(c)}"
     return line + " ⭐" if helpful else line
-
-
-def _name(ctx: CycleContext, user_id: int) -> str:
-    member = ctx.member(user_id)
-    return member.name if member else "?"
 
 
 def tried_line(cycle: Cycle, name: str) -> Text | None:
@@ -161,11 +156,11 @@ def lookback_part(ctx: CycleContext) -> tuple[Text, ...]:
     parts: list[Text] = []
     helpful = next((c for c in ctx.contributions if c.id == cycle.lookback_choice), None)
     if helpful is not None:
-        parts.append(text("summary.helpful", name=_name(ctx, helpful.user_id),
+        parts.append(text("summary.helpful", name=ctx.name_of(helpful.user_id),
                           quote=quoted(helpful, QUOTE_CHARS),
-                          inbrenger=_name(ctx, cycle.inbrenger_id)))
+                          inbrenger=ctx.name_of(cycle.inbrenger_id)))
     elif cycle.lookback_choice == 0:
-        parts.append(text("summary.helpful_none", inbrenger=_name(ctx, cycle.inbrenger_id)))
+        parts.append(text("summary.helpful_none", inbrenger=ctx.name_of(cycle.inbrenger_id)))
     lines = tuple(_move_line(ctx, c) for c in ctx.contributions
                   if c.phase == LOOKBACK and (c.text or unread_voice(c)))
     if lines:
@@ -177,7 +172,7 @@ def _move_line(ctx: CycleContext, line: ContributionRef) -> Text:
     """A peer's look-back line in their words; a spoken one nobody could read by its length."""
     said: str | Text = quote(line.text) if line.text else text(
         "summary.count.voice_notes", count=1, length=clock(line.duration))
-    return text("summary.member_line", name=_name(ctx, line.user_id), parts=said)
+    return text("summary.member_line", name=ctx.name_of(line.user_id), parts=said)
 
 
 def group_summary(ctx: CycleContext) -> tuple[Text, ...]:
@@ -185,7 +180,7 @@ def group_summary(ctx: CycleContext) -> tuple[Text, ...]:
     group's history in the context it ends with the view across cycles: what helped the
     inbrengers most, and each member's progress towards three cycles."""
     cycle = ctx.cycle
-    name = _name(ctx, cycle.inbrenger_id)
+    name = ctx.name_of(cycle.inbrenger_id)
     parts: list[Text] = [text("summary.title", name=name, number=cycle.number,
                               learning_question=cycle.learning_question or "—")]
     tried = tried_line(cycle, name)
