@@ -10,7 +10,7 @@ from typing import Any
 from bot.engine.events import decide_in, start_cycle_in
 from bot.engine.services import services_of
 from bot.engine.work import Once, Unit, work
-from flows.cycle.model import TimerFired
+from flows.cycle.model import MeetingBegan, TimerFired
 from flows.effects import CancelTimer, SetTimer, Text
 from flows.model import Group
 from flows.schedule import plan as planning
@@ -63,7 +63,10 @@ async def timer_fired(app: Any, group: Group, timer: timer_store.StoredTimer, *,
             await decide_in(unit, group, TimerFired("clip_reminder"), late=late)
         elif timer.event == planning.EVENT_OPEN:
             # The cycle announced for this meeting opens by its own timer (set when it was
-            # announced, cancelled with it); here the schedule only plans the next meeting.
+            # announced, cancelled with it); a cycle still open from before hears that this
+            # meeting began. Then the schedule plans the next meeting.
+            meeting_at = datetime.fromisoformat(timer.payload.get("meeting_at", ""))
+            await decide_in(unit, group, MeetingBegan(meeting_at), late=late)
             await replan_in(unit, group, await stored_schedule(unit, group))
 
 

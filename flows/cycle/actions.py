@@ -15,6 +15,7 @@ from flows.cycle.model import (
     CycleContext,
     Decision,
     Event,
+    MeetingBegan,
     TriedAnswer,
     VoiceNote,
 )
@@ -113,6 +114,22 @@ def no_clip_at_meeting(ctx: CycleContext, event: Event) -> Decision:
                 (button(cycle, "cycle.button.cancel", "cancel"),))
     key = "cycle.no_clip_at_meeting" if not cycle.clip else "cycle.intake_incomplete"
     return Decision(cycle, (Say((text(key, name=inbrenger_name(ctx)),), keyboard),))
+
+
+def meeting_began(ctx: CycleContext, event: Event) -> Decision:
+    """A later meeting came and the intake is still not complete: the cycle now belongs to
+    this meeting, so the whole group may decide, and is asked again."""
+    assert isinstance(event, MeetingBegan)
+    cycle = replace(ctx.cycle, meeting_at=event.meeting_at)
+    return no_clip_at_meeting(replace(ctx, cycle=cycle), event)
+
+
+def still_open_at_meeting(ctx: CycleContext, event: Event) -> Decision:
+    """A later meeting came while the talk of this cycle stands still: the group hears where
+    it was, so the meeting does not begin in silence."""
+    name = inbrenger_name(ctx)
+    return Decision(ctx.cycle, (Say((text("cycle.still_open_at_meeting", name=name,
+                                          phase=text(f"cycle.phase.{ctx.cycle.phase.value}")),)),))
 
 
 def wait_longer(ctx: CycleContext, event: Event) -> Decision:

@@ -126,7 +126,14 @@ def document() -> str:
         "In will, a `message` of the inbrenger is proposed as the commitment, never taken. When\n"
         "it names no goal (\"zodat\", \"om ... te\", \"so that\", ...; `flows/cycle/commitment.py`)\n"
         "the proposal asks for one: a next message that is a goal is joined to the proposal, a\n"
-        "whole new commitment replaces it. `commit` confirms what was proposed, goal and all.\n"
+        "whole new commitment replaces it. `commit` confirms what was proposed, goal and all.\n\n"
+        "A meeting of the schedule never begins in silence while a cycle from an earlier meeting\n"
+        "(or one started by hand) is still open (`meeting_began`; the meeting a cycle was\n"
+        "announced for opens it by the cycle's own `meeting_open` timer). Before the talk, the\n"
+        "missing clip is put to the group again, with the same buttons (wait, the next member\n"
+        "brings in, cancel), and the cycle now belongs to this meeting, so any member may\n"
+        "choose. In goal, reality, options or will (not its look back, which closes by its own\n"
+        "timebox) the group hears where the cycle stands and how to go on or stop it.\n"
         + INTAKE
     )
 

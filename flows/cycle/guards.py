@@ -64,6 +64,15 @@ def meeting_passed(ctx: CycleContext, event: Event) -> Text | None:
     return text("cycle.refused.only_inbrenger_or_admin", name=inbrenger_name(ctx))
 
 
+def later_meeting(ctx: CycleContext, event: Event) -> Text | None:
+    """The meeting that began is not the one this cycle was announced for (that one opens
+    the cycle by its own timer): an earlier meeting's cycle, or one started by hand."""
+    due, began = ctx.cycle.meeting_at, getattr(event, "meeting_at", None)
+    if began is not None and (due is None or due < began):
+        return None
+    return text("cycle.refused.wrong_phase")
+
+
 def ready_to_open(ctx: CycleContext, event: Event) -> Text | None:
     """Clip, learning question and consent are there, and the meeting time has come. A consent
     given with this very event counts."""

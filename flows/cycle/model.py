@@ -288,6 +288,17 @@ class MoveLine:
 
 
 @dataclass(frozen=True)
+class MeetingBegan:
+    """A meeting of the group's schedule has begun while this cycle is open: one announced
+    for an earlier meeting, or started by hand. (The meeting a cycle was announced for opens
+    it by the cycle's own timer.)"""
+
+    meeting_at: datetime
+    actor: int = 0
+    name = "meeting_began"
+
+
+@dataclass(frozen=True)
 class TimerFired:
     """A stored timer of this cycle fell due (`event` is the timer's event name)."""
 
@@ -302,7 +313,7 @@ class TimerFired:
 Event = (
     Accept | Swap | ClipPosted | LearningQuestion | Consent | Wait | Watched | Next | ToggleTips
     | Cancel | Contribution | LookBackChoice | ConfirmCommitment | CheckinAnswer | TriedAnswer
-    | MoveLine | TimerFired | VoiceNote | VoiceTranscribed | AskSound | Absent
+    | MoveLine | TimerFired | VoiceNote | VoiceTranscribed | AskSound | Absent | MeetingBegan
 )
 
 
@@ -334,5 +345,5 @@ EVENT_NAMES = frozenset({
     kind.name for kind in (Accept, Swap, ClipPosted, LearningQuestion, Consent, Wait, Watched,
                            Next, ToggleTips, Cancel, Contribution, LookBackChoice,
                            ConfirmCommitment, CheckinAnswer, TriedAnswer, MoveLine, VoiceNote,
-                           VoiceTranscribed, AskSound, Absent)
+                           VoiceTranscribed, AskSound, Absent, MeetingBegan)
 }) | TIMER_EVENTS

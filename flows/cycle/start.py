@@ -35,10 +35,12 @@ def new_cycle(group_id: int, members: tuple[Member, ...], now: datetime, *,
 
 def opening_effects(ctx: CycleContext) -> tuple[Effect, ...]:
     """What the bot says once the new cycle is stored: the announcement, and the meeting's
-    opening time when it has one."""
+    opening time when it has one. An announcement that comes only at or after the meeting
+    time (the bot was down) opens the meeting right after it, so the group is not left
+    waiting in silence."""
     cycle = ctx.cycle
     effects = announce(ctx, cycle)
-    if cycle.meeting_at is not None and cycle.meeting_at > ctx.now:
-        minutes = (cycle.meeting_at - ctx.now).total_seconds() / 60
+    if cycle.meeting_at is not None:
+        minutes = max(0.0, (cycle.meeting_at - ctx.now).total_seconds() / 60)
         effects += (set_timer(ctx, cycle, "meeting_open", minutes),)
     return effects

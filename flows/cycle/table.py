@@ -23,6 +23,7 @@ from flows.cycle.guards import (
     is_inbrenger_or_admin,
     is_member,
     is_peer,
+    later_meeting,
     lookback_complete,
     lookback_open,
     meeting_passed,
@@ -99,6 +100,9 @@ TRANSITIONS: tuple[Transition, ...] = (
       action=act.take_consent),
     t(P.AWAITING_CLIP, "meeting_open", P.WATCHING, ready_to_open),
     *(t(p, "meeting_open", None, action=act.no_clip_at_meeting) for p in BEFORE_TALK),
+    # A later meeting (or the first meeting after a cycle started by hand) never begins in
+    # silence: a missing clip is put to the group again, a talk that stands still is named.
+    *(t(p, "meeting_began", None, later_meeting, action=act.meeting_began) for p in BEFORE_TALK),
     *(t(p, "wait", None, is_member, meeting_passed, action=act.wait_longer) for p in BEFORE_TALK),
     *(t(p, "clip_reminder", None, action=act.remind_clip) for p in BEFORE_TALK),
     *(t(p, "message", None, is_inbrenger, no_clip_yet, action=intake.before_clip)
@@ -166,6 +170,9 @@ TRANSITIONS: tuple[Transition, ...] = (
     *(t(p, "checkin", None, is_inbrenger, checkin_pending, action=act.answer_checkin)
       for p in TALK),
     *(t(p, "phase_reminder", None, action=act.remind_phase) for p in TALK),
+    *(t(p, "meeting_began", None, action=act.still_open_at_meeting) for p in TALK
+      if p is not P.WILL),
+    t(P.WILL, "meeting_began", None, step=W.COMMIT, action=act.still_open_at_meeting),
     *(t(p, "tick", None, action=act.tick) for p in TALK),
     # The new clip of a 2nd or later cycle: does it show what the inbrenger tried?
     *(t(p, "tried", None, is_inbrenger, tried_open, action=act.take_tried)

@@ -16,9 +16,10 @@ from bot.engine.services import services_of
 from bot.engine.work import work
 from bot.startup.application import build_application
 from fake_telegram import FakeTelegramControl, FakeTelegramServer
-from flows.model import Group, Settings
+from flows.cycle.model import Clip, Cycle
+from flows.model import Group, Phase, RealityStep, Settings
 from flows.schedule.plan import Schedule, parse_schedule
-from storage import groups, members
+from storage import cycles, groups, members
 from storage import timers as timer_store
 from storage.db import Database
 from tests.bot_api import App, config_for
@@ -199,3 +200,49 @@ async def test_a_reminder_due_while_the_bot_was_down_fires_once_late_with_a_note
     await world.fire_due()
     assert await world.said(ANNOUNCED) == 1
     assert group.id
+
+
+async def test_the_next_meeting_puts_a_clip_that_never_came_to_the_group_again(
+        world: World) -> None:
+    await world.start_bot()
+    await _scheduled_group(world, "di 15:00 wekelijks")
+    for moment in (datetime(2027, 3, 28, 13, 0, tzinfo=UTC),  # the announcement
+                   datetime(2027, 3, 30, 13, 0, tzinfo=UTC)):  # the first meeting
+        world.clock.now = moment
+        await world.fire_due()
+    assert await world.said(MEETING_TEXT) == 1
+    world.clock.now = datetime(2027, 4, 6, 13, 0, tzinfo=UTC)  # a week on, nobody answered
+    await world.fire_due()
+    asked = [m for m in await world.tg.bot_messages(CHAT) if MEETING_TEXT in (m["text"] or "")]
+    assert len(asked) == 2 and "nog geen clip gedeeld" in asked[1]["text"]
+    assert "Volgend lid brengt in" in str(asked[1]["reply_markup"])
+    assert await world.said(ANNOUNCED) == 1  # the open cycle goes on; no second one
+
+
+async def test_a_meeting_names_where_a_talk_that_stands_still_was(world: World) -> None:
+    await world.start_bot()
+    group = await _scheduled_group(world, "di 15:00 wekelijks")
+    assert world.app is not None
+    last_week = datetime(2027, 3, 23, 13, 0, tzinfo=UTC)
+    async with services_of(world.app).db.transaction() as tx:
+        await cycles.create(tx, Cycle(
+            id=0, group_id=group.id, inbrenger_id=2, number=1, phase=Phase.REALITY,
+            phase_started_at=last_week, step=RealityStep.STRONG,
+            clip=Clip("file-1", "uniq-1", "video", 95, 500), learning_question="Hoe ...?",
+            consent=True, meeting_at=last_week), actor_id=None, event="start", now=last_week)
+    world.clock.now = datetime(2027, 3, 30, 13, 0, tzinfo=UTC)
+    await world.fire_due()
+    assert await world.said("De cyclus van Bram staat nog open, in de fase realiteit") == 1
+    assert await world.said(ANNOUNCED) == 0  # no new cycle over the open one
+
+
+async def test_an_announcement_that_comes_only_after_the_meeting_time_opens_it_too(
+        world: World) -> None:
+    await world.start_bot()
+    await _scheduled_group(world, "di 15:00 wekelijks")
+    await world.stop_bot()
+    world.clock.now = datetime(2027, 3, 30, 14, 0, tzinfo=UTC)  # down until after the meeting
+    await world.start_bot()
+    await world.fire_due()  # the late announcement, which sets the meeting's own timer
+    await world.fire_due()  # that timer, due at once
+    assert await world.said(ANNOUNCED) == 1 and await world.said(MEETING_TEXT) == 1

@@ -29,6 +29,7 @@ from flows.cycle.model import (
     Event,
     LearningQuestion,
     LookBackChoice,
+    MeetingBegan,
     MoveLine,
     Next,
     Swap,
@@ -147,6 +148,9 @@ SCENARIOS: list[tuple[Phase, dict[str, Any], Event, Phase]] = [
      TimerFired("meeting_open"), P.WATCHING),
     (P.ANNOUNCED, {}, TimerFired("meeting_open"), P.ANNOUNCED),
     (P.AWAITING_CLIP, {}, TimerFired("meeting_open"), P.AWAITING_CLIP),
+    (P.ANNOUNCED, {"meeting_at": NOW - timedelta(days=7)}, MeetingBegan(NOW), P.ANNOUNCED),
+    (P.AWAITING_CLIP, {}, MeetingBegan(NOW), P.AWAITING_CLIP),
+    *[(phase, {}, MeetingBegan(NOW), phase) for phase in (P.GOAL, P.REALITY, P.OPTIONS, P.WILL)],
     (P.ANNOUNCED, {"meeting_at": NOW}, Wait(BOB), P.ANNOUNCED),
     (P.AWAITING_CLIP, {"meeting_at": NOW}, Wait(BOB), P.AWAITING_CLIP),
     (P.ANNOUNCED, {}, TimerFired("clip_reminder"), P.ANNOUNCED),
@@ -262,6 +266,7 @@ SAMPLE_EVENTS: list[Event] = [
     Contribution(BOB, 600, "Wat zag je toen?"), LookBackChoice(ANNA, 0),
     *[TimerFired(name) for name in ("watch_end", "phase_reminder", "tick", "lookback_end",
                                     "meeting_open", "clip_reminder", "followup")],
+    MeetingBegan(NOW),
 ]
 
 
@@ -446,6 +451,45 @@ def test_the_next_cycle_recalls_the_commitment() -> None:
     cycle = cycle_in(P.WATCHING, previous_commitment="Wachten tot het stil is", number=2)
     decision = decide(ctx_for(cycle), Next(ANNA))
     assert "Wachten tot het stil is" in said(decision)
+
+
+# --- a later meeting while a cycle is still open --------------------------------------------
+
+@pytest.mark.parametrize("meeting_at", [NOW - timedelta(days=7), None],
+                         ids=["an earlier meeting's cycle", "a cycle started by hand"])
+def test_a_later_meeting_puts_the_missing_clip_to_the_group_again(
+        meeting_at: datetime | None) -> None:
+    cycle = cycle_in(P.AWAITING_CLIP, meeting_at=meeting_at)
+    decision = decide(ctx_for(cycle), MeetingBegan(NOW))
+    assert "Het is tijd voor de bijeenkomst, maar Anna heeft nog geen clip gedeeld" in \
+        said(decision)
+    assert [b.split(":")[2] for b in group_buttons(decision)] == ["wait", "swap", "cancel"]
+    # The cycle now belongs to this meeting: any member may choose, not only Anna or an admin.
+    swapped = decide(ctx_for(decision.cycle), Swap(CARLA))
+    assert not swapped.refused and swapped.cycle.inbrenger_id != ANNA
+
+
+def test_the_meeting_a_cycle_was_announced_for_is_left_to_its_own_timer() -> None:
+    cycle = cycle_in(P.AWAITING_CLIP, meeting_at=NOW)
+    decision = decide(ctx_for(cycle), MeetingBegan(NOW))
+    assert decision.refused and decision.effects == ()
+
+
+@pytest.mark.parametrize("phase,step,named", [(P.REALITY, "strong", "realiteit"),
+                                              (P.WILL, "commit", "voornemen")])
+def test_a_later_meeting_names_where_a_standing_talk_was(phase: Phase, step: str,
+                                                         named: str) -> None:
+    cycle = cycle_in(phase, step=step, meeting_at=NOW - timedelta(days=7))
+    decision = decide(ctx_for(cycle), MeetingBegan(NOW))
+    assert decision.cycle == cycle
+    assert said(decision).startswith("📅 Het is tijd voor de bijeenkomst. De cyclus van Anna "
+                                     f"staat nog open, in de fase <b>{named}</b>")
+
+
+def test_a_meeting_during_the_look_back_says_nothing() -> None:
+    """The look back closes by its own short timebox; the meeting needs no word about it."""
+    cycle = cycle_in(P.WILL, step="lookback", commitment="x")
+    assert decide(ctx_for(cycle), MeetingBegan(NOW)).refused
 
 
 def test_swap_passes_the_turn_to_the_next_in_rotation_without_counting_a_turn() -> None:
