@@ -44,7 +44,8 @@ from bot.handlers.pressed import buttons_done, pressed_outcome
 from bot.handlers.settings import setup_message
 from bot.texts.render import render, say
 from flows.callbacks import AgreeButton, parse, pattern
-from flows.cycle.model import Cancel
+from flows.cycle.leaving import leave_refusal
+from flows.cycle.model import Cancel, MemberLeft
 from flows.cycle.rotation import rotation_order
 from flows.effects import CancelTimer, Text
 from flows.model import Settings
@@ -167,8 +168,37 @@ async def agree(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 @group_command()
 async def leave(cmd: GroupCommand) -> None:
-    left = await members.leave(cmd.unit.tx, cmd.group.id, cmd.user.id)
-    await cmd.reply("bot.left" if left else "bot.not_a_member", name=display_name(cmd.user))
+    """/leave; the open cycle goes on without the member (flows/cycle/leaving.py), except
+    that the inbrenger stays in the talk about their own clip."""
+    member = await members.get(cmd.unit.tx, cmd.group.id, cmd.user.id)
+    if member is None:
+        await cmd.reply("bot.not_a_member", name=display_name(cmd.user))
+        return
+    refusal = leave_refusal(await cycles.open_cycle(cmd.unit.tx, cmd.group.id), member.user_id,
+                            member.name)
+    if refusal is not None:
+        await cmd.reply(refusal)
+        return
+    await members.leave(cmd.unit.tx, cmd.group.id, member.user_id)
+    await cmd.reply("bot.left", name=display_name(cmd.user))
+    await decide_in(cmd.unit, cmd.group, MemberLeft(member.user_id, member.name))
+
+
+async def left_chat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Someone left the Telegram chat (or was removed from it): they leave every intervision
+    group there as well, so the rotation, the watch gate and the silence invitations stop
+    counting on them. Telegram itself tells the chat that they left."""
+    message = update.effective_message
+    person = message.left_chat_member if message else None
+    if message is None or person is None or person.is_bot:
+        return
+    async with handling(update, context) as unit:
+        if unit is None:
+            return
+        for group in await groups.in_chat(unit.tx, message.chat_id):
+            member = await members.get(unit.tx, group.id, person.id)
+            if member is not None and await members.leave(unit.tx, group.id, person.id):
+                await decide_in(unit, group, MemberLeft(person.id, member.name))
 
 
 @group_command()
@@ -299,5 +329,6 @@ def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         command("start", start_private, filters.ChatType.PRIVATE),
         CallbackQueryHandler(agree, pattern=pattern(AgreeButton)),
         MessageHandler(filters.StatusUpdate.MIGRATE, chat_migrated),
+        MessageHandler(filters.StatusUpdate.LEFT_CHAT_MEMBER, left_chat),
         ChatMemberHandler(bot_removed, ChatMemberHandler.MY_CHAT_MEMBER),
     ]

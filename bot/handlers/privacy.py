@@ -10,6 +10,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes
 
 from bot.engine.effects import buttons as button_rows
+from bot.engine.events import decide_in
 from bot.engine.outgoing import Edit
 from bot.handlers.commands import command
 from bot.handlers.common import (
@@ -24,10 +25,17 @@ from bot.handlers.common import (
 )
 from bot.texts.render import say
 from flows.callbacks import ForgetButton, parse, pattern
+from flows.cycle.model import MemberLeft
 from flows.effects import Button, text
-from storage import coaches, groups
+from storage import coaches, groups, members
 from storage.db import Tx
-from storage.privacy import forget_member, has_anything, member_data, open_cycle_as_inbrenger
+from storage.privacy import (
+    FORGOTTEN_NAME,
+    forget_member,
+    has_anything,
+    member_data,
+    open_cycle_as_inbrenger,
+)
 
 
 async def forget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -96,7 +104,11 @@ async def forget_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
             short, alert = "privacy.open_cycle_short", True
         else:
             took_part = bool((await member_data(unit.tx, user.id))["groups"])
+            left = [await groups.get(unit.tx, g)
+                    for g in await members.groups_of(unit.tx, user.id)]
             erased = await forget_member(unit.tx, user.id)
+            for group in filter(None, left):  # an open cycle no longer waits for them
+                await decide_in(unit, group, MemberLeft(user.id, FORGOTTEN_NAME))
             unlinked = await coaches.forget_coach(unit.tx, user.id)
             outcome = [say(language, "privacy.erased", **erased)] \
                 if took_part or not unlinked["groups"] else []

@@ -91,6 +91,12 @@ def take_consent(ctx: CycleContext, event: Event) -> Decision:
 def swap(ctx: CycleContext, event: Event) -> Decision:
     """Pass the turn on to the next member in the rotation; the one who passed keeps their
     place (their turn count does not change), so they come first next time."""
+    return pass_turn(ctx, "cycle.swapped", inbrenger_name(ctx))
+
+
+def pass_turn(ctx: CycleContext, said: str, name: str) -> Decision:
+    """The turn goes to the next member in the rotation, announced after the line `said`
+    (with `name`, who passed it, and the successor)."""
     cycle = ctx.cycle
     passed = cycle.skipped_by | {cycle.inbrenger_id}
     successor = pick_inbrenger(ctx.members, exclude=passed)
@@ -101,8 +107,8 @@ def swap(ctx: CycleContext, event: Event) -> Decision:
                       learning_question=None, consent=False, skipped_by=passed,
                       corrected_question=None, clip_awaited_told=False)
     new_ctx = replace(ctx, cycle=swapped)
-    effects = (Say((text("cycle.swapped", name=inbrenger_name(ctx),
-                         successor=successor.name),)), *announce(new_ctx, swapped))
+    effects = (Say((text(said, name=name, successor=successor.name),)),
+               *announce(new_ctx, swapped))
     return Decision(swapped, effects, ack=text("cycle.ack.swapped"))
 
 

@@ -133,7 +133,14 @@ def document() -> str:
         "missing clip is put to the group again, with the same buttons (wait, the next member\n"
         "brings in, cancel), and the cycle now belongs to this meeting, so any member may\n"
         "choose. In goal, reality, options or will (not its look back, which closes by its own\n"
-        "timebox) the group hears where the cycle stands and how to go on or stop it.\n"
+        "timebox) the group hears where the cycle stands and how to go on or stop it.\n\n"
+        "A member who leaves (`member_left`: /leave, /forget, or leaving the Telegram chat) is\n"
+        "no longer counted on (`flows/cycle/leaving.py`). Before the meeting, an inbrenger who\n"
+        "leaves passes the turn on to the next member (the cycle stops when nobody can take\n"
+        "it). Once the clip is shown, /leave is refused to the inbrenger (the talk is about their\n"
+        "teaching; /cancel stops it) and /forget is refused as before; an inbrenger who leaves\n"
+        "the chat then stops the cycle, except in the look back, which closes it as usual. A\n"
+        "peer who leaves while the group watches opens the talk when everyone else has watched.\n"
         + INTAKE
     )
 

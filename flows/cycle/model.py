@@ -288,6 +288,17 @@ class MoveLine:
 
 
 @dataclass(frozen=True)
+class MemberLeft:
+    """A member left the group while this cycle is open: by /leave, /forget, or by leaving
+    the Telegram chat. They are no longer among the context's members, so `who` is their
+    name as last known."""
+
+    actor: int
+    who: str
+    name = "member_left"
+
+
+@dataclass(frozen=True)
 class MeetingBegan:
     """A meeting of the group's schedule has begun while this cycle is open: one announced
     for an earlier meeting, or started by hand. (The meeting a cycle was announced for opens
@@ -314,6 +325,7 @@ Event = (
     Accept | Swap | ClipPosted | LearningQuestion | Consent | Wait | Watched | Next | ToggleTips
     | Cancel | Contribution | LookBackChoice | ConfirmCommitment | CheckinAnswer | TriedAnswer
     | MoveLine | TimerFired | VoiceNote | VoiceTranscribed | AskSound | Absent | MeetingBegan
+    | MemberLeft
 )
 
 
@@ -345,5 +357,5 @@ EVENT_NAMES = frozenset({
     kind.name for kind in (Accept, Swap, ClipPosted, LearningQuestion, Consent, Wait, Watched,
                            Next, ToggleTips, Cancel, Contribution, LookBackChoice,
                            ConfirmCommitment, CheckinAnswer, TriedAnswer, MoveLine, VoiceNote,
-                           VoiceTranscribed, AskSound, Absent, MeetingBegan)
+                           VoiceTranscribed, AskSound, Absent, MeetingBegan, MemberLeft)
 }) | TIMER_EVENTS

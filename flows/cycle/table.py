@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from flows.cycle import actions as act
-from flows.cycle import commitment, intake, lookback, sound, voice, watching
+from flows.cycle import commitment, intake, leaving, lookback, sound, voice, watching
 from flows.cycle.guards import (
     Guard,
     checkin_pending,
@@ -177,6 +177,16 @@ TRANSITIONS: tuple[Transition, ...] = (
     # The new clip of a 2nd or later cycle: does it show what the inbrenger tried?
     *(t(p, "tried", None, is_inbrenger, tried_open, action=act.take_tried)
       for p in (P.ANNOUNCED, P.AWAITING_CLIP, P.WATCHING, P.GOAL)),
+    # A member who left: before the meeting the inbrenger's turn passes on; once the clip is
+    # shown the cycle stops (the talk is about their teaching; after their commitment, the look
+    # back still closes it); a peer is no longer waited for to watch.
+    *(t(p, "member_left", P.ANNOUNCED, is_inbrenger, leaving.someone_takes_over,
+        action=leaving.turn_passes) for p in BEFORE_TALK),
+    *(t(p, "member_left", P.CANCELLED, is_inbrenger, action=leaving.cycle_stops)
+      for p in OPEN_PHASES if p is not P.WILL),
+    t(P.WILL, "member_left", P.CANCELLED, is_inbrenger, step=W.COMMIT,
+      action=leaving.cycle_stops),
+    t(P.WATCHING, "member_left", P.GOAL, leaving.nobody_left_to_watch),
     # Any open cycle can be called off; a closed one still takes a late look-back answer.
     *(t(p, "cancel", P.CANCELLED, is_inbrenger_or_admin) for p in OPEN_PHASES),
     t(P.CLOSED, "lookback_choice", None, is_inbrenger, lookback_open,

@@ -10,6 +10,7 @@ import pytest
 
 from flows.catalog import render_all
 from flows.cycle.diagram import document, validate
+from flows.cycle.leaving import leave_refusal
 from flows.cycle.model import (
     VOICE,
     Absent,
@@ -30,6 +31,7 @@ from flows.cycle.model import (
     LearningQuestion,
     LookBackChoice,
     MeetingBegan,
+    MemberLeft,
     MoveLine,
     Next,
     Swap,
@@ -151,6 +153,14 @@ SCENARIOS: list[tuple[Phase, dict[str, Any], Event, Phase]] = [
     (P.ANNOUNCED, {"meeting_at": NOW - timedelta(days=7)}, MeetingBegan(NOW), P.ANNOUNCED),
     (P.AWAITING_CLIP, {}, MeetingBegan(NOW), P.AWAITING_CLIP),
     *[(phase, {}, MeetingBegan(NOW), phase) for phase in (P.GOAL, P.REALITY, P.OPTIONS, P.WILL)],
+    *[(phase, {"_ctx": {"members": MEMBERS[1:]}}, MemberLeft(ANNA, "Anna"), P.ANNOUNCED)
+      for phase in (P.ANNOUNCED, P.AWAITING_CLIP)],
+    *[(phase, {"_ctx": {"members": MEMBERS[:1]}}, MemberLeft(ANNA, "Anna"), P.CANCELLED)
+      for phase in (P.ANNOUNCED, P.AWAITING_CLIP)],
+    *[(phase, {"_ctx": {"members": MEMBERS[1:]}}, MemberLeft(ANNA, "Anna"), P.CANCELLED)
+      for phase in (P.WATCHING, P.GOAL, P.REALITY, P.OPTIONS, P.WILL)],
+    (P.WATCHING, {"watched_by": frozenset({BOB, CARLA}), "_ctx": {"members": MEMBERS[:3]}},
+     MemberLeft(DAAN, "Daan"), P.GOAL),
     (P.ANNOUNCED, {"meeting_at": NOW}, Wait(BOB), P.ANNOUNCED),
     (P.AWAITING_CLIP, {"meeting_at": NOW}, Wait(BOB), P.AWAITING_CLIP),
     (P.ANNOUNCED, {}, TimerFired("clip_reminder"), P.ANNOUNCED),
@@ -266,7 +276,7 @@ SAMPLE_EVENTS: list[Event] = [
     Contribution(BOB, 600, "Wat zag je toen?"), LookBackChoice(ANNA, 0),
     *[TimerFired(name) for name in ("watch_end", "phase_reminder", "tick", "lookback_end",
                                     "meeting_open", "clip_reminder", "followup")],
-    MeetingBegan(NOW),
+    MeetingBegan(NOW), MemberLeft(ANNA, "Anna"),
 ]
 
 
@@ -490,6 +500,51 @@ def test_a_meeting_during_the_look_back_says_nothing() -> None:
     """The look back closes by its own short timebox; the meeting needs no word about it."""
     cycle = cycle_in(P.WILL, step="lookback", commitment="x")
     assert decide(ctx_for(cycle), MeetingBegan(NOW)).refused
+
+
+# --- a member who leaves while a cycle is open ----------------------------------------------
+
+def test_an_inbrenger_who_leaves_before_the_meeting_passes_the_turn_on() -> None:
+    cycle = cycle_in(P.AWAITING_CLIP, meeting_at=NOW + timedelta(days=1))
+    decision = decide(ctx_for(cycle, members=MEMBERS[1:]), MemberLeft(ANNA, "Anna"))
+    assert decision.cycle.inbrenger_id == CARLA  # longest since her last turn, of the fewest
+    assert decision.cycle.meeting_at == cycle.meeting_at
+    assert said(decision).startswith("Anna doet niet meer mee met deze groep, dus de beurt "
+                                     "gaat naar Carla.\n\n📣 <b>Carla</b> is aan de beurt als inbrenger")
+
+
+def test_an_inbrenger_who_leaves_the_chat_during_the_talk_stops_the_cycle() -> None:
+    decision = decide(ctx_for(cycle_in(P.REALITY), members=MEMBERS[1:]),
+                      MemberLeft(ANNA, "Anna"))
+    assert decision.cycle.phase is P.CANCELLED
+    assert said(decision).startswith("Anna heeft de chat verlaten, dus de cyclus van Anna "
+                                     "stopt hier.\n\nDe cyclus is gestopt. Er gaat niets verloren")
+
+
+def test_a_peer_who_leaves_is_no_longer_waited_for_to_watch() -> None:
+    cycle = cycle_in(P.WATCHING, watched_by=frozenset({BOB}))
+    still = decide(ctx_for(cycle, members=MEMBERS[:3]), MemberLeft(DAAN, "Daan"))
+    assert still.refused  # Carla has not watched yet
+    done = decide(ctx_for(replace(cycle, watched_by=frozenset({BOB, CARLA})),
+                          members=MEMBERS[:3]), MemberLeft(DAAN, "Daan"))
+    assert done.cycle.phase is P.GOAL
+
+
+def test_a_peer_who_leaves_during_the_talk_changes_nothing() -> None:
+    assert decide(ctx_for(cycle_in(P.REALITY), members=MEMBERS[:3]),
+                  MemberLeft(DAAN, "Daan")).refused
+
+
+@pytest.mark.parametrize("phase,refused", [(P.ANNOUNCED, False), (P.AWAITING_CLIP, False),
+                                           (P.WATCHING, True), (P.REALITY, True),
+                                           (P.CLOSED, False)])
+def test_leave_is_refused_to_the_inbrenger_only_once_the_clip_is_shown(phase: Phase,
+                                                                        refused: bool) -> None:
+    refusal = leave_refusal(cycle_in(phase), ANNA, "Anna")
+    assert (refusal is not None) is refused
+    assert leave_refusal(cycle_in(phase), BOB, "Bob") is None
+    if refusal is not None:
+        assert "/cancel" in render_all("nl", (refusal,))
 
 
 def test_swap_passes_the_turn_to_the_next_in_rotation_without_counting_a_turn() -> None:
