@@ -3,6 +3,7 @@ maybe nudged; in reality's strong-moment step, a time stamp counts as that membe
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime, timedelta
 
 from flows.classifier import classify, detect_language
 from flows.classifier.timestamps import parse_timestamp
@@ -23,6 +24,11 @@ from flows.labels import COMPENSATING, Classification, Label
 from flows.model import TALK_PHASES, Phase, RealityStep
 from flows.nudging import policy as nudging
 
+# A talk left standing (the meeting ended without /next, as groups do) is checked for
+# silence hourly instead of every TICK_MINUTES: a week is ~170 ticks, not ~5,000.
+QUIET_MINUTES = 60
+QUIET_TICK_MINUTES = 60
+
 
 def _history(ctx: CycleContext) -> nudging.NudgeHistory:
     return ctx.cycle.nudge_history
@@ -37,8 +43,23 @@ def words_language(ctx: CycleContext, words: str, language: str | None) -> str:
 
 def respond_to_contribution(ctx: CycleContext, event: Contribution, *,
                             nudge: bool = True) -> Decision:
-    return respond_to_words(ctx, event.actor, event.message_id, event.text, event.language,
-                            nudge=nudge)
+    decision = respond_to_words(ctx, event.actor, event.message_id, event.text,
+                                event.language, nudge=nudge)
+    if not quiet(ctx.cycle, ctx.now) or ctx.cycle.phase not in TALK_PHASES:
+        return decision
+    # The first word after a long quiet: silence is checked often again from now on.
+    return replace(decision, effects=decision.effects + (
+        set_timer(ctx, decision.cycle, "tick", TICK_MINUTES),))
+
+
+def quiet(cycle: Cycle, now: datetime) -> bool:
+    """Nobody has said anything in the talk for QUIET_MINUTES (the phase's start counts as a
+    word): the group has stopped for now, and silence is checked only hourly."""
+    history = cycle.nudge_history
+    moments = [cycle.phase_started_at, *history.last_contribution_at.values()]
+    if history.inbrenger_last_at is not None:
+        moments.append(history.inbrenger_last_at)
+    return now - max(moments) >= timedelta(minutes=QUIET_MINUTES)
 
 
 def respond_to_words(ctx: CycleContext, actor: int, message_id: int, words: str,
@@ -124,7 +145,8 @@ def respond_to_tick(ctx: CycleContext) -> Decision:
     """Every few minutes of talk: invite silent members back, check in with the inbrenger."""
     cycle = ctx.cycle
     inbrenger = ctx.inbrenger
-    next_tick = set_timer(ctx, cycle, "tick", TICK_MINUTES)
+    next_tick = set_timer(ctx, cycle, "tick",
+                          QUIET_TICK_MINUTES if quiet(cycle, ctx.now) else TICK_MINUTES)
     if inbrenger is None or cycle.phase not in TALK_PHASES:
         return Decision(cycle, (next_tick,))
     tick_ctx = nudging.TickContext(

@@ -502,6 +502,28 @@ def test_a_meeting_during_the_look_back_says_nothing() -> None:
     assert decide(ctx_for(cycle), MeetingBegan(NOW)).refused
 
 
+# --- a talk left standing -----------------------------------------------------------------
+
+def _tick_in(decision: Decision) -> timedelta | None:
+    due = [e.due for e in decision.effects if isinstance(e, SetTimer) and e.event == "tick"]
+    return due[0] - NOW if due else None
+
+
+def test_a_talk_left_standing_is_checked_hourly_and_wakes_at_the_next_word() -> None:
+    standing = cycle_in(P.OPTIONS, phase_started_at=NOW - timedelta(hours=3))
+    assert _tick_in(decide(ctx_for(standing), TimerFired("tick"))) == timedelta(minutes=60)
+    woken = decide(ctx_for(standing), Contribution(BOB, 700, "Wat zou je nog meer kunnen doen?"))
+    assert _tick_in(woken) == timedelta(minutes=2)
+    again = decide(ctx_for(woken.cycle), TimerFired("tick"))
+    assert _tick_in(again) == timedelta(minutes=2)
+
+
+def test_a_live_talk_is_checked_every_two_minutes_and_words_set_no_timer() -> None:
+    live = cycle_in(P.OPTIONS)  # began three minutes ago
+    assert _tick_in(decide(ctx_for(live), TimerFired("tick"))) == timedelta(minutes=2)
+    assert _tick_in(decide(ctx_for(live), Contribution(BOB, 701, "Wat nog meer?"))) is None
+
+
 # --- a member who leaves while a cycle is open ----------------------------------------------
 
 def test_an_inbrenger_who_leaves_before_the_meeting_passes_the_turn_on() -> None:
