@@ -1,19 +1,22 @@
 """A person's private chat with the bot: what /help says there (to a coach: what coaching
-brings), and an answer to words written there, where the bot follows no conversation."""
+brings), and a pointer to the group for everything else sent there (words, a clip, a group
+command), where the bot follows no conversation."""
 from __future__ import annotations
 
 import time
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.ext import BaseHandler, ContextTypes, MessageHandler, filters
 
 from bot.engine.services import services
 from bot.engine.work import Unit
 from bot.handlers.common import handling, reply, user_language
+from bot.startup.telegram_calls import ADMIN_COMMANDS, PRIVATE_COMMANDS
 from storage import coaches, groups
 
 # Words in the private chat are answered at most this often per person: a pointer, not a chat.
 WORDS_ANSWERED_EVERY = 600.0
+GROUP_ONLY = frozenset(ADMIN_COMMANDS) - frozenset(PRIVATE_COMMANDS)
 
 
 async def help_private(unit: Unit, update: Update, language: str) -> None:
@@ -27,18 +30,34 @@ async def help_private(unit: Unit, update: Update, language: str) -> None:
         await reply(unit, update, language, "bot.help_private")
 
 
-async def words(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Someone writes to the bot privately ("hoe werkt dit?"): nothing there is read as part
-    of the intervision, so they hear where the talk happens and what /help shows."""
-    user = update.effective_user
-    if user is None or not services(context).throttle.allow(
-            ("private_words", user.id), WORDS_ANSWERED_EVERY, time.monotonic()):
+async def anything_else(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Whatever no other handler takes in the private chat: words ("hoe werkt dit?"), a clip,
+    a group command such as /next or /pause. Nothing there is part of the intervision, so
+    the person hears where it happens (words, clips and each command at most once every ten
+    minutes: a pointer, not a chat)."""
+    user, message = update.effective_user, update.effective_message
+    if user is None or message is None:
+        return
+    key, params = _pointer(message)
+    if not services(context).throttle.allow(("private", key, params.get("command"), user.id),
+                                            WORDS_ANSWERED_EVERY, time.monotonic()):
         return
     async with handling(update, context) as unit:
         if unit is not None:
-            await reply(unit, update, user_language(user), "bot.private_words")
+            await reply(unit, update, user_language(user), key, **params)
+
+
+def _pointer(message: Message) -> tuple[str, dict[str, str]]:
+    command = (message.text or "").split(maxsplit=1)[0][1:].split("@")[0].lower() \
+        if (message.text or "").startswith("/") else ""
+    if command in GROUP_ONLY:
+        return "bot.private_group_command", {"command": command}
+    if message.video or message.video_note or message.animation or (
+            message.document and (message.document.mime_type or "").startswith("video/")):
+        return "bot.private_clip", {}
+    return "bot.private_words", {}
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
-    return [MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.TEXT
-                           & ~filters.COMMAND, words)]
+    return [MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE,
+                           anything_else)]

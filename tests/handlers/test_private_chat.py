@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from tests.handlers.in_process import InProcessBot, set_up
-from tests.handlers.updates import ANNA, CATO, GROUP_TITLE, Person, command, message
+from tests.handlers.updates import ANNA, CATO, GROUP_TITLE, Person, command, message, video
 
 COACH = Person(20, "Coach Carla")
 
@@ -20,6 +20,20 @@ async def test_words_in_the_private_chat_get_a_pointer_to_the_group_and_help_onc
     said = await bot.said(CATO.user_id, since=since)
     assert len(said) == 1  # a pointer, then quiet: this is no conversation
     assert "in de groep" in said[0] and "/help" in said[0]
+
+
+async def test_a_clip_or_a_group_command_in_the_private_chat_is_pointed_to_the_group(
+        bot: InProcessBot) -> None:
+    await bot.tg.start_private_chat(CATO.user_id)
+    since = await bot.tg.mark()
+    await bot.handle(video(bot.app.bot, CATO, "Hoe begin ik rustiger?", chat_id=CATO.user_id))
+    for typed in ("/pause 0:03", "/next", "/next@intervision_test_bot"):
+        await bot.handle(command(bot.app.bot, CATO, typed, chat_id=CATO.user_id))
+    said = await bot.said(CATO.user_id, since=since)
+    assert len(said) == 3  # each kind of thing answered once: a pointer, not a chat
+    assert "stuur je clip in de chat van je intervisiegroep" in said[0]
+    assert said[1].startswith("/pause werkt in de chat van je intervisiegroep, niet hier")
+    assert said[2].startswith("/next werkt in de chat van je intervisiegroep")
 
 
 async def _linked_coach(bot: InProcessBot) -> None:
