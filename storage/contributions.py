@@ -109,10 +109,11 @@ async def nudges_of(tx: Tx, cycle_id: int) -> list[tuple[int | None, str]]:
     return [(r["user_id"], r["kind"]) for r in rows]
 
 
-async def edit_text(tx: Tx, cycle_id: int, message_id: int, text: str) -> bool:
-    """A member corrected their message: the stored contribution follows the correction."""
-    return await tx.execute("UPDATE contributions SET text = ? WHERE cycle_id = ? AND "
-                            "message_id = ?", (text, cycle_id, message_id)) > 0
+async def edit_text(tx: Tx, cycle_id: int, message_id: int, text: str, label: str) -> bool:
+    """A member corrected their message: the stored contribution follows the correction, read
+    again (`label`)."""
+    return await tx.execute("UPDATE contributions SET text = ?, label = ? WHERE cycle_id = ? "
+                            "AND message_id = ?", (text, label, cycle_id, message_id)) > 0
 
 
 async def erase_texts_before(tx: Tx, group_id: int, cutoff: datetime) -> int:

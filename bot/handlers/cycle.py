@@ -57,6 +57,7 @@ from flows.cycle.model import (
 )
 from flows.cycle.phases import timer_name
 from flows.cycle.status import status
+from flows.cycle.talk import label_after_edit
 from flows.effects import Text
 from flows.model import Member
 from storage import contributions, cycles, groups, members, timers
@@ -159,7 +160,8 @@ def _answers_the_bot(message: TgMessage, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """An edited message changes the stored contribution's words; it is no new contribution,
+    """An edited message changes the stored contribution's words and reading (a tip edited
+    into the question its nudge suggested counts as a question); it is no new contribution,
     so it is neither counted again nor nudged again."""
     message = update.edited_message
     if message is None or not message.text:
@@ -169,8 +171,12 @@ async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if unit is None or group is None:
             return
         cycle = await cycles.open_cycle(unit.tx, group.id)
-        if cycle is not None:
-            await contributions.edit_text(unit.tx, cycle.id, message.message_id, message.text)
+        stored = next((c for c in await contributions.of_cycle(unit.tx, cycle.id)
+                       if c.message_id == message.message_id), None) if cycle else None
+        if cycle is not None and stored is not None:
+            label = label_after_edit(stored, message.text, group.settings.language)
+            await contributions.edit_text(unit.tx, cycle.id, message.message_id, message.text,
+                                          label)
 
 
 async def on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -152,7 +152,9 @@ EN = Lexicon(
         r"(?! (?:see|hear|tell|notice|be proud|feel|be so|be really|really see|clearly))",
         r"(?P<a>you (?:shouldn't|mustn't|should not|must not))(?! (?:have|be so|be able|feel)\b)",
         r"(?P<a>you) (?:really|just|definitely|honestly|probably|also|simply|seriously|totally) "
-        r"(?P<b>should|need to|have to|ought to|must)(?! (?:have|see|hear|tell|notice|be proud|feel)\b)",
+        r"(?P<b>should|ought to)(?! (?:have (?:seen|heard|been|noticed|felt)|see|hear|tell|notice|be proud|feel)\b)",
+        r"(?P<a>you) (?:really|just|definitely|honestly|probably|also|simply|seriously|totally) "
+        r"(?P<b>need to|have to|must)(?! (?:have|see|hear|tell|notice|be proud|feel)\b)",
         r"(?P<a>it(?:'d| would| might| could| may| will| can)?) (?:\w+ )?(?P<b>help|be (?:worth|better|good|helpful|useful|smart|wise|a good idea|an idea|nice|easier))(?! (?:me|us))",
         r"(?:it's|it is) (?:\w+ )?(?:worth|better|a good idea|helpful|useful) (?:to|if|trying)", r"next time", r"from now on",
         r"make sure", r"don't forget", r"remember to", r"worth (?:trying|a try|considering|a shot)", r"(?:what|something that) (?:\w+ )?(?:works|helps|helped|worked) (?:for me|in my class|with my)",

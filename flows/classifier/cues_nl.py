@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flows.classifier.lexicon import Lexicon, rx
+from flows.classifier.text import TS
 from flows.classifier.words_nl import (
     DESCRIPTIVE,
     EMOTION,
@@ -15,6 +16,15 @@ from flows.classifier.words_nl import (
     SOFT,
     VERDICT,
 )
+
+# A moment or place put first, after which Dutch puts the verb before the subject.
+FRONTED = (r"^(?:(?:en|maar|dus|ja|nou|oké|ok)[,.]? )*(?:(?:op|bij|rond|na|vanaf|vlak na|vlak "
+           r"voor|voor) (?:" + TS.replace("<", "\\<") + r"|dat moment|dat punt|die plek|zo'n moment)|daar|hier|dan|op "
+           r"dat moment|op zo'n moment|in die situatie|in zo'n situatie|op dat punt)[,]? ")
+
+# Words in -en that are no verb, so not the advised action ("moet je echt even wachten").
+EN_BUT_NO_VERB = "".join(f"(?<!\\b{w})" for w in ("even", "samen", "tegen", "boven", "open",
+                                                  "eigen", "binnen", "buiten", "zeven", "negen"))
 
 # Not after a question word: "hoe wist je dat ..." asks how, it tells nothing.
 _NOT_ASKED = r"(?<!hoe )(?<!waarom )(?<!wanneer )(?<!waaraan )(?<!waardoor )(?<!wat )"
@@ -76,7 +86,9 @@ NL = Lexicon(
         r"(?:allemaal|iedereen|jullie)[!. ]*$",
     ),
     other_question=rx(
-        r"jullie", r"iedereen", r"(?:hoe lang|hoe laat|wanneer|waar) (?:\w+ ){0,3}(?:sessie|bijeenkomst|intervisie|vergadering)",
+        # "iedereen" asked near the start ("heeft iedereen het gezien?"), not the pupils in a
+        # clause ("wat als je wacht tot iedereen zit?")
+        r"jullie", r"^(?:[\w'-]+ ){0,2}iedereen", r"(?:hoe lang|hoe laat|wanneer|waar) (?:\w+ ){0,3}(?:sessie|bijeenkomst|intervisie|vergadering)",
         r"(?:hoor|horen|zie|zien) (?:\w+ )?(?:me|mij)\b", r"(?:goede|juiste) (?:groep|chat|app)", r"notul\w*", r"notities",
         r"(?:mag|moet|kan|kun|zal|wil|hoef) ik", r"waar (?:vind|zie|kan|moet|zet) ik",
         r"(?:kan|wil|weet|heeft) iemand", r"is er (?:al )?(?:een )?(?:link|opname|verslag)",
@@ -181,6 +193,18 @@ NL = Lexicon(
         r"(?P<a>ik zou) (?:eens|gewoon|zelf|dan|misschien|echt|wel|ook|eerst|liever)",
     ),
     tip_statement=rx(
+        # The verb before the subject after a fronted moment or place ("op 1:10 moet je ...",
+        # "daar had je beter ...", "hier zou ik eerst ..."), which Dutch word order asks for.
+        FRONTED + r"(?P<a>(?:moet|kun|kan|kunt) (?:je|jij|u)) (?!(?:zien|horen|merken|lezen)\b)"
+        r"(?:[\w'-]+ ){0,6}?(?P<b>\w+en)\b(?<!zien)(?<!horen)(?<!merken)(?<!lezen)(?<!kunnen)"
+        + EN_BUT_NO_VERB,
+        FRONTED + r"(?P<a>had (?:je|jij|u)) (?:[\w'-]+ ){0,4}?(?P<b>beter|moeten|kunnen)\b"
+        r"(?! (?:zien|horen|merken|weten)\b)",
+        r"^(?:(?:en|maar|dus|ja|nou)[,.]? )*(?P<a>(?:je|jij|u) had) (?:[\w'-]+ ){0,3}?"
+        r"(?P<b>beter|moeten)\b(?! (?:zien|horen|merken|weten)\b)",
+        FRONTED + r"(?P<a>zou ik) (?!(?:graag|het niet|niet weten|willen weten)\b)"
+        r"(?:[\w'-]+ ){0,6}?(?P<b>\w+en)\b(?<!worden)(?<!zijn)(?<!voelen)(?<!vinden)(?<!weten)"
+        r"(?<!zeggen)(?<!denken)" + EN_BUT_NO_VERB,
         r"(?P<a>(?:je|jij|u) (?:zou|kunt|kan|moet|moest)) (?!graag|liever)" + SOFT + GAP
         + r"(?P<b>kunnen|moeten|proberen|beter|eens|ook)(?! (?:zien|horen|merken|zeggen|trots))",
         r"(?P<a>(?:je|jij|u) (?:kunt|kan)) (?:ook |beter |eens |gewoon |misschien |best )+(?!zien|horen|merken|trots)",

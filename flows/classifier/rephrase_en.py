@@ -9,6 +9,7 @@ from flows.classifier.lexicon import word_set
 from flows.classifier.words_en import NOT_A_GERUND
 
 TEMPLATE = "What would happen if you {}?"
+HINDSIGHT = "What would have happened if you had {}?"
 TRIED = "What would happen if you tried {}?"
 OPINION = "How do you see {} yourself?"
 OPINION_GENERIC = "How do you see that yourself?"
@@ -102,6 +103,9 @@ def rephrase_tip(sentence: str) -> str | None:
             if s[m.start():].startswith(("i'd ", "i would ")) and (
                     act.startswith(("never ", "not ")) or _HINDSIGHT.match(act)):
                 return None  # "I would never ...", "I would have ...": the writer's stance
+            if template == TEMPLATE and _HINDSIGHT.match(act):
+                # "you should have waited longer": the question looks back the same way
+                return HINDSIGHT.format(act[len("have "):])
             if template == TEMPLATE and act.startswith("try "):
                 # "you could try a countdown" -> "if you tried a countdown"
                 act = act[4:]

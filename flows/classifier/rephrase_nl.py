@@ -196,8 +196,20 @@ heb had ben is was wil mag waarom wat hoe eerst vaker meer minder altijd nooit s
 straks vooraf alvast samen zelf bijvoorbeeld volgende direct meteen""")
 
 
+# A moment or place put first, the verb right after it ("op <ts> moet je ...", "daar had je
+# beter ..."): the advice is rewritten without it, and the moment goes into "als je ...".
+_FRONT = re.compile(r"^(?P<front>(?:op|bij|rond|na|vanaf|vlak na|vlak voor|voor) (?:TS|dat "
+                    r"moment|dat punt|die plek|zo'n moment)|daar|hier|dan|op dat moment|op zo'n "
+                    r"moment|in die situatie|in zo'n situatie|op dat punt),? "
+                    r"(?=(?:had|moet|kun|kan|kunt|zou|is)\b)")
+
+
 def _action(s: str) -> str | None:
     """The advised action as the rest of "als je …", or None."""
+    front = _FRONT.match(s)
+    if front:
+        body = _action(s[front.end():])
+        return f"{front.group('front')} {body}" if body else None
     m = re.search(r"\bwat (?:nou )?als (?:je|jij) (?P<rest>.+)$", s)
     if m:
         return m.group("rest")
@@ -213,6 +225,10 @@ def _action(s: str) -> str | None:
     m = re.match(r"^(?P<np>(?:een|zo'n) [\w' -]+?) (?:kan|zou|zal)" + _NOT_DENIED + r" (?:helpen|werken)$", s)
     if m:  # "een vast ritueel aan het begin kan helpen" -> "een vast ritueel ... probeert"
         return f"{m.group('np')} probeert"
+    m = re.search(r"\b(?:beter|handig|handiger|slim|slimmer|idee|goed|verstandig|zinvol|nuttig|"
+                  r"fijn|prettig|optie) om te (?P<verb>\w+)(?P<tail>.*)$", s)
+    if m:  # "is het niet beter om te wachten": the action is the verb after "om te"
+        return _te_verb([], m.group("verb"), _drop_reason(m.group("tail")))
     if _TE_CLAUSE.search(s) and _TE_LEAD.search(s):
         return _te_clause(s)  # None where it holds two actions
     m = re.match(r"^probeer (?:eens |dan |anders |gewoon |het )*(?:om )?(?P<rest>.+ te \w+.*)$", s)
@@ -224,6 +240,7 @@ def _action(s: str) -> str | None:
     patterns = (
         r"\b(?:je|jij|u) (?:zou|kunt|kan|moet|moest)\b(?P<rest>.+)$",
         r"^had (?:je|jij|u)\b(?P<rest>.+)$",  # "had je niet beter ... kunnen herhalen"
+        r"^(?:je|jij|u) had\b(?P<rest>.+)$",  # "je had beter eerst kunnen wachten"
         r"\bik zou\b(?P<rest>.+)$",
         r"\b(?:zou|kun|kan|moet) (?:je|jij|u|ik)\b(?P<rest>.+)$",
         r"\bmisschien (?:kun|kan|zou|moet) je\b(?P<rest>.+)$",

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from flows.classifier import classify, detect_language
 from flows.classifier.timestamps import parse_timestamp
-from flows.cycle.model import Contribution, Cycle, CycleContext, Decision
+from flows.cycle.model import Contribution, ContributionRef, Cycle, CycleContext, Decision
 from flows.cycle.phases import TICK_MINUTES, inbrenger_name, set_timer
 from flows.cycle.watching import present
 from flows.effects import (
@@ -50,6 +50,19 @@ def respond_to_contribution(ctx: CycleContext, event: Contribution, *,
     # The first word after a long quiet: silence is checked often again from now on.
     return replace(decision, effects=decision.effects + (
         set_timer(ctx, decision.cycle, "tick", TICK_MINUTES),))
+
+
+def label_after_edit(stored: ContributionRef, words: str, group_language: str) -> str:
+    """An edited contribution is read again, not nudged again: a tip rewritten as the question
+    its nudge suggested counts as that question. A look-back line stays a line, and a strong
+    moment (kept as an observation) stays one while it still names a moment and is no tip."""
+    if stored.label not in {label.value for label in Label}:
+        return stored.label
+    classification = classify(words, detect_language(words, group_language))
+    if stored.label == Label.OBSERVATION.value and parse_timestamp(words) is not None \
+            and classification.label is not Label.TIP:
+        return stored.label
+    return classification.label.value
 
 
 def quiet(cycle: Cycle, now: datetime) -> bool:

@@ -93,7 +93,7 @@ async def test_ten_tips_in_a_minute_do_not_make_ten_nudges(
     assert len(nudges) == 1
 
 
-async def test_an_edited_message_updates_its_words_without_a_second_nudge(
+async def test_a_tip_edited_into_its_suggested_question_counts_as_that_question(
         tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
         tmp_path: Path) -> None:
     await into_reality(tg, demo_group, tmp_path)
@@ -110,8 +110,9 @@ async def test_an_edited_message_updates_its_words_without_a_second_nudge(
     assert len(_nudges(await tg.bot_messages(cato.user_id, since=since))) == 1
     await running_bot.stop()
     rows = db_rows(tmp_path / "intervision.db",
-                   "SELECT text FROM contributions WHERE message_id = ?", (tip["message_id"],))
-    assert rows == [("Wat zou er gebeuren als je meer wachttijd geeft?",)]
+                   "SELECT text, label FROM contributions WHERE message_id = ?",
+                   (tip["message_id"],))
+    assert rows == [("Wat zou er gebeuren als je meer wachttijd geeft?", "open_question")]
 
 
 async def test_a_tip_while_the_group_still_watches_is_kept_for_the_talk(

@@ -107,6 +107,9 @@ def test_advice_in_someone_elses_shoes_or_with_an_adverb_is_a_tip(lang: str, tex
 
 
 @pytest.mark.parametrize(("lang", "text"), [
+    ("nl", "Op 1:10 kun je zien dat ze wachten."),  # what the clip shows, verb first
+    ("nl", "Je had moeten zien hoe stil het werd!"),
+    ("en", "You really should have seen their faces!"),
     ("en", "In your position I can imagine that it was hard."),
     ("en", "If I were you I'd be proud."),
     ("en", "You really must have felt proud."),
@@ -116,7 +119,8 @@ def test_advice_in_someone_elses_shoes_or_with_an_adverb_is_a_tip(lang: str, tex
     ("nl", "Hoe voelt dat in jouw schoenen?"),
 ])
 def test_empathy_in_someone_elses_shoes_is_no_tip(lang: str, text: str) -> None:
-    """The same words without what the writer would do: understanding, not advice."""
+    """The same words without what the writer would do: understanding, not advice (or what
+    the clip shows)."""
     assert classify(text, lang).label is not L.TIP
 
 
@@ -179,6 +183,23 @@ def test_the_cue_names_the_words_that_decided() -> None:
 
 
 @pytest.mark.parametrize(("lang", "text", "question"), [
+    # Grounded in a moment of the clip, with the verb first as Dutch wants after it: advice
+    # all the same, and its question keeps the moment. In hindsight the question looks back.
+    ("nl", "Op 1:10 moet je wachten tot het stil is.",
+     "Wat zou er gebeuren als je op 1:10 wacht tot het stil is?"),
+    ("nl", "Bij 0:45 kun je de opdracht op het bord zetten.",
+     "Wat zou er gebeuren als je bij 0:45 de opdracht op het bord zet?"),
+    ("nl", "Op 2:03 had je beter kunnen wachten.", "Wat zou er gebeuren als je op 2:03 wacht?"),
+    ("nl", "Op 1:10 zou ik eerst even wachten.", "Wat zou er gebeuren als je op 1:10 eerst wacht?"),
+    ("nl", "Daar had je moeten wachten tot iedereen zat.",
+     "Wat zou er gebeuren als je daar wacht tot iedereen zat?"),
+    ("nl", "Op 2:03 is het beter om te wachten.", "Wat zou er gebeuren als je op 2:03 wacht?"),
+    ("nl", "Je had moeten wachten tot iedereen zat.",
+     "Wat zou er gebeuren als je wacht tot iedereen zat?"),
+    ("en", "At 1:10 you should have waited until they were quiet.",
+     "What would have happened if you had waited until they were quiet?"),
+    ("en", "You really should have let them finish.",
+     "What would have happened if you had let them finish?"),
     ("nl", "Je zou meer wachttijd kunnen geven", "Wat zou er gebeuren als je meer wachttijd geeft?"),
     ("nl", "Misschien kun je een timer op het bord zetten.",
      "Wat zou er gebeuren als je een timer op het bord zet?"),

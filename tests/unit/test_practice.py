@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
+import pytest
+
 from flows.catalog import render_all
 from flows.cycle.model import (
     CheckinAnswer,
@@ -23,6 +25,7 @@ from flows.cycle.rotation import follow_up_at, next_turn, pick_inbrenger
 from flows.cycle.start import new_cycle
 from flows.cycle.stills import replay_request, still_request
 from flows.cycle.table import decide
+from flows.cycle.talk import label_after_edit
 from flows.effects import (
     Say,
     SayPrivately,
@@ -407,3 +410,18 @@ def test_the_announcement_of_a_next_cycle_recalls_the_commitment_and_asks_what_w
     assert "Wachten tot het stil is" in shown and "Laat je nieuwe clip zien" in shown
     assert [b.data for row in announcement.buttons for b in row] == [
         "cy:0:accept", "cy:0:swap", "cy:0:tried:yes", "cy:0:tried:partly", "cy:0:tried:no"]
+
+
+# --- an edited contribution is read again ---------------------------------------------------
+
+@pytest.mark.parametrize("stored,words,after", [
+    ("tip", "Wat zou er gebeuren als je meer wachttijd geeft?", "open_question"),
+    ("tip", "What would happen if you waited longer?", "open_question"),
+    ("open_question", "Je moet gewoon langer wachten.", "tip"),
+    ("observation", "Op 0:45 vind ik je uitleg heel sterk.", "observation"),  # a strong moment
+    ("observation", "Op 0:45 had je beter kunnen wachten.", "tip"),
+    ("move", "Eerst vragen wat je ziet.", "move"),  # a look-back line stays a line
+])
+def test_an_edited_contribution_is_read_again(stored: str, words: str, after: str) -> None:
+    before = ContributionRef(1, 2, "reality", "…", stored, 501)
+    assert label_after_edit(before, words, "nl") == after
