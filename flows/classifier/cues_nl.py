@@ -198,6 +198,8 @@ NL = Lexicon(
         FRONTED + r"(?P<a>(?:moet|kun|kan|kunt) (?:je|jij|u)) (?!(?:zien|horen|merken|lezen)\b)"
         r"(?:[\w'-]+ ){0,6}?(?P<b>\w+en)\b(?<!zien)(?<!horen)(?<!merken)(?<!lezen)(?<!kunnen)"
         + EN_BUT_NO_VERB,
+        FRONTED + r"(?P<a>(?!(?:zie|hoor|merk|ziet|hoort)\b)\w+ (?:je|jij|u)) (?:[\w'-]+ ){0,2}?"
+        r"(?P<b>beter|liever)\b(?! (?:dan|als)\b)",
         FRONTED + r"(?P<a>had (?:je|jij|u)) (?:[\w'-]+ ){0,4}?(?P<b>beter|moeten|kunnen)\b"
         r"(?! (?:zien|horen|merken|weten)\b)",
         r"^(?:(?:en|maar|dus|ja|nou)[,.]? )*(?P<a>(?:je|jij|u) had) (?:[\w'-]+ ){0,3}?"

@@ -63,7 +63,11 @@ GENERIC = {"en": _GENERIC_EN, "nl": _GENERIC_NL}
 SPECIFIC = {"en": _SPECIFIC_EN, "nl": _SPECIFIC_NL}
 
 NOUN_SUBJECT = {
-    "en": re.compile(r"^\w+ (?:works|helps|is|means|leads|makes|has|gives|keeps|matters|builds|costs)\b"),
+    # "Group work starts ...", "Break time is over": a noun of one or two words and its verb.
+    "en": re.compile(r"^\w+(?: (?!(?:them|him|her|it|us|me|the|a|an|your|their)\b)\w+)? "
+                     r"(?:works|helps|is|are|was|were|means|leads|makes|has|gives|keeps|matters|"
+                     r"builds|costs|starts|ends|begins|resumes|stops|follows|happens|lasts|seems|"
+                     r"looks|sounds|takes)\b"),
     "nl": re.compile(r"^\w+ (?:werkt|helpt|is|betekent|leidt|maakt|heeft|geeft|houdt|zorgt|kost)\b"),
 }
 

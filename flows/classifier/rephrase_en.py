@@ -90,6 +90,12 @@ def rephrase_tip(sentence: str) -> str | None:
         inner = rephrase_tip(m.group("rest"))
         if inner and inner.startswith("What would happen if you "):
             return "What would happen if next time you " + inner[len("What would happen if you "):]
+    # "At 1:10, wait until ...": the moment goes to the end of the question.
+    m = re.match(r"^(?P<at>(?:at|around|from|after|right after|just after|by|before) "
+                 r"(?:<ts>|TS)),? (?P<rest>.+)$", s)
+    if m:
+        inner = rephrase_tip(m.group("rest"))
+        return f"{inner[:-1]} {m.group('at')}?" if inner else None
     # "Maybe a timer would help", "perhaps speaking more softly would help": the thing to try.
     m = re.match(r"^(?:maybe|perhaps),? (?P<np>(?:(?:a|an|some|the) |" + NOT_A_GERUND
                  + r"\w{3,}ing\b).+?)(?: (?:would|could|might|may|will) (?:really |also )?"

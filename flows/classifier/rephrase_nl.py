@@ -198,18 +198,36 @@ straks vooraf alvast samen zelf bijvoorbeeld volgende direct meteen""")
 
 # A moment or place put first, the verb right after it ("op <ts> moet je ...", "daar had je
 # beter ..."): the advice is rewritten without it, and the moment goes into "als je ...".
-_FRONT = re.compile(r"^(?P<front>(?:op|bij|rond|na|vanaf|vlak na|vlak voor|voor) (?:TS|dat "
+_FRONT = re.compile(r"^(?P<front>(?:op|bij|rond|na|vanaf|vlak na|vlak voor|voor) TS)[,:]? "
+                    r"|^(?P<place>(?:op|bij|rond|na|vanaf|vlak na|vlak voor|voor) (?:dat "
                     r"moment|dat punt|die plek|zo'n moment)|daar|hier|dan|op dat moment|op zo'n "
                     r"moment|in die situatie|in zo'n situatie|op dat punt),? "
-                    r"(?=(?:had|moet|kun|kan|kunt|zou|is)\b)")
+                    r"(?=(?:had|moet|kun|kan|kunt|zou|is)\b|\w+ (?:je|jij|u)\b)")
+_MODALS_FIRST = word_set("had moet kun kan kunt zou is")
+
+
+def _verb_first(rest: str) -> str | None:
+    """"wacht je beter even" -> "wacht", "doe je het liever samen" -> "het samen doet": the
+    verb for "je" goes to the end of the clause (with its -t: "doe je" but "als je doet")."""
+    m = re.match(r"^(?P<verb>\w+) (?:je|jij|u)\b(?P<rest>.*\b(?:beter|liever)\b.*)$", rest)
+    if m is None or m.group("verb") in _MODALS_FIRST:
+        return None
+    verb = m.group("verb")
+    finite = verb if verb.endswith("t") else verb + "t"
+    main, tail = _split_main(m.group("rest").strip())
+    words = _words(main)
+    return _with_verb(words, finite, tail, particle=words[-1:] != ["samen"])
 
 
 def _action(s: str) -> str | None:
     """The advised action as the rest of "als je …", or None."""
+    if first := _verb_first(s):  # "(dan) loop je beter eerst naar de deur"
+        return first
     front = _FRONT.match(s)
     if front:
-        body = _action(s[front.end():])
-        return f"{front.group('front')} {body}" if body else None
+        rest = s[front.end():]
+        body = _verb_first(rest) or _action(rest)
+        return f"{front.group('front') or front.group('place')} {body}" if body else None
     m = re.search(r"\bwat (?:nou )?als (?:je|jij) (?P<rest>.+)$", s)
     if m:
         return m.group("rest")

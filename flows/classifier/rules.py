@@ -75,6 +75,19 @@ def _core(sentence: str, lex: Lexicon) -> str:
     return core.strip() or sentence
 
 
+# A moment of the clip put first ("op 0:45 even wachten", "at 1:10, wait until ..."): advice
+# that starts after it is read as if it opened the sentence.
+_MOMENT_FIRST = re.compile(r"^(?:op|bij|rond|na|vanaf|vlak na|vlak voor|at|around|from|after|"
+                           r"right after|just after|by|before) " + re.escape(TS)
+                           + r"[,:]? (?:dan |then )?")
+
+
+def _after_moment(core: str) -> str | None:
+    """What follows a moment of the clip that opens the sentence, or None."""
+    rest = _MOMENT_FIRST.sub("", core, count=1)
+    return rest if rest != core and rest else None
+
+
 # "When you raise your hand ...", "wanneer je ...": the subject right after the question word
 # makes it a subordinate clause opening a statement; a question inverts ("when do you").
 _SUBCLAUSE = re.compile(r"^(?:when|wanneer|whenever|zodra) (?:you|je|jij|they|ze|zij|he|she|hij|we|i|ik|the|de|het)\b")
@@ -108,6 +121,9 @@ def _question(best: _Best, s: str, core: str, lex: Lexicon) -> None:
     best.find(Label.OTHER, lex.other, s, 5.5)
     best.find(Label.OPEN_QUESTION, lex.open_request, s, 5.5)
     best.find(Label.TIP, lex.suggestive_question, s, 5.4)
+    after = _after_moment(core)
+    if after is not None:  # "op 0:45 misschien even wachten?"
+        best.find(Label.TIP, lex.suggestive_question, after, 5.4)
     best.find(Label.OTHER, lex.other_question, s, 5.3)
     best.find(Label.OTHER, lex.other_weak, s, 3.2)
     # "When you say 'wait time', you mean ...?": a clause, not a question word, opens it.
@@ -164,9 +180,14 @@ def _statement(best: _Best, s: str, core: str, lex: Lexicon, has_name: bool) -> 
         else:
             best.offer(Label.AFFIRMATION, affirm, 5)
     best.find(Label.TIP, lex.tip_statement, s, 5)
-    # "Praise works best ..." is no imperative.
-    if best.wants(4.6) and NOUN_SUBJECT[lex.lang].search(core) is None:
-        best.offer(Label.TIP, lex.imperative.search(core), 4.6)
+    after = _after_moment(core)
+    if after is not None:
+        best.find(Label.TIP, lex.tip_statement, after, 5)
+    # "Praise works best ..." is no imperative. After a moment only in English: Dutch puts its
+    # verb first there in any statement ("op 1:02 zet Ayoub zijn capuchon op").
+    for start in (core, after if lex.lang == "en" else None):
+        if start is not None and best.wants(4.6) and NOUN_SUBJECT[lex.lang].search(start) is None:
+            best.offer(Label.TIP, lex.imperative.search(start), 4.6)
     best.find(Label.REFLECTION, lex.reflection_you, s, 4.5)
     # Praise of the clip itself ("leuk filmpje") is an affirmation; its praise words must not
     # turn the rest of the sentence into an opinion.

@@ -108,6 +108,9 @@ def test_advice_in_someone_elses_shoes_or_with_an_adverb_is_a_tip(lang: str, tex
 
 @pytest.mark.parametrize(("lang", "text"), [
     ("nl", "Op 1:10 kun je zien dat ze wachten."),  # what the clip shows, verb first
+    ("nl", "Op 1:02 zet Ayoub zijn capuchon op."),
+    ("en", "At 0:45 group work starts."),
+    ("en", "Group work starts at 0:45."),
     ("nl", "Je had moeten zien hoe stil het werd!"),
     ("en", "You really should have seen their faces!"),
     ("en", "In your position I can imagine that it was hard."),
@@ -197,9 +200,15 @@ def test_the_cue_names_the_words_that_decided() -> None:
     ("nl", "Je had moeten wachten tot iedereen zat.",
      "Wat zou er gebeuren als je wacht tot iedereen zat?"),
     ("en", "At 1:10 you should have waited until they were quiet.",
-     "What would have happened if you had waited until they were quiet?"),
+     "What would have happened if you had waited until they were quiet at 1:10?"),
     ("en", "You really should have let them finish.",
      "What would have happened if you had let them finish?"),
+    ("en", "At 1:10, wait until they are quiet.",
+     "What would happen if you wait until they are quiet at 1:10?"),
+    ("nl", "Op 1:10 wacht je beter even tot het stil is.",
+     "Wat zou er gebeuren als je op 1:10 wacht tot het stil is?"),
+    ("nl", "Op 0:45 gewoon even wachten.", "Wat zou er gebeuren als je op 0:45 wacht?"),
+    ("nl", "Daar doe je het liever samen.", "Wat zou er gebeuren als je daar het samen doet?"),
     ("nl", "Je zou meer wachttijd kunnen geven", "Wat zou er gebeuren als je meer wachttijd geeft?"),
     ("nl", "Misschien kun je een timer op het bord zetten.",
      "Wat zou er gebeuren als je een timer op het bord zet?"),
