@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from flows.classifier.lexicon import Lexicon, rx
-from flows.classifier.text import TS
 from flows.classifier.words_nl import (
     DESCRIPTIVE,
     EMOTION,
+    EN_BUT_NO_VERB,
     FINITE,
+    FRONTED,
     GAP,
     INTENSIFIER,
     PERSON,
@@ -16,15 +17,6 @@ from flows.classifier.words_nl import (
     SOFT,
     VERDICT,
 )
-
-# A moment or place put first, after which Dutch puts the verb before the subject.
-FRONTED = (r"^(?:(?:en|maar|dus|ja|nou|oké|ok)[,.]? )*(?:(?:op|bij|rond|na|vanaf|vlak na|vlak "
-           r"voor|voor) (?:" + TS.replace("<", "\\<") + r"|dat moment|dat punt|die plek|zo'n moment)|daar|hier|dan|op "
-           r"dat moment|op zo'n moment|in die situatie|in zo'n situatie|op dat punt)[,]? ")
-
-# Words in -en that are no verb, so not the advised action ("moet je echt even wachten").
-EN_BUT_NO_VERB = "".join(f"(?<!\\b{w})" for w in ("even", "samen", "tegen", "boven", "open",
-                                                  "eigen", "binnen", "buiten", "zeven", "negen"))
 
 # Not after a question word: "hoe wist je dat ..." asks how, it tells nothing.
 _NOT_ASKED = r"(?<!hoe )(?<!waarom )(?<!wanneer )(?<!waaraan )(?<!waardoor )(?<!wat )"

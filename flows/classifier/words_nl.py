@@ -5,6 +5,7 @@ Kept apart from the cues so that module stays readable."""
 from __future__ import annotations
 
 from flows.classifier.lexicon import words
+from flows.classifier.text import TS
 
 GAP = r"(?:[\w'<>-]+ ){0,7}?"  # up to seven words between the two halves of a cue
 SHORT_GAP = r"(?:[\w'<>-]+ ){0,3}?"
@@ -50,3 +51,12 @@ begint begon beginnen wordt werd worden blijft bleef lukt lukte gebeurt gebeurde
 reageerde reageren snappen snapt begrijpen begrijpt helpt hielp past paste hoeft hoeven geeft
 gaf gaven voelt voelde voelden bent verwacht verwachtte praten praat
 """)
+
+# A moment or place put first, after which Dutch puts the verb before the subject.
+FRONTED = (r"^(?:(?:en|maar|dus|ja|nou|oké|ok)[,.]? )*(?:(?:op|bij|rond|na|vanaf|vlak na|vlak "
+           r"voor|voor) (?:" + TS.replace("<", "\\<") + r"|dat moment|dat punt|die plek|zo'n moment)|daar|hier|dan|op "
+           r"dat moment|op zo'n moment|in die situatie|in zo'n situatie|op dat punt)[,]? ")
+
+# Words in -en that are no verb, so not the advised action ("moet je echt even wachten").
+EN_BUT_NO_VERB = "".join(f"(?<!\\b{w})" for w in ("even", "samen", "tegen", "boven", "open",
+                                                  "eigen", "binnen", "buiten", "zeven", "negen"))

@@ -116,10 +116,8 @@ def _phase_part(ctx: CycleContext, phase: Phase) -> Text | None:
     peers = [c for c in said if c.user_id != cycle.inbrenger_id
              and (known(c.label) in _PEER_LABELS.get(phase, set())
                   or c.id == cycle.lookback_choice)]
-    chosen = peers[:QUOTES_PER_PART]
     helpful = next((c for c in peers if c.id == cycle.lookback_choice), None)
-    if helpful is not None and helpful not in chosen:
-        chosen = chosen[: QUOTES_PER_PART - 1] + [helpful]
+    chosen = varied(peers, QUOTES_PER_PART, keep=helpful)
     lines: list[Text] = []
     if own and phase is not Phase.WILL:  # in will the confirmed commitment speaks for them
         lines.append(text("summary.own_words", name=ctx.name_of(cycle.inbrenger_id),
@@ -130,6 +128,22 @@ def _phase_part(ctx: CycleContext, phase: Phase) -> Text | None:
     if not lines:
         return None
     return text(f"summary.phase.{phase.value}", lines=tuple(lines))
+
+
+def varied(said: list[ContributionRef], count: int,
+           keep: ContributionRef | None = None) -> list[ContributionRef]:
+    """Up to `count` of `said`, in the talk's order, each member's first before anyone's
+    second, and `keep` (what helped most) always among them: the summary tells the group's
+    thinking, not its fastest writer's."""
+    quoted: dict[int, int] = {keep.user_id: 1} if keep is not None else {}
+    ranked = []
+    for position, c in enumerate(said):
+        if c is not keep:
+            ranked.append((quoted.get(c.user_id, 0), position, c))
+            quoted[c.user_id] = quoted.get(c.user_id, 0) + 1
+    picked = [keep] if keep is not None else []
+    picked += [c for *_, c in sorted(ranked, key=lambda r: r[:2])[:count - len(picked)]]
+    return sorted(picked, key=said.index)
 
 
 def _words(c: ContributionRef) -> str:

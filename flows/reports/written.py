@@ -18,7 +18,7 @@ from flows.labels import Label
 from flows.model import Group, Member, Phase
 from flows.nudging.policy import clock
 from flows.reports.balance import balance, known, peers_talk
-from flows.reports.group_summary import quote
+from flows.reports.group_summary import quote, varied
 
 LINES_PER_PART = 4
 # What tells the story of a phase: in reality what opens the inbrenger's thinking, in options
@@ -80,7 +80,7 @@ def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...]
     def part(phase: Phase, labels: set[Label]) -> tuple[Said, ...]:
         said = [c for c in contributions if c.phase == phase.value and c.text
                 and known(c.label) in labels]
-        return tuple(_said(who(c.user_id), c) for c in said[:LINES_PER_PART])
+        return tuple(_said(who(c.user_id), c) for c in varied(said, LINES_PER_PART))
 
     helpful = next((c for c in contributions if c.id == cycle.lookback_choice), None)
     spoken = [c for c in peers_talk(cycle, contributions) if c.is_voice]

@@ -276,6 +276,27 @@ def test_the_group_summary_has_every_phase_and_separates_the_inbrengers_words() 
     assert "• Bob: 1 vraag, 1 waarneming" in shown and "1 vragen" not in shown
 
 
+FAST_WRITER = (  # Bob writes first every time; Carla and Daan each named a strong moment too
+    ContributionRef(31, BOB, "reality", "Op 0:05 staan er drie bij de deur.", "observation", 31),
+    ContributionRef(32, BOB, "reality", "Op 0:12 lach je naar het meisje.", "observation", 32),
+    ContributionRef(33, CARLA, "reality", "Op 0:20 zakt je stem, sterk.", "observation", 33),
+    ContributionRef(34, BOB, "reality", "Wat merkte je bij jezelf?", "open_question", 34),
+    ContributionRef(35, DAAN, "reality", "Op 0:03 wacht je rustig af.", "observation", 35),
+)
+
+
+def test_the_summary_quotes_each_peer_before_quoting_anyone_twice() -> None:
+    """The reality part shows the group's thinking, not its fastest writer: Bob, Carla and Daan
+    each once, and what helped most (Bob's question) always."""
+    cycle = cycle_in(P.CLOSED, commitment="Wachten", lookback_choice=34)
+    shown = render_all("nl", group_summary(ctx_for(cycle, contributions=FAST_WRITER)))
+    reality = shown[shown.index("Realiteit"):shown.index("Voornemen")]
+    assert [line.split(":")[0] for line in reality.splitlines() if line.startswith("• ")] == [
+        "• Carla", "• Bob", "• Daan"]  # in the talk's order
+    assert "Wat merkte je bij jezelf? ⭐" in reality
+    assert "Op 0:05 staan er drie" not in reality
+
+
 def test_the_english_summary_counts_in_singular_and_plural() -> None:
     cycle = cycle_in(P.CLOSED, commitment="Wait")
     shown = render_all("en", group_summary(ctx_for(cycle, contributions=SUMMARY_TALK)))
