@@ -34,7 +34,10 @@ _DAY_GROUPS = {
 _FILLERS = frozenset({
     "om", "op", "at", "on", "every", "elke", "iedere", "ieder", "en", "and", "&", "uur", "u",
     "h", "o'clock", "vanaf", "from", "de", "the", "s", "'s", "meeting", "bijeenkomst",
+    "morning", "afternoon", "evening", "ochtend", "middag", "avond",
 })
+# "dinsdagmiddag", "maandagochtend": the day with the part of it, which the time says already.
+_DAY_PART = re.compile(r"(?<=[a-z])(?:ochtend|middag|avond|morgen)$")
 
 _NUMBER_WORDS = {
     "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
@@ -45,7 +48,8 @@ _NUMBER_WORDS = {
 _N = r"(\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 
 _OTHER_WEEK = (
-    r"\b(?:om de andere week|elke andere week|elke tweede week|every other week"
+    # "om de week", like "om de dag", skips one: every other week.
+    r"\b(?:om de andere week|om de week|elke andere week|elke tweede week|every other week"
     r"|every second week|every fortnight)\b"
 )
 # Order matters: each pattern's matches are cut out before the next one looks, so the specific
@@ -58,7 +62,7 @@ _INTERVALS: tuple[tuple[re.Pattern[str], int | None], ...] = tuple(
         (r"\b(?:tweewekelijks|bi-?weekly|fortnightly)\b", 2),
         (r"\bdriewekelijks\b", 3),
         (r"\bvierwekelijks\b", 4),
-        (r"\b(?:om de|elke|iedere|ieder|every)\s+week\b", 1),
+        (r"\b(?:elke|iedere|ieder|every)\s+week\b", 1),
         (r"\b(?:wekelijks|weekly)\b", 1),
     )
 )
@@ -69,7 +73,7 @@ _TIME = re.compile(
     r"(?P<ampm>a\.m\.|p\.m\.|am|pm)(?![a-z])"
     r"|(?P<h>\d{1,2})[:.hu](?P<m>\d{2})"
     r"|(?P<hu>\d{1,2})\s*(?:uur|u|h)\b"
-    r"|\b(?:om|at)\s+(?P<hb>\d{1,2})\b"
+    r"|\b(?:om|at)\s+(?P<hb>\d{1,2})\b(?![.:]\d)"  # not the hour of "om 15.00"
     r")(?![\d:])"
 )
 
@@ -214,7 +218,7 @@ def _take_days(text: str) -> set[int] | ScheduleError:
         if word in _DAY_GROUPS:
             days.update(_DAY_GROUPS[word])
             continue
-        day = weekday_of(word)
+        day = weekday_of(_DAY_PART.sub("", word))
         if day is None:
             return ScheduleError("schedule.error_unknown_word", {"word": word})
         days.add(day)

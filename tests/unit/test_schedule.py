@@ -92,6 +92,15 @@ def parsed(text: str, now: datetime = NOW, tz: str = AMS) -> Schedule:
         ("30 8 * * 1-5", "30 8 * * 1-5", 1),
         ("0 15 1 * *", "0 15 1 * *", 1),
         ("0 15 * * tue", "0 15 * * tue", 1),
+        # The hour after "om"/"at" is no whole hour when minutes follow ("om 15.00").
+        ("elke dinsdag om 15.00", "0 15 * * 2", 1),
+        ("every tuesday at 15.00", "0 15 * * 2", 1),
+        # "om de week", like "om de dag", skips one; "elke week" does not.
+        ("om de week op dinsdag 15:00", "0 15 * * 2", 2),
+        ("elke week dinsdag 15:00", "0 15 * * 2", 1),
+        # The day with the part of it: the time says it already.
+        ("dinsdagmiddag 15:00", "0 15 * * 2", 1),
+        ("tuesday afternoon 3pm", "0 15 * * 2", 1),
     ],
 )
 def test_parses_dutch_english_and_cron(typed: str, cron: str, every_weeks: int) -> None:
