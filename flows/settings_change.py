@@ -1,8 +1,10 @@
 """`/settings name value`: which settings a group admin may change, and how values are read."""
 from __future__ import annotations
 
+import re
 from enum import StrEnum
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from flows.catalog import LANGUAGES
 from flows.effects import Text, text
@@ -32,6 +34,36 @@ HOUR_SETTINGS = {"announce": "announce_hours_before", "reminder": "clip_reminder
 REMINDER_OFF = {"off", "uit"}
 
 
+def _in_unit_of(name: str, typed: re.Match[str]) -> str:
+    """"25 minuten", "2 uur", "30 dagen" as the number of the setting's own unit (minutes for
+    the phases, hours for the announcement and reminder, days for retention); "" where it
+    does not come out whole, which is then refused as any other bad number."""
+    unit = next(u for u in MINUTES_IN if typed.group(u))
+    own = "days" if name == "retention" else "hours" if name in HOUR_SETTINGS else "minutes"
+    minutes = int(typed.group("n")) * MINUTES_IN[unit]
+    whole, rest = divmod(minutes, MINUTES_IN[own])
+    return str(whole) if rest == 0 else ""
+
+
+def time_zone_named(name: str) -> str | None:
+    """The time zone's proper name for what was typed: exact ("Europe/London"), in any case
+    ("europe/london"), or by its city ("Amsterdam", "new york")."""
+    if is_time_zone(name):
+        return name
+    wanted = name.strip().lower().replace(" ", "_")
+    if not wanted or len(wanted) > 64:
+        return None
+    for zone in sorted(_zones()):
+        if zone.lower() == wanted or zone.lower().rsplit("/", 1)[-1] == wanted:
+            return zone
+    return None
+
+
+@cache
+def _zones() -> frozenset[str]:
+    return frozenset(zone for zone in available_timezones() if "/" in zone)
+
+
 def is_time_zone(name: str) -> bool:
     """A name from the time zone database. Odd input (300 characters, a path, a NUL byte)
     is just not one: ZoneInfo raises OSError or ValueError for those, not only NotFound."""
@@ -44,18 +76,31 @@ def is_time_zone(name: str) -> bool:
     return True
 
 
+# What people type for a language, and the units they add to a number ("25 minuten").
+LANGUAGE_NAMES = {"nederlands": "nl", "dutch": "nl", "engels": "en", "english": "en"}
+UNITS = re.compile(r"^(?P<n>\d+)\s*(?:(?P<minutes>min|mins|minuten|minutes|minute|m)|"
+                   r"(?P<hours>uur|u|h|hours|hour)|(?P<days>dagen|dag|days|day|d))\.?$",
+                   re.IGNORECASE)
+MINUTES_IN = {"minutes": 1, "hours": 60, "days": 24 * 60}
+
+
 def change(settings: Settings, name: str, value: str) -> Settings | Text:
     """The changed settings, or why the change is refused (nothing changes then)."""
-    name = ALIASES.get(name.lower(), name.lower())
+    name = name.lower().replace("-", "").replace("_", "")
+    name = ALIASES.get(name, name)
     value = value.strip()
     if name == "language":
-        if value.lower() not in LANGUAGES:
+        language = LANGUAGE_NAMES.get(value.lower(), value.lower())
+        if language not in LANGUAGES:
             return text("settings.bad_language")
-        return settings.with_value("language", value.lower())
+        return settings.with_value("language", language)
     if name == "timezone":
-        if not is_time_zone(value):
+        zone = time_zone_named(value)
+        if zone is None:
             return text("settings.bad_timezone", value=value[:60])
-        return settings.with_value("timezone", value)
+        return settings.with_value("timezone", zone)
+    if (with_unit := UNITS.match(value)) is not None:
+        value = _in_unit_of(name, with_unit)
     if name in CHOICES:
         attribute, kind, words, refusal = CHOICES[name]
         chosen = words.get(value.lower(), value.lower())

@@ -44,13 +44,14 @@ from bot.handlers.pressed import buttons_done, pressed_outcome
 from bot.handlers.settings import setup_message
 from bot.texts.render import render, say
 from flows.callbacks import AgreeButton, parse, pattern
+from flows.catalog import LANGUAGES
 from flows.cycle.leaving import leave_refusal
 from flows.cycle.model import Cancel, MemberLeft
 from flows.cycle.rotation import rotation_order
 from flows.effects import CancelTimer, Text
 from flows.model import Settings
 from flows.reports.progress import group_progress
-from flows.settings_change import change
+from flows.settings_change import LANGUAGE_NAMES, change
 from storage import cycles, groups, members, outbox
 from storage import timers as timer_store
 
@@ -80,7 +81,8 @@ async def setup(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         settings = known.settings if known else Settings(language=language,
                                                          timezone=svc.config.timezone)
         for arg in context.args or ():  # /setup [nl|en] [Europe/Amsterdam]
-            changed = change(settings, "timezone" if "/" in arg else "language", arg)
+            changed = change(settings, "language" if arg.lower() in LANGUAGES
+                             or arg.lower() in LANGUAGE_NAMES else "timezone", arg)
             if isinstance(changed, Text):
                 await reply(unit, update, settings.language, changed)
                 return

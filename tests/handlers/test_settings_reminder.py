@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from bot.engine.services import services_of
 from tests.handlers.in_process import InProcessBot, set_up
 from tests.handlers.updates import ANNA, GROUP, command
@@ -52,7 +54,9 @@ MEETING_TIMERS = ("SELECT name, due_at FROM timers WHERE name LIKE 'meeting:%' "
                   "AND fired_at IS NULL ORDER BY name")
 
 
-async def test_a_new_time_zone_by_setup_moves_the_meeting_timers(bot: InProcessBot) -> None:
+@pytest.mark.parametrize("typed", ["/setup nl Europe/London", "/setup nederlands london"])
+async def test_a_new_time_zone_by_setup_moves_the_meeting_timers(bot: InProcessBot,
+                                                                typed: str) -> None:
     """/setup on a group that exists changes its settings like /settings does, so the
     meeting planned for 15:00 Amsterdam time moves to 15:00 London time, an hour later."""
     services_of(bot.app).clock = lambda: MONDAY
@@ -62,7 +66,7 @@ async def test_a_new_time_zone_by_setup_moves_the_meeting_timers(bot: InProcessB
     assert before
 
     since = await bot.tg.mark()
-    await bot.handle(command(bot.app.bot, ANNA, "/setup nl Europe/London"))
+    await bot.handle(command(bot.app.bot, ANNA, typed))
     assert any("bijgewerkt" in said for said in await bot.said(since=since))
     after = await bot.db_all(MEETING_TIMERS)
     # Named by the meeting's time in UTC: 15:00 Amsterdam is 14:00Z, 15:00 London 15:00Z.

@@ -24,6 +24,18 @@ from flows.settings_change import change, describe
     ("reminder", "0", "clip_reminder_hours", 0),  # off: the planner sets no reminder then
     ("herinnering", "uit", "clip_reminder_hours", 0),
     ("reminder", "Off", "clip_reminder_hours", 0),
+    # As people type them: language names, zones in any case or by city, numbers with units
+    # (in the setting's own unit), names with a hyphen.
+    ("taal", "Engels", "language", "en"),
+    ("language", "Dutch", "language", "nl"),
+    ("timezone", "europe/london", "timezone", "Europe/London"),
+    ("tijdzone", "Amsterdam", "timezone", "Europe/Amsterdam"),
+    ("timezone", "new york", "timezone", "America/New_York"),
+    ("realiteit", "25 minuten", "reality_minutes", 25),
+    ("reality", "2 uur", "reality_minutes", 120),
+    ("reminder", "1 dag", "clip_reminder_hours", 24),
+    ("bewaren", "30 dagen", "retention_days", 30),
+    ("look-back", "5 min", "lookback_minutes", 5),
 ])
 def test_a_setting_changes(name: str, value: str, field: str, expected: object) -> None:
     changed = change(Settings(), name, value)
@@ -46,6 +58,9 @@ def test_a_setting_changes(name: str, value: str, field: str, expected: object) 
     ("reminder", "1441", "settings.bad_reminder"),
     ("herinnering", "soms", "settings.bad_reminder"),
     ("colour", "blue", "settings.unknown"),
+    ("reminder", "90 min", "settings.bad_reminder"),  # no whole number of hours
+    ("bewaren", "12 uur", "settings.bad_number"),
+    ("reality", "25 appels", "settings.bad_number"),
 ])
 def test_a_bad_value_is_refused_with_its_reason(name: str, value: str, key: str) -> None:
     refused = change(Settings(), name, value)
