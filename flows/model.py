@@ -45,6 +45,7 @@ class WillStep(StrEnum):
 STEPS: dict[Phase, tuple[str, ...]] = {Phase.REALITY: tuple(RealityStep),
                                        Phase.WILL: tuple(WillStep)}
 
+BEFORE_TALK_PHASES = (Phase.ANNOUNCED, Phase.AWAITING_CLIP)  # the intake, before the meeting
 TALK_PHASES = (Phase.GOAL, Phase.REALITY, Phase.OPTIONS, Phase.WILL)
 FINAL_PHASES = frozenset({Phase.CLOSED, Phase.CANCELLED})
 

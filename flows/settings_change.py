@@ -56,12 +56,18 @@ def time_zone_named(name: str) -> str | None:
     for zone in sorted(_zones()):
         if zone.lower() == wanted or zone.lower().rsplit("/", 1)[-1] == wanted:
             return zone
-    return None
+    return next((zone for zone in available_timezones() if zone.lower() == wanted), None)
+
+
+# Where a city is looked up: the continents and oceans, not "Etc/GMT+1" (whose sign is
+# reversed: UTC-1) nor old aliases such as "US/Central".
+_AREAS = ("Africa/", "America/", "Antarctica/", "Asia/", "Atlantic/", "Australia/", "Europe/",
+          "Indian/", "Pacific/")
 
 
 @cache
 def _zones() -> frozenset[str]:
-    return frozenset(zone for zone in available_timezones() if "/" in zone)
+    return frozenset(zone for zone in available_timezones() if zone.startswith(_AREAS))
 
 
 def is_time_zone(name: str) -> bool:

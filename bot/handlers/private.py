@@ -59,5 +59,5 @@ def _pointer(message: Message) -> tuple[str, dict[str, str]]:
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
-    return [MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE,
-                           anything_else)]
+    return [MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+                           & ~filters.StatusUpdate.ALL, anything_else)]

@@ -62,7 +62,7 @@ const TEXTS = {
       tick: "stiltecheck", phase_reminder: "tijd van de fase om", step_reminder: "tijd van de stap om",
       watch_end: "kijktijd om", lookback_end: "terugblik sluit", followup: "opvolging voor de inbrenger",
       meeting_open: "bijeenkomst begint", "meeting.announce": "bijeenkomst aangekondigd",
-      "meeting.clip_reminder": "herinnering: clip insturen", "meeting.open": "bijeenkomst volgens het ritme",
+      "meeting.clip_reminder": "herinnering: clip insturen", "meeting.open": "geplande bijeenkomst",
     },
   },
   en: {
@@ -125,7 +125,7 @@ const TEXTS = {
       tick: "silence check", phase_reminder: "phase time is up", step_reminder: "step time is up",
       watch_end: "watching time ends", lookback_end: "look back closes", followup: "follow-up for the inbrenger",
       meeting_open: "meeting opens", "meeting.announce": "meeting announced",
-      "meeting.clip_reminder": "reminder: send the clip", "meeting.open": "meeting of the rhythm",
+      "meeting.clip_reminder": "reminder: send the clip", "meeting.open": "scheduled meeting",
     },
   },
 };

@@ -6,15 +6,14 @@ from flows.classifier.lexicon import Lexicon, rx
 from flows.classifier.words_nl import (
     DESCRIPTIVE,
     EMOTION,
-    EN_BUT_NO_VERB,
     FINITE,
-    FRONTED,
     GAP,
     INTENSIFIER,
     PERSON,
     QUALITY,
     SHORT_GAP,
     SOFT,
+    VERB_FIRST_TIPS,
     VERDICT,
 )
 
@@ -185,20 +184,7 @@ NL = Lexicon(
         r"(?P<a>ik zou) (?:eens|gewoon|zelf|dan|misschien|echt|wel|ook|eerst|liever)",
     ),
     tip_statement=rx(
-        # The verb before the subject after a fronted moment or place ("op 1:10 moet je ...",
-        # "daar had je beter ...", "hier zou ik eerst ..."), which Dutch word order asks for.
-        FRONTED + r"(?P<a>(?:moet|kun|kan|kunt) (?:je|jij|u)) (?!(?:zien|horen|merken|lezen)\b)"
-        r"(?:[\w'-]+ ){0,6}?(?P<b>\w+en)\b(?<!zien)(?<!horen)(?<!merken)(?<!lezen)(?<!kunnen)"
-        + EN_BUT_NO_VERB,
-        FRONTED + r"(?P<a>(?!(?:zie|hoor|merk|ziet|hoort)\b)\w+ (?:je|jij|u)) (?:[\w'-]+ ){0,2}?"
-        r"(?P<b>beter|liever)\b(?! (?:dan|als)\b)",
-        FRONTED + r"(?P<a>had (?:je|jij|u)) (?:[\w'-]+ ){0,4}?(?P<b>beter|moeten|kunnen)\b"
-        r"(?! (?:zien|horen|merken|weten)\b)",
-        r"^(?:(?:en|maar|dus|ja|nou)[,.]? )*(?P<a>(?:je|jij|u) had) (?:[\w'-]+ ){0,3}?"
-        r"(?P<b>beter|moeten)\b(?! (?:zien|horen|merken|weten)\b)",
-        FRONTED + r"(?P<a>zou ik) (?!(?:graag|het niet|niet weten|willen weten)\b)"
-        r"(?:[\w'-]+ ){0,6}?(?P<b>\w+en)\b(?<!worden)(?<!zijn)(?<!voelen)(?<!vinden)(?<!weten)"
-        r"(?<!zeggen)(?<!denken)" + EN_BUT_NO_VERB,
+        *VERB_FIRST_TIPS,
         r"(?P<a>(?:je|jij|u) (?:zou|kunt|kan|moet|moest)) (?!graag|liever)" + SOFT + GAP
         + r"(?P<b>kunnen|moeten|proberen|beter|eens|ook)(?! (?:zien|horen|merken|zeggen|trots))",
         r"(?P<a>(?:je|jij|u) (?:kunt|kan)) (?:ook |beter |eens |gewoon |misschien |best )+(?!zien|horen|merken|trots)",

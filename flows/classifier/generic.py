@@ -64,7 +64,8 @@ SPECIFIC = {"en": _SPECIFIC_EN, "nl": _SPECIFIC_NL}
 
 NOUN_SUBJECT = {
     # "Group work starts ...", "Break time is over": a noun of one or two words and its verb.
-    "en": re.compile(r"^\w+(?: (?!(?:them|him|her|it|us|me|the|a|an|your|their)\b)\w+)? "
+    "en": re.compile(r"^\w+(?: (?!(?:them|him|her|it|us|me|the|a|an|your|their|what|who|how|"
+                     r"everyone|everybody|this|that|whatever|something|anything)\b)\w+)? "
                      r"(?:works|helps|is|are|was|were|means|leads|makes|has|gives|keeps|matters|"
                      r"builds|costs|starts|ends|begins|resumes|stops|follows|happens|lasts|seems|"
                      r"looks|sounds|takes)\b"),

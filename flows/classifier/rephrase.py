@@ -52,7 +52,10 @@ def _restore(question: str, raw: str, timestamps: tuple[str, ...]) -> str:
     spell = _spellings(raw, set(_TOKEN.findall(question)))
     if spell:
         question = _TOKEN.sub(lambda m: spell.get(m.group(0), m.group(0)), question)
-    for stamp in timestamps:
+    # The question keeps the end of the advice, so where it dropped a moment it was one of the
+    # first ("at 1:10 you could show 0:45 again" -> "... show 0:45 again?"): the last ones fill.
+    kept = len(re.findall(r"<ts>|\bTS\b", question))
+    for stamp in timestamps[len(timestamps) - kept:] if kept else ():
         question = question.replace("TS", stamp, 1).replace(TS, stamp, 1)
     return question
 

@@ -6,6 +6,7 @@ import itertools
 import re
 
 from flows.classifier.lexicon import word_set
+from flows.classifier.text import MOMENT_WORDS
 from flows.classifier.words_en import NOT_A_GERUND
 
 TEMPLATE = "What would happen if you {}?"
@@ -91,9 +92,8 @@ def rephrase_tip(sentence: str) -> str | None:
         if inner and inner.startswith("What would happen if you "):
             return "What would happen if next time you " + inner[len("What would happen if you "):]
     # "At 1:10, wait until ...": the moment goes to the end of the question.
-    m = re.match(r"^(?P<at>(?:at|around|from|after|right after|just after|by|before) "
-                 r"(?:<ts>|TS)),? (?P<rest>.+)$", s)
-    if m:
+    m = re.match(r"^(?P<at>(?:" + MOMENT_WORDS["en"] + r") (?:<ts>|TS)),? (?P<rest>.+)$", s)
+    if m and not re.search(r"<ts>|\bTS\b", m.group("rest")):  # one moment: its place is clear
         inner = rephrase_tip(m.group("rest"))
         return f"{inner[:-1]} {m.group('at')}?" if inner else None
     # "Maybe a timer would help", "perhaps speaking more softly would help": the thing to try.

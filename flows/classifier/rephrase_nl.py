@@ -12,6 +12,7 @@ from flows.classifier.dutch_verbs import (
     present_for_je,
 )
 from flows.classifier.lexicon import word_set
+from flows.classifier.text import MOMENT_WORDS
 
 TEMPLATE = "Wat zou er gebeuren als je {}?"
 NOUN_TEMPLATE = "Wat zou er gebeuren als je {} probeert?"
@@ -198,8 +199,8 @@ straks vooraf alvast samen zelf bijvoorbeeld volgende direct meteen""")
 
 # A moment or place put first, the verb right after it ("op <ts> moet je ...", "daar had je
 # beter ..."): the advice is rewritten without it, and the moment goes into "als je ...".
-_FRONT = re.compile(r"^(?P<front>(?:op|bij|rond|na|vanaf|vlak na|vlak voor|voor) TS)[,:]? "
-                    r"|^(?P<place>(?:op|bij|rond|na|vanaf|vlak na|vlak voor|voor) (?:dat "
+_FRONT = re.compile(r"^(?P<front>(?:" + MOMENT_WORDS["nl"] + r") TS)[,:]? "
+                    r"|^(?P<place>(?:" + MOMENT_WORDS["nl"] + r") (?:dat "
                     r"moment|dat punt|die plek|zo'n moment)|daar|hier|dan|op dat moment|op zo'n "
                     r"moment|in die situatie|in zo'n situatie|op dat punt),? "
                     r"(?=(?:had|moet|kun|kan|kunt|zou|is)\b|\w+ (?:je|jij|u)\b)")
@@ -213,10 +214,16 @@ def _verb_first(rest: str) -> str | None:
     if m is None or m.group("verb") in _MODALS_FIRST:
         return None
     verb = m.group("verb")
-    finite = verb if verb.endswith("t") else verb + "t"
+    finite = _INVERTED.get(verb) or (verb if verb.endswith("t") else verb + "t")
     main, tail = _split_main(m.group("rest").strip())
     words = _words(main)
+    if verb in _WITH_INFINITIVE and words and looks_infinitive(words[-1]):
+        return _with_verb(words[:-1], f"{finite} {words[-1]}", tail)  # "ga je ... zitten"
     return _with_verb(words, finite, tail, particle=words[-1:] != ["samen"])
+
+
+# The verb before "je" has no -t ("ga je", "doe je"); after "als je" it has ("gaat", "doet").
+_INVERTED = {"ga": "gaat", "sta": "staat", "sla": "slaat", "ben": "bent", "heb": "hebt"}
 
 
 def _action(s: str) -> str | None:

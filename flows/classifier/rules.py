@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from flows.classifier.generic import NOUN_SUBJECT, comparative_claim, general_claim
 from flows.classifier.lexicon import Lexicon, cue_of
-from flows.classifier.text import TS
+from flows.classifier.text import MOMENT_WORDS, TS
 from flows.labels import Label
 
 
@@ -77,8 +77,7 @@ def _core(sentence: str, lex: Lexicon) -> str:
 
 # A moment of the clip put first ("op 0:45 even wachten", "at 1:10, wait until ..."): advice
 # that starts after it is read as if it opened the sentence.
-_MOMENT_FIRST = re.compile(r"^(?:op|bij|rond|na|vanaf|vlak na|vlak voor|at|around|from|after|"
-                           r"right after|just after|by|before) " + re.escape(TS)
+_MOMENT_FIRST = re.compile(r"^(?:" + "|".join(MOMENT_WORDS.values()) + ") " + re.escape(TS)
                            + r"[,:]? (?:dan |then )?")
 
 

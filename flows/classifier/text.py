@@ -13,6 +13,9 @@ from flows.classifier.spoken import drop_at, drop_fillers, positions, split_run_
 from flows.classifier.timestamps import find_timestamps
 
 TS = "<ts>"
+# Words that put a moment of the clip first ("op 0:45 ...", "at 1:10, ..."), as alternatives.
+MOMENT_WORDS = {"nl": "op|bij|rond|na|vanaf|vlak na|vlak voor|voor",
+                "en": "at|around|from|after|right after|just after|by|before"}
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u201c": '"',
                          "\u201d": '"', "\u201e": '"', "\u2026": "...", "\u2013": "-",

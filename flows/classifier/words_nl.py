@@ -4,8 +4,10 @@ allowed between the two halves of a cue.
 Kept apart from the cues so that module stays readable."""
 from __future__ import annotations
 
+import re
+
 from flows.classifier.lexicon import words
-from flows.classifier.text import TS
+from flows.classifier.text import MOMENT_WORDS, TS
 
 GAP = r"(?:[\w'<>-]+ ){0,7}?"  # up to seven words between the two halves of a cue
 SHORT_GAP = r"(?:[\w'<>-]+ ){0,3}?"
@@ -53,10 +55,40 @@ gaf gaven voelt voelde voelden bent verwacht verwachtte praten praat
 """)
 
 # A moment or place put first, after which Dutch puts the verb before the subject.
-FRONTED = (r"^(?:(?:en|maar|dus|ja|nou|oké|ok)[,.]? )*(?:(?:op|bij|rond|na|vanaf|vlak na|vlak "
-           r"voor|voor) (?:" + TS.replace("<", "\\<") + r"|dat moment|dat punt|die plek|zo'n moment)|daar|hier|dan|op "
+FRONTED = (r"^(?:(?:en|maar|dus|ja|nou|oké|ok)[,.]? )*(?:(?:" + MOMENT_WORDS["nl"] + r") (?:"
+           + re.escape(TS) + r"|dat moment|dat punt|die plek|zo'n moment)|daar|hier|dan|op "
            r"dat moment|op zo'n moment|in die situatie|in zo'n situatie|op dat punt)[,]? ")
 
+# Up to six words before the advised verb, none of them seeing or hearing ("daar kun je goed
+# zien hoe ...": what the clip shows) nor "niet".
+NO_SENSE_GAP = r"(?:(?!(?:zien|horen|merken|lezen|niet)\b)[\w'-]+ ){0,6}?"
+# Dutch puts the infinitive at the end of its clause: so it is followed by the end, a comma,
+# or what opens the next clause ("wachten tot het stil is").
+CLAUSE_END = (r"(?=\s*(?:[.,!;:?]|$)|\s(?:tot|totdat|als|zodat|voordat|zodra|en|want|om|dan|"
+              r"met|bij|op)\b)")
 # Words in -en that are no verb, so not the advised action ("moet je echt even wachten").
 EN_BUT_NO_VERB = "".join(f"(?<!\\b{w})" for w in ("even", "samen", "tegen", "boven", "open",
                                                   "eigen", "binnen", "buiten", "zeven", "negen"))
+# Not advice: seeing or hearing ("kun je de leerlingen horen"), or what the writer would feel,
+# say or think in the same words ("daar zou ik van schrikken").
+SENSING = "".join(f"(?<!\\b{w})" for w in ("zien", "horen", "merken", "lezen"))
+FEELING = "".join(f"(?<!\\b{w})" for w in (
+    "worden", "zijn", "voelen", "vinden", "weten", "zeggen", "denken", "hebben", "schrikken",
+    "balen"))
+
+# Advice with the verb before the subject after a fronted moment or place ("op 1:10 moet je
+# ...", "daar had je beter ...", "hier zou ik eerst ..."), which Dutch word order asks for.
+VERB_FIRST_TIPS = (
+    FRONTED + r"(?P<a>(?:moet|kun|kan|kunt) (?:je|jij|u)) " + NO_SENSE_GAP
+    + r"(?P<b>\w+en)" + EN_BUT_NO_VERB + SENSING + r"(?<!kunnen)" + CLAUSE_END,
+    FRONTED + r"(?P<a>(?!(?:zie|hoor|merk|ziet|hoort|ben|bent|heb|word|begrijp|snap|weet|"
+    r"ken|voel|vind|denk)\b)\w+ (?:je|jij|u)) (?:(?!niet\b)[\w'-]+ ){0,2}?"
+    r"(?P<b>beter|liever)\b(?! (?:dan|als|in|af)\b)",
+    FRONTED + r"(?P<a>had (?:je|jij|u)) (?:(?!niet\b)[\w'-]+ ){0,4}?(?P<b>beter|moeten|kunnen)\b"
+    r"(?! (?:zien|horen|merken|weten)\b)",
+    (r"^(?:(?:en|maar|dus|ja|nou)[,.]? )*(?P<a>(?:je|jij|u) had) (?:(?!niet\b)[\w'-]+ ){0,3}?"
+     r"(?P<b>beter|moeten)\b(?! (?:zien|horen|merken|weten)\b)"),
+    # Not a feeling in the same words ("daar zou ik ook van schrikken / moeite mee hebben").
+    FRONTED + r"(?P<a>zou ik) (?!(?:graag|ook|het niet|niet weten|willen weten)\b)"
+    + NO_SENSE_GAP + r"(?P<b>\w+en)" + EN_BUT_NO_VERB + FEELING + CLAUSE_END,
+)

@@ -94,20 +94,27 @@ def swap(ctx: CycleContext, event: Event) -> Decision:
     return pass_turn(ctx, "cycle.swapped", inbrenger_name(ctx))
 
 
+def successor(ctx: CycleContext) -> Member | None:
+    """Who takes the turn when the inbrenger passes it on: the next in the rotation, not who
+    passed it before."""
+    cycle = ctx.cycle
+    return pick_inbrenger(ctx.members, exclude=cycle.skipped_by | {cycle.inbrenger_id})
+
+
 def pass_turn(ctx: CycleContext, said: str, name: str) -> Decision:
     """The turn goes to the next member in the rotation, announced after the line `said`
     (with `name`, who passed it, and the successor)."""
     cycle = ctx.cycle
-    passed = cycle.skipped_by | {cycle.inbrenger_id}
-    successor = pick_inbrenger(ctx.members, exclude=passed)
-    if successor is None:
+    next_one = successor(ctx)
+    if next_one is None:
         return Decision(cycle, refusal=text("cycle.refused.no_one_to_swap"))
-    swapped = replace(cycle, inbrenger_id=successor.user_id, number=successor.turns + 1,
-                      previous_commitment=successor.last_commitment, clip=None,
-                      learning_question=None, consent=False, skipped_by=passed,
+    swapped = replace(cycle, inbrenger_id=next_one.user_id, number=next_one.turns + 1,
+                      previous_commitment=next_one.last_commitment, clip=None,
+                      learning_question=None, consent=False,
+                      skipped_by=cycle.skipped_by | {cycle.inbrenger_id},
                       corrected_question=None, clip_awaited_told=False)
     new_ctx = replace(ctx, cycle=swapped)
-    effects = (Say((text(said, name=name, successor=successor.name),)),
+    effects = (Say((text(said, name=name, successor=next_one.name),)),
                *announce(new_ctx, swapped))
     return Decision(swapped, effects, ack=text("cycle.ack.swapped"))
 

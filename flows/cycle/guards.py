@@ -6,6 +6,7 @@ from collections.abc import Callable
 from flows.cycle.lookback import complete_after
 from flows.cycle.model import CycleContext, Event, actor_of
 from flows.cycle.phases import inbrenger_name
+from flows.cycle.talk import quiet
 from flows.effects import Text, text
 
 Guard = Callable[[CycleContext, Event], Text | None]
@@ -71,6 +72,12 @@ def later_meeting(ctx: CycleContext, event: Event) -> Text | None:
     if began is not None and (due is None or due < began):
         return None
     return text("cycle.refused.wrong_phase")
+
+
+def talk_stands_still(ctx: CycleContext, event: Event) -> Text | None:
+    """Nobody has written in the talk for an hour: a meeting that begins then is told where
+    the cycle stands; a group that is talking right now needs no such word."""
+    return None if quiet(ctx.cycle, ctx.now) else text("cycle.refused.wrong_phase")
 
 
 def ready_to_open(ctx: CycleContext, event: Event) -> Text | None:

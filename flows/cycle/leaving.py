@@ -3,14 +3,11 @@ Telegram chat): the cycle goes on without them where it can, and never waits for
 who is gone."""
 from __future__ import annotations
 
-from flows.cycle.actions import pass_turn
+from flows.cycle.actions import pass_turn, successor
 from flows.cycle.model import Cycle, CycleContext, Decision, Event, MemberLeft
-from flows.cycle.rotation import pick_inbrenger
 from flows.cycle.watching import everyone_watched
 from flows.effects import Say, Text, text
-from flows.model import Phase
-
-BEFORE_TALK = (Phase.ANNOUNCED, Phase.AWAITING_CLIP)
+from flows.model import BEFORE_TALK_PHASES
 
 
 def leave_refusal(cycle: Cycle | None, user_id: int, name: str) -> Text | None:
@@ -18,17 +15,14 @@ def leave_refusal(cycle: Cycle | None, user_id: int, name: str) -> Text | None:
     the conversation is about their teaching. They (or an admin) can stop it with /cancel.
     Before that, leaving passes the turn on."""
     if cycle is None or not cycle.is_open or cycle.inbrenger_id != user_id \
-            or cycle.phase in BEFORE_TALK:
+            or cycle.phase in BEFORE_TALK_PHASES:
         return None
     return text("cycle.refused.leave_own_talk", name=name)
 
 
 def someone_takes_over(ctx: CycleContext, event: Event) -> Text | None:
     """Guard: another member can take the inbrenger's turn."""
-    cycle = ctx.cycle
-    if pick_inbrenger(ctx.members, exclude=cycle.skipped_by | {cycle.inbrenger_id}):
-        return None
-    return text("cycle.refused.no_one_to_swap")
+    return None if successor(ctx) else text("cycle.refused.no_one_to_swap")
 
 
 def nobody_left_to_watch(ctx: CycleContext, event: Event) -> Text | None:
@@ -46,6 +40,6 @@ def cycle_stops(ctx: CycleContext, event: Event) -> Decision:
     """The inbrenger left the chat during the talk, or nobody can take their turn: the cycle
     stops (the table cancels it; what was said stays stored)."""
     assert isinstance(event, MemberLeft)
-    key = "cycle.left_nobody_takes_over" if ctx.cycle.phase in BEFORE_TALK \
+    key = "cycle.left_nobody_takes_over" if ctx.cycle.phase in BEFORE_TALK_PHASES \
         else "cycle.inbrenger_left"
     return Decision(ctx.cycle, (Say((text(key, name=event.who),)),))

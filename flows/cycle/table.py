@@ -34,6 +34,7 @@ from flows.cycle.guards import (
     ready_to_open,
     replies_to_clip,
     talk_message,
+    talk_stands_still,
     tried_open,
 )
 from flows.cycle.model import (
@@ -45,9 +46,24 @@ from flows.cycle.model import (
     Event,
     actor_of,
 )
-from flows.cycle.phases import current_step, enter_step, enter_talk, enter_watching
+from flows.cycle.phases import (
+    TICK_MINUTES,
+    current_step,
+    enter_step,
+    enter_talk,
+    enter_watching,
+    set_timer,
+)
+from flows.cycle.talk import quiet
 from flows.effects import Effect, StoreContribution, Text, text
-from flows.model import FINAL_PHASES, TALK_PHASES, Phase, RealityStep, WillStep
+from flows.model import (
+    BEFORE_TALK_PHASES,
+    FINAL_PHASES,
+    TALK_PHASES,
+    Phase,
+    RealityStep,
+    WillStep,
+)
 
 Action = Callable[[CycleContext, Event], Decision]
 Enter = Callable[[CycleContext, Cycle], tuple[Cycle, tuple[Effect, ...]]]
@@ -76,7 +92,7 @@ def t(source: Phase, event: str, target: Phase | None, *guards: Guard,
 
 
 OPEN_PHASES = (P.ANNOUNCED, P.AWAITING_CLIP, P.WATCHING, P.GOAL, P.REALITY, P.OPTIONS, P.WILL)
-BEFORE_TALK = (P.ANNOUNCED, P.AWAITING_CLIP)
+BEFORE_TALK = BEFORE_TALK_PHASES
 TALK = TALK_PHASES
 
 TRANSITIONS: tuple[Transition, ...] = (
@@ -102,6 +118,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     *(t(p, "meeting_open", None, action=act.no_clip_at_meeting) for p in BEFORE_TALK),
     # A later meeting (or the first meeting after a cycle started by hand) never begins in
     # silence: a missing clip is put to the group again, a talk that stands still is named.
+    t(P.AWAITING_CLIP, "meeting_began", P.WATCHING, later_meeting, ready_to_open),
     *(t(p, "meeting_began", None, later_meeting, action=act.meeting_began) for p in BEFORE_TALK),
     *(t(p, "wait", None, is_member, meeting_passed, action=act.wait_longer) for p in BEFORE_TALK),
     *(t(p, "clip_reminder", None, action=act.remind_clip) for p in BEFORE_TALK),
@@ -170,9 +187,10 @@ TRANSITIONS: tuple[Transition, ...] = (
     *(t(p, "checkin", None, is_inbrenger, checkin_pending, action=act.answer_checkin)
       for p in TALK),
     *(t(p, "phase_reminder", None, action=act.remind_phase) for p in TALK),
-    *(t(p, "meeting_began", None, action=act.still_open_at_meeting) for p in TALK
-      if p is not P.WILL),
-    t(P.WILL, "meeting_began", None, step=W.COMMIT, action=act.still_open_at_meeting),
+    *(t(p, "meeting_began", None, later_meeting, talk_stands_still,
+        action=act.still_open_at_meeting) for p in TALK if p is not P.WILL),
+    t(P.WILL, "meeting_began", None, later_meeting, talk_stands_still, step=W.COMMIT,
+      action=act.still_open_at_meeting),
     *(t(p, "tick", None, action=act.tick) for p in TALK),
     # The new clip of a 2nd or later cycle: does it show what the inbrenger tried?
     *(t(p, "tried", None, is_inbrenger, tried_open, action=act.take_tried)
@@ -259,6 +277,9 @@ def _apply(ctx: CycleContext, event: Event, transition: Transition) -> Decision:
     if event.name in SPEAKING_EVENTS and _in_the_talk(ctx.cycle):
         decision = replace(decision, cycle=watching.here_after_all(decision.cycle,
                                                                    actor_of(event)))
+        if quiet(ctx.cycle, ctx.now):  # the first word after a long quiet: check often again
+            decision = replace(decision, effects=decision.effects + (
+                set_timer(ctx, decision.cycle, "tick", TICK_MINUTES),))
     ctx = _with_stored(ctx, decision.effects)
     if transition.to_step is not None:
         cycle = replace(decision.cycle, step=transition.to_step)

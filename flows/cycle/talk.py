@@ -25,7 +25,8 @@ from flows.model import TALK_PHASES, Phase, RealityStep
 from flows.nudging import policy as nudging
 
 # A talk left standing (the meeting ended without /next, as groups do) is checked for
-# silence hourly instead of every TICK_MINUTES: a week is ~170 ticks, not ~5,000.
+# silence hourly instead of every TICK_MINUTES (a week: 197 ticks, not 5,040); the next word
+# brings the 2-minute tick back (flows/cycle/table._apply).
 QUIET_MINUTES = 60
 QUIET_TICK_MINUTES = 60
 
@@ -43,13 +44,8 @@ def words_language(ctx: CycleContext, words: str, language: str | None) -> str:
 
 def respond_to_contribution(ctx: CycleContext, event: Contribution, *,
                             nudge: bool = True) -> Decision:
-    decision = respond_to_words(ctx, event.actor, event.message_id, event.text,
-                                event.language, nudge=nudge)
-    if not quiet(ctx.cycle, ctx.now) or ctx.cycle.phase not in TALK_PHASES:
-        return decision
-    # The first word after a long quiet: silence is checked often again from now on.
-    return replace(decision, effects=decision.effects + (
-        set_timer(ctx, decision.cycle, "tick", TICK_MINUTES),))
+    return respond_to_words(ctx, event.actor, event.message_id, event.text, event.language,
+                            nudge=nudge)
 
 
 def label_after_edit(stored: ContributionRef, words: str, group_language: str) -> str:

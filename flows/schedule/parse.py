@@ -38,6 +38,8 @@ _FILLERS = frozenset({
 })
 # "dinsdagmiddag", "maandagochtend": the day with the part of it, which the time says already.
 _DAY_PART = re.compile(r"(?<=[a-z])(?:ochtend|middag|avond|morgen)$")
+# The afternoon or evening: an hour from 1 to 11 is after noon then ("tuesday afternoon at 3").
+_LATER_PART = re.compile(r"(?:middag|avond|afternoon|evening)s?\b")
 
 _NUMBER_WORDS = {
     "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
@@ -154,7 +156,10 @@ def _read_words(cleaned: str) -> WeeklyForm | ScheduleError:
         return ScheduleError("schedule.error_no_day")
     if clock is None:
         return ScheduleError("schedule.error_no_time")
-    return WeeklyForm(frozenset(weekdays), clock[0], clock[1], every_weeks)
+    hour, minute = clock
+    if 1 <= hour <= 11 and _LATER_PART.search(rest):  # "dinsdagmiddag om 3": 15:00
+        hour += 12
+    return WeeklyForm(frozenset(weekdays), hour, minute, every_weeks)
 
 
 def _take_interval(text: str) -> tuple[str, int | ScheduleError]:

@@ -99,6 +99,8 @@ def test_advice_in_the_form_of_a_question_is_a_tip(lang: str, text: str) -> None
     ("en", "You really need to give more compliments."),
     ("en", "I think you'd better start with a question."),
     ("en", "Perhaps speaking more softly would help."),
+    ("en", "Try what works."),  # an imperative, not a noun with its verb ("Group work starts")
+    ("en", "Do what works for you."),
 ])
 def test_advice_in_someone_elses_shoes_or_with_an_adverb_is_a_tip(lang: str, text: str) -> None:
     """Found by nudging constructed messages: these read as a reflection, an opinion ("I
@@ -109,6 +111,11 @@ def test_advice_in_someone_elses_shoes_or_with_an_adverb_is_a_tip(lang: str, tex
 @pytest.mark.parametrize(("lang", "text"), [
     ("nl", "Op 1:10 kun je zien dat ze wachten."),  # what the clip shows, verb first
     ("nl", "Op 1:02 zet Ayoub zijn capuchon op."),
+    ("nl", "Daar kun je goed zien hoe ze reageren."),
+    ("nl", "Op 1:10 kun je de leerlingen horen."),
+    ("nl", "Daar ben je beter in dan ik."),
+    ("nl", "Hier begrijp je beter waarom ze onrustig zijn."),
+    ("nl", "Daar zou ik ook moeite mee hebben."),
     ("en", "At 0:45 group work starts."),
     ("en", "Group work starts at 0:45."),
     ("nl", "Je had moeten zien hoe stil het werd!"),
@@ -209,6 +216,9 @@ def test_the_cue_names_the_words_that_decided() -> None:
      "Wat zou er gebeuren als je op 1:10 wacht tot het stil is?"),
     ("nl", "Op 0:45 gewoon even wachten.", "Wat zou er gebeuren als je op 0:45 wacht?"),
     ("nl", "Daar doe je het liever samen.", "Wat zou er gebeuren als je daar het samen doet?"),
+    ("nl", "Daar ga je beter even naast zitten.",
+     "Wat zou er gebeuren als je daar naast gaat zitten?"),
+    ("en", "At 1:10 you could show 0:45 again.", "What would happen if you show 0:45 again?"),
     ("nl", "Je zou meer wachttijd kunnen geven", "Wat zou er gebeuren als je meer wachttijd geeft?"),
     ("nl", "Misschien kun je een timer op het bord zetten.",
      "Wat zou er gebeuren als je een timer op het bord zet?"),

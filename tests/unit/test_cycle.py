@@ -152,7 +152,10 @@ SCENARIOS: list[tuple[Phase, dict[str, Any], Event, Phase]] = [
     (P.AWAITING_CLIP, {}, TimerFired("meeting_open"), P.AWAITING_CLIP),
     (P.ANNOUNCED, {"meeting_at": NOW - timedelta(days=7)}, MeetingBegan(NOW), P.ANNOUNCED),
     (P.AWAITING_CLIP, {}, MeetingBegan(NOW), P.AWAITING_CLIP),
-    *[(phase, {}, MeetingBegan(NOW), phase) for phase in (P.GOAL, P.REALITY, P.OPTIONS, P.WILL)],
+    *[(phase, {"phase_started_at": NOW - timedelta(days=7)}, MeetingBegan(NOW), phase)
+      for phase in (P.GOAL, P.REALITY, P.OPTIONS, P.WILL)],
+    (P.AWAITING_CLIP, {"clip": CLIP, "learning_question": QUESTION, "consent": True,
+                       "meeting_at": NOW - timedelta(days=7)}, MeetingBegan(NOW), P.WATCHING),
     *[(phase, {"_ctx": {"members": MEMBERS[1:]}}, MemberLeft(ANNA, "Anna"), P.ANNOUNCED)
       for phase in (P.ANNOUNCED, P.AWAITING_CLIP)],
     *[(phase, {"_ctx": {"members": MEMBERS[:1]}}, MemberLeft(ANNA, "Anna"), P.CANCELLED)
@@ -489,11 +492,18 @@ def test_the_meeting_a_cycle_was_announced_for_is_left_to_its_own_timer() -> Non
                                               (P.WILL, "commit", "voornemen")])
 def test_a_later_meeting_names_where_a_standing_talk_was(phase: Phase, step: str,
                                                          named: str) -> None:
-    cycle = cycle_in(phase, step=step, meeting_at=NOW - timedelta(days=7))
+    cycle = cycle_in(phase, step=step, meeting_at=NOW - timedelta(days=7),
+                     phase_started_at=NOW - timedelta(days=7))
     decision = decide(ctx_for(cycle), MeetingBegan(NOW))
     assert decision.cycle == cycle
     assert said(decision).startswith("📅 Het is tijd voor de bijeenkomst. De cyclus van Anna "
                                      f"staat nog open, in de fase <b>{named}</b>")
+
+
+def test_a_meeting_that_begins_while_the_group_is_talking_says_nothing() -> None:
+    """A cycle started by hand shortly before the scheduled time: the talk goes on."""
+    cycle = cycle_in(P.REALITY)  # its phase began three minutes ago
+    assert decide(ctx_for(cycle), MeetingBegan(NOW)).refused
 
 
 def test_a_meeting_during_the_look_back_says_nothing() -> None:

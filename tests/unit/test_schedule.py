@@ -101,6 +101,9 @@ def parsed(text: str, now: datetime = NOW, tz: str = AMS) -> Schedule:
         # The day with the part of it: the time says it already.
         ("dinsdagmiddag 15:00", "0 15 * * 2", 1),
         ("tuesday afternoon 3pm", "0 15 * * 2", 1),
+        ("dinsdagmiddag om 3", "0 15 * * 2", 1),  # an afternoon hour is after noon
+        ("tuesday evening at 7", "0 19 * * 2", 1),
+        ("maandagochtend om 9", "0 9 * * 1", 1),
     ],
 )
 def test_parses_dutch_english_and_cron(typed: str, cron: str, every_weeks: int) -> None:
