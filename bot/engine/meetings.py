@@ -60,7 +60,8 @@ async def timer_fired(app: Any, group: Group, timer: timer_store.StoredTimer, *,
             if isinstance(started, Text):
                 log.info("group %s: meeting not announced: %s", group.id, started.key)
         elif timer.event == planning.EVENT_CLIP_REMINDER:
-            await decide_in(unit, group, TimerFired("clip_reminder"), late=late)
+            if planning.reminder_in_time(timer.payload, unit.now):
+                await decide_in(unit, group, TimerFired("clip_reminder"), late=late)
         elif timer.event == planning.EVENT_OPEN:
             # The cycle announced for this meeting opens by its own timer (set when it was
             # announced, cancelled with it); a cycle still open from before hears that this

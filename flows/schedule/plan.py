@@ -253,6 +253,15 @@ def meeting_of(name: str) -> datetime | None:
         return None
 
 
+def reminder_in_time(payload: Mapping[str, Any], now: datetime) -> bool:
+    """A clip reminder still helps only before its meeting: one that fell due while the bot
+    was down and fires after the meeting began is dropped (the meeting asks the group)."""
+    try:
+        return datetime.fromisoformat(str(payload.get("meeting_at"))) > now
+    except ValueError:
+        return True  # no meeting named: remind, as before
+
+
 def plan_meeting(
     meeting_at: datetime, settings: Settings, now: datetime, *, last_reminder_hours: int = 2
 ) -> list[PlannedJob]:

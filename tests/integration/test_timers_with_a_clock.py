@@ -246,3 +246,5 @@ async def test_an_announcement_that_comes_only_after_the_meeting_time_opens_it_t
     await world.fire_due()  # the late announcement, which sets the meeting's own timer
     await world.fire_due()  # that timer, due at once
     assert await world.said(ANNOUNCED) == 1 and await world.said(MEETING_TEXT) == 1
+    # The two clip reminders fell due before the meeting: too late to help now, so not sent.
+    assert await world.said("Herinnering") == 0
