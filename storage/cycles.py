@@ -113,6 +113,14 @@ async def get(tx: Tx, cycle_id: int) -> Cycle | None:
     return _cycle(row) if row else None
 
 
+async def announced_for(tx: Tx, group_id: int, meeting_at: datetime) -> bool:
+    """Whether any cycle of the group (open, closed or cancelled) was this meeting's."""
+    row = await tx.one("SELECT 1 FROM cycles WHERE group_id = ? AND "
+                       "json_extract(data, '$.meeting_at') = ? LIMIT 1",
+                       (group_id, to_db(meeting_at)))
+    return row is not None
+
+
 async def open_cycle(tx: Tx, group_id: int) -> Cycle | None:
     row = await tx.one(
         "SELECT * FROM cycles WHERE group_id = ? AND phase NOT IN ('closed', 'cancelled')",

@@ -14,7 +14,7 @@ from flows.cycle.model import MeetingBegan, TimerFired
 from flows.effects import CancelTimer, SetTimer, Text
 from flows.model import Group
 from flows.schedule import plan as planning
-from storage import groups
+from storage import cycles, groups
 from storage import timers as timer_store
 
 log = logging.getLogger(__name__)
@@ -67,7 +67,11 @@ async def timer_fired(app: Any, group: Group, timer: timer_store.StoredTimer, *,
             # announced, cancelled with it); a cycle still open from before hears that this
             # meeting began. Then the schedule plans the next meeting.
             meeting_at = datetime.fromisoformat(timer.payload.get("meeting_at", ""))
-            await decide_in(unit, group, MeetingBegan(meeting_at), late=late)
+            told = await decide_in(unit, group, MeetingBegan(meeting_at), late=late)
+            if told is None and not await cycles.announced_for(unit.tx, group.id, meeting_at):
+                # Its announcement found a cycle started by hand that has closed since: the
+                # meeting is announced now rather than skipped in silence.
+                await start_cycle_in(unit, group, actor_id=None, meeting_at=meeting_at)
             await replan_in(unit, group, await stored_schedule(unit, group))
 
 

@@ -4,6 +4,7 @@ clock reaches a timer: it runs every stored timer whose time has come."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -248,3 +249,49 @@ async def test_an_announcement_that_comes_only_after_the_meeting_time_opens_it_t
     assert await world.said(ANNOUNCED) == 1 and await world.said(MEETING_TEXT) == 1
     # The two clip reminders fell due before the meeting: too late to help now, so not sent.
     assert await world.said("Herinnering") == 0
+
+
+async def test_a_meeting_whose_announcement_met_a_cycle_started_by_hand_is_announced_then(
+        world: World) -> None:
+    """The group ran a cycle by hand over the weekend; Sunday's announcement found it open.
+    It closed on Monday, so on Tuesday at 15:00 the meeting is announced and opened."""
+    await world.start_bot()
+    group = await _scheduled_group(world, "di 15:00 wekelijks")
+    assert world.app is not None
+    db = services_of(world.app).db
+    saturday = datetime(2027, 3, 27, 10, 0, tzinfo=UTC)
+    async with db.transaction() as tx:
+        by_hand = await cycles.create(tx, Cycle(
+            id=0, group_id=group.id, inbrenger_id=2, number=1, phase=Phase.OPTIONS,
+            phase_started_at=saturday, clip=Clip("file-1", "uniq-1", "video", 95, 500),
+            learning_question="Hoe ...?", consent=True), actor_id=None, event="start",
+            now=saturday)
+    world.clock.now = datetime(2027, 3, 28, 13, 0, tzinfo=UTC)  # the announcement's time
+    await world.fire_due()
+    assert await world.said(ANNOUNCED) == 0  # a cycle is open: none is started over it
+    async with db.transaction() as tx:
+        closed = replace(by_hand, phase=Phase.CLOSED)
+        await cycles.save(tx, by_hand, closed, event="next", actor_id=2, now=world.clock.now)
+    world.clock.now = datetime(2027, 3, 30, 13, 0, tzinfo=UTC)  # the meeting
+    await world.fire_due()  # the meeting: announced now
+    await world.fire_due()  # its own opening, due at once
+    assert await world.said(ANNOUNCED) == 1 and await world.said(MEETING_TEXT) == 1
+
+
+async def test_a_meeting_the_group_cancelled_before_its_time_is_not_announced_again(
+        world: World) -> None:
+    await world.start_bot()
+    group = await _scheduled_group(world, "di 15:00 wekelijks")
+    assert world.app is not None
+    world.clock.now = datetime(2027, 3, 28, 13, 0, tzinfo=UTC)
+    await world.fire_due()
+    assert await world.said(ANNOUNCED) == 1
+    async with services_of(world.app).db.transaction() as tx:  # "Cancel the meeting"
+        announced = await cycles.open_cycle(tx, group.id)
+        assert announced is not None
+        await cycles.save(tx, announced, replace(announced, phase=Phase.CANCELLED),
+                          event="cancel", actor_id=1, now=world.clock.now)
+    world.clock.now = datetime(2027, 3, 30, 13, 0, tzinfo=UTC)
+    await world.fire_due()
+    await world.fire_due()
+    assert await world.said(ANNOUNCED) == 1 and await world.said(MEETING_TEXT) == 0
