@@ -254,12 +254,10 @@ def meeting_of(name: str) -> datetime | None:
 
 
 def reminder_in_time(payload: Mapping[str, Any], now: datetime) -> bool:
-    """A clip reminder still helps only before its meeting: one that fell due while the bot
-    was down and fires after the meeting began is dropped (the meeting asks the group)."""
-    try:
-        return datetime.fromisoformat(str(payload.get("meeting_at"))) > now
-    except ValueError:
-        return True  # no meeting named: remind, as before
+    """A clip reminder helps only before its meeting (one due while the bot was down may
+    fire after it began: then the meeting asks the group instead)."""
+    stamp = payload.get("meeting_at")
+    return not stamp or datetime.fromisoformat(str(stamp)) > now
 
 
 def plan_meeting(
