@@ -19,9 +19,11 @@ def status(cycle: Cycle, members: Sequence[Member], spoken: Collection[int],
     `phase_due` when the phase's timebox ends (None: no timebox running)."""
     inbrenger = next((m.name for m in members if m.user_id == cycle.inbrenger_id), "?")
     time_left: Text | str = "—"
-    if phase_due is not None:
+    if phase_due is not None and phase_due <= now:  # over since a minute, or since days
+        time_left = text("cycle.status_time_up")
+    elif phase_due is not None:
         time_left = text("cycle.status_time",
-                         minutes=max(0, int((phase_due - now).total_seconds() // 60)))
+                         minutes=int((phase_due - now).total_seconds() // 60))
     return text("cycle.status", phase=text(f"cycle.phase.{cycle.phase.value}"),
                 name=inbrenger, time_left=time_left,
                 who=_who(cycle, members, spoken, inbrenger),

@@ -53,3 +53,10 @@ def test_before_the_meeting_it_says_what_the_cycle_waits_for_not_who_was_quiet()
     consented = cycle_in(P.AWAITING_CLIP, clip=CLIP, learning_question=QUESTION, consent=True)
     assert "the talk opens at the meeting" in render(
         "en", status(consented, NOT_AGREED, set(), None, NOW))
+
+
+def test_a_timebox_that_ended_long_ago_is_said_to_be_up() -> None:
+    """A talk left standing for days: not "0 min left"."""
+    said = render("en", status(cycle_in(P.OPTIONS), NOT_AGREED, {BOB}, NOW - timedelta(days=3),
+                               NOW))
+    assert "⏳ the time for this phase is up" in said and "min left" not in said
