@@ -61,7 +61,7 @@ FRONTED = (r"^(?:(?:en|maar|dus|ja|nou|oké|ok)[,.]? )*(?:(?:" + MOMENT_WORDS["n
 
 # Up to six words before the advised verb, none of them seeing or hearing ("daar kun je goed
 # zien hoe ...": what the clip shows) nor "niet".
-NO_SENSE_GAP = r"(?:(?!(?:zien|horen|merken|lezen|niet)\b)[\w'-]+ ){0,6}?"
+NO_SENSE_GAP = r"(?:(?!(?:zien|horen|merken|lezen|voelen|volgen|niet)\b)[\w'-]+ ){0,6}?"
 # Dutch puts the infinitive at the end of its clause: so it is followed by the end, a comma,
 # or what opens the next clause ("wachten tot het stil is").
 CLAUSE_END = (r"(?=\s*(?:[.,!;:?]|$)|\s(?:tot|totdat|als|zodat|voordat|zodra|en|want|om|dan|"
@@ -71,7 +71,8 @@ EN_BUT_NO_VERB = "".join(f"(?<!\\b{w})" for w in ("even", "samen", "tegen", "bov
                                                   "eigen", "binnen", "buiten", "zeven", "negen"))
 # Not advice: seeing or hearing ("kun je de leerlingen horen"), or what the writer would feel,
 # say or think in the same words ("daar zou ik van schrikken").
-SENSING = "".join(f"(?<!\\b{w})" for w in ("zien", "horen", "merken", "lezen"))
+SENSING = "".join(f"(?<!\\b{w})" for w in ("zien", "horen", "merken", "lezen", "voelen",
+                                             "volgen", "lachen", "huilen"))
 FEELING = "".join(f"(?<!\\b{w})" for w in (
     "worden", "zijn", "voelen", "vinden", "weten", "zeggen", "denken", "hebben", "schrikken",
     "balen"))

@@ -116,6 +116,8 @@ def test_advice_in_someone_elses_shoes_or_with_an_adverb_is_a_tip(lang: str, tex
     ("nl", "Daar ben je beter in dan ik."),
     ("nl", "Hier begrijp je beter waarom ze onrustig zijn."),
     ("nl", "Daar zou ik ook moeite mee hebben."),
+    ("nl", "Daar kun je echt de spanning voelen."),
+    ("nl", "Daar moet je om lachen."),
     ("en", "At 0:45 group work starts."),
     ("en", "Group work starts at 0:45."),
     ("nl", "Je had moeten zien hoe stil het werd!"),
