@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flows.cycle.actions import pass_turn, successor
 from flows.cycle.model import Cycle, CycleContext, Decision, Event, MemberLeft
+from flows.cycle.start import MIN_MEMBERS
 from flows.cycle.watching import everyone_watched
 from flows.effects import Say, Text, text
 from flows.model import BEFORE_TALK_PHASES
@@ -21,8 +22,10 @@ def leave_refusal(cycle: Cycle | None, user_id: int, name: str) -> Text | None:
 
 
 def someone_takes_over(ctx: CycleContext, event: Event) -> Text | None:
-    """Guard: another member can take the inbrenger's turn."""
-    return None if successor(ctx) else text("cycle.refused.no_one_to_swap")
+    """Guard: another member can take the inbrenger's turn, with a peer left to talk with."""
+    if len(ctx.members) >= MIN_MEMBERS and successor(ctx):
+        return None
+    return text("cycle.refused.no_one_to_swap")
 
 
 def nobody_left_to_watch(ctx: CycleContext, event: Event) -> Text | None:

@@ -545,6 +545,14 @@ def test_an_inbrenger_who_leaves_before_the_meeting_passes_the_turn_on() -> None
                                      "gaat naar Carla.\n\n📣 <b>Carla</b> is aan de beurt als inbrenger")
 
 
+def test_with_one_member_left_the_turn_is_not_passed_on_but_the_cycle_stops() -> None:
+    cycle = cycle_in(P.ANNOUNCED)
+    decision = decide(ctx_for(cycle, members=MEMBERS[1:2]), MemberLeft(ANNA, "Anna"))
+    assert decision.cycle.phase is P.CANCELLED
+    assert said(decision).startswith("Anna doet niet meer mee met deze groep, en er is nu "
+                                     "niemand anders die de beurt kan nemen.")
+
+
 def test_an_inbrenger_who_leaves_the_chat_during_the_talk_stops_the_cycle() -> None:
     decision = decide(ctx_for(cycle_in(P.REALITY), members=MEMBERS[1:]),
                       MemberLeft(ANNA, "Anna"))
