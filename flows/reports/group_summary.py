@@ -3,6 +3,7 @@ asked, observed, reflected or stayed quiet, never a ranking and never a public v
 named member ("gave mostly advice" is for nobody to read in the group)."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -27,6 +28,17 @@ _PEER_LABELS = {
                     Label.INFORMATION, Label.OBSERVATION},
 }
 _QUIET_LABELS = {Label.AFFIRMATION.value, Label.OTHER.value, ""}
+# The inbrenger speaking of themselves ("ik werd ongeduldig", "I got impatient"): their own
+# insight, whatever label the classifier (made for the peers' words) gives it.
+_OWN_INSIGHT = re.compile(r"^(?:ik|i|i'm|i've|mijn|my)\b", re.IGNORECASE)
+
+
+def _says_something(c: ContributionRef) -> bool:
+    """The inbrenger's words worth a line: not "ja klopt" or "goede vraag!", not thanks."""
+    words = c.text.split()
+    if len(words) <= 2:
+        return False
+    return bool(_OWN_INSIGHT.match(c.text)) or c.label not in _QUIET_LABELS
 
 
 @dataclass(frozen=True)
@@ -111,8 +123,7 @@ def _phase_part(ctx: CycleContext, phase: Phase) -> Text | None:
     helped most marked where it was said."""
     cycle = ctx.cycle
     said = [c for c in talk(ctx.contributions) if c.phase == phase.value and c.text]
-    own = [c for c in said if c.user_id == cycle.inbrenger_id
-           and c.label not in _QUIET_LABELS]
+    own = [c for c in said if c.user_id == cycle.inbrenger_id and _says_something(c)]
     peers = [c for c in said if c.user_id != cycle.inbrenger_id
              and (known(c.label) in _PEER_LABELS.get(phase, set())
                   or c.id == cycle.lookback_choice)]

@@ -297,6 +297,19 @@ def test_the_summary_quotes_each_peer_before_quoting_anyone_twice() -> None:
     assert "Op 0:05 staan er drie" not in reality
 
 
+def test_the_inbrengers_own_insight_is_in_the_summary_and_a_bare_yes_is_not() -> None:
+    """"I got impatient" reads as an affirmation to a classifier made for the peers' words;
+    it is the inbrenger speaking of themselves, so it is in. "Ja klopt" and thanks are not."""
+    own = (ContributionRef(41, ANNA, "reality", "I got impatient, honestly.", "affirmation", 41),
+           ContributionRef(42, ANNA, "reality", "Ja klopt.", "other", 42),
+           ContributionRef(43, ANNA, "reality", "Dank je wel allemaal!", "affirmation", 43))
+    cycle = cycle_in(P.CLOSED, commitment="Wachten")
+    shown = render_all("en", group_summary(ctx_for(cycle, contributions=CONTRIBUTIONS + own)))
+    reality = shown[shown.index("Reality"):shown.index("Commitment")]
+    assert "Anna:\n• I got impatient, honestly." in reality
+    assert "Ja klopt" not in reality and "Dank je wel" not in reality
+
+
 def test_the_english_summary_counts_in_singular_and_plural() -> None:
     cycle = cycle_in(P.CLOSED, commitment="Wait")
     shown = render_all("en", group_summary(ctx_for(cycle, contributions=SUMMARY_TALK)))
