@@ -37,8 +37,11 @@ _FILLERS = frozenset({
     "morning", "afternoon", "evening", "ochtend", "middag", "avond",
 })
 # "dinsdagmiddag", "maandagochtend": the day with the part of it, which the time says already.
+# Without am/pm an hour before this one is in the afternoon ("dinsdag om 3" is 15:00).
+EARLIEST_MORNING_HOUR = 7
 _DAY_PART = re.compile(r"(?<=[a-z])(?:ochtend|middag|avond|morgen)$")
 # The afternoon or evening: an hour from 1 to 11 is after noon then ("tuesday afternoon at 3").
+_MORNING = re.compile(r"(?:ochtend|morgen|morning|\d\s*(?:a\.m\.|am))\b")
 _LATER_PART = re.compile(r"(?:middag|avond|afternoon|evening)s?\b")
 
 _NUMBER_WORDS = {
@@ -159,6 +162,8 @@ def _read_words(cleaned: str) -> WeeklyForm | ScheduleError:
     hour, minute = clock
     if 1 <= hour <= 11 and _LATER_PART.search(rest):  # "dinsdagmiddag om 3": 15:00
         hour += 12
+    elif 1 <= hour < EARLIEST_MORNING_HOUR and not _MORNING.search(cleaned):
+        hour += 12  # "dinsdag om 3", "3:30": nobody meets at night; "3am" says it is meant
     return WeeklyForm(frozenset(weekdays), hour, minute, every_weeks)
 
 

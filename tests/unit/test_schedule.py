@@ -104,6 +104,11 @@ def parsed(text: str, now: datetime = NOW, tz: str = AMS) -> Schedule:
         ("dinsdagmiddag om 3", "0 15 * * 2", 1),  # an afternoon hour is after noon
         ("tuesday evening at 7", "0 19 * * 2", 1),
         ("maandagochtend om 9", "0 9 * * 1", 1),
+        # Nobody meets at night: an hour before 7 without am is in the afternoon.
+        ("dinsdag om 3", "0 15 * * 2", 1),
+        ("tue 3:30", "30 15 * * 2", 1),
+        ("tuesday 3am", "0 3 * * 2", 1),
+        ("maandagochtend om 6", "0 6 * * 1", 1),
     ],
 )
 def test_parses_dutch_english_and_cron(typed: str, cron: str, every_weeks: int) -> None:
