@@ -192,15 +192,30 @@ async def left_chat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     counting on them. Telegram itself tells the chat that they left."""
     message = update.effective_message
     person = message.left_chat_member if message else None
-    if message is None or person is None or person.is_bot:
+    if message is not None and person is not None and not person.is_bot:
+        await _gone(update, context, message.chat_id, person.id)
+
+
+async def member_changed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The same from a chat_member update, which Telegram sends where the bot is an admin,
+    also in large supergroups that leave out the service message. Both may come: the second
+    finds the person gone already."""
+    change = update.chat_member
+    if change is None or change.new_chat_member.user.is_bot or \
+            change.new_chat_member.status not in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED):
         return
+    await _gone(update, context, change.chat.id, change.new_chat_member.user.id)
+
+
+async def _gone(update: Update, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
+                user_id: int) -> None:
     async with handling(update, context) as unit:
         if unit is None:
             return
-        for group in await groups.in_chat(unit.tx, message.chat_id):
-            member = await members.get(unit.tx, group.id, person.id)
-            if member is not None and await members.leave(unit.tx, group.id, person.id):
-                await decide_in(unit, group, MemberLeft(person.id, member.name))
+        for group in await groups.in_chat(unit.tx, chat_id):
+            member = await members.get(unit.tx, group.id, user_id)
+            if member is not None and await members.leave(unit.tx, group.id, user_id):
+                await decide_in(unit, group, MemberLeft(user_id, member.name))
 
 
 @group_command()
@@ -333,4 +348,5 @@ def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         MessageHandler(filters.StatusUpdate.MIGRATE, chat_migrated),
         MessageHandler(filters.StatusUpdate.LEFT_CHAT_MEMBER, left_chat),
         ChatMemberHandler(bot_removed, ChatMemberHandler.MY_CHAT_MEMBER),
+        ChatMemberHandler(member_changed, ChatMemberHandler.CHAT_MEMBER),
     ]

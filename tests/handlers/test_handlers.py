@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.handlers.in_process import InProcessBot, set_up
-from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, STRANGER, command
+from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, STRANGER, command, member_left
 
 NOT_SET_UP = "nog geen intervisiegroep"
 ELSEWHERE = -1009900000001
@@ -114,3 +114,15 @@ async def test_group_commands_in_a_private_chat_are_explained(bot: InProcessBot)
     await bot.handle(command(bot.app.bot, CATO, "/help", chat_id=CATO.user_id))
     said = await bot.said(CATO.user_id, since=since)
     assert len(said) == 2 and "in de groep" in said[0] and "/join" in said[1]
+
+
+@pytest.mark.parametrize("status", ["left", "kicked"])
+async def test_a_chat_member_update_of_someone_leaving_takes_them_out_of_the_group(
+        bot: InProcessBot, status: str) -> None:
+    """Where the bot is an admin Telegram sends chat_member updates, also in large supergroups
+    that leave out the 'left the group' service message."""
+    await set_up(bot, BRAM, CATO)
+    await bot.handle(member_left(bot.app.bot, CATO, status=status))
+    assert await bot.db_all("SELECT user_id FROM members WHERE active = 1 ORDER BY user_id") \
+        == [(BRAM.user_id,)]
+    await bot.handle(member_left(bot.app.bot, CATO, status=status))  # the second says nothing new

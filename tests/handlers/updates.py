@@ -86,3 +86,16 @@ def button(bot: Bot, person: Person, pressed_on: dict[str, Any], data: str,
     query = {"id": query_id, "from": person.to_dict(), "message": pressed_on,
              "chat_instance": str(pressed_on["chat"]["id"]), "data": data}
     return Update.de_json({"update_id": next(_ids), "callback_query": query}, bot)
+
+
+def member_left(bot: Bot, person: Person, *, status: str = "left") -> Update:
+    """A chat_member update: `person` left the group (or was removed: "kicked"), as Telegram
+    sends it where the bot is an admin."""
+    number = next(_ids)
+    member: dict[str, Any] = {"user": person.to_dict(), "status": "member"}
+    gone: dict[str, Any] = {"user": person.to_dict(), "status": status}
+    if status == "kicked":
+        gone["until_date"] = 0
+    body = {"chat": _chat(GROUP), "from": ANNA.to_dict(), "date": DATE,
+            "old_chat_member": member, "new_chat_member": gone}
+    return Update.de_json({"update_id": number, "chat_member": body}, bot)
