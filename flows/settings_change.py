@@ -53,10 +53,10 @@ def time_zone_named(name: str) -> str | None:
     wanted = name.strip().lower().replace(" ", "_")
     if not wanted or len(wanted) > 64:
         return None
-    for zone in sorted(_zones()):
-        if zone.lower() == wanted or zone.lower().rsplit("/", 1)[-1] == wanted:
+    for zone in _zones():
+        if zone.startswith(_AREAS) and wanted in (zone.lower(), zone.lower().rsplit("/", 1)[-1]):
             return zone
-    return next((zone for zone in available_timezones() if zone.lower() == wanted), None)
+    return next((zone for zone in _zones() if zone.lower() == wanted), None)
 
 
 # Where a city is looked up: the continents and oceans, not "Etc/GMT+1" (whose sign is
@@ -66,8 +66,9 @@ _AREAS = ("Africa/", "America/", "Antarctica/", "Asia/", "Atlantic/", "Australia
 
 
 @cache
-def _zones() -> frozenset[str]:
-    return frozenset(zone for zone in available_timezones() if zone.startswith(_AREAS))
+def _zones() -> tuple[str, ...]:
+    """The time zone database's names, read once, in order."""
+    return tuple(sorted(available_timezones()))
 
 
 def is_time_zone(name: str) -> bool:

@@ -49,7 +49,7 @@ from flows.cycle.leaving import leave_refusal
 from flows.cycle.model import Cancel, MemberLeft
 from flows.cycle.rotation import rotation_order
 from flows.effects import CancelTimer, Text
-from flows.model import Settings
+from flows.model import Group, Member, Settings
 from flows.reports.progress import group_progress
 from flows.settings_change import LANGUAGE_NAMES, change
 from storage import cycles, groups, members, outbox
@@ -181,9 +181,8 @@ async def leave(cmd: GroupCommand) -> None:
     if refusal is not None:
         await cmd.reply(refusal)
         return
-    await members.leave(cmd.unit.tx, cmd.group.id, member.user_id)
     await cmd.reply("bot.left", name=display_name(cmd.user))
-    await decide_in(cmd.unit, cmd.group, MemberLeft(member.user_id, member.name))
+    await _without(cmd.unit, cmd.group, member)
 
 
 async def left_chat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -213,9 +212,16 @@ async def _gone(update: Update, context: ContextTypes.DEFAULT_TYPE, chat_id: int
         if unit is None:
             return
         for group in await groups.in_chat(unit.tx, chat_id):
-            member = await members.get(unit.tx, group.id, user_id)
-            if member is not None and await members.leave(unit.tx, group.id, user_id):
-                await decide_in(unit, group, MemberLeft(user_id, member.name))
+            member = await members.get(unit.tx, group.id, user_id)  # active members only
+            if member is not None:
+                await _without(unit, group, member)
+
+
+async def _without(unit: Unit, group: Group, member: Member) -> None:
+    """The member leaves the group; its open cycle goes on without them
+    (flows/cycle/leaving.py)."""
+    await members.leave(unit.tx, group.id, member.user_id)
+    await decide_in(unit, group, MemberLeft(member.user_id, member.name))
 
 
 @group_command()

@@ -12,7 +12,7 @@ from flows.classifier.dutch_verbs import (
     present_for_je,
 )
 from flows.classifier.lexicon import word_set
-from flows.classifier.text import MOMENT_WORDS
+from flows.classifier.text import MOMENT_NOUNS_NL, MOMENT_WORDS, PLACES_NL
 
 TEMPLATE = "Wat zou er gebeuren als je {}?"
 NOUN_TEMPLATE = "Wat zou er gebeuren als je {} probeert?"
@@ -200,10 +200,8 @@ straks vooraf alvast samen zelf bijvoorbeeld volgende direct meteen""")
 # A moment or place put first, the verb right after it ("op <ts> moet je ...", "daar had je
 # beter ..."): the advice is rewritten without it, and the moment goes into "als je ...".
 _FRONT = re.compile(r"^(?P<front>(?:" + MOMENT_WORDS["nl"] + r") TS)[,:]? "
-                    r"|^(?P<place>(?:" + MOMENT_WORDS["nl"] + r") (?:dat "
-                    r"moment|dat punt|die plek|zo'n moment)|daar|hier|dan|op dat moment|op zo'n "
-                    r"moment|in die situatie|in zo'n situatie|op dat punt),? "
-                    r"(?=(?:had|moet|kun|kan|kunt|zou|is)\b|\w+ (?:je|jij|u)\b)")
+                    r"|^(?P<place>(?:" + MOMENT_WORDS["nl"] + ") (?:" + MOMENT_NOUNS_NL + ")|"
+                    + PLACES_NL + r"),? (?=(?:had|moet|kun|kan|kunt|zou|is)\b|\w+ (?:je|jij|u)\b)")
 _MODALS_FIRST = word_set("had moet kun kan kunt zou is")
 
 

@@ -16,6 +16,10 @@ TS = "<ts>"
 # Words that put a moment of the clip first ("op 0:45 ...", "at 1:10, ..."), as alternatives.
 MOMENT_WORDS = {"nl": "op|bij|rond|na|vanaf|vlak na|vlak voor|voor",
                 "en": "at|around|from|after|right after|just after|by|before"}
+# What such a word may name besides a time stamp, and the places a Dutch sentence puts first
+# with its verb right after ("daar had je beter ..."), as alternatives.
+MOMENT_NOUNS_NL = "dat moment|dat punt|die plek|zo'n moment"
+PLACES_NL = "daar|hier|dan|op dat moment|op zo'n moment|in die situatie|in zo'n situatie|op dat punt"
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u201c": '"',
                          "\u201d": '"', "\u201e": '"', "\u2026": "...", "\u2013": "-",

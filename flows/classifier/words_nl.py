@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from flows.classifier.lexicon import words
-from flows.classifier.text import MOMENT_WORDS, TS
+from flows.classifier.text import MOMENT_NOUNS_NL, MOMENT_WORDS, PLACES_NL, TS
 
 GAP = r"(?:[\w'<>-]+ ){0,7}?"  # up to seven words between the two halves of a cue
 SHORT_GAP = r"(?:[\w'<>-]+ ){0,3}?"
@@ -56,8 +56,7 @@ gaf gaven voelt voelde voelden bent verwacht verwachtte praten praat
 
 # A moment or place put first, after which Dutch puts the verb before the subject.
 FRONTED = (r"^(?:(?:en|maar|dus|ja|nou|oké|ok)[,.]? )*(?:(?:" + MOMENT_WORDS["nl"] + r") (?:"
-           + re.escape(TS) + r"|dat moment|dat punt|die plek|zo'n moment)|daar|hier|dan|op "
-           r"dat moment|op zo'n moment|in die situatie|in zo'n situatie|op dat punt)[,]? ")
+           + re.escape(TS) + "|" + MOMENT_NOUNS_NL + ")|" + PLACES_NL + ")[,]? ")
 
 # Up to six words before the advised verb, none of them seeing or hearing ("daar kun je goed
 # zien hoe ...": what the clip shows) nor "niet".

@@ -10,7 +10,7 @@ from datetime import datetime
 from flows.cycle.model import Cycle
 from flows.cycle.watching import present, still_to_watch
 from flows.effects import Text, text
-from flows.model import Member, Phase
+from flows.model import BEFORE_TALK_PHASES, Member, Phase
 
 
 def status(cycle: Cycle, members: Sequence[Member], spoken: Collection[int],
@@ -33,7 +33,7 @@ def status(cycle: Cycle, members: Sequence[Member], spoken: Collection[int],
 
 def _who(cycle: Cycle, members: Sequence[Member], spoken: Collection[int],
          inbrenger: str) -> Text:
-    if cycle.phase in (Phase.ANNOUNCED, Phase.AWAITING_CLIP):
+    if cycle.phase in BEFORE_TALK_PHASES:
         # Nobody can have been heard from before the talk: say what the cycle waits for.
         return text(f"cycle.status_awaiting_{_awaited(cycle)}", name=inbrenger)
     if cycle.phase is Phase.WATCHING:

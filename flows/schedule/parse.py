@@ -37,11 +37,12 @@ _FILLERS = frozenset({
     "morning", "afternoon", "evening", "ochtend", "middag", "avond",
 })
 # "dinsdagmiddag", "maandagochtend": the day with the part of it, which the time says already.
-# Without am/pm an hour before this one is in the afternoon ("dinsdag om 3" is 15:00).
-EARLIEST_MORNING_HOUR = 7
 _DAY_PART = re.compile(r"(?<=[a-z])(?:ochtend|middag|avond|morgen)$")
-# The afternoon or evening: an hour from 1 to 11 is after noon then ("tuesday afternoon at 3").
+# Without am/pm an hour before this one is in the afternoon ("dinsdag om 3" is 15:00), unless
+# the morning is named.
+EARLIEST_MORNING_HOUR = 7
 _MORNING = re.compile(r"(?:ochtend|morgen|morning|\d\s*(?:a\.m\.|am))\b")
+# The afternoon or evening: an hour from 1 to 11 is after noon then ("tuesday afternoon at 3").
 _LATER_PART = re.compile(r"(?:middag|avond|afternoon|evening)s?\b")
 
 _NUMBER_WORDS = {
