@@ -127,10 +127,16 @@ async def get_file(world: World, p: Params) -> dict[str, Any]:
     file = world.files.get(p.req_str("file_id"))
     if file is None:
         raise errors.bad_request(errors.WRONG_FILE_ID)
-    if file.file_size > MAX_DOWNLOAD_SIZE:
+    local = world.local_files
+    if local is None and file.file_size > MAX_DOWNLOAD_SIZE:
         raise errors.bad_request(errors.FILE_TOO_BIG)
     if file.file_path is None:
         file.file_path = file_path_for(file, world.next_id())
+        if local is not None:
+            on_disk = local / file.file_path
+            on_disk.parent.mkdir(parents=True, exist_ok=True)
+            on_disk.write_bytes(file.data)
+            file.file_path = str(on_disk)
     return {
         "file_id": file.file_id,
         "file_unique_id": file.file_unique_id,

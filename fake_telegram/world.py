@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import time
+from pathlib import Path
 from typing import Any
 
 from . import errors
@@ -62,6 +63,10 @@ class World:
         # Seconds the sandbox's clock runs ahead (fake_telegram/clock.py): message dates follow
         # it, as they follow the clock of the bot's machine on Telegram.
         self.clock_offset = 0.0
+        # Set to a folder, the server answers getFile as the official Bot API server does in
+        # --local mode: the file is written there and its absolute path handed out, with no
+        # 20 MB limit (the bot then reads it from disk, TELEGRAM_LOCAL_MODE=1).
+        self.local_files: Path | None = None
         self.reset()
 
     def now(self) -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from fake_telegram import FakeTelegramControl
 from tests.clips import make_clip
-from tests.e2e.harness import BotProcess, DemoGroup
+from tests.e2e.harness import BotProcess, DemoGroup, FakeTelegram
 from tests.e2e.scenes import (
     QUESTION,
     Cycle,
@@ -104,3 +104,30 @@ async def test_a_peers_video_note_in_the_talk_counts_as_a_spoken_contribution(
     assert db_rows(db, "SELECT user_id, kind, duration FROM contributions "
                        "WHERE kind = 'voice'") == [(cato.user_id, "voice", 3)]
     assert db_rows(db, "SELECT json_extract(data, '$.clip.kind') FROM cycles") == [("video",)]
+
+
+def _with_free_box(clip: Path, megabytes: int) -> bytes:
+    """The clip grown past `megabytes` by an MP4 'free' box: still a valid, playable file, as
+    a long phone recording would be."""
+    size = megabytes * 1024 * 1024
+    return clip.read_bytes() + size.to_bytes(4, "big") + b"free" + bytes(size - 8)
+
+
+async def test_with_a_local_bot_api_server_a_clip_over_20_mb_is_taken_from_its_disk(
+        tg: FakeTelegramControl, fake_telegram: FakeTelegram, demo_group: DemoGroup,
+        bot_process: BotProcess, tmp_path: Path) -> None:
+    """Set-up B of docs/docker.md: the server hands out paths on its disk, with no 20 MB
+    limit, and the bot (TELEGRAM_LOCAL_MODE=1) reads the clip from there."""
+    fake_telegram.server.world.local_files = tmp_path / "bot-api"
+    bot_process.env["TELEGRAM_LOCAL_MODE"] = "1"
+    await bot_process.start()
+    await _accepted(tg, demo_group, tmp_path)
+    bram, chat = demo_group.members[0], demo_group.chat_id
+    since = await tg.mark()
+    big = _with_free_box(make_clip(tmp_path / "long.mp4", seconds=3), megabytes=21)
+    await tg.send_video(bram.user_id, chat, big, caption=QUESTION, file_name="les.mp4",
+                        mime_type="video/mp4")
+    consent = await tg.wait_for(has_button("consent"), chat_id=chat, since=since)
+    await click_and_wait(tg, bram.user_id, consent, button_data(consent, "consent"))
+    await tg.wait_for(lambda view: view["media"] == "photo", chat_id=chat, since=since)
+    assert [p.stat().st_size for p in (tmp_path / "bot-api").rglob("*.mp4")] == [len(big)]
