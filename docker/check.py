@@ -31,11 +31,12 @@ NAME = "intervision-check"
 TOKEN = "424242:docker-check-token-never-in-logs"
 
 
-async def docker(*args: str, check: bool = True, both: bool = False) -> str:
+async def docker(*args: str, check: bool = True, both: bool = False,
+                 cwd: Path | None = None) -> str:
     """The docker CLI, without blocking the loop that serves the fake Bot API. `both`: stdout
     and stderr together (a container's log goes to both)."""
     done = await asyncio.to_thread(subprocess.run, ["docker", *args], check=False,
-                                   capture_output=True, text=True)
+                                   capture_output=True, text=True, cwd=cwd)
     if check and done.returncode != 0:
         raise SystemExit(f"docker {' '.join(args)} failed: {done.stderr.strip()}")
     return (done.stdout + done.stderr if both else done.stdout).strip()
@@ -70,13 +71,25 @@ async def health(timeout: float = 90.0) -> str:
     return status
 
 
-async def play(tg: FakeTelegramControl, group: DemoGroup, folder: Path) -> None:
+def grown(clip: Path, megabytes: int) -> Path:
+    """The clip grown past `megabytes` by an MP4 'free' box: still valid, as a long recording."""
+    size = megabytes * 1024 * 1024
+    big = clip.with_name(f"{clip.stem}-{megabytes}mb.mp4")
+    big.write_bytes(clip.read_bytes() + size.to_bytes(4, "big") + b"free" + bytes(size - 8))
+    return big
+
+
+async def play(tg: FakeTelegramControl, group: DemoGroup, folder: Path,
+               megabytes: int = 0) -> None:
+    """A group set up and one whole cycle, with a clip of at least `megabytes`."""
     await set_up_group(tg, group, timeout=60)
-    summary = await Cycle(tg, group, make_clip(folder), timeout=60).play(
+    clip = grown(make_clip(folder), megabytes) if megabytes else make_clip(folder)
+    summary = await Cycle(tg, group, clip, timeout=60).play(
         group.members[0], "Ik ga na de pauze eerst wachten tot het stil is, zodat ik rust heb.")
     step("a whole cycle played, group summary posted", "Samenvatting" in (summary["text"] or ""))
     photos = [m for m in await tg.messages(group.chat_id) if m["media"] == "photo"]
-    step("storyboard made by ffmpeg inside the container", bool(photos))
+    step("storyboard made by ffmpeg inside the container", bool(photos),
+         f"from a {clip.stat().st_size / 2**20:.0f} MB clip" if megabytes else "")
 
 
 async def check(image: str) -> None:
