@@ -124,6 +124,12 @@ EN = Lexicon(
         r"^(?:(?:and|but|so|ok|okay|well)[,.]? )*(?P<a>what|which(?: [\w'-]+){0,2}|who)"
         r"(?: else)? (?P<b>have you|had you|did you|do you)\b[^,:;]*"
         r"\b(?:tried|try|considered|consider|done|attempted)\b",
+        # Asking the inbrenger for options ("What could you try?", "How might you ...?",
+        # "What could help you to ...?"): open, whatever tip words follow the modal.
+        r"^(?:(?:and|but|so|ok|okay|well)[,.]? )*(?P<a>what|which(?: [\w'-]+){0,2}|how)"
+        r"(?: else)? (?P<b>could you|might you|would you|can you)\b(?! not\b)",
+        r"^(?:(?:and|but|so|ok|okay|well)[,.]? )*(?P<a>what|which(?: [\w'-]+){0,2})"
+        r"(?: else)? (?P<b>could|might|would) (?:\w+ )?(?:help|work)\b",
     ),
     tip=rx(
         # What the writer would do in the inbrenger's place; not "in your shoes I'd be proud".

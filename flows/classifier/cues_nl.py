@@ -154,6 +154,11 @@ NL = Lexicon(
         r"\b(?:geprobeerd|uitgeprobeerd|overwogen|gedaan|bedacht|ingezet)\b",
         r"^(?:(?:en|maar|dus|oké|ok|nou|ja)[,.]? )*(?P<a>wat|welke(?: [\w'-]+){0,2}|waarmee)"
         r" (?:[\w'-]+ ){0,2}?(?P<b>probeerde (?:je|jij)|deed (?:je|jij))\b",
+        # Asking the inbrenger for options ("Wat zou je kunnen proberen?", "Hoe zou je dat
+        # kunnen aanpakken?"); "Wat zou je ervan vinden om ..." proposes one.
+        r"^(?:(?:en|maar|dus|oké|ok|nou|ja)[,.]? )*(?P<a>wat|welke(?: [\w'-]+){0,2}|hoe|waarmee)"
+        r"(?: nog| anders| dan)? (?P<b>zou (?:je|jij)|zouden jullie|kun (?:je|jij)|kan (?:je|jij))\b"
+        r"(?![^,:;]*\b(?:vinden|ervan)\b)",
     ),
     tip=rx(
         # Wat de schrijver in de plaats van de inbrenger zou doen; niet "... was ik ook trots".

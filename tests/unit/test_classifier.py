@@ -146,12 +146,22 @@ def test_empathy_in_someone_elses_shoes_is_no_tip(lang: str, text: str) -> None:
     # "Wist je dat ...?" / "Did you know that ...?" tell; after a question word they ask.
     ("nl", "Hoe wist je dat ze klaar waren?"),
     ("en", "How did you know they were ready?"),
+    # Asking for options shares "zou je ... kunnen" / "could you try" with advice.
+    ("nl", "Wat zou je kunnen proberen?"),
+    ("nl", "Wat zou je kunnen doen om het veiliger te maken?"),
+    ("nl", "Hoe zou je dat kunnen aanpakken?"),
+    ("nl", "Welke aanpak zou je kunnen kiezen?"),
+    ("nl", "Wat zou je willen proberen?"),
+    ("en", "What could you try with the girl at the back?"),
+    ("en", "What could help you to keep quiet a little longer?"),
+    ("en", "How could you make the start calmer?"),
 ])
 def test_a_question_word_opens_what_would_otherwise_advise_or_tell(lang: str,
                                                                    text: str) -> None:
     """The options phase's own question shares its words with "heb je al eens geprobeerd
-    om ...?" (a tip), and "hoe wist je dat" with "wist je dat ...?" (information); the question
-    word asking for what was tried, or how they knew, makes them open."""
+    om ...?" (a tip), "wat zou je kunnen proberen?" with "zou je ... kunnen proberen?", and
+    "hoe wist je dat" with "wist je dat ...?" (information); the question word asking for what
+    was tried or could be tried, or how they knew, makes them open."""
     assert classify(text, lang).label is L.OPEN_QUESTION
 
 
