@@ -193,8 +193,10 @@ NL = Lexicon(
         r"(?P<a>(?:je|jij|u) (?:zou|kunt|kan|moet|moest)) (?!graag|liever)" + SOFT + GAP
         + r"(?P<b>kunnen|moeten|proberen|beter|eens|ook)(?! (?:zien|horen|merken|zeggen|trots))",
         r"(?P<a>(?:je|jij|u) (?:kunt|kan)) (?:ook |beter |eens |gewoon |misschien |best )+(?!zien|horen|merken|trots)",
-        r"(?P<a>(?:je|jij|u) (?:zou|moet)) (?:eigenlijk |echt |toch |gewoon |eens |misschien )+",
-        r"(?P<a>(?:je|jij|u) zou) (?!graag|liever|willen|wel\b)(?:\w+ ){1,6}(?P<b>\w+en)\b(?<!kunnen)(?<!moeten)(?<!zijn)",
+        r"(?P<a>(?:je|jij|u) (?:zou|moet)) (?:eigenlijk |echt |toch |gewoon |eens |misschien )+"
+        r"(?!(?:\w+ )?" + EMOTION + r"\b)",  # "je moet echt trots zijn" praises
+        r"(?P<a>(?:je|jij|u) zou) (?!graag|liever|willen|wel\b|(?:\w+ ){0,3}" + EMOTION + r"\b)"
+        r"(?:\w+ ){1,6}(?P<b>\w+en)\b(?<!kunnen)(?<!moeten)(?<!zijn)",
         r"(?P<a>het (?:is|lijkt me|lijkt mij|zou|kan|werkt|wordt)) (?:misschien |wellicht |vaak |soms |wel |echt |ook )*"
         r"(?P<b>handig|slim|goed|beter|verstandig|een idee|nuttig|zinvol|fijn|prettig|een optie|de moeite waard)(?: \w+)? (?:om|als|te|wanneer)",
         r"(?P<a>het helpt) (?:vaak |misschien |soms |wel |ook )*(?P<b>als|om)", r"(?P<a>wat) (?:ook |vaak |soms |mij |bij mij )*(?P<b>helpt|werkt) (?:is|goed is)",
@@ -260,7 +262,7 @@ NL = Lexicon(
         r"(?:je|jij) (?:bent|bent zo|bent echt) (?:\w+ )?gegroeid", r"wat ben (?:je|jij) (?:\w+ )?gegroeid", r"(?:je|jij) ontwikkelt je",
         r"wat (?:heb|hebt) (?:je|jij) (?:toch )?(?:een )?" + QUALITY, r"ik leer (?:\w+ )?(?:veel|zoveel|ontzettend veel|echt veel) van (?:je|jou)",
         r"(?:je|jij) hebt (?:echt |zo'n |een |ook )*(?:oog|gevoel|talent|gave|hart|neus) voor", r"(?:je|jij) zet je (?:\w+ )?in",
-        r"je mag (?:\w+ )?(?:trots|blij) zijn", r"(?:je|jij) doet het (?:\w+ )?(?:goed|geweldig|fantastisch|top|prima)", r"straalt (?:[\w'-]+ ){0,3}(?:rust|warmte|vertrouwen|plezier|energie|zelfvertrouwen|kalmte) uit",
+        r"je (?:mag|moet|zou) (?:\w+ ){0,2}(?:trots|blij|tevreden) (?:mogen )?zijn", r"(?:je|jij) doet het (?:\w+ )?(?:goed|geweldig|fantastisch|top|prima)", r"straalt (?:[\w'-]+ ){0,3}(?:rust|warmte|vertrouwen|plezier|energie|zelfvertrouwen|kalmte) uit",
         r"(?:dat|die|het) is (?:echt )?een (?:kracht|talent|gave)", r"(?:je|jij) bent (?:echt |toch |gewoon |ook )*zo'n", r"dat siert (?:je|jou)", r"straalt (?:er ?af|ervan af|van je af)",
         r"boffen (?:maar |wel )?met", r"(?:mogen|mag) (?:blij|trots) zijn (?:met|op)", r"trots op (?:je|jou|jezelf)", r"je mag (?:trots|blij) zijn",
         r"petje af", r"respect voor (?:je|jou|hoe)", r"chapeau", r"hulde", r"ga zo door", r"hou(?:d)? vol", r"je kunt dit",

@@ -136,6 +136,18 @@ def test_empathy_in_someone_elses_shoes_is_no_tip(lang: str, text: str) -> None:
     assert classify(text, lang).label is not L.TIP
 
 
+@pytest.mark.parametrize("text", [
+    "Je moet echt trots zijn.",
+    "Je zou eigenlijk best tevreden mogen zijn.",
+    "Je zou trots mogen zijn op hoe rustig het werd.",
+    "Je mag echt trots zijn op jezelf!",
+])
+def test_you_should_be_proud_cheers_and_is_not_advice(text: str) -> None:
+    """"Je moet/zou ... trots zijn" shares its words with "je moet echt ..." advice; it cheers
+    the person (an affirmation), so it is never nudged or rephrased."""
+    assert classify(text, "nl").label is L.AFFIRMATION
+
+
 @pytest.mark.parametrize(("lang", "text"), [
     ("nl", "Wat heb je al eens geprobeerd?"),
     ("nl", "wat heb je al geprobeerd bij deze klas"),
