@@ -74,3 +74,22 @@ def test_no_text_in_the_group_calls_a_named_member_an_adviser(language: str) -> 
     shaming = [key for key, value in texts.items() if key.startswith("summary.")
                and ("advice" in value.lower() or "advies" in value.lower())]
     assert not shaming
+
+
+@pytest.mark.parametrize(("language", "own_word"), [("nl", "duwtje"), ("en", "nudge")])
+def test_the_bot_calls_its_own_private_messages_nudges_never_tips(language: str,
+                                                                 own_word: str) -> None:
+    """In this practice tips are what peers hold back until asked; the bot promising "tips"
+    in the private chat would say the opposite of its nudges."""
+    texts = catalog(language)
+    for key in ("bot.start_private", "bot.welcome_private", "bot.help_private"):
+        words = texts[key].lower()
+        assert own_word in words and "tips geven" not in words and "personal tips" not in words
+        assert "persoonlijke tips" not in words and "give you tips" not in words
+
+
+def test_schedule_is_the_rhythm_of_meetings_not_the_roster() -> None:
+    """/roster is "Leden en beurtvolgorde"; /schedule sets the rhythm, as its own messages say."""
+    texts = catalog("nl")
+    for key in ("bot.only_admins_schedule", "bot.help_group", "commands.schedule"):
+        assert "rooster" not in texts[key].lower()
