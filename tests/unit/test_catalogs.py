@@ -93,3 +93,16 @@ def test_schedule_is_the_rhythm_of_meetings_not_the_roster() -> None:
     texts = catalog("nl")
     for key in ("bot.only_admins_schedule", "bot.help_group", "commands.schedule"):
         assert "rooster" not in texts[key].lower()
+
+
+@pytest.mark.parametrize(("language", "turns", "finished"), [
+    ("nl", "1× aan de beurt", "1 van minstens 3"), ("en", "had the turn 1×", "1 of at least 3")])
+def test_the_roster_counts_turns_in_other_words_than_finished_cycles(
+        language: str, turns: str, finished: str) -> None:
+    """The roster shows turns (counted once the clip is shown) above the finished cycles; a
+    member whose cycle is still open read "1× ingebracht" beside "0 van minstens 3"."""
+    line = render(language, Text("bot.roster_line", {"position": 1, "name": "Bram", "turns": 1,
+                                                     "agreed": "", "private": ""}))
+    assert turns in line and "ingebracht" not in line
+    assert finished in render(language, Text("progress.member", {"name": "Bram", "count": 1,
+                                                                 "minimum": 3}))
