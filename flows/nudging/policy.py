@@ -231,7 +231,8 @@ def _closed_run_hint(
         return None
     if _within(history.closed_hint_at, ctx.now, CLOSED_HINT_COOLDOWN[NudgeMode(mode)]):
         return None
-    if not _group_has_room(history, ctx.now):
+    # Still offers give way to the cycle's first hint, as to a peer's first nudge.
+    if history.closed_hint_at is not None and not _group_has_room(history, ctx.now):
         return None
     # Not a reply: the run is the group's, and replying would single out the third asker.
     hint = text(f"nudge.closed_run.{ctx.phase.value}", count=history.closed_run)

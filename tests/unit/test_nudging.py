@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -356,6 +357,26 @@ def test_the_closed_question_hint_comes_back_only_after_its_cooldown(mode: Nudge
              (ANNA, CLOSED, later), (BRAM, CLOSED, later), (CHRIS, CLOSED, later)]
     kinds = [d.kind for d in conversation(*steps, mode=mode)]
     assert kinds == [None, None, "closed_run", None, None, "closed_run"]
+
+
+def test_the_first_closed_question_hint_is_not_crowded_out_by_still_offers() -> None:
+    """Still offers and strong-moment replies may have used the group's room; they give way to
+    the first hint, as to a peer's first nudge. A later hint still waits for room."""
+    busy = NudgeHistory(sent_at=(T0, T0, T0))
+    first = [CLOSED, CLOSED, CLOSED]
+    history, kinds = busy, []
+    for n, (writer, label) in enumerate(zip((ANNA, BRAM, CHRIS), first, strict=True)):
+        decision = decide_on_message(message(writer, at=T0 + timedelta(seconds=10 * n),
+                                             history=history, message_id=200 + n), label)
+        history, kinds = decision.history, [*kinds, decision.kind]
+    assert kinds == [None, None, "closed_run"]
+    later = T0 + CLOSED_HINT_COOLDOWN[NudgeMode.GENTLE]
+    crowded = replace(history, sent_at=(later, later, later))
+    for n, writer in enumerate((ANNA, BRAM, CHRIS)):
+        decision = decide_on_message(message(writer, at=later + timedelta(seconds=n),
+                                             history=crowded, message_id=300 + n), CLOSED)
+        crowded = decision.history
+    assert decision.kind is None
 
 
 def test_an_activating_message_breaks_the_run() -> None:
