@@ -53,11 +53,26 @@ def time_zone_named(name: str) -> str | None:
     wanted = name.strip().lower().replace(" ", "_")
     if not wanted or len(wanted) > 64:
         return None
+    if wanted in _DUTCH_NAMES:
+        return _DUTCH_NAMES[wanted]
     for zone in _zones():
         if zone.startswith(_AREAS) and wanted in (zone.lower(), zone.lower().rsplit("/", 1)[-1]):
             return zone
     return next((zone for zone in _zones() if zone.lower() == wanted), None)
 
+
+# Cities and islands as Dutch speakers name them, where the database's English name differs
+# (and the Caribbean part of the Kingdom, whose islands share a zone named after one city).
+_DUTCH_NAMES = {
+    "londen": "Europe/London", "parijs": "Europe/Paris", "brussel": "Europe/Brussels",
+    "berlijn": "Europe/Berlin", "keulen": "Europe/Berlin", "kopenhagen": "Europe/Copenhagen",
+    "wenen": "Europe/Vienna", "praag": "Europe/Prague", "warschau": "Europe/Warsaw",
+    "lissabon": "Europe/Lisbon", "athene": "Europe/Athens", "boedapest": "Europe/Budapest",
+    "boekarest": "Europe/Bucharest", "moskou": "Europe/Moscow", "rome": "Europe/Rome",
+    "curaçao": "America/Curacao", "bonaire": "America/Kralendijk",
+    "sint_eustatius": "America/Kralendijk", "saba": "America/Kralendijk",
+    "sint_maarten": "America/Lower_Princes", "suriname": "America/Paramaribo",
+}
 
 # Where a city is looked up: the continents and oceans, not "Etc/GMT+1" (whose sign is
 # reversed: UTC-1) nor old aliases such as "US/Central".
@@ -129,7 +144,8 @@ def change(settings: Settings, name: str, value: str) -> Settings | Text:
 
 
 def describe(settings: Settings) -> Text:
-    return text("settings.overview", language=settings.language, timezone=settings.timezone,
+    return text("settings.overview", language=value_text("language", settings.language),
+                timezone=settings.timezone,
                 nudging=value_text("nudging", settings.nudging.value),
                 delivery=value_text("delivery", settings.nudge_delivery.value),
                 watch=settings.watch_minutes, goal=settings.goal_minutes,

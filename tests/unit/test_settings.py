@@ -31,6 +31,10 @@ from flows.settings_change import change, describe
     ("timezone", "europe/london", "timezone", "Europe/London"),
     ("tijdzone", "Amsterdam", "timezone", "Europe/Amsterdam"),
     ("timezone", "new york", "timezone", "America/New_York"),
+    ("tijdzone", "londen", "timezone", "Europe/London"),  # as Dutch speakers name them
+    ("tijdzone", "Curaçao", "timezone", "America/Curacao"),
+    ("tijdzone", "Bonaire", "timezone", "America/Kralendijk"),
+    ("tijdzone", "sint maarten", "timezone", "America/Lower_Princes"),
     ("realiteit", "25 minuten", "reality_minutes", 25),
     ("reality", "2 uur", "reality_minutes", 120),
     ("reminder", "1 dag", "clip_reminder_hours", 24),
@@ -79,3 +83,18 @@ def test_the_overview_says_the_reminder_is_off_in_either_language() -> None:
     assert isinstance(off, Settings)
     assert "reminder off ·" in render("en", describe(off))
     assert "herinnering uit ·" in render("nl", describe(off))
+
+
+@pytest.mark.parametrize(("language", "shown", "code"), [("nl", "taal: Nederlands", "taal: nl"),
+                                                        ("en", "language: English", "language: en")])
+def test_the_overview_names_the_language_as_its_buttons_do(language: str, shown: str,
+                                                           code: str) -> None:
+    overview = render(language, describe(Settings(language=language)))
+    assert shown in overview and code not in overview
+
+
+def test_an_unknown_time_zone_is_quoted_and_answered_with_examples() -> None:
+    refusal = change(Settings(), "tijdzone", "mars")
+    assert isinstance(refusal, Text)
+    said = render("nl", refusal)
+    assert said.startswith("De tijdzone „mars” ken ik niet") and "Londen" in said
