@@ -312,17 +312,33 @@ async def chat_migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
                 unit.lanes.add(new)
 
 
-async def bot_removed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+_OUT = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
+
+
+async def bot_membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The bot added to a group says what it is for and that an admin starts with /setup (a
+    newcomer otherwise meets silence); removed, its groups stop."""
+    change = update.my_chat_member
+    if change is None:
+        return
+    gone = change.new_chat_member.status in _OUT
+    if not gone and change.old_chat_member.status in _OUT and in_group(update):
+        async with handling(update, context) as unit:
+            if unit is not None:
+                await unit.send(Message(change.chat.id, say(user_language(change.from_user),
+                                                            "bot.added")))
+    elif gone:
+        await _bot_removed(update, context)
+
+
+async def _bot_removed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The bot was removed from a chat (or the chat closed): each of its groups stops. The
     open cycle is cancelled, its timers and the schedule's are dropped, and whoever removed
     the bot and the chat's admins (as last seen at /setup) hear privately what that means;
     everything stored stays under retention."""
     change = update.my_chat_member
-    if change is None or change.new_chat_member.status not in (ChatMemberStatus.LEFT,
-                                                               ChatMemberStatus.BANNED):
-        return
     async with handling(update, context) as unit:
-        if unit is None:
+        if unit is None or change is None:
             return
         for group in await groups.in_chat(unit.tx, change.chat.id):
             await decide_in(unit, group, Cancel(0, True))
@@ -353,6 +369,6 @@ def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         CallbackQueryHandler(agree, pattern=pattern(AgreeButton)),
         MessageHandler(filters.StatusUpdate.MIGRATE, chat_migrated),
         MessageHandler(filters.StatusUpdate.LEFT_CHAT_MEMBER, left_chat),
-        ChatMemberHandler(bot_removed, ChatMemberHandler.MY_CHAT_MEMBER),
+        ChatMemberHandler(bot_membership, ChatMemberHandler.MY_CHAT_MEMBER),
         ChatMemberHandler(member_changed, ChatMemberHandler.CHAT_MEMBER),
     ]

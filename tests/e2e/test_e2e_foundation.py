@@ -15,7 +15,7 @@ async def test_setup_by_a_non_admin_is_refused_politely(
         tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess) -> None:
     since = await tg.mark()
     await tg.send_text(demo_group.members[0].user_id, demo_group.chat_id, "/setup")
-    answer = await tg.wait_for_text(demo_group.chat_id, "beheerder", since=since)
+    answer = await tg.wait_for_text(demo_group.chat_id, "Alleen een beheerder", since=since)
     assert "Alleen een beheerder" in answer["text"]
     await tg.send_text(demo_group.members[0].user_id, demo_group.chat_id, "/join")
     await tg.wait_for_text(demo_group.chat_id, "nog geen intervisiegroep", since=since)

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from tests.handlers.in_process import InProcessBot, set_up
-from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, STRANGER, command, member_left
+from tests.handlers.updates import (
+    ANNA,
+    BRAM,
+    CATO,
+    GROUP,
+    STRANGER,
+    bot_added,
+    command,
+    member_left,
+)
 
 NOT_SET_UP = "nog geen intervisiegroep"
 ELSEWHERE = -1009900000001
@@ -126,3 +135,13 @@ async def test_a_chat_member_update_of_someone_leaving_takes_them_out_of_the_gro
     assert await bot.db_all("SELECT user_id FROM members WHERE active = 1 ORDER BY user_id") \
         == [(BRAM.user_id,)]
     await bot.handle(member_left(bot.app.bot, CATO, status=status))  # the second says nothing new
+
+
+async def test_the_bot_added_to_a_group_says_what_it_is_and_how_to_begin(
+        bot: InProcessBot) -> None:
+    """A newcomer who adds the bot met silence; now it says what it does and that an admin
+    starts with /setup, in the language of whoever added it."""
+    since = await bot.tg.mark()
+    await bot.handle(bot_added(bot.app.bot, ANNA))
+    (said,) = await bot.said(since=since)
+    assert "/setup" in said and "Doel, Realiteit, Opties en Voornemen" in said
