@@ -362,12 +362,11 @@ def test_the_closed_question_hint_comes_back_only_after_its_cooldown(mode: Nudge
 def test_the_first_closed_question_hint_is_not_crowded_out_by_still_offers() -> None:
     """Still offers and strong-moment replies may have used the group's room; they give way to
     the first hint, as to a peer's first nudge. A later hint still waits for room."""
-    busy = NudgeHistory(sent_at=(T0, T0, T0))
-    first = [CLOSED, CLOSED, CLOSED]
-    history, kinds = busy, []
-    for n, (writer, label) in enumerate(zip((ANNA, BRAM, CHRIS), first, strict=True)):
+    history = NudgeHistory(sent_at=(T0, T0, T0))
+    kinds: list[str | None] = []
+    for n, writer in enumerate((ANNA, BRAM, CHRIS)):
         decision = decide_on_message(message(writer, at=T0 + timedelta(seconds=10 * n),
-                                             history=history, message_id=200 + n), label)
+                                             history=history, message_id=200 + n), CLOSED)
         history, kinds = decision.history, [*kinds, decision.kind]
     assert kinds == [None, None, "closed_run"]
     later = T0 + CLOSED_HINT_COOLDOWN[NudgeMode.GENTLE]
