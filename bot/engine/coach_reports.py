@@ -8,9 +8,9 @@ from datetime import datetime
 from bot.engine.outgoing import Chart, Message, Outgoing
 from bot.texts.render import render_all, say
 from flows.cycle.model import CycleContext
-from flows.effects import Text, text
+from flows.effects import Text
 from flows.model import Group
-from flows.reports.coach_summary import coach_summary, trend
+from flows.reports.coach_summary import addition_header, coach_summary, trend
 from flows.reports.group_summary import participation
 from flows.reports.progress import PastCycle
 from storage import coaches, contributions, cycles, members
@@ -36,11 +36,19 @@ async def summary(tx: Tx, group: Group, cycle_id: int, now: datetime) -> list[Ou
     return items
 
 
-async def addition(tx: Tx, group: Group, texts: tuple[Text, ...]) -> list[Outgoing]:
-    """A short addition (a late look-back answer) for every coach: never the whole summary."""
-    html = render_all(group.settings.language, (text("coach.header", group=group.title),)
-                      + texts)
-    return [Message(coach_id, html) for coach_id in await coaches.of_group(tx, group.id)]
+async def addition(tx: Tx, group: Group, cycle_id: int,
+                   texts: tuple[Text, ...]) -> list[Outgoing]:
+    """A short addition (a late look-back answer) for every coach: never the whole summary.
+    It names whose cycle it adds to, since a coach of several groups and cycles gets it
+    hours after the summary."""
+    linked = await coaches.of_group(tx, group.id)
+    cycle = await cycles.get(tx, cycle_id)
+    if not linked or cycle is None:
+        return []
+    names = {m.user_id: m.name for m in await members.named(tx, group.id)}
+    header = addition_header(cycle, names.get(cycle.inbrenger_id) or "?", group.title)
+    html = render_all(group.settings.language, (header, *texts))
+    return [Message(coach_id, html) for coach_id in linked]
 
 
 def _charts(coach_id: int, ctx: CycleContext, group: Group, history: tuple[PastCycle, ...],

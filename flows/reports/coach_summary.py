@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flows.cycle.model import CycleContext
+from flows.cycle.model import Cycle, CycleContext
 from flows.effects import Text, text
 from flows.reports.group_summary import (
     Participation,
@@ -16,7 +16,7 @@ from flows.reports.group_summary import (
 )
 from flows.reports.progress import PastCycle, past_cycle
 
-__all__ = ["PastCycle", "coach_summary", "past_cycle", "trend"]
+__all__ = ["PastCycle", "addition_header", "coach_summary", "past_cycle", "trend"]
 
 TREND_CYCLES = 8  # the trend line shows the group's last cycles
 
@@ -45,6 +45,12 @@ def _count_line(row: Participation) -> Text:
                 neutral=row.neutral, compensating=row.compensating,
                 welcome=f" (+{row.welcome})" if row.welcome else "",
                 voice=text("coach.count_voice", part=spoken_part(row)) if row.spoken else "")
+
+
+def addition_header(cycle: Cycle, inbrenger: str, group_title: str) -> Text:
+    """The head of an addition to a summary the coach already has: whose cycle it is."""
+    return text("coach_summary.addition_header", name=inbrenger, number=cycle.number,
+                group=group_title)
 
 
 def coach_summary(ctx: CycleContext, group_title: str, nudges: int,

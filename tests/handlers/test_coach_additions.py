@@ -1,0 +1,64 @@
+"""What reaches a coach after the summary: a late look-back line, and the words of a voice
+note that closed the look back before anyone had read it. In process, with the group, its
+coach and Bram's cycle put in storage as the talk would have left them."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from bot.engine.services import services_of
+from flows.cycle.model import Cycle
+from flows.model import Group, Phase, WillStep
+from storage import coaches, cycles, groups, members
+from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, Person, message
+
+COACH = Person(4001, "Carla")
+
+
+@dataclass(frozen=True)
+class Seeded:
+    group: Group
+    cycle: Cycle
+
+
+async def _bram_in_the_look_back(bot: InProcessBot, phase: Phase = Phase.WILL) -> Seeded:
+    """Bram (inbrenger) and Cato (peer) agreed; Carla coaches the group; Bram's first cycle
+    is in its look back (Bram chose "none of these", Cato's line awaited), or closed."""
+    await set_up(bot, BRAM, CATO)
+    await bot.tg.add_user(COACH.user_id, COACH.first_name)
+    await bot.tg.start_private_chat(COACH.user_id)
+    now = datetime.now(UTC)
+    async with services_of(bot.app).db.transaction() as tx:
+        group = await groups.find(tx, GROUP)
+        assert group is not None
+        for person in (BRAM, CATO):
+            await members.agree(tx, group.id, person.user_id, now)
+        token = await coaches.create_invite(tx, group.id, ANNA.user_id, now)
+        assert await coaches.redeem(tx, token, COACH.user_id, COACH.first_name, now)
+        cycle = await cycles.create(tx, Cycle(
+            0, group.id, BRAM.user_id, 1, phase, now,
+            step=WillStep.LOOKBACK.value if phase is Phase.WILL else "",
+            learning_question="Hoe kan ik meer open vragen stellen?",
+            commitment="Ik ga drie open vragen voorbereiden.", lookback_choice=0),
+            actor_id=None, event="start", now=now)
+    return Seeded(group, cycle)
+
+
+async def _to_coach(bot: InProcessBot, since: int) -> list[str]:
+    return await bot.said(COACH.user_id, since=since)
+
+
+async def test_a_late_look_back_line_tells_the_coach_whose_cycle_it_adds_to(
+        bot: InProcessBot) -> None:
+    await _bram_in_the_look_back(bot, Phase.CLOSED)
+    invitation = await bot.app.bot.send_message(GROUP, "De terugblik gemist?")
+    since = await bot.tg.mark()
+    await bot.handle(message(bot.app.bot, CATO, "Vragen naar wat hij zelf zag.",
+                             reply_to=invitation.to_dict()))
+    added = await _to_coach(bot, since)
+    assert len(added) == 1
+    assert "Aanvulling op de samenvatting van cyclus 1 van Bram" in added[0]
+    assert "Cato gebruikt deze zet weer" in added[0]
+    assert "Intervisie 3B" in added[0]
+
