@@ -6,17 +6,22 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flows.cycle.model import Cycle, CycleContext
+from flows.cycle.model import LOOKBACK, Cycle, CycleContext
 from flows.effects import Text, text
+from flows.model import Phase
+from flows.nudging.policy import clock
 from flows.reports.group_summary import (
     Participation,
     group_summary,
     participation,
+    quote,
     spoken_part,
+    words_of,
 )
 from flows.reports.progress import PastCycle, past_cycle
 
-__all__ = ["PastCycle", "addition_header", "coach_summary", "past_cycle", "trend"]
+__all__ = ["PastCycle", "addition_header", "coach_summary", "past_cycle", "read_after_summary",
+           "trend"]
 
 TREND_CYCLES = 8  # the trend line shows the group's last cycles
 
@@ -51,6 +56,24 @@ def addition_header(cycle: Cycle, inbrenger: str, group_title: str) -> Text:
     """The head of an addition to a summary the coach already has: whose cycle it is."""
     return text("coach_summary.addition_header", name=inbrenger, number=cycle.number,
                 group=group_title)
+
+
+def read_after_summary(ctx: CycleContext, message_id: int, words: str) -> tuple[Text, ...]:
+    """The words of a voice note read only after its cycle closed (a spoken look-back line is
+    often the one that closes it): both summaries showed it as spoken but unread, so the
+    coach gets its words as an addition, as with a late typed line. `ctx` is the cycle as it
+    was before the words came; nothing when it is not closed or the note had words already.
+    The group heard the note itself, and /summary shows its words from now on."""
+    note = next((c for c in ctx.contributions if c.message_id == message_id and c.is_voice),
+                None)
+    if ctx.cycle.phase is not Phase.CLOSED or note is None or note.text or not words.strip():
+        return ()
+    name = ctx.name_of(note.user_id)
+    if note.phase == LOOKBACK:
+        return (text("cycle.lookback_late_move", name=name,
+                     quote=words_of(replace(note, text=words))),)
+    return (text("coach_summary.read_late", name=name, length=clock(note.duration),
+                 words=quote(words)),)
 
 
 def coach_summary(ctx: CycleContext, group_title: str, nudges: int,

@@ -132,7 +132,7 @@ def _phase_part(ctx: CycleContext, phase: Phase) -> Text | None:
     lines: list[Text] = []
     if own and phase is not Phase.WILL:  # in will the confirmed commitment speaks for them
         lines.append(text("summary.own_words", name=ctx.name_of(cycle.inbrenger_id),
-                          lines="\n".join(f"• {_words(c)}" for c in own[:QUOTES_PER_PART])))
+                          lines="\n".join(f"• {words_of(c)}" for c in own[:QUOTES_PER_PART])))
     if chosen:
         lines.append(text("summary.peer_words", lines="\n".join(
             _peer_line(ctx, c, c.id == cycle.lookback_choice) for c in chosen)))
@@ -157,13 +157,13 @@ def varied(said: list[ContributionRef], count: int,
     return sorted(picked, key=said.index)
 
 
-def _words(c: ContributionRef) -> str:
+def words_of(c: ContributionRef) -> str:
     """A quote of the words; a transcribed voice note is marked as spoken."""
     return f"🎙 {quote(c.text)}" if c.is_voice else quote(c.text)
 
 
 def _peer_line(ctx: CycleContext, c: ContributionRef, helpful: bool) -> str:
-    line = f"• {ctx.name_of(c.user_id)}: {_words(c)}"
+    line = f"• {ctx.name_of(c.user_id)}: {words_of(c)}"
     return line + " ⭐" if helpful else line
 
 

@@ -5,13 +5,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
+import pytest
+from telegram import Update
+
+from bot.engine import voice_notes
 from bot.engine.services import services_of
+from bot.media.transcribe import Transcript
 from flows.cycle.model import Cycle
 from flows.model import Group, Phase, WillStep
 from storage import coaches, cycles, groups, members
+from tests.clips import ffmpeg
 from tests.handlers.in_process import InProcessBot, set_up
 from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, Person, message
+from tests.waiting import eventually
 
 COACH = Person(4001, "Carla")
 
@@ -62,3 +70,34 @@ async def test_a_late_look_back_line_tells_the_coach_whose_cycle_it_adds_to(
     assert "Cato gebruikt deze zet weer" in added[0]
     assert "Intervisie 3B" in added[0]
 
+
+
+HEARD = "i will ask more open question"  # as pocketsphinx wrote Chloe's line
+
+
+async def test_a_spoken_line_that_closed_the_look_back_reaches_the_coach_once_read(
+        bot: InProcessBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The transcriber is a stand-in that hears HEARD in any note: what matters here is that
+    the words come after the summaries went out."""
+    async def hears(path: object, language: str, time_limit: float) -> Transcript:
+        return Transcript(HEARD, "nl", "whisper", 3.0)
+
+    monkeypatch.setenv("INTERVISION_TRANSCRIBER", "whisper")
+    monkeypatch.setattr(voice_notes, "transcribe", hears)
+    await _bram_in_the_look_back(bot)
+    note = tmp_path / "line.ogg"
+    ffmpeg("-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono", "-t", "3", "-c:a", "libopus",
+           str(note))
+    since = await bot.tg.mark()
+    sent = await bot.tg.send_video(CATO.user_id, GROUP, note, kind="voice")
+    await bot.handle(Update.de_json({"update_id": 50_000 + sent["message_id"], "message": sent},
+                                    bot.app.bot))
+    summary = next(m for m in await _to_coach(bot, since) if "Cyclus-samenvatting" in m)
+    assert "Cato: 🎙 spraakbericht" in summary  # closed before anyone read it
+
+    async def added() -> list[str]:
+        return [m for m in await _to_coach(bot, since) if "Aanvulling" in m]
+
+    addition = (await eventually(added, what="the coach's addition with Cato's words"))[0]
+    assert "cyclus 1 van Bram" in addition
+    assert "Cato gebruikt deze zet weer" in addition and HEARD in addition

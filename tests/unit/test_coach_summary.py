@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from flows.catalog import render_all
 from flows.cycle.model import ContributionRef, Cycle, CycleContext
 from flows.model import Member, Phase, Settings
-from flows.reports.coach_summary import PastCycle, coach_summary, trend
+from flows.reports.coach_summary import PastCycle, coach_summary, read_after_summary, trend
 from flows.reports.progress import across_cycles
 
 NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
@@ -59,3 +59,15 @@ def test_after_the_first_cycle_the_helpful_kinds_speak_of_one_cycle() -> None:
     assert line is not None
     assert "het meest hielp, in 1 cyclus: 1 open vraag" in render_all("nl", (line,))
     assert "helped the inbrenger most, in 1 cycle: 1 open question" in render_all("en", (line,))
+
+
+def test_a_voice_note_read_after_the_summary_is_added_for_the_coach_only_once_closed() -> None:
+    cycle = Cycle(9, 1, 1, 1, Phase.CLOSED, NOW, learning_question="Hoe?")
+    note = ContributionRef(5, 3, "options", "", "voice", message_id=77, kind="voice",
+                           duration=12)
+    ctx = CycleContext(cycle, Settings(), MEMBERS, NOW, (note,))
+    added = render_all("nl", read_after_summary(ctx, 77, "misschien vaker wachten"))
+    assert "spraakbericht van Cato (0:12)" in added and "misschien vaker wachten" in added
+    still_open = CycleContext(Cycle(9, 1, 1, 1, Phase.OPTIONS, NOW), Settings(), MEMBERS, NOW,
+                              (note,))
+    assert read_after_summary(still_open, 77, "misschien") == ()  # nudged and quoted as usual
