@@ -32,7 +32,7 @@ async def summary(tx: Tx, group: Group, cycle_id: int, now: datetime) -> list[Ou
     items: list[Outgoing] = []
     for coach_id in linked:
         items.append(Message(coach_id, html))
-        items.extend(_charts(coach_id, ctx, group, history, language))
+        items.extend(coach_charts(coach_id, ctx, group, history, language))
     return items
 
 
@@ -51,10 +51,12 @@ async def addition(tx: Tx, group: Group, cycle_id: int,
     return [Message(coach_id, html) for coach_id in linked]
 
 
-def _charts(coach_id: int, ctx: CycleContext, group: Group, history: tuple[PastCycle, ...],
-            language: str) -> list[Chart]:
+def coach_charts(coach_id: int, ctx: CycleContext, group: Group, history: tuple[PastCycle, ...],
+                 language: str) -> list[Chart]:
     charts = []
-    rows = [(row.name, row.activating, row.neutral, row.compensating)
+    # Every contribution has its place in the bar: tips on request and voice notes nobody
+    # could read too, so a member who only spoke does not look silent.
+    rows = [(row.name, row.activating, row.neutral, row.compensating, row.welcome, row.spoken)
             for row in participation(ctx)]
     if rows:
         charts.append(Chart(
@@ -63,6 +65,8 @@ def _charts(coach_id: int, ctx: CycleContext, group: Group, history: tuple[PastC
             {"activating": say(language, "coach.legend_activating"),
              "neutral": say(language, "coach.legend_neutral"),
              "compensating": say(language, "coach.legend_compensating"),
+             "welcome": say(language, "coach_summary.legend_welcome"),
+             "spoken": say(language, "coach_summary.legend_spoken"),
              "axis": say(language, "coach.legend_axis")},
             say(language, "coach.chart_caption"), f"cycle-{ctx.cycle.id}.png"))
     points = trend(history)
