@@ -4,6 +4,7 @@ group's trend. Decided inside the cycle's transaction; the charts are drawn when
 from __future__ import annotations
 
 from datetime import datetime
+from html import unescape
 
 from bot.engine.outgoing import Chart, Message, Outgoing
 from bot.texts.render import render_all, say
@@ -56,7 +57,8 @@ def coach_charts(coach_id: int, ctx: CycleContext, group: Group, history: tuple[
     charts = []
     # Every contribution has its place in the bar: tips on request and voice notes nobody
     # could read too, so a member who only spoke does not look silent.
-    rows = [(row.name, row.activating, row.neutral, row.compensating, row.welcome, row.spoken)
+    rows = [(_plain(language, "report.chart_away", name=row.name) if row.away else row.name,
+             row.activating, row.neutral, row.compensating, row.welcome, row.spoken)
             for row in participation(ctx)]
     if rows:
         charts.append(Chart(
@@ -77,3 +79,8 @@ def coach_charts(coach_id: int, ctx: CycleContext, group: Group, history: tuple[
              "ratio": say(language, "coach.trend_axis_share")},
             say(language, "coach.trend_title"), f"trend-{group.id}-{len(history)}.png"))
     return charts
+
+
+def _plain(language: str, key: str, **params: object) -> str:
+    """A catalog text as the chart draws it: plain, not Telegram HTML."""
+    return unescape(say(language, key, **params))

@@ -45,7 +45,9 @@ def _chain(history: tuple[PastCycle, ...], inbrenger_id: int) -> tuple[Text, ...
 
 def _count_line(row: Participation) -> Text:
     """Activating / neutral / compensating, tips on request as (+n), and voice notes nobody
-    could read apart: they were spoken, of no known kind."""
+    could read apart: they were spoken, of no known kind. Who was away is said so."""
+    if row.away:
+        return text("report.member_away", name=row.name)
     return text("coach.count_line", name=row.name, activating=row.activating,
                 neutral=row.neutral, compensating=row.compensating,
                 welcome=f" (+{row.welcome})" if row.welcome else "",

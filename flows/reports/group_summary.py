@@ -55,6 +55,7 @@ class Participation:
     welcome: int = 0  # tips, opinions, information given after the inbrenger asked for them
     spoken: int = 0  # voice notes nobody could read: they spoke, in words we do not know
     spoken_seconds: int = 0
+    away: bool = False  # said they were not here today, and said nothing
 
     @property
     def total(self) -> int:
@@ -69,13 +70,16 @@ def unread_voice(c: ContributionRef) -> bool:
 def participation(ctx: CycleContext) -> list[Participation]:
     """Per peer of this cycle (the inbrenger answers rather than contributes), in alphabetical
     order. Tips given after the inbrenger opened the floor are counted as welcome; voice notes
-    nobody could read are counted apart, as spoken. A member away today (they said so) is left
-    out, unless they said something all the same: they did not "listen this time"."""
+    nobody could read are counted apart, as spoken. A member away today (they said so) is shown
+    as away, not as having "listened this time", unless they said something all the same."""
     cycle, said = ctx.cycle, talk(ctx.contributions)
     rows = []
     for member in sorted(ctx.members, key=lambda m: m.name.lower()):
         mine = [c for c in said if c.user_id == member.user_id]
-        if member.user_id == cycle.inbrenger_id or (member.user_id in cycle.absent and not mine):
+        if member.user_id == cycle.inbrenger_id:
+            continue
+        if member.user_id in cycle.absent and not mine:
+            rows.append(Participation(member.name, member.user_id, 0, 0, 0, 0, 0, 0, away=True))
             continue
         judged = [(c, kind_of(cycle, c)) for c in mine]  # flows/reports/balance.py
         kinds = Counter(kind for _, kind in judged)
@@ -101,6 +105,8 @@ def quote(words: str) -> str:
 def participation_line(row: Participation) -> Text:
     """Counts in words, with singular and plural; everything else is "other contributions",
     and voice notes nobody could read by their length ("voice note, 0:35")."""
+    if row.away:
+        return text("report.member_away", name=row.name)
     if row.total == 0:
         return text("summary.member_quiet", name=row.name)
     others = row.total - row.asked - row.observed - row.reflected - row.welcome - row.spoken
