@@ -63,7 +63,10 @@ def coach_charts(coach_id: int, ctx: CycleContext, group: Group, history: tuple[
     if rows:
         charts.append(Chart(
             coach_id, "participation", rows,
-            say(language, "coach.chart_title", number=ctx.cycle.number),
+            # Named for the inbrenger: their cycle's number is theirs, not the group's count
+            # (which the trend chart uses), so "cycle 1" alone would name two different charts.
+            _plain(language, "coach_summary.chart_title", number=ctx.cycle.number,
+                   name=ctx.name_of(ctx.cycle.inbrenger_id)),
             {"activating": say(language, "coach.legend_activating"),
              "neutral": say(language, "coach.legend_neutral"),
              "compensating": say(language, "coach.legend_compensating"),

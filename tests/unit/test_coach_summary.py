@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from bot.engine.coach_reports import coach_charts
 from flows.catalog import render_all
 from flows.cycle.model import ContributionRef, Cycle, CycleContext
-from flows.model import Member, Phase, Settings
+from flows.model import Group, Member, Phase, Settings
 from flows.reports.coach_summary import PastCycle, coach_summary, read_after_summary, trend
 from flows.reports.progress import across_cycles
 
@@ -71,3 +72,13 @@ def test_a_voice_note_read_after_the_summary_is_added_for_the_coach_only_once_cl
     still_open = CycleContext(Cycle(9, 1, 1, 1, Phase.OPTIONS, NOW), Settings(), MEMBERS, NOW,
                               (note,))
     assert read_after_summary(still_open, 77, "misschien") == ()  # nudged and quoted as usual
+
+
+def test_the_chart_title_names_whose_cycle_it_is() -> None:
+    """Bram's first and Cato's first cycle (the group's 1st and 2nd) had the same title."""
+    ctx = CycleContext(Cycle(9, 1, 3, 1, Phase.CLOSED, NOW), Settings(), MEMBERS, NOW,
+                       (ContributionRef(1, 2, "reality", "Wat zie je?", "open_question"),))
+    (chart,) = coach_charts(100, ctx, Group(1, -5, title="Groep"), (), "nl")
+    assert chart.title == "Deelname · cyclus 1 van Cato"
+    (chart,) = coach_charts(100, ctx, Group(1, -5, title="Group"), (), "en")
+    assert chart.title == "Participation · Cato's cycle 1"
