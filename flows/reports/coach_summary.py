@@ -36,11 +36,19 @@ def trend(history: tuple[PastCycle, ...]) -> list[tuple[int, float]]:
 def _chain(history: tuple[PastCycle, ...], inbrenger_id: int) -> tuple[Text, ...]:
     """Cycle by cycle: the learning question, whether the clip showed what was tried, and
     the commitment."""
-    return tuple(
-        text("coach.chain_line", number=past.number, learning_question=past.learning_question
-             or "—", commitment=past.commitment or "—",
-             tried=text(f"summary.tried_answer.{past.tried or 'unknown'}"))
-        for past in history if past.inbrenger_id == inbrenger_id)
+    return tuple(_chain_line(past) for past in history if past.inbrenger_id == inbrenger_id)
+
+
+def _chain_line(past: PastCycle) -> Text:
+    """A cycle without an earlier commitment (a first one) had nothing to try: its clip was
+    never asked about, so "not answered" would be wrong there."""
+    question, commitment = past.learning_question or "—", past.commitment or "—"
+    if past.previous_commitment is None and past.tried is None:
+        return text("coach_summary.chain_first", number=past.number,
+                    learning_question=question, commitment=commitment)
+    return text("coach.chain_line", number=past.number, learning_question=question,
+                commitment=commitment,
+                tried=text(f"summary.tried_answer.{past.tried or 'unknown'}"))
 
 
 def _count_line(row: Participation) -> Text:

@@ -24,7 +24,7 @@ def past_cycle(cycle: Cycle, contributions: tuple[ContributionRef, ...]) -> Past
                  if kind_of(cycle, c) != WELCOME)
     helpful = next((c.label for c in contributions if c.id == cycle.lookback_choice), None)
     return PastCycle(cycle.inbrenger_id, cycle.number, cycle.learning_question, cycle.commitment,
-                     talk, cycle.tried, helpful, cycle.id)
+                     talk, cycle.tried, helpful, cycle.id, cycle.previous_commitment)
 
 
 def with_cycle(history: tuple[PastCycle, ...], cycle: Cycle,

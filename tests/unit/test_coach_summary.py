@@ -7,7 +7,13 @@ from bot.engine.coach_reports import coach_charts
 from flows.catalog import render_all
 from flows.cycle.model import ContributionRef, Cycle, CycleContext
 from flows.model import Group, Member, Phase, Settings
-from flows.reports.coach_summary import PastCycle, coach_summary, read_after_summary, trend
+from flows.reports.coach_summary import (
+    PastCycle,
+    coach_summary,
+    past_cycle,
+    read_after_summary,
+    trend,
+)
 from flows.reports.progress import across_cycles
 
 NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
@@ -31,7 +37,7 @@ def test_the_coach_sees_the_inbrengers_chain_and_the_trend() -> None:
                PastCycle(2, 1, "Hoe geef ik instructie?", "Korter", ("observation",)),
                PastCycle(1, 2, "Hoe sluit ik af?", "Samenvatten", ("reflection", "tip")))
     shown = render_all("nl", coach_summary(ctx, "Groep", 2, history))
-    assert "1. Hoe begin ik? · niet beantwoord → Eerst stilte" in shown
+    assert "1. Hoe begin ik? → Eerst stilte" in shown
     assert "2. Hoe sluit ik af?" in shown
     assert "Hoe geef ik instructie?" not in shown  # Bram's chain is Bram's
     assert "50% → 100% → 50%" in shown
@@ -82,3 +88,18 @@ def test_the_chart_title_names_whose_cycle_it_is() -> None:
     assert chart.title == "Deelname · cyclus 1 van Cato"
     (chart,) = coach_charts(100, ctx, Group(1, -5, title="Group"), (), "en")
     assert chart.title == "Participation · Cato's cycle 1"
+
+
+def test_the_chain_asks_what_the_clip_showed_only_where_there_was_a_commitment_before() -> None:
+    """A first cycle had no earlier commitment: nothing was asked, so nothing "not answered"."""
+    first = Cycle(1, 1, 1, 1, Phase.CLOSED, NOW, learning_question="Hoe begin ik?",
+                  commitment="Eerst stilte")
+    second = Cycle(9, 1, 1, 2, Phase.CLOSED, NOW, learning_question="Hoe sluit ik af?",
+                   commitment="Samenvatten", previous_commitment="Eerst stilte")
+    history = (past_cycle(first, ()), past_cycle(second, ()))
+    ctx = CycleContext(second, Settings(), MEMBERS, NOW, ())
+    shown = render_all("nl", coach_summary(ctx, "Groep", 0, history))
+    assert "1. Hoe begin ik? → Eerst stilte" in shown
+    assert "2. Hoe sluit ik af? · niet beantwoord → Samenvatten" in shown
+    english = render_all("en", coach_summary(ctx, "Group", 0, history))
+    assert "1. Hoe begin ik? → Eerst stilte" in english and "· not answered →" in english
