@@ -61,10 +61,12 @@ def helpful_kinds(history: Iterable[PastCycle]) -> list[tuple[str, int]]:
 
 
 def helpful_kinds_text(history: tuple[PastCycle, ...]) -> Text | None:
+    """"Over 3 cycles: 2 open questions, 1 observation": the cycles counted are those in which
+    the inbrenger picked a contribution, so the numbers add up."""
     kinds = helpful_kinds(history)
     if not kinds:
         return None
-    return text("progress.helpful_kinds", count=len(history),
+    return text("progress.helpful_kinds", count=sum(n for _, n in kinds),
                 kinds=tuple(text(f"progress.kind.{label}", count=n) for label, n in kinds))
 
 

@@ -53,7 +53,8 @@ def test_the_coach_and_the_group_see_which_kinds_of_contributions_helped_most() 
                PastCycle(2, 1, "q2", "c2", ("observation",), helpful_label="open_question"),
                PastCycle(3, 1, "q3", "c3", ("observation",), helpful_label="observation"))
     shown = render_all("nl", coach_summary(ctx, "Groep", 0, history))
-    assert "Wat de inbrengers het meest hielp, over 4 cycli: 2 open vragen, 1 waarneming" in shown
+    # Four cycles, three with a pick: the numbers add up to the cycles named.
+    assert "Wat de inbrengers het meest hielp, over 3 cycli: 2 open vragen, 1 waarneming" in shown
     assert "Anna: 2 van minstens 3" in shown and "Bram: 1 van minstens 3" in shown
     english = render_all("en", coach_summary(ctx, "Group", 0, history))
     assert "2 open questions, 1 observation" in english and "Anna: 2 of at least 3" in english
@@ -103,3 +104,12 @@ def test_the_chain_asks_what_the_clip_showed_only_where_there_was_a_commitment_b
     assert "2. Hoe sluit ik af? · niet beantwoord → Samenvatten" in shown
     english = render_all("en", coach_summary(ctx, "Group", 0, history))
     assert "1. Hoe begin ik? → Eerst stilte" in english and "· not answered →" in english
+
+
+def test_what_helped_most_counts_only_the_cycles_with_a_pick() -> None:
+    history = (PastCycle(1, 1, "q1", "c1", ("open_question",)),
+               PastCycle(2, 1, "q2", "c2", ("observation",), helpful_label="open_question"),
+               PastCycle(3, 1, "q3", "c3", ("observation",)))
+    line = across_cycles(MEMBERS, history)
+    assert line is not None
+    assert "het meest hielp, in 1 cyclus: 1 open vraag" in render_all("nl", (line,))
