@@ -90,7 +90,7 @@ def coach_summary(ctx: CycleContext, group_title: str, nudges: int,
                   history: tuple[PastCycle, ...] = ()) -> tuple[Text, ...]:
     cycle = ctx.cycle
     parts: list[Text] = [text("coach.header", group=group_title)]
-    parts.extend(group_summary(replace(ctx, history=history or ctx.history)))
+    parts.extend(group_summary(replace(ctx, history=history or ctx.history), for_coach=True))
     counts = tuple(_count_line(row) for row in participation(ctx))
     parts.append(text("coach.counts", lines=counts or "—"))
     parts.append(text("coach.watched_before" if cycle.watched_before_talk

@@ -181,8 +181,9 @@ def tried_line(cycle: Cycle, name: str) -> Text | None:
                 answer=answer)
 
 
-def lookback_part(ctx: CycleContext) -> tuple[Text, ...]:
-    """What helped the inbrenger most, and the moves the peers will use again."""
+def lookback_part(ctx: CycleContext, *, for_coach: bool = False) -> tuple[Text, ...]:
+    """What helped the inbrenger most, and the moves the peers will use again ("we" in the
+    group's summary; the coach is not one of them)."""
     cycle = ctx.cycle
     parts: list[Text] = []
     helpful = next((c for c in ctx.contributions if c.id == cycle.lookback_choice), None)
@@ -195,7 +196,7 @@ def lookback_part(ctx: CycleContext) -> tuple[Text, ...]:
     lines = tuple(_move_line(ctx, c) for c in ctx.contributions
                   if c.phase == LOOKBACK and (c.text or unread_voice(c)))
     if lines:
-        parts.append(text("summary.moves", lines=lines))
+        parts.append(text("report.moves_coach" if for_coach else "summary.moves", lines=lines))
     return tuple(parts)
 
 
@@ -206,10 +207,11 @@ def _move_line(ctx: CycleContext, line: ContributionRef) -> Text:
     return text("summary.member_line", name=ctx.name_of(line.user_id), parts=said)
 
 
-def group_summary(ctx: CycleContext) -> tuple[Text, ...]:
+def group_summary(ctx: CycleContext, *, for_coach: bool = False) -> tuple[Text, ...]:
     """The summary the group reads when the cycle closes (and with /summary). With the
     group's history in the context it ends with the view across cycles: what helped the
-    inbrengers most, and each member's progress towards three cycles."""
+    inbrengers most, and each member's progress towards three cycles. `for_coach`: the same
+    in words for the coach, who is not in the group ("the members", not "we")."""
     cycle = ctx.cycle
     name = ctx.name_of(cycle.inbrenger_id)
     parts: list[Text] = [text("summary.title", name=name, number=cycle.number,
@@ -222,13 +224,14 @@ def group_summary(ctx: CycleContext) -> tuple[Text, ...]:
         parts.append(text("summary.commitment", commitment=cycle.commitment))
     else:
         parts.append(text("summary.no_commitment"))
-    parts.extend(lookback_part(ctx))
+    parts.extend(lookback_part(ctx, for_coach=for_coach))
     rows = participation(ctx)
     if rows:
         parts.append(text("summary.participation",
                           lines=tuple(participation_line(row) for row in rows)))
     if ctx.history:
-        across = across_cycles(ctx.members, with_cycle(ctx.history, cycle, ctx.contributions))
+        across = across_cycles(ctx.members, with_cycle(ctx.history, cycle, ctx.contributions),
+                               for_coach=for_coach)
         if across is not None:
             parts.append(across)
     return tuple(parts)

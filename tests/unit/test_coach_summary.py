@@ -1,6 +1,7 @@
 """The coach's view across cycles: the inbrenger's chain and the group's activating trend."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from bot.engine.coach_reports import coach_charts
@@ -14,6 +15,7 @@ from flows.reports.coach_summary import (
     read_after_summary,
     trend,
 )
+from flows.reports.group_summary import group_summary
 from flows.reports.progress import across_cycles
 
 NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
@@ -113,3 +115,20 @@ def test_what_helped_most_counts_only_the_cycles_with_a_pick() -> None:
     line = across_cycles(MEMBERS, history)
     assert line is not None
     assert "het meest hielp, in 1 cyclus: 1 open vraag" in render_all("nl", (line,))
+
+
+def test_the_coach_is_not_addressed_as_one_of_the_group() -> None:
+    cycle = Cycle(9, 1, 1, 2, Phase.CLOSED, NOW, learning_question="Hoe?", commitment="Wachten")
+    ctx = CycleContext(cycle, Settings(), MEMBERS, NOW,
+                       (ContributionRef(1, 2, "lookback", "Doorvragen", "move"),))
+    history = (PastCycle(1, 1, "q1", "c1", ("open_question",), helpful_label="open_question"),)
+    dutch = render_all("nl", coach_summary(ctx, "Groep", 0, history))
+    assert "Over de cycli van de groep heen" in dutch and "(elk lid doet er minstens 3)" in dutch
+    assert "Zetten die de leden weer gebruiken" in dutch
+    english = render_all("en", coach_summary(ctx, "Group", 0, history))
+    assert "Across the group's cycles" in english and "(each member does at least 3)" in english
+    assert "Moves the members will use again" in english
+    for words in ("onze", "ieder doet", "we weer", "our cycles", "each of us", "we will"):
+        assert words not in dutch + english
+    group = render_all("nl", group_summary(replace(ctx, history=history)))
+    assert "Over onze cycli heen" in group and "Zetten die we weer gebruiken" in group
