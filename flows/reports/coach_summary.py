@@ -68,6 +68,17 @@ def addition_header(cycle: Cycle, inbrenger: str, group_title: str) -> Text:
                 group=group_title)
 
 
+def _count_notes(rows: list[Participation]) -> tuple[Text, ...]:
+    """What the marks beside the three counts mean, under the counts where they appear: the
+    coach was never told that unread voice notes are not in the counts."""
+    notes = []
+    if any(row.welcome for row in rows):
+        notes.append(text("coach_summary.note_welcome"))
+    if any(row.spoken for row in rows):
+        notes.append(text("coach_summary.note_voice"))
+    return tuple(notes)
+
+
 def read_after_summary(ctx: CycleContext, message_id: int, words: str) -> tuple[Text, ...]:
     """The words of a voice note read only after its cycle closed (a spoken look-back line is
     often the one that closes it): both summaries showed it as spoken but unread, so the
@@ -91,7 +102,8 @@ def coach_summary(ctx: CycleContext, group_title: str, nudges: int,
     cycle = ctx.cycle
     parts: list[Text] = [text("coach.header", group=group_title)]
     parts.extend(group_summary(replace(ctx, history=history or ctx.history), for_coach=True))
-    counts = tuple(_count_line(row) for row in participation(ctx))
+    rows = participation(ctx)
+    counts = tuple(_count_line(row) for row in rows) + _count_notes(rows)
     parts.append(text("coach.counts", lines=counts or "—"))
     parts.append(text("coach.watched_before" if cycle.watched_before_talk
                       else "coach.not_watched_before"))

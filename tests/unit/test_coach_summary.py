@@ -132,3 +132,18 @@ def test_the_coach_is_not_addressed_as_one_of_the_group() -> None:
         assert words not in dutch + english
     group = render_all("nl", group_summary(replace(ctx, history=history)))
     assert "Over onze cycli heen" in group and "Zetten die we weer gebruiken" in group
+
+
+def test_the_coach_is_told_what_unread_voice_notes_and_tips_on_request_mean() -> None:
+    cycle = Cycle(9, 1, 1, 1, Phase.CLOSED, NOW, welcome_tips=frozenset({12}))
+    said = (ContributionRef(1, 3, "reality", "", "voice", 11, "voice", 6),
+            ContributionRef(2, 2, "options", "Probeer een timer.", "tip", 12))
+    shown = render_all("nl", coach_summary(CycleContext(cycle, Settings(), MEMBERS, NOW, said),
+                                           "Groep", 0))
+    counts = shown.split("<b>Bijdragen per lid</b>")[1].split("\n\n")[0]
+    assert "• Bram: 0 / 0 / 0 (+1)" in counts and "• Cato: 0 / 0 / 0 · 🎙 spraakbericht" in counts
+    assert "(+n): tips, meningen of uitleg nadat de inbrenger erom vroeg" in counts
+    assert "niet naar tekst konden worden omgezet" in counts
+    quiet = render_all("en", coach_summary(CycleContext(cycle, Settings(), MEMBERS, NOW, ()),
+                                           "Group", 0))
+    assert "(+n)" not in quiet and "turned into text" not in quiet  # only where they appear
