@@ -193,6 +193,11 @@ def lookback_part(ctx: CycleContext, *, for_coach: bool = False) -> tuple[Text, 
                           inbrenger=ctx.name_of(cycle.inbrenger_id)))
     elif cycle.lookback_choice == 0:
         parts.append(text("summary.helpful_none", inbrenger=ctx.name_of(cycle.inbrenger_id)))
+    elif cycle.phase is Phase.CLOSED:
+        # No answer in time: said, so nobody reads the silence as "nothing helped". A late
+        # choice (possible while buttons were offered) comes as an addition.
+        key = "report.helpful_open" if cycle.lookback_options else "report.helpful_unanswered"
+        parts.append(text(key, inbrenger=ctx.name_of(cycle.inbrenger_id)))
     lines = tuple(_move_line(ctx, c) for c in ctx.contributions
                   if c.phase == LOOKBACK and (c.text or unread_voice(c)))
     if lines:

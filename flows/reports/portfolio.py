@@ -8,8 +8,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from flows.cycle.model import LOOKBACK, VOICE, ContributionRef, Cycle
-from flows.model import Group, Member
+from flows.model import Group, Member, Phase
 from flows.reports.balance import WELCOME, balance, peers_talk
+
+# How the inbrenger answered "which contribution helped you most?" (the look back).
+CHOSEN, NONE_OF_THESE, UNANSWERED = "contribution", "none_of_these", "unanswered"
+
+
+def helped_answer(cycle: Cycle) -> str | None:
+    """A contribution chosen, "none of these", or no answer in a closed cycle (a late one is
+    still added); None while the cycle has not closed."""
+    if cycle.lookback_choice == 0:
+        return NONE_OF_THESE
+    if cycle.lookback_choice is not None:
+        return CHOSEN
+    return UNANSWERED if cycle.phase is Phase.CLOSED else None
 
 
 @dataclass(frozen=True)
@@ -34,6 +47,8 @@ class CycleRecord:
             "helped_most": None if helpful is None else {
                 "by": names.get(helpful.user_id) or "?", "text": helpful.text,
                 "kind": helpful.label, **_voice(helpful)},
+            # Why helped_most is empty: "none_of_these" was chosen, or "unanswered".
+            "helped_most_answer": helped_answer(self.cycle),
             "moves_to_use_again": [
                 {"by": names.get(c.user_id) or "?", "text": c.text, **_voice(c)}
                 for c in self.contributions if c.phase == LOOKBACK and (c.text or c.is_voice)],

@@ -19,6 +19,7 @@ from flows.model import Group, Member, Phase
 from flows.nudging.policy import clock
 from flows.reports.balance import balance, known, peers_talk
 from flows.reports.group_summary import quote, varied
+from flows.reports.portfolio import NONE_OF_THESE, UNANSWERED, helped_answer
 
 LINES_PER_PART = 4
 # What tells the story of a phase: in reality what opens the inbrenger's thinking, in options
@@ -52,7 +53,7 @@ class Story:
     options: tuple[Said, ...]
     commitment: str | None
     helped: Said | None
-    helped_none: bool
+    helped_answer: str | None  # flows/reports/portfolio.helped_answer
     moves: tuple[Said, ...]
     balance: tuple[int, int, int]  # activating, neutral, compensating
     voice_notes: tuple[int, int] = (0, 0)  # how many, seconds in all
@@ -92,7 +93,7 @@ def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...]
         reality=part(Phase.REALITY, _REALITY), options=part(Phase.OPTIONS, _OPTIONS),
         commitment=cycle.commitment,
         helped=_said(who(helpful.user_id), helpful) if helpful else None,
-        helped_none=cycle.lookback_choice == 0,
+        helped_answer=helped_answer(cycle),
         moves=tuple(_said(who(c.user_id), c) for c in contributions
                     if c.phase == LOOKBACK and (c.text or c.is_voice)),
         balance=(counts["activating"], counts["neutral"], counts["compensating"]),
@@ -168,8 +169,10 @@ class _Writer:
                      e(s.commitment) if s.commitment else self.say("portfolio.no_commitment")))
         if s.helped:
             rows.append((self.say("portfolio.helped"), self.line(s.helped)))
-        elif s.helped_none:
+        elif s.helped_answer == NONE_OF_THESE:
             rows.append((self.say("portfolio.helped"), self.say("portfolio.helped_none")))
+        elif s.helped_answer == UNANSWERED:
+            rows.append((self.say("portfolio.helped"), self.say("portfolio.helped_unanswered")))
         if s.moves:
             rows.append((self.say("portfolio.moves"),
                          [self.line(x) for x in s.moves]))

@@ -1,10 +1,13 @@
 """The portfolio export: each cycle's learning question, commitment and balance."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
-from flows.cycle.model import ContributionRef, Cycle
-from flows.model import Group, Member, Phase
+from flows.catalog import render_all
+from flows.cycle.model import ContributionRef, Cycle, CycleContext
+from flows.model import Group, Member, Phase, Settings
+from flows.reports.group_summary import group_summary
 from flows.reports.portfolio import portfolio
 from flows.reports.progress import past_cycle
 from flows.reports.written import as_markdown, group_portfolio
@@ -77,3 +80,23 @@ def test_the_balance_and_the_trend_count_the_peers_not_the_inbrenger_nor_asked_f
                                           [(cycle, contributions)]), "en")
     assert "1 activating, 0 neutral, 0 compensating" in written
     assert past_cycle(cycle, contributions).activating_share == 1.0
+
+
+def test_an_unanswered_look_back_is_told_apart_from_none_of_these() -> None:
+    said: tuple[ContributionRef, ...] = (
+        ContributionRef(1, 2, "reality", "Wat zag je?", "open_question"),)
+    people = (Member(1, "Anna"), Member(2, "Bo"))
+    unanswered = Cycle(3, 1, 1, 1, Phase.CLOSED, NOW, lookback_options=(1,))
+    none = replace(unanswered, id=4, lookback_choice=0)
+    running = replace(unanswered, id=5, phase=Phase.OPTIONS)
+    rows = [(unanswered, said), (none, said), (running, said)]
+    summary = render_all("en", group_summary(CycleContext(unanswered, Settings(), people, NOW,
+                                                          said)))
+    assert "Helped Anna most</b>: Anna has not chosen yet; a later choice is added." in summary
+    data = portfolio(Group(1, -5, 0, "Pabo 2"), people, rows)
+    assert [c["helped_most"] for c in data["cycles"]] == [None, None, None]
+    assert [c["helped_most_answer"] for c in data["cycles"]] == [
+        "unanswered", "none_of_these", None]
+    written = as_markdown(group_portfolio(Group(1, -5, 0, "Pabo 2"), people, rows), "en")
+    assert "- **Helped most**: not chosen" in written
+    assert "- **Helped most**: none of the contributions offered" in written
