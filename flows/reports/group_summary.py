@@ -124,21 +124,29 @@ def spoken_part(row: Participation) -> Text:
                 length=clock(row.spoken_seconds))
 
 
-def _phase_part(ctx: CycleContext, phase: Phase) -> Text | None:
-    """One phase: the inbrenger's own words apart from the peers', the contribution that
-    helped most marked where it was said."""
-    cycle = ctx.cycle
-    said = [c for c in talk(ctx.contributions) if c.phase == phase.value and c.text]
+def phase_words(cycle: Cycle, contributions: tuple[ContributionRef, ...], phase: Phase,
+                count: int) -> tuple[list[ContributionRef], list[ContributionRef]]:
+    """What one phase tells, for the summaries and the portfolios alike: up to `count` of
+    the inbrenger's own insights, and up to `count` of the peers' words that open the
+    inbrenger's thinking (varied, the contribution that helped most always among them)."""
+    said = [c for c in talk(contributions) if c.phase == phase.value and c.text]
     own = [c for c in said if c.user_id == cycle.inbrenger_id and _says_something(c)]
     peers = [c for c in said if c.user_id != cycle.inbrenger_id
              and (known(c.label) in _PEER_LABELS.get(phase, set())
                   or c.id == cycle.lookback_choice)]
     helpful = next((c for c in peers if c.id == cycle.lookback_choice), None)
-    chosen = varied(peers, QUOTES_PER_PART, keep=helpful)
+    return own[:count], varied(peers, count, keep=helpful)
+
+
+def _phase_part(ctx: CycleContext, phase: Phase) -> Text | None:
+    """One phase: the inbrenger's own words apart from the peers', the contribution that
+    helped most marked where it was said."""
+    cycle = ctx.cycle
+    own, chosen = phase_words(cycle, ctx.contributions, phase, QUOTES_PER_PART)
     lines: list[Text] = []
     if own and phase is not Phase.WILL:  # in will the confirmed commitment speaks for them
         lines.append(text("summary.own_words", name=ctx.name_of(cycle.inbrenger_id),
-                          lines="\n".join(f"• {words_of(c)}" for c in own[:QUOTES_PER_PART])))
+                          lines="\n".join(f"• {words_of(c)}" for c in own)))
     if chosen:
         lines.append(text("summary.peer_words", lines="\n".join(
             _peer_line(ctx, c, c.id == cycle.lookback_choice) for c in chosen)))

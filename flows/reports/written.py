@@ -14,20 +14,13 @@ from dataclasses import dataclass
 
 from flows.catalog import DEFAULT_LANGUAGE, LANGUAGES, catalog
 from flows.cycle.model import LOOKBACK, ContributionRef, Cycle
-from flows.labels import Label
 from flows.model import Group, Member, Phase
 from flows.nudging.policy import clock
-from flows.reports.balance import balance, known, peers_talk
-from flows.reports.group_summary import quote, varied
+from flows.reports.balance import balance, peers_talk
+from flows.reports.group_summary import phase_words, quote
 from flows.reports.portfolio import NONE_OF_THESE, UNANSWERED, helped_answer
 
 LINES_PER_PART = 4
-# What tells the story of a phase: in reality what opens the inbrenger's thinking, in options
-# also the ideas (the peers are a source of knowledge there).
-_REALITY = {Label.OBSERVATION, Label.REFLECTION, Label.OPEN_QUESTION}
-_OPTIONS = _REALITY | {Label.TIP, Label.OPINION, Label.INFORMATION}
-
-
 
 @dataclass(frozen=True)
 class Said:
@@ -49,6 +42,7 @@ class Story:
     learning_question: str | None
     previous_commitment: str | None
     tried: str | None  # yes | partly | no | None (not answered)
+    goal: tuple[Said, ...]  # per phase the inbrenger's own insights, then the peers' words
     reality: tuple[Said, ...]
     options: tuple[Said, ...]
     commitment: str | None
@@ -78,10 +72,9 @@ def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...]
     def who(user_id: int) -> str:
         return names.get(user_id) or "?"
 
-    def part(phase: Phase, labels: set[Label]) -> tuple[Said, ...]:
-        said = [c for c in contributions if c.phase == phase.value and c.text
-                and known(c.label) in labels]
-        return tuple(_said(who(c.user_id), c) for c in varied(said, LINES_PER_PART))
+    def part(phase: Phase) -> tuple[Said, ...]:
+        own, peers = phase_words(cycle, contributions, phase, LINES_PER_PART)
+        return tuple(_said(who(c.user_id), c) for c in own + peers)
 
     helpful = next((c for c in contributions if c.id == cycle.lookback_choice), None)
     spoken = [c for c in peers_talk(cycle, contributions) if c.is_voice]
@@ -90,7 +83,7 @@ def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...]
         group=group.title, inbrenger=who(cycle.inbrenger_id), number=cycle.number,
         finished=not cycle.is_open, learning_question=cycle.learning_question,
         previous_commitment=cycle.previous_commitment, tried=cycle.tried,
-        reality=part(Phase.REALITY, _REALITY), options=part(Phase.OPTIONS, _OPTIONS),
+        goal=part(Phase.GOAL), reality=part(Phase.REALITY), options=part(Phase.OPTIONS),
         commitment=cycle.commitment,
         helped=_said(who(helpful.user_id), helpful) if helpful else None,
         helped_answer=helped_answer(cycle),
@@ -162,7 +155,8 @@ class _Writer:
             rows.append((self.say("portfolio.tried"),
                          self.say("portfolio.tried_line", commitment=s.previous_commitment)
                          + " " + answer))
-        for key, said in (("portfolio.reality", s.reality), ("portfolio.options", s.options)):
+        for key, said in (("portfolio.goal", s.goal), ("portfolio.reality", s.reality),
+                          ("portfolio.options", s.options)):
             if said:
                 rows.append((self.say(key), [self.line(x) for x in said]))
         rows.append((self.say("portfolio.commitment"),
