@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from flows.cycle.model import LOOKBACK, VOICE, ContributionRef, Cycle, CycleContext
 from flows.cycle.phases import quoted
 from flows.effects import Text, text
 from flows.labels import Label
-from flows.model import TALK_PHASES, Phase
+from flows.model import TALK_PHASES, Member, Phase
 from flows.nudging.policy import clock
 from flows.reports.balance import WELCOME, kind_of, known, talk
 from flows.reports.progress import across_cycles, with_cycle
@@ -68,13 +69,18 @@ def unread_voice(c: ContributionRef) -> bool:
 
 
 def participation(ctx: CycleContext) -> list[Participation]:
+    return members_balance(ctx.cycle, ctx.members, ctx.contributions)
+
+
+def members_balance(cycle: Cycle, members: Iterable[Member],
+                    contributions: tuple[ContributionRef, ...]) -> list[Participation]:
     """Per peer of this cycle (the inbrenger answers rather than contributes), in alphabetical
     order. Tips given after the inbrenger opened the floor are counted as welcome; voice notes
     nobody could read are counted apart, as spoken. A member away today (they said so) is shown
     as away, not as having "listened this time", unless they said something all the same."""
-    cycle, said = ctx.cycle, talk(ctx.contributions)
+    said = talk(contributions)
     rows = []
-    for member in sorted(ctx.members, key=lambda m: m.name.lower()):
+    for member in sorted(members, key=lambda m: m.name.lower()):
         mine = [c for c in said if c.user_id == member.user_id]
         if member.user_id == cycle.inbrenger_id:
             continue

@@ -11,14 +11,24 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
+from zoneinfo import ZoneInfo
 
 from flows.catalog import DEFAULT_LANGUAGE, LANGUAGES, catalog
 from flows.cycle.model import LOOKBACK, ContributionRef, Cycle
 from flows.model import Group, Member, Phase
 from flows.nudging.policy import clock
-from flows.reports.balance import balance, peers_talk
+from flows.reports.balance import WELCOME, balance, peers_talk
 from flows.reports.group_summary import phase_words, quote
-from flows.reports.portfolio import NONE_OF_THESE, UNANSWERED, helped_answer
+from flows.reports.portfolio import (
+    NONE_OF_THESE,
+    UNANSWERED,
+    CycleRows,
+    GroupRows,
+    Held,
+    HeldAt,
+    helped_answer,
+)
 
 LINES_PER_PART = 4
 
@@ -51,6 +61,8 @@ class Story:
     moves: tuple[Said, ...]
     balance: tuple[int, int, int]  # activating, neutral, compensating
     voice_notes: tuple[int, int] = (0, 0)  # how many, seconds in all
+    welcome_tips: int = 0  # tips given after the inbrenger asked for them: not compensating
+    held_on: date | None = None  # in the group's time zone
 
 
 @dataclass(frozen=True)
@@ -60,15 +72,12 @@ class Portfolio:
     stories: tuple[Story, ...]
 
 
-CycleRows = list[tuple[Cycle, tuple[ContributionRef, ...]]]
-
-
 def _said(who: str, c: ContributionRef) -> Said:
     return Said(who, quote(c.text) if c.text else "", c.duration if c.is_voice else None)
 
 
 def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...],
-          names: dict[int, str]) -> Story:
+          names: dict[int, str], held: Held | None = None) -> Story:
     def who(user_id: int) -> str:
         return names.get(user_id) or "?"
 
@@ -90,21 +99,26 @@ def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...]
         moves=tuple(_said(who(c.user_id), c) for c in contributions
                     if c.phase == LOOKBACK and (c.text or c.is_voice)),
         balance=(counts["activating"], counts["neutral"], counts["compensating"]),
-        voice_notes=(len(spoken), sum(c.duration for c in spoken)))
+        voice_notes=(len(spoken), sum(c.duration for c in spoken)),
+        welcome_tips=counts[WELCOME],
+        held_on=held.on.astimezone(ZoneInfo(group.settings.timezone)).date() if held else None)
 
 
-def group_portfolio(group: Group, members: Iterable[Member], cycles: CycleRows) -> Portfolio:
+def group_portfolio(group: Group, members: Iterable[Member], cycles: CycleRows,
+                    held: HeldAt | None = None) -> Portfolio:
     names = {m.user_id: m.name for m in members}
-    return Portfolio("group", group.title, tuple(story(group, c, k, names) for c, k in cycles))
+    dates = held or {}
+    return Portfolio("group", group.title, tuple(story(group, c, k, names, dates.get(c.id))
+                                                 for c, k in cycles))
 
 
-def member_portfolio(name: str, user_id: int,
-                     groups: list[tuple[Group, Iterable[Member], CycleRows]]) -> Portfolio:
+def member_portfolio(name: str, user_id: int, groups: list[GroupRows]) -> Portfolio:
     """The cycles `user_id` brought in, group by group, oldest first."""
     stories = []
-    for group, members, cycles in groups:
+    for group, members, cycles, held in groups:
         names = {m.user_id: m.name for m in members} | {user_id: name}
-        stories += [story(group, c, k, names) for c, k in cycles if c.inbrenger_id == user_id]
+        stories += [story(group, c, k, names, held.get(c.id))
+                    for c, k in cycles if c.inbrenger_id == user_id]
     return Portfolio("member", name, tuple(stories))
 
 
@@ -170,17 +184,26 @@ class _Writer:
         if s.moves:
             rows.append((self.say("portfolio.moves"),
                          [self.line(x) for x in s.moves]))
-        rows.append((self.say("portfolio.balance_label"), self.say(
-            "portfolio.balance", activating=s.balance[0], neutral=s.balance[1],
-            compensating=s.balance[2])))
+        balance = self.say("portfolio.balance", activating=s.balance[0], neutral=s.balance[1],
+                           compensating=s.balance[2])
+        if s.welcome_tips:
+            balance += ", " + self.counted("summary.count.welcome_tips", s.welcome_tips)
+        rows.append((self.say("portfolio.balance_label"), balance))
         if s.voice_notes[0]:
             rows.append((self.say("portfolio.voice_label"), self.say(
                 "portfolio.voice_notes", count=s.voice_notes[0], length=clock(s.voice_notes[1]))))
         return rows
 
+    def counted(self, key: str, count: int) -> str:
+        return self.say(f"{key}.{'one' if count == 1 else 'other'}", count=count)
+
     def heading(self, p: Portfolio, s: Story) -> str:
         key = "portfolio.cycle_of_member" if p.kind == "member" else "portfolio.cycle_in_group"
         heading = self.say(key, name=s.inbrenger, number=s.number, group=s.group or "—")
+        if s.held_on is not None:
+            months = self.say("portfolio.months").split()
+            heading += " · " + self.say("portfolio.held_on", day=s.held_on.day,
+                                        month=months[s.held_on.month - 1], year=s.held_on.year)
         return heading if s.finished else f"{heading} {self.say('portfolio.still_open')}"
 
     def title(self, p: Portfolio) -> str:

@@ -42,7 +42,7 @@ SECOND = _cycle(2, learning_question="Hoe houd ik de rust vast?",
 
 def _anna() -> object:
     return member_portfolio("Anna", ANNA, [(GROUP, PEOPLE, [(FIRST, TALK), (SECOND, ()),
-                                                            (_cycle(3, BO), ())])])
+                                                            (_cycle(3, BO), ())], {})])
 
 
 def test_a_members_portfolio_tells_each_of_their_cycles_in_dutch() -> None:
@@ -101,7 +101,8 @@ def test_the_portfolio_keeps_the_goal_and_the_inbrengers_own_insights_as_the_sum
             ContributionRef(5, CATO, "reality", "Op 0:40 kijkt niemand op.", "observation"))
     cycle = _cycle(1, BO, learning_question="Hoe blijf ik rustig?", commitment="Zachter praten")
     people = (Member(ANNA, "Anna"), bram, Member(CATO, "Cato"))
-    markdown = as_markdown(member_portfolio("Bram", BO, [(GROUP, people, [(cycle, talk)])]), "nl")
+    markdown = as_markdown(member_portfolio("Bram", BO, [(GROUP, people, [(cycle, talk)], {})]),
+                           "nl")
     goal = markdown.split("- **Doel**:")[1].split("- **Realiteit**")[0]
     assert "  - Bram: Ik wil dat ze rustig binnenkomen." in goal
     assert "  - Cato: Wat zie je als het rustig is?" in goal
