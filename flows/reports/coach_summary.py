@@ -12,6 +12,7 @@ from flows.model import Phase
 from flows.nudging.policy import clock
 from flows.reports.group_summary import (
     Participation,
+    as_heard,
     group_summary,
     participation,
     quote,
@@ -94,7 +95,7 @@ def read_after_summary(ctx: CycleContext, message_id: int, words: str) -> tuple[
         return (text("cycle.lookback_late_move", name=name,
                      quote=words_of(replace(note, text=words))),)
     return (text("coach_summary.read_late", name=name, length=clock(note.duration),
-                 words=quote(words)),)
+                 words=quote(as_heard(words))),)
 
 
 def coach_summary(ctx: CycleContext, group_title: str, nudges: int,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from flows.cycle.model import LOOKBACK, VOICE, ContributionRef, Cycle, CycleContext
 from flows.cycle.phases import quoted
@@ -179,7 +179,18 @@ def varied(said: list[ContributionRef], count: int,
 
 def words_of(c: ContributionRef) -> str:
     """A quote of the words; a transcribed voice note is marked as spoken."""
-    return f"🎙 {quote(c.text)}" if c.is_voice else quote(c.text)
+    return f"🎙 {quote(as_heard(c.text))}" if c.is_voice else quote(c.text)
+
+
+def as_heard(words: str) -> str:
+    """A transcript as shown: with a capital first letter, which recognisers leave out
+    ("i will ask ..."). What is stored (and exported as data) stays as it was heard."""
+    return words[:1].upper() + words[1:]
+
+
+def as_shown(c: ContributionRef) -> ContributionRef:
+    """The contribution with its words as shown (a transcript capitalised), for quoting."""
+    return replace(c, text=as_heard(c.text)) if c.is_voice else c
 
 
 def _peer_line(ctx: CycleContext, c: ContributionRef, helpful: bool) -> str:
@@ -203,7 +214,7 @@ def lookback_part(ctx: CycleContext, *, for_coach: bool = False) -> tuple[Text, 
     helpful = next((c for c in ctx.contributions if c.id == cycle.lookback_choice), None)
     if helpful is not None:
         parts.append(text("summary.helpful", name=ctx.name_of(helpful.user_id),
-                          quote=quoted(helpful, QUOTE_CHARS),
+                          quote=quoted(as_shown(helpful), QUOTE_CHARS),
                           inbrenger=ctx.name_of(cycle.inbrenger_id)))
     elif cycle.lookback_choice == 0:
         parts.append(text("summary.helpful_none", inbrenger=ctx.name_of(cycle.inbrenger_id)))
@@ -220,8 +231,9 @@ def lookback_part(ctx: CycleContext, *, for_coach: bool = False) -> tuple[Text, 
 
 
 def _move_line(ctx: CycleContext, line: ContributionRef) -> Text:
-    """A peer's look-back line in their words; a spoken one nobody could read by its length."""
-    said: str | Text = quote(line.text) if line.text else text(
+    """A peer's look-back line in their words (marked as spoken where it was, as the talk's
+    quotes are); a spoken one nobody could read by its length."""
+    said: str | Text = words_of(line) if line.text else text(
         "summary.count.voice_notes", count=1, length=clock(line.duration))
     return text("summary.member_line", name=ctx.name_of(line.user_id), parts=said)
 

@@ -19,7 +19,7 @@ from flows.cycle.model import LOOKBACK, ContributionRef, Cycle
 from flows.model import Group, Member, Phase
 from flows.nudging.policy import clock
 from flows.reports.balance import WELCOME, balance, peers_talk
-from flows.reports.group_summary import phase_words, quote
+from flows.reports.group_summary import as_shown, phase_words, quote
 from flows.reports.portfolio import (
     NONE_OF_THESE,
     UNANSWERED,
@@ -73,7 +73,8 @@ class Portfolio:
 
 
 def _said(who: str, c: ContributionRef) -> Said:
-    return Said(who, quote(c.text) if c.text else "", c.duration if c.is_voice else None)
+    shown = as_shown(c)
+    return Said(who, quote(shown.text) if c.text else "", c.duration if c.is_voice else None)
 
 
 def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...],

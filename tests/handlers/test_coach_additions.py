@@ -100,4 +100,5 @@ async def test_a_spoken_line_that_closed_the_look_back_reaches_the_coach_once_re
 
     addition = (await eventually(added, what="the coach's addition with Cato's words"))[0]
     assert "cyclus 1 van Bram" in addition
-    assert "Cato gebruikt deze zet weer" in addition and HEARD in addition
+    assert "Cato gebruikt deze zet weer" in addition
+    assert "🎙 I will ask more open question" in addition  # shown as spoken, capitalised

@@ -77,7 +77,7 @@ def test_a_voice_note_read_after_the_summary_is_added_for_the_coach_only_once_cl
                            duration=12)
     ctx = CycleContext(cycle, Settings(), MEMBERS, NOW, (note,))
     added = render_all("nl", read_after_summary(ctx, 77, "misschien vaker wachten"))
-    assert "spraakbericht van Cato (0:12)" in added and "misschien vaker wachten" in added
+    assert "spraakbericht van Cato (0:12)" in added and "Misschien vaker wachten" in added
     still_open = CycleContext(Cycle(9, 1, 1, 1, Phase.OPTIONS, NOW), Settings(), MEMBERS, NOW,
                               (note,))
     assert read_after_summary(still_open, 77, "misschien") == ()  # nudged and quoted as usual

@@ -397,3 +397,20 @@ def test_a_spoken_line_that_closes_the_look_back_is_in_the_summary_by_its_length
     summary = next(e for e in closed.effects if isinstance(e, Say)
                    and e.texts[0].key == "summary.title")
     assert "• Carla: 🎙 spraakbericht, 0:14" in render_all("nl", summary.texts)
+
+
+def test_transcripts_are_shown_marked_as_spoken_and_capitalised_wherever_they_are_quoted() -> None:
+    """pocketsphinx writes "i will ..."; the look-back line lost its 🎙 in /summary."""
+    heard = replace(BOB_NOTE, text="what went through your mind?", label="open_question")
+    line = ContributionRef(72, CARLA, "lookback", "i will ask more open question", "move", 912,
+                           VOICE, 3)
+    ctx = closing_ctx(heard, line, lookback_choice=70)
+    shown = render_all("en", group_summary(ctx))
+    assert "• Bob: 🎙 What went through your mind?" in shown  # the talk
+    assert "Bob: <i>🎙 (0:35) What went through your mind?</i>" in shown  # what helped most
+    assert "• Carla: 🎙 I will ask more open question" in shown  # the look back
+    markdown = as_markdown(group_portfolio(replace_group(), MEMBERS,
+                                           [(ctx.cycle, ctx.contributions)]), "en")
+    assert "Carla: 🎙 (0:03) I will ask more open question" in markdown
+    data = portfolio(replace_group(), MEMBERS, [(ctx.cycle, ctx.contributions)])
+    assert data["cycles"][0]["moves_to_use_again"][-1]["text"] == "i will ask more open question"
