@@ -39,9 +39,9 @@ async def summary(tx: Tx, group: Group, cycle_id: int, now: datetime) -> list[Ou
 
 async def addition(tx: Tx, group: Group, cycle_id: int,
                    texts: tuple[Text, ...]) -> list[Outgoing]:
-    """A short addition (a late look-back answer) for every coach: never the whole summary.
-    It names whose cycle it adds to, since a coach of several groups and cycles gets it
-    hours after the summary."""
+    """A short addition (a late look-back answer, a voice note read after the summary) for
+    every coach: never the whole summary. It names whose cycle it adds to, since a coach of
+    several groups and cycles may get it hours after the summary."""
     linked = await coaches.of_group(tx, group.id)
     cycle = await cycles.get(tx, cycle_id)
     if not linked or cycle is None:
