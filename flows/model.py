@@ -119,6 +119,7 @@ class PastCycle:
     tried: str | None = None  # did its clip show the commitment before it? yes/partly/no
     helpful_label: str | None = None  # the kind of contribution the inbrenger picked
     cycle_id: int = 0
+    previous_commitment: str | None = None  # what its clip was asked to show (none: a 1st)
 
     @property
     def activating_share(self) -> float | None:

@@ -37,7 +37,8 @@ async def open_cycle_as_inbrenger(tx: Tx, user_id: int) -> bool:
 
 async def member_data(tx: Tx, user_id: int) -> dict[str, Any]:
     """Everything kept about one member, as JSON-ready data: their profile (private chat) and,
-    per group, their membership, the cycles they brought in and their own contributions."""
+    per group, their membership, the cycles they brought in and their own contributions; for
+    a coach also the groups they coach."""
     profile = await tx.one("SELECT name, language, started_private, updated_at FROM users "
                            "WHERE user_id = ?", (user_id,))
     group_ids = [r["group_id"] for r in await tx.all(
@@ -59,6 +60,14 @@ async def member_data(tx: Tx, user_id: int) -> dict[str, Any]:
         "admin_of_groups": [r["group_id"] for r in await tx.all(
             "SELECT group_id FROM group_admins WHERE user_id = ? ORDER BY group_id",
             (user_id,))],
+        # A coach's links: which groups send them summaries, since when, under which name.
+        "coach_of": [
+            {"group": {"id": r["group_id"], "title": r["title"] or ""}, "name": r["name"],
+             "linked_at": r["linked_at"]}
+            for r in await tx.all(
+                "SELECT c.group_id, g.title, c.name, c.linked_at FROM coaches c "
+                "LEFT JOIN groups g ON g.id = c.group_id WHERE c.user_id = ? "
+                "ORDER BY c.linked_at, c.group_id", (user_id,))],
     }
 
 
@@ -130,7 +139,7 @@ async def forget_member(tx: Tx, user_id: int) -> dict[str, int]:
 def has_anything(data: dict[str, Any]) -> bool:
     """Whether `member_data` found anything still to show or erase (after /forget only the
     shape is left: rows without words or name)."""
-    if data["profile"] is not None or data.get("admin_of_groups"):
+    if data["profile"] is not None or data.get("admin_of_groups") or data.get("coach_of"):
         return True
     for group in data["groups"]:
         membership = group["membership"]

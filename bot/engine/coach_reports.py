@@ -4,13 +4,14 @@ group's trend. Decided inside the cycle's transaction; the charts are drawn when
 from __future__ import annotations
 
 from datetime import datetime
+from html import unescape
 
 from bot.engine.outgoing import Chart, Message, Outgoing
 from bot.texts.render import render_all, say
 from flows.cycle.model import CycleContext
-from flows.effects import Text, text
+from flows.effects import Text
 from flows.model import Group
-from flows.reports.coach_summary import coach_summary, trend
+from flows.reports.coach_summary import addition_header, coach_summary, trend
 from flows.reports.group_summary import participation
 from flows.reports.progress import PastCycle
 from storage import coaches, contributions, cycles, members
@@ -32,29 +33,45 @@ async def summary(tx: Tx, group: Group, cycle_id: int, now: datetime) -> list[Ou
     items: list[Outgoing] = []
     for coach_id in linked:
         items.append(Message(coach_id, html))
-        items.extend(_charts(coach_id, ctx, group, history, language))
+        items.extend(coach_charts(coach_id, ctx, group, history, language))
     return items
 
 
-async def addition(tx: Tx, group: Group, texts: tuple[Text, ...]) -> list[Outgoing]:
-    """A short addition (a late look-back answer) for every coach: never the whole summary."""
-    html = render_all(group.settings.language, (text("coach.header", group=group.title),)
-                      + texts)
-    return [Message(coach_id, html) for coach_id in await coaches.of_group(tx, group.id)]
+async def addition(tx: Tx, group: Group, cycle_id: int,
+                   texts: tuple[Text, ...]) -> list[Outgoing]:
+    """A short addition (a late look-back answer, a voice note read after the summary) for
+    every coach: never the whole summary. It names whose cycle it adds to, since a coach of
+    several groups and cycles may get it hours after the summary."""
+    linked = await coaches.of_group(tx, group.id)
+    cycle = await cycles.get(tx, cycle_id)
+    if not linked or cycle is None:
+        return []
+    names = {m.user_id: m.name for m in await members.named(tx, group.id)}
+    header = addition_header(cycle, names.get(cycle.inbrenger_id) or "?", group.title)
+    html = render_all(group.settings.language, (header, *texts))
+    return [Message(coach_id, html) for coach_id in linked]
 
 
-def _charts(coach_id: int, ctx: CycleContext, group: Group, history: tuple[PastCycle, ...],
-            language: str) -> list[Chart]:
+def coach_charts(coach_id: int, ctx: CycleContext, group: Group, history: tuple[PastCycle, ...],
+                 language: str) -> list[Chart]:
     charts = []
-    rows = [(row.name, row.activating, row.neutral, row.compensating)
+    # Every contribution has its place in the bar: tips on request and voice notes nobody
+    # could read too, so a member who only spoke does not look silent.
+    rows = [(_plain(language, "report.chart_away", name=row.name) if row.away else row.name,
+             row.activating, row.neutral, row.compensating, row.welcome, row.spoken)
             for row in participation(ctx)]
     if rows:
         charts.append(Chart(
             coach_id, "participation", rows,
-            say(language, "coach.chart_title", number=ctx.cycle.number),
+            # Named for the inbrenger: their cycle's number is theirs, not the group's count
+            # (which the trend chart uses), so "cycle 1" alone would name two different charts.
+            _plain(language, "coach_summary.chart_title", number=ctx.cycle.number,
+                   name=ctx.name_of(ctx.cycle.inbrenger_id)),
             {"activating": say(language, "coach.legend_activating"),
              "neutral": say(language, "coach.legend_neutral"),
              "compensating": say(language, "coach.legend_compensating"),
+             "welcome": say(language, "coach_summary.legend_welcome"),
+             "spoken": say(language, "coach_summary.legend_spoken"),
              "axis": say(language, "coach.legend_axis")},
             say(language, "coach.chart_caption"), f"cycle-{ctx.cycle.id}.png"))
     points = trend(history)
@@ -65,3 +82,8 @@ def _charts(coach_id: int, ctx: CycleContext, group: Group, history: tuple[PastC
              "ratio": say(language, "coach.trend_axis_share")},
             say(language, "coach.trend_title"), f"trend-{group.id}-{len(history)}.png"))
     return charts
+
+
+def _plain(language: str, key: str, **params: object) -> str:
+    """A catalog text as the chart draws it: plain, not Telegram HTML."""
+    return unescape(say(language, key, **params))

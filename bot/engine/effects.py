@@ -92,7 +92,8 @@ async def store(unit: Unit, group: Group, cycle: Cycle, effects: tuple[Effect, .
             for item in await coach_reports.summary(unit.tx, group, effect.cycle_id, unit.now):
                 await unit.send(item)
         elif isinstance(effect, SendCoachAddition):
-            for item in await coach_reports.addition(unit.tx, group, effect.texts):
+            added = await coach_reports.addition(unit.tx, group, effect.cycle_id, effect.texts)
+            for item in added:
                 await unit.send(item)
 
 

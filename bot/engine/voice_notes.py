@@ -1,7 +1,9 @@
 """Voice notes to words: after the commit that stored a voice note, the note is downloaded,
 transcribed on this machine (bot/media/transcribe.py, in the media pool, with a time limit)
 and its words go back into the cycle as a `VoiceTranscribed` event, classified and nudged
-like text. No words (no transcriber, silence, a failure): the note stays counted as spoken."""
+like text. No words (no transcriber, silence, a failure): the note stays counted as spoken.
+A note whose cycle closed before its words came (a spoken look-back line often closes it)
+was in the summaries as unread: its words then go to the coaches as an addition."""
 from __future__ import annotations
 
 import logging
@@ -11,12 +13,15 @@ from typing import Any
 
 from telegram.error import TelegramError
 
-from bot.engine.events import can_transcribe, run_event
+from bot.engine import effects
+from bot.engine.events import can_transcribe, decide_in
 from bot.engine.services import services_of
+from bot.engine.work import work
 from bot.media.transcribe import Transcript, transcribe
-from flows.cycle.model import VoiceTranscribed
-from flows.effects import TranscribeVoice
-from storage import contributions, groups
+from flows.cycle.model import CycleContext, VoiceTranscribed
+from flows.effects import SendCoachAddition, TranscribeVoice
+from flows.reports.coach_summary import read_after_summary
+from storage import contributions, cycles, groups, members
 
 log = logging.getLogger(__name__)
 
@@ -63,9 +68,24 @@ async def transcribe_later(app: Any, group_id: int, request: TranscribeVoice) ->
     if not isinstance(heard, Transcript) or not heard.text.strip():
         log.info("voice note not transcribed (%s)", getattr(heard, "reason", "no words"))
         return
-    async with svc.db.reading() as tx:
-        group = await groups.get(tx, group_id)
-    if group is not None:
-        await run_event(app, group, VoiceTranscribed(request.user_id, request.message_id,
-                                                     heard.text, heard.language),
-                        cycle_id=request.cycle_id)
+    await take_words(app, group_id, request, heard.text, heard.language)
+
+
+async def take_words(app: Any, group_id: int, request: TranscribeVoice, words: str,
+                     language: str | None) -> None:
+    """The note's words into its cycle, in one unit with the coaches' addition when the
+    cycle closed while the note was still unread."""
+    async with work(app) as unit:
+        assert unit is not None  # no update id: never handled before
+        group = await groups.get(unit.tx, group_id)
+        cycle = await cycles.get(unit.tx, request.cycle_id)
+        if group is None or cycle is None:
+            return
+        before = CycleContext(cycle, group.settings, await members.named(unit.tx, group.id),
+                              unit.now, await contributions.of_cycle(unit.tx, cycle.id))
+        decision = await decide_in(unit, group, VoiceTranscribed(
+            request.user_id, request.message_id, words, language), cycle_id=cycle.id)
+        addition = read_after_summary(before, request.message_id, words)
+        if decision is not None and not decision.refused and addition:
+            await effects.store(unit, group, decision.cycle,
+                                (SendCoachAddition(cycle.id, addition),))

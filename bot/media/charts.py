@@ -28,6 +28,9 @@ from matplotlib.ticker import MaxNLocator, PercentFormatter
 ACTIVATING_COLOR = "#009E73"
 NEUTRAL_COLOR = "#BBBBBB"
 COMPENSATING_COLOR = "#E69F00"
+WELCOME_COLOR = "#56B4E9"  # tips the inbrenger asked for: not compensating
+SPOKEN_COLOR = "#FFFFFF"  # voice notes nobody could read: hatched, of no known kind
+_SPOKEN_HATCH = "///"
 _NAME_LIMIT = 24
 _DPI = 100
 
@@ -40,6 +43,8 @@ class ParticipationLabels:
     neutral: str
     compensating: str
     axis: str = ""  # under the count axis, e.g. "bijdragen"
+    welcome: str = ""  # tips on request, e.g. "gevraagde tips"
+    spoken: str = ""  # voice notes nobody could read, e.g. "spraakberichten (niet gelezen)"
 
     @classmethod
     def coerce(cls, labels: ParticipationLabels | Mapping[str, str]) -> Self:
@@ -74,24 +79,30 @@ def _plain(text: str, limit: int | None = None) -> str:
     return text.replace("$", r"\$")
 
 
+# (name, activating, neutral, compensating[, welcome tips, unread voice notes])
+ParticipationRow = tuple[str, int, int, int] | tuple[str, int, int, int, int, int]
+
+
 def participation_chart(
-    rows: Sequence[tuple[str, int, int, int]],
+    rows: Sequence[ParticipationRow],
     out_path: str | os.PathLike[str],
     *,
     title: str,
     labels: ParticipationLabels | Mapping[str, str],
 ) -> Path:
-    """Per member one horizontal bar of activating | neutral | compensating contributions.
+    """Per member one horizontal bar of activating | neutral | compensating contributions,
+    and where there are any, tips on request and voice notes nobody could read.
 
-    `rows` are `(member_name, activating, neutral, compensating)`. Members are drawn in
-    alphabetical order, top to bottom; a member without contributions keeps an empty row,
-    because being quiet is part of the picture.
+    `rows` are `(member_name, activating, neutral, compensating)`, optionally followed by
+    `welcome, spoken`: every contribution is in the bar, so a member who only spoke does not
+    look silent. Members are drawn in alphabetical order, top to bottom; a member without
+    contributions keeps an empty row, because being quiet is part of the picture.
     """
     return _save(participation_figure(rows, title=title, labels=labels), out_path)
 
 
 def participation_figure(
-    rows: Sequence[tuple[str, int, int, int]],
+    rows: Sequence[ParticipationRow],
     *,
     title: str,
     labels: ParticipationLabels | Mapping[str, str],
@@ -103,21 +114,29 @@ def participation_figure(
             raise ValueError(f"negative count for {name!r}")
     ordered = sorted(rows, key=lambda row: (row[0].casefold(), row[0]))
     names = [_plain(row[0], _NAME_LIMIT) for row in ordered]
+    # Per member the five counts; a row of four has no tips on request and no unread notes.
+    per_member = [[int(c) for c in (*row[1:], 0, 0)[:5]] for row in ordered]
 
     height = 1.6 + 0.45 * max(len(ordered), 1)
     fig = Figure(figsize=(7.5, height), dpi=_DPI, layout="constrained")
     ax = fig.add_subplot()
     positions = list(range(len(ordered)))
     left = [0] * len(ordered)
-    series = (
-        (texts.activating, ACTIVATING_COLOR, 1),
-        (texts.neutral, NEUTRAL_COLOR, 2),
-        (texts.compensating, COMPENSATING_COLOR, 3),
-    )
+    series = [
+        (texts.activating, ACTIVATING_COLOR, 0),
+        (texts.neutral, NEUTRAL_COLOR, 1),
+        (texts.compensating, COMPENSATING_COLOR, 2),
+    ]
+    # The two kinds apart from the balance are drawn (and named) only when someone has them.
+    series += [(label, color, column) for label, color, column in (
+        (texts.welcome, WELCOME_COLOR, 3), (texts.spoken, SPOKEN_COLOR, 4))
+        if any(member[column] for member in per_member)]
     for label, color, column in series:
-        values = [int(row[column]) for row in ordered]
+        values = [member[column] for member in per_member]
+        spoken = color == SPOKEN_COLOR
         bars = ax.barh(positions, values, left=left, color=color, height=0.6,
-                       edgecolor="white", linewidth=0.8)
+                       edgecolor="#777777" if spoken else "white", linewidth=0.8,
+                       hatch=_SPOKEN_HATCH if spoken else None)
         # The count inside each segment, so nobody has to read the axis.
         ax.bar_label(bars, labels=[str(v) if v else "" for v in values], label_type="center",
                      fontsize=9, color="black")
@@ -133,8 +152,12 @@ def participation_figure(
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     # Handles built by hand so the legend keeps its colours even without any bars.
-    handles = [Patch(facecolor=color, label=_plain(label)) for label, color, _ in series]
-    fig.legend(handles=handles, loc="outside lower center", ncols=3, frameon=False)
+    handles = [Patch(facecolor=color, label=_plain(label),
+                     hatch=_SPOKEN_HATCH if color == SPOKEN_COLOR else None,
+                     edgecolor="#777777" if color == SPOKEN_COLOR else None)
+               for label, color, _ in series]
+    fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 3),
+               frameon=False)
     return fig
 
 

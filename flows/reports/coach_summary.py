@@ -6,17 +6,23 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flows.cycle.model import CycleContext
+from flows.cycle.model import LOOKBACK, Cycle, CycleContext
 from flows.effects import Text, text
+from flows.model import Phase
+from flows.nudging.policy import clock
 from flows.reports.group_summary import (
     Participation,
+    as_heard,
     group_summary,
     participation,
+    quote,
     spoken_part,
+    words_of,
 )
 from flows.reports.progress import PastCycle, past_cycle
 
-__all__ = ["PastCycle", "coach_summary", "past_cycle", "trend"]
+__all__ = ["PastCycle", "addition_header", "coach_summary", "past_cycle", "read_after_summary",
+           "trend"]
 
 TREND_CYCLES = 8  # the trend line shows the group's last cycles
 
@@ -31,28 +37,74 @@ def trend(history: tuple[PastCycle, ...]) -> list[tuple[int, float]]:
 def _chain(history: tuple[PastCycle, ...], inbrenger_id: int) -> tuple[Text, ...]:
     """Cycle by cycle: the learning question, whether the clip showed what was tried, and
     the commitment."""
-    return tuple(
-        text("coach.chain_line", number=past.number, learning_question=past.learning_question
-             or "—", commitment=past.commitment or "—",
-             tried=text(f"summary.tried_answer.{past.tried or 'unknown'}"))
-        for past in history if past.inbrenger_id == inbrenger_id)
+    return tuple(_chain_line(past) for past in history if past.inbrenger_id == inbrenger_id)
+
+
+def _chain_line(past: PastCycle) -> Text:
+    """A cycle without an earlier commitment (a first one) had nothing to try: its clip was
+    never asked about, so "not answered" would be wrong there."""
+    question, commitment = past.learning_question or "—", past.commitment or "—"
+    if past.previous_commitment is None and past.tried is None:
+        return text("coach_summary.chain_first", number=past.number,
+                    learning_question=question, commitment=commitment)
+    return text("coach.chain_line", number=past.number, learning_question=question,
+                commitment=commitment,
+                tried=text(f"summary.tried_answer.{past.tried or 'unknown'}"))
 
 
 def _count_line(row: Participation) -> Text:
     """Activating / neutral / compensating, tips on request as (+n), and voice notes nobody
-    could read apart: they were spoken, of no known kind."""
+    could read apart: they were spoken, of no known kind. Who was away is said so."""
+    if row.away:
+        return text("report.member_away", name=row.name)
     return text("coach.count_line", name=row.name, activating=row.activating,
                 neutral=row.neutral, compensating=row.compensating,
                 welcome=f" (+{row.welcome})" if row.welcome else "",
                 voice=text("coach.count_voice", part=spoken_part(row)) if row.spoken else "")
 
 
+def addition_header(cycle: Cycle, inbrenger: str, group_title: str) -> Text:
+    """The head of an addition to a summary the coach already has: whose cycle it is."""
+    return text("coach_summary.addition_header", name=inbrenger, number=cycle.number,
+                group=group_title)
+
+
+def _count_notes(rows: list[Participation]) -> tuple[Text, ...]:
+    """What the marks beside the three counts mean, under the counts where they appear: the
+    coach was never told that unread voice notes are not in the counts."""
+    notes = []
+    if any(row.welcome for row in rows):
+        notes.append(text("coach_summary.note_welcome"))
+    if any(row.spoken for row in rows):
+        notes.append(text("coach_summary.note_voice"))
+    return tuple(notes)
+
+
+def read_after_summary(ctx: CycleContext, message_id: int, words: str) -> tuple[Text, ...]:
+    """The words of a voice note read only after its cycle closed (a spoken look-back line is
+    often the one that closes it): both summaries showed it as spoken but unread, so the
+    coach gets its words as an addition, as with a late typed line. `ctx` is the cycle as it
+    was before the words came; nothing when it is not closed or the note had words already.
+    The group heard the note itself, and /summary shows its words from now on."""
+    note = next((c for c in ctx.contributions if c.message_id == message_id and c.is_voice),
+                None)
+    if ctx.cycle.phase is not Phase.CLOSED or note is None or note.text or not words.strip():
+        return ()
+    name = ctx.name_of(note.user_id)
+    if note.phase == LOOKBACK:
+        return (text("cycle.lookback_late_move", name=name,
+                     quote=words_of(replace(note, text=words))),)
+    return (text("coach_summary.read_late", name=name, length=clock(note.duration),
+                 words=quote(as_heard(words))),)
+
+
 def coach_summary(ctx: CycleContext, group_title: str, nudges: int,
                   history: tuple[PastCycle, ...] = ()) -> tuple[Text, ...]:
     cycle = ctx.cycle
     parts: list[Text] = [text("coach.header", group=group_title)]
-    parts.extend(group_summary(replace(ctx, history=history or ctx.history)))
-    counts = tuple(_count_line(row) for row in participation(ctx))
+    parts.extend(group_summary(replace(ctx, history=history or ctx.history), for_coach=True))
+    rows = participation(ctx)
+    counts = tuple(_count_line(row) for row in rows) + _count_notes(rows)
     parts.append(text("coach.counts", lines=counts or "—"))
     parts.append(text("coach.watched_before" if cycle.watched_before_talk
                       else "coach.not_watched_before"))

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from flows.cycle.model import LOOKBACK, VOICE, ContributionRef, Cycle, CycleContext
 from flows.cycle.phases import quoted
 from flows.effects import Text, text
 from flows.labels import Label
-from flows.model import TALK_PHASES, Phase
+from flows.model import TALK_PHASES, Member, Phase
 from flows.nudging.policy import clock
 from flows.reports.balance import WELCOME, kind_of, known, talk
 from flows.reports.progress import across_cycles, with_cycle
@@ -55,6 +56,7 @@ class Participation:
     welcome: int = 0  # tips, opinions, information given after the inbrenger asked for them
     spoken: int = 0  # voice notes nobody could read: they spoke, in words we do not know
     spoken_seconds: int = 0
+    away: bool = False  # said they were not here today, and said nothing
 
     @property
     def total(self) -> int:
@@ -67,15 +69,23 @@ def unread_voice(c: ContributionRef) -> bool:
 
 
 def participation(ctx: CycleContext) -> list[Participation]:
+    return members_balance(ctx.cycle, ctx.members, ctx.contributions)
+
+
+def members_balance(cycle: Cycle, members: Iterable[Member],
+                    contributions: tuple[ContributionRef, ...]) -> list[Participation]:
     """Per peer of this cycle (the inbrenger answers rather than contributes), in alphabetical
     order. Tips given after the inbrenger opened the floor are counted as welcome; voice notes
-    nobody could read are counted apart, as spoken. A member away today (they said so) is left
-    out, unless they said something all the same: they did not "listen this time"."""
-    cycle, said = ctx.cycle, talk(ctx.contributions)
+    nobody could read are counted apart, as spoken. A member away today (they said so) is shown
+    as away, not as having "listened this time", unless they said something all the same."""
+    said = talk(contributions)
     rows = []
-    for member in sorted(ctx.members, key=lambda m: m.name.lower()):
+    for member in sorted(members, key=lambda m: m.name.lower()):
         mine = [c for c in said if c.user_id == member.user_id]
-        if member.user_id == cycle.inbrenger_id or (member.user_id in cycle.absent and not mine):
+        if member.user_id == cycle.inbrenger_id:
+            continue
+        if member.user_id in cycle.absent and not mine:
+            rows.append(Participation(member.name, member.user_id, 0, 0, 0, 0, 0, 0, away=True))
             continue
         judged = [(c, kind_of(cycle, c)) for c in mine]  # flows/reports/balance.py
         kinds = Counter(kind for _, kind in judged)
@@ -101,6 +111,8 @@ def quote(words: str) -> str:
 def participation_line(row: Participation) -> Text:
     """Counts in words, with singular and plural; everything else is "other contributions",
     and voice notes nobody could read by their length ("voice note, 0:35")."""
+    if row.away:
+        return text("report.member_away", name=row.name)
     if row.total == 0:
         return text("summary.member_quiet", name=row.name)
     others = row.total - row.asked - row.observed - row.reflected - row.welcome - row.spoken
@@ -118,21 +130,29 @@ def spoken_part(row: Participation) -> Text:
                 length=clock(row.spoken_seconds))
 
 
-def _phase_part(ctx: CycleContext, phase: Phase) -> Text | None:
-    """One phase: the inbrenger's own words apart from the peers', the contribution that
-    helped most marked where it was said."""
-    cycle = ctx.cycle
-    said = [c for c in talk(ctx.contributions) if c.phase == phase.value and c.text]
+def phase_words(cycle: Cycle, contributions: tuple[ContributionRef, ...], phase: Phase,
+                count: int) -> tuple[list[ContributionRef], list[ContributionRef]]:
+    """What one phase tells, for the summaries and the portfolios alike: up to `count` of
+    the inbrenger's own insights, and up to `count` of the peers' words that open the
+    inbrenger's thinking (varied, the contribution that helped most always among them)."""
+    said = [c for c in talk(contributions) if c.phase == phase.value and c.text]
     own = [c for c in said if c.user_id == cycle.inbrenger_id and _says_something(c)]
     peers = [c for c in said if c.user_id != cycle.inbrenger_id
              and (known(c.label) in _PEER_LABELS.get(phase, set())
                   or c.id == cycle.lookback_choice)]
     helpful = next((c for c in peers if c.id == cycle.lookback_choice), None)
-    chosen = varied(peers, QUOTES_PER_PART, keep=helpful)
+    return own[:count], varied(peers, count, keep=helpful)
+
+
+def _phase_part(ctx: CycleContext, phase: Phase) -> Text | None:
+    """One phase: the inbrenger's own words apart from the peers', the contribution that
+    helped most marked where it was said."""
+    cycle = ctx.cycle
+    own, chosen = phase_words(cycle, ctx.contributions, phase, QUOTES_PER_PART)
     lines: list[Text] = []
     if own and phase is not Phase.WILL:  # in will the confirmed commitment speaks for them
         lines.append(text("summary.own_words", name=ctx.name_of(cycle.inbrenger_id),
-                          lines="\n".join(f"• {_words(c)}" for c in own[:QUOTES_PER_PART])))
+                          lines="\n".join(f"• {words_of(c)}" for c in own)))
     if chosen:
         lines.append(text("summary.peer_words", lines="\n".join(
             _peer_line(ctx, c, c.id == cycle.lookback_choice) for c in chosen)))
@@ -157,13 +177,24 @@ def varied(said: list[ContributionRef], count: int,
     return sorted(picked, key=said.index)
 
 
-def _words(c: ContributionRef) -> str:
+def words_of(c: ContributionRef) -> str:
     """A quote of the words; a transcribed voice note is marked as spoken."""
-    return f"🎙 {quote(c.text)}" if c.is_voice else quote(c.text)
+    return f"🎙 {quote(as_heard(c.text))}" if c.is_voice else quote(c.text)
+
+
+def as_heard(words: str) -> str:
+    """A transcript as shown: with a capital first letter, which recognisers leave out
+    ("i will ask ..."). What is stored (and exported as data) stays as it was heard."""
+    return words[:1].upper() + words[1:]
+
+
+def as_shown(c: ContributionRef) -> ContributionRef:
+    """The contribution with its words as shown (a transcript capitalised), for quoting."""
+    return replace(c, text=as_heard(c.text)) if c.is_voice else c
 
 
 def _peer_line(ctx: CycleContext, c: ContributionRef, helpful: bool) -> str:
-    line = f"• {ctx.name_of(c.user_id)}: {_words(c)}"
+    line = f"• {ctx.name_of(c.user_id)}: {words_of(c)}"
     return line + " ⭐" if helpful else line
 
 
@@ -175,35 +206,43 @@ def tried_line(cycle: Cycle, name: str) -> Text | None:
                 answer=answer)
 
 
-def lookback_part(ctx: CycleContext) -> tuple[Text, ...]:
-    """What helped the inbrenger most, and the moves the peers will use again."""
+def lookback_part(ctx: CycleContext, *, for_coach: bool = False) -> tuple[Text, ...]:
+    """What helped the inbrenger most, and the moves the peers will use again ("we" in the
+    group's summary; the coach is not one of them)."""
     cycle = ctx.cycle
     parts: list[Text] = []
     helpful = next((c for c in ctx.contributions if c.id == cycle.lookback_choice), None)
     if helpful is not None:
         parts.append(text("summary.helpful", name=ctx.name_of(helpful.user_id),
-                          quote=quoted(helpful, QUOTE_CHARS),
+                          quote=quoted(as_shown(helpful), QUOTE_CHARS),
                           inbrenger=ctx.name_of(cycle.inbrenger_id)))
     elif cycle.lookback_choice == 0:
         parts.append(text("summary.helpful_none", inbrenger=ctx.name_of(cycle.inbrenger_id)))
+    elif cycle.phase is Phase.CLOSED:
+        # No answer in time: said, so nobody reads the silence as "nothing helped". A late
+        # choice (possible while buttons were offered) comes as an addition.
+        key = "report.helpful_open" if cycle.lookback_options else "report.helpful_unanswered"
+        parts.append(text(key, inbrenger=ctx.name_of(cycle.inbrenger_id)))
     lines = tuple(_move_line(ctx, c) for c in ctx.contributions
                   if c.phase == LOOKBACK and (c.text or unread_voice(c)))
     if lines:
-        parts.append(text("summary.moves", lines=lines))
+        parts.append(text("report.moves_coach" if for_coach else "summary.moves", lines=lines))
     return tuple(parts)
 
 
 def _move_line(ctx: CycleContext, line: ContributionRef) -> Text:
-    """A peer's look-back line in their words; a spoken one nobody could read by its length."""
-    said: str | Text = quote(line.text) if line.text else text(
+    """A peer's look-back line in their words (marked as spoken where it was, as the talk's
+    quotes are); a spoken one nobody could read by its length."""
+    said: str | Text = words_of(line) if line.text else text(
         "summary.count.voice_notes", count=1, length=clock(line.duration))
     return text("summary.member_line", name=ctx.name_of(line.user_id), parts=said)
 
 
-def group_summary(ctx: CycleContext) -> tuple[Text, ...]:
+def group_summary(ctx: CycleContext, *, for_coach: bool = False) -> tuple[Text, ...]:
     """The summary the group reads when the cycle closes (and with /summary). With the
     group's history in the context it ends with the view across cycles: what helped the
-    inbrengers most, and each member's progress towards three cycles."""
+    inbrengers most, and each member's progress towards three cycles. `for_coach`: the same
+    in words for the coach, who is not in the group ("the members", not "we")."""
     cycle = ctx.cycle
     name = ctx.name_of(cycle.inbrenger_id)
     parts: list[Text] = [text("summary.title", name=name, number=cycle.number,
@@ -216,13 +255,14 @@ def group_summary(ctx: CycleContext) -> tuple[Text, ...]:
         parts.append(text("summary.commitment", commitment=cycle.commitment))
     else:
         parts.append(text("summary.no_commitment"))
-    parts.extend(lookback_part(ctx))
+    parts.extend(lookback_part(ctx, for_coach=for_coach))
     rows = participation(ctx)
     if rows:
         parts.append(text("summary.participation",
                           lines=tuple(participation_line(row) for row in rows)))
     if ctx.history:
-        across = across_cycles(ctx.members, with_cycle(ctx.history, cycle, ctx.contributions))
+        across = across_cycles(ctx.members, with_cycle(ctx.history, cycle, ctx.contributions),
+                               for_coach=for_coach)
         if across is not None:
             parts.append(across)
     return tuple(parts)

@@ -4,12 +4,47 @@ what helped most, the moves the group will use again and the balance of contribu
 plain data (JSON); flows/reports/written.py writes it down for people (Markdown, HTML)."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from flows.cycle.model import LOOKBACK, VOICE, ContributionRef, Cycle
-from flows.model import Group, Member
+from flows.model import Group, Member, Phase
 from flows.reports.balance import WELCOME, balance, peers_talk
+from flows.reports.group_summary import members_balance
+
+
+@dataclass(frozen=True)
+class Held:
+    """When a cycle ran (kept with its stored row, not in the flow's Cycle)."""
+
+    started_at: datetime
+    closed_at: datetime | None = None
+
+    @property
+    def on(self) -> datetime:
+        """The day a portfolio names: when it closed, or when it started while it runs."""
+        return self.closed_at or self.started_at
+
+
+CycleRows = list[tuple[Cycle, tuple[ContributionRef, ...]]]
+HeldAt = Mapping[int, Held]  # by cycle id
+# A group's portfolio is told from these (storage/portfolios.group_rows reads them).
+GroupRows = tuple[Group, tuple[Member, ...], CycleRows, HeldAt]
+
+# How the inbrenger answered "which contribution helped you most?" (the look back).
+CHOSEN, NONE_OF_THESE, UNANSWERED = "contribution", "none_of_these", "unanswered"
+
+
+def helped_answer(cycle: Cycle) -> str | None:
+    """A contribution chosen, "none of these", or no answer in a closed cycle (a late one is
+    still added); None while the cycle has not closed."""
+    if cycle.lookback_choice == 0:
+        return NONE_OF_THESE
+    if cycle.lookback_choice is not None:
+        return CHOSEN
+    return UNANSWERED if cycle.phase is Phase.CLOSED else None
 
 
 @dataclass(frozen=True)
@@ -17,16 +52,22 @@ class CycleRecord:
     cycle: Cycle
     inbrenger: str
     contributions: tuple[ContributionRef, ...]
+    held: Held | None = None
+    members: tuple[Member, ...] = ()
 
     def as_data(self, names: dict[int, str] | None = None) -> dict[str, Any]:
         names = names or {}
+        held = self.held
         counts = balance(self.cycle, self.contributions)  # the peers' talk (balance.py)
         helpful = next((c for c in self.contributions if c.id == self.cycle.lookback_choice),
                        None)
         spoken = [c for c in peers_talk(self.cycle, self.contributions) if c.is_voice]
         return {
             "cycle_id": self.cycle.id, "inbrenger": self.inbrenger, "number": self.cycle.number,
-            "phase": self.cycle.phase.value, "learning_question": self.cycle.learning_question,
+            "phase": self.cycle.phase.value,
+            "started_at": _moment(held.started_at) if held else None,
+            "closed_at": _moment(held.closed_at) if held else None,
+            "learning_question": self.cycle.learning_question,
             "commitment": self.cycle.commitment,
             "previous_commitment": self.cycle.previous_commitment,
             "clip_showed_previous_commitment": self.cycle.tried,
@@ -34,6 +75,8 @@ class CycleRecord:
             "helped_most": None if helpful is None else {
                 "by": names.get(helpful.user_id) or "?", "text": helpful.text,
                 "kind": helpful.label, **_voice(helpful)},
+            # Why helped_most is empty: "none_of_these" was chosen, or "unanswered".
+            "helped_most_answer": helped_answer(self.cycle),
             "moves_to_use_again": [
                 {"by": names.get(c.user_id) or "?", "text": c.text, **_voice(c)}
                 for c in self.contributions if c.phase == LOOKBACK and (c.text or c.is_voice)],
@@ -47,17 +90,31 @@ class CycleRecord:
             "voice_notes": {"count": len(spoken),
                             "seconds": sum(c.duration for c in spoken),
                             "unread": sum(1 for c in spoken if c.label == VOICE)},
+            # The same per peer, as the coach's summary counts them: who said something or
+            # was away (the group's members of later days were not there to be quiet).
+            "contributions_per_member": [
+                {"name": row.name, "activating": row.activating, "neutral": row.neutral,
+                 "compensating": row.compensating, "welcome_tips": row.welcome,
+                 "voice_notes_unread": row.spoken, "away": row.away}
+                for row in members_balance(self.cycle, self.members, self.contributions)
+                if row.total or row.away],
         }
+
+
+def _moment(at: datetime | None) -> str | None:
+    return at.isoformat(timespec="seconds") if at else None
 
 
 def _voice(c: ContributionRef) -> dict[str, Any]:
     return {"voice_note_seconds": c.duration} if c.is_voice else {}
 
 
-def portfolio(group: Group, members: tuple[Member, ...],
-              cycles: list[tuple[Cycle, tuple[ContributionRef, ...]]]) -> dict[str, Any]:
-    names = {m.user_id: m.name for m in members}
-    records = [CycleRecord(c, names.get(c.inbrenger_id) or "?", contributions)
+def portfolio(group: Group, members: Iterable[Member], cycles: CycleRows,
+              held: HeldAt | None = None) -> dict[str, Any]:
+    people = tuple(members)
+    names = {m.user_id: m.name for m in people}
+    records = [CycleRecord(c, names.get(c.inbrenger_id) or "?", contributions,
+                           (held or {}).get(c.id), people)
                for c, contributions in cycles]
     return {"group": {"id": group.id, "title": group.title},
             "cycles": [r.as_data(names) for r in records]}

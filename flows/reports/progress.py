@@ -24,7 +24,7 @@ def past_cycle(cycle: Cycle, contributions: tuple[ContributionRef, ...]) -> Past
                  if kind_of(cycle, c) != WELCOME)
     helpful = next((c.label for c in contributions if c.id == cycle.lookback_choice), None)
     return PastCycle(cycle.inbrenger_id, cycle.number, cycle.learning_question, cycle.commitment,
-                     talk, cycle.tried, helpful, cycle.id)
+                     talk, cycle.tried, helpful, cycle.id, cycle.previous_commitment)
 
 
 def with_cycle(history: tuple[PastCycle, ...], cycle: Cycle,
@@ -46,10 +46,11 @@ def member_progress(member: Member, history: tuple[PastCycle, ...]) -> Text:
     return text(key, name=member.name, count=done, minimum=MIN_CYCLES)
 
 
-def group_progress(members: tuple[Member, ...], history: tuple[PastCycle, ...]) -> Text:
+def group_progress(members: tuple[Member, ...], history: tuple[PastCycle, ...], *,
+                   for_coach: bool = False) -> Text:
     """For /roster, /summary and the coach: every member's cycles as inbrenger, one line each,
     in the members' own order (no ranking)."""
-    return text("progress.title", minimum=MIN_CYCLES,
+    return text("progress.title_coach" if for_coach else "progress.title", minimum=MIN_CYCLES,
                 lines=tuple(member_progress(m, history) for m in members))
 
 
@@ -61,16 +62,21 @@ def helpful_kinds(history: Iterable[PastCycle]) -> list[tuple[str, int]]:
 
 
 def helpful_kinds_text(history: tuple[PastCycle, ...]) -> Text | None:
+    """"Over 3 cycles: 2 open questions, 1 observation": the cycles counted are those in which
+    the inbrenger picked a contribution, so the numbers add up."""
     kinds = helpful_kinds(history)
     if not kinds:
         return None
-    return text("progress.helpful_kinds", count=len(history),
+    return text("progress.helpful_kinds", count=sum(n for _, n in kinds),
                 kinds=tuple(text(f"progress.kind.{label}", count=n) for label, n in kinds))
 
 
-def across_cycles(members: tuple[Member, ...], history: tuple[PastCycle, ...]) -> Text | None:
-    """The group summary's line across cycles: what helped, and everyone's progress."""
+def across_cycles(members: tuple[Member, ...], history: tuple[PastCycle, ...], *,
+                  for_coach: bool = False) -> Text | None:
+    """The group summary's line across cycles: what helped, and everyone's progress; in the
+    group's own words ("our cycles"), or `for_coach` in words for the coach."""
     if not history:
         return None
-    lines = tuple(t for t in (helpful_kinds_text(history), group_progress(members, history)) if t)
-    return text("progress.across", lines=lines)
+    progress = group_progress(members, history, for_coach=for_coach)
+    lines = tuple(t for t in (helpful_kinds_text(history), progress) if t)
+    return text("progress.across_coach" if for_coach else "progress.across", lines=lines)

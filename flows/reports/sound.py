@@ -35,8 +35,10 @@ def sound_report(*, duration: float = 0.0, pauses: Iterable[tuple[float, float]]
         lines.append(text("sound.no_pauses", seconds=seconds))
     else:
         shown = long_pauses[:MOST_PAUSES]
+        # The length is the difference of the marks shown (whole seconds, as the picture and
+        # /pause have them): "0:06–0:11 (4 s)" made teachers count 5 and doubt both.
         listed = tuple(text("sound.pause_line", start=clock(int(start)), end=clock(int(end)),
-                            seconds=round(end - start)) for start, end in shown)
+                            seconds=int(end) - int(start)) for start, end in shown)
         lines.append(text("sound.pauses", count=len(long_pauses), seconds=seconds,
                           lines=listed))
         if len(long_pauses) > len(shown):

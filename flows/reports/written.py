@@ -11,22 +11,26 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
+from zoneinfo import ZoneInfo
 
 from flows.catalog import DEFAULT_LANGUAGE, LANGUAGES, catalog
 from flows.cycle.model import LOOKBACK, ContributionRef, Cycle
-from flows.labels import Label
 from flows.model import Group, Member, Phase
 from flows.nudging.policy import clock
-from flows.reports.balance import balance, known, peers_talk
-from flows.reports.group_summary import quote, varied
+from flows.reports.balance import WELCOME, balance, peers_talk
+from flows.reports.group_summary import as_shown, phase_words, quote
+from flows.reports.portfolio import (
+    NONE_OF_THESE,
+    UNANSWERED,
+    CycleRows,
+    GroupRows,
+    Held,
+    HeldAt,
+    helped_answer,
+)
 
 LINES_PER_PART = 4
-# What tells the story of a phase: in reality what opens the inbrenger's thinking, in options
-# also the ideas (the peers are a source of knowledge there).
-_REALITY = {Label.OBSERVATION, Label.REFLECTION, Label.OPEN_QUESTION}
-_OPTIONS = _REALITY | {Label.TIP, Label.OPINION, Label.INFORMATION}
-
-
 
 @dataclass(frozen=True)
 class Said:
@@ -48,14 +52,17 @@ class Story:
     learning_question: str | None
     previous_commitment: str | None
     tried: str | None  # yes | partly | no | None (not answered)
+    goal: tuple[Said, ...]  # per phase the inbrenger's own insights, then the peers' words
     reality: tuple[Said, ...]
     options: tuple[Said, ...]
     commitment: str | None
     helped: Said | None
-    helped_none: bool
+    helped_answer: str | None  # flows/reports/portfolio.helped_answer
     moves: tuple[Said, ...]
     balance: tuple[int, int, int]  # activating, neutral, compensating
     voice_notes: tuple[int, int] = (0, 0)  # how many, seconds in all
+    welcome_tips: int = 0  # tips given after the inbrenger asked for them: not compensating
+    held_on: date | None = None  # in the group's time zone
 
 
 @dataclass(frozen=True)
@@ -65,22 +72,19 @@ class Portfolio:
     stories: tuple[Story, ...]
 
 
-CycleRows = list[tuple[Cycle, tuple[ContributionRef, ...]]]
-
-
 def _said(who: str, c: ContributionRef) -> Said:
-    return Said(who, quote(c.text) if c.text else "", c.duration if c.is_voice else None)
+    shown = as_shown(c)
+    return Said(who, quote(shown.text) if c.text else "", c.duration if c.is_voice else None)
 
 
 def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...],
-          names: dict[int, str]) -> Story:
+          names: dict[int, str], held: Held | None = None) -> Story:
     def who(user_id: int) -> str:
         return names.get(user_id) or "?"
 
-    def part(phase: Phase, labels: set[Label]) -> tuple[Said, ...]:
-        said = [c for c in contributions if c.phase == phase.value and c.text
-                and known(c.label) in labels]
-        return tuple(_said(who(c.user_id), c) for c in varied(said, LINES_PER_PART))
+    def part(phase: Phase) -> tuple[Said, ...]:
+        own, peers = phase_words(cycle, contributions, phase, LINES_PER_PART)
+        return tuple(_said(who(c.user_id), c) for c in own + peers)
 
     helpful = next((c for c in contributions if c.id == cycle.lookback_choice), None)
     spoken = [c for c in peers_talk(cycle, contributions) if c.is_voice]
@@ -89,28 +93,33 @@ def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...]
         group=group.title, inbrenger=who(cycle.inbrenger_id), number=cycle.number,
         finished=not cycle.is_open, learning_question=cycle.learning_question,
         previous_commitment=cycle.previous_commitment, tried=cycle.tried,
-        reality=part(Phase.REALITY, _REALITY), options=part(Phase.OPTIONS, _OPTIONS),
+        goal=part(Phase.GOAL), reality=part(Phase.REALITY), options=part(Phase.OPTIONS),
         commitment=cycle.commitment,
         helped=_said(who(helpful.user_id), helpful) if helpful else None,
-        helped_none=cycle.lookback_choice == 0,
+        helped_answer=helped_answer(cycle),
         moves=tuple(_said(who(c.user_id), c) for c in contributions
                     if c.phase == LOOKBACK and (c.text or c.is_voice)),
         balance=(counts["activating"], counts["neutral"], counts["compensating"]),
-        voice_notes=(len(spoken), sum(c.duration for c in spoken)))
+        voice_notes=(len(spoken), sum(c.duration for c in spoken)),
+        welcome_tips=counts[WELCOME],
+        held_on=held.on.astimezone(ZoneInfo(group.settings.timezone)).date() if held else None)
 
 
-def group_portfolio(group: Group, members: Iterable[Member], cycles: CycleRows) -> Portfolio:
+def group_portfolio(group: Group, members: Iterable[Member], cycles: CycleRows,
+                    held: HeldAt | None = None) -> Portfolio:
     names = {m.user_id: m.name for m in members}
-    return Portfolio("group", group.title, tuple(story(group, c, k, names) for c, k in cycles))
+    dates = held or {}
+    return Portfolio("group", group.title, tuple(story(group, c, k, names, dates.get(c.id))
+                                                 for c, k in cycles))
 
 
-def member_portfolio(name: str, user_id: int,
-                     groups: list[tuple[Group, Iterable[Member], CycleRows]]) -> Portfolio:
+def member_portfolio(name: str, user_id: int, groups: list[GroupRows]) -> Portfolio:
     """The cycles `user_id` brought in, group by group, oldest first."""
     stories = []
-    for group, members, cycles in groups:
+    for group, members, cycles, held in groups:
         names = {m.user_id: m.name for m in members} | {user_id: name}
-        stories += [story(group, c, k, names) for c, k in cycles if c.inbrenger_id == user_id]
+        stories += [story(group, c, k, names, held.get(c.id))
+                    for c, k in cycles if c.inbrenger_id == user_id]
     return Portfolio("member", name, tuple(stories))
 
 
@@ -161,29 +170,41 @@ class _Writer:
             rows.append((self.say("portfolio.tried"),
                          self.say("portfolio.tried_line", commitment=s.previous_commitment)
                          + " " + answer))
-        for key, said in (("portfolio.reality", s.reality), ("portfolio.options", s.options)):
+        for key, said in (("portfolio.goal", s.goal), ("portfolio.reality", s.reality),
+                          ("portfolio.options", s.options)):
             if said:
                 rows.append((self.say(key), [self.line(x) for x in said]))
         rows.append((self.say("portfolio.commitment"),
                      e(s.commitment) if s.commitment else self.say("portfolio.no_commitment")))
         if s.helped:
             rows.append((self.say("portfolio.helped"), self.line(s.helped)))
-        elif s.helped_none:
+        elif s.helped_answer == NONE_OF_THESE:
             rows.append((self.say("portfolio.helped"), self.say("portfolio.helped_none")))
+        elif s.helped_answer == UNANSWERED:
+            rows.append((self.say("portfolio.helped"), self.say("portfolio.helped_unanswered")))
         if s.moves:
             rows.append((self.say("portfolio.moves"),
                          [self.line(x) for x in s.moves]))
-        rows.append((self.say("portfolio.balance_label"), self.say(
-            "portfolio.balance", activating=s.balance[0], neutral=s.balance[1],
-            compensating=s.balance[2])))
+        balance = self.say("portfolio.balance", activating=s.balance[0], neutral=s.balance[1],
+                           compensating=s.balance[2])
+        if s.welcome_tips:
+            balance += ", " + self.counted("summary.count.welcome_tips", s.welcome_tips)
+        rows.append((self.say("portfolio.balance_label"), balance))
         if s.voice_notes[0]:
             rows.append((self.say("portfolio.voice_label"), self.say(
                 "portfolio.voice_notes", count=s.voice_notes[0], length=clock(s.voice_notes[1]))))
         return rows
 
+    def counted(self, key: str, count: int) -> str:
+        return self.say(f"{key}.{'one' if count == 1 else 'other'}", count=count)
+
     def heading(self, p: Portfolio, s: Story) -> str:
         key = "portfolio.cycle_of_member" if p.kind == "member" else "portfolio.cycle_in_group"
         heading = self.say(key, name=s.inbrenger, number=s.number, group=s.group or "—")
+        if s.held_on is not None:
+            months = self.say("portfolio.months").split()
+            heading += " · " + self.say("portfolio.held_on", day=s.held_on.day,
+                                        month=months[s.held_on.month - 1], year=s.held_on.year)
         return heading if s.finished else f"{heading} {self.say('portfolio.still_open')}"
 
     def title(self, p: Portfolio) -> str:

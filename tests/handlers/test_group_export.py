@@ -4,6 +4,8 @@ left by name) and no Telegram id anywhere (SPEC sections 5 and 6)."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from tests.handlers.in_process import InProcessBot, set_up
 from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, GROUP_TITLE, Person, command
@@ -54,7 +56,12 @@ async def test_an_admin_gets_the_group_portfolio_as_json_too_named_and_without_i
     assert [(c["inbrenger"], c["phase"]) for c in data["cycles"]] == [
         ("—", "cancelled"), ("Cato", "cancelled")]  # Bram erased himself; Cato left
     [markdown] = [text for name, text in files.items() if name.endswith(".md")]
-    assert "## —, cyclus 1" in markdown and "## Cato, cyclus 1" in markdown
+    today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+    month = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov",
+             "dec")[today.month - 1]
+    dated = f"{today.day} {month} {today.year}"  # when each cycle ran, in the group's time
+    assert f"## —, cyclus 1 · {dated}" in markdown and f"## Cato, cyclus 1 · {dated}" in markdown
+    assert all(c["started_at"] and c["closed_at"] for c in data["cycles"])
     # Telegram's ids are not in it: the only ids are the bot's own numbers of group and cycles
     # (the people's ids here are too small to look for as text; tests/e2e does that).
     assert _id_keys(data) == {"id", "cycle_id"} and data["group"]["id"] == group_id[0]

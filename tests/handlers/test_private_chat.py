@@ -3,6 +3,7 @@ not a chat), a coach's /help says what coaching brings and for which groups, and
 unlinks a coach by the start of any word of the coach's name."""
 from __future__ import annotations
 
+import json
 import re
 
 from tests.handlers.in_process import InProcessBot, set_up
@@ -65,3 +66,17 @@ async def test_an_admin_unlinks_a_coach_by_the_start_of_a_word_of_the_name(
     await _linked_coach(bot)
     await bot.handle(command(bot.app.bot, ANNA, "/coach remove carla"))
     assert await bot.db_one("SELECT COUNT(*) FROM coaches") == (0,)
+
+
+async def test_a_coachs_own_export_holds_the_groups_they_coach(bot: InProcessBot) -> None:
+    """"Alles wat ik over je bewaar" had "groups": [] and no word of the coach's links."""
+    await _linked_coach(bot)
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, COACH, "/export", chat_id=COACH.user_id))
+    views = [v for v in await bot.tg.bot_messages(COACH.user_id, since=since)
+             if v["media"] == "document"]
+    [own] = [json.loads(await bot.tg.download(v["file_id"])) for v in views
+             if v["message"]["document"]["file_name"] == "intervision-export.json"]
+    [link] = own["coach_of"]
+    assert link["group"]["title"] == GROUP_TITLE and link["name"] == COACH.first_name
+    assert link["linked_at"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import matplotlib
@@ -9,6 +10,7 @@ import matplotlib.image as mpimg
 import pytest
 from matplotlib import _pylab_helpers
 
+from bot.engine.coach_reports import coach_charts
 from bot.media.charts import (
     ParticipationLabels,
     TrendLabels,
@@ -17,6 +19,8 @@ from bot.media.charts import (
     trend_chart,
     trend_figure,
 )
+from flows.cycle.model import VOICE, ContributionRef, Cycle, CycleContext
+from flows.model import Group, Member, Phase, Settings
 
 LABELS = {"activating": "activerend", "neutral": "neutraal", "compensating": "compenserend",
           "axis": "bijdragen"}
@@ -99,3 +103,26 @@ def test_charts_leave_no_global_matplotlib_state(tmp_path: Path) -> None:
     assert _pylab_helpers.Gcf.get_num_fig_managers() == open_figures
     assert matplotlib.get_backend() == backend
     assert dict(matplotlib.rcParams) == params
+
+
+def test_the_coachs_chart_has_every_contribution_spoken_and_welcome_ones_too() -> None:
+    """Cato typed two questions and sent two voice notes nobody could read; Daan only spoke;
+    Bram gave a tip after the inbrenger asked for tips. Nobody looks silent."""
+    now = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
+    members = (Member(1, "Anna"), Member(2, "Bram"), Member(3, "Cato"), Member(4, "Daan"))
+    said = (ContributionRef(1, 3, "reality", "Wat zag je?", "open_question", 11),
+            ContributionRef(2, 3, "reality", "Wat wil je?", "open_question", 12),
+            ContributionRef(3, 3, "reality", "", VOICE, 13, VOICE, 5),
+            ContributionRef(4, 3, "options", "", VOICE, 14, VOICE, 5),
+            ContributionRef(5, 4, "options", "", VOICE, 15, VOICE, 9),
+            ContributionRef(6, 2, "options", "Doe het zo.", "tip", 16))
+    cycle = Cycle(9, 1, 1, 1, Phase.CLOSED, now, welcome_tips=frozenset({16}))
+    ctx = CycleContext(cycle, Settings(), members, now, said)
+    chart = coach_charts(100, ctx, Group(1, -5, title="Groep"), (), "nl")[0]
+    ax = participation_figure(chart.data, title=chart.title, labels=chart.labels).axes[0]
+    names = [t.get_text() for t in ax.get_yticklabels()]
+    totals = {name: sum(bars[i].get_width() for bars in ax.containers)
+              for i, name in enumerate(names)}
+    assert totals == {"Bram": 1, "Cato": 4, "Daan": 1}
+    legend = [t.get_text() for t in ax.figure.legends[0].get_texts()]
+    assert legend[-2:] == ["gevraagde tips", "spraakberichten, niet gelezen"]

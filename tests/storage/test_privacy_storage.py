@@ -198,7 +198,8 @@ async def test_export_data_has_memberships_own_cycles_and_only_own_contributions
 async def test_someone_unknown_has_no_data(db: Database, history: History) -> None:
     async with db.reading() as tx:
         data = await member_data(tx, 999)
-    assert data == {"user_id": 999, "profile": None, "groups": [], "admin_of_groups": []}
+    assert data == {"user_id": 999, "profile": None, "groups": [], "admin_of_groups": [],
+                    "coach_of": []}
     assert not has_anything(data)
 
 

@@ -1,12 +1,21 @@
 """The coach's view across cycles: the inbrenger's chain and the group's activating trend."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
+from bot.engine.coach_reports import coach_charts
 from flows.catalog import render_all
 from flows.cycle.model import ContributionRef, Cycle, CycleContext
-from flows.model import Member, Phase, Settings
-from flows.reports.coach_summary import PastCycle, coach_summary, trend
+from flows.model import Group, Member, Phase, Settings
+from flows.reports.coach_summary import (
+    PastCycle,
+    coach_summary,
+    past_cycle,
+    read_after_summary,
+    trend,
+)
+from flows.reports.group_summary import group_summary
 from flows.reports.progress import across_cycles
 
 NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
@@ -30,7 +39,7 @@ def test_the_coach_sees_the_inbrengers_chain_and_the_trend() -> None:
                PastCycle(2, 1, "Hoe geef ik instructie?", "Korter", ("observation",)),
                PastCycle(1, 2, "Hoe sluit ik af?", "Samenvatten", ("reflection", "tip")))
     shown = render_all("nl", coach_summary(ctx, "Groep", 2, history))
-    assert "1. Hoe begin ik? · niet beantwoord → Eerst stilte" in shown
+    assert "1. Hoe begin ik? → Eerst stilte" in shown
     assert "2. Hoe sluit ik af?" in shown
     assert "Hoe geef ik instructie?" not in shown  # Bram's chain is Bram's
     assert "50% → 100% → 50%" in shown
@@ -46,7 +55,8 @@ def test_the_coach_and_the_group_see_which_kinds_of_contributions_helped_most() 
                PastCycle(2, 1, "q2", "c2", ("observation",), helpful_label="open_question"),
                PastCycle(3, 1, "q3", "c3", ("observation",), helpful_label="observation"))
     shown = render_all("nl", coach_summary(ctx, "Groep", 0, history))
-    assert "Wat de inbrengers het meest hielp, over 4 cycli: 2 open vragen, 1 waarneming" in shown
+    # Four cycles, three with a pick: the numbers add up to the cycles named.
+    assert "Wat de inbrengers het meest hielp, over 3 cycli: 2 open vragen, 1 waarneming" in shown
     assert "Anna: 2 van minstens 3" in shown and "Bram: 1 van minstens 3" in shown
     english = render_all("en", coach_summary(ctx, "Group", 0, history))
     assert "2 open questions, 1 observation" in english and "Anna: 2 of at least 3" in english
@@ -59,3 +69,81 @@ def test_after_the_first_cycle_the_helpful_kinds_speak_of_one_cycle() -> None:
     assert line is not None
     assert "het meest hielp, in 1 cyclus: 1 open vraag" in render_all("nl", (line,))
     assert "helped the inbrenger most, in 1 cycle: 1 open question" in render_all("en", (line,))
+
+
+def test_a_voice_note_read_after_the_summary_is_added_for_the_coach_only_once_closed() -> None:
+    cycle = Cycle(9, 1, 1, 1, Phase.CLOSED, NOW, learning_question="Hoe?")
+    note = ContributionRef(5, 3, "options", "", "voice", message_id=77, kind="voice",
+                           duration=12)
+    ctx = CycleContext(cycle, Settings(), MEMBERS, NOW, (note,))
+    added = render_all("nl", read_after_summary(ctx, 77, "misschien vaker wachten"))
+    assert "spraakbericht van Cato (0:12)" in added and "Misschien vaker wachten" in added
+    still_open = CycleContext(Cycle(9, 1, 1, 1, Phase.OPTIONS, NOW), Settings(), MEMBERS, NOW,
+                              (note,))
+    assert read_after_summary(still_open, 77, "misschien") == ()  # nudged and quoted as usual
+
+
+def test_the_chart_title_names_whose_cycle_it_is() -> None:
+    """Bram's first and Cato's first cycle (the group's 1st and 2nd) had the same title."""
+    ctx = CycleContext(Cycle(9, 1, 3, 1, Phase.CLOSED, NOW), Settings(), MEMBERS, NOW,
+                       (ContributionRef(1, 2, "reality", "Wat zie je?", "open_question"),))
+    (chart,) = coach_charts(100, ctx, Group(1, -5, title="Groep"), (), "nl")
+    assert chart.title == "Deelname · cyclus 1 van Cato"
+    (chart,) = coach_charts(100, ctx, Group(1, -5, title="Group"), (), "en")
+    assert chart.title == "Participation · Cato's cycle 1"
+
+
+def test_the_chain_asks_what_the_clip_showed_only_where_there_was_a_commitment_before() -> None:
+    """A first cycle had no earlier commitment: nothing was asked, so nothing "not answered"."""
+    first = Cycle(1, 1, 1, 1, Phase.CLOSED, NOW, learning_question="Hoe begin ik?",
+                  commitment="Eerst stilte")
+    second = Cycle(9, 1, 1, 2, Phase.CLOSED, NOW, learning_question="Hoe sluit ik af?",
+                   commitment="Samenvatten", previous_commitment="Eerst stilte")
+    history = (past_cycle(first, ()), past_cycle(second, ()))
+    ctx = CycleContext(second, Settings(), MEMBERS, NOW, ())
+    shown = render_all("nl", coach_summary(ctx, "Groep", 0, history))
+    assert "1. Hoe begin ik? → Eerst stilte" in shown
+    assert "2. Hoe sluit ik af? · niet beantwoord → Samenvatten" in shown
+    english = render_all("en", coach_summary(ctx, "Group", 0, history))
+    assert "1. Hoe begin ik? → Eerst stilte" in english and "· not answered →" in english
+
+
+def test_what_helped_most_counts_only_the_cycles_with_a_pick() -> None:
+    history = (PastCycle(1, 1, "q1", "c1", ("open_question",)),
+               PastCycle(2, 1, "q2", "c2", ("observation",), helpful_label="open_question"),
+               PastCycle(3, 1, "q3", "c3", ("observation",)))
+    line = across_cycles(MEMBERS, history)
+    assert line is not None
+    assert "het meest hielp, in 1 cyclus: 1 open vraag" in render_all("nl", (line,))
+
+
+def test_the_coach_is_not_addressed_as_one_of_the_group() -> None:
+    cycle = Cycle(9, 1, 1, 2, Phase.CLOSED, NOW, learning_question="Hoe?", commitment="Wachten")
+    ctx = CycleContext(cycle, Settings(), MEMBERS, NOW,
+                       (ContributionRef(1, 2, "lookback", "Doorvragen", "move"),))
+    history = (PastCycle(1, 1, "q1", "c1", ("open_question",), helpful_label="open_question"),)
+    dutch = render_all("nl", coach_summary(ctx, "Groep", 0, history))
+    assert "Over de cycli van de groep heen" in dutch and "(elk lid doet er minstens 3)" in dutch
+    assert "Zetten die de leden weer gebruiken" in dutch
+    english = render_all("en", coach_summary(ctx, "Group", 0, history))
+    assert "Across the group's cycles" in english and "(each member does at least 3)" in english
+    assert "Moves the members will use again" in english
+    for words in ("onze", "ieder doet", "we weer", "our cycles", "each of us", "we will"):
+        assert words not in dutch + english
+    group = render_all("nl", group_summary(replace(ctx, history=history)))
+    assert "Over onze cycli heen" in group and "Zetten die we weer gebruiken" in group
+
+
+def test_the_coach_is_told_what_unread_voice_notes_and_tips_on_request_mean() -> None:
+    cycle = Cycle(9, 1, 1, 1, Phase.CLOSED, NOW, welcome_tips=frozenset({12}))
+    said = (ContributionRef(1, 3, "reality", "", "voice", 11, "voice", 6),
+            ContributionRef(2, 2, "options", "Probeer een timer.", "tip", 12))
+    shown = render_all("nl", coach_summary(CycleContext(cycle, Settings(), MEMBERS, NOW, said),
+                                           "Groep", 0))
+    counts = shown.split("<b>Bijdragen per lid</b>")[1].split("\n\n")[0]
+    assert "• Bram: 0 / 0 / 0 (+1)" in counts and "• Cato: 0 / 0 / 0 · 🎙 spraakbericht" in counts
+    assert "(+n): tips, meningen of uitleg nadat de inbrenger erom vroeg" in counts
+    assert "niet naar tekst konden worden omgezet" in counts
+    quiet = render_all("en", coach_summary(CycleContext(cycle, Settings(), MEMBERS, NOW, ()),
+                                           "Group", 0))
+    assert "(+n)" not in quiet and "turned into text" not in quiet  # only where they appear

@@ -1,13 +1,16 @@
 """The portfolio export: each cycle's learning question, commitment and balance."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
-from flows.cycle.model import ContributionRef, Cycle
-from flows.model import Group, Member, Phase
-from flows.reports.portfolio import portfolio
+from flows.catalog import render_all
+from flows.cycle.model import ContributionRef, Cycle, CycleContext
+from flows.model import Group, Member, Phase, Settings
+from flows.reports.group_summary import group_summary
+from flows.reports.portfolio import Held, portfolio
 from flows.reports.progress import past_cycle
-from flows.reports.written import as_markdown, group_portfolio
+from flows.reports.written import as_markdown, group_portfolio, member_portfolio
 
 NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
 
@@ -77,3 +80,49 @@ def test_the_balance_and_the_trend_count_the_peers_not_the_inbrenger_nor_asked_f
                                           [(cycle, contributions)]), "en")
     assert "1 activating, 0 neutral, 0 compensating" in written
     assert past_cycle(cycle, contributions).activating_share == 1.0
+
+
+def test_an_unanswered_look_back_is_told_apart_from_none_of_these() -> None:
+    said: tuple[ContributionRef, ...] = (
+        ContributionRef(1, 2, "reality", "Wat zag je?", "open_question"),)
+    people = (Member(1, "Anna"), Member(2, "Bo"))
+    unanswered = Cycle(3, 1, 1, 1, Phase.CLOSED, NOW, lookback_options=(1,))
+    none = replace(unanswered, id=4, lookback_choice=0)
+    running = replace(unanswered, id=5, phase=Phase.OPTIONS)
+    rows = [(unanswered, said), (none, said), (running, said)]
+    summary = render_all("en", group_summary(CycleContext(unanswered, Settings(), people, NOW,
+                                                          said)))
+    assert "Helped Anna most</b>: Anna has not chosen yet; a later choice is added." in summary
+    data = portfolio(Group(1, -5, 0, "Pabo 2"), people, rows)
+    assert [c["helped_most"] for c in data["cycles"]] == [None, None, None]
+    assert [c["helped_most_answer"] for c in data["cycles"]] == [
+        "unanswered", "none_of_these", None]
+    written = as_markdown(group_portfolio(Group(1, -5, 0, "Pabo 2"), people, rows), "en")
+    assert "- **Helped most**: not chosen" in written
+    assert "- **Helped most**: none of the contributions offered" in written
+
+
+def test_every_cycle_has_its_date_and_tips_on_request_are_not_left_out() -> None:
+    """Closed at 23:30 UTC on 1 December: the 2nd in the group's Amsterdam."""
+    cycle = Cycle(3, 1, 1, 2, Phase.CLOSED, NOW, learning_question="Hoe begin ik rustig?",
+                  welcome_tips=frozenset({13}))
+    said = (ContributionRef(1, 2, "reality", "Wat zag je?", "open_question", 11),
+            ContributionRef(3, 3, "options", "Een timer werkt bij mij.", "tip", 13))
+    members = (Member(1, "Anna"), Member(2, "Bo"), Member(3, "Cas"), Member(4, "Dirk"))
+    group = Group(1, -5, 0, "Pabo 2")
+    held = {3: Held(datetime(2026, 12, 1, 9, 0, tzinfo=UTC),
+                    datetime(2026, 12, 1, 23, 30, tzinfo=UTC))}
+    written = as_markdown(group_portfolio(group, members, [(cycle, said)], held), "en")
+    assert "## Anna, cycle 2 · 2 Dec 2026" in written
+    assert "1 activating, 0 neutral, 0 compensating, 1 tip on request" in written
+    mine = as_markdown(member_portfolio("Anna", 1, [(group, members, [(cycle, said)], held)]),
+                       "nl")
+    assert "## Cyclus 2 · Pabo 2 · 2 dec 2026" in mine
+    data = portfolio(group, members, [(cycle, said)], held)["cycles"][0]
+    assert (data["started_at"], data["closed_at"]) == ("2026-12-01T09:00:00+00:00",
+                                                       "2026-12-01T23:30:00+00:00")
+    assert data["contributions_per_member"] == [  # Dirk said nothing and was not away
+        {"name": "Bo", "activating": 1, "neutral": 0, "compensating": 0, "welcome_tips": 0,
+         "voice_notes_unread": 0, "away": False},
+        {"name": "Cas", "activating": 0, "neutral": 0, "compensating": 0, "welcome_tips": 1,
+         "voice_notes_unread": 0, "away": False}]

@@ -231,8 +231,9 @@ def test_the_sound_report_lists_pauses_with_their_times_and_the_share_of_speech(
                          named_moments=(83.0, 45.0))
     nl, en = render_all("nl", texts), render_all("en", texts)
     assert "(1:35)" in nl and "68%" in nl
-    assert "2 pauzes van 3 s of langer:\n• 0:03–0:07 (5 s)\n• 1:01–1:05 (4 s)" in nl
-    assert "2 pauses of 3 s or longer:\n• 0:03–0:07 (5 s)\n• 1:01–1:05 (4 s)" in en
+    # Each length is what its marks say (0:03 to 0:07 is 4 s), as a teacher counts it.
+    assert "2 pauzes van 3 s of langer:\n• 0:03–0:07 (4 s)\n• 1:01–1:05 (4 s)" in nl
+    assert "2 pauses of 3 s or longer:\n• 0:03–0:07 (4 s)\n• 1:01–1:05 (4 s)" in en
     assert "0:45, 1:23" in en and "/pause 0:03" in en
 
 
@@ -241,6 +242,14 @@ def test_the_sound_report_without_pauses_says_so_in_both_languages() -> None:
     assert "geen stiltes van 3 s" in render_all("nl", texts)
     assert "no silences of 3 s" in render_all("en", texts)
     assert "/pause" not in render_all("en", texts)
+
+
+def test_the_shown_marks_and_lengths_of_pauses_agree() -> None:
+    """As the audit heard it: "0:06–0:11 (4 s)" and "0:16–0:20 (3 s)", where a teacher
+    counts 5 s and 4 s."""
+    texts = sound_report(duration=30, pauses=[(6.9, 11.2), (16.9, 20.3)], speech_share=0.5)
+    shown = render_all("en", texts)
+    assert "• 0:06–0:11 (5 s)" in shown and "• 0:16–0:20 (4 s)" in shown
 
 
 def test_a_single_pause_is_said_in_the_singular_and_many_are_shortened() -> None:
@@ -388,3 +397,20 @@ def test_a_spoken_line_that_closes_the_look_back_is_in_the_summary_by_its_length
     summary = next(e for e in closed.effects if isinstance(e, Say)
                    and e.texts[0].key == "summary.title")
     assert "• Carla: 🎙 spraakbericht, 0:14" in render_all("nl", summary.texts)
+
+
+def test_transcripts_are_shown_marked_as_spoken_and_capitalised_wherever_they_are_quoted() -> None:
+    """pocketsphinx writes "i will ..."; the look-back line lost its 🎙 in /summary."""
+    heard = replace(BOB_NOTE, text="what went through your mind?", label="open_question")
+    line = ContributionRef(72, CARLA, "lookback", "i will ask more open question", "move", 912,
+                           VOICE, 3)
+    ctx = closing_ctx(heard, line, lookback_choice=70)
+    shown = render_all("en", group_summary(ctx))
+    assert "• Bob: 🎙 What went through your mind?" in shown  # the talk
+    assert "Bob: <i>🎙 (0:35) What went through your mind?</i>" in shown  # what helped most
+    assert "• Carla: 🎙 I will ask more open question" in shown  # the look back
+    markdown = as_markdown(group_portfolio(replace_group(), MEMBERS,
+                                           [(ctx.cycle, ctx.contributions)]), "en")
+    assert "Carla: 🎙 (0:03) I will ask more open question" in markdown
+    data = portfolio(replace_group(), MEMBERS, [(ctx.cycle, ctx.contributions)])
+    assert data["cycles"][0]["moves_to_use_again"][-1]["text"] == "i will ask more open question"

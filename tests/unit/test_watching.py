@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.engine.coach_reports import coach_charts
 from flows.catalog import render, render_all
 from flows.cycle.model import (
     Absent,
@@ -19,7 +20,7 @@ from flows.cycle.model import (
 )
 from flows.cycle.table import decide
 from flows.effects import Say, SayPrivately
-from flows.model import Member, Phase
+from flows.model import Group, Member, Phase
 from flows.nudging.history import NudgeHistory
 from flows.reports.coach_summary import coach_summary
 from flows.reports.group_summary import group_summary
@@ -146,13 +147,16 @@ def test_everyone_here_named_a_strong_moment_without_who_is_away() -> None:
     assert "Iedereen heeft een sterk moment genoemd" in said(decision)
 
 
-def test_the_summary_does_not_say_that_who_was_away_listened() -> None:
+def test_the_summaries_show_who_was_away_as_away_not_as_listening() -> None:
     cycle = cycle_in(P.CLOSED, commitment="Wachten", absent=AWAY)
-    shown = render_all("nl", group_summary(ctx_for(cycle, contributions=CONTRIBUTIONS[:2])))
-    assert "Bob:" in shown and "Daan" not in shown
-    coach = render_all("nl", coach_summary(ctx_for(cycle, contributions=CONTRIBUTIONS[:2]),
-                                           "2B", 0))
-    assert "Daan" not in coach
+    ctx = ctx_for(cycle, contributions=CONTRIBUTIONS[:2])
+    shown = render_all("nl", group_summary(ctx))
+    assert "Bob:" in shown and "• Daan: vandaag afwezig" in shown
+    assert "Daan: luisterde" not in shown
+    coach = render_all("en", coach_summary(ctx, "2B", 0))
+    assert "• Daan: away today" in coach
+    chart = coach_charts(100, ctx, Group(1, -5, title="2B"), (), "nl")[0]
+    assert ("Daan (afwezig)", 0, 0, 0, 0, 0) in chart.data
 
 
 def test_who_said_they_are_away_and_then_speaks_is_here_after_all() -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flows.cycle.model import ContributionRef, Cycle
-from flows.model import Group, Member, Phase
+from flows.catalog import render_all
+from flows.cycle.model import ContributionRef, Cycle, CycleContext
+from flows.model import Group, Member, Phase, Settings
+from flows.reports.group_summary import group_summary
 from flows.reports.written import (
     as_html,
     as_markdown,
@@ -40,7 +42,7 @@ SECOND = _cycle(2, learning_question="Hoe houd ik de rust vast?",
 
 def _anna() -> object:
     return member_portfolio("Anna", ANNA, [(GROUP, PEOPLE, [(FIRST, TALK), (SECOND, ()),
-                                                            (_cycle(3, BO), ())])])
+                                                            (_cycle(3, BO), ())], {})])
 
 
 def test_a_members_portfolio_tells_each_of_their_cycles_in_dutch() -> None:
@@ -85,3 +87,28 @@ def test_markdown_escaping_keeps_words_literal_on_one_line() -> None:
 def test_an_empty_portfolio_says_so() -> None:
     empty = member_portfolio("Dirk", 1, [])
     assert "Nog geen cycli" in as_markdown(empty, "nl") and "No cycles" in as_html(empty, "en")
+
+
+def test_the_portfolio_keeps_the_goal_and_the_inbrengers_own_insights_as_the_summary_does() -> None:
+    """Bram's own words are labelled as the classifier labels peers' words ("other", a "tip"):
+    the group summary kept them as his insight, and so does his portfolio."""
+    bram = Member(BO, "Bram")
+    talk = (ContributionRef(1, BO, "goal", "Ik wil dat ze rustig binnenkomen.", "other"),
+            ContributionRef(2, CATO, "goal", "Wat zie je als het rustig is?", "open_question"),
+            ContributionRef(3, BO, "reality", "Ik werd ongeduldig en begon harder te praten.",
+                            "other"),
+            ContributionRef(4, BO, "reality", "Ja klopt.", "affirmation"),
+            ContributionRef(5, CATO, "reality", "Op 0:40 kijkt niemand op.", "observation"))
+    cycle = _cycle(1, BO, learning_question="Hoe blijf ik rustig?", commitment="Zachter praten")
+    people = (Member(ANNA, "Anna"), bram, Member(CATO, "Cato"))
+    markdown = as_markdown(member_portfolio("Bram", BO, [(GROUP, people, [(cycle, talk)], {})]),
+                           "nl")
+    goal = markdown.split("- **Doel**:")[1].split("- **Realiteit**")[0]
+    assert "  - Bram: Ik wil dat ze rustig binnenkomen." in goal
+    assert "  - Cato: Wat zie je als het rustig is?" in goal
+    reality = markdown.split("- **Realiteit**:")[1].split("- **Voornemen**")[0]
+    assert "  - Bram: Ik werd ongeduldig en begon harder te praten." in reality
+    assert "Ja klopt" not in markdown
+    summary = render_all("nl", group_summary(CycleContext(cycle, Settings(), people, NOW, talk)))
+    assert "• Ik werd ongeduldig en begon harder te praten." in summary
+    assert "• Ik wil dat ze rustig binnenkomen." in summary

@@ -1,0 +1,104 @@
+"""What reaches a coach after the summary: a late look-back line, and the words of a voice
+note that closed the look back before anyone had read it. In process, with the group, its
+coach and Bram's cycle put in storage as the talk would have left them."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from telegram import Update
+
+from bot.engine import voice_notes
+from bot.engine.services import services_of
+from bot.media.transcribe import Transcript
+from flows.cycle.model import Cycle
+from flows.model import Group, Phase, WillStep
+from storage import coaches, cycles, groups, members
+from tests.clips import ffmpeg
+from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, Person, message
+from tests.waiting import eventually
+
+COACH = Person(4001, "Carla")
+
+
+@dataclass(frozen=True)
+class Seeded:
+    group: Group
+    cycle: Cycle
+
+
+async def _bram_in_the_look_back(bot: InProcessBot, phase: Phase = Phase.WILL) -> Seeded:
+    """Bram (inbrenger) and Cato (peer) agreed; Carla coaches the group; Bram's first cycle
+    is in its look back (Bram chose "none of these", Cato's line awaited), or closed."""
+    await set_up(bot, BRAM, CATO)
+    await bot.tg.add_user(COACH.user_id, COACH.first_name)
+    await bot.tg.start_private_chat(COACH.user_id)
+    now = datetime.now(UTC)
+    async with services_of(bot.app).db.transaction() as tx:
+        group = await groups.find(tx, GROUP)
+        assert group is not None
+        for person in (BRAM, CATO):
+            await members.agree(tx, group.id, person.user_id, now)
+        token = await coaches.create_invite(tx, group.id, ANNA.user_id, now)
+        assert await coaches.redeem(tx, token, COACH.user_id, COACH.first_name, now)
+        cycle = await cycles.create(tx, Cycle(
+            0, group.id, BRAM.user_id, 1, phase, now,
+            step=WillStep.LOOKBACK.value if phase is Phase.WILL else "",
+            learning_question="Hoe kan ik meer open vragen stellen?",
+            commitment="Ik ga drie open vragen voorbereiden.", lookback_choice=0),
+            actor_id=None, event="start", now=now)
+    return Seeded(group, cycle)
+
+
+async def _to_coach(bot: InProcessBot, since: int) -> list[str]:
+    return await bot.said(COACH.user_id, since=since)
+
+
+async def test_a_late_look_back_line_tells_the_coach_whose_cycle_it_adds_to(
+        bot: InProcessBot) -> None:
+    await _bram_in_the_look_back(bot, Phase.CLOSED)
+    invitation = await bot.app.bot.send_message(GROUP, "De terugblik gemist?")
+    since = await bot.tg.mark()
+    await bot.handle(message(bot.app.bot, CATO, "Vragen naar wat hij zelf zag.",
+                             reply_to=invitation.to_dict()))
+    added = await _to_coach(bot, since)
+    assert len(added) == 1
+    assert "Aanvulling op de samenvatting van cyclus 1 van Bram" in added[0]
+    assert "Cato gebruikt deze zet weer" in added[0]
+    assert "Intervisie 3B" in added[0]
+
+
+
+HEARD = "i will ask more open question"  # as pocketsphinx wrote Chloe's line
+
+
+async def test_a_spoken_line_that_closed_the_look_back_reaches_the_coach_once_read(
+        bot: InProcessBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The transcriber is a stand-in that hears HEARD in any note: what matters here is that
+    the words come after the summaries went out."""
+    async def hears(path: object, language: str, time_limit: float) -> Transcript:
+        return Transcript(HEARD, "nl", "whisper", 3.0)
+
+    monkeypatch.setenv("INTERVISION_TRANSCRIBER", "whisper")
+    monkeypatch.setattr(voice_notes, "transcribe", hears)
+    await _bram_in_the_look_back(bot)
+    note = tmp_path / "line.ogg"
+    ffmpeg("-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono", "-t", "3", "-c:a", "libopus",
+           str(note))
+    since = await bot.tg.mark()
+    sent = await bot.tg.send_video(CATO.user_id, GROUP, note, kind="voice")
+    await bot.handle(Update.de_json({"update_id": 50_000 + sent["message_id"], "message": sent},
+                                    bot.app.bot))
+    summary = next(m for m in await _to_coach(bot, since) if "Cyclus-samenvatting" in m)
+    assert "Cato: 🎙 spraakbericht" in summary  # closed before anyone read it
+
+    async def added() -> list[str]:
+        return [m for m in await _to_coach(bot, since) if "Aanvulling" in m]
+
+    addition = (await eventually(added, what="the coach's addition with Cato's words"))[0]
+    assert "cyclus 1 van Bram" in addition
+    assert "Cato gebruikt deze zet weer" in addition
+    assert "🎙 I will ask more open question" in addition  # shown as spoken, capitalised
