@@ -177,8 +177,12 @@ class Absent:
 
 @dataclass(frozen=True)
 class Next:
+    """Move on: typed (/next: `at` is None), or pressed under a prompt, whose button names the
+    phase or step it was made in (`at`; "" for a button made before buttons said so)."""
+
     actor: int
     is_admin: bool = False
+    at: str | None = None
     name = "next"
 
 

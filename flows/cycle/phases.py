@@ -122,8 +122,10 @@ def enter_watching(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect
 
 def _talk_keyboard(cycle: Cycle, next_key: str = "cycle.button.next") -> tuple[
         tuple[Button, ...], ...]:
+    """A prompt's buttons; "next" names where it was made, so a press on an older prompt's
+    button never moves the cycle on from a later phase or step (guards.pressed_here)."""
     tips_key = "cycle.button.tips_close" if cycle.tips_open else "cycle.button.tips_open"
-    return ((button(cycle, next_key, "next"), button(cycle, tips_key, "tips")),)
+    return ((button(cycle, next_key, "next", position(cycle)), button(cycle, tips_key, "tips")),)
 
 
 def enter_talk(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
@@ -164,6 +166,11 @@ def current_step(cycle: Cycle) -> str:
     if not steps:
         return ""
     return cycle.step if cycle.step in steps else steps[0]
+
+
+def position(cycle: Cycle) -> str:
+    """Where the cycle stands: its step inside a phase with steps, else its phase."""
+    return current_step(cycle) or cycle.phase.value
 
 
 def step_minutes(ctx: CycleContext, phase: Phase) -> float:

@@ -1,0 +1,50 @@
+"""The cycle's buttons as the group meets them after the moment they were made for: an older
+prompt's "next" never moves the cycle on from a later phase or step."""
+from __future__ import annotations
+
+import pytest
+
+from flows.callbacks import CycleButton
+from flows.cycle.model import Next
+from flows.cycle.table import decide
+from flows.effects import Say
+from flows.model import Phase
+from tests.unit.test_cycle import ANNA, ctx_for, cycle_in, group_buttons
+
+
+def next_buttons(effects: tuple[object, ...]) -> list[CycleButton]:
+    found = [CycleButton.unpack(b.data) for e in effects if isinstance(e, Say)
+             for row in e.buttons for b in row]
+    return [b for b in found if b is not None and b.action == "next"]
+
+
+def test_each_prompt_s_next_button_names_the_phase_or_step_it_was_made_in() -> None:
+    into_goal = decide(ctx_for(cycle_in(Phase.WATCHING)), Next(ANNA))
+    assert [b.argument for b in next_buttons(into_goal.effects)] == ["goal"]
+    into_reality = decide(ctx_for(into_goal.cycle), Next(ANNA))
+    assert [b.argument for b in next_buttons(into_reality.effects)] == ["see"]
+    into_strong = decide(ctx_for(into_reality.cycle), Next(ANNA, at="see"))
+    assert [b.argument for b in next_buttons(into_strong.effects)] == ["strong"]
+
+
+@pytest.mark.parametrize(("phase", "step", "pressed_at"), [
+    (Phase.REALITY, "see", "goal"),  # the Doel prompt's button, pressed in step 1
+    (Phase.REALITY, "strong", "see"),
+    (Phase.OPTIONS, "", "analysis"),
+    (Phase.WILL, "lookback", "commit"),  # the will prompt's button would close the cycle
+    (Phase.REALITY, "see", ""),  # a button made before buttons named their step
+])
+def test_an_older_prompt_s_next_button_is_refused_as_stale(phase: Phase, step: str,
+                                                           pressed_at: str) -> None:
+    cycle = cycle_in(phase, step=step, commitment="Wachten tot het stil is")
+    decision = decide(ctx_for(cycle), Next(ANNA, is_admin=True, at=pressed_at))
+    assert decision.refusal is not None and decision.refusal.key == "cycle.refused.stale_next"
+    assert decision.cycle == cycle and decision.effects == ()
+
+
+def test_the_current_prompt_s_button_and_a_typed_next_move_on() -> None:
+    cycle = cycle_in(Phase.REALITY, step="see")
+    for event in (Next(ANNA, at="see"), Next(ANNA)):
+        decision = decide(ctx_for(cycle), event)
+        assert not decision.refused and decision.cycle.step == "strong"
+    assert "cy:7:next:strong" in group_buttons(decide(ctx_for(cycle), Next(ANNA)))
