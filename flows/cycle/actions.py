@@ -33,6 +33,7 @@ from flows.cycle.rotation import follow_up_at, next_turn, pick_inbrenger, turns_
 from flows.cycle.talk import respond_to_contribution, respond_to_tick, words_language
 from flows.effects import (
     Button,
+    ButtonsDone,
     Effect,
     Keyboard,
     Say,
@@ -279,6 +280,7 @@ def enter_closed(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, 
     turn = next_turn(ctx.members, cycle.inbrenger_id, ctx.upcoming_meetings)
     effects: tuple[Effect, ...] = (
         *cancel_timers(cycle),
+        all_buttons_done(cycle),
         Say(summary.group_summary(closing_ctx)),
         *late_line_invitation(closing_ctx),
         SendCoachSummary(cycle.id),
@@ -299,8 +301,15 @@ def next_turn_said(ctx: CycleContext, turn: datetime | None) -> tuple[Effect, ..
     return (Say((text("progress.next_turn", name=name, count=before),)),)
 
 
+def all_buttons_done(cycle: Cycle) -> ButtonsDone:
+    """The cycle is over: none of its buttons does anything any more, except the look back's,
+    whose late answer is still welcome (flows/cycle/lookback.py)."""
+    return ButtonsDone(cycle.id, keep=frozenset({"look"}), last=True)
+
+
 def enter_cancelled(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
-    return cycle, (*cancel_timers(cycle), Say((text("cycle.cancelled"),)))
+    return cycle, (*cancel_timers(cycle), all_buttons_done(cycle),
+                   Say((text("cycle.cancelled"),)))
 
 
 def follow_up(ctx: CycleContext, event: Event) -> Decision:

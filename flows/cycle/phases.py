@@ -9,6 +9,7 @@ from flows.cycle.model import TIMER_EVENTS, VOICE, ContributionRef, Cycle, Cycle
 from flows.cycle.watching import everyone_watched
 from flows.effects import (
     Button,
+    ButtonsDone,
     CancelTimer,
     Effect,
     Keyboard,
@@ -52,6 +53,15 @@ def cancel_timers(cycle: Cycle, *events: str) -> tuple[Effect, ...]:
 
 def button(cycle: Cycle, key: str, action: str, argument: str = "", **params: object) -> Button:
     return Button(text(key, **params), CycleButton(cycle.id, action, argument).pack())
+
+
+def done(cycle: Cycle, *actions: str, outcome: Text | None = None) -> ButtonsDone:
+    """The cycle's buttons of these actions have done their work, wherever they are shown."""
+    return ButtonsDone(cycle.id, frozenset(actions), outcome=outcome)
+
+
+# A prompt's buttons: the next prompt takes their place.
+PROMPT_BUTTONS = ("next", "tips")
 
 
 def inbrenger_name(ctx: CycleContext) -> str:
@@ -151,6 +161,7 @@ def enter_talk(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ..
         effects += (set_timer(ctx, cycle, "step_reminder", step_minutes(ctx, phase)),)
     effects = (
         *cancel_timers(cycle, "watch_end", "step_reminder"),
+        done(cycle, *PROMPT_BUTTONS),
         Say(tuple(lines), _talk_keyboard(cycle, next_key)),
         *effects,
         set_timer(ctx, cycle, "phase_reminder", minutes),
@@ -187,7 +198,8 @@ def enter_step(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ..
     next_key = "cycle.button.next" if last else "cycle.button.next_step"
     lines = (text(f"cycle.step.{cycle.step}", name=inbrenger_name(ctx),
                   learning_question=cycle.learning_question or ""),)
-    effects: tuple[Effect, ...] = (Say(lines, _talk_keyboard(cycle, next_key)),)
+    effects: tuple[Effect, ...] = (done(cycle, *PROMPT_BUTTONS),
+                                   Say(lines, _talk_keyboard(cycle, next_key)))
     if not last:
         effects += (set_timer(ctx, cycle, "step_reminder", step_minutes(ctx, cycle.phase)),)
     else:
@@ -247,6 +259,7 @@ def start_lookback(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect
     rows += ((button(cycle, "cycle.button.lookback_none", "look", "0"),),)
     cycle = replace(cycle, lookback_options=options)
     effects = (
+        done(cycle, *PROMPT_BUTTONS, "commit"),  # a later proposal left unconfirmed, too
         Say((text("cycle.lookback_inbrenger", name=inbrenger_name(ctx)),), rows),
         Say((text("cycle.lookback_group"),)),
         *cancel_timers(cycle, "phase_reminder", "step_reminder", "tick"),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from telegram import Update
+
 from fake_telegram.control import MessageView
 from fake_telegram.scenes import button_data, has_button
 from tests.handlers.in_process import InProcessBot, set_up
@@ -31,14 +33,21 @@ async def new_messages(bot: InProcessBot, since: int) -> list[str]:
             if v["created"] > since]
 
 
-async def press_on(bot: InProcessBot, person: Person, view: MessageView, action: str,
-                   argument: str | None = None) -> dict[str, Any] | None:
-    """`person` presses the button of `action` on the bot's message `view`, as it is now; the
-    bot's answer to the press."""
+async def click(bot: InProcessBot, person: Person, view: MessageView, action: str,
+                argument: str | None = None) -> tuple[Update, str]:
+    """`person` presses the button of `action` on the bot's message `view`, as it is now: the
+    update the bot will get, and the press's query id (to read the answer)."""
     now = await view_of(bot, view["message_id"])
     data = button_data(now, action, argument)
     query_id = await bot.tg.click(person.user_id, now, data)
-    await bot.handle(button(bot.app.bot, person, now["message"], data, query_id))
+    return button(bot.app.bot, person, now["message"], data, query_id), query_id
+
+
+async def press_on(bot: InProcessBot, person: Person, view: MessageView, action: str,
+                   argument: str | None = None) -> dict[str, Any] | None:
+    """A press (`click`) handled; the bot's answer to it."""
+    update, query_id = await click(bot, person, view, action, argument)
+    await bot.handle(update)
     return await bot.tg.callback_answer(query_id)
 
 
