@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from flows.cycle.lookback import complete_after
 from flows.cycle.model import CycleContext, Event, actor_of
-from flows.cycle.phases import inbrenger_name, position
+from flows.cycle.phases import inbrenger_name, position, quote
 from flows.cycle.talk import quiet
 from flows.effects import Text, text
 
@@ -98,7 +98,15 @@ def ready_to_open(ctx: CycleContext, event: Event) -> Text | None:
 
 
 def has_commitment(ctx: CycleContext, event: Event) -> Text | None:
-    return None if ctx.cycle.commitment else text("cycle.refused.commitment_first")
+    """A confirmed commitment; one proposed and not yet confirmed wants its button, not
+    to be written again."""
+    cycle = ctx.cycle
+    if cycle.commitment:
+        return None
+    if cycle.proposed_commitment:
+        return text("cycle.refused.confirm_first", name=inbrenger_name(ctx),
+                    commitment=quote(cycle.proposed_commitment))
+    return text("cycle.refused.commitment_first")
 
 
 def lookback_open(ctx: CycleContext, event: Event) -> Text | None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from flows.callbacks import CycleButton
+from flows.catalog import render
 from flows.cycle.model import Next
 from flows.cycle.table import decide
 from flows.effects import Say
 from flows.model import Phase
-from tests.unit.test_cycle import ANNA, ctx_for, cycle_in, group_buttons
+from tests.unit.test_cycle import ANNA, BOB, ctx_for, cycle_in, group_buttons
 
 
 def next_buttons(effects: tuple[object, ...]) -> list[CycleButton]:
@@ -48,3 +49,17 @@ def test_the_current_prompt_s_button_and_a_typed_next_move_on() -> None:
         decision = decide(ctx_for(cycle), event)
         assert not decision.refused and decision.cycle.step == "strong"
     assert "cy:7:next:strong" in group_buttons(decide(ctx_for(cycle), Next(ANNA)))
+
+
+@pytest.mark.parametrize("event", [Next(ANNA), Next(BOB, is_admin=True)])
+def test_next_before_the_proposal_is_confirmed_points_to_its_button(event: Next) -> None:
+    """Not "write your commitment first": it was written; it waits for the button."""
+    cycle = cycle_in(Phase.WILL, step="commit", proposal_message_id=505,
+                     proposed_commitment="Ik wacht vijf tellen na een vraag, zodat meer "
+                                         "leerlingen nadenken voordat iemand antwoordt.")
+    decision = decide(ctx_for(cycle), event)
+    assert decision.refusal is not None and decision.cycle == cycle
+    said = render("nl", decision.refusal)
+    assert said.startswith("Anna, bevestig eerst je voornemen met de knop")
+    assert "(<i>Ik wacht vijf tellen na een vraag, zodat meer leerlingen na…</i>)" in said
+    assert "Schrijf eerst" not in said
