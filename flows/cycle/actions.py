@@ -25,6 +25,7 @@ from flows.cycle.phases import (
     button,
     cancel_timers,
     current_step,
+    done,
     inbrenger_name,
     set_timer,
     timer_at,
@@ -202,8 +203,14 @@ def answer_checkin(ctx: CycleContext, event: Event) -> Decision:
 
 
 def take_tried(ctx: CycleContext, event: Event) -> Decision:
+    """The answer, on whichever copy of the question: every copy shows it (the announcement's
+    and the one asked again when the talk opened), none stays clickable."""
     assert isinstance(event, TriedAnswer)
-    return Decision(replace(ctx.cycle, tried=event.answer), ack=text("cycle.ack.tried"))
+    outcome = text("bot.pressed", name=inbrenger_name(ctx),
+                   choice=text(f"cycle.button.tried_{event.answer}"))
+    return Decision(replace(ctx.cycle, tried=event.answer), (done(ctx.cycle, "tried",
+                                                                  outcome=outcome),),
+                    ack=text("cycle.ack.tried"))
 
 
 def remind_step(ctx: CycleContext, event: Event) -> Decision:

@@ -145,10 +145,13 @@ def enter_talk(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ..
     lines: list[Text] = [text(f"cycle.prompt.{phase.value}", name=name, minutes=minutes,
                               learning_question=cycle.learning_question or "")]
     effects: tuple[Effect, ...] = ()
+    asked: tuple[Effect, ...] = ()
     if phase is Phase.GOAL:
         cycle = replace(cycle, watched_before_talk=everyone_watched(ctx, cycle))
-        effects += ask_tried(ctx, cycle)  # still unanswered: it recalls the commitment itself
-        if cycle.previous_commitment and not effects:
+        # Still unanswered since the announcement: asked again before the goal, not in the
+        # middle of it; the question recalls the commitment itself.
+        asked = ask_tried(ctx, cycle)
+        if cycle.previous_commitment and not asked:
             lines.append(text("cycle.goal_recall", name=name,
                               commitment=cycle.previous_commitment))
     next_key = "cycle.button.next"
@@ -162,6 +165,7 @@ def enter_talk(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ..
     effects = (
         *cancel_timers(cycle, "watch_end", "step_reminder"),
         done(cycle, *PROMPT_BUTTONS),
+        *asked,
         Say(tuple(lines), _talk_keyboard(cycle, next_key)),
         *effects,
         set_timer(ctx, cycle, "phase_reminder", minutes),

@@ -196,8 +196,9 @@ TRANSITIONS: tuple[Transition, ...] = (
       action=act.still_open_at_meeting),
     *(t(p, "tick", None, action=act.tick) for p in TALK),
     # The new clip of a 2nd or later cycle: does it show what the inbrenger tried?
+    # Answered late in the talk, it still goes into the chain of cycles.
     *(t(p, "tried", None, is_inbrenger, tried_open, action=act.take_tried)
-      for p in (P.ANNOUNCED, P.AWAITING_CLIP, P.WATCHING, P.GOAL)),
+      for p in (P.ANNOUNCED, P.AWAITING_CLIP, P.WATCHING, *TALK)),
     # A member who left: before the meeting the inbrenger's turn passes on; once the clip is
     # shown the cycle stops (the talk is about their teaching; after their commitment, the look
     # back still closes it); a peer is no longer waited for to watch.

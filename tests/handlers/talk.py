@@ -2,12 +2,17 @@
 (found by their action, as Telegram shows them now: a button taken away cannot be pressed)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from telegram import Update
 
+from bot.engine.services import services_of
 from fake_telegram.control import MessageView
 from fake_telegram.scenes import button_data, has_button
+from flows.cycle.model import Cycle
+from flows.model import Phase
+from storage import cycles
 from tests.handlers.in_process import InProcessBot, set_up
 from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, Person, button, command, video
 
@@ -51,21 +56,41 @@ async def press_on(bot: InProcessBot, person: Person, view: MessageView, action:
     return await bot.tg.callback_answer(query_id)
 
 
-async def announced(bot: InProcessBot, inbrenger: Person = BRAM) -> MessageView:
-    """Bram and Cato joined and agreed; Anna starts a cycle with `inbrenger`."""
+async def announced(bot: InProcessBot, *, earlier_commitment: str | None = None
+                    ) -> MessageView:
+    """Bram and Cato joined and agreed; Anna starts a cycle with Bram as the inbrenger (his
+    second, after one that closed with `earlier_commitment`, when given)."""
     await set_up(bot, BRAM, CATO)
     group = await bot.db_one("SELECT id FROM groups")
     assert group is not None
     for person in (BRAM, CATO):
         await bot.press(person, f"agree:{group[0]}")
+    if earlier_commitment is not None:
+        await _closed_cycle(bot, group[0], BRAM, earlier_commitment)
     since = await bot.tg.mark()
-    await bot.handle(command(bot.app.bot, ANNA, f"/cycle {inbrenger.first_name}"))
+    await bot.handle(command(bot.app.bot, ANNA, "/cycle Bram"))
     return await latest(bot, "accept", since)
 
 
+async def _closed_cycle(bot: InProcessBot, group_id: int, inbrenger: Person,
+                        commitment: str) -> None:
+    async with services_of(bot.app).db.transaction() as tx:
+        now = services_of(bot.app).now()
+        cycle = await cycles.create(tx, Cycle(0, group_id, inbrenger.user_id, 1, Phase.WILL,
+                                              now, commitment=commitment),
+                                    actor_id=None, event="start", now=now)
+        await cycles.save(tx, cycle, replace(cycle, phase=Phase.CLOSED), event="next",
+                          actor_id=None, now=now)
+
+
 async def to_the_talk(bot: InProcessBot) -> MessageView:
-    """Bram's clip with its question, his consent, Cato watched: the goal prompt."""
+    """A cycle announced and its clip watched: the goal prompt."""
     await announced(bot)
+    return await clip_watched(bot)
+
+
+async def clip_watched(bot: InProcessBot) -> MessageView:
+    """Bram's clip with its question, his consent, Cato watched: the goal prompt."""
     since = await bot.tg.mark()
     await bot.handle(video(bot.app.bot, BRAM, QUESTION))
     await press_on(bot, BRAM, await latest(bot, "consent", since), "consent")

@@ -2,8 +2,19 @@
 refused kindly and does nothing; a press is always answered."""
 from __future__ import annotations
 
+from fake_telegram.scenes import has_button
 from tests.handlers.in_process import InProcessBot
-from tests.handlers.talk import click, latest, new_messages, stage, to_the_talk, view_of
+from tests.handlers.talk import (
+    announced,
+    click,
+    clip_watched,
+    latest,
+    new_messages,
+    press_on,
+    stage,
+    to_the_talk,
+    view_of,
+)
 from tests.handlers.updates import ANNA, BRAM, command
 
 
@@ -35,3 +46,27 @@ async def test_moving_on_takes_the_previous_prompt_s_buttons_away(bot: InProcess
     await bot.handle(command(bot.app.bot, ANNA, "/next"))
     assert not (await view_of(bot, step_one["message_id"]))["reply_markup"]
     assert (await latest(bot, "next"))["text"].startswith("Stap 2 van 3")
+
+
+EARLIER = "Ik wacht vijf tellen na een vraag, zodat meer leerlingen nadenken."
+
+
+async def test_did_you_try_it_is_asked_before_the_goal_and_answered_on_every_copy(
+        bot: InProcessBot) -> None:
+    """Bram's second cycle: the question from the announcement, still open when the talk
+    opens, comes again before the Doel prompt (not after it); his answer on that copy shows
+    on both, and neither keeps a button."""
+    announcement = await announced(bot, earlier_commitment=EARLIER)
+    assert has_button("tried")(announcement)
+    since = await bot.tg.mark()
+    goal_prompt = await clip_watched(bot)
+    asked = await latest(bot, "tried", since)
+    assert "Laat je nieuwe clip zien wat je hebt geprobeerd?" in asked["text"]
+    assert asked["message_id"] < goal_prompt["message_id"]  # before the goal, not after
+    await press_on(bot, BRAM, asked, "tried", "partly")
+    for copy in (announcement, asked):
+        now = await view_of(bot, copy["message_id"])
+        assert now["text"].endswith("✅ Bram: Deels")
+        assert not has_button("tried")(now)
+    assert await bot.db_one("SELECT json_extract(data, '$.tried') FROM cycles "
+                            "WHERE phase = 'goal'") == ("partly",)

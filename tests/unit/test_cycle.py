@@ -220,7 +220,7 @@ SCENARIOS: list[tuple[Phase, dict[str, Any], Event, Phase]] = [
     *[(phase, {"checkin_open": True}, CheckinAnswer(ANNA, "steer"), phase)
       for phase in (P.GOAL, P.REALITY, P.OPTIONS, P.WILL)],
     *[(phase, {"previous_commitment": "Wachten"}, TriedAnswer(ANNA, "partly"), phase)
-      for phase in (P.ANNOUNCED, P.AWAITING_CLIP, P.WATCHING, P.GOAL)],
+      for phase in (P.ANNOUNCED, P.AWAITING_CLIP, P.WATCHING, *TALK_PHASES)],
     (P.CLOSED, {"commitment": "x", "phase_started_at": NOW - timedelta(hours=2)},
      MoveLine(BOB, 534, "Eerst vragen wat je ziet."), P.CLOSED),
     *[(phase, {}, Contribution(BOB, 510 + i, "Wat wil je dat ze doen?"), phase)
