@@ -116,7 +116,8 @@ def pass_turn(ctx: CycleContext, said: str, name: str) -> Decision:
                       skipped_by=cycle.skipped_by | {cycle.inbrenger_id},
                       corrected_question=None, clip_awaited_told=False)
     new_ctx = replace(ctx, cycle=swapped)
-    effects = (Say((text(said, name=name, successor=next_one.name),)),
+    effects = (ButtonsDone(cycle.id),  # the turn, clip and questions of the one who passed it
+               Say((text(said, name=name, successor=next_one.name),)),
                *announce(new_ctx, swapped))
     return Decision(swapped, effects, ack=text("cycle.ack.swapped"))
 

@@ -18,7 +18,7 @@ from flows.cycle.model import (
     Event,
     LearningQuestion,
 )
-from flows.cycle.phases import ask_consent, inbrenger_name
+from flows.cycle.phases import ask_consent, done, inbrenger_name
 from flows.effects import Say, Text, text
 
 NOT_OWN_ACTIONS = text("lq.not_own_actions")
@@ -30,7 +30,9 @@ def take_clip(ctx: CycleContext, event: Event) -> Decision:
     assert isinstance(event, ClipPosted)
     if event.problem is not None:
         return Decision(ctx.cycle, refusal=event.problem)
+    # The clip answers the announcement: its "Ik breng in" and "Beurt doorgeven" are done.
     cycle = replace(ctx.cycle, clip=event.clip, consent=False)
+    answered = done(cycle, "accept", "swap")
     received = text("cycle.clip_received", name=inbrenger_name(ctx))
     caption = (event.caption or "").strip()
     correction = _check(cycle, caption, ctx.settings.language)
@@ -39,13 +41,14 @@ def take_clip(ctx: CycleContext, event: Event) -> Decision:
     if cycle.learning_question:
         lines = (received, text("cycle.question_received", question=cycle.learning_question),
                  text("cycle.question_how_to_change"))
-        return Decision(cycle, (Say(lines, reply_to=event.clip.message_id), ask_consent(cycle)))
+        return Decision(cycle, (answered, Say(lines, reply_to=event.clip.message_id),
+                                ask_consent(cycle)))
     if not caption:
-        return Decision(cycle, (Say((received,), reply_to=event.clip.message_id),
+        return Decision(cycle, (answered, Say((received,), reply_to=event.clip.message_id),
                                 Say((text("cycle.ask_question"), text("lq.example")))))
     assert correction is not None
     cycle, correcting = _corrected(cycle, caption, correction)
-    return Decision(cycle, (Say((received,), reply_to=event.clip.message_id),
+    return Decision(cycle, (answered, Say((received,), reply_to=event.clip.message_id),
                             Say(correcting, reply_to=event.clip.message_id)))
 
 

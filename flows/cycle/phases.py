@@ -114,8 +114,13 @@ def ask_consent(cycle: Cycle) -> Effect:
                 (button(cycle, "cycle.button.audio", "audio"),)))
 
 
+# What is settled once the clip is shown: who brings in, whether the meeting waits, the consent.
+INTAKE_BUTTONS = ("accept", "swap", "wait", "cancel", "consent")
+
+
 def enter_watching(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
     effects: tuple[Effect, ...] = (
+        done(cycle, *INTAKE_BUTTONS),
         Say((text("cycle.agreements_reminder"),
              text("cycle.watch", name=inbrenger_name(ctx),
                   learning_question=cycle.learning_question or ""))),

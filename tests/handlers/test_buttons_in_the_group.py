@@ -5,6 +5,7 @@ from __future__ import annotations
 from fake_telegram.scenes import has_button
 from tests.handlers.in_process import InProcessBot
 from tests.handlers.talk import (
+    QUESTION,
     announced,
     click,
     clip_watched,
@@ -15,7 +16,7 @@ from tests.handlers.talk import (
     to_the_talk,
     view_of,
 )
-from tests.handlers.updates import ANNA, BRAM, command
+from tests.handlers.updates import ANNA, BRAM, GROUP, command, video
 
 
 async def test_the_goal_prompt_s_button_pressed_after_a_typed_next_skips_no_step(
@@ -70,3 +71,19 @@ async def test_did_you_try_it_is_asked_before_the_goal_and_answered_on_every_cop
         assert not has_button("tried")(now)
     assert await bot.db_one("SELECT json_extract(data, '$.tried') FROM cycles "
                             "WHERE phase = 'goal'") == ("partly",)
+
+
+async def test_the_announcement_s_buttons_go_with_the_clip_and_all_go_when_the_cycle_stops(
+        bot: InProcessBot) -> None:
+    """Once Bram's clip is in, "Beurt doorgeven" can no longer be pressed on the
+    announcement; once the cycle stops, no button of it is left (not the consent's)."""
+    announcement = await announced(bot)
+    since = await bot.tg.mark()
+    await bot.handle(video(bot.app.bot, BRAM, QUESTION))
+    assert not (await view_of(bot, announcement["message_id"]))["reply_markup"]
+    consent = await latest(bot, "consent", since)
+    await bot.handle(command(bot.app.bot, ANNA, "/cancel"))
+    assert not (await view_of(bot, consent["message_id"]))["reply_markup"]
+    assert not [v for v in await bot.tg.bot_messages(GROUP) if v["reply_markup"]
+                and any(b["callback_data"].startswith("cy:") for row in
+                        v["reply_markup"]["inline_keyboard"] for b in row)]

@@ -6,11 +6,11 @@ import pytest
 
 from flows.callbacks import CycleButton
 from flows.catalog import render
-from flows.cycle.model import Next
+from flows.cycle.model import Consent, Next, Swap
 from flows.cycle.table import decide
-from flows.effects import Say
+from flows.effects import ButtonsDone, Say
 from flows.model import Phase
-from tests.unit.test_cycle import ANNA, BOB, ctx_for, cycle_in, group_buttons
+from tests.unit.test_cycle import ANNA, BOB, CLIP, QUESTION, ctx_for, cycle_in, group_buttons
 
 
 def next_buttons(effects: tuple[object, ...]) -> list[CycleButton]:
@@ -63,3 +63,20 @@ def test_next_before_the_proposal_is_confirmed_points_to_its_button(event: Next)
     assert said.startswith("Anna, bevestig eerst je voornemen met de knop")
     assert "(<i>Ik wacht vijf tellen na een vraag, zodat meer leerlingen na…</i>)" in said
     assert "Schrijf eerst" not in said
+
+
+def test_a_turn_passed_on_leaves_no_button_of_the_one_who_passed_it() -> None:
+    """The new inbrenger's announcement comes after: the old one's accept, consent or
+    "did you try it?" would act on the new inbrenger's turn."""
+    decision = decide(ctx_for(cycle_in(Phase.AWAITING_CLIP, previous_commitment="Wachten")),
+                      Swap(ANNA))
+    assert decision.effects[0] == ButtonsDone(7)
+    assert isinstance(decision.effects[-1], Say)  # the new announcement, after
+
+
+def test_showing_the_clip_settles_the_intake_s_buttons() -> None:
+    cycle = cycle_in(Phase.AWAITING_CLIP, clip=CLIP, learning_question=QUESTION)
+    decision = decide(ctx_for(cycle), Consent(ANNA))
+    assert decision.cycle.phase is Phase.WATCHING
+    assert ButtonsDone(7, frozenset({"accept", "swap", "wait", "cancel", "consent"})) \
+        in decision.effects
