@@ -31,13 +31,6 @@ async def view_of(bot: InProcessBot, message_id: int) -> MessageView:
     return next(v for v in await bot.tg.bot_messages(GROUP) if v["message_id"] == message_id)
 
 
-async def new_messages(bot: InProcessBot, since: int) -> list[str]:
-    """The texts of the messages the bot sent to the group after the mark `since` (not the
-    ones it edited since)."""
-    return [v["text"] or "" for v in await bot.tg.bot_messages(GROUP, since=since)
-            if v["created"] > since]
-
-
 async def click(bot: InProcessBot, person: Person, view: MessageView, action: str,
                 argument: str | None = None) -> tuple[Update, str]:
     """`person` presses the button of `action` on the bot's message `view`, as it is now: the
