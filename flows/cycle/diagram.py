@@ -158,9 +158,10 @@ What the inbrenger's words do before the meeting (`flows/cycle/intake.py`):
   question only while none is stored: before the clip (kept for it: "stuur nu je clip"), or
   after a clip that came without one.
 - Once a learning question is stored, the inbrenger's messages are chat. A **reply to the clip**
-  with a question changes it (the confirmation of the learning question says so). The consent
-  stays: it is about the recording and the school's rules, which a new question does not
-  change. Without consent yet, the consent buttons come again.
+  with a question changes it ("Je leervraag is aangepast: ..."). The consent stays: it is
+  about the recording and the school's rules, which a new question does not change. Without
+  consent yet, the confirmation points to the one consent question, asked with the first
+  learning question: one live consent button per clip, done once the clip is shown.
 - Chat of the inbrenger before the clip is answered once per cycle ("ik wacht nog op je
   clip"), then left alone; peers' chat is never answered.
 - A learning question must be about the inbrenger's own actions (`learning_question.py`: ik/I

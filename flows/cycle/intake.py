@@ -65,10 +65,12 @@ def take_learning_question(ctx: CycleContext, event: Event) -> Decision:
         return Decision(cycle, (Say(lines, reply_to=reply_to),))
     if correction is not None:
         return Decision(cycle, refusal=correction)
+    changed = bool(cycle.learning_question)  # its consent question came with it already
     cycle = replace(cycle, learning_question=question, corrected_question=None)
-    if cycle.consent:
-        return Decision(cycle, (Say((text("cycle.question_changed", question=question),),
-                                    reply_to=reply_to),))
+    if changed:
+        consent = "cycle.consent_stays" if cycle.consent else "cycle.consent_still_asked"
+        return Decision(cycle, (Say((text("cycle.question_changed", question=question),
+                                     text(consent)), reply_to=reply_to),))
     lines = (text("cycle.question_received", question=question),
              text("cycle.question_how_to_change"))
     return Decision(cycle, (Say(lines, reply_to=reply_to), ask_consent(cycle)))

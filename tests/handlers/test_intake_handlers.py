@@ -7,8 +7,9 @@ from typing import Any
 
 from telegram import Update
 
+from fake_telegram.scenes import has_button
 from tests.handlers.in_process import InProcessBot, set_up
-from tests.handlers.updates import ANNA, BRAM, CATO, command, message, video
+from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, command, message, video
 
 QUESTION = "Hoe kan ik de overgang na de pauze rustiger laten verlopen?"
 NEW_QUESTION = "Hoe kan ik de start van de les rustiger maken?"
@@ -68,3 +69,21 @@ async def test_chat_before_the_clip_is_answered_once(bot: InProcessBot) -> None:
                for words in ("Ik film morgen.", "Haha ja", "Tot dinsdag!")]
     assert len(answers[0]) == 1 and "wacht nog op je clip" in answers[0][0]
     assert answers[1:] == [[], []]
+
+
+async def test_a_question_changed_before_the_consent_is_said_so_under_one_consent_question(
+        bot: InProcessBot) -> None:
+    """A clip captioned "Zie filmpje", a reply with a question, a second reply with a better
+    one: the second is confirmed as changed, and one consent question stays live."""
+    await announced(bot)
+    clip = video(bot.app.bot, BRAM, "Zie filmpje")
+    await sent(bot, clip)
+    assert clip.message is not None
+    for words in (QUESTION, NEW_QUESTION):
+        said = await sent(bot, message(bot.app.bot, BRAM, words,
+                                       reply_to=clip.message.to_dict()))
+    assert said == [(f"Je leervraag is aangepast: {NEW_QUESTION}\n\nBevestig nog wel de "
+                     "toestemming voor de clip, met de knop onder mijn vraag daarover.")]
+    assert await stored_question(bot) == NEW_QUESTION
+    asking = [v for v in await bot.tg.bot_messages(GROUP) if has_button("consent")(v)]
+    assert len(asking) == 1
