@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from flows.cycle import actions as act
-from flows.cycle import commitment, intake, leaving, lookback, sound, voice, watching
+from flows.cycle import commitment, intake, leaving, lookback, sound, timebox, voice, watching
 from flows.cycle.guards import (
     Guard,
     checkin_pending,
@@ -195,6 +195,9 @@ TRANSITIONS: tuple[Transition, ...] = (
     t(P.WILL, "meeting_began", None, later_meeting, talk_stands_still, step=W.COMMIT,
       action=act.still_open_at_meeting),
     *(t(p, "tick", None, action=act.tick) for p in TALK),
+    # A timebox changed by an admin: the running phase follows (not the look back's own).
+    *(t(p, "timebox", None, action=timebox.follow_timebox, step=None if p is not P.WILL
+        else W.COMMIT) for p in (P.WATCHING, *TALK)),
     # The new clip of a 2nd or later cycle: does it show what the inbrenger tried?
     # Answered late in the talk, it still goes into the chain of cycles.
     *(t(p, "tried", None, is_inbrenger, tried_open, action=act.take_tried)

@@ -35,6 +35,7 @@ from flows.cycle.model import (
     MoveLine,
     Next,
     Swap,
+    TimeboxChanged,
     TimerFired,
     ToggleTips,
     TriedAnswer,
@@ -221,6 +222,8 @@ SCENARIOS: list[tuple[Phase, dict[str, Any], Event, Phase]] = [
       for phase in (P.GOAL, P.REALITY, P.OPTIONS, P.WILL)],
     *[(phase, {"previous_commitment": "Wachten"}, TriedAnswer(ANNA, "partly"), phase)
       for phase in (P.ANNOUNCED, P.AWAITING_CLIP, P.WATCHING, *TALK_PHASES)],
+    *[(phase, {}, TimeboxChanged(Settings(goal_minutes=5)), phase)
+      for phase in (P.WATCHING, *TALK_PHASES)],
     (P.CLOSED, {"commitment": "x", "phase_started_at": NOW - timedelta(hours=2)},
      MoveLine(BOB, 534, "Eerst vragen wat je ziet."), P.CLOSED),
     *[(phase, {}, Contribution(BOB, 510 + i, "Wat wil je dat ze doen?"), phase)
