@@ -56,7 +56,7 @@ from flows.cycle.model import (
     Watched,
 )
 from flows.cycle.phases import timer_name
-from flows.cycle.status import status
+from flows.cycle.status import status, timebox_timer
 from flows.cycle.talk import label_after_edit
 from flows.effects import Text
 from flows.model import Member
@@ -120,7 +120,8 @@ async def status_command(cmd: GroupCommand) -> None:
         return
     everyone = await members.active(tx, group.id)
     spoken = {c.user_id for c in await contributions.of_cycle(tx, cycle.id)}
-    timer = await timers.get(tx, group.id, timer_name(cycle.id, "phase_reminder"))
+    timebox = timebox_timer(cycle)
+    timer = await timers.get(tx, group.id, timer_name(cycle.id, timebox)) if timebox else None
     await cmd.reply(status(cycle, everyone, spoken, timer.due_at if timer else None,
                            cmd.unit.now))
 
