@@ -316,8 +316,27 @@ def all_buttons_done(cycle: Cycle) -> ButtonsDone:
 
 
 def enter_cancelled(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
-    return cycle, (*cancel_timers(cycle), all_buttons_done(cycle),
-                   Say((text("cycle.cancelled"),)))
+    """Stopped: said with what happens next, and that the words are kept only when there are
+    any."""
+    lines = (text("cycle.cancelled"),
+             *((text("cycle.cancelled_kept"),) if ctx.contributions else ()),
+             _after_cancel(ctx, cycle))
+    return cycle, (*cancel_timers(cycle), all_buttons_done(cycle), Say(lines))
+
+
+def _after_cancel(ctx: CycleContext, cycle: Cycle) -> Text:
+    """Who brings in next (the rotation: who did not have their turn keeps it), and when: at
+    the schedule's next meeting (not the one this cycle was for, which stays cancelled), or
+    when an admin starts a cycle."""
+    next_one = pick_inbrenger(ctx.members)
+    if next_one is None:
+        return text("cycle.cancelled_restart")
+    meeting = next((m for m in ctx.upcoming_meetings
+                    if cycle.meeting_at is None or m > cycle.meeting_at), None)
+    if meeting is None:
+        return text("cycle.cancelled_next", next=next_one.name)
+    when = format_meeting(meeting, ctx.settings.timezone, ctx.settings.language)
+    return text("cycle.cancelled_next_meeting", next=next_one.name, when=when)
 
 
 def follow_up(ctx: CycleContext, event: Event) -> Decision:

@@ -561,7 +561,8 @@ def test_an_inbrenger_who_leaves_the_chat_during_the_talk_stops_the_cycle() -> N
                       MemberLeft(ANNA, "Anna"))
     assert decision.cycle.phase is P.CANCELLED
     assert said(decision).startswith("Anna heeft de chat verlaten, dus de cyclus van Anna "
-                                     "stopt hier.\n\nDe cyclus is gestopt. Er gaat niets verloren")
+                                     "stopt hier.\n\nDe cyclus is gestopt.\n\nWat er al "
+                                     "gezegd is, blijft bewaard.")
 
 
 def test_a_peer_who_leaves_is_no_longer_waited_for_to_watch() -> None:

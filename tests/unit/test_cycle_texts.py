@@ -1,0 +1,36 @@
+"""What the cycle says, read as the group reads it: addressed clearly, and saying what comes
+next."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from flows.cycle.model import Cancel, Next
+from flows.cycle.table import decide
+from flows.model import Phase
+from tests.unit.test_cycle import ANNA, MEMBERS, NOW, ctx_for, cycle_in, said
+
+
+def test_the_goal_prompt_asks_the_others_about_the_inbrenger_s_goal_by_name() -> None:
+    decision = decide(ctx_for(cycle_in(Phase.WATCHING)), Next(ANNA))
+    assert "De anderen: stel vragen die Anna helpen het doel scherp te krijgen." in said(decision)
+
+
+def test_a_cycle_stopped_before_anything_was_said_says_who_is_next_and_keeps_no_words() -> None:
+    """Anna's turn never came to the clip, so she keeps it."""
+    decision = decide(ctx_for(cycle_in(Phase.ANNOUNCED), contributions=()),
+                      Cancel(ANNA))
+    assert said(decision) == ("De cyclus is gestopt.\n\nAls volgende is Anna aan de beurt als "
+                              "inbrenger; een beheerder start die cyclus met /cycle.")
+
+
+def test_a_cycle_stopped_in_the_talk_keeps_its_words_and_names_the_next_meeting() -> None:
+    """The meeting this cycle was for stays cancelled: the next turn is at the one after."""
+    taken = tuple(replace(m, turns=m.turns + 2) if m.user_id == ANNA else m for m in MEMBERS)
+    cycle = cycle_in(Phase.REALITY, meeting_at=NOW - timedelta(minutes=30))
+    ctx = ctx_for(cycle, members=taken,
+                  upcoming_meetings=(NOW - timedelta(minutes=30), NOW + timedelta(days=7)))
+    shown = said(decide(ctx, Cancel(ANNA)))
+    assert shown.startswith("De cyclus is gestopt.\n\nWat er al gezegd is, blijft bewaard.")
+    assert "Bij de volgende bijeenkomst (wo 9 dec 15:00) is Carla" in shown
+    assert "aan de beurt als inbrenger" in shown  # Carla: the longest since her last turn
