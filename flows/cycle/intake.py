@@ -22,6 +22,7 @@ from flows.cycle.phases import ask_consent, done, inbrenger_name
 from flows.effects import Say, Text, text
 
 NOT_OWN_ACTIONS = text("lq.not_own_actions")
+NOT_A_QUESTION = text("lq.not_a_question")
 
 
 def take_clip(ctx: CycleContext, event: Event) -> Decision:
@@ -60,11 +61,9 @@ def take_learning_question(ctx: CycleContext, event: Event) -> Decision:
     reply_to = event.message_id if isinstance(event, Contribution) else None
     cycle = ctx.cycle
     correction = _check(cycle, question, ctx.settings.language)
-    if correction == NOT_OWN_ACTIONS:
+    if correction is not None:
         cycle, lines = _corrected(cycle, question, correction)
         return Decision(cycle, (Say(lines, reply_to=reply_to),))
-    if correction is not None:
-        return Decision(cycle, refusal=correction)
     changed = bool(cycle.learning_question)  # its consent question came with it already
     cycle = replace(cycle, learning_question=question, corrected_question=None)
     if changed:
@@ -108,10 +107,13 @@ def _check(cycle: Cycle, question: str, language: str) -> Text | None:
 
 def _corrected(cycle: Cycle, question: str,
                correction: Text) -> tuple[Cycle, tuple[Text, ...]]:
-    """The friendly correction with an example. Whether a question is about one's own actions
-    is a heuristic: the inbrenger hears that sending it again keeps it."""
+    """The friendly correction with an example, and how to go on. Whether a question is about
+    one's own actions is a heuristic: the inbrenger hears that sending it again keeps it. A
+    statement is no question: sent again as one, it is taken."""
     if correction == NOT_OWN_ACTIONS:
         return (replace(cycle, corrected_question=question),
                 (correction, text("lq.example"), text("lq.keep_anyway")))
+    if correction == NOT_A_QUESTION:
+        return cycle, (correction, text("lq.example"), text("lq.send_as_question"))
     return cycle, (correction, text("lq.example"))
 

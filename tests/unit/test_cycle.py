@@ -358,7 +358,10 @@ def test_a_weak_learning_question_gets_a_friendly_correction_with_an_example(
 def test_an_english_group_gets_english_corrections() -> None:
     ctx = ctx_for(cycle_in(P.AWAITING_CLIP, clip=CLIP), settings=Settings(language="en"))
     decision = decide(ctx, LearningQuestion(ANNA, "The class is noisy"))
-    assert decision.refusal == Text("lq.not_a_question")
+    assert [e.texts for e in decision.effects if isinstance(e, Say)] == [
+        (Text("lq.not_a_question"), Text("lq.example"), Text("lq.send_as_question"))]
+    assert render_all("en", decision.effects[0].texts).startswith(  # type: ignore[union-attr]
+        "Please write your learning question as a question")
 
 
 def test_chat_where_a_clip_is_expected_is_answered_once_and_changes_nothing_else() -> None:

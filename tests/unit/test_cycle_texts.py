@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from flows.cycle.model import Cancel, Next
+from flows.cycle.model import Cancel, Contribution, Next
 from flows.cycle.table import decide
 from flows.model import Phase
-from tests.unit.test_cycle import ANNA, MEMBERS, NOW, ctx_for, cycle_in, said
+from tests.unit.test_cycle import ANNA, CLIP, MEMBERS, NOW, ctx_for, cycle_in, said
 
 
 def test_the_goal_prompt_asks_the_others_about_the_inbrenger_s_goal_by_name() -> None:
@@ -34,3 +34,15 @@ def test_a_cycle_stopped_in_the_talk_keeps_its_words_and_names_the_next_meeting(
     assert shown.startswith("De cyclus is gestopt.\n\nWat er al gezegd is, blijft bewaard.")
     assert "Bij de volgende bijeenkomst (wo 9 dec 15:00) is Carla" in shown
     assert "aan de beurt als inbrenger" in shown  # Carla: the longest since her last turn
+
+
+def test_a_learning_question_that_is_no_question_gets_an_example_and_a_way_on() -> None:
+    """As helpful as the correction of a question about others: an example, and what to do."""
+    cycle = cycle_in(Phase.AWAITING_CLIP, clip=CLIP)
+    decision = decide(ctx_for(cycle), Contribution(ANNA, 900, "Mijn klassenmanagement na de "
+                                                              "pauze"))
+    assert not decision.refused and decision.cycle == cycle
+    assert said(decision) == (
+        "Schrijf je leervraag als vraag, met een vraagteken.\n\nBijvoorbeeld: <i>Hoe kan ik de "
+        "overgang na de pauze rustiger laten verlopen?</i>\n\nStuur hem nog eens, als vraag, "
+        "dan neem ik hem over.")
