@@ -5,10 +5,22 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from flows.cycle.model import Cancel, Contribution, Next
+from flows.catalog import render
+from flows.cycle.model import Cancel, Contribution, Next, TimerFired, Watched
 from flows.cycle.table import decide
 from flows.model import Phase
-from tests.unit.test_cycle import ANNA, CLIP, MEMBERS, NOW, ctx_for, cycle_in, said
+from flows.nudging.history import NudgeHistory
+from tests.unit.test_cycle import (
+    ANNA,
+    BOB,
+    CARLA,
+    CLIP,
+    MEMBERS,
+    NOW,
+    ctx_for,
+    cycle_in,
+    said,
+)
 
 
 def test_the_goal_prompt_asks_the_others_about_the_inbrenger_s_goal_by_name() -> None:
@@ -46,3 +58,23 @@ def test_a_learning_question_that_is_no_question_gets_an_example_and_a_way_on() 
         "Schrijf je leervraag als vraag, met een vraagteken.\n\nBijvoorbeeld: <i>Hoe kan ik de "
         "overgang na de pauze rustiger laten verlopen?</i>\n\nStuur hem nog eens, als vraag, "
         "dan neem ik hem over.")
+
+
+def test_once_the_commitment_is_confirmed_nobody_is_invited_back_into_the_talk() -> None:
+    """Daan was quiet: in will he is invited to ask the inbrenger something, until the
+    commitment is confirmed; then the talk has done its work."""
+    talk = NudgeHistory(last_contribution_at={BOB: NOW - timedelta(minutes=1),
+                                              CARLA: NOW - timedelta(minutes=1)},
+                        inbrenger_last_at=NOW - timedelta(minutes=1))
+    cycle = cycle_in(Phase.WILL, step="commit", phase_started_at=NOW - timedelta(minutes=9),
+                     nudge_history=talk)
+    assert "Daan" in said(decide(ctx_for(cycle), TimerFired("tick")))
+    committed = replace(cycle, commitment="Ik wacht vijf tellen, zodat meer leerlingen denken.")
+    ticked = decide(ctx_for(committed), TimerFired("tick"))
+    assert said(ticked) == "" and ticked.cycle.nudge_history == talk
+
+
+def test_an_old_i_watched_button_pressed_in_the_talk_says_the_talk_is_open() -> None:
+    decision = decide(ctx_for(cycle_in(Phase.REALITY)), Watched(BOB))
+    assert decision.ack is not None
+    assert render("nl", decision.ack) == "Dank je! Het gesprek is al begonnen: doe gerust mee."
