@@ -3,7 +3,7 @@ one pressed: the previous prompt's "next" after a typed /next, the announcement'
 turn on" once the clip is in, a second copy of a question once either copy is answered.
 
 A message's id is known only once Telegram accepted it, so the sender records each message
-with a cycle's buttons then (and follows every later edit of it). A flow's `ButtonsDone`
+with a cycle's buttons then; every later edit of it is followed as it is decided. A flow's `ButtonsDone`
 waits in the group's lane as a `Retire`; when the sender comes to it, the messages decided
 before it have been sent and recorded, and it becomes one Edit per message that still shows
 such a button (queued like any other call: the same retries, limits and order).
@@ -30,16 +30,19 @@ def cycle_of(rows: ButtonRows) -> int | None:
 
 
 async def delivered(tx: Tx, item: Outgoing, message_id: int | None, now: datetime) -> None:
-    """After Telegram accepted `item`: a message with a cycle's buttons is recorded, an edit
-    of a recorded message is followed."""
+    """After Telegram accepted `item`: a message with a cycle's buttons is recorded."""
     if isinstance(item, Message) and message_id is not None:
         cycle_id = cycle_of(item.buttons)
         if cycle_id is not None:
             await button_messages.record(tx, ButtonMessage(item.chat_id, message_id, cycle_id,
                                                            item.html, item.buttons), now)
-    elif isinstance(item, Edit):
-        await button_messages.edited(tx, item.chat_id, item.message_id, item.html,
-                                     item.buttons)
+
+
+async def edited(tx: Tx, edit: Edit) -> None:
+    """A recorded message follows an edit as it is decided (a press's own, bot/engine/work.py,
+    or a retirement's), so that a retirement decided with a press does not edit the pressed
+    message again."""
+    await button_messages.edited(tx, edit.chat_id, edit.message_id, edit.html, edit.buttons)
 
 
 def remaining(rows: ButtonRows, retire: Retire) -> ButtonRows:
@@ -65,7 +68,7 @@ async def edits(tx: Tx, retire: Retire) -> list[Edit]:
             continue
         html = f"{message.html}\n\n{retire.outcome_html}" if retire.outcome_html else None
         edit = Edit(message.chat_id, message.message_id, html, left)
-        await button_messages.edited(tx, edit.chat_id, edit.message_id, html, left)
+        await edited(tx, edit)
         found.append(edit)
     if retire.last:
         await button_messages.forget_cycle(tx, retire.cycle_id)

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from bot.engine.outgoing import Edit, Message, Outgoing, Retire, encode
 from bot.engine.sender import Sender
+from bot.engine.work import Unit
 from flows.cycle.model import Cycle
 from flows.model import Phase, Settings
 from storage import button_messages, cycles, groups, outbox
@@ -73,3 +74,18 @@ async def test_a_message_sent_after_the_retire_keeps_its_buttons_and_the_end_for
     assert telegram.calls[-1] == Edit(GROUP, 102, None, ())  # "Stap 1", the one left
     async with db.reading() as tx:
         assert await button_messages.of_cycle(tx, 1) == []
+
+
+async def test_a_press_that_moves_on_edits_its_own_message_once(db: Database) -> None:
+    """The press's own edit (bot/handlers/pressed.py) is decided with the retirement: the
+    pressed prompt is not edited a second time (Telegram counts every edit against the
+    group's 20 a minute)."""
+    await _cycle(db)
+    telegram = Telegram()
+    await _send(db, telegram, Message(GROUP, "Doel", buttons=(PROMPT,)))
+    async with db.transaction() as tx:  # one decision: the flow's retirement, the press's edit
+        unit = Unit(tx, NOW)
+        await unit.send(Retire(GROUP, 1, ("next", "tips")))
+        await unit.send(Edit(GROUP, 101, None, ()))
+    await _send(db, telegram)
+    assert [c for c in telegram.calls if isinstance(c, Edit)] == [Edit(GROUP, 101, None, ())]
