@@ -2,11 +2,13 @@
 prompt's "next" never moves the cycle on from a later phase or step."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from flows.callbacks import CycleButton
 from flows.catalog import render
-from flows.cycle.model import Consent, Next, Swap
+from flows.cycle.model import Consent, Contribution, Next, Swap
 from flows.cycle.table import decide
 from flows.effects import ButtonsDone, Say
 from flows.model import Phase
@@ -80,3 +82,12 @@ def test_showing_the_clip_settles_the_intake_s_buttons() -> None:
     assert decision.cycle.phase is Phase.WATCHING
     assert ButtonsDone(7, frozenset({"accept", "swap", "wait", "cancel", "consent"})) \
         in decision.effects
+
+
+def test_a_new_proposal_takes_the_place_of_the_earlier_one_s_button() -> None:
+    first = decide(ctx_for(cycle_in(Phase.WILL)), Contribution(ANNA, 800, "Morgen al!"))
+    better = decide(ctx_for(first.cycle), Contribution(
+        ANNA, 801, "Ik wacht na elke vraag vijf tellen, zodat meer leerlingen nadenken."))
+    retired = better.effects.index(ButtonsDone(7, frozenset({"commit"})))
+    assert group_buttons(replace(better, effects=better.effects[retired:])) == [
+        "cy:7:commit:801"]  # the new proposal comes after the retirement
