@@ -8,24 +8,12 @@ from typing import Any
 from telegram import Update
 
 from fake_telegram.scenes import has_button
-from tests.handlers.in_process import InProcessBot, set_up
-from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, command, message, video
+from tests.handlers.in_process import InProcessBot
+from tests.handlers.talk import QUESTION, announced
+from tests.handlers.updates import BRAM, GROUP, message, video
 
-QUESTION = "Hoe kan ik de overgang na de pauze rustiger laten verlopen?"
 NEW_QUESTION = "Hoe kan ik de start van de les rustiger maken?"
 FILMING_TIP = "Tip voor het filmen"
-
-
-async def announced(bot: InProcessBot) -> list[str]:
-    """Bram and Cato joined and agreed; Anna starts a cycle with Bram as the inbrenger."""
-    await set_up(bot, BRAM, CATO)
-    group = await bot.db_one("SELECT id FROM groups")
-    assert group is not None
-    for person in (BRAM, CATO):
-        await bot.press(person, f"agree:{group[0]}")
-    since = await bot.tg.mark()
-    await bot.handle(command(bot.app.bot, ANNA, "/cycle Bram"))
-    return await bot.said(since=since)
 
 
 async def sent(bot: InProcessBot, update: Update) -> list[str]:
@@ -41,7 +29,8 @@ async def stored_question(bot: InProcessBot) -> Any:
 
 async def test_the_filming_tip_comes_with_the_announcement_and_once(bot: InProcessBot) -> None:
     announcement = await announced(bot)
-    assert sum(FILMING_TIP in words for words in announcement) == 1
+    assert FILMING_TIP in announcement["text"]
+    assert sum(FILMING_TIP in words for words in await bot.said()) == 1
     straight = await sent(bot, video(bot.app.bot, BRAM, QUESTION))  # no "accept" first
     assert not any(FILMING_TIP in words for words in straight)
     assert await stored_question(bot) == QUESTION
