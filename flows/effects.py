@@ -60,6 +60,21 @@ class SayPrivately:
 
 
 @dataclass(frozen=True)
+class ButtonsDone:
+    """A cycle's buttons that have done their work (the phase moved on, the question was
+    answered): they go from every message of the bot that still shows one, the message's
+    other buttons stay, and `outcome` (when set) is added under its words. `actions` names
+    them by their action (flows/callbacks.CycleButton); empty: every action but `keep`.
+    `last`: the cycle is over, so its messages are not followed any more."""
+
+    cycle_id: int
+    actions: frozenset[str] = frozenset()
+    keep: frozenset[str] = frozenset()
+    outcome: Text | None = None
+    last: bool = False
+
+
+@dataclass(frozen=True)
 class SendStoryboard:
     """Post the contact sheet of the cycle's clip in the group."""
 
@@ -185,7 +200,7 @@ class LogNudge:
 
 
 Effect = (
-    Say | SayPrivately | SendStoryboard | SendStill | SendReplay | SetTimer | CancelTimer
+    Say | SayPrivately | ButtonsDone | SendStoryboard | SendStill | SendReplay | SetTimer | CancelTimer
     | SendCoachSummary | SendCoachAddition | StoreContribution | RecordTurn | LogNudge
     | TranscribeVoice | StoreTranscript | RecordVoiceNotice | SendSoundTimeline
 )

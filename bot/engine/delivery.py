@@ -51,10 +51,11 @@ class Delivery:
         self.data_dir = data_dir
         self.media_slots = media_slots
 
-    async def __call__(self, item: Outgoing) -> None:
+    async def __call__(self, item: Outgoing) -> int | None:
+        """Carries the call out; a message's id, for the sender to record its buttons."""
         if isinstance(item, Message):
-            await self.message(item)
-        elif isinstance(item, Photo):
+            return await self.message(item)
+        if isinstance(item, Photo):
             await self._photo(item.chat_id, Path(item.path), item.caption_html, item.thread_id,
                               item.reply_to)
         elif isinstance(item, Document):
@@ -69,13 +70,15 @@ class Delivery:
             await self._chart(item)
         elif isinstance(item, SoundTimeline):
             await self._sound_timeline(item)
+        return None
 
-    async def message(self, item: Message) -> None:
+    async def message(self, item: Message) -> int:
         body, parse_mode = fit(item.html)
-        await self.bot.send_message(item.chat_id, body, parse_mode=parse_mode,
-                                    message_thread_id=item.thread_id,
-                                    reply_parameters=_reply(item.reply_to),
-                                    reply_markup=markup(item.buttons))
+        sent = await self.bot.send_message(item.chat_id, body, parse_mode=parse_mode,
+                                           message_thread_id=item.thread_id,
+                                           reply_parameters=_reply(item.reply_to),
+                                           reply_markup=markup(item.buttons))
+        return sent.message_id
 
     async def _photo(self, chat_id: int, path: Path, caption: str, thread_id: int | None,
                      reply_to: int | None) -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from html import unescape
 
 from bot.engine import coach_reports
-from bot.engine.outgoing import ButtonRows, ClipMedia, Message, SoundTimeline
+from bot.engine.outgoing import ButtonRows, ClipMedia, Message, Retire, SoundTimeline
 from bot.engine.work import Unit
 from bot.media.ffmpeg import format_timestamp
 from bot.texts.render import render, render_all, say
 from flows.cycle.model import Cycle
 from flows.effects import (
+    ButtonsDone,
     CancelTimer,
     Effect,
     Keyboard,
@@ -79,6 +80,10 @@ async def store(unit: Unit, group: Group, cycle: Cycle, effects: tuple[Effect, .
             await unit.send(to_group(group, render_all(said_in, texts),
                                      reply_to=effect.reply_to,
                                      rows=buttons(said_in, effect.buttons)))
+        elif isinstance(effect, ButtonsDone):
+            outcome = render(language, effect.outcome) if effect.outcome else ""
+            await unit.send(Retire(group.chat_id, effect.cycle_id, tuple(sorted(effect.actions)),
+                                   tuple(sorted(effect.keep)), outcome, effect.last))
         elif isinstance(effect, SayPrivately):
             said_in = effect.language or language
             html = render_all(said_in, effect.texts)

@@ -10,9 +10,9 @@ from typing import Any
 from bot.engine.events import decide_in, start_cycle_in
 from bot.engine.services import services_of
 from bot.engine.work import Once, Unit, work
-from flows.cycle.model import MeetingBegan, TimerFired
+from flows.cycle.model import MeetingBegan, TimeboxChanged, TimerFired
 from flows.effects import CancelTimer, SetTimer, Text
-from flows.model import Group
+from flows.model import Group, Settings
 from flows.schedule import plan as planning
 from storage import cycles, groups
 from storage import timers as timer_store
@@ -36,11 +36,14 @@ async def replan_in(unit: Unit, group: Group, schedule: planning.Schedule | None
             await unit.set_timer(group.id, effect)
 
 
-async def settings_changed(unit: Unit, group: Group) -> None:
+async def settings_changed(unit: Unit, group: Group, before: Settings | None = None) -> None:
     """After `group`'s settings were stored: its next meeting's timers planned by them (the
     announcement and reminder hours, the time zone; "reminder 0" cancels a reminder already
-    set). /settings and /setup on a known group both come here."""
+    set), and the open cycle's running phase told what they were `before` (a timebox changed
+    now counts now). /settings and /setup on a known group both come here."""
     await replan_in(unit, group, await stored_schedule(unit, group))
+    if before is not None and before != group.settings:
+        await decide_in(unit, group, TimeboxChanged(before))
 
 
 async def stored_schedule(unit: Unit, group: Group) -> planning.Schedule | None:

@@ -57,6 +57,21 @@ class Edit:
 
 
 @dataclass(frozen=True)
+class Retire:
+    """A cycle's buttons that have done their work (flows.effects.ButtonsDone). The sender
+    turns it into an Edit of every message it recorded as showing one (bot/engine/
+    live_buttons.py); it waits in the group's lane, so the messages decided before it have
+    been sent, and recorded, by the time it comes."""
+
+    chat_id: int
+    cycle_id: int
+    actions: tuple[str, ...] = ()
+    keep: tuple[str, ...] = ()
+    outcome_html: str = ""
+    last: bool = False
+
+
+@dataclass(frozen=True)
 class ClipMedia:
     """A storyboard, a still or a replay of a cycle's clip, made when it is sent."""
 
@@ -102,8 +117,8 @@ class SoundTimeline:
     reply_to: int | None = None
 
 
-Outgoing = Message | Photo | Document | Edit | ClipMedia | Chart | SoundTimeline
-_KINDS: dict[str, type] = {cls.__name__: cls for cls in (Message, Photo, Document, Edit,
+Outgoing = Message | Photo | Document | Edit | Retire | ClipMedia | Chart | SoundTimeline
+_KINDS: dict[str, type] = {cls.__name__: cls for cls in (Message, Photo, Document, Edit, Retire,
                                                           ClipMedia, Chart, SoundTimeline)}
 
 
@@ -124,8 +139,9 @@ def _build(data: dict[str, Any]) -> Outgoing:
     if "buttons" in values:
         values["buttons"] = tuple(tuple((label, data) for label, data in row)
                                   for row in values["buttons"])
-    if "named_moments" in values:
-        values["named_moments"] = tuple(values["named_moments"])
+    for name in ("named_moments", "actions", "keep"):
+        if name in values:
+            values[name] = tuple(values[name])
     if values.get("fallback") is not None:
         values["fallback"] = _build({"type": "Message", **values["fallback"]})
     return cls(**values)  # type: ignore[no-any-return]

@@ -26,8 +26,9 @@ from telegram.error import (
     TelegramError,
 )
 
+from bot.engine import live_buttons
 from bot.engine.lanes import Lanes
-from bot.engine.outgoing import Message, Outgoing, decode, encode, lane_of
+from bot.engine.outgoing import Message, Outgoing, Retire, decode, encode, lane_of
 from storage import outbox
 from storage.db import Database
 
@@ -41,7 +42,7 @@ LAST_RETRY = 60.0
 class Sender(Lanes[outbox.Waiting]):
     name = "send"
 
-    def __init__(self, db: Database, deliver: Callable[[Outgoing], Awaitable[None]],
+    def __init__(self, db: Database, deliver: Callable[[Outgoing], Awaitable[int | None]],
                  clock: Callable[[], datetime]) -> None:
         super().__init__()
         self._db = db
@@ -64,10 +65,13 @@ class Sender(Lanes[outbox.Waiting]):
 
     async def _send(self, stored: outbox.Waiting) -> None:
         item = decode(stored.payload)
+        if isinstance(item, Retire):
+            await self._retire(stored, item)
+            return
         wait = FIRST_RETRY
         while True:
             try:
-                await self._deliver(item)
+                sent = await self._deliver(item)
             except RetryAfter as error:  # this chat only waits; other lanes go on
                 await asyncio.sleep(seconds(error.retry_after) + 0.05)
                 continue
@@ -94,7 +98,18 @@ class Sender(Lanes[outbox.Waiting]):
                 return
             async with self._db.transaction() as tx:
                 await outbox.delivered(tx, stored.id)
+                await live_buttons.delivered(tx, item, sent, self._clock())
             return
+
+    async def _retire(self, stored: outbox.Waiting, item: Retire) -> None:
+        """Buttons that have done their work: an edit of each message that shows one, queued
+        behind what waits already (bot/engine/live_buttons.py)."""
+        async with self._db.transaction() as tx:
+            edits = await live_buttons.edits(tx, item)
+            for edit in edits:
+                await outbox.add(tx, lane_of(edit), encode(edit), self._clock())
+            await outbox.delivered(tx, stored.id)
+        self.wake({lane_of(edit) for edit in edits})
 
     async def _refused(self, stored: outbox.Waiting, item: Outgoing, error: Forbidden) -> None:
         """A member who never started the bot, or blocked it: the message's fallback (a reply

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bot.engine import jobs
-from bot.engine.outgoing import Outgoing, encode, lane_of
+from bot.engine import jobs, live_buttons
+from bot.engine.outgoing import Edit, Outgoing, encode, lane_of
 from bot.engine.services import services_of
 from flows.effects import CancelTimer, SetTimer, TranscribeVoice
 from storage import inbox, outbox
@@ -47,9 +47,12 @@ class Unit:
     voice_notes: list[tuple[int, TranscribeVoice]] = field(default_factory=list)
 
     async def send(self, item: Outgoing) -> None:
-        """Decides a Bot API call; it goes out after the commit."""
+        """Decides a Bot API call; it goes out after the commit. A message's buttons changed
+        here are known at once to what retires buttons (bot/engine/live_buttons.py)."""
         await outbox.add(self.tx, lane_of(item), encode(item), self.now)
         self.lanes.add(lane_of(item))
+        if isinstance(item, Edit):
+            await live_buttons.edited(self.tx, item)
 
     async def set_timer(self, group_id: int, effect: SetTimer | CancelTimer) -> None:
         if isinstance(effect, SetTimer):

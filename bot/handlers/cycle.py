@@ -56,7 +56,7 @@ from flows.cycle.model import (
     Watched,
 )
 from flows.cycle.phases import timer_name
-from flows.cycle.status import status
+from flows.cycle.status import status, timebox_timer
 from flows.cycle.talk import label_after_edit
 from flows.effects import Text
 from flows.model import Member
@@ -120,7 +120,8 @@ async def status_command(cmd: GroupCommand) -> None:
         return
     everyone = await members.active(tx, group.id)
     spoken = {c.user_id for c in await contributions.of_cycle(tx, cycle.id)}
-    timer = await timers.get(tx, group.id, timer_name(cycle.id, "phase_reminder"))
+    timebox = timebox_timer(cycle)
+    timer = await timers.get(tx, group.id, timer_name(cycle.id, timebox)) if timebox else None
     await cmd.reply(status(cycle, everyone, spoken, timer.due_at if timer else None,
                            cmd.unit.now))
 
@@ -244,7 +245,7 @@ _ACTIONS: dict[str, Callable[[int, bool, str], Event]] = {
     "consent": lambda uid, admin, arg: Consent(uid),
     "watched": lambda uid, admin, arg: Watched(uid),
     "absent": lambda uid, admin, arg: Absent(uid),
-    "next": lambda uid, admin, arg: Next(uid, admin),
+    "next": lambda uid, admin, arg: Next(uid, admin, at=arg),
     "tips": lambda uid, admin, arg: ToggleTips(uid),
     "cancel": lambda uid, admin, arg: Cancel(uid, admin),
     "look": lambda uid, admin, arg: LookBackChoice(uid, int(arg) if arg.isdecimal() else -1),
@@ -255,6 +256,8 @@ _ACTIONS: dict[str, Callable[[int, bool, str], Event]] = {
     "audio": lambda uid, admin, arg: AskSound(uid, admin),
 }
 _ADMIN_MATTERS = ("swap", "next", "cancel", "audio")
+# Refusals of a button that belongs to an earlier step: it loses its keyboard like a done one.
+STALE = frozenset({"cycle.refused.stale", "cycle.refused.stale_next"})
 
 
 async def on_cycle_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -277,7 +280,8 @@ async def on_cycle_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         group = await groups.get(unit.tx, cycle.group_id) if unit and cycle else None
         decision = await decide_in(unit, group, event, cycle_id=button.cycle_id) \
             if unit and group else None
-        if unit and group and decision is not None and decision.refusal is None:
+        if unit and group and decision is not None and (
+                decision.refusal is None or decision.refusal.key in STALE):
             await cycle_button_done(unit, query, button.action,  # done: no longer clickable
                                     group.settings.language)
     if decision is None or group is None:

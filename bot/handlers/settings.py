@@ -47,18 +47,19 @@ async def settings_command(cmd: GroupCommand) -> None:
     if isinstance(changed, Text):
         await cmd.reply(changed)
         return
-    await _save(cmd.unit, cmd.group, changed)
     in_new_language = replace(cmd, group=replace(cmd.group, settings=changed))
     await in_new_language.reply("settings.changed")
     await in_new_language.reply(describe(changed))
+    await _save(cmd.unit, cmd.group, changed)  # after the answer: a running phase may follow
 
 
 async def _save(unit: Unit, group: Group, changed: Settings) -> Group:
-    """Saves the settings and plans the next meeting's timers by them."""
+    """Saves the settings, plans the next meeting's timers by them, and lets the running
+    phase follow a changed timebox."""
     await groups.save_settings(unit.tx, group.id, changed)
-    group = replace(group, settings=changed)
-    await settings_changed(unit, group)
-    return group
+    saved = replace(group, settings=changed)
+    await settings_changed(unit, saved, before=group.settings)
+    return saved
 
 
 def shown(view: str, group: Group) -> tuple[str, ButtonRows]:

@@ -25,6 +25,7 @@ from flows.cycle.phases import (
     button,
     cancel_timers,
     current_step,
+    done,
     inbrenger_name,
     set_timer,
     timer_at,
@@ -33,6 +34,7 @@ from flows.cycle.rotation import follow_up_at, next_turn, pick_inbrenger, turns_
 from flows.cycle.talk import respond_to_contribution, respond_to_tick, words_language
 from flows.effects import (
     Button,
+    ButtonsDone,
     Effect,
     Keyboard,
     Say,
@@ -114,7 +116,8 @@ def pass_turn(ctx: CycleContext, said: str, name: str) -> Decision:
                       skipped_by=cycle.skipped_by | {cycle.inbrenger_id},
                       corrected_question=None, clip_awaited_told=False)
     new_ctx = replace(ctx, cycle=swapped)
-    effects = (Say((text(said, name=name, successor=next_one.name),)),
+    effects = (ButtonsDone(cycle.id),  # the turn, clip and questions of the one who passed it
+               Say((text(said, name=name, successor=next_one.name),)),
                *announce(new_ctx, swapped))
     return Decision(swapped, effects, ack=text("cycle.ack.swapped"))
 
@@ -201,8 +204,14 @@ def answer_checkin(ctx: CycleContext, event: Event) -> Decision:
 
 
 def take_tried(ctx: CycleContext, event: Event) -> Decision:
+    """The answer, on whichever copy of the question: every copy shows it (the announcement's
+    and the one asked again when the talk opened), none stays clickable."""
     assert isinstance(event, TriedAnswer)
-    return Decision(replace(ctx.cycle, tried=event.answer), ack=text("cycle.ack.tried"))
+    outcome = text("bot.pressed", name=inbrenger_name(ctx),
+                   choice=text(f"cycle.button.tried_{event.answer}"))
+    return Decision(replace(ctx.cycle, tried=event.answer), (done(ctx.cycle, "tried",
+                                                                  outcome=outcome),),
+                    ack=text("cycle.ack.tried"))
 
 
 def remind_step(ctx: CycleContext, event: Event) -> Decision:
@@ -279,6 +288,7 @@ def enter_closed(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, 
     turn = next_turn(ctx.members, cycle.inbrenger_id, ctx.upcoming_meetings)
     effects: tuple[Effect, ...] = (
         *cancel_timers(cycle),
+        all_buttons_done(cycle),
         Say(summary.group_summary(closing_ctx)),
         *late_line_invitation(closing_ctx),
         SendCoachSummary(cycle.id),
@@ -299,8 +309,34 @@ def next_turn_said(ctx: CycleContext, turn: datetime | None) -> tuple[Effect, ..
     return (Say((text("progress.next_turn", name=name, count=before),)),)
 
 
+def all_buttons_done(cycle: Cycle) -> ButtonsDone:
+    """The cycle is over: none of its buttons does anything any more, except the look back's,
+    whose late answer is still welcome (flows/cycle/lookback.py)."""
+    return ButtonsDone(cycle.id, keep=frozenset({"look"}), last=True)
+
+
 def enter_cancelled(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
-    return cycle, (*cancel_timers(cycle), Say((text("cycle.cancelled"),)))
+    """Stopped: said with what happens next, and that the words are kept only when there are
+    any."""
+    lines = (text("cycle.cancelled"),
+             *((text("cycle.cancelled_kept"),) if ctx.contributions else ()),
+             _after_cancel(ctx, cycle))
+    return cycle, (*cancel_timers(cycle), all_buttons_done(cycle), Say(lines))
+
+
+def _after_cancel(ctx: CycleContext, cycle: Cycle) -> Text:
+    """Who brings in next (the rotation: who did not have their turn keeps it), and when: at
+    the schedule's next meeting (not the one this cycle was for, which stays cancelled), or
+    when an admin starts a cycle."""
+    next_one = pick_inbrenger(ctx.members)
+    if next_one is None:
+        return text("cycle.cancelled_restart")
+    meeting = next((m for m in ctx.upcoming_meetings
+                    if cycle.meeting_at is None or m > cycle.meeting_at), None)
+    if meeting is None:
+        return text("cycle.cancelled_next", next=next_one.name)
+    when = format_meeting(meeting, ctx.settings.timezone, ctx.settings.language)
+    return text("cycle.cancelled_next_meeting", next=next_one.name, when=when)
 
 
 def follow_up(ctx: CycleContext, event: Event) -> Decision:

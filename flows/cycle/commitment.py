@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from flows.catalog import render
 from flows.cycle.model import ConfirmCommitment, Contribution, CycleContext, Decision, Event
-from flows.cycle.phases import button
+from flows.cycle.phases import button, done
 from flows.cycle.talk import respond_to_words, words_language
 from flows.effects import Say, text
 
@@ -88,6 +88,7 @@ def propose_words(ctx: CycleContext, actor: int, message_id: int, words: str,
     about_goal = "cycle.commitment_goal_seen" if _says_why(ctx, proposal) \
         else "cycle.commitment_ask_goal"
     return replace(stored, effects=stored.effects + (
+        done(cycle, "commit"),  # an earlier proposal's button: this one takes its place
         Say((text("cycle.commitment_proposed", commitment=proposal), text(about_goal)),
             keyboard, reply_to=message_id),))
 

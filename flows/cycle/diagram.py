@@ -106,7 +106,11 @@ def document() -> str:
         "this file and the transition table differ. Self-loops are events that keep the phase\n"
         "(a contribution, a reminder, a look-back answer). A phase drawn as a box has steps\n"
         "inside it (reality: what we see and hear, strong moments, the analysis); `next` moves\n"
-        "step by step, and from the last step to the next phase.\n\n"
+        "step by step, and from the last step to the next phase. A prompt's \"next\" button\n"
+        "names the phase or step it was made in (`cy:<cycle>:next:<step>`): pressed anywhere\n"
+        "else it is refused as stale (`guards.pressed_here`), and each move takes the previous\n"
+        "prompt's buttons away (`ButtonsDone`, bot/engine/live_buttons.py). A `timebox` changed\n"
+        "by an admin counts for the phase that runs (`flows/cycle/timebox.py`).\n\n"
         "```mermaid\n" + mermaid() + "```\n\n"
         "Watching opens the talk (`watched`, `absent`) once everyone the group waits for has\n"
         "watched: members who agreed to the agreements, other than the inbrenger, who did not\n"
@@ -126,7 +130,9 @@ def document() -> str:
         "In will, a `message` of the inbrenger is proposed as the commitment, never taken. When\n"
         "it names no goal (\"zodat\", \"om ... te\", \"so that\", ...; `flows/cycle/commitment.py`)\n"
         "the proposal asks for one: a next message that is a goal is joined to the proposal, a\n"
-        "whole new commitment replaces it. `commit` confirms what was proposed, goal and all.\n\n"
+        "whole new commitment replaces it. `commit` confirms what was proposed, goal and all;\n"
+        "`next` before that points to the confirm button. In the look back, a peer's message\n"
+        "that is only thanks or praise is no line (`lookback.is_courtesy`); the line may follow.\n\n"
         "A meeting of the schedule never begins in silence while a cycle from an earlier meeting\n"
         "(or one started by hand) is still open (`meeting_began`; the meeting a cycle was\n"
         "announced for opens it by the cycle's own `meeting_open` timer). Before the talk, the\n"
@@ -158,9 +164,10 @@ What the inbrenger's words do before the meeting (`flows/cycle/intake.py`):
   question only while none is stored: before the clip (kept for it: "stuur nu je clip"), or
   after a clip that came without one.
 - Once a learning question is stored, the inbrenger's messages are chat. A **reply to the clip**
-  with a question changes it (the confirmation of the learning question says so). The consent
-  stays: it is about the recording and the school's rules, which a new question does not
-  change. Without consent yet, the consent buttons come again.
+  with a question changes it ("Je leervraag is aangepast: ..."). The consent stays: it is
+  about the recording and the school's rules, which a new question does not change. Without
+  consent yet, the confirmation points to the one consent question, asked with the first
+  learning question: one live consent button per clip, done once the clip is shown.
 - Chat of the inbrenger before the clip is answered once per cycle ("ik wacht nog op je
   clip"), then left alone; peers' chat is never answered.
 - A learning question must be about the inbrenger's own actions (`learning_question.py`: ik/I

@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from flows.cycle.lookback import complete_after
 from flows.cycle.model import CycleContext, Event, actor_of
-from flows.cycle.phases import inbrenger_name
+from flows.cycle.phases import inbrenger_name, position, quote
 from flows.cycle.talk import quiet
 from flows.effects import Text, text
 
@@ -26,6 +26,13 @@ def is_inbrenger_or_admin(ctx: CycleContext, event: Event) -> Text | None:
     if actor_of(event) == ctx.cycle.inbrenger_id or getattr(event, "is_admin", False):
         return None
     return text("cycle.refused.only_inbrenger_or_admin", name=inbrenger_name(ctx))
+
+
+def pressed_here(ctx: CycleContext, event: Event) -> Text | None:
+    """A prompt's "next" button moves on only from the phase or step it was made in: an
+    older prompt's button, pressed late or together with a typed /next, would skip one."""
+    at = getattr(event, "at", None)
+    return None if at is None or at == position(ctx.cycle) else text("cycle.refused.stale_next")
 
 
 def no_clip_yet(ctx: CycleContext, event: Event) -> Text | None:
@@ -91,7 +98,15 @@ def ready_to_open(ctx: CycleContext, event: Event) -> Text | None:
 
 
 def has_commitment(ctx: CycleContext, event: Event) -> Text | None:
-    return None if ctx.cycle.commitment else text("cycle.refused.commitment_first")
+    """A confirmed commitment; one proposed and not yet confirmed wants its button, not
+    to be written again."""
+    cycle = ctx.cycle
+    if cycle.commitment:
+        return None
+    if cycle.proposed_commitment:
+        return text("cycle.refused.confirm_first", name=inbrenger_name(ctx),
+                    commitment=quote(cycle.proposed_commitment))
+    return text("cycle.refused.commitment_first")
 
 
 def lookback_open(ctx: CycleContext, event: Event) -> Text | None:

@@ -18,10 +18,11 @@ from flows.cycle.model import (
     Event,
     LearningQuestion,
 )
-from flows.cycle.phases import ask_consent, inbrenger_name
+from flows.cycle.phases import ask_consent, done, inbrenger_name
 from flows.effects import Say, Text, text
 
 NOT_OWN_ACTIONS = text("lq.not_own_actions")
+NOT_A_QUESTION = text("lq.not_a_question")
 
 
 def take_clip(ctx: CycleContext, event: Event) -> Decision:
@@ -30,7 +31,9 @@ def take_clip(ctx: CycleContext, event: Event) -> Decision:
     assert isinstance(event, ClipPosted)
     if event.problem is not None:
         return Decision(ctx.cycle, refusal=event.problem)
+    # The clip answers the announcement: its "Ik breng in" and "Beurt doorgeven" are done.
     cycle = replace(ctx.cycle, clip=event.clip, consent=False)
+    answered = done(cycle, "accept", "swap")
     received = text("cycle.clip_received", name=inbrenger_name(ctx))
     caption = (event.caption or "").strip()
     correction = _check(cycle, caption, ctx.settings.language)
@@ -39,13 +42,14 @@ def take_clip(ctx: CycleContext, event: Event) -> Decision:
     if cycle.learning_question:
         lines = (received, text("cycle.question_received", question=cycle.learning_question),
                  text("cycle.question_how_to_change"))
-        return Decision(cycle, (Say(lines, reply_to=event.clip.message_id), ask_consent(cycle)))
+        return Decision(cycle, (answered, Say(lines, reply_to=event.clip.message_id),
+                                ask_consent(cycle)))
     if not caption:
-        return Decision(cycle, (Say((received,), reply_to=event.clip.message_id),
+        return Decision(cycle, (answered, Say((received,), reply_to=event.clip.message_id),
                                 Say((text("cycle.ask_question"), text("lq.example")))))
     assert correction is not None
     cycle, correcting = _corrected(cycle, caption, correction)
-    return Decision(cycle, (Say((received,), reply_to=event.clip.message_id),
+    return Decision(cycle, (answered, Say((received,), reply_to=event.clip.message_id),
                             Say(correcting, reply_to=event.clip.message_id)))
 
 
@@ -57,15 +61,15 @@ def take_learning_question(ctx: CycleContext, event: Event) -> Decision:
     reply_to = event.message_id if isinstance(event, Contribution) else None
     cycle = ctx.cycle
     correction = _check(cycle, question, ctx.settings.language)
-    if correction == NOT_OWN_ACTIONS:
+    if correction is not None:
         cycle, lines = _corrected(cycle, question, correction)
         return Decision(cycle, (Say(lines, reply_to=reply_to),))
-    if correction is not None:
-        return Decision(cycle, refusal=correction)
+    changed = bool(cycle.learning_question)  # its consent question came with it already
     cycle = replace(cycle, learning_question=question, corrected_question=None)
-    if cycle.consent:
-        return Decision(cycle, (Say((text("cycle.question_changed", question=question),),
-                                    reply_to=reply_to),))
+    if changed:
+        consent = "cycle.consent_stays" if cycle.consent else "cycle.consent_still_asked"
+        return Decision(cycle, (Say((text("cycle.question_changed", question=question),
+                                     text(consent)), reply_to=reply_to),))
     lines = (text("cycle.question_received", question=question),
              text("cycle.question_how_to_change"))
     return Decision(cycle, (Say(lines, reply_to=reply_to), ask_consent(cycle)))
@@ -103,10 +107,13 @@ def _check(cycle: Cycle, question: str, language: str) -> Text | None:
 
 def _corrected(cycle: Cycle, question: str,
                correction: Text) -> tuple[Cycle, tuple[Text, ...]]:
-    """The friendly correction with an example. Whether a question is about one's own actions
-    is a heuristic: the inbrenger hears that sending it again keeps it."""
+    """The friendly correction with an example, and how to go on. Whether a question is about
+    one's own actions is a heuristic: the inbrenger hears that sending it again keeps it. A
+    statement is no question: sent again as one, it is taken."""
     if correction == NOT_OWN_ACTIONS:
         return (replace(cycle, corrected_question=question),
                 (correction, text("lq.example"), text("lq.keep_anyway")))
+    if correction == NOT_A_QUESTION:
+        return cycle, (correction, text("lq.example"), text("lq.send_as_question"))
     return cycle, (correction, text("lq.example"))
 

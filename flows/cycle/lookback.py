@@ -3,9 +3,11 @@ that helped most, each peer names in one line the move they will use again. It c
 short timebox ends or everyone answered; an answer after that is a short addition."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import timedelta
 
+from flows.classifier import classify, detect_language
 from flows.cycle.model import (
     LOOKBACK,
     MOVE,
@@ -15,11 +17,11 @@ from flows.cycle.model import (
     Decision,
     Event,
     LookBackChoice,
-    MoveLine,
     actor_of,
 )
 from flows.cycle.phases import quote, quoted, start_lookback
 from flows.effects import Effect, Say, SendCoachAddition, StoreContribution, Text, text
+from flows.labels import Label
 
 LATE_LINES = timedelta(hours=24)  # a late line is still added the day after the meeting
 
@@ -44,13 +46,41 @@ def _lined(ctx: CycleContext) -> set[int]:
     return {c.user_id for c in moves(ctx.contributions)}
 
 
+# A thank-you or a compliment at the end of the talk is kind, and no move to use again:
+# "Dank je Bram, mooi gesprek!" is courtesy in each of its parts; "Dank je, ik ga vaker
+# doorvragen" has a move in its second. A short part with these words is courtesy, and so is
+# a part the classifier reads as an affirmation ("Dank je wel voor het meedenken").
+_COURTESY = re.compile(
+    r"\b(dank|danku|dankje|dankjewel|bedankt|merci|thanks?|thank you|cheers|mooi|fijn|top"
+    r"|super|leuk|knap|goed gedaan|great|nice|lovely|well done|good job)\b",
+    re.IGNORECASE)
+_COURTESY_WORDS = 4
+
+
+def is_courtesy(words: str, language: str) -> bool:
+    """Only thanks or praise, no move in it."""
+    parts = [p.strip() for p in re.split(r"[,.!?;:\n]+", words) if p.strip()]
+    return bool(parts) and all(
+        (len(part.split()) <= _COURTESY_WORDS and _COURTESY.search(part))
+        or classify(part, detect_language(part, language)).label is Label.AFFIRMATION
+        for part in parts)
+
+
+def _gives_a_line(ctx: CycleContext, event: Event) -> bool:
+    """Does this event give its peer's look-back line? A voice note does (its words may not
+    be readable); words do unless they are only thanks or praise."""
+    if event.name == "voice":
+        return True
+    return not is_courtesy(getattr(event, "text", ""), ctx.settings.language)
+
+
 def complete_after(ctx: CycleContext, event: Event) -> bool:
     """Has everyone answered once this event counts: the inbrenger picked and each peer gave
     a line?"""
     cycle = ctx.cycle
     picked = cycle.lookback_choice is not None or isinstance(event, LookBackChoice)
     lined = _lined(ctx)
-    if isinstance(event, MoveLine) or event.name in ("message", "voice"):
+    if event.name in ("message", "move", "voice") and _gives_a_line(ctx, event):
         lined.add(actor_of(event))
     waiting = awaited(ctx) - ({actor_of(event)} if event.name == "absent" else set())
     return picked and waiting <= lined
@@ -109,13 +139,18 @@ def _line(event: Event) -> tuple[int, int, str]:
 
 def take_line(ctx: CycleContext, event: Event) -> Decision:
     """A peer's message during the look back is their line, captured as such (not as a
-    contribution of will), whether or not the inbrenger has picked yet."""
+    contribution of will), whether or not the inbrenger has picked yet; a thank-you is left
+    as it is, and their line may still follow."""
+    if not _gives_a_line(ctx, event):
+        return Decision(ctx.cycle)
     actor, message_id, words = _line(event)
     return Decision(ctx.cycle, (StoreContribution(actor, LOOKBACK, message_id, words, MOVE),),
                     ack=text("cycle.ack.lookback"))
 
 
 def take_line_late(ctx: CycleContext, event: Event) -> Decision:
+    if not _gives_a_line(ctx, event):
+        return Decision(ctx.cycle)
     actor, message_id, words = _line(event)
     addition = (text("cycle.lookback_late_move", name=ctx.name_of(actor),
                      quote=quote(words)),)

@@ -177,8 +177,12 @@ class Absent:
 
 @dataclass(frozen=True)
 class Next:
+    """Move on: typed (/next: `at` is None), or pressed under a prompt, whose button names the
+    phase or step it was made in (`at`; "" for a button made before buttons said so)."""
+
     actor: int
     is_admin: bool = False
+    at: str | None = None
     name = "next"
 
 
@@ -310,6 +314,16 @@ class MeetingBegan:
 
 
 @dataclass(frozen=True)
+class TimeboxChanged:
+    """An admin changed the group's settings while this cycle runs (`before`: the settings
+    until now; the context has the new ones): the running phase follows a new timebox."""
+
+    before: Settings
+    actor: int = 0
+    name = "timebox"
+
+
+@dataclass(frozen=True)
 class TimerFired:
     """A stored timer of this cycle fell due (`event` is the timer's event name)."""
 
@@ -325,7 +339,7 @@ Event = (
     Accept | Swap | ClipPosted | LearningQuestion | Consent | Wait | Watched | Next | ToggleTips
     | Cancel | Contribution | LookBackChoice | ConfirmCommitment | CheckinAnswer | TriedAnswer
     | MoveLine | TimerFired | VoiceNote | VoiceTranscribed | AskSound | Absent | MeetingBegan
-    | MemberLeft
+    | MemberLeft | TimeboxChanged
 )
 
 
@@ -357,5 +371,6 @@ EVENT_NAMES = frozenset({
     kind.name for kind in (Accept, Swap, ClipPosted, LearningQuestion, Consent, Wait, Watched,
                            Next, ToggleTips, Cancel, Contribution, LookBackChoice,
                            ConfirmCommitment, CheckinAnswer, TriedAnswer, MoveLine, VoiceNote,
-                           VoiceTranscribed, AskSound, Absent, MeetingBegan, MemberLeft)
+                           VoiceTranscribed, AskSound, Absent, MeetingBegan, MemberLeft,
+                           TimeboxChanged)
 }) | TIMER_EVENTS

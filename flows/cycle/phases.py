@@ -9,6 +9,7 @@ from flows.cycle.model import TIMER_EVENTS, VOICE, ContributionRef, Cycle, Cycle
 from flows.cycle.watching import everyone_watched
 from flows.effects import (
     Button,
+    ButtonsDone,
     CancelTimer,
     Effect,
     Keyboard,
@@ -52,6 +53,15 @@ def cancel_timers(cycle: Cycle, *events: str) -> tuple[Effect, ...]:
 
 def button(cycle: Cycle, key: str, action: str, argument: str = "", **params: object) -> Button:
     return Button(text(key, **params), CycleButton(cycle.id, action, argument).pack())
+
+
+def done(cycle: Cycle, *actions: str, outcome: Text | None = None) -> ButtonsDone:
+    """The cycle's buttons of these actions have done their work, wherever they are shown."""
+    return ButtonsDone(cycle.id, frozenset(actions), outcome=outcome)
+
+
+# A prompt's buttons: the next prompt takes their place.
+PROMPT_BUTTONS = ("next", "tips")
 
 
 def inbrenger_name(ctx: CycleContext) -> str:
@@ -104,8 +114,13 @@ def ask_consent(cycle: Cycle) -> Effect:
                 (button(cycle, "cycle.button.audio", "audio"),)))
 
 
+# What is settled once the clip is shown: who brings in, whether the meeting waits, the consent.
+INTAKE_BUTTONS = ("accept", "swap", "wait", "cancel", "consent")
+
+
 def enter_watching(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
     effects: tuple[Effect, ...] = (
+        done(cycle, *INTAKE_BUTTONS),
         Say((text("cycle.agreements_reminder"),
              text("cycle.watch", name=inbrenger_name(ctx),
                   learning_question=cycle.learning_question or ""))),
@@ -122,8 +137,10 @@ def enter_watching(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect
 
 def _talk_keyboard(cycle: Cycle, next_key: str = "cycle.button.next") -> tuple[
         tuple[Button, ...], ...]:
+    """A prompt's buttons; "next" names where it was made, so a press on an older prompt's
+    button never moves the cycle on from a later phase or step (guards.pressed_here)."""
     tips_key = "cycle.button.tips_close" if cycle.tips_open else "cycle.button.tips_open"
-    return ((button(cycle, next_key, "next"), button(cycle, tips_key, "tips")),)
+    return ((button(cycle, next_key, "next", position(cycle)), button(cycle, tips_key, "tips")),)
 
 
 def enter_talk(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
@@ -133,10 +150,13 @@ def enter_talk(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ..
     lines: list[Text] = [text(f"cycle.prompt.{phase.value}", name=name, minutes=minutes,
                               learning_question=cycle.learning_question or "")]
     effects: tuple[Effect, ...] = ()
+    asked: tuple[Effect, ...] = ()
     if phase is Phase.GOAL:
         cycle = replace(cycle, watched_before_talk=everyone_watched(ctx, cycle))
-        effects += ask_tried(ctx, cycle)  # still unanswered: it recalls the commitment itself
-        if cycle.previous_commitment and not effects:
+        # Still unanswered since the announcement: asked again before the goal, not in the
+        # middle of it; the question recalls the commitment itself.
+        asked = ask_tried(ctx, cycle)
+        if cycle.previous_commitment and not asked:
             lines.append(text("cycle.goal_recall", name=name,
                               commitment=cycle.previous_commitment))
     next_key = "cycle.button.next"
@@ -149,6 +169,8 @@ def enter_talk(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ..
         effects += (set_timer(ctx, cycle, "step_reminder", step_minutes(ctx, phase)),)
     effects = (
         *cancel_timers(cycle, "watch_end", "step_reminder"),
+        done(cycle, *PROMPT_BUTTONS),
+        *asked,
         Say(tuple(lines), _talk_keyboard(cycle, next_key)),
         *effects,
         set_timer(ctx, cycle, "phase_reminder", minutes),
@@ -166,6 +188,11 @@ def current_step(cycle: Cycle) -> str:
     return cycle.step if cycle.step in steps else steps[0]
 
 
+def position(cycle: Cycle) -> str:
+    """Where the cycle stands: its step inside a phase with steps, else its phase."""
+    return current_step(cycle) or cycle.phase.value
+
+
 def step_minutes(ctx: CycleContext, phase: Phase) -> float:
     """Each step's share of the phase's timebox: a reminder, never a forced wait."""
     return ctx.settings.phase_minutes(phase) / len(STEPS[phase])
@@ -180,7 +207,8 @@ def enter_step(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ..
     next_key = "cycle.button.next" if last else "cycle.button.next_step"
     lines = (text(f"cycle.step.{cycle.step}", name=inbrenger_name(ctx),
                   learning_question=cycle.learning_question or ""),)
-    effects: tuple[Effect, ...] = (Say(lines, _talk_keyboard(cycle, next_key)),)
+    effects: tuple[Effect, ...] = (done(cycle, *PROMPT_BUTTONS),
+                                   Say(lines, _talk_keyboard(cycle, next_key)))
     if not last:
         effects += (set_timer(ctx, cycle, "step_reminder", step_minutes(ctx, cycle.phase)),)
     else:
@@ -240,6 +268,7 @@ def start_lookback(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect
     rows += ((button(cycle, "cycle.button.lookback_none", "look", "0"),),)
     cycle = replace(cycle, lookback_options=options)
     effects = (
+        done(cycle, *PROMPT_BUTTONS, "commit"),  # a later proposal left unconfirmed, too
         Say((text("cycle.lookback_inbrenger", name=inbrenger_name(ctx)),), rows),
         Say((text("cycle.lookback_group"),)),
         *cancel_timers(cycle, "phase_reminder", "step_reminder", "tick"),

@@ -10,13 +10,23 @@ from datetime import datetime
 from flows.cycle.model import Cycle
 from flows.cycle.watching import present, still_to_watch
 from flows.effects import Text, text
-from flows.model import BEFORE_TALK_PHASES, Member, Phase
+from flows.model import BEFORE_TALK_PHASES, TALK_PHASES, Member, Phase, WillStep
+
+
+def timebox_timer(cycle: Cycle) -> str | None:
+    """The timer that ends the running timebox: the watching's, the look back's or the
+    phase's; None before the talk, which waits for the meeting, not for a timebox."""
+    if cycle.phase is Phase.WATCHING:
+        return "watch_end"
+    if cycle.phase is Phase.WILL and cycle.step == WillStep.LOOKBACK:
+        return "lookback_end"
+    return "phase_reminder" if cycle.phase in TALK_PHASES else None
 
 
 def status(cycle: Cycle, members: Sequence[Member], spoken: Collection[int],
            phase_due: datetime | None, now: datetime) -> Text:
     """`members` are the group's active members, `spoken` who contributed in this cycle and
-    `phase_due` when the phase's timebox ends (None: no timebox running)."""
+    `phase_due` when the running timebox ends (`timebox_timer`; None: none running)."""
     inbrenger = next((m.name for m in members if m.user_id == cycle.inbrenger_id), "?")
     time_left: Text | str = "—"
     if phase_due is not None and phase_due <= now:  # over since a minute, or since days

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from flows.cycle import actions as act
-from flows.cycle import commitment, intake, leaving, lookback, sound, voice, watching
+from flows.cycle import commitment, intake, leaving, lookback, sound, timebox, voice, watching
 from flows.cycle.guards import (
     Guard,
     checkin_pending,
@@ -30,6 +30,7 @@ from flows.cycle.guards import (
     no_clip_yet,
     no_learning_question_yet,
     not_agreed,
+    pressed_here,
     proposal_current,
     ready_to_open,
     replies_to_clip,
@@ -94,6 +95,8 @@ def t(source: Phase, event: str, target: Phase | None, *guards: Guard,
 OPEN_PHASES = (P.ANNOUNCED, P.AWAITING_CLIP, P.WATCHING, P.GOAL, P.REALITY, P.OPTIONS, P.WILL)
 BEFORE_TALK = BEFORE_TALK_PHASES
 TALK = TALK_PHASES
+# Who moves on (the inbrenger or an admin), and a pressed button only from where it was made.
+MOVES_ON = (pressed_here, is_inbrenger_or_admin)
 
 TRANSITIONS: tuple[Transition, ...] = (
     # Before the meeting: the inbrenger accepts or passes the turn on, sends clip and question.
@@ -132,24 +135,24 @@ TRANSITIONS: tuple[Transition, ...] = (
     t(P.WATCHING, "watched", None, is_member, action=watching.watched),
     t(P.WATCHING, "absent", None, is_peer, action=watching.watched),
     t(P.WATCHING, "watch_end", P.GOAL),
-    t(P.WATCHING, "next", P.GOAL, is_inbrenger_or_admin),
+    t(P.WATCHING, "next", P.GOAL, *MOVES_ON),
     t(P.WATCHING, "message", None, is_peer, has_agreed, action=act.hold_for_the_talk),
     t(P.WATCHING, "message", None, action=act.nothing),
     # Goal, reality, options: the inbrenger (or an admin) moves on; the bot keeps time.
     # Reality goes in its three steps (see and hear, strong moments, the analysis).
-    t(P.GOAL, "next", P.REALITY, is_inbrenger_or_admin),
-    t(P.REALITY, "next", None, is_inbrenger_or_admin, step=S.SEE, to_step=S.STRONG),
-    t(P.REALITY, "next", None, is_inbrenger_or_admin, step=S.STRONG, to_step=S.ANALYSIS),
-    t(P.REALITY, "next", P.OPTIONS, is_inbrenger_or_admin, step=S.ANALYSIS),
+    t(P.GOAL, "next", P.REALITY, *MOVES_ON),
+    t(P.REALITY, "next", None, *MOVES_ON, step=S.SEE, to_step=S.STRONG),
+    t(P.REALITY, "next", None, *MOVES_ON, step=S.STRONG, to_step=S.ANALYSIS),
+    t(P.REALITY, "next", P.OPTIONS, *MOVES_ON, step=S.ANALYSIS),
     t(P.REALITY, "step_reminder", None, action=act.remind_step),
-    t(P.OPTIONS, "next", P.WILL, is_inbrenger_or_admin),
+    t(P.OPTIONS, "next", P.WILL, *MOVES_ON),
     # A member who has not agreed yet is not heard as a contribution (one kind reminder).
     *(t(p, "message", None, not_agreed, action=act.remind_to_agree) for p in TALK),
     # Will: the inbrenger's words are proposed as the commitment, the button confirms one.
     t(P.WILL, "message", None, is_inbrenger, action=commitment.propose_commitment, step=W.COMMIT),
     t(P.WILL, "commit", None, is_inbrenger, proposal_current, step=W.COMMIT,
       action=commitment.confirm_commitment),
-    t(P.WILL, "next", None, is_inbrenger_or_admin, has_commitment, step=W.COMMIT,
+    t(P.WILL, "next", None, *MOVES_ON, has_commitment, step=W.COMMIT,
       to_step=W.LOOKBACK, action=lookback.look_back),
     # The look back closes when everyone answered or its timebox ends.
     *(t(P.WILL, e, P.CLOSED, is_peer, has_agreed, lookback_complete, step=W.LOOKBACK,
@@ -169,7 +172,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     t(P.WILL, "lookback_choice", P.CLOSED, is_inbrenger, lookback_complete, step=W.LOOKBACK,
       action=lookback.choose),
     t(P.WILL, "lookback_choice", None, is_inbrenger, step=W.LOOKBACK, action=lookback.choose),
-    t(P.WILL, "next", P.CLOSED, is_inbrenger_or_admin, step=W.LOOKBACK),
+    t(P.WILL, "next", P.CLOSED, *MOVES_ON, step=W.LOOKBACK),
     t(P.WILL, "lookback_end", P.CLOSED, step=W.LOOKBACK),
     *(t(p, "message", None, is_member, talk_message, action=act.contribute) for p in TALK),
     # A voice note is a contribution too; its transcript, once, is read like text.
@@ -192,9 +195,13 @@ TRANSITIONS: tuple[Transition, ...] = (
     t(P.WILL, "meeting_began", None, later_meeting, talk_stands_still, step=W.COMMIT,
       action=act.still_open_at_meeting),
     *(t(p, "tick", None, action=act.tick) for p in TALK),
+    # A timebox changed by an admin: the running phase follows (not the look back's own).
+    *(t(p, "timebox", None, action=timebox.follow_timebox, step=None if p is not P.WILL
+        else W.COMMIT) for p in (P.WATCHING, *TALK)),
     # The new clip of a 2nd or later cycle: does it show what the inbrenger tried?
+    # Answered late in the talk, it still goes into the chain of cycles.
     *(t(p, "tried", None, is_inbrenger, tried_open, action=act.take_tried)
-      for p in (P.ANNOUNCED, P.AWAITING_CLIP, P.WATCHING, P.GOAL)),
+      for p in (P.ANNOUNCED, P.AWAITING_CLIP, P.WATCHING, *TALK)),
     # A member who left: before the meeting the inbrenger's turn passes on; once the clip is
     # shown the cycle stops (the talk is about their teaching; after their commitment, the look
     # back still closes it); a peer is no longer waited for to watch.

@@ -144,6 +144,12 @@ def _strong_moment(ctx: CycleContext, cycle: Cycle, actor: int, message_id: int,
     return cycle, Say(lines, ((button,),), reply_to=message_id, language=language)
 
 
+def settled(cycle: Cycle) -> bool:
+    """The commitment is confirmed: the talk has done its work, and nobody is invited back
+    into it (nor the inbrenger asked whether it is still meaningful)."""
+    return cycle.phase is Phase.WILL and cycle.commitment is not None
+
+
 # A quiet member is asked what the moment asks of everyone: in reality's first steps what
 # they see and hear, or which moment works well; elsewhere a question for the inbrenger.
 SILENCE_TEXTS: dict[str, str] = {RealityStep.SEE: "nudge.silence_see",
@@ -156,7 +162,7 @@ def respond_to_tick(ctx: CycleContext) -> Decision:
     inbrenger = ctx.inbrenger
     next_tick = set_timer(ctx, cycle, "tick",
                           QUIET_TICK_MINUTES if quiet(cycle, ctx.now) else TICK_MINUTES)
-    if inbrenger is None or cycle.phase not in TALK_PHASES:
+    if inbrenger is None or cycle.phase not in TALK_PHASES or settled(cycle):
         return Decision(cycle, (next_tick,))
     tick_ctx = nudging.TickContext(
         phase=cycle.phase, phase_started_at=cycle.phase_started_at, settings=ctx.settings,

@@ -63,6 +63,8 @@ def watched(ctx: CycleContext, event: Event) -> Decision:
     """A press of "I watched" (or "I'm not here today"), answered with who is still awaited."""
     cycle = counted(ctx.cycle, event)
     key = "cycle.ack.absent" if event.name == "absent" else "cycle.ack.watched"
+    if ctx.cycle.phase is not Phase.WATCHING and event.name == "watched":
+        key = "cycle.ack.watched_talk_open"  # an old button: the talk did not wait for it
     waiting = still_to_watch(ctx.members, cycle)
     if not waiting or ctx.cycle.phase is not Phase.WATCHING:
         return Decision(cycle, ack=text(key))

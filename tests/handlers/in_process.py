@@ -32,8 +32,10 @@ class InProcessBot:
         assert not self.errors, f"update {update.update_id} raised {self.errors[0]!r}"
 
     async def said(self, chat_id: int = GROUP, since: int = 0) -> list[str]:
-        """The texts the bot sent to a chat (after a `tg.mark()`), oldest first."""
-        return [m["text"] or "" for m in await self.tg.bot_messages(chat_id, since=since)]
+        """The texts the bot sent to a chat (after a `tg.mark()`), oldest first; not the
+        messages it only edited since (a button done, an outcome added)."""
+        return [m["text"] or "" for m in await self.tg.bot_messages(chat_id, since=since)
+                if m["created"] > since]
 
     async def press(self, person: Person, data: str, *, chat_id: int = GROUP
                     ) -> dict[str, Any] | None:

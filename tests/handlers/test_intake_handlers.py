@@ -7,24 +7,13 @@ from typing import Any
 
 from telegram import Update
 
-from tests.handlers.in_process import InProcessBot, set_up
-from tests.handlers.updates import ANNA, BRAM, CATO, command, message, video
+from fake_telegram.scenes import has_button
+from tests.handlers.in_process import InProcessBot
+from tests.handlers.talk import QUESTION, announced
+from tests.handlers.updates import BRAM, GROUP, message, video
 
-QUESTION = "Hoe kan ik de overgang na de pauze rustiger laten verlopen?"
 NEW_QUESTION = "Hoe kan ik de start van de les rustiger maken?"
 FILMING_TIP = "Tip voor het filmen"
-
-
-async def announced(bot: InProcessBot) -> list[str]:
-    """Bram and Cato joined and agreed; Anna starts a cycle with Bram as the inbrenger."""
-    await set_up(bot, BRAM, CATO)
-    group = await bot.db_one("SELECT id FROM groups")
-    assert group is not None
-    for person in (BRAM, CATO):
-        await bot.press(person, f"agree:{group[0]}")
-    since = await bot.tg.mark()
-    await bot.handle(command(bot.app.bot, ANNA, "/cycle Bram"))
-    return await bot.said(since=since)
 
 
 async def sent(bot: InProcessBot, update: Update) -> list[str]:
@@ -40,7 +29,8 @@ async def stored_question(bot: InProcessBot) -> Any:
 
 async def test_the_filming_tip_comes_with_the_announcement_and_once(bot: InProcessBot) -> None:
     announcement = await announced(bot)
-    assert sum(FILMING_TIP in words for words in announcement) == 1
+    assert FILMING_TIP in announcement["text"]
+    assert sum(FILMING_TIP in words for words in await bot.said()) == 1
     straight = await sent(bot, video(bot.app.bot, BRAM, QUESTION))  # no "accept" first
     assert not any(FILMING_TIP in words for words in straight)
     assert await stored_question(bot) == QUESTION
@@ -68,3 +58,21 @@ async def test_chat_before_the_clip_is_answered_once(bot: InProcessBot) -> None:
                for words in ("Ik film morgen.", "Haha ja", "Tot dinsdag!")]
     assert len(answers[0]) == 1 and "wacht nog op je clip" in answers[0][0]
     assert answers[1:] == [[], []]
+
+
+async def test_a_question_changed_before_the_consent_is_said_so_under_one_consent_question(
+        bot: InProcessBot) -> None:
+    """A clip captioned "Zie filmpje", a reply with a question, a second reply with a better
+    one: the second is confirmed as changed, and one consent question stays live."""
+    await announced(bot)
+    clip = video(bot.app.bot, BRAM, "Zie filmpje")
+    await sent(bot, clip)
+    assert clip.message is not None
+    for words in (QUESTION, NEW_QUESTION):
+        said = await sent(bot, message(bot.app.bot, BRAM, words,
+                                       reply_to=clip.message.to_dict()))
+    assert said == [(f"Je leervraag is aangepast: {NEW_QUESTION}\n\nBevestig nog wel de "
+                     "toestemming voor de clip, met de knop onder mijn vraag daarover.")]
+    assert await stored_question(bot) == NEW_QUESTION
+    asking = [v for v in await bot.tg.bot_messages(GROUP) if has_button("consent")(v)]
+    assert len(asking) == 1

@@ -35,6 +35,7 @@ from flows.cycle.model import (
     MoveLine,
     Next,
     Swap,
+    TimeboxChanged,
     TimerFired,
     ToggleTips,
     TriedAnswer,
@@ -220,7 +221,9 @@ SCENARIOS: list[tuple[Phase, dict[str, Any], Event, Phase]] = [
     *[(phase, {"checkin_open": True}, CheckinAnswer(ANNA, "steer"), phase)
       for phase in (P.GOAL, P.REALITY, P.OPTIONS, P.WILL)],
     *[(phase, {"previous_commitment": "Wachten"}, TriedAnswer(ANNA, "partly"), phase)
-      for phase in (P.ANNOUNCED, P.AWAITING_CLIP, P.WATCHING, P.GOAL)],
+      for phase in (P.ANNOUNCED, P.AWAITING_CLIP, P.WATCHING, *TALK_PHASES)],
+    *[(phase, {}, TimeboxChanged(Settings(goal_minutes=5)), phase)
+      for phase in (P.WATCHING, *TALK_PHASES)],
     (P.CLOSED, {"commitment": "x", "phase_started_at": NOW - timedelta(hours=2)},
      MoveLine(BOB, 534, "Eerst vragen wat je ziet."), P.CLOSED),
     *[(phase, {}, Contribution(BOB, 510 + i, "Wat wil je dat ze doen?"), phase)
@@ -355,7 +358,10 @@ def test_a_weak_learning_question_gets_a_friendly_correction_with_an_example(
 def test_an_english_group_gets_english_corrections() -> None:
     ctx = ctx_for(cycle_in(P.AWAITING_CLIP, clip=CLIP), settings=Settings(language="en"))
     decision = decide(ctx, LearningQuestion(ANNA, "The class is noisy"))
-    assert decision.refusal == Text("lq.not_a_question")
+    assert [e.texts for e in decision.effects if isinstance(e, Say)] == [
+        (Text("lq.not_a_question"), Text("lq.example"), Text("lq.send_as_question"))]
+    assert render_all("en", decision.effects[0].texts).startswith(  # type: ignore[union-attr]
+        "Please write your learning question as a question")
 
 
 def test_chat_where_a_clip_is_expected_is_answered_once_and_changes_nothing_else() -> None:
@@ -558,7 +564,8 @@ def test_an_inbrenger_who_leaves_the_chat_during_the_talk_stops_the_cycle() -> N
                       MemberLeft(ANNA, "Anna"))
     assert decision.cycle.phase is P.CANCELLED
     assert said(decision).startswith("Anna heeft de chat verlaten, dus de cyclus van Anna "
-                                     "stopt hier.\n\nDe cyclus is gestopt. Er gaat niets verloren")
+                                     "stopt hier.\n\nDe cyclus is gestopt.\n\nWat er al "
+                                     "gezegd is, blijft bewaard.")
 
 
 def test_a_peer_who_leaves_is_no_longer_waited_for_to_watch() -> None:

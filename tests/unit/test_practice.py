@@ -79,8 +79,8 @@ def test_only_a_confirmed_commitment_is_kept_and_a_better_one_is_proposed_in_tur
     cycle = cycle_in(P.WILL)
     first = decide(ctx_for(cycle), Contribution(ANNA, 800, "Morgen al, denk ik!"))
     assert first.cycle.commitment is None and buttons(first) == ["cy:7:commit:800"]
-    assert decide(ctx_for(first.cycle), Next(ANNA)).refusal == Text(
-        "cycle.refused.commitment_first")
+    waiting = decide(ctx_for(first.cycle), Next(ANNA)).refusal  # for its button
+    assert waiting is not None and waiting.key == "cycle.refused.confirm_first"
     better = decide(ctx_for(first.cycle), Contribution(
         ANNA, 801, "Ik wacht na elke vraag vijf tellen, zodat meer leerlingen nadenken."))
     assert buttons(better) == ["cy:7:commit:801"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flows.catalog import render
-from flows.cycle.status import status
+from flows.cycle.status import status, timebox_timer
 from flows.model import Phase
 from tests.unit.test_cycle import ANNA, BOB, CARLA, CLIP, NOT_AGREED, NOW, QUESTION, cycle_in
 
@@ -60,3 +60,11 @@ def test_a_timebox_that_ended_long_ago_is_said_to_be_up() -> None:
     said = render("en", status(cycle_in(P.OPTIONS), NOT_AGREED, {BOB}, NOW - timedelta(days=3),
                                NOW))
     assert "⏳ the time for this phase is up" in said and "min left" not in said
+
+
+def test_the_time_left_is_read_from_the_timebox_that_runs() -> None:
+    assert timebox_timer(cycle_in(P.WATCHING)) == "watch_end"
+    assert timebox_timer(cycle_in(P.GOAL)) == "phase_reminder"
+    assert timebox_timer(cycle_in(P.WILL, step="commit")) == "phase_reminder"
+    assert timebox_timer(cycle_in(P.WILL, step="lookback")) == "lookback_end"
+    assert timebox_timer(cycle_in(P.AWAITING_CLIP)) is None

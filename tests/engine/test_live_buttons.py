@@ -1,0 +1,91 @@
+"""Buttons that have done their work go from every message that shows them: the sender
+records each message with a cycle's buttons once Telegram accepted it, and a Retire becomes
+an edit of each such message, in the chat's order. Real SQLite files, a recording stand-in
+for Telegram that hands out message ids."""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.engine.outgoing import Edit, Message, Outgoing, Retire, encode
+from bot.engine.sender import Sender
+from bot.engine.work import Unit
+from flows.cycle.model import Cycle
+from flows.model import Phase, Settings
+from storage import button_messages, cycles, groups, outbox
+from storage.db import Database
+
+NOW = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)
+GROUP = -100
+PROMPT = (("Volgende fase ▶️", "cy:1:next:goal"), ("💡 Open voor tips", "cy:1:tips"))
+ANNOUNCED = ((("Ik breng in", "cy:1:accept"), ("Beurt doorgeven", "cy:1:swap")),
+             (("Ja", "cy:1:tried:yes"), ("Nog niet", "cy:1:tried:no")))
+
+
+class Telegram:
+    """Hands out message ids and records every call."""
+
+    def __init__(self) -> None:
+        self.calls: list[Outgoing] = []
+
+    async def __call__(self, item: Outgoing) -> int | None:
+        self.calls.append(item)
+        return 100 + len(self.calls) if isinstance(item, Message) else None
+
+
+async def _cycle(db: Database) -> None:
+    async with db.transaction() as tx:
+        group, _ = await groups.register(tx, GROUP, 0, "Pabo 1", Settings(), NOW)
+        await cycles.create(tx, Cycle(0, group.id, 2, 1, Phase.GOAL, NOW), actor_id=None,
+                            event="start", now=NOW)
+
+
+async def _send(db: Database, telegram: Telegram, *items: Outgoing) -> None:
+    async with db.transaction() as tx:
+        for item in items:
+            await outbox.add(tx, GROUP, encode(item), NOW)
+    sender = Sender(db, telegram, lambda: NOW)
+    await sender.wake_waiting()
+    await sender.idle()
+
+
+async def test_a_retire_edits_every_message_that_shows_such_a_button(db: Database) -> None:
+    await _cycle(db)
+    telegram = Telegram()
+    await _send(db, telegram, Message(GROUP, "Bram is aan de beurt", buttons=ANNOUNCED),
+                Message(GROUP, "Doel", buttons=(PROMPT,)), Message(GROUP, "zonder knoppen"),
+                Retire(GROUP, 1, ("next", "tips")),
+                Retire(GROUP, 1, ("tried",), outcome_html="✅ Bram: Ja"))
+    assert telegram.calls[3:] == [
+        Edit(GROUP, 102, None, ()),
+        Edit(GROUP, 101, "Bram is aan de beurt\n\n✅ Bram: Ja", ANNOUNCED[:1])]
+    async with db.reading() as tx:  # what is left to follow: the announcement's first row
+        assert [(m.message_id, m.buttons) for m in await button_messages.of_cycle(tx, 1)] \
+            == [(101, ANNOUNCED[:1])]
+
+
+async def test_a_message_sent_after_the_retire_keeps_its_buttons_and_the_end_forgets(
+        db: Database) -> None:
+    await _cycle(db)
+    telegram = Telegram()
+    await _send(db, telegram, Message(GROUP, "Doel", buttons=(PROMPT,)),
+                Retire(GROUP, 1, ("next", "tips")), Message(GROUP, "Stap 1", buttons=(PROMPT,)))
+    assert [c for c in telegram.calls if isinstance(c, Edit)] == [Edit(GROUP, 101, None, ())]
+    await _send(db, telegram, Retire(GROUP, 1, keep=("look",), last=True))
+    assert telegram.calls[-1] == Edit(GROUP, 102, None, ())  # "Stap 1", the one left
+    async with db.reading() as tx:
+        assert await button_messages.of_cycle(tx, 1) == []
+
+
+async def test_a_press_that_moves_on_edits_its_own_message_once(db: Database) -> None:
+    """The press's own edit (bot/handlers/pressed.py) is decided with the retirement: the
+    pressed prompt is not edited a second time (Telegram counts every edit against the
+    group's 20 a minute)."""
+    await _cycle(db)
+    telegram = Telegram()
+    await _send(db, telegram, Message(GROUP, "Doel", buttons=(PROMPT,)))
+    async with db.transaction() as tx:  # one decision: the flow's retirement, the press's edit
+        unit = Unit(tx, NOW)
+        await unit.send(Retire(GROUP, 1, ("next", "tips")))
+        await unit.send(Edit(GROUP, 101, None, ()))
+    await _send(db, telegram)
+    assert [c for c in telegram.calls if isinstance(c, Edit)] == [Edit(GROUP, 101, None, ())]

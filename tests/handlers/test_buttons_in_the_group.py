@@ -1,0 +1,88 @@
+"""The cycle's buttons in the group, in process: a button of an earlier phase or step is
+refused kindly and does nothing; a press is always answered."""
+from __future__ import annotations
+
+from fake_telegram.scenes import has_button
+from tests.handlers.in_process import InProcessBot
+from tests.handlers.talk import (
+    QUESTION,
+    announced,
+    click,
+    clip_watched,
+    latest,
+    press_on,
+    stage,
+    to_the_talk,
+    view_of,
+)
+from tests.handlers.updates import ANNA, BRAM, GROUP, command, video
+
+
+async def test_the_goal_prompt_s_button_pressed_after_a_typed_next_skips_no_step(
+        bot: InProcessBot) -> None:
+    """Bram typed /next in Doel while Anna pressed the Doel prompt's button: the group gets
+    step 1 ("what do you see and hear"), not step 2 straight after it."""
+    goal_prompt = await to_the_talk(bot)
+    pressed, query_id = await click(bot, ANNA, goal_prompt, "next")
+    await bot.handle(command(bot.app.bot, BRAM, "/next"))  # comes in first
+    since = await bot.tg.mark()
+    await bot.handle(pressed)
+    answer = await bot.tg.callback_answer(query_id)
+    assert answer is not None and "eerdere fase of stap" in answer["text"]
+    assert await bot.said(since=since) == []  # no "Stap 2 van 3"
+    assert await stage(bot) == ("reality", "see")
+    assert not (await view_of(bot, goal_prompt["message_id"]))["reply_markup"]
+
+
+async def test_moving_on_takes_the_previous_prompt_s_buttons_away(bot: InProcessBot) -> None:
+    """A typed /next leaves no live "Volgende fase" or "Open voor tips" on the prompt before,
+    whoever moves on."""
+    goal_prompt = await to_the_talk(bot)
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, BRAM, "/next"))
+    step_one = await latest(bot, "next", since)
+    assert "Stap 1 van 3" in step_one["text"]
+    assert not (await view_of(bot, goal_prompt["message_id"]))["reply_markup"]
+    await bot.handle(command(bot.app.bot, ANNA, "/next"))
+    assert not (await view_of(bot, step_one["message_id"]))["reply_markup"]
+    assert (await latest(bot, "next"))["text"].startswith("Stap 2 van 3")
+
+
+EARLIER = "Ik wacht vijf tellen na een vraag, zodat meer leerlingen nadenken."
+
+
+async def test_did_you_try_it_is_asked_before_the_goal_and_answered_on_every_copy(
+        bot: InProcessBot) -> None:
+    """Bram's second cycle: the question from the announcement, still open when the talk
+    opens, comes again before the Doel prompt (not after it); his answer on that copy shows
+    on both, and neither keeps a button."""
+    announcement = await announced(bot, earlier_commitment=EARLIER)
+    assert has_button("tried")(announcement)
+    since = await bot.tg.mark()
+    goal_prompt = await clip_watched(bot)
+    asked = await latest(bot, "tried", since)
+    assert "Laat je nieuwe clip zien wat je hebt geprobeerd?" in asked["text"]
+    assert asked["message_id"] < goal_prompt["message_id"]  # before the goal, not after
+    await press_on(bot, BRAM, asked, "tried", "partly")
+    for copy in (announcement, asked):
+        now = await view_of(bot, copy["message_id"])
+        assert now["text"].endswith("✅ Bram: Deels")
+        assert not has_button("tried")(now)
+    assert await bot.db_one("SELECT json_extract(data, '$.tried') FROM cycles "
+                            "WHERE phase = 'goal'") == ("partly",)
+
+
+async def test_the_announcement_s_buttons_go_with_the_clip_and_all_go_when_the_cycle_stops(
+        bot: InProcessBot) -> None:
+    """Once Bram's clip is in, "Beurt doorgeven" can no longer be pressed on the
+    announcement; once the cycle stops, no button of it is left (not the consent's)."""
+    announcement = await announced(bot)
+    since = await bot.tg.mark()
+    await bot.handle(video(bot.app.bot, BRAM, QUESTION))
+    assert not (await view_of(bot, announcement["message_id"]))["reply_markup"]
+    consent = await latest(bot, "consent", since)
+    await bot.handle(command(bot.app.bot, ANNA, "/cancel"))
+    assert not (await view_of(bot, consent["message_id"]))["reply_markup"]
+    assert not [v for v in await bot.tg.bot_messages(GROUP) if v["reply_markup"]
+                and any(b["callback_data"].startswith("cy:") for row in
+                        v["reply_markup"]["inline_keyboard"] for b in row)]

@@ -1,0 +1,51 @@
+"""The look back's lines: which move a peer will use again. A thank-you or a compliment at the
+end of the talk is kind, and no such move (flows/cycle/lookback.py)."""
+from __future__ import annotations
+
+import pytest
+
+from flows.cycle.lookback import is_courtesy
+from flows.cycle.model import Contribution, MoveLine
+from flows.cycle.table import decide
+from flows.effects import StoreContribution
+from flows.model import Phase
+from tests.unit.test_cycle import BOB, CARLA, DAAN, ctx_for, cycle_in, lines_of
+from tests.unit.test_practice import LOOKING, summary_said
+
+
+@pytest.mark.parametrize("words", [
+    "Dank je Bram, mooi gesprek!", "Dank je wel!", "Bedankt allemaal", "Top gedaan Bram!",
+    "Heel fijn, dank je", "Dank je wel allemaal voor het meedenken", "Thanks Bram, great talk!",
+])
+def test_thanks_and_praise_are_courtesy(words: str) -> None:
+    assert is_courtesy(words, "nl")
+
+
+@pytest.mark.parametrize("words", [
+    "Doorvragen op wat ik zie.", "Wachten na een vraag", "Stilte in het gesprek",
+    "Dank je Bram, ik ga vaker doorvragen.", "Ja! Doorvragen op wat ik zie",
+    "Open vragen stellen, dat werkt goed", "Mooi hoe je doorvroeg op 1:23",
+])
+def test_a_move_is_a_move_with_or_without_thanks(words: str) -> None:
+    assert not is_courtesy(words, "nl")
+
+
+def test_a_thank_you_in_the_look_back_is_no_move_and_the_line_may_follow() -> None:
+    """Daan thanks Bram: not listed under "Zetten die we weer gebruiken", and the look back
+    still waits for his line, which then closes it."""
+    cycle = cycle_in(Phase.WILL, lookback_choice=11, **LOOKING)
+    ctx = ctx_for(cycle, contributions=lines_of(BOB, CARLA))
+    thanks = decide(ctx, Contribution(DAAN, 1201, "Dank je Bram, mooi gesprek!"))
+    assert thanks.cycle.phase is Phase.WILL
+    assert not [e for e in thanks.effects if isinstance(e, StoreContribution)]
+    line = decide(ctx, Contribution(DAAN, 1202, "Stilte laten vallen."))
+    assert line.cycle.phase is Phase.CLOSED
+    shown = summary_said(line)
+    assert "• Daan: Stilte laten vallen." in shown and "Dank je Bram" not in shown
+
+
+def test_a_late_thank_you_is_no_addition() -> None:
+    cycle = cycle_in(Phase.CLOSED, commitment="Wachten", lookback_options=(11, 12))
+    decision = decide(ctx_for(cycle, contributions=lines_of(BOB)),
+                      MoveLine(CARLA, 1300, "Bedankt allemaal!"))
+    assert not decision.refused and decision.effects == ()
