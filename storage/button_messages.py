@@ -56,3 +56,14 @@ async def edited(tx: Tx, chat_id: int, message_id: int, html: str | None,
 
 async def forget_cycle(tx: Tx, cycle_id: int) -> None:
     await tx.execute("DELETE FROM button_messages WHERE cycle_id = ?", (cycle_id,))
+
+
+async def forget_left_over(tx: Tx, group_id: int, cutoff: datetime) -> None:
+    """Records a cycle's end did not take (a private check-in delivered after its cycle
+    closed, a crash between a send and its record) and records older than the group's
+    retention (an abandoned cycle): they quote the group's words, so they go with them."""
+    await tx.execute(
+        "DELETE FROM button_messages WHERE cycle_id IN ("
+        "SELECT id FROM cycles WHERE group_id = ?) AND (sent_at < ? OR cycle_id IN ("
+        "SELECT id FROM cycles WHERE phase IN ('closed', 'cancelled')))",
+        (group_id, to_db(cutoff)))

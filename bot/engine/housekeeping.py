@@ -9,7 +9,7 @@ from telegram.ext import ContextTypes
 
 from bot.engine.services import services_of
 from bot.media import retention
-from storage import contributions, groups, inbox, outbox
+from storage import button_messages, contributions, groups, inbox, outbox
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +28,7 @@ async def hourly(context: ContextTypes.DEFAULT_TYPE) -> None:
         for group in await groups.all_groups(tx):
             cutoff = now - timedelta(days=group.settings.retention_days)
             await contributions.erase_texts_before(tx, group.id, cutoff)
+            await button_messages.forget_left_over(tx, group.id, cutoff)
         await inbox.forget_old(tx, now)
         await outbox.forget_old(tx, now)
     for folder in ("clips", "tmp", "charts"):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
@@ -98,8 +99,18 @@ class Sender(Lanes[outbox.Waiting]):
                 return
             async with self._db.transaction() as tx:
                 await outbox.delivered(tx, stored.id)
-                await live_buttons.delivered(tx, item, sent, self._clock())
+            await self._record(item, sent)
             return
+
+    async def _record(self, item: Outgoing, message_id: int | None) -> None:
+        """The record of a message with buttons, after (not with) its delivered mark: a record
+        that cannot be written costs only the later removal of those buttons, never a second
+        copy of the message or a lane that stops."""
+        try:
+            async with self._db.transaction() as tx:
+                await live_buttons.delivered(tx, item, message_id, self._clock())
+        except sqlite3.Error:
+            log.exception("a sent message's buttons could not be recorded")
 
     async def _retire(self, stored: outbox.Waiting, item: Retire) -> None:
         """Buttons that have done their work: an edit of each message that shows one, queued

@@ -160,10 +160,23 @@ def remind_clip(ctx: CycleContext, event: Event) -> Decision:
     member = ctx.inbrenger
     if cycle.clip and cycle.learning_question and cycle.consent:
         return Decision(cycle)
-    reminder = (text("cycle.clip_reminder", name=inbrenger_name(ctx)),)
+    reminder = (_clip_reminder(ctx),)
     if member and member.started_private:
         return Decision(cycle, (SayPrivately(member.user_id, about_group(ctx) + reminder),))
     return Decision(cycle, (Say(reminder),))
+
+
+def _clip_reminder(ctx: CycleContext) -> Text:
+    """Names the meeting and how far off it is, so the day-before and the last reminder are
+    not the same words twice."""
+    meeting, name = ctx.cycle.meeting_at, inbrenger_name(ctx)
+    if meeting is None or meeting <= ctx.now:
+        return text("cycle.clip_reminder", name=name)
+    hours = max(1, round((meeting - ctx.now).total_seconds() / 3600))
+    left = text("cycle.in_days", count=round(hours / 24)) if hours >= 36 \
+        else text("cycle.in_hours", count=hours)
+    return text("cycle.clip_reminder_at", name=name, left=left,
+                when=format_meeting(meeting, ctx.settings.timezone, ctx.settings.language))
 
 
 def about_group(ctx: CycleContext) -> tuple[Text, ...]:

@@ -32,6 +32,8 @@ def pressed_here(ctx: CycleContext, event: Event) -> Text | None:
     """A prompt's "next" button moves on only from the phase or step it was made in: an
     older prompt's button, pressed late or together with a typed /next, would skip one."""
     at = getattr(event, "at", None)
+    if at == "":  # made before buttons named their step: it cannot say, so /next decides
+        return text("cycle.refused.unplaced_next")
     return None if at is None or at == position(ctx.cycle) else text("cycle.refused.stale_next")
 
 

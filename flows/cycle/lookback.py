@@ -7,7 +7,6 @@ import re
 from dataclasses import replace
 from datetime import timedelta
 
-from flows.classifier import classify, detect_language
 from flows.cycle.model import (
     LOOKBACK,
     MOVE,
@@ -21,7 +20,6 @@ from flows.cycle.model import (
 )
 from flows.cycle.phases import quote, quoted, start_lookback
 from flows.effects import Effect, Say, SendCoachAddition, StoreContribution, Text, text
-from flows.labels import Label
 
 LATE_LINES = timedelta(hours=24)  # a late line is still added the day after the meeting
 
@@ -48,22 +46,34 @@ def _lined(ctx: CycleContext) -> set[int]:
 
 # A thank-you or a compliment at the end of the talk is kind, and no move to use again:
 # "Dank je Bram, mooi gesprek!" is courtesy in each of its parts; "Dank je, ik ga vaker
-# doorvragen" has a move in its second. A short part with these words is courtesy, and so is
-# a part the classifier reads as an affirmation ("Dank je wel voor het meedenken").
-_COURTESY = re.compile(
-    r"\b(dank|danku|dankje|dankjewel|bedankt|merci|thanks?|thank you|cheers|mooi|fijn|top"
-    r"|super|leuk|knap|goed gedaan|great|nice|lovely|well done|good job)\b",
-    re.IGNORECASE)
-_COURTESY_WORDS = 4
+# doorvragen" has a move in its second. A part is courtesy when it thanks in a few words, or
+# when every word in it is praise or the talk itself ("heel fijn", "great talk") or a name;
+# "Fijn doorvragen" and "Great questions" name a move and stay lines.
+_THANKS = re.compile(r"\b(dank|danku|dankje|dankjewel|bedankt|merci|thanks?|thank you|cheers)\b",
+                     re.IGNORECASE)
+_THANKS_WORDS = 7
+_PRAISE_WORDS = """
+mooi fijn top super leuk knap goed gedaan prima geweldig fantastisch heel erg echt zo wat een
+gesprek sessie bijeenkomst middag les allemaal jullie iedereen je jij jou wel hoor was is het
+dit dat great nice lovely good well done job talk conversation session meeting everyone all
+you guys really very so what a an the it this that
+"""
+_PRAISE_ONLY = frozenset(_PRAISE_WORDS.split())
 
 
 def is_courtesy(words: str, language: str) -> bool:
     """Only thanks or praise, no move in it."""
     parts = [p.strip() for p in re.split(r"[,.!?;:\n]+", words) if p.strip()]
-    return bool(parts) and all(
-        (len(part.split()) <= _COURTESY_WORDS and _COURTESY.search(part))
-        or classify(part, detect_language(part, language)).label is Label.AFFIRMATION
-        for part in parts)
+    return bool(parts) and all(_courtesy_part(part) for part in parts)
+
+
+def _courtesy_part(part: str) -> bool:
+    tokens = part.split()
+    if _THANKS.search(part):
+        return len(tokens) <= _THANKS_WORDS
+    # A capitalised word after the first is a name ("Top gedaan Bram").
+    return all(token.lower() in _PRAISE_ONLY or (n > 0 and token[:1].isupper())
+               for n, token in enumerate(tokens))
 
 
 def _gives_a_line(ctx: CycleContext, event: Event) -> bool:

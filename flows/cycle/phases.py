@@ -23,6 +23,7 @@ from flows.effects import (
 from flows.labels import ACTIVATING
 from flows.model import STEPS, Phase
 from flows.nudging.policy import clock
+from flows.schedule.plan import format_meeting
 
 CYCLE_TIMERS = ("watch_end", "phase_reminder", "step_reminder", "tick", "lookback_end",
                 "meeting_open", "clip_reminder")
@@ -74,7 +75,11 @@ def announce(ctx: CycleContext, cycle: Cycle) -> tuple[Effect, ...]:
     or later cycle in the same message the previous commitment and whether the new clip
     shows it tried."""
     lines: tuple[Text, ...] = (text("cycle.announce", name=inbrenger_name(ctx),
-                                    number=cycle.number), text("cycle.filming_tips"))
+                                    number=cycle.number),)
+    if cycle.meeting_at is not None:  # a scheduled meeting: when, so nobody has to look it up
+        lines += (text("cycle.announce_meeting", when=format_meeting(
+            cycle.meeting_at, ctx.settings.timezone, ctx.settings.language)),)
+    lines += (text("cycle.filming_tips"),)
     keyboard: Keyboard = ((button(cycle, "cycle.button.accept", "accept"),
                            button(cycle, "cycle.button.swap", "swap")),)
     tried = _tried_question(ctx, cycle)

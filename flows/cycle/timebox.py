@@ -19,7 +19,8 @@ def follow_timebox(ctx: CycleContext, event: Event) -> Decision:
     if minutes == event.before.phase_minutes(cycle.phase):
         return Decision(cycle)  # another setting, or another phase's timebox
     due = max(cycle.phase_started_at + timedelta(minutes=minutes), ctx.now)
-    left = int((due - ctx.now).total_seconds() // 60)
+    seconds = (due - ctx.now).total_seconds()
+    left = max(1, int(seconds // 60)) if seconds > 0 else 0  # as /status, but 30 s is not up
     timer = "watch_end" if cycle.phase is Phase.WATCHING else "phase_reminder"
     phase = text(f"cycle.phase.{cycle.phase.value}")
     said = text("cycle.timebox_now", phase=phase, minutes=minutes, left=left) if left \

@@ -4,7 +4,7 @@ an edit of each such message, in the chat's order. Real SQLite files, a recordin
 for Telegram that hands out message ids."""
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from bot.engine.outgoing import Edit, Message, Outgoing, Retire, encode
 from bot.engine.sender import Sender
@@ -89,3 +89,38 @@ async def test_a_press_that_moves_on_edits_its_own_message_once(db: Database) ->
         await unit.send(Edit(GROUP, 101, None, ()))
     await _send(db, telegram)
     assert [c for c in telegram.calls if isinstance(c, Edit)] == [Edit(GROUP, 101, None, ())]
+
+
+async def test_a_record_that_cannot_be_written_neither_resends_nor_stops_the_lane(
+        db: Database) -> None:
+    """Buttons of a cycle the database does not know (its record breaks a foreign key): the
+    message still counts as delivered once, and the chat's next message follows."""
+    await _cycle(db)
+    telegram = Telegram()
+    unknown = ((("Ja", "cy:999:tried:yes"),),)
+    await _send(db, telegram, Message(GROUP, "vraag", buttons=unknown), Message(GROUP, "daarna"))
+    await _send(db, telegram)  # the sender once more, as after a restart: nothing again
+    assert [c.html for c in telegram.calls if isinstance(c, Message)] == ["vraag", "daarna"]
+    async with db.reading() as tx:
+        assert await outbox.waiting_lanes(tx) == []
+
+
+async def test_records_a_cycles_end_did_not_take_and_old_ones_are_forgotten(
+        db: Database) -> None:
+    """Housekeeping (bot/engine/housekeeping.py): a record of a closed cycle (a check-in
+    delivered after the end) and one older than the retention go; a fresh one stays."""
+    await _cycle(db)
+    telegram = Telegram()
+    await _send(db, telegram, Message(GROUP, "Doel", buttons=(PROMPT,)))
+    async with db.transaction() as tx:
+        group = await groups.find(tx, GROUP)
+        assert group is not None
+        await button_messages.forget_left_over(tx, group.id, NOW - timedelta(days=1))
+        assert len(await button_messages.of_cycle(tx, 1)) == 1  # open and fresh: kept
+        await button_messages.forget_left_over(tx, group.id, NOW + timedelta(seconds=1))
+        assert await button_messages.of_cycle(tx, 1) == []  # past the retention
+    await _send(db, telegram, Message(GROUP, "Stap 1", buttons=(PROMPT,)))
+    async with db.transaction() as tx:
+        await tx.execute("UPDATE cycles SET phase = 'closed' WHERE id = 1")
+        await button_messages.forget_left_over(tx, group.id, NOW - timedelta(days=1))
+        assert await button_messages.of_cycle(tx, 1) == []  # its cycle closed

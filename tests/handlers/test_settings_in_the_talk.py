@@ -25,3 +25,16 @@ async def test_a_shorter_goal_set_during_the_goal_counts_now(bot: InProcessBot) 
     since = await bot.tg.mark()
     await bot.handle(command(bot.app.bot, ANNA, "/status"))
     assert "nog 2 min in deze fase" in (await bot.said(since=since))[0]
+
+
+async def test_another_setting_changed_during_the_talk_leaves_the_cycle_alone(
+        bot: InProcessBot) -> None:
+    """A language or retention change is no timebox: nothing said about the phase, and no
+    step in the cycle's history."""
+    await to_the_talk(bot)
+    moves = "SELECT COUNT(*) FROM cycle_transitions"
+    before = await bot.db_one(moves)
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, "/settings bewaren 30"))
+    assert len(await bot.said(since=since)) == 2  # saved, and the overview
+    assert await bot.db_one(moves) == before

@@ -625,3 +625,32 @@ def test_the_machine_is_valid_and_the_diagram_in_docs_is_current() -> None:
     from pathlib import Path
     diagram = Path(__file__).resolve().parents[2] / "docs" / "cycle.md"
     assert diagram.read_text("utf-8") == document(), "run: python -m flows.cycle.diagram > docs/cycle.md"
+
+
+# --- a scheduled meeting: when, in the announcement and the reminders ------------------------
+
+def test_a_scheduled_announcement_names_its_meeting() -> None:
+    meeting = datetime(2026, 12, 10, 14, 30, tzinfo=UTC)  # Thursday, 15:30 in Amsterdam
+    cycle = cycle_in(P.AWAITING_CLIP, meeting_at=NOW + timedelta(days=1))
+    decision = decide(ctx_for(replace(cycle, meeting_at=meeting), members=MEMBERS[1:]),
+                      MemberLeft(ANNA, "Anna"))  # the turn passes on: a new announcement
+    assert "🗓 De bijeenkomst: <b>do 10 dec 15:30</b>." in said(decision)
+
+
+def test_the_day_before_and_the_last_clip_reminder_say_how_far_off_the_meeting_is() -> None:
+    meeting = datetime(2026, 12, 10, 14, 30, tzinfo=UTC)
+    cycle = cycle_in(P.AWAITING_CLIP, meeting_at=meeting)
+    day_before = decide(ctx_for(cycle, now=meeting - timedelta(hours=24)),
+                        TimerFired("clip_reminder"))
+    last = decide(ctx_for(cycle, now=meeting - timedelta(hours=2)), TimerFired("clip_reminder"))
+    assert "bij de bijeenkomst van do 10 dec 15:30, over 24 uur." in said(day_before)
+    assert "bij de bijeenkomst van do 10 dec 15:30, over 2 uur." in said(last)
+    by_hand = decide(ctx_for(cycle_in(P.AWAITING_CLIP)), TimerFired("clip_reminder"))
+    assert "voor de volgende bijeenkomst" in said(by_hand)
+
+
+def test_the_follow_up_asks_no_question_the_private_chat_cannot_take() -> None:
+    closed = cycle_in(P.CLOSED, commitment="Ik wacht tot het stil is, zodat ik rust heb.")
+    followup = said(decide(ctx_for(closed), TimerFired("followup")))
+    assert "Ik wacht tot het stil is" in followup and "?" not in followup
+    assert "volgende cyclus" in followup

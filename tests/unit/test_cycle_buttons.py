@@ -35,13 +35,22 @@ def test_each_prompt_s_next_button_names_the_phase_or_step_it_was_made_in() -> N
     (Phase.REALITY, "strong", "see"),
     (Phase.OPTIONS, "", "analysis"),
     (Phase.WILL, "lookback", "commit"),  # the will prompt's button would close the cycle
-    (Phase.REALITY, "see", ""),  # a button made before buttons named their step
 ])
 def test_an_older_prompt_s_next_button_is_refused_as_stale(phase: Phase, step: str,
                                                            pressed_at: str) -> None:
     cycle = cycle_in(phase, step=step, commitment="Wachten tot het stil is")
     decision = decide(ctx_for(cycle), Next(ANNA, is_admin=True, at=pressed_at))
     assert decision.refusal is not None and decision.refusal.key == "cycle.refused.stale_next"
+    assert decision.cycle == cycle and decision.effects == ()
+
+
+def test_a_next_button_from_before_buttons_named_their_step_points_to_next() -> None:
+    """Sent before this version (cy:7:next): it cannot say where it was made, so it moves
+    nothing; its answer points to /next, not to "the button under the latest prompt", which
+    may be this very button."""
+    cycle = cycle_in(Phase.REALITY, step="see")
+    decision = decide(ctx_for(cycle), Next(ANNA, is_admin=True, at=""))
+    assert decision.refusal is not None and decision.refusal.key == "cycle.refused.unplaced_next"
     assert decision.cycle == cycle and decision.effects == ()
 
 

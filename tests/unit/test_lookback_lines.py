@@ -25,6 +25,9 @@ def test_thanks_and_praise_are_courtesy(words: str) -> None:
     "Doorvragen op wat ik zie.", "Wachten na een vraag", "Stilte in het gesprek",
     "Dank je Bram, ik ga vaker doorvragen.", "Ja! Doorvragen op wat ik zie",
     "Open vragen stellen, dat werkt goed", "Mooi hoe je doorvroeg op 1:23",
+    # A move named in a word of praise is still a move.
+    "Fijn doorvragen", "Knap doorgevraagd", "Goed gedaan met doorvragen", "Super vragen!",
+    "Great questions", "Nice reframing",
 ])
 def test_a_move_is_a_move_with_or_without_thanks(words: str) -> None:
     assert not is_courtesy(words, "nl")

@@ -37,3 +37,10 @@ def test_another_setting_or_the_look_back_leaves_the_running_timer_alone() -> No
     lookback = ctx_for(cycle_in(Phase.WILL, step="lookback", commitment="Wachten"))
     assert decide(replace(lookback, settings=replace(BEFORE, will_minutes=3)),
                   TimeboxChanged(BEFORE)).refused
+
+
+def test_half_a_minute_to_go_is_a_minute_not_time_up() -> None:
+    started = NOW - timedelta(minutes=4, seconds=30)  # 5 minutes: 30 seconds left
+    ctx = replace(ctx_for(cycle_in(Phase.GOAL, phase_started_at=started)),
+                  settings=replace(BEFORE, goal_minutes=5))
+    assert "nog 1 min" in said(decide(ctx, TimeboxChanged(BEFORE)))
