@@ -24,16 +24,19 @@ def timebox_timer(cycle: Cycle) -> str | None:
 
 
 def status(cycle: Cycle, members: Sequence[Member], spoken: Collection[int],
-           phase_due: datetime | None, now: datetime) -> Text:
-    """`members` are the group's active members, `spoken` who contributed in this cycle and
-    `phase_due` when the running timebox ends (`timebox_timer`; None: none running)."""
+           phase_due: datetime | None, now: datetime, meeting: str | None = None) -> Text:
+    """`members` are the group's active members, `spoken` who contributed in this cycle,
+    `phase_due` when the running timebox ends (`timebox_timer`; None: none running) and
+    `meeting` the scheduled meeting's day and time, said while the cycle waits for it."""
     inbrenger = next((m.name for m in members if m.user_id == cycle.inbrenger_id), "?")
-    time_left: Text | str = "—"
+    time_left: Text | str = ""  # no line at all where no time runs and no meeting is set
     if phase_due is not None and phase_due <= now:  # over since a minute, or since days
-        time_left = text("cycle.status_time_up")
+        time_left = text("cycle.status_due", time=text("cycle.status_time_up"))
     elif phase_due is not None:
-        time_left = text("cycle.status_time",
-                         minutes=int((phase_due - now).total_seconds() // 60))
+        time_left = text("cycle.status_due", time=text(
+            "cycle.status_time", minutes=int((phase_due - now).total_seconds() // 60)))
+    elif meeting is not None and cycle.phase in BEFORE_TALK_PHASES:
+        time_left = text("cycle.status_meeting", when=meeting)
     return text("cycle.status", phase=text(f"cycle.phase.{cycle.phase.value}"),
                 name=inbrenger, time_left=time_left,
                 who=_who(cycle, members, spoken, inbrenger),

@@ -24,7 +24,7 @@ def test_once_everyone_present_watched_it_says_so() -> None:
     cycle = cycle_in(P.WATCHING, watched_by=frozenset({BOB, CARLA}), absent=frozenset({4}))
     said = render("en", status(cycle, NOT_AGREED, set(), None, NOW))
     assert "Everyone who is here has watched the clip." in said
-    assert "⏳ —" in said
+    assert "⏳" not in said and "—" not in said  # no timer in this test: no time line at all
 
 
 def test_in_the_talk_it_names_who_has_not_been_heard_from() -> None:
@@ -68,3 +68,12 @@ def test_the_time_left_is_read_from_the_timebox_that_runs() -> None:
     assert timebox_timer(cycle_in(P.WILL, step="commit")) == "phase_reminder"
     assert timebox_timer(cycle_in(P.WILL, step="lookback")) == "lookback_end"
     assert timebox_timer(cycle_in(P.AWAITING_CLIP)) is None
+
+
+def test_before_the_talk_it_names_the_meeting_instead_of_a_bare_dash() -> None:
+    """A cycle that waits for its meeting has no timebox running: /status said "⏳ —"."""
+    waiting = cycle_in(P.AWAITING_CLIP)
+    said = render("nl", status(waiting, NOT_AGREED, set(), None, NOW, "do 10 dec 15:30"))
+    assert "🗓 bijeenkomst: do 10 dec 15:30\n" in said and "—" not in said
+    by_hand = render("nl", status(waiting, NOT_AGREED, set(), None, NOW))
+    assert "⏳" not in by_hand and "—" not in by_hand and "🗓" not in by_hand
