@@ -32,9 +32,13 @@ def take_clip(ctx: CycleContext, event: Event) -> Decision:
     if event.problem is not None:
         return Decision(ctx.cycle, refusal=event.problem)
     # The clip answers the announcement: its "Ik breng in" and "Beurt doorgeven" are done.
+    # A better take sent before anyone watched replaces the first ("Oh wacht, deze is
+    # beter"); consent is for a recording, so the first one's consent question goes too.
+    replacing = ctx.cycle.clip is not None
     cycle = replace(ctx.cycle, clip=event.clip, consent=False)
-    answered = done(cycle, "accept", "swap")
-    received = text("cycle.clip_received", name=inbrenger_name(ctx))
+    answered = done(cycle, "accept", "swap", *(("consent",) if replacing else ()))
+    received = text("cycle.clip_replaced" if replacing else "cycle.clip_received",
+                    name=inbrenger_name(ctx))
     caption = (event.caption or "").strip()
     correction = _check(cycle, caption, ctx.settings.language)
     if correction is None:

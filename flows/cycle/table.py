@@ -101,10 +101,11 @@ MOVES_ON = (pressed_here, is_inbrenger_or_admin)
 TRANSITIONS: tuple[Transition, ...] = (
     # Before the meeting: the inbrenger accepts or passes the turn on, sends clip and question.
     t(P.ANNOUNCED, "accept", P.AWAITING_CLIP, is_inbrenger, action=act.accept),
-    t(P.ANNOUNCED, "clip", P.AWAITING_CLIP, is_inbrenger, no_clip_yet, action=intake.take_clip),
+    t(P.ANNOUNCED, "clip", P.AWAITING_CLIP, is_inbrenger, action=intake.take_clip),
     *(t(p, "swap", P.ANNOUNCED, is_inbrenger_or_admin, action=act.swap) for p in BEFORE_TALK),
     *(t(p, "swap", P.ANNOUNCED, is_member, meeting_passed, action=act.swap) for p in BEFORE_TALK),
-    t(P.AWAITING_CLIP, "clip", None, is_inbrenger, no_clip_yet, action=intake.take_clip),
+    # A second clip before the watching replaces the first (flows/cycle/intake.py).
+    t(P.AWAITING_CLIP, "clip", None, is_inbrenger, action=intake.take_clip),
     t(P.AWAITING_CLIP, "learning_question", None, is_inbrenger, has_clip,
       action=intake.take_learning_question),
     # A message is the learning question only while none is stored; then a reply to the clip

@@ -46,6 +46,7 @@ from flows.cycle.model import (
 )
 from flows.cycle.table import TRANSITIONS, choose, decide
 from flows.effects import (
+    ButtonsDone,
     CancelTimer,
     RecordTurn,
     Say,
@@ -319,12 +320,18 @@ def test_a_guarded_event_is_refused_with_a_reason_and_changes_nothing(phase: Pha
     assert decision.refusal is not None and render_all("nl", (decision.refusal,))
 
 
-def test_a_second_clip_is_refused_and_the_first_is_kept() -> None:
-    cycle = cycle_in(P.AWAITING_CLIP, clip=CLIP)
+def test_a_better_clip_before_the_watching_replaces_the_first_and_asks_consent_again() -> None:
+    """"Oh wacht, deze is beter": before anyone watched, the inbrenger's new clip takes the
+    first one's place (no /cancel needed); the learning question stays, and consent, which is
+    about a recording, is asked for the new one while the first one's question goes."""
+    cycle = cycle_in(P.AWAITING_CLIP, clip=CLIP, learning_question=QUESTION, consent=True)
     other = Clip("file-2", "uniq-2", "video", 40, 600)
-    decision = decide(ctx_for(cycle), ClipPosted(ANNA, other, QUESTION))
-    assert decision.refusal == Text("cycle.refused.second_clip")
-    assert decision.cycle.clip == CLIP
+    decision = decide(ctx_for(cycle), ClipPosted(ANNA, other, None))
+    assert not decision.refused and decision.cycle.clip == other
+    assert decision.cycle.learning_question == QUESTION and not decision.cycle.consent
+    assert "komt in de plaats van de vorige" in said(decision)
+    assert ButtonsDone(7, frozenset({"accept", "swap", "consent"})) in decision.effects
+    assert any(b.endswith(":consent") for b in group_buttons(decision))
 
 
 def test_a_clip_with_a_problem_is_refused_with_that_problem() -> None:
