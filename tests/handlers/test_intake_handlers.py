@@ -76,3 +76,14 @@ async def test_a_question_changed_before_the_consent_is_said_so_under_one_consen
     assert await stored_question(bot) == NEW_QUESTION
     asking = [v for v in await bot.tg.bot_messages(GROUP) if has_button("consent")(v)]
     assert len(asking) == 1
+
+
+async def test_a_better_clip_before_the_watching_takes_the_first_ones_place(
+        bot: InProcessBot) -> None:
+    await announced(bot)
+    await sent(bot, video(bot.app.bot, BRAM, QUESTION))
+    better = await sent(bot, video(bot.app.bot, BRAM, None, seconds=90))
+    assert any("komt in de plaats van de vorige" in words for words in better)
+    row = await bot.db_one("SELECT json_extract(data, '$.clip.duration'), learning_question "
+                           "FROM cycles")
+    assert row == (90, QUESTION)
