@@ -250,7 +250,7 @@ _ACTIONS: dict[str, Callable[[int, bool, str], Event]] = {
     "watched": lambda uid, admin, arg: Watched(uid),
     "absent": lambda uid, admin, arg: Absent(uid),
     "next": lambda uid, admin, arg: Next(uid, admin, at=arg),
-    "tips": lambda uid, admin, arg: ToggleTips(uid),
+    "tips": lambda uid, admin, arg: ToggleTips(uid, to=arg),
     "cancel": lambda uid, admin, arg: Cancel(uid, admin),
     "look": lambda uid, admin, arg: LookBackChoice(uid, int(arg) if arg.isdecimal() else -1),
     "wait": lambda uid, admin, arg: Wait(uid),

@@ -185,6 +185,12 @@ def about_group(ctx: CycleContext) -> tuple[Text, ...]:
 
 
 def toggle_tips(ctx: CycleContext, event: Event) -> Decision:
+    """/tips turns the floor over; a button does what its label said, so a label left from
+    before a typed /tips ("Open voor tips" when they are open) never closes them."""
+    wanted = getattr(event, "to", "")
+    if wanted and (wanted == "open") == ctx.cycle.tips_open:
+        already = "open" if ctx.cycle.tips_open else "closed"
+        return Decision(ctx.cycle, ack=text(f"cycle.ack.tips_already_{already}"))
     cycle = replace(ctx.cycle, tips_open=not ctx.cycle.tips_open)
     key = "cycle.tips_opened" if cycle.tips_open else "cycle.tips_closed"
     return Decision(cycle, (Say((text(key, name=inbrenger_name(ctx)),)),))

@@ -189,6 +189,7 @@ class Next:
 @dataclass(frozen=True)
 class ToggleTips:
     actor: int
+    to: str = ""  # a button's "open" or "close" (what its label said); typed /tips: the other
     name = "tips"
 
 

@@ -145,7 +145,9 @@ def _talk_keyboard(cycle: Cycle, next_key: str = "cycle.button.next") -> tuple[
     """A prompt's buttons; "next" names where it was made, so a press on an older prompt's
     button never moves the cycle on from a later phase or step (guards.pressed_here)."""
     tips_key = "cycle.button.tips_close" if cycle.tips_open else "cycle.button.tips_open"
-    return ((button(cycle, next_key, "next", position(cycle)), button(cycle, tips_key, "tips")),)
+    wanted = "close" if cycle.tips_open else "open"
+    return ((button(cycle, next_key, "next", position(cycle)),
+             button(cycle, tips_key, "tips", wanted)),)
 
 
 def enter_talk(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:

@@ -661,3 +661,17 @@ def test_the_follow_up_asks_no_question_the_private_chat_cannot_take() -> None:
     followup = said(decide(ctx_for(closed), TimerFired("followup")))
     assert "Ik wacht tot het stil is" in followup and "?" not in followup
     assert "volgende cyclus" in followup
+
+
+def test_a_tips_button_does_what_its_label_said_even_after_a_typed_tips() -> None:
+    """The prompt's "Open voor tips" stays on screen after the inbrenger typed /tips; pressed
+    then, it must not close the floor it offers to open."""
+    opened = cycle_in(P.REALITY, tips_open=True)
+    pressed = decide(ctx_for(opened), ToggleTips(ANNA, to="open"))
+    assert pressed.cycle.tips_open and pressed.effects == ()
+    assert pressed.ack == Text("cycle.ack.tips_already_open")
+    closing = decide(ctx_for(opened), ToggleTips(ANNA, to="close"))
+    assert not closing.cycle.tips_open
+    typed = decide(ctx_for(opened), ToggleTips(ANNA))
+    assert not typed.cycle.tips_open  # /tips turns it over, as before
+    assert "cy:7:tips:open" in group_buttons(decide(ctx_for(cycle_in(P.GOAL)), Next(ANNA)))
