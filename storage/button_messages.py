@@ -40,6 +40,13 @@ async def of_cycle(tx: Tx, cycle_id: int) -> list[ButtonMessage]:
                           _rows(r["buttons"])) for r in rows]
 
 
+async def one(tx: Tx, chat_id: int, message_id: int) -> ButtonMessage | None:
+    r = await tx.one("SELECT * FROM button_messages WHERE chat_id = ? AND message_id = ?",
+                     (chat_id, message_id))
+    return None if r is None else ButtonMessage(r["chat_id"], r["message_id"], r["cycle_id"],
+                                                r["html"], _rows(r["buttons"]))
+
+
 async def edited(tx: Tx, chat_id: int, message_id: int, html: str | None,
                  buttons: Rows) -> None:
     """The message as it reads after an edit (`html` None: the same words); a message left

@@ -20,6 +20,7 @@ from bot.engine.work import Unit
 from bot.handlers.common import display_name
 from bot.texts.render import say
 from flows.callbacks import CycleButton
+from storage import button_messages
 
 # What a press of a cycle button finishes on its message (flows/cycle/phases.py makes them):
 # "all": the question is answered (a swap, the phase moved on, the look back chosen, the
@@ -42,14 +43,22 @@ CYCLE_PRESS_ENDS = {
 CYCLE_PRESS_SHOWN = frozenset({"accept", "swap", "consent", "tried"})
 
 
-def _rows(markup: InlineKeyboardMarkup | None, gone: str, *, prefix: bool) -> ButtonRows:
-    if markup is None:
-        return ()
-    rows = (tuple((b.text, b.callback_data) for b in row
-                  if isinstance(b.callback_data, str) and not (
-                      b.callback_data.startswith(gone) if prefix else b.callback_data == gone))
-            for row in markup.inline_keyboard)
-    return tuple(row for row in rows if row)
+async def _shown(unit: Unit, message: Message) -> ButtonRows:
+    """The message's buttons as they will read: its record where the bot follows it (a
+    retirement already decided may not have reached Telegram yet, and this edit must not put
+    its buttons back), else the keyboard the press came from."""
+    recorded = await button_messages.one(unit.tx, message.chat.id, message.message_id)
+    if recorded is not None:
+        return recorded.buttons
+    markup = message.reply_markup or InlineKeyboardMarkup(())
+    return tuple(tuple((b.text, b.callback_data) for b in row
+                       if isinstance(b.callback_data, str)) for row in markup.inline_keyboard)
+
+
+def _without(rows: ButtonRows, gone: str, *, prefix: bool) -> ButtonRows:
+    kept = (tuple((label, data) for label, data in row
+                  if not (data.startswith(gone) if prefix else data == gone)) for row in rows)
+    return tuple(row for row in kept if row)
 
 
 async def buttons_done(unit: Unit, query: CallbackQuery, *, only: str | None = None,
@@ -61,7 +70,7 @@ async def buttons_done(unit: Unit, query: CallbackQuery, *, only: str | None = N
     if message is None:
         return
     gone = only if only is not None else question
-    keep = _rows(message.reply_markup, gone, prefix=question is not None) \
+    keep = _without(await _shown(unit, message), gone, prefix=question is not None) \
         if gone is not None and isinstance(message, Message) else ()
     await unit.send(Edit(message.chat.id, message.message_id, outcome, keep))
 

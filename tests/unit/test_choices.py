@@ -61,9 +61,25 @@ def test_setup_offers_common_zones_and_keeps_a_typed_one() -> None:
     assert "✅ Asia/Tokyo" in [label for row in buttons("en", typed) for label, _ in row]
 
 
+class _Records:
+    """The bot's records of messages with buttons (storage/button_messages.py): `rows` by
+    message id, as the sender left them."""
+
+    def __init__(self, rows: dict[int, str] | None = None) -> None:
+        self.rows = rows or {}
+
+    async def one(self, sql: str, params: tuple[Any, ...]) -> dict[str, Any] | None:
+        chat_id, message_id = params
+        if message_id not in self.rows:
+            return None
+        return {"chat_id": chat_id, "message_id": message_id, "cycle_id": 1, "html": "",
+                "buttons": self.rows[message_id]}
+
+
 class _Unit:
-    def __init__(self) -> None:
+    def __init__(self, records: _Records | None = None) -> None:
         self.sent: list[Any] = []
+        self.tx = records or _Records()
 
     async def send(self, item: Any) -> None:
         self.sent.append(item)
@@ -162,3 +178,12 @@ async def test_the_look_back_choice_is_not_shown_before_the_summary() -> None:
     unit = _Unit()
     await cycle_button_done(unit, query, "look", "nl")  # type: ignore[arg-type]
     assert unit.sent == [Edit(-5, 47, None, ())]
+
+
+async def test_a_press_never_puts_back_a_button_a_retirement_already_took() -> None:
+    """The previous prompt's "next" was retired (its record says so) but Telegram still showed
+    it when "tips" was pressed: the press's edit keeps what the record keeps, not the old
+    keyboard, so "next" does not come back."""
+    unit = _Unit(_Records({41: '[[["Tips", "cy:1:tips"]]]'}))
+    await cycle_button_done(unit, _press("cy:1:tips"), "tips", "nl")  # type: ignore[arg-type]
+    assert unit.sent == [Edit(-5, 41, None, ())]
