@@ -109,16 +109,20 @@ def quote(words: str) -> str:
 
 
 def participation_line(row: Participation) -> Text:
-    """Counts in words, with singular and plural; everything else is "other contributions",
-    and voice notes nobody could read by their length ("voice note, 0:35")."""
+    """Counts in words, with singular and plural: the balance of SPEC 5 (who asked, who
+    observed, who mostly brought their own ideas: tips, opinions or information nobody asked
+    for, named kindly), everything else "other contributions", and voice notes nobody could
+    read by their length ("voice note, 0:35")."""
     if row.away:
         return text("report.member_away", name=row.name)
     if row.total == 0:
         return text("summary.member_quiet", name=row.name)
-    others = row.total - row.asked - row.observed - row.reflected - row.welcome - row.spoken
+    others = row.total - row.asked - row.observed - row.reflected - row.welcome - row.spoken \
+        - row.compensating
     parts = tuple(text(f"summary.count.{kind}", count=count) for kind, count in (
         ("questions", row.asked), ("observations", row.observed),
-        ("reflections", row.reflected), ("welcome_tips", row.welcome), ("others", others),
+        ("reflections", row.reflected), ("own_ideas", row.compensating),
+        ("welcome_tips", row.welcome), ("others", others),
     ) if count)
     if row.spoken:
         parts += (spoken_part(row),)

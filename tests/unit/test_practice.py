@@ -272,7 +272,8 @@ def test_the_group_summary_has_every_phase_and_separates_the_inbrengers_words() 
     assert "Anna:\n• Ik wil dat de start rustiger wordt." in shown
     assert "Uit de groep:\n• Bob: Wat wil je dat ze als eerste doen?" in shown
     assert "• Carla: Wat maakte dat je daar bleef wachten? ⭐" in shown  # in its phase
-    assert "• Daan: 1 gevraagde tip, 1 andere bijdrage" in shown  # a welcome tip, not advice
+    # The balance of SPEC 5: his unasked tip as an idea of his own, the asked one as asked.
+    assert "• Daan: 1 eigen idee, 1 gevraagde tip" in shown
     assert "• Bob: 1 vraag, 1 waarneming" in shown and "1 vragen" not in shown
 
 
