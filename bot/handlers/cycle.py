@@ -55,12 +55,11 @@ from flows.cycle.model import (
     Wait,
     Watched,
 )
-from flows.cycle.phases import timer_name
+from flows.cycle.phases import meeting_in, timer_name
 from flows.cycle.status import status, timebox_timer
 from flows.cycle.talk import label_after_edit
 from flows.effects import Text
 from flows.model import Member
-from flows.schedule.plan import format_meeting
 from storage import contributions, cycles, groups, members, timers
 from storage.privacy import last_closed_cycle
 
@@ -123,9 +122,7 @@ async def status_command(cmd: GroupCommand) -> None:
     spoken = {c.user_id for c in await contributions.of_cycle(tx, cycle.id)}
     timebox = timebox_timer(cycle)
     timer = await timers.get(tx, group.id, timer_name(cycle.id, timebox)) if timebox else None
-    settings = group.settings
-    meeting = format_meeting(cycle.meeting_at, settings.timezone, settings.language) \
-        if cycle.meeting_at else None
+    meeting = meeting_in(group.settings, cycle.meeting_at) if cycle.meeting_at else None
     await cmd.reply(status(cycle, everyone, spoken, timer.due_at if timer else None,
                            cmd.unit.now, meeting))
 

@@ -27,6 +27,7 @@ from flows.cycle.phases import (
     current_step,
     done,
     inbrenger_name,
+    meeting_in,
     set_timer,
     timer_at,
 )
@@ -46,7 +47,6 @@ from flows.effects import (
 from flows.labels import Label
 from flows.model import Member
 from flows.reports import group_summary as summary
-from flows.schedule.plan import format_meeting
 
 WAIT_MINUTES = 15  # "wait a little longer" for a clip at meeting time
 
@@ -176,7 +176,7 @@ def _clip_reminder(ctx: CycleContext) -> Text:
     left = text("cycle.in_days", count=round(hours / 24)) if hours >= 36 \
         else text("cycle.in_hours", count=hours)
     return text("cycle.clip_reminder_at", name=name, left=left,
-                when=format_meeting(meeting, ctx.settings.timezone, ctx.settings.language))
+                when=meeting_in(ctx.settings, meeting))
 
 
 def about_group(ctx: CycleContext) -> tuple[Text, ...]:
@@ -320,7 +320,7 @@ def enter_closed(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, 
 def next_turn_said(ctx: CycleContext, turn: datetime | None) -> tuple[Effect, ...]:
     name = inbrenger_name(ctx)
     if turn is not None:
-        when = format_meeting(turn, ctx.settings.timezone, ctx.settings.language)
+        when = meeting_in(ctx.settings, turn)
         return (Say((text("progress.next_meeting", name=name, when=when),)),)
     before = turns_before(ctx.members, ctx.cycle.inbrenger_id)
     if before is None:
@@ -354,7 +354,7 @@ def _after_cancel(ctx: CycleContext, cycle: Cycle) -> Text:
                     if cycle.meeting_at is None or m > cycle.meeting_at), None)
     if meeting is None:
         return text("cycle.cancelled_next", next=next_one.name)
-    when = format_meeting(meeting, ctx.settings.timezone, ctx.settings.language)
+    when = meeting_in(ctx.settings, meeting)
     return text("cycle.cancelled_next_meeting", next=next_one.name, when=when)
 
 

@@ -21,7 +21,7 @@ from flows.effects import (
     text,
 )
 from flows.labels import ACTIVATING
-from flows.model import STEPS, Phase
+from flows.model import STEPS, Phase, Settings
 from flows.nudging.policy import clock
 from flows.schedule.plan import format_meeting
 
@@ -65,6 +65,11 @@ def done(cycle: Cycle, *actions: str, outcome: Text | None = None) -> ButtonsDon
 PROMPT_BUTTONS = ("next", "tips")
 
 
+def meeting_in(settings: Settings, at: datetime) -> str:
+    """A meeting's day and time as its group reads them: in its time zone and language."""
+    return format_meeting(at, settings.timezone, settings.language)
+
+
 def inbrenger_name(ctx: CycleContext) -> str:
     return ctx.name_of(ctx.cycle.inbrenger_id)
 
@@ -77,8 +82,8 @@ def announce(ctx: CycleContext, cycle: Cycle) -> tuple[Effect, ...]:
     lines: tuple[Text, ...] = (text("cycle.announce", name=inbrenger_name(ctx),
                                     number=cycle.number),)
     if cycle.meeting_at is not None:  # a scheduled meeting: when, so nobody has to look it up
-        lines += (text("cycle.announce_meeting", when=format_meeting(
-            cycle.meeting_at, ctx.settings.timezone, ctx.settings.language)),)
+        lines += (text("cycle.announce_meeting", when=meeting_in(ctx.settings,
+                                                                 cycle.meeting_at)),)
     lines += (text("cycle.filming_tips"),)
     keyboard: Keyboard = ((button(cycle, "cycle.button.accept", "accept"),
                            button(cycle, "cycle.button.swap", "swap")),)
