@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from flows.catalog import DEFAULT_LANGUAGE, LANGUAGES, catalog
+from flows.catalog import DEFAULT_LANGUAGE, LANGUAGES, catalog, plural_form
 from flows.cycle.model import LOOKBACK, ContributionRef, Cycle
 from flows.model import Group, Member, Phase
 from flows.nudging.policy import clock
@@ -196,13 +196,13 @@ class _Writer:
         return rows
 
     def counted(self, key: str, count: int) -> str:
-        return self.say(f"{key}.{'one' if count == 1 else 'other'}", count=count)
+        return self.say(f"{key}.{plural_form(count)}", count=count)
 
     def heading(self, p: Portfolio, s: Story) -> str:
         key = "portfolio.cycle_of_member" if p.kind == "member" else "portfolio.cycle_in_group"
         heading = self.say(key, name=s.inbrenger, number=s.number, group=s.group or "—")
         if s.held_on is not None:
-            months = self.say("portfolio.months").split()
+            months = self.say("schedule.months_short").split()  # as /schedule names them
             heading += " · " + self.say("portfolio.held_on", day=s.held_on.day,
                                         month=months[s.held_on.month - 1], year=s.held_on.year)
         return heading if s.finished else f"{heading} {self.say('portfolio.still_open')}"
