@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from storage.clock import to_db
-from storage.db import Tx
+from storage.db import Row, Tx
 
 Rows = tuple[tuple[tuple[str, str], ...], ...]  # rows of (label, callback data)
 
@@ -24,6 +24,11 @@ def _rows(raw: str) -> Rows:
     return tuple(tuple((label, data) for label, data in row) for row in json.loads(raw))
 
 
+def _message(r: Row) -> ButtonMessage:
+    return ButtonMessage(r["chat_id"], r["message_id"], r["cycle_id"], r["html"],
+                         _rows(r["buttons"]))
+
+
 async def record(tx: Tx, message: ButtonMessage, now: datetime) -> None:
     await tx.execute(
         "INSERT INTO button_messages (chat_id, message_id, cycle_id, html, buttons, sent_at) "
@@ -36,15 +41,13 @@ async def record(tx: Tx, message: ButtonMessage, now: datetime) -> None:
 async def of_cycle(tx: Tx, cycle_id: int) -> list[ButtonMessage]:
     rows = await tx.all("SELECT * FROM button_messages WHERE cycle_id = ? "
                         "ORDER BY sent_at, message_id", (cycle_id,))
-    return [ButtonMessage(r["chat_id"], r["message_id"], r["cycle_id"], r["html"],
-                          _rows(r["buttons"])) for r in rows]
+    return [_message(r) for r in rows]
 
 
 async def one(tx: Tx, chat_id: int, message_id: int) -> ButtonMessage | None:
     r = await tx.one("SELECT * FROM button_messages WHERE chat_id = ? AND message_id = ?",
                      (chat_id, message_id))
-    return None if r is None else ButtonMessage(r["chat_id"], r["message_id"], r["cycle_id"],
-                                                r["html"], _rows(r["buttons"]))
+    return None if r is None else _message(r)
 
 
 async def edited(tx: Tx, chat_id: int, message_id: int, html: str | None,

@@ -19,14 +19,10 @@ from storage.button_messages import ButtonMessage
 from storage.db import Tx
 
 
-def _button(data: str) -> CycleButton | None:
-    return CycleButton.unpack(data) if data.startswith(CycleButton.PREFIX + ":") else None
-
-
 def cycle_of(rows: ButtonRows) -> int | None:
     """The cycle whose buttons a message shows, if it shows any."""
     return next((button.cycle_id for row in rows for _, data in row
-                 if (button := _button(data)) is not None), None)
+                 if (button := CycleButton.unpack(data)) is not None), None)
 
 
 async def delivered(tx: Tx, item: Outgoing, message_id: int | None, now: datetime) -> None:
@@ -48,7 +44,7 @@ async def edited(tx: Tx, edit: Edit) -> None:
 def remaining(rows: ButtonRows, retire: Retire) -> ButtonRows:
     """The rows without the buttons `retire` takes away; rows left empty go."""
     def done(data: str) -> bool:
-        button = _button(data)
+        button = CycleButton.unpack(data)
         if button is None or button.cycle_id != retire.cycle_id:
             return False
         return button.action in retire.actions if retire.actions \
