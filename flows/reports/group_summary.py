@@ -1,6 +1,7 @@
 """The group summary of a closed cycle and the participation picture: a balance of who
-asked, observed, reflected or stayed quiet, never a ranking and never a public verdict on a
-named member ("gave mostly advice" is for nobody to read in the group)."""
+asked, observed, reflected, brought ideas of their own or stayed quiet, in counts, never a
+ranking and never a public verdict on a named member ("gave mostly advice" is for nobody to
+read in the group)."""
 from __future__ import annotations
 
 import re
