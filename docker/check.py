@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from fake_telegram import FakeTelegramControl, FakeTelegramServer
 from fake_telegram.demo import DemoGroup, create_demo_world
-from fake_telegram.scenes import Cycle, make_clip, set_up_group
+from fake_telegram.scenes import Cycle, grown, make_clip, set_up_group
 
 NAME = "intervision-check"
 TOKEN = "424242:docker-check-token-never-in-logs"
@@ -69,14 +69,6 @@ async def health(timeout: float = 90.0) -> str:
             return status
         await asyncio.sleep(1)
     return status
-
-
-def grown(clip: Path, megabytes: int) -> Path:
-    """The clip grown past `megabytes` by an MP4 'free' box: still valid, as a long recording."""
-    size = megabytes * 1024 * 1024
-    big = clip.with_name(f"{clip.stem}-{megabytes}mb.mp4")
-    big.write_bytes(clip.read_bytes() + size.to_bytes(4, "big") + b"free" + bytes(size - 8))
-    return big
 
 
 async def play(tg: FakeTelegramControl, group: DemoGroup, folder: Path,

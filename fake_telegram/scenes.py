@@ -43,6 +43,15 @@ def make_clip(folder: Path, seconds: int = 4) -> Path:
     return path
 
 
+def grown(clip: Path, megabytes: int) -> Path:
+    """The clip grown past `megabytes` by an MP4 'free' box: still a valid, playable file, as
+    a long phone recording would be (for the limits of getFile and of the bot)."""
+    size = megabytes * 1024 * 1024
+    big = clip.with_name(f"{clip.stem}-{megabytes}mb.mp4")
+    big.write_bytes(clip.read_bytes() + size.to_bytes(4, "big") + b"free" + bytes(size - 8))
+    return big
+
+
 def buttons(view: MessageView) -> list[str]:
     markup = view.get("reply_markup") or {}
     return [b.get("callback_data", "") for row in markup.get("inline_keyboard", []) for b in row]

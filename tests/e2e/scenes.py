@@ -17,6 +17,7 @@ from fake_telegram.scenes import (
     button_data,
     buttons,
     db_rows,
+    grown,
     has_button,
     into_reality,
     make_clip,
@@ -25,7 +26,7 @@ from fake_telegram.scenes import (
 from tests.waiting import eventually
 
 __all__ = ["MOVE_LINE", "NEXT_HEADING", "QUESTION", "TALK", "Cycle", "button_data", "buttons",
-           "click_and_wait", "db_rows", "has_button", "into_reality", "make_clip",
+           "click_and_wait", "db_rows", "grown", "has_button", "into_reality", "make_clip",
            "set_up_group", "settled"]
 
 

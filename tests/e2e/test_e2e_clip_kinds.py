@@ -15,6 +15,7 @@ from tests.e2e.scenes import (
     button_data,
     click_and_wait,
     db_rows,
+    grown,
     has_button,
     into_reality,
     set_up_group,
@@ -106,13 +107,6 @@ async def test_a_peers_video_note_in_the_talk_counts_as_a_spoken_contribution(
     assert db_rows(db, "SELECT json_extract(data, '$.clip.kind') FROM cycles") == [("video",)]
 
 
-def _with_free_box(clip: Path, megabytes: int) -> bytes:
-    """The clip grown past `megabytes` by an MP4 'free' box: still a valid, playable file, as
-    a long phone recording would be."""
-    size = megabytes * 1024 * 1024
-    return clip.read_bytes() + size.to_bytes(4, "big") + b"free" + bytes(size - 8)
-
-
 async def test_with_a_local_bot_api_server_a_clip_over_20_mb_is_taken_from_its_disk(
         tg: FakeTelegramControl, fake_telegram: FakeTelegram, demo_group: DemoGroup,
         bot_process: BotProcess, tmp_path: Path) -> None:
@@ -124,7 +118,7 @@ async def test_with_a_local_bot_api_server_a_clip_over_20_mb_is_taken_from_its_d
     await _accepted(tg, demo_group, tmp_path)
     bram, chat = demo_group.members[0], demo_group.chat_id
     since = await tg.mark()
-    big = _with_free_box(make_clip(tmp_path / "long.mp4", seconds=3), megabytes=21)
+    big = grown(make_clip(tmp_path / "long.mp4", seconds=3), megabytes=21).read_bytes()
     await tg.send_video(bram.user_id, chat, big, caption=QUESTION, file_name="les.mp4",
                         mime_type="video/mp4")
     consent = await tg.wait_for(has_button("consent"), chat_id=chat, since=since)
