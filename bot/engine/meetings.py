@@ -42,15 +42,9 @@ async def settings_changed(unit: Unit, group: Group, before: Settings | None = N
     set), and the open cycle's running phase told what they were `before` (a timebox changed
     now counts now). /settings and /setup on a known group both come here."""
     await replan_in(unit, group, await stored_schedule(unit, group))
-    if before is not None and _timeboxes(before) != _timeboxes(group.settings):
+    if before is not None and before != group.settings:
+        # The running phase decides whether its own timebox changed (flows/cycle/timebox.py).
         await decide_in(unit, group, TimeboxChanged(before))
-
-
-def _timeboxes(settings: Settings) -> tuple[int, ...]:
-    """The timeboxes a running phase follows (the look back keeps its own): another setting
-    changed leaves the cycle, and its history, alone."""
-    return (settings.watch_minutes, settings.goal_minutes, settings.reality_minutes,
-            settings.options_minutes, settings.will_minutes)
 
 
 async def stored_schedule(unit: Unit, group: Group) -> planning.Schedule | None:
