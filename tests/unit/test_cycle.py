@@ -570,9 +570,12 @@ def test_an_inbrenger_who_leaves_the_chat_during_the_talk_stops_the_cycle() -> N
     decision = decide(ctx_for(cycle_in(P.REALITY), members=MEMBERS[1:]),
                       MemberLeft(ANNA, "Anna"))
     assert decision.cycle.phase is P.CANCELLED
-    assert said(decision).startswith("Anna heeft de chat verlaten, dus de cyclus van Anna "
-                                     "stopt hier.\n\nDe cyclus is gestopt.\n\nWat er al "
+    # why it stops, then that it stopped, once (it used to say "stopt hier" and "gestopt")
+    assert said(decision).startswith("Anna heeft de chat verlaten. Dit gesprek gaat over het "
+                                     "lesgeven van Anna, dus zonder Anna kan het niet verder."
+                                     "\n\nDe cyclus is gestopt.\n\nWat er al "
                                      "gezegd is, blijft bewaard.")
+    assert "stop" not in said(decision).split("\n\n")[0]
 
 
 def test_a_peer_who_leaves_is_no_longer_waited_for_to_watch() -> None:
