@@ -38,7 +38,9 @@ def pressed_here(ctx: CycleContext, event: Event) -> Text | None:
 
 
 def no_clip_yet(ctx: CycleContext, event: Event) -> Text | None:
-    return text("cycle.refused.second_clip") if ctx.cycle.clip else None
+    """Guard for the inbrenger's words before the clip (the clip's own replacement is
+    flows/cycle/intake.py's; a message after it is taken by the next row, never refused)."""
+    return text("cycle.refused.wrong_phase") if ctx.cycle.clip else None
 
 
 def has_clip(ctx: CycleContext, event: Event) -> Text | None:
