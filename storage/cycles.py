@@ -25,6 +25,7 @@ _CODECS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
     "clip": (lambda clip: None if clip is None else asdict(clip),
              lambda raw: Clip(**raw) if raw else None),
     "meeting_at": (to_db, from_db),
+    "step_started_at": (to_db, from_db),
     "nudge_history": (lambda history: history.to_dict(),
                       lambda raw: NudgeHistory.from_dict(raw or {})),
 }

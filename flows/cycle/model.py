@@ -27,6 +27,7 @@ class Cycle:
     phase: Phase
     phase_started_at: datetime
     step: str = ""  # the sub-state inside a phase that has steps (flows.model.STEPS), else ""
+    step_started_at: datetime | None = None  # when that step began (None: stored before)
     learning_question: str | None = None
     clip: Clip | None = None
     consent: bool = False

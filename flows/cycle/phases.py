@@ -173,7 +173,7 @@ def enter_talk(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ..
                               commitment=cycle.previous_commitment))
     next_key = "cycle.button.next"
     if phase in STEPS:
-        cycle = replace(cycle, step=STEPS[phase][0])
+        cycle = replace(cycle, step=STEPS[phase][0], step_started_at=ctx.now)
     if phase is Phase.REALITY:  # walked through step by step; will's look back has its action
         lines.append(text(f"cycle.step.{cycle.step}", name=name,
                           learning_question=cycle.learning_question or ""))
@@ -213,6 +213,7 @@ def step_minutes(ctx: CycleContext, phase: Phase) -> float:
 def enter_step(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
     """A next step inside a phase (reality: strong moments, then the analysis). The look
     back's own action already said and set what it needs."""
+    cycle = replace(cycle, step_started_at=ctx.now)
     if cycle.phase is Phase.WILL:
         return cycle, ()
     last = cycle.step == STEPS[cycle.phase][-1]

@@ -295,7 +295,8 @@ def _apply(ctx: CycleContext, event: Event, transition: Transition) -> Decision:
         return replace(decision, cycle=entered, effects=decision.effects + effects)
     if transition.target in (None, ctx.cycle.phase):
         return decision
-    cycle = replace(decision.cycle, phase=transition.target, phase_started_at=ctx.now, step="")
+    cycle = replace(decision.cycle, phase=transition.target, phase_started_at=ctx.now, step="",
+                    step_started_at=None)
     entered, effects = ENTER[transition.target](replace(ctx, cycle=cycle), cycle)
     return replace(decision, cycle=entered, effects=decision.effects + effects)
 

@@ -1,15 +1,16 @@
 """A timebox changed while its phase runs (/settings doel 3 in goal, /settings kijken 1 while
-the group watches): the running phase follows it at once, counted from the phase's start,
-and the group hears so. An admin who shortens the phase now wants it shorter now; one who
-lengthens it wants the reminder later. The look back keeps its own short timebox."""
+the group watches): the running phase follows it at once, counted from the phase's start
+(reality's step reminder from the step's start), and the group hears so. An admin who
+shortens the phase now wants it shorter now; one who lengthens it wants the reminder later.
+The look back keeps its own short timebox."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from flows.cycle.model import CycleContext, Decision, Event, TimeboxChanged
-from flows.cycle.phases import timer_at
-from flows.effects import Say, text
-from flows.model import Phase
+from flows.cycle.phases import cancel_timers, current_step, step_minutes, timer_at
+from flows.effects import Effect, Say, text
+from flows.model import STEPS, Phase
 
 
 def follow_timebox(ctx: CycleContext, event: Event) -> Decision:
@@ -25,4 +26,27 @@ def follow_timebox(ctx: CycleContext, event: Event) -> Decision:
     phase = text(f"cycle.phase.{cycle.phase.value}")
     said = text("cycle.timebox_now", phase=phase, minutes=minutes, left=left) if left \
         else text("cycle.timebox_now_up", phase=phase, minutes=minutes)
-    return Decision(cycle, (timer_at(cycle, timer, due), Say((said,))))
+    return Decision(cycle, (timer_at(cycle, timer, due), *_step_reminder(ctx, event, due),
+                            Say((said,))))
+
+
+def _step_reminder(ctx: CycleContext, event: TimeboxChanged, phase_due: datetime) -> tuple[
+        Effect, ...]:
+    """Reality's step reminder is its share of the phase's timebox, counted from the step's
+    start: it moves with the timebox unless it already came (never twice for one step), and
+    goes when the whole phase is up (the phase's reminder says enough)."""
+    cycle = ctx.cycle
+    step = current_step(cycle)
+    steps = STEPS.get(cycle.phase, ())
+    if cycle.phase is not Phase.REALITY or step == steps[-1]:
+        return ()
+    started = cycle.step_started_at or (cycle.phase_started_at if step == steps[0] else None)
+    if started is None:  # a later step of a cycle stored before steps kept their start
+        return ()
+    if started + timedelta(minutes=event.before.phase_minutes(cycle.phase) / len(steps)) \
+            <= ctx.now:
+        return ()
+    if phase_due <= ctx.now:
+        return cancel_timers(cycle, "step_reminder")
+    share = timedelta(minutes=step_minutes(ctx, cycle.phase))
+    return (timer_at(cycle, "step_reminder", max(started + share, ctx.now)),)

@@ -112,7 +112,8 @@ async def test_a_cycle_round_trips_exactly_and_a_second_open_cycle_is_refused(db
                  watched_by=frozenset({2, 3}), watched_before_talk=True, tips_open=True,
                  previous_commitment="oud", meeting_at=NOW, lookback_options=(4, 5),
                  skipped_by=frozenset({9}), nudge_history=NudgeHistory(closed_run=2),
-                 step="strong", proposed_commitment="Morgen al", proposal_message_id=31,
+                 step="strong", step_started_at=NOW + timedelta(minutes=4),
+                 proposed_commitment="Morgen al", proposal_message_id=31,
                  reminded_to_agree=frozenset({6}), strong_moments=frozenset({2}),
                  welcome_tips=frozenset({44}), checkin_open=True, tried="partly",
                  corrected_question="Waarom is Tim zo druk?", clip_awaited_told=True)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from flows.cycle.model import TimeboxChanged
+from flows.cycle.model import Next, TimeboxChanged
 from flows.cycle.table import decide
-from flows.effects import SetTimer
+from flows.effects import CancelTimer, SetTimer
 from flows.model import Phase, Settings
-from tests.unit.test_cycle import NOW, ctx_for, cycle_in, said
+from tests.unit.test_cycle import ANNA, NOW, ctx_for, cycle_in, said
 
 BEFORE = Settings()  # goal 10, watch 10 minutes; the phase started 3 minutes ago
 
@@ -44,3 +44,51 @@ def test_half_a_minute_to_go_is_a_minute_not_time_up() -> None:
     ctx = replace(ctx_for(cycle_in(Phase.GOAL, phase_started_at=started)),
                   settings=replace(BEFORE, goal_minutes=5))
     assert "nog 1 min" in said(decide(ctx, TimeboxChanged(BEFORE)))
+
+
+# Reality's step reminder: its share of the phase (20 minutes, three steps: 6 2/3 each),
+# counted from the step's own start.
+def _in_reality(step: str, started: timedelta | None, reality_minutes: int,
+                phase_ago: int = 9) -> list[SetTimer]:
+    cycle = cycle_in(Phase.REALITY, step=step, phase_started_at=NOW - timedelta(minutes=phase_ago),
+                     step_started_at=None if started is None else NOW - started)
+    ctx = replace(ctx_for(cycle), settings=replace(BEFORE, reality_minutes=reality_minutes))
+    decision = decide(ctx, TimeboxChanged(BEFORE))
+    return [e for e in decision.effects
+            if isinstance(e, SetTimer) and e.event == "step_reminder"]
+
+
+def test_a_longer_reality_moves_the_step_reminder_counted_from_the_steps_start() -> None:
+    assert [t.due for t in _in_reality("strong", timedelta(minutes=2), 30)] == [
+        NOW + timedelta(minutes=8)]  # 10 minutes a step, 2 gone (it was due in 4 2/3)
+    assert [t.due for t in _in_reality("strong", timedelta(minutes=2), 12)] == [
+        NOW + timedelta(minutes=2)]  # 4 minutes a step
+
+
+def test_a_step_reminder_that_already_came_is_not_given_again() -> None:
+    assert _in_reality("strong", timedelta(minutes=7), 30) == []
+
+
+def test_the_analysis_has_no_step_reminder_and_a_phase_that_is_up_drops_it() -> None:
+    assert _in_reality("analysis", timedelta(minutes=2), 30) == []
+    cycle = cycle_in(Phase.REALITY, step="see", phase_started_at=NOW - timedelta(minutes=3),
+                     step_started_at=NOW - timedelta(minutes=3))
+    up = decide(replace(ctx_for(cycle), settings=replace(BEFORE, reality_minutes=3)),
+                TimeboxChanged(BEFORE))
+    assert CancelTimer("cycle:7:step_reminder") in up.effects
+    assert not [e for e in up.effects if isinstance(e, SetTimer) and e.event == "step_reminder"]
+
+
+def test_a_cycle_stored_before_steps_kept_their_start_counts_the_first_step_from_the_phase(
+        ) -> None:
+    assert [t.due for t in _in_reality("see", None, 30, phase_ago=4)] == [
+        NOW + timedelta(minutes=6)]
+    assert _in_reality("strong", None, 30) == []  # its start is not known: left as it was
+
+
+def test_entering_reality_and_its_next_step_notes_when_the_step_began() -> None:
+    goal = decide(ctx_for(cycle_in(Phase.GOAL)), Next(ANNA))
+    assert goal.cycle.phase is Phase.REALITY and goal.cycle.step_started_at == NOW
+    later = replace(ctx_for(replace(goal.cycle, step_started_at=NOW - timedelta(minutes=5))),
+                    now=NOW + timedelta(minutes=1))
+    assert decide(later, Next(ANNA)).cycle.step_started_at == NOW + timedelta(minutes=1)
