@@ -48,15 +48,17 @@ class Say:
 
 @dataclass(frozen=True)
 class SayPrivately:
-    """A message in a member's private chat with the bot. When that chat is impossible (the
-    member never started the bot, or blocked it) and `fallback_reply_to` is set, the same text
-    goes to the group as a reply to that message instead; otherwise it is dropped quietly."""
+    """A message in a member's private chat with the bot, opened by `about` (the line naming
+    the group: a member may be in several). When that chat is impossible (the member never
+    started the bot, or blocked it), the same text without `about` goes to the group instead,
+    as a reply to `fallback_reply_to` where it is set: nothing meant for someone is dropped."""
 
     user_id: int
     texts: tuple[Text, ...]
     buttons: Keyboard = ()
     fallback_reply_to: int | None = None
     language: str | None = None
+    about: tuple[Text, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -204,3 +206,9 @@ Effect = (
     | SendCoachSummary | SendCoachAddition | StoreContribution | RecordTurn | LogNudge
     | TranscribeVoice | StoreTranscript | RecordVoiceNotice | SendSoundTimeline
 )
+
+
+def about_group(group_title: str) -> tuple[Text, ...]:
+    """The line that opens a private message: the group it is about (a member may be in
+    several)."""
+    return (text("nudge.about_group", group=group_title or "—"),)

@@ -86,11 +86,11 @@ async def store(unit: Unit, group: Group, cycle: Cycle, effects: tuple[Effect, .
                                    tuple(sorted(effect.keep)), outcome, effect.last))
         elif isinstance(effect, SayPrivately):
             said_in = effect.language or language
-            html = render_all(said_in, effect.texts)
             rows = buttons(said_in, effect.buttons)
-            fallback = (to_group(group, html, reply_to=effect.fallback_reply_to, rows=rows)
-                        if effect.fallback_reply_to is not None else None)
-            await unit.send(Message(effect.user_id, html, buttons=rows, fallback=fallback))
+            fallback = to_group(group, render_all(said_in, effect.texts),
+                                reply_to=effect.fallback_reply_to, rows=rows)
+            await unit.send(Message(effect.user_id, render_all(said_in, effect.about + effect.texts),
+                                    buttons=rows, fallback=fallback))
         elif isinstance(effect, (SendStoryboard, SendStill, SendReplay)):
             await unit.send(clip_media(group, cycle, effect))
         elif isinstance(effect, SendCoachSummary):

@@ -42,6 +42,7 @@ from flows.effects import (
     SayPrivately,
     SendCoachSummary,
     Text,
+    about_group,
     text,
 )
 from flows.labels import Label
@@ -162,7 +163,7 @@ def remind_clip(ctx: CycleContext, event: Event) -> Decision:
         return Decision(cycle)
     reminder = (_clip_reminder(ctx),)
     if member and member.started_private:
-        return Decision(cycle, (SayPrivately(member.user_id, about_group(ctx) + reminder),))
+        return Decision(cycle, (SayPrivately(member.user_id, reminder, about=about_group(ctx.group_title)),))
     return Decision(cycle, (Say(reminder),))
 
 
@@ -177,11 +178,6 @@ def _clip_reminder(ctx: CycleContext) -> Text:
         else text("cycle.in_hours", count=hours)
     return text("cycle.clip_reminder_at", name=name, left=left,
                 when=meeting_in(ctx.settings, meeting))
-
-
-def about_group(ctx: CycleContext) -> tuple[Text, ...]:
-    """A private message first names the group it is about: a member may be in several."""
-    return (text("nudge.about_group", group=ctx.group_title or "—"),)
 
 
 def toggle_tips(ctx: CycleContext, event: Event) -> Decision:
@@ -290,8 +286,8 @@ def _to_member(ctx: CycleContext, member: Member, lines: tuple[Text, ...], reply
     """A word for one member about their own message: in their private chat where they
     started one (naming the group), else as a reply to that message in the group."""
     if member.started_private:
-        return SayPrivately(member.user_id, about_group(ctx) + lines, keyboard,
-                            fallback_reply_to=reply_to)
+        return SayPrivately(member.user_id, lines, keyboard, fallback_reply_to=reply_to,
+                            about=about_group(ctx.group_title))
     return Say(lines, keyboard, reply_to=reply_to)
 
 
@@ -365,5 +361,5 @@ def follow_up(ctx: CycleContext, event: Event) -> Decision:
         return Decision(cycle)
     message = (text("cycle.followup", name=member.name, commitment=cycle.commitment),)
     if member.started_private:
-        return Decision(cycle, (SayPrivately(member.user_id, about_group(ctx) + message),))
+        return Decision(cycle, (SayPrivately(member.user_id, message, about=about_group(ctx.group_title)),))
     return Decision(cycle, (Say(message),))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from flows.callbacks import CycleButton, StillButton
-from flows.effects import Button, Effect, Keyboard, Say, SayPrivately, Text, text
+from flows.effects import Button, Effect, Keyboard, Say, SayPrivately, Text, about_group, text
 from flows.labels import ACTIVATING, COMPENSATING, Classification, Label
 from flows.model import TALK_PHASES, Member, NudgeDelivery, NudgeMode, Phase, Settings
 from flows.nudging.history import NudgeHistory
@@ -213,9 +213,8 @@ def _to_writer(ctx: NudgeContext, texts: tuple[Text, ...], private: bool) -> Eff
     """Private by default: public correction feels shaming and magnifies false positives. A
     private nudge first names the group it is about (a member may be in several)."""
     if private:
-        about = (text("nudge.about_group", group=ctx.group_title or "—"),)
-        return SayPrivately(ctx.writer.user_id, about + texts, fallback_reply_to=ctx.message_id,
-                            language=ctx.language)
+        return SayPrivately(ctx.writer.user_id, texts, fallback_reply_to=ctx.message_id,
+                            language=ctx.language, about=about_group(ctx.group_title))
     return Say(texts, reply_to=ctx.message_id, language=ctx.language)
 
 
@@ -318,9 +317,9 @@ def _inbrenger_checkin(
     effect: Effect
     history = replace(history, checkin_at=now)
     if private:
-        about = (text("nudge.about_group", group=ctx.group_title or "—"),)
-        effect = SayPrivately(inbrenger.user_id, about + texts, buttons,
-                              fallback_reply_to=history.inbrenger_last_message_id)
+        effect = SayPrivately(inbrenger.user_id, texts, buttons,
+                              fallback_reply_to=history.inbrenger_last_message_id,
+                              about=about_group(ctx.group_title))
     else:
         effect = Say(texts, buttons)
         history = replace(history, sent_at=history.sent_at + (now,))

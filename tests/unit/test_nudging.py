@@ -127,8 +127,8 @@ def test_tip_gets_one_private_nudge_with_the_rephrasing_when_the_writer_started_
     (effect,) = decision.effects
     assert isinstance(effect, SayPrivately)
     assert effect.user_id == ANNA.user_id and effect.fallback_reply_to == 100
+    assert effect.about == (Text("nudge.about_group", {"group": "—"}),)  # only in private
     assert effect.texts == (
-        Text("nudge.about_group", {"group": "—"}),
         Text("nudge.tip", {"cue": "je zou meer wachttijd"}),
         Text("nudge.rephrasing", {"rephrasing": REPHRASING}),
     )
