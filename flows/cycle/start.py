@@ -10,6 +10,7 @@ from flows.effects import Effect, Text, text
 from flows.model import Member, Phase
 
 MIN_MEMBERS = 2  # an inbrenger and at least one peer
+HAND_STARTED_REMINDER_HOURS = 24  # a cycle without a meeting: the clip asked for again a day on
 
 
 def new_cycle(group_id: int, members: tuple[Member, ...], now: datetime, *,
@@ -37,10 +38,13 @@ def opening_effects(ctx: CycleContext) -> tuple[Effect, ...]:
     """What the bot says once the new cycle is stored: the announcement, and the meeting's
     opening time when it has one. An announcement that comes only at or after the meeting
     time (the bot was down) opens the meeting right after it, so the group is not left
-    waiting in silence."""
+    waiting in silence. A cycle started by hand has no meeting whose reminders would ask for
+    the clip: it asks once itself, a day later (unless the group switched reminders off)."""
     cycle = ctx.cycle
     effects = announce(ctx, cycle)
     if cycle.meeting_at is not None:
         minutes = max(0.0, (cycle.meeting_at - ctx.now).total_seconds() / 60)
         effects += (set_timer(ctx, cycle, "meeting_open", minutes),)
+    elif ctx.settings.clip_reminder_hours:
+        effects += (set_timer(ctx, cycle, "clip_reminder", HAND_STARTED_REMINDER_HOURS * 60),)
     return effects

@@ -19,7 +19,7 @@ from flows.cycle.model import (
 )
 from flows.cycle.start import new_cycle, opening_effects
 from flows.cycle.table import decide
-from flows.effects import Say
+from flows.effects import Say, SetTimer
 from flows.model import Phase, Settings
 from tests.unit.test_cycle import (
     ANNA,
@@ -209,3 +209,19 @@ def test_the_filming_tip_in_english() -> None:
     cycle = cycle_in(P.ANNOUNCED)
     texts = [t for e in opening_effects(ctx_for(cycle)) if isinstance(e, Say) for t in e.texts]
     assert "Filming tip" in render_all("en", tuple(texts))
+
+
+# 5. A cycle started by hand (no meeting, so no meeting's reminders) asks for the clip again.
+
+def _clip_reminders(cycle: Cycle, **settings: object) -> list[SetTimer]:
+    ctx = replace(ctx_for(cycle), settings=replace(Settings(), **settings))  # type: ignore[arg-type]
+    return [e for e in opening_effects(ctx)
+            if isinstance(e, SetTimer) and e.event == "clip_reminder"]
+
+
+def test_a_cycle_started_by_hand_reminds_the_inbrenger_of_the_clip_a_day_later() -> None:
+    by_hand = replace(cycle_in(P.ANNOUNCED), meeting_at=None)
+    assert [t.due for t in _clip_reminders(by_hand)] == [NOW + timedelta(days=1)]
+    assert _clip_reminders(by_hand, clip_reminder_hours=0) == []  # /settings reminder 0
+    for_a_meeting = replace(by_hand, meeting_at=NOW + timedelta(days=3))
+    assert _clip_reminders(for_a_meeting) == []  # the meeting's own reminders come
