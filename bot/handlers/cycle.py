@@ -59,7 +59,7 @@ from flows.cycle.phases import meeting_in, timer_name
 from flows.cycle.status import status, timebox_timer
 from flows.cycle.talk import label_after_edit
 from flows.effects import Text
-from flows.model import Member
+from flows.model import BEFORE_TALK_PHASES, Member
 from storage import contributions, cycles, groups, members, timers
 from storage.privacy import last_closed_cycle
 
@@ -212,8 +212,8 @@ async def _spoken(update: Update, context: ContextTypes.DEFAULT_TYPE, note: Voic
 
 
 async def on_clip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A video in the group. Only the inbrenger who owes a clip makes the bot look at it
-    (checked before anything is downloaded); other files are just shared in the chat."""
+    """A video in the group. Only the inbrenger's clip before the meeting makes the bot look at
+    it (checked before anything is downloaded); other files are just shared in the chat."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
@@ -222,13 +222,16 @@ async def on_clip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         cycle = await cycles.open_cycle(tx, group.id) if group else None
     if group is None or cycle is None or posted_as(message) is not None:
         return  # nobody brings in a clip anonymously or as a channel
-    owes_clip = cycle.inbrenger_id == user.id and cycle.clip is None
-    if message.video_note is not None and not owes_clip:  # a round video note in the talk
+    # The inbrenger's clip, or a better take before anyone watched (it replaces the first, so
+    # it is checked as fully); anyone else's video, or one in the talk, is just shared.
+    brings_clip = cycle.inbrenger_id == user.id and cycle.phase in BEFORE_TALK_PHASES
+    owes_clip = brings_clip and cycle.clip is None
+    if message.video_note is not None and not brings_clip:  # a round video note in the talk
         await _spoken(update, context, VoiceNote(user.id, message.message_id,
                                                  message.video_note.file_id,
                                                  _seconds(message.video_note.duration)))
         return
-    event = await clip_intake.clip_event(context, user.id, message, probe=owes_clip)
+    event = await clip_intake.clip_event(context, user.id, message, probe=brings_clip)
     async with handling(update, context) as unit:
         if unit is None or (event is None and not owes_clip):
             return
