@@ -129,6 +129,12 @@ async def open_cycle(tx: Tx, group_id: int) -> Cycle | None:
     return _cycle(row) if row else None
 
 
+async def open_ids(tx: Tx) -> set[int]:
+    """The ids of every open cycle, of all groups."""
+    rows = await tx.all("SELECT id FROM cycles WHERE phase NOT IN ('closed', 'cancelled')")
+    return {row["id"] for row in rows}
+
+
 async def of_group(tx: Tx, group_id: int) -> list[Cycle]:
     rows = await tx.all("SELECT * FROM cycles WHERE group_id = ? ORDER BY id", (group_id,))
     return [_cycle(r) for r in rows]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html import unescape
 from pathlib import Path
 
@@ -43,6 +45,17 @@ def markup(rows: ButtonRows) -> InlineKeyboardMarkup | None:
 def _reply(message_id: int | None) -> ReplyParameters | None:
     # A reply to a message deleted meanwhile still goes out, as a plain message.
     return ReplyParameters(message_id, allow_sending_without_reply=True) if message_id else None
+
+
+@contextmanager
+def made_for_one_message(path: Path) -> Iterator[None]:
+    """A still, storyboard, fragment, chart or timeline made for one message: deleted once
+    sent, or once Telegram refused it (a retry makes it again). Stills and fragments show
+    pupils (SPEC 6: derivatives are deleted after use)."""
+    try:
+        yield
+    finally:
+        path.unlink(missing_ok=True)
 
 
 class Delivery:
@@ -107,15 +120,16 @@ class Delivery:
         if made is None:
             await self.message(Message(item.chat_id, item.failure_html, item.thread_id))
             return
-        if item.what == "replay":
-            with made.open("rb") as video:
-                await self.bot.send_video(item.chat_id, video, caption=item.caption_html,
-                                          parse_mode=ParseMode.HTML,
-                                          message_thread_id=item.thread_id,
-                                          reply_parameters=_reply(item.reply_to))
-        else:
-            await self._photo(item.chat_id, made, item.caption_html, item.thread_id,
-                              item.reply_to)
+        with made_for_one_message(made):
+            if item.what == "replay":
+                with made.open("rb") as video:
+                    await self.bot.send_video(item.chat_id, video, caption=item.caption_html,
+                                              parse_mode=ParseMode.HTML,
+                                              message_thread_id=item.thread_id,
+                                              reply_parameters=_reply(item.reply_to))
+            else:
+                await self._photo(item.chat_id, made, item.caption_html, item.thread_id,
+                                  item.reply_to)
 
     async def _make_clip_media(self, item: ClipMedia) -> Path | None:
         source = await self.local_clip(item.cycle_id, item.file_id, item.file_unique_id)
@@ -166,7 +180,8 @@ class Delivery:
         except (ValueError, OSError):
             log.exception("chart %s failed; left out", item.filename)
             return
-        await self._photo(item.chat_id, path, item.caption_html, None, None)
+        with made_for_one_message(path):
+            await self._photo(item.chat_id, path, item.caption_html, None, None)
 
     async def _sound_timeline(self, item: SoundTimeline) -> None:
         """The clip's speech and silence: the timeline picture, then the pauses in words."""
@@ -201,6 +216,7 @@ class Delivery:
             await self.message(Message(item.chat_id, item.failure_html, item.thread_id))
             return
         if picture is not None:
-            await self._photo(item.chat_id, picture, render(language, timeline_caption()),
-                              item.thread_id, item.reply_to)
+            with made_for_one_message(picture):
+                await self._photo(item.chat_id, picture, render(language, timeline_caption()),
+                                  item.thread_id, item.reply_to)
         await self.message(Message(item.chat_id, render_all(language, report), item.thread_id))

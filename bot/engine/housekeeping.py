@@ -9,7 +9,7 @@ from telegram.ext import ContextTypes
 
 from bot.engine.services import services_of
 from bot.media import retention
-from storage import button_messages, contributions, groups, inbox, outbox
+from storage import button_messages, contributions, cycles, groups, inbox, outbox
 
 log = logging.getLogger(__name__)
 
@@ -18,8 +18,9 @@ KEEP_DERIVATIVES = timedelta(days=1)
 
 
 async def hourly(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Contribution texts older than the group's retention are erased; downloaded clips,
-    stills, storyboards and charts are deleted after a day (the clip itself stays on
+    """Contribution texts older than the group's retention are erased; the local copy of a
+    clip goes once its cycle ended, and whatever else is left on disk (copies, stills,
+    storyboards, charts a failed send left behind) after a day (the clip itself stays on
     Telegram, reachable by its file_id); handled updates after a week, mail Telegram refused
     for good after a day (mail still being tried stays, storage/outbox.py)."""
     svc = services_of(context.application)
@@ -31,6 +32,11 @@ async def hourly(context: ContextTypes.DEFAULT_TYPE) -> None:
             await button_messages.forget_left_over(tx, group.id, cutoff)
         await inbox.forget_old(tx, now)
         await outbox.forget_old(tx, now)
+        still_open = await cycles.open_ids(tx)
+    ended = await asyncio.to_thread(retention.remove_ended_clips,
+                                    svc.config.data_dir / "clips", still_open)
+    if ended:
+        log.info("deleted %d copies of clips whose cycle ended", ended)
     for folder in ("clips", "tmp", "charts"):
         deleted = await asyncio.to_thread(retention.cleanup_older_than,
                                           svc.config.data_dir / folder,

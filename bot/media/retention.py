@@ -49,6 +49,26 @@ def cleanup_older_than(
     return deleted
 
 
+def remove_ended_clips(directory: str | os.PathLike[str], open_cycle_ids: set[int]) -> int:
+    """Deletes the local copies of clips (`cycle-<id>-<unique id>.mp4`, and anything made next
+    to them) whose cycle is no longer open: once a cycle ended, nothing needs its clip on
+    disk, so it does not wait out the day. Returns how many files went."""
+    root = Path(directory)
+    if not root.is_dir():
+        return 0
+    deleted = 0
+    for file in root.glob("cycle-*"):
+        number = file.name.split("-")[1]
+        if not number.isdigit() or int(number) in open_cycle_ids or not file.is_file():
+            continue
+        try:
+            file.unlink()
+            deleted += 1
+        except OSError as exc:
+            log.warning("could not delete %s: %s", file, exc.strerror)
+    return deleted
+
+
 def _older(path: Path, cutoff: float) -> bool:
     try:
         return path.lstat().st_mtime < cutoff

@@ -15,6 +15,7 @@ from tests.e2e.scenes import (
     make_clip,
     set_up_group,
 )
+from tests.waiting import eventually
 
 
 async def test_an_observation_with_a_time_stamp_offers_the_still(
@@ -47,6 +48,11 @@ async def test_pause_and_replay_for_any_member(
     fragment = await tg.wait_for(lambda m: m["media"] == "video", chat_id=chat, since=since,
                                  timeout=30)
     assert "0:01" in fragment["text"] and "0:04" in fragment["text"]
+    # What was made for those two messages shows pupils: gone once sent. Only the copy of
+    # the clip stays while the cycle runs (tests/integration/test_housekeeping.py).
+    clips = tmp_path / "data" / "clips"
+    await eventually(lambda: sorted(p.suffix for p in clips.iterdir()) == [".mp4"],
+                     what=f"only the clip's copy in {clips}")
     await tg.send_text(daan.user_id, chat, "/replay 0:04-0:01")
     await tg.wait_for_text(chat, "Geef een begin en eind", since=since)
     await tg.send_text(daan.user_id, chat, "/pause straks")

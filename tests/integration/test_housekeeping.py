@@ -107,3 +107,24 @@ async def test_the_hourly_job_erases_what_is_past_its_retention_and_keeps_the_re
     assert left == [refused_just_now, still_tried]
     async with db.reading() as tx:
         assert [w.id for w in await outbox.waiting(tx, -1002, 10)] == [still_tried]
+
+
+async def test_the_copy_of_a_clip_goes_once_its_cycle_ended_not_a_day_later(app: App) -> None:
+    """A recording of a classroom on the bot's disk only while its cycle is open (with the
+    still made next to it): a closed or cancelled cycle's copy goes at the next hourly run."""
+    svc = services_of(app)
+    async with svc.db.transaction() as tx:
+        group, _ = await groups.register(tx, -1003, 0, "Klas", Settings(), NOW)
+        ended = await cycles.create(tx, Cycle(0, group.id, 1, 1, Phase.CLOSED, NOW),
+                                    actor_id=None, event="test", now=NOW)
+        running = await cycles.create(tx, Cycle(0, group.id, 2, 1, Phase.REALITY, NOW),
+                                      actor_id=None, event="test", now=NOW)
+    clips = svc.config.data_dir / "clips"
+    gone = [_file(clips / f"cycle-{ended.id}-u1.mp4", timedelta(minutes=20)),
+            _file(clips / f"cycle-{ended.id}-u1.still-12.jpg", timedelta(minutes=20))]
+    kept = [_file(clips / f"cycle-{running.id}-u2.mp4", timedelta(minutes=20))]
+    assert app.job_queue is not None
+    [job] = app.job_queue.get_jobs_by_name("housekeeping")
+    await job.run(app)
+    assert [path.exists() for path in gone] == [False, False]
+    assert [path.exists() for path in kept] == [True]
