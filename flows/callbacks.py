@@ -11,6 +11,7 @@ group). Forged or old data parses to None; the handler then answers the press ki
     forget:<yes|no>:<user>:<issued>      confirm erasing one's own data (issued: unix seconds)
     set:<group>:<view>:<name>:<value>    an admin's choice of a setting (view: s settings, u setup)
     sched:<group>:<yes|no>:<rhythm>      confirm a rhythm of meetings (rhythm: compact, or #row)
+    who:<group>:<cycle|uncoach>:<user>   an admin's choice of a person a typed name did not pin
 """
 from __future__ import annotations
 
@@ -177,13 +178,39 @@ class ScheduleButton:
         return cls(group_id, parts[2], parts[3])
 
 
+@dataclass(frozen=True)
+class PersonButton:
+    """A person chosen by an admin where a typed name fitted several (or none was typed):
+    the inbrenger of a cycle to start (`cycle`), or a coach to unlink (`uncoach`)."""
+
+    group_id: int
+    action: str
+    user_id: int
+
+    PREFIX = "who"
+    ACTIONS = ("cycle", "uncoach")
+
+    def pack(self) -> str:
+        return _fits(f"{self.PREFIX}:{self.group_id}:{self.action}:{self.user_id}")
+
+    @classmethod
+    def unpack(cls, data: str) -> PersonButton | None:
+        parts = data.split(":")
+        if len(parts) != 4 or parts[0] != cls.PREFIX or parts[2] not in cls.ACTIONS:
+            return None
+        group_id, user_id = _number(parts[1]), _number(parts[3])
+        if group_id is None or user_id is None:
+            return None
+        return cls(group_id, parts[2], user_id)
+
+
 Button = (CycleButton | StillButton | AgreeButton | ForgetButton | SettingButton
-          | ScheduleButton)
+          | ScheduleButton | PersonButton)
 ButtonKind = type[CycleButton | StillButton | AgreeButton | ForgetButton | SettingButton
-                  | ScheduleButton]
+                  | ScheduleButton | PersonButton]
 _KINDS: dict[str, ButtonKind] = {
     kind.PREFIX: kind for kind in (CycleButton, StillButton, AgreeButton, ForgetButton,
-                                   SettingButton, ScheduleButton)}
+                                   SettingButton, ScheduleButton, PersonButton)}
 
 
 def parse(data: str | None) -> Button | None:

@@ -3,7 +3,8 @@ private chat with the bot and from then on receives the group's cycle summaries.
 
     /coach                 a new invite (admin), sent privately to the admin
     /coach list            the linked coaches by name (members and admins)
-    /coach remove NAME     unlink a coach (admin; a name's start, in any case)
+    /coach remove [NAME]   unlink a coach (admin; a name's start, in any case; buttons
+                           where that is several coaches, or no name)
     /coach revoke          every open invite of the group stops working (admin)
 """
 from __future__ import annotations
@@ -11,8 +12,10 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, filters
 
+from bot.engine.effects import buttons
 from bot.engine.outgoing import Message
 from bot.engine.work import Unit
+from bot.handlers.choose import person_buttons
 from bot.handlers.commands import command
 from bot.handlers.common import (
     GroupCommand,
@@ -25,6 +28,7 @@ from bot.handlers.common import (
 )
 from bot.texts.render import say
 from flows.effects import text
+from flows.naming import named
 from storage import coaches, groups, members
 
 LIST = ("list", "lijst")
@@ -84,21 +88,18 @@ async def _list(cmd: GroupCommand) -> None:
 
 
 async def _remove(cmd: GroupCommand, wanted: str) -> None:
-    if not wanted:
-        await cmd.reply("coaches.remove_usage")
-        return
-    linked = await coaches.named(cmd.unit.tx, cmd.group.id)
-    # "/coach remove carla" finds "Coach Carla": the start of the name or of one of its words.
-    matches = [(user_id, name) for user_id, name in linked
-               if any(part.startswith(wanted.casefold())
-                      for part in (name.casefold(), *name.casefold().split()))]
-    exact = [m for m in matches if m[1].casefold() == wanted.casefold()]
-    matches = exact or matches
-    if not matches:
+    """A coach by name ("carla" finds "Coach Carla"); where that is several, or no name was
+    typed, the admin chooses with a button (two coaches may share a name)."""
+    linked = [(user_id, name or "?") for user_id, name in
+              await coaches.named(cmd.unit.tx, cmd.group.id)]
+    matches = named(wanted, linked) if wanted else linked
+    if not linked:
+        await cmd.reply("coaches.none")
+    elif not matches:
         await cmd.reply("coaches.unknown", name=wanted[:60])
-    elif len(matches) > 1:
-        await cmd.reply("coaches.ambiguous", name=wanted[:60],
-                        names=", ".join(name for _, name in matches))
+    elif len(matches) > 1 or not wanted:
+        await cmd.reply_html(say(cmd.language, "coaches.which"), buttons(
+            cmd.language, person_buttons(cmd.group, "uncoach", matches)))
     else:
         user_id, name = matches[0]
         await coaches.unlink(cmd.unit.tx, cmd.group.id, user_id)

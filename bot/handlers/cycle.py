@@ -15,9 +15,11 @@ from telegram.ext import (
     filters,
 )
 
+from bot.engine.effects import buttons
 from bot.engine.events import decide_in, start_cycle_in
 from bot.engine.services import services
 from bot.handlers import clip_intake
+from bot.handlers.choose import person_buttons
 from bot.handlers.commands import command
 from bot.handlers.common import (
     GroupCommand,
@@ -59,7 +61,8 @@ from flows.cycle.phases import meeting_in, timer_name
 from flows.cycle.status import status, timebox_timer
 from flows.cycle.talk import label_after_edit
 from flows.effects import Text
-from flows.model import BEFORE_TALK_PHASES, Member
+from flows.model import BEFORE_TALK_PHASES
+from flows.naming import named
 from storage import contributions, cycles, groups, members, timers
 from storage.privacy import last_closed_cycle
 
@@ -72,22 +75,19 @@ async def cycle_command(cmd: GroupCommand) -> None:
     inbrenger_id = None
     if cmd.args:
         everyone = await members.active(cmd.unit.tx, cmd.group.id)
-        inbrenger_id = _member_named(everyone, " ".join(cmd.args))
-        if inbrenger_id is None:
+        meant = named(" ".join(cmd.args), ((m.user_id, m.name) for m in everyone))
+        if not meant:
             await cmd.reply("cycle.refused.inbrenger_not_member")
             return
+        if len(meant) > 1:  # two Annas: the admin says which with a button
+            await cmd.reply_html(say(cmd.language, "cycle.which_inbrenger"), buttons(
+                cmd.language, person_buttons(cmd.group, "cycle", meant)))
+            return
+        inbrenger_id = meant[0][0]
     started = await start_cycle_in(cmd.unit, cmd.group, actor_id=cmd.user.id,
                                    inbrenger_id=inbrenger_id)
     if isinstance(started, Text):
         await cmd.reply(started)
-
-
-def _member_named(everyone: tuple[Member, ...], name: str) -> int | None:
-    wanted = name.strip().lstrip("@").lower()
-    for member in everyone:
-        if member.name.lower() == wanted or member.name.lower().startswith(wanted):
-            return member.user_id
-    return None
 
 
 def _event_command(make: Callable[[int, bool], Event], *, admin_matters: bool = False

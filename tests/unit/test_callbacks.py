@@ -6,12 +6,20 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from flows.callbacks import AgreeButton, CycleButton, ForgetButton, StillButton, parse
+from flows.callbacks import (
+    AgreeButton,
+    CycleButton,
+    ForgetButton,
+    PersonButton,
+    StillButton,
+    parse,
+)
 
 
 @pytest.mark.parametrize("button", [
     CycleButton(12, "next"), CycleButton(12, "look", "3"), CycleButton(9, "commit", "4512"),
     StillButton(7, 83), AgreeButton(4), ForgetButton("yes", 1001, 1796500000),
+    PersonButton(3, "cycle", 7_000_000_001), PersonButton(3, "uncoach", 21),
 ])
 def test_every_button_comes_back_as_it_was_packed(button: object) -> None:
     packed = button.pack()  # type: ignore[attr-defined]
@@ -21,7 +29,7 @@ def test_every_button_comes_back_as_it_was_packed(button: object) -> None:
 @pytest.mark.parametrize("data", [
     None, "", "cy", "cy:²:next", "cy:12", "cy:x:next", "cy:12:ne xt", "agree:x", "agree:",
     "agree:٣", "forget:maybe", "forget:yes:1:x", "forget:yes:²:1", "still:a", "still:1:2:3",
-    "unknown:1", "checkin:yes", "x" * 200,
+    "unknown:1", "checkin:yes", "x" * 200, "who:1:kick:2", "who:1:cycle", "who:x:cycle:2",
 ])
 def test_forged_or_broken_data_is_nothing_and_never_raises(data: str | None) -> None:
     assert parse(data) is None

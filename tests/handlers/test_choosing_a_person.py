@@ -1,0 +1,100 @@
+"""Where a typed name does not say who (two members called Anna, two coaches of one name), the
+admin chooses with a button; before, /cycle Anna took the first Anna-something who joined
+(Annabel), and two coaches of one name could not be unlinked at all."""
+from __future__ import annotations
+
+from typing import Any
+
+from bot.engine.services import services_of
+from fake_telegram.control import MessageView
+from fake_telegram.scenes import buttons
+from storage import coaches, groups
+from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.talk import view_of
+from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, Person, button, command
+
+ANNABEL = Person(4, "Annabel")
+ANNA_B = Person(5, "Anna")  # another Anna than the admin
+
+
+async def _asked(bot: InProcessBot, since: int) -> MessageView:
+    """The bot's latest message with person buttons (who:...)."""
+    views = [v for v in await bot.tg.bot_messages(GROUP, since=since)
+             if any(d.startswith("who:") for d in buttons(v))]
+    assert views, "no question with a button per person"
+    return views[-1]
+
+
+async def _choose(bot: InProcessBot, person: Person, asked: MessageView, user_id: int
+                  ) -> dict[str, Any] | None:
+    """`person` presses the button of `user_id` on the question as it is now."""
+    now = await view_of(bot, asked["message_id"])
+    data = next((d for d in buttons(now) if d.endswith(f":{user_id}")), None)
+    if data is None:
+        return None  # the buttons are gone
+    query_id = await bot.tg.click(person.user_id, now, data)
+    await bot.handle(button(bot.app.bot, person, now["message"], data, query_id))
+    return await bot.tg.callback_answer(query_id)
+
+
+async def _agreed(bot: InProcessBot, *people: Person) -> None:
+    for person in people:
+        if person not in (ANNA, BRAM, CATO):
+            await bot.tg.add_user(person.user_id, person.first_name)
+            await bot.tg.add_member(GROUP, person.user_id)
+    await set_up(bot, *people)
+    group = await bot.db_one("SELECT id FROM groups")
+    assert group is not None
+    for person in people:
+        await bot.press(person, f"agree:{group[0]}")
+
+
+async def _inbrenger(bot: InProcessBot) -> int | None:
+    row = await bot.db_one("SELECT inbrenger_id FROM cycles WHERE phase = 'announced'")
+    return row[0] if row else None
+
+
+async def test_a_whole_name_wins_over_a_longer_one_that_starts_with_it(bot: InProcessBot) -> None:
+    await _agreed(bot, ANNABEL, ANNA, BRAM)  # Annabel joined first
+    await bot.handle(command(bot.app.bot, ANNA, "/cycle anna"))
+    assert await _inbrenger(bot) == ANNA.user_id
+
+
+async def test_two_members_of_one_name_are_chosen_between_by_an_admins_button(
+        bot: InProcessBot) -> None:
+    await _agreed(bot, ANNA, ANNA_B, BRAM)
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, "/cycle Anna"))
+    asked = await _asked(bot, since)
+    assert "Meer leden heten zo" in (asked["text"] or "")
+    assert await _inbrenger(bot) is None  # nobody was guessed
+    refused = await _choose(bot, BRAM, asked, ANNA_B.user_id)
+    assert refused is not None and "beheerder" in (refused.get("text") or "")
+    assert await _inbrenger(bot) is None
+    await _choose(bot, ANNA, asked, ANNA_B.user_id)
+    assert await _inbrenger(bot) == ANNA_B.user_id
+    assert any(s.startswith("📣 Anna is aan de beurt") for s in await bot.said(since=since))
+
+
+async def test_two_coaches_of_one_name_are_unlinked_one_by_a_button(bot: InProcessBot) -> None:
+    await set_up(bot, BRAM)
+    svc = services_of(bot.app)
+    async with svc.db.transaction() as tx:
+        group = await groups.find(tx, GROUP, 0)
+        assert group is not None
+        for user_id in (21, 22):
+            await tx.execute("INSERT INTO coaches (group_id, user_id, name, linked_at) "
+                             "VALUES (?, ?, 'Carla', '2026-12-01T00:00:00+00:00')",
+                             (group.id, user_id))
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, "/coach remove"))  # no name: every coach
+    asked = await _asked(bot, since)
+    assert "Welke coach" in (asked["text"] or "")
+    await _choose(bot, ANNA, asked, 22)
+    async with svc.db.reading() as tx:
+        assert [user_id for user_id, _ in await coaches.named(tx, group.id)] == [21]
+    assert any("Carla is geen coach van deze groep meer" in s
+               for s in await bot.said(since=since))
+    assert await _choose(bot, ANNA, asked, 21) is None  # the buttons went with the choice
+    async with svc.db.reading() as tx:
+        assert len(await coaches.named(tx, group.id)) == 1

@@ -1,0 +1,23 @@
+"""Who a typed name means (flows/naming.py): a whole name before a longer one, the start of
+any word of a name, and several when the name does not say who."""
+from __future__ import annotations
+
+from flows.naming import named
+
+GROUP = [(1, "Annabel"), (2, "Anna"), (3, "Coach Carla"), (4, "Anna de Vries"), (5, "Bram")]
+
+
+def test_a_whole_name_wins_over_names_that_start_with_it() -> None:
+    assert named("anna", GROUP) == [(2, "Anna")]
+    assert named("@Bram", GROUP) == [(5, "Bram")]
+
+
+def test_the_start_of_a_name_or_of_one_of_its_words_finds_it() -> None:
+    assert named("carla", GROUP) == [(3, "Coach Carla")]
+    assert named("vries", GROUP) == [(4, "Anna de Vries")]
+
+
+def test_a_name_that_fits_several_gives_all_of_them_in_order_and_nothing_gives_none() -> None:
+    assert named("ann", GROUP) == [(1, "Annabel"), (2, "Anna"), (4, "Anna de Vries")]
+    assert named("Anna", [(2, "Anna"), (6, "anna")]) == [(2, "Anna"), (6, "anna")]
+    assert named("Zeno", GROUP) == [] and named("  ", GROUP) == []
