@@ -11,7 +11,7 @@ group). Forged or old data parses to None; the handler then answers the press ki
     forget:<yes|no>:<user>:<issued>      confirm erasing one's own data (issued: unix seconds)
     set:<group>:<view>:<name>:<value>    an admin's choice of a setting (view: s settings, u setup)
     sched:<group>:<yes|no>:<rhythm>      confirm a rhythm of meetings (rhythm: compact, or #row)
-    who:<group>:<cycle|uncoach>:<user>   an admin's choice of a person a typed name did not pin
+    who:<group>:<action>:<user>          a person a typed name did not pin (cycle, swap, uncoach)
 """
 from __future__ import annotations
 
@@ -181,14 +181,15 @@ class ScheduleButton:
 @dataclass(frozen=True)
 class PersonButton:
     """A person chosen by an admin where a typed name fitted several (or none was typed):
-    the inbrenger of a cycle to start (`cycle`), or a coach to unlink (`uncoach`)."""
+    the inbrenger of a cycle to start (`cycle`), the member who takes the turn (`swap`), or a
+    coach to unlink (`uncoach`)."""
 
     group_id: int
     action: str
     user_id: int
 
     PREFIX = "who"
-    ACTIONS = ("cycle", "uncoach")
+    ACTIONS = ("cycle", "swap", "uncoach")
 
     def pack(self) -> str:
         return _fits(f"{self.PREFIX}:{self.group_id}:{self.action}:{self.user_id}")

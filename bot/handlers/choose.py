@@ -1,18 +1,20 @@
 """A person chosen with a button where a typed name did not say who (flows/naming.py): two
-members called Anna for /cycle Anna, two coaches of one name, or /coach remove without a
-name. Only an admin's press counts; the question then shows who was chosen."""
+members called Anna for /cycle Anna or /swap Anna, two coaches of one name, or /coach remove
+without a name. Only an admin's press counts (for a swap also the inbrenger's, as the cycle
+decides); the question then shows who was chosen."""
 from __future__ import annotations
 
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes
 
 from bot.engine.effects import to_group
-from bot.engine.events import start_cycle_in
+from bot.engine.events import decide_in, start_cycle_in
 from bot.engine.work import Unit
 from bot.handlers.common import answer_press, handling, is_admin, user_language
 from bot.handlers.pressed import buttons_done, pressed_outcome
 from bot.texts.render import render, say
 from flows.callbacks import PersonButton, parse, pattern
+from flows.cycle.model import Swap
 from flows.effects import Button, Text, text
 from flows.model import Group
 from flows.naming import Person
@@ -41,30 +43,43 @@ async def on_person_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
             if isinstance(button, PersonButton) else None
         if group is None or group.chat_id != chat.id or not isinstance(button, PersonButton):
             answer = say(user_language(query.from_user), "cycle.refused.stale")
-        elif not admin:
+        elif not admin and button.action != "swap":
             answer = say(group.settings.language, "coaches.only_admins"
                          if button.action == "uncoach" else "bot.only_admins_cycle")
         else:
             language = group.settings.language
-            refused = await _start(unit, group, button.user_id, query.from_user.id) \
-                if button.action == "cycle" else await _unlink(unit, group, button.user_id)
-            await buttons_done(unit, query, outcome=pressed_outcome(query, language))
+            refused = await _CHOSEN[button.action](unit, group, button.user_id,
+                                                   query.from_user.id, admin)
+            if refused is None or refused.key != NOT_YOURS:  # else someone else may choose
+                await buttons_done(unit, query, outcome=pressed_outcome(query, language))
             answer = render(language, refused) if refused else None
     await answer_press(query, answer, show_alert=answer is not None)
 
 
-async def _start(unit: Unit, group: Group, user_id: int, admin_id: int) -> Text | None:
+async def _start(unit: Unit, group: Group, user_id: int, admin_id: int,
+                 admin: bool) -> Text | None:
     started = await start_cycle_in(unit, group, actor_id=admin_id, inbrenger_id=user_id)
     return started if isinstance(started, Text) else None
 
 
-async def _unlink(unit: Unit, group: Group, user_id: int) -> Text | None:
+async def _swap(unit: Unit, group: Group, user_id: int, presser: int,
+                admin: bool) -> Text | None:
+    decision = await decide_in(unit, group, Swap(presser, admin, to=user_id))
+    return text("cycle.refused.no_cycle") if decision is None else decision.refusal
+
+
+async def _unlink(unit: Unit, group: Group, user_id: int, presser: int,
+                  admin: bool) -> Text | None:
     linked = dict(await coaches.named(unit.tx, group.id))
     if user_id not in linked or not await coaches.unlink(unit.tx, group.id, user_id):
         return text("cycle.refused.stale")
     await unit.send(to_group(group, say(group.settings.language, "coaches.removed",
                                         name=linked[user_id] or "?")))
     return None
+
+
+_CHOSEN = {"cycle": _start, "swap": _swap, "uncoach": _unlink}
+NOT_YOURS = "cycle.refused.only_inbrenger_or_admin"
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]

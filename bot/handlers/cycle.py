@@ -105,6 +105,29 @@ def _event_command(make: Callable[[int, bool], Event], *, admin_matters: bool = 
     return run
 
 
+@group_command(know_admin=True)
+async def swap_command(cmd: GroupCommand) -> None:
+    """/swap [name]: the inbrenger (or an admin) passes the turn on before the meeting, to the
+    member named (they agreed to change turns) or else the next in the rotation."""
+    to = None
+    if cmd.args:
+        everyone = await members.active(cmd.unit.tx, cmd.group.id)
+        meant = named(" ".join(cmd.args), ((m.user_id, m.name) for m in everyone))
+        if not meant:
+            await cmd.reply("cycle.refused.swap_with_whom")
+            return
+        if len(meant) > 1:
+            await cmd.reply_html(say(cmd.language, "cycle.which_swap"), buttons(
+                cmd.language, person_buttons(cmd.group, "swap", meant)))
+            return
+        to = meant[0][0]
+    decision = await decide_in(cmd.unit, cmd.group, Swap(cmd.user.id, cmd.admin, to=to))
+    if decision is None:
+        await cmd.reply("cycle.refused.no_cycle")
+    elif decision.refusal is not None:
+        await cmd.reply(decision.refusal)
+
+
 audio_command = _event_command(lambda uid, admin: AskSound(uid, admin), admin_matters=True)
 next_command = _event_command(lambda uid, admin: Next(uid, admin), admin_matters=True)
 tips_command = _event_command(lambda uid, admin: ToggleTips(uid))
@@ -301,6 +324,7 @@ def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     return [
         command("cycle", cycle_command, groups_only),
         command("next", next_command, groups_only),
+        command("swap", swap_command, groups_only),
         command("tips", tips_command, groups_only),
         command("cancel", cancel_command, groups_only),
         command("status", status_command, groups_only),

@@ -16,6 +16,7 @@ from flows.cycle.model import (
     Decision,
     Event,
     MeetingBegan,
+    Swap,
     TriedAnswer,
     VoiceNote,
 )
@@ -92,8 +93,17 @@ def take_consent(ctx: CycleContext, event: Event) -> Decision:
 
 
 def swap(ctx: CycleContext, event: Event) -> Decision:
-    """Pass the turn on to the next member in the rotation; the one who passed keeps their
-    place (their turn count does not change), so they come first next time."""
+    """Pass the turn on, to the next member in the rotation or to the one named; the one who
+    passed keeps their place (their turn count does not change), so they come first next
+    time: a swap of turns."""
+    assert isinstance(event, Swap)
+    if event.to is not None:
+        chosen = ctx.member(event.to) if event.to != ctx.cycle.inbrenger_id else None
+        if chosen is None or not chosen.agreed:
+            return Decision(ctx.cycle, refusal=text(
+                "cycle.refused.swap_with_whom" if chosen is None
+                else "cycle.refused.inbrenger_not_agreed", name=chosen.name if chosen else ""))
+        return pass_turn(ctx, "cycle.swapped", inbrenger_name(ctx), to=chosen)
     return pass_turn(ctx, "cycle.swapped", inbrenger_name(ctx))
 
 
@@ -104,11 +114,11 @@ def successor(ctx: CycleContext) -> Member | None:
     return pick_inbrenger(ctx.members, exclude=cycle.skipped_by | {cycle.inbrenger_id})
 
 
-def pass_turn(ctx: CycleContext, said: str, name: str) -> Decision:
-    """The turn goes to the next member in the rotation, announced after the line `said`
-    (with `name`, who passed it, and the successor)."""
+def pass_turn(ctx: CycleContext, said: str, name: str, to: Member | None = None) -> Decision:
+    """The turn goes to `to`, or the next member in the rotation, announced after the line
+    `said` (with `name`, who passed it, and the successor)."""
     cycle = ctx.cycle
-    next_one = successor(ctx)
+    next_one = to or successor(ctx)
     if next_one is None:
         return Decision(cycle, refusal=text("cycle.refused.no_one_to_swap"))
     swapped = replace(cycle, inbrenger_id=next_one.user_id, number=next_one.turns + 1,

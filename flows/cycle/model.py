@@ -125,10 +125,12 @@ class Accept:
 
 @dataclass(frozen=True)
 class Swap:
-    """The announced inbrenger passes the turn on to the next member in the rotation."""
+    """The announced inbrenger passes the turn on: to the next member in the rotation, or to
+    the member `to` (/swap Cato: they agreed to change turns)."""
 
     actor: int
     is_admin: bool = False
+    to: int | None = None
     name = "swap"
 
 

@@ -1,6 +1,7 @@
 """Where a typed name does not say who (two members called Anna, two coaches of one name), the
 admin chooses with a button; before, /cycle Anna took the first Anna-something who joined
-(Annabel), and two coaches of one name could not be unlinked at all."""
+(Annabel), and two coaches of one name could not be unlinked at all. And /swap Name: the
+inbrenger gives the turn to the member they agreed to change turns with."""
 from __future__ import annotations
 
 from typing import Any
@@ -10,7 +11,7 @@ from fake_telegram.control import MessageView
 from fake_telegram.scenes import buttons
 from storage import coaches, groups
 from tests.handlers.in_process import InProcessBot, set_up
-from tests.handlers.talk import view_of
+from tests.handlers.talk import announced, view_of
 from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, Person, button, command
 
 ANNABEL = Person(4, "Annabel")
@@ -98,3 +99,30 @@ async def test_two_coaches_of_one_name_are_unlinked_one_by_a_button(bot: InProce
     assert await _choose(bot, ANNA, asked, 21) is None  # the buttons went with the choice
     async with svc.db.reading() as tx:
         assert len(await coaches.named(tx, group.id)) == 1
+
+
+async def test_the_inbrenger_swaps_turns_with_the_member_they_name(bot: InProcessBot) -> None:
+    """Bram is announced; he and Cato agreed to change turns. Before, the turn could only go
+    to whoever the rotation named next."""
+    await announced(bot)  # /cycle Bram
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, BRAM, "/swap Zeno"))
+    assert await bot.said(since=since) == [
+        "De beurt kan alleen naar een ander lid van deze groep. /roster laat zien wie er "
+        "meedoen."]
+    await bot.handle(command(bot.app.bot, BRAM, "/swap cato"))
+    assert await _inbrenger(bot) == CATO.user_id
+    assert any("Bram geeft de beurt door aan Cato." in s for s in await bot.said(since=since))
+
+
+async def test_a_swap_with_one_of_two_namesakes_is_chosen_by_the_inbrenger_too(
+        bot: InProcessBot) -> None:
+    await _agreed(bot, ANNA, ANNA_B, BRAM)
+    await bot.handle(command(bot.app.bot, ANNA, "/cycle Bram"))
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, BRAM, "/swap anna"))
+    asked = await _asked(bot, since)
+    refused = await _choose(bot, CATO, asked, ANNA_B.user_id)  # not his turn to give
+    assert refused is not None and refused.get("show_alert")
+    await _choose(bot, BRAM, asked, ANNA_B.user_id)
+    assert await _inbrenger(bot) == ANNA_B.user_id

@@ -17,6 +17,7 @@ from flows.cycle.model import (
     LookBackChoice,
     MoveLine,
     Next,
+    Swap,
     TimerFired,
     ToggleTips,
     TriedAnswer,
@@ -461,3 +462,23 @@ def test_the_announcement_of_a_next_cycle_recalls_the_commitment_and_asks_what_w
 def test_an_edited_contribution_is_read_again(stored: str, words: str, after: str) -> None:
     before = ContributionRef(1, 2, "reality", "…", stored, 501)
     assert label_after_edit(before, words, "nl") == after
+
+
+# --- swapping turns with a chosen member -----------------------------------------------------
+
+def test_the_inbrenger_can_give_the_turn_to_the_member_they_swap_with() -> None:
+    """Anna and Daan agreed to change turns: Daan brings in now, Anna keeps her place (her
+    turn count is unchanged, so the rotation brings her next)."""
+    swapped = decide(ctx_for(cycle_in(P.ANNOUNCED)), Swap(ANNA, to=DAAN))
+    assert swapped.cycle.inbrenger_id == DAAN and ANNA in swapped.cycle.skipped_by
+    assert "Anna geeft de beurt door aan Daan." in said(swapped)
+    by_rotation = decide(ctx_for(cycle_in(P.ANNOUNCED)), Swap(ANNA))
+    assert by_rotation.cycle.inbrenger_id != DAAN  # Daan had the most turns
+
+
+def test_a_swap_with_someone_outside_the_group_or_not_agreed_is_refused() -> None:
+    outside = decide(ctx_for(cycle_in(P.ANNOUNCED)), Swap(ANNA, to=99))
+    assert outside.refused and outside.refusal == Text("cycle.refused.swap_with_whom", {"name": ""})
+    not_agreed = decide(ctx_for(cycle_in(P.ANNOUNCED), members=NOT_AGREED), Swap(ANNA, to=EVA))
+    assert not_agreed.refusal == Text("cycle.refused.inbrenger_not_agreed", {"name": "Eva"})
+    assert decide(ctx_for(cycle_in(P.ANNOUNCED)), Swap(BOB, to=DAAN)).refused  # not his turn
