@@ -7,18 +7,18 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes
 
-from bot.engine.effects import to_group
+from bot.engine.effects import buttons, to_group
 from bot.engine.events import decide_in, start_cycle_in
 from bot.engine.work import Unit
-from bot.handlers.common import answer_press, handling, is_admin, user_language
+from bot.handlers.common import GroupCommand, answer_press, handling, is_admin, user_language
 from bot.handlers.pressed import buttons_done, pressed_outcome
 from bot.texts.render import render, say
 from flows.callbacks import PersonButton, parse, pattern
 from flows.cycle.model import Swap
 from flows.effects import Button, Text, text
 from flows.model import Group
-from flows.naming import Person
-from storage import coaches, groups
+from flows.naming import Person, named
+from storage import coaches, groups, members
 
 
 def person_buttons(group: Group, action: str, people: list[Person]) -> tuple[
@@ -27,6 +27,22 @@ def person_buttons(group: Group, action: str, people: list[Person]) -> tuple[
     return tuple((Button(text("choice.option", value=name),
                          PersonButton(group.id, action, user_id).pack()),)
                  for user_id, name in people)
+
+
+async def member_named(cmd: GroupCommand, action: str, *, unknown: str,
+                       which: str) -> int | None:
+    """The member the command's words name (/cycle Anna, /swap cato); None when they name
+    nobody (the sender hears `unknown`) or several (asked `which`, with a button each)."""
+    everyone = await members.active(cmd.unit.tx, cmd.group.id)
+    meant = named(" ".join(cmd.args), ((m.user_id, m.name) for m in everyone))
+    if len(meant) == 1:
+        return meant[0][0]
+    if meant:
+        await cmd.reply_html(say(cmd.language, which),
+                             buttons(cmd.language, person_buttons(cmd.group, action, meant)))
+    else:
+        await cmd.reply(unknown)
+    return None
 
 
 async def on_person_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

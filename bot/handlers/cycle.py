@@ -15,11 +15,10 @@ from telegram.ext import (
     filters,
 )
 
-from bot.engine.effects import buttons
 from bot.engine.events import decide_in, start_cycle_in
 from bot.engine.services import services
 from bot.handlers import clip_intake
-from bot.handlers.choose import person_buttons
+from bot.handlers.choose import member_named
 from bot.handlers.commands import command
 from bot.handlers.common import (
     GroupCommand,
@@ -62,7 +61,6 @@ from flows.cycle.status import status, timebox_timer
 from flows.cycle.talk import label_after_edit
 from flows.effects import Text
 from flows.model import BEFORE_TALK_PHASES
-from flows.naming import named
 from storage import contributions, cycles, groups, members, timers
 from storage.privacy import last_closed_cycle
 
@@ -74,16 +72,10 @@ async def cycle_command(cmd: GroupCommand) -> None:
     """/cycle [name]: an admin starts a cycle now, optionally naming the inbrenger."""
     inbrenger_id = None
     if cmd.args:
-        everyone = await members.active(cmd.unit.tx, cmd.group.id)
-        meant = named(" ".join(cmd.args), ((m.user_id, m.name) for m in everyone))
-        if not meant:
-            await cmd.reply("cycle.refused.inbrenger_not_member")
+        inbrenger_id = await member_named(cmd, "cycle", unknown="cycle.refused.inbrenger_not_member",
+                                          which="cycle.which_inbrenger")
+        if inbrenger_id is None:
             return
-        if len(meant) > 1:  # two Annas: the admin says which with a button
-            await cmd.reply_html(say(cmd.language, "cycle.which_inbrenger"), buttons(
-                cmd.language, person_buttons(cmd.group, "cycle", meant)))
-            return
-        inbrenger_id = meant[0][0]
     started = await start_cycle_in(cmd.unit, cmd.group, actor_id=cmd.user.id,
                                    inbrenger_id=inbrenger_id)
     if isinstance(started, Text):
@@ -111,16 +103,10 @@ async def swap_command(cmd: GroupCommand) -> None:
     member named (they agreed to change turns) or else the next in the rotation."""
     to = None
     if cmd.args:
-        everyone = await members.active(cmd.unit.tx, cmd.group.id)
-        meant = named(" ".join(cmd.args), ((m.user_id, m.name) for m in everyone))
-        if not meant:
-            await cmd.reply("cycle.refused.swap_with_whom")
+        to = await member_named(cmd, "swap", unknown="cycle.refused.swap_with_whom",
+                                which="cycle.which_swap")
+        if to is None:
             return
-        if len(meant) > 1:
-            await cmd.reply_html(say(cmd.language, "cycle.which_swap"), buttons(
-                cmd.language, person_buttons(cmd.group, "swap", meant)))
-            return
-        to = meant[0][0]
     decision = await decide_in(cmd.unit, cmd.group, Swap(cmd.user.id, cmd.admin, to=to))
     if decision is None:
         await cmd.reply("cycle.refused.no_cycle")
