@@ -48,7 +48,9 @@ async def test_two_forum_topics_are_two_groups(tg: FakeTelegramControl,
     await tg.wait_for_text(chat, "Welkom, Bram", thread_id=first)
     since = await tg.mark()
     await tg.send_text(2, chat, "/roster", thread_id=second)
-    await tg.wait_for_text(chat, "nog geen intervisiegroep", thread_id=second, since=since)
+    elsewhere = await tg.wait_for_text(chat, "Dit onderwerp is geen intervisiegroep",
+                                       thread_id=second, since=since)
+    assert "eigen onderwerp: Pabo jaar 2 / Groep A." in elsewhere["text"]
     await tg.send_text(1, chat, "/setup", thread_id=second)
     await tg.wait_for_text(chat, "is ingesteld", thread_id=second, since=since)
     await tg.send_text(1, chat, "/roster", thread_id=second)
