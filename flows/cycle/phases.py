@@ -30,6 +30,7 @@ CYCLE_TIMERS = ("watch_end", "phase_reminder", "step_reminder", "tick", "lookbac
 TRIED_ANSWERS = ("yes", "partly", "no")
 TICK_MINUTES = 2  # how often silence is checked during the talk; cheap, and quick enough
 LOOKBACK_QUOTE_CHARS = 60
+SUMMARY_QUOTE_CHARS = 90  # a member's words in the summaries and their later additions
 LOOKBACK_OPTIONS = 3
 
 
