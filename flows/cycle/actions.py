@@ -18,6 +18,7 @@ from flows.cycle.model import (
     MeetingBegan,
     TriedAnswer,
     VoiceNote,
+    actor_of,
 )
 from flows.cycle.phases import (
     announce,
@@ -93,7 +94,11 @@ def take_consent(ctx: CycleContext, event: Event) -> Decision:
 def swap(ctx: CycleContext, event: Event) -> Decision:
     """Pass the turn on to the next member in the rotation; the one who passed keeps their
     place (their turn count does not change), so they come first next time."""
-    return pass_turn(ctx, "cycle.swapped", inbrenger_name(ctx))
+    actor = actor_of(event)
+    if actor in (0, ctx.cycle.inbrenger_id):
+        return pass_turn(ctx, "cycle.swapped", inbrenger_name(ctx))
+    # An admin, or a member choosing at the meeting: said so, not put in the inbrenger's mouth.
+    return pass_turn(ctx, "cycle.swapped_by", inbrenger_name(ctx), by=ctx.name_of(actor))
 
 
 def successor(ctx: CycleContext) -> Member | None:
@@ -103,9 +108,9 @@ def successor(ctx: CycleContext) -> Member | None:
     return pick_inbrenger(ctx.members, exclude=cycle.skipped_by | {cycle.inbrenger_id})
 
 
-def pass_turn(ctx: CycleContext, said: str, name: str) -> Decision:
+def pass_turn(ctx: CycleContext, said: str, name: str, **params: str) -> Decision:
     """The turn goes to the next member in the rotation, announced after the line `said`
-    (with `name`, who passed it, and the successor)."""
+    (with `name`, whose turn it was, the successor, and any `params`)."""
     cycle = ctx.cycle
     next_one = successor(ctx)
     if next_one is None:
@@ -117,7 +122,7 @@ def pass_turn(ctx: CycleContext, said: str, name: str) -> Decision:
                       corrected_question=None, clip_awaited_told=False)
     new_ctx = replace(ctx, cycle=swapped)
     effects = (ButtonsDone(cycle.id),  # the turn, clip and questions of the one who passed it
-               Say((text(said, name=name, successor=next_one.name),)),
+               Say((text(said, name=name, successor=next_one.name, **params),)),
                *announce(new_ctx, swapped))
     return Decision(swapped, effects, ack=text("cycle.ack.swapped"))
 

@@ -610,6 +610,18 @@ def test_swap_passes_the_turn_to_the_next_in_rotation_without_counting_a_turn() 
     assert again.cycle.inbrenger_id == BOB
 
 
+def test_a_turn_passed_on_by_someone_else_says_who_passed_it() -> None:
+    """An admin passing the turn on, or a member choosing "next member brings in" at the
+    meeting: before, the group read "Anna passes the turn on" under "✅ Bob: Pass the turn
+    on", words put in the mouth of an inbrenger who had not said a thing."""
+    own = decide(ctx_for(cycle_in(P.ANNOUNCED)), Swap(ANNA))
+    assert "Anna geeft de beurt door aan Carla." in said(own)
+    by_admin = decide(ctx_for(cycle_in(P.AWAITING_CLIP)), Swap(BOB, is_admin=True))
+    assert "Bob geeft de beurt van Anna door aan Carla." in said(by_admin)
+    at_meeting = decide(ctx_for(cycle_in(P.AWAITING_CLIP, meeting_at=NOW)), Swap(CARLA))
+    assert "Carla geeft de beurt van Anna door aan" in said(at_meeting)
+
+
 def test_a_non_member_is_told_once_how_to_join() -> None:
     cycle = cycle_in(P.REALITY)
     first = decide(ctx_for(cycle), Contribution(OUTSIDER, 900, "Mag ik iets zeggen?"))
