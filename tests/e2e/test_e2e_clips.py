@@ -48,6 +48,9 @@ async def test_pause_and_replay_for_any_member(
                                  timeout=30)
     assert "0:01" in fragment["text"] and "0:04" in fragment["text"]
     await tg.send_text(daan.user_id, chat, "/replay 0:04-0:01")
+    await tg.wait_for_text(chat, "Het begin (0:04) ligt na het eind (0:01). Bedoel je "
+                                 "/replay 0:01-0:04?", since=since)
+    await tg.send_text(daan.user_id, chat, "/replay 0:04")
     await tg.wait_for_text(chat, "Geef een begin en eind", since=since)
     await tg.send_text(daan.user_id, chat, "/pause straks")
     await tg.wait_for_text(chat, "Geef een tijdstip", since=since)
