@@ -37,7 +37,10 @@ def status(cycle: Cycle, members: Sequence[Member], spoken: Collection[int],
             "cycle.status_time", minutes=int((phase_due - now).total_seconds() // 60)))
     elif meeting is not None and cycle.phase in BEFORE_TALK_PHASES:
         time_left = text("cycle.status_meeting", when=meeting)
-    return text("cycle.status", phase=text(f"cycle.phase.{cycle.phase.value}"),
+    # The look back runs inside the will phase, but the group is no longer at the will.
+    looking_back = cycle.phase is Phase.WILL and cycle.step == WillStep.LOOKBACK
+    phase = "lookback" if looking_back else cycle.phase.value
+    return text("cycle.status", phase=text(f"cycle.phase.{phase}"),
                 name=inbrenger, time_left=time_left,
                 who=_who(cycle, members, spoken, inbrenger),
                 tips=text("cycle.status_tips_open" if cycle.tips_open

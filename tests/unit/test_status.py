@@ -77,3 +77,13 @@ def test_before_the_talk_it_names_the_meeting_instead_of_a_bare_dash() -> None:
     assert "🗓 bijeenkomst: do 10 dec 15:30\n" in said and "—" not in said
     by_hand = render("nl", status(waiting, NOT_AGREED, set(), None, NOW))
     assert "⏳" not in by_hand and "—" not in by_hand and "🗓" not in by_hand
+
+
+def test_in_the_look_back_it_says_look_back_not_will() -> None:
+    """The look back runs inside the will phase; the group, asked which move they will use
+    again, read "Phase: will" before."""
+    cycle = cycle_in(P.WILL, step="lookback", commitment="Wachten")
+    said = render("en", status(cycle, NOT_AGREED, {BOB}, NOW + timedelta(minutes=4), NOW))
+    assert "Phase: <b>look back</b>" in said
+    assert "Fase: <b>voornemen</b>" in render(
+        "nl", status(cycle_in(P.WILL, step="commit"), NOT_AGREED, {BOB}, None, NOW))
