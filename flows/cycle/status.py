@@ -40,6 +40,9 @@ def status(cycle: Cycle, members: Sequence[Member], spoken: Collection[int],
     # The look back runs inside the will phase, but the group is no longer at the will.
     looking_back = cycle.phase is Phase.WILL and cycle.step == WillStep.LOOKBACK
     phase = "lookback" if looking_back else cycle.phase.value
+    if cycle.phase is Phase.AWAITING_CLIP and cycle.clip is not None:
+        # Not "waiting for the clip" above the line that says the clip is in.
+        phase = "ready" if _awaited(cycle) == "meeting" else "intake"
     return text("cycle.status", phase=text(f"cycle.phase.{phase}"),
                 name=inbrenger, time_left=time_left,
                 who=_who(cycle, members, spoken, inbrenger),

@@ -45,14 +45,17 @@ def test_before_the_meeting_it_says_what_the_cycle_waits_for_not_who_was_quiet()
     assert "Waiting for Anna's clip and learning question." in said
     assert "Not heard from" not in said
     with_clip = cycle_in(P.AWAITING_CLIP, clip=CLIP)
-    assert "wachten op de leervraag van Anna" in render(
-        "nl", status(with_clip, NOT_AGREED, set(), None, NOW))
+    question = render("nl", status(with_clip, NOT_AGREED, set(), None, NOW))
+    assert "wachten op de leervraag van Anna" in question
+    assert "Fase: <b>clip voorbereiden</b>" in question
     ready = cycle_in(P.AWAITING_CLIP, clip=CLIP, learning_question=QUESTION)
     assert "toestemming voor het filmen" in render(
         "nl", status(ready, NOT_AGREED, set(), None, NOW))
     consented = cycle_in(P.AWAITING_CLIP, clip=CLIP, learning_question=QUESTION, consent=True)
-    assert "the talk opens at the meeting" in render(
-        "en", status(consented, NOT_AGREED, set(), None, NOW))
+    ready = render("en", status(consented, NOT_AGREED, set(), None, NOW))
+    assert "the talk opens at the meeting" in ready
+    # Not "Phase: waiting for the clip" above the line that says the clip is in.
+    assert "Phase: <b>ready for the meeting</b>" in ready
 
 
 def test_a_timebox_that_ended_long_ago_is_said_to_be_up() -> None:
