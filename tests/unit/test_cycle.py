@@ -385,6 +385,10 @@ def test_opening_the_meeting_shows_agreements_storyboard_and_watch_button() -> N
     assert SendStoryboard(7) in decision.effects and RecordTurn(ANNA) in decision.effects
     assert "afspraken" in said(decision)
     assert any(isinstance(e, SetTimer) and e.event == "watch_end" for e in decision.effects)
+    # "Watch Anna's clip" answers the clip itself, which may lie far up the chat.
+    [watch] = [e for e in decision.effects if isinstance(e, Say) and "Bekijk" in render_all(
+        "nl", e.texts)]
+    assert watch.reply_to == CLIP.message_id
 
 
 def test_the_watch_gate_waits_for_every_peer() -> None:
