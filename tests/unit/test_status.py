@@ -90,3 +90,11 @@ def test_in_the_look_back_it_says_look_back_not_will() -> None:
     assert "Phase: <b>look back</b>" in said
     assert "Fase: <b>voornemen</b>" in render(
         "nl", status(cycle_in(P.WILL, step="commit"), NOT_AGREED, {BOB}, None, NOW))
+
+
+def test_in_reality_it_names_the_step() -> None:
+    """Three steps inside one phase: "Phase: reality" did not say which one the group is at."""
+    said = render("en", status(cycle_in(P.REALITY, step="strong"), NOT_AGREED, set(), None, NOW))
+    assert "Phase: <b>reality, step 2 of 3: strong moments</b>" in said
+    said = render("nl", status(cycle_in(P.REALITY), NOT_AGREED, set(), None, NOW))
+    assert "Fase: <b>realiteit, stap 1 van 3: wat we zien en horen</b>" in said
