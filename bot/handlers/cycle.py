@@ -41,6 +41,7 @@ from flows.cycle.model import (
     AskSound,
     Cancel,
     CheckinAnswer,
+    CommitmentEdited,
     ConfirmCommitment,
     Consent,
     Contribution,
@@ -180,6 +181,11 @@ async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             label = label_after_edit(stored, message.text, group.settings.language)
             await contributions.edit_text(unit.tx, cycle.id, message.message_id, message.text,
                                           label)
+        if cycle is not None and stored is not None and message.from_user is not None \
+                and cycle.proposal_message_id == message.message_id:
+            # The proposed commitment follows its message's edit (refused quietly otherwise).
+            await decide_in(unit, group, CommitmentEdited(
+                message.from_user.id, message.message_id, stored.text, message.text))
 
 
 async def on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
