@@ -20,6 +20,7 @@ async def _into_will(bot: InProcessBot) -> None:
     than a group's 20 messages a minute, which the sender would wait out)."""
     async with services_of(bot.app).db.transaction() as tx:
         group = await tx.one("SELECT id FROM groups", ())
+        assert group is not None
         cycle = await cycles.open_cycle(tx, group[0])
         assert cycle is not None
         await cycles.save(tx, cycle, replace(cycle, phase=Phase.WILL, step="commit"),

@@ -52,10 +52,10 @@ def test_before_the_meeting_it_says_what_the_cycle_waits_for_not_who_was_quiet()
     assert "toestemming voor het filmen" in render(
         "nl", status(ready, NOT_AGREED, set(), None, NOW))
     consented = cycle_in(P.AWAITING_CLIP, clip=CLIP, learning_question=QUESTION, consent=True)
-    ready = render("en", status(consented, NOT_AGREED, set(), None, NOW))
-    assert "the talk opens at the meeting" in ready
+    all_in = render("en", status(consented, NOT_AGREED, set(), None, NOW))
+    assert "the talk opens at the meeting" in all_in
     # Not "Phase: waiting for the clip" above the line that says the clip is in.
-    assert "Phase: <b>ready for the meeting</b>" in ready
+    assert "Phase: <b>ready for the meeting</b>" in all_in
 
 
 def test_a_timebox_that_ended_long_ago_is_said_to_be_up() -> None:
