@@ -97,8 +97,15 @@ def swap(ctx: CycleContext, event: Event) -> Decision:
     actor = actor_of(event)
     if actor in (0, ctx.cycle.inbrenger_id):
         return pass_turn(ctx, "cycle.swapped", inbrenger_name(ctx))
-    # An admin, or a member choosing at the meeting: said so, not put in the inbrenger's mouth.
-    return pass_turn(ctx, "cycle.swapped_by", inbrenger_name(ctx), by=ctx.name_of(actor))
+    # An admin, or a member choosing at the meeting: said so, not put in the inbrenger's mouth
+    # (and "Alice takes over Ben's turn" where the rotation gives it to the one who passed it).
+    said = "cycle.swapped_to_self" if successor_id(ctx) == actor else "cycle.swapped_by"
+    return pass_turn(ctx, said, inbrenger_name(ctx), by=ctx.name_of(actor))
+
+
+def successor_id(ctx: CycleContext) -> int | None:
+    found = successor(ctx)
+    return found.user_id if found else None
 
 
 def successor(ctx: CycleContext) -> Member | None:

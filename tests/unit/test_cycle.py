@@ -625,8 +625,11 @@ def test_a_turn_passed_on_by_someone_else_says_who_passed_it() -> None:
     assert "Anna geeft de beurt door aan Carla." in said(own)
     by_admin = decide(ctx_for(cycle_in(P.AWAITING_CLIP)), Swap(BOB, is_admin=True))
     assert "Bob geeft de beurt van Anna door aan Carla." in said(by_admin)
-    at_meeting = decide(ctx_for(cycle_in(P.AWAITING_CLIP, meeting_at=NOW)), Swap(CARLA))
-    assert "Carla geeft de beurt van Anna door aan" in said(at_meeting)
+    at_meeting = decide(ctx_for(cycle_in(P.AWAITING_CLIP, meeting_at=NOW)), Swap(BOB))
+    assert "Bob geeft de beurt van Anna door aan Carla." in said(at_meeting)
+    # The rotation gives the turn to the admin who passed it: not "Carla ... on to Carla".
+    to_self = decide(ctx_for(cycle_in(P.AWAITING_CLIP)), Swap(CARLA, is_admin=True))
+    assert "Carla neemt de beurt van Anna over." in said(to_self)
 
 
 def test_a_non_member_is_told_once_how_to_join() -> None:
