@@ -93,6 +93,10 @@ class FakeTelegramControl(FailureControls):
         """The user presses Start (with a deep-link payload: `/start <payload>`)."""
         return dict(await self._post(f"users/{user_id}/start", {"payload": payload}))
 
+    async def set_language(self, user_id: int, language_code: str | None) -> None:
+        """The user switches their Telegram app's language (`language_code` of later updates)."""
+        await self._post(f"users/{user_id}/language", {"language_code": language_code})
+
     async def block_bot(self, user_id: int) -> None:
         await self._post(f"users/{user_id}/block")
 

@@ -110,6 +110,14 @@ async def start_private_chat(request: web.Request) -> web.Response:
     return web.json_response(stored.payload)
 
 
+@routes.post("/_control/users/{user_id}/language")
+async def set_language(request: web.Request) -> web.Response:
+    body = await _body(request)
+    people.set_language(_world(request), int(request.match_info["user_id"]),
+                        body.get("language_code"))
+    return web.json_response({"ok": True})
+
+
 @routes.post("/_control/users/{user_id}/block")
 async def block_bot(request: web.Request) -> web.Response:
     people.block_bot(_world(request), int(request.match_info["user_id"]))

@@ -46,6 +46,11 @@ def add_user(
     return user
 
 
+def set_language(world: World, user_id: int, language_code: str | None) -> None:
+    """The user switches their Telegram app's language: later updates carry the new code."""
+    world.user(user_id).language_code = language_code
+
+
 def start_private_chat(world: World, user_id: int, payload: str | None = None) -> StoredMessage:
     """The user presses Start (or opens a t.me/<bot>?start=<payload> link): /start arrives."""
     user = world.user(user_id)

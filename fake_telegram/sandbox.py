@@ -86,6 +86,10 @@ class Sandbox:
         if self._task is not None:
             self._task.cancel()
         self._demos += 1
+        # The cast speak the visitor's language, so that what the bot says to them before the
+        # group has one (its greeting when added, private /help) is not Dutch in an English demo.
+        for member in self.cast:
+            await self.tg.set_language(member.person.user_id, language)
         chat_id = FIRST_DEMO_CHAT - self._demos + 1
         title = f"{'Demogroep' if language == 'nl' else 'Demo group'} {self._demos}"
         admin, members = self.group.admin, self.group.members

@@ -18,7 +18,9 @@ MINUTE_SETTINGS = {
 ALIASES = {"taal": "language", "tijdzone": "timezone", "nudges": "nudging", "duwtjes": "nudging",
            "bezorging": "delivery", "doel": "goal", "realiteit": "reality", "opties": "options",
            "voornemen": "will", "kijken": "watch", "terugblik": "lookback", "bewaren":
-           "retention", "aankondiging": "announce", "herinnering": "reminder"}
+           "retention", "aankondiging": "announce", "herinnering": "reminder",
+           # the English words /settings shows ("announcement 48 hours before", "keep 180 days")
+           "announcement": "announce", "keep": "retention"}
 # Settings with a fixed set of values: the field, its enum, Dutch words for the values, and
 # the refusal that lists them.
 CHOICES: dict[str, tuple[str, type[StrEnum], dict[str, str], str]] = {
@@ -106,11 +108,22 @@ UNITS = re.compile(r"^(?P<n>\d+)\s*(?:(?P<minutes>min|mins|minuten|minutes|minut
 MINUTES_IN = {"minutes": 1, "hours": 60, "days": 24 * 60}
 
 
+def _setting(name: str) -> str:
+    name = name.lower().replace("-", "").replace("_", "")
+    return ALIASES.get(name, name)
+
+
+def _known(name: str) -> bool:
+    return name in ("language", "timezone", "retention") or name in CHOICES \
+        or name in MINUTE_SETTINGS or name in HOUR_SETTINGS
+
+
 def change(settings: Settings, name: str, value: str) -> Settings | Text:
     """The changed settings, or why the change is refused (nothing changes then)."""
-    name = name.lower().replace("-", "").replace("_", "")
-    name = ALIASES.get(name, name)
-    value = value.strip()
+    name, value = _setting(name), value.strip()
+    first, _, rest = value.partition(" ")
+    if not _known(name) and _known(_setting(name + first)):
+        name, value = _setting(name + first), rest.strip()  # "look back 3", "time zone london"
     if name == "language":
         language = LANGUAGE_NAMES.get(value.lower(), value.lower())
         if language not in LANGUAGES:

@@ -77,6 +77,9 @@ async def replay_command(cmd: GroupCommand) -> None:
     match = _RANGE.match(" ".join(cmd.args))
     start = parse_timestamp(match.group(1)) if match else None
     end = parse_timestamp(match.group(2)) if match else None
+    if match and start is not None and end is not None and end < start:
+        await cmd.reply("clip.replay_reversed", start=match.group(1), end=match.group(2))
+        return
     if start is None or end is None or end <= start:
         await cmd.reply("clip.replay_usage")
         return

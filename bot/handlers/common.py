@@ -95,6 +95,16 @@ async def find_group(unit: Unit, update: Update) -> Group | None:
     return await group_of(unit.tx, update)
 
 
+async def not_set_up_here(tx: Tx, chat_id: int) -> Text:
+    """What to say where no group lives. In a chat whose other forum topics hold groups, a
+    plain "not set up yet" would send an admin to /setup a second group where members only
+    went to the wrong topic, so the groups there are named."""
+    elsewhere = await groups.in_chat(tx, chat_id)
+    if not elsewhere:
+        return text("bot.not_set_up")
+    return text("bot.not_set_up_topic", groups=", ".join(g.title for g in elsewhere))
+
+
 async def is_admin(context: Context, chat_id: int, user_id: int) -> bool:
     """Asks Telegram; a passing failure (a timeout, a 5xx, a 429) is tried again a few times
     before the answer is "no", so an admin is not refused because Telegram hiccuped."""
@@ -211,7 +221,8 @@ def group_command(*, admin: AdminRule = False, refusal: str = "bot.only_admins",
                 group = await find_group(unit, update)
                 if group is None:
                     if svc.throttle.allow(("not_set_up", place), flood.NOT_SET_UP_EVERY, now):
-                        await reply(unit, update, user_language(user), "bot.not_set_up")
+                        await reply(unit, update, user_language(user),
+                                    await not_set_up_here(unit.tx, chat.id))
                     return
                 if anonymous is not None and not (needs_admin and allowed):
                     # Configuring is an admin's; taking part needs a person's own name.

@@ -42,6 +42,7 @@ from flows.cycle.model import (
     AskSound,
     Cancel,
     CheckinAnswer,
+    CommitmentEdited,
     ConfirmCommitment,
     Consent,
     Contribution,
@@ -60,8 +61,9 @@ from flows.cycle.phases import meeting_in, timer_name
 from flows.cycle.status import status, timebox_timer
 from flows.cycle.talk import label_after_edit
 from flows.effects import Text
-from flows.model import BEFORE_TALK_PHASES
+from flows.model import BEFORE_TALK_PHASES, Group
 from storage import contributions, cycles, groups, members, timers
+from storage.db import Tx
 from storage.privacy import last_closed_cycle
 
 log = logging.getLogger(__name__)
@@ -188,6 +190,11 @@ async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             label = label_after_edit(stored, message.text, group.settings.language)
             await contributions.edit_text(unit.tx, cycle.id, message.message_id, message.text,
                                           label)
+        if cycle is not None and stored is not None and message.from_user is not None \
+                and cycle.proposal_message_id == message.message_id:
+            # The proposed commitment follows its message's edit (refused quietly otherwise).
+            await decide_in(unit, group, CommitmentEdited(
+                message.from_user.id, message.message_id, stored.text, message.text))
 
 
 async def on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -229,8 +236,18 @@ async def on_clip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     async with services(context).db.reading() as tx:
         group = await group_of(tx, update)
         cycle = await cycles.open_cycle(tx, group.id) if group else None
-    if group is None or cycle is None or posted_as(message) is not None:
+        awaited_in = None if group else await _awaiting_clip_elsewhere(tx, message, user.id)
+    if posted_as(message) is not None:
         return  # nobody brings in a clip anonymously or as a channel
+    if awaited_in is not None:
+        async with handling(update, context) as unit:
+            if unit is not None:
+                await reply(unit, update, awaited_in.settings.language,
+                            "cycle.clip_in_another_topic", name=user.first_name,
+                            group=awaited_in.title)
+        return
+    if group is None or cycle is None:
+        return
     # The inbrenger's clip, or a better take before anyone watched (it replaces the first, so
     # it is checked as fully); anyone else's video, or one in the talk, is just shared.
     brings_clip = cycle.inbrenger_id == user.id and cycle.phase in BEFORE_TALK_PHASES
@@ -250,6 +267,18 @@ async def on_clip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         decision = await decide_in(unit, group, event)
         if decision is not None and decision.refusal is not None:
             await reply(unit, update, group.settings.language, decision.refusal)
+
+
+async def _awaiting_clip_elsewhere(tx: Tx, message: TgMessage, user_id: int
+                                   ) -> Group | None:
+    """In a chat whose forum topics hold intervision groups, a clip sent in a topic that is
+    none of them: the group in another topic that waits for this sender's clip, if any.
+    Without a word they would wait for an answer that never comes."""
+    for group in await groups.in_chat(tx, message.chat_id):
+        cycle = await cycles.open_cycle(tx, group.id)
+        if cycle is not None and cycle.inbrenger_id == user_id and cycle.clip is None:
+            return group
+    return None
 
 
 _ACTIONS: dict[str, Callable[[int, bool, str], Event]] = {

@@ -341,13 +341,18 @@ async def _bot_removed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         if unit is None or change is None:
             return
         for group in await groups.in_chat(unit.tx, change.chat.id):
-            await decide_in(unit, group, Cancel(0, True))
+            planned = await groups.schedule_of(unit.tx, group.id) is not None
+            stopped = await decide_in(unit, group, Cancel(0, True)) is not None
             for timer in await timer_store.pending_of(unit.tx, group.id):
                 await unit.set_timer(group.id, CancelTimer(timer.name))
             await groups.set_schedule(unit.tx, group.id, None)
+            # Only what was there is said to stop: a topic's group without a cycle or a
+            # schedule is not told of a "running cycle" and "planned meetings".
+            said = " ".join(say(group.settings.language, key, group=group.title) for key in (
+                "bot.group_ended", *(("bot.group_ended_cycle",) if stopped else ()),
+                *(("bot.group_ended_meetings",) if planned else ()), "bot.group_ended_stored"))
             for person in await _told_of_the_end(unit, group.id, change.from_user.id):
-                await unit.send(Message(person, say(
-                    group.settings.language, "bot.group_ended", group=group.title)))
+                await unit.send(Message(person, said))
 
 
 async def _told_of_the_end(unit: Unit, group_id: int, remover: int) -> list[int]:

@@ -19,6 +19,7 @@ from flows.cycle.model import (
     Swap,
     TriedAnswer,
     VoiceNote,
+    actor_of,
 )
 from flows.cycle.phases import (
     announce,
@@ -93,18 +94,25 @@ def take_consent(ctx: CycleContext, event: Event) -> Decision:
 
 
 def swap(ctx: CycleContext, event: Event) -> Decision:
-    """Pass the turn on, to the next member in the rotation or to the one named; the one who
-    passed keeps their place (their turn count does not change), so they come first next
-    time: a swap of turns."""
+    """Pass the turn on, to the member named (a swap of turns: /swap Cato) or the next in the
+    rotation; the one who passed keeps their place (their turn count does not change), so
+    they come first next time."""
     assert isinstance(event, Swap)
+    to = None
     if event.to is not None:
-        chosen = ctx.member(event.to) if event.to != ctx.cycle.inbrenger_id else None
-        if chosen is None or not chosen.agreed:
+        to = ctx.member(event.to) if event.to != ctx.cycle.inbrenger_id else None
+        if to is None or not to.agreed:
             return Decision(ctx.cycle, refusal=text(
-                "cycle.refused.swap_with_whom" if chosen is None
-                else "cycle.refused.inbrenger_not_agreed", name=chosen.name if chosen else ""))
-        return pass_turn(ctx, "cycle.swapped", inbrenger_name(ctx), to=chosen)
-    return pass_turn(ctx, "cycle.swapped", inbrenger_name(ctx))
+                "cycle.refused.swap_with_whom" if to is None
+                else "cycle.refused.inbrenger_not_agreed", name=to.name if to else ""))
+    actor = actor_of(event)
+    if actor in (0, ctx.cycle.inbrenger_id):
+        return pass_turn(ctx, "cycle.swapped", inbrenger_name(ctx), to=to)
+    # An admin, or a member choosing at the meeting: said so, not put in the inbrenger's mouth
+    # (and "Alice takes over Ben's turn" where the turn goes to the one who passed it on).
+    taker = to or successor(ctx)
+    said = "cycle.swapped_to_self" if taker and taker.user_id == actor else "cycle.swapped_by"
+    return pass_turn(ctx, said, inbrenger_name(ctx), to=to, by=ctx.name_of(actor))
 
 
 def successor(ctx: CycleContext) -> Member | None:
@@ -114,9 +122,10 @@ def successor(ctx: CycleContext) -> Member | None:
     return pick_inbrenger(ctx.members, exclude=cycle.skipped_by | {cycle.inbrenger_id})
 
 
-def pass_turn(ctx: CycleContext, said: str, name: str, to: Member | None = None) -> Decision:
+def pass_turn(ctx: CycleContext, said: str, name: str, to: Member | None = None,
+              **params: str) -> Decision:
     """The turn goes to `to`, or the next member in the rotation, announced after the line
-    `said` (with `name`, who passed it, and the successor)."""
+    `said` (with `name`, whose turn it was, the successor, and any `params`)."""
     cycle = ctx.cycle
     next_one = to or successor(ctx)
     if next_one is None:
@@ -128,7 +137,7 @@ def pass_turn(ctx: CycleContext, said: str, name: str, to: Member | None = None)
                       corrected_question=None, clip_awaited_told=False)
     new_ctx = replace(ctx, cycle=swapped)
     effects = (ButtonsDone(cycle.id),  # the turn, clip and questions of the one who passed it
-               Say((text(said, name=name, successor=next_one.name),)),
+               Say((text(said, name=name, successor=next_one.name, **params),)),
                *announce(new_ctx, swapped))
     return Decision(swapped, effects, ack=text("cycle.ack.swapped"))
 

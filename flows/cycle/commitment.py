@@ -14,10 +14,18 @@ import re
 from dataclasses import replace
 
 from flows.catalog import render
-from flows.cycle.model import ConfirmCommitment, Contribution, CycleContext, Decision, Event
+from flows.cycle.model import (
+    CommitmentEdited,
+    ConfirmCommitment,
+    Contribution,
+    Cycle,
+    CycleContext,
+    Decision,
+    Event,
+)
 from flows.cycle.phases import button, done
 from flows.cycle.talk import respond_to_words, words_language
-from flows.effects import Say, text
+from flows.effects import Effect, Say, text
 
 # Words that say why, per language ("want" is Dutch for "because", but English "I want to").
 # Whole words only, so "doelen" and "leerdoel" are what is done, not why.
@@ -83,14 +91,29 @@ def propose_words(ctx: CycleContext, actor: int, message_id: int, words: str,
     cycle = replace(ctx.cycle, proposed_commitment=proposal, proposal_message_id=message_id)
     stored = respond_to_words(replace(ctx, cycle=cycle), actor, message_id, words, language,
                               nudge=False, voice=voice)
+    return replace(stored, effects=stored.effects + _proposal(ctx, cycle, message_id))
+
+
+def revise_commitment(ctx: CycleContext, event: Event) -> Decision:
+    """The message the proposal quotes, edited: its new words are the proposal (rewritten, so
+    not joined to the old words as a goal), proposed again under a fresh button. A proposal
+    joined from two messages is left as it is: the edited one is only part of it."""
+    assert isinstance(event, CommitmentEdited)
+    if ctx.cycle.proposed_commitment != event.before.strip():
+        return Decision(ctx.cycle)
+    cycle = replace(ctx.cycle, proposed_commitment=event.text.strip())
+    return Decision(cycle, _proposal(ctx, cycle, event.message_id))
+
+
+def _proposal(ctx: CycleContext, cycle: Cycle, message_id: int) -> tuple[Effect, ...]:
+    proposal = cycle.proposed_commitment or ""
     keyboard = ((button(cycle, "cycle.button.confirm_commitment", "commit",
                         str(message_id)),),)
     about_goal = "cycle.commitment_goal_seen" if _says_why(ctx, proposal) \
         else "cycle.commitment_ask_goal"
-    return replace(stored, effects=stored.effects + (
-        done(cycle, "commit"),  # an earlier proposal's button: this one takes its place
-        Say((text("cycle.commitment_proposed", commitment=proposal), text(about_goal)),
-            keyboard, reply_to=message_id),))
+    return (done(cycle, "commit"),  # an earlier proposal's button: this one takes its place
+            Say((text("cycle.commitment_proposed", commitment=proposal), text(about_goal)),
+                keyboard, reply_to=message_id))
 
 
 def _says_why(ctx: CycleContext, words: str) -> bool:

@@ -18,7 +18,7 @@ from flows.cycle.model import (
     LookBackChoice,
     actor_of,
 )
-from flows.cycle.phases import quote, quoted, start_lookback
+from flows.cycle.phases import SUMMARY_QUOTE_CHARS, quote, quoted, start_lookback
 from flows.effects import Effect, Say, SendCoachAddition, StoreContribution, Text, text
 
 LATE_LINES = timedelta(hours=24)  # a late line is still added the day after the meeting
@@ -137,7 +137,7 @@ def choose_late(ctx: CycleContext, event: Event) -> Decision:
         addition: tuple[Text, ...] = (text("cycle.lookback_late_none"),)
     else:
         addition = (text("cycle.lookback_late_chosen", name=ctx.name_of(chosen.user_id),
-                         quote=quoted(chosen)),)
+                         quote=quoted(chosen, SUMMARY_QUOTE_CHARS)),)
     return Decision(cycle, _addition(cycle, addition), ack=text("cycle.ack.lookback"))
 
 
@@ -163,7 +163,7 @@ def take_line_late(ctx: CycleContext, event: Event) -> Decision:
         return Decision(ctx.cycle)
     actor, message_id, words = _line(event)
     addition = (text("cycle.lookback_late_move", name=ctx.name_of(actor),
-                     quote=quote(words)),)
+                     quote=quote(words, SUMMARY_QUOTE_CHARS)),)
     store = StoreContribution(actor, LOOKBACK, message_id, words, MOVE)
     return Decision(ctx.cycle, (store, *_addition(ctx.cycle, addition)),
                     ack=text("cycle.ack.lookback"))

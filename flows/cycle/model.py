@@ -257,6 +257,18 @@ class LookBackChoice:
 
 
 @dataclass(frozen=True)
+class CommitmentEdited:
+    """The inbrenger edits the message their proposed commitment quotes: the proposal follows
+    the new words (else the button would confirm the old ones and the edit be lost)."""
+
+    actor: int
+    message_id: int
+    before: str  # the message's words before the edit
+    text: str
+    name = "commit_edited"
+
+
+@dataclass(frozen=True)
 class ConfirmCommitment:
     """The inbrenger confirms the proposed commitment (the button under the proposal, which
     names the message it quotes)."""
@@ -341,7 +353,8 @@ class TimerFired:
 
 Event = (
     Accept | Swap | ClipPosted | LearningQuestion | Consent | Wait | Watched | Next | ToggleTips
-    | Cancel | Contribution | LookBackChoice | ConfirmCommitment | CheckinAnswer | TriedAnswer
+    | Cancel | Contribution | LookBackChoice | ConfirmCommitment | CommitmentEdited
+    | CheckinAnswer | TriedAnswer
     | MoveLine | TimerFired | VoiceNote | VoiceTranscribed | AskSound | Absent | MeetingBegan
     | MemberLeft | TimeboxChanged
 )
@@ -374,7 +387,7 @@ TIMER_EVENTS = frozenset({"meeting_open", "watch_end", "step_reminder", "phase_r
 EVENT_NAMES = frozenset({
     kind.name for kind in (Accept, Swap, ClipPosted, LearningQuestion, Consent, Wait, Watched,
                            Next, ToggleTips, Cancel, Contribution, LookBackChoice,
-                           ConfirmCommitment, CheckinAnswer, TriedAnswer, MoveLine, VoiceNote,
-                           VoiceTranscribed, AskSound, Absent, MeetingBegan, MemberLeft,
-                           TimeboxChanged)
+                           ConfirmCommitment, CommitmentEdited, CheckinAnswer, TriedAnswer,
+                           MoveLine, VoiceNote, VoiceTranscribed, AskSound, Absent, MeetingBegan,
+                           MemberLeft, TimeboxChanged)
 }) | TIMER_EVENTS

@@ -30,6 +30,7 @@ CYCLE_TIMERS = ("watch_end", "phase_reminder", "step_reminder", "tick", "lookbac
 TRIED_ANSWERS = ("yes", "partly", "no")
 TICK_MINUTES = 2  # how often silence is checked during the talk; cheap, and quick enough
 LOOKBACK_QUOTE_CHARS = 60
+SUMMARY_QUOTE_CHARS = 90  # a member's words in the summaries and their later additions
 LOOKBACK_OPTIONS = 3
 
 
@@ -131,9 +132,11 @@ INTAKE_BUTTONS = ("accept", "swap", "wait", "cancel", "consent")
 def enter_watching(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
     effects: tuple[Effect, ...] = (
         done(cycle, *INTAKE_BUTTONS),
+        # A reply to the clip: in a long chat one tap brings everyone to it.
         Say((text("cycle.agreements_reminder"),
              text("cycle.watch", name=inbrenger_name(ctx),
-                  learning_question=cycle.learning_question or ""))),
+                  learning_question=cycle.learning_question or "")),
+            reply_to=cycle.clip.message_id if cycle.clip else None),
         SendStoryboard(cycle.id),
         Say((text("cycle.watch_confirm"),),
             ((button(cycle, "cycle.button.watched", "watched"),),

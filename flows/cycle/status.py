@@ -8,6 +8,7 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from flows.cycle.model import Cycle
+from flows.cycle.phases import current_step
 from flows.cycle.watching import present, still_to_watch
 from flows.effects import Text, text
 from flows.model import BEFORE_TALK_PHASES, TALK_PHASES, Member, Phase, WillStep
@@ -37,11 +38,24 @@ def status(cycle: Cycle, members: Sequence[Member], spoken: Collection[int],
             "cycle.status_time", minutes=int((phase_due - now).total_seconds() // 60)))
     elif meeting is not None and cycle.phase in BEFORE_TALK_PHASES:
         time_left = text("cycle.status_meeting", when=meeting)
-    return text("cycle.status", phase=text(f"cycle.phase.{cycle.phase.value}"),
+    return text("cycle.status", phase=text(f"cycle.phase.{_phase(cycle)}"),
                 name=inbrenger, time_left=time_left,
                 who=_who(cycle, members, spoken, inbrenger),
                 tips=text("cycle.status_tips_open" if cycle.tips_open
                           else "cycle.status_tips_closed"))
+
+
+def _phase(cycle: Cycle) -> str:
+    """Where the group is, in its own words: reality with its step, the look back (inside the
+    will phase, but past the will), and before the meeting what the intake still needs (not
+    "waiting for the clip" above the line that says the clip is in)."""
+    if cycle.phase is Phase.REALITY:
+        return f"reality_{current_step(cycle)}"
+    if cycle.phase is Phase.WILL and cycle.step == WillStep.LOOKBACK:
+        return "lookback"
+    if cycle.phase is Phase.AWAITING_CLIP and cycle.clip is not None:
+        return "ready" if _awaited(cycle) == "meeting" else "intake"
+    return cycle.phase.value
 
 
 def _who(cycle: Cycle, members: Sequence[Member], spoken: Collection[int],

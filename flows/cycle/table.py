@@ -153,6 +153,8 @@ TRANSITIONS: tuple[Transition, ...] = (
     t(P.WILL, "message", None, is_inbrenger, action=commitment.propose_commitment, step=W.COMMIT),
     t(P.WILL, "commit", None, is_inbrenger, proposal_current, step=W.COMMIT,
       action=commitment.confirm_commitment),
+    t(P.WILL, "commit_edited", None, is_inbrenger, proposal_current, step=W.COMMIT,
+      action=commitment.revise_commitment),
     t(P.WILL, "next", None, *MOVES_ON, has_commitment, step=W.COMMIT,
       to_step=W.LOOKBACK, action=lookback.look_back),
     # The look back closes when everyone answered or its timebox ends.

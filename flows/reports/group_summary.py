@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from flows.cycle.model import LOOKBACK, VOICE, ContributionRef, Cycle, CycleContext
-from flows.cycle.phases import quoted
+from flows.cycle.phases import SUMMARY_QUOTE_CHARS, quoted
 from flows.effects import Text, text
 from flows.labels import Label
 from flows.model import TALK_PHASES, Member, Phase
@@ -19,7 +19,7 @@ from flows.reports.balance import WELCOME, kind_of, known, talk
 from flows.reports.progress import across_cycles, with_cycle
 
 QUOTES_PER_PART = 3
-QUOTE_CHARS = 90
+QUOTE_CHARS = SUMMARY_QUOTE_CHARS
 
 # What each phase keeps of the peers' words: in goal and reality what opens the inbrenger's
 # thinking, in options also the ideas (the peers are a source of knowledge there).

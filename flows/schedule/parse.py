@@ -65,6 +65,9 @@ _INTERVALS: tuple[tuple[re.Pattern[str], int | None], ...] = tuple(
         (rf"\b(?:om de|elke|iedere|ieder|every)\s+{_N}\s+(?:weken|weeks|week)\b", None),
         (r"(?<![\d:.])\b(\d+)-?wekelijks\b", None),
         (_OTHER_WEEK, 2),
+        # "every other Tuesday", "om de andere dinsdag": the rhythm said with the day itself.
+        ((r"\b(?:every other|every second|om de andere|elke tweede|iedere tweede)"
+          r"(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|ma|di|wo|do|vr|za|zo))"), 2),
         (r"\b(?:tweewekelijks|bi-?weekly|fortnightly)\b", 2),
         (r"\bdriewekelijks\b", 3),
         (r"\bvierwekelijks\b", 4),

@@ -54,6 +54,9 @@ async def test_pause_and_replay_for_any_member(
     await eventually(lambda: sorted(p.suffix for p in clips.iterdir()) == [".mp4"],
                      what=f"only the clip's copy in {clips}")
     await tg.send_text(daan.user_id, chat, "/replay 0:04-0:01")
+    await tg.wait_for_text(chat, "Het begin (0:04) ligt na het eind (0:01). Bedoel je "
+                                 "/replay 0:01-0:04?", since=since)
+    await tg.send_text(daan.user_id, chat, "/replay 0:04")
     await tg.wait_for_text(chat, "Geef een begin en eind", since=since)
     await tg.send_text(daan.user_id, chat, "/pause straks")
     await tg.wait_for_text(chat, "Geef een tijdstip", since=since)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from bot.startup.telegram_calls import ADMIN_COMMANDS, GROUP_COMMANDS, PRIVATE_COMMANDS
 from fake_telegram import FakeTelegramControl
+from tests.clips import make_clip
 from tests.e2e.harness import BotProcess, DemoGroup
 from tests.e2e.scenes import db_rows, set_up_group
 from tests.waiting import eventually
@@ -47,7 +48,9 @@ async def test_two_forum_topics_are_two_groups(tg: FakeTelegramControl,
     await tg.wait_for_text(chat, "Welkom, Bram", thread_id=first)
     since = await tg.mark()
     await tg.send_text(2, chat, "/roster", thread_id=second)
-    await tg.wait_for_text(chat, "nog geen intervisiegroep", thread_id=second, since=since)
+    elsewhere = await tg.wait_for_text(chat, "Dit onderwerp is geen intervisiegroep",
+                                       thread_id=second, since=since)
+    assert "eigen onderwerp: Pabo jaar 2 / Groep A." in elsewhere["text"]
     await tg.send_text(1, chat, "/setup", thread_id=second)
     await tg.wait_for_text(chat, "is ingesteld", thread_id=second, since=since)
     await tg.send_text(1, chat, "/roster", thread_id=second)
@@ -55,6 +58,37 @@ async def test_two_forum_topics_are_two_groups(tg: FakeTelegramControl,
     await tg.send_text(1, chat, "/roster", thread_id=first)
     roster = await tg.wait_for_text(chat, "Leden", thread_id=first, since=since)
     assert "Bram" in roster["text"] and "Anna" not in roster["text"]
+
+
+async def test_a_clip_sent_in_another_topic_is_pointed_to_the_group_that_waits_for_it(
+        tg: FakeTelegramControl, running_bot: BotProcess, tmp_path: Path) -> None:
+    """An English group lives in a forum topic; its inbrenger sends the clip in the chat's
+    other topic, and then in General. Before, nothing answered: the clip seemed lost."""
+    for user_id, name in ((1, "Alice"), (2, "Ben")):
+        await tg.add_user(user_id, name, language_code="en")
+    chat = -1002000000001
+    await tg.add_group(chat, "Teacher Ed", forum=True, admins=[1], members=[2])
+    other = await tg.add_topic(chat, "General chat", created_by=1)
+    ours = await tg.add_topic(chat, "Team English", created_by=1)
+    await tg.send_text(1, chat, "/setup en", thread_id=ours)
+    await tg.wait_for_text(chat, "is set up", thread_id=ours)
+    for user_id, name in ((1, "Alice"), (2, "Ben")):
+        await tg.send_text(user_id, chat, "/join", thread_id=ours)
+        welcome = await tg.wait_for_text(chat, f"Welcome, {name}", thread_id=ours)
+        await tg.click(user_id, welcome, "🤝 I agree")
+    await tg.send_text(1, chat, "/cycle Ben", thread_id=ours)
+    await tg.wait_for_text(chat, "It is Ben's turn", thread_id=ours)
+    clip = make_clip(tmp_path / "clip.mp4")
+    for thread in (other, None):
+        since = await tg.mark()
+        await tg.send_video(2, chat, clip, caption="How do I start calmly?", thread_id=thread)
+        pointer = await tg.wait_for_text(chat, "this topic is not an intervision group",
+                                         since=since)
+        assert pointer["thread_id"] == thread
+        assert "Teacher Ed / Team English</b> is waiting for your clip" in pointer["html"]
+    since = await tg.mark()
+    await tg.send_video(2, chat, clip, caption="How do I start calmly?", thread_id=ours)
+    await tg.wait_for_text(chat, "The clip is in", thread_id=ours, since=since)
 
 
 async def test_join_twice_is_idempotent(tg: FakeTelegramControl, demo_group: DemoGroup,

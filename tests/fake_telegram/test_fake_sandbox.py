@@ -88,6 +88,11 @@ async def test_sandbox_serves_the_page_runs_the_bot_and_stops_it(
             assert demo["demo"] is None and demo["clock"]["offset"] == 0
             await tg.send_text(group.members[0].user_id, group.chat_id, "hallo <groep>")
             await tg.wait_for_text(group.chat_id, "echo: hallo <groep>", timeout=20)
+            # An English demo: its cast speak English to the bot from then on (before, the
+            # bot greeted the new demo group and answered private /help in Dutch).
+            await http.post("/_demo/start", json={"role": "peer", "language": "en"})
+            state = await tg.state()
+            assert {u["language_code"] for u in state["users"]} == {"en"}
     finally:
         sandbox.cancel()  # what Ctrl-C amounts to
         with contextlib.suppress(asyncio.CancelledError):

@@ -101,10 +101,12 @@ def member_left(bot: Bot, person: Person, *, status: str = "left") -> Update:
     return Update.de_json({"update_id": number, "chat_member": body}, bot)
 
 
-def bot_added(bot: Bot, by: Person, *, chat_id: int = GROUP) -> Update:
-    """A my_chat_member update: `by` added the bot to the group, as Telegram sends it."""
+def bot_added(bot: Bot, by: Person, *, chat_id: int = GROUP, removed: bool = False) -> Update:
+    """A my_chat_member update: `by` added the bot to the group (or, `removed`, took it out),
+    as Telegram sends it."""
     me = {"id": bot.id, "is_bot": True, "first_name": bot.first_name}
+    before, after = ("member", "left") if removed else ("left", "member")
     body = {"chat": _chat(chat_id), "from": by.to_dict(), "date": DATE,
-            "old_chat_member": {"user": me, "status": "left"},
-            "new_chat_member": {"user": me, "status": "member"}}
+            "old_chat_member": {"user": me, "status": before},
+            "new_chat_member": {"user": me, "status": after}}
     return Update.de_json({"update_id": next(_ids), "my_chat_member": body}, bot)

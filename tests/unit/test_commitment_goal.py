@@ -7,12 +7,12 @@ import pytest
 
 from flows.catalog import render_all
 from flows.cycle.commitment import has_goal, is_goal_only, with_goal
-from flows.cycle.model import ConfirmCommitment, Contribution, Decision
+from flows.cycle.model import CommitmentEdited, ConfirmCommitment, Contribution, Decision
 from flows.cycle.table import decide
 from flows.effects import Say
 from flows.model import Phase, Settings
 from flows.reports.group_summary import group_summary
-from tests.unit.test_cycle import ANNA, ctx_for, cycle_in
+from tests.unit.test_cycle import ANNA, BOB, ctx_for, cycle_in
 
 WITH_GOAL = (
     ("nl", "Ik wacht na elke vraag vijf tellen, zodat meer leerlingen nadenken."),
@@ -115,3 +115,28 @@ def test_a_goal_in_the_first_message_is_named_and_not_asked_for() -> None:
     assert "het staat er allebei in" in shown and "En met welk doel" not in shown
     again = decide(ctx_for(decision.cycle), Contribution(ANNA, 801, "want dan is het rustig"))
     assert again.cycle.proposed_commitment == "want dan is het rustig"  # a goal had been there
+
+
+def test_an_edit_of_the_proposed_message_is_proposed_instead() -> None:
+    """Telegram lets the inbrenger edit the message: before, the button still confirmed the
+    old words and the edit was lost."""
+    first = decide(ctx_for(cycle_in(Phase.WILL)),
+                   Contribution(ANNA, 800, "Ik ga bij de deur wachten."))
+    edited = "Ik ga bij de deur wachten, zodat de les rustig begint."
+    revised = decide(ctx_for(first.cycle),
+                     CommitmentEdited(ANNA, 800, "Ik ga bij de deur wachten.", edited))
+    shown, buttons = proposal(revised)
+    assert revised.cycle.proposed_commitment == edited  # rewritten, not joined as a goal
+    assert edited in shown and "het staat er allebei in" in shown
+    assert buttons == ["cy:7:commit:800"]
+    confirmed = decide(ctx_for(revised.cycle), ConfirmCommitment(ANNA, 800))
+    assert confirmed.cycle.commitment == edited
+    # Another message, or someone else's edit, leaves the proposal alone.
+    before = "Ik ga bij de deur wachten."
+    assert decide(ctx_for(first.cycle), CommitmentEdited(ANNA, 799, before, edited)).refused
+    assert decide(ctx_for(first.cycle), CommitmentEdited(BOB, 800, before, edited)).refused
+    # A proposal joined from two messages is not replaced by an edit of its second one.
+    joined = decide(ctx_for(first.cycle), Contribution(ANNA, 801, "Zodat het rustig is."))
+    after = decide(ctx_for(joined.cycle),
+                   CommitmentEdited(ANNA, 801, "Zodat het rustig is.", "Zodat het stil is."))
+    assert after.cycle == joined.cycle and after.effects == ()

@@ -20,6 +20,7 @@ from flows.cycle.model import (
     CheckinAnswer,
     Clip,
     ClipPosted,
+    CommitmentEdited,
     ConfirmCommitment,
     Consent,
     Contribution,
@@ -195,6 +196,8 @@ SCENARIOS: list[tuple[Phase, dict[str, Any], Event, Phase]] = [
                                          "beginnen."), P.WILL),
     (P.WILL, {"proposed_commitment": "Wachten", "proposal_message_id": 505},
      ConfirmCommitment(ANNA, 505), P.WILL),
+    (P.WILL, {"proposed_commitment": "Wachten", "proposal_message_id": 505},
+     CommitmentEdited(ANNA, 505, "Wachten", "Wachten, zodat het stil wordt"), P.WILL),
     (P.WILL, {"commitment": "Wachten tot het stil is"}, Next(ANNA), P.WILL),
     (P.WILL, {"commitment": "x", "step": "lookback", "lookback_choice": 11,
               "_ctx": {"contributions": lines_of(BOB, CARLA)}},
@@ -385,6 +388,10 @@ def test_opening_the_meeting_shows_agreements_storyboard_and_watch_button() -> N
     assert SendStoryboard(7) in decision.effects and RecordTurn(ANNA) in decision.effects
     assert "afspraken" in said(decision)
     assert any(isinstance(e, SetTimer) and e.event == "watch_end" for e in decision.effects)
+    # "Watch Anna's clip" answers the clip itself, which may lie far up the chat.
+    [watch] = [e for e in decision.effects if isinstance(e, Say) and "Bekijk" in render_all(
+        "nl", e.texts)]
+    assert watch.reply_to == CLIP.message_id
 
 
 def test_the_watch_gate_waits_for_every_peer() -> None:
@@ -611,6 +618,21 @@ def test_swap_passes_the_turn_to_the_next_in_rotation_without_counting_a_turn() 
     assert not any(isinstance(e, RecordTurn) for e in decision.effects)
     again = decide(ctx_for(decision.cycle), Swap(CARLA))
     assert again.cycle.inbrenger_id == BOB
+
+
+def test_a_turn_passed_on_by_someone_else_says_who_passed_it() -> None:
+    """An admin passing the turn on, or a member choosing "next member brings in" at the
+    meeting: before, the group read "Anna passes the turn on" under "✅ Bob: Pass the turn
+    on", words put in the mouth of an inbrenger who had not said a thing."""
+    own = decide(ctx_for(cycle_in(P.ANNOUNCED)), Swap(ANNA))
+    assert "Anna geeft de beurt door aan Carla." in said(own)
+    by_admin = decide(ctx_for(cycle_in(P.AWAITING_CLIP)), Swap(BOB, is_admin=True))
+    assert "Bob geeft de beurt van Anna door aan Carla." in said(by_admin)
+    at_meeting = decide(ctx_for(cycle_in(P.AWAITING_CLIP, meeting_at=NOW)), Swap(BOB))
+    assert "Bob geeft de beurt van Anna door aan Carla." in said(at_meeting)
+    # The rotation gives the turn to the admin who passed it: not "Carla ... on to Carla".
+    to_self = decide(ctx_for(cycle_in(P.AWAITING_CLIP)), Swap(CARLA, is_admin=True))
+    assert "Carla neemt de beurt van Anna over." in said(to_self)
 
 
 def test_a_non_member_is_told_once_how_to_join() -> None:

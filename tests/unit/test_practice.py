@@ -256,6 +256,16 @@ def test_a_late_line_is_a_short_addition_once() -> None:
     assert decide(ctx_for(cycle), MoveLine(ANNA, 1303, "Ik")).refused  # lines are the peers'
 
 
+def test_a_late_line_is_quoted_as_far_as_the_summary_quotes_an_early_one() -> None:
+    """The addition is all the coach gets of a late line: cut at a button's length, it lost
+    its end ("... instead of giving my own rout…") where an early line is shown whole."""
+    cycle = cycle_in(P.CLOSED, commitment="x", phase_started_at=NOW - timedelta(hours=1))
+    words = "Vragen naar de eerste minuut in plaats van mijn eigen aanpak te vertellen."
+    assert 60 < len(words) < 90
+    late = decide(ctx_for(cycle), MoveLine(BOB, 1300, words))
+    assert words in said(late)
+
+
 # --- the summary -----------------------------------------------------------------------------
 
 SUMMARY_TALK = (

@@ -76,6 +76,9 @@ def parsed(text: str, now: datetime = NOW, tz: str = AMS) -> Schedule:
         ("tue 15:00 bi-weekly", "0 15 * * 2", 2),
         ("tue 15:00 fortnightly", "0 15 * * 2", 2),
         ("tue 15:00 every other week", "0 15 * * 2", 2),
+        ("every other tuesday at 15:00", "0 15 * * 2", 2),  # before: "I don't recognise other"
+        ("every second Thursday 9:30", "30 9 * * 4", 2),
+        ("om de andere dinsdag 15:00", "0 15 * * 2", 2),
         ("tue 15:00 every three weeks", "0 15 * * 2", 3),
         ("ma en do 9.30", "30 9 * * 1,4", 1),
         ("mon, thu 9:30", "30 9 * * 1,4", 1),

@@ -40,6 +40,12 @@ from flows.settings_change import change, describe
     ("reminder", "1 dag", "clip_reminder_hours", 24),
     ("bewaren", "30 dagen", "retention_days", 30),
     ("look-back", "5 min", "lookback_minutes", 5),
+    # The names as the English overview shows them, two words and all ("look back 5",
+    # "time zone: ...", "announcement 48 hours before", "keep 180 days").
+    ("look", "back 3", "lookback_minutes", 3),
+    ("time", "zone London", "timezone", "Europe/London"),
+    ("announcement", "2 days", "announce_hours_before", 48),
+    ("keep", "90 days", "retention_days", 90),
 ])
 def test_a_setting_changes(name: str, value: str, field: str, expected: object) -> None:
     changed = change(Settings(), name, value)

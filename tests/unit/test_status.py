@@ -45,14 +45,17 @@ def test_before_the_meeting_it_says_what_the_cycle_waits_for_not_who_was_quiet()
     assert "Waiting for Anna's clip and learning question." in said
     assert "Not heard from" not in said
     with_clip = cycle_in(P.AWAITING_CLIP, clip=CLIP)
-    assert "wachten op de leervraag van Anna" in render(
-        "nl", status(with_clip, NOT_AGREED, set(), None, NOW))
+    question = render("nl", status(with_clip, NOT_AGREED, set(), None, NOW))
+    assert "wachten op de leervraag van Anna" in question
+    assert "Fase: <b>clip voorbereiden</b>" in question
     ready = cycle_in(P.AWAITING_CLIP, clip=CLIP, learning_question=QUESTION)
     assert "toestemming voor het filmen" in render(
         "nl", status(ready, NOT_AGREED, set(), None, NOW))
     consented = cycle_in(P.AWAITING_CLIP, clip=CLIP, learning_question=QUESTION, consent=True)
-    assert "the talk opens at the meeting" in render(
-        "en", status(consented, NOT_AGREED, set(), None, NOW))
+    all_in = render("en", status(consented, NOT_AGREED, set(), None, NOW))
+    assert "the talk opens at the meeting" in all_in
+    # Not "Phase: waiting for the clip" above the line that says the clip is in.
+    assert "Phase: <b>ready for the meeting</b>" in all_in
 
 
 def test_a_timebox_that_ended_long_ago_is_said_to_be_up() -> None:
@@ -77,3 +80,21 @@ def test_before_the_talk_it_names_the_meeting_instead_of_a_bare_dash() -> None:
     assert "🗓 bijeenkomst: do 10 dec 15:30\n" in said and "—" not in said
     by_hand = render("nl", status(waiting, NOT_AGREED, set(), None, NOW))
     assert "⏳" not in by_hand and "—" not in by_hand and "🗓" not in by_hand
+
+
+def test_in_the_look_back_it_says_look_back_not_will() -> None:
+    """The look back runs inside the will phase; the group, asked which move they will use
+    again, read "Phase: will" before."""
+    cycle = cycle_in(P.WILL, step="lookback", commitment="Wachten")
+    said = render("en", status(cycle, NOT_AGREED, {BOB}, NOW + timedelta(minutes=4), NOW))
+    assert "Phase: <b>look back</b>" in said
+    assert "Fase: <b>voornemen</b>" in render(
+        "nl", status(cycle_in(P.WILL, step="commit"), NOT_AGREED, {BOB}, None, NOW))
+
+
+def test_in_reality_it_names_the_step() -> None:
+    """Three steps inside one phase: "Phase: reality" did not say which one the group is at."""
+    said = render("en", status(cycle_in(P.REALITY, step="strong"), NOT_AGREED, set(), None, NOW))
+    assert "Phase: <b>reality, step 2 of 3: strong moments</b>" in said
+    said = render("nl", status(cycle_in(P.REALITY), NOT_AGREED, set(), None, NOW))
+    assert "Fase: <b>realiteit, stap 1 van 3: wat we zien en horen</b>" in said

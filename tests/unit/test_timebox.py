@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
+from flows.catalog import render_all
 from flows.cycle.model import Next, TimeboxChanged
 from flows.cycle.table import decide
-from flows.effects import CancelTimer, SetTimer
+from flows.effects import CancelTimer, Say, SetTimer
 from flows.model import Phase, Settings
 from tests.unit.test_cycle import ANNA, NOW, ctx_for, cycle_in, said
 
@@ -20,6 +21,9 @@ def test_a_shorter_goal_counts_for_the_goal_that_runs() -> None:
     assert SetTimer("cycle:7:phase_reminder", NOW + timedelta(minutes=2), "phase_reminder",
                     {"cycle_id": 7}) in decision.effects
     assert "de fase <b>doel</b> duurt 5 min, dus nog 2 min" in said(decision)
+    # English word order: "the goal phase", not "the phase goal".
+    assert "the <b>goal</b> phase takes 5 min, so 2 min left" in render_all("en", next(
+        e.texts for e in decision.effects if isinstance(e, Say)))
 
 
 def test_watching_shortened_past_its_start_opens_the_talk_now() -> None:

@@ -1,0 +1,45 @@
+"""The bot taken out of the chat: whoever removed it hears privately what stopped, and only
+what was there (a group without a cycle or a schedule has no "running cycle" to stop)."""
+from __future__ import annotations
+
+from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.talk import announced
+from tests.handlers.updates import ANNA, BRAM, GROUP, bot_added, command
+
+
+async def _removed(bot: InProcessBot) -> list[str]:
+    since = await bot.tg.mark()
+    await bot.handle(bot_added(bot.app.bot, ANNA, removed=True))
+    return await bot.said(ANNA.user_id, since=since)
+
+
+async def _anna_started_the_bot(bot: InProcessBot) -> None:
+    await bot.tg.start_private_chat(ANNA.user_id)
+    await bot.handle(command(bot.app.bot, ANNA, "/start", chat_id=ANNA.user_id))
+
+
+async def test_a_group_without_a_cycle_or_schedule_is_not_told_they_stopped(
+        bot: InProcessBot) -> None:
+    """In a supergroup whose topics are groups, each is told of its end: before, a topic
+    just set up was told that its "running cycle" had stopped and its meetings were off."""
+    await _anna_started_the_bot(bot)
+    await set_up(bot, BRAM)
+    [said] = await _removed(bot)
+    assert said.startswith("De bot is uit de groep Intervisie 3B gehaald. Wat al is opgeslagen")
+    assert "cyclus" not in said and "bijeenkomsten" not in said
+    assert said.endswith("Voeg de bot opnieuw toe en stuur /setup.")
+
+
+async def test_a_running_cycle_and_a_schedule_are_said_to_stop(bot: InProcessBot) -> None:
+    await _anna_started_the_bot(bot)
+    await announced(bot)
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, "/schedule do 15:00 wekelijks"))
+    [asked] = [m for m in await bot.tg.bot_messages(GROUP, since=since)
+               if m["message"].get("reply_markup")]
+    yes = next(b["callback_data"] for row in asked["message"]["reply_markup"]["inline_keyboard"]
+               for b in row if ":yes:" in b["callback_data"])
+    await bot.press(ANNA, yes)
+    [said] = await _removed(bot)
+    assert ("gehaald. De lopende cyclus is gestopt. De geplande bijeenkomsten zijn geschrapt. "
+            "Wat al is opgeslagen") in said
