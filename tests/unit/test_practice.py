@@ -492,3 +492,10 @@ def test_a_swap_with_someone_outside_the_group_or_not_agreed_is_refused() -> Non
     not_agreed = decide(ctx_for(cycle_in(P.ANNOUNCED), members=NOT_AGREED), Swap(ANNA, to=EVA))
     assert not_agreed.refusal == Text("cycle.refused.inbrenger_not_agreed", {"name": "Eva"})
     assert decide(ctx_for(cycle_in(P.ANNOUNCED)), Swap(BOB, to=DAAN)).refused  # not his turn
+
+
+def test_an_admin_who_swaps_someones_turn_with_a_chosen_member_is_named_as_the_one_who_did() -> None:
+    cycle = replace(cycle_in(P.ANNOUNCED), inbrenger_id=BOB)
+    swapped = decide(ctx_for(cycle), Swap(ANNA, is_admin=True, to=DAAN))
+    assert swapped.cycle.inbrenger_id == DAAN
+    assert said(swapped).startswith("Anna geeft de beurt van Bob door aan Daan.")
