@@ -20,8 +20,9 @@ from storage.timers import StoredTimer
 
 log = logging.getLogger(__name__)
 
-# A job normally fires within milliseconds of its time; one this late was held up by the bot
-# being down, and its message says so.
+# A timer that fell due this long before the bot started was held up by the bot being down,
+# and its message says so. One due while the bot runs is never "late": a busy moment is not
+# an outage, and the sandbox's clock moved on is none either.
 LATE_AFTER = timedelta(seconds=30)
 # APScheduler skips a job whose time passed longer ago than its misfire grace time, so a
 # past-due timer is scheduled a moment from now instead.
@@ -81,7 +82,7 @@ async def _fire(context: ContextTypes.DEFAULT_TYPE) -> None:
 async def fire(app: Application, timer: StoredTimer) -> None:  # type: ignore[type-arg]
     """Runs a due timer (the JobQueue's callback; tests with a controlled clock call it)."""
     svc = services_of(app)
-    late = svc.now() - timer.due_at > LATE_AFTER
+    late = (svc.started_at or svc.now()) - timer.due_at > LATE_AFTER
     if svc.on_timer is None:
         log.error("timer %s fired before the bot was started", timer.name)
         return

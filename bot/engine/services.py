@@ -41,6 +41,7 @@ class Services:
 
     config: Config
     clock: Callable[[], datetime] = utc_now
+    started_at: datetime | None = None  # when this process started (post_init), by `clock`
     bot_username: str = ""
     sender: Lanes = field(default_factory=_Asleep)
     on_timer: Callable[..., Awaitable[None]] | None = None

@@ -59,6 +59,7 @@ async def post_init(app: Application) -> None:  # type: ignore[type-arg]
     """After `app.initialize()` (which asked Telegram who the bot is)."""
     svc = services_of(app)
     svc.db = await Database.open(svc.config.db_path)
+    svc.started_at = svc.now()
     svc.bot_username = app.bot.username or ""
     svc.on_timer = dispatch.timer_fired  # handed in here, so jobs imports nothing above
     svc.on_voice_note = voice_notes.transcribe_later  # likewise for work.py

@@ -295,3 +295,17 @@ async def test_a_meeting_the_group_cancelled_before_its_time_is_not_announced_ag
     await world.fire_due()
     await world.fire_due()
     assert await world.said(ANNOUNCED) == 1 and await world.said(MEETING_TEXT) == 0
+
+
+async def test_a_timer_that_comes_late_while_the_bot_runs_has_no_note_about_being_down(
+        world: World) -> None:
+    """Only a timer that fell due before the bot started was held up by an outage. The
+    sandbox's clock moved on (or a busy moment) is none: the announcement says nothing of
+    "later than planned" then."""
+    await world.start_bot()
+    await _scheduled_group(world, "di 15:00 wekelijks")
+    world.clock.now = datetime(2027, 3, 28, 16, 0, tzinfo=UTC)  # the same three hours, running
+    await world.fire_due()
+    announcement = [m for m in await world.tg.bot_messages(CHAT)
+                    if ANNOUNCED in (m["text"] or "")]
+    assert len(announcement) == 1 and "Later dan gepland" not in announcement[0]["text"]
