@@ -50,13 +50,16 @@ class Say:
 class SayPrivately:
     """A message in a member's private chat with the bot. When that chat is impossible (the
     member never started the bot, or blocked it) and `fallback_reply_to` is set, the same text
-    goes to the group as a reply to that message instead; otherwise it is dropped quietly."""
+    goes to the group as a reply to that message instead; otherwise it is dropped quietly.
+    `heading` (the line naming the group: a member may be in several) is said only in the
+    private chat; in the group itself it would be noise."""
 
     user_id: int
     texts: tuple[Text, ...]
     buttons: Keyboard = ()
     fallback_reply_to: int | None = None
     language: str | None = None
+    heading: tuple[Text, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,8 @@ async def store(unit: Unit, group: Group, cycle: Cycle, effects: tuple[Effect, .
             rows = buttons(said_in, effect.buttons)
             fallback = (to_group(group, html, reply_to=effect.fallback_reply_to, rows=rows)
                         if effect.fallback_reply_to is not None else None)
-            await unit.send(Message(effect.user_id, html, buttons=rows, fallback=fallback))
+            private = render_all(said_in, effect.heading + effect.texts)
+            await unit.send(Message(effect.user_id, private, buttons=rows, fallback=fallback))
         elif isinstance(effect, (SendStoryboard, SendStill, SendReplay)):
             await unit.send(clip_media(group, cycle, effect))
         elif isinstance(effect, SendCoachSummary):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from telegram import Update
-from telegram.constants import ChatMemberStatus
+from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
 from telegram.ext import (
     BaseHandler,
@@ -322,13 +322,26 @@ async def bot_membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if change is None:
         return
     gone = change.new_chat_member.status in _OUT
-    if not gone and change.old_chat_member.status in _OUT and in_group(update):
+    if change.chat.type == ChatType.PRIVATE:
+        await _private_chat_changed(update, context, open_again=not gone)
+    elif not gone and change.old_chat_member.status in _OUT and in_group(update):
         async with handling(update, context) as unit:
             if unit is not None:
                 await unit.send(Message(change.chat.id, say(user_language(change.from_user),
                                                             "bot.added")))
     elif gone:
         await _bot_removed(update, context)
+
+
+async def _private_chat_changed(update: Update, context: ContextTypes.DEFAULT_TYPE, *,
+                                open_again: bool) -> None:
+    """A member blocked the bot (or unblocked it): from now on what is meant for them alone
+    goes to the group as a reply (or to their private chat again), not into a refusal."""
+    user = update.effective_user
+    async with handling(update, context) as unit:
+        if unit is not None and user is not None:
+            await members.started_private(unit.tx, user.id, display_name(user),
+                                          user.language_code, unit.now, started=open_again)
 
 
 async def _bot_removed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

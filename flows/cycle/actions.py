@@ -162,7 +162,8 @@ def remind_clip(ctx: CycleContext, event: Event) -> Decision:
         return Decision(cycle)
     reminder = (_clip_reminder(ctx),)
     if member and member.started_private:
-        return Decision(cycle, (SayPrivately(member.user_id, about_group(ctx) + reminder),))
+        return Decision(cycle, (SayPrivately(member.user_id, reminder,
+                                             heading=about_group(ctx)),))
     return Decision(cycle, (Say(reminder),))
 
 
@@ -290,8 +291,8 @@ def _to_member(ctx: CycleContext, member: Member, lines: tuple[Text, ...], reply
     """A word for one member about their own message: in their private chat where they
     started one (naming the group), else as a reply to that message in the group."""
     if member.started_private:
-        return SayPrivately(member.user_id, about_group(ctx) + lines, keyboard,
-                            fallback_reply_to=reply_to)
+        return SayPrivately(member.user_id, lines, keyboard, fallback_reply_to=reply_to,
+                            heading=about_group(ctx))
     return Say(lines, keyboard, reply_to=reply_to)
 
 
@@ -365,5 +366,6 @@ def follow_up(ctx: CycleContext, event: Event) -> Decision:
         return Decision(cycle)
     message = (text("cycle.followup", name=member.name, commitment=cycle.commitment),)
     if member.started_private:
-        return Decision(cycle, (SayPrivately(member.user_id, about_group(ctx) + message),))
+        return Decision(cycle, (SayPrivately(member.user_id, message,
+                                             heading=about_group(ctx)),))
     return Decision(cycle, (Say(message),))

@@ -214,8 +214,8 @@ def _to_writer(ctx: NudgeContext, texts: tuple[Text, ...], private: bool) -> Eff
     private nudge first names the group it is about (a member may be in several)."""
     if private:
         about = (text("nudge.about_group", group=ctx.group_title or "—"),)
-        return SayPrivately(ctx.writer.user_id, about + texts, fallback_reply_to=ctx.message_id,
-                            language=ctx.language)
+        return SayPrivately(ctx.writer.user_id, texts, fallback_reply_to=ctx.message_id,
+                            language=ctx.language, heading=about)
     return Say(texts, reply_to=ctx.message_id, language=ctx.language)
 
 
@@ -319,7 +319,7 @@ def _inbrenger_checkin(
     history = replace(history, checkin_at=now)
     if private:
         about = (text("nudge.about_group", group=ctx.group_title or "—"),)
-        effect = SayPrivately(inbrenger.user_id, about + texts, buttons,
+        effect = SayPrivately(inbrenger.user_id, texts, buttons, heading=about,
                               fallback_reply_to=history.inbrenger_last_message_id)
     else:
         effect = Say(texts, buttons)

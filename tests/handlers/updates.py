@@ -108,3 +108,16 @@ def bot_added(bot: Bot, by: Person, *, chat_id: int = GROUP) -> Update:
             "old_chat_member": {"user": me, "status": "left"},
             "new_chat_member": {"user": me, "status": "member"}}
     return Update.de_json({"update_id": next(_ids), "my_chat_member": body}, bot)
+
+
+def bot_blocked(bot: Bot, person: Person, *, blocked: bool = True) -> Update:
+    """A my_chat_member update in `person`'s private chat: they blocked the bot (or, with
+    `blocked=False`, unblocked it), as Telegram sends it."""
+    me = {"id": bot.id, "is_bot": True, "first_name": bot.first_name}
+    before, after = ("member", "kicked") if blocked else ("kicked", "member")
+    old: dict[str, Any] = {"user": me, "status": before}
+    new: dict[str, Any] = {"user": me, "status": after}
+    (new if blocked else old)["until_date"] = 0  # Telegram's "kicked" carries one
+    body = {"chat": _chat(person.user_id), "from": person.to_dict(), "date": DATE,
+            "old_chat_member": old, "new_chat_member": new}
+    return Update.de_json({"update_id": next(_ids), "my_chat_member": body}, bot)

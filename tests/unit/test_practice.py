@@ -108,7 +108,8 @@ def test_a_private_nudge_names_the_group_it_is_about() -> None:
     ctx = ctx_for(cycle_in(P.REALITY), group_title="Pabo 2B")
     decision = decide(ctx, Contribution(BOB, 1000, "Je zou meer wachttijd kunnen geven."))
     (nudge,) = [e for e in decision.effects if isinstance(e, SayPrivately)]
-    assert "Over <b>Pabo 2B</b>" in render_all("nl", nudge.texts)
+    assert render_all("nl", nudge.heading) == "Over <b>Pabo 2B</b>:"
+    assert "Pabo 2B" not in render_all("nl", nudge.texts)  # the group's fallback names none
 
 
 def test_an_english_message_in_a_dutch_group_is_nudged_in_english() -> None:
@@ -394,7 +395,7 @@ def test_a_private_reminder_or_follow_up_names_the_group_it_is_about() -> None:
     for decision in (reminded, followed):
         (private,) = decision.effects
         assert isinstance(private, SayPrivately) and private.user_id == ANNA
-        assert render_all("nl", private.texts).startswith("Over <b>Pabo 2B</b>:")
+        assert render_all("nl", private.heading) == "Over <b>Pabo 2B</b>:"
 
 # --- agreements ------------------------------------------------------------------------------
 

@@ -1,0 +1,49 @@
+"""A member who blocked the bot after starting it: what was meant for their private chat
+comes to the group as a reply, without the line that names the group (they are in it)."""
+from __future__ import annotations
+
+from tests.handlers.in_process import InProcessBot
+from tests.handlers.talk import to_the_talk
+from tests.handlers.updates import CATO, GROUP, bot_blocked, command, message
+
+TIP = "Je zou meer wachttijd kunnen geven."
+
+
+async def _cato_started_the_bot(bot: InProcessBot) -> None:
+    await bot.tg.start_private_chat(CATO.user_id)
+    await bot.handle(command(bot.app.bot, CATO, "/start", chat_id=CATO.user_id))
+
+
+async def test_a_member_who_blocked_the_bot_gets_the_nudge_in_the_group_without_a_header(
+        bot: InProcessBot) -> None:
+    await _cato_started_the_bot(bot)
+    await to_the_talk(bot)
+    await bot.tg.block_bot(CATO.user_id)
+    await bot.handle(bot_blocked(bot.app.bot, CATO))
+    assert await bot.db_one("SELECT started_private FROM users WHERE user_id = ?",
+                            CATO.user_id) == (0,)
+    since = await bot.tg.mark()
+    tip = message(bot.app.bot, CATO, TIP)
+    await bot.handle(tip)
+    nudges = [v for v in await bot.tg.bot_messages(GROUP, since=since) if "tip" in v["text"]]
+    assert len(nudges) == 1, nudges
+    assert nudges[0]["reply_to"] == tip.effective_message.message_id  # type: ignore[union-attr]
+    assert not nudges[0]["text"].startswith("Over ")
+    assert await bot.said(CATO.user_id, since=since) == []
+    await bot.handle(bot_blocked(bot.app.bot, CATO, blocked=False))  # unblocked: private again
+    assert await bot.db_one("SELECT started_private FROM users WHERE user_id = ?",
+                            CATO.user_id) == (1,)
+
+
+async def test_a_private_nudge_refused_by_telegram_falls_back_without_the_header(
+        bot: InProcessBot) -> None:
+    """Blocked while the bot did not hear of it (the update lost, or blocked long ago): the
+    private nudge is refused and its fallback goes to the group, naming no group."""
+    await _cato_started_the_bot(bot)
+    await to_the_talk(bot)
+    await bot.tg.block_bot(CATO.user_id)  # the bot is not told
+    since = await bot.tg.mark()
+    await bot.handle(message(bot.app.bot, CATO, TIP))
+    nudges = [v for v in await bot.tg.bot_messages(GROUP, since=since) if "tip" in v["text"]]
+    assert len(nudges) == 1, nudges
+    assert not nudges[0]["text"].startswith("Over ")
