@@ -86,3 +86,19 @@ async def test_the_announcement_s_buttons_go_with_the_clip_and_all_go_when_the_c
     assert not [v for v in await bot.tg.bot_messages(GROUP) if v["reply_markup"]
                 and any(b["callback_data"].startswith("cy:") for row in
                         v["reply_markup"]["inline_keyboard"] for b in row)]
+
+
+async def test_open_for_tips_pressed_ten_times_edits_the_prompt_once(bot: InProcessBot) -> None:
+    """Bram presses "Open voor tips" ten times before his app shows it gone: the floor opens
+    once, and the prompt loses that button in one edit, not ten (each edit takes a place in
+    the group's 20 messages a minute, ahead of whatever the bot says next)."""
+    goal_prompt = await to_the_talk(bot)
+    presses = [await click(bot, BRAM, goal_prompt, "tips") for _ in range(10)]
+    since = await bot.tg.mark()
+    for pressed, _ in presses:
+        await bot.handle(pressed)
+    edits = [c for c in await bot.tg.calls(since=since) if c["method"].startswith("edit")
+             and c["params"].get("message_id") == str(goal_prompt["message_id"])]
+    assert len(edits) == 1, edits
+    assert sum("open voor tips" in text for text in await bot.said(since=since)) == 1
+    assert has_button("next")(await view_of(bot, goal_prompt["message_id"]))
