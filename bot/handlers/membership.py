@@ -122,11 +122,15 @@ async def _chat_admins(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> list
 
 async def _can_read_the_talk(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> bool:
     """Without reading rights the bot sees only commands, so the conversation would pass it
-    by unnoticed: /setup then says how to fix that."""
-    me = await context.bot.get_me()
-    if me.can_read_all_group_messages:
+    by unnoticed: /setup then says how to fix that. When Telegram does not answer now (a 5xx,
+    a timeout) the /setup still goes on, without that warning."""
+    try:
+        me = await context.bot.get_me()
+        if me.can_read_all_group_messages:
+            return True
+        bot_member = await context.bot.get_chat_member(chat_id, me.id)
+    except TelegramError:
         return True
-    bot_member = await context.bot.get_chat_member(chat_id, me.id)
     return bot_member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
 
 
