@@ -7,7 +7,9 @@ ends; a commit that stores mail for a chat wakes its lane (and at start every la
 mail waiting is woken, so nothing decided before a crash is lost).
 
 A call is marked delivered after Telegram accepted it. A crash between Telegram's answer and
-that mark sends the call once more after the restart: at most one duplicate per crash.
+that mark sends the call once more after the restart: at most one duplicate per crash. A call
+that cannot be made at all (a bug while drawing a chart) is marked failed, like one Telegram
+refuses for good, so that it never stops the chat's later mail.
 """
 from __future__ import annotations
 
@@ -96,6 +98,10 @@ class Sender(Lanes[outbox.Waiting]):
                 continue
             except TelegramError as error:
                 await self._give_up(stored, error.message)
+                return
+            except Exception as error:  # a bug in making it: this call goes, not the lane
+                log.exception("lane %s: a message could not be made", stored.lane)
+                await self._give_up(stored, f"could not be made: {type(error).__name__}")
                 return
             async with self._db.transaction() as tx:
                 await outbox.delivered(tx, stored.id)
