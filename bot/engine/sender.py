@@ -69,7 +69,11 @@ class Sender(Lanes[outbox.Waiting]):
     async def _send(self, stored: outbox.Waiting) -> None:
         item = decode(stored.payload)
         if isinstance(item, Retire):
-            await self._retire(stored, item)
+            try:
+                await self._retire(stored, item)
+            except Exception as error:  # a bug: the buttons stay, the chat's mail goes on
+                log.exception("lane %s: buttons could not be retired", stored.lane)
+                await self._give_up(stored, f"could not be made: {type(error).__name__}")
             return
         wait = FIRST_RETRY
         while True:

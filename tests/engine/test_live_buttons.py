@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from bot.engine.outgoing import Edit, Message, Outgoing, Retire, decode, encode
 from bot.engine.sender import Sender
 from bot.engine.work import Unit
@@ -140,3 +142,18 @@ async def test_an_edit_decided_again_before_the_first_went_out_is_queued_once(
         assert [decode(w.payload) for w in await outbox.waiting(tx, GROUP, 20)] == [
             Edit(GROUP, 101, None, ()), Edit(GROUP, 101, "Doel ✅", ()),
             Edit(GROUP, 101, None, ())]
+
+
+async def test_a_retirement_that_breaks_costs_only_the_buttons(
+        db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug while the sender turns a Retire into edits stopped the group's lane for good (the
+    Retire stayed first in line); now the buttons stay and the next message still goes."""
+    await _cycle(db)
+    telegram = Telegram()
+
+    async def broken(*_: object) -> list[Edit]:
+        raise KeyError("a record the code did not expect")
+
+    monkeypatch.setattr("bot.engine.live_buttons.edits", broken)
+    await _send(db, telegram, Retire(GROUP, 1, ("next",)), Message(GROUP, "Realiteit"))
+    assert telegram.calls == [Message(GROUP, "Realiteit")]
