@@ -8,6 +8,7 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
 from telegram.ext import BaseHandler, ChatMemberHandler, ContextTypes
 
+from bot.engine.effects import to_group
 from bot.engine.events import decide_in
 from bot.engine.outgoing import Message
 from bot.engine.work import Unit
@@ -38,7 +39,8 @@ _OUT = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
 
 async def bot_membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The bot added to a group says what it is for and that an admin starts with /setup (a
-    newcomer otherwise meets silence); removed, its groups stop."""
+    newcomer otherwise meets silence); removed, its groups stop; no longer an admin where it
+    then cannot read the talk, it says so."""
     change = update.my_chat_member
     if change is None:
         return
@@ -52,6 +54,23 @@ async def bot_membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
                                                             "bot.added")))
     elif gone:
         await _bot_removed(update, context)
+    elif change.old_chat_member.status == ChatMemberStatus.ADMINISTRATOR and in_group(update):
+        await _no_longer_admin(update, context)
+
+
+async def _no_longer_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """With privacy mode on, the bot reads the talk only as an admin: without those rights it
+    would hear no contribution and nudge nobody while the group talks on, so each group in
+    the chat hears how to fix it (the same words as at /setup)."""
+    change = update.my_chat_member
+    if change is None or await can_read_the_talk(context, change.chat.id):
+        return
+    async with handling(update, context) as unit:
+        if unit is None:
+            return
+        for group in await groups.in_chat(unit.tx, change.chat.id):
+            await unit.send(to_group(group, say(group.settings.language, "bot.privacy_mode",
+                                                username=context.bot.username or "")))
 
 
 async def _private_chat_changed(update: Update, context: ContextTypes.DEFAULT_TYPE, *,

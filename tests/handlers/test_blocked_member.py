@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.handlers.in_process import InProcessBot
 from tests.handlers.talk import to_the_talk
-from tests.handlers.updates import CATO, GROUP, bot_blocked, command, message
+from tests.handlers.updates import ANNA, CATO, GROUP, bot_blocked, bot_demoted, command, message
 
 TIP = "Je zou meer wachttijd kunnen geven."
 
@@ -45,3 +45,21 @@ async def test_a_private_nudge_refused_by_telegram_falls_back_without_the_header
     nudges = [v for v in await bot.tg.bot_messages(GROUP, since=since) if "tip" in v["text"]]
     assert len(nudges) == 1, nudges
     assert not nudges[0]["text"].startswith("Over ")
+
+
+async def test_the_group_hears_when_the_bot_can_no_longer_read_the_talk(
+        bot: InProcessBot) -> None:
+    """With privacy mode on, the bot reads the talk only as an admin. An admin who took that
+    away mid-cycle left the group talking to a bot that heard nothing: no contribution stored,
+    no nudge, an empty summary, and nobody told."""
+    await bot.tg.set_privacy_mode(True)
+    await bot.tg.set_bot_admin(GROUP, True)
+    await to_the_talk(bot)
+    await bot.tg.set_bot_admin(GROUP, False)
+    since = await bot.tg.mark()
+    await bot.handle(bot_demoted(bot.app.bot, ANNA))
+    said = await bot.said(GROUP, since=since)
+    assert len(said) == 1 and "alleen commando's lezen" in said[0], said
+    await bot.tg.set_bot_admin(GROUP, True)  # an admin again: nothing to say
+    await bot.handle(bot_demoted(bot.app.bot, ANNA))  # (the fake says it can read now)
+    assert len(await bot.said(GROUP, since=since)) == 1
