@@ -1,5 +1,7 @@
-"""A member who blocked the bot after starting it: what was meant for their private chat
-comes to the group as a reply, without the line that names the group (they are in it)."""
+"""The bot's own place in a chat (bot/handlers/bot_status.py). A member who blocked the bot
+after starting it: what was meant for their private chat comes to the group as a reply,
+without the line that names the group (they are in it). A bot made a plain member where it
+then cannot read the talk: the group hears it."""
 from __future__ import annotations
 
 from tests.handlers.in_process import InProcessBot
