@@ -43,6 +43,16 @@ async def waiting_lanes(tx: Tx) -> list[int]:
     return [r["lane"] for r in rows]
 
 
+async def last_edit(tx: Tx, lane: int, chat_id: int, message_id: int) -> str | None:
+    """The last edit of that message still waiting in the lane, as stored."""
+    row = await tx.one(
+        "SELECT payload FROM outbox WHERE lane = ? AND failed_at IS NULL "
+        "AND json_extract(payload, '$.type') = 'Edit' AND json_extract(payload, '$.chat_id') = ? "
+        "AND json_extract(payload, '$.message_id') = ? ORDER BY id DESC LIMIT 1",
+        (lane, chat_id, message_id))
+    return str(row["payload"]) if row else None
+
+
 async def count_waiting(tx: Tx) -> int:
     row = await tx.one("SELECT COUNT(*) AS n FROM outbox WHERE failed_at IS NULL")
     return int(row["n"]) if row else 0

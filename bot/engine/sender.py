@@ -7,7 +7,9 @@ ends; a commit that stores mail for a chat wakes its lane (and at start every la
 mail waiting is woken, so nothing decided before a crash is lost).
 
 A call is marked delivered after Telegram accepted it. A crash between Telegram's answer and
-that mark sends the call once more after the restart: at most one duplicate per crash.
+that mark sends the call once more after the restart: at most one duplicate per crash. A call
+that cannot be made at all (a bug while drawing a chart) is marked failed, like one Telegram
+refuses for good, so that it never stops the chat's later mail.
 """
 from __future__ import annotations
 
@@ -67,7 +69,11 @@ class Sender(Lanes[outbox.Waiting]):
     async def _send(self, stored: outbox.Waiting) -> None:
         item = decode(stored.payload)
         if isinstance(item, Retire):
-            await self._retire(stored, item)
+            try:
+                await self._retire(stored, item)
+            except Exception as error:  # a bug: the buttons stay, the chat's mail goes on
+                log.exception("lane %s: buttons could not be retired", stored.lane)
+                await self._give_up(stored, f"could not be made: {type(error).__name__}")
             return
         wait = FIRST_RETRY
         while True:
@@ -96,6 +102,10 @@ class Sender(Lanes[outbox.Waiting]):
                 continue
             except TelegramError as error:
                 await self._give_up(stored, error.message)
+                return
+            except Exception as error:  # a bug in making it: this call goes, not the lane
+                log.exception("lane %s: a message could not be made", stored.lane)
+                await self._give_up(stored, f"could not be made: {type(error).__name__}")
                 return
             async with self._db.transaction() as tx:
                 await outbox.delivered(tx, stored.id)

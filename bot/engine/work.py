@@ -48,8 +48,14 @@ class Unit:
 
     async def send(self, item: Outgoing) -> None:
         """Decides a Bot API call; it goes out after the commit. A message's buttons changed
-        here are known at once to what retires buttons (bot/engine/live_buttons.py)."""
-        await outbox.add(self.tx, lane_of(item), encode(item), self.now)
+        here are known at once to what retires buttons (bot/engine/live_buttons.py). An edit
+        that waits already, the same, is not queued twice (a button pressed again and again
+        before Telegram took its first edit: each would cost a place in the group's minute)."""
+        payload = encode(item)
+        if isinstance(item, Edit) and payload == await outbox.last_edit(
+                self.tx, lane_of(item), item.chat_id, item.message_id):
+            return
+        await outbox.add(self.tx, lane_of(item), payload, self.now)
         self.lanes.add(lane_of(item))
         if isinstance(item, Edit):
             await live_buttons.edited(self.tx, item)

@@ -19,10 +19,10 @@ from telegram.ext import (
 from bot.engine import flood
 from bot.engine.events import decide_in
 from bot.engine.meetings import settings_changed
-from bot.engine.outgoing import Message
 from bot.engine.services import services
 from bot.engine.work import Unit
 from bot.handlers import coach, private
+from bot.handlers.bot_status import can_read_the_talk
 from bot.handlers.commands import command
 from bot.handlers.common import (
     GroupCommand,
@@ -46,14 +46,13 @@ from bot.texts.render import render, say
 from flows.callbacks import AgreeButton, parse, pattern
 from flows.catalog import LANGUAGES
 from flows.cycle.leaving import leave_refusal
-from flows.cycle.model import Cancel, MemberLeft
+from flows.cycle.model import MemberLeft
 from flows.cycle.rotation import rotation_order
-from flows.effects import CancelTimer, Text
+from flows.effects import Text
 from flows.model import Group, Member, Settings
 from flows.reports.progress import group_progress
 from flows.settings_change import LANGUAGE_NAMES, change
 from storage import cycles, groups, members, outbox
-from storage import timers as timer_store
 
 SKIP_OFF = ("off", "uit", "nee", "no")
 
@@ -65,7 +64,7 @@ async def setup(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     language = user_language(user)
     admin = in_group(update) and (posted_as(message) == "admin"
                                   or await is_admin(context, chat.id, user.id))
-    can_read = await _can_read_the_talk(context, chat.id) if admin else True
+    can_read = await can_read_the_talk(context, chat.id) if admin else True
     chat_admins = await _chat_admins(context, chat.id) if admin else None
     svc = services(context)
     async with handling(update, context) as unit:
@@ -118,16 +117,6 @@ async def _chat_admins(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> list
     except TelegramError:
         return None
     return [admin.user.id for admin in listed if not admin.user.is_bot]
-
-
-async def _can_read_the_talk(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> bool:
-    """Without reading rights the bot sees only commands, so the conversation would pass it
-    by unnoticed: /setup then says how to fix that."""
-    me = await context.bot.get_me()
-    if me.can_read_all_group_messages:
-        return True
-    bot_member = await context.bot.get_chat_member(chat_id, me.id)
-    return bot_member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
 
 
 @group_command()
@@ -312,56 +301,6 @@ async def chat_migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
                 unit.lanes.add(new)
 
 
-_OUT = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
-
-
-async def bot_membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The bot added to a group says what it is for and that an admin starts with /setup (a
-    newcomer otherwise meets silence); removed, its groups stop."""
-    change = update.my_chat_member
-    if change is None:
-        return
-    gone = change.new_chat_member.status in _OUT
-    if not gone and change.old_chat_member.status in _OUT and in_group(update):
-        async with handling(update, context) as unit:
-            if unit is not None:
-                await unit.send(Message(change.chat.id, say(user_language(change.from_user),
-                                                            "bot.added")))
-    elif gone:
-        await _bot_removed(update, context)
-
-
-async def _bot_removed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The bot was removed from a chat (or the chat closed): each of its groups stops. The
-    open cycle is cancelled, its timers and the schedule's are dropped, and whoever removed
-    the bot and the chat's admins (as last seen at /setup) hear privately what that means;
-    everything stored stays under retention."""
-    change = update.my_chat_member
-    async with handling(update, context) as unit:
-        if unit is None or change is None:
-            return
-        for group in await groups.in_chat(unit.tx, change.chat.id):
-            planned = await groups.schedule_of(unit.tx, group.id) is not None
-            stopped = await decide_in(unit, group, Cancel(0, True)) is not None
-            for timer in await timer_store.pending_of(unit.tx, group.id):
-                await unit.set_timer(group.id, CancelTimer(timer.name))
-            await groups.set_schedule(unit.tx, group.id, None)
-            # Only what was there is said to stop: a topic's group without a cycle or a
-            # schedule is not told of a "running cycle" and "planned meetings".
-            said = " ".join(say(group.settings.language, key, group=group.title) for key in (
-                "bot.group_ended", *(("bot.group_ended_cycle",) if stopped else ()),
-                *(("bot.group_ended_meetings",) if planned else ()), "bot.group_ended_stored"))
-            for person in await _told_of_the_end(unit, group.id, change.from_user.id):
-                await unit.send(Message(person, said))
-
-
-async def _told_of_the_end(unit: Unit, group_id: int, remover: int) -> list[int]:
-    """The chat's admins as last seen at /setup, and whoever removed the bot: each of them who
-    has a private chat with the bot (the chat itself can no longer be written to)."""
-    people = sorted({remover, *await groups.admins_of(unit.tx, group_id)})
-    return [p for p in people if await members.can_write_privately(unit.tx, p)]
-
-
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     return [
         command("setup", setup),
@@ -374,6 +313,5 @@ def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         CallbackQueryHandler(agree, pattern=pattern(AgreeButton)),
         MessageHandler(filters.StatusUpdate.MIGRATE, chat_migrated),
         MessageHandler(filters.StatusUpdate.LEFT_CHAT_MEMBER, left_chat),
-        ChatMemberHandler(bot_membership, ChatMemberHandler.MY_CHAT_MEMBER),
         ChatMemberHandler(member_changed, ChatMemberHandler.CHAT_MEMBER),
     ]

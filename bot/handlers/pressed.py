@@ -69,9 +69,12 @@ async def buttons_done(unit: Unit, query: CallbackQuery, *, only: str | None = N
     message = query.message
     if message is None:
         return
+    shown = await _shown(unit, message) if isinstance(message, Message) else None
     gone = only if only is not None else question
-    keep = _without(await _shown(unit, message), gone, prefix=question is not None) \
-        if gone is not None and isinstance(message, Message) else ()
+    keep = _without(shown, gone, prefix=question is not None) \
+        if gone is not None and shown is not None else ()
+    if outcome is None and keep == shown:
+        return  # already so (a button pressed again and again): an edit would change nothing
     await unit.send(Edit(message.chat.id, message.message_id, outcome, keep))
 
 

@@ -15,6 +15,7 @@ from bot.engine.rate_limits import ChatLimits
 from bot.engine.sender import Sender
 from bot.engine.services import SERVICES_KEY, Services, services_of
 from bot.handlers import (
+    bot_status,
     choose,
     clips,
     coach,
@@ -31,8 +32,8 @@ from bot.startup.config import Config
 from storage.db import Database
 
 log = logging.getLogger(__name__)
-FEATURES = (membership, cycle, clips, settings, schedule, summary, coach, choose, privacy,
-            export, private)
+FEATURES = (membership, bot_status, cycle, clips, settings, schedule, summary, coach, choose,
+            privacy, export, private)
 
 
 def build_application(config: Config) -> Application:  # type: ignore[type-arg]

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.engine.outgoing import Edit, Message, Outgoing, Retire, encode
+import pytest
+
+from bot.engine.outgoing import Edit, Message, Outgoing, Retire, decode, encode
 from bot.engine.sender import Sender
 from bot.engine.work import Unit
 from flows.cycle.model import Cycle
@@ -124,3 +126,34 @@ async def test_records_a_cycles_end_did_not_take_and_old_ones_are_forgotten(
         await tx.execute("UPDATE cycles SET phase = 'closed' WHERE id = 1")
         await button_messages.forget_left_over(tx, group.id, NOW - timedelta(days=1))
         assert await button_messages.of_cycle(tx, 1) == []  # its cycle closed
+
+
+async def test_an_edit_decided_again_before_the_first_went_out_is_queued_once(
+        db: Database) -> None:
+    """A stale "next" pressed ten times while the group's lane waits (Telegram's 20 a minute):
+    one edit waits, not ten; a different edit of the same message still queues."""
+    await _cycle(db)
+    for _ in range(10):
+        async with db.transaction() as tx:  # one press, one transaction
+            await Unit(tx, NOW).send(Edit(GROUP, 101, None, ()))
+    async with db.transaction() as tx:
+        await Unit(tx, NOW).send(Edit(GROUP, 101, "Doel ✅", ()))
+        await Unit(tx, NOW).send(Edit(GROUP, 101, None, ()))  # the latest differs: it goes
+        assert [decode(w.payload) for w in await outbox.waiting(tx, GROUP, 20)] == [
+            Edit(GROUP, 101, None, ()), Edit(GROUP, 101, "Doel ✅", ()),
+            Edit(GROUP, 101, None, ())]
+
+
+async def test_a_retirement_that_breaks_costs_only_the_buttons(
+        db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug while the sender turns a Retire into edits stopped the group's lane for good (the
+    Retire stayed first in line); now the buttons stay and the next message still goes."""
+    await _cycle(db)
+    telegram = Telegram()
+
+    async def broken(*_: object) -> list[Edit]:
+        raise KeyError("a record the code did not expect")
+
+    monkeypatch.setattr("bot.engine.live_buttons.edits", broken)
+    await _send(db, telegram, Retire(GROUP, 1, ("next",)), Message(GROUP, "Realiteit"))
+    assert telegram.calls == [Message(GROUP, "Realiteit")]

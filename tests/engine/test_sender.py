@@ -116,6 +116,24 @@ async def test_a_message_telegram_refuses_for_good_does_not_block_the_next(db: D
     assert row is not None and row["payload"] == "{}" and "parse" in row["error"]
 
 
+async def test_a_call_that_breaks_on_our_side_costs_only_itself(db: Database) -> None:
+    """A bug while a call is made (a chart or a sound timeline whose drawing raises) ended the
+    chat's lane with the call still waiting: every later message to that group waited behind
+    it, and after each wake and each restart the same call broke it again. It is now marked
+    failed, like a call Telegram refuses for good, and the chat's mail goes on."""
+    telegram = Telegram()
+    telegram.failures["grafiek"] = [RuntimeError("a bug in the drawing")]
+    sender = Sender(db, telegram, lambda: NOW)
+    await _decide(db, Message(GROUP_A, "grafiek"), Message(GROUP_A, "samenvatting"))
+    await sender.wake_waiting()
+    await sender.idle()
+    assert telegram.delivered == [(GROUP_A, "samenvatting")]
+    async with db.reading() as tx:
+        row = await tx.one("SELECT error FROM outbox WHERE failed_at IS NOT NULL")
+    assert row is not None and "RuntimeError" in row["error"]
+    assert await _waiting(db) == 0
+
+
 async def test_mail_decided_before_a_stop_is_delivered_after_the_start(db: Database) -> None:
     telegram = Telegram()
     telegram.gate[GROUP_A] = asyncio.Event()  # Telegram does not answer before the stop

@@ -2,6 +2,8 @@
 refused kindly and does nothing; a press is always answered."""
 from __future__ import annotations
 
+import pytest
+
 from fake_telegram.scenes import has_button
 from tests.handlers.in_process import InProcessBot
 from tests.handlers.talk import (
@@ -86,3 +88,40 @@ async def test_the_announcement_s_buttons_go_with_the_clip_and_all_go_when_the_c
     assert not [v for v in await bot.tg.bot_messages(GROUP) if v["reply_markup"]
                 and any(b["callback_data"].startswith("cy:") for row in
                         v["reply_markup"]["inline_keyboard"] for b in row)]
+
+
+async def test_open_for_tips_pressed_ten_times_edits_the_prompt_once(bot: InProcessBot) -> None:
+    """Bram presses "Open voor tips" ten times before his app shows it gone: the floor opens
+    once, and the prompt loses that button in one edit, not ten (each edit takes a place in
+    the group's 20 messages a minute, ahead of whatever the bot says next)."""
+    goal_prompt = await to_the_talk(bot)
+    presses = [await click(bot, BRAM, goal_prompt, "tips") for _ in range(10)]
+    since = await bot.tg.mark()
+    for pressed, _ in presses:
+        await bot.handle(pressed)
+    edits = [c for c in await bot.tg.calls(since=since) if c["method"].startswith("edit")
+             and c["params"].get("message_id") == str(goal_prompt["message_id"])]
+    assert len(edits) == 1, edits
+    assert sum("open voor tips" in text for text in await bot.said(since=since)) == 1
+    assert has_button("next")(await view_of(bot, goal_prompt["message_id"]))
+
+
+@pytest.mark.xfail(strict=True, reason="open: a second /next before the first one's step has "
+                   "reached the group moves the cycle on again (walk-robust report)")
+async def test_a_next_typed_twice_before_the_step_shows_moves_on_once(bot: InProcessBot) -> None:
+    """Bram types /next, sees nothing yet (Telegram makes the bot wait), types it again: the
+    second one moves the cycle on once more, past a step nobody has seen (in a played run,
+    five quick /next after the commitment skipped the whole look back). It should be told
+    the step is on its way. (A guard that refused /next while a prompt with "next" or
+    look-back buttons waited in the outbox made this pass, but stalled the sandbox demo in
+    tests/browser; not understood in time, so left open.)"""
+    await to_the_talk(bot)
+    await bot.tg.arm_429("sendMessage", times=1, retry_after=1)  # the step waits a moment
+    since = await bot.tg.mark()
+    for _ in range(2):
+        await bot.app.process_update(command(bot.app.bot, BRAM, "/next"))
+    await bot.handle(command(bot.app.bot, ANNA, "/status"))  # and let everything go out
+    assert await stage(bot) == ("reality", "see")
+    said = await bot.said(since=since)
+    assert sum("Stap 1 van 3" in text for text in said) == 1, said
+    assert not any("Stap 2 van 3" in text for text in said), said

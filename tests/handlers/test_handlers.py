@@ -145,3 +145,13 @@ async def test_the_bot_added_to_a_group_says_what_it_is_and_how_to_begin(
     await bot.handle(bot_added(bot.app.bot, ANNA))
     (said,) = await bot.said(since=since)
     assert "/setup" in said and "Doel, Realiteit, Opties en Voornemen" in said
+
+
+async def test_setup_is_answered_when_telegram_fails_to_say_whether_the_bot_can_read(
+        bot: InProcessBot) -> None:
+    """/setup asks Telegram whether the bot reads the talk; one 502 there lost the whole
+    /setup (the admin heard nothing and the group was not set up)."""
+    await bot.tg.arm_error("getMe", times=1, error_code=502, description="Bad Gateway")
+    await bot.handle(command(bot.app.bot, ANNA, "/setup"))
+    assert "is ingesteld" in (await bot.said(GROUP))[0]
+    assert await bot.db_one("SELECT COUNT(*) FROM groups") == (1,)

@@ -110,3 +110,30 @@ def bot_added(bot: Bot, by: Person, *, chat_id: int = GROUP, removed: bool = Fal
             "old_chat_member": {"user": me, "status": before},
             "new_chat_member": {"user": me, "status": after}}
     return Update.de_json({"update_id": next(_ids), "my_chat_member": body}, bot)
+
+
+def bot_blocked(bot: Bot, person: Person, *, blocked: bool = True) -> Update:
+    """A my_chat_member update in `person`'s private chat: they blocked the bot (or, with
+    `blocked=False`, unblocked it), as Telegram sends it."""
+    me = {"id": bot.id, "is_bot": True, "first_name": bot.first_name}
+    before, after = ("member", "kicked") if blocked else ("kicked", "member")
+    old: dict[str, Any] = {"user": me, "status": before}
+    new: dict[str, Any] = {"user": me, "status": after}
+    (new if blocked else old)["until_date"] = 0  # Telegram's "kicked" carries one
+    body = {"chat": _chat(person.user_id), "from": person.to_dict(), "date": DATE,
+            "old_chat_member": old, "new_chat_member": new}
+    return Update.de_json({"update_id": next(_ids), "my_chat_member": body}, bot)
+
+
+def bot_demoted(bot: Bot, by: Person, *, chat_id: int = GROUP) -> Update:
+    """A my_chat_member update: `by` took the bot's admin rights away in the group."""
+    me = {"id": bot.id, "is_bot": True, "first_name": bot.first_name}
+    admin = {"user": me, "status": "administrator", "can_be_edited": False,
+             "is_anonymous": False, "can_manage_chat": True, "can_delete_messages": True,
+             "can_manage_video_chats": False, "can_restrict_members": False,
+             "can_promote_members": False, "can_change_info": False,
+             "can_invite_users": True, "can_post_stories": False, "can_edit_stories": False,
+             "can_delete_stories": False}
+    body = {"chat": _chat(chat_id), "from": by.to_dict(), "date": DATE,
+            "old_chat_member": admin, "new_chat_member": {"user": me, "status": "member"}}
+    return Update.de_json({"update_id": next(_ids), "my_chat_member": body}, bot)

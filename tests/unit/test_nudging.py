@@ -83,19 +83,13 @@ def tick(
 
 
 def keys(decision: NudgeDecision) -> list[str]:
-    return [item.key for effect in decision.effects for item in getattr(effect, "texts", ())
-            if item.key != "nudge.about_group"]
-
-
-def without_header(texts: tuple[Text, ...]) -> tuple[Text, ...]:
-    """A private message first names the group it is about; the rest is the nudge."""
-    return tuple(t for t in texts if t.key != "nudge.about_group")
+    return [item.key for effect in decision.effects for item in getattr(effect, "texts", ())]
 
 
 def texts_of(decision: NudgeDecision) -> tuple[Text, ...]:
     (effect,) = decision.effects
     assert isinstance(effect, Say | SayPrivately)
-    return without_header(effect.texts)
+    return effect.texts
 
 
 def conversation(
@@ -552,7 +546,7 @@ def test_a_silent_inbrenger_gets_the_checkin_once_per_phase(
     assert isinstance(effect, SayPrivately if private else Say)
     if isinstance(effect, SayPrivately):
         assert effect.user_id == inbrenger.user_id and effect.fallback_reply_to == 42
-    assert without_header(effect.texts) == (Text("nudge.checkin", {"name": "Ilse"}),)
+    assert effect.texts == (Text("nudge.checkin", {"name": "Ilse"}),)
     assert [b.data for row in effect.buttons for b in row] == ["cy:0:checkin:yes",
                                                                "cy:0:checkin:steer"]
 

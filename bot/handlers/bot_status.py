@@ -1,0 +1,119 @@
+"""The bot's own place in a chat (my_chat_member): added to a group, removed from it, made a
+plain member where it can no longer read the talk, or blocked and unblocked in a member's
+private chat."""
+from __future__ import annotations
+
+from telegram import Update
+from telegram.constants import ChatMemberStatus, ChatType
+from telegram.error import TelegramError
+from telegram.ext import BaseHandler, ChatMemberHandler, ContextTypes
+
+from bot.engine.effects import to_group
+from bot.engine.events import decide_in
+from bot.engine.outgoing import Message
+from bot.engine.work import Unit
+from bot.handlers.common import display_name, handling, in_group, user_language
+from bot.texts.render import say
+from flows.cycle.model import Cancel
+from flows.effects import CancelTimer
+from storage import groups, members
+from storage import timers as timer_store
+
+
+async def can_read_the_talk(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> bool:
+    """Without reading rights the bot sees only commands, so the conversation would pass it
+    by unnoticed: /setup then says how to fix that. When Telegram does not answer now (a 5xx,
+    a timeout) the /setup still goes on, without that warning."""
+    try:
+        me = await context.bot.get_me()
+        if me.can_read_all_group_messages:
+            return True
+        bot_member = await context.bot.get_chat_member(chat_id, me.id)
+    except TelegramError:
+        return True
+    return bot_member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
+
+
+_OUT = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
+
+
+async def bot_membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The bot added to a group says what it is for and that an admin starts with /setup (a
+    newcomer otherwise meets silence); removed, its groups stop; no longer an admin where it
+    then cannot read the talk, it says so."""
+    change = update.my_chat_member
+    if change is None:
+        return
+    gone = change.new_chat_member.status in _OUT
+    if change.chat.type == ChatType.PRIVATE:
+        await _private_chat_changed(update, context, open_again=not gone)
+    elif not gone and change.old_chat_member.status in _OUT and in_group(update):
+        async with handling(update, context) as unit:
+            if unit is not None:
+                await unit.send(Message(change.chat.id, say(user_language(change.from_user),
+                                                            "bot.added")))
+    elif gone:
+        await _bot_removed(update, context)
+    elif change.old_chat_member.status == ChatMemberStatus.ADMINISTRATOR and in_group(update):
+        await _no_longer_admin(update, context)
+
+
+async def _no_longer_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """With privacy mode on, the bot reads the talk only as an admin: without those rights it
+    would hear no contribution and nudge nobody while the group talks on, so each group in
+    the chat hears how to fix it (the same words as at /setup)."""
+    change = update.my_chat_member
+    if change is None or await can_read_the_talk(context, change.chat.id):
+        return
+    async with handling(update, context) as unit:
+        if unit is None:
+            return
+        for group in await groups.in_chat(unit.tx, change.chat.id):
+            await unit.send(to_group(group, say(group.settings.language, "bot.privacy_mode",
+                                                username=context.bot.username or "")))
+
+
+async def _private_chat_changed(update: Update, context: ContextTypes.DEFAULT_TYPE, *,
+                                open_again: bool) -> None:
+    """A member blocked the bot (or unblocked it): from now on what is meant for them alone
+    goes to the group as a reply (or to their private chat again), not into a refusal."""
+    user = update.effective_user
+    async with handling(update, context) as unit:
+        if unit is not None and user is not None:
+            await members.started_private(unit.tx, user.id, display_name(user),
+                                          user.language_code, unit.now, started=open_again)
+
+
+async def _bot_removed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The bot was removed from a chat (or the chat closed): each of its groups stops. The
+    open cycle is cancelled, its timers and the schedule's are dropped, and whoever removed
+    the bot and the chat's admins (as last seen at /setup) hear privately what that means;
+    everything stored stays under retention."""
+    change = update.my_chat_member
+    async with handling(update, context) as unit:
+        if unit is None or change is None:
+            return
+        for group in await groups.in_chat(unit.tx, change.chat.id):
+            planned = await groups.schedule_of(unit.tx, group.id) is not None
+            stopped = await decide_in(unit, group, Cancel(0, True)) is not None
+            for timer in await timer_store.pending_of(unit.tx, group.id):
+                await unit.set_timer(group.id, CancelTimer(timer.name))
+            await groups.set_schedule(unit.tx, group.id, None)
+            # Only what was there is said to stop: a topic's group without a cycle or a
+            # schedule is not told of a "running cycle" and "planned meetings".
+            said = " ".join(say(group.settings.language, key, group=group.title) for key in (
+                "bot.group_ended", *(("bot.group_ended_cycle",) if stopped else ()),
+                *(("bot.group_ended_meetings",) if planned else ()), "bot.group_ended_stored"))
+            for person in await _told_of_the_end(unit, group.id, change.from_user.id):
+                await unit.send(Message(person, said))
+
+
+async def _told_of_the_end(unit: Unit, group_id: int, remover: int) -> list[int]:
+    """The chat's admins as last seen at /setup, and whoever removed the bot: each of them who
+    has a private chat with the bot (the chat itself can no longer be written to)."""
+    people = sorted({remover, *await groups.admins_of(unit.tx, group_id)})
+    return [p for p in people if await members.can_write_privately(unit.tx, p)]
+
+
+def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+    return [ChatMemberHandler(bot_membership, ChatMemberHandler.MY_CHAT_MEMBER)]

@@ -1,0 +1,67 @@
+"""The bot's own place in a chat (bot/handlers/bot_status.py). A member who blocked the bot
+after starting it: what was meant for their private chat comes to the group as a reply,
+without the line that names the group (they are in it). A bot made a plain member where it
+then cannot read the talk: the group hears it."""
+from __future__ import annotations
+
+from tests.handlers.in_process import InProcessBot
+from tests.handlers.talk import to_the_talk
+from tests.handlers.updates import ANNA, CATO, GROUP, bot_blocked, bot_demoted, command, message
+
+TIP = "Je zou meer wachttijd kunnen geven."
+
+
+async def _cato_started_the_bot(bot: InProcessBot) -> None:
+    await bot.tg.start_private_chat(CATO.user_id)
+    await bot.handle(command(bot.app.bot, CATO, "/start", chat_id=CATO.user_id))
+
+
+async def test_a_member_who_blocked_the_bot_gets_the_nudge_in_the_group_without_a_header(
+        bot: InProcessBot) -> None:
+    await _cato_started_the_bot(bot)
+    await to_the_talk(bot)
+    await bot.tg.block_bot(CATO.user_id)
+    await bot.handle(bot_blocked(bot.app.bot, CATO))
+    assert await bot.db_one("SELECT started_private FROM users WHERE user_id = ?",
+                            CATO.user_id) == (0,)
+    since = await bot.tg.mark()
+    await bot.handle(message(bot.app.bot, CATO, TIP))
+    nudges = [v for v in await bot.tg.bot_messages(GROUP, since=since) if "tip" in v["text"]]
+    assert len(nudges) == 1, nudges
+    assert not nudges[0]["text"].startswith("Over ")
+    assert await bot.said(CATO.user_id, since=since) == []
+    await bot.handle(bot_blocked(bot.app.bot, CATO, blocked=False))  # unblocked: private again
+    assert await bot.db_one("SELECT started_private FROM users WHERE user_id = ?",
+                            CATO.user_id) == (1,)
+
+
+async def test_a_private_nudge_refused_by_telegram_falls_back_without_the_header(
+        bot: InProcessBot) -> None:
+    """Blocked while the bot did not hear of it (the update lost, or blocked long ago): the
+    private nudge is refused and its fallback goes to the group, naming no group."""
+    await _cato_started_the_bot(bot)
+    await to_the_talk(bot)
+    await bot.tg.block_bot(CATO.user_id)  # the bot is not told
+    since = await bot.tg.mark()
+    await bot.handle(message(bot.app.bot, CATO, TIP))
+    nudges = [v for v in await bot.tg.bot_messages(GROUP, since=since) if "tip" in v["text"]]
+    assert len(nudges) == 1, nudges
+    assert not nudges[0]["text"].startswith("Over ")
+
+
+async def test_the_group_hears_when_the_bot_can_no_longer_read_the_talk(
+        bot: InProcessBot) -> None:
+    """With privacy mode on, the bot reads the talk only as an admin. An admin who took that
+    away mid-cycle left the group talking to a bot that heard nothing: no contribution stored,
+    no nudge, an empty summary, and nobody told."""
+    await bot.tg.set_privacy_mode(True)
+    await bot.tg.set_bot_admin(GROUP, True)
+    await to_the_talk(bot)
+    await bot.tg.set_bot_admin(GROUP, False)
+    since = await bot.tg.mark()
+    await bot.handle(bot_demoted(bot.app.bot, ANNA))
+    said = await bot.said(GROUP, since=since)
+    assert len(said) == 1 and "alleen commando's lezen" in said[0], said
+    await bot.tg.set_bot_admin(GROUP, True)  # an admin again: nothing to say
+    await bot.handle(bot_demoted(bot.app.bot, ANNA))  # (the fake says it can read now)
+    assert len(await bot.said(GROUP, since=since)) == 1
