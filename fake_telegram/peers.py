@@ -149,6 +149,18 @@ class DemoCycle:
         while self._current_stage() == stage:
             await asyncio.sleep(0.3)
 
+    async def _until_prompt_shows(self, stage: str) -> None:
+        """The stage's prompt (its "next" button names the place) has reached the group, as
+        people see a step before they talk in it or go on (the bot holds a /next typed before
+        that); given up if the stage moves on first."""
+        place = stage.split(".")[-1]
+        while self._current_stage() == stage:
+            shown = await self.tg.bot_messages(self.chat_id)
+            if any(d.startswith("cy:") and d.split(":")[2:] == ["next", place]
+                   for view in shown for d in buttons(view)):
+                return
+            await asyncio.sleep(0.3)
+
     # ----- the demo --------------------------------------------------------------------
 
     async def run(self) -> None:
@@ -254,6 +266,7 @@ class DemoCycle:
 
     async def _talk(self, stage: str, since: int) -> None:
         self.waiting_for_visitor = False
+        await self._until_prompt_shows(stage)
         for role, text in self.script.talk[stage]:
             person = self.cast.person(role)
             if not self.cast.scripted(person) or self._current_stage() != stage:

@@ -53,6 +53,15 @@ async def last_edit(tx: Tx, lane: int, chat_id: int, message_id: int) -> str | N
     return str(row["payload"]) if row else None
 
 
+async def message_waiting_with(tx: Tx, lane: int, words: str) -> bool:
+    """Whether a new message still waiting in the lane carries `words` (a button's data: has
+    the message that shows it gone out yet?); an edit of one already out does not count."""
+    row = await tx.one("SELECT 1 FROM outbox WHERE lane = ? AND failed_at IS NULL "
+                       "AND json_extract(payload, '$.type') = 'Message' "
+                       "AND instr(payload, ?) > 0 LIMIT 1", (lane, words))
+    return row is not None
+
+
 async def count_waiting(tx: Tx) -> int:
     row = await tx.one("SELECT COUNT(*) AS n FROM outbox WHERE failed_at IS NULL")
     return int(row["n"]) if row else 0

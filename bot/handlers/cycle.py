@@ -57,12 +57,12 @@ from flows.cycle.model import (
     Wait,
     Watched,
 )
-from flows.cycle.phases import meeting_in, timer_name
+from flows.cycle.phases import meeting_in, prompt_marker, timer_name
 from flows.cycle.status import status, timebox_timer
 from flows.cycle.talk import label_after_edit
 from flows.effects import Text
 from flows.model import BEFORE_TALK_PHASES, Group
-from storage import contributions, cycles, groups, members, timers
+from storage import contributions, cycles, groups, members, outbox, timers
 from storage.db import Tx
 from storage.privacy import last_closed_cycle
 
@@ -90,13 +90,31 @@ def _event_command(make: Callable[[int, bool], Event], *, admin_matters: bool = 
 
     @group_command(know_admin=admin_matters)
     async def run(cmd: GroupCommand) -> None:
-        decision = await decide_in(cmd.unit, cmd.group, make(cmd.user.id, cmd.admin))
-        if decision is None:
-            await cmd.reply("cycle.refused.no_cycle")
-        elif decision.refusal is not None:
-            await cmd.reply(decision.refusal)
+        await _decided(cmd, make(cmd.user.id, cmd.admin))
 
     return run
+
+
+async def _decided(cmd: GroupCommand, event: Event) -> None:
+    """The command's event decided; the sender hears why where it was refused."""
+    decision = await decide_in(cmd.unit, cmd.group, event)
+    if decision is None:
+        await cmd.reply("cycle.refused.no_cycle")
+    elif decision.refusal is not None:
+        await cmd.reply(decision.refusal)
+
+
+@group_command(know_admin=True)
+async def next_command(cmd: GroupCommand) -> None:
+    """/next moves on, but not while the prompt of the place the cycle just moved to still
+    waits to go out: a second /next typed before it showed (Telegram lets the bot post about
+    one message a second in a group) would skip a step nobody saw."""
+    cycle = await cycles.open_cycle(cmd.unit.tx, cmd.group.id)
+    if cycle is not None and await outbox.message_waiting_with(
+            cmd.unit.tx, cmd.group.chat_id, prompt_marker(cycle)):
+        await cmd.reply("cycle.refused.step_on_its_way")
+        return
+    await _decided(cmd, Next(cmd.user.id, cmd.admin))
 
 
 @group_command(know_admin=True)
@@ -109,15 +127,10 @@ async def swap_command(cmd: GroupCommand) -> None:
                                 which="cycle.which_swap")
         if to is None:
             return
-    decision = await decide_in(cmd.unit, cmd.group, Swap(cmd.user.id, cmd.admin, to=to))
-    if decision is None:
-        await cmd.reply("cycle.refused.no_cycle")
-    elif decision.refusal is not None:
-        await cmd.reply(decision.refusal)
+    await _decided(cmd, Swap(cmd.user.id, cmd.admin, to=to))
 
 
 audio_command = _event_command(lambda uid, admin: AskSound(uid, admin), admin_matters=True)
-next_command = _event_command(lambda uid, admin: Next(uid, admin), admin_matters=True)
 tips_command = _event_command(lambda uid, admin: ToggleTips(uid))
 cancel_command = _event_command(lambda uid, admin: Cancel(uid, admin), admin_matters=True)
 

@@ -208,6 +208,15 @@ def position(cycle: Cycle) -> str:
     return current_step(cycle) or cycle.phase.value
 
 
+def prompt_marker(cycle: Cycle) -> str:
+    """What the prompt of the cycle's current place carries in its buttons: its "next"
+    (`cy:<id>:next:<place>`), or the look back's choices. While a message with it waits to
+    go out, a typed /next was typed before that place showed (bot/handlers/cycle.py)."""
+    if current_step(cycle) == "lookback":
+        return f"{CycleButton.PREFIX}:{cycle.id}:look:"
+    return CycleButton(cycle.id, "next", position(cycle)).pack()
+
+
 def step_minutes(ctx: CycleContext, phase: Phase) -> float:
     """Each step's share of the phase's timebox: a reminder, never a forced wait."""
     return ctx.settings.phase_minutes(phase) / len(STEPS[phase])
