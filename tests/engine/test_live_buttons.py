@@ -157,3 +157,22 @@ async def test_a_retirement_that_breaks_costs_only_the_buttons(
     monkeypatch.setattr("bot.engine.live_buttons.edits", broken)
     await _send(db, telegram, Retire(GROUP, 1, ("next",)), Message(GROUP, "Realiteit"))
     assert telegram.calls == [Message(GROUP, "Realiteit")]
+
+
+async def test_a_prompt_still_waiting_is_found_by_its_button_but_not_an_edit_of_one_sent(
+        db: Database) -> None:
+    """What /next holds on (bot/handlers/cycle.next_command): a new message with the place's
+    button still in the lane; an edit of a prompt already out, or mail refused for good, is
+    no reason to hold."""
+    marker = "cy:7:next:see"
+    rows = ((("Volgende stap", marker),),)
+    async with db.transaction() as tx:
+        edit = await outbox.add(tx, GROUP, encode(Edit(GROUP, 12, "Stap 1", rows)), NOW)
+        assert not await outbox.message_waiting_with(tx, GROUP, marker)
+        prompt = await outbox.add(tx, GROUP, encode(Message(GROUP, "Stap 1", buttons=rows)), NOW)
+        assert await outbox.message_waiting_with(tx, GROUP, marker)
+        assert not await outbox.message_waiting_with(tx, GROUP + 1, marker)  # another chat
+        assert not await outbox.message_waiting_with(tx, GROUP, "cy:7:next:strong")
+        await outbox.failed(tx, prompt, "Bad Request", NOW)
+        assert not await outbox.message_waiting_with(tx, GROUP, marker)
+        assert edit
