@@ -181,9 +181,7 @@ def remind_clip(ctx: CycleContext, event: Event) -> Decision:
     if cycle.clip and cycle.learning_question and cycle.consent:
         return Decision(cycle)
     reminder = (_clip_reminder(ctx),)
-    if member and member.started_private:
-        return Decision(cycle, (SayPrivately(member.user_id, reminder, about=about_group(ctx.group_title)),))
-    return Decision(cycle, (Say(reminder),))
+    return Decision(cycle, (_to_member(ctx, member, reminder) if member else Say(reminder),))
 
 
 def _clip_reminder(ctx: CycleContext) -> Text:
@@ -300,10 +298,10 @@ def hold_for_the_talk(ctx: CycleContext, event: Event) -> Decision:
     return Decision(cycle, (_to_member(ctx, member, lines, event.message_id),))
 
 
-def _to_member(ctx: CycleContext, member: Member, lines: tuple[Text, ...], reply_to: int,
-               keyboard: Keyboard = ()) -> Effect:
-    """A word for one member about their own message: in their private chat where they
-    started one (naming the group), else as a reply to that message in the group."""
+def _to_member(ctx: CycleContext, member: Member, lines: tuple[Text, ...],
+               reply_to: int | None = None, keyboard: Keyboard = ()) -> Effect:
+    """A word for one member (about their own message `reply_to`, where there is one): in
+    their private chat where they started one (naming the group), else in the group."""
     if member.started_private:
         return SayPrivately(member.user_id, lines, keyboard, fallback_reply_to=reply_to,
                             about=about_group(ctx.group_title))
@@ -379,6 +377,4 @@ def follow_up(ctx: CycleContext, event: Event) -> Decision:
     if not cycle.commitment or member is None:
         return Decision(cycle)
     message = (text("cycle.followup", name=member.name, commitment=cycle.commitment),)
-    if member.started_private:
-        return Decision(cycle, (SayPrivately(member.user_id, message, about=about_group(ctx.group_title)),))
-    return Decision(cycle, (Say(message),))
+    return Decision(cycle, (_to_member(ctx, member, message),))

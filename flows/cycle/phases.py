@@ -181,7 +181,7 @@ def enter_talk(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ..
         lines.append(text(f"cycle.step.{cycle.step}", name=name,
                           learning_question=cycle.learning_question or ""))
         next_key = "cycle.button.next_step"
-        effects += (set_timer(ctx, cycle, "step_reminder", step_minutes(ctx, phase)),)
+        effects += (set_timer(ctx, cycle, "step_reminder", step_minutes(ctx.settings, phase)),)
     effects = (
         *cancel_timers(cycle, "watch_end", "step_reminder"),
         done(cycle, *PROMPT_BUTTONS),
@@ -217,9 +217,9 @@ def prompt_marker(cycle: Cycle) -> str:
     return CycleButton(cycle.id, "next", position(cycle)).pack()
 
 
-def step_minutes(ctx: CycleContext, phase: Phase) -> float:
+def step_minutes(settings: Settings, phase: Phase) -> float:
     """Each step's share of the phase's timebox: a reminder, never a forced wait."""
-    return ctx.settings.phase_minutes(phase) / len(STEPS[phase])
+    return settings.phase_minutes(phase) / len(STEPS[phase])
 
 
 def enter_step(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
@@ -235,7 +235,7 @@ def enter_step(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ..
     effects: tuple[Effect, ...] = (done(cycle, *PROMPT_BUTTONS),
                                    Say(lines, _talk_keyboard(cycle, next_key)))
     if not last:
-        effects += (set_timer(ctx, cycle, "step_reminder", step_minutes(ctx, cycle.phase)),)
+        effects += (set_timer(ctx, cycle, "step_reminder", step_minutes(ctx.settings, cycle.phase)),)
     else:
         effects += cancel_timers(cycle, "step_reminder")
     return cycle, effects

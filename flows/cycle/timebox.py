@@ -43,10 +43,9 @@ def _step_reminder(ctx: CycleContext, event: TimeboxChanged, phase_due: datetime
     started = cycle.step_started_at or (cycle.phase_started_at if step == steps[0] else None)
     if started is None:  # a later step of a cycle stored before steps kept their start
         return ()
-    if started + timedelta(minutes=event.before.phase_minutes(cycle.phase) / len(steps)) \
-            <= ctx.now:
+    if started + timedelta(minutes=step_minutes(event.before, cycle.phase)) <= ctx.now:
         return ()
     if phase_due <= ctx.now:
         return cancel_timers(cycle, "step_reminder")
-    share = timedelta(minutes=step_minutes(ctx, cycle.phase))
+    share = timedelta(minutes=step_minutes(ctx.settings, cycle.phase))
     return (timer_at(cycle, "step_reminder", max(started + share, ctx.now)),)
