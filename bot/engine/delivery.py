@@ -28,7 +28,7 @@ from bot.engine.outgoing import (
     Photo,
     SoundTimeline,
 )
-from bot.media import ffmpeg
+from bot.media import ffmpeg, retention
 from bot.texts.fit import fit
 from bot.texts.render import render, render_all
 from flows.reports.sound import sound_report, timeline_caption, timeline_labels, timeline_title
@@ -154,7 +154,7 @@ class Delivery:
         job after a day; the clip itself stays on Telegram)."""
         folder = self.data_dir / "clips"
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"cycle-{cycle_id}-{unique_id}.mp4"
+        path = retention.clip_copy(folder, cycle_id, unique_id)
         if not path.exists():
             try:
                 telegram_file = await self.bot.get_file(file_id)

@@ -49,10 +49,16 @@ def cleanup_older_than(
     return deleted
 
 
+def clip_copy(directory: Path, cycle_id: int, unique_id: str) -> Path:
+    """Where a cycle's copy of its clip lives (what is made from it goes next to it, with
+    another suffix): named by its cycle, so `remove_ended_clips` knows whose it is."""
+    return directory / f"cycle-{cycle_id}-{unique_id}.mp4"
+
+
 def remove_ended_clips(directory: str | os.PathLike[str], open_cycle_ids: set[int]) -> int:
-    """Deletes the local copies of clips (`cycle-<id>-<unique id>.mp4`, and anything made next
-    to them) whose cycle is no longer open: once a cycle ended, nothing needs its clip on
-    disk, so it does not wait out the day. Returns how many files went."""
+    """Deletes the local copies of clips (`clip_copy`, and anything made next to them) whose
+    cycle is no longer open: once a cycle ended, nothing needs its clip on disk, so it does
+    not wait out the day. Returns how many files went."""
     root = Path(directory)
     if not root.is_dir():
         return 0
