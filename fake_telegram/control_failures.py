@@ -31,6 +31,11 @@ class FailureControls:
             },
         )
 
+    async def arm_slow_answer(self, method: str, seconds: float, times: int = 1) -> None:
+        """The next `times` calls of `method` are carried out, but answered only after
+        `seconds`: Telegram busy, or a slow line (a client that gives up first may repeat)."""
+        await self._post("slow", {"method": method, "seconds": seconds, "times": times})
+
     async def set_limits(self, enabled: bool = True) -> None:
         """Telegram's flood limits: 20 sends a minute per group, 10 per 10 s per private chat,
         30 a second in all; a call over them answers 429 and is not carried out."""

@@ -342,6 +342,15 @@ async def commands(request: web.Request) -> web.Response:
     return web.json_response(world.commands.get(key))
 
 
+@routes.post("/_control/slow")
+async def slow(request: web.Request) -> web.Response:
+    """The next `times` calls of `method` take effect, then answer only after `seconds`."""
+    body = await _body(request)
+    waiting = _world(request).slow_answers.setdefault(str(body["method"]).lower(), [])
+    waiting.extend([float(body["seconds"])] * int(body.get("times", 1)))
+    return web.json_response({"ok": True})
+
+
 @routes.post("/_control/arm")
 async def arm(request: web.Request) -> web.Response:
     """The next `times` calls of `method` fail: 429 with retry_after, or any code/description."""

@@ -131,7 +131,7 @@ class FaultSettings:
     rate: float = 0.0
     kinds: tuple[str, ...] = FAULT_KINDS
     seed: int | None = None
-    hold: float = 12.0  # longer than PTB's default 5 s read timeout
+    hold: float = 12.0  # longer than PTB's default 5 s read timeout (the bot waits 30 s)
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.rate <= 1.0:

@@ -68,6 +68,9 @@ async def _api(request: web.Request) -> web.StreamResponse:
             return await _fail(request, call, fault)
         world.limits.admit(method, *_limit_target(world, params))
         result = await handler(world, params)
+        slow = world.take_slow_answer(method)
+        if slow:  # done, but the answer is late: a client that gave up may send it again
+            await asyncio.sleep(slow)
     except ApiError as error:
         call.status = error.error_code
         return web.json_response(error.to_json(), status=error.error_code)

@@ -86,6 +86,8 @@ class World:
         self.settings: dict[str, Any] = {}  # webhook, descriptions, menu button: stored only
         self.calls: list[ApiCall] = []
         self.armed: list[ArmedFailure] = []
+        # Calls that take effect but answer late: method (lower case) -> seconds, one a call.
+        self.slow_answers: dict[str, list[float]] = {}
         self.seq = 0
         self._call_seq = itertools.count(1)
         self._ids = itertools.count(1)
@@ -117,6 +119,10 @@ class World:
                 params = {"retry_after": armed.retry_after} if armed.retry_after else None
                 return ApiError(armed.error_code, armed.description, params)
         return None
+
+    def take_slow_answer(self, method: str) -> float:
+        waiting = self.slow_answers.get(method.lower())
+        return waiting.pop(0) if waiting else 0.0
 
     # ----- lookups -----------------------------------------------------------------------
 

@@ -75,8 +75,9 @@ async def store(unit: Unit, group: Group, cycle: Cycle, effects: tuple[Effect, .
             await unit.set_timer(group.id, effect)
         elif isinstance(effect, Say):
             texts, said_in = effect.texts, effect.language or language
-            if late:  # the first message of a timer that fired late says so
+            if late and group.id not in unit.told_late:  # the first message after an outage
                 texts, late = (Text("bot.late_note"),) + texts, False
+                unit.told_late.add(group.id)
             await unit.send(to_group(group, render_all(said_in, texts),
                                      reply_to=effect.reply_to,
                                      rows=buttons(said_in, effect.buttons)))

@@ -22,7 +22,8 @@ log = logging.getLogger(__name__)
 
 # A timer that fell due this long before the bot started was held up by the bot being down,
 # and its message says so. One due while the bot runs is never "late": a busy moment is not
-# an outage, and the sandbox's clock moved on is none either.
+# an outage, and the sandbox's clock moved on is none either. A group hears it once an outage:
+# the first message of its overdue timers says it, the others do not repeat it.
 LATE_AFTER = timedelta(seconds=30)
 # APScheduler skips a job whose time passed longer ago than its misfire grace time, so a
 # past-due timer is scheduled a moment from now instead.
@@ -82,7 +83,8 @@ async def _fire(context: ContextTypes.DEFAULT_TYPE) -> None:
 async def fire(app: Application, timer: StoredTimer) -> None:  # type: ignore[type-arg]
     """Runs a due timer (the JobQueue's callback; tests with a controlled clock call it)."""
     svc = services_of(app)
-    late = (svc.started_at or svc.now()) - timer.due_at > LATE_AFTER
+    late = ((svc.started_at or svc.now()) - timer.due_at > LATE_AFTER
+            and timer.group_id not in svc.told_late)
     if svc.on_timer is None:
         log.error("timer %s fired before the bot was started", timer.name)
         return

@@ -42,6 +42,8 @@ class Services:
     config: Config
     clock: Callable[[], datetime] = utc_now
     started_at: datetime | None = None  # when this process started (post_init), by `clock`
+    # The groups told, since this process started, that the bot was down (one note an outage).
+    told_late: set[int] = field(default_factory=set)
     bot_username: str = ""
     sender: Lanes = field(default_factory=_Asleep)
     on_timer: Callable[..., Awaitable[None]] | None = None

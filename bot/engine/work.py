@@ -45,6 +45,8 @@ class Unit:
     timers: list[tuple[int, SetTimer | CancelTimer]] = field(default_factory=list)
     # Voice notes to transcribe once this is committed (group id, the flow's request).
     voice_notes: list[tuple[int, TranscribeVoice]] = field(default_factory=list)
+    # Groups whose message here says that it comes later than planned (bot/engine/jobs.py).
+    told_late: set[int] = field(default_factory=set)
 
     async def send(self, item: Outgoing) -> None:
         """Decides a Bot API call; it goes out after the commit. A message's buttons changed
@@ -103,6 +105,7 @@ async def after_commit(app: Any, unit: Unit) -> None:
     svc = services_of(app)
     if unit.lanes:
         svc.sender.wake(unit.lanes)
+    svc.told_late |= unit.told_late
     for group_id, effect in unit.timers:
         await jobs.mirror(app, group_id, effect)
     for group_id, request in unit.voice_notes:

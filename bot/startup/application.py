@@ -32,6 +32,10 @@ from bot.startup.config import Config
 from storage.db import Database
 
 log = logging.getLogger(__name__)
+# How long a Bot API call may wait for Telegram's answer. Telegram cannot be asked to send a
+# message only once: a call given up on may have gone through, and its retry would put the
+# message in the group twice. PTB's 5 s default gives up on a busy moment; this rarely does.
+ANSWER_WAIT_SECONDS = 30.0
 FEATURES = (membership, bot_status, cycle, clips, settings, schedule, summary, coach, choose,
             privacy, export, private)
 
@@ -44,6 +48,7 @@ def build_application(config: Config) -> Application:  # type: ignore[type-arg]
         .base_file_url(config.file_base_url)
         .local_mode(config.local_mode)  # files of a --local Bot API server are read from disk
         .rate_limiter(ChatLimits(config.group_messages_per_minute))
+        .read_timeout(ANSWER_WAIT_SECONDS)
         .updater(None)
         .post_init(post_init)
         .post_shutdown(post_shutdown)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -249,6 +249,46 @@ async def test_an_announcement_that_comes_only_after_the_meeting_time_opens_it_t
     assert await world.said(ANNOUNCED) == 1 and await world.said(MEETING_TEXT) == 1
     # The two clip reminders fell due before the meeting: too late to help now, so not sent.
     assert await world.said("Herinnering") == 0
+
+
+async def test_after_one_outage_the_group_reads_later_than_planned_once(world: World) -> None:
+    """The announcement and the meeting both fell due while the bot was down: the group hears
+    of the outage once, on the first message, not on every overdue timer's message."""
+    await world.start_bot()
+    await _scheduled_group(world, "di 15:00 wekelijks")
+    await world.stop_bot()
+    world.clock.now = datetime(2027, 3, 30, 14, 0, tzinfo=UTC)  # down until after the meeting
+    await world.start_bot()
+    await world.fire_due()
+    await world.fire_due()
+    assert await world.said(MEETING_TEXT) == 1
+    assert await world.said("Later dan gepland") == 1
+
+
+async def test_reminders_overdue_after_one_outage_say_later_than_planned_once(
+        world: World) -> None:
+    """Mid-reality the bot was down for two hours: the step's and the phase's reminders both
+    come now. The first says it is late; the second does not repeat it."""
+    await world.start_bot()
+    group = await _scheduled_group(world, "di 15:00 wekelijks")
+    assert world.app is not None
+    now = world.clock.now
+    async with services_of(world.app).db.transaction() as tx:
+        cycle = await cycles.create(tx, Cycle(
+            id=0, group_id=group.id, inbrenger_id=2, number=1, phase=Phase.REALITY,
+            phase_started_at=now, step=RealityStep.SEE,
+            clip=Clip("file-1", "uniq-1", "video", 95, 500), learning_question="Hoe ...?",
+            consent=True), actor_id=None, event="start", now=now)
+        for event, minutes in (("step_reminder", 5), ("phase_reminder", 10)):
+            await timer_store.set(tx, group.id, f"cycle:{cycle.id}:{event}", event,
+                                  {"cycle_id": cycle.id}, now + timedelta(minutes=minutes))
+    await world.stop_bot()
+    world.clock.now = now + timedelta(hours=2)
+    await world.start_bot()
+    assert await world.fire_due() == 2
+    said = [m["text"] for m in await world.tg.bot_messages(CHAT)]
+    assert len(said) >= 2
+    assert await world.said("Later dan gepland") == 1
 
 
 async def test_a_meeting_whose_announcement_met_a_cycle_started_by_hand_is_announced_then(
