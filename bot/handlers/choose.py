@@ -4,21 +4,21 @@ without a name. Only an admin's press counts (for a swap also the inbrenger's, a
 decides); the question then shows who was chosen."""
 from __future__ import annotations
 
-from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.engine.effects import buttons, to_group
 from bot.engine.events import decide_in, start_cycle_in
 from bot.engine.work import Unit
-from bot.handlers.common import GroupCommand, answer_press, handling, is_admin, user_language
+from bot.handlers.common import GroupCommand
+from bot.handlers.group_button import GroupPress, PressAnswer, group_button
 from bot.handlers.pressed import buttons_done, pressed_outcome
 from bot.texts.render import render, say
-from flows.callbacks import PersonButton, parse, pattern
+from flows.callbacks import PersonButton, pattern
 from flows.cycle.model import Swap
 from flows.effects import Button, Text, text
 from flows.model import Group
 from flows.naming import Person, named
-from storage import coaches, groups, members
+from storage import coaches, members
 
 
 def person_buttons(group: Group, action: str, people: list[Person]) -> tuple[
@@ -45,31 +45,18 @@ async def member_named(cmd: GroupCommand, action: str, *, unknown: str,
     return None
 
 
-async def on_person_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    query, chat = update.callback_query, update.effective_chat
-    if query is None or chat is None:
-        return
-    button = parse(query.data)
-    admin = await is_admin(context, chat.id, query.from_user.id)
-    answer: str | None = None
-    async with handling(update, context) as unit:
-        if unit is None:
-            return
-        group = await groups.get(unit.tx, button.group_id) \
-            if isinstance(button, PersonButton) else None
-        if group is None or group.chat_id != chat.id or not isinstance(button, PersonButton):
-            answer = say(user_language(query.from_user), "cycle.refused.stale")
-        elif not admin and button.action != "swap":
-            answer = say(group.settings.language, "coaches.only_admins"
-                         if button.action == "uncoach" else "bot.only_admins_cycle")
-        else:
-            language = group.settings.language
-            refused = await _CHOSEN[button.action](unit, group, button.user_id,
-                                                   query.from_user.id, admin)
-            if refused is None or refused.key != NOT_YOURS:  # else someone else may choose
-                await buttons_done(unit, query, outcome=pressed_outcome(query, language))
-            answer = render(language, refused) if refused else None
-    await answer_press(query, answer, show_alert=answer is not None)
+@group_button(PersonButton, stale="choice.stale_person")
+async def on_person_button(press: GroupPress[PersonButton]) -> PressAnswer:
+    button, language = press.button, press.language
+    if not press.admin and button.action != "swap":
+        return PressAnswer(say(language, "coaches.only_admins" if button.action == "uncoach"
+                               else "bot.only_admins_cycle"), alert=True)
+    refused = await _CHOSEN[button.action](press.unit, press.group, button.user_id,
+                                           press.presser, press.admin)
+    if refused is None or refused.key != NOT_YOURS:  # else someone else may choose
+        await buttons_done(press.unit, press.query,
+                           outcome=pressed_outcome(press.query, language))
+    return PressAnswer(render(language, refused), alert=True) if refused else PressAnswer()
 
 
 async def _start(unit: Unit, group: Group, user_id: int, admin_id: int,
@@ -88,7 +75,7 @@ async def _unlink(unit: Unit, group: Group, user_id: int, presser: int,
                   admin: bool) -> Text | None:
     linked = dict(await coaches.named(unit.tx, group.id))
     if user_id not in linked or not await coaches.unlink(unit.tx, group.id, user_id):
-        return text("cycle.refused.stale")
+        return text("choice.stale_person")
     await unit.send(to_group(group, say(group.settings.language, "coaches.removed",
                                         name=linked[user_id] or "?")))
     return None

@@ -4,24 +4,17 @@ with the next meetings, and saved only when an admin presses "save"; bot/engine/
 plans the timers that follow from it."""
 from __future__ import annotations
 
-from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes, filters
+from telegram.ext import BaseHandler, CallbackQueryHandler, filters
 
 from bot.engine.effects import buttons
 from bot.engine.meetings import replan_in
 from bot.engine.outgoing import Edit
 from bot.engine.work import Unit
 from bot.handlers.commands import command
-from bot.handlers.common import (
-    GroupCommand,
-    answer_press,
-    group_command,
-    handling,
-    is_admin,
-    user_language,
-)
-from bot.texts.render import render, render_all, say
-from flows.callbacks import ScheduleButton, parse, pattern
+from bot.handlers.common import GroupCommand, group_command
+from bot.handlers.group_button import GroupPress, PressAnswer, group_button
+from bot.texts.render import render_all, say
+from flows.callbacks import ScheduleButton, pattern
 from flows.effects import Button, text
 from flows.model import Group
 from flows.schedule import plan as planning
@@ -79,44 +72,27 @@ async def _rhythm_of(unit: Unit, group: Group, button: ScheduleButton
     return planning.Schedule.from_text(stored) if stored else None
 
 
-async def on_schedule_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@group_button(ScheduleButton, stale="schedule.stale")
+async def on_schedule_button(press: GroupPress[ScheduleButton]) -> PressAnswer:
     """Save or drop: admins only (others are answered kindly); the question then shows the
     outcome without buttons, so it cannot be answered twice."""
-    query, chat = update.callback_query, update.effective_chat
-    if query is None or chat is None:
-        return
-    button = parse(query.data)
-    admin = await is_admin(context, chat.id, query.from_user.id)
-    stale = say(user_language(query.from_user), "schedule.stale")
-    async with handling(update, context) as unit:
-        if unit is None:
-            return
-        group = await groups.get(unit.tx, button.group_id) \
-            if isinstance(button, ScheduleButton) else None
-        if group is None or group.chat_id != chat.id or query.message is None \
-                or not isinstance(button, ScheduleButton):
-            await answer_press(query, stale, show_alert=True)
-            return
-        language, message_id = group.settings.language, query.message.message_id
-        if not admin:
-            await answer_press(query, say(language, "bot.only_admins_schedule"), show_alert=True)
-            return
-        if button.answer == "no":
-            await unit.send(Edit(chat.id, message_id, say(language, "schedule.dropped")))
-            said = "schedule.dropped_short"
-        else:
-            new = await _rhythm_of(unit, group, button)
-            if new is None:
-                await unit.send(Edit(chat.id, message_id, stale))
-                await answer_press(query, stale, show_alert=True)
-                return
-            await groups.set_schedule(unit.tx, group.id, new.to_text())
-            await replan_in(unit, group, new)
-            shown = (text("schedule.saved"),) + planning.schedule_overview(
-                new, unit.now, group.settings.timezone, language)
-            await unit.send(Edit(chat.id, message_id, render_all(language, shown)))
-            said = "schedule.saved"
-    await answer_press(query, render(language, text(said)))
+    group, unit, language = press.group, press.unit, press.language
+    if not press.admin:
+        return PressAnswer(say(language, "bot.only_admins_schedule"), alert=True)
+    if press.button.answer == "no":
+        await unit.send(Edit(group.chat_id, press.message_id, say(language, "schedule.dropped")))
+        return PressAnswer(say(language, "schedule.dropped_short"))
+    new = await _rhythm_of(unit, group, press.button)
+    if new is None:  # a held rhythm already saved or dropped by another press
+        stale = say(language, "schedule.stale")
+        await unit.send(Edit(group.chat_id, press.message_id, stale))
+        return PressAnswer(stale, alert=True)
+    await groups.set_schedule(unit.tx, group.id, new.to_text())
+    await replan_in(unit, group, new)
+    shown = (text("schedule.saved"),) + planning.schedule_overview(
+        new, unit.now, group.settings.timezone, language)
+    await unit.send(Edit(group.chat_id, press.message_id, render_all(language, shown)))
+    return PressAnswer(say(language, "schedule.saved"))
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]

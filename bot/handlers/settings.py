@@ -5,24 +5,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes, filters
+from telegram.ext import BaseHandler, CallbackQueryHandler, filters
 
 from bot.engine.effects import buttons
 from bot.engine.meetings import settings_changed
 from bot.engine.outgoing import ButtonRows, Edit
 from bot.engine.work import Unit
 from bot.handlers.commands import command
-from bot.handlers.common import (
-    GroupCommand,
-    answer_press,
-    group_command,
-    handling,
-    is_admin,
-    user_language,
-)
+from bot.handlers.common import GroupCommand, group_command
+from bot.handlers.group_button import GroupPress, PressAnswer, group_button
 from bot.texts.render import render, say
-from flows.callbacks import SettingButton, parse, pattern
+from flows.callbacks import SettingButton, pattern
 from flows.effects import Text
 from flows.model import Group, Settings
 from flows.settings_change import change, describe
@@ -78,38 +71,21 @@ def setup_message(settings: Settings, group_id: int) -> tuple[str, ButtonRows]:
     return shown(SETUP_VIEW, Group(group_id, 0, settings=settings))
 
 
-async def on_setting_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@group_button(SettingButton, stale="choice.stale")
+async def on_setting_button(press: GroupPress[SettingButton]) -> PressAnswer:
     """Admins change; everyone else is answered kindly and nothing changes."""
-    query, chat = update.callback_query, update.effective_chat
-    if query is None or chat is None:
-        return
-    button = parse(query.data)
-    admin = await is_admin(context, chat.id, query.from_user.id)
-    said, alert = "choice.changed", False
-    async with handling(update, context) as unit:
-        if unit is None:
-            return
-        group = await groups.get(unit.tx, button.group_id) \
-            if isinstance(button, SettingButton) else None
-        if group is None or group.chat_id != chat.id or query.message is None \
-                or not isinstance(button, SettingButton):
-            await answer_press(query, say(user_language(query.from_user), "cycle.refused.stale"),
-                               show_alert=True)
-            return
-        language = group.settings.language
-        changed = change(group.settings, button.name, button.value) if admin else None
-        if changed is None:
-            said, alert = "choice.only_admins", True
-        elif isinstance(changed, Text):
-            await answer_press(query, render(language, changed), show_alert=True)
-            return
-        elif changed == group.settings:
-            said = "choice.unchanged"
-        else:
-            group = await _save(unit, group, changed)
-            html, rows = shown(button.view, group)
-            await unit.send(Edit(chat.id, query.message.message_id, html, rows))
-    await answer_press(query, say(group.settings.language, said), show_alert=alert)
+    group, button, language = press.group, press.button, press.language
+    changed = change(group.settings, button.name, button.value) if press.admin else None
+    if changed is None:
+        return PressAnswer(say(language, "choice.only_admins"), alert=True)
+    if isinstance(changed, Text):
+        return PressAnswer(render(language, changed), alert=True)
+    if changed == group.settings:
+        return PressAnswer(say(language, "choice.unchanged"))
+    group = await _save(press.unit, group, changed)
+    html, rows = shown(button.view, group)
+    await press.unit.send(Edit(group.chat_id, press.message_id, html, rows))
+    return PressAnswer(say(group.settings.language, "choice.changed"))
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
