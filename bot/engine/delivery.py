@@ -191,7 +191,8 @@ class Delivery:
         language = item.language
         source = await self.local_clip(item.cycle_id, item.file_id, item.file_unique_id)
         if source is None:
-            await self.message(Message(item.chat_id, item.failure_html, item.thread_id))
+            await self.message(Message(item.chat_id, item.failure_html, item.thread_id,
+                                       item.reply_to))
             return
         try:
             async with self.media_slots:
@@ -213,10 +214,13 @@ class Delivery:
                                           named_moments=item.named_moments)
         except (ffmpeg.MediaError, ValueError, OSError) as error:
             log.warning("cycle %s: sound analysis failed: %s", item.cycle_id, error)
-            await self.message(Message(item.chat_id, item.failure_html, item.thread_id))
+            await self.message(Message(item.chat_id, item.failure_html, item.thread_id,
+                                       item.reply_to))
             return
         if picture is not None:
             with made_for_one_message(picture):
                 await self._photo(item.chat_id, picture, render(language, timeline_caption()),
                                   item.thread_id, item.reply_to)
-        await self.message(Message(item.chat_id, render_all(language, report), item.thread_id))
+        # Under the picture the report follows it; without one it answers the request itself.
+        await self.message(Message(item.chat_id, render_all(language, report), item.thread_id,
+                                   item.reply_to if picture is None else None))

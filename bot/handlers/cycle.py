@@ -130,7 +130,10 @@ async def swap_command(cmd: GroupCommand) -> None:
     await _decided(cmd, Swap(cmd.user.id, cmd.admin, to=to))
 
 
-audio_command = _event_command(lambda uid, admin: AskSound(uid, admin), admin_matters=True)
+@group_command(know_admin=True)
+async def audio_command(cmd: GroupCommand) -> None:
+    """/audio: the timeline comes as a reply to it."""
+    await _decided(cmd, AskSound(cmd.user.id, cmd.admin, cmd.message.message_id))
 tips_command = _event_command(lambda uid, admin: ToggleTips(uid))
 cancel_command = _event_command(lambda uid, admin: Cancel(uid, admin), admin_matters=True)
 

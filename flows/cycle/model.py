@@ -246,6 +246,7 @@ class AskSound:
 
     actor: int
     is_admin: bool = False
+    message_id: int | None = None  # the /audio it answers; None for the button
     name = "audio"
 
 

@@ -3,7 +3,7 @@ speech-and-silence timeline, with the moments the members named in reality marke
 from __future__ import annotations
 
 from flows.classifier.timestamps import parse_timestamp
-from flows.cycle.model import CycleContext, Decision, Event
+from flows.cycle.model import AskSound, CycleContext, Decision, Event
 from flows.effects import SendSoundTimeline, text
 from flows.model import Phase
 
@@ -20,5 +20,6 @@ def named_moments(ctx: CycleContext) -> tuple[float, ...]:
 
 
 def show_sound(ctx: CycleContext, event: Event) -> Decision:
-    return Decision(ctx.cycle, (SendSoundTimeline(ctx.cycle.id, named_moments(ctx)),),
-                    ack=text("cycle.ack.audio"))
+    assert isinstance(event, AskSound)
+    timeline = SendSoundTimeline(ctx.cycle.id, named_moments(ctx), reply_to=event.message_id)
+    return Decision(ctx.cycle, (timeline,), ack=text("cycle.ack.audio"))

@@ -134,8 +134,11 @@ async def test_audio_shows_the_clips_speech_and_silence(
     await into_reality(tg, demo_group, tmp_path)
     bram, chat = demo_group.members[0], demo_group.chat_id
     since = await tg.mark()
-    await tg.send_text(bram.user_id, chat, "/audio")
+    asked = await tg.send_text(bram.user_id, chat, "/audio")
     answer = await tg.wait_for(lambda m: "geluid" in (m["text"] or "").lower()
                                or "stilte" in (m["text"] or "").lower(), chat_id=chat,
                                since=since, timeout=30)
     assert answer["text"]
+    # The answer is threaded: the timeline (or, without one, the report) replies to /audio.
+    first = next(m for m in await tg.bot_messages(chat, since=since) if m["created"] > since)
+    assert first["reply_to"] == asked["message_id"]

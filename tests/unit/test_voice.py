@@ -217,6 +217,12 @@ def test_audio_sends_the_timeline_with_the_moments_named_in_reality() -> None:
     assert decision.ack == Text("cycle.ack.audio")
 
 
+def test_audio_typed_as_a_command_answers_it_as_a_reply() -> None:
+    """In a busy talk, the timeline answers the /audio that asked for it (threaded)."""
+    decision = decide(ctx_for(cycle_in(P.OPTIONS)), AskSound(ANNA, message_id=321))
+    assert decision.effects == (SendSoundTimeline(7, (83.0,), reply_to=321),)
+
+
 def test_audio_is_the_inbrengers_or_an_admins_and_needs_a_clip() -> None:
     assert decide(ctx_for(cycle_in(P.GOAL)), AskSound(BOB, is_admin=True)).effects
     peer = decide(ctx_for(cycle_in(P.GOAL)), AskSound(BOB))
