@@ -26,3 +26,18 @@ def config_for(server: FakeTelegramServer, workdir: Path, **env: str) -> Config:
                  "TELEGRAM_FILE_BASE_URL": f"{server.url}/file/bot",
                  "INTERVISION_DATA_DIR": str(workdir / "data"),
                  "INTERVISION_DB": str(workdir / "intervision.db"), **env})
+
+
+async def start(app: App) -> App:
+    """What `intervision run` does at start, minus polling: ask Telegram who the bot is, open
+    the database, restore the timers and the mail."""
+    await app.initialize()
+    assert app.post_init is not None
+    await app.post_init(app)
+    return app
+
+
+async def stop(app: App) -> None:
+    await app.shutdown()
+    assert app.post_shutdown is not None
+    await app.post_shutdown(app)

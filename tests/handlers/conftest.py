@@ -13,7 +13,7 @@ from telegram.ext import ContextTypes
 
 from bot.startup.application import build_application
 from fake_telegram import FakeTelegramControl, FakeTelegramServer
-from tests.bot_api import App, config_for
+from tests.bot_api import App, config_for, start, stop
 from tests.handlers.in_process import InProcessBot
 from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, GROUP_TITLE, STRANGER
 
@@ -35,12 +35,8 @@ async def bot(server: FakeTelegramServer, tg: FakeTelegramControl,
         driven.errors.append(context.error)
 
     app.add_error_handler(remember)
-    await app.initialize()
-    assert app.post_init is not None
-    await app.post_init(app)
+    await start(app)
     try:
         yield driven
     finally:
-        await app.shutdown()
-        assert app.post_shutdown is not None
-        await app.post_shutdown(app)
+        await stop(app)

@@ -20,7 +20,7 @@ from flows.cycle.model import Cycle
 from flows.model import Group, Phase, Settings
 from storage import contributions, cycles, groups, outbox
 from storage.db import Database
-from tests.bot_api import App, config_for
+from tests.bot_api import App, config_for, start, stop
 
 NOW = datetime(2027, 6, 1, 12, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
@@ -31,15 +31,11 @@ async def app(server: FakeTelegramServer, tmp_path: Path) -> AsyncIterator[App]:
     """The bot as `intervision run` starts it (minus polling), its clock at NOW."""
     application = build_application(config_for(server, tmp_path))
     services_of(application).clock = lambda: NOW
-    await application.initialize()
-    assert application.post_init is not None
-    await application.post_init(application)
+    await start(application)
     try:
         yield application
     finally:
-        await application.shutdown()
-        assert application.post_shutdown is not None
-        await application.post_shutdown(application)
+        await stop(application)
 
 
 async def _said(db: Database, group: Group, words: str, days_ago: int) -> None:

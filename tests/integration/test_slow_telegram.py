@@ -15,7 +15,7 @@ from bot.engine.services import services_of
 from bot.startup.application import build_application
 from fake_telegram import FakeTelegramControl, FakeTelegramServer
 from storage import outbox
-from tests.bot_api import App, config_for
+from tests.bot_api import App, config_for, start, stop
 
 CHAT = -1001000000088
 
@@ -25,16 +25,11 @@ async def app(server: FakeTelegramServer, tg: FakeTelegramControl,
               tmp_path: Path) -> AsyncIterator[App]:
     await tg.add_user(1, "Anna")
     await tg.add_group(CHAT, "Groep", supergroup=True, admins=[1])
-    application = build_application(config_for(server, tmp_path))
-    await application.initialize()
-    assert application.post_init is not None
-    await application.post_init(application)
+    application = await start(build_application(config_for(server, tmp_path)))
     try:
         yield application
     finally:
-        await application.shutdown()
-        assert application.post_shutdown is not None
-        await application.post_shutdown(application)
+        await stop(application)
 
 
 async def test_a_message_telegram_answers_late_is_in_the_group_once(

@@ -23,7 +23,7 @@ from flows.schedule.plan import Schedule, parse_schedule
 from storage import cycles, groups, members
 from storage import timers as timer_store
 from storage.db import Database
-from tests.bot_api import App, config_for
+from tests.bot_api import App, config_for, start, stop
 
 CHAT = -1001000000077
 MEETING_TEXT = "Het is tijd voor de bijeenkomst"
@@ -50,15 +50,12 @@ class World:
         """What `intervision run` does at start, minus polling: open, restore the timers."""
         app = build_application(config_for(self.server, self.tmp_path))
         services_of(app).clock = self.clock
-        await app.initialize()
-        assert app.post_init is not None
-        await app.post_init(app)
-        self.app = app
+        self.app = await start(app)
         return app
 
     async def stop_bot(self) -> None:
         assert self.app is not None
-        await app_shutdown(self.app)
+        await stop(self.app)
         self.app = None
 
     async def fire_due(self) -> int:
@@ -85,12 +82,6 @@ async def _replan(app: App, group: Group, schedule: Schedule | None) -> None:
     async with work(app) as unit:
         assert unit is not None
         await replan_in(unit, group, schedule)
-
-
-async def app_shutdown(app: App) -> None:
-    await app.shutdown()
-    assert app.post_shutdown is not None
-    await app.post_shutdown(app)
 
 
 @pytest.fixture
