@@ -71,17 +71,25 @@ class Unit:
         self.timers.append((group_id, effect))
 
 
-# The update ids claimed by units while one update is handled (bot/engine/handling.py), so
-# that an update no unit claimed is marked handled on its own afterwards.
-claimed: ContextVar[set[int] | None] = ContextVar("claimed", default=None)
+@dataclass
+class InHand:
+    """What became of the update in hand (bot/engine/handling.py): the ids units claimed (an
+    update none claimed is marked handled on its own afterwards), and whether a unit broke
+    (its transaction rolled back, the handled-mark with it: the update is tried again)."""
+
+    claimed: set[int] = field(default_factory=set)
+    broke: bool = False
+
+
+in_hand: ContextVar[InHand | None] = ContextVar("in_hand", default=None)
 
 
 async def claim(tx: Tx, once: Once, now: datetime) -> bool:
     """Marks the update or timer as handled; False when it was handled before."""
     if once.update_id is not None:
-        seen = claimed.get()
-        if seen is not None:
-            seen.add(once.update_id)
+        state = in_hand.get()
+        if state is not None:
+            state.claimed.add(once.update_id)
         if not await inbox.mark(tx, once.update_id, now):
             return False
     return once.timer is None or await timer_store.claim(tx, *once.timer, now)
@@ -97,7 +105,13 @@ async def work(app: Any, once: Once | None = None) -> AsyncIterator[Unit | None]
             yield None
             return
         unit = Unit(tx, now)
-        yield unit
+        try:
+            yield unit
+        except Exception:
+            state = in_hand.get()
+            if state is not None:
+                state.broke = True
+            raise
     await after_commit(app, unit)
 
 
