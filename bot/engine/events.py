@@ -19,7 +19,7 @@ from flows.cycle.start import new_cycle, opening_effects
 from flows.cycle.table import decide
 from flows.effects import Text
 from flows.model import Group, Phase
-from flows.schedule.plan import Schedule, next_meetings
+from flows.schedule.plan import next_meetings
 from storage import contributions, cycles, groups, members
 from storage.db import Tx
 
@@ -50,12 +50,8 @@ async def load_context(tx: Tx, group: Group, cycle: Cycle, now: datetime,
 
 async def upcoming_meetings(tx: Tx, group: Group, now: datetime,
                             count: int) -> tuple[datetime, ...]:
-    stored = await groups.schedule_of(tx, group.id)
-    if not stored:
-        return ()
-    try:
-        schedule = Schedule.from_text(stored)
-    except ValueError:
+    schedule = await groups.schedule_of(tx, group.id)
+    if schedule is None:
         return ()
     return tuple(next_meetings(schedule, now, group.settings.timezone, max(count, 1)))
 

@@ -41,15 +41,10 @@ async def settings_changed(unit: Unit, group: Group, before: Settings | None = N
     announcement and reminder hours, the time zone; "reminder 0" cancels a reminder already
     set), and the open cycle's running phase told what they were `before` (a timebox changed
     now counts now). /settings and /setup on a known group both come here."""
-    await replan_in(unit, group, await stored_schedule(unit, group))
+    await replan_in(unit, group, await groups.schedule_of(unit.tx, group.id))
     if before is not None and before != group.settings:
         # The running phase decides whether its own timebox changed (flows/cycle/timebox.py).
         await decide_in(unit, group, TimeboxChanged(before))
-
-
-async def stored_schedule(unit: Unit, group: Group) -> planning.Schedule | None:
-    stored = await groups.schedule_of(unit.tx, group.id)
-    return planning.Schedule.from_text(stored) if stored else None
 
 
 async def timer_fired(app: Any, group: Group, timer: timer_store.StoredTimer, *,
@@ -75,20 +70,16 @@ async def timer_fired(app: Any, group: Group, timer: timer_store.StoredTimer, *,
             if told is None and not await cycles.announced_for(unit.tx, group.id, meeting_at):
                 # Its announcement found a cycle started by hand that has closed since: the
                 # meeting is announced now rather than skipped in silence.
-                await start_cycle_in(unit, group, actor_id=None, meeting_at=meeting_at)
-            await replan_in(unit, group, await stored_schedule(unit, group))
+                await start_cycle_in(unit, group, actor_id=None, meeting_at=meeting_at,
+                                     late=late)
+            await replan_in(unit, group, await groups.schedule_of(unit.tx, group.id))
 
 
 async def restore(app: Any) -> None:
     """On start: make sure every scheduled group has the timers of its next meeting."""
     async with services_of(app).db.reading() as tx:
         scheduled = await groups.with_schedules(tx)
-    for group, stored in scheduled:
-        try:
-            schedule = planning.Schedule.from_text(stored)
-        except ValueError:
-            log.error("group %s: stored schedule unreadable; left as it is", group.id)
-            continue
+    for group, schedule in scheduled:
         async with work(app) as unit:
             assert unit is not None
             await replan_in(unit, group, schedule)

@@ -27,8 +27,7 @@ async def schedule_command(cmd: GroupCommand) -> None:
     tz, now = cmd.group.settings.timezone, cmd.unit.now
     argument = " ".join(cmd.args).strip()
     if not argument:
-        stored = await groups.schedule_of(cmd.unit.tx, cmd.group.id)
-        current = planning.Schedule.from_text(stored) if stored else None
+        current = await groups.schedule_of(cmd.unit.tx, cmd.group.id)
         await cmd.reply_html(render_all(cmd.language, planning.schedule_overview(
             current, now, tz, cmd.language)))
         return

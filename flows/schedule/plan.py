@@ -96,16 +96,17 @@ class Schedule:
 
     @classmethod
     def from_text(cls, stored: str) -> Schedule:
-        """The schedule from its storage form; a bare crontab line is accepted too."""
+        """The schedule from its storage form; a bare crontab line is accepted too. Anything
+        else (another version's form) raises ValueError."""
         if not stored.lstrip().startswith("{"):
             return cls(" ".join(stored.split()))
         data = json.loads(stored)
-        anchor = data.get("anchor")
-        return cls(
-            cron=data["cron"],
-            every_weeks=int(data.get("every_weeks", 1)),
-            anchor=date.fromisoformat(anchor) if anchor else None,
-        )
+        try:
+            anchor = data.get("anchor")
+            return cls(cron=data["cron"], every_weeks=int(data.get("every_weeks", 1)),
+                       anchor=date.fromisoformat(anchor) if anchor else None)
+        except (KeyError, TypeError, AttributeError) as error:
+            raise ValueError(f"not a stored schedule: {error!r}") from error
 
     def weekly(self) -> tuple[frozenset[int], int, int] | None:
         """(weekdays, hour, minute) when the line says "these weekdays at this time"."""
