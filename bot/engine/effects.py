@@ -3,6 +3,7 @@ and every message as an outbox entry (sent after the commit by bot/engine/sender
 from __future__ import annotations
 
 from html import unescape
+from typing import assert_never
 
 from bot.engine import coach_reports
 from bot.engine.outgoing import ButtonRows, ClipMedia, Message, Retire, SoundTimeline
@@ -101,6 +102,8 @@ async def store(unit: Unit, group: Group, cycle: Cycle, effects: tuple[Effect, .
             added = await coach_reports.addition(unit.tx, group, effect.cycle_id, effect.texts)
             for item in added:
                 await unit.send(item)
+        else:  # a new kind of effect must be carried out here; mypy says so where it is not
+            assert_never(effect)
 
 
 def clip_media(group: Group, cycle: Cycle,

@@ -1,5 +1,6 @@
 """Pausing and re-watching the clip: /pause 1:23, /replay 1:10-1:40, and the still button
-offered under observations with a time stamp; the inbrenger's check-in answer."""
+offered under observations with a time stamp (and a kind answer to the check-in buttons of
+an earlier version, which are cycle buttons now)."""
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
-"""Clips: probe, storyboard, still, replay fragment, and deleting what we keep locally.
+"""Clips: probe, storyboard, still and replay fragment (deleting local files after their
+retention is `bot/media/retention.py`'s).
 
 An adapter (see STYLE.md): it takes paths and numbers and returns paths or values; whether a
 clip is acceptable for a cycle is for `flows/` to decide from a `ClipInfo` or `ClipProblem`.
@@ -9,8 +10,7 @@ Every ffmpeg/ffprobe run is a subprocess awaited with a timeout (and killed afte
 we run them ourselves because `ffmpeg.run`/`ffmpeg.probe` block and have no timeout.
 
 Clips show children, so derivatives stay small: stills are downscaled, fragments are
-re-encoded small with all metadata (location, device) stripped, and `cleanup_older_than`
-deletes local files after their retention.
+re-encoded small with all metadata (location, device) stripped.
 """
 
 from __future__ import annotations

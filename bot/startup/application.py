@@ -36,6 +36,9 @@ log = logging.getLogger(__name__)
 # message only once: a call given up on may have gone through, and its retry would put the
 # message in the group twice. PTB's 5 s default gives up on a busy moment; this rarely does.
 ANSWER_WAIT_SECONDS = 30.0
+# Every handler is in python-telegram-bot's group 0, where only the first that matches an
+# update runs, so the order counts: `private` answers anything else said in a private chat and
+# stays last, or a feature after it would lose its private commands without an error.
 FEATURES = (membership, bot_status, cycle, clips, settings, schedule, summary, coach, choose,
             privacy, export, private)
 

@@ -1,26 +1,11 @@
-"""From catalog keys to Telegram: rendered HTML and inline keyboards."""
+"""From catalog keys to the HTML the bot sends, in the group's (or person's) language. Button
+labels are made in bot/engine/effects.py (`buttons`): plain text, unescaped."""
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
-
 from flows.catalog import render, render_all
-from flows.effects import Keyboard, Text, text
+from flows.effects import text
 
-__all__ = ["keyboard", "render", "render_all", "say", "text"]
-
-
-def keyboard(language: str, rows: Keyboard) -> InlineKeyboardMarkup | None:
-    if not rows:
-        return None
-    return InlineKeyboardMarkup([
-        [InlineKeyboardButton(_button_label(language, b.label), callback_data=b.data)
-         for b in row] for row in rows])
-
-
-def _button_label(language: str, label: Text) -> str:
-    # Button labels are plain text in Telegram: the HTML escaping of render() would show.
-    import html
-    return html.unescape(render(language, label))
+__all__ = ["render", "render_all", "say", "text"]
 
 
 def say(language: str, key: str, **params: object) -> str:

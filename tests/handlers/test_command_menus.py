@@ -12,7 +12,9 @@ from telegram import (
 )
 
 from bot.startup.telegram_calls import set_command_menus
+from bot.texts.render import say
 from tests.handlers.in_process import InProcessBot
+from tests.handlers.updates import BRAM, command
 
 # SPEC section 7, in its order.
 SPEC_COMMANDS = ("setup", "join", "leave", "schedule", "roster", "cycle", "next", "tips", "pause",
@@ -48,3 +50,19 @@ async def test_every_spec_command_is_in_its_menu_with_a_dutch_and_an_english_des
             assert dutch[name] != english[name], f"/{name}: one description for both languages"
     assert described["group", "nl"]["join"] == "Meedoen met de intervisiegroep"
     assert described["private", "en"]["forget"] == "Erase your own data"
+
+
+async def test_each_private_command_reaches_its_own_handler_in_the_private_chat(
+        bot: InProcessBot) -> None:
+    """Only the first matching handler runs (bot/startup/application.py FEATURES): the private
+    chat's catch-all must come after every feature, or /help, /export, /forget and /start
+    there would be answered with "this happens in the group"."""
+    await bot.tg.start_private_chat(BRAM.user_id)
+    pointers = {say("nl", key) for key in ("bot.private_words", "bot.private_clip")}
+    for name in PRIVATE:
+        since = await bot.tg.mark()
+        await bot.handle(command(bot.app.bot, BRAM, f"/{name}", chat_id=BRAM.user_id))
+        said = await bot.said(BRAM.user_id, since=since)
+        assert said, f"/{name} got no answer in the private chat"
+        assert not pointers & set(said) and not any("in de groep" in s and f"/{name}" in s
+                                                    for s in said), (name, said)
