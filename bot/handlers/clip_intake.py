@@ -15,16 +15,18 @@ from telegram.ext import ContextTypes, filters
 
 from bot.engine.services import services
 from bot.media import ffmpeg as media
-from bot.startup.config import max_clip_bytes
+from flows.cycle.clip_check import ClipLimits, found_problem, metadata_problem
 from flows.cycle.model import Clip, ClipPosted
-from flows.effects import Text, text
+from flows.effects import Text
 
 log = logging.getLogger(__name__)
 
 CLIP_FILTER = (filters.VIDEO | filters.VIDEO_NOTE | filters.ANIMATION | filters.Document.ALL)
-MAX_BYTES = max_clip_bytes()  # 20 MB through Telegram's Bot API; more with a local server
-MAX_SECONDS = 10 * 60
-MIN_SECONDS = 2
+
+
+def limits(context: ContextTypes.DEFAULT_TYPE) -> ClipLimits:
+    """20 MB through Telegram's Bot API; more with a local server (INTERVISION_MAX_CLIP_MB)."""
+    return ClipLimits(max_mb=services(context).config.max_clip_mb)
 
 
 def _attachment(message: Message):  # type: ignore[no-untyped-def]
@@ -40,34 +42,25 @@ def _attachment(message: Message):  # type: ignore[no-untyped-def]
     return None, None
 
 
-def _problem_from_metadata(size: int, duration: int) -> Text | None:
-    if size > MAX_BYTES:
-        return text("clip.too_large", max_mb=MAX_BYTES // (1024 * 1024))
-    if duration > MAX_SECONDS:
-        return text("clip.too_long", max_minutes=MAX_SECONDS // 60)
-    if 0 < duration < MIN_SECONDS:
-        return text("clip.too_short", min_seconds=MIN_SECONDS)
-    return None
-
-
 async def _probe(context: ContextTypes.DEFAULT_TYPE, file_id: str) -> tuple[int, Text | None]:
     """Downloads, probes and deletes the file. Returns its duration and any problem."""
     directory = services(context).config.data_dir / "tmp"
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"probe-{uuid.uuid4().hex}"
+    allowed = limits(context)
     try:
         telegram_file = await context.bot.get_file(file_id)
         await telegram_file.download_to_drive(path)
-        found = await media.probe(path, max_bytes=MAX_BYTES, max_seconds=MAX_SECONDS,
-                                  min_seconds=MIN_SECONDS)
+        found = await media.probe(path, max_bytes=allowed.max_bytes,
+                                  max_seconds=allowed.max_seconds,
+                                  min_seconds=allowed.min_seconds)
     except TelegramError as error:
         log.info("clip could not be downloaded for checking: %s", error)
-        return 0, text("clip.unreadable")
+        return 0, found_problem(allowed, "unreadable")
     finally:
         path.unlink(missing_ok=True)
     if isinstance(found, media.ClipProblem):
-        return 0, text(f"clip.{found.reason}", max_mb=MAX_BYTES // (1024 * 1024),
-                       max_minutes=MAX_SECONDS // 60, min_seconds=MIN_SECONDS)
+        return 0, found_problem(allowed, found.reason)
     return round(found.duration), None
 
 
@@ -80,7 +73,7 @@ async def clip_event(context: ContextTypes.DEFAULT_TYPE, user_id: int, message: 
         return None
     size = attachment.file_size or 0
     duration = int(getattr(attachment, "duration", 0) or 0)
-    problem = _problem_from_metadata(size, duration)
+    problem = metadata_problem(limits(context), size, duration)
     if probe and problem is None and (kind == "document" or duration == 0):
         async with services(context).media_slots:
             duration, problem = await _probe(context, attachment.file_id)

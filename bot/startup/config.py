@@ -60,10 +60,6 @@ def max_clip_mb(env: Mapping[str, str] | None = None) -> int:
     return int(text) if text.isdigit() and 0 < int(text) <= LOCAL_SERVER_LIMIT_MB else default
 
 
-def max_clip_bytes(env: Mapping[str, str] | None = None) -> int:
-    return max_clip_mb(env) * 1024 * 1024
-
-
 def _writable_file(path: Path) -> str | None:
     directory = path.parent if str(path.parent) else Path(".")
     try:
