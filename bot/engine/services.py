@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -14,6 +15,8 @@ from bot.startup.config import Config
 from storage.db import Database
 
 SERVICES_KEY = "intervision.services"
+
+log = logging.getLogger(__name__)
 
 
 def utc_now() -> datetime:
@@ -72,11 +75,13 @@ class Services:
     def now(self) -> datetime:
         return self.clock()
 
-    def background(self, work: Coroutine[Any, Any, None]) -> None:
-        """Runs `work` on its own, kept until it ends (and ended when the bot stops)."""
-        task = asyncio.create_task(work)
+    def background(self, work: Coroutine[Any, Any, None], what: str) -> None:
+        """Runs `work` on its own, kept until it ends (and ended when the bot stops); `what`
+        it was is logged if it breaks (nobody awaits it to hear of it otherwise)."""
+        task = asyncio.create_task(work, name=what)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        task.add_done_callback(_log_failure)
 
     async def stop_background(self) -> None:
         for task in list(self._tasks):
@@ -93,3 +98,8 @@ def services_of(app: Any) -> Services:
 
 def services(context: CallbackContext[Any, Any, Any, Any] | ContextTypes.DEFAULT_TYPE) -> Services:
     return services_of(context.application)
+
+
+def _log_failure(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and (error := task.exception()) is not None:
+        log.error("%s failed", task.get_name(), exc_info=error)

@@ -17,7 +17,7 @@ from bot.engine import effects
 from bot.engine.events import can_transcribe, decide_in
 from bot.engine.services import services_of
 from bot.engine.work import work
-from bot.media.transcribe import Transcript, transcribe
+from bot.media.transcribe import TIME_LIMIT, Transcript, transcribe
 from flows.cycle.model import CycleContext, VoiceTranscribed
 from flows.effects import SendCoachAddition, TranscribeVoice
 from flows.reports.coach_summary import read_after_summary
@@ -25,7 +25,6 @@ from storage import contributions, cycles, groups, members
 
 log = logging.getLogger(__name__)
 
-TIME_LIMIT = 120.0  # seconds of recognising for one note; a longer note stays unread
 # At start, notes of the last hour that a stop caught before their words came are read again:
 # the talk has moved on further by then, and a nudge that late would only puzzle.
 RESUME_WITHIN = timedelta(hours=1)
@@ -46,7 +45,8 @@ async def resume(app: Any) -> int:
     for note in readable:
         request = TranscribeVoice(note.cycle_id, note.message_id, note.file_id,
                                   languages[note.group_id], note.user_id)
-        svc.background(transcribe_later(app, note.group_id, request))
+        svc.background(transcribe_later(app, note.group_id, request),
+                       f"reading voice note {note.message_id} of group {note.group_id}")
     return len(readable)
 
 

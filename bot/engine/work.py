@@ -124,4 +124,5 @@ async def after_commit(app: Any, unit: Unit) -> None:
         await jobs.mirror(app, group_id, effect)
     for group_id, request in unit.voice_notes:
         if svc.on_voice_note is not None:  # handed in at start (bot/engine/voice_notes.py)
-            svc.background(svc.on_voice_note(app, group_id, request))
+            svc.background(svc.on_voice_note(app, group_id, request),
+                           f"reading voice note {request.message_id} of group {group_id}")

@@ -81,6 +81,21 @@ def _writable_dir(path: Path) -> str | None:
     return None if os.access(path, os.W_OK) else f"INTERVISION_DATA_DIR: {path} is not writable"
 
 
+TRANSCRIBERS = ("none", "pocketsphinx", "whisper")  # bot/media/transcribe.py's back-ends
+
+
+def _transcriber_problems(env: Mapping[str, str]) -> list[str]:
+    """A misspelt back-end would leave every voice note unread without a word at start."""
+    chosen = env.get("INTERVISION_TRANSCRIBER", "none").strip().lower()
+    if chosen not in TRANSCRIBERS:
+        return [f"INTERVISION_TRANSCRIBER: {chosen!r} is not one of {', '.join(TRANSCRIBERS)}"]
+    model = env.get("INTERVISION_WHISPER_MODEL", "").strip()
+    if chosen == "whisper" and not (model and Path(model).is_dir()):
+        return ["INTERVISION_WHISPER_MODEL: with INTERVISION_TRANSCRIBER=whisper, the folder of "
+                + "a local faster-whisper model (docs/media.md)"]
+    return []
+
+
 def load(env: Mapping[str, str] | None = None, *, require_token: bool = True) -> Config:
     env = os.environ if env is None else env
     problems: list[str] = []
@@ -130,6 +145,7 @@ def load(env: Mapping[str, str] | None = None, *, require_token: bool = True) ->
     if clip_text and not (clip_text.isdigit() and 0 < int(clip_text) <= LOCAL_SERVER_LIMIT_MB):
         problems.append("INTERVISION_MAX_CLIP_MB must be a whole number of megabytes, 1 to "
                         f"{LOCAL_SERVER_LIMIT_MB} (above 20 only with a local Bot API server)")
+    problems += _transcriber_problems(env)
     if problems:
         raise ConfigError(problems)
     return Config(token, api_base_url, file_base_url, db_path, data_dir, timezone, log_level,

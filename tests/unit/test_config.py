@@ -37,3 +37,26 @@ def test_an_unwritable_database_path_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="INTERVISION_DB"):
         load({"TELEGRAM_BOT_TOKEN": TOKEN, "INTERVISION_DATA_DIR": str(tmp_path),
               "INTERVISION_DB": str(blocker / "sub" / "db.sqlite")})
+
+
+@pytest.mark.parametrize(("transcriber", "model", "problem"), [
+    ("whisperx", None, "INTERVISION_TRANSCRIBER"),  # misspelt: every voice note would go unread
+    ("whisper", None, "INTERVISION_WHISPER_MODEL"),
+    ("whisper", "missing-folder", "INTERVISION_WHISPER_MODEL"),
+])
+def test_a_speech_to_text_set_up_that_cannot_work_is_refused_at_start(
+        tmp_path: Path, transcriber: str, model: str | None, problem: str) -> None:
+    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "INTERVISION_DATA_DIR": str(tmp_path),
+           "INTERVISION_TRANSCRIBER": transcriber}
+    if model is not None:
+        env["INTERVISION_WHISPER_MODEL"] = str(tmp_path / model)
+    with pytest.raises(ConfigError, match=problem):
+        load(env)
+
+
+def test_a_speech_to_text_set_up_that_can_work_loads(tmp_path: Path) -> None:
+    (tmp_path / "model").mkdir()
+    for env in ({"INTERVISION_TRANSCRIBER": "pocketsphinx"},
+                {"INTERVISION_TRANSCRIBER": "Whisper",
+                 "INTERVISION_WHISPER_MODEL": str(tmp_path / "model")}):
+        load({"TELEGRAM_BOT_TOKEN": TOKEN, "INTERVISION_DATA_DIR": str(tmp_path), **env})
