@@ -8,8 +8,8 @@ from typing import assert_never
 from bot.engine import coach_reports
 from bot.engine.outgoing import ButtonRows, ClipMedia, Message, Retire, SoundTimeline
 from bot.engine.work import Unit
-from bot.media.ffmpeg import format_timestamp
 from bot.texts.render import render, render_all, say
+from flows.classifier.timestamps import clock
 from flows.cycle.model import Cycle
 from flows.effects import (
     ButtonsDone,
@@ -117,11 +117,11 @@ def clip_media(group: Group, cycle: Cycle,
         caption = say(language, "clip.storyboard_caption")
     elif isinstance(effect, SendStill):
         what, start, end, reply_to = "still", effect.seconds, 0.0, effect.reply_to
-        caption = say(language, "clip.still_caption", time=format_timestamp(effect.seconds))
+        caption = say(language, "clip.still_caption", time=clock(effect.seconds))
     else:
         what, start, end, reply_to = "replay", effect.start, effect.end, effect.reply_to
-        caption = render(language, text("clip.replay_caption", start=format_timestamp(start),
-                                        end=format_timestamp(end)))
+        caption = render(language, text("clip.replay_caption", start=clock(start),
+                                        end=clock(end)))
     return ClipMedia(group.chat_id, what, cycle.id, cycle.clip.file_id,
                      cycle.clip.file_unique_id, caption, say(language, "clip.media_failed"),
                      group.thread_id or None, reply_to, start, end, float(cycle.clip.duration))

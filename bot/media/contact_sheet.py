@@ -59,7 +59,7 @@ def keyframe_select(times: Sequence[float]) -> str:
 
 def keyframe_filter(times: Sequence[float], columns: int, width: int) -> str:
     """-vf for `ffmpeg -skip_frame nokey -i clip`; `showinfo` logs which frames were taken."""
-    # m:ss of the frame's own time, the way format_timestamp writes it.
+    # m:ss of the frame's own time, the way flows.classifier.timestamps.clock writes it.
     stamp = r"%{eif\:trunc(t/60)\:d}\:%{eif\:mod(trunc(t)\,60)\:d\:2}"
     return (f"select='{keyframe_select(times)}',showinfo,scale={width}:-2,format=rgb24,"
             f"{_label(stamp, width)},{_tile(len(times), columns)}")

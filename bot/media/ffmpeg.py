@@ -28,6 +28,7 @@ import ffmpeg
 from bot.media import contact_sheet
 from bot.media.process import MediaError, ffprobe_json, run_process, source_path
 from bot.media.process import run_stdout as _run
+from flows.classifier.timestamps import clock
 
 log = logging.getLogger(__name__)
 
@@ -69,12 +70,6 @@ class ClipProblem:
     reason: ProblemReason
     actual: float | None = None
     limit: float | None = None
-
-
-def format_timestamp(seconds: float) -> str:
-    """Seconds as m:ss, the form members type in `/pause 1:23`."""
-    total = max(0, int(seconds))
-    return f"{total // 60}:{total % 60:02d}"
 
 
 # --- running ffmpeg -------------------------------------------------------------------------
@@ -314,7 +309,7 @@ async def storyboard(
         if len(_PTS_TIME.findall(log_text)) == frames:
             return out
         seeks = [arg for t in times for arg in ("-ss", f"{t:.3f}", "-i", source)]
-        graph = contact_sheet.exact_filter([format_timestamp(t) for t in times], columns, width)
+        graph = contact_sheet.exact_filter([clock(t) for t in times], columns, width)
         await run_process(["ffmpeg", "-nostdin", "-v", "error", "-y", *seeks, "-filter_complex",
                            graph, "-map", "[sheet]", *tail], timeout, "storyboard")
     except BaseException:

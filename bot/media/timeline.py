@@ -1,7 +1,7 @@
 """The clip's speech and silence as a timeline picture (SPEC 4b): a PNG drawn with matplotlib.
 
 An adapter like `charts.py`: a `SoundProfile` and translated texts in, a PNG path out. Time marks
-are `format_timestamp`'s m:ss, the same as /pause, the stills and the storyboard tiles, so
+are `clock`'s m:ss, the same as /pause, the stills and the storyboard tiles, so
 "the pause at 1:23" on the picture is the still at 1:23.
 
 matplotlib is imported inside the functions: importing `bot.media` (for a probe or a still)
@@ -18,8 +18,8 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
-from bot.media.ffmpeg import format_timestamp
 from bot.media.sound import SoundProfile
+from flows.classifier.timestamps import clock
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -103,20 +103,20 @@ def timeline_figure(
                    facecolors=SPEECH_COLOR)
     for i, pause in enumerate(profile.pauses):
         # Alternate heights so neighbouring pauses' time stamps do not overlap.
-        ax.annotate(f"{format_timestamp(pause.start)}–{format_timestamp(pause.end)}",
+        ax.annotate(f"{clock(pause.start)}–{clock(pause.end)}",
                     xy=((pause.start + pause.end) / 2, 1.0), xytext=(0, 4 + 12 * (i % 2)),
                     textcoords="offset points", ha="center", va="bottom", fontsize=8,
                     color="#8A5A00")
     for t in moments:
         ax.axvline(t, color=NAMED_COLOR, linestyle="--", linewidth=1.2)
-        ax.annotate(format_timestamp(t), xy=(t, 0.0), xytext=(0, -2), textcoords="offset points",
+        ax.annotate(clock(t), xy=(t, 0.0), xytext=(0, -2), textcoords="offset points",
                     ha="center", va="top", fontsize=8, color=NAMED_COLOR)
 
     ax.set_xlim(0, duration)
     ax.set_ylim(0, 1.55)
     ax.set_yticks([])
     ax.xaxis.set_major_locator(FixedLocator(range(0, int(duration) + 1, tick_step(duration))))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: format_timestamp(x)))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: clock(x)))
     ax.xaxis.set_ticks_position("top")
     ax.xaxis.set_label_position("top")
     for side in ("left", "right", "bottom"):

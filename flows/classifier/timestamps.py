@@ -99,9 +99,11 @@ def parse_timestamp(text: str) -> float | None:
     return found[0][2] if found else None
 
 
-def format_timestamp(seconds: float) -> str:
-    """Seconds as the bot shows them: 83 -> "1:23", 3725 -> "1:02:05"."""
-    total = round(seconds)
+def clock(seconds: float) -> str:
+    """A moment in the clip as members write it and the bot shows it everywhere (stills,
+    storyboard tiles, the sound timeline, nudges, summaries): 83.9 -> "1:23" (a moment is
+    the second it falls in, never the next one), 3725 -> "1:02:05"."""
+    total = max(0, int(seconds))
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

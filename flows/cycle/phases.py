@@ -5,6 +5,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from flows.callbacks import CycleButton
+from flows.classifier.timestamps import clock
 from flows.cycle.model import TIMER_EVENTS, VOICE, ContributionRef, Cycle, CycleContext
 from flows.cycle.watching import everyone_watched
 from flows.effects import (
@@ -22,7 +23,6 @@ from flows.effects import (
 )
 from flows.labels import ACTIVATING
 from flows.model import STEPS, Phase, Settings
-from flows.nudging.policy import clock
 from flows.schedule.plan import format_meeting
 
 CYCLE_TIMERS = ("watch_end", "phase_reminder", "step_reminder", "tick", "lookback_end",

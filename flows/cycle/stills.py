@@ -3,9 +3,10 @@ button): the flow knows the clip's duration, so a moment past the end is said to
 last frame is shown with its real time instead of a failed or misleading picture."""
 from __future__ import annotations
 
+from flows.classifier.timestamps import clock
 from flows.cycle.model import Cycle
 from flows.effects import Effect, Say, SendReplay, SendStill, text
-from flows.nudging.policy import clock, last_frame
+from flows.nudging.policy import last_frame
 
 
 def still_request(cycle: Cycle, seconds: float, reply_to: int | None = None

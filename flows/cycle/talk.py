@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from flows.classifier import classify, detect_language
-from flows.classifier.timestamps import parse_timestamp
+from flows.classifier.timestamps import clock, parse_timestamp
 from flows.cycle.model import Contribution, ContributionRef, Cycle, CycleContext, Decision
 from flows.cycle.phases import TICK_MINUTES, inbrenger_name, set_timer
 from flows.cycle.watching import present
@@ -134,7 +134,7 @@ def _strong_moment(ctx: CycleContext, cycle: Cycle, actor: int, message_id: int,
     length = cycle.clip.duration if cycle.clip else None
     if length is not None and seconds > length:
         seconds = nudging.last_frame(length)
-    shown = nudging.clock(seconds)
+    shown = clock(seconds)
     named = tuple(m.name for m in ctx.members if m.user_id in cycle.strong_moments)
     lines: tuple[Text, ...] = (text("cycle.strong_noted", count=len(named),
                                     names=", ".join(named)),)

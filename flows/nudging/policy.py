@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from flows.callbacks import CycleButton, StillButton
+from flows.classifier.timestamps import clock
 from flows.effects import Button, Effect, Keyboard, Say, SayPrivately, Text, about_group, text
 from flows.labels import ACTIVATING, COMPENSATING, Classification, Label
 from flows.model import TALK_PHASES, Member, NudgeDelivery, NudgeMode, Phase, Settings
@@ -271,13 +272,6 @@ def last_frame(clip_seconds: int) -> int:
 def still_data(cycle_id: int, seconds: int) -> str:
     """Callback data of the still button (flows/callbacks.py)."""
     return StillButton(cycle_id or None, seconds).pack()
-
-
-def clock(seconds: int) -> str:
-    """A moment in the clip as members write it: 1:23, or 1:02:03 past the hour."""
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def _cue(classification: Classification, message_text: str) -> str:

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from flows.classifier.timestamps import clock
 from flows.cycle.model import LOOKBACK, Cycle, CycleContext
 from flows.effects import Text, text
 from flows.model import Phase
-from flows.nudging.policy import clock
 from flows.reports.group_summary import (
     Participation,
     as_heard,

@@ -9,12 +9,12 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from flows.classifier.timestamps import clock
 from flows.cycle.model import LOOKBACK, VOICE, ContributionRef, Cycle, CycleContext
 from flows.cycle.phases import SUMMARY_QUOTE_CHARS, quoted
 from flows.effects import Text, text
 from flows.labels import Label
 from flows.model import TALK_PHASES, Member, Phase
-from flows.nudging.policy import clock
 from flows.reports.balance import WELCOME, kind_of, known, talk
 from flows.reports.progress import across_cycles, with_cycle
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from flows.classifier.timestamps import clock
 from flows.effects import Text, text
-from flows.nudging.policy import clock
 
 MIN_PAUSE = 3.0  # seconds of silence worth showing: wait time, not a breath
 MOST_PAUSES = 10  # listed one per line; more would bury the conversation

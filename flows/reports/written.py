@@ -15,9 +15,9 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from flows.catalog import DEFAULT_LANGUAGE, LANGUAGES, catalog, plural_form
+from flows.classifier.timestamps import clock
 from flows.cycle.model import LOOKBACK, ContributionRef, Cycle
 from flows.model import Group, Member, Phase
-from flows.nudging.policy import clock
 from flows.reports.balance import WELCOME, balance, peers_talk
 from flows.reports.group_summary import as_shown, phase_words, quote
 from flows.reports.portfolio import (

@@ -10,7 +10,6 @@ import matplotlib.image as mpimg
 import numpy as np
 import pytest
 
-from bot.media.ffmpeg import format_timestamp
 from bot.media.sound import Segment, SoundProfile
 from bot.media.timeline import (
     PAUSE_COLOR,
@@ -19,6 +18,7 @@ from bot.media.timeline import (
     timeline_chart,
     timeline_figure,
 )
+from flows.classifier.timestamps import clock
 
 LABELS = TimelineLabels(speech="spraak", silence="stilte", pause="pauze van 3 s of langer",
                         named="genoemd", axis="tijd in de clip")
@@ -52,7 +52,7 @@ def test_time_marks_are_the_same_m_ss_as_pause_and_the_storyboard() -> None:
     fig.canvas.draw()
     ax = fig.axes[0]
     marks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
-    assert marks == [format_timestamp(s) for s in range(0, 91, 10)]  # 0:00, 0:10 ... 1:30
+    assert marks == [clock(s) for s in range(0, 91, 10)]  # 0:00, 0:10 ... 1:30
 
 
 def test_pauses_are_highlighted_with_their_time_stamps() -> None:

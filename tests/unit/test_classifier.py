@@ -14,6 +14,7 @@ import pytest
 
 from bot.cli.classify import run
 from flows.classifier import classify, detect_language, fallback, parse_timestamp
+from flows.classifier.timestamps import clock
 from flows.labels import COMPENSATING, Label
 
 L = Label
@@ -575,3 +576,14 @@ def test_the_shipped_fallback_model_is_the_one_training_writes() -> None:
     assert text == dump(train(list(reversed(rows))))
     assert OUT.read_text(encoding="utf-8") == text
     assert len(text.encode()) < 2_000_000
+
+
+def test_a_moment_reads_the_same_everywhere_the_bot_shows_it() -> None:
+    """Stills, storyboard tiles, the sound timeline, nudges and summaries all write a moment
+    with `clock`: the second it falls in (83.9 s is 1:23 on the still and in the nudge; the
+    classifier's own formatter once rounded it to 1:24), with hours past the hour."""
+    assert clock(83.9) == "1:23"
+    assert clock(600) == "10:00"
+    assert clock(3725) == "1:02:05"
+    assert clock(-1) == "0:00"
+    assert parse_timestamp(f"op {clock(83.9)} kijkt hij op") == 83.0
