@@ -3,8 +3,6 @@ offered under observations with a time stamp (and a kind answer to the check-in 
 an earlier version, which are cycle buttons now)."""
 from __future__ import annotations
 
-import re
-
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes, filters
 
@@ -23,11 +21,9 @@ from bot.texts.render import say
 from flows.callbacks import StillButton, parse, pattern
 from flows.classifier.timestamps import parse_timestamp
 from flows.cycle.model import Cycle
-from flows.cycle.stills import replay_request, still_request
+from flows.cycle.stills import replay_range, replay_request, still_request
+from flows.effects import Text
 from storage import cycles, members
-
-_RANGE = re.compile(r"^\s*(\S+)\s*(?:-|–|tot|to)\s*(\S+)\s*$")
-LONGEST_REPLAY = 60.0  # seconds: a fragment to look at again, not the whole clip once more
 
 
 async def _clip_cycle(cmd: GroupCommand) -> Cycle | None:
@@ -75,18 +71,11 @@ async def replay_command(cmd: GroupCommand) -> None:
     cycle = await _clip_cycle(cmd)
     if cycle is None:
         return
-    match = _RANGE.match(" ".join(cmd.args))
-    start = parse_timestamp(match.group(1)) if match else None
-    end = parse_timestamp(match.group(2)) if match else None
-    if match and start is not None and end is not None and end < start:
-        await cmd.reply("clip.replay_reversed", start=match.group(1), end=match.group(2))
+    asked = replay_range(" ".join(cmd.args))
+    if isinstance(asked, Text):
+        await cmd.reply(asked)
         return
-    if start is None or end is None or end <= start:
-        await cmd.reply("clip.replay_usage")
-        return
-    if end - start > LONGEST_REPLAY:
-        await cmd.reply("clip.replay_too_long", seconds=int(LONGEST_REPLAY))
-        return
+    start, end = asked
     if not await _media_allowed(cmd):
         await cmd.reply("clip.media_cooldown", seconds=flood.MEDIA_WAIT)
         return

@@ -3,10 +3,30 @@ button): the flow knows the clip's duration, so a moment past the end is said to
 last frame is shown with its real time instead of a failed or misleading picture."""
 from __future__ import annotations
 
-from flows.classifier.timestamps import clock
+import re
+
+from flows.classifier.timestamps import clock, parse_timestamp
 from flows.cycle.model import Cycle
-from flows.effects import Effect, Say, SendReplay, SendStill, text
+from flows.effects import Effect, Say, SendReplay, SendStill, Text, text
 from flows.nudging.policy import last_frame
+
+_RANGE = re.compile(r"^\s*(\S+)\s*(?:-|–|tot|to)\s*(\S+)\s*$")
+LONGEST_REPLAY = 60  # seconds: a fragment to look at again, not the whole clip once more
+
+
+def replay_range(words: str) -> tuple[float, float] | Text:
+    """The fragment /replay's words ask for ("1:10-1:40", "1:10 tot 1:40"), in seconds, or
+    what to answer instead: the two moments swapped, no range, or a range too long."""
+    match = _RANGE.match(words)
+    start = parse_timestamp(match.group(1)) if match else None
+    end = parse_timestamp(match.group(2)) if match else None
+    if match and start is not None and end is not None and end < start:
+        return text("clip.replay_reversed", start=match.group(1), end=match.group(2))
+    if start is None or end is None or end <= start:
+        return text("clip.replay_usage")
+    if end - start > LONGEST_REPLAY:
+        return text("clip.replay_too_long", seconds=LONGEST_REPLAY)
+    return start, end
 
 
 def still_request(cycle: Cycle, seconds: float, reply_to: int | None = None

@@ -24,7 +24,7 @@ from flows.cycle.model import (
 )
 from flows.cycle.rotation import follow_up_at, next_turn, pick_inbrenger
 from flows.cycle.start import new_cycle
-from flows.cycle.stills import replay_request, still_request
+from flows.cycle.stills import replay_range, replay_request, still_request
 from flows.cycle.table import decide
 from flows.cycle.talk import label_after_edit
 from flows.effects import (
@@ -499,3 +499,19 @@ def test_an_admin_who_swaps_someones_turn_with_a_chosen_member_is_named_as_the_o
     swapped = decide(ctx_for(cycle), Swap(ANNA, is_admin=True, to=DAAN))
     assert swapped.cycle.inbrenger_id == DAAN
     assert said(swapped).startswith("Anna geeft de beurt van Bob door aan Daan.")
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("1:10-1:40", (70.0, 100.0)),
+    ("1:10 – 1:40", (70.0, 100.0)),
+    ("0:05 tot 0:20", (5.0, 20.0)),
+    ("0:05 to 0:20", (5.0, 20.0)),
+    ("0:04-0:01", Text("clip.replay_reversed", {"start": "0:04", "end": "0:01"})),
+    ("1:10", Text("clip.replay_usage")),
+    ("0:10-0:10", Text("clip.replay_usage")),
+    ("", Text("clip.replay_usage")),
+    ("0:00-1:01", Text("clip.replay_too_long", {"seconds": 60})),
+])
+def test_replay_reads_the_fragment_or_says_what_to_type(
+        words: str, expected: tuple[float, float] | Text) -> None:
+    assert replay_range(words) == expected
