@@ -14,7 +14,7 @@ from telegram import Bot, Update
 from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError
 
 from bot.engine.sender import seconds
-from bot.engine.services import Lanes
+from bot.engine.services import Wakeable
 from storage import inbox
 from storage.db import Database
 
@@ -55,7 +55,7 @@ async def store(db: Database, raw: list[dict[str, Any]], now: datetime) -> set[i
     return {a.lane for a in arrivals}
 
 
-async def poll(bot: Bot, db: Database, lanes: Lanes, clock: Callable[[], datetime]) -> None:
+async def poll(bot: Bot, db: Database, lanes: Wakeable, clock: Callable[[], datetime]) -> None:
     """Long polling until cancelled. The offset that tells Telegram a batch arrived is only
     sent with the next call, after the batch is stored."""
     async with db.reading() as tx:
@@ -82,7 +82,7 @@ async def poll(bot: Bot, db: Database, lanes: Lanes, clock: Callable[[], datetim
         offset = updates[-1].update_id + 1
 
 
-def webhook_app(db: Database, lanes: Lanes, clock: Callable[[], datetime], secret: str | None,
+def webhook_app(db: Database, lanes: Wakeable, clock: Callable[[], datetime], secret: str | None,
                 path: str = "/telegram") -> web.Application:
     """The webhook: Telegram's call is answered only after the update is stored, so a crash
     before that makes Telegram send it again."""

@@ -23,7 +23,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class Lanes(Protocol):
+class Wakeable(Protocol):
     """Something that works through a lane per chat when told there is work for it."""
 
     def wake(self, lanes: Iterable[int]) -> None: ...
@@ -48,7 +48,7 @@ class Services:
     # The groups told, since this process started, that the bot was down (one note an outage).
     told_late: set[int] = field(default_factory=set)
     bot_username: str = ""
-    sender: Lanes = field(default_factory=_Asleep)
+    sender: Wakeable = field(default_factory=_Asleep)
     on_timer: Callable[..., Awaitable[None]] | None = None
     on_voice_note: Callable[..., Coroutine[Any, Any, None]] | None = None
     throttle: Throttle = field(default_factory=Throttle)

@@ -10,8 +10,8 @@ from telegram.ext import BaseHandler, ContextTypes, MessageHandler, filters
 
 from bot.engine.services import services
 from bot.engine.work import Unit
+from bot.handlers.commands import ADMIN_COMMANDS, PRIVATE_COMMANDS
 from bot.handlers.common import handling, reply, user_language
-from bot.startup.telegram_calls import ADMIN_COMMANDS, PRIVATE_COMMANDS
 from storage import coaches, groups
 
 # Words in the private chat are answered at most this often per person: a pointer, not a chat.

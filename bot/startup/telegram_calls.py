@@ -15,20 +15,12 @@ from telegram import (
 )
 from telegram.error import InvalidToken, TelegramError
 
+from bot.handlers.commands import ADMIN_COMMANDS, GROUP_COMMANDS, PRIVATE_COMMANDS
 from bot.texts.render import say
 from flows.catalog import LANGUAGES
 
 log = logging.getLogger(__name__)
 
-# The group chats' menu: everything a member can do there. Admins see the whole menu, with
-# setting up and starting a cycle, which only they can (Telegram shows a chat's admins the menu
-# of the administrators' scope instead); a member who types them anyway is told who can.
-ADMIN_ONLY_COMMANDS = ("setup", "cycle")
-ADMIN_COMMANDS = ("setup", "join", "leave", "roster", "skip", "swap", "cycle", "next", "status",
-                  "tips", "pause", "replay", "audio", "schedule", "summary", "coach", "settings",
-                  "cancel", "export", "forget", "help")
-GROUP_COMMANDS = tuple(name for name in ADMIN_COMMANDS if name not in ADMIN_ONLY_COMMANDS)
-PRIVATE_COMMANDS = ("start", "help", "export", "forget")
 FIRST_RETRY, LAST_RETRY = 1.0, 60.0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from bot.startup.telegram_calls import ADMIN_COMMANDS, GROUP_COMMANDS, PRIVATE_COMMANDS
+from bot.handlers.commands import ADMIN_COMMANDS, GROUP_COMMANDS, PRIVATE_COMMANDS
 from fake_telegram import FakeTelegramControl
 from tests.clips import make_clip
 from tests.e2e.harness import BotProcess, DemoGroup

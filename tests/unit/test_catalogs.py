@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.startup.telegram_calls import ADMIN_COMMANDS, PRIVATE_COMMANDS
+from bot.handlers.commands import ADMIN_COMMANDS, PRIVATE_COMMANDS
 from flows.catalog import LANGUAGES, PLURAL_FORMS, catalog, placeholders, plural_bases, render
 from flows.effects import Text
 
