@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.engine.outgoing import ButtonRows, Edit, Message, Outgoing, Retire
+from bot.engine.outgoing import ButtonRows, Edit, Message, Outgoing, Retire, rows_without
 from flows.callbacks import CycleButton
 from storage import button_messages
 from storage.button_messages import ButtonMessage
@@ -50,8 +50,7 @@ def remaining(rows: ButtonRows, retire: Retire) -> ButtonRows:
         return button.action in retire.actions if retire.actions \
             else button.action not in retire.keep
 
-    kept = (tuple((label, data) for label, data in row if not done(data)) for row in rows)
-    return tuple(row for row in kept if row)
+    return rows_without(rows, done)
 
 
 async def edits(tx: Tx, retire: Retire) -> list[Edit]:

@@ -8,10 +8,17 @@ Texts are rendered HTML already, so delivery needs no catalogs and no flow; medi
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 ButtonRows = tuple[tuple[tuple[str, str], ...], ...]  # rows of (label, callback data)
+
+
+def rows_without(rows: ButtonRows, gone: Callable[[str], bool]) -> ButtonRows:
+    """The rows without the buttons whose callback data is `gone`; rows left empty go."""
+    kept = (tuple((label, data) for label, data in row if not gone(data)) for row in rows)
+    return tuple(row for row in kept if row)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import unicodedata
 from telegram import CallbackQuery, Chat, InlineKeyboardMarkup, Message
 from telegram.constants import MessageLimit
 
-from bot.engine.outgoing import ButtonRows, Edit
+from bot.engine.outgoing import ButtonRows, Edit, rows_without
 from bot.engine.work import Unit
 from bot.handlers.common import display_name
 from bot.texts.render import say
@@ -55,12 +55,6 @@ async def _shown(unit: Unit, message: Message) -> ButtonRows:
                        if isinstance(b.callback_data, str)) for row in markup.inline_keyboard)
 
 
-def _without(rows: ButtonRows, gone: str, *, prefix: bool) -> ButtonRows:
-    kept = (tuple((label, data) for label, data in row
-                  if not (data.startswith(gone) if prefix else data == gone)) for row in rows)
-    return tuple(row for row in kept if row)
-
-
 async def buttons_done(unit: Unit, query: CallbackQuery, *, only: str | None = None,
                        question: str | None = None, outcome: str | None = None) -> None:
     """The pressed message's keyboard goes, or only the button with data `only`, or only the
@@ -71,8 +65,12 @@ async def buttons_done(unit: Unit, query: CallbackQuery, *, only: str | None = N
         return
     shown = await _shown(unit, message) if isinstance(message, Message) else None
     gone = only if only is not None else question
-    keep = _without(shown, gone, prefix=question is not None) \
-        if gone is not None and shown is not None else ()
+    if gone is None or shown is None:
+        keep: ButtonRows = ()
+    elif question is not None:
+        keep = rows_without(shown, lambda data: data.startswith(gone))
+    else:
+        keep = rows_without(shown, lambda data: data == gone)
     if outcome is None and keep == shown:
         return  # already so (a button pressed again and again): an edit would change nothing
     await unit.send(Edit(message.chat.id, message.message_id, outcome, keep))
