@@ -25,7 +25,8 @@ async def summary(tx: Tx, group: Group, cycle_id: int, now: datetime) -> list[Ou
     if not linked or cycle is None:
         return []
     ctx = CycleContext(cycle, group.settings, await members.active(tx, group.id), now,
-                       await contributions.of_cycle(tx, cycle.id))
+                       await contributions.of_cycle(tx, cycle.id),
+                       former=await members.former(tx, group.id))
     nudges = await contributions.nudges_of(tx, cycle.id)
     history = await cycles.history(tx, group.id)
     language = group.settings.language

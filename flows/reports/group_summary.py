@@ -70,7 +70,10 @@ def unread_voice(c: ContributionRef) -> bool:
 
 
 def participation(ctx: CycleContext) -> list[Participation]:
-    return members_balance(ctx.cycle, ctx.members, ctx.contributions)
+    """Today's members, and those who left since but spoke in this cycle: what happened."""
+    spoke = {c.user_id for c in talk(ctx.contributions)}
+    left = tuple(m for m in ctx.former if m.user_id in spoke and not ctx.member(m.user_id))
+    return members_balance(ctx.cycle, ctx.members + left, ctx.contributions)
 
 
 def members_balance(cycle: Cycle, members: Iterable[Member],
