@@ -58,6 +58,12 @@ def made_for_one_message(path: Path) -> Iterator[None]:
         path.unlink(missing_ok=True)
 
 
+def passing(error: TelegramError) -> bool:
+    """A failure that passes (a 5xx, a timeout, a 429), not a refusal for good."""
+    return isinstance(error, RetryAfter) or (isinstance(error, NetworkError)
+                                             and not isinstance(error, BadRequest))
+
+
 class Delivery:
     def __init__(self, bot: Bot, data_dir: Path, media_slots: asyncio.Semaphore) -> None:
         self.bot = bot
@@ -163,9 +169,8 @@ class Delivery:
                 await telegram_file.download_to_drive(partial)
                 partial.replace(path)
             except TelegramError as error:
-                if isinstance(error, RetryAfter) or (isinstance(error, NetworkError)
-                                                     and not isinstance(error, BadRequest)):
-                    raise  # a 5xx, a timeout, a 429: passing, so the sender tries it again
+                if passing(error):
+                    raise  # the sender tries it again
                 log.warning("cycle %s: clip not downloadable: %s", cycle_id, error)
                 return None
         return path

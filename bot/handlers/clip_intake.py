@@ -13,6 +13,7 @@ from telegram import Message
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes, filters
 
+from bot.engine.delivery import passing
 from bot.engine.services import services
 from bot.media import ffmpeg as media
 from bot.startup.config import max_clip_bytes
@@ -62,7 +63,8 @@ async def _probe(context: ContextTypes.DEFAULT_TYPE, file_id: str) -> tuple[int,
                                   min_seconds=MIN_SECONDS)
     except TelegramError as error:
         log.info("clip could not be downloaded for checking: %s", error)
-        return 0, text("clip.unreadable")
+        # Telegram's hiccup is no fault of the file: the inbrenger sends the same clip again.
+        return 0, text("clip.not_fetched" if passing(error) else "clip.unreadable")
     finally:
         path.unlink(missing_ok=True)
     if isinstance(found, media.ClipProblem):
