@@ -53,6 +53,12 @@ async def addition(tx: Tx, group: Group, cycle_id: int,
     return [Message(coach_id, html) for coach_id in linked]
 
 
+def unlinked(group: Group, coach_id: int) -> Message:
+    """What a coach an admin unlinked hears privately: no more summaries will come."""
+    return Message(coach_id, say(group.settings.language, "coaches.unlinked_coach",
+                                 group=group.title or "—"))
+
+
 def coach_charts(coach_id: int, ctx: CycleContext, group: Group, history: tuple[PastCycle, ...],
                  language: str) -> list[Chart]:
     charts = []
