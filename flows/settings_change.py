@@ -164,11 +164,11 @@ def describe(settings: Settings) -> Text:
                 watch=settings.watch_minutes, goal=settings.goal_minutes,
                 reality=settings.reality_minutes, options=settings.options_minutes,
                 will=settings.will_minutes, lookback=settings.lookback_minutes,
-                announce=settings.announce_hours_before,
+                announce=text("settings.hours_before", count=settings.announce_hours_before),
                 reminder=reminder_text(settings.clip_reminder_hours),
-                retention=settings.retention_days)
+                retention=text("settings.days", count=settings.retention_days))
 
 
 def reminder_text(hours: int) -> Text:
     """"24 hours before", or "off" for 0."""
-    return text("settings.reminder_hours", hours=hours) if hours else text("settings.reminder_off")
+    return text("settings.hours_before", count=hours) if hours else text("settings.reminder_off")

@@ -121,6 +121,14 @@ async def erase_texts_before(tx: Tx, group_id: int, cutoff: datetime) -> int:
     over (closed, cancelled, or left open and untouched for longer than the retention: an
     abandoned cycle) are erased, and so is a voice note's file_id (labels, counts and lengths stay for the
     summaries and trends)."""
+    # The inbrenger's words kept in a cycle's data while it ran (a proposal never confirmed,
+    # a learning question the bot corrected) are words of the talk too.
+    await tx.execute(
+        "UPDATE cycles SET data = json_set(data, '$.proposed_commitment', NULL, "
+        "'$.corrected_question', NULL) WHERE group_id = ? AND phase_started_at < ? "
+        "AND (json_extract(data, '$.proposed_commitment') IS NOT NULL "
+        "OR json_extract(data, '$.corrected_question') IS NOT NULL)",
+        (group_id, to_db(cutoff)))
     return await tx.execute(
         "UPDATE contributions SET text = NULL, file_id = NULL "
         "WHERE (text IS NOT NULL OR file_id IS NOT NULL) AND created_at < ? "

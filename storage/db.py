@@ -67,6 +67,9 @@ class Database:
         conn.row_factory = aiosqlite.Row
         await conn.execute("PRAGMA foreign_keys = ON")
         await conn.execute("PRAGMA busy_timeout = 5000")
+        # Words the bot erases (/forget, the retention, an update's text once handled) are
+        # overwritten in the file, not left in a page's free space (not every build does so).
+        await conn.execute("PRAGMA secure_delete = ON")
         if str(path) != ":memory:":
             await conn.execute("PRAGMA journal_mode = WAL")
             # NORMAL is durable across application crashes in WAL mode; only a power loss
@@ -87,6 +90,13 @@ class Database:
 
     async def close(self) -> None:
         await self._conn.close()
+
+    async def checkpoint(self) -> None:
+        """Writes the write-ahead log into the database file and empties it, so the older
+        versions of pages it still holds (words erased since) are gone from the disk too."""
+        async with self._lock:
+            if self.path != ":memory:":
+                await self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Tx]:

@@ -105,3 +105,11 @@ async def named(tx: Tx, group_id: int) -> tuple[Member, ...]:
     rows = await tx.all("SELECT user_id, name FROM members WHERE group_id = ? ORDER BY user_id",
                         (group_id,))
     return tuple(Member(r["user_id"], r["name"]) for r in rows)
+
+
+async def former(tx: Tx, group_id: int) -> tuple[Member, ...]:
+    """Who took part in the group and left it (an erased member as erased, storage.privacy):
+    a summary still names them where it quotes them."""
+    rows = await tx.all("SELECT user_id, name FROM members WHERE group_id = ? AND active = 0 "
+                        "ORDER BY user_id", (group_id,))
+    return tuple(Member(r["user_id"], r["name"]) for r in rows)

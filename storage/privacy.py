@@ -122,9 +122,11 @@ async def forget_member(tx: Tx, user_id: int) -> dict[str, int]:
         f"UPDATE cycles SET commitment = NULL WHERE inbrenger_id = ? AND {_FINISHED} "
         "AND commitment IS NOT NULL", (user_id,))
     # The next cycle keeps a copy of the previous commitment, and the clip reference points at
-    # a recording of their classroom: both are theirs.
+    # a recording of their classroom: both are theirs, as are a proposal never confirmed and
+    # a learning question the bot corrected.
     await tx.execute(
-        "UPDATE cycles SET data = json_set(data, '$.previous_commitment', NULL, '$.clip', NULL) "
+        "UPDATE cycles SET data = json_set(data, '$.previous_commitment', NULL, '$.clip', NULL, "
+        "'$.proposed_commitment', NULL, '$.corrected_question', NULL) "
         f"WHERE inbrenger_id = ? AND {_FINISHED}", (user_id,))
     groups = await tx.execute(
         "UPDATE members SET name = ?, active = 0, agreed_at = NULL, skip_next = 0 "

@@ -25,7 +25,8 @@ async def summary(tx: Tx, group: Group, cycle_id: int, now: datetime) -> list[Ou
     if not linked or cycle is None:
         return []
     ctx = CycleContext(cycle, group.settings, await members.active(tx, group.id), now,
-                       await contributions.of_cycle(tx, cycle.id))
+                       await contributions.of_cycle(tx, cycle.id),
+                       former=await members.former(tx, group.id))
     nudges = await contributions.nudges_of(tx, cycle.id)
     history = await cycles.history(tx, group.id)
     language = group.settings.language
@@ -50,6 +51,12 @@ async def addition(tx: Tx, group: Group, cycle_id: int,
     header = addition_header(cycle, names.get(cycle.inbrenger_id) or "?", group.title)
     html = render_all(group.settings.language, (header, *texts))
     return [Message(coach_id, html) for coach_id in linked]
+
+
+def unlinked(group: Group, coach_id: int) -> Message:
+    """What a coach an admin unlinked hears privately: no more summaries will come."""
+    return Message(coach_id, say(group.settings.language, "coaches.unlinked_coach",
+                                 group=group.title or "—"))
 
 
 def coach_charts(coach_id: int, ctx: CycleContext, group: Group, history: tuple[PastCycle, ...],

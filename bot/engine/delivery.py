@@ -15,7 +15,7 @@ from pathlib import Path
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 
 from bot.engine.outgoing import (
     ButtonRows,
@@ -56,6 +56,12 @@ def made_for_one_message(path: Path) -> Iterator[None]:
         yield
     finally:
         path.unlink(missing_ok=True)
+
+
+def passing(error: TelegramError) -> bool:
+    """A failure that passes (a 5xx, a timeout, a 429), not a refusal for good."""
+    return isinstance(error, RetryAfter) or (isinstance(error, NetworkError)
+                                             and not isinstance(error, BadRequest))
 
 
 class Delivery:
@@ -151,7 +157,8 @@ class Delivery:
 
     async def local_clip(self, cycle_id: int, file_id: str, unique_id: str) -> Path | None:
         """The cycle's clip on disk, downloaded once by its file_id (deleted by the retention
-        job after a day; the clip itself stays on Telegram)."""
+        job once its cycle ended; the clip itself stays on Telegram). None where Telegram
+        refuses it for good (too big); a passing failure goes to the sender, to be retried."""
         folder = self.data_dir / "clips"
         folder.mkdir(parents=True, exist_ok=True)
         path = retention.clip_copy(folder, cycle_id, unique_id)
@@ -162,6 +169,8 @@ class Delivery:
                 await telegram_file.download_to_drive(partial)
                 partial.replace(path)
             except TelegramError as error:
+                if passing(error):
+                    raise  # the sender tries it again
                 log.warning("cycle %s: clip not downloadable: %s", cycle_id, error)
                 return None
         return path

@@ -45,7 +45,8 @@ async def load_context(tx: Tx, group: Group, cycle: Cycle, now: datetime,
     if isinstance(event, Contribution) and cycle.phase in _TALK_ONLY:
         return ctx
     return replace(ctx, history=await cycles.history(tx, group.id),
-                   upcoming_meetings=await upcoming_meetings(tx, group, now, len(ctx.members)))
+                   upcoming_meetings=await upcoming_meetings(tx, group, now, len(ctx.members)),
+                   former=await members.former(tx, group.id))
 
 
 async def upcoming_meetings(tx: Tx, group: Group, now: datetime,

@@ -33,6 +33,9 @@ async def hourly(context: ContextTypes.DEFAULT_TYPE) -> None:
         await inbox.forget_old(tx, now)
         await outbox.forget_old(tx, now)
         still_open = await cycles.open_ids(tx)
+    # The erased words, and the words of the updates handled this hour, also leave the older
+    # page copies in the write-ahead log (storage/db.py keeps them out of the file itself).
+    await svc.db.checkpoint()
     ended = await asyncio.to_thread(retention.remove_ended_clips,
                                     svc.config.data_dir / "clips", still_open)
     if ended:

@@ -6,6 +6,7 @@ A note whose cycle closed before its words came (a spoken look-back line often c
 was in the summaries as unread: its words then go to the coaches as an addition."""
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
 from datetime import timedelta
@@ -14,6 +15,7 @@ from typing import Any
 from telegram.error import TelegramError
 
 from bot.engine import effects
+from bot.engine.delivery import passing
 from bot.engine.events import can_transcribe, decide_in
 from bot.engine.services import services_of
 from bot.engine.work import work
@@ -28,6 +30,9 @@ log = logging.getLogger(__name__)
 # At start, notes of the last hour that a stop caught before their words came are read again:
 # the talk has moved on further by then, and a nudge that late would only puzzle.
 RESUME_WITHIN = timedelta(hours=1)
+# A passing failure of Telegram while the note is fetched (a 5xx, a timeout) is tried again.
+ATTEMPTS = 3
+RETRY_SECONDS = 2.0
 
 
 async def resume(app: Any) -> int:
@@ -55,16 +60,20 @@ async def transcribe_later(app: Any, group_id: int, request: TranscribeVoice) ->
     folder = svc.config.data_dir / "tmp"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"voice-{uuid.uuid4().hex}.ogg"
-    try:
-        async with svc.media_slots:
-            telegram_file = await app.bot.get_file(request.file_id)
-            await telegram_file.download_to_drive(path)
-            heard = await transcribe(path, request.language, TIME_LIMIT)
-    except TelegramError as error:
-        log.info("voice note not downloadable: %s", error)
-        return
-    finally:
-        path.unlink(missing_ok=True)
+    for attempt in range(ATTEMPTS):
+        try:
+            async with svc.media_slots:
+                telegram_file = await app.bot.get_file(request.file_id)
+                await telegram_file.download_to_drive(path)
+                heard = await transcribe(path, request.language, TIME_LIMIT)
+            break
+        except TelegramError as error:
+            if not passing(error) or attempt == ATTEMPTS - 1:
+                log.info("voice note not downloadable: %s", error)
+                return
+        finally:
+            path.unlink(missing_ok=True)
+        await asyncio.sleep(RETRY_SECONDS * 2 ** attempt)  # a 5xx or a timeout passes
     if not isinstance(heard, Transcript) or not heard.text.strip():
         log.info("voice note not transcribed (%s)", getattr(heard, "reason", "no words"))
         return

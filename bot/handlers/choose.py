@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
+from bot.engine import coach_reports
 from bot.engine.effects import buttons, to_group
 from bot.engine.events import decide_in, start_cycle_in
 from bot.engine.work import Unit
@@ -78,6 +79,7 @@ async def _unlink(unit: Unit, group: Group, user_id: int, presser: int,
         return text("choice.stale_person")
     await unit.send(to_group(group, say(group.settings.language, "coaches.removed",
                                         name=linked[user_id] or "?")))
+    await unit.send(coach_reports.unlinked(group, user_id))
     return None
 
 

@@ -13,11 +13,12 @@ from telegram import Message
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes, filters
 
+from bot.engine.delivery import passing
 from bot.engine.services import services
 from bot.media import ffmpeg as media
 from flows.cycle.clip_check import ClipLimits, found_problem, metadata_problem
 from flows.cycle.model import Clip, ClipPosted
-from flows.effects import Text
+from flows.effects import Text, text
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,8 @@ async def _probe(context: ContextTypes.DEFAULT_TYPE, file_id: str) -> tuple[int,
                                   min_seconds=allowed.min_seconds)
     except TelegramError as error:
         log.info("clip could not be downloaded for checking: %s", error)
+        if passing(error):  # Telegram's hiccup, no fault of the file: send the same clip again
+            return 0, text("clip.not_fetched")
         return 0, found_problem(allowed, "unreadable")
     finally:
         path.unlink(missing_ok=True)

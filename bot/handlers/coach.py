@@ -12,6 +12,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, filters
 
+from bot.engine import coach_reports
 from bot.engine.effects import buttons
 from bot.engine.outgoing import Message
 from bot.engine.work import Unit
@@ -104,6 +105,7 @@ async def _remove(cmd: GroupCommand, wanted: str) -> None:
         user_id, name = matches[0]
         await coaches.unlink(cmd.unit.tx, cmd.group.id, user_id)
         await cmd.reply("coaches.removed", name=name)
+        await cmd.unit.send(coach_reports.unlinked(cmd.group, user_id))
 
 
 async def redeem(unit: Unit, update: Update, token: str) -> None:

@@ -12,6 +12,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes
 from bot.engine.effects import buttons as button_rows
 from bot.engine.events import decide_in
 from bot.engine.outgoing import Edit
+from bot.engine.services import services
 from bot.handlers.commands import command
 from bot.handlers.common import (
     answer_press,
@@ -116,6 +117,8 @@ async def forget_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
                 outcome.append(say(language, "coach_privacy.erased", count=unlinked["groups"]))
             await unit.send(Edit(user.id, message_id, "\n\n".join(outcome)))
             short, alert = "privacy.erased_short", False
+    if short == "privacy.erased_short":  # committed: older copies of the words go too
+        await services(context).db.checkpoint()
     await answer_press(query, say(language, short), show_alert=alert)
 
 

@@ -21,7 +21,8 @@ async def summary_command(cmd: GroupCommand) -> None:
         return
     ctx = CycleContext(cycle, cmd.group.settings, await members.active(tx, cmd.group.id),
                        cmd.unit.now, await contributions.of_cycle(tx, cycle.id), cmd.group.title,
-                       await cycles.history(tx, cmd.group.id))
+                       await cycles.history(tx, cmd.group.id),
+                       former=await members.former(tx, cmd.group.id))
     await cmd.reply_html(render_all(cmd.language, group_summary(ctx)))
 
 

@@ -148,7 +148,8 @@ def no_clip_at_meeting(ctx: CycleContext, event: Event) -> Decision:
     keyboard = ((button(cycle, "cycle.button.wait", "wait"),
                  button(cycle, "cycle.button.next_inbrenger", "swap")),
                 (button(cycle, "cycle.button.cancel", "cancel"),))
-    key = "cycle.no_clip_at_meeting" if not cycle.clip else "cycle.intake_incomplete"
+    key = "cycle.no_clip_at_meeting" if not cycle.clip else "cycle.intake_incomplete" \
+        if not cycle.learning_question else "cycle.no_consent_at_meeting"
     return Decision(cycle, (Say((text(key, name=inbrenger_name(ctx)),), keyboard),))
 
 
@@ -185,14 +186,23 @@ def remind_clip(ctx: CycleContext, event: Event) -> Decision:
 
 
 def _clip_reminder(ctx: CycleContext) -> Text:
-    """Names the meeting and how far off it is, so the day-before and the last reminder are
+    """Asks for what is still missing (a clip already sent is not asked for again), and
+    names the meeting and how far off it is, so the day-before and the last reminder are
     not the same words twice."""
-    meeting, name = ctx.cycle.meeting_at, inbrenger_name(ctx)
-    if meeting is None or meeting <= ctx.now:
+    cycle, name = ctx.cycle, inbrenger_name(ctx)
+    meeting = cycle.meeting_at if cycle.meeting_at and cycle.meeting_at > ctx.now else None
+    left: Text | None = None
+    if meeting is not None:
+        hours = max(1, round((meeting - ctx.now).total_seconds() / 3600))
+        left = text("cycle.in_days", count=round(hours / 24)) if hours >= 36 \
+            else text("cycle.in_hours", count=hours)
+    if cycle.clip:
+        key = "cycle.consent_reminder" if cycle.learning_question else "cycle.question_reminder"
+        when: Text | str = "" if meeting is None else text(
+            "cycle.reminder_meeting", when=meeting_in(ctx.settings, meeting), left=left)
+        return text(key, name=name, meeting=when)
+    if meeting is None:
         return text("cycle.clip_reminder", name=name)
-    hours = max(1, round((meeting - ctx.now).total_seconds() / 3600))
-    left = text("cycle.in_days", count=round(hours / 24)) if hours >= 36 \
-        else text("cycle.in_hours", count=hours)
     return text("cycle.clip_reminder_at", name=name, left=left,
                 when=meeting_in(ctx.settings, meeting))
 

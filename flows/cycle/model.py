@@ -98,13 +98,15 @@ class CycleContext:
     upcoming_meetings: tuple[datetime, ...] = ()  # from the group's schedule, if it has one
     can_transcribe: bool = False  # a speech-to-text back-end is configured on this machine
     voice_notice_given: bool = False  # the group was told voice notes are counted, not read
+    former: tuple[Member, ...] = ()  # who left the group: named where their words are quoted
 
     def member(self, user_id: int) -> Member | None:
         return next((m for m in self.members if m.user_id == user_id), None)
 
     def someone(self, user_id: int) -> Member:
-        """The member, or a stand-in named "?" for someone no longer in the group."""
-        return self.member(user_id) or Member(user_id, "?")
+        """The member, or one who left (by the name they had), or a stand-in named "?"."""
+        return self.member(user_id) or next(
+            (m for m in self.former if m.user_id == user_id), Member(user_id, "?"))
 
     def name_of(self, user_id: int) -> str:
         return self.someone(user_id).name

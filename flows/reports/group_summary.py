@@ -70,7 +70,10 @@ def unread_voice(c: ContributionRef) -> bool:
 
 
 def participation(ctx: CycleContext) -> list[Participation]:
-    return members_balance(ctx.cycle, ctx.members, ctx.contributions)
+    """Today's members, and those who left since but spoke in this cycle: what happened."""
+    spoke = {c.user_id for c in talk(ctx.contributions)}
+    left = tuple(m for m in ctx.former if m.user_id in spoke and not ctx.member(m.user_id))
+    return members_balance(ctx.cycle, ctx.members + left, ctx.contributions)
 
 
 def members_balance(cycle: Cycle, members: Iterable[Member],
@@ -217,7 +220,10 @@ def lookback_part(ctx: CycleContext, *, for_coach: bool = False) -> tuple[Text, 
     cycle = ctx.cycle
     parts: list[Text] = []
     helpful = next((c for c in ctx.contributions if c.id == cycle.lookback_choice), None)
-    if helpful is not None:
+    if helpful is not None and not (helpful.text or helpful.is_voice):
+        # Its words are gone (the writer's /forget, or the retention): said, never an empty quote.
+        parts.append(text("summary.helpful_erased", inbrenger=ctx.name_of(cycle.inbrenger_id)))
+    elif helpful is not None:
         parts.append(text("summary.helpful", name=ctx.name_of(helpful.user_id),
                           quote=quoted(as_shown(helpful), QUOTE_CHARS),
                           inbrenger=ctx.name_of(cycle.inbrenger_id)))

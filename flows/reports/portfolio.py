@@ -73,7 +73,7 @@ class CycleRecord:
             "clip_showed_previous_commitment": self.cycle.tried,
             "watched_before_talk": self.cycle.watched_before_talk,
             "helped_most": None if helpful is None else {
-                "by": names.get(helpful.user_id) or "?", "text": helpful.text,
+                "by": names.get(helpful.user_id) or "?", "text": helpful.text or None,
                 "kind": helpful.label, **_voice(helpful)},
             # Why helped_most is empty: "none_of_these" was chosen, or "unanswered".
             "helped_most_answer": helped_answer(self.cycle),

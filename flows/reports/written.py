@@ -21,6 +21,7 @@ from flows.model import Group, Member, Phase
 from flows.reports.balance import WELCOME, balance, peers_talk
 from flows.reports.group_summary import as_shown, phase_words, quote
 from flows.reports.portfolio import (
+    CHOSEN,
     NONE_OF_THESE,
     UNANSWERED,
     CycleRows,
@@ -95,7 +96,8 @@ def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...]
         previous_commitment=cycle.previous_commitment, tried=cycle.tried,
         goal=part(Phase.GOAL), reality=part(Phase.REALITY), options=part(Phase.OPTIONS),
         commitment=cycle.commitment,
-        helped=_said(who(helpful.user_id), helpful) if helpful else None,
+        helped=_said(who(helpful.user_id), helpful)
+        if helpful and (helpful.text or helpful.is_voice) else None,
         helped_answer=helped_answer(cycle),
         moves=tuple(_said(who(c.user_id), c) for c in contributions
                     if c.phase == LOOKBACK and (c.text or c.is_voice)),
@@ -182,6 +184,8 @@ class _Writer:
             rows.append((self.say("portfolio.helped"), self.say("portfolio.helped_none")))
         elif s.helped_answer == UNANSWERED:
             rows.append((self.say("portfolio.helped"), self.say("portfolio.helped_unanswered")))
+        elif s.helped_answer == CHOSEN:  # chosen, but its words were erased since
+            rows.append((self.say("portfolio.helped"), self.say("portfolio.helped_erased")))
         if s.moves:
             rows.append((self.say("portfolio.moves"),
                          [self.line(x) for x in s.moves]))

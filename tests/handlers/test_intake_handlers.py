@@ -116,3 +116,14 @@ async def test_a_round_video_note_before_the_meeting_is_a_better_take_too(
     assert await bot.db_one("SELECT json_extract(data, '$.clip.kind'), "
                             "json_extract(data, '$.clip.duration') FROM cycles") == (
         "video_note", 45)
+
+
+async def test_a_passing_telegram_failure_while_checking_a_clip_is_not_blamed_on_the_file(
+        bot: InProcessBot) -> None:
+    """A 502 from Telegram while the clip is fetched for its check says to send it again in a
+    minute; it used to say the file seemed damaged, and Bram would re-export a good clip."""
+    await announced(bot)
+    await bot.tg.arm_error("getFile", error_code=502, description="Bad Gateway")
+    answer = await sent(bot, video(bot.app.bot, BRAM, QUESTION, seconds=0))
+    assert any("niet ophalen bij Telegram" in words for words in answer), answer
+    assert not any("beschadigd" in words for words in answer)

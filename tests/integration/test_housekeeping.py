@@ -124,3 +124,20 @@ async def test_the_copy_of_a_clip_goes_once_its_cycle_ended_not_a_day_later(app:
     await job.run(app)
     assert [path.exists() for path in gone] == [False, False]
     assert [path.exists() for path in kept] == [True]
+
+
+async def test_words_past_their_retention_leave_no_copy_in_the_database_files(app: App) -> None:
+    """Erased rows are not enough: the hourly job also empties the write-ahead log, whose
+    older page copies still hold the words (tests/storage/test_no_trace_on_disk.py)."""
+    db = services_of(app).db
+    async with db.transaction() as tx:
+        month, _ = await groups.register(tx, -1001, 0, "Maand", Settings(retention_days=30), NOW)
+    words = "Op 0:40 kijkt Tim uit het raam terwijl ik uitleg."
+    await _said(db, month, words, days_ago=40)
+    assert app.job_queue is not None
+    [job] = app.job_queue.get_jobs_by_name("housekeeping")
+    await job.run(app)
+    database = Path(db.path)
+    copies = [f.name for f in database.parent.glob(database.name + "*")
+              if words.encode() in f.read_bytes()]
+    assert copies == []

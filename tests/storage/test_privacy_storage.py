@@ -214,3 +214,24 @@ async def test_the_last_closed_cycle_skips_open_and_cancelled_ones(db: Database,
         assert last is not None and last.id == history["second"].id
         empty, _ = await groups.register(tx, -300, 0, "Leeg", Settings(), NOW)
         assert await last_closed_cycle(tx, empty.id) is None
+
+
+async def test_forget_and_the_retention_erase_a_proposal_and_a_corrected_question_too(
+        db: Database, history: History) -> None:
+    """A commitment proposed but never confirmed, and a learning question the bot corrected
+    (kept while it waits for the question sent again), are the inbrenger's words as well:
+    a cycle cancelled then kept them in its data after /forget and after the retention."""
+    async with db.transaction() as tx:
+        for key, cycle in (("other_cycle", history["other_cycle"]), ("first", history["first"])):
+            waiting = replace(cycle, proposed_commitment=f"Ik ga wachten ({key})",
+                              corrected_question=f"Waarom is Tim zo druk? ({key})")
+            await cycles.save(tx, cycle, waiting, event="test", actor_id=None, now=NOW)
+        await forget_member(tx, CATO)  # brought other_cycle in
+        await contributions.erase_texts_before(tx, history["group"].id,
+                                               NOW + timedelta(days=400))
+    async with db.reading() as tx:
+        rows = await tx.all("SELECT data FROM cycles WHERE id IN (?, ?)",
+                            (history["other_cycle"].id, history["first"].id))
+    for row in rows:
+        data = json.loads(row["data"])
+        assert data["proposed_commitment"] is None and data["corrected_question"] is None

@@ -16,6 +16,7 @@ from flows.cycle.model import (
     Decision,
     LearningQuestion,
     Swap,
+    TimerFired,
 )
 from flows.cycle.start import new_cycle, opening_effects
 from flows.cycle.table import decide
@@ -225,3 +226,20 @@ def test_a_cycle_started_by_hand_reminds_the_inbrenger_of_the_clip_a_day_later()
     assert _clip_reminders(by_hand, clip_reminder_hours=0) == []  # /settings reminder 0
     for_a_meeting = replace(by_hand, meeting_at=NOW + timedelta(days=3))
     assert _clip_reminders(for_a_meeting) == []  # the meeting's own reminders come
+
+
+def test_a_reminder_asks_for_what_is_still_missing_not_for_the_clip_already_sent() -> None:
+    """Clip and question are in, the consent button not pressed: the reminder and the meeting
+    ask for the consent, not "share your clip and learning question?" again."""
+    waiting = ready(consent=False)
+    reminded = said(decide(ctx_for(waiting), TimerFired("clip_reminder")))
+    assert "je clip en leervraag zijn binnen (bijeenkomst" in reminded
+    assert "toestemmingsregels" in reminded and "Deel je je clip" not in reminded
+    meeting = said(decide(ctx_for(replace(waiting, meeting_at=NOW)), TimerFired("meeting_open")))
+    assert "de toestemming voor het filmen nog niet bevestigd" in meeting
+    no_question = said(decide(ctx_for(ready(learning_question=None, consent=False,
+                                            meeting_at=None)), TimerFired("clip_reminder")))
+    assert "je clip is binnen. Stuur je je leervraag nog" in no_question
+    nothing = said(decide(ctx_for(ready(clip=None, learning_question=None, consent=False)),
+                          TimerFired("clip_reminder")))
+    assert "Deel je je clip en leervraag in de groep?" in nothing

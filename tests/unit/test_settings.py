@@ -104,3 +104,14 @@ def test_an_unknown_time_zone_is_quoted_and_answered_with_examples() -> None:
     assert isinstance(refusal, Text)
     said = render("nl", refusal)
     assert said.startswith("De tijdzone „mars” ken ik niet") and "Londen" in said
+
+
+def test_the_overview_says_one_day_and_one_hour_in_the_singular() -> None:
+    """`/settings bewaren 1` was shown as "bewaren 1 dagen", "keep 1 days"."""
+    one = Settings(retention_days=1, announce_hours_before=1, clip_reminder_hours=1)
+    assert "aankondiging 1 uur vooraf · herinnering 1 uur vooraf · bewaren 1 dag\n" \
+        in render("nl", describe(one))
+    assert "announcement 1 hour before · reminder 1 hour before · keep 1 day\n" \
+        in render("en", describe(one))
+    assert "keep 180 days\n" in render("en", describe(Settings()))
+    assert "bewaren 180 dagen\n" in render("nl", describe(Settings()))

@@ -1,0 +1,50 @@
+"""A coach an admin unlinks (/coach remove, by name or by button) hears it privately, so they
+do not wait for summaries that no longer come; the group hears it as before."""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.engine.services import services_of
+from storage import coaches, groups
+from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.updates import ANNA, BRAM, GROUP, GROUP_TITLE, Person, command
+
+CARLA, DIRK = Person(4001, "Carla"), Person(4002, "Dirk")
+
+
+async def _coached_by(bot: InProcessBot, *people: Person) -> None:
+    await set_up(bot, BRAM)
+    now = datetime.now(UTC)
+    for person in people:
+        await bot.tg.add_user(person.user_id, person.first_name)
+        await bot.tg.start_private_chat(person.user_id)
+    async with services_of(bot.app).db.transaction() as tx:
+        group = await groups.find(tx, GROUP)
+        assert group is not None
+        for person in people:
+            token = await coaches.create_invite(tx, group.id, ANNA.user_id, now)
+            assert await coaches.redeem(tx, token, person.user_id, person.first_name, now)
+
+
+async def test_a_coach_removed_by_name_is_told_privately(bot: InProcessBot) -> None:
+    await _coached_by(bot, CARLA, DIRK)
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, "/coach remove carla"))
+    assert any("geen coach van deze groep meer" in s for s in await bot.said(GROUP, since=since))
+    [told] = await bot.said(CARLA.user_id, since=since)
+    assert f"geen coach meer van {GROUP_TITLE}" in told
+    assert await bot.said(DIRK.user_id, since=since) == []
+
+
+async def test_a_coach_removed_by_button_is_told_privately(bot: InProcessBot) -> None:
+    await _coached_by(bot, CARLA)
+    [(group_id,)] = await bot.db_all("SELECT id FROM groups")
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, "/coach remove"))
+    [which] = [m for m in await bot.tg.bot_messages(GROUP, since=since)
+               if m["message"].get("reply_markup")]
+    data = which["message"]["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    await bot.press(ANNA, data)
+    [told] = await bot.said(CARLA.user_id, since=since)
+    assert f"geen coach meer van {GROUP_TITLE}" in told
+    assert await bot.db_all("SELECT user_id FROM coaches WHERE group_id = ?", group_id) == []

@@ -1,0 +1,44 @@
+"""A voice note in the talk is read even when Telegram stumbles once while handing it out
+(a 502): the download is tried again, so a spoken tip is still read and nudged like text;
+before, it stayed unread, counted only by its length."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from telegram import Update
+
+from bot.engine import voice_notes
+from bot.media.transcribe import Transcript
+from tests.clips import ffmpeg
+from tests.handlers.in_process import InProcessBot
+from tests.handlers.talk import to_the_talk
+from tests.handlers.updates import CATO, GROUP
+from tests.waiting import eventually
+
+TIP = "je zou meer wachttijd kunnen geven"
+
+
+async def test_a_voice_note_is_read_after_a_passing_502(
+        bot: InProcessBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    async def hears(path: object, language: str, time_limit: float) -> Transcript:
+        return Transcript(TIP, "nl", "whisper", 3.0)
+
+    monkeypatch.setenv("INTERVISION_TRANSCRIBER", "whisper")
+    monkeypatch.setattr(voice_notes, "transcribe", hears)
+    monkeypatch.setattr(voice_notes, "RETRY_SECONDS", 0.01)
+    await to_the_talk(bot)
+    note = tmp_path / "tip.ogg"
+    ffmpeg("-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono", "-t", "3", "-c:a", "libopus",
+           str(note))
+    await bot.tg.arm_error("getFile", error_code=502, description="Bad Gateway")
+    sent = await bot.tg.send_video(CATO.user_id, GROUP, note, kind="voice")
+    await bot.handle(Update.de_json({"update_id": 60_000 + sent["message_id"], "message": sent},
+                                    bot.app.bot))
+
+    async def read() -> tuple[object, ...] | None:
+        row = await bot.db_one("SELECT text, label FROM contributions WHERE message_id = ?",
+                               sent["message_id"])
+        return row if row and row[0] else None
+
+    assert await eventually(read, what="the voice note's words") == (TIP, "tip")
