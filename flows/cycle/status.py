@@ -9,6 +9,7 @@ from datetime import datetime
 
 from flows.cycle.model import Cycle
 from flows.cycle.phases import current_step
+from flows.cycle.rotation import pick_inbrenger
 from flows.cycle.watching import present, still_to_watch
 from flows.effects import Text, text
 from flows.model import BEFORE_TALK_PHASES, TALK_PHASES, Member, Phase, WillStep
@@ -43,6 +44,16 @@ def status(cycle: Cycle, members: Sequence[Member], spoken: Collection[int],
                 who=_who(cycle, members, spoken, inbrenger),
                 tips=text("cycle.status_tips_open" if cycle.tips_open
                           else "cycle.status_tips_closed"))
+
+
+def between_cycles(members: Sequence[Member], meeting: str | None) -> Text:
+    """/status while no cycle runs: with a schedule, the next meeting still to come and who
+    brings in then (the rotation's pick); "an admin starts one with /cycle" alone read as if
+    nothing would happen by itself in a group that meets on a schedule."""
+    next_one = pick_inbrenger(members)
+    if meeting is None or next_one is None:
+        return text("cycle.refused.no_cycle")
+    return text("cycle.status_between", when=meeting, next=next_one.name)
 
 
 def _phase(cycle: Cycle) -> str:
