@@ -38,7 +38,11 @@ def status(cycle: Cycle, members: Sequence[Member], spoken: Collection[int],
         time_left = text("cycle.status_due", time=text(
             "cycle.status_time", minutes=int((phase_due - now).total_seconds() // 60)))
     elif meeting is not None and cycle.phase in BEFORE_TALK_PHASES:
-        time_left = text("cycle.status_meeting", when=meeting)
+        # Still before the talk once the meeting began: the intake was not complete then,
+        # and the group was asked what to do; a bare past date read as if all would go on.
+        begun = cycle.meeting_at is not None and cycle.meeting_at <= now
+        time_left = text("cycle.status_meeting_begun" if begun else "cycle.status_meeting",
+                         when=meeting)
     return text("cycle.status", phase=text(f"cycle.phase.{_phase(cycle)}"),
                 name=inbrenger, time_left=time_left,
                 who=_who(cycle, members, spoken, inbrenger),

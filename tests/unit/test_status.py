@@ -125,3 +125,17 @@ def test_between_cycles_it_names_the_next_meeting_and_who_brings_in_then() -> No
     assert render("en", between_cycles(turns, None)) == (
         "No cycle is running. An admin starts one with /cycle.")
     assert "/cycle" in render("nl", between_cycles((), "di 30 mrt 15:00"))
+
+
+def test_once_the_meeting_began_without_the_intake_it_says_how_the_group_goes_on() -> None:
+    """A term played through: the day after a meeting the inbrenger brought no clip to,
+    /status still showed "meeting: Tue 9 Mar 15:00" as if it were to come."""
+    coming = cycle_in(P.ANNOUNCED, meeting_at=NOW + timedelta(hours=2))
+    said = render("nl", status(coming, NOT_AGREED, set(), None, NOW, "di 9 mrt 15:00"))
+    assert "🗓 bijeenkomst: di 9 mrt 15:00\n" in said
+    begun = cycle_in(P.ANNOUNCED, meeting_at=NOW - timedelta(hours=20))
+    said = render("nl", status(begun, NOT_AGREED, set(), None, NOW, "di 9 mrt 15:00"))
+    assert "🗓 bijeenkomst: di 9 mrt 15:00, al begonnen. Wachten, een volgend lid" in said
+    assert "We wachten op de clip en leervraag van Anna." in said
+    english = render("en", status(begun, NOT_AGREED, set(), None, NOW, "Tue 9 Mar 15:00"))
+    assert "meeting: Tue 9 Mar 15:00, already begun." in english
