@@ -88,7 +88,8 @@ def take_consent(ctx: CycleContext, event: Event) -> Decision:
     cycle = replace(ctx.cycle, consent=True)
     due = cycle.meeting_at
     if due is not None and due > ctx.now:
-        return Decision(cycle, (Say((text("cycle.ready_until_meeting"),)),),
+        return Decision(cycle, (Say((text("cycle.ready_until_meeting",
+                                          when=meeting_in(ctx.settings, due)),)),),
                         ack=text("cycle.ack.consent"))
     return Decision(cycle, ack=text("cycle.ack.consent"))
 

@@ -352,6 +352,17 @@ def test_a_clip_with_a_good_learning_question_asks_for_consent() -> None:
     assert "cy:7:consent" in buttons
 
 
+def test_consent_before_the_meeting_names_when_the_talk_starts() -> None:
+    """A term played through: with the intake done days ahead, "the conversation starts at
+    the agreed time" left the group to look the time up."""
+    ready = cycle_in(P.AWAITING_CLIP, clip=CLIP, learning_question=QUESTION,
+                     meeting_at=datetime(2027, 3, 30, 13, 0, tzinfo=UTC))
+    decision = decide(ctx_for(ready, now=datetime(2027, 3, 28, 9, 0, tzinfo=UTC)),
+                      Consent(ANNA))
+    assert decision.cycle.consent
+    assert "Het gesprek begint bij de bijeenkomst, di 30 mrt 15:00." in said(decision)
+
+
 @pytest.mark.parametrize("caption,correction", [
     ("De klas is druk", "vraag"),                      # not a question
     ("Waarom zijn de leerlingen zo onrustig?", "eigen handelen"),  # not about own actions
