@@ -41,8 +41,10 @@ def status(cycle: Cycle, members: Sequence[Member], spoken: Collection[int],
         # Still before the talk once the meeting began: the intake was not complete then,
         # and the group was asked what to do; a bare past date read as if all would go on.
         begun = cycle.meeting_at is not None and cycle.meeting_at <= now
-        time_left = text("cycle.status_meeting_begun" if begun else "cycle.status_meeting",
-                         when=meeting)
+        if not begun:
+            time_left = text("cycle.status_meeting", when=meeting)
+        elif _awaited(cycle) != "meeting":  # complete since: it waits for the next meeting
+            time_left = text("cycle.status_meeting_begun", when=meeting)
     return text("cycle.status", phase=text(f"cycle.phase.{_phase(cycle)}"),
                 name=inbrenger, time_left=time_left,
                 who=_who(cycle, members, spoken, inbrenger),

@@ -139,3 +139,12 @@ def test_once_the_meeting_began_without_the_intake_it_says_how_the_group_goes_on
     assert "We wachten op de clip en leervraag van Anna." in said
     english = render("en", status(begun, NOT_AGREED, set(), None, NOW, "Tue 9 Mar 15:00"))
     assert "meeting: Tue 9 Mar 15:00, already begun." in english
+
+
+def test_a_clip_complete_after_the_meeting_waits_without_the_choice_line() -> None:
+    """Complete since the meeting passed, the clip waits for the next meeting: no "wait, next
+    member or stop" any more; the cycle says it is ready for the meeting."""
+    waiting = cycle_in(P.AWAITING_CLIP, clip=CLIP, learning_question=QUESTION, consent=True,
+                       meeting_at=NOW - timedelta(days=1))
+    said = render("en", status(waiting, NOT_AGREED, set(), None, NOW, "Tue 9 Mar 15:00"))
+    assert "already begun" not in said and "the talk opens at the meeting" in said
