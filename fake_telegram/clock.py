@@ -7,7 +7,8 @@ INTERVISION_SANDBOX_CLOCK=path) and fires the timers due by it, and this module 
 timers from its SQLite file (read-only) to say what comes next.
 
 Moving on goes timer by timer: the clock stops just after each due timer and waits until the
-bot has fired it, so every reminder arrives "on time" and in order, never as a late batch.
+bot has fired it and delivered what it said, so every reminder arrives "on time" and in order,
+never as a late batch, and is dated at its own moment rather than at the next stop.
 """
 
 from __future__ import annotations
@@ -74,10 +75,25 @@ class SandboxClock:
             return []
         return [Upcoming(n, e, datetime.fromisoformat(d)) for n, e, d in rows]
 
+    def _undelivered(self) -> int:
+        """Messages the bot decided and has not delivered yet (its outbox)."""
+        try:
+            conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, timeout=5.0)
+            try:
+                (count,), = conn.execute("SELECT COUNT(*) FROM outbox WHERE failed_at IS NULL")
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            return 0
+        return int(count)
+
     async def _wait_fired(self, timer: Upcoming) -> None:
+        """Until the bot fired `timer` and delivered what it said, so its messages carry the
+        timer's moment rather than the next stop's (FIRE_WAIT at most)."""
         deadline = time.monotonic() + FIRE_WAIT
         while time.monotonic() < deadline:
-            if all(u.name != timer.name or u.due_at != timer.due_at for u in self.upcoming(50)):
+            if all(u.name != timer.name or u.due_at != timer.due_at
+                   for u in self.upcoming(50)) and self._undelivered() == 0:
                 return
             await asyncio.sleep(0.1)
 

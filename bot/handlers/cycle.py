@@ -15,7 +15,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.engine.events import decide_in, start_cycle_in
+from bot.engine.events import decide_in, start_cycle_in, upcoming_meetings
 from bot.engine.services import services
 from bot.handlers import clip_intake
 from bot.handlers.choose import member_named
@@ -58,7 +58,7 @@ from flows.cycle.model import (
     Watched,
 )
 from flows.cycle.phases import meeting_in, prompt_marker, timer_name
-from flows.cycle.status import status, timebox_timer
+from flows.cycle.status import between_cycles, status, timebox_timer
 from flows.cycle.talk import label_after_edit
 from flows.effects import Text
 from flows.model import BEFORE_TALK_PHASES, Group
@@ -142,16 +142,24 @@ cancel_command = _event_command(lambda uid, admin: Cancel(uid, admin), admin_mat
 async def status_command(cmd: GroupCommand) -> None:
     tx, group = cmd.unit.tx, cmd.group
     cycle = await cycles.open_cycle(tx, group.id)
-    if cycle is None:
-        await cmd.reply("cycle.refused.no_cycle")
-        return
     everyone = await members.active(tx, group.id)
+    if cycle is None:
+        await cmd.reply(between_cycles(everyone, await _next_meeting(cmd)))
+        return
     spoken = {c.user_id for c in await contributions.of_cycle(tx, cycle.id)}
     timebox = timebox_timer(cycle)
     timer = await timers.get(tx, group.id, timer_name(cycle.id, timebox)) if timebox else None
     meeting = meeting_in(group.settings, cycle.meeting_at) if cycle.meeting_at else None
     await cmd.reply(status(cycle, everyone, spoken, timer.due_at if timer else None,
                            cmd.unit.now, meeting))
+
+
+async def _next_meeting(cmd: GroupCommand) -> str | None:
+    """The schedule's next meeting that has no cycle yet (one cancelled stays cancelled)."""
+    for meeting in await upcoming_meetings(cmd.unit.tx, cmd.group, cmd.unit.now, 3):
+        if not await cycles.announced_for(cmd.unit.tx, cmd.group.id, meeting):
+            return meeting_in(cmd.group.settings, meeting)
+    return None
 
 
 async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from flows.callbacks import AgreeButton
 from flows.classifier import classify
+from flows.cycle.guards import meeting_on, next_meeting
 from flows.cycle.lookback import late_line_invitation
 from flows.cycle.model import (
     CheckinAnswer,
@@ -85,10 +86,15 @@ def enter_nothing(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect,
 
 
 def take_consent(ctx: CycleContext, event: Event) -> Decision:
+    """Before the meeting, or after one that ran its course without the clip (guards.meeting_on),
+    the clip waits: said with the meeting whose start opens it."""
     cycle = replace(ctx.cycle, consent=True)
     due = cycle.meeting_at
+    if due is not None and due <= ctx.now:
+        due = next_meeting(ctx) if meeting_on(ctx, event) is not None else None
     if due is not None and due > ctx.now:
-        return Decision(cycle, (Say((text("cycle.ready_until_meeting"),)),),
+        return Decision(cycle, (Say((text("cycle.ready_until_meeting",
+                                          when=meeting_in(ctx.settings, due)),)),),
                         ack=text("cycle.ack.consent"))
     return Decision(cycle, ack=text("cycle.ack.consent"))
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timedelta
 
 from flows.cycle.lookback import complete_after
 from flows.cycle.model import CycleContext, Event, actor_of
@@ -65,6 +66,26 @@ def replies_to_clip(ctx: CycleContext, event: Event) -> Text | None:
 def meeting_due(ctx: CycleContext, event: Event) -> Text | None:
     due = ctx.cycle.meeting_at
     return None if due is None or due <= ctx.now else text("cycle.refused.before_meeting")
+
+
+def meeting_on(ctx: CycleContext, event: Event) -> Text | None:
+    """The meeting has not run its course yet (all its timeboxes since it began), or there is
+    no later meeting to wait for. A clip completed the day after a meeting the group let pass
+    waits for the next one (whose start opens it), rather than opening a talk nobody is at."""
+    due = ctx.cycle.meeting_at
+    if due is None or ctx.now < due + meeting_span(ctx) or not next_meeting(ctx):
+        return None
+    return text("cycle.refused.meeting_over")
+
+
+def meeting_span(ctx: CycleContext) -> timedelta:
+    s = ctx.settings
+    return timedelta(minutes=s.watch_minutes + s.goal_minutes + s.reality_minutes
+                     + s.options_minutes + s.will_minutes + s.lookback_minutes)
+
+
+def next_meeting(ctx: CycleContext) -> datetime | None:
+    return next((m for m in ctx.upcoming_meetings if m > ctx.now), None)
 
 
 def meeting_passed(ctx: CycleContext, event: Event) -> Text | None:

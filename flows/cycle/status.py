@@ -9,6 +9,7 @@ from datetime import datetime
 
 from flows.cycle.model import Cycle
 from flows.cycle.phases import current_step
+from flows.cycle.rotation import pick_inbrenger
 from flows.cycle.watching import present, still_to_watch
 from flows.effects import Text, text
 from flows.model import BEFORE_TALK_PHASES, TALK_PHASES, Member, Phase, WillStep
@@ -37,12 +38,28 @@ def status(cycle: Cycle, members: Sequence[Member], spoken: Collection[int],
         time_left = text("cycle.status_due", time=text(
             "cycle.status_time", minutes=int((phase_due - now).total_seconds() // 60)))
     elif meeting is not None and cycle.phase in BEFORE_TALK_PHASES:
-        time_left = text("cycle.status_meeting", when=meeting)
+        # Still before the talk once the meeting began: the intake was not complete then,
+        # and the group was asked what to do; a bare past date read as if all would go on.
+        begun = cycle.meeting_at is not None and cycle.meeting_at <= now
+        if not begun:
+            time_left = text("cycle.status_meeting", when=meeting)
+        elif _awaited(cycle) != "meeting":  # complete since: it waits for the next meeting
+            time_left = text("cycle.status_meeting_begun", when=meeting)
     return text("cycle.status", phase=text(f"cycle.phase.{_phase(cycle)}"),
                 name=inbrenger, time_left=time_left,
                 who=_who(cycle, members, spoken, inbrenger),
                 tips=text("cycle.status_tips_open" if cycle.tips_open
                           else "cycle.status_tips_closed"))
+
+
+def between_cycles(members: Sequence[Member], meeting: str | None) -> Text:
+    """/status while no cycle runs: with a schedule, the next meeting still to come and who
+    brings in then (the rotation's pick); "an admin starts one with /cycle" alone read as if
+    nothing would happen by itself in a group that meets on a schedule."""
+    next_one = pick_inbrenger(members)
+    if meeting is None or next_one is None:
+        return text("cycle.refused.no_cycle")
+    return text("cycle.status_between", when=meeting, next=next_one.name)
 
 
 def _phase(cycle: Cycle) -> str:

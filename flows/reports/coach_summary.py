@@ -114,6 +114,9 @@ def coach_summary(ctx: CycleContext, group_title: str, nudges: int,
         parts.append(text("coach.chain", lines=chain))
     points = trend(history)
     if points:
-        parts.append(text("coach.trend", shares=" → ".join(f"{share:.0%}"
-                                                            for _, share in points)))
+        shares = " → ".join(f"{share:.0%}" for _, share in points)
+        # Past TREND_CYCLES the line would pass for the whole history: it says it is not.
+        every = sum(past.activating_share is not None for past in history)
+        parts.append(text("coach.trend", shares=shares) if every == len(points)
+                     else text("coach.trend_last", count=len(points), shares=shares))
     return tuple(parts)

@@ -62,6 +62,45 @@ async def test_moving_on_fires_each_timer_in_order_and_on_time(tmp_path: Path) -
     assert abs(world.now() - (time.time() + sandbox_clock.offset)) < 2  # message dates follow
 
 
+async def test_a_timers_message_is_dated_at_its_own_moment_not_at_the_next_stop(
+        tmp_path: Path) -> None:
+    """The bot delivers what a timer said a moment after firing it (its outbox); the clock
+    waits for that before moving on, or an announcement due on Sunday would be dated Monday,
+    the next stop (seen in a term played through the sandbox)."""
+    db = tmp_path / "bot.db"
+    start = datetime.now(UTC)
+    timers_db(db, {"announce": start + timedelta(days=1), "remind": start + timedelta(days=2)})
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE outbox (id INTEGER PRIMARY KEY, payload TEXT, failed_at TEXT)")
+    world = World("7000000001:AAFakeTelegramTokenForIntervisionTests")
+    sandbox_clock = SandboxClock(tmp_path / "clock", db, world)
+    bot_clock = MovableClock(tmp_path / "clock")
+    dated: dict[str, float] = {}
+
+    async def bot() -> None:  # fires, and delivers half a second later
+        while True:
+            with sqlite3.connect(db) as conn:
+                for timer_id, name, due_at in conn.execute(
+                        "SELECT id, name, due_at FROM timers WHERE fired_at IS NULL").fetchall():
+                    if datetime.fromisoformat(due_at) <= bot_clock():
+                        conn.execute("UPDATE timers SET fired_at = ? WHERE id = ?",
+                                     (to_db(bot_clock()), timer_id))
+                        conn.execute("INSERT INTO outbox (payload) VALUES (?)", (name,))
+            await asyncio.sleep(0.5)
+            with sqlite3.connect(db) as conn:
+                for (name,) in conn.execute("SELECT payload FROM outbox").fetchall():
+                    dated[name] = world.now()
+                conn.execute("DELETE FROM outbox")
+
+    task = asyncio.create_task(bot())
+    try:
+        await sandbox_clock.advance(timedelta(days=3).total_seconds())
+    finally:
+        task.cancel()
+    assert dated["announce"] - (start + timedelta(days=1)).timestamp() < 60
+    assert dated["remind"] - (start + timedelta(days=2)).timestamp() < 60
+
+
 def test_the_bots_clock_follows_the_file(tmp_path: Path) -> None:
     path = tmp_path / "clock"
     clock = MovableClock(path)

@@ -47,6 +47,21 @@ def test_the_coach_sees_the_inbrengers_chain_and_the_trend() -> None:
     assert "Bram: 1 / 0 / 0" in shown and "Cato: 0 / 0 / 1" in shown
 
 
+def test_past_eight_cycles_the_trend_says_it_shows_the_last_ones() -> None:
+    """A term played through: ten cycles in, the line still read "cycle by cycle" with eight
+    shares, as if the group had had eight cycles."""
+    cycle = Cycle(11, 1, 1, 3, Phase.CLOSED, NOW, learning_question="q", commitment="c")
+    ctx = CycleContext(cycle, Settings(), MEMBERS, NOW, ())
+    history = tuple(PastCycle(1 + n % 3, 1, f"q{n}", f"c{n}",
+                              ("open_question",) if n else ("tip",)) for n in range(10))
+    shown = render_all("nl", coach_summary(ctx, "Groep", 0, history))
+    assert "in de groep, de laatste 8 cycli: " + " → ".join(["100%"] * 8) in shown
+    english = render_all("en", coach_summary(ctx, "Group", 0, history))
+    assert "in the group, the last 8 cycles: 100%" in english
+    few = render_all("en", coach_summary(ctx, "Group", 0, history[:3]))
+    assert "in the group, cycle by cycle: 0% → 100% → 100%" in few
+
+
 def test_the_coach_and_the_group_see_which_kinds_of_contributions_helped_most() -> None:
     cycle = Cycle(9, 1, 1, 2, Phase.CLOSED, NOW, learning_question="Hoe kan ik rust brengen?",
                   commitment="Wachten", tried="partly", previous_commitment="Eerst stilte")

@@ -352,6 +352,39 @@ def test_a_clip_with_a_good_learning_question_asks_for_consent() -> None:
     assert "cy:7:consent" in buttons
 
 
+def test_consent_before_the_meeting_names_when_the_talk_starts() -> None:
+    """A term played through: with the intake done days ahead, "the conversation starts at
+    the agreed time" left the group to look the time up."""
+    ready = cycle_in(P.AWAITING_CLIP, clip=CLIP, learning_question=QUESTION,
+                     meeting_at=datetime(2027, 3, 30, 13, 0, tzinfo=UTC))
+    decision = decide(ctx_for(ready, now=datetime(2027, 3, 28, 9, 0, tzinfo=UTC)),
+                      Consent(ANNA))
+    assert decision.cycle.consent
+    assert "Het gesprek begint bij de bijeenkomst, di 30 mrt 15:00." in said(decision)
+
+
+def test_a_clip_completed_the_day_after_a_meeting_that_passed_waits_for_the_next() -> None:
+    """A term played through: the inbrenger brought no clip, the group chose nothing at the
+    meeting, and the clip came the day after; its consent opened the watching at once, and
+    the talk with it, for a group that was not there. Within the meeting's timeboxes it
+    still opens at once (a clip brought late while the group waits), and so it does when no
+    later meeting is planned (nothing else would open it)."""
+    meeting = NOW - timedelta(days=1)
+    ready = cycle_in(P.AWAITING_CLIP, clip=CLIP, learning_question=QUESTION, meeting_at=meeting)
+    next_week = (NOW + timedelta(days=6),)
+    day_after = decide(ctx_for(ready, upcoming_meetings=next_week), Consent(ANNA))
+    assert day_after.cycle.phase is P.AWAITING_CLIP and day_after.cycle.consent
+    assert "Het gesprek begint bij de bijeenkomst, " in said(day_after)
+    during = replace(ready, meeting_at=NOW - timedelta(minutes=40))
+    assert decide(ctx_for(during, upcoming_meetings=next_week),
+                  Consent(ANNA)).cycle.phase is P.WATCHING
+    assert decide(ctx_for(ready), Consent(ANNA)).cycle.phase is P.WATCHING  # no next meeting
+    # The next meeting's start opens it, as for any complete intake.
+    waiting = day_after.cycle
+    opened = decide(ctx_for(waiting, now=next_week[0]), MeetingBegan(next_week[0]))
+    assert opened.cycle.phase is P.WATCHING
+
+
 @pytest.mark.parametrize("caption,correction", [
     ("De klas is druk", "vraag"),                      # not a question
     ("Waarom zijn de leerlingen zo onrustig?", "eigen handelen"),  # not about own actions

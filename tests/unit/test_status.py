@@ -3,12 +3,23 @@
 of those here today has not been heard from yet; the time left in the phase and the tips floor, in nl and en."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from flows.catalog import render
-from flows.cycle.status import status, timebox_timer
+from flows.cycle.status import between_cycles, status, timebox_timer
 from flows.model import Phase
-from tests.unit.test_cycle import ANNA, BOB, CARLA, CLIP, NOT_AGREED, NOW, QUESTION, cycle_in
+from tests.unit.test_cycle import (
+    ANNA,
+    BOB,
+    CARLA,
+    CLIP,
+    MEMBERS,
+    NOT_AGREED,
+    NOW,
+    QUESTION,
+    cycle_in,
+)
 
 P = Phase
 
@@ -98,3 +109,42 @@ def test_in_reality_it_names_the_step() -> None:
     assert "Phase: <b>reality, step 2 of 3: strong moments</b>" in said
     said = render("nl", status(cycle_in(P.REALITY), NOT_AGREED, set(), None, NOW))
     assert "Fase: <b>realiteit, stap 1 van 3: wat we zien en horen</b>" in said
+
+
+def test_between_cycles_it_names_the_next_meeting_and_who_brings_in_then() -> None:
+    """A term played through: in a group that meets on a schedule, /status between cycles
+    said only "an admin starts one with /cycle", as if nothing would happen by itself."""
+    # Anna had her turn now: of Bob and Carla (one turn each) Carla's was longest ago.
+    turns = (replace(MEMBERS[0], turns=2), *MEMBERS[1:])
+    said = render("nl", between_cycles(turns, "di 30 mrt 15:00"))
+    assert said.startswith("Er loopt nu geen cyclus. De volgende bijeenkomst is di 30 mrt 15:00")
+    assert "dan is Carla aan de beurt als inbrenger" in said
+    english = render("en", between_cycles(turns, "Tue 30 Mar 15:00"))
+    assert "The next meeting is Tue 30 Mar 15:00; Carla brings in then." in english
+    # No schedule (or nobody who can bring in): how an admin starts one, as before.
+    assert render("en", between_cycles(turns, None)) == (
+        "No cycle is running. An admin starts one with /cycle.")
+    assert "/cycle" in render("nl", between_cycles((), "di 30 mrt 15:00"))
+
+
+def test_once_the_meeting_began_without_the_intake_it_says_how_the_group_goes_on() -> None:
+    """A term played through: the day after a meeting the inbrenger brought no clip to,
+    /status still showed "meeting: Tue 9 Mar 15:00" as if it were to come."""
+    coming = cycle_in(P.ANNOUNCED, meeting_at=NOW + timedelta(hours=2))
+    said = render("nl", status(coming, NOT_AGREED, set(), None, NOW, "di 9 mrt 15:00"))
+    assert "🗓 bijeenkomst: di 9 mrt 15:00\n" in said
+    begun = cycle_in(P.ANNOUNCED, meeting_at=NOW - timedelta(hours=20))
+    said = render("nl", status(begun, NOT_AGREED, set(), None, NOW, "di 9 mrt 15:00"))
+    assert "🗓 bijeenkomst: di 9 mrt 15:00, al begonnen. Wachten, een volgend lid" in said
+    assert "We wachten op de clip en leervraag van Anna." in said
+    english = render("en", status(begun, NOT_AGREED, set(), None, NOW, "Tue 9 Mar 15:00"))
+    assert "meeting: Tue 9 Mar 15:00, already begun." in english
+
+
+def test_a_clip_complete_after_the_meeting_waits_without_the_choice_line() -> None:
+    """Complete since the meeting passed, the clip waits for the next meeting: no "wait, next
+    member or stop" any more; the cycle says it is ready for the meeting."""
+    waiting = cycle_in(P.AWAITING_CLIP, clip=CLIP, learning_question=QUESTION, consent=True,
+                       meeting_at=NOW - timedelta(days=1))
+    said = render("en", status(waiting, NOT_AGREED, set(), None, NOW, "Tue 9 Mar 15:00"))
+    assert "already begun" not in said and "the talk opens at the meeting" in said

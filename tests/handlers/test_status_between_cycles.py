@@ -1,0 +1,56 @@
+"""/status between cycles in a group that meets on a schedule: the next meeting and who brings
+in then, not only "an admin starts one with /cycle" (found playing a term through)."""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.engine import jobs
+from bot.engine.services import services_of
+from storage import timers
+from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.updates import ANNA, BRAM, CATO, command
+
+MONDAY = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)  # Thursday's meeting is announced on Tuesday
+
+
+async def _status(bot: InProcessBot) -> str:
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, CATO, "/status"))
+    return (await bot.said(since=since))[-1]
+
+
+async def test_status_names_the_next_meeting_and_its_inbrenger(bot: InProcessBot) -> None:
+    services_of(bot.app).clock = lambda: MONDAY
+    await set_up(bot, BRAM, CATO)
+    group = await bot.db_one("SELECT id FROM groups")
+    assert group is not None
+    for person in (BRAM, CATO):
+        await bot.press(person, f"agree:{group[0]}")
+    assert await _status(bot) == "Er loopt nu geen cyclus. Een beheerder start er een met /cycle."
+
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, "/schedule do 15:00 wekelijks"))
+    [question] = [m for m in await bot.tg.bot_messages(since=since)
+                  if m["message"].get("reply_markup")]
+    yes = next(b["callback_data"] for row in question["message"]["reply_markup"]["inline_keyboard"]
+               for b in row if ":yes:" in b["callback_data"])
+    await bot.press(ANNA, yes)
+    said = await _status(bot)
+    assert said.startswith("Er loopt nu geen cyclus. De volgende bijeenkomst is do 4 mrt 15:00")
+    assert "dan is Bram aan de beurt als inbrenger" in said
+
+
+async def test_a_meeting_whose_cycle_was_cancelled_is_not_named_as_the_next(
+        bot: InProcessBot) -> None:
+    """Cancelled on Tuesday, Thursday's meeting stays without a cycle: /status names the
+    meeting after it, as the cancellation itself said."""
+    await test_status_names_the_next_meeting_and_its_inbrenger(bot)
+    svc = services_of(bot.app)
+    async with svc.db.reading() as tx:
+        [announce] = [t for t in await timers.pending(tx) if t.name.endswith(":announce")]
+    svc.clock = lambda: announce.due_at
+    await jobs.fire(bot.app, announce)
+    await bot.handle(command(bot.app.bot, ANNA, "/cancel"))
+    said = await _status(bot)
+    assert "De volgende bijeenkomst is do 11 mrt 15:00" in said, said
+    assert "dan is Bram aan de beurt" in said  # his turn was not used
