@@ -36,26 +36,18 @@ from bot.handlers.common import (
 from bot.handlers.pressed import cycle_button_done
 from bot.texts.render import render, say
 from flows.callbacks import CycleButton, parse, pattern
+from flows.cycle.buttons import ACTIONS, ADMIN_MATTERS, STALE, pressed_event
 from flows.cycle.model import (
-    Absent,
-    Accept,
     AskSound,
     Cancel,
-    CheckinAnswer,
     CommitmentEdited,
-    ConfirmCommitment,
-    Consent,
     Contribution,
     Event,
-    LookBackChoice,
     MoveLine,
     Next,
     Swap,
     ToggleTips,
-    TriedAnswer,
     VoiceNote,
-    Wait,
-    Watched,
 )
 from flows.cycle.phases import meeting_in, prompt_marker, timer_name
 from flows.cycle.status import between_cycles, status, timebox_timer
@@ -305,27 +297,6 @@ async def _awaiting_clip_elsewhere(tx: Tx, message: TgMessage, user_id: int
     return None
 
 
-_ACTIONS: dict[str, Callable[[int, bool, str], Event]] = {
-    "accept": lambda uid, admin, arg: Accept(uid),
-    "swap": lambda uid, admin, arg: Swap(uid, admin),
-    "consent": lambda uid, admin, arg: Consent(uid),
-    "watched": lambda uid, admin, arg: Watched(uid),
-    "absent": lambda uid, admin, arg: Absent(uid),
-    "next": lambda uid, admin, arg: Next(uid, admin, at=arg),
-    "tips": lambda uid, admin, arg: ToggleTips(uid, to=arg),
-    "cancel": lambda uid, admin, arg: Cancel(uid, admin),
-    "look": lambda uid, admin, arg: LookBackChoice(uid, int(arg) if arg.isdecimal() else -1),
-    "wait": lambda uid, admin, arg: Wait(uid),
-    "commit": lambda uid, admin, arg: ConfirmCommitment(uid, int(arg) if arg.isdecimal() else 0),
-    "checkin": lambda uid, admin, arg: CheckinAnswer(uid, arg),
-    "tried": lambda uid, admin, arg: TriedAnswer(uid, arg),
-    "audio": lambda uid, admin, arg: AskSound(uid, admin),
-}
-_ADMIN_MATTERS = ("swap", "next", "cancel", "audio")
-# Refusals of a button that belongs to an earlier step: it loses its keyboard like a done one.
-STALE = frozenset({"cycle.refused.stale", "cycle.refused.stale_next"})
-
-
 async def on_cycle_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Every press is answered: a stale or forged button kindly and without effect."""
     query, chat = update.callback_query, update.effective_chat
@@ -333,12 +304,12 @@ async def on_cycle_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     button = parse(query.data)
     stale = say(user_language(query.from_user), "cycle.refused.stale")
-    if not isinstance(button, CycleButton) or button.action not in _ACTIONS:
+    if not isinstance(button, CycleButton) or button.action not in ACTIONS:
         await answer_press(query, stale, show_alert=True)
         return
-    admin = button.action in _ADMIN_MATTERS and await is_admin(context, chat.id,
-                                                                 query.from_user.id)
-    event = _ACTIONS[button.action](query.from_user.id, admin, button.argument)
+    admin = button.action in ADMIN_MATTERS and await is_admin(context, chat.id,
+                                                                query.from_user.id)
+    event = pressed_event(button.action, query.from_user.id, admin, button.argument)
     async with handling(update, context) as unit:
         # The button's cycle says which group it acts on: a check-in or a proposal can be
         # answered in the private chat, where the chat names no group.

@@ -20,27 +20,8 @@ from bot.engine.work import Unit
 from bot.handlers.common import display_name
 from bot.texts.render import say
 from flows.callbacks import CycleButton
+from flows.cycle.buttons import PRESS_ENDS, PRESS_SHOWN
 from storage import button_messages
-
-# What a press of a cycle button finishes on its message (flows/cycle/phases.py makes them):
-# "all": the question is answered (a swap, the phase moved on, the look back chosen, the
-# commitment confirmed, the check-in answered); "pressed": only that button (the inbrenger
-# accepted, but a swap stays possible until the clip; the floor open for tips, the consent
-# given: "next" and the sound timeline stay useful); "question": that button and its
-# alternatives ("tried" is answered, while the announcement it shares a message with still
-# offers to bring in or pass the turn on).
-# "watched", "absent" and "audio" are pressed by many people or again, so they stay.
-CYCLE_PRESS_ENDS = {
-    "accept": "pressed", "swap": "all", "wait": "all", "cancel": "all", "next": "all",
-    "look": "all", "commit": "all", "checkin": "all", "tried": "question",
-    "tips": "pressed", "consent": "pressed",
-}
-# Presses the group should be able to read back later (who took the turn or passed it on,
-# who gave consent for the clip, whether the new clip shows what they tried): the question
-# keeps its words and gains a line saying who chose what. The other presses are followed by
-# a message of their own (the next phase, the commitment), or, for the look back's choice,
-# said once in the summary (flows/cycle/lookback.py: the peers' lines come first, unswayed).
-CYCLE_PRESS_SHOWN = frozenset({"accept", "swap", "consent", "tried"})
 
 
 async def _shown(unit: Unit, message: Message) -> ButtonRows:
@@ -105,8 +86,8 @@ def _without_leading_symbols(label: str) -> str:
 async def cycle_button_done(unit: Unit, query: CallbackQuery, action: str,
                             language: str) -> None:
     """After a cycle button's press that was not refused (bot/handlers/cycle.py)."""
-    ends = CYCLE_PRESS_ENDS.get(action)
-    outcome = pressed_outcome(query, language) if action in CYCLE_PRESS_SHOWN else None
+    ends = PRESS_ENDS.get(action)  # what the press finishes (flows/cycle/buttons.py)
+    outcome = pressed_outcome(query, language) if action in PRESS_SHOWN else None
     data = query.data or ""
     if ends == "all":
         await buttons_done(unit, query, outcome=outcome)
