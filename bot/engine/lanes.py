@@ -9,7 +9,11 @@ import logging
 from collections.abc import Iterable, Sequence
 from typing import Generic, TypeVar
 
+from storage.db import unavailable
+
 log = logging.getLogger(__name__)
+
+FIRST_WAIT, LAST_WAIT = 1.0, 60.0  # seconds before a lane tries a busy database again
 
 Item = TypeVar("Item")
 
@@ -60,16 +64,22 @@ class Lanes(Generic[Item]):
         await asyncio.gather(*tasks, return_exceptions=True)
 
     async def _run(self, lane: int) -> None:
+        wait = FIRST_WAIT
         try:
             while not self._stopping:
-                self._more.discard(lane)
-                items = await self.next_items(lane)
-                if not items and lane not in self._more:
-                    return
-                for item in items:
-                    if self._stopping:
+                try:
+                    if await self._through(lane):
                         return
-                    await self.work(lane, item)
+                    wait = FIRST_WAIT
+                except Exception as error:
+                    why = unavailable(error)
+                    if why is None:
+                        raise
+                    # A full disk or a lock held elsewhere passes: the items stay stored
+                    # and are tried again, neither dropped nor left until the next start.
+                    log.error("%s %s waits: %s; again in %.0f s", self.name, lane, why, wait)
+                    await asyncio.sleep(wait)
+                    wait = min(wait * 2, LAST_WAIT)
         except asyncio.CancelledError:
             raise
         except Exception:  # a bug must not end every later item of this chat silently
@@ -77,3 +87,15 @@ class Lanes(Generic[Item]):
         finally:
             if self._lanes.get(lane) is asyncio.current_task():
                 del self._lanes[lane]
+
+    async def _through(self, lane: int) -> bool:
+        """Works through what the lane has now; True when it has nothing left."""
+        self._more.discard(lane)
+        items = await self.next_items(lane)
+        if not items and lane not in self._more:
+            return True
+        for item in items:
+            if self._stopping:
+                return True
+            await self.work(lane, item)
+        return False
