@@ -145,6 +145,10 @@ class Delivery:
                 return (await ffmpeg.still_frame(source, item.start, out, duration=duration)).path
             out = source.with_suffix(f".replay-{int(item.start)}-{int(item.end)}.mp4")
             return await ffmpeg.replay(source, item.start, item.end, out)
+        except ffmpeg.ToolMissing as error:
+            log.error("cycle %s: no %s (%s): install ffmpeg (README, 'For the people who run "
+                      "it')", item.cycle_id, item.what, error)
+            return None
         except (ffmpeg.MediaError, ValueError, OSError) as error:
             log.warning("cycle %s: %s failed: %s", item.cycle_id, item.what, error)
             return None

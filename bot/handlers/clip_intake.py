@@ -63,6 +63,10 @@ async def _probe(context: ContextTypes.DEFAULT_TYPE, file_id: str) -> tuple[int,
     except TelegramError as error:
         log.info("clip could not be downloaded for checking: %s", error)
         return 0, text("clip.unreadable")
+    except media.ToolMissing as error:
+        log.error("a clip could not be checked (%s): install ffmpeg, which brings ffprobe "
+                  "(README, 'For the people who run it')", error.reason)
+        return 0, text("clip.check_unavailable")
     finally:
         path.unlink(missing_ok=True)
     if isinstance(found, media.ClipProblem):

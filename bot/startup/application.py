@@ -28,6 +28,7 @@ from bot.handlers import (
     settings,
     summary,
 )
+from bot.media.process import missing_tools
 from bot.startup.config import Config
 from storage.db import Database, unavailable
 
@@ -80,6 +81,11 @@ async def post_init(app: Application) -> None:  # type: ignore[type-arg]
     reading = await voice_notes.resume(app)
     log.info("bot @%s ready; %d stored timers scheduled, mail waiting for %d chats, "
              "%d voice notes to read", svc.bot_username, restored, waiting, reading)
+    missing = missing_tools()
+    if missing:
+        log.error("%s not found on PATH: clips cannot be checked and no storyboard, still, "
+                  "replay or sound timeline can be made; install ffmpeg (README, 'For the "
+                  "people who run it')", " and ".join(missing))
 
 
 async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
