@@ -160,14 +160,17 @@ class Delivery:
         folder.mkdir(parents=True, exist_ok=True)
         path = retention.clip_copy(folder, cycle_id, unique_id)
         if not path.exists():
+            partial = path.with_suffix(".part")
             try:
                 telegram_file = await self.bot.get_file(file_id)
-                partial = path.with_suffix(".part")
                 await telegram_file.download_to_drive(partial)
                 partial.replace(path)
             except TelegramError as error:
                 log.warning("cycle %s: clip not downloadable: %s", cycle_id, error)
                 return None
+            except OSError:  # no room (the sender waits and tries again): no half file left
+                partial.unlink(missing_ok=True)
+                raise
         return path
 
     async def _chart(self, item: Chart) -> None:

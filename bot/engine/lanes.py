@@ -5,6 +5,7 @@ side by side. The inbox's update lanes and the outbox's send lanes are both lane
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
 from collections.abc import Iterable, Sequence
 from typing import Generic, TypeVar
@@ -16,6 +17,17 @@ log = logging.getLogger(__name__)
 FIRST_WAIT, LAST_WAIT = 1.0, 60.0  # seconds before a lane tries a busy database again
 
 Item = TypeVar("Item")
+
+_NO_ROOM = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
+            errno.EROFS: "the file system is read-only"}
+
+
+def waits_for(error: BaseException) -> str | None:
+    """Why the work cannot be done *for now* (the database cannot be written, no room on the
+    disk for a clip's download), or None when `error` is no such passing condition."""
+    if isinstance(error, OSError) and error.errno in _NO_ROOM:
+        return _NO_ROOM[error.errno]
+    return unavailable(error)
 
 
 class Lanes(Generic[Item]):
@@ -72,7 +84,7 @@ class Lanes(Generic[Item]):
                         return
                     wait = FIRST_WAIT
                 except Exception as error:
-                    why = unavailable(error)
+                    why = waits_for(error)
                     if why is None:
                         raise
                     # A full disk or a lock held elsewhere passes: the items stay stored

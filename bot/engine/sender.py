@@ -30,7 +30,7 @@ from telegram.error import (
 )
 
 from bot.engine import live_buttons
-from bot.engine.lanes import Lanes
+from bot.engine.lanes import Lanes, waits_for
 from bot.engine.outgoing import Message, Outgoing, Retire, decode, encode, lane_of
 from storage import outbox
 from storage.db import Database, unavailable
@@ -104,6 +104,8 @@ class Sender(Lanes[outbox.Waiting]):
                 await self._give_up(stored, error.message)
                 return
             except Exception as error:  # a bug in making it: this call goes, not the lane
+                if waits_for(error):
+                    raise  # no room for a clip's download: the lane waits and tries again
                 log.exception("lane %s: a message could not be made", stored.lane)
                 await self._give_up(stored, f"could not be made: {type(error).__name__}")
                 return

@@ -5,6 +5,7 @@ Telegram accepted is marked sent without being sent again. Real SQLite files."""
 from __future__ import annotations
 
 import asyncio
+import errno
 import json
 import sqlite3
 from datetime import UTC, datetime
@@ -20,7 +21,7 @@ from bot.engine.sender import Sender
 from bot.engine.update_lanes import UpdateLanes
 from storage import inbox, outbox
 from storage.db import Database
-from tests.unwritable import disk_full, space_back
+from tests.unwritable import disk_full, read_only, space_back
 from tests.waiting import eventually
 
 NOW = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)
@@ -146,3 +147,49 @@ async def test_a_sent_message_is_marked_sent_once_a_held_lock_is_let_go_and_not_
     async with db.reading() as tx:
         assert await outbox.count_waiting(tx) == 0
     assert "cannot be marked as sent (the database is locked by another program)" in caplog.text
+
+
+async def test_a_clip_that_finds_no_room_on_the_disk_waits_and_goes_out_once(
+        db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    """A storyboard whose clip cannot be downloaded for lack of room is not given up on (it
+    was marked failed, with a traceback, and the group never saw it): its lane waits."""
+    attempts: list[str] = []
+
+    async def deliver(item: Outgoing) -> int:
+        assert isinstance(item, Message)
+        attempts.append(item.html)
+        if len(attempts) <= 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return 1
+
+    async with db.transaction() as tx:
+        await outbox.add(tx, CHAT, encode(Message(CHAT, "storyboard")), NOW)
+    sending = Sender(db, deliver, lambda: NOW)
+    try:
+        await sending.wake_waiting()
+        await eventually(lambda: len(attempts) == 3, timeout=10, what="tried until there is room")
+        await sending.idle()
+    finally:
+        await sending.stop()
+    async with db.reading() as tx:
+        assert await outbox.count_waiting(tx) == 0
+        assert await tx.one("SELECT 1 FROM outbox WHERE failed_at IS NOT NULL") is None
+    assert "send -100 waits: the disk is full" in caplog.text
+    assert "Traceback" not in caplog.text
+
+
+async def test_a_webhook_call_that_cannot_be_stored_is_refused_so_that_telegram_sends_it_again(
+        db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    from aiohttp.test_utils import TestClient, TestServer
+
+    app = arrivals.webhook_app(db, Awake(), lambda: NOW, secret=None)
+    async with TestClient(TestServer(app)) as client:
+        await read_only(db)
+        refused = await client.post("/telegram", json=_message(7))
+        assert refused.status == 503
+        assert "an arriving update cannot be stored (the database file is read-only)" \
+            in caplog.text
+        await read_only(db, on=False)
+        taken = await client.post("/telegram", json=_message(7))  # Telegram's next try
+        assert taken.status == 200
+    assert await _stored(db) == [7]
