@@ -43,6 +43,8 @@ def run_bot(config: Config) -> int:
         log.error("another intervision run already uses the database %s (a second start by "
                   "mistake?); this one stops. Stop the other first.", config.db_path.resolve())
         return 2
+    # A mistyped INTERVISION_DB makes a new, empty database: the log says which one is used.
+    new = not config.db_path.exists()
     # Migrate first, so a database problem stops the start with a clear message.
     try:
         asyncio.run(_migrate(config))
@@ -51,6 +53,8 @@ def run_bot(config: Config) -> int:
             raise
         log.error("the database %s cannot be used: %s", config.db_path.resolve(), why)
         return 2
+    log.info("database %s%s", config.db_path.resolve(),
+             " (new: no database was there, so an empty one was made)" if new else "")
     try:
         asyncio.run(serve(build_application(config)))
     except InvalidToken:

@@ -105,7 +105,10 @@ def test_a_second_run_on_the_same_database_is_refused_clearly(tmp_path: Path) ->
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         assert first.stderr is not None
-        assert "Telegram did not answer at start" in first.stderr.readline()
+        said = [first.stderr.readline(), first.stderr.readline()]
+        assert f"database {tmp_path / 'intervision.db'} (new: no database was there" in said[0]
+        assert "Telegram did not answer at start" in said[1]
+        assert "http://127.0.0.1:9/bot" in said[1] and TOKEN not in "".join(said)
         second = _run("run", env_extra=env)
         assert second.returncode == 2
         assert "another intervision run already uses the database" in second.stderr
