@@ -80,13 +80,17 @@ async def poll(bot: Bot, db: Database, lanes: Lanes, clock: Callable[[], datetim
         try:
             lanes.wake(await store(db, [u.to_dict() for u in updates], clock()))
         except Exception as error:
+            # Not confirmed to Telegram (the offset stays), so Telegram keeps the batch and
+            # gives it again; once the database can be written, it is stored then. Never
+            # the end of polling: the bot would look alive and take nothing (the health
+            # check sees a process and a database).
             why = unavailable(error)
             if why is None:
-                raise
-            # Not confirmed to Telegram (the offset stays), so Telegram keeps the batch and
-            # gives it again; once the database can be written, it is stored then.
-            log.error("%d arriving updates cannot be stored (%s); Telegram keeps them, "
-                      "again in %.0f s", len(updates), why, wait)
+                log.exception("%d arriving updates could not be stored; Telegram keeps "
+                              "them, again in %.0f s", len(updates), wait)
+            else:
+                log.error("%d arriving updates cannot be stored (%s); Telegram keeps them, "
+                          "again in %.0f s", len(updates), why, wait)
             await asyncio.sleep(wait)
             wait = min(wait * 2, LAST_RETRY)
             continue

@@ -193,3 +193,26 @@ async def test_a_webhook_call_that_cannot_be_stored_is_refused_so_that_telegram_
         taken = await client.post("/telegram", json=_message(7))  # Telegram's next try
         assert taken.status == 200
     assert await _stored(db) == [7]
+
+
+async def test_polling_outlives_a_batch_that_breaks_storing(
+        db: Database, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """An error nobody foresaw while storing a batch (a bug) is logged and the batch tried
+    again; polling never ends on it (it ended, silently: the bot looked alive and took no
+    update until restarted)."""
+    real_store, broken = arrivals.store, [True]
+
+    async def store_once_broken(*args: Any) -> set[int]:
+        if broken.pop() if broken else False:
+            raise RuntimeError("a bug")
+        return await real_store(*args)
+
+    monkeypatch.setattr(arrivals, "store", store_once_broken)
+    telegram = Telegram([_message(n) for n in range(1, 4)])
+    polling = asyncio.create_task(arrivals.poll(telegram, db, Awake(), lambda: NOW))  # type: ignore[arg-type]
+    try:
+        await eventually(lambda: 4 in telegram.offsets, what="the batch stored after all")
+    finally:
+        polling.cancel()
+    assert await _stored(db) == [1, 2, 3]
+    assert "3 arriving updates could not be stored; Telegram keeps them" in caplog.text
