@@ -9,6 +9,9 @@ interleave statements or deadlock on SQLite's write lock; WAL keeps readers in o
 from __future__ import annotations
 
 import asyncio
+import fcntl
+import os
+import sqlite3
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -16,9 +19,56 @@ from typing import Any
 
 import aiosqlite
 
-from storage.migrations import apply_pending
+from storage.migrations import SchemaTooNew, apply_pending
 
 Row = aiosqlite.Row
+
+# SQLite's primary result codes for a database that cannot be written *for now*: the disk is
+# full, the file was made read-only, someone else holds the lock (an operator's `.backup`), an
+# I/O error of a disk going away. What was being written waits and is tried again; nothing is
+# given up on (docs/operations.md).
+_FOR_NOW = {5: "the database is locked by another program",
+            6: "the database is locked by another program",
+            8: "the database file is read-only",
+            10: "the disk gave an input/output error",
+            13: "the disk is full",
+            14: "the database file cannot be opened"}
+
+
+def unavailable(error: BaseException) -> str | None:
+    """Why the database cannot be written for now (in words for the log), or None when
+    `error` is not such a passing condition."""
+    if isinstance(error, sqlite3.OperationalError):
+        return _FOR_NOW.get(getattr(error, "sqlite_errorcode", -1) & 0xFF)
+    return None
+
+
+def unusable(error: BaseException) -> str | None:
+    """Why the database cannot be opened at all (in words for the operator), or None: a
+    schema newer than this program, a file that is no SQLite database, one that is damaged."""
+    if isinstance(error, SchemaTooNew):
+        return str(error)
+    if isinstance(error, sqlite3.DatabaseError) and unavailable(error) is None:
+        return f"{error} (is INTERVISION_DB the bot's SQLite file? restore it from a backup)"
+    return unavailable(error)
+
+
+class InUse(Exception):
+    """Another process already runs the bot on this database."""
+
+
+def hold_for_this_process(path: str | Path) -> int:
+    """Takes the database for this process (a lock on `<path>.lock`, let go when the process
+    ends, however it ends); raises InUse when another `intervision run` holds it. Two bots on
+    one database would both deliver the outbox: every message twice. Readers (`intervision
+    export`, `sqlite3 .backup`) do not take it."""
+    descriptor = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(descriptor)
+        raise InUse(str(path)) from None
+    return descriptor
 
 
 class Tx:
@@ -64,24 +114,27 @@ class Database:
     @classmethod
     async def open(cls, path: str | Path, *, migrate: bool = True) -> Database:
         conn = await aiosqlite.connect(str(path), isolation_level=None)
-        conn.row_factory = aiosqlite.Row
-        await conn.execute("PRAGMA foreign_keys = ON")
-        await conn.execute("PRAGMA busy_timeout = 5000")
-        # Words the bot erases (/forget, the retention, an update's text once handled) are
-        # overwritten in the file, not left in a page's free space (not every build does so).
-        await conn.execute("PRAGMA secure_delete = ON")
-        if str(path) != ":memory:":
-            await conn.execute("PRAGMA journal_mode = WAL")
-            # NORMAL is durable across application crashes in WAL mode; only a power loss
-            # can take the last transactions, which is the usual trade for a chat bot.
-            await conn.execute("PRAGMA synchronous = NORMAL")
-        db = cls(conn, str(path))
-        if migrate:
-            try:
+        # Closed on any failure: the connection's thread would otherwise keep the process
+        # from ending (a file that is no database made `intervision migrate` hang).
+        try:
+            conn.row_factory = aiosqlite.Row
+            await conn.execute("PRAGMA foreign_keys = ON")
+            await conn.execute("PRAGMA busy_timeout = 5000")
+            # Words the bot erases (/forget, the retention, an update's text once handled)
+            # are overwritten in the file, not left in a page's free space (not every build
+            # does so).
+            await conn.execute("PRAGMA secure_delete = ON")
+            if str(path) != ":memory:":
+                await conn.execute("PRAGMA journal_mode = WAL")
+                # NORMAL is durable across application crashes in WAL mode; only a power
+                # loss can take the last transactions, the usual trade for a chat bot.
+                await conn.execute("PRAGMA synchronous = NORMAL")
+            db = cls(conn, str(path))
+            if migrate:
                 await db.migrate()
-            except BaseException:
-                await conn.close()
-                raise
+        except BaseException:
+            await conn.close()
+            raise
         return db
 
     async def migrate(self) -> list[int]:
@@ -106,10 +159,20 @@ class Database:
             try:
                 yield Tx(self._conn)
             except BaseException:
-                await self._conn.execute("ROLLBACK")
+                # A full disk or an I/O error rolls back on its own; a ROLLBACK then would
+                # fail and hide the reason ("cannot rollback - no transaction is active").
+                if self._conn.in_transaction:
+                    await self._conn.execute("ROLLBACK")
                 raise
             else:
-                await self._conn.execute("COMMIT")
+                try:
+                    await self._conn.execute("COMMIT")
+                except BaseException:
+                    # A COMMIT refused (busy, full) can leave the transaction open: ended
+                    # here, or every later BEGIN of this one connection would fail.
+                    if self._conn.in_transaction:
+                        await self._conn.execute("ROLLBACK")
+                    raise
 
     @asynccontextmanager
     async def reading(self) -> AsyncIterator[Tx]:
@@ -119,4 +182,5 @@ class Database:
             try:
                 yield Tx(self._conn)
             finally:
-                await self._conn.execute("ROLLBACK")
+                if self._conn.in_transaction:
+                    await self._conn.execute("ROLLBACK")

@@ -54,7 +54,7 @@ def classify(args: argparse.Namespace) -> int:
 
 def migrate(args: argparse.Namespace) -> int:
     config = _load(require_token=False)
-    from storage.db import Database
+    from storage.db import Database, unusable
 
     async def apply() -> list[int]:
         db = await Database.open(config.db_path, migrate=False)
@@ -63,7 +63,14 @@ def migrate(args: argparse.Namespace) -> int:
         finally:
             await db.close()
 
-    applied = asyncio.run(apply())
+    try:
+        applied = asyncio.run(apply())
+    except Exception as error:
+        if (why := unusable(error)) is None:
+            raise
+        print(f"The database {config.db_path.resolve()} cannot be used: {why}",
+              file=sys.stderr)
+        return 2
     print(f"applied migrations: {applied}" if applied else "the database is up to date")
     return 0
 

@@ -16,7 +16,7 @@ from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError
 from bot.engine.sender import seconds
 from bot.engine.services import Wakeable
 from storage import inbox
-from storage.db import Database
+from storage.db import Database, unavailable
 
 log = logging.getLogger(__name__)
 
@@ -74,11 +74,27 @@ async def poll(bot: Bot, db: Database, lanes: Wakeable, clock: Callable[[], date
             await asyncio.sleep(wait)
             wait = min(wait * 2, LAST_RETRY)
             continue
-        wait = FIRST_RETRY
         if not updates:
+            wait = FIRST_RETRY
             continue
-        raw = [u.to_dict() for u in updates]
-        lanes.wake(await store(db, raw, clock()))
+        try:
+            lanes.wake(await store(db, [u.to_dict() for u in updates], clock()))
+        except Exception as error:
+            # Not confirmed to Telegram (the offset stays), so Telegram keeps the batch and
+            # gives it again; once the database can be written, it is stored then. Never
+            # the end of polling: the bot would look alive and take nothing (the health
+            # check sees a process and a database).
+            why = unavailable(error)
+            if why is None:
+                log.exception("%d arriving updates could not be stored; Telegram keeps "
+                              "them, again in %.0f s", len(updates), wait)
+            else:
+                log.error("%d arriving updates cannot be stored (%s); Telegram keeps them, "
+                          "again in %.0f s", len(updates), why, wait)
+            await asyncio.sleep(wait)
+            wait = min(wait * 2, LAST_RETRY)
+            continue
+        wait = FIRST_RETRY
         offset = updates[-1].update_id + 1
 
 
@@ -95,7 +111,15 @@ def webhook_app(db: Database, lanes: Wakeable, clock: Callable[[], datetime], se
             int(update["update_id"])
         except (ValueError, KeyError, TypeError):
             return web.Response(status=400)
-        lanes.wake(await store(db, [update], clock()))
+        try:
+            lanes.wake(await store(db, [update], clock()))
+        except Exception as error:
+            why = unavailable(error)
+            if why is None:
+                raise
+            log.error("an arriving update cannot be stored (%s); Telegram sends it again",
+                      why)
+            return web.Response(status=503)  # Telegram retries an update it was refused
         return web.Response(status=200)
 
     app = web.Application(client_max_size=1024 * 1024)

@@ -151,6 +151,10 @@ class Delivery:
                 return (await ffmpeg.still_frame(source, item.start, out, duration=duration)).path
             out = source.with_suffix(f".replay-{int(item.start)}-{int(item.end)}.mp4")
             return await ffmpeg.replay(source, item.start, item.end, out)
+        except ffmpeg.ToolMissing as error:
+            log.error("cycle %s: no %s (%s): install ffmpeg (README, 'For the people who run "
+                      "it')", item.cycle_id, item.what, error)
+            return None
         except (ffmpeg.MediaError, ValueError, OSError) as error:
             log.warning("cycle %s: %s failed: %s", item.cycle_id, item.what, error)
             return None
@@ -163,9 +167,9 @@ class Delivery:
         folder.mkdir(parents=True, exist_ok=True)
         path = retention.clip_copy(folder, cycle_id, unique_id)
         if not path.exists():
+            partial = path.with_suffix(".part")
             try:
                 telegram_file = await self.bot.get_file(file_id)
-                partial = path.with_suffix(".part")
                 await telegram_file.download_to_drive(partial)
                 partial.replace(path)
             except TelegramError as error:
@@ -173,6 +177,9 @@ class Delivery:
                     raise  # the sender tries it again
                 log.warning("cycle %s: clip not downloadable: %s", cycle_id, error)
                 return None
+            except OSError:  # no room (the sender waits and tries again): no half file left
+                partial.unlink(missing_ok=True)
+                raise
         return path
 
     async def _chart(self, item: Chart) -> None:

@@ -16,6 +16,7 @@ from telegram.ext import Application, ContextTypes
 from bot.engine.services import services_of
 from flows.effects import CancelTimer, SetTimer
 from storage import timers as timer_store
+from storage.db import unavailable
 from storage.timers import StoredTimer
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,8 @@ LATE_AFTER = timedelta(seconds=30)
 # APScheduler skips a job whose time passed longer ago than its misfire grace time, so a
 # past-due timer is scheduled a moment from now instead.
 CATCH_UP = timedelta(milliseconds=200)
+# A timer that fires while the database cannot be written (a full disk) fires again after this.
+RETRY_BUSY = timedelta(seconds=30)
 
 
 def queue_key(group_id: int, name: str) -> str:
@@ -90,5 +93,14 @@ async def fire(app: Application, timer: StoredTimer) -> None:  # type: ignore[ty
         return
     try:
         await svc.on_timer(app, timer, late=late)
-    except Exception:
-        log.exception("timer %s of group %s failed", timer.name, timer.group_id)
+    except Exception as error:
+        why = unavailable(error)
+        if why is None:
+            log.exception("timer %s of group %s failed", timer.name, timer.group_id)
+            return
+        # Not claimed (its transaction did not commit): it fires again in a while, once.
+        log.error("timer %s of group %s waits: %s; again in %.0f s", timer.name,
+                  timer.group_id, why, RETRY_BUSY.total_seconds())
+        if app.job_queue is not None:
+            app.job_queue.run_once(_fire, when=RETRY_BUSY, data=timer,
+                                   name=queue_key(timer.group_id, timer.name))

@@ -5,13 +5,29 @@ side by side. The inbox's update lanes and the outbox's send lanes are both lane
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
 from collections.abc import Iterable, Sequence
 from typing import Generic, TypeVar
 
+from storage.db import unavailable
+
 log = logging.getLogger(__name__)
 
+FIRST_WAIT, LAST_WAIT = 1.0, 60.0  # seconds before a lane tries a busy database again
+
 Item = TypeVar("Item")
+
+_NO_ROOM = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
+            errno.EROFS: "the file system is read-only"}
+
+
+def waits_for(error: BaseException) -> str | None:
+    """Why the work cannot be done *for now* (the database cannot be written, no room on the
+    disk for a clip's download), or None when `error` is no such passing condition."""
+    if isinstance(error, OSError) and error.errno in _NO_ROOM:
+        return _NO_ROOM[error.errno]
+    return unavailable(error)
 
 
 class Lanes(Generic[Item]):
@@ -60,16 +76,22 @@ class Lanes(Generic[Item]):
         await asyncio.gather(*tasks, return_exceptions=True)
 
     async def _run(self, lane: int) -> None:
+        wait = FIRST_WAIT
         try:
             while not self._stopping:
-                self._more.discard(lane)
-                items = await self.next_items(lane)
-                if not items and lane not in self._more:
-                    return
-                for item in items:
-                    if self._stopping:
+                try:
+                    if await self._through(lane):
                         return
-                    await self.work(lane, item)
+                    wait = FIRST_WAIT
+                except Exception as error:
+                    why = waits_for(error)
+                    if why is None:
+                        raise
+                    # A full disk or a lock held elsewhere passes: the items stay stored
+                    # and are tried again, neither dropped nor left until the next start.
+                    log.error("%s %s waits: %s; again in %.0f s", self.name, lane, why, wait)
+                    await asyncio.sleep(wait)
+                    wait = min(wait * 2, LAST_WAIT)
         except asyncio.CancelledError:
             raise
         except Exception:  # a bug must not end every later item of this chat silently
@@ -77,3 +99,15 @@ class Lanes(Generic[Item]):
         finally:
             if self._lanes.get(lane) is asyncio.current_task():
                 del self._lanes[lane]
+
+    async def _through(self, lane: int) -> bool:
+        """Works through what the lane has now; True when it has nothing left."""
+        self._more.discard(lane)
+        items = await self.next_items(lane)
+        if not items and lane not in self._more:
+            return True
+        for item in items:
+            if self._stopping:
+                return True
+            await self.work(lane, item)
+        return False

@@ -30,10 +30,10 @@ from telegram.error import (
 )
 
 from bot.engine import live_buttons
-from bot.engine.lanes import Lanes
+from bot.engine.lanes import Lanes, waits_for
 from bot.engine.outgoing import Message, Outgoing, Retire, decode, encode, lane_of
 from storage import outbox
-from storage.db import Database
+from storage.db import Database, unavailable
 
 log = logging.getLogger(__name__)
 
@@ -104,13 +104,33 @@ class Sender(Lanes[outbox.Waiting]):
                 await self._give_up(stored, error.message)
                 return
             except Exception as error:  # a bug in making it: this call goes, not the lane
+                if waits_for(error):
+                    raise  # no room for a clip's download: the lane waits and tries again
                 log.exception("lane %s: a message could not be made", stored.lane)
                 await self._give_up(stored, f"could not be made: {type(error).__name__}")
                 return
-            async with self._db.transaction() as tx:
-                await outbox.delivered(tx, stored.id)
+            await self._delivered(stored)
             await self._record(item, sent)
             return
+
+    async def _delivered(self, stored: outbox.Waiting) -> None:
+        """The delivered mark of a call Telegram accepted, tried until the database takes it
+        (a full disk, a lock held elsewhere): tried again from the lane, the call would go
+        out a second time."""
+        wait = FIRST_RETRY
+        while True:
+            try:
+                async with self._db.transaction() as tx:
+                    await outbox.delivered(tx, stored.id)
+                return
+            except Exception as error:
+                why = unavailable(error)
+                if why is None:
+                    raise
+                log.error("lane %s: a sent message cannot be marked as sent (%s); again in "
+                          "%.0f s", stored.lane, why, wait)
+                await asyncio.sleep(wait)
+                wait = min(wait * 2, LAST_RETRY)
 
     async def _record(self, item: Outgoing, message_id: int | None) -> None:
         """The record of a message with buttons, after (not with) its delivered mark: a record

@@ -74,11 +74,11 @@ class Unit:
 @dataclass
 class InHand:
     """What became of the update in hand (bot/engine/handling.py): the ids units claimed (an
-    update none claimed is marked handled on its own afterwards), and whether a unit broke
-    (its transaction rolled back, the handled-mark with it: the update is tried again)."""
+    update none claimed is marked handled on its own afterwards), and the errors its handlers
+    raised (the error handler notes them; a unit that broke rolled its handled-mark back)."""
 
     claimed: set[int] = field(default_factory=set)
-    broke: bool = False
+    errors: list[BaseException] = field(default_factory=list)
 
 
 in_hand: ContextVar[InHand | None] = ContextVar("in_hand", default=None)
@@ -105,13 +105,7 @@ async def work(app: Any, once: Once | None = None) -> AsyncIterator[Unit | None]
             yield None
             return
         unit = Unit(tx, now)
-        try:
-            yield unit
-        except Exception:
-            state = in_hand.get()
-            if state is not None:
-                state.broke = True
-            raise
+        yield unit
     await after_commit(app, unit)
 
 

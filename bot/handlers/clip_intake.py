@@ -60,6 +60,10 @@ async def _probe(context: ContextTypes.DEFAULT_TYPE, file_id: str) -> tuple[int,
         if passing(error):  # Telegram's hiccup, no fault of the file: send the same clip again
             return 0, text("clip.not_fetched")
         return 0, found_problem(allowed, "unreadable")
+    except media.ToolMissing as error:
+        log.error("a clip could not be checked (%s): install ffmpeg, which brings ffprobe "
+                  "(README, 'For the people who run it')", error.reason)
+        return 0, text("clip.check_unavailable")
     finally:
         path.unlink(missing_ok=True)
     if isinstance(found, media.ClipProblem):

@@ -26,7 +26,7 @@ from typing import Any, Literal
 import ffmpeg
 
 from bot.media import contact_sheet
-from bot.media.process import MediaError, ffprobe_json, run_process, source_path
+from bot.media.process import MediaError, ToolMissing, ffprobe_json, run_process, source_path
 from bot.media.process import run_stdout as _run
 from flows.classifier.timestamps import clock
 
@@ -119,6 +119,8 @@ async def _decodes_at(path: str, seconds: float, timeout: float) -> bool:
     )
     try:
         return len(await _run(_ffmpeg_args(stream), timeout, "decode check")) > 0
+    except ToolMissing:
+        raise  # the machine lacks ffmpeg; the clip is not to blame
     except MediaError:
         return False
 
@@ -132,7 +134,8 @@ async def probe(
     timeout: float = PROBE_TIMEOUT,
     verify_decoding: bool = True,
 ) -> ClipInfo | ClipProblem:
-    """Describe a clip, or say what is wrong with it. Never raises for a bad file.
+    """Describe a clip, or say what is wrong with it. Never raises for a bad file; raises
+    ToolMissing when ffprobe or ffmpeg is not installed.
 
     `verify_decoding` decodes one frame near the end (about 0.1 s), which catches downloads
     cut off halfway whose header is intact.

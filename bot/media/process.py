@@ -10,6 +10,7 @@ import asyncio
 import json
 import logging
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,18 @@ class MediaError(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class ToolMissing(MediaError):
+    """ffmpeg or ffprobe is not installed (or not on PATH): no clip is to blame."""
+
+
+TOOLS = ("ffmpeg", "ffprobe")
+
+
+def missing_tools() -> list[str]:
+    """The media tools the bot needs that are not on PATH (checked at start)."""
+    return [tool for tool in TOOLS if shutil.which(tool) is None]
 
 
 async def run_stdout(args: list[str], timeout: float, what: str) -> bytes:
@@ -40,7 +53,7 @@ async def run_process(args: list[str], timeout: float, what: str) -> tuple[bytes
             stderr=asyncio.subprocess.PIPE,
         )
     except OSError as exc:  # ffmpeg not installed, or not executable
-        raise MediaError(f"{what}: {args[0]} not available") from exc
+        raise ToolMissing(f"{what}: {args[0]} not available") from exc
     try:
         stdout, stderr = await asyncio.wait_for(proc.communicate(), timeout)
     except TimeoutError:
@@ -74,6 +87,8 @@ async def ffprobe_json(path: str, timeout: float) -> dict[str, Any] | None:
     try:
         out = await run_stdout(args, timeout, "probe")
         data = json.loads(out or b"{}")
+    except ToolMissing:
+        raise
     except (MediaError, ValueError):
         return None
     return data if isinstance(data, dict) else None

@@ -9,7 +9,7 @@ import logging
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
-from bot.engine import dispatch, housekeeping, jobs, meetings, voice_notes
+from bot.engine import dispatch, handling, housekeeping, jobs, meetings, voice_notes
 from bot.engine.delivery import Delivery
 from bot.engine.rate_limits import ChatLimits
 from bot.engine.sender import Sender
@@ -28,8 +28,9 @@ from bot.handlers import (
     settings,
     summary,
 )
+from bot.media.process import missing_tools
 from bot.startup.config import Config
-from storage.db import Database
+from storage.db import Database, unavailable
 
 log = logging.getLogger(__name__)
 # How long a Bot API call may wait for Telegram's answer. Telegram cannot be asked to send a
@@ -83,6 +84,11 @@ async def post_init(app: Application) -> None:  # type: ignore[type-arg]
     reading = await voice_notes.resume(app)
     log.info("bot @%s ready; %d stored timers scheduled, mail waiting for %d chats, "
              "%d voice notes to read", svc.bot_username, restored, waiting, reading)
+    missing = missing_tools()
+    if missing:
+        log.error("%s not found on PATH: clips cannot be checked and no storyboard, still, "
+                  "replay or sound timeline can be made; install ffmpeg (README, 'For the "
+                  "people who run it')", " and ".join(missing))
 
 
 async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
@@ -97,4 +103,8 @@ async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
 async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     # Never the message text: it is someone's words (SPEC section 6).
     where = update.update_id if isinstance(update, Update) else "job"
+    handling.noted(context.error)
+    if context.error is not None and (why := unavailable(context.error)):
+        log.error("update %s waits: %s", where, why)  # a passing condition: no traceback
+        return
     log.error("error while handling update %s", where, exc_info=context.error)

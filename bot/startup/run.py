@@ -25,7 +25,7 @@ from bot.engine.update_lanes import UpdateLanes
 from bot.startup.application import build_application
 from bot.startup.config import Config
 from bot.startup.telegram_calls import keep_trying, set_command_menus
-from storage.db import Database
+from storage.db import Database, InUse, hold_for_this_process, unusable
 
 log = logging.getLogger(__name__)
 WEBHOOK_PATH = "/telegram"
@@ -37,8 +37,24 @@ async def _migrate(config: Config) -> None:
 
 
 def run_bot(config: Config) -> int:
+    try:
+        hold_for_this_process(config.db_path)
+    except InUse:
+        log.error("another intervision run already uses the database %s (a second start by "
+                  "mistake?); this one stops. Stop the other first.", config.db_path.resolve())
+        return 2
+    # A mistyped INTERVISION_DB makes a new, empty database: the log says which one is used.
+    new = not config.db_path.exists()
     # Migrate first, so a database problem stops the start with a clear message.
-    asyncio.run(_migrate(config))
+    try:
+        asyncio.run(_migrate(config))
+    except Exception as error:
+        if (why := unusable(error)) is None:
+            raise
+        log.error("the database %s cannot be used: %s", config.db_path.resolve(), why)
+        return 2
+    log.info("database %s%s", config.db_path.resolve(),
+             " (new: no database was there, so an empty one was made)" if new else "")
     try:
         asyncio.run(serve(build_application(config)))
     except InvalidToken:
@@ -58,8 +74,8 @@ async def _initialize(app: Application, stop: asyncio.Event) -> bool:  # type: i
         except InvalidToken:
             raise
         except TelegramError as error:
-            log.warning("Telegram did not answer at start (%s); again in %.0f s",
-                        error.message, wait)
+            log.warning("Telegram did not answer at start (%s, at %s); again in %.0f s",
+                        error.message, services_of(app).config.api_base_url, wait)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), wait)
         wait = min(wait * 2, 30.0)

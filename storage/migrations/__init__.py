@@ -43,11 +43,15 @@ async def current_version(conn: aiosqlite.Connection) -> int:
     return int(row[0]) if row else 0
 
 
+class SchemaTooNew(RuntimeError):
+    """The database was written by a newer version of the program."""
+
+
 async def pending(conn: aiosqlite.Connection) -> list[Migration]:
     """What `apply_pending` would run; reads only."""
     version = await current_version(conn)
     if version > LATEST_VERSION:
-        raise RuntimeError(
+        raise SchemaTooNew(
             f"the database is at schema version {version}, newer than this program "
             f"({LATEST_VERSION}): upgrade the program instead of downgrading the data"
         )

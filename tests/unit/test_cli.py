@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.bot_api import TOKEN
 
 
 def _run(*args: str, env_extra: dict[str, str] | None = None,
@@ -54,3 +57,62 @@ def test_classify_reads_a_spreadsheet_export_and_a_file_without_lang(tmp_path: P
     broken.write_text("nummer\tbericht\n1\thallo\n", encoding="utf-8")
     refused = _run("classify", str(broken))
     assert refused.returncode == 2 and "id" in refused.stderr and not refused.stdout
+
+
+def test_migrate_upgrades_an_older_database_and_refuses_a_newer_one_in_one_line(
+        tmp_path: Path) -> None:
+    import asyncio
+
+    import aiosqlite
+
+    from storage.migrations import LATEST_VERSION, apply_pending
+
+    async def at_version_3() -> None:
+        async with aiosqlite.connect(tmp_path / "intervision.db") as conn:
+            await apply_pending(conn, up_to=3)
+
+    asyncio.run(at_version_3())
+    env = {"INTERVISION_DATA_DIR": str(tmp_path)}
+    upgraded = _run("migrate", env_extra=env)
+    assert upgraded.returncode == 0
+    assert upgraded.stdout.strip() == f"applied migrations: {list(range(4, LATEST_VERSION + 1))}"
+    newer = tmp_path / "newer.db"
+    sqlite3.connect(newer).execute("PRAGMA user_version = 99").connection.close()
+    for command in ("migrate", "run"):
+        refused = _run(command, env_extra={**env, "INTERVISION_DB": str(newer),
+                                           "TELEGRAM_BOT_TOKEN": TOKEN})
+        assert refused.returncode == 2, command
+        assert "schema version 99, newer than this program" in refused.stderr
+        assert "Traceback" not in refused.stderr
+
+
+def test_a_file_that_is_no_database_is_refused_at_once_not_hung_on(tmp_path: Path) -> None:
+    (tmp_path / "intervision.db").write_text("notes of the last meeting\n")
+    env = {"INTERVISION_DATA_DIR": str(tmp_path), "TELEGRAM_BOT_TOKEN": TOKEN}
+    for command in ("migrate", "run"):  # before, `migrate` never ended
+        refused = _run(command, env_extra=env)
+        assert refused.returncode == 2, command
+        assert "file is not a database" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_a_second_run_on_the_same_database_is_refused_clearly(tmp_path: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "INTERVISION_DATA_DIR": str(tmp_path),
+           "TELEGRAM_BOT_TOKEN": TOKEN,
+           # Nobody answers here: the first bot keeps asking Telegram, holding the database.
+           "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/bot"}
+    first = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=env,
+                             cwd=Path(__file__).resolve().parents[2],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        assert first.stderr is not None
+        said = [first.stderr.readline(), first.stderr.readline()]
+        assert f"database {tmp_path / 'intervision.db'} (new: no database was there" in said[0]
+        assert "Telegram did not answer at start" in said[1]
+        assert "http://127.0.0.1:9/bot" in said[1] and TOKEN not in "".join(said)
+        second = _run("run", env_extra=env)
+        assert second.returncode == 2
+        assert "another intervision run already uses the database" in second.stderr
+    finally:
+        first.terminate()
+        first.communicate(timeout=30)
+    assert first.returncode == 0
