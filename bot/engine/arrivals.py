@@ -11,7 +11,7 @@ from typing import Any
 
 from aiohttp import web
 from telegram import Bot, Update
-from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError
+from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TelegramError
 
 from bot.engine.sender import seconds
 from bot.engine.services import Wakeable
@@ -68,6 +68,17 @@ async def poll(bot: Bot, db: Database, lanes: Wakeable, clock: Callable[[], date
                                             allowed_updates=Update.ALL_TYPES)
         except RetryAfter as error:
             await asyncio.sleep(seconds(error.retry_after))
+            continue
+        except Conflict as error:
+            # Telegram hands each update to one poller only: a second process polling with
+            # this token (another machine, a forgotten test run) takes part of every group's
+            # talk, and this bot never sees it. Only the operator can end that.
+            log.error("getUpdates refused (%s): another process receives this bot's updates "
+                      "(a second `intervision run` with this token, or a webhook); stop it, "
+                      "or members' messages are split between the two; again in %.0f s",
+                      error.message, wait)
+            await asyncio.sleep(wait)
+            wait = min(wait * 2, LAST_RETRY)
             continue
         except (NetworkError, InvalidToken, TelegramError) as error:
             log.warning("getUpdates failed (%s); again in %.0f s", error.message, wait)
