@@ -42,6 +42,8 @@ _DAY_PART = re.compile(r"(?<=[a-z])(?:ochtend|middag|avond|morgen)$")
 # the morning is named.
 EARLIEST_MORNING_HOUR = 7
 _MORNING = re.compile(r"(?:ochtend|morgen|morning|\d\s*(?:a\.m\.|am))\b")
+# An hour written with its leading zero ("01:18", "06.45") is a 24-hour clock time as meant.
+_ZERO_PADDED_HOUR = re.compile(r"(?<![\d:.])0\d[:.hu]\d{2}")
 # The afternoon or evening: an hour from 1 to 11 is after noon then ("tuesday afternoon at 3").
 _LATER_PART = re.compile(r"(?:middag|avond|afternoon|evening)s?\b")
 
@@ -166,8 +168,9 @@ def _read_words(cleaned: str) -> WeeklyForm | ScheduleError:
     hour, minute = clock
     if 1 <= hour <= 11 and _LATER_PART.search(rest):  # "dinsdagmiddag om 3": 15:00
         hour += 12
-    elif 1 <= hour < EARLIEST_MORNING_HOUR and not _MORNING.search(cleaned):
-        hour += 12  # "dinsdag om 3", "3:30": nobody meets at night; "3am" says it is meant
+    elif 1 <= hour < EARLIEST_MORNING_HOUR and not _MORNING.search(cleaned) \
+            and not _ZERO_PADDED_HOUR.search(cleaned):
+        hour += 12  # "dinsdag om 3", "3:30": nobody meets at night; "3am", "03:30" say it is meant
     return WeeklyForm(frozenset(weekdays), hour, minute, every_weeks)
 
 

@@ -112,6 +112,10 @@ def parsed(text: str, now: datetime = NOW, tz: str = AMS) -> Schedule:
         ("tue 3:30", "30 15 * * 2", 1),
         ("tuesday 3am", "0 3 * * 2", 1),
         ("maandagochtend om 6", "0 6 * * 1", 1),
+        # Unless the hour is written with its leading zero, as a 24-hour clock time.
+        ("ma 01:18 wekelijks", "18 1 * * 1", 1),
+        ("tue 06.45", "45 6 * * 2", 1),
+        ("ma 1:18 wekelijks", "18 13 * * 1", 1),
     ],
 )
 def test_parses_dutch_english_and_cron(typed: str, cron: str, every_weeks: int) -> None:
