@@ -13,14 +13,14 @@ from collections.abc import Sequence
 from bot.startup import config as configuration
 
 
-def _configure_logging(level: str) -> None:
+def configure_logging(level: str) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # httpx logs every request URL at INFO, and the URL holds the bot token (SPEC section 6).
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
-def _load(require_token: bool = True) -> configuration.Config:
+def load_config(require_token: bool = True) -> configuration.Config:
     try:
         return configuration.load(require_token=require_token)
     except configuration.ConfigError as error:
@@ -31,14 +31,14 @@ def _load(require_token: bool = True) -> configuration.Config:
 
 
 def run(args: argparse.Namespace) -> int:
-    config = _load()
-    _configure_logging(config.log_level)
+    config = load_config()
+    configure_logging(config.log_level)
     from bot.startup.run import run_bot
     return run_bot(config)
 
 
 def sandbox(args: argparse.Namespace) -> int:
-    _configure_logging("INFO")
+    configure_logging("INFO")
     from bot.cli.sandbox import run_sandbox
     try:
         asyncio.run(run_sandbox(port=args.port))
@@ -53,7 +53,7 @@ def classify(args: argparse.Namespace) -> int:
 
 
 def migrate(args: argparse.Namespace) -> int:
-    config = _load(require_token=False)
+    config = load_config(require_token=False)
     from storage.db import Database, unusable
 
     async def apply() -> list[int]:
@@ -76,7 +76,7 @@ def migrate(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
-    config = _load(require_token=False)
+    config = load_config(require_token=False)
     from bot.cli.export import run as export_run
     return export_run(config, args.group, args.format, sys.stdout)
 

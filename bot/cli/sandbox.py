@@ -1,7 +1,7 @@
 """`intervision sandbox`: try the real bot without Telegram.
 
 Starts the fake Bot API with a demo group and a coach, runs the real bot against it with a
-clock the page can move on (`python -m bot.startup.sandbox_clock`, which reads the offset from
+clock the page can move on (`python -m bot.cli.sandbox_bot`, which reads the offset from
 `$INTERVISION_DATA_DIR/sandbox-clock`), and serves the guided page at http://HOST:PORT/: a
 "start here", a demo cycle with simulated peers (fake_telegram/peers.py), every private chat
 visible. Ctrl-C stops everything. Run it directly with `python -m bot.cli.sandbox`.
@@ -25,8 +25,8 @@ from fake_telegram.clock import SandboxClock
 from fake_telegram.demo import DemoGroup, create_demo_world
 from fake_telegram.sandbox import Sandbox, make_sample_clip
 
-# The bot with the movable clock; `intervision run` otherwise (bot/startup/sandbox_clock.py).
-SANDBOX_COMMAND = (sys.executable, "-m", "bot.startup.sandbox_clock")
+# The bot with the movable clock (bot/cli/sandbox_bot.py, bot/startup/sandbox_clock.py).
+SANDBOX_COMMAND = (sys.executable, "-m", "bot.cli.sandbox_bot")
 CLOCK_VARIABLE = "INTERVISION_SANDBOX_CLOCK"
 PASSED_ON = ("INTERVISION_GROUP_MESSAGES_PER_MINUTE",)
 

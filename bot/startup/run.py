@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 WEBHOOK_PATH = "/telegram"
 
 
-async def _migrate(config: Config) -> None:
+async def migrate(config: Config) -> None:
     db = await Database.open(config.db_path)
     await db.close()
 
@@ -47,7 +47,7 @@ def run_bot(config: Config) -> int:
     new = not config.db_path.exists()
     # Migrate first, so a database problem stops the start with a clear message.
     try:
-        asyncio.run(_migrate(config))
+        asyncio.run(migrate(config))
     except Exception as error:
         if (why := unusable(error)) is None:
             raise

@@ -1,6 +1,6 @@
 """The bot with a clock that can be moved on: `intervision sandbox` only.
 
-The sandbox starts the bot as `python -m bot.startup.sandbox_clock` (not `intervision run`)
+The sandbox starts the bot as `python -m bot.cli.sandbox_bot` (not `intervision run`)
 with INTERVISION_SANDBOX_CLOCK naming a small text file that holds how many seconds the
 sandbox's clock runs ahead of the real one. This module then
 
@@ -15,9 +15,7 @@ sandbox's clock runs ahead of the real one. This module then
 """
 from __future__ import annotations
 
-import asyncio
 import logging
-import os
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -25,7 +23,6 @@ from telegram.ext import Application, ContextTypes
 
 from bot.engine import jobs
 from bot.engine.services import services_of, utc_now
-from bot.startup import config as configuration
 from storage import timers as timer_store
 
 log = logging.getLogger(__name__)
@@ -76,25 +73,3 @@ def install(app: Application, clock_file: Path) -> None:  # type: ignore[type-ar
     if app.job_queue is not None:
         app.job_queue.run_repeating(fire_due, interval=CHECK_EVERY, first=CHECK_EVERY,
                                     name="sandbox:fire_due")
-
-
-def main() -> int:
-    from bot.cli.main import _configure_logging, _load
-    from bot.startup.application import build_application
-    from bot.startup.run import _migrate, serve
-
-    clock_file = os.environ.get(CLOCK_FILE_VARIABLE)
-    if not clock_file:
-        raise SystemExit(f"{CLOCK_FILE_VARIABLE} is not set: use `intervision run` instead")
-    config: configuration.Config = _load()
-    _configure_logging(config.log_level)
-    asyncio.run(_migrate(config))
-    app = build_application(config)
-    install(app, Path(clock_file))
-    log.info("sandbox clock from %s", clock_file)
-    asyncio.run(serve(app))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
