@@ -48,7 +48,7 @@ from flows.catalog import LANGUAGES
 from flows.cycle.leaving import leave_refusal
 from flows.cycle.model import MemberLeft
 from flows.cycle.rotation import rotation_order
-from flows.effects import Text
+from flows.effects import Text, text
 from flows.model import Group, Member, Settings
 from flows.reports.progress import group_progress
 from flows.settings_change import LANGUAGE_NAMES, change
@@ -236,8 +236,9 @@ async def roster(cmd: GroupCommand) -> None:
     for position, member in enumerate(rotation_order(everyone), start=1):
         lines.append(say(cmd.language, "bot.roster_line", position=position, name=member.name,
                          turns=member.turns,
-                         agreed="✅" if member.agreed else "…",
-                         private="💬" if member.started_private else ""))
+                         agreed=text("bot.roster_agreed" if member.agreed
+                                     else "bot.roster_not_agreed"),
+                         private=text("bot.roster_private") if member.started_private else ""))
     lines.append(say(cmd.language, "bot.roster_legend"))
     lines.append(render(cmd.language, group_progress(everyone, await cycles.history(cmd.unit.tx,
                                                                              cmd.group.id))))

@@ -1,0 +1,24 @@
+"""/roster: the members in the order of their turns, each marked as the legend explains:
+agreed to the group's agreements or not yet, and whether they started the private chat."""
+from __future__ import annotations
+
+from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.updates import ANNA, BRAM, CATO, command
+
+
+async def test_the_roster_marks_who_agreed_and_who_started_the_private_chat(
+        bot: InProcessBot) -> None:
+    await set_up(bot, BRAM, CATO)
+    group = await bot.db_one("SELECT id FROM groups")
+    assert group is not None
+    await bot.tg.start_private_chat(BRAM.user_id)
+    await bot.handle(command(bot.app.bot, BRAM, "/start", chat_id=BRAM.user_id))
+    await bot.press(BRAM, f"agree:{group[0]}")
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, "/roster"))
+    roster = (await bot.said(since=since))[-1]
+    lines = {line.split(". ", 1)[1].split(" ·")[0]: line for line in roster.splitlines()
+             if ". " in line and " · " in line}
+    assert "✅" in lines["Bram"] and "💬" in lines["Bram"]
+    assert "…" in lines["Cato"] and "✅" not in lines["Cato"] and "💬" not in lines["Cato"]
+    assert "… nog niet" in roster  # the legend says what the mark means
