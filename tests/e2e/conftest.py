@@ -3,12 +3,12 @@ come from tests/conftest.py)."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import AsyncIterator, Generator
 from pathlib import Path
 
 import pytest
 
+from bot.cli.sandbox import SANDBOX_COMMAND
 from bot.startup.sandbox_clock import CLOCK_FILE_VARIABLE
 from fake_telegram import FakeTelegramControl, FakeTelegramServer
 from fake_telegram.clock import SandboxClock
@@ -66,12 +66,12 @@ async def bot_process(
 async def clocked_bot(
     fake_telegram: FakeTelegram, bot_process: BotProcess, tmp_path: Path
 ) -> AsyncIterator[tuple[BotProcess, SandboxClock]]:
-    """The bot as the sandbox runs it (bot/startup/sandbox_clock.py), with a clock the test
+    """The bot as the sandbox runs it (bot/cli/sandbox_bot.py), with a clock the test
     moves on: minutes of a meeting (silences, timeboxes) pass in a second, and every timer
     still fires in the real process, in order."""
     clock = SandboxClock(tmp_path / "clock", tmp_path / "intervision.db",
                          fake_telegram.server.world)
-    bot_process.command = [sys.executable, "-m", "bot.startup.sandbox_clock"]
+    bot_process.command = list(SANDBOX_COMMAND)
     bot_process.env[CLOCK_FILE_VARIABLE] = str(clock.path)
     await bot_process.start()
     yield bot_process, clock
