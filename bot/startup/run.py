@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+from collections.abc import Callable
 
 from aiohttp import web
 from telegram import Update
@@ -31,12 +32,15 @@ log = logging.getLogger(__name__)
 WEBHOOK_PATH = "/telegram"
 
 
-async def migrate(config: Config) -> None:
+async def _migrate(config: Config) -> None:
     db = await Database.open(config.db_path)
     await db.close()
 
 
-def run_bot(config: Config) -> int:
+def run_bot(config: Config, adapt: Callable[[Application], None] | None = None  # type: ignore[type-arg]
+            ) -> int:
+    """`intervision run`; `adapt` changes the built Application before it serves (the
+    sandbox's movable clock, bot/cli/sandbox_bot.py), after the same checks at start."""
     try:
         hold_for_this_process(config.db_path)
     except InUse:
@@ -47,7 +51,7 @@ def run_bot(config: Config) -> int:
     new = not config.db_path.exists()
     # Migrate first, so a database problem stops the start with a clear message.
     try:
-        asyncio.run(migrate(config))
+        asyncio.run(_migrate(config))
     except Exception as error:
         if (why := unusable(error)) is None:
             raise
@@ -56,7 +60,10 @@ def run_bot(config: Config) -> int:
     log.info("database %s%s", config.db_path.resolve(),
              " (new: no database was there, so an empty one was made)" if new else "")
     try:
-        asyncio.run(serve(build_application(config)))
+        app = build_application(config)
+        if adapt is not None:
+            adapt(app)
+        asyncio.run(serve(app))
     except InvalidToken:
         log.error("Telegram does not know this token: check TELEGRAM_BOT_TOKEN")
         return 2
