@@ -170,6 +170,7 @@ async def test_a_429_from_telegram_is_waited_out_and_the_message_still_arrives(
         tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess) -> None:
     for person in demo_group.people:  # the welcomes of the demo's private /starts go first
         await tg.wait_for_text(person.user_id, "Fijn dat je er bent")
+    await tg.wait_for_text(demo_group.chat_id, "Ik begeleid intervisie")  # and the group's hello
     before = len(await tg.calls("sendMessage"))
     await tg.arm_429("sendMessage", times=1, retry_after=1)
     await tg.send_text(demo_group.admin.user_id, demo_group.chat_id, "/setup")
