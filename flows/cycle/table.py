@@ -125,7 +125,10 @@ TRANSITIONS: tuple[Transition, ...] = (
     # silence: a missing clip is put to the group again, a talk that stands still is named.
     t(P.AWAITING_CLIP, "meeting_began", P.WATCHING, later_meeting, ready_to_open),
     *(t(p, "meeting_began", None, later_meeting, action=act.meeting_began) for p in BEFORE_TALK),
-    *(t(p, "wait", None, is_member, meeting_passed, action=act.wait_longer) for p in BEFORE_TALK),
+    # Waiting longer is for the meeting that runs: an old meeting's button pressed the day after
+    # would open the talk, or ask the group again, for nobody (meeting_on).
+    *(t(p, "wait", None, is_member, meeting_passed, meeting_on, action=act.wait_longer)
+      for p in BEFORE_TALK),
     *(t(p, "clip_reminder", None, action=act.remind_clip) for p in BEFORE_TALK),
     *(t(p, "message", None, is_inbrenger, no_clip_yet, action=intake.before_clip)
       for p in BEFORE_TALK),

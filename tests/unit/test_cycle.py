@@ -58,6 +58,7 @@ from flows.effects import (
     SetTimer,
     StoreContribution,
     Text,
+    text,
 )
 from flows.model import Member, Phase, Settings
 
@@ -383,6 +384,21 @@ def test_a_clip_completed_the_day_after_a_meeting_that_passed_waits_for_the_next
     waiting = day_after.cycle
     opened = decide(ctx_for(waiting, now=next_week[0]), MeetingBegan(next_week[0]))
     assert opened.cycle.phase is P.WATCHING
+
+
+def test_an_old_meetings_wait_button_pressed_the_day_after_opens_nothing() -> None:
+    """Left open by the school-term walk: the meeting's "wait 15 minutes" button, pressed the
+    day after (the clip came late and waits for the next meeting), set a timer whose firing
+    opened the watching for a group that was not there. Within the meeting it still waits."""
+    ready = cycle_in(P.AWAITING_CLIP, clip=CLIP, learning_question=QUESTION, consent=True,
+                     meeting_at=NOW - timedelta(days=1))
+    next_week = (NOW + timedelta(days=6),)
+    pressed = decide(ctx_for(ready, upcoming_meetings=next_week), Wait(BOB))
+    assert pressed.refusal == text("cycle.refused.meeting_over")
+    assert not [e for e in pressed.effects if isinstance(e, SetTimer)]
+    during = replace(ready, clip=None, meeting_at=NOW - timedelta(minutes=5))
+    waited = decide(ctx_for(during, upcoming_meetings=next_week), Wait(BOB))
+    assert waited.refusal is None and [e for e in waited.effects if isinstance(e, SetTimer)]
 
 
 @pytest.mark.parametrize("caption,correction", [
