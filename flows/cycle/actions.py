@@ -140,7 +140,8 @@ def pass_turn(ctx: CycleContext, said: str, name: str, to: Member | None = None,
                       previous_commitment=next_one.last_commitment, clip=None,
                       learning_question=None, consent=False,
                       skipped_by=cycle.skipped_by | {cycle.inbrenger_id},
-                      corrected_question=None, clip_awaited_told=False)
+                      corrected_question=None, clip_awaited_told=False, tried=None,
+                      checkin_open=False)
     new_ctx = replace(ctx, cycle=swapped)
     effects = (ButtonsDone(cycle.id),  # the turn, clip and questions of the one who passed it
                Say((text(said, name=name, successor=next_one.name, **params),)),

@@ -379,6 +379,19 @@ def test_the_new_clip_is_asked_about_the_previous_commitment_and_the_answer_kept
     assert {"cy:7:tried:yes", "cy:7:tried:partly", "cy:7:tried:no"} <= set(buttons(entering))
 
 
+def test_a_turn_passed_on_asks_its_new_inbrenger_about_their_own_commitment() -> None:
+    """Found by a review: Anna answered whether her new clip shows her commitment, then passed
+    the turn on; Daan's cycle kept her answer, so he was never asked about his own, and his
+    chain and the coach's summary would have shown hers."""
+    daan = replace(MEMBERS[3], last_commitment="Vaker doorvragen")
+    members = (*MEMBERS[:3], daan)
+    cycle = cycle_in(P.AWAITING_CLIP, previous_commitment="Wachten tot het stil is", number=2)
+    answered = decide(ctx_for(cycle, members=members), TriedAnswer(ANNA, "yes")).cycle
+    swapped = decide(ctx_for(answered, members=members), Swap(ANNA, to=DAAN))
+    assert swapped.cycle.inbrenger_id == DAAN and swapped.cycle.tried is None
+    assert "cy:7:tried:yes" in buttons(swapped)  # Daan is asked about "Vaker doorvragen"
+
+
 def test_closing_plans_the_inbrengers_next_turn_in_the_schedule() -> None:
     meetings = tuple(NOW + timedelta(weeks=n) for n in range(1, 6))
     after = tuple(replace(m, turns=m.turns + (1 if m.user_id == ANNA else 0),
