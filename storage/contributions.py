@@ -9,12 +9,13 @@ from storage.clock import to_db
 from storage.db import Row, Tx
 
 _REF = ("c.id, c.user_id, c.phase, COALESCE(c.text, '') AS text, COALESCE(c.label, '') AS "
-        "label, c.message_id, c.kind, COALESCE(c.duration, 0) AS duration")
+        "label, c.message_id, c.kind, COALESCE(c.duration, 0) AS duration, "
+        "c.text IS NULL AND c.file_id IS NULL AS erased")
 
 
 def _ref(r: Row) -> ContributionRef:
     return ContributionRef(r["id"], r["user_id"], r["phase"], r["text"], r["label"],
-                           r["message_id"], r["kind"], r["duration"])
+                           r["message_id"], r["kind"], r["duration"], bool(r["erased"]))
 
 
 async def add(tx: Tx, cycle_id: int, user_id: int, phase: str, message_id: int, text: str,
@@ -35,10 +36,11 @@ async def add(tx: Tx, cycle_id: int, user_id: int, phase: str, message_id: int, 
 async def set_transcript(tx: Tx, cycle_id: int, message_id: int, text: str,
                          label: str) -> bool:
     """A voice note's transcript becomes its words and its label, once: a note that already
-    has words (a transcript delivered twice) is left as it is. True when changed."""
+    has words (a transcript delivered twice) is left as it is, and so is a note erased while
+    it was read (/forget, the retention: its file_id is gone). True when changed."""
     return await tx.execute(
         "UPDATE contributions SET text = ?, label = ? WHERE cycle_id = ? AND message_id = ? "
-        "AND kind = ? AND COALESCE(text, '') = ''",
+        "AND kind = ? AND COALESCE(text, '') = '' AND file_id IS NOT NULL",
         (text, label, cycle_id, message_id, VOICE)) > 0
 
 
@@ -111,9 +113,11 @@ async def nudges_of(tx: Tx, cycle_id: int) -> list[tuple[int | None, str]]:
 
 async def edit_text(tx: Tx, cycle_id: int, message_id: int, text: str, label: str) -> bool:
     """A member corrected their message: the stored contribution follows the correction, read
-    again (`label`)."""
+    again (`label`). Words erased (/forget, the retention) stay erased: an edit of an old
+    message must not bring them back."""
     return await tx.execute("UPDATE contributions SET text = ?, label = ? WHERE cycle_id = ? "
-                            "AND message_id = ?", (text, label, cycle_id, message_id)) > 0
+                            "AND message_id = ? AND text IS NOT NULL",
+                            (text, label, cycle_id, message_id)) > 0
 
 
 async def erase_texts_before(tx: Tx, group_id: int, cutoff: datetime) -> int:

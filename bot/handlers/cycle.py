@@ -201,7 +201,8 @@ async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             return
         cycle = await cycles.open_cycle(unit.tx, group.id)
         stored = next((c for c in await contributions.of_cycle(unit.tx, cycle.id)
-                       if c.message_id == message.message_id), None) if cycle else None
+                       if c.message_id == message.message_id and not c.erased),
+                      None) if cycle else None
         if cycle is not None and stored is not None:
             label = label_after_edit(stored, message.text, group.settings.language)
             await contributions.edit_text(unit.tx, cycle.id, message.message_id, message.text,

@@ -75,6 +75,7 @@ class ContributionRef:
     message_id: int = 0
     kind: str = TEXT  # TEXT or VOICE (a voice note, or a round video note during the talk)
     duration: int = 0  # a voice note's length in seconds
+    erased: bool = False  # its words (and a voice note's recording) erased: /forget, retention
 
     @property
     def is_voice(self) -> bool:

@@ -90,9 +90,10 @@ def stored_note(ctx: CycleContext, message_id: int) -> ContributionRef | None:
 
 
 def transcript_open(ctx: CycleContext, event: Event) -> Text | None:
-    """A transcript belongs to a stored voice note without words yet: once per note."""
+    """A transcript belongs to a stored voice note without words yet: once per note, and not
+    to a note its speaker erased (/forget) while it was read."""
     note = stored_note(ctx, getattr(event, "message_id", 0))
-    if note is None or note.text or not getattr(event, "text", "").strip():
+    if note is None or note.text or note.erased or not getattr(event, "text", "").strip():
         return text("cycle.refused.transcript")
     return None
 

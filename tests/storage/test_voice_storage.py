@@ -114,6 +114,28 @@ async def test_forget_erases_a_members_voice_notes_and_export_shows_them(db):  #
         (2, None, 35), (3, "g", 5)]
 
 
+async def test_words_erased_by_forget_do_not_come_back_by_an_edit_or_a_transcript(db):  # type: ignore[no-untyped-def]
+    """Found by a review: a peer who used /forget during an open cycle, then corrected an old
+    message, had its words stored again; so did a voice note whose transcript came in after
+    the /forget. Both now stay erased, and the flow sees them as erased."""
+    _, cycle_id = await _setup(db)
+    async with db.transaction() as tx:
+        await contributions.add(tx, cycle_id, 2, "reality", 70, "", VOICE, NOW, kind=VOICE,
+                                file_id="f", duration=35)
+        await contributions.add(tx, cycle_id, 2, "reality", 71, "Wat deed je toen?",
+                                "open_question", NOW)
+        await contributions.add(tx, cycle_id, 3, "reality", 72, "Wat zag je?", "open_question",
+                                NOW)
+        await privacy.forget_member(tx, 2)
+        assert not await contributions.set_transcript(tx, cycle_id, 70, "mijn woorden", "tip")
+        assert not await contributions.edit_text(tx, cycle_id, 71, "Wat deed jij?", "tip")
+        assert await contributions.edit_text(tx, cycle_id, 72, "Wat zag jij?", "open_question")
+        refs = await contributions.of_cycle(tx, cycle_id)
+        rows = await tx.all("SELECT text FROM contributions ORDER BY id")
+    assert [r["text"] for r in rows] == [None, None, "Wat zag jij?"]
+    assert [r.erased for r in refs] == [True, True, False]
+
+
 async def test_the_voice_notice_is_recorded_once_per_group(db):  # type: ignore[no-untyped-def]
     group_id, _ = await _setup(db)
     async with db.transaction() as tx:

@@ -179,6 +179,11 @@ def test_a_transcript_without_a_stored_note_or_without_words_is_refused() -> Non
     ctx = transcript_ctx()
     assert decide(ctx, VoiceTranscribed(BOB, 999, "Wat zag je?")).refused
     assert decide(ctx, VoiceTranscribed(BOB, 900, "  ")).refused
+    # Its speaker used /forget while it was read: the words are not taken, nor nudged, nor
+    # sent on to a coach (found by a review).
+    erased = replace(ctx, contributions=CONTRIBUTIONS + (replace(BOB_NOTE, erased=True),))
+    forgotten = decide(erased, VoiceTranscribed(BOB, 900, "Je zou meer wachttijd geven."))
+    assert forgotten.refused and forgotten.effects == ()
 
 
 def test_no_transcriber_means_no_nudge_for_any_voice_note() -> None:
