@@ -191,7 +191,10 @@ class Delivery:
         data = [tuple(row) for row in item.data]
         try:
             async with self.media_slots:
-                path = await asyncio.to_thread(draw, data, folder / item.filename,
+                # One file per chat: the same chart for two coaches is drawn side by side in
+                # their own lanes, each copy deleted once sent.
+                path = await asyncio.to_thread(draw, data,
+                                               folder / f"{item.chat_id}-{item.filename}",
                                                title=item.title, labels=item.labels)
         except (ValueError, OSError):
             log.exception("chart %s failed; left out", item.filename)
