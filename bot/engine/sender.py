@@ -72,6 +72,8 @@ class Sender(Lanes[outbox.Waiting]):
             try:
                 await self._retire(stored, item)
             except Exception as error:  # a bug: the buttons stay, the chat's mail goes on
+                if waits_for(error):  # the database locked or full for now: the lane waits
+                    raise
                 log.exception("lane %s: buttons could not be retired", stored.lane)
                 await self._give_up(stored, f"could not be made: {type(error).__name__}")
             return

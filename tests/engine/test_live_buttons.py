@@ -4,10 +4,13 @@ an edit of each such message, in the chat's order. Real SQLite files, a recordin
 for Telegram that hands out message ids."""
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
+from bot.engine import live_buttons
 from bot.engine.outgoing import Edit, Message, Outgoing, Retire, decode, encode
 from bot.engine.sender import Sender
 from bot.engine.work import Unit
@@ -157,6 +160,29 @@ async def test_a_retirement_that_breaks_costs_only_the_buttons(
     monkeypatch.setattr("bot.engine.live_buttons.edits", broken)
     await _send(db, telegram, Retire(GROUP, 1, ("next",)), Message(GROUP, "Realiteit"))
     assert telegram.calls == [Message(GROUP, "Realiteit")]
+
+
+async def test_a_retirement_that_meets_a_locked_database_waits_and_still_edits(
+        db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by a review: a lock held for a moment (an operator's backup) while the sender
+    turned a Retire into edits gave the Retire up for good, so the done buttons stayed
+    pressable. Like any other work, it now waits and is done once the lock is gone."""
+    await _cycle(db)
+    telegram = Telegram()
+    busy = sqlite3.OperationalError("database is locked")
+    busy.sqlite_errorcode = sqlite3.SQLITE_BUSY  # as SQLite raises it
+    real, locked = live_buttons.edits, [busy]
+
+    async def once_locked(*args: Any) -> list[Edit]:
+        if locked:
+            raise locked.pop()
+        return await real(*args)
+
+    monkeypatch.setattr("bot.engine.live_buttons.edits", once_locked)
+    monkeypatch.setattr("bot.engine.lanes.FIRST_WAIT", 0.01)
+    await _send(db, telegram, Message(GROUP, "Doel", buttons=(PROMPT,)),
+                Retire(GROUP, 1, ("next", "tips")), Message(GROUP, "Realiteit"))
+    assert telegram.calls[1:] == [Message(GROUP, "Realiteit"), Edit(GROUP, 101, None, ())]
 
 
 async def test_a_prompt_still_waiting_is_found_by_its_button_but_not_an_edit_of_one_sent(
