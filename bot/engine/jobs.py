@@ -8,11 +8,13 @@ timer goes is handed in at start (`Services.on_timer`), so this module imports n
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import timedelta
 
 from telegram.ext import Application, ContextTypes
 
+from bot.engine.handling import AGAIN_AFTER, TRIES
 from bot.engine.services import services_of
 from flows.effects import CancelTimer, SetTimer
 from storage import timers as timer_store
@@ -91,16 +93,29 @@ async def fire(app: Application, timer: StoredTimer) -> None:  # type: ignore[ty
     if svc.on_timer is None:
         log.error("timer %s fired before the bot was started", timer.name)
         return
-    try:
-        await svc.on_timer(app, timer, late=late)
-    except Exception as error:
-        why = unavailable(error)
-        if why is None:
-            log.exception("timer %s of group %s failed", timer.name, timer.group_id)
+    for attempt in range(1, TRIES + 1):
+        try:
+            await svc.on_timer(app, timer, late=late)
             return
-        # Not claimed (its transaction did not commit): it fires again in a while, once.
-        log.error("timer %s of group %s waits: %s; again in %.0f s", timer.name,
-                  timer.group_id, why, RETRY_BUSY.total_seconds())
-        if app.job_queue is not None:
-            app.job_queue.run_once(_fire, when=RETRY_BUSY, data=timer,
-                                   name=queue_key(timer.group_id, timer.name))
+        except Exception as error:
+            if unavailable(error) is not None:
+                _again_later(app, timer, error)
+                return
+            if attempt == TRIES:  # the cycle waits for a person's /next, or the next start
+                log.exception("timer %s of group %s failed %s times; it fires again at the "
+                              "next start", timer.name, timer.group_id, TRIES)
+                return
+            log.warning("timer %s of group %s failed (%s); tried again", timer.name,
+                        timer.group_id, type(error).__name__)
+            await asyncio.sleep(AGAIN_AFTER * attempt)
+
+
+def _again_later(app: Application, timer: StoredTimer,  # type: ignore[type-arg]
+                 error: Exception) -> None:
+    """Not claimed (its transaction did not commit): it fires again in a while, once."""
+    why = unavailable(error)
+    log.error("timer %s of group %s waits: %s; again in %.0f s", timer.name,
+              timer.group_id, why, RETRY_BUSY.total_seconds())
+    if app.job_queue is not None:
+        app.job_queue.run_once(_fire, when=RETRY_BUSY, data=timer,
+                               name=queue_key(timer.group_id, timer.name))

@@ -1,0 +1,56 @@
+"""A timer whose work breaks once (found by a review: it was logged and left until the next
+start, so a meeting that should open, or a look back that should close, waited for a person)
+is tried again at once, in place, like an update whose handler breaks; after three tries it
+is left, unclaimed, for the next start, and the log says so."""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from bot.engine import jobs
+from bot.engine.services import SERVICES_KEY, Services
+from bot.startup.config import load
+from storage.timers import StoredTimer
+
+TOKEN = "123456789:" + "A" * 35
+NOW = datetime(2026, 12, 7, 14, 0, tzinfo=UTC)
+TIMER = StoredTimer(1, 3, "cycle:7:meeting_open", "meeting_open", {"cycle_id": 7}, NOW)
+
+
+def _app(tmp_path: Path, breaks: int) -> tuple[Any, list[str]]:
+    svc = Services(config=load({"TELEGRAM_BOT_TOKEN": TOKEN,
+                                "INTERVISION_DATA_DIR": str(tmp_path)}), clock=lambda: NOW)
+    done: list[str] = []
+
+    async def on_timer(app: Any, timer: StoredTimer, *, late: bool) -> None:
+        done.append(timer.name)
+        if len(done) <= breaks:
+            raise KeyError("a record the code did not expect")
+
+    svc.on_timer = on_timer
+    return SimpleNamespace(bot_data={SERVICES_KEY: svc}, job_queue=None), done
+
+
+@pytest.fixture(autouse=True)
+def _quick(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bot.engine.jobs.AGAIN_AFTER", 0.01)
+
+
+async def test_a_timer_that_breaks_once_is_tried_again_and_done(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    app, done = _app(tmp_path, breaks=1)
+    await jobs.fire(app, TIMER)
+    assert done == [TIMER.name] * 2
+    assert "failed (KeyError); tried again" in caplog.text
+
+
+async def test_a_timer_that_keeps_breaking_is_left_for_the_next_start_after_three_tries(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    app, done = _app(tmp_path, breaks=99)
+    await jobs.fire(app, TIMER)
+    assert len(done) == 3
+    assert "failed 3 times; it fires again at the next start" in caplog.text
