@@ -20,6 +20,7 @@ from typing import Any
 
 from telegram import Update
 
+from bot.engine.lanes import AGAIN_AFTER, TRIES
 from bot.engine.services import services_of
 from bot.engine.work import InHand, in_hand
 from storage import inbox
@@ -27,8 +28,6 @@ from storage.db import unavailable
 
 log = logging.getLogger(__name__)
 
-TRIES = 3  # times an update whose handler breaks is handled before it is given up
-AGAIN_AFTER = 0.5  # seconds before the second try, twice that before the third
 
 
 def noted(error: BaseException | None) -> None:

@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from telegram.ext import Application, ContextTypes
 
-from bot.engine.handling import AGAIN_AFTER, TRIES
+from bot.engine.lanes import AGAIN_AFTER, TRIES
 from bot.engine.services import services_of
 from flows.effects import CancelTimer, SetTimer
 from storage import timers as timer_store

@@ -15,6 +15,10 @@ from storage.db import unavailable
 log = logging.getLogger(__name__)
 
 FIRST_WAIT, LAST_WAIT = 1.0, 60.0  # seconds before a lane tries a busy database again
+# Work that breaks for a reason that may pass (an update's handler, a timer) is tried again in
+# place, so what comes after it in its chat waits, before it is given up.
+TRIES = 3
+AGAIN_AFTER = 0.5  # seconds before the second try, twice that before the third
 
 Item = TypeVar("Item")
 

@@ -10,7 +10,7 @@ from typing import Any
 from bot.engine.events import decide_in, start_cycle_in
 from bot.engine.services import services_of
 from bot.engine.work import Once, Unit, work
-from flows.cycle.model import MeetingBegan, TimeboxChanged, TimerFired
+from flows.cycle.model import MeetingBegan, ScheduleChanged, TimeboxChanged, TimerFired
 from flows.effects import CancelTimer, SetTimer, Text
 from flows.model import Group, Settings
 from flows.schedule import plan as planning
@@ -36,12 +36,20 @@ async def replan_in(unit: Unit, group: Group, schedule: planning.Schedule | None
             await unit.set_timer(group.id, effect)
 
 
+async def schedule_changed(unit: Unit, group: Group, schedule: planning.Schedule | None) -> None:
+    """After a new schedule or time zone was stored (the cycle reads the stored one): the next
+    meeting's timers planned again, and a cycle announced for a meeting that moved follows it
+    (flows/cycle/meeting.py)."""
+    await replan_in(unit, group, schedule)
+    await decide_in(unit, group, ScheduleChanged())
+
+
 async def settings_changed(unit: Unit, group: Group, before: Settings | None = None) -> None:
     """After `group`'s settings were stored: its next meeting's timers planned by them (the
     announcement and reminder hours, the time zone; "reminder 0" cancels a reminder already
     set), and the open cycle's running phase told what they were `before` (a timebox changed
     now counts now). /settings and /setup on a known group both come here."""
-    await replan_in(unit, group, await groups.schedule_of(unit.tx, group.id))
+    await schedule_changed(unit, group, await groups.schedule_of(unit.tx, group.id))
     if before is not None and before != group.settings:
         # The running phase decides whether its own timebox changed (flows/cycle/timebox.py).
         await decide_in(unit, group, TimeboxChanged(before))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from telegram.ext import BaseHandler, CallbackQueryHandler, filters
 
 from bot.engine.effects import buttons
-from bot.engine.meetings import replan_in
+from bot.engine.meetings import replan_in, schedule_changed
 from bot.engine.outgoing import Edit
 from bot.engine.work import Unit
 from bot.handlers.commands import command
@@ -87,7 +87,7 @@ async def on_schedule_button(press: GroupPress[ScheduleButton]) -> PressAnswer:
         await unit.send(Edit(group.chat_id, press.message_id, stale))
         return PressAnswer(stale, alert=True)
     await groups.set_schedule(unit.tx, group.id, new.to_text())
-    await replan_in(unit, group, new)
+    await schedule_changed(unit, group, new)
     shown = (text("schedule.saved"),) + planning.schedule_overview(
         new, unit.now, group.settings.timezone, language)
     await unit.send(Edit(group.chat_id, press.message_id, render_all(language, shown)))

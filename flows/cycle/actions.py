@@ -16,7 +16,6 @@ from flows.cycle.model import (
     CycleContext,
     Decision,
     Event,
-    MeetingBegan,
     Swap,
     TriedAnswer,
     VoiceNote,
@@ -25,13 +24,11 @@ from flows.cycle.model import (
 from flows.cycle.phases import (
     announce,
     ask_for_clip,
-    button,
     cancel_timers,
     current_step,
     done,
     inbrenger_name,
     meeting_in,
-    set_timer,
     timer_at,
 )
 from flows.cycle.rotation import follow_up_at, next_turn, pick_inbrenger, turns_before
@@ -51,8 +48,6 @@ from flows.effects import (
 from flows.labels import Label
 from flows.model import Member
 from flows.reports import group_summary as summary
-
-WAIT_MINUTES = 15  # "wait a little longer" for a clip at meeting time
 
 
 def nothing(ctx: CycleContext, event: Event) -> Decision:
@@ -147,40 +142,6 @@ def pass_turn(ctx: CycleContext, said: str, name: str, to: Member | None = None,
                Say((text(said, name=name, successor=next_one.name, **params),)),
                *announce(new_ctx, swapped))
     return Decision(swapped, effects, ack=text("cycle.ack.swapped"))
-
-
-def no_clip_at_meeting(ctx: CycleContext, event: Event) -> Decision:
-    """Meeting time without a complete intake: never silently dropped; the group chooses."""
-    cycle = ctx.cycle
-    keyboard = ((button(cycle, "cycle.button.wait", "wait"),
-                 button(cycle, "cycle.button.next_inbrenger", "swap")),
-                (button(cycle, "cycle.button.cancel", "cancel"),))
-    key = "cycle.no_clip_at_meeting" if not cycle.clip else "cycle.intake_incomplete" \
-        if not cycle.learning_question else "cycle.no_consent_at_meeting"
-    return Decision(cycle, (Say((text(key, name=inbrenger_name(ctx)),), keyboard),))
-
-
-def meeting_began(ctx: CycleContext, event: Event) -> Decision:
-    """A later meeting came and the intake is still not complete: the cycle now belongs to
-    this meeting, so the whole group may decide, and is asked again."""
-    assert isinstance(event, MeetingBegan)
-    cycle = replace(ctx.cycle, meeting_at=event.meeting_at)
-    return no_clip_at_meeting(replace(ctx, cycle=cycle), event)
-
-
-def still_open_at_meeting(ctx: CycleContext, event: Event) -> Decision:
-    """A later meeting came while the talk of this cycle stands still: the group hears where
-    it was, so the meeting does not begin in silence."""
-    name = inbrenger_name(ctx)
-    return Decision(ctx.cycle, (Say((text("cycle.still_open_at_meeting", name=name,
-                                          phase=text(f"cycle.phase.{ctx.cycle.phase.value}")),)),))
-
-
-def wait_longer(ctx: CycleContext, event: Event) -> Decision:
-    cycle = ctx.cycle
-    return Decision(cycle, (set_timer(ctx, cycle, "meeting_open", WAIT_MINUTES),
-                            Say((text("cycle.waiting", minutes=WAIT_MINUTES),))),
-                    ack=text("cycle.ack.waiting"))
 
 
 def remind_clip(ctx: CycleContext, event: Event) -> Decision:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import get_args
 
 from flows.effects import Effect, Text
 from flows.model import Member, PastCycle, Phase, Settings
@@ -334,6 +335,14 @@ class MeetingBegan:
 
 
 @dataclass(frozen=True)
+class ScheduleChanged:
+    """An admin changed the schedule or the time zone while this cycle waits for its meeting."""
+
+    actor: int = 0
+    name = "schedule_changed"
+
+
+@dataclass(frozen=True)
 class TimeboxChanged:
     """An admin changed the group's settings while this cycle runs (`before`: the settings
     until now; the context has the new ones): the running phase follows a new timebox."""
@@ -360,7 +369,7 @@ Event = (
     | Cancel | Contribution | LookBackChoice | ConfirmCommitment | CommitmentEdited
     | CheckinAnswer | TriedAnswer
     | MoveLine | TimerFired | VoiceNote | VoiceTranscribed | AskSound | Absent | MeetingBegan
-    | MemberLeft | TimeboxChanged
+    | MemberLeft | TimeboxChanged | ScheduleChanged
 )
 
 
@@ -388,10 +397,4 @@ class Decision:
 # planner's clip reminder); the transition table may name only these and the events above.
 TIMER_EVENTS = frozenset({"meeting_open", "watch_end", "step_reminder", "phase_reminder",
                           "tick", "lookback_end", "clip_reminder", "followup"})
-EVENT_NAMES = frozenset({
-    kind.name for kind in (Accept, Swap, ClipPosted, LearningQuestion, Consent, Wait, Watched,
-                           Next, ToggleTips, Cancel, Contribution, LookBackChoice,
-                           ConfirmCommitment, CommitmentEdited, CheckinAnswer, TriedAnswer,
-                           MoveLine, VoiceNote, VoiceTranscribed, AskSound, Absent, MeetingBegan,
-                           MemberLeft, TimeboxChanged)
-}) | TIMER_EVENTS
+EVENT_NAMES = frozenset(k.name for k in get_args(Event) if k is not TimerFired) | TIMER_EVENTS

@@ -11,7 +11,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from flows.cycle import actions as act
-from flows.cycle import commitment, intake, leaving, lookback, sound, timebox, voice, watching
+from flows.cycle import (
+    commitment,
+    intake,
+    leaving,
+    lookback,
+    meeting,
+    sound,
+    timebox,
+    voice,
+    watching,
+)
 from flows.cycle.guards import (
     Guard,
     checkin_pending,
@@ -120,14 +130,17 @@ TRANSITIONS: tuple[Transition, ...] = (
     t(P.AWAITING_CLIP, "consent", None, is_inbrenger, has_clip, has_learning_question,
       action=act.take_consent),
     t(P.AWAITING_CLIP, "meeting_open", P.WATCHING, ready_to_open),
-    *(t(p, "meeting_open", None, action=act.no_clip_at_meeting) for p in BEFORE_TALK),
+    *(t(p, "meeting_open", None, action=meeting.no_clip_at_meeting) for p in BEFORE_TALK),
     # A later meeting (or the first meeting after a cycle started by hand) never begins in
     # silence: a missing clip is put to the group again, a talk that stands still is named.
     t(P.AWAITING_CLIP, "meeting_began", P.WATCHING, later_meeting, ready_to_open),
-    *(t(p, "meeting_began", None, later_meeting, action=act.meeting_began) for p in BEFORE_TALK),
+    *(t(p, "meeting_began", None, later_meeting, action=meeting.meeting_began) for p in BEFORE_TALK),
+    # The schedule or the time zone changed before the meeting began: the cycle follows it.
+    *(t(p, "schedule_changed", None, meeting.meeting_moved, action=meeting.move_meeting)
+      for p in BEFORE_TALK),
     # Waiting longer is for the meeting that runs: an old meeting's button pressed the day after
     # would open the talk, or ask the group again, for nobody (meeting_on).
-    *(t(p, "wait", None, is_member, meeting_passed, meeting_on, action=act.wait_longer)
+    *(t(p, "wait", None, is_member, meeting_passed, meeting_on, action=meeting.wait_longer)
       for p in BEFORE_TALK),
     *(t(p, "clip_reminder", None, action=act.remind_clip) for p in BEFORE_TALK),
     *(t(p, "message", None, is_inbrenger, no_clip_yet, action=intake.before_clip)
@@ -198,9 +211,9 @@ TRANSITIONS: tuple[Transition, ...] = (
       for p in TALK),
     *(t(p, "phase_reminder", None, action=act.remind_phase) for p in TALK),
     *(t(p, "meeting_began", None, later_meeting, talk_stands_still,
-        action=act.still_open_at_meeting) for p in TALK if p is not P.WILL),
+        action=meeting.still_open_at_meeting) for p in TALK if p is not P.WILL),
     t(P.WILL, "meeting_began", None, later_meeting, talk_stands_still, step=W.COMMIT,
-      action=act.still_open_at_meeting),
+      action=meeting.still_open_at_meeting),
     *(t(p, "tick", None, action=act.tick) for p in TALK),
     # A timebox changed by an admin: the running phase follows (not the look back's own).
     *(t(p, "timebox", None, action=timebox.follow_timebox, step=None if p is not P.WILL

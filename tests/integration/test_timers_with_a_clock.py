@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine import jobs
-from bot.engine.meetings import replan_in
+from bot.engine.meetings import replan_in, schedule_changed
 from bot.engine.sender import Sender
 from bot.engine.services import services_of
 from bot.engine.work import work
@@ -174,6 +174,31 @@ async def test_a_schedule_change_cancels_the_pending_jobs_of_the_old_one(world: 
     world.clock.now = datetime(2027, 3, 30, 14, 0, tzinfo=UTC)  # past the old Tuesday
     await world.fire_due()
     assert await world.said(MEETING_TEXT) == 0
+
+
+async def test_a_cycle_announced_for_a_meeting_that_moves_opens_at_the_new_time(
+        world: World) -> None:
+    """Found by a review: announced for Tuesday, the meeting moved to Thursday; the cycle
+    still opened on Tuesday, for a group that would meet on Thursday."""
+    await world.start_bot()
+    group = await _scheduled_group(world, "di 15:00 wekelijks")
+    world.clock.now = datetime(2027, 3, 28, 14, 0, tzinfo=UTC)  # Sunday: announced for Tuesday
+    await world.fire_due()
+    assert await world.said(ANNOUNCED) == 1
+    thursday = parse_schedule("do 15:00 wekelijks", world.clock.now, "Europe/Amsterdam")
+    assert isinstance(thursday, Schedule) and world.app is not None
+    async with work(world.app) as unit:  # what saving /schedule does
+        assert unit is not None
+        await groups.set_schedule(unit.tx, group.id, thursday.to_text())
+        await schedule_changed(unit, group, thursday)
+    assert await world.said("De bijeenkomst is verplaatst: do 1 apr 15:00") == 1
+    world.clock.now = datetime(2027, 3, 30, 13, 5, tzinfo=UTC)  # the old Tuesday, 15:05
+    await world.fire_due()
+    assert await world.said(MEETING_TEXT) == 0
+    world.clock.now = datetime(2027, 4, 1, 13, 5, tzinfo=UTC)  # Thursday, 15:05
+    await world.fire_due()
+    assert await world.said(MEETING_TEXT) == 1
+    assert await world.said(ANNOUNCED) == 1  # announced once, not again for Thursday
 
 
 async def test_a_reminder_due_while_the_bot_was_down_fires_once_late_with_a_note(

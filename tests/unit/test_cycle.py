@@ -35,6 +35,7 @@ from flows.cycle.model import (
     MemberLeft,
     MoveLine,
     Next,
+    ScheduleChanged,
     Swap,
     TimeboxChanged,
     TimerFired,
@@ -156,6 +157,9 @@ SCENARIOS: list[tuple[Phase, dict[str, Any], Event, Phase]] = [
     (P.AWAITING_CLIP, {}, TimerFired("meeting_open"), P.AWAITING_CLIP),
     (P.ANNOUNCED, {"meeting_at": NOW - timedelta(days=7)}, MeetingBegan(NOW), P.ANNOUNCED),
     (P.AWAITING_CLIP, {}, MeetingBegan(NOW), P.AWAITING_CLIP),
+    *[(phase, {"meeting_at": NOW + timedelta(days=2),
+               "_ctx": {"upcoming_meetings": (NOW + timedelta(days=4),)}},
+       ScheduleChanged(), phase) for phase in (P.ANNOUNCED, P.AWAITING_CLIP)],
     *[(phase, {"phase_started_at": NOW - timedelta(days=7)}, MeetingBegan(NOW), phase)
       for phase in (P.GOAL, P.REALITY, P.OPTIONS, P.WILL)],
     (P.AWAITING_CLIP, {"clip": CLIP, "learning_question": QUESTION, "consent": True,
@@ -287,7 +291,7 @@ SAMPLE_EVENTS: list[Event] = [
     Contribution(BOB, 600, "Wat zag je toen?"), LookBackChoice(ANNA, 0),
     *[TimerFired(name) for name in ("watch_end", "phase_reminder", "tick", "lookback_end",
                                     "meeting_open", "clip_reminder", "followup")],
-    MeetingBegan(NOW), MemberLeft(ANNA, "Anna"),
+    MeetingBegan(NOW), MemberLeft(ANNA, "Anna"), ScheduleChanged(),
 ]
 
 

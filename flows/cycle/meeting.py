@@ -1,0 +1,69 @@
+"""The cycle and its meeting on the group's calendar: the meeting that begins without a
+complete intake (the group chooses: wait, pass the turn on, stop), a later meeting while the
+cycle is still open, and the meeting that moved (the schedule or the time zone changed)."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from flows.cycle.guards import next_meeting
+from flows.cycle.model import CycleContext, Decision, Event, MeetingBegan
+from flows.cycle.phases import button, inbrenger_name, meeting_in, set_timer
+from flows.effects import Say, Text, text
+
+WAIT_MINUTES = 15  # "wait a little longer" for a clip at meeting time
+
+
+def meeting_moved(ctx: CycleContext, event: Event) -> Text | None:
+    """The meeting this cycle was announced for is no longer the next one the schedule
+    plans (it moved, or another came before it), and it has not begun."""
+    due, first = ctx.cycle.meeting_at, next_meeting(ctx)
+    if due is None or due <= ctx.now or first is None or first == due:
+        return text("cycle.refused.wrong_phase")
+    return None
+
+
+def move_meeting(ctx: CycleContext, event: Event) -> Decision:
+    """The cycle follows its meeting to the schedule's next one: its own opening timer moves
+    with it (the clip reminders are the schedule's, planned again with it), and the group,
+    which read the old time in the announcement, reads the new one."""
+    meeting = next_meeting(ctx)
+    assert meeting is not None
+    cycle = replace(ctx.cycle, meeting_at=meeting)
+    minutes = (meeting - ctx.now).total_seconds() / 60
+    return Decision(cycle, (set_timer(ctx, cycle, "meeting_open", minutes),
+                            Say((text("cycle.meeting_moved", name=inbrenger_name(ctx),
+                                      when=meeting_in(ctx.settings, meeting)),))))
+
+
+def no_clip_at_meeting(ctx: CycleContext, event: Event) -> Decision:
+    """Meeting time without a complete intake: never silently dropped; the group chooses."""
+    cycle = ctx.cycle
+    keyboard = ((button(cycle, "cycle.button.wait", "wait"),
+                 button(cycle, "cycle.button.next_inbrenger", "swap")),
+                (button(cycle, "cycle.button.cancel", "cancel"),))
+    key = "cycle.no_clip_at_meeting" if not cycle.clip else "cycle.intake_incomplete" \
+        if not cycle.learning_question else "cycle.no_consent_at_meeting"
+    return Decision(cycle, (Say((text(key, name=inbrenger_name(ctx)),), keyboard),))
+
+
+def meeting_began(ctx: CycleContext, event: Event) -> Decision:
+    """A later meeting came and the intake is still not complete: the cycle now belongs to
+    this meeting, so the whole group may decide, and is asked again."""
+    assert isinstance(event, MeetingBegan)
+    cycle = replace(ctx.cycle, meeting_at=event.meeting_at)
+    return no_clip_at_meeting(replace(ctx, cycle=cycle), event)
+
+
+def still_open_at_meeting(ctx: CycleContext, event: Event) -> Decision:
+    """A later meeting came while the talk of this cycle stands still: the group hears where
+    it was, so the meeting does not begin in silence."""
+    name = inbrenger_name(ctx)
+    return Decision(ctx.cycle, (Say((text("cycle.still_open_at_meeting", name=name,
+                                          phase=text(f"cycle.phase.{ctx.cycle.phase.value}")),)),))
+
+
+def wait_longer(ctx: CycleContext, event: Event) -> Decision:
+    cycle = ctx.cycle
+    return Decision(cycle, (set_timer(ctx, cycle, "meeting_open", WAIT_MINUTES),
+                            Say((text("cycle.waiting", minutes=WAIT_MINUTES),))),
+                    ack=text("cycle.ack.waiting"))
