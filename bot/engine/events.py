@@ -19,7 +19,7 @@ from flows.cycle.start import new_cycle, opening_effects
 from flows.cycle.table import decide
 from flows.effects import Text
 from flows.model import Group, Phase
-from flows.schedule.plan import next_meetings
+from flows.schedule.plan import announce_time, next_meetings
 from storage import contributions, cycles, groups, members
 from storage.db import Tx
 
@@ -70,7 +70,21 @@ async def decide_in(unit: Unit, group: Group, event: Event, *, cycle_id: int | N
         await cycles.save(tx, cycle, decision.cycle, event=event.name,
                           actor_id=actor_of(event) or None, now=unit.now)
         await effects.store(unit, group, decision.cycle, decision.effects, late=late)
+        if cycle.is_open and not decision.cycle.is_open:
+            await _announce_what_waited(unit, group)
     return decision
+
+
+async def _announce_what_waited(unit: Unit, group: Group) -> None:
+    """A cycle just ended. Where meetings follow closer than the announcement comes ahead
+    (daily meetings, announced 48 hours before), the next meeting's announcement came while
+    this cycle was still open and was refused: its inbrenger is announced now, so they still
+    have time to bring a clip, rather than first at the meeting itself."""
+    upcoming = await upcoming_meetings(unit.tx, group, unit.now, 1)
+    if not upcoming or announce_time(upcoming[0], group.settings) > unit.now:
+        return
+    if not await cycles.announced_for(unit.tx, group.id, upcoming[0]):
+        await start_cycle_in(unit, group, actor_id=None, meeting_at=upcoming[0])
 
 
 async def run_event(app: Any, group: Group, event: Event, *, cycle_id: int | None = None,

@@ -19,6 +19,7 @@ from flows.effects import Button, text
 from flows.model import Group
 from flows.schedule import plan as planning
 from flows.schedule.compact import compact, from_compact
+from flows.schedule.words import schedule_overview
 from storage import groups
 
 
@@ -28,7 +29,7 @@ async def schedule_command(cmd: GroupCommand) -> None:
     argument = " ".join(cmd.args).strip()
     if not argument:
         current = await groups.schedule_of(cmd.unit.tx, cmd.group.id)
-        await cmd.reply_html(render_all(cmd.language, planning.schedule_overview(
+        await cmd.reply_html(render_all(cmd.language, schedule_overview(
             current, now, tz, cmd.language)))
         return
     if planning.is_off(argument):
@@ -46,7 +47,7 @@ async def schedule_command(cmd: GroupCommand) -> None:
                Button(text("schedule.button.drop"),
                       ScheduleButton(cmd.group.id, "no", rhythm).pack())),)
     await cmd.reply_html(render_all(cmd.language, (text("schedule.confirm"),)
-                                    + planning.schedule_overview(parsed, now, tz, cmd.language)),
+                                    + schedule_overview(parsed, now, tz, cmd.language)),
                          buttons(cmd.language, choice))
 
 
@@ -88,7 +89,7 @@ async def on_schedule_button(press: GroupPress[ScheduleButton]) -> PressAnswer:
         return PressAnswer(stale, alert=True)
     await groups.set_schedule(unit.tx, group.id, new.to_text())
     await schedule_changed(unit, group, new)
-    shown = (text("schedule.saved"),) + planning.schedule_overview(
+    shown = (text("schedule.saved"),) + schedule_overview(
         new, unit.now, group.settings.timezone, language)
     await unit.send(Edit(group.chat_id, press.message_id, render_all(language, shown)))
     return PressAnswer(say(language, "schedule.saved"))

@@ -25,8 +25,7 @@ from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.cron import CronTrigger  # type: ignore[import-untyped]
 
-from flows.catalog import catalog
-from flows.effects import CancelTimer, Effect, SetTimer, Text, text
+from flows.effects import CancelTimer, Effect, SetTimer
 from flows.model import Settings
 from flows.schedule.parse import (
     CronForm,
@@ -46,8 +45,7 @@ __all__ = [
     "Replan",
     "Schedule",
     "ScheduleError",
-    "describe_schedule",
-    "format_meeting",
+    "announce_time",
     "is_off",
     "meeting_of",
     "meeting_timer_name",
@@ -55,7 +53,6 @@ __all__ = [
     "parse_schedule",
     "plan_meeting",
     "replan",
-    "schedule_overview",
 ]
 
 EVENT_ANNOUNCE = "meeting.announce"
@@ -261,6 +258,11 @@ def reminder_in_time(payload: Mapping[str, Any], now: datetime) -> bool:
     return not stamp or datetime.fromisoformat(str(stamp)) > now
 
 
+def announce_time(meeting_at: datetime, settings: Settings) -> datetime:
+    """When a meeting's inbrenger is announced and asked for the clip."""
+    return meeting_at - timedelta(hours=settings.announce_hours_before)
+
+
 def plan_meeting(
     meeting_at: datetime, settings: Settings, now: datetime, *, last_reminder_hours: int = 2
 ) -> list[PlannedJob]:
@@ -273,7 +275,7 @@ def plan_meeting(
     # In UTC, so that "48 hours before" is 48 real hours even across a change of the clocks.
     meeting_at = meeting_at.astimezone(UTC)
     stamp = meeting_at.isoformat()
-    on_time = meeting_at - timedelta(hours=settings.announce_hours_before)
+    on_time = announce_time(meeting_at, settings)
     late = on_time < now
     announce_at = now if late else on_time
     jobs = [PlannedJob(meeting_timer_name(meeting_at, "announce"), announce_at, EVENT_ANNOUNCE,
@@ -338,63 +340,3 @@ def _ahead(name: str, now: datetime) -> bool:
     """A meeting job of a meeting still to come (not another timer, not a meeting under way)."""
     meeting_at = meeting_of(name)
     return meeting_at is not None and meeting_at > now
-
-
-# --- Words for the group ---------------------------------------------------------------------
-
-
-def _names(lang: str, key: str) -> list[str]:
-    """Our own day and month names from the catalog, so the system locale never matters."""
-    return catalog(lang if lang in ("nl", "en") else "nl")[f"schedule.{key}"].split()
-
-
-def _listing(lang: str, items: list[str]) -> str:
-    if len(items) < 2:
-        return "".join(items)
-    conjunction = _names(lang, "and")[0]
-    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
-
-
-def describe_schedule(schedule: Schedule, lang: str) -> Text:
-    """One sentence for the group: "Om de 2 weken op dinsdag om 15:00."."""
-    weekly = schedule.weekly()
-    weeks = schedule.every_weeks
-    if weekly is None:
-        if weeks > 1:
-            return text("schedule.describe_cron_every_weeks", expr=schedule.cron, weeks=weeks)
-        return text("schedule.describe_cron", expr=schedule.cron)
-    days, hour, minute = weekly
-    clock = f"{hour:02d}:{minute:02d}"
-    if len(days) == 7 and weeks == 1:
-        return text("schedule.describe_daily", time=clock)
-    long_names = _names(lang, "days_long")
-    listed = _listing(lang, [long_names[day] for day in sorted(days)])
-    if weeks > 1:
-        return text("schedule.describe_every_weeks", days=listed, time=clock, weeks=weeks)
-    return text("schedule.describe_weekly", days=listed, time=clock)
-
-
-def format_meeting(at: datetime, tz: str, lang: str) -> str:
-    """"di 8 dec 15:00" / "Tue 8 Dec 15:00" in the group's time zone."""
-    local = at.astimezone(ZoneInfo(tz))
-    template = catalog(lang if lang in ("nl", "en") else "nl")["schedule.when"]
-    return template.format(
-        weekday=_names(lang, "days_short")[local.weekday()],
-        day=local.day,
-        month=_names(lang, "months_short")[local.month - 1],
-        time=f"{local:%H:%M}",
-    )
-
-
-def schedule_overview(
-    schedule: Schedule | None, now: datetime, tz: str, lang: str, count: int = 3
-) -> tuple[Text, ...]:
-    """`/schedule` without arguments: the rhythm and the next meetings, or how to set one."""
-    if schedule is None:
-        return (text("schedule.none"), text("schedule.usage"))
-    upcoming = next_meetings(schedule, now, tz, count)
-    if not upcoming:
-        return (describe_schedule(schedule, lang), text("schedule.upcoming_none"))
-    lines = "\n".join(format_meeting(at, tz, lang) for at in upcoming)
-    return (describe_schedule(schedule, lang),
-            text("schedule.upcoming", meetings=lines, timezone=tz))

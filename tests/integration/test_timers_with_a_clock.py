@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 
 from bot.engine import jobs
+from bot.engine.events import run_event
 from bot.engine.meetings import replan_in, schedule_changed
 from bot.engine.sender import Sender
 from bot.engine.services import services_of
 from bot.engine.work import work
 from bot.startup.application import build_application
 from fake_telegram import FakeTelegramControl, FakeTelegramServer
-from flows.cycle.model import Clip, Cycle
+from flows.cycle.model import Cancel, Clip, Cycle
 from flows.model import Group, Phase, RealityStep, Settings
 from flows.schedule.plan import Schedule, parse_schedule
 from storage import cycles, groups, members
@@ -199,6 +200,29 @@ async def test_a_cycle_announced_for_a_meeting_that_moves_opens_at_the_new_time(
     await world.fire_due()
     assert await world.said(MEETING_TEXT) == 1
     assert await world.said(ANNOUNCED) == 1  # announced once, not again for Thursday
+
+
+async def test_meetings_closer_than_the_announcement_lead_are_announced_when_a_cycle_ends(
+        world: World) -> None:
+    """Found by a review: meetings on Tuesday and Wednesday, each announced 48 hours ahead.
+    Wednesday's announcement fell due during Tuesday's meeting, whose cycle was still open,
+    and was refused; Wednesday's inbrenger was first asked for a clip at the meeting itself.
+    Now the announcement comes as soon as Tuesday's cycle ends."""
+    await world.start_bot()
+    group = await _scheduled_group(world, "di,wo 15:00 wekelijks")
+    world.clock.now = datetime(2027, 3, 28, 14, 0, tzinfo=UTC)  # Sunday: Tuesday's announced
+    await world.fire_due()
+    world.clock.now = datetime(2027, 3, 30, 13, 0, tzinfo=UTC)  # Tuesday 15:00, no clip came
+    await world.fire_due()
+    await world.fire_due()  # Wednesday's announcement, due at once, meets the open cycle
+    assert await world.said(MEETING_TEXT) == 1 and await world.said(ANNOUNCED) == 1
+    assert world.app is not None
+    await run_event(world.app, group, Cancel(1, True))  # the group stops Tuesday's cycle
+    assert await world.said(ANNOUNCED) == 2
+    async with services_of(world.app).db.reading() as tx:
+        wednesday = await cycles.open_cycle(tx, group.id)
+    assert wednesday is not None and wednesday.meeting_at == datetime(2027, 3, 31, 13, 0,
+                                                                      tzinfo=UTC)
 
 
 async def test_a_reminder_due_while_the_bot_was_down_fires_once_late_with_a_note(

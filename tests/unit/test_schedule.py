@@ -20,8 +20,6 @@ from flows.schedule.plan import (
     PlannedJob,
     Schedule,
     ScheduleError,
-    describe_schedule,
-    format_meeting,
     is_off,
     meeting_of,
     meeting_timer_name,
@@ -29,8 +27,8 @@ from flows.schedule.plan import (
     parse_schedule,
     plan_meeting,
     replan,
-    schedule_overview,
 )
+from flows.schedule.words import describe_schedule, format_meeting, schedule_overview
 
 AMS = "Europe/Amsterdam"
 NYC = "America/New_York"
