@@ -23,7 +23,7 @@ from flows.effects import (
 )
 from flows.labels import ACTIVATING
 from flows.model import STEPS, Phase, Settings
-from flows.schedule.plan import format_meeting
+from flows.schedule.words import format_meeting
 
 CYCLE_TIMERS = ("watch_end", "phase_reminder", "step_reminder", "tick", "lookback_end",
                 "meeting_open", "clip_reminder")

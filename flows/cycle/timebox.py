@@ -26,8 +26,11 @@ def follow_timebox(ctx: CycleContext, event: Event) -> Decision:
     phase = text(f"cycle.phase.{cycle.phase.value}")
     said = text("cycle.timebox_now", phase=phase, minutes=minutes, left=left) if left \
         else text("cycle.timebox_now_up", phase=phase, minutes=minutes)
-    return Decision(cycle, (timer_at(cycle, timer, due), *_step_reminder(ctx, event, due),
-                            Say((said,))))
+    # A reminder that came already under the old timebox is not given again for a new one
+    # that is up too: the words below say so.
+    came = cycle.phase_started_at + timedelta(minutes=event.before.phase_minutes(cycle.phase))
+    again = () if came <= ctx.now and not left else (timer_at(cycle, timer, due),)
+    return Decision(cycle, (*again, *_step_reminder(ctx, event, due), Say((said,))))
 
 
 def _step_reminder(ctx: CycleContext, event: TimeboxChanged, phase_due: datetime) -> tuple[

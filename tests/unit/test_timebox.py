@@ -43,6 +43,22 @@ def test_another_setting_or_the_look_back_leaves_the_running_timer_alone() -> No
                   TimeboxChanged(BEFORE)).refused
 
 
+def test_a_phase_whose_reminder_came_already_is_not_reminded_again_when_shortened() -> None:
+    """Found by a review: goal ran 12 of its 10 minutes (its reminder came at 10); shortened
+    to 8, its reminder was set for now and came a second time, right under "that time is
+    already up". Lengthened to 20, it comes again at 20: the admin wants it later."""
+    started = NOW - timedelta(minutes=12)
+    goal = ctx_for(cycle_in(Phase.GOAL, phase_started_at=started))
+    shorter = decide(replace(goal, settings=replace(BEFORE, goal_minutes=8)),
+                     TimeboxChanged(BEFORE))
+    assert "die tijd is al om" in said(shorter)
+    assert not [e for e in shorter.effects if isinstance(e, SetTimer)]
+    longer = decide(replace(goal, settings=replace(BEFORE, goal_minutes=20)),
+                    TimeboxChanged(BEFORE))
+    assert [e.due for e in longer.effects if isinstance(e, SetTimer)] == [
+        NOW + timedelta(minutes=8)]
+
+
 def test_half_a_minute_to_go_is_a_minute_not_time_up() -> None:
     started = NOW - timedelta(minutes=4, seconds=30)  # 5 minutes: 30 seconds left
     ctx = replace(ctx_for(cycle_in(Phase.GOAL, phase_started_at=started)),
