@@ -2,6 +2,7 @@
 /start, and a group that moved to a supergroup."""
 from __future__ import annotations
 
+import logging
 import time
 
 from telegram import Update
@@ -55,6 +56,8 @@ from flows.settings_change import LANGUAGE_NAMES, change
 from storage import cycles, groups, members, outbox
 
 SKIP_OFF = ("off", "uit", "nee", "no")
+
+log = logging.getLogger(__name__)
 
 
 async def setup(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -297,7 +300,12 @@ async def chat_migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     async with handling(update, context) as unit:
         if unit is not None:
-            await groups.move_chat(unit.tx, old, new)
+            moved = await groups.move_chat(unit.tx, old, new)
+            if not moved and await groups.in_chat(unit.tx, old):
+                # /setup ran in the new chat before this message came: both are kept, and
+                # the operator hears which old group's cycles stay under the old chat id.
+                log.warning("chat %s became %s, which has an intervision group already; the "
+                            "old chat's groups were not moved", old, new)
             if await outbox.move_lane(unit.tx, old, new):
                 unit.lanes.add(new)
 
