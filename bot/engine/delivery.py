@@ -25,6 +25,7 @@ from bot.engine.outgoing import (
     Edit,
     Message,
     Outgoing,
+    PartlySent,
     Photo,
     SoundTimeline,
 )
@@ -236,10 +237,16 @@ class Delivery:
             await self.message(Message(item.chat_id, item.failure_html, item.thread_id,
                                        item.reply_to))
             return
-        if picture is not None:
-            with made_for_one_message(picture):
-                await self._photo(item.chat_id, picture, render(language, timeline_caption()),
-                                  item.thread_id, item.reply_to)
         # Under the picture the report follows it; without one it answers the request itself.
-        await self.message(Message(item.chat_id, render_all(language, report), item.thread_id,
-                                   item.reply_to if picture is None else None))
+        words = Message(item.chat_id, render_all(language, report), item.thread_id,
+                        item.reply_to if picture is None else None)
+        if picture is None:
+            await self.message(words)
+            return
+        with made_for_one_message(picture):
+            await self._photo(item.chat_id, picture, render(language, timeline_caption()),
+                              item.thread_id, item.reply_to)
+        try:
+            await self.message(words)
+        except TelegramError as error:  # the picture is out: only the words are tried again
+            raise PartlySent(words, error) from error

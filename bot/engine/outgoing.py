@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from telegram.error import TelegramError
+
 ButtonRows = tuple[tuple[tuple[str, str], ...], ...]  # rows of (label, callback data)
 
 
@@ -127,6 +129,15 @@ class SoundTimeline:
 Outgoing = Message | Photo | Document | Edit | Retire | ClipMedia | Chart | SoundTimeline
 _KINDS: dict[str, type] = {cls.__name__: cls for cls in (Message, Photo, Document, Edit, Retire,
                                                           ClipMedia, Chart, SoundTimeline)}
+
+
+class PartlySent(Exception):
+    """The first of an item's two calls went out and the second did not: what is tried
+    again (`rest`) is only the second, so the group does not get the first twice."""
+
+    def __init__(self, rest: Outgoing, cause: TelegramError) -> None:
+        super().__init__(cause.message)
+        self.rest, self.cause = rest, cause
 
 
 def encode(item: Outgoing) -> str:

@@ -31,7 +31,15 @@ from telegram.error import (
 
 from bot.engine import live_buttons
 from bot.engine.lanes import Lanes, waits_for
-from bot.engine.outgoing import Message, Outgoing, Retire, decode, encode, lane_of
+from bot.engine.outgoing import (
+    Message,
+    Outgoing,
+    PartlySent,
+    Retire,
+    decode,
+    encode,
+    lane_of,
+)
 from storage import outbox
 from storage.db import Database, unavailable
 
@@ -80,7 +88,11 @@ class Sender(Lanes[outbox.Waiting]):
         wait = FIRST_RETRY
         while True:
             try:
-                sent = await self._deliver(item)
+                try:
+                    sent = await self._deliver(item)
+                except PartlySent as part:
+                    item = part.rest
+                    raise part.cause from None
             except RetryAfter as error:  # this chat only waits; other lanes go on
                 await asyncio.sleep(seconds(error.retry_after) + 0.05)
                 continue
