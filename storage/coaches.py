@@ -32,6 +32,13 @@ async def redeem(tx: Tx, token: str, user_id: int, name: str, now: datetime) -> 
     return int(row["group_id"])
 
 
+async def invite_of(tx: Tx, token: str) -> tuple[int, int | None] | None:
+    """The invite's group and who used it (None while open), or None for an unknown token;
+    whether it expired is for `redeem` to say."""
+    row = await tx.one("SELECT group_id, used_by FROM coach_invites WHERE token = ?", (token,))
+    return None if row is None else (int(row["group_id"]), row["used_by"])
+
+
 async def of_group(tx: Tx, group_id: int) -> list[int]:
     rows = await tx.all("SELECT user_id FROM coaches WHERE group_id = ? ORDER BY linked_at",
                         (group_id,))

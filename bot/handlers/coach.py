@@ -2,7 +2,7 @@
 private chat with the bot and from then on receives the group's cycle summaries.
 
     /coach                 a new invite (admin), sent privately to the admin
-    /coach list            the linked coaches by name (members and admins)
+    /coach list            the linked coaches by name (members, admins and the coaches)
     /coach remove [NAME]   unlink a coach (admin; a name's start, in any case; buttons
                            where that is several coaches, or no name)
     /coach revoke          every open invite of the group stops working (admin)
@@ -77,7 +77,8 @@ async def _invite(cmd: GroupCommand) -> None:
 
 async def _list(cmd: GroupCommand) -> None:
     """Names only: a coach's Telegram id is nobody's business in the group."""
-    if not cmd.admin and await members.get(cmd.unit.tx, cmd.group.id, cmd.user.id) is None:
+    if not cmd.admin and await members.get(cmd.unit.tx, cmd.group.id, cmd.user.id) is None \
+            and not await coaches.is_coach_of(cmd.unit.tx, cmd.group.id, cmd.user.id):
         await cmd.reply("coaches.list_members_only")
         return
     linked = await coaches.named(cmd.unit.tx, cmd.group.id)
@@ -109,15 +110,26 @@ async def _remove(cmd: GroupCommand, wanted: str) -> None:
 
 
 async def redeem(unit: Unit, update: Update, token: str) -> None:
+    """The coach opened the invite. A coach who opens it again hears they are linked (not
+    that the link is invalid); a member of the group is refused and the invite stays open
+    for the coach it was meant for: a coach follows the group from outside, and a member
+    would get the counts of their own peers."""
     user = update.effective_user
     assert user is not None
-    group_id = await coaches.redeem(unit.tx, token, user.id, display_name(user), unit.now)
-    group = await groups.get(unit.tx, group_id) if group_id else None
-    language = group.settings.language if group else user_language(user)
-    if group is None:
-        await reply(unit, update, language, "coach.invite_invalid")
+    invite = await coaches.invite_of(unit.tx, token)
+    group = await groups.get(unit.tx, invite[0]) if invite else None
+    if invite is None or group is None:
+        await reply(unit, update, user_language(user), "coach.invite_invalid")
         return
-    await reply(unit, update, language, "coach.linked", group=group.title)
+    language, used_by = group.settings.language, invite[1]
+    if used_by == user.id and await coaches.is_coach_of(unit.tx, group.id, user.id):
+        await reply(unit, update, language, "coach.already_linked", group=group.title)
+    elif used_by is None and await members.get(unit.tx, group.id, user.id) is not None:
+        await reply(unit, update, language, "coach.member_refused", group=group.title)
+    elif await coaches.redeem(unit.tx, token, user.id, display_name(user), unit.now):
+        await reply(unit, update, language, "coach.linked", group=group.title)
+    else:
+        await reply(unit, update, language, "coach.invite_invalid")
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]

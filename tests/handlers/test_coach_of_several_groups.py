@@ -1,0 +1,79 @@
+"""A coach who follows groups from outside (SPEC section 2), walked through: an invite opened
+twice by its coach, or by a member of the group; the coach in the group's chat asking who
+coaches it; the coach's /start after unblocking the bot; the bot removed from a group the
+coach follows."""
+from __future__ import annotations
+
+import re
+
+from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.updates import ANNA, BRAM, GROUP, GROUP_TITLE, Person, bot_added, command
+
+CARLA = Person(20, "Carla")
+PIET = Person(21, "Piet")
+
+
+async def _invite(bot: InProcessBot) -> str:
+    """A fresh invite from Anna (who started the bot), as its `/start` payload."""
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, "/coach"))
+    [invite] = [s for s in await bot.said(ANNA.user_id, since=since) if "start=coach_" in s]
+    token = re.search(r"start=(coach_[\w-]+)", invite)
+    assert token is not None
+    return token.group(1)
+
+
+async def _opens(bot: InProcessBot, person: Person, payload: str) -> str:
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, person, f"/start {payload}", chat_id=person.user_id))
+    [said] = await bot.said(person.user_id, since=since)
+    return said
+
+
+async def _group_with_anna(bot: InProcessBot, *joined: Person) -> None:
+    for person in (CARLA, PIET):
+        await bot.tg.add_user(person.user_id, person.first_name)
+        await bot.tg.start_private_chat(person.user_id)
+    await bot.tg.start_private_chat(ANNA.user_id)
+    await bot.tg.start_private_chat(BRAM.user_id)
+    await bot.handle(command(bot.app.bot, ANNA, "/start", chat_id=ANNA.user_id))
+    await set_up(bot, *joined)
+
+
+async def test_a_coach_who_opens_their_invite_again_hears_they_are_linked(
+        bot: InProcessBot) -> None:
+    """Before, the second tap read "This invite is not valid (any more)": the coach could
+    only think the link had failed."""
+    await _group_with_anna(bot)
+    payload = await _invite(bot)
+    assert f"coach van {GROUP_TITLE}" in await _opens(bot, CARLA, payload)
+    again = await _opens(bot, CARLA, payload)
+    assert again == (f"Je bent al coach van {GROUP_TITLE}. Na elke cyclus krijg je hier een "
+                     "samenvatting.")
+    # Someone else still finds the used invite invalid.
+    assert "niet (meer) geldig" in await _opens(bot, PIET, payload)
+
+
+async def test_a_member_of_the_group_cannot_become_its_coach(bot: InProcessBot) -> None:
+    """A coach follows the group from outside: a member linked as coach got the per-member
+    counts of their own peers. The invite stays open for the coach it was meant for."""
+    await _group_with_anna(bot, BRAM)
+    payload = await _invite(bot)
+    refused = await _opens(bot, BRAM, payload)
+    assert refused.startswith(f"Je doet zelf mee met {GROUP_TITLE}, dus je kunt er geen coach "
+                              "van zijn")
+    assert await bot.db_all("SELECT user_id FROM coaches") == []
+    assert f"coach van {GROUP_TITLE}" in await _opens(bot, CARLA, payload)
+    assert await bot.db_all("SELECT user_id FROM coaches") == [(CARLA.user_id,)]
+
+
+async def test_a_coach_in_the_groups_chat_sees_who_coaches_it(bot: InProcessBot) -> None:
+    """Before, a coach's /coach list in the group was told that only members see the coaches,
+    and to /join: a coach is no member."""
+    await _group_with_anna(bot, BRAM)
+    await bot.tg.add_member(GROUP, CARLA.user_id)
+    await _opens(bot, CARLA, await _invite(bot))
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, CARLA, "/coach list"))
+    [said] = await bot.said(GROUP, since=since)
+    assert said == "🎓 Coach van deze groep\n• Carla"
