@@ -279,8 +279,7 @@ async def start_private(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         if argument.startswith("coach_"):
             await coach.redeem(unit, update, argument.removeprefix("coach_"))
             return
-        await reply(unit, update, user_language(user), "bot.welcome_private",
-                    name=display_name(user))
+        await private.welcome_private(unit, update, user_language(user), display_name(user))
 
 
 async def chat_migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

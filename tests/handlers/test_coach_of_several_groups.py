@@ -77,3 +77,31 @@ async def test_a_coach_in_the_groups_chat_sees_who_coaches_it(bot: InProcessBot)
     await bot.handle(command(bot.app.bot, CARLA, "/coach list"))
     [said] = await bot.said(GROUP, since=since)
     assert said == "🎓 Coach van deze groep\n• Carla"
+
+
+async def test_a_coach_who_starts_the_chat_again_hears_what_they_coach(
+        bot: InProcessBot) -> None:
+    """A coach who blocked the bot and unblocked it (or pressed Start again) was greeted as a
+    member ("reminders and personal nudges during intervision"); summaries sent meanwhile did
+    not reach them, and nothing said where to find those cycles."""
+    await _group_with_anna(bot, BRAM)
+    await _opens(bot, CARLA, await _invite(bot))
+    said = await _opens(bot, CARLA, "")
+    assert said.startswith(f"Hoi Carla! Je bent coach van {GROUP_TITLE}.")
+    assert "duwtjes" not in said and "/export" in said
+
+
+async def test_the_coaches_hear_when_the_bot_is_removed_from_their_group(
+        bot: InProcessBot) -> None:
+    """Before, only the admins and whoever removed the bot were told: the coach went on
+    waiting for summaries of a group the bot had left."""
+    await _group_with_anna(bot, BRAM)
+    await _opens(bot, CARLA, await _invite(bot))
+    since = await bot.tg.mark()
+    await bot.handle(bot_added(bot.app.bot, ANNA, removed=True))
+    [told] = await bot.said(CARLA.user_id, since=since)
+    assert told.startswith(f"De bot is uit de groep {GROUP_TITLE} gehaald: je krijgt er geen "
+                           "samenvattingen meer van")
+    assert "/setup" not in told  # that is for the group's admins
+    assert await bot.said(PIET.user_id, since=since) == []
+    assert await bot.said(GROUP, since=since) == []
