@@ -32,11 +32,14 @@ async def redeem(tx: Tx, token: str, user_id: int, name: str, now: datetime) -> 
     return int(row["group_id"])
 
 
-async def invite_of(tx: Tx, token: str) -> tuple[int, int | None] | None:
-    """The invite's group and who used it (None while open), or None for an unknown token;
-    whether it expired is for `redeem` to say."""
-    row = await tx.one("SELECT group_id, used_by FROM coach_invites WHERE token = ?", (token,))
-    return None if row is None else (int(row["group_id"]), row["used_by"])
+async def invite_of(tx: Tx, token: str, now: datetime) -> tuple[int, int | None, bool] | None:
+    """The invite's group, who used it (None while unused) and whether it can still be
+    redeemed (unused and not expired); None for an unknown token."""
+    row = await tx.one("SELECT group_id, used_by, expires_at > ? AS open FROM coach_invites "
+                       "WHERE token = ?", (to_db(now), token))
+    if row is None:
+        return None
+    return int(row["group_id"]), row["used_by"], bool(row["open"]) and row["used_by"] is None
 
 
 async def of_group(tx: Tx, group_id: int) -> list[int]:

@@ -116,15 +116,15 @@ async def redeem(unit: Unit, update: Update, token: str) -> None:
     would get the counts of their own peers."""
     user = update.effective_user
     assert user is not None
-    invite = await coaches.invite_of(unit.tx, token)
+    invite = await coaches.invite_of(unit.tx, token, unit.now)
     group = await groups.get(unit.tx, invite[0]) if invite else None
     if invite is None or group is None:
         await reply(unit, update, user_language(user), "coach.invite_invalid")
         return
-    language, used_by = group.settings.language, invite[1]
+    language, (_, used_by, still_open) = group.settings.language, invite
     if used_by == user.id and await coaches.is_coach_of(unit.tx, group.id, user.id):
         await reply(unit, update, language, "coach.already_linked", group=group.title)
-    elif used_by is None and await members.get(unit.tx, group.id, user.id) is not None:
+    elif still_open and await members.get(unit.tx, group.id, user.id) is not None:
         await reply(unit, update, language, "coach.member_refused", group=group.title)
     elif await coaches.redeem(unit.tx, token, user.id, display_name(user), unit.now):
         await reply(unit, update, language, "coach.linked", group=group.title)

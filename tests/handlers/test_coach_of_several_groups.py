@@ -5,6 +5,10 @@ coach follows."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
+
+from bot.engine.services import services_of
+from storage.clock import to_db
 
 from tests.handlers.in_process import InProcessBot, set_up
 from tests.handlers.updates import ANNA, BRAM, GROUP, GROUP_TITLE, Person, bot_added, command
@@ -65,6 +69,18 @@ async def test_a_member_of_the_group_cannot_become_its_coach(bot: InProcessBot) 
     assert await bot.db_all("SELECT user_id FROM coaches") == []
     assert f"coach van {GROUP_TITLE}" in await _opens(bot, CARLA, payload)
     assert await bot.db_all("SELECT user_id FROM coaches") == [(CARLA.user_id,)]
+
+
+async def test_a_member_who_opens_an_expired_invite_hears_it_is_invalid(
+        bot: InProcessBot) -> None:
+    """Not that "this invite still works"."""
+    await _group_with_anna(bot, BRAM)
+    payload = await _invite(bot)
+    async with services_of(bot.app).db.transaction() as tx:
+        await tx.execute("UPDATE coach_invites SET expires_at = ?",
+                         (to_db(datetime.now(UTC) - timedelta(minutes=1)),))
+    assert "niet (meer) geldig" in await _opens(bot, BRAM, payload)
+    assert "niet (meer) geldig" in await _opens(bot, CARLA, payload)
 
 
 async def test_a_coach_in_the_groups_chat_sees_who_coaches_it(bot: InProcessBot) -> None:
