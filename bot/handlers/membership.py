@@ -52,7 +52,7 @@ from flows.effects import Text, text
 from flows.model import Group, Member, Settings
 from flows.reports.progress import group_progress
 from flows.settings_change import LANGUAGE_NAMES, change
-from storage import cycles, groups, members, outbox
+from storage import coaches, cycles, groups, members, outbox
 
 SKIP_OFF = ("off", "uit", "nee", "no")
 
@@ -122,6 +122,11 @@ async def _chat_admins(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> list
 @group_command()
 async def join(cmd: GroupCommand) -> None:
     tx, group, user = cmd.unit.tx, cmd.group, cmd.user
+    if await coaches.is_coach_of(tx, group.id, user.id):
+        # A coach follows the group from outside: as a member too, they would be counted
+        # among the peers whose counts their coach summary shows.
+        await cmd.reply("coach.cannot_join", name=display_name(user))
+        return
     if not await members.join(tx, group.id, user.id, display_name(user), cmd.unit.now):
         await cmd.reply("bot.already_member", name=display_name(user))
         return

@@ -121,3 +121,18 @@ async def test_the_coaches_hear_when_the_bot_is_removed_from_their_group(
     assert "/setup" not in told  # that is for the group's admins
     assert await bot.said(PIET.user_id, since=since) == []
     assert await bot.said(GROUP, since=since) == []
+
+
+async def test_a_coach_of_the_group_cannot_join_it_as_a_member(bot: InProcessBot) -> None:
+    """The other way round: a coach in the group's chat who sent /join became a member too,
+    and the coach summaries then went to someone counted among the peers."""
+    await _group_with_anna(bot, BRAM)
+    await bot.tg.add_member(GROUP, CARLA.user_id)
+    await _opens(bot, CARLA, await _invite(bot))
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, CARLA, "/join"))
+    [said] = await bot.said(GROUP, since=since)
+    assert said.startswith("Carla, je bent coach van deze groep en volgt hem van buitenaf")
+    assert "/coach remove" in said
+    assert await bot.db_all("SELECT user_id FROM members WHERE user_id = ?",
+                            CARLA.user_id) == []
