@@ -70,7 +70,9 @@ async def _invite(cmd: GroupCommand) -> None:
         return
     # The link goes privately to the admin: posted in the group, anyone could take it. Should
     # the admin have blocked the bot since, the group hears how to fix that instead.
-    await cmd.unit.send(Message(cmd.user.id, say(cmd.language, "coach.invite", link=link),
+    # It names the group: an admin of a supergroup whose topics are groups makes several.
+    invite = say(cmd.language, "coach.invite", link=link, group=cmd.group.title)
+    await cmd.unit.send(Message(cmd.user.id, invite,
                                 fallback=reply_to(cmd.message, start_first)))
     await cmd.reply("coach.invite_sent")
 

@@ -136,3 +136,14 @@ async def test_a_coach_of_the_group_cannot_join_it_as_a_member(bot: InProcessBot
     assert "/coach remove" in said
     assert await bot.db_all("SELECT user_id FROM members WHERE user_id = ?",
                             CARLA.user_id) == []
+
+
+async def test_the_invite_link_names_the_group_it_is_for(bot: InProcessBot) -> None:
+    """An admin of a supergroup whose topics are two groups got two identical private
+    messages ("Send this link to the coach …") and could not tell which link was which."""
+    await _group_with_anna(bot)
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, "/coach"))
+    [invite] = await bot.said(ANNA.user_id, since=since)
+    assert invite.startswith(f"Stuur deze link naar de coach van {GROUP_TITLE}. Hij werkt één "
+                             "keer")
