@@ -9,7 +9,6 @@ from datetime import UTC, datetime, timedelta
 
 from bot.engine.services import services_of
 from storage.clock import to_db
-
 from tests.handlers.in_process import InProcessBot, set_up
 from tests.handlers.updates import ANNA, BRAM, GROUP, GROUP_TITLE, Person, bot_added, command
 
