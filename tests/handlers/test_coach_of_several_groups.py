@@ -8,6 +8,8 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from bot.engine.services import services_of
+from flows.model import Settings
+from storage import coaches, groups
 from storage.clock import to_db
 from tests.handlers.in_process import InProcessBot, set_up
 from tests.handlers.updates import ANNA, BRAM, GROUP, GROUP_TITLE, Person, bot_added, command
@@ -146,3 +148,18 @@ async def test_the_invite_link_names_the_group_it_is_for(bot: InProcessBot) -> N
     [invite] = await bot.said(ANNA.user_id, since=since)
     assert invite.startswith(f"Stuur deze link naar de coach van {GROUP_TITLE}. Hij werkt één "
                              "keer")
+
+
+async def test_a_member_who_coaches_another_group_hears_both_at_start(
+        bot: InProcessBot) -> None:
+    """Bram takes part in one group and coaches another: his /start keeps the members'
+    welcome (reminders and nudges come here) and adds what he coaches."""
+    await _group_with_anna(bot, BRAM)
+    async with services_of(bot.app).db.transaction() as tx:
+        other = await groups.register(tx, -1001000000099, 0, "Groep Noord", Settings(),
+                                      datetime.now(UTC))
+        token = await coaches.create_invite(tx, other[0].id, ANNA.user_id, datetime.now(UTC))
+    assert "coach van Groep Noord" in await _opens(bot, BRAM, f"coach_{token}")
+    said = await _opens(bot, BRAM, "")
+    assert said.startswith("Hoi Bram! Fijn dat je er bent. Hier krijg je herinneringen")
+    assert "Je bent ook coach van Groep Noord." in said
