@@ -28,6 +28,7 @@ from bot.handlers.common import (
     user_language,
 )
 from bot.texts.render import say
+from flows.coach_invite import LINK, invite_answer
 from flows.effects import text
 from flows.naming import named
 from storage import coaches, groups, members
@@ -112,26 +113,21 @@ async def _remove(cmd: GroupCommand, wanted: str) -> None:
 
 
 async def redeem(unit: Unit, update: Update, token: str) -> None:
-    """The coach opened the invite. A coach who opens it again hears they are linked (not
-    that the link is invalid); a member of the group is refused and the invite stays open
-    for the coach it was meant for: a coach follows the group from outside, and a member
-    would get the counts of their own peers."""
+    """The person opened an invite: linked, or told why not (flows/coach_invite.py)."""
     user = update.effective_user
     assert user is not None
     invite = await coaches.invite_of(unit.tx, token, unit.now)
-    group = await groups.get(unit.tx, invite[0]) if invite else None
+    group = await groups.get(unit.tx, invite.group_id) if invite else None
     if invite is None or group is None:
         await reply(unit, update, user_language(user), "coach.invite_invalid")
         return
-    language, (_, used_by, still_open) = group.settings.language, invite
-    if used_by == user.id and await coaches.is_coach_of(unit.tx, group.id, user.id):
-        await reply(unit, update, language, "coach.already_linked", group=group.title)
-    elif still_open and await members.get(unit.tx, group.id, user.id) is not None:
-        await reply(unit, update, language, "coach.member_refused", group=group.title)
-    elif await coaches.redeem(unit.tx, token, user.id, display_name(user), unit.now):
-        await reply(unit, update, language, "coach.linked", group=group.title)
-    else:
-        await reply(unit, update, language, "coach.invite_invalid")
+    key = invite_answer(invite, user.id,
+                        coach=await coaches.is_coach_of(unit.tx, group.id, user.id),
+                        member=await members.get(unit.tx, group.id, user.id) is not None)
+    if key == LINK and not await coaches.redeem(unit.tx, token, user.id, display_name(user),
+                                                unit.now):
+        key = "coach.invite_invalid"
+    await reply(unit, update, group.settings.language, key, group=group.title)
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
