@@ -4,6 +4,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timedelta
 
+from flows.coach_invite import Invite
 from storage.clock import to_db
 from storage.db import Tx
 
@@ -30,6 +31,16 @@ async def redeem(tx: Tx, token: str, user_id: int, name: str, now: datetime) -> 
                      "(?, ?, ?, ?) ON CONFLICT DO NOTHING",
                      (row["group_id"], user_id, name, to_db(now)))
     return int(row["group_id"])
+
+
+async def invite_of(tx: Tx, token: str, now: datetime) -> Invite | None:
+    """The invite as `flows.coach_invite` weighs it; None for an unknown token."""
+    row = await tx.one("SELECT group_id, used_by, expires_at > ? AS open FROM coach_invites "
+                       "WHERE token = ?", (to_db(now), token))
+    if row is None:
+        return None
+    return Invite(int(row["group_id"]), row["used_by"],
+                  bool(row["open"]) and row["used_by"] is None)
 
 
 async def of_group(tx: Tx, group_id: int) -> list[int]:

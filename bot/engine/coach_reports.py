@@ -80,14 +80,18 @@ def coach_charts(coach_id: int, ctx: CycleContext, group: Group, history: tuple[
              "welcome": say(language, "coach_summary.legend_welcome"),
              "spoken": say(language, "coach_summary.legend_spoken"),
              "axis": say(language, "coach.legend_axis")},
-            say(language, "coach.chart_caption"), f"cycle-{ctx.cycle.id}.png"))
+            say(language, "coach.chart_caption", number=ctx.cycle.number,
+                name=ctx.name_of(ctx.cycle.inbrenger_id), group=group.title or "—"),
+            f"cycle-{ctx.cycle.id}.png"))
     points = trend(history)
     if len(points) >= 2:  # a trend needs two cycles
         charts.append(Chart(
             coach_id, "trend", points, say(language, "coach.trend_title"),
             {"cycle": say(language, "coach.trend_axis_cycle"),
              "ratio": say(language, "coach.trend_axis_share")},
-            say(language, "coach.trend_title"), f"trend-{group.id}-{len(history)}.png"))
+            # The caption names the group: a coach of several gets their trends in one chat.
+            say(language, "coach.trend_caption", group=group.title or "—"),
+            f"trend-{group.id}-{len(history)}.png"))
     return charts
 
 

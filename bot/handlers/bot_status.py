@@ -16,7 +16,7 @@ from bot.handlers.common import display_name, handling, in_group, user_language
 from bot.texts.render import say
 from flows.cycle.model import Cancel
 from flows.effects import CancelTimer
-from storage import groups, members
+from storage import coaches, groups, members
 from storage import timers as timer_store
 
 
@@ -87,8 +87,8 @@ async def _private_chat_changed(update: Update, context: ContextTypes.DEFAULT_TY
 async def _bot_removed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The bot was removed from a chat (or the chat closed): each of its groups stops. The
     open cycle is cancelled, its timers and the schedule's are dropped, and whoever removed
-    the bot and the chat's admins (as last seen at /setup) hear privately what that means;
-    everything stored stays under retention."""
+    the bot, the chat's admins (as last seen at /setup) and the group's coaches hear
+    privately what that means; everything stored stays under retention."""
     change = update.my_chat_member
     async with handling(update, context) as unit:
         if unit is None or change is None:
@@ -104,8 +104,16 @@ async def _bot_removed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             said = " ".join(say(group.settings.language, key, group=group.title) for key in (
                 "bot.group_ended", *(("bot.group_ended_cycle",) if stopped else ()),
                 *(("bot.group_ended_meetings",) if planned else ()), "bot.group_ended_stored"))
-            for person in await _told_of_the_end(unit, group.id, change.from_user.id):
+            told = await _told_of_the_end(unit, group.id, change.from_user.id)
+            for person in told:
                 await unit.send(Message(person, said))
+            # Its coaches wait for summaries that will no longer come (re-adding the bot is
+            # the admins' part, so they hear only what it means for them).
+            for coach_id in await coaches.of_group(unit.tx, group.id):
+                if coach_id not in told and await members.can_write_privately(unit.tx, coach_id):
+                    await unit.send(Message(coach_id, say(group.settings.language,
+                                                          "bot.group_ended_coach",
+                                                          group=group.title or "—")))
 
 
 async def _told_of_the_end(unit: Unit, group_id: int, remover: int) -> list[int]:

@@ -2,7 +2,7 @@
 private chat with the bot and from then on receives the group's cycle summaries.
 
     /coach                 a new invite (admin), sent privately to the admin
-    /coach list            the linked coaches by name (members and admins)
+    /coach list            the linked coaches by name (members, admins and the coaches)
     /coach remove [NAME]   unlink a coach (admin; a name's start, in any case; buttons
                            where that is several coaches, or no name)
     /coach revoke          every open invite of the group stops working (admin)
@@ -28,6 +28,7 @@ from bot.handlers.common import (
     user_language,
 )
 from bot.texts.render import say
+from flows.coach_invite import LINK, invite_answer
 from flows.effects import text
 from flows.naming import named
 from storage import coaches, groups, members
@@ -70,14 +71,17 @@ async def _invite(cmd: GroupCommand) -> None:
         return
     # The link goes privately to the admin: posted in the group, anyone could take it. Should
     # the admin have blocked the bot since, the group hears how to fix that instead.
-    await cmd.unit.send(Message(cmd.user.id, say(cmd.language, "coach.invite", link=link),
+    # It names the group: an admin of a supergroup whose topics are groups makes several.
+    invite = say(cmd.language, "coach.invite", link=link, group=cmd.group.title)
+    await cmd.unit.send(Message(cmd.user.id, invite,
                                 fallback=reply_to(cmd.message, start_first)))
     await cmd.reply("coach.invite_sent")
 
 
 async def _list(cmd: GroupCommand) -> None:
     """Names only: a coach's Telegram id is nobody's business in the group."""
-    if not cmd.admin and await members.get(cmd.unit.tx, cmd.group.id, cmd.user.id) is None:
+    if not cmd.admin and await members.get(cmd.unit.tx, cmd.group.id, cmd.user.id) is None \
+            and not await coaches.is_coach_of(cmd.unit.tx, cmd.group.id, cmd.user.id):
         await cmd.reply("coaches.list_members_only")
         return
     linked = await coaches.named(cmd.unit.tx, cmd.group.id)
@@ -109,15 +113,21 @@ async def _remove(cmd: GroupCommand, wanted: str) -> None:
 
 
 async def redeem(unit: Unit, update: Update, token: str) -> None:
+    """The person opened an invite: linked, or told why not (flows/coach_invite.py)."""
     user = update.effective_user
     assert user is not None
-    group_id = await coaches.redeem(unit.tx, token, user.id, display_name(user), unit.now)
-    group = await groups.get(unit.tx, group_id) if group_id else None
-    language = group.settings.language if group else user_language(user)
-    if group is None:
-        await reply(unit, update, language, "coach.invite_invalid")
+    invite = await coaches.invite_of(unit.tx, token, unit.now)
+    group = await groups.get(unit.tx, invite.group_id) if invite else None
+    if invite is None or group is None:
+        await reply(unit, update, user_language(user), "coach.invite_invalid")
         return
-    await reply(unit, update, language, "coach.linked", group=group.title)
+    key = invite_answer(invite, user.id,
+                        coach=await coaches.is_coach_of(unit.tx, group.id, user.id),
+                        member=await members.get(unit.tx, group.id, user.id) is not None)
+    if key == LINK and not await coaches.redeem(unit.tx, token, user.id, display_name(user),
+                                                unit.now):
+        key = "coach.invite_invalid"
+    await reply(unit, update, group.settings.language, key, group=group.title)
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]

@@ -53,7 +53,7 @@ from flows.effects import Text, text
 from flows.model import Group, Member, Settings
 from flows.reports.progress import group_progress
 from flows.settings_change import LANGUAGE_NAMES, change
-from storage import cycles, groups, members, outbox
+from storage import coaches, cycles, groups, members, outbox
 
 SKIP_OFF = ("off", "uit", "nee", "no")
 
@@ -125,6 +125,11 @@ async def _chat_admins(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> list
 @group_command()
 async def join(cmd: GroupCommand) -> None:
     tx, group, user = cmd.unit.tx, cmd.group, cmd.user
+    if await coaches.is_coach_of(tx, group.id, user.id):
+        # A coach follows the group from outside: as a member too, they would be counted
+        # among the peers whose counts their coach summary shows.
+        await cmd.reply("coach.cannot_join", name=display_name(user))
+        return
     if not await members.join(tx, group.id, user.id, display_name(user), cmd.unit.now):
         await cmd.reply("bot.already_member", name=display_name(user))
         return
@@ -282,8 +287,7 @@ async def start_private(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         if argument.startswith("coach_"):
             await coach.redeem(unit, update, argument.removeprefix("coach_"))
             return
-        await reply(unit, update, user_language(user), "bot.welcome_private",
-                    name=display_name(user))
+        await private.welcome_private(unit, update, user_language(user), display_name(user))
 
 
 async def chat_migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -11,19 +11,43 @@ from telegram.ext import BaseHandler, ContextTypes, MessageHandler, filters
 from bot.engine.services import services
 from bot.engine.work import Unit
 from bot.handlers.commands import ADMIN_COMMANDS, PRIVATE_COMMANDS
-from bot.handlers.common import handling, reply, user_language
-from storage import coaches, groups
+from bot.handlers.common import handling, reply, reply_to, user_language
+from bot.texts.render import render_all, text
+from storage import coaches, groups, members
 
 # Words in the private chat are answered at most this often per person: a pointer, not a chat.
 WORDS_ANSWERED_EVERY = 600.0
 GROUP_ONLY = frozenset(ADMIN_COMMANDS) - frozenset(PRIVATE_COMMANDS)
 
 
+async def coached_titles(unit: Unit, user_id: int) -> list[str]:
+    """The names of the groups a person coaches, as the group's own messages name them."""
+    coached = await coaches.groups_of(unit.tx, user_id)
+    return [group.title for gid in coached if (group := await groups.get(unit.tx, gid))]
+
+
+async def welcome_private(unit: Unit, update: Update, language: str, name: str) -> None:
+    """/start without an invite: a coach (one who unblocked the bot, say) hears which groups
+    they coach and where the cycles they may have missed are, not a member's welcome."""
+    user = update.effective_user
+    titles = await coached_titles(unit, user.id) if user else []
+    groups_named = ", ".join(titles)
+    if not titles:
+        await reply(unit, update, language, "bot.welcome_private", name=name)
+    elif user and update.effective_message and await members.groups_of(unit.tx, user.id):
+        # A member elsewhere keeps the members' welcome: their reminders and nudges come here.
+        await unit.send(reply_to(update.effective_message, render_all(language, (
+            text("bot.welcome_private", name=name),
+            text("bot.welcome_private_also_coach", groups=groups_named)))))
+    else:
+        await reply(unit, update, language, "bot.welcome_private_coach", name=name,
+                    groups=groups_named)
+
+
 async def help_private(unit: Unit, update: Update, language: str) -> None:
     """/help in the private chat: a coach hears what they receive and for which groups."""
     user = update.effective_user
-    coached = await coaches.groups_of(unit.tx, user.id) if user else []
-    titles = [group.title for gid in coached if (group := await groups.get(unit.tx, gid))]
+    titles = await coached_titles(unit, user.id) if user else []
     if titles:
         await reply(unit, update, language, "bot.help_private_coach", groups=", ".join(titles))
     else:

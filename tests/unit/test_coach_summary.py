@@ -162,3 +162,24 @@ def test_the_coach_is_told_what_unread_voice_notes_and_tips_on_request_mean() ->
     quiet = render_all("en", coach_summary(CycleContext(cycle, Settings(), MEMBERS, NOW, ()),
                                            "Group", 0))
     assert "(+n)" not in quiet and "turned into text" not in quiet  # only where they appear
+
+
+def test_the_coachs_charts_say_which_group_and_cycle_they_belong_to() -> None:
+    """A coach of several groups gets their charts one after the other in one chat: each
+    caption names the group (and the participation chart whose cycle), where before both
+    groups' charts read "Participation in this cycle" and "Activating contributions per
+    cycle"."""
+    ctx = CycleContext(Cycle(9, 1, 3, 2, Phase.CLOSED, NOW), Settings(), MEMBERS, NOW,
+                       (ContributionRef(1, 2, "reality", "Wat zie je?", "open_question"),))
+    history = (PastCycle(1, 1, "q1", "c1", ("open_question",)),
+               PastCycle(2, 3, "q2", "c2", ("tip",)))
+    participation, trend_chart = coach_charts(100, ctx, Group(1, -5, title="ITT <London>"),
+                                              history, "en")
+    assert participation.caption_html == ("Participation in Cato's cycle 2 · <b>ITT &lt;London&gt;"
+                                          "</b>: a picture of the balance, not a ranking.")
+    assert trend_chart.caption_html == ("Activating contributions per cycle · "
+                                        "<b>ITT &lt;London&gt;</b>")
+    dutch = coach_charts(100, ctx, Group(1, -5, title="Groep A"), history, "nl")
+    assert [chart.caption_html for chart in dutch] == [
+        "Deelname in cyclus 2 van Cato · <b>Groep A</b>: een beeld van de balans, geen ranglijst.",
+        "Activerende bijdragen per cyclus · <b>Groep A</b>"]
