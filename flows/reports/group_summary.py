@@ -70,10 +70,13 @@ def unread_voice(c: ContributionRef) -> bool:
 
 
 def participation(ctx: CycleContext) -> list[Participation]:
-    """Today's members, and those who left since but spoke in this cycle: what happened."""
+    """Today's members, and those who left since but spoke in this cycle: what happened. A
+    member who has not agreed to the group's agreements yet takes no part, and is not shown
+    as having "listened this time"."""
     spoke = {c.user_id for c in talk(ctx.contributions)}
+    taking_part = tuple(m for m in ctx.members if m.agreed or m.user_id in spoke)
     left = tuple(m for m in ctx.former if m.user_id in spoke and not ctx.member(m.user_id))
-    return members_balance(ctx.cycle, ctx.members + left, ctx.contributions)
+    return members_balance(ctx.cycle, taking_part + left, ctx.contributions)
 
 
 def members_balance(cycle: Cycle, members: Iterable[Member],

@@ -147,6 +147,16 @@ def test_everyone_here_named_a_strong_moment_without_who_is_away() -> None:
     assert "Iedereen heeft een sterk moment genoemd" in said(decision)
 
 
+def test_the_summaries_leave_out_who_has_not_agreed_yet() -> None:
+    """Seen in the coach walk: a member who joined but never agreed to the agreements takes no
+    part (nothing of theirs is counted), yet the summaries said they "listened this time"."""
+    ctx = ctx_for(cycle_in(P.CLOSED, commitment="Wachten"), members=NOT_AGREED,
+                  contributions=CONTRIBUTIONS[:2])
+    assert "Eva" not in render_all("nl", group_summary(ctx))
+    assert "Eva" not in render_all("en", coach_summary(ctx, "2B", 0))
+    assert "• Daan: luisterde deze keer" in render_all("nl", group_summary(ctx))
+
+
 def test_the_summaries_show_who_was_away_as_away_not_as_listening() -> None:
     cycle = cycle_in(P.CLOSED, commitment="Wachten", absent=AWAY)
     ctx = ctx_for(cycle, contributions=CONTRIBUTIONS[:2])
