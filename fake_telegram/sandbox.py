@@ -4,6 +4,7 @@ and the demo cycles, with the `/_demo/...` endpoints the page uses.
 | endpoint | what it does |
 | --- | --- |
 | `GET /_demo/status` | cast (who is admin, coach, ...), the bot's username, the clock, the demo |
+| `POST /_demo/prepare` | `{"language": "nl"|"en"}`: the free-play group and private chats, once |
 | `POST /_demo/start` | `{"role": "inbrenger"|"peer", "language": "nl"|"en", "pace": 1.0}` |
 | `POST /_demo/go_on` | the scripted inbrenger moves on without waiting for the visitor |
 | `POST /_demo/sample_clip` | `{"user_id", "chat_id", "caption"}`: sends the sample clip |
@@ -15,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import subprocess
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from aiohttp import web
 
 from .clock import SandboxClock
 from .control import FakeTelegramControl
-from .demo import DemoGroup, Person
+from .demo import DemoGroup, Person, create_demo_world
 from .peers import Cast, DemoCycle
 
 COACH = Person(1005, "Eva", "eva_coach")
@@ -65,6 +66,7 @@ class Sandbox:
         self.demo: DemoCycle | None = None
         self._task: asyncio.Task[None] | None = None
         self._demos = 0
+        self._prepared = False
 
     @property
     def cast(self) -> list[CastMember]:
@@ -73,16 +75,30 @@ class Sandbox:
                 + [CastMember(p, "member") for p in self.group.members]
                 + [CastMember(self.coach, "coach")])
 
-    async def add_coach(self) -> None:
+    async def add_coach(self, language: str) -> None:
         """The coach exists on Telegram but has not talked to the bot yet: the invite link
         will start that chat."""
         c = self.coach
-        await self.tg.add_user(c.user_id, c.first_name, c.username, c.language_code)
+        await self.tg.add_user(c.user_id, c.first_name, c.username, language)
+
+    async def prepare(self, language: str) -> None:
+        """The free-play group and the cast's private chats, made once, when the page first
+        opens, in its language: made at start, an English visitor's first sight was the
+        bot's Dutch hello in the group and Dutch welcomes in every private chat."""
+        if language not in ("nl", "en"):
+            raise ValueError("language is nl or en")
+        if self._prepared:
+            return
+        self._prepared = True
+        people = tuple(replace(p, language_code=language) for p in self.group.people)
+        await create_demo_world(self.tg, replace(self.group, people=people))
+        await self.add_coach(language)  # after the group's people: the page shows Anna first
 
     async def start_demo(self, role: str, language: str, pace: float = 1.0) -> DemoCycle:
         """A fresh demo group for each start, so a visitor can begin again or switch language."""
         if role not in ROLES or language not in ("nl", "en"):
             raise ValueError("role is inbrenger or peer; language is nl or en")
+        await self.prepare(language)
         if self._task is not None:
             self._task.cancel()
         self._demos += 1
@@ -116,6 +132,7 @@ class Sandbox:
 
     def routes(self) -> list[web.RouteDef]:
         return [web.get("/_demo/status", self._json(self._status)),
+                web.post("/_demo/prepare", self._json(self._prepare)),
                 web.post("/_demo/start", self._json(self._start)),
                 web.post("/_demo/go_on", self._json(self._go_on)),
                 web.post("/_demo/sample_clip", self._json(self._sample_clip)),
@@ -134,6 +151,10 @@ class Sandbox:
 
     async def _status(self, body: dict[str, Any]) -> Any:
         return self.status()
+
+    async def _prepare(self, body: dict[str, Any]) -> Any:
+        await self.prepare(str(body.get("language", "nl")))
+        return {"ok": True}
 
     async def _start(self, body: dict[str, Any]) -> Any:
         demo = await self.start_demo(str(body.get("role", "inbrenger")),

@@ -22,7 +22,7 @@ from pathlib import Path
 from fake_telegram import FakeTelegramControl, FakeTelegramServer
 from fake_telegram.botprocess import BotProcess, bot_env
 from fake_telegram.clock import SandboxClock
-from fake_telegram.demo import DemoGroup, create_demo_world
+from fake_telegram.demo import DemoGroup
 from fake_telegram.sandbox import Sandbox, make_sample_clip
 
 # The bot with the movable clock (bot/cli/sandbox_bot.py, bot/startup/sandbox_clock.py).
@@ -84,9 +84,9 @@ async def run_sandbox(
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stopping.set)
     try:
-        group = await create_demo_world(control)
-        await sandbox.add_coach()
-        print(f"Sandbox: open {server.url}/ (group: {group.title!r}); Ctrl-C stops.", flush=True)
+        # The cast and the free-play group are made when the page first opens, in its language.
+        print(f"Sandbox: open {server.url}/ (group: {DemoGroup().title!r}); Ctrl-C stops.",
+              flush=True)
         try:
             await process.start(timeout=60.0)
         except RuntimeError as error:  # its own output, above, says why

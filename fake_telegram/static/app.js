@@ -445,7 +445,8 @@ function start() {
     $(`lang-${lang}`).addEventListener("click", () => { i18n.set(lang); translatePage(); render(); if (window.guide) window.guide.render(); });
   }
   translatePage();
-  refreshWorld().then(() => {
+  // The free-play group and the private chats are made now, in this page's language.
+  post("/_demo/prepare", { language: i18n.lang }).catch(() => {}).then(refreshWorld).then(() => {
     loop(pollMessages, 700);
     loop(refreshWorld, 3000);
     loop(refreshStatus, 2000);

@@ -80,9 +80,16 @@ async def test_sandbox_serves_the_page_runs_the_bot_and_stops_it(
             assert (await http.get("/static/app.js")).status_code == 200
             group = DemoGroup()
             state = await tg.state()
+            assert state["users"] == []
+            # The page opens: the free-play group and the private chats are made in its
+            # language (made at start, an English visitor first read the bot's Dutch hello).
+            await http.post("/_demo/prepare", json={"language": "en"})
+            await http.post("/_demo/prepare", json={"language": "nl"})  # a reload: once only
+            state = await tg.state()
             users = {u["first_name"]: u for u in state["users"]}
             assert set(users) == {"Anna", "Bram", "Cato", "Daan", "Eva"}
             assert [n for n, u in users.items() if not u["started"]] == ["Eva"]  # the coach
+            assert {u["language_code"] for n, u in users.items() if n != "Eva"} == {"en"}
             demo = (await http.get("/_demo/status")).json()
             assert {c["first_name"]: c["role"] for c in demo["cast"]}["Eva"] == "coach"
             assert demo["demo"] is None and demo["clock"]["offset"] == 0
