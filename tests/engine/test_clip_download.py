@@ -32,7 +32,7 @@ class _File:
         shutil.copyfile(self.clip, path)
 
 
-class _Bot:
+class TelegramWithClip:
     """Telegram's side: getFile fails as told, then hands out the clip."""
 
     def __init__(self, clip: Path, failures: list[Exception]) -> None:
@@ -53,7 +53,7 @@ class _Bot:
         return type("Sent", (), {"message_id": len(self.messages)})()
 
 
-async def _storyboard_sent(db: Database, bot: _Bot, data_dir: Path) -> None:
+async def _storyboard_sent(db: Database, bot: TelegramWithClip, data_dir: Path) -> None:
     deliver = Delivery(bot, data_dir, asyncio.Semaphore(1))  # type: ignore[arg-type]
     sender = Sender(db, deliver, lambda: NOW)
     item = ClipMedia(GROUP, "storyboard", 1, "FILE", "UNIQ", "🎞️ Overzicht", "mislukt",
@@ -67,13 +67,13 @@ async def _storyboard_sent(db: Database, bot: _Bot, data_dir: Path) -> None:
 async def test_a_passing_502_on_the_download_is_tried_again_and_the_storyboard_comes(
         db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("bot.engine.sender.FIRST_RETRY", 0.01)
-    bot = _Bot(make_clip(tmp_path / "les.mp4"), [NetworkError("Bad Gateway")])
+    bot = TelegramWithClip(make_clip(tmp_path / "les.mp4"), [NetworkError("Bad Gateway")])
     await _storyboard_sent(db, bot, tmp_path / "data")
     assert bot.photos == ["🎞️ Overzicht"] and bot.messages == []
 
 
 async def test_a_clip_telegram_will_not_hand_out_is_told_as_a_failure(
         db: Database, tmp_path: Path) -> None:
-    bot = _Bot(make_clip(tmp_path / "les.mp4"), [BadRequest("File is too big")])
+    bot = TelegramWithClip(make_clip(tmp_path / "les.mp4"), [BadRequest("File is too big")])
     await _storyboard_sent(db, bot, tmp_path / "data")
     assert bot.photos == [] and bot.messages == ["mislukt"]

@@ -4,7 +4,6 @@ was, and the group got the picture twice)."""
 from __future__ import annotations
 
 import asyncio
-import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,39 +16,25 @@ from bot.engine.outgoing import SoundTimeline, encode
 from bot.engine.sender import Sender
 from storage import outbox
 from storage.db import Database
+from tests.engine.test_clip_download import TelegramWithClip
 from tests.media import speech_audio
 
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
 GROUP = -100
 
 
-class _File:
-    def __init__(self, clip: Path) -> None:
-        self.clip = clip
-
-    async def download_to_drive(self, path: Path) -> None:
-        shutil.copyfile(self.clip, path)
-
-
-class _Bot:
-    """Telegram's side: the clip to hand out; the first message after the picture fails."""
+class _Bot(TelegramWithClip):
+    """Telegram's side: hands out the clip; the first message after the picture fails."""
 
     def __init__(self, clip: Path) -> None:
-        self.clip, self.photos, self.failures = clip, 0, 1
-        self.messages: list[str] = []
-
-    async def get_file(self, file_id: str) -> _File:
-        return _File(self.clip)
-
-    async def send_photo(self, chat_id: int, photo: Any, **kwargs: Any) -> None:
-        self.photos += 1
+        super().__init__(clip, [])
+        self.message_failures = 1
 
     async def send_message(self, chat_id: int, text: str, **kwargs: Any) -> Any:
-        if self.failures:
-            self.failures -= 1
+        if self.message_failures:
+            self.message_failures -= 1
             raise NetworkError("Bad Gateway")
-        self.messages.append(text)
-        return type("Sent", (), {"message_id": len(self.messages)})()
+        return await super().send_message(chat_id, text, **kwargs)
 
 
 async def test_a_failed_report_under_the_timeline_is_sent_again_without_the_picture(
@@ -64,6 +49,6 @@ async def test_a_failed_report_under_the_timeline_is_sent_again_without_the_pict
         await outbox.add(tx, GROUP, encode(item), NOW)
     await sender.wake_waiting()
     await sender.idle()
-    assert bot.photos == 1 and len(bot.messages) == 1 and "mislukt" not in bot.messages[0]
+    assert len(bot.photos) == 1 and len(bot.messages) == 1 and "mislukt" not in bot.messages[0]
     async with db.reading() as tx:
         assert await outbox.count_waiting(tx) == 0
