@@ -70,3 +70,4 @@ FILE_TOO_BIG = "file is too big"
 WRONG_FILE_ID = "wrong file_id or the file is temporarily unavailable"
 CANT_INITIATE = "bot can't initiate conversation with a user"
 BLOCKED = "bot was blocked by the user"
+ANSWER_TOO_LONG = "MESSAGE_TOO_LONG"  # answerCallbackQuery text over 200 characters

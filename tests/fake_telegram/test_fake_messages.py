@@ -241,3 +241,15 @@ async def test_html_tags_are_named_and_checked_as_telegram_does(bot: Bot, cast: 
         cast.anna, '<span class="tg-spoiler">geheim</span>', parse_mode=ParseMode.HTML
     )
     assert hidden.text == "geheim" and hidden.entities[0].type == "spoiler"
+
+
+async def test_a_callback_answer_over_200_characters_is_refused(bot: Bot, cast: Cast) -> None:
+    """Telegram's MESSAGE_TOO_LONG; the query stays open, so a shorter answer still goes."""
+    sent = await bot.send_message(cast.anna, "Gekeken?", reply_markup=KEYBOARD)
+    query_id = await cast.tg.click(cast.anna, sent.message_id, "Ja", chat_id=cast.anna)
+    with pytest.raises(BadRequest, match="(?i)MESSAGE_TOO_LONG"):
+        await bot.answer_callback_query(query_id, "x" * 201, show_alert=True)
+    assert await cast.tg.callback_answer(query_id) is None
+    await bot.answer_callback_query(query_id, "é" * 200, show_alert=True)  # characters, not bytes
+    answer = await cast.tg.callback_answer(query_id)
+    assert answer is not None and answer["text"] == "é" * 200
