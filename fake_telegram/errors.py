@@ -71,3 +71,6 @@ WRONG_FILE_ID = "wrong file_id or the file is temporarily unavailable"
 CANT_INITIATE = "bot can't initiate conversation with a user"
 BLOCKED = "bot was blocked by the user"
 ANSWER_TOO_LONG = "MESSAGE_TOO_LONG"  # answerCallbackQuery text over 200 characters
+EMPTY_FILE = "file must be non-empty"
+PHOTO_INVALID_DIMENSIONS = "PHOTO_INVALID_DIMENSIONS"
+PHOTO_TOO_BIG = "PHOTO_SAVE_FILE_INVALID"  # an uploaded photo over 10 MB
