@@ -74,3 +74,4 @@ ANSWER_TOO_LONG = "MESSAGE_TOO_LONG"  # answerCallbackQuery text over 200 charac
 EMPTY_FILE = "file must be non-empty"
 PHOTO_INVALID_DIMENSIONS = "PHOTO_INVALID_DIMENSIONS"
 PHOTO_TOO_BIG = "PHOTO_SAVE_FILE_INVALID"  # an uploaded photo over 10 MB
+TOPIC_CLOSED = "TOPIC_CLOSED"
