@@ -231,6 +231,13 @@ class World:
                 # Telegram quirk kept on purpose: a topic message without a reply still carries
                 # reply_to_message, pointing at the topic's "forum_topic_created" message.
                 target = self.message(chat.id, thread_id)
+        elif target is not None and chat.type == "supergroup":
+            # Another quirk: a reply outside a topic (a plain supergroup, a forum's General)
+            # carries the id of its reply chain's first message as message_thread_id, without
+            # is_topic_message. It names no topic; sending to it in a forum fails.
+            payload["message_thread_id"] = target.payload.get(
+                "message_thread_id", target.message_id
+            )
         if target is not None:
             payload["reply_to_message"] = {
                 k: v for k, v in target.payload.items() if k != "reply_to_message"
