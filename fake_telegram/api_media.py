@@ -13,10 +13,17 @@ from .sending import MAX_CAPTION, bot_send, formatted
 from .world import World
 
 methods = MethodTable()
+MAX_PHOTO_SIZE = 10 * 1024 * 1024  # an uploaded photo; other files may have 50 MB
+MAX_PHOTO_SIDES = 10_000  # width + height
+MAX_PHOTO_RATIO = 20
 
 
 async def _stored_upload(world: World, upload: Upload, kind: str) -> StoredFile:
+    if not upload.data:
+        raise errors.bad_request(errors.EMPTY_FILE)
     measured = await probe(upload.data)
+    if kind == "photo":
+        _check_photo(len(upload.data), measured.width, measured.height)
     file_id, unique_id = world.new_file_ids(kind)
     named = kind not in ("photo", "video_note")
     return world.add_file(
@@ -32,6 +39,17 @@ async def _stored_upload(world: World, upload: Upload, kind: str) -> StoredFile:
             height=measured.height,
         )
     )
+
+
+def _check_photo(size: int, width: int, height: int) -> None:
+    """Telegram's limits for a photo (sendPhoto): at most 10 MB, width and height at most
+    10000 together, neither more than 20 times the other. Unmeasured pictures pass."""
+    if size > MAX_PHOTO_SIZE:
+        raise errors.bad_request(errors.PHOTO_TOO_BIG)
+    if width and height and (
+        width + height > MAX_PHOTO_SIDES or max(width, height) > MAX_PHOTO_RATIO * min(width, height)
+    ):
+        raise errors.bad_request(errors.PHOTO_INVALID_DIMENSIONS)
 
 
 async def resolve_file(world: World, p: Params, field: str, kind: str) -> StoredFile:

@@ -18,6 +18,7 @@ from .sending import (
 from .world import World
 
 methods = MethodTable()
+MAX_ANSWER_TEXT = 200  # answerCallbackQuery's notification or alert, in characters
 
 
 @methods.register("sendMessage")
@@ -118,9 +119,13 @@ async def answer_callback_query(world: World, p: Params) -> bool:
     query = world.callback_queries.get(p.req_str("callback_query_id"))
     if query is None or query.answered:
         raise errors.bad_request(errors.QUERY_TOO_OLD)
+    text = p.get_str("text")
+    if text is not None and len(text) > MAX_ANSWER_TEXT:
+        # Refused, and the query stays unanswered: the person's button keeps spinning.
+        raise errors.bad_request(errors.ANSWER_TOO_LONG)
     query.answered = True
     query.answer = {
-        "text": p.get_str("text"),
+        "text": text,
         "show_alert": p.get_bool("show_alert"),
         "url": p.get_str("url"),
         "cache_time": p.get_int("cache_time", default=0),

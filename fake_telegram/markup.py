@@ -1,7 +1,8 @@
 """Message text as Telegram stores it: HTML parsed into plain text + entities, auto-detection.
 
 The HTML check is deliberately loose (no attribute validation) but catches what breaks real
-bots: unsupported tags such as `<br>`, unbalanced or crossed tags, and a bare `<` from
+bots: unsupported tags such as `<br>` (named up to the first space or ">", as Telegram does),
+a `<span>` that is not `class="tg-spoiler"`, unbalanced or crossed tags, and a bare `<` from
 unescaped user text. Offsets and lengths are in UTF-16 code units, as in the Bot API.
 """
 
@@ -32,8 +33,9 @@ _ENTITY_OF_TAG = {
     "pre": "pre",
     "blockquote": "blockquote",
 }
-_TAG_NAME = re.compile(r"[a-zA-Z][a-zA-Z0-9-]*")
+_NAME_END = re.compile(r"[\s>]")
 _HREF = re.compile(r"""href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_CLASS = re.compile(r"""class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _CHAR_REF = re.compile(r"&(#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 _NAMED_REFS = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 
@@ -85,13 +87,21 @@ def parse_html(source: str) -> tuple[str, list[dict[str, Any]]]:
                         | extra
                     )
             else:
-                match = _TAG_NAME.match(body)
-                name = match.group(0).lower() if match else ""
+                # Like Telegram, the name runs to the first space or ">": "<br/>" is "br/".
+                name_end = _NAME_END.search(source, i + 1)
+                assert name_end is not None  # the ">" found above ends it at the latest
+                name = source[i + 1 : name_end.start()].lower()
                 if name not in _ENTITY_OF_TAG:
                     raise _can_parse(
                         f'Unsupported start tag "{name}" at byte offset {_byte_offset(source, i)}'
                     )
-                stack.append((name, out_len, _tag_extra(name, body)))
+                extra = _tag_extra(name, body)
+                if name == "span" and extra.get("type") != "spoiler":
+                    raise _can_parse(
+                        'Tag "span" must have class "tg-spoiler" at byte offset '
+                        f"{_byte_offset(source, i)}"
+                    )
+                stack.append((name, out_len, extra))
             i = end + 1
             continue
         if char == "&":
@@ -121,6 +131,10 @@ def _tag_extra(name: str, body: str) -> dict[str, Any]:
         return {"url": url}
     if name == "blockquote" and "expandable" in body:
         return {"type": "expandable_blockquote"}
+    if name == "span":
+        match = _CLASS.search(body)
+        css = next((g for g in match.groups() if g is not None), "") if match else ""
+        return {"type": "spoiler"} if css.lower() == "tg-spoiler" else {}
     return {}
 
 

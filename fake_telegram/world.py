@@ -212,10 +212,11 @@ class World:
             if not allow_missing_reply:
                 raise errors.bad_request(errors.REPLY_NOT_FOUND)
             target, reply_to = None, None
-        if thread_id is None and target is not None:
-            thread_id = target.thread_id  # a reply lands in the topic of what it answers
+        if target is not None and (thread_id is None or chat.is_forum):
+            # A reply lands in the topic of what it answers, whatever message_thread_id says.
+            thread_id = target.thread_id
         if thread_id is not None:
-            self._check_thread(chat, thread_id)
+            self._check_thread(chat, thread_id, sender)
         payload: dict[str, Any] = {
             "message_id": chat.next_message_id,
             "from": sender.to_json(),
@@ -230,6 +231,13 @@ class World:
                 # Telegram quirk kept on purpose: a topic message without a reply still carries
                 # reply_to_message, pointing at the topic's "forum_topic_created" message.
                 target = self.message(chat.id, thread_id)
+        elif target is not None and chat.type == "supergroup":
+            # Another quirk: a reply outside a topic (a plain supergroup, a forum's General)
+            # carries the id of its reply chain's first message as message_thread_id, without
+            # is_topic_message. It names no topic; sending to it in a forum fails.
+            payload["message_thread_id"] = target.payload.get(
+                "message_thread_id", target.message_id
+            )
         if target is not None:
             payload["reply_to_message"] = {
                 k: v for k, v in target.payload.items() if k != "reply_to_message"
@@ -248,10 +256,13 @@ class World:
         self.messages[(chat.id, stored.message_id)] = stored
         return stored
 
-    def _check_thread(self, chat: Chat, thread_id: int) -> None:
+    def _check_thread(self, chat: Chat, thread_id: int, sender: User) -> None:
         if chat.is_forum:
             if thread_id not in chat.topics:
                 raise errors.bad_request(errors.THREAD_NOT_FOUND)
+            # A closed topic takes messages only from admins (can_manage_topics), bots too.
+            if chat.topics[thread_id].closed and not chat.is_admin(sender.id):
+                raise errors.bad_request(errors.TOPIC_CLOSED)
         elif chat.type != "private" and self.message(chat.id, thread_id) is None:
             raise errors.bad_request(errors.THREAD_NOT_FOUND)
 

@@ -20,6 +20,7 @@ from bot.engine.outgoing import Message as Outgoing
 from bot.engine.sender import seconds
 from bot.engine.services import services
 from bot.engine.work import Once, Unit, work
+from bot.texts.fit import fit_answer
 from bot.texts.render import render
 from flows.catalog import DEFAULT_LANGUAGE
 from flows.effects import Text, text
@@ -125,10 +126,12 @@ async def is_admin(context: Context, chat_id: int, user_id: int) -> bool:
 async def answer_press(query: CallbackQuery, said: str | None = None, *,
                        show_alert: bool = False) -> None:
     """Answers a button press right away (Telegram waits at most 15 s for it); a passing
-    failure is tried again, since an unanswered button keeps spinning for the person."""
+    failure is tried again, since an unanswered button keeps spinning for the person. `said`
+    is catalog HTML; it goes out as the plain words Telegram takes (bot/texts/fit.py)."""
+    words = fit_answer(said) if said else None
     for attempt in range(PRESS_TRIES):
         try:
-            await query.answer(said, show_alert=show_alert)
+            await query.answer(words, show_alert=show_alert)
             return
         except RetryAfter as error:
             await asyncio.sleep(min(seconds(error.retry_after), 3.0))

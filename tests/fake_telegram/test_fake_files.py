@@ -9,6 +9,8 @@ import pytest
 from telegram import InputMediaPhoto
 from telegram.error import BadRequest
 
+from tests.clips import ffmpeg
+
 if TYPE_CHECKING:
     from telegram import Bot, Message
 
@@ -107,3 +109,23 @@ async def test_bot_resends_a_users_clip_and_sends_a_media_group(
     with pytest.raises(BadRequest, match="(?i)type of file mismatch"):
         await bot.send_video(cast.anna, as_document["document"]["file_id"])
     assert await bot.send_document(cast.anna, as_document["document"]["file_id"])
+
+
+async def test_empty_files_are_refused(bot: Bot, cast: Cast) -> None:
+    with pytest.raises(BadRequest, match="(?i)file must be non-empty"):
+        await bot.send_document(cast.anna, b"", filename="leeg.json")
+    assert await cast.tg.bot_messages(cast.anna) == []
+
+
+async def test_photo_limits(bot: Bot, cast: Cast, tmp_path: Path) -> None:
+    """sendPhoto: at most 10 MB, width + height at most 10000, sides at most 1:20."""
+    with pytest.raises(BadRequest, match="(?i)PHOTO_SAVE_FILE_INVALID"):
+        await bot.send_photo(cast.anna, b"\xff" * (10 * 1024 * 1024 + 1))
+    strip = tmp_path / "strip.png"
+    ffmpeg("-f", "lavfi", "-i", "color=white:size=2100x100", "-frames:v", "1", str(strip))
+    with pytest.raises(BadRequest, match="(?i)PHOTO_INVALID_DIMENSIONS"):
+        await bot.send_photo(cast.anna, strip.read_bytes())
+    assert await bot.send_document(cast.anna, strip.read_bytes(), filename="strip.png")
+    wide = tmp_path / "wide.png"
+    ffmpeg("-f", "lavfi", "-i", "color=white:size=2000x100", "-frames:v", "1", str(wide))
+    assert (await bot.send_photo(cast.anna, wide.read_bytes())).photo[-1].width == 2000

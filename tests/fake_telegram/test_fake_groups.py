@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from telegram import Update
+from telegram import ReplyParameters, Update
+from telegram.error import BadRequest
 from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes, MessageHandler, filters
 
 from fake_telegram import ControlError, FakeTelegramServer
@@ -130,3 +131,63 @@ async def test_a_ptb_application_polls_answers_and_stops(
         await application.updater.stop()
         await application.stop()
     assert await cast.tg.pending_updates() == 0  # PTB's final getUpdates confirmed them all
+
+
+async def test_a_reply_goes_to_the_topic_of_what_it_answers(bot: Bot, cast: Cast) -> None:
+    """Telegram: the replied message's topic wins over message_thread_id."""
+    forum = -1009998
+    await cast.tg.add_group(forum, "Opleiding", forum=True, admins=[cast.anna], members=[cast.bram])
+    first, second = await cast.tg.add_topic(forum, "Groep A"), await cast.tg.add_topic(forum, "B")
+    asked = await cast.tg.send_text(cast.bram, forum, "vraag", thread_id=first)
+    answer = await bot.send_message(
+        forum, "antwoord", message_thread_id=second,
+        reply_parameters=ReplyParameters(asked["message_id"], allow_sending_without_reply=True),
+    )
+    assert answer.message_thread_id == first
+    gone = await bot.send_message(
+        forum, "toch", message_thread_id=second,
+        reply_parameters=ReplyParameters(424242, allow_sending_without_reply=True),
+    )
+    assert gone.message_thread_id == second and gone.reply_to_message is not None
+    assert gone.reply_to_message.message_id == second  # the quirk: the topic's first message
+
+
+async def test_a_closed_topic_takes_messages_from_admins_only(bot: Bot, cast: Cast) -> None:
+    forum = -1009997
+    await cast.tg.add_group(forum, "Opleiding", forum=True, admins=[cast.anna], members=[cast.bram])
+    thread = await cast.tg.add_topic(forum, "Groep A")
+    await cast.tg.set_bot_admin(forum)
+    await bot.close_forum_topic(forum, thread)
+    assert await bot.send_message(forum, "als beheerder", message_thread_id=thread)
+    await cast.tg.set_bot_admin(forum, False)
+    with pytest.raises(BadRequest, match="(?i)TOPIC_CLOSED"):
+        await bot.send_message(forum, "als lid", message_thread_id=thread)
+    with pytest.raises(ControlError, match="TOPIC_CLOSED"):
+        await cast.tg.send_text(cast.bram, forum, "ik ook", thread_id=thread)
+    assert await cast.tg.send_text(cast.anna, forum, "beheerder mag", thread_id=thread)
+
+
+async def test_a_reply_outside_a_topic_names_its_reply_chain_not_a_topic(
+    bot: Bot, cast: Cast
+) -> None:
+    """Telegram (tdlib/telegram-bot-api#447): a reply in a plain supergroup or in a forum's
+    General carries message_thread_id = its chain's first message, without is_topic_message;
+    PTB's reply_text knows not to send there, a bot that sends to it in a forum is refused."""
+    first = await cast.tg.send_text(cast.bram, cast.group, "vraag")
+    reply = await cast.tg.send_text(cast.anna, cast.group, "antwoord", reply_to=first["message_id"])
+    assert reply["message_thread_id"] == first["message_id"] and "is_topic_message" not in reply
+    again = await cast.tg.send_text(cast.bram, cast.group, "nog een", reply_to=reply["message_id"])
+    assert again["message_thread_id"] == first["message_id"]
+    forum = -1009996
+    await cast.tg.add_group(forum, "Opleiding", forum=True, admins=[cast.anna], members=[cast.bram])
+    await cast.tg.add_topic(forum, "Groep A")
+    await fetched_texts(bot)
+    asked = await cast.tg.send_text(cast.bram, forum, "in General")
+    answered = await cast.tg.send_text(cast.anna, forum, "ja", reply_to=asked["message_id"])
+    assert answered["message_thread_id"] == asked["message_id"]
+    message = (await bot.get_updates(timeout=0))[-1].message
+    assert message is not None and not message.is_topic_message
+    sent = await message.reply_text("gezien")  # PTB leaves the chain's id out
+    assert sent.message_thread_id == asked["message_id"] and not sent.is_topic_message
+    with pytest.raises(BadRequest, match="(?i)message thread not found"):
+        await bot.send_message(forum, "x", message_thread_id=asked["message_id"])

@@ -230,3 +230,26 @@ async def test_member_changes_reach_the_bot(bot: Bot, cast: Cast) -> None:
     promoted, left = updates[1].my_chat_member, updates[2].my_chat_member
     assert promoted is not None and promoted.new_chat_member.status == "administrator"
     assert left is not None and left.new_chat_member.status == "left"
+
+
+async def test_html_tags_are_named_and_checked_as_telegram_does(bot: Bot, cast: Cast) -> None:
+    with pytest.raises(BadRequest, match='(?i)Unsupported start tag "br/" at byte offset 1'):
+        await bot.send_message(cast.anna, "a<br/>b", parse_mode=ParseMode.HTML)
+    with pytest.raises(BadRequest, match='(?i)Tag "span" must have class "tg-spoiler"'):
+        await bot.send_message(cast.anna, "<span>geheim</span>", parse_mode=ParseMode.HTML)
+    hidden = await bot.send_message(
+        cast.anna, '<span class="tg-spoiler">geheim</span>', parse_mode=ParseMode.HTML
+    )
+    assert hidden.text == "geheim" and hidden.entities[0].type == "spoiler"
+
+
+async def test_a_callback_answer_over_200_characters_is_refused(bot: Bot, cast: Cast) -> None:
+    """Telegram's MESSAGE_TOO_LONG; the query stays open, so a shorter answer still goes."""
+    sent = await bot.send_message(cast.anna, "Gekeken?", reply_markup=KEYBOARD)
+    query_id = await cast.tg.click(cast.anna, sent.message_id, "Ja", chat_id=cast.anna)
+    with pytest.raises(BadRequest, match="(?i)MESSAGE_TOO_LONG"):
+        await bot.answer_callback_query(query_id, "x" * 201, show_alert=True)
+    assert await cast.tg.callback_answer(query_id) is None
+    await bot.answer_callback_query(query_id, "é" * 200, show_alert=True)  # characters, not bytes
+    answer = await cast.tg.callback_answer(query_id)
+    assert answer is not None and answer["text"] == "é" * 200

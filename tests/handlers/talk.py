@@ -97,3 +97,16 @@ async def stage(bot: InProcessBot) -> tuple[str, str]:
                            "ORDER BY id DESC LIMIT 1")
     assert row is not None
     return row[0], row[1] or ""
+
+
+async def into_will(bot: InProcessBot) -> None:
+    """The talk moved on to will directly (moving through every phase by /next sends more
+    than a group's 20 messages a minute, which the sender would wait out)."""
+    async with services_of(bot.app).db.transaction() as tx:
+        group = await tx.one("SELECT id FROM groups", ())
+        assert group is not None
+        cycle = await cycles.open_cycle(tx, group[0])
+        assert cycle is not None
+        await cycles.save(tx, cycle, replace(cycle, phase=Phase.WILL, step="commit"),
+                          event="next", actor_id=None, now=services_of(bot.app).now())
+    assert await stage(bot) == ("will", "commit")
