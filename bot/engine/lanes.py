@@ -50,6 +50,9 @@ class Lanes(Generic[Item]):
     async def work(self, lane: int, item: Item) -> None:
         raise NotImplementedError
 
+    def lane_ended(self, lane: int) -> None:
+        """The lane's worker ended (nothing left, stopped, or broken)."""
+
     def wake(self, lanes: Iterable[int]) -> None:
         for lane in lanes:
             if self._stopping:
@@ -103,6 +106,7 @@ class Lanes(Generic[Item]):
         finally:
             if self._lanes.get(lane) is asyncio.current_task():
                 del self._lanes[lane]
+                self.lane_ended(lane)
 
     async def _through(self, lane: int) -> bool:
         """Works through what the lane has now; True when it has nothing left."""

@@ -59,6 +59,11 @@ class Sender(Lanes[outbox.Waiting]):
         self._db = db
         self._deliver = deliver
         self._clock = clock
+        # The rows each lane holds in hand. A row moved to another lane meanwhile (a group
+        # upgraded to a supergroup: storage/outbox.move_lane) is left to the lane that holds
+        # it, which follows the chat's new id, so it does not go out twice.
+        self._held: dict[int, frozenset[int]] = {}
+        self._left_to_others: set[int] = set()  # lanes that passed over rows held elsewhere
 
     async def wake_waiting(self) -> int:
         """At start: every lane with mail that was decided before the last stop."""
@@ -68,8 +73,25 @@ class Sender(Lanes[outbox.Waiting]):
         return len(lanes)
 
     async def next_items(self, lane: int) -> list[outbox.Waiting]:
+        self._release(lane)  # its last batch is worked through, or is read again
         async with self._db.reading() as tx:
-            return await outbox.waiting(tx, lane, BATCH)
+            found = await outbox.waiting(tx, lane, BATCH)
+        elsewhere = frozenset().union(*self._held.values())
+        mine = [row for row in found if row.id not in elsewhere]
+        if len(mine) < len(found):
+            self._left_to_others.add(lane)
+        self._held[lane] = frozenset(row.id for row in mine)
+        return mine
+
+    def lane_ended(self, lane: int) -> None:
+        self._release(lane)
+
+    def _release(self, lane: int) -> None:
+        """The lane no longer holds its rows: a lane that passed over some of them looks
+        again (what the holder could not send is then its own)."""
+        if self._held.pop(lane, None) and self._left_to_others:
+            waiting, self._left_to_others = self._left_to_others - {lane}, set()
+            self.wake(waiting)
 
     async def work(self, lane: int, item: outbox.Waiting) -> None:
         await self._send(item)

@@ -150,6 +150,27 @@ async def test_mail_decided_before_a_stop_is_delivered_after_the_start(db: Datab
     assert telegram.delivered == [(GROUP_A, "samenvatting")]
 
 
+async def test_mail_moved_to_a_new_chat_while_its_lane_holds_it_goes_out_once(
+        db: Database) -> None:
+    """A group upgraded to a supergroup: what waits for the old chat moves to the new chat's
+    lane (storage/outbox.move_lane) while the old lane may hold it in hand. Found by a review:
+    both lanes sent it, so the group read each waiting message twice."""
+    telegram = Telegram()
+    telegram.gate[GROUP_A] = asyncio.Event()  # Telegram is slow: the old lane holds its batch
+    await _decide(db, *(Message(GROUP_A, f"bericht {n}") for n in range(3)))
+    sender = Sender(db, telegram, lambda: NOW)
+    await sender.wake_waiting()
+    await asyncio.sleep(0.05)
+    async with db.transaction() as tx:
+        await outbox.move_lane(tx, GROUP_A, GROUP_B)
+    sender.wake([GROUP_B])
+    await asyncio.sleep(0.05)
+    telegram.gate[GROUP_A].set()
+    await sender.idle()
+    assert [html for _, html in telegram.delivered] == ["bericht 0", "bericht 1", "bericht 2"]
+    assert await _waiting(db) == 0
+
+
 def test_every_kind_of_outgoing_call_survives_the_outbox_unchanged() -> None:
     items: list[Outgoing] = [
         Message(GROUP_A, "<b>Doel</b>", 3, 41, ((("Ja", "cy:1:watched"),),),
