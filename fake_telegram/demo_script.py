@@ -89,7 +89,7 @@ EN = Script(
             ("peer1", "What would happen if you met them at the door?"),
         ),
         "options": (
-            ("peer1", "Which possibilities do you see yourself?"),
+            ("peer1", "Which possibilities can you think of yourself?"),
             ("inbrenger", "Maybe a fixed task on the board. Tips are welcome!"),
             ("inbrenger", "/tips"),
             ("peer3", "A timer on the board works for me: two minutes, then we begin."),

@@ -67,7 +67,7 @@ async def test_two_members_of_one_name_are_chosen_between_by_an_admins_button(
     since = await bot.tg.mark()
     await bot.handle(command(bot.app.bot, ANNA, "/cycle Anna"))
     asked = await _asked(bot, since)
-    assert "Meer leden heten zo" in (asked["text"] or "")
+    assert "Meerdere leden heten zo" in (asked["text"] or "")
     assert await _inbrenger(bot) is None  # nobody was guessed
     refused = await _choose(bot, BRAM, asked, ANNA_B.user_id)
     assert refused is not None and "beheerder" in (refused.get("text") or "")

@@ -98,7 +98,7 @@ def test_schedule_is_the_rhythm_of_meetings_not_the_roster() -> None:
 
 
 @pytest.mark.parametrize(("language", "turns", "finished"), [
-    ("nl", "1× aan de beurt", "1 van minstens 3"), ("en", "had the turn 1×", "1 of at least 3")])
+    ("nl", "1× aan de beurt", "1 van minstens 3"), ("en", "turns: 1", "1 of at least 3")])
 def test_the_roster_counts_turns_in_other_words_than_finished_cycles(
         language: str, turns: str, finished: str) -> None:
     """The roster shows turns (counted once the clip is shown) above the finished cycles; a

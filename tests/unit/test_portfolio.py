@@ -92,7 +92,7 @@ def test_an_unanswered_look_back_is_told_apart_from_none_of_these() -> None:
     rows = [(unanswered, said), (none, said), (running, said)]
     summary = render_all("en", group_summary(CycleContext(unanswered, Settings(), people, NOW,
                                                           said)))
-    assert "Helped Anna most</b>: Anna has not chosen yet; a later choice is added." in summary
+    assert "Helped Anna most</b>: Anna has not chosen yet; a later choice will be added." in summary
     data = portfolio(Group(1, -5, 0, "Pabo 2"), people, rows)
     assert [c["helped_most"] for c in data["cycles"]] == [None, None, None]
     assert [c["helped_most_answer"] for c in data["cycles"]] == [

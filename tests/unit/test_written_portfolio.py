@@ -59,7 +59,7 @@ def test_a_members_portfolio_tells_each_of_their_cycles_in_dutch() -> None:
     assert "  - Bo: Eerst vragen wat iemand zag." in markdown
     assert "„Bij de deur wachten”; liet de nieuwe clip het zien? deels" in markdown
     assert "geen voornemen bevestigd" in markdown and "Niet bevestigd" not in markdown
-    assert "geen van de genoemde bijdragen" in markdown
+    assert "geen van de aangeboden bijdragen" in markdown
 
 
 def test_in_english_for_an_english_reader() -> None:
