@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from flows.cycle.guards import next_meeting
 from flows.cycle.model import CycleContext, Decision, Event, MeetingBegan
-from flows.cycle.phases import button, inbrenger_name, meeting_in, set_timer
+from flows.cycle.phases import button, inbrenger_name, meeting_in, set_timer, timer_at
 from flows.effects import Say, Text, text
 
 WAIT_MINUTES = 15  # "wait a little longer" for a clip at meeting time
@@ -29,8 +29,7 @@ def move_meeting(ctx: CycleContext, event: Event) -> Decision:
     meeting = next_meeting(ctx)
     assert meeting is not None
     cycle = replace(ctx.cycle, meeting_at=meeting)
-    minutes = (meeting - ctx.now).total_seconds() / 60
-    return Decision(cycle, (set_timer(ctx, cycle, "meeting_open", minutes),
+    return Decision(cycle, (timer_at(cycle, "meeting_open", meeting),
                             Say((text("cycle.meeting_moved", name=inbrenger_name(ctx),
                                       when=meeting_in(ctx.settings, meeting)),))))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flows.cycle.model import Cycle, CycleContext
-from flows.cycle.phases import announce, set_timer
+from flows.cycle.phases import announce, set_timer, timer_at
 from flows.cycle.rotation import pick_inbrenger
 from flows.effects import Effect, Text, text
 from flows.model import Member, Phase
@@ -43,8 +43,7 @@ def opening_effects(ctx: CycleContext) -> tuple[Effect, ...]:
     cycle = ctx.cycle
     effects = announce(ctx, cycle)
     if cycle.meeting_at is not None:
-        minutes = max(0.0, (cycle.meeting_at - ctx.now).total_seconds() / 60)
-        effects += (set_timer(ctx, cycle, "meeting_open", minutes),)
+        effects += (timer_at(cycle, "meeting_open", max(cycle.meeting_at, ctx.now)),)
     elif ctx.settings.clip_reminder_hours:
         effects += (set_timer(ctx, cycle, "clip_reminder", HAND_STARTED_REMINDER_HOURS * 60),)
     return effects
