@@ -36,11 +36,11 @@ async def replan_in(unit: Unit, group: Group, schedule: planning.Schedule | None
             await unit.set_timer(group.id, effect)
 
 
-async def schedule_changed(unit: Unit, group: Group, schedule: planning.Schedule | None) -> None:
-    """After a new schedule or time zone was stored (the cycle reads the stored one): the next
-    meeting's timers planned again, and a cycle announced for a meeting that moved follows it
-    (flows/cycle/meeting.py)."""
-    await replan_in(unit, group, schedule)
+async def schedule_changed(unit: Unit, group: Group) -> None:
+    """After a new schedule or time zone was stored: the next meeting's timers planned by the
+    stored schedule, and a cycle announced for a meeting that moved follows it (it reads the
+    stored schedule too: flows/cycle/meeting.py)."""
+    await replan_in(unit, group, await groups.schedule_of(unit.tx, group.id))
     await decide_in(unit, group, ScheduleChanged())
 
 
@@ -49,7 +49,7 @@ async def settings_changed(unit: Unit, group: Group, before: Settings | None = N
     announcement and reminder hours, the time zone; "reminder 0" cancels a reminder already
     set), and the open cycle's running phase told what they were `before` (a timebox changed
     now counts now). /settings and /setup on a known group both come here."""
-    await schedule_changed(unit, group, await groups.schedule_of(unit.tx, group.id))
+    await schedule_changed(unit, group)
     if before is not None and before != group.settings:
         # The running phase decides whether its own timebox changed (flows/cycle/timebox.py).
         await decide_in(unit, group, TimeboxChanged(before))

@@ -88,7 +88,7 @@ async def on_schedule_button(press: GroupPress[ScheduleButton]) -> PressAnswer:
         await unit.send(Edit(group.chat_id, press.message_id, stale))
         return PressAnswer(stale, alert=True)
     await groups.set_schedule(unit.tx, group.id, new.to_text())
-    await schedule_changed(unit, group, new)
+    await schedule_changed(unit, group)
     shown = (text("schedule.saved"),) + schedule_overview(
         new, unit.now, group.settings.timezone, language)
     await unit.send(Edit(group.chat_id, press.message_id, render_all(language, shown)))

@@ -191,7 +191,7 @@ async def test_a_cycle_announced_for_a_meeting_that_moves_opens_at_the_new_time(
     async with work(world.app) as unit:  # what saving /schedule does
         assert unit is not None
         await groups.set_schedule(unit.tx, group.id, thursday.to_text())
-        await schedule_changed(unit, group, thursday)
+        await schedule_changed(unit, group)
     assert await world.said("De bijeenkomst is verplaatst: do 1 apr 15:00") == 1
     world.clock.now = datetime(2027, 3, 30, 13, 5, tzinfo=UTC)  # the old Tuesday, 15:05
     await world.fire_due()
