@@ -84,12 +84,17 @@ async def test_a_member_who_opens_an_expired_invite_hears_it_is_invalid(
     assert "niet (meer) geldig" in await _opens(bot, CARLA, payload)
 
 
-async def test_a_coach_in_the_groups_chat_sees_who_coaches_it(bot: InProcessBot) -> None:
-    """Before, a coach's /coach list in the group was told that only members see the coaches,
-    and to /join: a coach is no member."""
+async def _carla_coaches_from_the_chat(bot: InProcessBot) -> None:
+    """Carla, in the group's chat but no member, became its coach by the invite."""
     await _group_with_anna(bot, BRAM)
     await bot.tg.add_member(GROUP, CARLA.user_id)
     await _opens(bot, CARLA, await _invite(bot))
+
+
+async def test_a_coach_in_the_groups_chat_sees_who_coaches_it(bot: InProcessBot) -> None:
+    """Before, a coach's /coach list in the group was told that only members see the coaches,
+    and to /join: a coach is no member."""
+    await _carla_coaches_from_the_chat(bot)
     since = await bot.tg.mark()
     await bot.handle(command(bot.app.bot, CARLA, "/coach list"))
     [said] = await bot.said(GROUP, since=since)
@@ -127,9 +132,7 @@ async def test_the_coaches_hear_when_the_bot_is_removed_from_their_group(
 async def test_a_coach_of_the_group_cannot_join_it_as_a_member(bot: InProcessBot) -> None:
     """The other way round: a coach in the group's chat who sent /join became a member too,
     and the coach summaries then went to someone counted among the peers."""
-    await _group_with_anna(bot, BRAM)
-    await bot.tg.add_member(GROUP, CARLA.user_id)
-    await _opens(bot, CARLA, await _invite(bot))
+    await _carla_coaches_from_the_chat(bot)
     since = await bot.tg.mark()
     await bot.handle(command(bot.app.bot, CARLA, "/join"))
     [said] = await bot.said(GROUP, since=since)
