@@ -50,6 +50,20 @@ async def of_cycle(tx: Tx, cycle_id: int) -> tuple[ContributionRef, ...]:
     return tuple(_ref(r) for r in rows)
 
 
+async def one(tx: Tx, cycle_id: int, message_id: int) -> ContributionRef | None:
+    """The contribution that is this message, if stored (an edit looks up just its own)."""
+    row = await tx.one(f"SELECT {_REF} FROM contributions c WHERE c.cycle_id = ? "
+                       "AND c.message_id = ?", (cycle_id, message_id))
+    return _ref(row) if row else None
+
+
+async def speakers(tx: Tx, cycle_id: int) -> set[int]:
+    """Who has said anything in the cycle so far."""
+    rows = await tx.all("SELECT DISTINCT user_id FROM contributions WHERE cycle_id = ?",
+                        (cycle_id,))
+    return {r["user_id"] for r in rows}
+
+
 @dataclass(frozen=True)
 class UnreadNote:
     """A stored voice note without words yet, with what is needed to read it."""

@@ -31,20 +31,24 @@ def can_transcribe(language: str) -> bool:
     return backend != "none" and (backend != "pocketsphinx" or language == "en")
 
 
-# A member's message in these phases never closes the cycle, so it needs neither the group's
-# past cycles nor its coming meetings: the hot path (every message of the talk) skips them.
+# A member's message in these phases never closes the cycle nor moves it on, so it needs
+# neither the group's past cycles, nor its coming meetings, nor what was said before it in
+# the cycle (the nudge reads the message and the nudge history alone): the hot path, every
+# message of the talk, skips them. Loading the cycle's contributions for every message grew
+# with the talk's length (tests/unit/test_talk_context.py holds the flow to this).
 _TALK_ONLY = (Phase.GOAL, Phase.REALITY, Phase.OPTIONS)
 
 
 async def load_context(tx: Tx, group: Group, cycle: Cycle, now: datetime,
                        event: Event | None = None) -> CycleContext:
     ctx = CycleContext(cycle, group.settings, await members.active(tx, group.id), now,
-                       await contributions.of_cycle(tx, cycle.id), group.title,
+                       group_title=group.title,
                        can_transcribe=can_transcribe(group.settings.language),
                        voice_notice_given=await groups.voice_notice_given(tx, group.id))
     if isinstance(event, Contribution) and cycle.phase in _TALK_ONLY:
         return ctx
-    return replace(ctx, history=await cycles.history(tx, group.id),
+    return replace(ctx, contributions=await contributions.of_cycle(tx, cycle.id),
+                   history=await cycles.history(tx, group.id),
                    upcoming_meetings=await upcoming_meetings(tx, group, now, len(ctx.members)),
                    former=await members.former(tx, group.id))
 

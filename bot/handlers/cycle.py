@@ -138,7 +138,7 @@ async def status_command(cmd: GroupCommand) -> None:
     if cycle is None:
         await cmd.reply(between_cycles(everyone, await _next_meeting(cmd)))
         return
-    spoken = {c.user_id for c in await contributions.of_cycle(tx, cycle.id)}
+    spoken = await contributions.speakers(tx, cycle.id)
     timebox = timebox_timer(cycle)
     timer = await timers.get(tx, group.id, timer_name(cycle.id, timebox)) if timebox else None
     meeting = meeting_in(group.settings, cycle.meeting_at) if cycle.meeting_at else None
@@ -200,9 +200,10 @@ async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if unit is None or group is None:
             return
         cycle = await cycles.open_cycle(unit.tx, group.id)
-        stored = next((c for c in await contributions.of_cycle(unit.tx, cycle.id)
-                       if c.message_id == message.message_id and not c.erased),
-                      None) if cycle else None
+        stored = await contributions.one(unit.tx, cycle.id, message.message_id) \
+            if cycle else None
+        if stored is not None and stored.erased:
+            stored = None  # /forget's words stay forgotten (ContributionRef.erased)
         if cycle is not None and stored is not None:
             label = label_after_edit(stored, message.text, group.settings.language)
             await contributions.edit_text(unit.tx, cycle.id, message.message_id, message.text,

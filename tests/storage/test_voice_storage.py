@@ -24,9 +24,10 @@ async def db(tmp_path):  # type: ignore[no-untyped-def]
     await database.close()
 
 
-async def _setup(db: Database, phase: Phase = Phase.REALITY) -> tuple[int, int]:
+async def _setup(db: Database, phase: Phase = Phase.REALITY, chat_id: int = -31
+                 ) -> tuple[int, int]:
     async with db.transaction() as tx:
-        group, _ = await groups.register(tx, -31, 0, "G", Settings(), NOW)
+        group, _ = await groups.register(tx, chat_id, 0, "G", Settings(), NOW)
         cycle = await cycles.create(tx, Cycle(id=0, group_id=group.id, inbrenger_id=1, number=1,
                                               phase=phase, phase_started_at=NOW),
                                     actor_id=1, event="start", now=NOW)
@@ -165,3 +166,25 @@ async def test_contributions_stored_before_migration_4_are_text(tmp_path):  # ty
         assert not await groups.voice_notice_given(tx, 1)
     await database.close()
     assert ref.kind == "text" and ref.duration == 0 and ref.text == "Wat wil je?"
+
+
+async def test_one_contribution_and_who_spoke_are_read_without_the_whole_talk(db):  # type: ignore[no-untyped-def]
+    """An edit looks up just its own message, /status just who spoke: both as the whole
+    talk would say it (the hot paths no longer load every contribution of the cycle)."""
+    _, cycle_id = await _setup(db)
+    _, other_cycle = await _setup(db, chat_id=-32)
+    async with db.transaction() as tx:
+        await contributions.add(tx, cycle_id, 2, "reality", 70, "", VOICE, NOW, kind=VOICE,
+                                file_id="f", duration=12)
+        await contributions.add(tx, cycle_id, 3, "reality", 71, "Wat zie je?", "open_question",
+                                NOW)
+        await contributions.add(tx, cycle_id, 3, "reality", 72, "En daarna?", "open_question",
+                                NOW)
+        await contributions.add(tx, other_cycle, 4, "reality", 71, "Elders", "other", NOW)
+        whole = {c.message_id: c for c in await contributions.of_cycle(tx, cycle_id)}
+        assert await contributions.one(tx, cycle_id, 71) == whole[71]
+        assert await contributions.one(tx, cycle_id, 70) == whole[70]
+        assert await contributions.one(tx, cycle_id, 73) is None
+        assert await contributions.speakers(tx, cycle_id) == {2, 3}
+        assert await contributions.speakers(tx, other_cycle) == {4}
+
