@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.media.transcribe import BACKENDS
 from flows.settings_change import is_time_zone
 
 TOKEN_PATTERN = re.compile(r"^\d{5,16}:[A-Za-z0-9_-]{30,64}$")
@@ -81,14 +82,11 @@ def _writable_dir(path: Path) -> str | None:
     return None if os.access(path, os.W_OK) else f"INTERVISION_DATA_DIR: {path} is not writable"
 
 
-TRANSCRIBERS = ("none", "pocketsphinx", "whisper")  # bot/media/transcribe.py's back-ends
-
-
 def _transcriber_problems(env: Mapping[str, str]) -> list[str]:
     """A misspelt back-end would leave every voice note unread without a word at start."""
     chosen = env.get("INTERVISION_TRANSCRIBER", "none").strip().lower()
-    if chosen not in TRANSCRIBERS:
-        return [f"INTERVISION_TRANSCRIBER: {chosen!r} is not one of {', '.join(TRANSCRIBERS)}"]
+    if chosen not in BACKENDS:
+        return [f"INTERVISION_TRANSCRIBER: {chosen!r} is not one of {', '.join(BACKENDS)}"]
     model = env.get("INTERVISION_WHISPER_MODEL", "").strip()
     if chosen == "whisper" and not (model and Path(model).is_dir()):
         return ["INTERVISION_WHISPER_MODEL: with INTERVISION_TRANSCRIBER=whisper, the folder of "

@@ -4,6 +4,8 @@ talks to Telegram for real (the fake Bot API is a package of its own)."""
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -97,3 +99,18 @@ def test_the_product_never_imports_the_fake_bot_api() -> None:
              if name.split(".")[0] in ("flows", "storage")
              or (name.startswith("bot.") and not name.startswith("bot.cli"))}
     assert not {k: v for k, v in leaks.items() if v}
+
+
+
+def _numpy_loaded_after(code: str) -> bool:
+    out = subprocess.run([sys.executable, "-c", f"import sys; {code}; print('numpy' in sys.modules)"],
+                         cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    return out.strip() == "True"
+
+
+def test_the_bot_starts_without_numpy() -> None:
+    """numpy (10 MB, 0.1 s) is loaded only where a clip's sound is read, so a bot that never
+    reads one, and every CLI command, starts without it."""
+    assert not _numpy_loaded_after("import bot.cli.main, bot.startup.run, bot.startup.config")
+    assert _numpy_loaded_after("from bot.media.sound import _loudness_floor; "
+                               "_loudness_floor([1.0])")
