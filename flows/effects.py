@@ -44,6 +44,9 @@ class Say:
     buttons: Keyboard = ()
     reply_to: int | None = None
     language: str | None = None
+    # A reply to this message is a late look-back line of the cycle (and a reply to no other
+    # message of the bot is: flows/cycle/lookback.late_line_invitation).
+    invites_late_lines: bool = False
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,15 @@ from telegram.ext import ContextTypes
 
 from bot.engine.services import services_of
 from bot.media import retention
-from storage import button_messages, contributions, cycles, groups, inbox, outbox
+from storage import (
+    button_messages,
+    contributions,
+    cycles,
+    groups,
+    inbox,
+    late_line_invitations,
+    outbox,
+)
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +39,7 @@ async def hourly(context: ContextTypes.DEFAULT_TYPE) -> None:
             await contributions.erase_texts_before(tx, group.id, cutoff)
             await button_messages.forget_left_over(tx, group.id, cutoff)
         await inbox.forget_old(tx, now)
+        await late_line_invitations.forget_old(tx, now)
         await outbox.forget_old(tx, now)
         still_open = await cycles.open_ids(tx)
     # The erased words, and the words of the updates handled this hour, also leave the older

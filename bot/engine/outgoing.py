@@ -34,6 +34,7 @@ class Message:
     reply_to: int | None = None
     buttons: ButtonRows = ()
     fallback: Message | None = None
+    late_lines_of: int | None = None  # the cycle a reply to it gives a late look-back line
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ from bot.engine.outgoing import (
     encode,
     lane_of,
 )
-from storage import outbox
+from storage import late_line_invitations, outbox
 from storage.db import Database, unavailable
 
 log = logging.getLogger(__name__)
@@ -169,12 +169,16 @@ class Sender(Lanes[outbox.Waiting]):
                 wait = min(wait * 2, LAST_RETRY)
 
     async def _record(self, item: Outgoing, message_id: int | None) -> None:
-        """The record of a message with buttons, after (not with) its delivered mark: a record
-        that cannot be written costs only the later removal of those buttons, never a second
-        copy of the message or a lane that stops."""
+        """The record of a message with buttons, or of an invitation to add a late look-back
+        line, after (not with) its delivered mark: a record that cannot be written costs only
+        the later removal of those buttons (or the late lines), never a second copy of the
+        message or a lane that stops."""
         try:
             async with self._db.transaction() as tx:
                 await live_buttons.delivered(tx, item, message_id, self._clock())
+                if isinstance(item, Message) and item.late_lines_of and message_id is not None:
+                    await late_line_invitations.record(tx, item.chat_id, message_id,
+                                                       item.late_lines_of, self._clock())
         except sqlite3.Error:
             log.exception("a sent message's buttons could not be recorded")
 

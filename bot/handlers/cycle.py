@@ -43,6 +43,7 @@ from flows.cycle.model import (
     CommitmentEdited,
     Contribution,
     Event,
+    LearningQuestion,
     MoveLine,
     Next,
     Swap,
@@ -54,9 +55,8 @@ from flows.cycle.status import between_cycles, status, timebox_timer
 from flows.cycle.talk import label_after_edit
 from flows.effects import Text
 from flows.model import BEFORE_TALK_PHASES, Group
-from storage import contributions, cycles, groups, members, outbox, timers
+from storage import contributions, cycles, groups, late_line_invitations, members, outbox, timers
 from storage.db import Tx
-from storage.privacy import last_closed_cycle
 
 log = logging.getLogger(__name__)
 
@@ -168,51 +168,52 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
                 await explain_anonymous(unit, update, context, group.settings.language)
             return
         replied = message.reply_to_message
+        invited_by = await late_line_invitations.cycle_of(
+            unit.tx, message.chat_id, replied.message_id) if replied else None
+        if invited_by is not None:
+            # A reply to the invitation to add a missed look-back line is that line, also
+            # when the next cycle is open already (and a reply to any other message is not).
+            late = MoveLine(user.id, message.message_id, message.text)
+            decision = await decide_in(unit, group, late, cycle_id=invited_by)
+            if decision is not None and decision.refusal is not None:
+                await reply(unit, update, group.settings.language, decision.refusal)
+            return
         event = Contribution(user.id, message.message_id, message.text,
                              reply_to=replied.message_id if replied else None)
         decision = await decide_in(unit, group, event)
-        if decision is None and _answers_the_bot(message, context):
-            # No open cycle: a reply to the bot may be a late line of the last look back.
-            last = await last_closed_cycle(unit.tx, group.id)
-            if last is not None:
-                late = MoveLine(user.id, message.message_id, message.text)
-                await decide_in(unit, group, late, cycle_id=last.id)
-            return
         if decision is not None and decision.refusal is not None:
             await reply(unit, update, group.settings.language, decision.refusal)
-
-
-def _answers_the_bot(message: TgMessage, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    replied = message.reply_to_message
-    return replied is not None and replied.from_user is not None and \
-        replied.from_user.id == context.bot.id
 
 
 async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An edited message changes the stored contribution's words and reading (a tip edited
     into the question its nudge suggested counts as a question); it is no new contribution,
-    so it is neither counted again nor nudged again."""
+    so it is neither counted again nor nudged again. The inbrenger's edit of the message (or
+    the clip's caption) their learning question came in changes the question."""
     message = update.edited_message
-    if message is None or not message.text:
+    if message is None or not (message.text or message.caption):
         return
+    words = message.text or message.caption or ""
     async with handling(update, context) as unit:
         group = await find_group(unit, update) if unit else None
         if unit is None or group is None:
             return
         cycle = await cycles.open_cycle(unit.tx, group.id)
-        stored = await contributions.one(unit.tx, cycle.id, message.message_id) \
-            if cycle else None
-        if stored is not None and stored.erased:
-            stored = None  # /forget's words stay forgotten (ContributionRef.erased)
-        if cycle is not None and stored is not None:
-            label = label_after_edit(stored, message.text, group.settings.language)
-            await contributions.edit_text(unit.tx, cycle.id, message.message_id, message.text,
-                                          label)
-        if cycle is not None and stored is not None and message.from_user is not None \
-                and cycle.proposal_message_id == message.message_id:
+        if cycle is None or message.from_user is None:
+            return
+        editor, message_id = message.from_user.id, message.message_id
+        stored = await contributions.one(unit.tx, cycle.id, message_id)
+        if stored is None:  # not a contribution: maybe the learning question's message
+            await decide_in(unit, group, LearningQuestion(editor, words, message_id))
+            return
+        if stored.erased:
+            return  # /forget's words stay forgotten (ContributionRef.erased)
+        label = label_after_edit(stored, words, group.settings.language)
+        await contributions.edit_text(unit.tx, cycle.id, message_id, words, label)
+        if cycle.proposal_message_id == message_id:
             # The proposed commitment follows its message's edit (refused quietly otherwise).
-            await decide_in(unit, group, CommitmentEdited(
-                message.from_user.id, message.message_id, stored.text, message.text))
+            await decide_in(unit, group, CommitmentEdited(editor, message_id, stored.text,
+                                                          words))
 
 
 async def on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -342,7 +343,8 @@ def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         command("status", status_command, groups_only),
         command("audio", audio_command, groups_only),
         MessageHandler(groups_only & filters.UpdateType.MESSAGE & filters.VOICE, on_voice),
-        MessageHandler(groups_only & filters.UpdateType.EDITED_MESSAGE & filters.TEXT, on_edit),
+        MessageHandler(groups_only & filters.UpdateType.EDITED_MESSAGE
+                       & (filters.TEXT | filters.CAPTION), on_edit),
         MessageHandler(groups_only & filters.UpdateType.MESSAGE & clip_intake.CLIP_FILTER,
                        on_clip),
         MessageHandler(groups_only & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND,

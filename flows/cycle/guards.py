@@ -56,6 +56,13 @@ def no_learning_question_yet(ctx: CycleContext, event: Event) -> Text | None:
     return text("cycle.refused.wrong_phase") if ctx.cycle.learning_question else None
 
 
+def edits_the_question(ctx: CycleContext, event: Event) -> Text | None:
+    """An edit of the message the learning question came in (any other edit is no question)."""
+    edited = getattr(event, "message_id", 0)
+    return None if edited and edited == ctx.cycle.question_message_id \
+        else text("cycle.refused.wrong_phase")
+
+
 def replies_to_clip(ctx: CycleContext, event: Event) -> Text | None:
     """A message that answers the clip itself: the one way to change the learning question."""
     clip = ctx.cycle.clip

@@ -42,7 +42,8 @@ def take_clip(ctx: CycleContext, event: Event) -> Decision:
     caption = (event.caption or "").strip()
     correction = _check(cycle, caption, ctx.settings.language)
     if correction is None:
-        cycle = replace(cycle, learning_question=caption, corrected_question=None)
+        cycle = replace(cycle, learning_question=caption, corrected_question=None,
+                        question_message_id=event.clip.message_id)
     if cycle.learning_question:
         lines = (received, text("cycle.question_received", question=cycle.learning_question),
                  text("cycle.question_how_to_change"))
@@ -59,17 +60,19 @@ def take_clip(ctx: CycleContext, event: Event) -> Decision:
 
 def take_learning_question(ctx: CycleContext, event: Event) -> Decision:
     """A learning question for the clip: the first one, or a new one (a reply to the clip, or
-    the explicit event). Consent is about the recording, so a new question keeps it."""
+    the edit of the message the question came in). Consent is about the recording, so a new
+    question keeps it."""
     assert isinstance(event, (LearningQuestion, Contribution))
     question = (event.question if isinstance(event, LearningQuestion) else event.text).strip()
-    reply_to = event.message_id if isinstance(event, Contribution) else None
+    reply_to = event.message_id
     cycle = ctx.cycle
     correction = _check(cycle, question, ctx.settings.language)
     if correction is not None:
         cycle, lines = _corrected(cycle, question, correction)
         return Decision(cycle, (Say(lines, reply_to=reply_to),))
     changed = bool(cycle.learning_question)  # its consent question came with it already
-    cycle = replace(cycle, learning_question=question, corrected_question=None)
+    cycle = replace(cycle, learning_question=question, corrected_question=None,
+                    question_message_id=event.message_id)
     if changed:
         consent = "cycle.consent_stays" if cycle.consent else "cycle.consent_still_asked"
         return Decision(cycle, (Say((text("cycle.question_changed", question=question),
@@ -95,14 +98,31 @@ def before_clip(ctx: CycleContext, event: Event) -> Decision:
     cycle = ctx.cycle
     question = event.text.strip()
     if not cycle.learning_question and _check(cycle, question, ctx.settings.language) is None:
-        kept = replace(cycle, learning_question=question, corrected_question=None)
-        return Decision(kept, (Say((text("cycle.question_before_clip", question=question),),
-                                   reply_to=event.message_id),))
+        return _kept_for_the_clip(cycle, question, event.message_id)
     if cycle.clip_awaited_told:
         return Decision(cycle)
     told = replace(cycle, clip_awaited_told=True)
     return Decision(told, (Say((text("cycle.clip_awaited", name=inbrenger_name(ctx)),),
                                reply_to=event.message_id),))
+
+
+def edit_before_clip(ctx: CycleContext, event: Event) -> Decision:
+    """The inbrenger edited the message whose learning question waits for the clip: the
+    edited words are the question, checked as when first sent."""
+    assert isinstance(event, LearningQuestion)
+    question = event.question.strip()
+    correction = _check(ctx.cycle, question, ctx.settings.language)
+    if correction is None:
+        return _kept_for_the_clip(ctx.cycle, question, event.message_id)
+    cycle, lines = _corrected(replace(ctx.cycle, learning_question=None), question, correction)
+    return Decision(cycle, (Say(lines, reply_to=event.message_id),))
+
+
+def _kept_for_the_clip(cycle: Cycle, question: str, message_id: int) -> Decision:
+    kept = replace(cycle, learning_question=question, corrected_question=None,
+                   question_message_id=message_id)
+    return Decision(kept, (Say((text("cycle.question_before_clip", question=question),),
+                               reply_to=message_id),))
 
 
 def _check(cycle: Cycle, question: str, language: str) -> Text | None:

@@ -102,7 +102,7 @@ def late_line_invitation(ctx: CycleContext) -> tuple[Effect, ...]:
     meeting is not taken as a line, so without this a late line would go unheard."""
     if awaited(ctx) <= _lined(ctx):
         return ()
-    return (Say((text("cycle.lookback_late_invite"),)),)
+    return (Say((text("cycle.lookback_late_invite"),), invites_late_lines=True),)
 
 
 def look_back(ctx: CycleContext, event: Event) -> Decision:

@@ -30,6 +30,7 @@ class Cycle:
     step: str = ""  # the sub-state inside a phase that has steps (flows.model.STEPS), else ""
     step_started_at: datetime | None = None  # when that step began (None: stored before)
     learning_question: str | None = None
+    question_message_id: int | None = None  # the message it came in: its edit changes it
     clip: Clip | None = None
     consent: bool = False
     watched_by: frozenset[int] = frozenset()
@@ -151,6 +152,7 @@ class ClipPosted:
 class LearningQuestion:
     actor: int
     question: str
+    message_id: int = 0  # an edit of the message the question came in (Cycle.question_message_id)
     name = "learning_question"
 
 
@@ -367,9 +369,8 @@ class TimerFired:
 Event = (
     Accept | Swap | ClipPosted | LearningQuestion | Consent | Wait | Watched | Next | ToggleTips
     | Cancel | Contribution | LookBackChoice | ConfirmCommitment | CommitmentEdited
-    | CheckinAnswer | TriedAnswer
-    | MoveLine | TimerFired | VoiceNote | VoiceTranscribed | AskSound | Absent | MeetingBegan
-    | MemberLeft | TimeboxChanged | ScheduleChanged
+    | CheckinAnswer | TriedAnswer | MoveLine | TimerFired | VoiceNote | VoiceTranscribed
+    | AskSound | Absent | MeetingBegan | MemberLeft | TimeboxChanged | ScheduleChanged
 )
 
 
@@ -380,8 +381,7 @@ def actor_of(event: Event) -> int:
 
 @dataclass(frozen=True)
 class Decision:
-    """The outcome of one event: the cycle after it, what to do, or why it was refused
-    (then `cycle` is the unchanged cycle and `effects` is empty)."""
+    """One event's outcome: the cycle after it and what to do, or (unchanged) why refused."""
 
     cycle: Cycle
     effects: tuple[Effect, ...] = ()

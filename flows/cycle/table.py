@@ -25,6 +25,7 @@ from flows.cycle import (
 from flows.cycle.guards import (
     Guard,
     checkin_pending,
+    edits_the_question,
     has_agreed,
     has_clip,
     has_commitment,
@@ -117,8 +118,11 @@ TRANSITIONS: tuple[Transition, ...] = (
     *(t(p, "swap", P.ANNOUNCED, is_member, meeting_passed, action=act.swap) for p in BEFORE_TALK),
     # A second clip before the watching replaces the first (flows/cycle/intake.py).
     t(P.AWAITING_CLIP, "clip", None, is_inbrenger, action=intake.take_clip),
-    t(P.AWAITING_CLIP, "learning_question", None, is_inbrenger, has_clip,
+    # The inbrenger edits the message their learning question came in: the edit is the question.
+    t(P.AWAITING_CLIP, "learning_question", None, is_inbrenger, has_clip, edits_the_question,
       action=intake.take_learning_question),
+    *(t(p, "learning_question", None, is_inbrenger, no_clip_yet, edits_the_question,
+        action=intake.edit_before_clip) for p in BEFORE_TALK),
     # A message is the learning question only while none is stored; then a reply to the clip
     # changes it, and the rest is chat (before the clip: answered once, flows/cycle/intake.py).
     t(P.AWAITING_CLIP, "message", None, is_inbrenger, has_clip, no_learning_question_yet,

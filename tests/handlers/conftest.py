@@ -19,15 +19,18 @@ from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, GROUP_TITLE, STRANGE
 
 
 @pytest.fixture
-async def bot(server: FakeTelegramServer, tg: FakeTelegramControl,
-              tmp_path: Path) -> AsyncIterator[InProcessBot]:
+async def bot(server: FakeTelegramServer, tg: FakeTelegramControl, tmp_path: Path,
+              request: pytest.FixtureRequest) -> AsyncIterator[InProcessBot]:
     """The bot, started as `intervision run` starts it (minus polling), with Anna (admin),
-    Bram and Cato in the group `GROUP` (not set up yet), and a stranger in another group."""
+    Bram and Cato in the group `GROUP` (not set up yet), and a stranger in another group.
+    A test marked `@pytest.mark.bot_env(NAME="value")` sets configuration variables."""
     for person in (ANNA, BRAM, CATO, STRANGER):
         await tg.add_user(person.user_id, person.first_name)
     await tg.add_group(GROUP, GROUP_TITLE, supergroup=True, admins=[ANNA.user_id],
                        members=[BRAM.user_id, CATO.user_id])
-    app: App = build_application(config_for(server, tmp_path))
+    marker = request.node.get_closest_marker("bot_env")
+    app: App = build_application(config_for(server, tmp_path,
+                                            **(marker.kwargs if marker else {})))
     driven = InProcessBot(app, tg)
 
     async def remember(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -15,7 +15,7 @@ from bot.engine.services import services_of
 from bot.media.transcribe import Transcript
 from flows.cycle.model import Cycle
 from flows.model import Group, Phase, WillStep
-from storage import coaches, cycles, groups, members
+from storage import coaches, cycles, groups, late_line_invitations, members
 from tests.clips import ffmpeg
 from tests.handlers.in_process import InProcessBot, set_up
 from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, Person, message
@@ -59,8 +59,11 @@ async def _to_coach(bot: InProcessBot, since: int) -> list[str]:
 
 async def test_a_late_look_back_line_tells_the_coach_whose_cycle_it_adds_to(
         bot: InProcessBot) -> None:
-    await _bram_in_the_look_back(bot, Phase.CLOSED)
+    seeded = await _bram_in_the_look_back(bot, Phase.CLOSED)
     invitation = await bot.app.bot.send_message(GROUP, "De terugblik gemist?")
+    async with services_of(bot.app).db.transaction() as tx:  # as the sender records it
+        await late_line_invitations.record(tx, GROUP, invitation.message_id, seeded.cycle.id,
+                                           datetime.now(UTC))
     since = await bot.tg.mark()
     await bot.handle(message(bot.app.bot, CATO, "Vragen naar wat hij zelf zag.",
                              reply_to=invitation.to_dict()))

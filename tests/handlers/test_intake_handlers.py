@@ -41,7 +41,7 @@ async def test_chat_after_intake_is_chat_and_a_reply_to_the_clip_changes_the_que
     await announced(bot)
     clip = video(bot.app.bot, BRAM, QUESTION)
     confirmed = await sent(bot, clip)
-    assert any("Antwoord dan op je clip" in words for words in confirmed)
+    assert any("of antwoord op je clip" in words for words in confirmed)
     for words in ("Ik heb er zin in, tot dinsdag!", "Hoe weet ik of ik het goed gefilmd heb?"):
         assert await sent(bot, message(bot.app.bot, BRAM, words)) == []
     assert await stored_question(bot) == QUESTION

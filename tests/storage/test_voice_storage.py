@@ -10,7 +10,7 @@ import pytest
 
 from flows.cycle.model import VOICE, Cycle
 from flows.model import Phase, Settings
-from storage import contributions, cycles, groups, privacy
+from storage import contributions, cycles, groups, late_line_invitations, privacy
 from storage.db import Database
 from storage.migrations import apply_pending
 
@@ -188,3 +188,18 @@ async def test_one_contribution_and_who_spoke_are_read_without_the_whole_talk(db
         assert await contributions.speakers(tx, cycle_id) == {2, 3}
         assert await contributions.speakers(tx, other_cycle) == {4}
 
+
+
+async def test_a_late_line_invitation_names_its_cycle_for_a_week(db):  # type: ignore[no-untyped-def]
+    """A reply to the invitation finds its cycle; any other message, or one after a week
+    (the housekeeping's forget_old), finds none."""
+    _, cycle_id = await _setup(db)
+    async with db.transaction() as tx:
+        await late_line_invitations.record(tx, -31, 500, cycle_id, NOW)
+        assert await late_line_invitations.cycle_of(tx, -31, 500) == cycle_id
+        assert await late_line_invitations.cycle_of(tx, -31, 501) is None
+        assert await late_line_invitations.cycle_of(tx, -32, 500) is None
+        await late_line_invitations.forget_old(tx, NOW + timedelta(days=6))
+        assert await late_line_invitations.cycle_of(tx, -31, 500) == cycle_id
+        await late_line_invitations.forget_old(tx, NOW + timedelta(days=8))
+        assert await late_line_invitations.cycle_of(tx, -31, 500) is None

@@ -143,7 +143,11 @@ SCENARIOS: list[tuple[Phase, dict[str, Any], Event, Phase]] = [
     (P.AWAITING_CLIP, {}, Swap(BOB, is_admin=True), P.ANNOUNCED),
     (P.AWAITING_CLIP, {"meeting_at": NOW}, Swap(CARLA), P.ANNOUNCED),
     (P.AWAITING_CLIP, {}, ClipPosted(ANNA, CLIP, None), P.AWAITING_CLIP),
-    (P.AWAITING_CLIP, {"clip": CLIP}, LearningQuestion(ANNA, QUESTION), P.AWAITING_CLIP),
+    (P.AWAITING_CLIP, {"clip": CLIP, "question_message_id": 509},
+     LearningQuestion(ANNA, QUESTION, 509), P.AWAITING_CLIP),
+    *[(phase, {"learning_question": QUESTION, "question_message_id": 510},
+       LearningQuestion(ANNA, "Hoe kan ik na de pauze sneller beginnen?", 510), phase)
+      for phase in (P.ANNOUNCED, P.AWAITING_CLIP)],
     (P.AWAITING_CLIP, {"clip": CLIP}, Contribution(ANNA, 501, QUESTION), P.AWAITING_CLIP),
     (P.AWAITING_CLIP, {"clip": CLIP, "learning_question": QUESTION},
      Contribution(ANNA, 508, "Hoe kan ik de start van de les rustiger maken?",
@@ -419,8 +423,9 @@ def test_a_weak_learning_question_gets_a_friendly_correction_with_an_example(
 
 
 def test_an_english_group_gets_english_corrections() -> None:
-    ctx = ctx_for(cycle_in(P.AWAITING_CLIP, clip=CLIP), settings=Settings(language="en"))
-    decision = decide(ctx, LearningQuestion(ANNA, "The class is noisy"))
+    ctx = ctx_for(cycle_in(P.AWAITING_CLIP, clip=CLIP, question_message_id=CLIP.message_id),
+                  settings=Settings(language="en"))
+    decision = decide(ctx, LearningQuestion(ANNA, "The class is noisy", CLIP.message_id))
     assert [e.texts for e in decision.effects if isinstance(e, Say)] == [
         (Text("lq.not_a_question"), Text("lq.example"), Text("lq.send_as_question"))]
     assert render_all("en", decision.effects[0].texts).startswith(  # type: ignore[union-attr]

@@ -89,13 +89,34 @@ def test_the_confirmation_says_how_to_change_the_learning_question() -> None:
     by_caption = decide(ctx_for(cycle_in(P.AWAITING_CLIP)), ClipPosted(ANNA, CLIP, QUESTION))
     by_message = decide(ctx_for(cycle_in(P.AWAITING_CLIP, clip=CLIP)), chat(804, QUESTION))
     for decision in (by_caption, by_message):
-        assert QUESTION in said(decision) and "Antwoord dan op je clip" in said(decision)
+        assert QUESTION in said(decision) and "of antwoord op je clip" in said(decision)
         assert "cy:7:consent" in group_buttons(decision)
 
 
-def test_the_explicit_learning_question_event_still_replaces_it() -> None:
-    decision = decide(ctx_for(ready()), LearningQuestion(ANNA, NEW_QUESTION))
+def test_an_edited_caption_changes_the_learning_question_and_keeps_the_consent() -> None:
+    by_caption = decide(ctx_for(cycle_in(P.AWAITING_CLIP)), ClipPosted(ANNA, CLIP, QUESTION))
+    cycle = replace(by_caption.cycle, consent=True)
+    decision = decide(ctx_for(cycle), LearningQuestion(ANNA, NEW_QUESTION, CLIP.message_id))
     assert decision.cycle.learning_question == NEW_QUESTION and decision.cycle.consent
+    assert "aangepast" in said(decision) and group_buttons(decision) == []
+
+
+def test_an_edited_question_message_changes_it_and_other_edits_do_not() -> None:
+    asked = decide(ctx_for(cycle_in(P.AWAITING_CLIP, clip=CLIP)), chat(805, QUESTION)).cycle
+    edited = decide(ctx_for(asked), LearningQuestion(ANNA, NEW_QUESTION, 805))
+    assert edited.cycle.learning_question == NEW_QUESTION and "aangepast" in said(edited)
+    for who, message_id in ((ANNA, 806), (BOB, 805)):  # another message; someone else
+        other = decide(ctx_for(asked), LearningQuestion(who, NEW_QUESTION, message_id))
+        assert other.refused and other.cycle == asked
+
+
+def test_an_edit_of_the_question_kept_for_the_clip_is_checked_again() -> None:
+    kept = decide(ctx_for(cycle_in(P.ANNOUNCED)), chat(807, QUESTION)).cycle
+    assert kept.learning_question == QUESTION
+    better = decide(ctx_for(kept), LearningQuestion(ANNA, NEW_QUESTION, 807))
+    assert better.cycle.learning_question == NEW_QUESTION and NEW_QUESTION in said(better)
+    worse = decide(ctx_for(kept), LearningQuestion(ANNA, "De klas is onrustig", 807))
+    assert worse.cycle.learning_question is None and "als vraag" in said(worse)
 
 
 # 2. Before the clip: answered once, and a learning question is kept for the clip.
