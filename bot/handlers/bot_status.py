@@ -12,7 +12,7 @@ from bot.engine.effects import to_group
 from bot.engine.events import decide_in
 from bot.engine.outgoing import Message
 from bot.engine.work import Unit
-from bot.handlers.common import display_name, handling, in_group, user_language
+from bot.handlers.common import handling, in_group, user_language
 from bot.texts.render import say
 from flows.cycle.model import Cancel
 from flows.effects import CancelTimer
@@ -76,12 +76,13 @@ async def _no_longer_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 async def _private_chat_changed(update: Update, context: ContextTypes.DEFAULT_TYPE, *,
                                 open_again: bool) -> None:
     """A member blocked the bot (or unblocked it): from now on what is meant for them alone
-    goes to the group as a reply (or to their private chat again), not into a refusal."""
+    goes to the group as a reply (or to their private chat again), not into a refusal. Only
+    someone stored already is changed: a person who used /forget is not stored again by it
+    (their /start is what stores them anew)."""
     user = update.effective_user
     async with handling(update, context) as unit:
         if unit is not None and user is not None:
-            await members.started_private(unit.tx, user.id, display_name(user),
-                                          user.language_code, unit.now, started=open_again)
+            await members.private_chat_changed(unit.tx, user.id, unit.now, open_=open_again)
 
 
 async def _bot_removed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
