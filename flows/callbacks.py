@@ -182,27 +182,31 @@ class ScheduleButton:
 class PersonButton:
     """A person chosen by an admin where a typed name fitted several (or none was typed):
     the inbrenger of a cycle to start (`cycle`), the member who takes the turn (`swap`), or a
-    coach to unlink (`uncoach`)."""
+    coach to unlink (`uncoach`). A swap is about one cycle's turn, so its button names that
+    cycle (`cycle_id`): pressed in a later cycle it is stale, not that cycle's swap."""
 
     group_id: int
     action: str
     user_id: int
+    cycle_id: int | None = None
 
     PREFIX = "who"
     ACTIONS = ("cycle", "swap", "uncoach")
 
     def pack(self) -> str:
-        return _fits(f"{self.PREFIX}:{self.group_id}:{self.action}:{self.user_id}")
+        cycle = "" if self.cycle_id is None else f":{self.cycle_id}"
+        return _fits(f"{self.PREFIX}:{self.group_id}:{self.action}:{self.user_id}{cycle}")
 
     @classmethod
     def unpack(cls, data: str) -> PersonButton | None:
         parts = data.split(":")
-        if len(parts) != 4 or parts[0] != cls.PREFIX or parts[2] not in cls.ACTIONS:
+        if len(parts) not in (4, 5) or parts[0] != cls.PREFIX or parts[2] not in cls.ACTIONS:
             return None
         group_id, user_id = _number(parts[1]), _number(parts[3])
-        if group_id is None or user_id is None:
+        cycle_id = _number(parts[4]) if len(parts) == 5 else None
+        if group_id is None or user_id is None or (len(parts) == 5 and cycle_id is None):
             return None
-        return cls(group_id, parts[2], user_id)
+        return cls(group_id, parts[2], user_id, cycle_id)
 
 
 Button = (CycleButton | StillButton | AgreeButton | ForgetButton | SettingButton

@@ -42,6 +42,19 @@ async def waiting_lanes(tx: Tx) -> list[int]:
     return [r["lane"] for r in rows]
 
 
+async def moving_into(tx: Tx, chat_id: int) -> list[int]:
+    """The chats whose upgrade to the supergroup `chat_id` is told by a migrate message that
+    arrived but waits to be handled (in the old chat, or in this one)."""
+    rows = await tx.all(
+        "SELECT lane AS old FROM inbox WHERE handled_at IS NULL "
+        "AND json_extract(payload, '$.message.migrate_to_chat_id') = :chat "
+        "UNION SELECT json_extract(payload, '$.message.migrate_from_chat_id') FROM inbox "
+        "WHERE handled_at IS NULL AND lane = :chat "
+        "AND json_extract(payload, '$.message.migrate_from_chat_id') IS NOT NULL",
+        {"chat": chat_id})
+    return [int(r["old"]) for r in rows]
+
+
 async def latest_id(tx: Tx) -> int | None:
     row = await tx.one("SELECT MAX(update_id) AS latest FROM inbox")
     return None if row is None or row["latest"] is None else int(row["latest"])

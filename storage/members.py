@@ -83,7 +83,8 @@ async def groups_of(tx: Tx, user_id: int) -> list[int]:
 
 
 async def started_private(tx: Tx, user_id: int, name: str, language: str | None,
-                          now: datetime, *, started: bool = True) -> None:
+                          now: datetime) -> None:
+    """They started a private chat with the bot (/start): stored, or stored anew."""
     await tx.execute(
         """
         INSERT INTO users (user_id, name, language, started_private, updated_at)
@@ -91,7 +92,14 @@ async def started_private(tx: Tx, user_id: int, name: str, language: str | None,
         ON CONFLICT (user_id) DO UPDATE SET name = excluded.name,
             language = COALESCE(excluded.language, users.language),
             started_private = excluded.started_private, updated_at = excluded.updated_at
-        """, (user_id, name, language, int(started), to_db(now)))
+        """, (user_id, name, language, 1, to_db(now)))
+
+
+async def private_chat_changed(tx: Tx, user_id: int, now: datetime, *, open_: bool) -> None:
+    """A block or an unblock of the bot changes only the flag of someone already stored: it is
+    no act of theirs towards the bot, so it never stores a name (after /forget: again)."""
+    await tx.execute("UPDATE users SET started_private = ?, updated_at = ? WHERE user_id = ?",
+                     (int(open_), to_db(now), user_id))
 
 
 async def can_write_privately(tx: Tx, user_id: int) -> bool:

@@ -12,11 +12,11 @@ from bot.engine.effects import to_group
 from bot.engine.events import decide_in
 from bot.engine.outgoing import Message
 from bot.engine.work import Unit
-from bot.handlers.common import display_name, handling, in_group, user_language
+from bot.handlers.common import handling, in_group, user_language
 from bot.texts.render import say
 from flows.cycle.model import Cancel
 from flows.effects import CancelTimer
-from storage import coaches, groups, members
+from storage import coaches, groups, inbox, members
 from storage import timers as timer_store
 
 
@@ -49,13 +49,27 @@ async def bot_membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await _private_chat_changed(update, context, open_again=not gone)
     elif not gone and change.old_chat_member.status in _OUT and in_group(update):
         async with handling(update, context) as unit:
-            if unit is not None:
+            if unit is not None and not await _group_lives_in(unit, change.chat.id):
                 await unit.send(Message(change.chat.id, say(user_language(change.from_user),
                                                             "bot.added")))
     elif gone:
         await _bot_removed(update, context)
     elif change.old_chat_member.status == ChatMemberStatus.ADMINISTRATOR and in_group(update):
         await _no_longer_admin(update, context)
+
+
+async def _group_lives_in(unit: Unit, chat_id: int) -> bool:
+    """Whether a group lives in the chat, or is moving into it. A group upgraded to a
+    supergroup gets a new chat id, and Telegram then says the bot "joined" that chat, besides
+    the two migrate messages (tdlib/telegram-bot-api#266): that is no new group to greet.
+    Where the join comes first, the migrate message that will move the group waits in the
+    inbox (they arrive together)."""
+    if await groups.in_chat(unit.tx, chat_id):
+        return True
+    for old in await inbox.moving_into(unit.tx, chat_id):
+        if await groups.in_chat(unit.tx, old):
+            return True
+    return False
 
 
 async def _no_longer_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -76,12 +90,13 @@ async def _no_longer_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 async def _private_chat_changed(update: Update, context: ContextTypes.DEFAULT_TYPE, *,
                                 open_again: bool) -> None:
     """A member blocked the bot (or unblocked it): from now on what is meant for them alone
-    goes to the group as a reply (or to their private chat again), not into a refusal."""
+    goes to the group as a reply (or to their private chat again), not into a refusal. Only
+    someone stored already is changed: a person who used /forget is not stored again by it
+    (their /start is what stores them anew)."""
     user = update.effective_user
     async with handling(update, context) as unit:
         if unit is not None and user is not None:
-            await members.started_private(unit.tx, user.id, display_name(user),
-                                          user.language_code, unit.now, started=open_again)
+            await members.private_chat_changed(unit.tx, user.id, unit.now, open_=open_again)
 
 
 async def _bot_removed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

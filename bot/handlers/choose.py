@@ -19,14 +19,14 @@ from flows.cycle.model import Swap
 from flows.effects import Button, Text, text
 from flows.model import Group
 from flows.naming import Person, named
-from storage import coaches, members
+from storage import coaches, cycles, members
 
 
-def person_buttons(group: Group, action: str, people: list[Person]) -> tuple[
-        tuple[Button, ...], ...]:
-    """One button a person, named as the group knows them."""
+def person_buttons(group: Group, action: str, people: list[Person],
+                   cycle_id: int | None = None) -> tuple[tuple[Button, ...], ...]:
+    """One button a person, named as the group knows them (for a swap, in cycle `cycle_id`)."""
     return tuple((Button(text("choice.option", value=name),
-                         PersonButton(group.id, action, user_id).pack()),)
+                         PersonButton(group.id, action, user_id, cycle_id).pack()),)
                  for user_id, name in people)
 
 
@@ -39,8 +39,10 @@ async def member_named(cmd: GroupCommand, action: str, *, unknown: str,
     if len(meant) == 1:
         return meant[0][0]
     if meant:
-        await cmd.reply_html(say(cmd.language, which),
-                             buttons(cmd.language, person_buttons(cmd.group, action, meant)))
+        # A swap passes on the turn of the cycle open now, and of no later one.
+        cycle = await cycles.open_cycle(cmd.unit.tx, cmd.group.id) if action == "swap" else None
+        await cmd.reply_html(say(cmd.language, which), buttons(cmd.language, person_buttons(
+            cmd.group, action, meant, cycle.id if cycle is not None else None)))
     else:
         await cmd.reply(unknown)
     return None
@@ -52,28 +54,34 @@ async def on_person_button(press: GroupPress[PersonButton]) -> PressAnswer:
     if not press.admin and button.action != "swap":
         return PressAnswer(say(language, "coaches.only_admins" if button.action == "uncoach"
                                else "bot.only_admins_cycle"), alert=True)
-    refused = await _CHOSEN[button.action](press.unit, press.group, button.user_id,
-                                           press.presser, press.admin)
+    refused = await _CHOSEN[button.action](press.unit, press.group, button, press.presser,
+                                           press.admin)
     if refused is None or refused.key != NOT_YOURS:  # else someone else may choose
         await buttons_done(press.unit, press.query,
                            outcome=pressed_outcome(press.query, language))
     return PressAnswer(render(language, refused), alert=True) if refused else PressAnswer()
 
 
-async def _start(unit: Unit, group: Group, user_id: int, admin_id: int,
+async def _start(unit: Unit, group: Group, button: PersonButton, admin_id: int,
                  admin: bool) -> Text | None:
-    started = await start_cycle_in(unit, group, actor_id=admin_id, inbrenger_id=user_id)
+    started = await start_cycle_in(unit, group, actor_id=admin_id, inbrenger_id=button.user_id)
     return started if isinstance(started, Text) else None
 
 
-async def _swap(unit: Unit, group: Group, user_id: int, presser: int,
+async def _swap(unit: Unit, group: Group, button: PersonButton, presser: int,
                 admin: bool) -> Text | None:
-    decision = await decide_in(unit, group, Swap(presser, admin, to=user_id))
+    """Only in the cycle the question was asked in (a button without one is from before
+    swaps named their cycle, so it cannot say which turn it meant)."""
+    cycle = await cycles.open_cycle(unit.tx, group.id)
+    if cycle is not None and cycle.id != button.cycle_id:
+        return text("cycle.refused.stale")
+    decision = await decide_in(unit, group, Swap(presser, admin, to=button.user_id))
     return text("cycle.refused.no_cycle") if decision is None else decision.refusal
 
 
-async def _unlink(unit: Unit, group: Group, user_id: int, presser: int,
+async def _unlink(unit: Unit, group: Group, button: PersonButton, presser: int,
                   admin: bool) -> Text | None:
+    user_id = button.user_id
     linked = dict(await coaches.named(unit.tx, group.id))
     if user_id not in linked or not await coaches.unlink(unit.tx, group.id, user_id):
         return text("choice.stale_person")

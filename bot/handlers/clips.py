@@ -8,6 +8,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes, filter
 
 from bot.engine import effects, flood
 from bot.engine.services import services
+from bot.engine.work import Unit
 from bot.handlers.commands import command
 from bot.handlers.common import (
     GroupCommand,
@@ -23,7 +24,8 @@ from flows.classifier.timestamps import parse_timestamp
 from flows.cycle.model import Cycle
 from flows.cycle.stills import replay_range, replay_request, still_request
 from flows.effects import Text
-from storage import cycles, members
+from flows.model import Group
+from storage import cycles, groups, members
 
 
 async def _clip_cycle(cmd: GroupCommand) -> Cycle | None:
@@ -84,19 +86,23 @@ async def replay_command(cmd: GroupCommand) -> None:
 
 
 async def still_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Like /pause, for the group's members only: the stills cost the group's media allowance."""
     query = update.callback_query
     assert query is not None
     language = user_language(query.from_user)
     button = parse(query.data)
     async with handling(update, context) as unit:
-        group = await find_group(unit, update) if unit else None
-        cycle = await cycles.open_cycle(unit.tx, group.id) if unit and group else None
+        group, cycle = await _pressed_in(unit, update, button) if unit and isinstance(
+            button, StillButton) else (None, None)
         if unit is None or group is None or cycle is None or cycle.clip is None \
                 or not cycle.consent or not isinstance(button, StillButton) \
                 or button.cycle_id not in (None, cycle.id):
             await answer_press(query, say(language, "cycle.refused.stale"), show_alert=True)
             return
         language = group.settings.language
+        if await members.get(unit.tx, group.id, query.from_user.id) is None:
+            await answer_press(query, say(language, "cycle.refused.not_member"), show_alert=True)
+            return
         if not await services(context).media_allowance.take((group.id, query.from_user.id)):
             await answer_press(query, say(language, "clip.media_cooldown",
                                    seconds=flood.MEDIA_WAIT), show_alert=True)
@@ -104,6 +110,22 @@ async def still_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         reply = query.message.message_id if query.message else None
         await effects.store(unit, group, cycle, still_request(cycle, float(button.seconds), reply))
     await answer_press(query)
+
+
+async def _pressed_in(unit: Unit, update: Update, button: StillButton
+                      ) -> tuple[Group | None, Cycle | None]:
+    """The group and open cycle of a still button. The button names its cycle, and so its
+    group: an old message (one Telegram no longer shows the bot) tells no forum topic. A
+    button from before it named one belongs to the group of the chat and topic it is in."""
+    chat = update.effective_chat
+    if button.cycle_id is not None:
+        named = await cycles.get(unit.tx, button.cycle_id)
+        group = await groups.get(unit.tx, named.group_id) if named else None
+        if group is None or chat is None or group.chat_id != chat.id:
+            return None, None  # (a button copied into another chat is not that group's)
+    else:
+        group = await find_group(unit, update)
+    return group, await cycles.open_cycle(unit.tx, group.id) if group else None
 
 
 async def old_checkin_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -22,6 +22,7 @@ from bot.handlers.common import (
     GroupCommand,
     display_name,
     group_command,
+    posted_as,
     private_link,
     reply,
     reply_to,
@@ -46,7 +47,8 @@ def _needs_admin(args: list[str]) -> bool:
     return _word(args) not in LIST
 
 
-@group_command(admin=_needs_admin, refusal="coaches.only_admins", know_admin=True)
+@group_command(admin=_needs_admin, refusal="coaches.only_admins", know_admin=True,
+               configures=True)
 async def coach_command(cmd: GroupCommand) -> None:
     word = _word(cmd.args)
     if word in LIST:
@@ -63,6 +65,11 @@ async def coach_command(cmd: GroupCommand) -> None:
 
 
 async def _invite(cmd: GroupCommand) -> None:
+    if posted_as(cmd.message) == "admin":
+        # Telegram names nobody behind an anonymous admin, so the invite (which goes privately)
+        # could reach nobody, and "start a private chat first" would be asked forever.
+        await cmd.reply("coach.invite_own_name")
+        return
     token = await coaches.create_invite(cmd.unit.tx, cmd.group.id, cmd.user.id, cmd.unit.now)
     link = private_link(cmd.context, f"coach_{token}")
     start_first = say(cmd.language, "coach.start_bot_first", link=private_link(cmd.context))

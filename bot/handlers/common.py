@@ -185,14 +185,18 @@ AdminRule = bool | Callable[[list[str]], bool]
 
 
 def group_command(*, admin: AdminRule = False, refusal: str = "bot.only_admins",
-                  know_admin: bool = False, rationed: bool = False) -> Callable[[Callable[[GroupCommand], Awaitable[None]]],
+                  know_admin: bool = False, rationed: bool = False, configures: bool = False
+                  ) -> Callable[[Callable[[GroupCommand], Awaitable[None]]],
                                 Callable[[Update, Context], Coroutine[None, None, None]]]:
     """The preamble of every group command: a set-up group (else one "not set up" answer
     every few minutes), one answer per short interval to the same command, and, where
     `admin` says so for the given arguments, an admin (else `refusal`); `know_admin` only
     tells the handler whether the sender is one; a `rationed` command (one that only shows
-    something) is answered once per short interval to the same person. The admin check asks
-    Telegram before the transaction starts, so the database is never held while waiting."""
+    something) is answered once per short interval to the same person. A command that
+    `configures` the group (its forms that only show something too) is an admin's, so an
+    admin posting anonymously as the group uses all of it, as an admin; other commands are
+    taking part, which needs a person's own name. The admin check asks Telegram before the
+    transaction starts, so the database is never held while waiting."""
 
     def decorate(handler: Callable[[GroupCommand], Awaitable[None]]
                  ) -> Callable[[Update, Context], Coroutine[None, None, None]]:
@@ -227,7 +231,7 @@ def group_command(*, admin: AdminRule = False, refusal: str = "bot.only_admins",
                         await reply(unit, update, user_language(user),
                                     await not_set_up_here(unit.tx, chat.id))
                     return
-                if anonymous is not None and not (needs_admin and allowed):
+                if anonymous is not None and not (allowed and (needs_admin or configures)):
                     # Configuring is an admin's; taking part needs a person's own name.
                     await explain_anonymous(unit, update, context, group.settings.language)
                     return

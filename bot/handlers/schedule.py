@@ -23,7 +23,8 @@ from flows.schedule.words import schedule_overview
 from storage import groups
 
 
-@group_command(admin=lambda args: bool(args), refusal="bot.only_admins_schedule")
+@group_command(admin=lambda args: bool(args), refusal="bot.only_admins_schedule",
+               configures=True)
 async def schedule_command(cmd: GroupCommand) -> None:
     tz, now = cmd.group.settings.timezone, cmd.unit.now
     argument = " ".join(cmd.args).strip()

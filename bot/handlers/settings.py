@@ -24,7 +24,7 @@ from storage import groups
 
 
 @group_command(admin=lambda args: bool(args), refusal="bot.only_admins_settings",
-               know_admin=True)
+               know_admin=True, configures=True)
 async def settings_command(cmd: GroupCommand) -> None:
     """Without arguments anyone sees the settings (an admin with buttons to change them);
     with them an admin changes one."""

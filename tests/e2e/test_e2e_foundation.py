@@ -188,11 +188,13 @@ async def test_a_group_upgraded_to_a_supergroup_keeps_its_members(
     await tg.wait_for_text(-4001, "is ingesteld")
     await tg.send_text(2, -4001, "/join")
     await tg.wait_for_text(-4001, "Welkom, Bram")
-    new_id = await tg.migrate_to_supergroup(-4001)
     since = await tg.mark()
+    new_id = await tg.migrate_to_supergroup(-4001)
     await tg.send_text(1, new_id, "/roster")
     roster = await tg.wait_for_text(new_id, "Leden (1)", since=since)
     assert "Bram" in roster["text"]
+    # Telegram's "the bot joined" for the new chat is no new group: no greeting with /setup.
+    assert [m["text"] for m in await tg.bot_messages(new_id, since=since)] == [roster["text"]]
 
 
 async def test_setup_takes_language_and_time_zone_and_refuses_a_bad_zone(

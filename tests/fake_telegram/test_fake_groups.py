@@ -191,3 +191,22 @@ async def test_a_reply_outside_a_topic_names_its_reply_chain_not_a_topic(
     assert sent.message_thread_id == asked["message_id"] and not sent.is_topic_message
     with pytest.raises(BadRequest, match="(?i)message thread not found"):
         await bot.send_message(forum, "x", message_thread_id=asked["message_id"])
+
+
+async def test_an_upgrade_to_a_supergroup_tells_the_bot_it_joined_the_new_chat(
+    bot: Bot, cast: Cast
+) -> None:
+    """As Telegram does (tdlib/telegram-bot-api#266): besides the two migrate messages, a
+    my_chat_member "joined" (from left) for the new chat, and no "left" for the old one."""
+    await cast.tg.add_group(-4002, "Basisgroep", supergroup=False, admins=[cast.anna])
+    await bot.get_updates(offset=-1, timeout=0)
+    seen = await bot.get_updates(timeout=0)
+    await bot.get_updates(offset=seen[-1].update_id + 1 if seen else None, timeout=0)
+    new_id = await cast.tg.migrate_to_supergroup(-4002)
+    updates = await bot.get_updates(timeout=0)
+    joined = [u.my_chat_member for u in updates if u.my_chat_member]
+    assert [(c.chat.id, c.old_chat_member.status, c.new_chat_member.status)
+            for c in joined] == [(new_id, "left", "member")]
+    moves = [(u.message.chat_id, u.message.migrate_to_chat_id, u.message.migrate_from_chat_id)
+             for u in updates if u.message]
+    assert moves == [(-4002, new_id, None), (new_id, None, -4002)]

@@ -30,7 +30,7 @@ async def _choose(bot: InProcessBot, person: Person, asked: MessageView, user_id
                   ) -> dict[str, Any] | None:
     """`person` presses the button of `user_id` on the question as it is now."""
     now = await view_of(bot, asked["message_id"])
-    data = next((d for d in buttons(now) if d.endswith(f":{user_id}")), None)
+    data = next((d for d in buttons(now) if d.split(":")[3] == str(user_id)), None)
     if data is None:
         return None  # the buttons are gone
     query_id = await bot.tg.click(person.user_id, now, data)
@@ -125,3 +125,18 @@ async def test_a_swap_with_one_of_two_namesakes_is_chosen_by_the_inbrenger_too(
     assert refused is not None and refused.get("show_alert")
     await _choose(bot, BRAM, asked, ANNA_B.user_id)
     assert await _inbrenger(bot) == ANNA_B.user_id
+
+
+async def test_a_swap_choice_pressed_in_a_later_cycle_is_stale(bot: InProcessBot) -> None:
+    """The question was about Bram's turn; pressed once Cato's cycle runs, it passed Cato's
+    turn on (found by a review). Now it belongs to the cycle it was asked in."""
+    await _agreed(bot, ANNA, ANNA_B, BRAM, CATO)
+    await bot.handle(command(bot.app.bot, ANNA, "/cycle Bram"))
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, BRAM, "/swap anna"))
+    asked = await _asked(bot, since)
+    await bot.handle(command(bot.app.bot, ANNA, "/cancel"))
+    await bot.handle(command(bot.app.bot, ANNA, "/cycle Cato"))
+    answer = await _choose(bot, ANNA, asked, ANNA_B.user_id)
+    assert answer is not None and "eerdere stap of een afgeronde cyclus" in (answer.get("text") or "")
+    assert await _inbrenger(bot) == CATO.user_id

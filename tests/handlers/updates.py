@@ -44,14 +44,22 @@ def _chat(chat_id: int) -> dict[str, Any]:
     return {"id": chat_id, "type": "supergroup", "title": GROUP_TITLE}
 
 
+# The one stand-in user Telegram sends for every admin who posts as the group itself.
+ANONYMOUS_ADMIN = {"id": 1087968824, "is_bot": True, "first_name": "Group",
+                   "username": "GroupAnonymousBot"}
+
+
 def message(bot: Bot, person: Person, text: str, *, chat_id: int = GROUP,
             edited: bool = False, message_id: int | None = None,
-            reply_to: dict[str, Any] | None = None) -> Update:
+            reply_to: dict[str, Any] | None = None, as_group: bool = False) -> Update:
     """`person` says `text` in the chat (an edit of message `message_id` with `edited`; a
-    reply to the message `reply_to`, as `Message.to_dict()` or a body built here)."""
+    reply to the message `reply_to`, as `Message.to_dict()` or a body built here; with
+    `as_group`, an admin posting anonymously as the group: Telegram names nobody then)."""
     number = next(_ids)
     body: dict[str, Any] = {"message_id": message_id or number, "date": DATE,
                             "chat": _chat(chat_id), "from": person.to_dict(), "text": text}
+    if as_group:
+        body["from"], body["sender_chat"] = ANONYMOUS_ADMIN, _chat(chat_id)
     if reply_to is not None:
         body["reply_to_message"] = reply_to
     if text.startswith("/"):

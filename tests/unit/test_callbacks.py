@@ -20,6 +20,7 @@ from flows.callbacks import (
     CycleButton(12, "next"), CycleButton(12, "look", "3"), CycleButton(9, "commit", "4512"),
     StillButton(7, 83), AgreeButton(4), ForgetButton("yes", 1001, 1796500000),
     PersonButton(3, "cycle", 7_000_000_001), PersonButton(3, "uncoach", 21),
+    PersonButton(3, "swap", 7_000_000_001, 123_456_789),
 ])
 def test_every_button_comes_back_as_it_was_packed(button: object) -> None:
     packed = button.pack()  # type: ignore[attr-defined]

@@ -1,0 +1,36 @@
+"""An admin who posts as the group itself (Telegram names nobody then) may configure the group
+(README): the read-only forms of /settings, /schedule and /coach list answer them as an
+admin too, where they were told to "write as yourself" (found by a review). A coach invite
+must go to someone the bot can write to privately, so /coach asks them to send it under their
+own name, and makes no invite nobody could receive."""
+from __future__ import annotations
+
+from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.updates import ANNA, BRAM, command
+
+WRITE_AS_YOURSELF = "Wil je als jezelf schrijven?"
+
+
+async def _said_to(bot: InProcessBot, text: str) -> list[str]:
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, text, as_group=True))
+    return await bot.said(since=since)
+
+
+async def test_an_anonymous_admin_sees_the_settings_the_schedule_and_the_coaches(
+        bot: InProcessBot) -> None:
+    await set_up(bot, BRAM)
+    [settings] = await _said_to(bot, "/settings")
+    assert "Instellingen" in settings and WRITE_AS_YOURSELF not in settings
+    [schedule] = await _said_to(bot, "/schedule")
+    assert "nog geen vast ritme" in schedule, schedule
+    [coaches] = await _said_to(bot, "/coach list")
+    assert "nog geen coach" in coaches, coaches
+
+
+async def test_an_anonymous_admin_asking_a_coach_invite_is_asked_to_use_their_own_name(
+        bot: InProcessBot) -> None:
+    await set_up(bot, BRAM)
+    [answer] = await _said_to(bot, "/coach")
+    assert "onder je eigen naam" in answer and "privégesprek" not in answer, answer
+    assert await bot.db_all("SELECT token FROM coach_invites") == []

@@ -1,0 +1,43 @@
+"""After /forget, blocking or unblocking the bot stores nothing about the person again (found
+by a review: the block's my_chat_member stored their name and language anew, so /export then
+showed a profile and /forget had something to erase again). Pressing Start again is a new act
+and may store them."""
+from __future__ import annotations
+
+from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.updates import BRAM, CATO, bot_blocked, command
+
+NOTHING = "Ik bewaar niets over jou."
+
+
+async def _forgotten(bot: InProcessBot) -> None:
+    await bot.tg.start_private_chat(CATO.user_id)
+    await bot.handle(command(bot.app.bot, CATO, "/start", chat_id=CATO.user_id))
+    await set_up(bot, BRAM, CATO)
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, CATO, "/forget", chat_id=CATO.user_id))
+    [confirm] = [m for m in await bot.tg.bot_messages(CATO.user_id, since=since)
+                 if m["message"].get("reply_markup")]
+    yes = next(b["callback_data"] for row in confirm["message"]["reply_markup"]["inline_keyboard"]
+               for b in row if b["callback_data"].startswith("forget:yes"))
+    await bot.press(CATO, yes, chat_id=CATO.user_id)
+
+
+async def test_blocking_and_unblocking_after_forget_store_nothing_again(
+        bot: InProcessBot) -> None:
+    await _forgotten(bot)
+    await bot.handle(bot_blocked(bot.app.bot, CATO))
+    await bot.handle(bot_blocked(bot.app.bot, CATO, blocked=False))
+    assert await bot.db_all("SELECT * FROM users WHERE user_id = ?", CATO.user_id) == []
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, CATO, "/export", chat_id=CATO.user_id))
+    said = await bot.said(CATO.user_id, since=since)
+    assert len(said) == 1 and said[0].startswith(NOTHING), said
+
+
+async def test_start_after_forget_is_a_new_beginning(bot: InProcessBot) -> None:
+    await _forgotten(bot)
+    await bot.handle(bot_blocked(bot.app.bot, CATO))
+    await bot.handle(command(bot.app.bot, CATO, "/start", chat_id=CATO.user_id))
+    assert await bot.db_all("SELECT name, started_private FROM users WHERE user_id = ?",
+                            CATO.user_id) == [("Cato", 1)]

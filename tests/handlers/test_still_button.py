@@ -1,0 +1,49 @@
+"""The still button under an observation with a time stamp: like /pause, it is for the
+group's members (an onlooker in a large supergroup spent the group's media allowance with
+it), and an old one in a forum topic, whose message Telegram no longer shows the bot, still
+finds its group through the cycle it names (it looked for a group outside the topics)."""
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.engine.services import services_of
+from tests.handlers.in_process import InProcessBot
+from tests.handlers.talk import to_the_talk
+from tests.handlers.updates import ANNA, BRAM, GROUP, Person, button
+
+
+async def _cycle_id(bot: InProcessBot) -> int:
+    row = await bot.db_one("SELECT id FROM cycles")
+    assert row is not None
+    return int(row[0])
+
+
+async def _press_old(bot: InProcessBot, person: Person, data: str) -> dict[str, Any] | None:
+    """A press on a message too old for Telegram to show the bot (an inaccessible message:
+    only its chat and id, and date 0)."""
+    markup = InlineKeyboardMarkup([[InlineKeyboardButton("🖼 0:02", callback_data=data)]])
+    sent = await bot.app.bot.send_message(GROUP, "Knop", reply_markup=markup)
+    query_id = await bot.tg.click(person.user_id, sent.to_dict(), data)
+    old = {"chat": {"id": GROUP, "type": "supergroup", "title": "Intervisie 3B"},
+           "message_id": sent.message_id, "date": 0}
+    await bot.handle(button(bot.app.bot, person, old, data, query_id))
+    return await bot.tg.callback_answer(query_id)
+
+
+async def test_only_a_member_gets_a_still_with_the_button(bot: InProcessBot) -> None:
+    await to_the_talk(bot)  # Bram and Cato joined; Anna is the chat's admin only
+    data = f"still:{await _cycle_id(bot)}:2"
+    refused = await bot.press(ANNA, data)
+    assert refused is not None and "nog geen lid" in (refused.get("text") or ""), refused
+    taken = await bot.press(BRAM, data)
+    assert taken is not None and not taken.get("text"), taken
+
+
+async def test_an_old_still_button_in_a_forum_topic_finds_its_group(bot: InProcessBot) -> None:
+    await to_the_talk(bot)
+    async with services_of(bot.app).db.transaction() as tx:
+        await tx.execute("UPDATE groups SET thread_id = 7")  # the group lives in a topic
+    answer = await _press_old(bot, BRAM, f"still:{await _cycle_id(bot)}:2")
+    assert answer is not None and not answer.get("text"), answer
