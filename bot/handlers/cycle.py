@@ -76,11 +76,12 @@ async def cycle_command(cmd: GroupCommand) -> None:
         await cmd.reply(started)
 
 
-def _event_command(make: Callable[[int, bool], Event], *, admin_matters: bool = False
+def _event_command(make: Callable[[int, bool], Event], *, admin_matters: bool = False,
+                   configures: bool = False
                    ) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[None, None, None]]:
     """A command that is one cycle event from its sender (with whether they are an admin)."""
 
-    @group_command(know_admin=admin_matters)
+    @group_command(know_admin=admin_matters, configures=configures)
     async def run(cmd: GroupCommand) -> None:
         await _decided(cmd, make(cmd.user.id, cmd.admin))
 
@@ -127,7 +128,10 @@ async def audio_command(cmd: GroupCommand) -> None:
     """/audio: the timeline comes as a reply to it."""
     await _decided(cmd, AskSound(cmd.user.id, cmd.admin, cmd.message.message_id))
 tips_command = _event_command(lambda uid, admin: ToggleTips(uid))
-cancel_command = _event_command(lambda uid, admin: Cancel(uid, admin), admin_matters=True)
+# Stopping a cycle is an admin's matter (or the inbrenger's), so an anonymous admin may, as
+# they may start one with /cycle.
+cancel_command = _event_command(lambda uid, admin: Cancel(uid, admin), admin_matters=True,
+                                configures=True)
 
 
 @group_command(rationed=True)

@@ -6,7 +6,7 @@ own name, and makes no invite nobody could receive."""
 from __future__ import annotations
 
 from tests.handlers.in_process import InProcessBot, set_up
-from tests.handlers.updates import ANNA, BRAM, command
+from tests.handlers.updates import ANNA, BRAM, CATO, command
 
 WRITE_AS_YOURSELF = "Wil je als jezelf schrijven?"
 
@@ -34,3 +34,16 @@ async def test_an_anonymous_admin_asking_a_coach_invite_is_asked_to_use_their_ow
     [answer] = await _said_to(bot, "/coach")
     assert "onder je eigen naam" in answer and "privégesprek" not in answer, answer
     assert await bot.db_all("SELECT token FROM coach_invites") == []
+
+
+async def test_an_anonymous_admin_stops_the_cycle_they_may_start(bot: InProcessBot) -> None:
+    await set_up(bot, BRAM, CATO)
+    group = await bot.db_one("SELECT id FROM groups")
+    assert group is not None
+    for person in (BRAM, CATO):
+        await bot.press(person, f"agree:{group[0]}")
+    await _said_to(bot, "/cycle Bram")
+    assert await bot.db_one("SELECT phase FROM cycles") == ("announced",)
+    said = await _said_to(bot, "/cancel")
+    assert await bot.db_one("SELECT phase FROM cycles") == ("cancelled",)
+    assert not any(WRITE_AS_YOURSELF in words for words in said)
