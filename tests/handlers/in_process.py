@@ -64,3 +64,15 @@ async def set_up(bot: InProcessBot, *joined: Person) -> None:
     await bot.handle(command(bot.app.bot, ANNA, "/setup"))
     for person in joined:
         await bot.handle(command(bot.app.bot, person, "/join"))
+
+
+async def forget_me(bot: InProcessBot, person: Person) -> None:
+    """`person` sends /forget in their private chat and confirms it with its button."""
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, person, "/forget", chat_id=person.user_id))
+    [confirm] = [m for m in await bot.tg.bot_messages(person.user_id, since=since)
+                 if m["message"].get("reply_markup")]
+    yes = next(b["callback_data"] for row in confirm["message"]["reply_markup"]["inline_keyboard"]
+               for b in row if b["callback_data"].startswith("forget:yes"))
+    await bot.press(person, yes, chat_id=person.user_id)
+

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bot.engine.services import services_of
 from storage import contributions
-from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.in_process import InProcessBot, forget_me, set_up
 from tests.handlers.updates import ANNA, BRAM, CATO, command
 
 WORDS = "Cato: wat merkte je bij jezelf toen de klas onrustig werd na de pauze?"
@@ -35,12 +35,6 @@ async def test_forget_leaves_no_copy_of_the_words_in_the_database_files(
                                 "open_question", datetime.now(UTC))
     assert _copies(db.path, WORDS)
 
-    since = await bot.tg.mark()
-    await bot.handle(command(bot.app.bot, CATO, "/forget", chat_id=CATO.user_id))
-    [confirm] = [m for m in await bot.tg.bot_messages(CATO.user_id, since=since)
-                 if m["message"].get("reply_markup")]
-    yes = next(b["callback_data"] for row in confirm["message"]["reply_markup"]["inline_keyboard"]
-               for b in row if b["callback_data"].startswith("forget:yes"))
-    await bot.press(CATO, yes, chat_id=CATO.user_id)
+    await forget_me(bot, CATO)
     assert await bot.db_all("SELECT text FROM contributions WHERE message_id = 4242") == [(None,)]
     assert _copies(db.path, WORDS) == []

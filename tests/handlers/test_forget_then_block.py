@@ -4,7 +4,7 @@ showed a profile and /forget had something to erase again). Pressing Start again
 and may store them."""
 from __future__ import annotations
 
-from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.in_process import InProcessBot, forget_me, set_up
 from tests.handlers.updates import BRAM, CATO, bot_blocked, command
 
 NOTHING = "Ik bewaar niets over jou."
@@ -14,13 +14,7 @@ async def _forgotten(bot: InProcessBot) -> None:
     await bot.tg.start_private_chat(CATO.user_id)
     await bot.handle(command(bot.app.bot, CATO, "/start", chat_id=CATO.user_id))
     await set_up(bot, BRAM, CATO)
-    since = await bot.tg.mark()
-    await bot.handle(command(bot.app.bot, CATO, "/forget", chat_id=CATO.user_id))
-    [confirm] = [m for m in await bot.tg.bot_messages(CATO.user_id, since=since)
-                 if m["message"].get("reply_markup")]
-    yes = next(b["callback_data"] for row in confirm["message"]["reply_markup"]["inline_keyboard"]
-               for b in row if b["callback_data"].startswith("forget:yes"))
-    await bot.press(CATO, yes, chat_id=CATO.user_id)
+    await forget_me(bot, CATO)
 
 
 async def test_blocking_and_unblocking_after_forget_store_nothing_again(

@@ -7,7 +7,7 @@ import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.in_process import InProcessBot, forget_me, set_up
 from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, GROUP_TITLE, Person, command
 from tests.waiting import eventually
 
@@ -37,13 +37,7 @@ async def test_an_admin_gets_the_group_portfolio_as_json_too_named_and_without_i
         await bot.handle(command(bot.app.bot, ANNA, f"/cycle {inbrenger}"))
         await bot.handle(command(bot.app.bot, ANNA, "/cancel"))
     await bot.handle(command(bot.app.bot, CATO, "/leave"))
-    since = await bot.tg.mark()
-    await bot.handle(command(bot.app.bot, BRAM, "/forget", chat_id=BRAM.user_id))
-    [confirm] = [m for m in await bot.tg.bot_messages(BRAM.user_id, since=since)
-                 if m["message"].get("reply_markup")]
-    yes = next(b["callback_data"] for row in confirm["message"]["reply_markup"]["inline_keyboard"]
-               for b in row if b["callback_data"].startswith("forget:yes"))
-    await bot.press(BRAM, yes, chat_id=BRAM.user_id)
+    await forget_me(bot, BRAM)
 
     since = await bot.tg.mark()
     await bot.handle(command(bot.app.bot, ANNA, "/export"))
