@@ -15,6 +15,7 @@ from telegram.ext import ContextTypes, filters
 
 from bot.engine.delivery import passing
 from bot.engine.services import services
+from bot.handlers.common import length_of
 from bot.media import ffmpeg as media
 from flows.cycle.clip_check import ClipLimits, found_problem, metadata_problem
 from flows.cycle.model import Clip, ClipPosted
@@ -79,7 +80,7 @@ async def clip_event(context: ContextTypes.DEFAULT_TYPE, user_id: int, message: 
     if kind is None or attachment is None:
         return None
     size = attachment.file_size or 0
-    duration = int(getattr(attachment, "duration", 0) or 0)
+    duration = length_of(getattr(attachment, "duration", 0))
     problem = metadata_problem(limits(context), size, duration)
     if probe and problem is None and (kind == "document" or duration == 0):
         async with services(context).media_slots:

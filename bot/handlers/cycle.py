@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Coroutine
-from datetime import timedelta
 
 from telegram import Message as TgMessage
 from telegram import Update
@@ -29,6 +28,7 @@ from bot.handlers.common import (
     group_of,
     handling,
     is_admin,
+    length_of,
     posted_as,
     reply,
     user_language,
@@ -227,14 +227,8 @@ async def on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None or user is None or message.voice is None:
         return
     note = VoiceNote(user.id, message.message_id, message.voice.file_id,
-                     _seconds(message.voice.duration))
+                     length_of(message.voice.duration))
     await _spoken(update, context, note)
-
-
-def _seconds(duration: int | timedelta | None) -> int:
-    if isinstance(duration, timedelta):
-        return int(duration.total_seconds())
-    return int(duration or 0)
 
 
 async def _spoken(update: Update, context: ContextTypes.DEFAULT_TYPE, note: VoiceNote) -> None:
@@ -278,7 +272,7 @@ async def on_clip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message.video_note is not None and not brings_clip:  # a round video note in the talk
         await _spoken(update, context, VoiceNote(user.id, message.message_id,
                                                  message.video_note.file_id,
-                                                 _seconds(message.video_note.duration)))
+                                                 length_of(message.video_note.duration)))
         return
     event = await clip_intake.clip_event(context, user.id, message, probe=brings_clip)
     async with handling(update, context) as unit:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from telegram import Update
 
 from fake_telegram.scenes import has_button
@@ -127,3 +128,13 @@ async def test_a_passing_telegram_failure_while_checking_a_clip_is_not_blamed_on
     answer = await sent(bot, video(bot.app.bot, BRAM, QUESTION, seconds=0))
     assert any("niet ophalen bij Telegram" in words for words in answer), answer
     assert not any("beschadigd" in words for words in answer)
+
+
+async def test_a_clip_is_taken_when_durations_are_timedeltas(
+        bot: InProcessBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PTB_TIMEDELTA=1 (python-telegram-bot's coming default) made every clip raise."""
+    monkeypatch.setenv("PTB_TIMEDELTA", "1")
+    await announced(bot)
+    taken = await sent(bot, video(bot.app.bot, BRAM, QUESTION, seconds=75))
+    assert any("De clip is binnen" in words for words in taken), taken
+    assert await bot.db_one("SELECT json_extract(data, '$.clip.duration') FROM cycles") == (75,)
