@@ -31,6 +31,13 @@ def limits(context: ContextTypes.DEFAULT_TYPE) -> ClipLimits:
     return ClipLimits(max_mb=services(context).config.max_clip_mb)
 
 
+def kind_of(message: Message) -> str | None:
+    """What a clip of this message would be (video, video_note, animation, document: a video
+    file); "file" for any other document; None without either (a photo)."""
+    kind, _ = _attachment(message)
+    return kind or ("file" if message.document else None)
+
+
 def _attachment(message: Message):  # type: ignore[no-untyped-def]
     if message.video:
         return "video", message.video
@@ -86,5 +93,5 @@ async def clip_event(context: ContextTypes.DEFAULT_TYPE, user_id: int, message: 
         async with services(context).media_slots:
             duration, problem = await _probe(context, attachment.file_id)
     clip = Clip(attachment.file_id, attachment.file_unique_id, kind, duration,
-                message.message_id)
+                message.message_id, message.media_group_id)
     return ClipPosted(user_id, clip, message.caption, problem)

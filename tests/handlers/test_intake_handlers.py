@@ -11,7 +11,7 @@ from telegram import Update
 from fake_telegram.scenes import has_button
 from tests.handlers.in_process import InProcessBot
 from tests.handlers.talk import QUESTION, announced
-from tests.handlers.updates import BRAM, GROUP, GROUP_TITLE, message, video
+from tests.handlers.updates import BRAM, GROUP, message, video
 
 NEW_QUESTION = "Hoe kan ik de start van de les rustiger maken?"
 FILMING_TIP = "Tip voor het filmen"
@@ -101,22 +101,6 @@ async def test_a_better_take_is_checked_like_the_first_and_a_broken_one_changes_
     assert not any("komt in de plaats van de vorige" in words for words in broken)
     assert any("Ik kan deze video niet lezen" in words for words in broken), broken
     assert await bot.db_one("SELECT json_extract(data, '$.clip.duration') FROM cycles") == (60,)
-
-
-async def test_a_round_video_note_before_the_meeting_is_a_better_take_too(
-        bot: InProcessBot) -> None:
-    await announced(bot)
-    await sent(bot, video(bot.app.bot, BRAM, QUESTION))
-    note = Update.de_json({"update_id": 9_000_001, "message": {
-        "message_id": 9_000_001, "date": 1_700_000_000, "from": BRAM.to_dict(),
-        "chat": {"id": GROUP, "type": "supergroup", "title": GROUP_TITLE},
-        "video_note": {"file_id": "note-1", "file_unique_id": "n-1", "length": 240,
-                       "duration": 45, "file_size": 40_000}}}, bot.app.bot)
-    better = await sent(bot, note)
-    assert any("komt in de plaats van de vorige" in words for words in better), better
-    assert await bot.db_one("SELECT json_extract(data, '$.clip.kind'), "
-                            "json_extract(data, '$.clip.duration') FROM cycles") == (
-        "video_note", 45)
 
 
 async def test_a_passing_telegram_failure_while_checking_a_clip_is_not_blamed_on_the_file(

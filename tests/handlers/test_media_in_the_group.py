@@ -1,0 +1,90 @@
+"""Videos and GIFs in the group while a cycle runs: only the inbrenger's clip before the
+meeting is taken (a better take as a video replaces it); anyone else's video or GIF is just
+shared."""
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import Update
+
+from fake_telegram.scenes import has_button
+from tests.handlers.in_process import InProcessBot
+from tests.handlers.talk import QUESTION, announced, to_the_talk
+from tests.handlers.updates import BRAM, CATO, GROUP, media
+
+OBSERVATION = "Op 1:23 zie ik dat de leerlingen al opstaan voordat je klaar bent."
+
+
+async def sent(bot: InProcessBot, update: Update) -> list[str]:
+    since = await bot.tg.mark()
+    await bot.handle(update)
+    return await bot.said(since=since)
+
+
+async def stored_clip(bot: InProcessBot) -> Any:
+    row = await bot.db_one("SELECT json_extract(data, '$.clip.file_id'), "
+                           "json_extract(data, '$.consent') FROM cycles")
+    assert row is not None
+    return row
+
+
+async def test_a_peers_gif_or_video_in_the_talk_is_just_shared(bot: InProcessBot) -> None:
+    """Cato's GIF from the picker used to be answered "Deze cyclus heeft zijn clip al", at
+    every GIF."""
+    await to_the_talk(bot)
+    clip = await stored_clip(bot)
+    for kind in ("animation", "video", "animation"):
+        assert await sent(bot, media(bot.app.bot, CATO, kind)) == []
+    assert await sent(bot, media(bot.app.bot, BRAM, "video", seconds=40)) == []
+    assert await stored_clip(bot) == clip
+
+
+async def test_a_peers_gif_or_video_before_the_meeting_is_just_shared(
+        bot: InProcessBot) -> None:
+    """It used to get "Dat is aan de inbrenger (Bram)"."""
+    await announced(bot)
+    for kind in ("animation", "video", "video_note"):
+        assert await sent(bot, media(bot.app.bot, CATO, kind, seconds=30)) == []
+    row = await bot.db_one("SELECT json_extract(data, '$.clip') FROM cycles")
+    assert row == (None,)
+
+
+async def test_the_inbrenger_s_gif_selfie_note_or_second_album_item_keep_the_clip(
+        bot: InProcessBot) -> None:
+    """Bram's 3-second GIF, his round "hoi allemaal" video note and the second video of the
+    album his clip came in used to replace the classroom clip and ask consent again."""
+    await announced(bot)
+    taken = await sent(bot, media(bot.app.bot, BRAM, "video", QUESTION, seconds=60,
+                                  album="album-1"))
+    assert any("De clip is binnen" in words for words in taken), taken
+    clip = await stored_clip(bot)
+    since = await bot.tg.mark()
+    for update in (media(bot.app.bot, BRAM, "animation"),
+                   media(bot.app.bot, BRAM, "video_note", seconds=20),
+                   media(bot.app.bot, BRAM, "video", seconds=50, album="album-1")):
+        assert await sent(bot, update) == []
+    assert await stored_clip(bot) == clip
+    assert not [m for m in await bot.tg.bot_messages(GROUP, since=since) if has_button("consent")(m)]
+
+
+async def test_a_better_take_as_a_video_or_video_file_still_replaces_the_clip(
+        bot: InProcessBot) -> None:
+    await announced(bot)
+    await sent(bot, media(bot.app.bot, BRAM, "video", QUESTION, seconds=60, album="album-1"))
+    better = await sent(bot, media(bot.app.bot, BRAM, "video", seconds=80, album="album-2"))
+    assert any("komt in de plaats van de vorige" in words for words in better), better
+    assert await bot.db_one("SELECT json_extract(data, '$.clip.duration') FROM cycles") == (80,)
+
+
+async def test_the_first_clip_may_be_a_round_video_note(bot: InProcessBot) -> None:
+    await announced(bot)
+    taken = await sent(bot, media(bot.app.bot, BRAM, "video_note", seconds=45))
+    assert any("De clip is binnen" in words for words in taken), taken
+    assert await bot.db_one("SELECT json_extract(data, '$.clip.kind') FROM cycles") == (
+        "video_note",)
+
+
+async def test_a_gif_is_never_the_clip(bot: InProcessBot) -> None:
+    await announced(bot)
+    assert await sent(bot, media(bot.app.bot, BRAM, "animation")) == []
+    assert await bot.db_one("SELECT json_extract(data, '$.clip') FROM cycles") == (None,)
