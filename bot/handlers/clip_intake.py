@@ -24,6 +24,8 @@ from flows.effects import Text, text
 log = logging.getLogger(__name__)
 
 CLIP_FILTER = (filters.VIDEO | filters.VIDEO_NOTE | filters.ANIMATION | filters.Document.ALL)
+# A photo, a voice-less file: whatever can carry words besides the text of a message.
+MEDIA_FILTER = CLIP_FILTER | filters.CAPTION
 
 
 def limits(context: ContextTypes.DEFAULT_TYPE) -> ClipLimits:

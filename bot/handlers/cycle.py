@@ -153,9 +153,12 @@ async def _next_meeting(cmd: GroupCommand) -> str | None:
 
 
 async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A member's text in the group while a cycle runs (outside a cycle it is just chat)."""
+    """A member's text in the group while a cycle runs (outside a cycle it is just chat), or
+    the caption of a photo or file that is no clip (bot/handlers/media_posted.py): words
+    with a screenshot count like any others."""
     message, user = update.effective_message, update.effective_user
-    if message is None or user is None or not message.text:
+    words = (message.text or message.caption) if message else None
+    if message is None or user is None or not words:
         return
     async with handling(update, context) as unit:
         group = await find_group(unit, update) if unit else None
@@ -171,12 +174,12 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         if invited_by is not None:
             # A reply to the invitation to add a missed look-back line is that line, also
             # when the next cycle is open already (and a reply to any other message is not).
-            late = MoveLine(user.id, message.message_id, message.text)
+            late = MoveLine(user.id, message.message_id, words)
             decision = await decide_in(unit, group, late, cycle_id=invited_by)
             if decision is not None and decision.refusal is not None:
                 await reply(unit, update, group.settings.language, decision.refusal)
             return
-        event = Contribution(user.id, message.message_id, message.text,
+        event = Contribution(user.id, message.message_id, words,
                              reply_to=replied.message_id if replied else None)
         decision = await decide_in(unit, group, event)
         if decision is not None and decision.refusal is not None:

@@ -1,7 +1,7 @@
-"""Videos, GIFs and files posted in the group. Only the inbrenger's clip before the meeting
-makes the bot look at the file (checked before anything is downloaded); a round video note
-that is no clip is spoken, so a contribution; anything else is just shared in the chat,
-without an answer."""
+"""Videos, GIFs, photos and files posted in the group. Only the inbrenger's clip before the
+meeting makes the bot look at the file (checked before anything is downloaded); a round video
+note that is no clip is spoken, so a contribution; words in a caption count like a message;
+anything else is just shared in the chat, without an answer."""
 from __future__ import annotations
 
 from telegram import Message, Update
@@ -11,7 +11,7 @@ from bot.engine.events import decide_in
 from bot.engine.services import services
 from bot.handlers import clip_intake
 from bot.handlers.common import group_of, handling, length_of, posted_as, reply
-from bot.handlers.cycle import spoken
+from bot.handlers.cycle import on_message, spoken
 from flows.cycle.intake import awaits_clip_from, is_clip
 from flows.cycle.model import VoiceNote
 from flows.model import Group
@@ -51,6 +51,8 @@ async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await spoken(update, context, VoiceNote(user.id, message.message_id,
                                                     message.video_note.file_id,
                                                     length_of(message.video_note.duration)))
+            return
+    await on_message(update, context)  # its caption, if any, like a message
 
 
 async def _clip(update: Update, context: ContextTypes.DEFAULT_TYPE, group: Group,
@@ -82,4 +84,4 @@ async def _awaiting_clip_elsewhere(tx: Tx, message: Message, user_id: int,
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     return [MessageHandler(filters.ChatType.GROUPS & filters.UpdateType.MESSAGE
-                           & clip_intake.CLIP_FILTER, on_media)]
+                           & clip_intake.MEDIA_FILTER, on_media)]

@@ -1,6 +1,6 @@
-"""Videos and GIFs in the group while a cycle runs: only the inbrenger's clip before the
-meeting is taken (a better take as a video replaces it); anyone else's video or GIF is just
-shared."""
+"""Videos, GIFs, photos and files in the group while a cycle runs: only the inbrenger's clip
+before the meeting is taken (a better take as a video replaces it); anyone else's video or GIF
+is just shared, and words in a caption count like a message."""
 from __future__ import annotations
 
 from typing import Any
@@ -10,7 +10,7 @@ from telegram import Update
 from fake_telegram.scenes import has_button
 from tests.handlers.in_process import InProcessBot
 from tests.handlers.talk import QUESTION, announced, to_the_talk
-from tests.handlers.updates import BRAM, CATO, GROUP, media
+from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, command, media
 
 OBSERVATION = "Op 1:23 zie ik dat de leerlingen al opstaan voordat je klaar bent."
 
@@ -85,6 +85,38 @@ async def test_the_first_clip_may_be_a_round_video_note(bot: InProcessBot) -> No
 
 
 async def test_a_gif_is_never_the_clip(bot: InProcessBot) -> None:
+    """A GIF with the learning question as its caption: the question is kept as a message
+    would be, and the bot still waits for the clip."""
     await announced(bot)
-    assert await sent(bot, media(bot.app.bot, BRAM, "animation")) == []
-    assert await bot.db_one("SELECT json_extract(data, '$.clip') FROM cycles") == (None,)
+    answer = await sent(bot, media(bot.app.bot, BRAM, "animation", QUESTION))
+    assert not any("De clip is binnen" in words for words in answer), answer
+    assert any("Stuur nu je clip" in words for words in answer), answer
+    assert await bot.db_one("SELECT json_extract(data, '$.clip'), learning_question "
+                            "FROM cycles") == (None, QUESTION)
+
+
+async def contributions(bot: InProcessBot) -> list[tuple[Any, ...]]:
+    return await bot.db_all("SELECT user_id, text FROM contributions ORDER BY id")
+
+
+async def test_a_caption_in_the_talk_is_a_contribution(bot: InProcessBot) -> None:
+    """Cato's screenshot of the storyboard with her observation, and her video, photo and file
+    with words: each counts as her contribution, and none of them is taken as a clip."""
+    await to_the_talk(bot)
+    clip = await stored_clip(bot)
+    for kind in ("photo", "video", "document", "animation"):
+        answer = await sent(bot, media(bot.app.bot, CATO, kind, f"{OBSERVATION} ({kind})"))
+        assert not any("heeft zijn clip al" in words for words in answer), answer
+    assert await contributions(bot) == [
+        (CATO.user_id, f"{OBSERVATION} ({kind})")
+        for kind in ("photo", "video", "document", "animation")]
+    assert await stored_clip(bot) == clip
+
+
+async def test_a_caption_outside_a_cycle_or_from_a_peer_before_the_talk_is_just_chat(
+        bot: InProcessBot) -> None:
+    await announced(bot)
+    assert await sent(bot, media(bot.app.bot, CATO, "photo", OBSERVATION)) == []
+    await bot.handle(command(bot.app.bot, ANNA, "/cancel"))
+    assert await sent(bot, media(bot.app.bot, CATO, "photo", OBSERVATION)) == []
+    assert await contributions(bot) == []
