@@ -13,7 +13,7 @@ from bot.handlers import clip_intake
 from bot.handlers.common import group_of, handling, length_of, posted_as, reply
 from bot.handlers.cycle import on_message, spoken
 from flows.cycle.intake import awaits_clip_from, is_clip
-from flows.cycle.model import VoiceNote
+from flows.cycle.model import Cycle, VoiceNote
 from flows.model import Group
 from storage import cycles, groups
 from storage.db import Tx
@@ -27,8 +27,7 @@ async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     async with services(context).db.reading() as tx:
         group = await group_of(tx, update)
         cycle = await cycles.open_cycle(tx, group.id) if group else None
-        awaited_in = None if group else await _awaiting_clip_elsewhere(tx, message, user.id,
-                                                                        kind)
+        awaited_in = await _awaiting_clip_elsewhere(tx, message, user.id, kind, group, cycle)
     if posted_as(message) is not None:
         return  # nobody brings in a clip anonymously or as a channel
     if awaited_in is not None:
@@ -68,14 +67,20 @@ async def _clip(update: Update, context: ContextTypes.DEFAULT_TYPE, group: Group
             await reply(unit, update, group.settings.language, decision.refusal)
 
 
-async def _awaiting_clip_elsewhere(tx: Tx, message: Message, user_id: int,
-                                   kind: str | None) -> Group | None:
-    """In a chat whose forum topics hold intervision groups, a video sent in a topic that is
-    none of them: the group in another topic that waits for this sender's clip, if any.
-    Without a word they would wait for an answer that never comes."""
+async def _awaiting_clip_elsewhere(tx: Tx, message: Message, user_id: int, kind: str | None,
+                                   here: Group | None, cycle: Cycle | None) -> Group | None:
+    """In a chat whose forum topics hold intervision groups, a video sent in a topic that does
+    not wait for it (none, or another group's): the group in another topic that waits for
+    this sender's clip, if any. Without a word they would wait for an answer that never comes,
+    and the group here would take it for its own chat."""
     if kind not in ("video", "video_note", "document"):
-        return None  # a GIF or a file is no clip anywhere
+        return None  # a GIF, a photo or a file is no clip anywhere
+    if cycle is not None and (is_clip(cycle, user_id, kind, message.media_group_id)
+                              or kind == "video_note"):
+        return None  # this group's clip, or a round note spoken in its cycle
     for group in await groups.in_chat(tx, message.chat_id):
+        if here is not None and group.id == here.id:
+            continue
         other = await cycles.open_cycle(tx, group.id)
         if other is not None and awaits_clip_from(other, user_id):
             return group

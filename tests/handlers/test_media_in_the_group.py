@@ -7,6 +7,7 @@ from typing import Any
 
 from telegram import Update
 
+from bot.engine.services import services_of
 from fake_telegram.scenes import has_button
 from tests.handlers.in_process import InProcessBot
 from tests.handlers.talk import QUESTION, announced, to_the_talk
@@ -120,3 +121,42 @@ async def test_a_caption_outside_a_cycle_or_from_a_peer_before_the_talk_is_just_
     await bot.handle(command(bot.app.bot, ANNA, "/cancel"))
     assert await sent(bot, media(bot.app.bot, CATO, "photo", OBSERVATION)) == []
     assert await contributions(bot) == []
+
+
+FORUM = -1001000000077
+
+
+async def _group_in_topic(bot: InProcessBot, thread: int, *joined: Any) -> int:
+    await bot.handle(command(bot.app.bot, ANNA, "/setup", chat_id=FORUM, thread=thread))
+    row = await bot.db_one("SELECT id FROM groups WHERE chat_id = ? AND thread_id = ?",
+                           FORUM, thread)
+    assert row is not None
+    for person in joined:
+        await bot.handle(command(bot.app.bot, person, "/join", chat_id=FORUM, thread=thread))
+        await bot.press(person, f"agree:{row[0]}", chat_id=FORUM)
+    return int(row[0])
+
+
+async def test_a_clip_sent_in_another_groups_topic_is_pointed_to_the_group_that_waits(
+        bot: InProcessBot) -> None:
+    """Two groups live in topics of one chat. Bram owes team A his clip and sends it in team
+    B's topic, where Cato's cycle runs: he used to hear B's "Dat is aan de inbrenger (Cato)",
+    and team A never learned of the clip."""
+    await bot.tg.add_group(FORUM, "Lerarenkamer", forum=True, admins=[ANNA.user_id],
+                           members=[BRAM.user_id, CATO.user_id])
+    team_a = await bot.tg.add_topic(FORUM, "Team A", created_by=ANNA.user_id)
+    team_b = await bot.tg.add_topic(FORUM, "Team B", created_by=ANNA.user_id)
+    for thread, title in ((team_a, "Team A"), (team_b, "Team B")):
+        group_id = await _group_in_topic(bot, thread, BRAM, CATO)
+        async with services_of(bot.app).db.transaction() as tx:
+            await tx.execute("UPDATE groups SET title = ? WHERE id = ?", (title, group_id))
+    await bot.handle(command(bot.app.bot, ANNA, "/cycle Bram", chat_id=FORUM, thread=team_a))
+    await bot.handle(command(bot.app.bot, ANNA, "/cycle Cato", chat_id=FORUM, thread=team_b))
+    since = await bot.tg.mark()
+    await bot.handle(media(bot.app.bot, BRAM, "video", QUESTION, seconds=60, chat_id=FORUM,
+                           thread=team_b))
+    said = await bot.said(FORUM, since=since)
+    assert len(said) == 1 and "wacht in een eigen onderwerp op je clip" in said[0], said
+    assert "Team A" in said[0] and "aan de inbrenger" not in said[0]
+    assert await bot.db_all("SELECT json_extract(data, '$.clip') FROM cycles") == [
+        (None,), (None,)]
