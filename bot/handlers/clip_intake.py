@@ -15,6 +15,7 @@ from telegram.ext import ContextTypes, filters
 
 from bot.engine.delivery import passing
 from bot.engine.services import services
+from bot.handlers.common import length_of
 from bot.media import ffmpeg as media
 from flows.cycle.clip_check import ClipLimits, found_problem, metadata_problem
 from flows.cycle.model import Clip, ClipPosted
@@ -23,11 +24,20 @@ from flows.effects import Text, text
 log = logging.getLogger(__name__)
 
 CLIP_FILTER = (filters.VIDEO | filters.VIDEO_NOTE | filters.ANIMATION | filters.Document.ALL)
+# A photo, a voice-less file: whatever can carry words besides the text of a message.
+MEDIA_FILTER = CLIP_FILTER | filters.CAPTION
 
 
 def limits(context: ContextTypes.DEFAULT_TYPE) -> ClipLimits:
     """20 MB through Telegram's Bot API; more with a local server (INTERVISION_MAX_CLIP_MB)."""
     return ClipLimits(max_mb=services(context).config.max_clip_mb)
+
+
+def kind_of(message: Message) -> str | None:
+    """What a clip of this message would be (video, video_note, animation, document: a video
+    file); "file" for any other document; None without either (a photo)."""
+    kind, _ = _attachment(message)
+    return kind or ("file" if message.document else None)
 
 
 def _attachment(message: Message):  # type: ignore[no-untyped-def]
@@ -79,11 +89,11 @@ async def clip_event(context: ContextTypes.DEFAULT_TYPE, user_id: int, message: 
     if kind is None or attachment is None:
         return None
     size = attachment.file_size or 0
-    duration = int(getattr(attachment, "duration", 0) or 0)
+    duration = length_of(getattr(attachment, "duration", 0))
     problem = metadata_problem(limits(context), size, duration)
     if probe and problem is None and (kind == "document" or duration == 0):
         async with services(context).media_slots:
             duration, problem = await _probe(context, attachment.file_id)
     clip = Clip(attachment.file_id, attachment.file_unique_id, kind, duration,
-                message.message_id)
+                message.message_id, message.media_group_id)
     return ClipPosted(user_id, clip, message.caption, problem)

@@ -8,6 +8,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 
 from telegram import CallbackQuery, Chat, Message, Update, User
 from telegram.constants import ChatMemberStatus
@@ -39,6 +40,12 @@ def thread_of(message: Message | None) -> int:
     if message is None or not message.is_topic_message:
         return 0
     return message.message_thread_id or 0
+
+
+def length_of(duration: int | timedelta | None) -> int:
+    """A voice note's or video's length in whole seconds (python-telegram-bot gives a
+    timedelta where PTB_TIMEDELTA is set, its coming default)."""
+    return int(seconds(duration or 0))
 
 
 def user_language(user: User | None) -> str:

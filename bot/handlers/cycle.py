@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Coroutine
-from datetime import timedelta
 
-from telegram import Message as TgMessage
 from telegram import Update
 from telegram.ext import (
     BaseHandler,
@@ -16,8 +14,6 @@ from telegram.ext import (
 )
 
 from bot.engine.events import decide_in, start_cycle_in, upcoming_meetings
-from bot.engine.services import services
-from bot.handlers import clip_intake
 from bot.handlers.choose import member_named
 from bot.handlers.commands import command
 from bot.handlers.common import (
@@ -26,9 +22,9 @@ from bot.handlers.common import (
     explain_anonymous,
     find_group,
     group_command,
-    group_of,
     handling,
     is_admin,
+    length_of,
     posted_as,
     reply,
     user_language,
@@ -54,9 +50,7 @@ from flows.cycle.phases import meeting_in, prompt_marker, timer_name
 from flows.cycle.status import between_cycles, status, timebox_timer
 from flows.cycle.talk import label_after_edit
 from flows.effects import Text
-from flows.model import BEFORE_TALK_PHASES, Group
 from storage import contributions, cycles, groups, late_line_invitations, members, outbox, timers
-from storage.db import Tx
 
 log = logging.getLogger(__name__)
 
@@ -159,9 +153,12 @@ async def _next_meeting(cmd: GroupCommand) -> str | None:
 
 
 async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A member's text in the group while a cycle runs (outside a cycle it is just chat)."""
+    """A member's text in the group while a cycle runs (outside a cycle it is just chat), or
+    the caption of a photo or file that is no clip (bot/handlers/media_posted.py): words
+    with a screenshot count like any others."""
     message, user = update.effective_message, update.effective_user
-    if message is None or user is None or not message.text:
+    words = (message.text or message.caption) if message else None
+    if message is None or user is None or not words:
         return
     async with handling(update, context) as unit:
         group = await find_group(unit, update) if unit else None
@@ -177,12 +174,12 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         if invited_by is not None:
             # A reply to the invitation to add a missed look-back line is that line, also
             # when the next cycle is open already (and a reply to any other message is not).
-            late = MoveLine(user.id, message.message_id, message.text)
+            late = MoveLine(user.id, message.message_id, words)
             decision = await decide_in(unit, group, late, cycle_id=invited_by)
             if decision is not None and decision.refusal is not None:
                 await reply(unit, update, group.settings.language, decision.refusal)
             return
-        event = Contribution(user.id, message.message_id, message.text,
+        event = Contribution(user.id, message.message_id, words,
                              reply_to=replied.message_id if replied else None)
         decision = await decide_in(unit, group, event)
         if decision is not None and decision.refusal is not None:
@@ -227,17 +224,12 @@ async def on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None or user is None or message.voice is None:
         return
     note = VoiceNote(user.id, message.message_id, message.voice.file_id,
-                     _seconds(message.voice.duration))
-    await _spoken(update, context, note)
+                     length_of(message.voice.duration))
+    await spoken(update, context, note)
 
 
-def _seconds(duration: int | timedelta | None) -> int:
-    if isinstance(duration, timedelta):
-        return int(duration.total_seconds())
-    return int(duration or 0)
-
-
-async def _spoken(update: Update, context: ContextTypes.DEFAULT_TYPE, note: VoiceNote) -> None:
+async def spoken(update: Update, context: ContextTypes.DEFAULT_TYPE, note: VoiceNote) -> None:
+    """A voice note, or a round video note that is no clip (bot/handlers/media_posted.py)."""
     async with handling(update, context) as unit:
         group = await find_group(unit, update) if unit else None
         if unit is None or group is None:
@@ -248,60 +240,6 @@ async def _spoken(update: Update, context: ContextTypes.DEFAULT_TYPE, note: Voic
         decision = await decide_in(unit, group, note)
         if decision is not None and decision.refusal is not None:
             await reply(unit, update, group.settings.language, decision.refusal)
-
-
-async def on_clip(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A video in the group. Only the inbrenger's clip before the meeting makes the bot look at
-    it (checked before anything is downloaded); other files are just shared in the chat."""
-    message, user = update.effective_message, update.effective_user
-    if message is None or user is None:
-        return
-    async with services(context).db.reading() as tx:
-        group = await group_of(tx, update)
-        cycle = await cycles.open_cycle(tx, group.id) if group else None
-        awaited_in = None if group else await _awaiting_clip_elsewhere(tx, message, user.id)
-    if posted_as(message) is not None:
-        return  # nobody brings in a clip anonymously or as a channel
-    if awaited_in is not None:
-        async with handling(update, context) as unit:
-            if unit is not None:
-                await reply(unit, update, awaited_in.settings.language,
-                            "cycle.clip_in_another_topic", name=user.first_name,
-                            group=awaited_in.title)
-        return
-    if group is None or cycle is None:
-        return
-    # The inbrenger's clip, or a better take before anyone watched (it replaces the first, so
-    # it is checked as fully); anyone else's video, or one in the talk, is just shared.
-    brings_clip = cycle.inbrenger_id == user.id and cycle.phase in BEFORE_TALK_PHASES
-    owes_clip = brings_clip and cycle.clip is None
-    if message.video_note is not None and not brings_clip:  # a round video note in the talk
-        await _spoken(update, context, VoiceNote(user.id, message.message_id,
-                                                 message.video_note.file_id,
-                                                 _seconds(message.video_note.duration)))
-        return
-    event = await clip_intake.clip_event(context, user.id, message, probe=brings_clip)
-    async with handling(update, context) as unit:
-        if unit is None or (event is None and not owes_clip):
-            return
-        if event is None:
-            await reply(unit, update, group.settings.language, "cycle.not_a_video")
-            return
-        decision = await decide_in(unit, group, event)
-        if decision is not None and decision.refusal is not None:
-            await reply(unit, update, group.settings.language, decision.refusal)
-
-
-async def _awaiting_clip_elsewhere(tx: Tx, message: TgMessage, user_id: int
-                                   ) -> Group | None:
-    """In a chat whose forum topics hold intervision groups, a clip sent in a topic that is
-    none of them: the group in another topic that waits for this sender's clip, if any.
-    Without a word they would wait for an answer that never comes."""
-    for group in await groups.in_chat(tx, message.chat_id):
-        cycle = await cycles.open_cycle(tx, group.id)
-        if cycle is not None and cycle.inbrenger_id == user_id and cycle.clip is None:
-            return group
-    return None
 
 
 async def on_cycle_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -349,8 +287,6 @@ def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         MessageHandler(groups_only & filters.UpdateType.MESSAGE & filters.VOICE, on_voice),
         MessageHandler(groups_only & filters.UpdateType.EDITED_MESSAGE
                        & (filters.TEXT | filters.CAPTION), on_edit),
-        MessageHandler(groups_only & filters.UpdateType.MESSAGE & clip_intake.CLIP_FILTER,
-                       on_clip),
         MessageHandler(groups_only & filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND,
                        on_message),
         CallbackQueryHandler(on_cycle_button, pattern=pattern(CycleButton)),

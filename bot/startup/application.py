@@ -21,6 +21,7 @@ from bot.handlers import (
     coach,
     cycle,
     export,
+    media_posted,
     membership,
     privacy,
     private,
@@ -40,7 +41,7 @@ ANSWER_WAIT_SECONDS = 30.0
 # Every handler is in python-telegram-bot's group 0, where only the first that matches an
 # update runs, so the order counts: `private` answers anything else said in a private chat and
 # stays last, or a feature after it would lose its private commands without an error.
-FEATURES = (membership, bot_status, cycle, clips, settings, schedule, summary, coach, choose,
+FEATURES = (membership, bot_status, cycle, media_posted, clips, settings, schedule, summary, coach, choose,
             privacy, export, private)
 
 

@@ -171,6 +171,19 @@ What the inbrenger's words do before the meeting (`flows/cycle/intake.py`):
   learning question: one live consent button per clip, done once the clip is shown.
 - Chat of the inbrenger before the clip is answered once per cycle ("ik wacht nog op je
   clip"), then left alone; peers' chat is never answered.
+- What counts as the clip (`intake.is_clip`, asked by `bot/handlers/media_posted.py` before
+  anything is downloaded): the inbrenger's video, video file or round video note, before the
+  meeting. A GIF (Telegram's animation) never is. Once the clip is there, only a video or
+  video file replaces it ("Deze clip komt in de plaats van de vorige"), not a round selfie
+  note and not the next items of the album the clip came in. Anyone else's video or GIF, and
+  any video in the talk, is just shared, without an answer; a round video note in the talk is
+  spoken, so a contribution (docs/voice.md).
+- Words in a caption (a photo, a screenshot, a file, a video that is no clip) count like a
+  message: in the talk they are the member's contribution, before it they are chat (or the
+  inbrenger's learning question, like a message), outside a cycle nothing.
+- In a chat whose forum topics hold groups, a video sent in a topic that does not wait for it
+  (no group, or another group) while another group waits for this sender's clip gets "je groep
+  … wacht in een eigen onderwerp op je clip", and the group of that topic does not take it.
 - A learning question must be about the inbrenger's own actions (`learning_question.py`: ik/I
   as the subject, "mijn uitleg"/"my questions", ...). The correction says that sending the
   same question again keeps it; sent again, it is taken: the check is a heuristic, the

@@ -20,9 +20,30 @@ from flows.cycle.model import (
 )
 from flows.cycle.phases import ask_consent, done, inbrenger_name
 from flows.effects import Say, Text, text
+from flows.model import BEFORE_TALK_PHASES
 
 NOT_OWN_ACTIONS = text("lq.not_own_actions")
 NOT_A_QUESTION = text("lq.not_a_question")
+
+
+def awaits_clip_from(cycle: Cycle, user_id: int) -> bool:
+    """The cycle waits for this member's clip: theirs to bring, before the meeting."""
+    return cycle.inbrenger_id == user_id and cycle.phase in BEFORE_TALK_PHASES and \
+        cycle.clip is None
+
+
+def is_clip(cycle: Cycle, user_id: int, kind: str, album: str | None) -> bool:
+    """Whether a video posted in the group is the cycle's clip (ClipPosted); anything else is
+    just shared. Only the inbrenger's, before the meeting, and never a GIF (an animation: a
+    reaction from the GIF picker). Once the clip is there, only a video or video file replaces
+    it ("oh wacht, deze is beter"): not a round selfie note, nor the next item of the album the
+    clip came in."""
+    if cycle.inbrenger_id != user_id or cycle.phase not in BEFORE_TALK_PHASES or \
+            kind == "animation":
+        return False
+    if cycle.clip is None:
+        return True
+    return kind in ("video", "document") and (album is None or album != cycle.clip.album)
 
 
 def take_clip(ctx: CycleContext, event: Event) -> Decision:

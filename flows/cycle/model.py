@@ -14,9 +14,10 @@ from flows.nudging.history import NudgeHistory
 class Clip:
     file_id: str
     file_unique_id: str
-    kind: str  # video, video_note, animation or document
+    kind: str  # video, video_note or document (a video file); an animation before 2026-12
     duration: int
     message_id: int
+    album: str | None = None  # the media_group_id of the album the clip came in, if any
 
 
 @dataclass(frozen=True)
@@ -247,8 +248,7 @@ class VoiceTranscribed:
 
 @dataclass(frozen=True)
 class AskSound:
-    """The inbrenger (or an admin) asks to see the clip's speech and silence (/audio, or the
-    button at intake)."""
+    """The inbrenger (or an admin) asks for the clip's speech and silence (/audio, or its button)."""
 
     actor: int
     is_admin: bool = False

@@ -1,7 +1,8 @@
 """Clip intake through the bot for every kind the SPEC names: a round video note (which has no
-caption, so its learning question follows as a message), an animation, and clips Telegram's own
-metadata already rules out (too short, too long, too large): each gets a clear, friendly answer
-and nothing of the cycle changes. A peer's video note in the talk is a spoken contribution."""
+caption, so its learning question follows as a message), and clips Telegram's own metadata
+already rules out (too short, too long, too large): each gets a clear, friendly answer and
+nothing of the cycle changes. An animation (a GIF) is no clip: its caption counts as a message.
+A peer's video note in the talk is a spoken contribution."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -46,15 +47,23 @@ async def test_a_video_note_with_its_question_after_it_is_taken_as_the_clip(
                    "SELECT json_extract(data, '$.clip.kind') FROM cycles") == [("video_note",)]
 
 
-async def test_an_animation_with_a_caption_is_taken_as_the_clip(
+async def test_an_animation_is_no_clip_and_its_caption_counts_as_a_message(
         tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
         tmp_path: Path) -> None:
+    """A GIF from Telegram's picker (an animation, which Telegram also sends as a document)
+    used to become the clip: here its caption is kept as the learning question, and the bot
+    still waits for the clip."""
     await _accepted(tg, demo_group, tmp_path)
     bram, chat = demo_group.members[0], demo_group.chat_id
     since = await tg.mark()
     gif_like = make_clip(tmp_path / "loop.mp4", seconds=3)
     await tg.send_video(bram.user_id, chat, gif_like, kind="animation", caption=QUESTION)
-    await tg.wait_for(has_button("consent"), chat_id=chat, since=since)
+    await tg.wait_for_text(chat, "Stuur nu je clip", since=since)
+    await settled(tg, tmp_path / "intervision.db")
+    assert db_rows(tmp_path / "intervision.db",
+                   "SELECT json_extract(data, '$.clip'), learning_question FROM cycles") == [
+        (None, QUESTION)]
+    assert not [m for m in await tg.bot_messages(chat, since=since) if has_button("consent")(m)]
 
 
 async def test_too_short_and_too_long_clips_are_answered_and_nothing_is_kept(

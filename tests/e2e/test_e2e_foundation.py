@@ -82,7 +82,7 @@ async def test_a_clip_sent_in_another_topic_is_pointed_to_the_group_that_waits_f
     for thread in (other, None):
         since = await tg.mark()
         await tg.send_video(2, chat, clip, caption="How do I start calmly?", thread_id=thread)
-        pointer = await tg.wait_for_text(chat, "this topic is not an intervision group",
+        pointer = await tg.wait_for_text(chat, "waiting for your clip in its own topic",
                                          since=since)
         assert pointer["thread_id"] == thread
         assert "Teacher Ed / Team English</b> is waiting for your clip" in pointer["html"]

@@ -51,13 +51,16 @@ ANONYMOUS_ADMIN = {"id": 1087968824, "is_bot": True, "first_name": "Group",
 
 def message(bot: Bot, person: Person, text: str, *, chat_id: int = GROUP,
             edited: bool = False, message_id: int | None = None,
-            reply_to: dict[str, Any] | None = None, as_group: bool = False) -> Update:
+            reply_to: dict[str, Any] | None = None, as_group: bool = False,
+            thread: int | None = None) -> Update:
     """`person` says `text` in the chat (an edit of message `message_id` with `edited`; a
     reply to the message `reply_to`, as `Message.to_dict()` or a body built here; with
-    `as_group`, an admin posting anonymously as the group: Telegram names nobody then)."""
+    `as_group`, an admin posting anonymously as the group: Telegram names nobody then; in the
+    forum topic `thread`)."""
     number = next(_ids)
     body: dict[str, Any] = {"message_id": message_id or number, "date": DATE,
-                            "chat": _chat(chat_id), "from": person.to_dict(), "text": text}
+                            "chat": _chat(chat_id), "from": person.to_dict(), "text": text,
+                            **_in_topic(thread)}
     if as_group:
         body["from"], body["sender_chat"] = ANONYMOUS_ADMIN, _chat(chat_id)
     if reply_to is not None:
@@ -84,6 +87,39 @@ def video(bot: Bot, person: Person, caption: str | None = None, *, seconds: int 
                   "height": 120, "duration": seconds, "file_size": 50_000}}
     if caption is not None:
         body["caption"] = caption
+    return Update.de_json({"update_id": number, "message": body}, bot)
+
+
+def _in_topic(thread: int | None) -> dict[str, Any]:
+    return {"message_thread_id": thread, "is_topic_message": True} if thread else {}
+
+
+def media(bot: Bot, person: Person, kind: str, caption: str | None = None, *,
+          seconds: int = 3, album: str | None = None, chat_id: int = GROUP,
+          thread: int | None = None) -> Update:
+    """`person` sends a file of `kind` as Telegram delivers it: "video", "video_note" (round,
+    no caption), "animation" (a GIF: Telegram fills `document` too), "photo" or "document"
+    (a PDF); `album` is the media_group_id of an album it is part of."""
+    number = next(_ids)
+    file = {"file_id": f"{kind}-{number}", "file_unique_id": f"u-{number}",
+            "file_size": 40_000}
+    moving = {**file, "width": 200, "height": 200, "duration": seconds}
+    contents: dict[str, dict[str, Any]] = {
+        "video": {"video": moving},
+        "video_note": {"video_note": {**file, "length": 240, "duration": seconds}},
+        "animation": {"animation": {**moving, "mime_type": "video/mp4"},
+                      "document": {**file, "mime_type": "video/mp4"}},
+        "photo": {"photo": [{**file, "width": 320, "height": 240}]},
+        "document": {"document": {**file, "mime_type": "application/pdf",
+                                  "file_name": "les.pdf"}},
+    }
+    content = contents[kind]
+    body: dict[str, Any] = {"message_id": number, "date": DATE, "chat": _chat(chat_id),
+                            "from": person.to_dict(), **content, **_in_topic(thread)}
+    if caption is not None:
+        body["caption"] = caption
+    if album is not None:
+        body["media_group_id"] = album
     return Update.de_json({"update_id": number, "message": body}, bot)
 
 
