@@ -40,6 +40,12 @@ def kind_of(message: Message) -> str | None:
     return kind or ("file" if message.document else None)
 
 
+def seconds_of(message: Message) -> int:
+    """The length Telegram gives for the message's video, animation or video note (0: none)."""
+    _, attachment = _attachment(message)
+    return length_of(getattr(attachment, "duration", None))
+
+
 def _attachment(message: Message):  # type: ignore[no-untyped-def]
     if message.video:
         return "video", message.video

@@ -43,7 +43,8 @@ async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 if unit is not None:
                     await reply(unit, update, group.settings.language, "cycle.not_a_video")
             return
-        if is_clip(cycle, user.id, kind, message.media_group_id):
+        if is_clip(cycle, user.id, kind, message.media_group_id,
+                   clip_intake.seconds_of(message)):
             await _clip(update, context, group, message, user.id)
             return
         if message.video_note is not None:  # a round video note in the talk, say
@@ -75,7 +76,8 @@ async def _awaiting_clip_elsewhere(tx: Tx, message: Message, user_id: int, kind:
     and the group here would take it for its own chat."""
     if kind not in ("video", "video_note", "document"):
         return None  # a GIF, a photo or a file is no clip anywhere
-    if cycle is not None and (is_clip(cycle, user_id, kind, message.media_group_id)
+    if cycle is not None and (is_clip(cycle, user_id, kind, message.media_group_id,
+                                      clip_intake.seconds_of(message))
                               or kind == "video_note"):
         return None  # this group's clip, or a round note spoken in its cycle
     for group in await groups.in_chat(tx, message.chat_id):

@@ -32,17 +32,23 @@ def awaits_clip_from(cycle: Cycle, user_id: int) -> bool:
         cycle.clip is None
 
 
-def is_clip(cycle: Cycle, user_id: int, kind: str, album: str | None) -> bool:
+# Telegram sends a video without sound as an animation too, so a muted classroom clip can be
+# one (SPEC 3 names animations among the clip kinds); a GIF of a few seconds is a reaction.
+ANIMATION_CLIP_SECONDS = 10
+
+
+def is_clip(cycle: Cycle, user_id: int, kind: str, album: str | None,
+            seconds: int = 0) -> bool:
     """Whether a video posted in the group is the cycle's clip (ClipPosted); anything else is
-    just shared. Only the inbrenger's, before the meeting, and never a GIF (an animation: a
-    reaction from the GIF picker). Once the clip is there, only a video or video file replaces
-    it ("oh wacht, deze is beter"): not a round selfie note, nor the next item of the album the
+    just shared. Only the inbrenger's, before the meeting; an animation only as the first clip
+    and only when it lasts ANIMATION_CLIP_SECONDS or more (shorter, it is a reaction from the
+    GIF picker). Once the clip is there, only a video or video file replaces it ("oh wacht,
+    deze is beter"): not a GIF, nor a round selfie note, nor the next item of the album the
     clip came in."""
-    if cycle.inbrenger_id != user_id or cycle.phase not in BEFORE_TALK_PHASES or \
-            kind == "animation":
+    if cycle.inbrenger_id != user_id or cycle.phase not in BEFORE_TALK_PHASES:
         return False
     if cycle.clip is None:
-        return True
+        return kind != "animation" or seconds >= ANIMATION_CLIP_SECONDS
     return kind in ("video", "document") and (album is None or album != cycle.clip.album)
 
 

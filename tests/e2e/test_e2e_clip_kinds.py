@@ -1,7 +1,8 @@
 """Clip intake through the bot for every kind the SPEC names: a round video note (which has no
 caption, so its learning question follows as a message), and clips Telegram's own metadata
 already rules out (too short, too long, too large): each gets a clear, friendly answer and
-nothing of the cycle changes. An animation (a GIF) is no clip: its caption counts as a message.
+nothing of the cycle changes. A GIF of a few seconds is no clip (its caption counts as a
+message); a longer animation, a video without sound, is.
 A peer's video note in the talk is a spoken contribution."""
 from __future__ import annotations
 
@@ -47,12 +48,13 @@ async def test_a_video_note_with_its_question_after_it_is_taken_as_the_clip(
                    "SELECT json_extract(data, '$.clip.kind') FROM cycles") == [("video_note",)]
 
 
-async def test_an_animation_is_no_clip_and_its_caption_counts_as_a_message(
+async def test_a_short_gif_is_no_clip_and_a_muted_video_is(
         tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
         tmp_path: Path) -> None:
     """A GIF from Telegram's picker (an animation, which Telegram also sends as a document)
-    used to become the clip: here its caption is kept as the learning question, and the bot
-    still waits for the clip."""
+    used to become the clip: its caption is kept as the learning question, and the bot still
+    waits for the clip. A video without sound, which Telegram also sends as an animation, is
+    the clip."""
     await _accepted(tg, demo_group, tmp_path)
     bram, chat = demo_group.members[0], demo_group.chat_id
     since = await tg.mark()
@@ -64,6 +66,11 @@ async def test_an_animation_is_no_clip_and_its_caption_counts_as_a_message(
                    "SELECT json_extract(data, '$.clip'), learning_question FROM cycles") == [
         (None, QUESTION)]
     assert not [m for m in await tg.bot_messages(chat, since=since) if has_button("consent")(m)]
+    muted = make_clip(tmp_path / "muted.mp4", seconds=12)
+    await tg.send_video(bram.user_id, chat, muted, kind="animation")
+    await tg.wait_for(has_button("consent"), chat_id=chat, since=since)
+    assert db_rows(tmp_path / "intervision.db",
+                   "SELECT json_extract(data, '$.clip.kind') FROM cycles") == [("animation",)]
 
 
 async def test_too_short_and_too_long_clips_are_answered_and_nothing_is_kept(

@@ -85,7 +85,7 @@ async def test_the_first_clip_may_be_a_round_video_note(bot: InProcessBot) -> No
         "video_note",)
 
 
-async def test_a_gif_is_never_the_clip(bot: InProcessBot) -> None:
+async def test_a_short_gif_is_never_the_clip(bot: InProcessBot) -> None:
     """A GIF with the learning question as its caption: the question is kept as a message
     would be, and the bot still waits for the clip."""
     await announced(bot)
@@ -95,6 +95,15 @@ async def test_a_gif_is_never_the_clip(bot: InProcessBot) -> None:
     assert await bot.db_one("SELECT json_extract(data, '$.clip'), learning_question "
                             "FROM cycles") == (None, QUESTION)
 
+
+
+async def test_a_longer_animation_is_a_muted_clip(bot: InProcessBot) -> None:
+    """Telegram sends a video without sound as an animation: 40 seconds of it is the clip."""
+    await announced(bot)
+    taken = await sent(bot, media(bot.app.bot, BRAM, "animation", QUESTION, seconds=40))
+    assert any("De clip is binnen" in words for words in taken), taken
+    assert await bot.db_one("SELECT json_extract(data, '$.clip.kind') FROM cycles") == (
+        "animation",)
 
 async def contributions(bot: InProcessBot) -> list[tuple[Any, ...]]:
     return await bot.db_all("SELECT user_id, text FROM contributions ORDER BY id")

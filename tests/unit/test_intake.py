@@ -268,15 +268,17 @@ def test_a_reminder_asks_for_what_is_still_missing_not_for_the_clip_already_sent
 
 
 def test_only_the_inbrenger_s_video_before_the_talk_is_the_clip() -> None:
-    """A GIF is never the clip; once it is there only a video (or video file) outside its
-    album replaces it; a peer's video, or one in the talk, is just shared."""
+    """A GIF of a few seconds is no clip, a longer animation (a muted video) may be the first;
+    once it is there only a video (or video file) outside its album replaces it; a peer's
+    video, or one in the talk, is just shared."""
     waiting = cycle_in(P.AWAITING_CLIP, clip=None)
     assert is_clip(waiting, ANNA, "video_note", None) and awaits_clip_from(waiting, ANNA)
-    assert not is_clip(waiting, ANNA, "animation", None)
+    assert not is_clip(waiting, ANNA, "animation", None, 3)
+    assert is_clip(waiting, ANNA, "animation", None, 45)
     assert not is_clip(waiting, BOB, "video", None) and not awaits_clip_from(waiting, BOB)
     taken = cycle_in(P.AWAITING_CLIP, clip=replace(CLIP, album="a1"))
     assert not awaits_clip_from(taken, ANNA)
     assert is_clip(taken, ANNA, "video", None) and is_clip(taken, ANNA, "document", "a2")
     for kind, album in (("video", "a1"), ("video_note", None), ("animation", None)):
-        assert not is_clip(taken, ANNA, kind, album)
+        assert not is_clip(taken, ANNA, kind, album, 45)
     assert not is_clip(cycle_in(P.REALITY), ANNA, "video", None)
