@@ -313,13 +313,15 @@ def _apply(ctx: CycleContext, event: Event, transition: Transition) -> Decision:
                 set_timer(ctx, decision.cycle, "tick", TICK_MINUTES),))
     ctx = _with_stored(ctx, decision.effects)
     if transition.to_step is not None:
-        cycle = replace(decision.cycle, step=transition.to_step)
+        cycle = replace(decision.cycle, step=transition.to_step,
+                        nudge_history=decision.cycle.nudge_history.after_prompt())
         entered, effects = enter_step(replace(ctx, cycle=cycle), cycle)
         return replace(decision, cycle=entered, effects=decision.effects + effects)
     if transition.target in (None, ctx.cycle.phase):
         return decision
     cycle = replace(decision.cycle, phase=transition.target, phase_started_at=ctx.now, step="",
-                    step_started_at=None)
+                    step_started_at=None,
+                    nudge_history=decision.cycle.nudge_history.after_prompt())
     entered, effects = ENTER[transition.target](replace(ctx, cycle=cycle), cycle)
     return replace(decision, cycle=entered, effects=decision.effects + effects)
 

@@ -21,7 +21,7 @@ from flows.effects import (
     text,
 )
 from flows.labels import COMPENSATING, Classification, Label
-from flows.model import TALK_PHASES, Phase, RealityStep
+from flows.model import TALK_PHASES, Member, Phase, RealityStep
 from flows.nudging import policy as nudging
 
 # A talk left standing (the meeting ended without /next, as groups do) is checked for
@@ -90,7 +90,7 @@ def respond_to_words(ctx: CycleContext, actor: int, message_id: int, words: str,
     label = classification.label.value
     store: Effect = (StoreTranscript(message_id, words, label) if voice else
                      StoreContribution(actor, cycle.phase.value, message_id, words, label))
-    if cycle.tips_open and classification.label in COMPENSATING \
+    if nudge and cycle.tips_open and classification.label in COMPENSATING \
             and actor != cycle.inbrenger_id:
         # Asked for: counted as welcome in the summaries, never as unasked advice.
         cycle = replace(cycle, welcome_tips=cycle.welcome_tips | {message_id})
@@ -102,14 +102,17 @@ def respond_to_words(ctx: CycleContext, actor: int, message_id: int, words: str,
         cycle_id=cycle.id,
         voice=voice,
     )
-    decision = nudging.decide_on_message(nudge_ctx, classification)
     effects: tuple[Effect, ...] = (store,)
+    if not nudge:  # nothing is said, so nothing counts as said (no cooldown, no hint given)
+        history = nudging.remember(nudge_ctx, classification.label)
+        return Decision(replace(cycle, nudge_history=history), effects)
+    decision = nudging.decide_on_message(nudge_ctx, classification)
     history = decision.history
     if strong:
         cycle, said = _strong_moment(ctx, cycle, actor, message_id, moment or 0, language)
         effects += (said,)
         history = replace(history, sent_at=history.sent_at + (ctx.now,))
-    elif nudge:
+    else:
         effects += decision.effects
         if decision.nudged:
             effects += (LogNudge(actor, decision.kind or "", message_id),)
@@ -156,6 +159,15 @@ SILENCE_TEXTS: dict[str, str] = {RealityStep.SEE: "nudge.silence_see",
                                  RealityStep.STRONG: "nudge.silence_strong"}
 
 
+def _may_be_invited(ctx: CycleContext, cycle: Cycle) -> tuple[Member, ...]:
+    """Who a silence invitation may name: not who is away, nor who has not agreed yet; in the
+    strong-moment step not who named their moment (the step's question is answered)."""
+    here = present(ctx.members, cycle)
+    if cycle.phase is Phase.REALITY and cycle.step == RealityStep.STRONG:
+        return tuple(m for m in here if m.user_id not in cycle.strong_moments)
+    return here
+
+
 def respond_to_tick(ctx: CycleContext) -> Decision:
     """Every few minutes of talk: invite silent members back, check in with the inbrenger."""
     cycle = ctx.cycle
@@ -167,7 +179,7 @@ def respond_to_tick(ctx: CycleContext) -> Decision:
     tick_ctx = nudging.TickContext(
         phase=cycle.phase, phase_started_at=cycle.phase_started_at, settings=ctx.settings,
         inbrenger=inbrenger, history=_history(ctx), cycle_id=cycle.id,
-        members=present(ctx.members, cycle),  # not who is away, nor who has not agreed yet
+        members=_may_be_invited(ctx, cycle),
         group_title=ctx.group_title,
         silence_text=SILENCE_TEXTS.get(cycle.step, "nudge.silence")
         if cycle.phase is Phase.REALITY else "nudge.silence",

@@ -35,6 +35,11 @@ class NudgeHistory:
             return replace(self, inbrenger_last_at=now, inbrenger_last_message_id=message_id)
         return replace(self, last_contribution_at={**self.last_contribution_at, user_id: now})
 
+    def after_prompt(self) -> NudgeHistory:
+        """A new phase's or step's prompt is a fresh invitation to everyone: a run of closed
+        questions counts from there, not from the questions asked before it."""
+        return replace(self, closed_run=0)
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: times as ISO strings, member ids as string keys."""
         return {

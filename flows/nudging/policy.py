@@ -129,7 +129,7 @@ class NudgeDecision:
 
 def decide_on_message(ctx: NudgeContext, classification: Classification) -> NudgeDecision:
     """At most one bot message per member message: a nudge, else a hint, else a still offer."""
-    history = _remember(ctx, classification.label)
+    history = remember(ctx, classification.label)
     for choose in (_compensating_nudge, _closed_run_hint, _still_offer):
         decision = choose(ctx, classification, history)
         if decision is not None:
@@ -152,7 +152,9 @@ def decide_on_tick(ctx_for_group: TickContext, now: datetime) -> NudgeDecision:
 
 # --- decide_on_message -----------------------------------------------------------------------
 
-def _remember(ctx: NudgeContext, label: Label) -> NudgeHistory:
+def remember(ctx: NudgeContext, label: Label) -> NudgeHistory:
+    """What a message changes in the history without any reaction to it: who spoke when, and
+    the run of closed questions (a voice note read after its phase, a commitment's words)."""
     history = _prune(ctx.history, ctx.now)
     if ctx.writer.user_id == ctx.inbrenger_id:
         # The inbrenger's answers between peers' questions neither count in nor break a run.

@@ -1,0 +1,69 @@
+"""Nudges as the talk moves on (found by a review of flows/nudging): a voice note read after
+its phase says nothing and so holds nobody's next nudge back, a member who named their strong
+moment is not asked for one, and a run of closed questions starts over at a new prompt."""
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from flows.catalog import render_all
+from flows.cycle.model import Cycle, CycleContext, Next
+from flows.cycle.table import decide
+from flows.cycle.talk import respond_to_tick, respond_to_words
+from flows.effects import LogNudge, Say, SayPrivately
+from flows.model import Member, Phase, RealityStep, Settings
+
+T = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
+ILSE, ANNA, BO, CATO = 1, 2, 3, 4
+MEMBERS = tuple(Member(uid, name, True, agreed=True)
+                for uid, name in ((ILSE, "Ilse"), (ANNA, "Anna"), (BO, "Bo"), (CATO, "Cato")))
+TIP = "Je zou meer wachttijd kunnen geven."
+
+
+def at(cycle: Cycle, minutes: float, language: str = "nl") -> CycleContext:
+    return CycleContext(cycle, Settings(language=language), MEMBERS, T + timedelta(minutes=minutes))
+
+
+def nudged(decision_effects: tuple[object, ...]) -> bool:
+    return any(isinstance(e, (SayPrivately, LogNudge)) for e in decision_effects)
+
+
+def test_a_tip_read_after_its_phase_holds_no_later_nudge_back() -> None:
+    reality = Cycle(9, 1, ILSE, 1, Phase.REALITY, T)
+    late = respond_to_words(at(reality, 0), ANNA, 50, TIP, "nl", nudge=False, voice=True)
+    assert not nudged(late.effects) and late.cycle.welcome_tips == frozenset()
+    typed = respond_to_words(at(late.cycle, 2), ANNA, 51, TIP, "nl")
+    assert nudged(typed.effects)
+
+
+def test_a_late_tip_is_not_welcome_because_the_floor_opened_since() -> None:
+    options = Cycle(9, 1, ILSE, 1, Phase.OPTIONS, T, tips_open=True)
+    late = respond_to_words(at(options, 0), ANNA, 50, TIP, "nl", nudge=False, voice=True)
+    assert late.cycle.welcome_tips == frozenset()
+
+
+def test_who_named_their_strong_moment_is_not_asked_for_one() -> None:
+    cycle = Cycle(9, 1, ILSE, 1, Phase.REALITY, T, step=RealityStep.STRONG, step_started_at=T)
+    for minutes, who, message_id, words in (
+            (1, ANNA, 10, "At 0:45 I think your explanation is strong"),
+            (2, BO, 11, "At 1:10 the way you wait works well"),
+            (3, CATO, 12, "At 1:30 your smile works well"),
+            (6, BO, 13, "What did you notice at 1:10?"),
+            (7, ILSE, 14, "I noticed they calmed down"),
+            (9, CATO, 15, "What made you wait there?")):
+        cycle = respond_to_words(at(cycle, minutes, "en"), who, message_id, words, "en").cycle
+    assert cycle.strong_moments == {ANNA, BO, CATO}
+    said = [render_all("en", e.texts) for e in respond_to_tick(at(cycle, 10, "en")).effects
+            if isinstance(e, Say)]
+    assert not any("Anna" in words for words in said), said
+
+
+def test_a_run_of_closed_questions_starts_over_at_a_new_phase() -> None:
+    goal = Cycle(9, 1, ILSE, 1, Phase.GOAL, T)
+    closed = ("Is this your first year at this school?", "Do you teach this class every day?",
+              "Was this lesson on a Monday?")
+    for i, question in enumerate(closed[:2]):
+        goal = respond_to_words(at(goal, i, "en"), (ANNA, BO)[i], 20 + i, question, "en").cycle
+    reality = decide(at(goal, 2, "en"), Next(ILSE)).cycle
+    assert reality.phase is Phase.REALITY
+    asked = respond_to_words(at(reality, 3, "en"), ANNA, 22, closed[2], "en")
+    assert not any(isinstance(e, Say) for e in asked.effects)
