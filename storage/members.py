@@ -72,6 +72,13 @@ async def active(tx: Tx, group_id: int) -> tuple[Member, ...]:
         for r in rows)
 
 
+async def agreed_by(tx: Tx, group_id: int, moment: datetime) -> set[int]:
+    """Who had joined and agreed to the group's agreements by `moment` (a past meeting's)."""
+    rows = await tx.all("SELECT user_id FROM members WHERE group_id = ? AND agreed_at <= ? "
+                        "AND joined_at <= ?", (group_id, to_db(moment), to_db(moment)))
+    return {r["user_id"] for r in rows}
+
+
 async def get(tx: Tx, group_id: int, user_id: int) -> Member | None:
     return next((m for m in await active(tx, group_id) if m.user_id == user_id), None)
 

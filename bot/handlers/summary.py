@@ -1,6 +1,8 @@
 """/summary: any member asks for the summary of the group's last closed cycle again."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from telegram.ext import BaseHandler, filters
 
 from bot.handlers.commands import command
@@ -19,8 +21,13 @@ async def summary_command(cmd: GroupCommand) -> None:
     if cycle is None:
         await cmd.reply("privacy.summary_none")
         return
-    ctx = CycleContext(cycle, cmd.group.settings, await members.active(tx, cmd.group.id),
-                       cmd.unit.now, await contributions.of_cycle(tx, cycle.id), cmd.group.title,
+    # Who joined (or agreed) after the cycle closed was not there to listen: the picture is
+    # of the members as the meeting had them (a closed cycle's phase began at its close).
+    there = await members.agreed_by(tx, cmd.group.id, cycle.phase_started_at)
+    today = await members.active(tx, cmd.group.id)
+    as_then = tuple(replace(m, agreed=m.user_id in there) for m in today)
+    ctx = CycleContext(cycle, cmd.group.settings, as_then, cmd.unit.now,
+                       await contributions.of_cycle(tx, cycle.id), cmd.group.title,
                        await cycles.history(tx, cmd.group.id),
                        former=await members.former(tx, cmd.group.id))
     await cmd.reply_html(render_all(cmd.language, group_summary(ctx)))
