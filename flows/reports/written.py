@@ -50,6 +50,7 @@ class Story:
     inbrenger: str
     number: int
     finished: bool
+    stopped: bool  # cancelled after the talk began (one cancelled before is left out)
     learning_question: str | None
     previous_commitment: str | None
     tried: str | None  # yes | partly | no | None (not answered)
@@ -92,7 +93,8 @@ def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...]
     counts = balance(cycle, contributions)  # the peers' talk (flows/reports/balance.py)
     return Story(
         group=group.title, inbrenger=who(cycle.inbrenger_id), number=cycle.number,
-        finished=not cycle.is_open, learning_question=cycle.learning_question,
+        finished=not cycle.is_open, stopped=cycle.phase is Phase.CANCELLED,
+        learning_question=cycle.learning_question,
         previous_commitment=cycle.previous_commitment, tried=cycle.tried,
         goal=part(Phase.GOAL), reality=part(Phase.REALITY), options=part(Phase.OPTIONS),
         commitment=cycle.commitment,
@@ -112,7 +114,7 @@ def group_portfolio(group: Group, members: Iterable[Member], cycles: CycleRows,
     names = {m.user_id: m.name for m in members}
     dates = held or {}
     return Portfolio("group", group.title, tuple(story(group, c, k, names, dates.get(c.id))
-                                                 for c, k in cycles))
+                                                 for c, k in cycles if _was_held(c, k)))
 
 
 def member_portfolio(name: str, user_id: int, groups: list[GroupRows]) -> Portfolio:
@@ -121,8 +123,14 @@ def member_portfolio(name: str, user_id: int, groups: list[GroupRows]) -> Portfo
     for group, members, cycles, held in groups:
         names = {m.user_id: m.name for m in members} | {user_id: name}
         stories += [story(group, c, k, names, held.get(c.id))
-                    for c, k in cycles if c.inbrenger_id == user_id]
+                    for c, k in cycles if c.inbrenger_id == user_id and _was_held(c, k)]
     return Portfolio("member", name, tuple(stories))
+
+
+def _was_held(cycle: Cycle, contributions: tuple[ContributionRef, ...]) -> bool:
+    """A cycle stopped before anyone said a word in it (a turn passed on, an inbrenger taken
+    ill) was never held: a portfolio leaves it out (the JSON export keeps every cycle)."""
+    return cycle.phase is not Phase.CANCELLED or bool(contributions)
 
 
 # ----- writing it down ----------------------------------------------------------------------
@@ -209,6 +217,8 @@ class _Writer:
             months = self.say("schedule.months_short").split()  # as /schedule names them
             heading += " · " + self.say("portfolio.held_on", day=s.held_on.day,
                                         month=months[s.held_on.month - 1], year=s.held_on.year)
+        if s.stopped:
+            return f"{heading} {self.say('portfolio.stopped')}"
         return heading if s.finished else f"{heading} {self.say('portfolio.still_open')}"
 
     def title(self, p: Portfolio) -> str:

@@ -112,3 +112,17 @@ def test_the_portfolio_keeps_the_goal_and_the_inbrengers_own_insights_as_the_sum
     summary = render_all("nl", group_summary(CycleContext(cycle, Settings(), people, NOW, talk)))
     assert "• Ik werd ongeduldig en begon harder te praten." in summary
     assert "• Ik wil dat ze rustig binnenkomen." in summary
+
+
+def test_a_cycle_stopped_before_its_talk_is_left_out_and_one_stopped_in_it_says_so() -> None:
+    """Anna was ill: her first turn was cancelled before the meeting and she brought in a week
+    later; her second cycle stopped in the middle of the talk. The portfolio shows one "cycle
+    1", not an empty one before it, and says the other stopped (found by a review)."""
+    never_held = Cycle(1, 1, ANNA, 1, Phase.CANCELLED, NOW)
+    stopped = Cycle(3, 1, ANNA, 2, Phase.CANCELLED, NOW, learning_question="Hoe houd ik rust?")
+    portfolio = member_portfolio("Anna", ANNA, [(GROUP, PEOPLE, [
+        (never_held, ()), (FIRST, TALK), (stopped, (TALK[0],))], {})])
+    markdown = as_markdown(portfolio, "nl")
+    assert markdown.count("## Cyclus 1 ") == 1
+    assert "## Cyclus 2 · Pabo \\<2\\> (gestopt voor het einde)" in markdown, markdown
+    assert "(stopped before its end)" in as_markdown(portfolio, "en")
