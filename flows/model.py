@@ -96,6 +96,9 @@ class Member:
     agreed: bool = False
     skip_next: bool = False
     last_commitment: str | None = None  # from their previous cycle in this group
+    # Cycles they brought in that closed: their next is number cycles_closed + 1, as progress
+    # and the coach's chain count them (a turn stopped mid-talk counts for the rotation only).
+    cycles_closed: int = 0
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ import aiosqlite
 import pytest
 
 from flows.cycle.model import Clip, Cycle
-from flows.model import NudgeMode, Phase, Settings
+from flows.cycle.start import new_cycle
+from flows.model import Member, NudgeMode, Phase, Settings
 from flows.nudging.history import NudgeHistory
 from storage import contributions, cycles, groups, inbox, members, timers
 from storage.db import Database
@@ -226,6 +227,26 @@ async def test_a_skip_is_used_up_by_the_next_turn_of_the_group(db: Database) -> 
         await members.record_turn(tx, group.id, 2, NOW)
         assert [m.skip_next for m in await members.active(tx, group.id)] == [False, False]
 
+
+
+async def test_a_members_next_cycle_number_counts_their_closed_cycles_only(
+        db: Database) -> None:
+    """Anna's second cycle stopped mid-talk (her turn counted): her next is her cycle 2, as
+    the progress line and the coach's chain count closed cycles (found by a review)."""
+    async with db.transaction() as tx:
+        group, _ = await groups.register(tx, -21, 0, "G", Settings(), NOW)
+        await members.join(tx, group.id, 1, "Anna", NOW)
+        await members.agree(tx, group.id, 1, NOW)
+        for phase in (Phase.CLOSED, Phase.CANCELLED):
+            cycle = await cycles.create(tx, replace(_cycle(group.id), inbrenger_id=1),
+                                        actor_id=1, event="start", now=NOW)
+            await members.record_turn(tx, group.id, 1, NOW)
+            await cycles.save(tx, cycle, replace(cycle, phase=phase), event="next",
+                              actor_id=1, now=NOW)
+        [anna] = await members.active(tx, group.id)
+        assert (anna.turns, anna.cycles_closed) == (2, 1)
+        nxt = new_cycle(group.id, (anna, Member(2, "Bram", agreed=True)), NOW, inbrenger_id=1)
+        assert isinstance(nxt, Cycle) and nxt.number == 2
 
 async def test_retention_erases_old_words_of_finished_cycles_only(db: Database) -> None:
     async with db.transaction() as tx:
