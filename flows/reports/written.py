@@ -226,11 +226,15 @@ class _Writer:
         return self.say(key, name=p.title or "—")
 
 
+def _empty(p: Portfolio) -> str:
+    return "portfolio.empty" if p.kind == "member" else "portfolio.empty_group"
+
+
 def as_markdown(p: Portfolio, language: str) -> str:
     w = _Writer(language, markdown_escape)
     lines = [f"# {w.title(p)}", ""]
     if not p.stories:
-        lines += [w.say("portfolio.empty"), ""]
+        lines += [w.say(_empty(p)), ""]
     for s in p.stories:
         lines += [f"## {w.heading(p, s)}", ""]
         for label, value in w.story_lines(s):
@@ -247,7 +251,7 @@ def as_html(p: Portfolio, language: str) -> str:
     title = w.title(p)
     body = [f"<h1>{title}</h1>"]
     if not p.stories:
-        body.append(f"<p>{w.say('portfolio.empty')}</p>")
+        body.append(f"<p>{w.say(_empty(p))}</p>")
     for s in p.stories:
         body += [f"<h2>{w.heading(p, s)}</h2>", "<dl>"]
         for label, value in w.story_lines(s):

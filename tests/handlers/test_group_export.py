@@ -4,9 +4,11 @@ left by name) and no Telegram id anywhere (SPEC sections 5 and 6)."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from bot.engine.services import services_of
+from storage import contributions
 from tests.handlers.in_process import InProcessBot, forget_me, set_up
 from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, GROUP_TITLE, Person, command
 from tests.waiting import eventually
@@ -35,6 +37,7 @@ async def test_an_admin_gets_the_group_portfolio_as_json_too_named_and_without_i
         await bot.press(person, f"agree:{group_id[0]}")
     for inbrenger in ("Bram", "Cato"):
         await bot.handle(command(bot.app.bot, ANNA, f"/cycle {inbrenger}"))
+        await _someone_spoke(bot)  # so the cycle was held: one never held is left out
         await bot.handle(command(bot.app.bot, ANNA, "/cancel"))
     await bot.handle(command(bot.app.bot, CATO, "/leave"))
     await forget_me(bot, BRAM)
@@ -54,13 +57,23 @@ async def test_an_admin_gets_the_group_portfolio_as_json_too_named_and_without_i
     month = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov",
              "dec")[today.month - 1]
     dated = f"{today.day} {month} {today.year}"  # when each cycle ran, in the group's time
-    assert f"## —, cyclus 1 · {dated}" in markdown and f"## Cato, cyclus 1 · {dated}" in markdown
+    stopped = "(gestopt voor het einde)"
+    assert f"## —, cyclus 1 · {dated} {stopped}" in markdown
+    assert f"## Cato, cyclus 1 · {dated} {stopped}" in markdown
     assert all(c["started_at"] and c["closed_at"] for c in data["cycles"])
     # Telegram's ids are not in it: the only ids are the bot's own numbers of group and cycles
     # (the people's ids here are too small to look for as text; tests/e2e does that).
     assert _id_keys(data) == {"id", "cycle_id"} and data["group"]["id"] == group_id[0]
     for text in files.values():
         assert str(GROUP) not in text
+
+
+async def _someone_spoke(bot: InProcessBot) -> None:
+    async with services_of(bot.app).db.transaction() as tx:
+        cycle = await tx.one("SELECT id FROM cycles ORDER BY id DESC LIMIT 1")
+        assert cycle is not None
+        await contributions.add(tx, cycle[0], ANNA.user_id, "goal", 9000 + cycle[0],
+                                "Wat wil je leren?", "open_question", datetime.now(UTC))
 
 
 def _id_keys(data: object) -> set[str]:
