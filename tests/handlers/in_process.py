@@ -31,6 +31,12 @@ class InProcessBot:
         await sender.idle()
         assert not self.errors, f"update {update.update_id} raised {self.errors[0]!r}"
 
+    async def answers(self, update: Update, chat_id: int = GROUP) -> list[str]:
+        """`update` handled: what the bot said in the chat because of it."""
+        since = await self.tg.mark()
+        await self.handle(update)
+        return await self.said(chat_id, since=since)
+
     async def said(self, chat_id: int = GROUP, since: int = 0) -> list[str]:
         """The texts the bot sent to a chat (after a `tg.mark()`), oldest first; not the
         messages it only edited since (a button done, an outcome added)."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from telegram import Update
 
 from fake_telegram.scenes import has_button
 from tests.handlers.in_process import InProcessBot
@@ -15,12 +14,6 @@ from tests.handlers.updates import BRAM, GROUP, message, video
 
 NEW_QUESTION = "Hoe kan ik de start van de les rustiger maken?"
 FILMING_TIP = "Tip voor het filmen"
-
-
-async def sent(bot: InProcessBot, update: Update) -> list[str]:
-    since = await bot.tg.mark()
-    await bot.handle(update)
-    return await bot.said(since=since)
 
 
 async def stored_question(bot: InProcessBot) -> Any:
@@ -32,7 +25,7 @@ async def test_the_filming_tip_comes_with_the_announcement_and_once(bot: InProce
     announcement = await announced(bot)
     assert FILMING_TIP in announcement["text"]
     assert sum(FILMING_TIP in words for words in await bot.said()) == 1
-    straight = await sent(bot, video(bot.app.bot, BRAM, QUESTION))  # no "accept" first
+    straight = await bot.answers(video(bot.app.bot, BRAM, QUESTION))  # no "accept" first
     assert not any(FILMING_TIP in words for words in straight)
     assert await stored_question(bot) == QUESTION
 
@@ -41,13 +34,13 @@ async def test_chat_after_intake_is_chat_and_a_reply_to_the_clip_changes_the_que
         bot: InProcessBot) -> None:
     await announced(bot)
     clip = video(bot.app.bot, BRAM, QUESTION)
-    confirmed = await sent(bot, clip)
+    confirmed = await bot.answers(clip)
     assert any("of antwoord op je clip" in words for words in confirmed)
     for words in ("Ik heb er zin in, tot dinsdag!", "Hoe weet ik of ik het goed gefilmd heb?"):
-        assert await sent(bot, message(bot.app.bot, BRAM, words)) == []
+        assert await bot.answers(message(bot.app.bot, BRAM, words)) == []
     assert await stored_question(bot) == QUESTION
     assert clip.message is not None
-    changed = await sent(bot, message(bot.app.bot, BRAM, NEW_QUESTION,
+    changed = await bot.answers(message(bot.app.bot, BRAM, NEW_QUESTION,
                                       reply_to=clip.message.to_dict()))
     assert await stored_question(bot) == NEW_QUESTION
     assert any(NEW_QUESTION in words for words in changed)
@@ -55,7 +48,7 @@ async def test_chat_after_intake_is_chat_and_a_reply_to_the_clip_changes_the_que
 
 async def test_chat_before_the_clip_is_answered_once(bot: InProcessBot) -> None:
     await announced(bot)
-    answers = [await sent(bot, message(bot.app.bot, BRAM, words))
+    answers = [await bot.answers(message(bot.app.bot, BRAM, words))
                for words in ("Ik film morgen.", "Haha ja", "Tot dinsdag!")]
     assert len(answers[0]) == 1 and "wacht nog op je clip" in answers[0][0]
     assert answers[1:] == [[], []]
@@ -67,10 +60,10 @@ async def test_a_question_changed_before_the_consent_is_said_so_under_one_consen
     one: the second is confirmed as changed, and one consent question stays live."""
     await announced(bot)
     clip = video(bot.app.bot, BRAM, "Zie filmpje")
-    await sent(bot, clip)
+    await bot.answers(clip)
     assert clip.message is not None
     for words in (QUESTION, NEW_QUESTION):
-        said = await sent(bot, message(bot.app.bot, BRAM, words,
+        said = await bot.answers(message(bot.app.bot, BRAM, words,
                                        reply_to=clip.message.to_dict()))
     assert said == [(f"Je leervraag is aangepast: {NEW_QUESTION}\n\nBevestig nog wel de "
                      "toestemming voor de clip, met de knop onder mijn vraag daarover.")]
@@ -82,8 +75,8 @@ async def test_a_question_changed_before_the_consent_is_said_so_under_one_consen
 async def test_a_better_clip_before_the_watching_takes_the_first_ones_place(
         bot: InProcessBot) -> None:
     await announced(bot)
-    await sent(bot, video(bot.app.bot, BRAM, QUESTION))
-    better = await sent(bot, video(bot.app.bot, BRAM, None, seconds=90))
+    await bot.answers(video(bot.app.bot, BRAM, QUESTION))
+    better = await bot.answers(video(bot.app.bot, BRAM, None, seconds=90))
     assert any("komt in de plaats van de vorige" in words for words in better)
     row = await bot.db_one("SELECT json_extract(data, '$.clip.duration'), learning_question "
                            "FROM cycles")
@@ -96,8 +89,8 @@ async def test_a_better_take_is_checked_like_the_first_and_a_broken_one_changes_
     one cannot be read, so Bram hears why and the first clip stays (it used to be taken
     unchecked and fail only at the meeting)."""
     await announced(bot)
-    await sent(bot, video(bot.app.bot, BRAM, QUESTION))
-    broken = await sent(bot, video(bot.app.bot, BRAM, None, seconds=0))
+    await bot.answers(video(bot.app.bot, BRAM, QUESTION))
+    broken = await bot.answers(video(bot.app.bot, BRAM, None, seconds=0))
     assert not any("komt in de plaats van de vorige" in words for words in broken)
     assert any("Ik kan deze video niet lezen" in words for words in broken), broken
     assert await bot.db_one("SELECT json_extract(data, '$.clip.duration') FROM cycles") == (60,)
@@ -109,7 +102,7 @@ async def test_a_passing_telegram_failure_while_checking_a_clip_is_not_blamed_on
     minute; it used to say the file seemed damaged, and Bram would re-export a good clip."""
     await announced(bot)
     await bot.tg.arm_error("getFile", error_code=502, description="Bad Gateway")
-    answer = await sent(bot, video(bot.app.bot, BRAM, QUESTION, seconds=0))
+    answer = await bot.answers(video(bot.app.bot, BRAM, QUESTION, seconds=0))
     assert any("niet ophalen bij Telegram" in words for words in answer), answer
     assert not any("beschadigd" in words for words in answer)
 
@@ -119,6 +112,6 @@ async def test_a_clip_is_taken_when_durations_are_timedeltas(
     """PTB_TIMEDELTA=1 (python-telegram-bot's coming default) made every clip raise."""
     monkeypatch.setenv("PTB_TIMEDELTA", "1")
     await announced(bot)
-    taken = await sent(bot, video(bot.app.bot, BRAM, QUESTION, seconds=75))
+    taken = await bot.answers(video(bot.app.bot, BRAM, QUESTION, seconds=75))
     assert any("De clip is binnen" in words for words in taken), taken
     assert await bot.db_one("SELECT json_extract(data, '$.clip.duration') FROM cycles") == (75,)

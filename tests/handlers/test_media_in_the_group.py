@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram import Update
-
 from bot.engine.services import services_of
 from fake_telegram.scenes import has_button
 from tests.handlers.in_process import InProcessBot
@@ -14,12 +12,6 @@ from tests.handlers.talk import QUESTION, announced, to_the_talk
 from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, command, media
 
 OBSERVATION = "Op 1:23 zie ik dat de leerlingen al opstaan voordat je klaar bent."
-
-
-async def sent(bot: InProcessBot, update: Update) -> list[str]:
-    since = await bot.tg.mark()
-    await bot.handle(update)
-    return await bot.said(since=since)
 
 
 async def stored_clip(bot: InProcessBot) -> Any:
@@ -35,8 +27,8 @@ async def test_a_peers_gif_or_video_in_the_talk_is_just_shared(bot: InProcessBot
     await to_the_talk(bot)
     clip = await stored_clip(bot)
     for kind in ("animation", "video", "animation"):
-        assert await sent(bot, media(bot.app.bot, CATO, kind)) == []
-    assert await sent(bot, media(bot.app.bot, BRAM, "video", seconds=40)) == []
+        assert await bot.answers(media(bot.app.bot, CATO, kind)) == []
+    assert await bot.answers(media(bot.app.bot, BRAM, "video", seconds=40)) == []
     assert await stored_clip(bot) == clip
 
 
@@ -45,7 +37,7 @@ async def test_a_peers_gif_or_video_before_the_meeting_is_just_shared(
     """It used to get "Dat is aan de inbrenger (Bram)"."""
     await announced(bot)
     for kind in ("animation", "video", "video_note"):
-        assert await sent(bot, media(bot.app.bot, CATO, kind, seconds=30)) == []
+        assert await bot.answers(media(bot.app.bot, CATO, kind, seconds=30)) == []
     row = await bot.db_one("SELECT json_extract(data, '$.clip') FROM cycles")
     assert row == (None,)
 
@@ -55,7 +47,7 @@ async def test_the_inbrenger_s_gif_selfie_note_or_second_album_item_keep_the_cli
     """Bram's 3-second GIF, his round "hoi allemaal" video note and the second video of the
     album his clip came in used to replace the classroom clip and ask consent again."""
     await announced(bot)
-    taken = await sent(bot, media(bot.app.bot, BRAM, "video", QUESTION, seconds=60,
+    taken = await bot.answers(media(bot.app.bot, BRAM, "video", QUESTION, seconds=60,
                                   album="album-1"))
     assert any("De clip is binnen" in words for words in taken), taken
     clip = await stored_clip(bot)
@@ -63,7 +55,7 @@ async def test_the_inbrenger_s_gif_selfie_note_or_second_album_item_keep_the_cli
     for update in (media(bot.app.bot, BRAM, "animation"),
                    media(bot.app.bot, BRAM, "video_note", seconds=20),
                    media(bot.app.bot, BRAM, "video", seconds=50, album="album-1")):
-        assert await sent(bot, update) == []
+        assert await bot.answers(update) == []
     assert await stored_clip(bot) == clip
     assert not [m for m in await bot.tg.bot_messages(GROUP, since=since) if has_button("consent")(m)]
 
@@ -71,15 +63,15 @@ async def test_the_inbrenger_s_gif_selfie_note_or_second_album_item_keep_the_cli
 async def test_a_better_take_as_a_video_or_video_file_still_replaces_the_clip(
         bot: InProcessBot) -> None:
     await announced(bot)
-    await sent(bot, media(bot.app.bot, BRAM, "video", QUESTION, seconds=60, album="album-1"))
-    better = await sent(bot, media(bot.app.bot, BRAM, "video", seconds=80, album="album-2"))
+    await bot.answers(media(bot.app.bot, BRAM, "video", QUESTION, seconds=60, album="album-1"))
+    better = await bot.answers(media(bot.app.bot, BRAM, "video", seconds=80, album="album-2"))
     assert any("komt in de plaats van de vorige" in words for words in better), better
     assert await bot.db_one("SELECT json_extract(data, '$.clip.duration') FROM cycles") == (80,)
 
 
 async def test_the_first_clip_may_be_a_round_video_note(bot: InProcessBot) -> None:
     await announced(bot)
-    taken = await sent(bot, media(bot.app.bot, BRAM, "video_note", seconds=45))
+    taken = await bot.answers(media(bot.app.bot, BRAM, "video_note", seconds=45))
     assert any("De clip is binnen" in words for words in taken), taken
     assert await bot.db_one("SELECT json_extract(data, '$.clip.kind') FROM cycles") == (
         "video_note",)
@@ -89,7 +81,7 @@ async def test_a_short_gif_is_never_the_clip(bot: InProcessBot) -> None:
     """A GIF with the learning question as its caption: the question is kept as a message
     would be, and the bot still waits for the clip."""
     await announced(bot)
-    answer = await sent(bot, media(bot.app.bot, BRAM, "animation", QUESTION))
+    answer = await bot.answers(media(bot.app.bot, BRAM, "animation", QUESTION))
     assert not any("De clip is binnen" in words for words in answer), answer
     assert any("Stuur nu je clip" in words for words in answer), answer
     assert await bot.db_one("SELECT json_extract(data, '$.clip'), learning_question "
@@ -100,7 +92,7 @@ async def test_a_short_gif_is_never_the_clip(bot: InProcessBot) -> None:
 async def test_a_longer_animation_is_a_muted_clip(bot: InProcessBot) -> None:
     """Telegram sends a video without sound as an animation: 40 seconds of it is the clip."""
     await announced(bot)
-    taken = await sent(bot, media(bot.app.bot, BRAM, "animation", QUESTION, seconds=40))
+    taken = await bot.answers(media(bot.app.bot, BRAM, "animation", QUESTION, seconds=40))
     assert any("De clip is binnen" in words for words in taken), taken
     assert await bot.db_one("SELECT json_extract(data, '$.clip.kind') FROM cycles") == (
         "animation",)
@@ -115,7 +107,7 @@ async def test_a_caption_in_the_talk_is_a_contribution(bot: InProcessBot) -> Non
     await to_the_talk(bot)
     clip = await stored_clip(bot)
     for kind in ("photo", "video", "document", "animation"):
-        answer = await sent(bot, media(bot.app.bot, CATO, kind, f"{OBSERVATION} ({kind})"))
+        answer = await bot.answers(media(bot.app.bot, CATO, kind, f"{OBSERVATION} ({kind})"))
         assert not any("heeft zijn clip al" in words for words in answer), answer
     assert await contributions(bot) == [
         (CATO.user_id, f"{OBSERVATION} ({kind})")
@@ -126,9 +118,9 @@ async def test_a_caption_in_the_talk_is_a_contribution(bot: InProcessBot) -> Non
 async def test_a_caption_outside_a_cycle_or_from_a_peer_before_the_talk_is_just_chat(
         bot: InProcessBot) -> None:
     await announced(bot)
-    assert await sent(bot, media(bot.app.bot, CATO, "photo", OBSERVATION)) == []
+    assert await bot.answers(media(bot.app.bot, CATO, "photo", OBSERVATION)) == []
     await bot.handle(command(bot.app.bot, ANNA, "/cancel"))
-    assert await sent(bot, media(bot.app.bot, CATO, "photo", OBSERVATION)) == []
+    assert await bot.answers(media(bot.app.bot, CATO, "photo", OBSERVATION)) == []
     assert await contributions(bot) == []
 
 
