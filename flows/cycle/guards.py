@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from flows.cycle.lookback import complete_after
+from flows.cycle.lookback import LATE_LINES, complete_after
 from flows.cycle.model import CycleContext, Event, actor_of
 from flows.cycle.phases import inbrenger_name, position, quote
 from flows.cycle.talk import quiet
@@ -142,10 +142,11 @@ def has_commitment(ctx: CycleContext, event: Event) -> Text | None:
 
 
 def lookback_open(ctx: CycleContext, event: Event) -> Text | None:
-    """A late answer to the look back is welcome once, after the cycle closed."""
+    """A late answer to the look back is welcome once, after the cycle closed, within the day
+    a late line has (LATE_LINES): a button pressed a month later adds nothing for the coach."""
     cycle = ctx.cycle
     return None if cycle.lookback_options and cycle.lookback_choice is None \
-        else text("cycle.refused.closed")
+        and ctx.now - cycle.phase_started_at <= LATE_LINES else text("cycle.refused.closed")
 
 
 def talk_message(ctx: CycleContext, event: Event) -> Text | None:

@@ -2,14 +2,16 @@
 end of the talk is kind, and no such move (flows/cycle/lookback.py)."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from flows.cycle.lookback import is_courtesy
-from flows.cycle.model import Contribution, MoveLine
+from flows.cycle.model import Contribution, LookBackChoice, MoveLine
 from flows.cycle.table import decide
-from flows.effects import StoreContribution
+from flows.effects import SendCoachAddition, StoreContribution
 from flows.model import Phase
-from tests.unit.test_cycle import BOB, CARLA, DAAN, ctx_for, cycle_in, lines_of
+from tests.unit.test_cycle import ANNA, BOB, CARLA, DAAN, NOW, ctx_for, cycle_in, lines_of
 from tests.unit.test_practice import LOOKING, summary_said
 
 
@@ -52,3 +54,14 @@ def test_a_late_thank_you_is_no_addition() -> None:
     decision = decide(ctx_for(cycle, contributions=lines_of(BOB)),
                       MoveLine(CARLA, 1300, "Bedankt allemaal!"))
     assert not decision.refused and decision.effects == ()
+
+
+def test_a_late_choice_of_what_helped_is_taken_within_the_day_late_lines_have() -> None:
+    """The inbrenger's choice, pressed after the close, is added for the coach the same day;
+    a month later the old button adds nothing (it used to have no limit)."""
+    for hours, taken in ((2, True), (23, True), (25, False), (24 * 30, False)):
+        closed = cycle_in(Phase.CLOSED, commitment="x", lookback_options=(11,),
+                          phase_started_at=NOW - timedelta(hours=hours))
+        decision = decide(ctx_for(closed), LookBackChoice(ANNA, 11))
+        assert (not decision.refused) is taken, hours
+        assert any(isinstance(e, SendCoachAddition) for e in decision.effects) is taken
