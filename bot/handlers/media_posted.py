@@ -29,7 +29,10 @@ async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         cycle = await cycles.open_cycle(tx, group.id) if group else None
         awaited_in = await _awaiting_clip_elsewhere(tx, message, user.id, kind, group, cycle)
     if posted_as(message) is not None:
-        return  # nobody brings in a clip anonymously or as a channel
+        # Nobody brings in a clip anonymously or as a channel; words in the caption are
+        # answered as words are (during a cycle: how to take part under one's own name).
+        await on_message(update, context)
+        return
     if awaited_in is not None:
         async with handling(update, context) as unit:
             if unit is not None:

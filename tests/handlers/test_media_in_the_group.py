@@ -161,3 +161,13 @@ async def test_a_clip_sent_in_another_groups_topic_is_pointed_to_the_group_that_
     assert "Team A" in said[0] and "aan de inbrenger" not in said[0]
     assert await bot.db_all("SELECT json_extract(data, '$.clip') FROM cycles") == [
         (None,), (None,)]
+
+
+async def test_words_under_an_anonymous_photo_are_answered_as_anonymous_words_are(
+        bot: InProcessBot) -> None:
+    """An admin posting as the group: a caption in the talk gets the same "write as yourself"
+    a text gets (it was ignored without a word), and nothing is stored."""
+    await to_the_talk(bot)
+    answer = await bot.answers(media(bot.app.bot, ANNA, "photo", OBSERVATION, as_group=True))
+    assert any("als jezelf" in words for words in answer), answer
+    assert await contributions(bot) == []

@@ -96,10 +96,11 @@ def _in_topic(thread: int | None) -> dict[str, Any]:
 
 def media(bot: Bot, person: Person, kind: str, caption: str | None = None, *,
           seconds: int = 3, album: str | None = None, chat_id: int = GROUP,
-          thread: int | None = None) -> Update:
+          thread: int | None = None, as_group: bool = False) -> Update:
     """`person` sends a file of `kind` as Telegram delivers it: "video", "video_note" (round,
     no caption), "animation" (a GIF: Telegram fills `document` too), "photo" or "document"
-    (a PDF); `album` is the media_group_id of an album it is part of."""
+    (a PDF); `album` is the media_group_id of an album it is part of; `as_group` as in
+    `message`."""
     number = next(_ids)
     file = {"file_id": f"{kind}-{number}", "file_unique_id": f"u-{number}",
             "file_size": 40_000}
@@ -116,6 +117,8 @@ def media(bot: Bot, person: Person, kind: str, caption: str | None = None, *,
     content = contents[kind]
     body: dict[str, Any] = {"message_id": number, "date": DATE, "chat": _chat(chat_id),
                             "from": person.to_dict(), **content, **_in_topic(thread)}
+    if as_group:
+        body["from"], body["sender_chat"] = ANONYMOUS_ADMIN, _chat(chat_id)
     if caption is not None:
         body["caption"] = caption
     if album is not None:
