@@ -96,9 +96,11 @@ class Member:
     agreed: bool = False
     skip_next: bool = False
     last_commitment: str | None = None  # from their previous cycle in this group
-    # Cycles they brought in that closed: their next is number cycles_closed + 1, as progress
-    # and the coach's chain count them (a turn stopped mid-talk counts for the rotation only).
-    cycles_closed: int = 0
+    # The number of their latest closed cycle here: their next is that + 1, as progress and the
+    # coach's chain count closed cycles (a turn stopped mid-talk counts for the rotation only;
+    # the latest number, not a count, so cycles numbered by turns before 2026-12-07 never
+    # see their number again).
+    last_closed_number: int = 0
 
 
 @dataclass(frozen=True)

@@ -61,9 +61,9 @@ async def active(tx: Tx, group_id: int) -> tuple[Member, ...]:
                  WHERE c.group_id = m.group_id AND c.inbrenger_id = m.user_id
                    AND c.phase = 'closed' AND c.commitment IS NOT NULL
                  ORDER BY c.id DESC LIMIT 1) AS last_commitment,
-               (SELECT COUNT(*) FROM cycles c
+               (SELECT COALESCE(MAX(c.number), 0) FROM cycles c
                  WHERE c.group_id = m.group_id AND c.inbrenger_id = m.user_id
-                   AND c.phase = 'closed') AS cycles_closed
+                   AND c.phase = 'closed') AS last_closed_number
           FROM members m LEFT JOIN users u ON u.user_id = m.user_id
          WHERE m.group_id = ? AND m.active = 1
          ORDER BY m.joined_at, m.user_id
@@ -71,7 +71,7 @@ async def active(tx: Tx, group_id: int) -> tuple[Member, ...]:
     return tuple(
         Member(r["user_id"], r["name"], bool(r["started_private"]), r["turns"],
                from_db(r["last_turn_at"]), r["agreed_at"] is not None, bool(r["skip_next"]),
-               r["last_commitment"], r["cycles_closed"])
+               r["last_commitment"], r["last_closed_number"])
         for r in rows)
 
 

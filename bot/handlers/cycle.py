@@ -49,10 +49,14 @@ from flows.cycle.model import (
 from flows.cycle.phases import meeting_in, prompt_marker, timer_name
 from flows.cycle.status import between_cycles, status, timebox_timer
 from flows.cycle.talk import label_after_edit
-from flows.effects import Text
+from flows.effects import Text, text
 from storage import contributions, cycles, groups, late_line_invitations, members, outbox, timers
 
 log = logging.getLogger(__name__)
+
+# A peer's line that comes too late, or a second one, is answered; anyone else's reply to the
+# invitation (the inbrenger's "thanks all", someone who is no member) is just chat.
+LATE_LINE_ANSWERED = (text("cycle.refused.closed"), text("cycle.refused.line_given"))
 
 
 @group_command(admin=True, refusal="bot.only_admins_cycle")
@@ -176,7 +180,7 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
             # when the next cycle is open already (and a reply to any other message is not).
             late = MoveLine(user.id, message.message_id, words)
             decision = await decide_in(unit, group, late, cycle_id=invited_by)
-            if decision is not None and decision.refusal is not None:
+            if decision is not None and decision.refusal in LATE_LINE_ANSWERED:
                 await reply(unit, update, group.settings.language, decision.refusal)
             return
         event = Contribution(user.id, message.message_id, words,

@@ -30,7 +30,7 @@ def new_cycle(group_id: int, members: tuple[Member, ...], now: datetime, *,
         if inbrenger is None:
             return text("cycle.refused.nobody_agreed")
     return Cycle(id=0, group_id=group_id, inbrenger_id=inbrenger.user_id,
-                 number=inbrenger.cycles_closed + 1, phase=Phase.ANNOUNCED, phase_started_at=now,
+                 number=inbrenger.last_closed_number + 1, phase=Phase.ANNOUNCED, phase_started_at=now,
                  previous_commitment=inbrenger.last_commitment, meeting_at=meeting_at)
 
 

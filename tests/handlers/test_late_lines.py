@@ -50,6 +50,9 @@ async def test_a_reply_to_the_invitation_is_the_late_line_once(bot: InProcessBot
                              reply_to=invitation["message"]))
     assert [text for _, text in await _lines(bot)] == [LINE]
     assert await bot.said(since=since) == ["Je gaf je regel voor deze terugblik al. Dank je!"]
+    thanks = await bot.answers(message(bot.app.bot, BRAM, "Dank jullie wel!",
+                                       reply_to=invitation["message"]))
+    assert thanks == []  # the inbrenger's reply is chat, not "you are no member"
 
 
 async def test_a_reply_to_another_message_of_the_bot_is_not_a_line(bot: InProcessBot) -> None:

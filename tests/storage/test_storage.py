@@ -229,24 +229,34 @@ async def test_a_skip_is_used_up_by_the_next_turn_of_the_group(db: Database) -> 
 
 
 
-async def test_a_members_next_cycle_number_counts_their_closed_cycles_only(
+async def test_a_members_next_cycle_number_follows_their_latest_closed_cycle(
         db: Database) -> None:
     """Anna's second cycle stopped mid-talk (her turn counted): her next is her cycle 2, as
-    the progress line and the coach's chain count closed cycles (found by a review)."""
+    the progress line and the coach's chain count closed cycles (found by a review). Cycles
+    numbered by turns before (closed 1 and 3) are followed by 4, never a 3 again."""
     async with db.transaction() as tx:
         group, _ = await groups.register(tx, -21, 0, "G", Settings(), NOW)
         await members.join(tx, group.id, 1, "Anna", NOW)
         await members.agree(tx, group.id, 1, NOW)
-        for phase in (Phase.CLOSED, Phase.CANCELLED):
-            cycle = await cycles.create(tx, replace(_cycle(group.id), inbrenger_id=1),
+        for number, phase in ((1, Phase.CLOSED), (2, Phase.CANCELLED)):
+            cycle = await cycles.create(tx, replace(_cycle(group.id), number=number),
                                         actor_id=1, event="start", now=NOW)
             await members.record_turn(tx, group.id, 1, NOW)
             await cycles.save(tx, cycle, replace(cycle, phase=phase), event="next",
                               actor_id=1, now=NOW)
+        bram = Member(2, "Bram", agreed=True)
         [anna] = await members.active(tx, group.id)
-        assert (anna.turns, anna.cycles_closed) == (2, 1)
-        nxt = new_cycle(group.id, (anna, Member(2, "Bram", agreed=True)), NOW, inbrenger_id=1)
+        assert (anna.turns, anna.last_closed_number) == (2, 1)
+        nxt = new_cycle(group.id, (anna, bram), NOW, inbrenger_id=1)
         assert isinstance(nxt, Cycle) and nxt.number == 2
+        old = await cycles.create(tx, replace(_cycle(group.id), number=3), actor_id=1,
+                                  event="start", now=NOW)
+        await cycles.save(tx, old, replace(old, phase=Phase.CLOSED), event="next", actor_id=1,
+                          now=NOW)
+        [anna] = await members.active(tx, group.id)
+        nxt = new_cycle(group.id, (anna, bram), NOW, inbrenger_id=1)
+        assert isinstance(nxt, Cycle) and nxt.number == 4
+
 
 async def test_retention_erases_old_words_of_finished_cycles_only(db: Database) -> None:
     async with db.transaction() as tx:
