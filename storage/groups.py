@@ -145,6 +145,19 @@ async def move_chat(tx: Tx, old_chat_id: int, new_chat_id: int) -> int:
                             (new_chat_id, old_chat_id, new_chat_id))
 
 
+async def bot_removed(tx: Tx, chat_id: int, now: datetime) -> None:
+    await tx.execute("UPDATE groups SET bot_removed_at = ? WHERE chat_id = ?",
+                     (to_db(now), chat_id))
+
+
+async def bot_back(tx: Tx, chat_id: int) -> list[Group]:
+    """The chat's groups the bot had been removed from, now that it is back (marked back)."""
+    rows = await tx.all("SELECT * FROM groups WHERE chat_id = ? AND bot_removed_at IS NOT "
+                        "NULL ORDER BY thread_id", (chat_id,))
+    await tx.execute("UPDATE groups SET bot_removed_at = NULL WHERE chat_id = ?", (chat_id,))
+    return [_group(r) for r in rows]
+
+
 async def in_chat(tx: Tx, chat_id: int) -> list[Group]:
     """Every intervision group of a chat: the chat itself and each of its forum topics."""
     rows = await tx.all("SELECT * FROM groups WHERE chat_id = ? ORDER BY thread_id", (chat_id,))

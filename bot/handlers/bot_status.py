@@ -3,7 +3,7 @@ plain member where it can no longer read the talk, or blocked and unblocked in a
 private chat."""
 from __future__ import annotations
 
-from telegram import Update
+from telegram import Update, User
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
 from telegram.ext import BaseHandler, ChatMemberHandler, ContextTypes
@@ -49,13 +49,24 @@ async def bot_membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await _private_chat_changed(update, context, open_again=not gone)
     elif not gone and change.old_chat_member.status in _OUT and in_group(update):
         async with handling(update, context) as unit:
-            if unit is not None and not await _group_lives_in(unit, change.chat.id):
-                await unit.send(Message(change.chat.id, say(user_language(change.from_user),
-                                                            "bot.added")))
+            if unit is not None:
+                await _joined(unit, change.chat.id, change.from_user)
     elif gone:
         await _bot_removed(update, context)
     elif change.old_chat_member.status == ChatMemberStatus.ADMINISTRATOR and in_group(update):
         await _no_longer_admin(update, context)
+
+
+async def _joined(unit: Unit, chat_id: int, by: User | None) -> None:
+    """Added to a chat: a new one hears what the bot is for; one whose groups it was removed
+    from hears it is back, with what was kept; a group that only moved here hears nothing."""
+    back = await groups.bot_back(unit.tx, chat_id)
+    if back:
+        titles = ", ".join(group.title for group in back)
+        await unit.send(Message(chat_id, say(back[0].settings.language, "bot.back",
+                                             groups=titles)))
+    elif not await _group_lives_in(unit, chat_id):
+        await unit.send(Message(chat_id, say(user_language(by), "bot.added")))
 
 
 async def _group_lives_in(unit: Unit, chat_id: int) -> bool:
@@ -108,6 +119,7 @@ async def _bot_removed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     async with handling(update, context) as unit:
         if unit is None or change is None:
             return
+        await groups.bot_removed(unit.tx, change.chat.id, unit.now)
         for group in await groups.in_chat(unit.tx, change.chat.id):
             planned = await groups.schedule_of(unit.tx, group.id) is not None
             stopped = await decide_in(unit, group, Cancel(0, True)) is not None

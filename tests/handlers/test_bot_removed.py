@@ -43,3 +43,15 @@ async def test_a_running_cycle_and_a_schedule_are_said_to_stop(bot: InProcessBot
     [said] = await _removed(bot)
     assert ("gehaald. De lopende cyclus is gestopt. De geplande bijeenkomsten zijn geschrapt. "
             "Wat al is opgeslagen") in said
+
+
+async def test_added_again_the_bot_says_it_is_back_and_what_was_kept(bot: InProcessBot) -> None:
+    """Not the greeting of a new chat ("an admin starts with /setup, members /join"), and not
+    silence either (the check that keeps a supergroup upgrade from being greeted had made it
+    silent): the group hears what was kept and what to set again."""
+    await set_up(bot, BRAM)
+    await _removed(bot)
+    back = await bot.answers(bot_added(bot.app.bot, ANNA))
+    assert len(back) == 1 and back[0].startswith("👋 Ik ben terug. Van Intervisie 3B"), back
+    assert "/schedule" in back[0] and "/join" not in back[0]
+    assert await bot.answers(bot_added(bot.app.bot, ANNA)) == []  # said once, not at every join
