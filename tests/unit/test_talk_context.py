@@ -11,7 +11,7 @@ import pytest
 
 from flows.cycle.model import Contribution, ContributionRef, Cycle, CycleContext
 from flows.cycle.table import decide
-from flows.model import Phase, RealityStep
+from flows.model import Member, PastCycle, Phase, RealityStep
 from tests.unit.test_cycle import (
     ANNA,
     BOB,
@@ -38,6 +38,11 @@ LONG_TALK = CONTRIBUTIONS + tuple(
     for i in range(30)) + (ContributionRef(200, BOB, "options", "", "voice", 700, "voice", 12),
                            ContributionRef(201, CARLA, "goal", "Wat wil je leren?",
                                            "open_question", 901))
+
+# What else the full load brings: past cycles (one of the inbrenger's) and a member who left.
+HISTORY = (PastCycle(ANNA, 1, "Hoe begin ik rustig?", "Bij de deur wachten",
+                     ("open_question", "tip")),
+           PastCycle(BOB, 1, "Hoe geef ik wachttijd?", None, ("observation",)))
 
 MESSAGES = (
     Contribution(BOB, 901, "Wat wil je leren?"),  # already stored: delivered twice
@@ -74,7 +79,8 @@ def _lean(full: CycleContext) -> CycleContext:
 def test_a_talk_message_decides_the_same_without_what_was_said_before(
         cycle: Cycle, message: Contribution) -> None:
     full = ctx_for(cycle, contributions=LONG_TALK, members=NOT_AGREED,
-                   upcoming_meetings=(NOW + timedelta(days=7),))
+                   upcoming_meetings=(NOW + timedelta(days=7),), history=HISTORY,
+                   former=(Member(OUTSIDER, "Olga", agreed=True),))
     assert decide(_lean(full), message) == decide(full, message)
 
 
