@@ -95,7 +95,7 @@ async def clip_event(context: ContextTypes.DEFAULT_TYPE, user_id: int, message: 
     if kind is None or attachment is None:
         return None
     size = attachment.file_size or 0
-    duration = length_of(getattr(attachment, "duration", 0))
+    duration = seconds_of(message)
     problem = metadata_problem(limits(context), size, duration)
     if probe and problem is None and (kind == "document" or duration == 0):
         async with services(context).media_slots:

@@ -196,9 +196,9 @@ async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     so it is neither counted again nor nudged again. The inbrenger's edit of the message (or
     the clip's caption) their learning question came in changes the question."""
     message = update.edited_message
-    if message is None or not (message.text or message.caption):
+    words = (message.text or message.caption) if message else None
+    if message is None or not words:
         return
-    words = message.text or message.caption or ""
     async with handling(update, context) as unit:
         group = await find_group(unit, update) if unit else None
         if unit is None or group is None:

@@ -23,16 +23,19 @@ async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
-    kind = clip_intake.kind_of(message)
-    async with services(context).db.reading() as tx:
-        group = await group_of(tx, update)
-        cycle = await cycles.open_cycle(tx, group.id) if group else None
-        awaited_in = await _awaiting_clip_elsewhere(tx, message, user.id, kind, group, cycle)
     if posted_as(message) is not None:
         # Nobody brings in a clip anonymously or as a channel; words in the caption are
         # answered as words are (during a cycle: how to take part under one's own name).
         await on_message(update, context)
         return
+    kind = clip_intake.kind_of(message)
+    async with services(context).db.reading() as tx:
+        group = await group_of(tx, update)
+        cycle = await cycles.open_cycle(tx, group.id) if group else None
+        the_clip = cycle is not None and kind is not None and is_clip(
+            cycle, user.id, kind, message.media_group_id, clip_intake.seconds_of(message))
+        awaited_in = None if the_clip else await _awaiting_clip_elsewhere(
+            tx, message, user.id, kind, group, cycle)
     if awaited_in is not None:
         async with handling(update, context) as unit:
             if unit is not None:
@@ -46,8 +49,7 @@ async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 if unit is not None:
                     await reply(unit, update, group.settings.language, "cycle.not_a_video")
             return
-        if is_clip(cycle, user.id, kind, message.media_group_id,
-                   clip_intake.seconds_of(message)):
+        if the_clip:
             await _clip(update, context, group, message, user.id)
             return
         if message.video_note is not None:  # a round video note in the talk, say
@@ -75,14 +77,13 @@ async def _awaiting_clip_elsewhere(tx: Tx, message: Message, user_id: int, kind:
                                    here: Group | None, cycle: Cycle | None) -> Group | None:
     """In a chat whose forum topics hold intervision groups, a video sent in a topic that does
     not wait for it (none, or another group's): the group in another topic that waits for
-    this sender's clip, if any. Without a word they would wait for an answer that never comes,
-    and the group here would take it for its own chat."""
+    this sender's clip, if any (asked only of a video that is not this group's clip). Without a
+    word they would wait for an answer that never comes, and the group here would take it for
+    its own chat."""
     if kind not in ("video", "video_note", "document"):
         return None  # a GIF, a photo or a file is no clip anywhere
-    if cycle is not None and (is_clip(cycle, user_id, kind, message.media_group_id,
-                                      clip_intake.seconds_of(message))
-                              or kind == "video_note"):
-        return None  # this group's clip, or a round note spoken in its cycle
+    if cycle is not None and kind == "video_note":
+        return None  # a round note spoken in this group's cycle
     for group in await groups.in_chat(tx, message.chat_id):
         if here is not None and group.id == here.id:
             continue
