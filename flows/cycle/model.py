@@ -31,7 +31,7 @@ class Cycle:
     step: str = ""  # the sub-state inside a phase that has steps (flows.model.STEPS), else ""
     step_started_at: datetime | None = None  # when that step began (None: stored before)
     learning_question: str | None = None
-    question_message_id: int | None = None  # the message it came in: its edit changes it
+    question_message_id: int | None = None  # its message (or the last corrected try): edited
     clip: Clip | None = None
     consent: bool = False
     watched_by: frozenset[int] = frozenset()
