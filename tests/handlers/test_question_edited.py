@@ -9,7 +9,7 @@ from telegram import Update
 
 from tests.handlers.in_process import InProcessBot
 from tests.handlers.talk import QUESTION, announced
-from tests.handlers.updates import BRAM, CATO, message, video
+from tests.handlers.updates import BRAM, CATO, command, message, video
 
 SHARPER = "Hoe kan ik na de pauze binnen twee minuten met de les beginnen?"
 
@@ -80,3 +80,19 @@ async def test_an_edited_attempt_is_no_question_once_a_later_message_gave_one(
     since = await bot.tg.mark()
     await bot.handle(message(bot.app.bot, BRAM, SHARPER, edited=True, message_id=5252))
     assert await _question(bot) == QUESTION and await bot.said(since=since) == []
+
+
+async def test_after_the_turn_passed_on_an_old_question_is_no_longer_edited_into_the_cycle(
+        bot: InProcessBot) -> None:
+    """Bram kept a question for his clip and passed the turn on; Cato hands it back to him.
+    His edit of the old message, now or while it was Cato's turn, is no question for the turn
+    he was asked for again (it used to become the learning question of the new turn)."""
+    await announced(bot)
+    await bot.handle(message(bot.app.bot, BRAM, QUESTION, message_id=6161))
+    await bot.handle(command(bot.app.bot, BRAM, "/swap"))
+    await bot.handle(message(bot.app.bot, BRAM, SHARPER, edited=True, message_id=6161))
+    assert await _question(bot) is None
+    await bot.handle(command(bot.app.bot, CATO, "/swap Bram"))
+    since = await bot.tg.mark()
+    await bot.handle(message(bot.app.bot, BRAM, SHARPER + " ", edited=True, message_id=6161))
+    assert await _question(bot) is None and await bot.said(since=since) == []
