@@ -305,7 +305,7 @@ def enter_closed(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, 
         *next_turn_said(ctx, turn),
         timer_at(cycle, "followup", follow_up_at(ctx.now, turn)),
     )
-    return cycle, effects
+    return replace(cycle, next_turn_at=turn), effects
 
 
 def next_turn_said(ctx: CycleContext, turn: datetime | None) -> tuple[Effect, ...]:

@@ -244,6 +244,8 @@ TRANSITIONS: tuple[Transition, ...] = (
     t(P.CLOSED, "move", None, is_peer, has_agreed, lookback.late_line_open,
       action=lookback.take_line_late),
     t(P.CLOSED, "followup", None, action=act.follow_up),
+    # The schedule changed after the cycle closed: the next turn it told of follows.
+    t(P.CLOSED, "schedule_changed", None, meeting.turn_moved, action=meeting.move_turn),
 )
 
 ENTER: dict[Phase, Enter] = {
