@@ -25,6 +25,7 @@ _CODECS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
     "clip": (lambda clip: None if clip is None else asdict(clip),
              lambda raw: Clip(**raw) if raw else None),
     "meeting_at": (to_db, from_db),
+    "next_turn_at": (to_db, from_db),
     "step_started_at": (to_db, from_db),
     "nudge_history": (lambda history: history.to_dict(),
                       lambda raw: NudgeHistory.from_dict(raw or {})),
@@ -120,6 +121,17 @@ async def announced_for(tx: Tx, group_id: int, meeting_at: datetime) -> bool:
                        "json_extract(data, '$.meeting_at') = ? LIMIT 1",
                        (group_id, to_db(meeting_at)))
     return row is not None
+
+
+async def told_turns(tx: Tx, group_id: int, now: datetime) -> list[int]:
+    """The closed cycles whose inbrenger was told the date of a next turn still to come,
+    without a cycle of theirs since: what a new schedule may have to correct."""
+    rows = await tx.all(
+        "SELECT id FROM cycles WHERE group_id = ? AND phase = 'closed' "
+        "AND json_extract(data, '$.next_turn_at') > ? AND id IN "
+        "(SELECT MAX(id) FROM cycles WHERE group_id = ? GROUP BY inbrenger_id) ORDER BY id",
+        (group_id, to_db(now), group_id))
+    return [row["id"] for row in rows]
 
 
 async def open_cycle(tx: Tx, group_id: int) -> Cycle | None:

@@ -38,10 +38,13 @@ async def replan_in(unit: Unit, group: Group, schedule: planning.Schedule | None
 
 async def schedule_changed(unit: Unit, group: Group) -> None:
     """After a new schedule or time zone was stored: the next meeting's timers planned by the
-    stored schedule, and a cycle announced for a meeting that moved follows it (it reads the
-    stored schedule too: flows/cycle/meeting.py)."""
+    stored schedule, a cycle announced for a meeting that moved follows it, and a next turn
+    told at a cycle's close that moved is told again (both read the stored schedule too:
+    flows/cycle/meeting.py)."""
     await replan_in(unit, group, await groups.schedule_of(unit.tx, group.id))
     await decide_in(unit, group, ScheduleChanged())
+    for cycle_id in await cycles.told_turns(unit.tx, group.id, unit.now):
+        await decide_in(unit, group, ScheduleChanged(), cycle_id=cycle_id)
 
 
 async def settings_changed(unit: Unit, group: Group, before: Settings | None = None) -> None:

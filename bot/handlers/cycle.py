@@ -14,6 +14,7 @@ from telegram.ext import (
 )
 
 from bot.engine.events import decide_in, start_cycle_in, upcoming_meetings
+from bot.engine.work import Unit
 from bot.handlers.choose import member_named
 from bot.handlers.commands import command
 from bot.handlers.common import (
@@ -50,6 +51,7 @@ from flows.cycle.phases import meeting_in, prompt_marker, timer_name
 from flows.cycle.status import between_cycles, status, timebox_timer
 from flows.cycle.talk import label_after_edit
 from flows.effects import Text, text
+from flows.model import Group
 from storage import contributions, cycles, groups, late_line_invitations, members, outbox, timers
 
 log = logging.getLogger(__name__)
@@ -168,26 +170,35 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         group = await find_group(unit, update) if unit else None
         if unit is None or group is None:
             return
-        if posted_as(message) is not None:
-            if await cycles.open_cycle(unit.tx, group.id) is not None:
-                await explain_anonymous(unit, update, context, group.settings.language)
-            return
-        replied = message.reply_to_message
-        invited_by = await late_line_invitations.cycle_of(
-            unit.tx, message.chat_id, replied.message_id) if replied else None
-        if invited_by is not None:
-            # A reply to the invitation to add a missed look-back line is that line, also
-            # when the next cycle is open already (and a reply to any other message is not).
-            late = MoveLine(user.id, message.message_id, words)
-            decision = await decide_in(unit, group, late, cycle_id=invited_by)
-            if decision is not None and decision.refusal in LATE_LINE_ANSWERED:
-                await reply(unit, update, group.settings.language, decision.refusal)
-            return
-        event = Contribution(user.id, message.message_id, words,
-                             reply_to=replied.message_id if replied else None)
-        decision = await decide_in(unit, group, event)
-        if decision is not None and decision.refusal is not None:
+        await words_said(unit, update, context, group, words)
+
+
+async def words_said(unit: Unit, update: Update, context: ContextTypes.DEFAULT_TYPE,
+                     group: Group, words: str) -> None:
+    """A member's words in the group, in the update's unit: as a message, or the caption
+    of a file whose other answer the caller gives (bot/handlers/media_posted.py)."""
+    message, user = update.effective_message, update.effective_user
+    assert message is not None and user is not None
+    if posted_as(message) is not None:
+        if await cycles.open_cycle(unit.tx, group.id) is not None:
+            await explain_anonymous(unit, update, context, group.settings.language)
+        return
+    replied = message.reply_to_message
+    invited_by = await late_line_invitations.cycle_of(
+        unit.tx, message.chat_id, replied.message_id) if replied else None
+    if invited_by is not None:
+        # A reply to the invitation to add a missed look-back line is that line, also
+        # when the next cycle is open already (and a reply to any other message is not).
+        late = MoveLine(user.id, message.message_id, words)
+        decision = await decide_in(unit, group, late, cycle_id=invited_by)
+        if decision is not None and decision.refusal in LATE_LINE_ANSWERED:
             await reply(unit, update, group.settings.language, decision.refusal)
+        return
+    event = Contribution(user.id, message.message_id, words,
+                         reply_to=replied.message_id if replied else None)
+    decision = await decide_in(unit, group, event)
+    if decision is not None and decision.refusal is not None:
+        await reply(unit, update, group.settings.language, decision.refusal)
 
 
 async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

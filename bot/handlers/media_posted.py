@@ -1,6 +1,7 @@
 """Videos, GIFs, photos and files posted in the group. Only the inbrenger's clip before the
 meeting makes the bot look at the file (checked before anything is downloaded); a round video
-note that is no clip is spoken, so a contribution; words in a caption count like a message;
+note that is no clip is spoken, so a contribution; words in a caption count like a message
+(also under a file the inbrenger sent for a clip, which is told it is no video);
 anything else is just shared in the chat, without an answer."""
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from bot.engine.events import decide_in
 from bot.engine.services import services
 from bot.handlers import clip_intake
 from bot.handlers.common import group_of, handling, length_of, posted_as, reply
-from bot.handlers.cycle import on_message, spoken
+from bot.handlers.cycle import on_message, spoken, words_said
 from flows.cycle.intake import awaits_clip_from, is_clip
 from flows.cycle.model import Cycle, VoiceNote
 from flows.model import Group
@@ -48,6 +49,8 @@ async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             async with handling(update, context) as unit:
                 if unit is not None:
                     await reply(unit, update, group.settings.language, "cycle.not_a_video")
+                    if message.caption:  # its words are kept as a message's would be
+                        await words_said(unit, update, context, group, message.caption)
             return
         if the_clip:
             await _clip(update, context, group, message, user.id)

@@ -133,7 +133,7 @@ def pass_turn(ctx: CycleContext, said: str, name: str, to: Member | None = None,
         return Decision(cycle, refusal=text("cycle.refused.no_one_to_swap"))
     swapped = replace(cycle, inbrenger_id=next_one.user_id, number=next_one.last_closed_number + 1,
                       previous_commitment=next_one.last_commitment, clip=None,
-                      learning_question=None, consent=False,
+                      learning_question=None, question_message_id=None, consent=False,
                       skipped_by=cycle.skipped_by | {cycle.inbrenger_id},
                       corrected_question=None, clip_awaited_told=False, tried=None,
                       checkin_open=False)
@@ -305,7 +305,7 @@ def enter_closed(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, 
         *next_turn_said(ctx, turn),
         timer_at(cycle, "followup", follow_up_at(ctx.now, turn)),
     )
-    return cycle, effects
+    return replace(cycle, next_turn_at=turn), effects
 
 
 def next_turn_said(ctx: CycleContext, turn: datetime | None) -> tuple[Effect, ...]:

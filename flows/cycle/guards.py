@@ -57,7 +57,8 @@ def no_learning_question_yet(ctx: CycleContext, event: Event) -> Text | None:
 
 
 def edits_the_question(ctx: CycleContext, event: Event) -> Text | None:
-    """An edit of the message the learning question came in (any other edit is no question)."""
+    """An edit of the message the learning question came in, or, while none is taken, of the
+    inbrenger's last try the bot corrected (any other edit is no question)."""
     edited = getattr(event, "message_id", 0)
     return None if edited and edited == ctx.cycle.question_message_id \
         else text("cycle.refused.wrong_phase")

@@ -80,14 +80,14 @@ def take_clip(ctx: CycleContext, event: Event) -> Decision:
         return Decision(cycle, (answered, Say((received,), reply_to=event.clip.message_id),
                                 Say((text("cycle.ask_question"), text("lq.example")))))
     assert correction is not None
-    cycle, correcting = _corrected(cycle, caption, correction)
+    cycle, correcting = _corrected(cycle, caption, correction, event.clip.message_id)
     return Decision(cycle, (answered, Say((received,), reply_to=event.clip.message_id),
                             Say(correcting, reply_to=event.clip.message_id)))
 
 
 def take_learning_question(ctx: CycleContext, event: Event) -> Decision:
     """A learning question for the clip: the first one, or a new one (a reply to the clip, or
-    the edit of the message the question came in). Consent is about the recording, so a new
+    the edit of the message the question came in, or of a try it corrected). Consent is about the recording, so a new
     question keeps it."""
     assert isinstance(event, (LearningQuestion, Contribution))
     question = (event.question if isinstance(event, LearningQuestion) else event.text).strip()
@@ -95,7 +95,7 @@ def take_learning_question(ctx: CycleContext, event: Event) -> Decision:
     cycle = ctx.cycle
     correction = _check(cycle, question, ctx.settings.language)
     if correction is not None:
-        cycle, lines = _corrected(cycle, question, correction)
+        cycle, lines = _corrected(cycle, question, correction, event.message_id)
         return Decision(cycle, (Say(lines, reply_to=reply_to),))
     changed = bool(cycle.learning_question)  # its consent question came with it already
     cycle = replace(cycle, learning_question=question, corrected_question=None,
@@ -141,7 +141,8 @@ def edit_before_clip(ctx: CycleContext, event: Event) -> Decision:
     correction = _check(ctx.cycle, question, ctx.settings.language)
     if correction is None:
         return _kept_for_the_clip(ctx.cycle, question, event.message_id)
-    cycle, lines = _corrected(replace(ctx.cycle, learning_question=None), question, correction)
+    cycle, lines = _corrected(replace(ctx.cycle, learning_question=None), question, correction,
+                              event.message_id)
     return Decision(cycle, (Say(lines, reply_to=event.message_id),))
 
 
@@ -156,11 +157,14 @@ def _check(cycle: Cycle, question: str, language: str) -> Text | None:
     return check_learning_question(question, language, insisted_on=cycle.corrected_question)
 
 
-def _corrected(cycle: Cycle, question: str,
-               correction: Text) -> tuple[Cycle, tuple[Text, ...]]:
+def _corrected(cycle: Cycle, question: str, correction: Text,
+               message_id: int) -> tuple[Cycle, tuple[Text, ...]]:
     """The friendly correction with an example, and how to go on. Whether a question is about
     one's own actions is a heuristic: the inbrenger hears that sending it again keeps it. A
-    statement is no question: sent again as one, it is taken."""
+    statement is no question: sent again as one, it is taken. While no question is taken, the
+    corrected message is the one whose edit is read as the next try (edits_the_question)."""
+    if not cycle.learning_question:
+        cycle = replace(cycle, question_message_id=message_id)
     if correction == NOT_OWN_ACTIONS:
         return (replace(cycle, corrected_question=question),
                 (correction, text("lq.example"), text("lq.keep_anyway")))

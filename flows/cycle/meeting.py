@@ -1,13 +1,16 @@
 """The cycle and its meeting on the group's calendar: the meeting that begins without a
 complete intake (the group chooses: wait, pass the turn on, stop), a later meeting while the
-cycle is still open, and the meeting that moved (the schedule or the time zone changed)."""
+cycle is still open, and the meeting that moved (the schedule or the time zone changed), also
+the next turn a closed cycle told its inbrenger of."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 from flows.cycle.guards import next_meeting
 from flows.cycle.model import CycleContext, Decision, Event, MeetingBegan
 from flows.cycle.phases import button, inbrenger_name, meeting_in, set_timer, timer_at
+from flows.cycle.rotation import next_turn
 from flows.effects import Say, Text, text
 
 WAIT_MINUTES = 15  # "wait a little longer" for a clip at meeting time
@@ -32,6 +35,30 @@ def move_meeting(ctx: CycleContext, event: Event) -> Decision:
     return Decision(cycle, (timer_at(cycle, "meeting_open", meeting),
                             Say((text("cycle.meeting_moved", name=inbrenger_name(ctx),
                                       when=meeting_in(ctx.settings, meeting)),))))
+
+
+def turn_moved(ctx: CycleContext, event: Event) -> Text | None:
+    """The next turn this closed cycle told its inbrenger of (progress.next_meeting) has not
+    come, and the schedule now plans it for another meeting. Without meetings to come (the
+    schedule stopped, which the group was told) the date is left as it was, as an announced
+    cycle keeps its meeting (meeting_moved)."""
+    told, turn = ctx.cycle.next_turn_at, _next_turn(ctx)
+    if told is None or told <= ctx.now or ctx.inbrenger is None or turn in (None, told):
+        return text("cycle.refused.wrong_phase")
+    return None
+
+
+def move_turn(ctx: CycleContext, event: Event) -> Decision:
+    """The inbrenger read a date that no longer holds: the group reads the new one, once."""
+    turn = _next_turn(ctx)
+    assert turn is not None
+    said = text("progress.next_meeting_moved", name=inbrenger_name(ctx),
+                when=meeting_in(ctx.settings, turn))
+    return Decision(replace(ctx.cycle, next_turn_at=turn), (Say((said,)),))
+
+
+def _next_turn(ctx: CycleContext) -> datetime | None:
+    return next_turn(ctx.members, ctx.cycle.inbrenger_id, ctx.upcoming_meetings)
 
 
 def no_clip_at_meeting(ctx: CycleContext, event: Event) -> Decision:

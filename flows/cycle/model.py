@@ -31,7 +31,7 @@ class Cycle:
     step: str = ""  # the sub-state inside a phase that has steps (flows.model.STEPS), else ""
     step_started_at: datetime | None = None  # when that step began (None: stored before)
     learning_question: str | None = None
-    question_message_id: int | None = None  # the message it came in: its edit changes it
+    question_message_id: int | None = None  # its message (or the last corrected try): edited
     clip: Clip | None = None
     consent: bool = False
     watched_by: frozenset[int] = frozenset()
@@ -54,6 +54,7 @@ class Cycle:
     tried: str | None = None  # does the new clip show the previous commitment? yes/partly/no
     corrected_question: str | None = None  # told it is not about own actions; sent again, taken
     clip_awaited_told: bool = False  # the inbrenger's chat before the clip was answered once
+    next_turn_at: datetime | None = None  # closed: the next turn the inbrenger was told of
     told_to_wait: frozenset[int] = frozenset()  # peers who spoke up while watching, told once
     nudge_history: NudgeHistory = field(default_factory=NudgeHistory)
 
@@ -393,8 +394,7 @@ class Decision:
         return self.refusal is not None
 
 
-# The events a stored timer of a cycle can fire (flows/cycle/phases.set_timer, and the meeting
-# planner's clip reminder); the transition table may name only these and the events above.
+# The events a stored timer of a cycle can fire (phases.set_timer, the planner's clip reminder).
 TIMER_EVENTS = frozenset({"meeting_open", "watch_end", "step_reminder", "phase_reminder",
                           "tick", "lookback_end", "clip_reminder", "followup"})
 EVENT_NAMES = frozenset(k.name for k in get_args(Event) if k is not TimerFired) | TIMER_EVENTS

@@ -118,7 +118,8 @@ TRANSITIONS: tuple[Transition, ...] = (
     *(t(p, "swap", P.ANNOUNCED, is_member, meeting_passed, action=act.swap) for p in BEFORE_TALK),
     # A second clip before the watching replaces the first (flows/cycle/intake.py).
     t(P.AWAITING_CLIP, "clip", None, is_inbrenger, action=intake.take_clip),
-    # The inbrenger edits the message their learning question came in: the edit is the question.
+    # The inbrenger edits the message their learning question came in (or, while none is
+    # taken, their last try the bot corrected): the edit is the question, checked again.
     t(P.AWAITING_CLIP, "learning_question", None, is_inbrenger, has_clip, edits_the_question,
       action=intake.take_learning_question),
     *(t(p, "learning_question", None, is_inbrenger, no_clip_yet, edits_the_question,
@@ -243,6 +244,8 @@ TRANSITIONS: tuple[Transition, ...] = (
     t(P.CLOSED, "move", None, is_peer, has_agreed, lookback.late_line_open,
       action=lookback.take_line_late),
     t(P.CLOSED, "followup", None, action=act.follow_up),
+    # The schedule changed after the cycle closed: the next turn it told of follows.
+    t(P.CLOSED, "schedule_changed", None, meeting.turn_moved, action=meeting.move_turn),
 )
 
 ENTER: dict[Phase, Enter] = {

@@ -89,6 +89,19 @@ async def test_a_short_gif_is_never_the_clip(bot: InProcessBot) -> None:
 
 
 
+async def test_words_under_a_file_that_is_no_video_are_kept_as_a_messages_would_be(
+        bot: InProcessBot) -> None:
+    """Bram owes his clip and sends his lesson plan (a PDF) with his learning question under
+    it: he hears that the file is no video, and the question is kept for the clip as the same
+    words in a message would be (they used to be lost with the file)."""
+    await announced(bot)
+    answer = await bot.answers(media(bot.app.bot, BRAM, "document", QUESTION))
+    assert any("geen video" in words for words in answer), answer
+    assert any("Stuur nu je clip" in words and QUESTION in words for words in answer), answer
+    assert await bot.db_one("SELECT json_extract(data, '$.clip'), learning_question "
+                            "FROM cycles") == (None, QUESTION)
+
+
 async def test_a_longer_animation_is_a_muted_clip(bot: InProcessBot) -> None:
     """Telegram sends a video without sound as an animation: 40 seconds of it is the clip."""
     await announced(bot)

@@ -9,7 +9,7 @@ from telegram import Update
 
 from tests.handlers.in_process import InProcessBot
 from tests.handlers.talk import QUESTION, announced
-from tests.handlers.updates import BRAM, CATO, message, video
+from tests.handlers.updates import BRAM, CATO, command, message, video
 
 SHARPER = "Hoe kan ik na de pauze binnen twee minuten met de les beginnen?"
 
@@ -50,3 +50,49 @@ async def test_an_edited_question_before_the_clip_is_the_one_kept(bot: InProcess
                              message_id=4242))  # another's edit (not possible, but forged)
     await bot.handle(message(bot.app.bot, BRAM, "Tot morgen!", edited=True, message_id=4243))
     assert await _question(bot) == SHARPER and await bot.said(since=since) == []
+
+
+async def test_an_edited_attempt_the_bot_corrected_is_read_as_the_question_again(
+        bot: InProcessBot) -> None:
+    """The clip is in; Bram's first try is a statement and the bot asks for a question. He
+    corrects the message he wrote rather than sending a new one: the edit is his learning
+    question (it used to change nothing). Another's edit, or his edit once a later message
+    gave the question, leaves it alone."""
+    await announced(bot)
+    await bot.handle(video(bot.app.bot, BRAM))
+    told = await bot.answers(message(bot.app.bot, BRAM, "Mijn uitleg na de pauze duurt lang.",
+                                     message_id=5151))
+    assert any("als vraag" in said for said in told), told
+    await bot.handle(message(bot.app.bot, CATO, "Hoe kun je dat meten?", edited=True,
+                             message_id=5151))  # another's edit (not possible, but forged)
+    assert await _question(bot) is None
+    taken = await bot.answers(message(bot.app.bot, BRAM, SHARPER, edited=True, message_id=5151))
+    assert await _question(bot) == SHARPER
+    assert any(SHARPER in said for said in taken), taken
+
+
+async def test_an_edited_attempt_is_no_question_once_a_later_message_gave_one(
+        bot: InProcessBot) -> None:
+    await announced(bot)
+    await bot.handle(video(bot.app.bot, BRAM))
+    await bot.handle(message(bot.app.bot, BRAM, "Te kort?", message_id=5252))
+    await bot.handle(message(bot.app.bot, BRAM, QUESTION))
+    since = await bot.tg.mark()
+    await bot.handle(message(bot.app.bot, BRAM, SHARPER, edited=True, message_id=5252))
+    assert await _question(bot) == QUESTION and await bot.said(since=since) == []
+
+
+async def test_after_the_turn_passed_on_an_old_question_is_no_longer_edited_into_the_cycle(
+        bot: InProcessBot) -> None:
+    """Bram kept a question for his clip and passed the turn on; Cato hands it back to him.
+    His edit of the old message, now or while it was Cato's turn, is no question for the turn
+    he was asked for again (it used to become the learning question of the new turn)."""
+    await announced(bot)
+    await bot.handle(message(bot.app.bot, BRAM, QUESTION, message_id=6161))
+    await bot.handle(command(bot.app.bot, BRAM, "/swap"))
+    await bot.handle(message(bot.app.bot, BRAM, SHARPER, edited=True, message_id=6161))
+    assert await _question(bot) is None
+    await bot.handle(command(bot.app.bot, CATO, "/swap Bram"))
+    since = await bot.tg.mark()
+    await bot.handle(message(bot.app.bot, BRAM, SHARPER + " ", edited=True, message_id=6161))
+    assert await _question(bot) is None and await bot.said(since=since) == []

@@ -252,6 +252,9 @@ SCENARIOS: list[tuple[Phase, dict[str, Any], Event, Phase]] = [
     (P.CLOSED, {"commitment": "x", "lookback_options": (11,)}, LookBackChoice(ANNA, 11),
      P.CLOSED),
     (P.CLOSED, {"commitment": "Wachten tot het stil is"}, TimerFired("followup"), P.CLOSED),
+    (P.CLOSED, {"next_turn_at": NOW + timedelta(days=14),
+                "_ctx": {"upcoming_meetings": (NOW + timedelta(days=4),)}},
+     ScheduleChanged(), P.CLOSED),  # the next turn told at closing moved
     # Voice notes: counted in the talk (after the agreements), ignored before it.
     *[(phase, {"_ctx": {"members": NOT_AGREED}}, VoiceNote(EVA, 540 + i, "v", 12), phase)
       for i, phase in enumerate(TALK_PHASES)],

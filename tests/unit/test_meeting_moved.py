@@ -4,13 +4,15 @@ the old day, and the new meeting's own announcement was refused as "already runn
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from flows.cycle.model import ScheduleChanged
+from flows.cycle.model import Decision, ScheduleChanged, TimerFired
 from flows.cycle.table import decide
 from flows.effects import SetTimer
+from flows.model import Member
 from flows.model import Phase as P
-from tests.unit.test_cycle import CLIP, NOW, QUESTION, ctx_for, cycle_in, said
+from tests.unit.test_cycle import ANNA, CLIP, MEMBERS, NOW, QUESTION, ctx_for, cycle_in, said
+from tests.unit.test_practice import LOOKING
 
 TUESDAY = NOW + timedelta(days=2)
 THURSDAY = NOW + timedelta(days=4)
@@ -45,3 +47,44 @@ def test_a_cycle_whose_meeting_stays_or_began_or_has_none_is_left_alone() -> Non
     assert no_more.refused
     talking = cycle_in(P.REALITY, learning_question=QUESTION, meeting_at=TUESDAY)
     assert decide(ctx_for(talking, upcoming_meetings=(THURSDAY,)), ScheduleChanged()).refused
+
+
+def _closed_with_turn_told() -> tuple[Decision, tuple[Member, ...], tuple[datetime, ...]]:
+    """Anna's cycle closes; she reads that her next turn is the third weekly meeting."""
+    meetings = tuple(NOW + timedelta(weeks=n) for n in range(1, 6))
+    after = tuple(replace(m, turns=m.turns + (1 if m.user_id == ANNA else 0),
+                          last_turn_at=NOW if m.user_id == ANNA else m.last_turn_at)
+                  for m in MEMBERS)
+    closed = decide(ctx_for(cycle_in(P.WILL, **LOOKING), members=after,
+                            upcoming_meetings=meetings), TimerFired("lookback_end"))
+    assert "je volgende beurt als inbrenger staat gepland op" in said(closed)
+    return closed, after, meetings
+
+
+def test_a_next_turn_told_at_closing_is_corrected_when_the_schedule_moves_it() -> None:
+    """Found by a review: Anna was told her next turn's date when her cycle closed; the admin
+    moved the meetings to another weekday and nothing corrected what she had read."""
+    closed, after, meetings = _closed_with_turn_told()
+    later = NOW + timedelta(days=1)
+    moved_meetings = tuple(m + timedelta(days=2) for m in meetings)
+    moved = decide(ctx_for(closed.cycle, members=after, now=later,
+                           upcoming_meetings=moved_meetings), ScheduleChanged())
+    assert not moved.refused
+    assert said(moved).startswith("Het rooster is gewijzigd: Anna, je volgende beurt")
+    assert "vr 25 dec" in said(moved), said(moved)
+    again = decide(ctx_for(moved.cycle, members=after, now=later,
+                           upcoming_meetings=moved_meetings), ScheduleChanged())
+    assert again.refused  # said once: the same schedule saved again says nothing
+
+
+def test_a_next_turn_the_schedule_keeps_or_that_came_is_not_corrected() -> None:
+    closed, after, meetings = _closed_with_turn_told()
+    same = decide(ctx_for(closed.cycle, members=after, now=NOW + timedelta(days=1),
+                          upcoming_meetings=meetings), ScheduleChanged())
+    assert same.refused and said(same) == ""
+    past = decide(ctx_for(closed.cycle, members=after, now=meetings[2] + timedelta(hours=1),
+                          upcoming_meetings=meetings[3:]), ScheduleChanged())
+    assert past.refused
+    off = decide(ctx_for(closed.cycle, members=after, now=NOW + timedelta(days=1)),
+                 ScheduleChanged())  # /schedule off: the group read that it stopped
+    assert off.refused
