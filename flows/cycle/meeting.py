@@ -10,8 +10,8 @@ from datetime import datetime
 from flows.cycle.guards import next_meeting
 from flows.cycle.model import CycleContext, Decision, Event, MeetingBegan
 from flows.cycle.phases import button, inbrenger_name, meeting_in, set_timer, timer_at
-from flows.cycle.rotation import next_turn
-from flows.effects import Say, Text, text
+from flows.cycle.rotation import follow_up_at, next_turn
+from flows.effects import Effect, Say, Text, text
 
 WAIT_MINUTES = 15  # "wait a little longer" for a clip at meeting time
 
@@ -54,7 +54,16 @@ def move_turn(ctx: CycleContext, event: Event) -> Decision:
     assert turn is not None
     said = text("progress.next_meeting_moved", name=inbrenger_name(ctx),
                 when=meeting_in(ctx.settings, turn))
-    return Decision(replace(ctx.cycle, next_turn_at=turn), (Say((said,)),))
+    cycle = ctx.cycle
+    effects: tuple[Effect, ...] = (Say((said,)),)
+    assert cycle.next_turn_at is not None
+    closed_at = cycle.phase_started_at
+    if follow_up_at(closed_at, cycle.next_turn_at) > ctx.now:
+        # The question how trying the commitment went has not come yet: it is asked in time
+        # before the new turn, as it would have been before the old one.
+        due = max(follow_up_at(closed_at, turn), ctx.now)
+        effects += (timer_at(cycle, "followup", due),)
+    return Decision(replace(cycle, next_turn_at=turn), effects)
 
 
 def _next_turn(ctx: CycleContext) -> datetime | None:

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from flows.cycle.model import Decision, ScheduleChanged, TimerFired
+from flows.cycle.rotation import follow_up_at
 from flows.cycle.table import decide
 from flows.effects import SetTimer
 from flows.model import Member
@@ -88,3 +89,22 @@ def test_a_next_turn_the_schedule_keeps_or_that_came_is_not_corrected() -> None:
     off = decide(ctx_for(closed.cycle, members=after, now=NOW + timedelta(days=1)),
                  ScheduleChanged())  # /schedule off: the group read that it stopped
     assert off.refused
+
+
+def test_the_follow_up_question_moves_with_a_corrected_turn_until_it_was_asked() -> None:
+    """Asked in time to film before the next turn: a turn that now comes sooner brings the
+    question how trying the commitment went forward (it stayed at the old date before)."""
+    closed, after, _ = _closed_with_turn_told()
+    [old] = [e for e in closed.effects if isinstance(e, SetTimer) and e.event == "followup"]
+    sooner = tuple(NOW + timedelta(days=2 + n) for n in range(8))
+    moved = decide(ctx_for(closed.cycle, members=after, now=NOW + timedelta(days=1),
+                           upcoming_meetings=sooner), ScheduleChanged())
+    turn = moved.cycle.next_turn_at
+    assert turn is not None and turn < NOW + timedelta(weeks=1)
+    [followup] = [e for e in moved.effects if isinstance(e, SetTimer)]
+    assert followup.name == old.name and followup.due == follow_up_at(NOW, turn) < old.due
+    asked = decide(ctx_for(closed.cycle, members=after, now=old.due + timedelta(hours=1),
+                           upcoming_meetings=tuple(m + timedelta(days=7) for m in sooner)),
+                   ScheduleChanged())
+    assert not asked.refused  # the turn is still corrected, but the question came already
+    assert not [e for e in asked.effects if isinstance(e, SetTimer)]
