@@ -211,6 +211,16 @@ def test_the_look_back_closes_when_everyone_answered_with_the_moves_in_the_summa
     assert "• Bob: Doorvragen op wat je ziet." in shown
 
 
+def test_the_last_peers_line_does_not_close_the_look_back_before_the_inbrenger_picked() -> None:
+    cycle = cycle_in(P.WILL, **LOOKING)
+    decision = decide(ctx_for(cycle, contributions=lines_of(BOB, CARLA)),
+                      Contribution(DAAN, 1201, "Stilte laten vallen."))
+    assert decision.cycle.phase is P.WILL and not summary_said(decision)
+    picked = decide(ctx_for(cycle, contributions=lines_of(BOB, CARLA, DAAN)),
+                    LookBackChoice(ANNA, 11))
+    assert picked.cycle.phase is P.CLOSED and "Hielp Anna het meest" in summary_said(picked)
+
+
 def test_the_look_back_closes_at_its_timebox_without_everyone() -> None:
     decision = decide(ctx_for(cycle_in(P.WILL, **LOOKING)), TimerFired("lookback_end"))
     assert decision.cycle.phase is P.CLOSED and summary_said(decision)
