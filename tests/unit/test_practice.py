@@ -419,6 +419,24 @@ def test_closing_plans_the_inbrengers_next_turn_in_the_schedule() -> None:
     assert "na de beurten van 2 andere leden" in said(unscheduled)
 
 
+def test_a_next_turn_close_by_still_leaves_a_day_before_the_follow_up() -> None:
+    """No time for the usual three days' lead: the follow-up still never comes at closing."""
+    meetings = tuple(NOW + timedelta(days=n) for n in range(3))
+    after = tuple(replace(m, turns=m.turns + (1 if m.user_id == ANNA else 0),
+                          last_turn_at=NOW if m.user_id == ANNA else m.last_turn_at)
+                  for m in MEMBERS)
+    closed = decide(ctx_for(cycle_in(P.WILL, **LOOKING), members=after,
+                            upcoming_meetings=meetings), TimerFired("lookback_end"))
+    (follow,) = [e for e in closed.effects if isinstance(e, SetTimer) and e.event == "followup"]
+    assert follow.due == NOW + timedelta(days=1)
+
+
+def test_who_asked_to_skip_goes_last_even_with_the_fewest_turns() -> None:
+    anna_skips = (replace(MEMBERS[0], skip_next=True), *MEMBERS[1:])
+    picked = [pick_inbrenger(MEMBERS), pick_inbrenger(anna_skips),
+              pick_inbrenger(anna_skips, exclude={BOB, CARLA, DAAN})]
+    assert [m.user_id if m else None for m in picked] == [ANNA, CARLA, ANNA]
+
 
 def test_a_private_reminder_or_follow_up_names_the_group_it_is_about() -> None:
     """Anna (the inbrenger) started a private chat: there she may hear from several groups."""
