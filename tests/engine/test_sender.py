@@ -8,7 +8,7 @@ import asyncio
 from datetime import UTC, datetime
 
 import pytest
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
 
 from bot.engine.outgoing import (
     Chart,
@@ -100,6 +100,18 @@ async def test_a_refused_private_message_goes_to_its_fallback_in_the_group(db: D
     await sender.wake_waiting()
     await sender.idle()
     assert (GROUP_A, "nudge") in telegram.delivered and (MEMBER, "los") in telegram.delivered
+    assert await _waiting(db) == 0
+
+
+async def test_a_message_to_a_group_that_became_a_supergroup_goes_to_the_new_chat(
+        db: Database) -> None:
+    telegram = Telegram()
+    telegram.failures["samenvatting"] = [ChatMigrated(GROUP_B)]
+    sender = Sender(db, telegram, lambda: NOW)
+    await _decide(db, Message(GROUP_A, "samenvatting"))
+    await sender.wake_waiting()
+    await sender.idle()
+    assert telegram.delivered == [(GROUP_B, "samenvatting")]
     assert await _waiting(db) == 0
 
 
