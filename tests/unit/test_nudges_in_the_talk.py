@@ -35,6 +35,14 @@ def test_a_tip_read_after_its_phase_holds_no_later_nudge_back() -> None:
     assert nudged(typed.effects)
 
 
+def test_only_a_message_that_was_nudged_counts_as_a_nudge_for_the_coach() -> None:
+    goal = Cycle(9, 1, ILSE, 1, Phase.GOAL, T)
+    asked = respond_to_words(at(goal, 1), ANNA, 50, "Wat wilde je daar bereiken?", "nl")
+    assert not any(isinstance(e, LogNudge) for e in asked.effects)
+    tipped = respond_to_words(at(asked.cycle, 2), BO, 51, TIP, "nl")
+    assert [e for e in tipped.effects if isinstance(e, LogNudge)] == [LogNudge(BO, "tip", 51)]
+
+
 def test_a_late_tip_is_not_welcome_because_the_floor_opened_since() -> None:
     options = Cycle(9, 1, ILSE, 1, Phase.OPTIONS, T, tips_open=True)
     late = respond_to_words(at(options, 0), ANNA, 50, TIP, "nl", nudge=False, voice=True)
