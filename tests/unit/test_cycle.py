@@ -609,6 +609,13 @@ def test_a_talk_left_standing_is_checked_hourly_and_wakes_at_the_next_word() -> 
     assert _tick_in(again) == timedelta(minutes=2)
 
 
+def test_the_inbrengers_own_word_wakes_a_standing_talk_too() -> None:
+    standing = cycle_in(P.OPTIONS, phase_started_at=NOW - timedelta(hours=3))
+    woken = decide(ctx_for(standing), Contribution(ANNA, 702, "Ik zou het morgen anders doen."))
+    assert _tick_in(woken) == timedelta(minutes=2)
+    assert _tick_in(decide(ctx_for(woken.cycle), TimerFired("tick"))) == timedelta(minutes=2)
+
+
 def test_a_live_talk_is_checked_every_two_minutes_and_words_set_no_timer() -> None:
     live = cycle_in(P.OPTIONS)  # began three minutes ago
     assert _tick_in(decide(ctx_for(live), TimerFired("tick"))) == timedelta(minutes=2)
