@@ -390,6 +390,9 @@ def test_a_clip_completed_the_day_after_a_meeting_that_passed_waits_for_the_next
     during = replace(ready, meeting_at=NOW - timedelta(minutes=40))
     assert decide(ctx_for(during, upcoming_meetings=next_week),
                   Consent(ANNA)).cycle.phase is P.WATCHING
+    in_its_look_back = replace(ready, meeting_at=NOW - timedelta(minutes=67))  # of 70
+    assert decide(ctx_for(in_its_look_back, upcoming_meetings=next_week),
+                  Consent(ANNA)).cycle.phase is P.WATCHING
     assert decide(ctx_for(ready), Consent(ANNA)).cycle.phase is P.WATCHING  # no next meeting
     # The next meeting's start opens it, as for any complete intake.
     waiting = day_after.cycle
