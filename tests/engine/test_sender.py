@@ -8,7 +8,7 @@ import asyncio
 from datetime import UTC, datetime
 
 import pytest
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
 
 from bot.engine.outgoing import (
     Chart,
@@ -103,6 +103,18 @@ async def test_a_refused_private_message_goes_to_its_fallback_in_the_group(db: D
     assert await _waiting(db) == 0
 
 
+async def test_a_message_to_a_group_that_became_a_supergroup_goes_to_the_new_chat(
+        db: Database) -> None:
+    telegram = Telegram()
+    telegram.failures["samenvatting"] = [ChatMigrated(GROUP_B)]
+    sender = Sender(db, telegram, lambda: NOW)
+    await _decide(db, Message(GROUP_A, "samenvatting"))
+    await sender.wake_waiting()
+    await sender.idle()
+    assert telegram.delivered == [(GROUP_B, "samenvatting")]
+    assert await _waiting(db) == 0
+
+
 async def test_a_message_telegram_refuses_for_good_does_not_block_the_next(db: Database) -> None:
     telegram = Telegram()
     telegram.failures["kapot"] = [BadRequest("Bad Request: can't parse entities")]
@@ -148,6 +160,36 @@ async def test_mail_decided_before_a_stop_is_delivered_after_the_start(db: Datab
     assert await second.wake_waiting() == 1
     await second.idle()
     assert telegram.delivered == [(GROUP_A, "samenvatting")]
+
+
+class ReadsSlowly(Sender):
+    """A sender whose lane, once it finds nothing left, pauses before it ends: the moment a
+    handler's commit can come in between."""
+
+    def __init__(self, db: Database, telegram: Telegram) -> None:
+        super().__init__(db, telegram, lambda: NOW)
+        self.found_nothing, self.go_on = asyncio.Event(), asyncio.Event()
+
+    async def next_items(self, lane: int) -> list[outbox.Waiting]:
+        found = await super().next_items(lane)
+        if not found and not self.found_nothing.is_set():
+            self.found_nothing.set()
+            await self.go_on.wait()
+        return found
+
+
+async def test_mail_decided_while_its_lane_is_ending_still_goes_out(db: Database) -> None:
+    telegram = Telegram()
+    sender = ReadsSlowly(db, telegram)
+    await _decide(db, Message(GROUP_A, "fase"))
+    await sender.wake_waiting()
+    await asyncio.wait_for(sender.found_nothing.wait(), 5)
+    await _decide(db, Message(GROUP_A, "herinnering"))  # committed after the lane looked
+    sender.wake([GROUP_A])
+    sender.go_on.set()
+    await sender.idle()
+    assert telegram.delivered == [(GROUP_A, "fase"), (GROUP_A, "herinnering")]
+    assert await _waiting(db) == 0
 
 
 async def test_mail_moved_to_a_new_chat_while_its_lane_holds_it_goes_out_once(

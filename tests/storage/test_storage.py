@@ -98,6 +98,17 @@ async def test_join_is_idempotent_and_leave_keeps_the_history(db: Database) -> N
     assert len(back) == 1 and back[0].turns == 1
 
 
+async def test_agreeing_again_keeps_the_moment_of_the_first_agreement(db: Database) -> None:
+    """/summary shows who had agreed when the cycle closed; a second press of an agree button
+    (an old agree button pressed again) must not move a member to after it."""
+    async with db.transaction() as tx:
+        group, _ = await groups.register(tx, -8, 0, "G", Settings(), NOW)
+        await members.join(tx, group.id, 1, "Anna", NOW)
+        assert await members.agree(tx, group.id, 1, NOW)
+        assert not await members.agree(tx, group.id, 1, NOW + timedelta(days=3))
+        assert await members.agreed_by(tx, group.id, NOW + timedelta(days=1)) == {1}
+
+
 def _cycle(group_id: int, phase: Phase = Phase.ANNOUNCED) -> Cycle:
     return Cycle(id=0, group_id=group_id, inbrenger_id=1, number=1, phase=phase,
                  phase_started_at=NOW)

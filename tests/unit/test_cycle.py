@@ -390,6 +390,9 @@ def test_a_clip_completed_the_day_after_a_meeting_that_passed_waits_for_the_next
     during = replace(ready, meeting_at=NOW - timedelta(minutes=40))
     assert decide(ctx_for(during, upcoming_meetings=next_week),
                   Consent(ANNA)).cycle.phase is P.WATCHING
+    in_its_look_back = replace(ready, meeting_at=NOW - timedelta(minutes=67))  # of 70
+    assert decide(ctx_for(in_its_look_back, upcoming_meetings=next_week),
+                  Consent(ANNA)).cycle.phase is P.WATCHING
     assert decide(ctx_for(ready), Consent(ANNA)).cycle.phase is P.WATCHING  # no next meeting
     # The next meeting's start opens it, as for any complete intake.
     waiting = day_after.cycle
@@ -607,6 +610,13 @@ def test_a_talk_left_standing_is_checked_hourly_and_wakes_at_the_next_word() -> 
     assert _tick_in(woken) == timedelta(minutes=2)
     again = decide(ctx_for(woken.cycle), TimerFired("tick"))
     assert _tick_in(again) == timedelta(minutes=2)
+
+
+def test_the_inbrengers_own_word_wakes_a_standing_talk_too() -> None:
+    standing = cycle_in(P.OPTIONS, phase_started_at=NOW - timedelta(hours=3))
+    woken = decide(ctx_for(standing), Contribution(ANNA, 702, "Ik zou het morgen anders doen."))
+    assert _tick_in(woken) == timedelta(minutes=2)
+    assert _tick_in(decide(ctx_for(woken.cycle), TimerFired("tick"))) == timedelta(minutes=2)
 
 
 def test_a_live_talk_is_checked_every_two_minutes_and_words_set_no_timer() -> None:

@@ -7,7 +7,11 @@ import pytest
 
 from fake_telegram.demo_script import SCRIPTS
 from fake_telegram.scenes import QUESTION as SCENE_QUESTION
-from flows.cycle.learning_question import check_learning_question, is_about_own_actions
+from flows.cycle.learning_question import (
+    MAX_CHARS,
+    check_learning_question,
+    is_about_own_actions,
+)
 from flows.effects import Text
 
 OWN_ACTIONS = [
@@ -23,6 +27,7 @@ OWN_ACTIONS = [
     ("nl", "Hoe zorg je als docent dat iedereen meedoet met het groepswerk?"),
     ("nl", "Hoe overtuigend is mijn stemgebruik bij de start van de les?"),
     ("nl", "Wat doet mijn stilte na een vraag met de betrokkenheid van de klas?"),
+    ("nl", "Wat laat deze clip zien van mezelf tijdens de overgang?"),
     ("en", "How can I keep the pace up without losing the slower pupils?"),
     ("en", "Do I give enough wait time after asking the class something?"),
     ("en", "What can I do when a pupil refuses to start the task?"),
@@ -85,6 +90,18 @@ def test_the_same_question_sent_again_after_the_correction_is_taken(language: st
     other = "Waarom zijn de meisjes vooraan zo stil?"
     assert check_learning_question(other, language, insisted_on=question) == \
         Text("lq.not_own_actions")
+
+
+def test_a_question_in_the_other_language_of_the_group_passes() -> None:
+    """Groups mix languages: a Dutch group's member may ask in English, and the other way."""
+    assert check_learning_question("How do I give more wait time after a question?", "nl") is None
+    assert check_learning_question("Hoe geef ik meer wachttijd na een vraag?", "en") is None
+
+
+def test_a_learning_question_may_be_as_long_as_the_limit_and_no_longer() -> None:
+    words = ("Hoe kan ik rustiger beginnen na de pauze, " * 10)[:MAX_CHARS - 1]
+    assert check_learning_question(words + "?", "nl") is None
+    assert check_learning_question(words + "??", "nl") == Text("lq.too_long", {"max": MAX_CHARS})
 
 
 def test_insisting_does_not_lift_the_other_checks() -> None:

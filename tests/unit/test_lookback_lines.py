@@ -30,6 +30,8 @@ def test_thanks_and_praise_are_courtesy(words: str) -> None:
     # A move named in a word of praise is still a move.
     "Fijn doorvragen", "Knap doorgevraagd", "Goed gedaan met doorvragen", "Super vragen!",
     "Great questions", "Nice reframing",
+    # Thanks for a move, named in the same breath.
+    "Dank je voor het doorvragen op wat je zag",
 ])
 def test_a_move_is_a_move_with_or_without_thanks(words: str) -> None:
     assert not is_courtesy(words, "nl")

@@ -3,10 +3,11 @@ its phase says nothing and so holds nobody's next nudge back, a member who named
 moment is not asked for one, and a run of closed questions starts over at a new prompt."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from flows.catalog import render_all
-from flows.cycle.model import Cycle, CycleContext, Next
+from flows.cycle.model import Clip, Cycle, CycleContext, Next
 from flows.cycle.table import decide
 from flows.cycle.talk import respond_to_tick, respond_to_words
 from flows.effects import LogNudge, Say, SayPrivately
@@ -35,6 +36,14 @@ def test_a_tip_read_after_its_phase_holds_no_later_nudge_back() -> None:
     assert nudged(typed.effects)
 
 
+def test_only_a_message_that_was_nudged_counts_as_a_nudge_for_the_coach() -> None:
+    goal = Cycle(9, 1, ILSE, 1, Phase.GOAL, T)
+    asked = respond_to_words(at(goal, 1), ANNA, 50, "Wat wilde je daar bereiken?", "nl")
+    assert not any(isinstance(e, LogNudge) for e in asked.effects)
+    tipped = respond_to_words(at(asked.cycle, 2), BO, 51, TIP, "nl")
+    assert [e for e in tipped.effects if isinstance(e, LogNudge)] == [LogNudge(BO, "tip", 51)]
+
+
 def test_a_late_tip_is_not_welcome_because_the_floor_opened_since() -> None:
     options = Cycle(9, 1, ILSE, 1, Phase.OPTIONS, T, tips_open=True)
     late = respond_to_words(at(options, 0), ANNA, 50, TIP, "nl", nudge=False, voice=True)
@@ -55,6 +64,24 @@ def test_who_named_their_strong_moment_is_not_asked_for_one() -> None:
     said = [render_all("en", e.texts) for e in respond_to_tick(at(cycle, 10, "en")).effects
             if isinstance(e, Say)]
     assert not any("Anna" in words for words in said), said
+
+
+def test_strong_moment_replies_use_the_groups_room_for_what_the_bot_says() -> None:
+    """Three replies to strong moments in a minute: a still offer right after waits."""
+    clip = Clip("file-1", "uniq-1", "video", 95, 500)
+    cycle = Cycle(9, 1, ILSE, 1, Phase.REALITY, T, step=RealityStep.STRONG, step_started_at=T,
+                  clip=clip)
+    for minutes, who, message_id, words in ((1, ANNA, 10, "Op 0:45 vind ik je uitleg sterk"),
+                                            (1.2, BO, 11, "Op 1:10 werkt je wachten goed"),
+                                            (1.4, CATO, 12, "Op 1:30 werkt je glimlach goed")):
+        noted = respond_to_words(at(cycle, minutes), who, message_id, words, "nl")
+        assert any(isinstance(e, Say) for e in noted.effects)
+        cycle = noted.cycle
+    analysis = replace(cycle, step=RealityStep.ANALYSIS)
+    seen = respond_to_words(at(analysis, 1.6), ANNA, 13, "Op 0:50 zie ik dat Tim opkijkt.", "nl")
+    assert not any(isinstance(e, Say) for e in seen.effects)
+    later = respond_to_words(at(analysis, 4), ANNA, 14, "Op 0:50 zie ik dat Tim opkijkt.", "nl")
+    assert any(isinstance(e, Say) for e in later.effects)  # the room is back: the still offer
 
 
 def test_a_run_of_closed_questions_starts_over_at_a_new_phase() -> None:

@@ -258,7 +258,7 @@ def test_a_member_is_nudged_again_only_after_the_cooldown(mode: NudgeMode) -> No
 
 def test_strict_cooldown_is_shorter_than_gentle() -> None:
     assert MEMBER_COOLDOWN[NudgeMode.STRICT] < MEMBER_COOLDOWN[NudgeMode.GENTLE]
-    steps = [(ANNA, TIP, T0), (ANNA, TIP, T0 + timedelta(minutes=6))]
+    steps = [(ANNA, TIP, T0), (ANNA, TIP, T0 + timedelta(minutes=5))]
     assert [d.nudged for d in conversation(*steps, mode=NudgeMode.STRICT)] == [True, True]
     assert [d.nudged for d in conversation(*steps, mode=NudgeMode.GENTLE)] == [True, False]
 
@@ -379,6 +379,12 @@ def test_an_activating_message_breaks_the_run() -> None:
     assert decisions[-1].history.closed_run == 1
 
 
+def test_a_thanks_between_closed_questions_does_not_break_the_run() -> None:
+    thanks = Classification(Label.AFFIRMATION, cue="dank je")
+    steps = [(ANNA, CLOSED, T0), (BRAM, thanks, T0), (CHRIS, CLOSED, T0), (ANNA, CLOSED, T0)]
+    assert [d.kind for d in conversation(*steps)] == [None, None, None, "closed_run"]
+
+
 @pytest.mark.parametrize("mode", ALL_MODES)
 def test_no_closed_question_hint_in_will_or_when_off(mode: NudgeMode) -> None:
     steps = [(ANNA, CLOSED, T0), (BRAM, CLOSED, T0), (CHRIS, CLOSED, T0)]
@@ -461,6 +467,13 @@ def replace_times(history: NudgeHistory, **at_minutes: float) -> NudgeHistory:
         "last_contribution_at": {str(k): v.isoformat() for k, v in talked(**at_minutes).items()},
         "inbrenger_last_at": (T0 + timedelta(minutes=max(at_minutes.values()))).isoformat(),
     })
+
+
+def test_quiet_peers_are_invited_in_while_only_the_inbrenger_talks() -> None:
+    history = NudgeHistory(inbrenger_last_at=T0 + timedelta(minutes=8.5))
+    decision = decide_on_tick(tick(history), T0 + timedelta(minutes=9))
+    assert decision.kind == "silence"
+    assert decision.effects[0].texts[0].params["names"] == "Anna, Bram, Chris"  # type: ignore[union-attr]
 
 
 def test_several_silent_members_share_one_kind_message() -> None:

@@ -211,6 +211,16 @@ def test_the_look_back_closes_when_everyone_answered_with_the_moves_in_the_summa
     assert "• Bob: Doorvragen op wat je ziet." in shown
 
 
+def test_the_last_peers_line_does_not_close_the_look_back_before_the_inbrenger_picked() -> None:
+    cycle = cycle_in(P.WILL, **LOOKING)
+    decision = decide(ctx_for(cycle, contributions=lines_of(BOB, CARLA)),
+                      Contribution(DAAN, 1201, "Stilte laten vallen."))
+    assert decision.cycle.phase is P.WILL and not summary_said(decision)
+    picked = decide(ctx_for(cycle, contributions=lines_of(BOB, CARLA, DAAN)),
+                    LookBackChoice(ANNA, 11))
+    assert picked.cycle.phase is P.CLOSED and "Hielp Anna het meest" in summary_said(picked)
+
+
 def test_the_look_back_closes_at_its_timebox_without_everyone() -> None:
     decision = decide(ctx_for(cycle_in(P.WILL, **LOOKING)), TimerFired("lookback_end"))
     assert decision.cycle.phase is P.CLOSED and summary_said(decision)
@@ -408,6 +418,24 @@ def test_closing_plans_the_inbrengers_next_turn_in_the_schedule() -> None:
     unscheduled = decide(ctx_for(cycle, members=after), TimerFired("lookback_end"))
     assert "na de beurten van 2 andere leden" in said(unscheduled)
 
+
+def test_a_next_turn_close_by_still_leaves_a_day_before_the_follow_up() -> None:
+    """No time for the usual three days' lead: the follow-up still never comes at closing."""
+    meetings = tuple(NOW + timedelta(days=n) for n in range(3))
+    after = tuple(replace(m, turns=m.turns + (1 if m.user_id == ANNA else 0),
+                          last_turn_at=NOW if m.user_id == ANNA else m.last_turn_at)
+                  for m in MEMBERS)
+    closed = decide(ctx_for(cycle_in(P.WILL, **LOOKING), members=after,
+                            upcoming_meetings=meetings), TimerFired("lookback_end"))
+    (follow,) = [e for e in closed.effects if isinstance(e, SetTimer) and e.event == "followup"]
+    assert follow.due == NOW + timedelta(days=1)
+
+
+def test_who_asked_to_skip_goes_last_even_with_the_fewest_turns() -> None:
+    anna_skips = (replace(MEMBERS[0], skip_next=True), *MEMBERS[1:])
+    picked = [pick_inbrenger(MEMBERS), pick_inbrenger(anna_skips),
+              pick_inbrenger(anna_skips, exclude={BOB, CARLA, DAAN})]
+    assert [m.user_id if m else None for m in picked] == [ANNA, CARLA, ANNA]
 
 
 def test_a_private_reminder_or_follow_up_names_the_group_it_is_about() -> None:

@@ -178,6 +178,13 @@ def test_refuses_nonsense_with_a_specific_error(
     assert result == ScheduleError(key, params)
 
 
+def test_meetings_twelve_hours_apart_are_not_too_often() -> None:
+    schedule = parse_schedule("0 8,20 * * *", NOW, AMS)
+    assert isinstance(schedule, Schedule) and schedule.cron == "0 8,20 * * *"
+    assert parse_schedule("0 8,19 * * *", NOW, AMS) == \
+        ScheduleError("schedule.error_too_often", {"hours": 12})
+
+
 def test_an_error_explains_itself_with_examples_in_both_languages() -> None:
     error = parse_schedule("di 25:00", NOW, AMS)
     assert isinstance(error, ScheduleError)
@@ -370,6 +377,15 @@ def test_plan_meeting_follows_the_group_settings() -> None:
     assert [(job.name.rsplit(":", 1)[1], MEETING - job.due) for job in jobs] == [
         ("announce", timedelta(hours=72)),
         ("remind", timedelta(hours=12)),
+        ("open", timedelta(0)),
+    ]
+
+
+def test_a_reminder_set_at_the_last_reminders_hours_is_sent_once() -> None:
+    jobs = plan_meeting(MEETING, Settings(clip_reminder_hours=2), NOW, last_reminder_hours=2)
+    assert [(job.name.rsplit(":", 1)[1], MEETING - job.due) for job in jobs] == [
+        ("announce", timedelta(hours=48)),
+        ("remind", timedelta(hours=2)),
         ("open", timedelta(0)),
     ]
 

@@ -141,6 +141,14 @@ def test_the_look_back_closes_when_everyone_here_answered() -> None:
     assert present.cycle.phase is P.WILL  # without his word, the look back waits for Daan
 
 
+def test_the_look_back_does_not_wait_for_a_line_from_who_has_not_agreed() -> None:
+    cycle = cycle_in(P.WILL, **LOOKING)
+    decision = decide(ctx_for(cycle, members=NOT_AGREED, contributions=lines_of(BOB, CARLA)),
+                      Contribution(DAAN, 1201, "Stilte laten vallen."))
+    assert decision.cycle.phase is P.CLOSED  # Eva cannot take part yet: no line is awaited
+    assert not any(getattr(e, "invites_late_lines", False) for e in decision.effects)
+
+
 def test_everyone_here_named_a_strong_moment_without_who_is_away() -> None:
     cycle = cycle_in(P.REALITY, step="strong", absent=AWAY, strong_moments=frozenset({ANNA, BOB}))
     decision = decide(ctx_for(cycle), Contribution(CARLA, 1101, "Bij 1:10 zie ik rust in de klas."))
