@@ -106,13 +106,16 @@ def respond_to_words(ctx: CycleContext, actor: int, message_id: int, words: str,
     if not nudge:  # nothing is said, so nothing counts as said (no cooldown, no hint given)
         history = nudging.remember(nudge_ctx, classification.label)
         return Decision(replace(cycle, nudge_history=history), effects)
-    decision = nudging.decide_on_message(nudge_ctx, classification)
-    history = decision.history
     if strong:
+        # The reply to a strong moment is the one bot message, so it counts once against the
+        # group's room (the still offer the policy would have made instead is not sent).
+        history = nudging.remember(nudge_ctx, classification.label)
         cycle, said = _strong_moment(ctx, cycle, actor, message_id, moment or 0, language)
         effects += (said,)
         history = replace(history, sent_at=history.sent_at + (ctx.now,))
     else:
+        decision = nudging.decide_on_message(nudge_ctx, classification)
+        history = decision.history
         effects += decision.effects
         if decision.nudged:
             effects += (LogNudge(actor, decision.kind or "", message_id),)

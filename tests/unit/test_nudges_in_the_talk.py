@@ -84,6 +84,19 @@ def test_strong_moment_replies_use_the_groups_room_for_what_the_bot_says() -> No
     assert any(isinstance(e, Say) for e in later.effects)  # the room is back: the still offer
 
 
+def test_a_strong_moment_reply_counts_once_against_the_groups_room() -> None:
+    """Found by a mutation sweep: each reply was counted twice (the still offer the policy
+    built and dropped, and the reply), so five strong moments filled the hour's ten and the
+    group then got no still offer, no invitation back and no check-in for the rest of it."""
+    clip = Clip("file-1", "uniq-1", "video", 95, 500)
+    cycle = Cycle(9, 1, ILSE, 1, Phase.REALITY, T, step=RealityStep.STRONG, step_started_at=T,
+                  clip=clip)
+    for n, who in enumerate((ANNA, BO, CATO)):
+        cycle = respond_to_words(at(cycle, 3 * n), who, 10 + n,
+                                 f"Op 0:{10 + n} vind ik je uitleg sterk", "nl").cycle
+    assert len(cycle.nudge_history.sent_at) == 3
+
+
 def test_a_run_of_closed_questions_starts_over_at_a_new_phase() -> None:
     goal = Cycle(9, 1, ILSE, 1, Phase.GOAL, T)
     closed = ("Is this your first year at this school?", "Do you teach this class every day?",
