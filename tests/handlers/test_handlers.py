@@ -155,3 +155,15 @@ async def test_setup_is_answered_when_telegram_fails_to_say_whether_the_bot_can_
     await bot.handle(command(bot.app.bot, ANNA, "/setup"))
     assert "is ingesteld" in (await bot.said(GROUP))[0]
     assert await bot.db_one("SELECT COUNT(*) FROM groups") == (1,)
+
+
+async def test_a_member_is_no_admin_where_telegram_refuses_to_say(bot: InProcessBot) -> None:
+    """getChatMember refused outright (a 403, not a hiccup tried again): the answer is "no", so
+    nobody starts a cycle on Telegram's silence."""
+    await set_up(bot, BRAM, CATO)
+    await bot.tg.arm_error("getChatMember", times=1, error_code=403,
+                           description="Forbidden: bot is not a member of the supergroup chat")
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, BRAM, "/cycle Cato"))
+    assert await bot.said(since=since) == ["Alleen een beheerder kan een cyclus starten."]
+    assert await bot.db_one("SELECT COUNT(*) FROM cycles") == (0,)
