@@ -111,6 +111,10 @@ async def test_probe_limits_are_parameters(clips: dict[str, Path]) -> None:
     too_long = await media.probe(clips["av.mp4"], max_seconds=3)
     assert isinstance(too_long, ClipProblem) and too_long.reason == "too_long"
     assert too_long.limit == 3
+    # A byte or a moment over is over: the limits are the ones the inbrenger is told.
+    assert isinstance(await media.probe(clips["av.mp4"], max_bytes=size - 1), ClipProblem)
+    assert isinstance(await media.probe(clips["av.mp4"], max_bytes=size), ClipInfo)
+    assert isinstance(await media.probe(clips["av.mp4"], max_seconds=4.5), ClipProblem)
     assert isinstance(await media.probe(clips["short.mp4"], min_seconds=0.5), ClipInfo)
 
 
@@ -312,6 +316,7 @@ def test_cleanup_deletes_only_old_files(tmp_path: Path) -> None:
         os.utime(f, (now - 7200, now - 7200))
     os.utime(link, (now - 7200, now - 7200), follow_symlinks=False)
     os.utime(data / "downloads" / "old", (now - 7200, now - 7200))
+    (data / "work").mkdir()  # empty, but a job made it just now to write into
 
     assert retention.cleanup_older_than(data, 3600, now=now) == 3  # two files and the link
     assert all(f.exists() for f in new_files)
@@ -319,5 +324,6 @@ def test_cleanup_deletes_only_old_files(tmp_path: Path) -> None:
     assert outside.exists()  # the link went, not what it pointed to
     assert not (data / "downloads" / "old").exists()  # old and emptied
     assert (data / "stills").exists()  # recent folder stays
+    assert (data / "work").is_dir()  # and a recent empty one too
     assert data.exists()
     assert retention.cleanup_older_than(tmp_path / "missing", 0) == 0
