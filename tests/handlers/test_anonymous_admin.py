@@ -57,3 +57,10 @@ async def test_an_anonymous_admin_who_joins_is_asked_to_use_their_own_name(
     [answer] = await _said_to(bot, "/join")
     assert WRITE_AS_YOURSELF in answer, answer
     assert await bot.db_all("SELECT user_id FROM members") == [(BRAM.user_id,)]
+
+
+async def test_an_anonymous_admin_sets_the_group_up(bot: InProcessBot) -> None:
+    """Only an admin can post as the group itself, so /setup from the group is an admin's."""
+    [done, _choices] = await _said_to(bot, "/setup")
+    assert "is ingesteld" in done, done
+    assert await bot.db_one("SELECT COUNT(*) FROM groups") == (1,)
