@@ -11,6 +11,7 @@ from tests.handlers.updates import (
     CATO,
     GROUP,
     STRANGER,
+    Person,
     bot_added,
     command,
     member_left,
@@ -113,6 +114,15 @@ async def test_the_group_is_set_up_once_by_its_admin_only(bot: InProcessBot) -> 
     assert "is ingesteld" in said[1] and "Europe/Amsterdam" in said[2]  # + the choices
     assert len(said) == 4 and "al ingesteld" in said[3]
     assert await bot.db_one("SELECT COUNT(*) FROM groups") == (1,)
+
+
+async def test_an_admin_whose_telegram_speaks_british_english_sets_up_in_english(
+        bot: InProcessBot) -> None:
+    """Telegram's language_code is a tag such as "en-GB", not always plain "en"."""
+    await bot.handle(command(bot.app.bot, Person(ANNA.user_id, "Anna", "en-GB"), "/setup"))
+    assert "is set up" in (await bot.said(GROUP))[0]
+    assert await bot.db_one("SELECT json_extract(settings, '$.language') FROM groups") \
+        == ("en",)
 
 
 async def test_group_commands_in_a_private_chat_are_explained(bot: InProcessBot) -> None:
