@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.talk import to_the_talk
 from tests.handlers.updates import (
     ANNA,
     BRAM,
@@ -87,7 +88,9 @@ async def test_skip_then_skip_off_and_saying_it_twice_changes_nothing(
     skipping = "SELECT skip_next FROM members WHERE user_id = ?"
     for words, expect, state in (("/skip", "volgende beurt als inbrenger over", 1),
                                  ("/skip", "volgende beurt als inbrenger over", 1),
-                                 ("/skip off", "weer gewoon mee", 0)):
+                                 ("/skip off", "weer gewoon mee", 0),
+                                 ("/skip", "volgende beurt als inbrenger over", 1),
+                                 ("/skip Uit", "weer gewoon mee", 0)):  # as a phone types it
         since = await bot.tg.mark()
         await bot.handle(command(bot.app.bot, CATO, words))
         said = await bot.said(since=since)
@@ -177,3 +180,13 @@ async def test_a_member_is_no_admin_where_telegram_refuses_to_say(bot: InProcess
     await bot.handle(command(bot.app.bot, BRAM, "/cycle Cato"))
     assert await bot.said(since=since) == ["Alleen een beheerder kan een cyclus starten."]
     assert await bot.db_one("SELECT COUNT(*) FROM cycles") == (0,)
+
+
+async def test_the_inbrenger_stays_in_the_talk_about_their_own_clip(bot: InProcessBot) -> None:
+    await to_the_talk(bot)  # Bram's clip
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, BRAM, "/leave"))
+    [said] = await bot.said(since=since)
+    assert "jij bent de inbrenger" in said and "/cancel" in said, said
+    assert await bot.db_one("SELECT active FROM members WHERE user_id = ?",
+                            BRAM.user_id) == (1,)
