@@ -13,6 +13,8 @@ from tests.handlers.in_process import InProcessBot
 from tests.handlers.talk import QUESTION, announced, clip_watched, to_the_talk
 from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, Person, button, command, video
 
+ELSEWHERE = -1009900000002
+
 
 async def _cycle_id(bot: InProcessBot) -> int:
     row = await bot.db_one("SELECT id FROM cycles")
@@ -67,4 +69,21 @@ async def test_a_still_button_of_the_groups_earlier_cycle_is_stale(bot: InProces
     row = await bot.db_one("SELECT MIN(id) FROM cycles")
     assert row is not None
     answer = await bot.press(BRAM, f"still:{row[0]}:2")
+    assert answer is not None and "eerdere stap" in (answer.get("text") or ""), answer
+
+
+async def test_pause_is_for_the_groups_members(bot: InProcessBot) -> None:
+    await to_the_talk(bot)  # Anna is the chat's admin only
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, "/pause 0:02"))
+    [said] = await bot.said(since=since)
+    assert "nog geen lid" in said, said
+
+
+async def test_a_still_button_copied_into_another_chat_is_not_the_groups(
+        bot: InProcessBot) -> None:
+    await to_the_talk(bot)
+    await bot.tg.add_group(ELSEWHERE, "Andere groep", supergroup=True, admins=[ANNA.user_id])
+    await bot.tg.add_member(ELSEWHERE, BRAM.user_id)
+    answer = await bot.press(BRAM, f"still:{await _cycle_id(bot)}:2", chat_id=ELSEWHERE)
     assert answer is not None and "eerdere stap" in (answer.get("text") or ""), answer
