@@ -64,3 +64,9 @@ async def test_an_anonymous_admin_sets_the_group_up(bot: InProcessBot) -> None:
     [done, _choices] = await _said_to(bot, "/setup")
     assert "is ingesteld" in done, done
     assert await bot.db_one("SELECT COUNT(*) FROM groups") == (1,)
+
+
+async def test_an_anonymous_admins_words_outside_a_cycle_are_just_chat(bot: InProcessBot) -> None:
+    """Only in a cycle do words count, so only there is "write as yourself" worth saying."""
+    await set_up(bot, BRAM)
+    assert await _said_to(bot, "Volgende week geen les, denk eraan!") == []
