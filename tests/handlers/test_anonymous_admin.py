@@ -47,3 +47,26 @@ async def test_an_anonymous_admin_stops_the_cycle_they_may_start(bot: InProcessB
     said = await _said_to(bot, "/cancel")
     assert await bot.db_one("SELECT phase FROM cycles") == ("cancelled",)
     assert not any(WRITE_AS_YOURSELF in words for words in said)
+
+
+async def test_an_anonymous_admin_who_joins_is_asked_to_use_their_own_name(
+        bot: InProcessBot) -> None:
+    """Joining is taking part, not configuring: Telegram's one stand-in user for every
+    anonymous admin must never become a member who gets turns."""
+    await set_up(bot, BRAM)
+    [answer] = await _said_to(bot, "/join")
+    assert WRITE_AS_YOURSELF in answer, answer
+    assert await bot.db_all("SELECT user_id FROM members") == [(BRAM.user_id,)]
+
+
+async def test_an_anonymous_admin_sets_the_group_up(bot: InProcessBot) -> None:
+    """Only an admin can post as the group itself, so /setup from the group is an admin's."""
+    [done, _choices] = await _said_to(bot, "/setup")
+    assert "is ingesteld" in done, done
+    assert await bot.db_one("SELECT COUNT(*) FROM groups") == (1,)
+
+
+async def test_an_anonymous_admins_words_outside_a_cycle_are_just_chat(bot: InProcessBot) -> None:
+    """Only in a cycle do words count, so only there is "write as yourself" worth saying."""
+    await set_up(bot, BRAM)
+    assert await _said_to(bot, "Volgende week geen les, denk eraan!") == []

@@ -166,3 +166,12 @@ async def test_a_member_who_coaches_another_group_hears_both_at_start(
     said = await _opens(bot, BRAM, "")
     assert said.startswith("Hoi Bram! Fijn dat je er bent. Hier krijg je herinneringen")
     assert "Je bent ook coach van Groep Noord." in said
+
+
+async def test_an_admin_the_bot_cannot_write_to_is_asked_to_start_the_chat_first(
+        bot: InProcessBot) -> None:
+    await set_up(bot, BRAM)  # Anna never started the private chat
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, "/coach"))
+    [said] = await bot.said(GROUP, since=since)
+    assert "Start eerst een privégesprek" in said and "privé gestuurd" not in said, said

@@ -3,9 +3,9 @@ commitment are still needed there), and they are told how to stop sooner: pass t
 with /swap, or an admin stops the cycle with /cancel."""
 from __future__ import annotations
 
-from tests.handlers.in_process import InProcessBot
+from tests.handlers.in_process import InProcessBot, set_up
 from tests.handlers.talk import announced
-from tests.handlers.updates import BRAM, command
+from tests.handlers.updates import ANNA, BRAM, CATO, command
 
 
 async def test_an_inbrenger_who_wants_to_forget_hears_how_to_stop_sooner(
@@ -18,3 +18,26 @@ async def test_an_inbrenger_who_wants_to_forget_hears_how_to_stop_sooner(
     assert "cyclus die nog loopt" in refusal
     assert "/swap" in refusal and "/cancel" in refusal
     assert await bot.db_one("SELECT active FROM members WHERE user_id = ?", BRAM.user_id) == (1,)
+
+
+async def test_a_confirmation_pressed_after_becoming_the_inbrenger_erases_nothing(
+        bot: InProcessBot) -> None:
+    """Asked before the turn came, confirmed after: the open cycle still needs the question."""
+    await bot.tg.start_private_chat(BRAM.user_id)
+    await set_up(bot, BRAM, CATO)
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, BRAM, "/forget", chat_id=BRAM.user_id))
+    [confirm] = [m for m in await bot.tg.bot_messages(BRAM.user_id, since=since)
+                 if m["message"].get("reply_markup")]
+    yes = next(b["callback_data"] for row in confirm["message"]["reply_markup"]["inline_keyboard"]
+               for b in row if b["callback_data"].startswith("forget:yes"))
+    group = await bot.db_one("SELECT id FROM groups")
+    assert group is not None
+    for person in (BRAM, CATO):
+        await bot.press(person, f"agree:{group[0]}")
+    await bot.handle(command(bot.app.bot, ANNA, "/cycle Bram"))
+    assert await bot.db_one("SELECT phase FROM cycles") == ("announced",)
+    answer = await bot.press(BRAM, yes, chat_id=BRAM.user_id)
+    assert answer is not None and "cyclus loopt nog" in (answer.get("text") or ""), answer
+    assert await bot.db_one("SELECT active, name FROM members WHERE user_id = ?",
+                            BRAM.user_id) == (1, "Bram")

@@ -12,7 +12,7 @@ from flows.callbacks import PersonButton, ScheduleButton, SettingButton
 from flows.schedule.compact import compact
 from flows.schedule.plan import Schedule, parse_schedule
 from tests.handlers.in_process import InProcessBot, set_up
-from tests.handlers.updates import ANNA, BRAM, CATO, STRANGER
+from tests.handlers.updates import ANNA, BRAM, CATO, STRANGER, command
 
 OTHER_GROUP = -1001000000077
 
@@ -68,3 +68,21 @@ async def test_a_button_of_a_group_that_is_gone_is_out_of_date(
     answer = await bot.press(ANNA, _buttons(group_id + 1)[kind])
     assert answer is not None and answer["show_alert"]
     await _nothing_changed(bot)
+
+
+async def test_the_settings_buttons_are_shown_to_admins_only(bot: InProcessBot) -> None:
+    await _group_id(bot)
+    for person, with_buttons in ((BRAM, False), (ANNA, True)):
+        since = await bot.tg.mark()
+        await bot.handle(command(bot.app.bot, person, "/settings"))
+        [overview] = await bot.tg.bot_messages(since=since)
+        assert bool(overview["message"].get("reply_markup")) == with_buttons, person
+
+
+async def test_the_value_already_chosen_is_said_to_be_so_and_nothing_is_saved(
+        bot: InProcessBot) -> None:
+    group_id = await _group_id(bot)
+    before = await bot.db_one("SELECT settings FROM groups")
+    answer = await bot.press(ANNA, SettingButton(group_id, "s", "nudging", "gentle").pack())
+    assert answer is not None and answer["text"] == "Dat was al zo ingesteld.", answer
+    assert await bot.db_one("SELECT settings FROM groups") == before

@@ -82,3 +82,18 @@ def _id_keys(data: object) -> set[str]:
     if isinstance(data, list):
         return set().union(*map(_id_keys, data))
     return set()
+
+
+async def test_the_group_portfolio_is_for_an_admin_who_takes_part_and_can_be_written_to(
+        bot: InProcessBot) -> None:
+    await set_up(bot, BRAM)  # Anna is the chat's admin only
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, "/export"))
+    [said] = await bot.said(GROUP, since=since)
+    assert "beheerders die zelf meedoen" in said, said
+    await bot.handle(command(bot.app.bot, ANNA, "/join"))  # takes part, never wrote privately
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, "/export"))
+    [said] = await bot.said(GROUP, since=since)
+    assert "Start eerst een privégesprek" in said, said
+    assert await _documents(bot, ANNA.user_id, 0) == {}

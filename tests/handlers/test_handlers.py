@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 
 from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.talk import to_the_talk
 from tests.handlers.updates import (
     ANNA,
     BRAM,
     CATO,
     GROUP,
     STRANGER,
+    Person,
     bot_added,
     command,
     member_left,
@@ -86,7 +88,9 @@ async def test_skip_then_skip_off_and_saying_it_twice_changes_nothing(
     skipping = "SELECT skip_next FROM members WHERE user_id = ?"
     for words, expect, state in (("/skip", "volgende beurt als inbrenger over", 1),
                                  ("/skip", "volgende beurt als inbrenger over", 1),
-                                 ("/skip off", "weer gewoon mee", 0)):
+                                 ("/skip off", "weer gewoon mee", 0),
+                                 ("/skip", "volgende beurt als inbrenger over", 1),
+                                 ("/skip Uit", "weer gewoon mee", 0)):  # as a phone types it
         since = await bot.tg.mark()
         await bot.handle(command(bot.app.bot, CATO, words))
         said = await bot.said(since=since)
@@ -113,6 +117,15 @@ async def test_the_group_is_set_up_once_by_its_admin_only(bot: InProcessBot) -> 
     assert "is ingesteld" in said[1] and "Europe/Amsterdam" in said[2]  # + the choices
     assert len(said) == 4 and "al ingesteld" in said[3]
     assert await bot.db_one("SELECT COUNT(*) FROM groups") == (1,)
+
+
+async def test_an_admin_whose_telegram_speaks_british_english_sets_up_in_english(
+        bot: InProcessBot) -> None:
+    """Telegram's language_code is a tag such as "en-GB", not always plain "en"."""
+    await bot.handle(command(bot.app.bot, Person(ANNA.user_id, "Anna", "en-GB"), "/setup"))
+    assert "is set up" in (await bot.said(GROUP))[0]
+    assert await bot.db_one("SELECT json_extract(settings, '$.language') FROM groups") \
+        == ("en",)
 
 
 async def test_group_commands_in_a_private_chat_are_explained(bot: InProcessBot) -> None:
@@ -155,3 +168,25 @@ async def test_setup_is_answered_when_telegram_fails_to_say_whether_the_bot_can_
     await bot.handle(command(bot.app.bot, ANNA, "/setup"))
     assert "is ingesteld" in (await bot.said(GROUP))[0]
     assert await bot.db_one("SELECT COUNT(*) FROM groups") == (1,)
+
+
+async def test_a_member_is_no_admin_where_telegram_refuses_to_say(bot: InProcessBot) -> None:
+    """getChatMember refused outright (a 403, not a hiccup tried again): the answer is "no", so
+    nobody starts a cycle on Telegram's silence."""
+    await set_up(bot, BRAM, CATO)
+    await bot.tg.arm_error("getChatMember", times=1, error_code=403,
+                           description="Forbidden: bot is not a member of the supergroup chat")
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, BRAM, "/cycle Cato"))
+    assert await bot.said(since=since) == ["Alleen een beheerder kan een cyclus starten."]
+    assert await bot.db_one("SELECT COUNT(*) FROM cycles") == (0,)
+
+
+async def test_the_inbrenger_stays_in_the_talk_about_their_own_clip(bot: InProcessBot) -> None:
+    await to_the_talk(bot)  # Bram's clip
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, BRAM, "/leave"))
+    [said] = await bot.said(since=since)
+    assert "jij bent de inbrenger" in said and "/cancel" in said, said
+    assert await bot.db_one("SELECT active FROM members WHERE user_id = ?",
+                            BRAM.user_id) == (1,)

@@ -3,11 +3,15 @@ announcement, chat after the intake left alone, and a reply to the clip that cha
 learning question."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
+from telegram import Update
 
+from bot.engine.services import services_of
 from fake_telegram.scenes import has_button
+from tests.clips import make_clip
 from tests.handlers.in_process import InProcessBot
 from tests.handlers.talk import QUESTION, announced
 from tests.handlers.updates import BRAM, GROUP, message, video
@@ -115,3 +119,17 @@ async def test_a_clip_is_taken_when_durations_are_timedeltas(
     taken = await bot.answers(video(bot.app.bot, BRAM, QUESTION, seconds=75))
     assert any("De clip is binnen" in words for words in taken), taken
     assert await bot.db_one("SELECT json_extract(data, '$.clip.duration') FROM cycles") == (75,)
+
+
+async def test_a_clip_sent_as_a_file_is_read_and_its_download_deleted(
+        bot: InProcessBot, tmp_path: Path) -> None:
+    """A video file has no length from Telegram, so it is downloaded and read; the bot keeps
+    its file_id, and the download (pupils on video) goes at once (SPEC section 6)."""
+    await announced(bot)
+    clip = make_clip(tmp_path / "les.mp4", seconds=3)
+    sent = await bot.tg.send_video(BRAM.user_id, GROUP, clip, caption=QUESTION,
+                                   kind="document", mime_type="video/mp4")
+    taken = await bot.answers(Update.de_json({"update_id": 70_000 + sent["message_id"],
+                                              "message": sent}, bot.app.bot))
+    assert any("De clip is binnen" in words for words in taken), taken
+    assert list((services_of(bot.app).config.data_dir / "tmp").iterdir()) == []

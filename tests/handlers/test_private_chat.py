@@ -7,7 +7,7 @@ import json
 import re
 
 from tests.handlers.in_process import InProcessBot, set_up
-from tests.handlers.updates import ANNA, CATO, GROUP_TITLE, Person, command, message, video
+from tests.handlers.updates import ANNA, CATO, GROUP, GROUP_TITLE, Person, command, message, video
 
 COACH = Person(20, "Coach Carla")
 
@@ -80,3 +80,13 @@ async def test_a_coachs_own_export_holds_the_groups_they_coach(bot: InProcessBot
     [link] = own["coach_of"]
     assert link["group"]["title"] == GROUP_TITLE and link["name"] == COACH.first_name
     assert link["linked_at"]
+
+
+async def test_forget_in_the_group_points_to_the_private_chat_and_asks_nothing_there(
+        bot: InProcessBot) -> None:
+    await set_up(bot, CATO)
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, CATO, "/forget"))
+    views = await bot.tg.bot_messages(GROUP, since=since)
+    assert [v["text"] for v in views if "privégesprek" in (v["text"] or "")], views
+    assert not any(v["message"].get("reply_markup") for v in views)  # no "erase?" buttons

@@ -10,8 +10,10 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.engine.services import services_of
 from tests.handlers.in_process import InProcessBot
-from tests.handlers.talk import to_the_talk
-from tests.handlers.updates import ANNA, BRAM, GROUP, Person, button
+from tests.handlers.talk import QUESTION, announced, clip_watched, to_the_talk
+from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, Person, button, command, video
+
+ELSEWHERE = -1009900000002
 
 
 async def _cycle_id(bot: InProcessBot) -> int:
@@ -47,3 +49,41 @@ async def test_an_old_still_button_in_a_forum_topic_finds_its_group(bot: InProce
         await tx.execute("UPDATE groups SET thread_id = 7")  # the group lives in a topic
     answer = await _press_old(bot, BRAM, f"still:{await _cycle_id(bot)}:2")
     assert answer is not None and not answer.get("text"), answer
+
+
+async def test_nothing_of_the_clip_is_shown_before_the_inbrenger_confirmed_consent(
+        bot: InProcessBot) -> None:
+    await announced(bot)
+    await bot.handle(video(bot.app.bot, BRAM, QUESTION))  # no consent pressed yet
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, CATO, "/pause 0:01"))
+    [answer] = await bot.said(since=since)
+    assert "nog niet bevestigd" in answer, answer
+    assert not any(m["message"].get("photo") for m in await bot.tg.bot_messages(GROUP))
+
+
+async def test_a_still_button_of_the_groups_earlier_cycle_is_stale(bot: InProcessBot) -> None:
+    """It would show a moment of the new clip at the old clip's time stamp."""
+    await announced(bot, earlier_commitment="Ik wacht drie tellen na een vraag.")
+    await clip_watched(bot)
+    row = await bot.db_one("SELECT MIN(id) FROM cycles")
+    assert row is not None
+    answer = await bot.press(BRAM, f"still:{row[0]}:2")
+    assert answer is not None and "eerdere stap" in (answer.get("text") or ""), answer
+
+
+async def test_pause_is_for_the_groups_members(bot: InProcessBot) -> None:
+    await to_the_talk(bot)  # Anna is the chat's admin only
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, "/pause 0:02"))
+    [said] = await bot.said(since=since)
+    assert "nog geen lid" in said, said
+
+
+async def test_a_still_button_copied_into_another_chat_is_not_the_groups(
+        bot: InProcessBot) -> None:
+    await to_the_talk(bot)
+    await bot.tg.add_group(ELSEWHERE, "Andere groep", supergroup=True, admins=[ANNA.user_id])
+    await bot.tg.add_member(ELSEWHERE, BRAM.user_id)
+    answer = await bot.press(BRAM, f"still:{await _cycle_id(bot)}:2", chat_id=ELSEWHERE)
+    assert answer is not None and "eerdere stap" in (answer.get("text") or ""), answer

@@ -32,6 +32,7 @@ def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     c = {name: d / name for name in (
         "av.mp4", "video_only.mp4", "audio_only.m4a", "short.mp4", "empty.mp4", "random.mp4",
         "text.mp4", "truncated.mp4", "truncated_faststart.mp4", "rotated.mp4", "image.mp4",
+        "cover.png", "audio_with_cover.mp4",
     )}
     # moov at the end (ffmpeg's default), so the first half has no index at all.
     ffmpeg("-f", "lavfi", "-i", TESTSRC.format(d=5), "-f", "lavfi", "-i", "sine=duration=5",
@@ -43,6 +44,11 @@ def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
            str(c["rotated.mp4"]))
     ffmpeg("-f", "lavfi", "-i", "testsrc=size=64x48", "-frames:v", "1", "-f", "image2",
            "-c:v", "png", str(c["image.mp4"]))
+    # Sound with a cover picture (a voice memo exported with a thumbnail): no video.
+    ffmpeg("-f", "lavfi", "-i", "testsrc=size=64x48", "-frames:v", "1", str(c["cover.png"]))
+    ffmpeg("-i", str(c["audio_only.m4a"]), "-i", str(c["cover.png"]), "-map", "0", "-map", "1",
+           "-c:a", "copy", "-c:v", "png", "-disposition:v:0", "attached_pic",
+           str(c["audio_with_cover.mp4"]))
     faststart = d / "faststart.mp4"
     ffmpeg("-i", str(c["av.mp4"]), "-c", "copy", "-movflags", "+faststart", str(faststart))
     c["empty.mp4"].write_bytes(b"")
@@ -83,6 +89,7 @@ async def test_probe_reports_display_size_of_a_rotated_phone_clip(clips: dict[st
     ("name", "reason"),
     [
         ("audio_only.m4a", "no_video"),
+        ("audio_with_cover.mp4", "no_video"),  # not "unreadable": the file is fine
         ("image.mp4", "no_video"),
         ("short.mp4", "too_short"),
         ("empty.mp4", "unreadable"),
@@ -111,6 +118,10 @@ async def test_probe_limits_are_parameters(clips: dict[str, Path]) -> None:
     too_long = await media.probe(clips["av.mp4"], max_seconds=3)
     assert isinstance(too_long, ClipProblem) and too_long.reason == "too_long"
     assert too_long.limit == 3
+    # A byte or a moment over is over: the limits are the ones the inbrenger is told.
+    assert isinstance(await media.probe(clips["av.mp4"], max_bytes=size - 1), ClipProblem)
+    assert isinstance(await media.probe(clips["av.mp4"], max_bytes=size), ClipInfo)
+    assert isinstance(await media.probe(clips["av.mp4"], max_seconds=4.5), ClipProblem)
     assert isinstance(await media.probe(clips["short.mp4"], min_seconds=0.5), ClipInfo)
 
 
@@ -312,6 +323,7 @@ def test_cleanup_deletes_only_old_files(tmp_path: Path) -> None:
         os.utime(f, (now - 7200, now - 7200))
     os.utime(link, (now - 7200, now - 7200), follow_symlinks=False)
     os.utime(data / "downloads" / "old", (now - 7200, now - 7200))
+    (data / "work").mkdir()  # empty, but a job made it just now to write into
 
     assert retention.cleanup_older_than(data, 3600, now=now) == 3  # two files and the link
     assert all(f.exists() for f in new_files)
@@ -319,5 +331,6 @@ def test_cleanup_deletes_only_old_files(tmp_path: Path) -> None:
     assert outside.exists()  # the link went, not what it pointed to
     assert not (data / "downloads" / "old").exists()  # old and emptied
     assert (data / "stills").exists()  # recent folder stays
+    assert (data / "work").is_dir()  # and a recent empty one too
     assert data.exists()
     assert retention.cleanup_older_than(tmp_path / "missing", 0) == 0

@@ -31,6 +31,8 @@ def test_every_button_comes_back_as_it_was_packed(button: object) -> None:
     None, "", "cy", "cy:²:next", "cy:12", "cy:x:next", "cy:12:ne xt", "agree:x", "agree:",
     "agree:٣", "forget:maybe", "forget:yes:1:x", "forget:yes:²:1", "still:a", "still:1:2:3",
     "unknown:1", "checkin:yes", "x" * 200, "who:1:kick:2", "who:1:cycle", "who:x:cycle:2",
+    "who:1:swap:2:x",  # a swap's cycle that is no number: not a swap "of no cycle"
+    "agree:" + "9" * 20, "who:1:cycle:" + "9" * 20,  # no id SQLite could even look up
 ])
 def test_forged_or_broken_data_is_nothing_and_never_raises(data: str | None) -> None:
     assert parse(data) is None
@@ -50,3 +52,5 @@ def test_a_forget_confirmation_goes_stale_after_a_quarter_of_an_hour() -> None:
     fresh = ForgetButton("yes", 1, int(now.timestamp()))
     assert not fresh.is_stale(now + timedelta(minutes=14))
     assert fresh.is_stale(now + timedelta(minutes=16))
+    # Dated ahead (forged, or the clock was set back since): no longer-lasting for that.
+    assert fresh.is_stale(now - timedelta(minutes=16))

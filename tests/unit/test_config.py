@@ -26,6 +26,31 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     assert "https" in problems and "SECRET" in problems
 
 
+@pytest.mark.parametrize(("name", "value"), [
+    ("TELEGRAM_BOT_TOKEN", "123456789:" + "A" * 12),  # cut short when copied from @BotFather
+    ("INTERVISION_WEBHOOK_PORT", "65536"),
+    ("INTERVISION_WEBHOOK_PORT", "0"),
+    ("INTERVISION_GROUP_MESSAGES_PER_MINUTE", "0"),  # the group would never be answered
+    ("INTERVISION_GROUP_MESSAGES_PER_MINUTE", "10001"),
+    ("INTERVISION_WEBHOOK_SECRET", "two words"),  # Telegram refuses it at setWebhook
+])
+def test_a_value_the_bot_cannot_run_with_is_named_at_start(tmp_path: Path, name: str,
+                                                           value: str) -> None:
+    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "INTERVISION_DATA_DIR": str(tmp_path),
+           "INTERVISION_WEBHOOK_URL": "https://bot.example.org/hook",
+           "INTERVISION_WEBHOOK_SECRET": "s3cret", name: value}
+    with pytest.raises(ConfigError, match=name):
+        load(env)
+
+
+@pytest.mark.parametrize(("local", "limit"), [("1", 2000), ("yes", 2000), ("", 20)])
+def test_a_local_bot_api_server_raises_the_clip_limit(tmp_path: Path, local: str,
+                                                      limit: int) -> None:
+    config = load({"TELEGRAM_BOT_TOKEN": TOKEN, "INTERVISION_DATA_DIR": str(tmp_path),
+                   "TELEGRAM_LOCAL_MODE": local})
+    assert config.local_mode == bool(local) and config.max_clip_mb == limit
+
+
 def test_a_missing_token_says_where_to_get_one(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="BotFather"):
         load({"INTERVISION_DATA_DIR": str(tmp_path)})

@@ -59,6 +59,8 @@ def test_a_setting_changes(name: str, value: str, field: str, expected: object) 
     ("timezone", "Europe/" + "a" * 300, "settings.bad_timezone"),
     ("timezone", "../../etc/passwd", "settings.bad_timezone"),
     ("timezone", "a\x00b", "settings.bad_timezone"),
+    # Not taken for the database's Etc/GMT+1, which is UTC-1: the meetings would be 2 h off.
+    ("tijdzone", "gmt+1", "settings.bad_timezone"),
     ("nudging", "loud", "settings.bad_nudging"),
     ("delivery", "email", "settings.bad_delivery"),
     ("reality", "0", "settings.bad_number"),
