@@ -70,12 +70,12 @@ async def _invite(cmd: GroupCommand) -> None:
         # could reach nobody, and "start a private chat first" would be asked forever.
         await cmd.reply("coach.invite_own_name")
         return
-    token = await coaches.create_invite(cmd.unit.tx, cmd.group.id, cmd.user.id, cmd.unit.now)
-    link = private_link(cmd.context, f"coach_{token}")
     start_first = say(cmd.language, "coach.start_bot_first", link=private_link(cmd.context))
     if not await members.can_write_privately(cmd.unit.tx, cmd.user.id):
-        await cmd.reply_html(start_first)
+        await cmd.reply_html(start_first)  # no invite made: nobody could receive it
         return
+    token = await coaches.create_invite(cmd.unit.tx, cmd.group.id, cmd.user.id, cmd.unit.now)
+    link = private_link(cmd.context, f"coach_{token}")
     # The link goes privately to the admin: posted in the group, anyone could take it. Should
     # the admin have blocked the bot since, the group hears how to fix that instead.
     # It names the group: an admin of a supergroup whose topics are groups makes several.

@@ -175,3 +175,15 @@ async def test_an_admin_the_bot_cannot_write_to_is_asked_to_start_the_chat_first
     await bot.handle(command(bot.app.bot, ANNA, "/coach"))
     [said] = await bot.said(GROUP, since=since)
     assert "Start eerst een privégesprek" in said and "privé gestuurd" not in said, said
+
+
+async def test_an_invite_nobody_can_receive_is_not_made(bot: InProcessBot) -> None:
+    """Found by a mutation sweep: each /coach of an admin the bot cannot write to made an
+    invite that went nowhere, which /coach revoke then counted."""
+    await set_up(bot, BRAM)  # Anna never started the private chat
+    await bot.handle(command(bot.app.bot, ANNA, "/coach"))
+    await bot.handle(command(bot.app.bot, ANNA, "/coach"))
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, "/coach revoke"))
+    [said] = await bot.said(GROUP, since=since)
+    assert said.startswith("🔒 0 open uitnodigingen"), said
