@@ -126,3 +126,11 @@ def test_a_cycle_stopped_before_its_talk_is_left_out_and_one_stopped_in_it_says_
     assert markdown.count("## Cyclus 1 ") == 1
     assert "## Cyclus 2 · Pabo \\<2\\> (gestopt voor het einde)" in markdown, markdown
     assert "(stopped before its end)" in as_markdown(portfolio, "en")
+
+
+def test_a_name_is_escaped_where_it_says_who_said_what() -> None:
+    people = (Member(ANNA, "Anna"), Member(BO, "Bo <b>de Vries</b>"), Member(CATO, "Cato_K"))
+    written = group_portfolio(GROUP, people, [(FIRST, TALK)])
+    page = as_html(written, "nl")
+    assert "<li>Bo &lt;b&gt;de Vries&lt;/b&gt;: Op 0:12" in page and "<b>de Vries" not in page
+    assert "  - Cato\\_K: Je zou kunnen wachten bij de deur." in as_markdown(written, "nl")
