@@ -608,3 +608,15 @@ def test_an_admin_who_swaps_someones_turn_with_a_chosen_member_is_named_as_the_o
 def test_replay_reads_the_fragment_or_says_what_to_type(
         words: str, expected: tuple[float, float] | Text) -> None:
     assert replay_range(words) == expected
+
+
+def test_a_replay_that_starts_at_the_clips_end_is_refused_with_its_length() -> None:
+    effects = replay_request(cycle_in(P.REALITY), 95, 110)  # the clip is 95 seconds long
+    assert not any(isinstance(e, SendReplay) for e in effects)
+    assert "1:35" in render_all("nl", effects[0].texts)  # type: ignore[union-attr]
+
+
+def test_the_inbrenger_cannot_swap_their_turn_with_themselves() -> None:
+    swapped = decide(ctx_for(cycle_in(P.ANNOUNCED)), Swap(ANNA, to=ANNA))
+    assert swapped.refusal == Text("cycle.refused.swap_with_whom", {"name": ""})
+    assert swapped.cycle.inbrenger_id == ANNA
