@@ -210,3 +210,13 @@ def test_a_voice_note_nobody_read_that_helped_most_is_no_kind_of_contribution() 
     line = across_cycles(MEMBERS, history)
     assert line is not None
     assert "het meest hielp, in 1 cyclus: 1 open vraag" in render_all("nl", (line,))
+
+
+def test_the_coach_reads_who_was_away_not_a_row_of_zeros() -> None:
+    cycle = Cycle(9, 1, 1, 1, Phase.CLOSED, NOW, absent=frozenset({3}))
+    said = (ContributionRef(1, 2, "reality", "Wat zag je?", "open_question"),)
+    here = tuple(replace(m, agreed=True) for m in MEMBERS)
+    shown = render_all("nl", coach_summary(CycleContext(cycle, Settings(), here, NOW, said),
+                                           "Groep", 0))
+    counts = shown.split("<b>Bijdragen per lid</b>")[1]
+    assert "• Cato: vandaag afwezig" in counts and "Cato: 0 / 0 / 0" not in counts
