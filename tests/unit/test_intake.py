@@ -111,6 +111,17 @@ def test_an_edited_question_message_changes_it_and_other_edits_do_not() -> None:
         assert other.refused and other.cycle == asked
 
 
+def test_a_corrected_change_leaves_the_question_with_the_message_it_came_in() -> None:
+    """A reply to the clip the bot corrects (about Tim, not about Anna's own actions) is no
+    new question: an edit of the message the question came in still changes it."""
+    asked = decide(ctx_for(cycle_in(P.AWAITING_CLIP, clip=CLIP)), chat(805, QUESTION)).cycle
+    corrected = decide(ctx_for(asked), chat(808, "Waarom is Tim zo druk in de klas?",
+                                            reply_to=CLIP.message_id))
+    assert corrected.cycle.learning_question == QUESTION
+    edited = decide(ctx_for(corrected.cycle), LearningQuestion(ANNA, NEW_QUESTION, 805))
+    assert edited.cycle.learning_question == NEW_QUESTION
+
+
 def test_an_edit_of_the_question_kept_for_the_clip_is_checked_again() -> None:
     kept = decide(ctx_for(cycle_in(P.ANNOUNCED)), chat(807, QUESTION)).cycle
     assert kept.learning_question == QUESTION
