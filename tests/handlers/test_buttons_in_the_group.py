@@ -15,7 +15,7 @@ from tests.handlers.talk import (
     to_the_talk,
     view_of,
 )
-from tests.handlers.updates import ANNA, BRAM, GROUP, command, video
+from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, command, video
 
 
 async def test_the_goal_prompt_s_button_pressed_after_a_typed_next_skips_no_step(
@@ -120,3 +120,25 @@ async def test_a_next_typed_twice_before_the_step_shows_moves_on_once(bot: InPro
     assert sum("Stap 1 van 3" in text for text in said) == 1, said
     assert not any("Stap 2 van 3" in text for text in said), said
     assert any("De volgende stap is al onderweg" in text for text in said), said
+
+
+async def test_bringing_in_accepted_leaves_passing_the_turn_on_until_the_clip(
+        bot: InProcessBot) -> None:
+    """Bram presses "Ik breng in": that button goes, "Beurt doorgeven" stays (he may still
+    find he has no clip after all)."""
+    announcement = await announced(bot)
+    await press_on(bot, BRAM, announcement, "accept")
+    shown = await view_of(bot, announcement["message_id"])
+    assert has_button("swap")(shown) and not has_button("accept")(shown)
+
+
+async def test_an_admin_can_stop_someone_elses_cycle_with_its_button(bot: InProcessBot) -> None:
+    """The stop button under "no clip at the meeting" is for Bram or an admin: Cato's press
+    does nothing, Anna's (an admin) stops the cycle."""
+    await announced(bot)
+    cycle = await bot.db_one("SELECT id FROM cycles ORDER BY id DESC LIMIT 1")
+    assert cycle is not None
+    await bot.press(CATO, f"cy:{cycle[0]}:cancel")
+    assert (await stage(bot))[0] == "announced"
+    await bot.press(ANNA, f"cy:{cycle[0]}:cancel")
+    assert (await stage(bot))[0] == "cancelled"

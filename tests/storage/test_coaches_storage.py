@@ -71,3 +71,19 @@ async def test_an_invite_works_until_its_seven_days_are_over_and_not_after(db: D
         just_before = (over - timedelta(seconds=1)).astimezone(amsterdam)
         assert await coaches.redeem(tx, on_time, DIRK, "Dirk", just_before) == group.id
         assert await coaches.of_group(tx, group.id) == [DIRK]
+
+
+async def test_an_invite_links_one_coach_only(db: Database) -> None:
+    """SPEC 6: single use. Forwarded on, the link that linked Carla links nobody else, and
+    the second person reads it as used, not as open."""
+    async with db.transaction() as tx:
+        group, _ = await groups.register(tx, -1, 0, "Pabo 1", Settings(), NOW)
+        token = await coaches.create_invite(tx, group.id, 1, NOW)
+        invite = await coaches.invite_of(tx, token, NOW)
+        assert invite is not None and invite.still_open
+        assert await coaches.redeem(tx, token, CARLA, "Carla", NOW) == group.id
+        later = NOW + timedelta(minutes=5)
+        assert await coaches.redeem(tx, token, DIRK, "Dirk", later) is None
+        assert await coaches.of_group(tx, group.id) == [CARLA]
+        used = await coaches.invite_of(tx, token, later)
+        assert used is not None and not used.still_open and used.used_by == CARLA

@@ -15,7 +15,8 @@ from flows.cycle.model import Clip, Cycle
 from flows.cycle.start import new_cycle
 from flows.model import Member, NudgeMode, Phase, Settings
 from flows.nudging.history import NudgeHistory
-from storage import contributions, cycles, groups, inbox, members, timers
+from flows.reports.portfolio import Held
+from storage import contributions, cycles, groups, inbox, members, portfolios, timers
 from storage.db import Database
 from storage.migrations import LATEST_VERSION, apply_pending, current_version, pending
 
@@ -291,3 +292,73 @@ async def test_handled_update_ids_are_kept_a_week(db: Database) -> None:
         await inbox.mark(tx, 2, NOW - timedelta(days=1))
         assert await inbox.forget_old(tx, NOW) == 1
         assert await inbox.mark(tx, 1, NOW) and not await inbox.mark(tx, 2, NOW)
+
+
+async def test_a_cycle_keeps_the_moment_it_closed_when_saved_again_later(db: Database) -> None:
+    """A late look-back answer saves the closed cycle again: its portfolio date stays the day
+    it closed, not the day it started."""
+    started, closed = NOW - timedelta(days=3), NOW - timedelta(days=2)
+    async with db.transaction() as tx:
+        group, _ = await groups.register(tx, -31, 0, "G", Settings(), NOW)
+        cycle = await cycles.create(tx, _cycle(group.id, Phase.WILL), actor_id=1, event="start",
+                                    now=started)
+        done = replace(cycle, phase=Phase.CLOSED)
+        await cycles.save(tx, cycle, done, event="lookback_end", actor_id=None, now=closed)
+        await cycles.save(tx, done, replace(done, lookback_choice=0), event="look", actor_id=1,
+                          now=NOW)
+        assert await cycles.closed_at(tx, cycle.id) == closed
+        rows = await portfolios.group_rows(tx, group.id)
+    assert rows is not None
+    assert rows[3][cycle.id] == Held(started, closed)
+
+
+async def test_the_history_holds_the_closed_cycles_only(db: Database) -> None:
+    """A cancelled cycle is no cycle done: not in anyone's progress towards three."""
+    async with db.transaction() as tx:
+        group, _ = await groups.register(tx, -32, 0, "G", Settings(), NOW)
+        for number, phase in ((1, Phase.CLOSED), (2, Phase.CANCELLED)):
+            cycle = await cycles.create(tx, replace(_cycle(group.id), number=number),
+                                        actor_id=1, event="start", now=NOW)
+            await cycles.save(tx, cycle, replace(cycle, phase=phase), event="next",
+                              actor_id=1, now=NOW)
+        history = await cycles.history(tx, group.id)
+    assert [past.number for past in history] == [1]
+
+
+async def test_only_a_next_turn_still_to_come_may_need_correcting(db: Database) -> None:
+    async with db.transaction() as tx:
+        group, _ = await groups.register(tx, -33, 0, "G", Settings(), NOW)
+        told = {}
+        for inbrenger, turn in ((1, NOW + timedelta(days=7)), (2, NOW - timedelta(days=1))):
+            cycle = await cycles.create(tx, replace(_cycle(group.id), inbrenger_id=inbrenger),
+                                        actor_id=1, event="start", now=NOW)
+            await cycles.save(tx, cycle, replace(cycle, phase=Phase.CLOSED, next_turn_at=turn),
+                              event="next", actor_id=1, now=NOW)
+            told[inbrenger] = cycle.id
+        assert await cycles.told_turns(tx, group.id, NOW) == [told[1]]
+
+
+async def test_cancelling_a_timer_that_fired_keeps_it_fired(db: Database) -> None:
+    """A planned meeting's job that fired already is not set again when the plan is redone."""
+    async with db.transaction() as tx:
+        group, _ = await groups.register(tx, -34, 0, "G", Settings(), NOW)
+        timer = await timers.set(tx, group.id, "meeting:1:announce", "announce", {}, NOW)
+        assert await timers.claim(tx, timer.id, timer.due_at, NOW)
+        assert not await timers.cancel(tx, group.id, "meeting:1:announce")
+        assert await timers.fired_names(tx, group.id, "meeting:") == ["meeting:1:announce"]
+
+
+async def test_an_update_still_waiting_after_a_week_is_not_forgotten(db: Database) -> None:
+    async with db.transaction() as tx:
+        await inbox.store(tx, [inbox.Arrival(3001, -5, '{"update_id": 3001}')],
+                          NOW - timedelta(days=8))
+        assert await inbox.forget_old(tx, NOW) == 0
+        assert await inbox.waiting(tx, -5, 10) == [(3001, '{"update_id": 3001}')]
+
+
+async def test_a_group_is_welcomed_back_once_after_the_bot_was_removed(db: Database) -> None:
+    async with db.transaction() as tx:
+        group, _ = await groups.register(tx, -35, 0, "G", Settings(), NOW)
+        await groups.bot_removed(tx, -35, NOW)
+        assert [g.id for g in await groups.bot_back(tx, -35)] == [group.id]
+        assert await groups.bot_back(tx, -35) == []

@@ -183,3 +183,40 @@ def test_the_coachs_charts_say_which_group_and_cycle_they_belong_to() -> None:
     assert [chart.caption_html for chart in dutch] == [
         "Deelname in cyclus 2 van Cato · <b>Groep A</b>: een beeld van de balans, geen ranglijst.",
         "Activerende bijdragen per cyclus · <b>Groep A</b>"]
+
+
+def test_a_tip_on_request_rewritten_as_a_question_counts_as_the_question() -> None:
+    """Bram's tip came after the floor opened, and he edited it into a question (an edit is
+    read again): the coach counts an activating question, not a tip on request."""
+    cycle = Cycle(9, 1, 1, 1, Phase.CLOSED, NOW, welcome_tips=frozenset({12}))
+    said = (ContributionRef(2, 2, "options", "Wat zou een timer doen?", "open_question", 12),)
+    shown = render_all("nl", coach_summary(CycleContext(cycle, Settings(), MEMBERS, NOW, said),
+                                           "Groep", 0))
+    assert "• Bram: 1 / 0 / 0" in shown and "(+1)" not in shown
+
+
+def test_a_cycle_the_history_already_holds_is_counted_once() -> None:
+    """/summary after the close: storage's history has this cycle already."""
+    cycle = Cycle(9, 1, 1, 1, Phase.CLOSED, NOW, learning_question="q", commitment="c")
+    ctx = CycleContext(cycle, Settings(), MEMBERS, NOW, ())
+    shown = render_all("nl", group_summary(replace(ctx, history=(past_cycle(cycle, ()),))))
+    assert "Anna: 1 van minstens 3" in shown and "Anna: 2 van" not in shown
+
+
+def test_a_voice_note_nobody_read_that_helped_most_is_no_kind_of_contribution() -> None:
+    """Its kind is unknown: the kinds that helped speak of the cycles with a known pick."""
+    history = (PastCycle(1, 1, "q1", "c1", ("open_question",), helpful_label="open_question"),
+               PastCycle(2, 1, "q2", "c2", (), helpful_label="voice"))
+    line = across_cycles(MEMBERS, history)
+    assert line is not None
+    assert "het meest hielp, in 1 cyclus: 1 open vraag" in render_all("nl", (line,))
+
+
+def test_the_coach_reads_who_was_away_not_a_row_of_zeros() -> None:
+    cycle = Cycle(9, 1, 1, 1, Phase.CLOSED, NOW, absent=frozenset({3}))
+    said = (ContributionRef(1, 2, "reality", "Wat zag je?", "open_question"),)
+    here = tuple(replace(m, agreed=True) for m in MEMBERS)
+    shown = render_all("nl", coach_summary(CycleContext(cycle, Settings(), here, NOW, said),
+                                           "Groep", 0))
+    counts = shown.split("<b>Bijdragen per lid</b>")[1]
+    assert "• Cato: vandaag afwezig" in counts and "Cato: 0 / 0 / 0" not in counts

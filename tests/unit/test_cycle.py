@@ -550,6 +550,22 @@ def test_the_next_cycle_recalls_the_commitment() -> None:
     assert "Wachten tot het stil is" in said(decision)
 
 
+def test_the_goal_recalls_the_previous_commitment_once_and_asks_about_it_only_if_open() -> None:
+    """Answered at the announcement, the goal recalls the commitment; still open, the goal
+    asks what the new clip shows, a question that recalls the commitment itself."""
+    answered = cycle_in(P.WATCHING, previous_commitment="Eerst stilte vragen", tried="yes")
+    goal = decide(ctx_for(answered), Next(ANNA))
+    assert goal.cycle.phase is P.GOAL
+    assert said(goal).count("Eerst stilte vragen") == 1
+    assert "vorige keer nam je je voor" in said(goal)
+    assert "Laat je nieuwe clip zien" not in said(goal)
+    assert not any(":tried:" in data for data in group_buttons(goal))
+    still_open = decide(ctx_for(replace(answered, tried=None)), Next(ANNA))
+    assert said(still_open).count("Eerst stilte vragen") == 1
+    assert "Laat je nieuwe clip zien" in said(still_open)
+    assert "cy:7:tried:yes" in group_buttons(still_open)
+
+
 # --- a later meeting while a cycle is still open --------------------------------------------
 
 @pytest.mark.parametrize("meeting_at", [NOW - timedelta(days=7), None],
@@ -771,3 +787,28 @@ def test_a_tips_button_does_what_its_label_said_even_after_a_typed_tips() -> Non
     typed = decide(ctx_for(opened), ToggleTips(ANNA))
     assert not typed.cycle.tips_open  # /tips turns it over, as before
     assert "cy:7:tips:open" in group_buttons(decide(ctx_for(cycle_in(P.GOAL)), Next(ANNA)))
+
+
+def test_the_look_back_offers_different_moves_of_the_peers_never_the_inbrengers_own() -> None:
+    """The most recent of each kind first (Bob's question, then his observation), then the
+    most recent of the rest; Anna's own reflection is hers, not a peer's move."""
+    talk = CONTRIBUTIONS + (
+        ContributionRef(14, DAAN, "options", "Wat zou je nog meer kunnen doen?", "open_question"),
+        ContributionRef(15, BOB, "options", "Hoe zou het voelen als je wacht?", "open_question"),
+        ContributionRef(16, ANNA, "will", "Ik merk dat ik rustiger word.", "reflection"))
+    decision = decide(ctx_for(cycle_in(P.WILL, commitment="x"), contributions=talk), Next(ANNA))
+    assert decision.cycle.lookback_options == (15, 11, 14)
+
+
+def test_a_contribution_of_sixty_characters_is_offered_whole_in_the_look_back() -> None:
+    words = "Wat maakte dat je daar bleef wachten toen het rumoerig werd?"  # 60 characters
+    talk = (ContributionRef(12, CARLA, "reality", words, "open_question"),)
+    decision = decide(ctx_for(cycle_in(P.WILL, commitment="x"), contributions=talk), Next(ANNA))
+    labels = [render_all("nl", (b.label,)) for e in decision.effects if isinstance(e, Say)
+              for row in e.buttons for b in row]
+    assert any(words in label for label in labels) and not any("…" in label for label in labels)
+
+
+def test_a_cycle_closed_without_a_commitment_sends_no_follow_up() -> None:
+    decision = decide(ctx_for(cycle_in(P.CLOSED)), TimerFired("followup"))
+    assert decision.effects == ()

@@ -111,6 +111,17 @@ def test_an_edited_question_message_changes_it_and_other_edits_do_not() -> None:
         assert other.refused and other.cycle == asked
 
 
+def test_a_corrected_change_leaves_the_question_with_the_message_it_came_in() -> None:
+    """A reply to the clip the bot corrects (about Tim, not about Anna's own actions) is no
+    new question: an edit of the message the question came in still changes it."""
+    asked = decide(ctx_for(cycle_in(P.AWAITING_CLIP, clip=CLIP)), chat(805, QUESTION)).cycle
+    corrected = decide(ctx_for(asked), chat(808, "Waarom is Tim zo druk in de klas?",
+                                            reply_to=CLIP.message_id))
+    assert corrected.cycle.learning_question == QUESTION
+    edited = decide(ctx_for(corrected.cycle), LearningQuestion(ANNA, NEW_QUESTION, 805))
+    assert edited.cycle.learning_question == NEW_QUESTION
+
+
 def test_an_edit_of_the_question_kept_for_the_clip_is_checked_again() -> None:
     kept = decide(ctx_for(cycle_in(P.ANNOUNCED)), chat(807, QUESTION)).cycle
     assert kept.learning_question == QUESTION
@@ -282,3 +293,24 @@ def test_only_the_inbrenger_s_video_before_the_talk_is_the_clip() -> None:
     for kind, album in (("video", "a1"), ("video_note", None), ("animation", None)):
         assert not is_clip(taken, ANNA, kind, album, 45)
     assert not is_clip(cycle_in(P.REALITY), ANNA, "video", None)
+
+
+def test_an_animation_of_ten_seconds_may_be_the_clip() -> None:
+    """The shortest muted classroom clip Telegram sends as an animation is still a clip."""
+    assert is_clip(cycle_in(P.AWAITING_CLIP, clip=None), ANNA, "animation", None, 10)
+
+
+def test_a_group_of_one_cannot_start_a_cycle() -> None:
+    """An inbrenger needs at least one peer to talk with."""
+    refusal = new_cycle(1, MEMBERS[:1], NOW)
+    assert not isinstance(refusal, Cycle)
+    assert "minstens 2" in render_all("nl", (refusal,))
+
+
+def test_a_members_next_cycle_is_numbered_after_their_last_closed_one() -> None:
+    first = new_cycle(1, MEMBERS, NOW, inbrenger_id=ANNA)
+    second = new_cycle(1, (replace(MEMBERS[0], last_closed_number=1),) + MEMBERS[1:], NOW,
+                       inbrenger_id=ANNA)
+    assert isinstance(first, Cycle) and isinstance(second, Cycle)
+    assert (first.number, second.number) == (1, 2)
+    assert "(cyclus 2)" in said(Decision(second, opening_effects(ctx_for(second))))

@@ -108,3 +108,15 @@ def test_the_follow_up_question_moves_with_a_corrected_turn_until_it_was_asked()
                    ScheduleChanged())
     assert not asked.refused  # the turn is still corrected, but the question came already
     assert not [e for e in asked.effects if isinstance(e, SetTimer)]
+
+
+def test_a_next_turn_whose_day_came_is_not_corrected_when_the_meetings_move_later() -> None:
+    """The day Anna was told came; the admin then moves the meetings to another weekday:
+    she hears no new date for a turn that is behind her."""
+    closed, after, _ = _closed_with_turn_told()
+    told = closed.cycle.next_turn_at
+    assert told is not None
+    moved_meetings = tuple(told + timedelta(days=2, weeks=n) for n in range(5))
+    came = decide(ctx_for(closed.cycle, members=after, now=told + timedelta(hours=1),
+                          upcoming_meetings=moved_meetings), ScheduleChanged())
+    assert came.refused and said(came) == ""

@@ -126,3 +126,28 @@ def test_every_cycle_has_its_date_and_tips_on_request_are_not_left_out() -> None
          "voice_notes_unread": 0, "away": False},
         {"name": "Cas", "activating": 0, "neutral": 0, "compensating": 0, "welcome_tips": 1,
          "voice_notes_unread": 0, "away": False}]
+
+
+def test_the_export_counts_each_peer_who_spoke_or_was_away() -> None:
+    """Cato said she was not there today: the export says so, as the coach's summary does;
+    Dirk joined the group later and was not there to be quiet."""
+    cycle = Cycle(3, 1, 1, 2, Phase.CLOSED, NOW, absent=frozenset({3}))
+    contributions = (ContributionRef(1, 2, "reality", "Wat zag je?", "open_question"),)
+    people = (Member(1, "Anna"), Member(2, "Bo"), Member(3, "Cato"), Member(4, "Dirk"))
+    data = portfolio(Group(1, -5, 0, "Pabo 2"), people, [(cycle, contributions)])
+    rows = data["cycles"][0]["contributions_per_member"]
+    assert [(row["name"], row["activating"], row["away"]) for row in rows] == [
+        ("Bo", 1, False), ("Cato", 0, True)]
+
+
+def test_a_read_voice_note_whose_words_were_erased_is_not_counted_as_unread() -> None:
+    """Bo's note was read (an open question) and its words erased since (/forget): its kind
+    stays counted, and it is no note nobody could read."""
+    cycle = Cycle(3, 1, 1, 2, Phase.CLOSED, NOW)
+    contributions = (
+        ContributionRef(1, 2, "reality", "", "open_question", 10, "voice", 20, erased=True),
+        ContributionRef(2, 3, "reality", "", "voice", 11, "voice", 8))
+    people = (Member(1, "Anna"), Member(2, "Bo"), Member(3, "Cato"))
+    record = portfolio(Group(1, -5, 0, "Pabo 2"), people, [(cycle, contributions)])["cycles"][0]
+    assert record["voice_notes"] == {"count": 2, "seconds": 28, "unread": 1}
+    assert record["contributions"]["activating"] == 1

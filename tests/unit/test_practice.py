@@ -338,6 +338,57 @@ def test_the_english_summary_counts_in_singular_and_plural() -> None:
     shown = render_all("en", group_summary(ctx_for(cycle, contributions=SUMMARY_TALK)))
     assert "• Bob: 1 question, 1 observation" in shown and "• Carla: 2 questions" in shown
 
+def test_two_words_of_the_inbrenger_are_no_insight_of_their_own() -> None:
+    """"Goede vraag!" after a peer's question is a reaction, whatever label it got; the
+    inbrenger's part quotes what they said of themselves."""
+    own = (ContributionRef(44, ANNA, "reality", "Goede vraag!", "opinion", 44),
+           ContributionRef(45, ANNA, "reality", "Ik merkte dat ik haastte.", "reflection", 45))
+    cycle = cycle_in(P.CLOSED, commitment="Wachten")
+    shown = render_all("nl", group_summary(ctx_for(cycle, contributions=CONTRIBUTIONS + own)))
+    assert "Anna:\n• Ik merkte dat ik haastte." in shown
+    assert "Goede vraag" not in shown
+
+
+def test_a_closed_question_counts_as_a_question_in_the_balance() -> None:
+    asked = (ContributionRef(46, BOB, "reality", "Was dat bewust?", "closed_question", 46),)
+    cycle = cycle_in(P.CLOSED, commitment="Wachten")
+    shown = render_all("nl", group_summary(ctx_for(cycle, contributions=CONTRIBUTIONS + asked)))
+    assert "• Bob: 1 vraag, 1 waarneming" in shown
+    assert "andere bijdrage" not in shown
+
+
+def test_what_helped_most_is_quoted_with_its_star_also_when_said_in_the_will() -> None:
+    """In will the summary quotes no peers' words, except the one the inbrenger picked."""
+    will = (ContributionRef(47, CARLA, "will", "Wat maakt dit voornemen haalbaar voor jou?",
+                            "open_question", 47),
+            ContributionRef(48, BOB, "will", "Hoe weet je straks of het werkt?",
+                            "open_question", 48))
+    cycle = cycle_in(P.CLOSED, commitment="Wachten", lookback_choice=47)
+    shown = render_all("nl", group_summary(ctx_for(cycle, contributions=CONTRIBUTIONS + will)))
+    assert "• Carla: Wat maakt dit voornemen haalbaar voor jou? ⭐" in shown
+    assert "• Bob: Hoe weet je straks" not in shown
+
+
+def test_in_the_will_the_confirmed_commitment_speaks_for_the_inbrenger() -> None:
+    will = (ContributionRef(49, ANNA, "will", "Ik denk dat ik eerst ga wachten bij de deur.",
+                            "reflection", 49),)
+    cycle = cycle_in(P.CLOSED, commitment="Bij de deur wachten tot het stil is")
+    shown = render_all("nl", group_summary(ctx_for(cycle, contributions=CONTRIBUTIONS + will)))
+    assert "Bij de deur wachten tot het stil is" in shown
+    assert "Ik denk dat ik eerst ga wachten" not in shown
+
+
+def test_a_look_back_line_is_a_move_not_a_contribution_to_the_talk() -> None:
+    """Eva only spoke her look-back line (unread): she is among the moves, and in the
+    participation picture she listened this time; her line is no spoken contribution."""
+    line = (ContributionRef(50, EVA, "lookback", "", "voice", 50, "voice", 6),)
+    cycle = cycle_in(P.CLOSED, commitment="Wachten")
+    ctx = ctx_for(cycle, members=MEMBERS + (Member(EVA, "Eva", agreed=True),),
+                  contributions=CONTRIBUTIONS + line)
+    shown = render_all("nl", group_summary(ctx))
+    assert "• Eva: luisterde deze keer" in shown
+    assert "• Eva: 🎙 spraakbericht, 0:06" in shown.split("Deelname")[0]
+
 
 def test_a_tip_after_the_floor_opened_is_remembered_as_welcome() -> None:
     opened = decide(ctx_for(cycle_in(P.OPTIONS)), ToggleTips(ANNA))
@@ -551,8 +602,21 @@ def test_an_admin_who_swaps_someones_turn_with_a_chosen_member_is_named_as_the_o
     ("1:10", Text("clip.replay_usage")),
     ("0:10-0:10", Text("clip.replay_usage")),
     ("", Text("clip.replay_usage")),
+    ("0:00-1:00", (0.0, 60.0)),  # a minute is not too long
     ("0:00-1:01", Text("clip.replay_too_long", {"seconds": 60})),
 ])
 def test_replay_reads_the_fragment_or_says_what_to_type(
         words: str, expected: tuple[float, float] | Text) -> None:
     assert replay_range(words) == expected
+
+
+def test_a_replay_that_starts_at_the_clips_end_is_refused_with_its_length() -> None:
+    effects = replay_request(cycle_in(P.REALITY), 95, 110)  # the clip is 95 seconds long
+    assert not any(isinstance(e, SendReplay) for e in effects)
+    assert "1:35" in render_all("nl", effects[0].texts)  # type: ignore[union-attr]
+
+
+def test_the_inbrenger_cannot_swap_their_turn_with_themselves() -> None:
+    swapped = decide(ctx_for(cycle_in(P.ANNOUNCED)), Swap(ANNA, to=ANNA))
+    assert swapped.refusal == Text("cycle.refused.swap_with_whom", {"name": ""})
+    assert swapped.cycle.inbrenger_id == ANNA

@@ -114,6 +114,11 @@ def parsed(text: str, now: datetime = NOW, tz: str = AMS) -> Schedule:
         ("ma 01:18 wekelijks", "18 1 * * 1", 1),
         ("tue 06.45", "45 6 * * 2", 1),
         ("ma 1:18 wekelijks", "18 13 * * 1", 1),
+        # An hour from 7 is in the morning as written; noon in the afternoon stays noon.
+        ("dinsdag om 7", "0 7 * * 2", 1),
+        ("dinsdagmiddag om 12", "0 12 * * 2", 1),
+        ("di 15:00 elke 12 weken", "0 15 * * 2", 12),  # the longest rhythm there is
+        ("dinsdagen 15:00", "0 15 * * 2", 1),
     ],
 )
 def test_parses_dutch_english_and_cron(typed: str, cron: str, every_weeks: int) -> None:
@@ -501,6 +506,9 @@ def test_meeting_times_are_written_in_the_group_language_and_zone() -> None:
     assert format_meeting(MEETING, AMS, "nl") == "di 8 dec 15:00"
     assert format_meeting(MEETING, AMS, "en") == "Tue 8 Dec 15:00"
     assert format_meeting(MEETING, NYC, "en") == "Tue 8 Dec 09:00"
+    # Half an hour past midnight in Amsterdam is still the day before in UTC.
+    assert format_meeting(datetime(2026, 12, 7, 23, 30, tzinfo=UTC), AMS, "nl") == \
+        "di 8 dec 00:30"
 
 
 @pytest.mark.parametrize(
@@ -513,6 +521,14 @@ def test_meeting_times_are_written_in_the_group_language_and_zone() -> None:
         (Schedule("30 9 * * 1,3,4"), "Elke week op maandag, woensdag en donderdag om 09:30.",
          "Every week on Monday, Wednesday and Thursday at 09:30."),
         (Schedule("0 9 * * *"), "Elke dag om 09:00.", "Every day at 09:00."),
+        (Schedule("30 9 * * 1,4"), "Elke week op maandag en donderdag om 09:30.",
+         "Every week on Monday and Thursday at 09:30."),
+        # Every day of every other week is not every day.
+        (Schedule("0 9 * * *", 2, date(2026, 12, 1)),
+         ("Om de 2 weken op maandag, dinsdag, woensdag, donderdag, vrijdag, zaterdag en"
+          " zondag om 09:00."),
+         ("Every 2 weeks on Monday, Tuesday, Wednesday, Thursday, Friday, Saturday and"
+          " Sunday at 09:00.")),
         (Schedule("0 15 1 * *"), "Volgens het cron-schema <code>0 15 1 * *</code>.",
          "Following the cron schedule <code>0 15 1 * *</code>."),
     ],

@@ -148,3 +148,13 @@ def test_a_clip_complete_after_the_meeting_waits_without_the_choice_line() -> No
                        meeting_at=NOW - timedelta(days=1))
     said = render("en", status(waiting, NOT_AGREED, set(), None, NOW, "Tue 9 Mar 15:00"))
     assert "already begun" not in said and "the talk opens at the meeting" in said
+
+
+def test_at_the_very_minute_a_timebox_or_meeting_begins_it_is_said_so() -> None:
+    """Not "0 min left" when the timebox ends now, nor "meeting: ..." as if still to come
+    when it begins now."""
+    said = render("en", status(cycle_in(P.OPTIONS), NOT_AGREED, {BOB}, NOW, NOW))
+    assert "the time for this phase is up" in said and "min left" not in said
+    now = cycle_in(P.ANNOUNCED, meeting_at=NOW)
+    began = render("en", status(now, NOT_AGREED, set(), None, NOW, "Tue 9 Mar 15:00"))
+    assert "meeting: Tue 9 Mar 15:00, already begun." in began

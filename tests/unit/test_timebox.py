@@ -112,3 +112,13 @@ def test_entering_reality_and_its_next_step_notes_when_the_step_began() -> None:
     later = replace(ctx_for(replace(goal.cycle, step_started_at=NOW - timedelta(minutes=5))),
                     now=NOW + timedelta(minutes=1))
     assert decide(later, Next(ANNA)).cycle.step_started_at == NOW + timedelta(minutes=1)
+
+
+def test_the_analysis_is_entered_without_a_step_reminder() -> None:
+    """The last step runs to the phase's own timebox: no "this step is over" in the middle."""
+    strong = cycle_in(Phase.REALITY, step="strong", step_started_at=NOW)
+    decision = decide(ctx_for(strong), Next(ANNA))
+    assert decision.cycle.step == "analysis"
+    assert CancelTimer("cycle:7:step_reminder") in decision.effects
+    assert not [e for e in decision.effects
+                if isinstance(e, SetTimer) and e.event == "step_reminder"]

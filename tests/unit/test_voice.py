@@ -425,3 +425,32 @@ def test_transcripts_are_shown_marked_as_spoken_and_capitalised_wherever_they_ar
     assert "Carla: 🎙 (0:03) I will ask more open question" in markdown
     data = portfolio(replace_group(), MEMBERS, [(ctx.cycle, ctx.contributions)])
     assert data["cycles"][0]["moves_to_use_again"][-1]["text"] == "i will ask more open question"
+
+
+def test_the_sound_report_says_how_many_more_pauses_only_when_some_are_left_out() -> None:
+    few = render_all("nl", sound_report(duration=95, pauses=[(3.0, 7.0)], speech_share=0.5))
+    assert "en nog" not in few
+    twelve = [(10.0 * n, 10.0 * n + 4) for n in range(12)]
+    many = render_all("nl", sound_report(duration=600, pauses=twelve, speech_share=0.5))
+    assert "… en nog 2." in many and "• 1:30–1:34" in many and "1:40–1:44" not in many
+
+
+def test_a_will_transcript_that_comes_in_the_look_back_is_stored_but_not_reacted_to() -> None:
+    """Bob spoke in will; his words were read once the look back had begun: no still offered
+    in the middle of the look back."""
+    note = replace(BOB_NOTE, phase="will")
+    looking = cycle_in(P.WILL, commitment="x", step="lookback")
+    decision = decide(ctx_for(looking, contributions=CONTRIBUTIONS + (note,), can_transcribe=True),
+                      VoiceTranscribed(BOB, 900, "Op 0:45 zie ik dat iedereen naar je kijkt."))
+    assert [type(e) for e in decision.effects] == [StoreTranscript]
+
+
+def test_the_inbrengers_note_from_the_options_read_in_the_will_is_no_commitment() -> None:
+    """Read late, in the will step: what Anna said in options is stored as she said it
+    there, not proposed as what she will try."""
+    note = replace(ANNA_NOTE, phase="options")
+    ctx = ctx_for(cycle_in(P.WILL, step="commit"), contributions=CONTRIBUTIONS + (note,),
+                  can_transcribe=True)
+    decision = decide(ctx, VoiceTranscribed(ANNA, 910, SPOKEN))
+    assert decision.cycle.proposed_commitment is None
+    assert [type(e) for e in decision.effects] == [StoreTranscript]

@@ -248,3 +248,9 @@ def test_chat_while_watching_and_the_inbrenger_explaining_are_left_alone() -> No
                   Contribution(ANNA, 606, "Je moet weten dat dit net na de gymles was.")):
         decision = decide(ctx, event)
         assert decision.effects == () and decision.cycle == ctx.cycle, event
+
+
+def test_a_tip_of_four_words_while_watching_is_kept_for_the_talk() -> None:
+    decision = decide(ctx_for(cycle_in(P.WATCHING)),
+                      Contribution(CARLA, 609, "Je moet strenger optreden."))
+    assert "Carla, bewaar die gedachte" in said(decision)

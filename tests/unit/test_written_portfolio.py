@@ -2,6 +2,7 @@
 Markdown and HTML with every member's words escaped and no Telegram id anywhere."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from flows.catalog import render_all
@@ -126,3 +127,19 @@ def test_a_cycle_stopped_before_its_talk_is_left_out_and_one_stopped_in_it_says_
     assert markdown.count("## Cyclus 1 ") == 1
     assert "## Cyclus 2 · Pabo \\<2\\> (gestopt voor het einde)" in markdown, markdown
     assert "(stopped before its end)" in as_markdown(portfolio, "en")
+
+
+def test_a_name_is_escaped_where_it_says_who_said_what() -> None:
+    people = (Member(ANNA, "Anna"), Member(BO, "Bo <b>de Vries</b>"), Member(CATO, "Cato_K"))
+    written = group_portfolio(GROUP, people, [(FIRST, TALK)])
+    page = as_html(written, "nl")
+    assert "<li>Bo &lt;b&gt;de Vries&lt;/b&gt;: Op 0:12" in page and "<b>de Vries" not in page
+    assert "  - Cato\\_K: Je zou kunnen wachten bij de deur." in as_markdown(written, "nl")
+
+
+def test_a_first_cycle_asks_nothing_about_a_commitment_and_a_running_one_says_it_runs() -> None:
+    running = replace(_cycle(4, BO, learning_question="Hoe start ik rustig?"), phase=Phase.REALITY)
+    markdown = as_markdown(group_portfolio(GROUP, PEOPLE, [(FIRST, TALK), (running, ())]), "nl")
+    first, second = markdown.split("\n## ")[1:]
+    assert "(loopt nog)" not in first and "(loopt nog)" in second.splitlines()[0]
+    assert "liet de nieuwe clip het zien" not in markdown  # neither had a commitment before
