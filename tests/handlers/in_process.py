@@ -72,13 +72,29 @@ async def set_up(bot: InProcessBot, *joined: Person) -> None:
         await bot.handle(command(bot.app.bot, person, "/join"))
 
 
-async def forget_me(bot: InProcessBot, person: Person) -> None:
-    """`person` sends /forget in their private chat and confirms it with its button."""
+async def set_up_agreed(bot: InProcessBot, *joined: Person) -> int:
+    """`set_up` with each of `joined` agreeing to the group's agreements; the group's id."""
+    await set_up(bot, *joined)
+    group = await bot.db_one("SELECT id FROM groups")
+    assert group is not None
+    for person in joined:
+        await bot.press(person, f"agree:{group[0]}")
+    return int(group[0])
+
+
+async def forget_asked(bot: InProcessBot, person: Person) -> str:
+    """`person` sends /forget in their private chat; the data of its "yes, erase" button."""
     since = await bot.tg.mark()
     await bot.handle(command(bot.app.bot, person, "/forget", chat_id=person.user_id))
     [confirm] = [m for m in await bot.tg.bot_messages(person.user_id, since=since)
                  if m["message"].get("reply_markup")]
-    yes = next(b["callback_data"] for row in confirm["message"]["reply_markup"]["inline_keyboard"]
-               for b in row if b["callback_data"].startswith("forget:yes"))
+    return str(next(b["callback_data"]
+                    for row in confirm["message"]["reply_markup"]["inline_keyboard"]
+                    for b in row if b["callback_data"].startswith("forget:yes")))
+
+
+async def forget_me(bot: InProcessBot, person: Person) -> None:
+    """`person` sends /forget in their private chat and confirms it with its button."""
+    yes = await forget_asked(bot, person)
     await bot.press(person, yes, chat_id=person.user_id)
 

@@ -13,7 +13,7 @@ from fake_telegram.scenes import button_data, has_button
 from flows.cycle.model import Cycle
 from flows.model import Phase
 from storage import cycles
-from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.in_process import InProcessBot, set_up_agreed
 from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, Person, button, command, video
 
 QUESTION = "Hoe kan ik de overgang na de pauze rustiger laten verlopen?"
@@ -53,13 +53,9 @@ async def announced(bot: InProcessBot, *, earlier_commitment: str | None = None
                     ) -> MessageView:
     """Bram and Cato joined and agreed; Anna starts a cycle with Bram as the inbrenger (his
     second, after one that closed with `earlier_commitment`, when given)."""
-    await set_up(bot, BRAM, CATO)
-    group = await bot.db_one("SELECT id FROM groups")
-    assert group is not None
-    for person in (BRAM, CATO):
-        await bot.press(person, f"agree:{group[0]}")
+    group_id = await set_up_agreed(bot, BRAM, CATO)
     if earlier_commitment is not None:
-        await _closed_cycle(bot, group[0], BRAM, earlier_commitment)
+        await _closed_cycle(bot, group_id, BRAM, earlier_commitment)
     since = await bot.tg.mark()
     await bot.handle(command(bot.app.bot, ANNA, "/cycle Bram"))
     return await latest(bot, "accept", since)

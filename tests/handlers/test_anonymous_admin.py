@@ -5,7 +5,7 @@ must go to someone the bot can write to privately, so /coach asks them to send i
 own name, and makes no invite nobody could receive."""
 from __future__ import annotations
 
-from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.in_process import InProcessBot, set_up, set_up_agreed
 from tests.handlers.updates import ANNA, BRAM, CATO, command
 
 WRITE_AS_YOURSELF = "Wil je als jezelf schrijven?"
@@ -37,11 +37,7 @@ async def test_an_anonymous_admin_asking_a_coach_invite_is_asked_to_use_their_ow
 
 
 async def test_an_anonymous_admin_stops_the_cycle_they_may_start(bot: InProcessBot) -> None:
-    await set_up(bot, BRAM, CATO)
-    group = await bot.db_one("SELECT id FROM groups")
-    assert group is not None
-    for person in (BRAM, CATO):
-        await bot.press(person, f"agree:{group[0]}")
+    await set_up_agreed(bot, BRAM, CATO)
     await _said_to(bot, "/cycle Bram")
     assert await bot.db_one("SELECT phase FROM cycles") == ("announced",)
     said = await _said_to(bot, "/cancel")

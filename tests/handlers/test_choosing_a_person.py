@@ -10,7 +10,7 @@ from bot.engine.services import services_of
 from fake_telegram.control import MessageView
 from fake_telegram.scenes import buttons
 from storage import coaches, groups
-from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.in_process import InProcessBot, set_up, set_up_agreed
 from tests.handlers.talk import announced, view_of
 from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, Person, button, command
 
@@ -43,11 +43,7 @@ async def _agreed(bot: InProcessBot, *people: Person) -> None:
         if person not in (ANNA, BRAM, CATO):
             await bot.tg.add_user(person.user_id, person.first_name)
             await bot.tg.add_member(GROUP, person.user_id)
-    await set_up(bot, *people)
-    group = await bot.db_one("SELECT id FROM groups")
-    assert group is not None
-    for person in people:
-        await bot.press(person, f"agree:{group[0]}")
+    await set_up_agreed(bot, *people)
 
 
 async def _inbrenger(bot: InProcessBot) -> int | None:

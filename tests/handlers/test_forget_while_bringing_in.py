@@ -3,7 +3,7 @@ commitment are still needed there), and they are told how to stop sooner: pass t
 with /swap, or an admin stops the cycle with /cancel."""
 from __future__ import annotations
 
-from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.in_process import InProcessBot, forget_asked, set_up_agreed
 from tests.handlers.talk import announced
 from tests.handlers.updates import ANNA, BRAM, CATO, command
 
@@ -24,17 +24,8 @@ async def test_a_confirmation_pressed_after_becoming_the_inbrenger_erases_nothin
         bot: InProcessBot) -> None:
     """Asked before the turn came, confirmed after: the open cycle still needs the question."""
     await bot.tg.start_private_chat(BRAM.user_id)
-    await set_up(bot, BRAM, CATO)
-    since = await bot.tg.mark()
-    await bot.handle(command(bot.app.bot, BRAM, "/forget", chat_id=BRAM.user_id))
-    [confirm] = [m for m in await bot.tg.bot_messages(BRAM.user_id, since=since)
-                 if m["message"].get("reply_markup")]
-    yes = next(b["callback_data"] for row in confirm["message"]["reply_markup"]["inline_keyboard"]
-               for b in row if b["callback_data"].startswith("forget:yes"))
-    group = await bot.db_one("SELECT id FROM groups")
-    assert group is not None
-    for person in (BRAM, CATO):
-        await bot.press(person, f"agree:{group[0]}")
+    await set_up_agreed(bot, BRAM, CATO)
+    yes = await forget_asked(bot, BRAM)
     await bot.handle(command(bot.app.bot, ANNA, "/cycle Bram"))
     assert await bot.db_one("SELECT phase FROM cycles") == ("announced",)
     answer = await bot.press(BRAM, yes, chat_id=BRAM.user_id)

@@ -8,7 +8,7 @@ from bot.engine.services import services_of
 from flows.cycle.model import Cycle
 from flows.model import Phase
 from storage import cycles, members
-from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.in_process import InProcessBot, set_up_agreed
 from tests.handlers.updates import ANNA, BRAM, CATO, command
 
 MONDAY = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
@@ -31,21 +31,17 @@ async def _schedule(bot: InProcessBot, rhythm: str) -> list[str]:
 async def test_a_next_turn_told_at_closing_follows_a_new_schedule(bot: InProcessBot) -> None:
     svc = services_of(bot.app)
     svc.clock = lambda: MONDAY
-    await set_up(bot, BRAM, CATO)
-    group = await bot.db_one("SELECT id FROM groups")
-    assert group is not None
-    for person in (BRAM, CATO):
-        await bot.press(person, f"agree:{group[0]}")
+    group_id = await set_up_agreed(bot, BRAM, CATO)
     await _schedule(bot, "do 15:00 wekelijks")
     async with svc.db.transaction() as tx:  # Bram's cycle closed: he comes after Cato
-        cycle = await cycles.create(tx, Cycle(0, group[0], BRAM.user_id, 1, Phase.WILL, MONDAY,
+        cycle = await cycles.create(tx, Cycle(0, group_id, BRAM.user_id, 1, Phase.WILL, MONDAY,
                                               commitment="Wachten tot het stil is"),
                                     actor_id=None, event="start", now=MONDAY)
-        await cycles.save(tx, cycle, Cycle(cycle.id, group[0], BRAM.user_id, 1, Phase.CLOSED,
+        await cycles.save(tx, cycle, Cycle(cycle.id, group_id, BRAM.user_id, 1, Phase.CLOSED,
                                            MONDAY, commitment="Wachten tot het stil is",
                                            next_turn_at=THURSDAY_WEEK_2),
                           event="next", actor_id=None, now=MONDAY)
-        await members.record_turn(tx, group[0], BRAM.user_id, MONDAY)
+        await members.record_turn(tx, group_id, BRAM.user_id, MONDAY)
     assert not [s for s in await _schedule(bot, "do 15:00 wekelijks") if "Bram" in s]
     said = [s for s in await _schedule(bot, "vr 15:00 wekelijks") if "rooster is gewijzigd" in s]
     assert len(said) == 1 and "Bram" in said[0] and "vr 12 mrt 15:00" in said[0], said

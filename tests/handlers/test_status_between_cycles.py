@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from bot.engine import jobs
 from bot.engine.services import services_of
 from storage import timers
-from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.in_process import InProcessBot, set_up_agreed
 from tests.handlers.updates import ANNA, BRAM, CATO, command
 
 MONDAY = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)  # Thursday's meeting is announced on Tuesday
@@ -21,11 +21,7 @@ async def _status(bot: InProcessBot) -> str:
 
 async def test_status_names_the_next_meeting_and_its_inbrenger(bot: InProcessBot) -> None:
     services_of(bot.app).clock = lambda: MONDAY
-    await set_up(bot, BRAM, CATO)
-    group = await bot.db_one("SELECT id FROM groups")
-    assert group is not None
-    for person in (BRAM, CATO):
-        await bot.press(person, f"agree:{group[0]}")
+    await set_up_agreed(bot, BRAM, CATO)
     assert await _status(bot) == "Er loopt nu geen cyclus. Een beheerder start er een met /cycle."
 
     since = await bot.tg.mark()
