@@ -125,11 +125,15 @@ async def announced_for(tx: Tx, group_id: int, meeting_at: datetime) -> bool:
 
 async def told_turns(tx: Tx, group_id: int, now: datetime) -> list[int]:
     """The closed cycles whose inbrenger was told the date of a next turn still to come,
-    without a cycle of theirs since: what a new schedule may have to correct."""
+    without a cycle of theirs since and without a cycle announced for that meeting (it went
+    to someone else): what a new schedule may have to correct."""
     rows = await tx.all(
-        "SELECT id FROM cycles WHERE group_id = ? AND phase = 'closed' "
+        "SELECT id FROM cycles AS told WHERE group_id = ? AND phase = 'closed' "
         "AND json_extract(data, '$.next_turn_at') > ? AND id IN "
-        "(SELECT MAX(id) FROM cycles WHERE group_id = ? GROUP BY inbrenger_id) ORDER BY id",
+        "(SELECT MAX(id) FROM cycles WHERE group_id = ? GROUP BY inbrenger_id) "
+        "AND NOT EXISTS (SELECT 1 FROM cycles AS held WHERE held.group_id = told.group_id "
+        "AND json_extract(held.data, '$.meeting_at') = json_extract(told.data, "
+        "'$.next_turn_at')) ORDER BY id",
         (group_id, to_db(now), group_id))
     return [row["id"] for row in rows]
 

@@ -42,8 +42,11 @@ async def schedule_changed(unit: Unit, group: Group) -> None:
     told at a cycle's close that moved is told again (both read the stored schedule too:
     flows/cycle/meeting.py)."""
     await replan_in(unit, group, await groups.schedule_of(unit.tx, group.id))
+    # Read before the open cycle follows its meeting: a told turn whose meeting a cycle holds
+    # (passed on to someone else, or started for another) is no longer that person's to move.
+    told = await cycles.told_turns(unit.tx, group.id, unit.now)
     await decide_in(unit, group, ScheduleChanged())
-    for cycle_id in await cycles.told_turns(unit.tx, group.id, unit.now):
+    for cycle_id in told:
         await decide_in(unit, group, ScheduleChanged(), cycle_id=cycle_id)
 
 

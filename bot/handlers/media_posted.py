@@ -50,7 +50,8 @@ async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 if unit is not None:
                     await reply(unit, update, group.settings.language, "cycle.not_a_video")
                     if message.caption:  # its words are kept as a message's would be
-                        await words_said(unit, update, context, group, message.caption)
+                        await words_said(unit, update, context, group, message.caption,
+                                         clip_asked=True)
             return
         if the_clip:
             await _clip(update, context, group, message, user.id)

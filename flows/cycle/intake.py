@@ -126,9 +126,9 @@ def before_clip(ctx: CycleContext, event: Event) -> Decision:
     question = event.text.strip()
     if not cycle.learning_question and _check(cycle, question, ctx.settings.language) is None:
         return _kept_for_the_clip(cycle, question, event.message_id)
-    if cycle.clip_awaited_told:
-        return Decision(cycle)
     told = replace(cycle, clip_awaited_told=True)
+    if cycle.clip_awaited_told or event.clip_asked:  # said once, or just now, with the file
+        return Decision(told)
     return Decision(told, (Say((text("cycle.clip_awaited", name=inbrenger_name(ctx)),),
                                reply_to=event.message_id),))
 

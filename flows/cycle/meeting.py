@@ -42,8 +42,12 @@ def turn_moved(ctx: CycleContext, event: Event) -> Text | None:
     come, and the schedule now plans it for another meeting. Without meetings to come (the
     schedule stopped, which the group was told) the date is left as it was, as an announced
     cycle keeps its meeting (meeting_moved)."""
-    told, turn = ctx.cycle.next_turn_at, _next_turn(ctx)
+    told, turn, meetings = ctx.cycle.next_turn_at, _next_turn(ctx), ctx.upcoming_meetings
     if told is None or told <= ctx.now or ctx.inbrenger is None or turn in (None, told):
+        return text("cycle.refused.wrong_phase")
+    if told in meetings:
+        # The meeting it named is still held: a change of something else (a member who
+        # joined, a reminder hour) is no new schedule to tell of.
         return text("cycle.refused.wrong_phase")
     return None
 

@@ -220,6 +220,7 @@ class Contribution:
     text: str
     language: str | None = None
     reply_to: int | None = None  # the message it answers, if any (a reply to the clip)
+    clip_asked: bool = False  # a file's caption, just answered that the file is no clip
     name = "message"
 
 

@@ -184,3 +184,11 @@ async def test_words_under_an_anonymous_photo_are_answered_as_anonymous_words_ar
     answer = await bot.answers(media(bot.app.bot, ANNA, "photo", OBSERVATION, as_group=True))
     assert any("als jezelf" in words for words in answer), answer
     assert await contributions(bot) == []
+
+
+async def test_chat_under_a_file_that_is_no_clip_is_answered_once(bot: InProcessBot) -> None:
+    """Found by a review: Bram, who owes his clip, sent his lesson plan with a remark and
+    was asked for his clip twice, once for the file and once for its words."""
+    await announced(bot)
+    answer = await bot.answers(media(bot.app.bot, BRAM, "document", "Hier is mijn lesplan"))
+    assert len(answer) == 1 and "geen video" in answer[0], answer
