@@ -220,14 +220,13 @@ class Contribution:
     text: str
     language: str | None = None
     reply_to: int | None = None  # the message it answers, if any (a reply to the clip)
-    clip_asked: bool = False  # a file's caption, just answered that the file is no clip
+    clip_asked: bool = False  # a caption under a file just answered as no clip
     name = "message"
 
 
 @dataclass(frozen=True)
 class VoiceNote:
-    """A member's voice note in the group while the cycle runs, or a round video note that is
-    not the clip: spoken, so counted as a contribution without words."""
+    """A member's voice note in the cycle, or a round video note that is not the clip."""
 
     actor: int
     message_id: int
