@@ -109,10 +109,9 @@ def respond_to_words(ctx: CycleContext, actor: int, message_id: int, words: str,
     if strong:
         # The reply to a strong moment is the one bot message, so it counts once against the
         # group's room (the still offer the policy would have made instead is not sent).
-        history = nudging.remember(nudge_ctx, classification.label)
+        history = nudging.remember(nudge_ctx, classification.label).posted(ctx.now)
         cycle, said = _strong_moment(ctx, cycle, actor, message_id, moment or 0, language)
         effects += (said,)
-        history = replace(history, sent_at=history.sent_at + (ctx.now,))
     else:
         decision = nudging.decide_on_message(nudge_ctx, classification)
         history = decision.history

@@ -35,6 +35,11 @@ class NudgeHistory:
             return replace(self, inbrenger_last_at=now, inbrenger_last_message_id=message_id)
         return replace(self, last_contribution_at={**self.last_contribution_at, user_id: now})
 
+    def posted(self, now: datetime) -> NudgeHistory:
+        """The bot said something in the group at `now`: it counts against the group's room
+        for bot messages (a message sent privately does not)."""
+        return replace(self, sent_at=self.sent_at + (now,))
+
     def after_prompt(self) -> NudgeHistory:
         """A new phase's or step's prompt is a fresh invitation to everyone: a run of closed
         questions counts from there, not from the questions asked before it."""

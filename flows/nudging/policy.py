@@ -207,7 +207,7 @@ def _compensating_nudge(
         texts = (text("nudge.voice_note"),) + texts
     history = replace(history, last_nudge_at={**history.last_nudge_at, writer_id: ctx.now})
     if not private:
-        history = replace(history, sent_at=history.sent_at + (ctx.now,))
+        history = history.posted(ctx.now)
     return NudgeDecision((_to_writer(ctx, texts, private),), history, nudged=True,
                          kind=label.value)
 
@@ -238,8 +238,7 @@ def _closed_run_hint(
         return None
     # Not a reply: the run is the group's, and replying would single out the third asker.
     hint = text(f"nudge.closed_run.{ctx.phase.value}", count=history.closed_run)
-    history = replace(history, closed_run=0, closed_hint_at=ctx.now,
-                      sent_at=history.sent_at + (ctx.now,))
+    history = replace(history.posted(ctx.now), closed_run=0, closed_hint_at=ctx.now)
     return NudgeDecision((Say((hint,)),), history, nudged=True, kind=KIND_CLOSED_RUN)
 
 
@@ -261,7 +260,7 @@ def _still_offer(
     button = Button(text("nudge.show_still", time=moment), still_data(ctx.cycle_id, seconds))
     buttons: Keyboard = ((button,),)
     offer = Say((said,), buttons, reply_to=ctx.message_id, language=ctx.language)
-    history = replace(history, sent_at=history.sent_at + (ctx.now,))
+    history = history.posted(ctx.now)
     return NudgeDecision((offer,), history, kind=KIND_STILL_OFFER)
 
 
@@ -318,7 +317,7 @@ def _inbrenger_checkin(
                               about=about_group(ctx.group_title))
     else:
         effect = Say(texts, buttons)
-        history = replace(history, sent_at=history.sent_at + (now,))
+        history = history.posted(now)
     return NudgeDecision((effect,), history, nudged=True, kind=KIND_CHECKIN)
 
 
@@ -335,8 +334,7 @@ def _silence_invitation(
         return None
     invitation = text(ctx.silence_text, count=len(quiet), names=", ".join(m.name for m in quiet))
     invited = {**history.invited_at, **{m.user_id: now for m in quiet}}
-    history = replace(history, invited_at=invited, silence_invitation_at=now,
-                      sent_at=history.sent_at + (now,))
+    history = replace(history.posted(now), invited_at=invited, silence_invitation_at=now)
     return NudgeDecision((Say((invitation,)),), history, nudged=True, kind=KIND_SILENCE)
 
 
