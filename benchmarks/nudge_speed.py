@@ -57,7 +57,8 @@ def median_decision_ms(rounds: int = ROUNDS) -> float:
 def median_whole_decision_ms(rounds: int = 5_000) -> float:
     """What the bot does per member message in the talk: classify it, store it, and decide
     the nudge (flows.cycle.talk.respond_to_contribution), on real dev-set-like texts."""
-    from flows.cycle.model import Contribution, Cycle, CycleContext
+    from flows.cycle.events import Contribution
+    from flows.cycle.model import Cycle, CycleContext
     from flows.cycle.talk import respond_to_contribution
 
     start = datetime(2025, 3, 4, 15, 0, tzinfo=UTC)

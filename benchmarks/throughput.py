@@ -19,7 +19,8 @@ from pathlib import Path
 
 from bot.engine.events import decide_in
 from bot.engine.work import Once, Unit, claim
-from flows.cycle.model import Contribution, Cycle
+from flows.cycle.events import Contribution
+from flows.cycle.model import Cycle
 from flows.model import Phase, Settings
 from storage import cycles, groups, members
 from storage.db import Database

@@ -10,7 +10,7 @@ from bot.engine import meetings
 from bot.engine.events import run_event
 from bot.engine.services import services_of
 from bot.engine.work import Once
-from flows.cycle.model import TimerFired
+from flows.cycle.events import TimerFired
 from storage import groups
 from storage.timers import StoredTimer
 

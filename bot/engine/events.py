@@ -14,7 +14,8 @@ from typing import Any
 from bot.engine import effects
 from bot.engine.work import Once, Unit, work
 from bot.media.transcribe import backend_from_env
-from flows.cycle.model import Contribution, Cycle, CycleContext, Decision, Event, actor_of
+from flows.cycle.events import Contribution, Event, actor_of
+from flows.cycle.model import Cycle, CycleContext, Decision
 from flows.cycle.start import new_cycle, opening_effects
 from flows.cycle.table import decide
 from flows.effects import Text

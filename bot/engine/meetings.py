@@ -10,7 +10,7 @@ from typing import Any
 from bot.engine.events import decide_in, start_cycle_in
 from bot.engine.services import services_of
 from bot.engine.work import Once, Unit, work
-from flows.cycle.model import MeetingBegan, ScheduleChanged, TimeboxChanged, TimerFired
+from flows.cycle.events import MeetingBegan, ScheduleChanged, TimeboxChanged, TimerFired
 from flows.effects import CancelTimer, SetTimer, Text
 from flows.model import Group, Settings
 from flows.schedule import plan as planning

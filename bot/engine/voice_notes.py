@@ -20,7 +20,8 @@ from bot.engine.events import can_transcribe, decide_in
 from bot.engine.services import services_of
 from bot.engine.work import work
 from bot.media.transcribe import TIME_LIMIT, Transcript, transcribe
-from flows.cycle.model import CycleContext, VoiceTranscribed
+from flows.cycle.events import VoiceTranscribed
+from flows.cycle.model import CycleContext
 from flows.effects import SendCoachAddition, TranscribeVoice
 from flows.reports.coach_summary import read_after_summary
 from storage import contributions, cycles, groups, members

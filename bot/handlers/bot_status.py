@@ -14,7 +14,7 @@ from bot.engine.outgoing import Message
 from bot.engine.work import Unit
 from bot.handlers.common import handling, in_group, user_language
 from bot.texts.render import say
-from flows.cycle.model import Cancel
+from flows.cycle.events import Cancel
 from flows.effects import CancelTimer
 from storage import coaches, groups, inbox, members
 from storage import timers as timer_store

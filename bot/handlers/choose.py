@@ -15,7 +15,7 @@ from bot.handlers.group_button import GroupPress, PressAnswer, group_button
 from bot.handlers.pressed import buttons_done, pressed_outcome
 from bot.texts.render import render, say
 from flows.callbacks import PersonButton, pattern
-from flows.cycle.model import Swap
+from flows.cycle.events import Swap
 from flows.effects import Button, Text, text
 from flows.model import Group
 from flows.naming import Person, named

@@ -18,7 +18,8 @@ from bot.engine.services import services
 from bot.handlers.common import length_of
 from bot.media import ffmpeg as media
 from flows.cycle.clip_check import ClipLimits, found_problem, metadata_problem
-from flows.cycle.model import Clip, ClipPosted
+from flows.cycle.events import ClipPosted
+from flows.cycle.model import Clip
 from flows.effects import Text, text
 
 log = logging.getLogger(__name__)

@@ -34,7 +34,7 @@ from bot.handlers.pressed import cycle_button_done
 from bot.texts.render import render, say
 from flows.callbacks import CycleButton, parse, pattern
 from flows.cycle.buttons import ACTIONS, ADMIN_MATTERS, STALE, pressed_event
-from flows.cycle.model import (
+from flows.cycle.events import (
     AskSound,
     Cancel,
     CommitmentEdited,

@@ -13,8 +13,9 @@ from bot.engine.services import services
 from bot.handlers import clip_intake
 from bot.handlers.common import group_of, handling, length_of, posted_as, reply
 from bot.handlers.cycle import on_message, spoken, words_said
+from flows.cycle.events import VoiceNote
 from flows.cycle.intake import awaits_clip_from, is_clip
-from flows.cycle.model import Cycle, VoiceNote
+from flows.cycle.model import Cycle
 from flows.model import Group
 from storage import cycles, groups
 from storage.db import Tx

@@ -46,8 +46,8 @@ from bot.handlers.settings import setup_message
 from bot.texts.render import render, say
 from flows.callbacks import AgreeButton, parse, pattern
 from flows.catalog import LANGUAGES
+from flows.cycle.events import MemberLeft
 from flows.cycle.leaving import leave_refusal
-from flows.cycle.model import MemberLeft
 from flows.cycle.rotation import rotation_order
 from flows.effects import Text, text
 from flows.model import Group, Member, Settings

@@ -26,7 +26,7 @@ from bot.handlers.common import (
 )
 from bot.texts.render import say
 from flows.callbacks import ForgetButton, parse, pattern
-from flows.cycle.model import MemberLeft
+from flows.cycle.events import MemberLeft
 from flows.effects import Button, text
 from storage import coaches, groups, members
 from storage.db import Tx

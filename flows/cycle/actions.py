@@ -7,20 +7,18 @@ from datetime import datetime
 
 from flows.callbacks import AgreeButton
 from flows.classifier import classify
-from flows.cycle.guards import meeting_on, next_meeting
-from flows.cycle.lookback import late_line_invitation
-from flows.cycle.model import (
+from flows.cycle.events import (
     CheckinAnswer,
     Contribution,
-    Cycle,
-    CycleContext,
-    Decision,
     Event,
     Swap,
     TriedAnswer,
     VoiceNote,
     actor_of,
 )
+from flows.cycle.guards import meeting_on, next_meeting
+from flows.cycle.lookback import late_line_invitation
+from flows.cycle.model import Cycle, CycleContext, Decision
 from flows.cycle.phases import (
     announce,
     ask_for_clip,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
-from flows.cycle.model import (
+from flows.cycle.events import (
     Absent,
     Accept,
     AskSound,

@@ -14,15 +14,8 @@ import re
 from dataclasses import replace
 
 from flows.catalog import render
-from flows.cycle.model import (
-    CommitmentEdited,
-    ConfirmCommitment,
-    Contribution,
-    Cycle,
-    CycleContext,
-    Decision,
-    Event,
-)
+from flows.cycle.events import CommitmentEdited, ConfirmCommitment, Contribution, Event
+from flows.cycle.model import Cycle, CycleContext, Decision
 from flows.cycle.phases import button, done
 from flows.cycle.talk import respond_to_words, words_language
 from flows.effects import Effect, Say, text

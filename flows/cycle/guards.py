@@ -4,8 +4,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from flows.cycle.events import Event, actor_of
 from flows.cycle.lookback import LATE_LINES, complete_after
-from flows.cycle.model import CycleContext, Event, actor_of
+from flows.cycle.model import CycleContext
 from flows.cycle.phases import inbrenger_name, position, quote
 from flows.cycle.talk import quiet
 from flows.effects import Text, text

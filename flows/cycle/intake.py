@@ -8,16 +8,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from flows.cycle.events import ClipPosted, Contribution, Event, LearningQuestion
 from flows.cycle.learning_question import check_learning_question, is_question
-from flows.cycle.model import (
-    ClipPosted,
-    Contribution,
-    Cycle,
-    CycleContext,
-    Decision,
-    Event,
-    LearningQuestion,
-)
+from flows.cycle.model import Cycle, CycleContext, Decision
 from flows.cycle.phases import ask_consent, done, inbrenger_name
 from flows.effects import Say, Text, text
 from flows.model import BEFORE_TALK_PHASES

@@ -4,7 +4,8 @@ who is gone."""
 from __future__ import annotations
 
 from flows.cycle.actions import pass_turn, successor
-from flows.cycle.model import Cycle, CycleContext, Decision, Event, MemberLeft
+from flows.cycle.events import Event, MemberLeft
+from flows.cycle.model import Cycle, CycleContext, Decision
 from flows.cycle.start import MIN_MEMBERS
 from flows.cycle.watching import everyone_watched
 from flows.effects import Say, Text, text

@@ -7,17 +7,8 @@ import re
 from dataclasses import replace
 from datetime import timedelta
 
-from flows.cycle.model import (
-    LOOKBACK,
-    MOVE,
-    ContributionRef,
-    Cycle,
-    CycleContext,
-    Decision,
-    Event,
-    LookBackChoice,
-    actor_of,
-)
+from flows.cycle.events import Event, LookBackChoice, actor_of
+from flows.cycle.model import LOOKBACK, MOVE, ContributionRef, Cycle, CycleContext, Decision
 from flows.cycle.phases import SUMMARY_QUOTE_CHARS, quote, quoted, start_lookback
 from flows.effects import Effect, Say, SendCoachAddition, StoreContribution, Text, text
 

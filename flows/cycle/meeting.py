@@ -7,8 +7,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
+from flows.cycle.events import Event, MeetingBegan
 from flows.cycle.guards import next_meeting
-from flows.cycle.model import CycleContext, Decision, Event, MeetingBegan
+from flows.cycle.model import CycleContext, Decision
 from flows.cycle.phases import button, inbrenger_name, meeting_in, set_timer, timer_at
 from flows.cycle.rotation import follow_up_at, next_turn
 from flows.effects import Effect, Say, Text, text

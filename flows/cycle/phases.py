@@ -6,7 +6,8 @@ from datetime import datetime, timedelta
 
 from flows.callbacks import CycleButton
 from flows.classifier.timestamps import clock
-from flows.cycle.model import TIMER_EVENTS, VOICE, ContributionRef, Cycle, CycleContext
+from flows.cycle.events import TIMER_EVENTS
+from flows.cycle.model import VOICE, ContributionRef, Cycle, CycleContext
 from flows.cycle.watching import everyone_watched
 from flows.effects import (
     Button,

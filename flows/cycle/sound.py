@@ -3,7 +3,8 @@ speech-and-silence timeline, with the moments the members named in reality marke
 from __future__ import annotations
 
 from flows.classifier.timestamps import parse_timestamp
-from flows.cycle.model import AskSound, CycleContext, Decision, Event
+from flows.cycle.events import AskSound, Event
+from flows.cycle.model import CycleContext, Decision
 from flows.effects import SendSoundTimeline, text
 from flows.model import Phase
 

@@ -22,6 +22,7 @@ from flows.cycle import (
     voice,
     watching,
 )
+from flows.cycle.events import EVENT_NAMES, Event, actor_of
 from flows.cycle.guards import (
     Guard,
     checkin_pending,
@@ -50,15 +51,7 @@ from flows.cycle.guards import (
     talk_stands_still,
     tried_open,
 )
-from flows.cycle.model import (
-    EVENT_NAMES,
-    ContributionRef,
-    Cycle,
-    CycleContext,
-    Decision,
-    Event,
-    actor_of,
-)
+from flows.cycle.model import ContributionRef, Cycle, CycleContext, Decision
 from flows.cycle.phases import (
     TICK_MINUTES,
     current_step,

@@ -7,7 +7,8 @@ from datetime import datetime, timedelta
 
 from flows.classifier import classify, detect_language
 from flows.classifier.timestamps import clock, parse_timestamp
-from flows.cycle.model import Contribution, ContributionRef, Cycle, CycleContext, Decision
+from flows.cycle.events import Contribution
+from flows.cycle.model import ContributionRef, Cycle, CycleContext, Decision
 from flows.cycle.phases import TICK_MINUTES, inbrenger_name, set_timer
 from flows.cycle.watching import present
 from flows.effects import (

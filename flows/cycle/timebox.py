@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from flows.cycle.model import CycleContext, Decision, Event, TimeboxChanged
+from flows.cycle.events import Event, TimeboxChanged
+from flows.cycle.model import CycleContext, Decision
 from flows.cycle.phases import cancel_timers, current_step, step_minutes, timer_at
 from flows.effects import Effect, Say, text
 from flows.model import STEPS, Phase

@@ -8,17 +8,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from flows.cycle.commitment import propose_words
-from flows.cycle.model import (
-    LOOKBACK,
-    MOVE,
-    VOICE,
-    ContributionRef,
-    Cycle,
-    CycleContext,
-    Decision,
-    Event,
-    VoiceNote,
-)
+from flows.cycle.events import Event, VoiceNote
+from flows.cycle.model import LOOKBACK, MOVE, VOICE, ContributionRef, Cycle, CycleContext, Decision
 from flows.cycle.phases import current_step
 from flows.cycle.talk import respond_to_words
 from flows.effects import (

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from flows.cycle.model import Cycle, CycleContext, Decision, Event, actor_of
+from flows.cycle.events import Event, actor_of
+from flows.cycle.model import Cycle, CycleContext, Decision
 from flows.effects import Text, text
 from flows.model import Member, Phase
 

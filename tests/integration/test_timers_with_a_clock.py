@@ -18,7 +18,8 @@ from bot.engine.services import services_of
 from bot.engine.work import work
 from bot.startup.application import build_application
 from fake_telegram import FakeTelegramControl, FakeTelegramServer
-from flows.cycle.model import Cancel, Clip, Cycle
+from flows.cycle.events import Cancel
+from flows.cycle.model import Clip, Cycle
 from flows.model import Group, Phase, RealityStep, Settings
 from flows.schedule.plan import Schedule, parse_schedule
 from storage import cycles, groups, members

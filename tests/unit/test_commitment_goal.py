@@ -7,7 +7,8 @@ import pytest
 
 from flows.catalog import render_all
 from flows.cycle.commitment import has_goal, is_goal_only, with_goal
-from flows.cycle.model import CommitmentEdited, ConfirmCommitment, Contribution, Decision
+from flows.cycle.events import CommitmentEdited, ConfirmCommitment, Contribution
+from flows.cycle.model import Decision
 from flows.cycle.table import decide
 from flows.effects import Say
 from flows.model import Phase, Settings

@@ -10,24 +10,17 @@ import pytest
 
 from flows.catalog import render_all
 from flows.cycle.diagram import document, validate
-from flows.cycle.leaving import leave_refusal
-from flows.cycle.model import (
-    VOICE,
+from flows.cycle.events import (
     Absent,
     Accept,
     AskSound,
     Cancel,
     CheckinAnswer,
-    Clip,
     ClipPosted,
     CommitmentEdited,
     ConfirmCommitment,
     Consent,
     Contribution,
-    ContributionRef,
-    Cycle,
-    CycleContext,
-    Decision,
     Event,
     LearningQuestion,
     LookBackChoice,
@@ -46,6 +39,8 @@ from flows.cycle.model import (
     Wait,
     Watched,
 )
+from flows.cycle.leaving import leave_refusal
+from flows.cycle.model import VOICE, Clip, ContributionRef, Cycle, CycleContext, Decision
 from flows.cycle.table import TRANSITIONS, choose, decide
 from flows.effects import (
     ButtonsDone,

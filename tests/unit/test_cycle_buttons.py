@@ -8,7 +8,7 @@ import pytest
 
 from flows.callbacks import CycleButton
 from flows.catalog import render
-from flows.cycle.model import Consent, Contribution, Next, Swap
+from flows.cycle.events import Consent, Contribution, Next, Swap
 from flows.cycle.table import decide
 from flows.effects import ButtonsDone, Say
 from flows.model import Phase

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from flows.catalog import render
-from flows.cycle.model import Cancel, Contribution, Next, TimerFired, Watched
+from flows.cycle.events import Cancel, Contribution, Next, TimerFired, Watched
 from flows.cycle.table import decide
 from flows.model import Phase
 from flows.nudging.history import NudgeHistory

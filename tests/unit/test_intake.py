@@ -7,18 +7,17 @@ from dataclasses import replace
 from datetime import timedelta
 
 from flows.catalog import render_all
-from flows.cycle.intake import awaits_clip_from, is_clip
-from flows.cycle.model import (
+from flows.cycle.events import (
     Accept,
     ClipPosted,
     Consent,
     Contribution,
-    Cycle,
-    Decision,
     LearningQuestion,
     Swap,
     TimerFired,
 )
+from flows.cycle.intake import awaits_clip_from, is_clip
+from flows.cycle.model import Cycle, Decision
 from flows.cycle.start import new_cycle, opening_effects
 from flows.cycle.table import decide
 from flows.effects import Say, SetTimer

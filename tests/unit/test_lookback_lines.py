@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
+from flows.cycle.events import Contribution, LookBackChoice, MoveLine
 from flows.cycle.lookback import is_courtesy
-from flows.cycle.model import Contribution, LookBackChoice, MoveLine
 from flows.cycle.table import decide
 from flows.effects import SendCoachAddition, StoreContribution
 from flows.model import Phase

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from flows.cycle.model import Decision, ScheduleChanged, TimerFired
+from flows.cycle.events import ScheduleChanged, TimerFired
+from flows.cycle.model import Decision
 from flows.cycle.rotation import follow_up_at
 from flows.cycle.table import decide
 from flows.effects import SetTimer

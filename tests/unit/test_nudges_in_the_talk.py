@@ -7,7 +7,8 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from flows.catalog import render_all
-from flows.cycle.model import Clip, Cycle, CycleContext, Next
+from flows.cycle.events import Next
+from flows.cycle.model import Clip, Cycle, CycleContext
 from flows.cycle.table import decide
 from flows.cycle.talk import respond_to_tick, respond_to_words
 from flows.effects import LogNudge, Say, SayPrivately

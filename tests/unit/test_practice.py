@@ -8,12 +8,10 @@ from datetime import timedelta
 import pytest
 
 from flows.catalog import render_all
-from flows.cycle.model import (
+from flows.cycle.events import (
     CheckinAnswer,
     ConfirmCommitment,
     Contribution,
-    ContributionRef,
-    Decision,
     LookBackChoice,
     MoveLine,
     Next,
@@ -22,6 +20,7 @@ from flows.cycle.model import (
     ToggleTips,
     TriedAnswer,
 )
+from flows.cycle.model import ContributionRef, Decision
 from flows.cycle.rotation import follow_up_at, next_turn, pick_inbrenger
 from flows.cycle.start import new_cycle
 from flows.cycle.stills import replay_range, replay_request, still_request

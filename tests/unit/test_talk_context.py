@@ -9,7 +9,8 @@ from datetime import timedelta
 
 import pytest
 
-from flows.cycle.model import Contribution, ContributionRef, Cycle, CycleContext
+from flows.cycle.events import Contribution
+from flows.cycle.model import ContributionRef, Cycle, CycleContext
 from flows.cycle.table import decide
 from flows.model import Member, PastCycle, Phase, RealityStep
 from tests.unit.test_cycle import (

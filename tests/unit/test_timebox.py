@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from flows.catalog import render_all
-from flows.cycle.model import Next, TimeboxChanged
+from flows.cycle.events import Next, TimeboxChanged
 from flows.cycle.table import decide
 from flows.effects import CancelTimer, Say, SetTimer
 from flows.model import Phase, Settings

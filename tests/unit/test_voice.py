@@ -10,18 +10,16 @@ import pytest
 
 from flows.callbacks import MAX_BYTES, CycleButton
 from flows.catalog import render, render_all
-from flows.cycle.model import (
-    VOICE,
+from flows.cycle.events import (
     AskSound,
     ClipPosted,
     Contribution,
-    ContributionRef,
-    CycleContext,
     Next,
     TimerFired,
     VoiceNote,
     VoiceTranscribed,
 )
+from flows.cycle.model import VOICE, ContributionRef, CycleContext
 from flows.cycle.table import decide
 from flows.effects import (
     LogNudge,

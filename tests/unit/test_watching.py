@@ -7,17 +7,8 @@ from datetime import timedelta
 
 from bot.engine.coach_reports import coach_charts
 from flows.catalog import render, render_all
-from flows.cycle.model import (
-    Absent,
-    Consent,
-    Contribution,
-    ContributionRef,
-    Cycle,
-    Decision,
-    MoveLine,
-    TimerFired,
-    Watched,
-)
+from flows.cycle.events import Absent, Consent, Contribution, MoveLine, TimerFired, Watched
+from flows.cycle.model import ContributionRef, Cycle, Decision
 from flows.cycle.table import decide
 from flows.effects import Say, SayPrivately
 from flows.model import Group, Member, Phase
