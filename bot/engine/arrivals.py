@@ -13,7 +13,7 @@ from aiohttp import web
 from telegram import Bot, Update
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TelegramError
 
-from bot.engine.sender import seconds
+from bot.engine.patience import seconds
 from bot.engine.services import Wakeable
 from storage import inbox
 from storage.db import Database, unavailable

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, TelegramError
 
 from bot.engine.outgoing import (
     ButtonRows,
@@ -29,6 +29,7 @@ from bot.engine.outgoing import (
     Photo,
     SoundTimeline,
 )
+from bot.engine.patience import passing
 from bot.media import ffmpeg, retention
 from bot.texts.fit import fit
 from bot.texts.render import render, render_all
@@ -57,12 +58,6 @@ def made_for_one_message(path: Path) -> Iterator[None]:
         yield
     finally:
         path.unlink(missing_ok=True)
-
-
-def passing(error: TelegramError) -> bool:
-    """A failure that passes (a 5xx, a timeout, a 429), not a refusal for good."""
-    return isinstance(error, RetryAfter) or (isinstance(error, NetworkError)
-                                             and not isinstance(error, BadRequest))
 
 
 class Delivery:

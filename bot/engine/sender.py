@@ -17,7 +17,7 @@ import asyncio
 import logging
 import sqlite3
 from collections.abc import Awaitable, Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from telegram.error import (
     BadRequest,
@@ -40,6 +40,7 @@ from bot.engine.outgoing import (
     encode,
     lane_of,
 )
+from bot.engine.patience import seconds
 from storage import late_line_invitations, outbox
 from storage.db import Database, unavailable
 
@@ -213,12 +214,6 @@ class Sender(Lanes[outbox.Waiting]):
     async def _count_try(self, stored: outbox.Waiting) -> None:
         async with self._db.transaction() as tx:
             await outbox.tried(tx, stored.id)
-
-
-def seconds(retry_after: float | timedelta) -> float:
-    """A 429's retry_after (seconds, or a timedelta when PTB is told to use them)."""
-    return retry_after.total_seconds() if isinstance(retry_after, timedelta) else \
-        float(retry_after)
 
 
 def _to_chat(item: Outgoing, chat_id: int) -> Outgoing:

@@ -6,7 +6,6 @@ A note whose cycle closed before its words came (a spoken look-back line often c
 was in the summaries as unread: its words then go to the coaches as an addition."""
 from __future__ import annotations
 
-import asyncio
 import logging
 import uuid
 from datetime import timedelta
@@ -15,11 +14,11 @@ from typing import Any
 from telegram.error import TelegramError
 
 from bot.engine import effects
-from bot.engine.delivery import passing
 from bot.engine.events import can_transcribe, decide_in
+from bot.engine.patience import patiently
 from bot.engine.services import services_of
 from bot.engine.work import work
-from bot.media.transcribe import TIME_LIMIT, Transcript, transcribe
+from bot.media.transcribe import TIME_LIMIT, Transcript, TranscriptionUnavailable, transcribe
 from flows.cycle.events import VoiceTranscribed
 from flows.cycle.model import CycleContext
 from flows.effects import SendCoachAddition, TranscribeVoice
@@ -61,20 +60,22 @@ async def transcribe_later(app: Any, group_id: int, request: TranscribeVoice) ->
     folder = svc.config.data_dir / "tmp"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"voice-{uuid.uuid4().hex}.ogg"
-    for attempt in range(ATTEMPTS):
+
+    async def fetched_and_heard() -> Transcript | TranscriptionUnavailable:
         try:
             async with svc.media_slots:
                 telegram_file = await app.bot.get_file(request.file_id)
                 await telegram_file.download_to_drive(path)
-                heard = await transcribe(path, request.language, TIME_LIMIT)
-            break
-        except TelegramError as error:
-            if not passing(error) or attempt == ATTEMPTS - 1:
-                log.info("voice note not downloadable: %s", error)
-                return
+                return await transcribe(path, request.language, TIME_LIMIT)
         finally:
             path.unlink(missing_ok=True)
-        await asyncio.sleep(RETRY_SECONDS * 2 ** attempt)  # a 5xx or a timeout passes
+
+    try:
+        heard = await patiently(fetched_and_heard, tries=ATTEMPTS, pause=RETRY_SECONDS,
+                                longest=4 * RETRY_SECONDS)
+    except TelegramError as error:
+        log.info("voice note not downloadable: %s", error)
+        return
     if not isinstance(heard, Transcript) or not heard.text.strip():
         log.info("voice note not transcribed (%s)", getattr(heard, "reason", "no words"))
         return

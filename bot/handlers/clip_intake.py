@@ -13,7 +13,7 @@ from telegram import Message
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes, filters
 
-from bot.engine.delivery import passing
+from bot.engine.patience import passing
 from bot.engine.services import services
 from bot.handlers.common import length_of
 from bot.media import ffmpeg as media

@@ -2,7 +2,6 @@
 how they answer (always through the unit's outbox, never straight to Telegram)."""
 from __future__ import annotations
 
-import asyncio
 import functools
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
@@ -12,13 +11,13 @@ from datetime import timedelta
 
 from telegram import CallbackQuery, Chat, Message, Update, User
 from telegram.constants import ChatMemberStatus
-from telegram.error import NetworkError, RetryAfter, TelegramError
+from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.engine import flood
 from bot.engine.outgoing import ButtonRows
 from bot.engine.outgoing import Message as Outgoing
-from bot.engine.sender import seconds
+from bot.engine.patience import patiently, seconds
 from bot.engine.services import services
 from bot.engine.work import Once, Unit, work
 from bot.texts.fit import fit_answer
@@ -116,18 +115,12 @@ async def not_set_up_here(tx: Tx, chat_id: int) -> Text:
 async def is_admin(context: Context, chat_id: int, user_id: int) -> bool:
     """Asks Telegram; a passing failure (a timeout, a 5xx, a 429) is tried again a few times
     before the answer is "no", so an admin is not refused because Telegram hiccuped."""
-    for attempt in range(ADMIN_CHECK_TRIES):
-        try:
-            member = await context.bot.get_chat_member(chat_id, user_id)
-        except RetryAfter as error:
-            await asyncio.sleep(min(seconds(error.retry_after), 5.0))
-        except NetworkError:
-            await asyncio.sleep(0.5 * (attempt + 1))
-        except TelegramError:
-            return False
-        else:
-            return member.status in ADMIN_STATUSES
-    return False
+    try:
+        member = await patiently(lambda: context.bot.get_chat_member(chat_id, user_id),
+                                 tries=ADMIN_CHECK_TRIES, pause=0.5, longest=5.0)
+    except TelegramError:
+        return False
+    return member.status in ADMIN_STATUSES
 
 
 async def answer_press(query: CallbackQuery, said: str | None = None, *,
@@ -136,16 +129,11 @@ async def answer_press(query: CallbackQuery, said: str | None = None, *,
     failure is tried again, since an unanswered button keeps spinning for the person. `said`
     is catalog HTML; it goes out as the plain words Telegram takes (bot/texts/fit.py)."""
     words = fit_answer(said) if said else None
-    for attempt in range(PRESS_TRIES):
-        try:
-            await query.answer(words, show_alert=show_alert)
-            return
-        except RetryAfter as error:
-            await asyncio.sleep(min(seconds(error.retry_after), 3.0))
-        except NetworkError:
-            await asyncio.sleep(0.3 * (attempt + 1))
-        except TelegramError:
-            return  # too old to answer: Telegram has stopped the spinner itself
+    try:
+        await patiently(lambda: query.answer(words, show_alert=show_alert),
+                        tries=PRESS_TRIES, pause=0.3, longest=3.0)
+    except TelegramError:
+        return  # too old to answer: Telegram has stopped the spinner itself
 
 
 def reply_to(message: Message, html: str, rows: ButtonRows = ()) -> Outgoing:
