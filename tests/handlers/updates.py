@@ -18,7 +18,10 @@ from telegram import Bot, Update
 GROUP = -1001000000042
 GROUP_TITLE = "Intervisie 3B"
 DATE = 1_796_000_000  # a fixed moment: Telegram's date, in unix seconds
-_ids = itertools.count(1)
+# Far above the message ids the fake Telegram gives (from 1 in each chat): a message built
+# here is unknown to the fake, and a reply to it must not be read as a reply to one of the
+# bot's own messages with the same id.
+_ids = itertools.count(1_000_001)
 
 
 @dataclass(frozen=True)
