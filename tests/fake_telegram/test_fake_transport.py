@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import httpx
+import pytest
 
 from fake_telegram import FakeTelegramServer
 from fake_telegram.params import Params
@@ -65,3 +66,14 @@ def test_only_get_updates_holds_a_fault_for_its_long_poll() -> None:
     assert _long_poll("getUpdates", Params({"timeout": "30"})) == 30.0
     assert _long_poll("sendMessage", Params({"timeout": "30"})) == 0.0
     assert _long_poll("getUpdates", Params({"timeout": "soon"})) == 0.0
+
+
+async def test_a_slow_answer_comes_after_the_call_took_effect(
+    cast: Cast, api: httpx.AsyncClient
+) -> None:
+    await cast.tg.arm_slow_answer("sendMessage", seconds=1.0)
+    with pytest.raises(httpx.ReadTimeout):  # the client gave up: did it go through?
+        await api.post("sendMessage", json={"chat_id": cast.anna, "text": "laat"},
+                       timeout=httpx.Timeout(5.0, read=0.1))
+    assert [m["text"] for m in await cast.tg.bot_messages(cast.anna)] == ["laat"]
+    assert (await api.post("sendMessage", json={"chat_id": cast.anna, "text": "op tijd"})).is_success
