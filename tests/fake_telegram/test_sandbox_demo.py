@@ -33,18 +33,18 @@ async def test_each_start_makes_a_fresh_group_with_the_visitor_in_their_part(
 ) -> None:
     try:
         first = await sandbox.start_demo("inbrenger", "en", pace=100.0)
-        second = await sandbox.start_demo("peer", "en", pace=0.0)
+        second = await sandbox.start_demo("peer", "nl", pace=0.0)  # switching language
     finally:
         await sandbox.stop()
     assert (first.chat_id, first.title) == (FIRST_DEMO_CHAT, "Demo group 1")
-    assert (second.chat_id, second.title) == (FIRST_DEMO_CHAT - 1, "Demo group 2")
+    assert (second.chat_id, second.title) == (FIRST_DEMO_CHAT - 1, "Demogroep 2")
     assert (first.pace, second.pace) == (MAX_PACE, 0.01)
     assert first.cast.visitor == first.cast.inbrenger == BRAM
     assert second.cast.visitor == CATO and second.cast.inbrenger == BRAM
     assert second.cast.peers == (ANNA, CATO, DAAN) and second.cast.admin == ANNA
     state = await tg.state()
     assert {u["id"]: u["language_code"] for u in state["users"]} == {
-        1001: "en", 1002: "en", 1003: "en", 1004: "en", 1005: "en"
+        1001: "nl", 1002: "nl", 1003: "nl", 1004: "nl", 1005: "nl"
     }
     group = next(c for c in state["chats"] if c["id"] == second.chat_id)
     assert group["members"] == {"1001": "creator", "1002": "member", "1003": "member",
