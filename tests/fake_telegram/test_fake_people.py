@@ -207,3 +207,15 @@ async def test_people_the_world_refuses(cast: Cast) -> None:
     bot_id = (await cast.tg.state())["bot"]["id"]
     with pytest.raises(ControlError, match="differ from the bot's"):
         await cast.tg.add_user(bot_id, "Nep")
+
+
+async def test_an_upgraded_group_names_its_new_id(cast: Cast, api: httpx.AsyncClient) -> None:
+    await cast.tg.add_group(-4004, "Basisgroep", admins=[cast.anna])
+    new_id = await cast.tg.migrate_to_supergroup(-4004)
+    answer = await api.post("sendMessage", json={"chat_id": -4004, "text": "hallo"})
+    assert answer.status_code == 400
+    assert answer.json() == {
+        "ok": False, "error_code": 400,
+        "description": "Bad Request: group chat was upgraded to a supergroup chat",
+        "parameters": {"migrate_to_chat_id": new_id},
+    }
