@@ -114,3 +114,19 @@ async def test_the_local_server_writes_big_files_to_disk(
     path = Path(got["result"]["file_path"])
     assert path.is_absolute() and path.is_relative_to(tmp_path)
     assert path.stat().st_size == len(big)
+
+
+async def test_a_files_type_and_name_are_guessed_as_telegram_does(
+    cast: Cast, tmp_path: Path
+) -> None:
+    named = await cast.tg.send_video(cast.anna, cast.group, b"%PDF-1.4", kind="document",
+                                     file_name="verslag.pdf")
+    assert named["document"]["mime_type"] == "application/pdf"
+    unnamed = await cast.tg.send_video(cast.anna, cast.group, b"data", kind="document",
+                                       mime_type="video/mp4")
+    assert unnamed["document"]["file_name"] == "video.mp4"
+    clip = tmp_path / "kort.mp4"
+    ffmpeg("-f", "lavfi", "-i", "testsrc=duration=2.6:size=160x120:rate=10",
+           "-pix_fmt", "yuv420p", str(clip))
+    measured = await cast.tg.send_video(cast.anna, cast.group, clip)
+    assert measured["video"]["duration"] == 3  # whole seconds, rounded
