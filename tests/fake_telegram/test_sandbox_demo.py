@@ -76,7 +76,16 @@ async def test_an_overdue_timer_never_moves_the_clock_back(
     db = tmp_path / "bot.db"
     timers_db(db, {"late": datetime.now(UTC) - timedelta(hours=1)})
     sandbox_clock = SandboxClock(tmp_path / "clock", db, server.world)
+    offsets: list[float] = []
+    write = sandbox_clock._write
+
+    def noting() -> None:  # every offset the bot and the fake's messages would read
+        write()
+        offsets.append(sandbox_clock.offset)
+
+    monkeypatch.setattr(sandbox_clock, "_write", noting)
     await sandbox_clock.advance(3600)
+    assert offsets == sorted(offsets) and offsets[0] >= 0
     assert sandbox_clock.offset > 3590 and server.world.clock_offset == sandbox_clock.offset
 
 
