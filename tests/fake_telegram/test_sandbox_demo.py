@@ -4,6 +4,7 @@ bot's phase into the demo's stages (peers.py, sandbox.py, clock.py)."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -124,3 +125,16 @@ def test_a_cycle_button_is_found_by_its_action() -> None:
     assert with_action("watched")(view)
     assert not with_action("agree")(view) and not with_action("12")(view)
     assert not with_action("watched")({"reply_markup": None})
+
+
+def test_the_clock_names_the_unfired_timers_soonest_first(
+    server: FakeTelegramServer, tmp_path: Path
+) -> None:
+    db = tmp_path / "bot.db"
+    start = datetime.now(UTC)
+    timers_db(db, {"later": start + timedelta(days=2), "fired": start + timedelta(minutes=5),
+                   "sooner": start + timedelta(hours=1)})
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE timers SET fired_at = due_at WHERE name = 'fired'")
+    sandbox_clock = SandboxClock(tmp_path / "clock", db, server.world)
+    assert [u.name for u in sandbox_clock.upcoming()] == ["sooner", "later"]
