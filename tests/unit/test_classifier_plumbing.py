@@ -21,6 +21,8 @@ from flows.classifier.timestamps import find_timestamps
     ("op 60 minuten", None),  # no moment of a classroom clip
     ("op 2 minuten 75", None),
     ("op 75 seconden", 75.0),  # seconds alone may pass a minute
+    ("op 0 45 kijkt hij", 45.0),
+    ("op 0 75 kijkt hij", None),  # digits without a colon: seconds under 60 only
 ])
 def test_spoken_moments_at_their_bounds(text: str, seconds: float | None) -> None:
     assert parse_timestamp(text) == seconds
@@ -61,6 +63,8 @@ def test_text_without_fillers_is_not_marked_as_speech() -> None:
     assert drop_fillers("eh ik zag het", "nl") == ("ik zag het", True)
     assert drop_fillers("so i think, um, they were tired", "en") == (
         "so i think, they were tired", True)
+    assert drop_fillers("i saw it uhm , then they left", "en") == (
+        "i saw it, then they left", True)
 
 
 def test_a_punctuated_long_sentence_is_not_cut() -> None:
