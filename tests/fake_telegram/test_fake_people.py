@@ -219,3 +219,14 @@ async def test_an_upgraded_group_names_its_new_id(cast: Cast, api: httpx.AsyncCl
         "description": "Bad Request: group chat was upgraded to a supergroup chat",
         "parameters": {"migrate_to_chat_id": new_id},
     }
+
+
+async def test_the_kicked_are_not_in_the_group(cast: Cast, api: httpx.AsyncClient) -> None:
+    await cast.tg.remove_member(cast.group, cast.cato, by=cast.anna)
+    assert (await _call(api, "getChatMemberCount", chat_id=cast.group))["result"] == 3
+    with pytest.raises(ControlError, match="not a member"):
+        await cast.tg.send_text(cast.cato, cast.group, "toch")
+    await cast.tg.set_bot_status(cast.group, "kicked")
+    await _updates(api)
+    await cast.tg.send_text(cast.bram, cast.group, "zonder bot")
+    assert await _updates(api) == []
