@@ -7,11 +7,14 @@ from __future__ import annotations
 import pytest
 
 from flows.classifier import parse_timestamp
-from flows.classifier.linear import FORMAT, LANE_BITS, model_from_json
+from flows.classifier.linear import FORMAT, LANE_BITS, char_text, model_from_json, rule_features
 from flows.classifier.reading import TEXT_CHARS, read, rule_window, text_window
+from flows.classifier.rules import Verdict
 from flows.classifier.spoken import drop_fillers, split_run_on
 from flows.classifier.spoken_time import find_spoken_times
+from flows.classifier.text import Prepared
 from flows.classifier.timestamps import find_timestamps
+from flows.labels import Label
 
 
 @pytest.mark.parametrize(("text", "seconds"), [
@@ -81,3 +84,23 @@ def test_a_run_on_turn_is_not_cut_right_at_its_start_or_end() -> None:
 def test_a_model_file_of_another_lane_width_is_refused() -> None:
     with pytest.raises(ValueError, match="bit lanes"):
         model_from_json({"format": FORMAT, "lane_bits": LANE_BITS // 2})
+
+
+def _rules(prepared: Prepared, verdicts: list[Verdict], n_tokens: int) -> list[str]:
+    return rule_features(prepared, verdicts, verdicts[-1], "nl", False, n_tokens)
+
+
+def test_the_model_reads_the_rules_as_it_was_trained() -> None:
+    """The features at inference must be those of training (linear_model.json): a changed
+    question flag or length bucket silently moves every score."""
+    prepared = Prepared("leuk. wat zag je?", (), "", ("leuk.", "wat zag je?"))
+    said = Verdict(Label.OTHER, "", 1.0, "leuk.")
+    asked = Verdict(Label.OPEN_QUESTION, "wat", 2.0, "wat zag je?", question=True)
+    assert "q:last" in _rules(prepared, [said, asked], 3)
+    assert "q:last" not in _rules(prepared, [asked, said], 3)
+    assert "len:0" in _rules(prepared, [said], 3) and "len:1" in _rules(prepared, [said], 4)
+    assert "len:5" in _rules(prepared, [said], 65)
+
+
+def test_time_stamps_are_no_characters_for_the_model() -> None:
+    assert char_text(["op", "<ts>", "kijkt"]) == " op kijkt "
