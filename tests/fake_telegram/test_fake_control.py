@@ -15,7 +15,7 @@ from fake_telegram.scenes import button_data, grown
 if TYPE_CHECKING:
     from telegram import Bot
 
-    from tests.fake_telegram.conftest import Cast
+    from tests.fake_telegram.conftest import Cast, Clock
 
 
 async def test_views_come_in_the_order_they_were_sent_edits_included(
@@ -73,3 +73,29 @@ def test_a_grown_clip_is_the_clip_plus_whole_mebibytes(clip: Path, tmp_path: Pat
     big = grown(copy, 2)
     assert big.stat().st_size == copy.stat().st_size + 2 * 1024 * 1024
     assert big.read_bytes().startswith(copy.read_bytes())
+
+
+async def test_waiting_for_a_bot_that_does_not_poll_gives_up(cast: Cast) -> None:
+    await cast.tg.reset()  # nothing pending, and nobody is long-polling
+    with pytest.raises(AssertionError, match="did not take its updates"):
+        await cast.tg.wait_until_updates_taken(timeout=0.2)
+
+
+async def test_switching_limits_on_starts_the_windows_afresh(
+    cast: Cast, api: httpx.AsyncClient, clock: Clock
+) -> None:
+    await cast.tg.set_limits(True)
+    for i in range(10):
+        assert (await api.post("sendMessage", json={"chat_id": cast.anna, "text": f"{i}"})).is_success
+    await cast.tg.set_limits(True)
+    assert (await api.post("sendMessage", json={"chat_id": cast.anna, "text": "10"})).is_success
+
+
+async def test_new_fault_settings_keep_the_hold_and_restart_the_counts(
+    cast: Cast, api: httpx.AsyncClient
+) -> None:
+    await cast.tg.set_faults(1.0, ["500"], hold=3.0)
+    await api.post("getMe")
+    await cast.tg.set_faults(1.0, ["502"])
+    faults = (await cast.tg.limit_stats())["faults"]
+    assert faults["hold"] == 3.0 and faults["total"] == 0 and faults["by_kind"] == {}
