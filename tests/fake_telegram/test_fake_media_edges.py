@@ -148,3 +148,12 @@ async def test_photo_and_video_note_paths_have_their_extension(
         for file_id in (photo["photo"][-1]["file_id"], note["video_note"]["file_id"])
     ]
     assert paths[0].endswith(".jpg") and paths[1].endswith(".mp4")
+
+
+async def test_an_upload_without_a_type_gets_one_from_its_name(
+    cast: Cast, api: httpx.AsyncClient
+) -> None:
+    answer = await api.post(
+        "sendDocument", data={"chat_id": str(cast.anna)},
+        files={"document": ("verslag.pdf", b"%PDF-1.4", "application/octet-stream")})
+    assert answer.json()["result"]["document"]["mime_type"] == "application/pdf"
