@@ -1,5 +1,6 @@
 """Fixtures for testing the fake Bot API with PTB's real `telegram.Bot`; `server`, `tg` and
-`clip` come from tests/conftest.py."""
+`clip` come from tests/conftest.py. `api` makes raw Bot API calls (status codes and bodies as
+Telegram sends them); `clock` steps the flood limits' windows without waiting."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import pytest
 from telegram import Bot
 
@@ -54,3 +56,29 @@ def still(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("media") / "still.png"
     ffmpeg("-f", "lavfi", "-i", "testsrc=size=64x48", "-frames:v", "1", str(path))
     return path
+
+
+class Clock:
+    """A stand-in for time.monotonic that moves only when a test moves it."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock(server: FakeTelegramServer) -> Clock:
+    fake = Clock()
+    server.world.limits.clock = fake
+    return fake
+
+
+@pytest.fixture
+async def api(server: FakeTelegramServer) -> AsyncIterator[httpx.AsyncClient]:
+    """Raw Bot API calls, to see status codes and bodies exactly as Telegram would send them."""
+    async with httpx.AsyncClient(
+        base_url=f"{server.api_base_url}{server.token}/", timeout=5.0
+    ) as client:
+        yield client

@@ -4,7 +4,6 @@ all) and injected faults: refused or failed calls have no effect and are counted
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -16,31 +15,7 @@ from fake_telegram import FakeTelegramControl, FakeTelegramServer
 from fake_telegram.limits import FaultSettings
 
 if TYPE_CHECKING:
-    from tests.fake_telegram.conftest import Cast
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock(server: FakeTelegramServer) -> Clock:
-    fake = Clock()
-    server.world.limits.clock = fake
-    return fake
-
-
-@pytest.fixture
-async def api(server: FakeTelegramServer) -> AsyncIterator[httpx.AsyncClient]:
-    """Raw Bot API calls, to see status codes and bodies exactly as Telegram would send them."""
-    async with httpx.AsyncClient(
-        base_url=f"{server.api_base_url}{server.token}/", timeout=5.0
-    ) as client:
-        yield client
+    from tests.fake_telegram.conftest import Cast, Clock
 
 
 async def _texts(tg: FakeTelegramControl, chat_id: int) -> list[str]:
