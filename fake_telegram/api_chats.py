@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from . import errors
@@ -39,10 +38,7 @@ async def get_chat(world: World, p: Params) -> dict[str, Any]:
         "max_reaction_count": 11,
         "accepted_gift_types": _NO_GIFTS,
     }
-    if chat.type == "private":
-        language = world.users[chat.id].language_code
-        return info | ({"language_code": language} if language else {})
-    return info
+    return info  # a ChatFullInfo: a private chat's has no language_code (a User's has)
 
 
 @methods.register("getChatMember")
@@ -127,12 +123,15 @@ async def create_chat_invite_link(world: World, p: Params) -> dict[str, Any]:
     chat = world.writable_chat_for_bot(p.chat_id())
     if not chat.is_admin(world.bot.id):
         raise errors.bad_request("not enough rights to manage chat invite links")
-    return {
+    link: dict[str, Any] = {
         "invite_link": f"https://t.me/+fake{world.next_id():08d}",
         "creator": world.bot.to_json(),
         "creates_join_request": p.get_bool("creates_join_request"),
         "is_primary": False,
         "is_revoked": False,
-        "expire_date": p.get_int("expire_date", default=int(time.time()) + 86400),
-        "member_limit": p.get_int("member_limit", default=1),
     }
+    # Without them Telegram's link has no expiry and no limit, and says neither.
+    for optional in ("expire_date", "member_limit"):
+        if p.get_int(optional) is not None:
+            link[optional] = p.get_int(optional)
+    return link

@@ -34,8 +34,9 @@ def _apply_edit(world: World, stored: Any, changes: dict[str, Any], drop: tuple[
     if before == after:
         raise errors.bad_request(errors.MESSAGE_NOT_MODIFIED)
     previous = stored.payload.get("text", stored.payload.get("caption"))
-    if previous is not None and (changes.get("text", changes.get("caption")) != previous):
-        stored.history.append(previous)
+    words = next((k for k in ("text", "caption") if k in changes), None)
+    if previous is not None and words is not None and changes[words] != previous:
+        stored.history.append(previous)  # a keyboard-only edit leaves the words' history alone
     for key in drop:
         stored.payload.pop(key, None)
     stored.payload.update({k: v for k, v in changes.items() if v is not None})

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import httpx
-import pytest
 
 if TYPE_CHECKING:
     from tests.fake_telegram.conftest import Cast
@@ -70,25 +69,16 @@ async def test_invite_links_need_an_admin_bot_and_keep_their_limit(
     assert link["result"]["member_limit"] == 5
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="fake differs from Telegram: an invite link made without member_limit or "
-    "expire_date has neither field on Telegram (no limit, no expiry); the fake answers "
-    "member_limit 1 and an expiry a day later (api_chats.create_chat_invite_link)",
-)
 async def test_an_invite_link_without_limits_has_none(cast: Cast, api: httpx.AsyncClient) -> None:
+    """As on Telegram: no limit and no expiry unless asked (the fake gave 1 and a day)."""
     await cast.tg.set_bot_admin(cast.group)
     link = (await _call(api, "createChatInviteLink", chat_id=cast.group))["result"]
     assert "member_limit" not in link and "expire_date" not in link
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="fake differs from Telegram: getChat answers a ChatFullInfo, which has no "
-    "language_code; the fake adds the user's (api_chats.get_chat)",
-)
 async def test_a_private_chats_information_has_no_language(
     cast: Cast, api: httpx.AsyncClient
 ) -> None:
+    """getChat answers a ChatFullInfo, which has no language_code (a User has)."""
     info = (await _call(api, "getChat", chat_id=cast.bram))["result"]
     assert "language_code" not in info

@@ -132,15 +132,10 @@ async def test_a_files_type_and_name_are_guessed_as_telegram_does(
     assert measured["video"]["duration"] == 3  # whole seconds, rounded
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="fake differs from Telegram: photos and video notes keep no name or type, so "
-    "getFile's path has no extension ('photos/file_7'); Telegram's is 'photos/file_7.jpg', "
-    "'video_notes/file_8.mp4' (media.file_path_for)",
-)
 async def test_photo_and_video_note_paths_have_their_extension(
     cast: Cast, api: httpx.AsyncClient, clip: Path, still: Path
 ) -> None:
+    """Telegram's paths are photos/file_N.jpg and video_notes/file_N.mp4."""
     photo = await cast.tg.send_video(cast.anna, cast.group, still, kind="photo")
     note = await cast.tg.send_video(cast.anna, cast.group, clip, kind="video_note")
     paths = [
