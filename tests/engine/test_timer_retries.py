@@ -73,7 +73,7 @@ async def test_a_timer_that_keeps_breaking_is_left_for_the_next_start_after_thre
 async def test_a_timer_that_meets_a_full_disk_fires_again_in_a_while_not_at_the_next_start(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     full = sqlite3.OperationalError("database or disk is full")
-    full.sqlite_errorcode = 13  # type: ignore[attr-defined]  # SQLITE_FULL
+    full.sqlite_errorcode = 13  # SQLITE_FULL
     app, done = _app(tmp_path, breaks=99, error=full)
     await jobs.fire(app, TIMER)
     assert done == [TIMER.name]  # not hammered in place: the disk needs the operator

@@ -122,7 +122,7 @@ async def test_an_update_that_meets_a_lock_several_times_is_handled_once_it_is_l
     """As many times as the handler's tries of a bug: still no reason to give the member's
     message up (it was marked handled, never handled, once the lock was let go)."""
     locked = sqlite3.OperationalError("database is locked")
-    locked.sqlite_errorcode = 5  # type: ignore[attr-defined]  # SQLITE_BUSY
+    locked.sqlite_errorcode = 5  # SQLITE_BUSY
     breaking = Breaking(times=TRIES, error=locked)
     await _run(bot, breaking, message(bot.app.bot, BRAM, "Wat wil je bereiken?"))
     assert breaking.tries == TRIES + 1  # the last try, after the lock, did the work
