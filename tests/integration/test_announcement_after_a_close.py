@@ -37,6 +37,8 @@ async def test_a_weekly_meeting_s_cycle_stopped_early_announces_the_next_only_in
     group = await timers._scheduled_group(weekly, "di 15:00 wekelijks")
     weekly.clock.now = datetime(2027, 3, 28, 14, 0, tzinfo=UTC)  # Sunday: Tuesday's announced
     await weekly.fire_due()
+    weekly.clock.now = datetime(2027, 3, 30, 13, 0, tzinfo=UTC)  # Tuesday 15:00: it opens
+    await weekly.fire_due()
     assert await weekly.said(timers.ANNOUNCED) == 1
     assert weekly.app is not None
     await run_event(weekly.app, group, Cancel(1, True))  # the group stops Tuesday's cycle
