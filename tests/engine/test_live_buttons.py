@@ -10,11 +10,12 @@ from typing import Any
 
 import pytest
 
-from bot.engine import live_buttons
+from bot.engine import effects, live_buttons
 from bot.engine.outgoing import Edit, Message, Outgoing, Retire, decode, encode
 from bot.engine.sender import Sender
 from bot.engine.work import Unit
 from flows.cycle.model import Cycle
+from flows.effects import ButtonsDone
 from flows.model import Phase, Settings
 from storage import button_messages, cycles, groups, outbox
 from storage.db import Database
@@ -202,3 +203,36 @@ async def test_a_prompt_still_waiting_is_found_by_its_button_but_not_an_edit_of_
         await outbox.failed(tx, prompt, "Bad Request", NOW)
         assert not await outbox.message_waiting_with(tx, GROUP, marker)
         assert edit
+
+
+async def test_a_cycles_end_leaves_the_buttons_it_keeps_on_their_message(db: Database) -> None:
+    """The cycle closes while the look back waits for the inbrenger's answer: the talk's
+    buttons go, the look back's stay pressable (a late answer is still added)."""
+    await _cycle(db)
+    telegram = Telegram()
+    look_back = ((("„Wat zag je bij 0:12?”", "cy:1:look:1"), ("Geen van deze", "cy:1:look:0")),)
+    await _send(db, telegram, Message(GROUP, "Doel", buttons=(PROMPT,)),
+                Message(GROUP, "Wat hielp je het meest?", buttons=look_back),
+                Retire(GROUP, 1, keep=("look",)))
+    assert [c for c in telegram.calls if isinstance(c, Edit)] == [Edit(GROUP, 101, None, ())]
+    async with db.reading() as tx:
+        assert [(m.message_id, m.buttons) for m in await button_messages.of_cycle(tx, 1)] \
+            == [(102, look_back)]
+
+
+async def test_a_flows_buttons_done_with_keep_leaves_those_buttons(db: Database) -> None:
+    """The same, decided as the cycle flow decides it (flows.effects.ButtonsDone, carried out
+    by bot/engine/effects.py)."""
+    await _cycle(db)
+    telegram = Telegram()
+    look_back = ((("Geen van deze", "cy:1:look:0"),),)
+    await _send(db, telegram, Message(GROUP, "Doel", buttons=(PROMPT,)),
+                Message(GROUP, "Wat hielp je het meest?", buttons=look_back))
+    async with db.transaction() as tx:
+        group = await groups.find(tx, GROUP, 0)
+        cycle = await cycles.get(tx, 1)
+        assert group is not None and cycle is not None
+        await effects.store(Unit(tx, NOW), group, cycle,
+                            (ButtonsDone(1, keep=frozenset({"look"})),))
+    await _send(db, telegram)
+    assert [c for c in telegram.calls if isinstance(c, Edit)] == [Edit(GROUP, 101, None, ())]

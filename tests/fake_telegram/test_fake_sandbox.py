@@ -28,6 +28,8 @@ ECHO_BOT = textwrap.dedent(
         await update.effective_message.reply_text("echo: " + update.effective_message.text)
 
     Path(os.environ["INTERVISION_DATA_DIR"], "bot.pid").write_text(str(os.getpid()))
+    Path(os.environ["INTERVISION_DATA_DIR"], "bot.rate").write_text(
+        os.environ.get("INTERVISION_GROUP_MESSAGES_PER_MINUTE", "-"))
     app = (
         ApplicationBuilder()
         .token(os.environ["TELEGRAM_BOT_TOKEN"])
@@ -59,6 +61,11 @@ async def test_sandbox_serves_the_page_runs_the_bot_and_stops_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("INTERVISION_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("INTERVISION_GROUP_MESSAGES_PER_MINUTE", "60")  # passed on to the bot
+    # An earlier sandbox's database points at ids the new fake Telegram never handed out.
+    earlier = [tmp_path / f"sandbox.db{suffix}" for suffix in ("", "-wal", "-shm")]
+    for path in earlier:
+        path.write_bytes(b"an earlier sandbox run")
     script = tmp_path / "echo_bot.py"
     script.write_text(ECHO_BOT)
     port = free_port()
@@ -75,6 +82,9 @@ async def test_sandbox_serves_the_page_runs_the_bot_and_stops_it(
                     return False
 
             await eventually(bot_polls, timeout=30, interval=0.1)
+            assert not [p.name for p in earlier
+                        if p.exists() and b"an earlier sandbox run" in p.read_bytes()]
+            assert (tmp_path / "bot.rate").read_text() == "60"
             page = await http.get("/")
             assert page.status_code == 200 and "Intervision sandbox" in page.text
             assert (await http.get("/static/app.js")).status_code == 200

@@ -8,11 +8,21 @@ import sqlite3
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
-from bot.startup.sandbox_clock import MovableClock
+import pytest
+
+from bot.engine.services import SERVICES_KEY, Services
+from bot.startup.config import load
+from bot.startup.sandbox_clock import MovableClock, fire_due
 from fake_telegram.clock import SandboxClock
 from fake_telegram.world import World
+from flows.model import Settings
+from storage import groups
+from storage import timers as timer_store
 from storage.clock import to_db
+from storage.db import Database
+from storage.timers import StoredTimer
 
 
 def timers_db(path: Path, due: dict[str, datetime]) -> None:
@@ -109,3 +119,34 @@ def test_the_bots_clock_follows_the_file(tmp_path: Path) -> None:
     assert abs((clock() - datetime.now(UTC)).total_seconds() - 3600.5) < 1
     path.write_text("not a number")
     assert abs((clock() - datetime.now(UTC)).total_seconds() - 3600.5) < 1  # kept
+
+
+async def test_the_bots_job_fires_what_is_due_by_its_moved_clock_oldest_first(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """bot/startup/sandbox_clock.py's own job (the tests above play the bot's part): by the
+    moved clock, not the real one, and a jump over several timers fires them in the order
+    they fell due (an announcement before its reminder)."""
+    moved = datetime.now(UTC) + timedelta(days=2)
+    db = await Database.open(tmp_path / "bot.db")
+    try:
+        async with db.transaction() as tx:
+            group, _ = await groups.register(tx, -1001, 0, "Groep", Settings(), moved)
+            for name, due in (("remind", moved - timedelta(hours=24)),
+                              ("later", moved + timedelta(hours=1)), ("exact", moved),
+                              ("announce", moved - timedelta(hours=36))):
+                await timer_store.set(tx, group.id, name, name, {}, due)
+        svc = Services(config=load({"TELEGRAM_BOT_TOKEN": "123456789:" + "A" * 35,
+                                    "INTERVISION_DATA_DIR": str(tmp_path)}),
+                       clock=lambda: moved)
+        svc.db = db
+        fired: list[str] = []
+
+        async def fire(app: object, timer: StoredTimer) -> None:
+            fired.append(timer.name)
+
+        monkeypatch.setattr("bot.engine.jobs.fire", fire)
+        app = SimpleNamespace(bot_data={SERVICES_KEY: svc})
+        await fire_due(SimpleNamespace(application=app))  # type: ignore[arg-type]
+    finally:
+        await db.close()
+    assert fired == ["announce", "remind", "exact"]

@@ -31,6 +31,22 @@ async def test_commands_in_a_chat_that_is_not_set_up_get_one_answer(bot: InProce
     assert len(said) == 1 and NOT_SET_UP in said[0]
 
 
+async def test_a_command_right_after_the_setup_is_answered_though_not_set_up_was_just_said(
+        bot: InProcessBot) -> None:
+    """"Not set up" is said once in five minutes; once an admin set the group up, a member
+    who tried a moment before is answered (they were ignored for those minutes)."""
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, BRAM, "/join"))
+    [told] = await bot.said(since=since)
+    assert NOT_SET_UP in told
+    await bot.handle(command(bot.app.bot, ANNA, "/setup"))
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, BRAM, "/join"))
+    assert await bot.said(since=since), "Bram's /join after the setup went unanswered"
+    assert await bot.db_one("SELECT COUNT(*) FROM members WHERE user_id = ?",
+                            BRAM.user_id) == (1,)
+
+
 @pytest.mark.parametrize("data", [
     "cy:²:next",
     "cy:999:accept",  # a cycle that does not exist

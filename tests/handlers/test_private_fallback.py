@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from telegram import Update
+
 from bot.engine import jobs
 from bot.engine.sender import Sender
 from bot.engine.services import services_of
 from storage import timers
 from tests.handlers.in_process import InProcessBot
 from tests.handlers.talk import announced, to_the_talk
-from tests.handlers.updates import BRAM, CATO, command, message
+from tests.handlers.updates import BRAM, CATO, GROUP, GROUP_TITLE, command, message
 
 
 async def test_a_member_who_blocked_the_bot_is_nudged_in_the_group_without_naming_it(
@@ -21,10 +23,31 @@ async def test_a_member_who_blocked_the_bot_is_nudged_in_the_group_without_namin
     await bot.handle(command(bot.app.bot, CATO, "/start", chat_id=CATO.user_id))
     await bot.tg.block_bot(CATO.user_id)
     since = await bot.tg.mark()
-    await bot.handle(message(bot.app.bot, CATO, "Je zou meer wachttijd kunnen geven."))
-    (nudge,) = [said for said in await bot.said(since=since) if "wachttijd" in said]
-    assert not nudge.startswith("Over "), nudge  # it read "Over <group>:" in the group itself
+    # Through the fake Telegram, so that the message a reply points at exists there.
+    tip = await bot.tg.send_text(CATO.user_id, GROUP, "Je zou meer wachttijd kunnen geven.")
+    await bot.handle(Update.de_json({"update_id": 70_000 + tip["message_id"], "message": tip},
+                                    bot.app.bot))
+    (nudge,) = [m for m in await bot.tg.bot_messages(GROUP, since=since)
+                if "wachttijd" in (m["text"] or "")]
+    assert not (nudge["text"] or "").startswith("Over "), nudge  # it read "Over <group>:"
+    assert nudge["reply_to"] == tip["message_id"]  # which of her messages it is about
     assert await bot.said(CATO.user_id, since=since) == []
+
+
+async def test_a_member_who_started_the_bot_is_nudged_privately_and_told_which_group(
+        bot: InProcessBot) -> None:
+    """A member may be in several groups: the private nudge opens by naming this one."""
+    await to_the_talk(bot)
+    await bot.tg.start_private_chat(CATO.user_id)
+    await bot.handle(command(bot.app.bot, CATO, "/start", chat_id=CATO.user_id))
+    since = await bot.tg.mark()
+    await bot.handle(message(bot.app.bot, CATO, "Je zou meer wachttijd kunnen geven."))
+    (nudge,) = [said for said in await bot.said(CATO.user_id, since=since) if "wachttijd" in said]
+    assert nudge.startswith(f"Over {GROUP_TITLE}"), nudge
+    assert not [said for said in await bot.said(since=since) if "wachttijd" in said]
+    # Counted for the coach summary's "nudges given".
+    assert await bot.db_one("SELECT COUNT(*) FROM nudges WHERE user_id = ?",
+                            CATO.user_id) == (1,)
 
 
 async def test_a_cycle_started_by_hand_asks_for_the_clip_a_day_later_in_the_group_if_need_be(
@@ -46,3 +69,16 @@ async def test_a_cycle_started_by_hand_asks_for_the_clip_a_day_later_in_the_grou
     await svc.sender.idle()
     (said,) = await bot.said(since=since)
     assert said.startswith("Herinnering, Bram: je bent inbrenger"), said
+
+
+async def test_a_tip_written_in_english_in_a_dutch_group_is_nudged_in_english(
+        bot: InProcessBot) -> None:
+    """A member who writes English reads the nudge about it in English (the cue quotes their
+    words), privately and, where the private chat is impossible, in the group."""
+    await to_the_talk(bot)
+    await bot.tg.start_private_chat(CATO.user_id)
+    await bot.handle(command(bot.app.bot, CATO, "/start", chat_id=CATO.user_id))
+    since = await bot.tg.mark()
+    await bot.handle(message(bot.app.bot, CATO, "You could give them more wait time."))
+    (nudge,) = [said for said in await bot.said(CATO.user_id, since=since) if "wait" in said]
+    assert "I read a tip here" in nudge, nudge

@@ -3,6 +3,7 @@ agreed to the group's agreements or not yet, and whether they started the privat
 from __future__ import annotations
 
 from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.talk import to_the_talk
 from tests.handlers.updates import ANNA, BRAM, CATO, command
 
 
@@ -22,3 +23,12 @@ async def test_the_roster_marks_who_agreed_and_who_started_the_private_chat(
     assert "✅" in lines["Bram"] and "💬" in lines["Bram"]
     assert "…" in lines["Cato"] and "✅" not in lines["Cato"] and "💬" not in lines["Cato"]
     assert "… nog niet" in roster  # the legend says what the mark means
+
+
+async def test_the_inbrenger_s_turn_counts_once_the_clip_is_shown(bot: InProcessBot) -> None:
+    """The rotation picks who had the fewest turns (SPEC section 3): a turn not counted
+    would make Bram the next inbrenger again."""
+    await to_the_talk(bot)  # Bram brought in; the group watched his clip
+    turns = "SELECT user_id, turns FROM members ORDER BY user_id"
+    assert dict(await bot.db_all(turns)) == {BRAM.user_id: 1, CATO.user_id: 0}
+

@@ -87,3 +87,19 @@ async def test_a_still_button_copied_into_another_chat_is_not_the_groups(
     await bot.tg.add_member(ELSEWHERE, BRAM.user_id)
     answer = await bot.press(BRAM, f"still:{await _cycle_id(bot)}:2", chat_id=ELSEWHERE)
     assert answer is not None and "eerdere stap" in (answer.get("text") or ""), answer
+
+
+async def test_a_member_gets_a_few_stills_in_a_row_and_then_is_asked_to_wait(
+        bot: InProcessBot) -> None:
+    """Stills cost ffmpeg time: a few at once (comparing moments), then one every ten seconds
+    or so (bot/engine/flood.py); the one too many is answered at once, never left waiting."""
+    await to_the_talk(bot)
+    for moment in ("0:01", "0:02", "0:03"):
+        since = await bot.tg.mark()
+        await bot.handle(command(bot.app.bot, CATO, f"/pause {moment}"))
+        [answer] = await bot.said(since=since)  # the test's clip is no video: "could not ..."
+        assert "Even geduld" not in answer, (moment, answer)
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, CATO, "/pause 0:04"))
+    [answer] = await bot.said(since=since)
+    assert "Even geduld: over 10 seconden" in answer, answer

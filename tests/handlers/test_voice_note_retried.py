@@ -9,7 +9,11 @@ import pytest
 from telegram import Update
 
 from bot.engine import voice_notes
+from bot.engine.services import services_of
 from bot.media.transcribe import Transcript
+from bot.startup.application import build_application
+from fake_telegram import FakeTelegramServer
+from tests.bot_api import config_for, start, stop
 from tests.clips import ffmpeg
 from tests.handlers.in_process import InProcessBot
 from tests.handlers.talk import to_the_talk
@@ -42,3 +46,34 @@ async def test_a_voice_note_is_read_after_a_passing_502(
         return row if row and row[0] else None
 
     assert await eventually(read, what="the voice note's words") == (TIP, "tip")
+
+
+async def test_a_voice_note_a_stop_caught_unread_is_read_after_the_next_start(
+        bot: InProcessBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+        server: FakeTelegramServer) -> None:
+    """Its reading lives only in memory: a stop between the note's arrival and its words
+    would leave a spoken tip counted by its length for ever."""
+    async def hears(path: object, language: str, time_limit: float) -> Transcript:
+        return Transcript(TIP, "nl", "whisper", 3.0)
+
+    monkeypatch.setenv("INTERVISION_TRANSCRIBER", "whisper")
+    monkeypatch.setattr(voice_notes, "transcribe", hears)
+    await to_the_talk(bot)
+    services_of(bot.app).on_voice_note = None  # stopped before it came to read the note
+    note = tmp_path / "tip.ogg"
+    ffmpeg("-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono", "-t", "3", "-c:a", "libopus",
+           str(note))
+    sent = await bot.tg.send_video(CATO.user_id, GROUP, note, kind="voice")
+    await bot.handle(Update.de_json({"update_id": 60_000 + sent["message_id"], "message": sent},
+                                    bot.app.bot))
+    words = "SELECT text FROM contributions WHERE message_id = ?"
+    assert await bot.db_one(words, sent["message_id"]) == (None,)
+    again = await start(build_application(config_for(server, tmp_path)))  # the next start
+    try:
+        async def read() -> tuple[object, ...] | None:
+            row = await bot.db_one(words, sent["message_id"])
+            return row if row and row[0] else None
+
+        assert await eventually(read, what="the voice note's words") == (TIP,)
+    finally:
+        await stop(again)

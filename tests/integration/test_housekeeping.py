@@ -18,7 +18,16 @@ from bot.startup.application import build_application
 from fake_telegram import FakeTelegramServer
 from flows.cycle.model import Cycle
 from flows.model import Group, Phase, Settings
-from storage import contributions, cycles, groups, outbox
+from storage import (
+    button_messages,
+    contributions,
+    cycles,
+    groups,
+    inbox,
+    late_line_invitations,
+    outbox,
+)
+from storage.button_messages import ButtonMessage
 from storage.db import Database
 from tests.bot_api import App, config_for, start, stop
 
@@ -71,6 +80,7 @@ async def test_the_hourly_job_erases_what_is_past_its_retention_and_keeps_the_re
         year, _ = await groups.register(tx, -1002, 0, "Jaar", Settings(retention_days=365), NOW)
     await _said(db, month, "Ik zag dat ze wachtten.", days_ago=40)
     await _said(db, month, "Ik hoorde drie vragen.", days_ago=10)
+    await _said(db, month, "Een dag te lang bewaard.", days_ago=31)  # a day past 30: gone
     await _said(db, year, "Ze keken naar het bord.", days_ago=40)
 
     data = svc.config.data_dir
@@ -93,7 +103,7 @@ async def test_the_hourly_job_erases_what_is_past_its_retention_and_keeps_the_re
     [job] = app.job_queue.get_jobs_by_name("housekeeping")
     await job.run(app)
 
-    assert await _texts(db) == {"Maand 40 days": None,
+    assert await _texts(db) == {"Maand 40 days": None, "Maand 31 days": None,
                                 "Maand 10 days": "Ik hoorde drie vragen.",
                                 "Jaar 40 days": "Ze keken naar het bord."}
     assert [path.exists() for path in old] == [False, False, False]
@@ -141,3 +151,37 @@ async def test_words_past_their_retention_leave_no_copy_in_the_database_files(ap
     copies = [f.name for f in database.parent.glob(database.name + "*")
               if words.encode() in f.read_bytes()]
     assert copies == []
+
+
+async def test_handled_updates_and_the_records_that_quote_a_cycle_go_in_their_time(
+        app: App) -> None:
+    """A handled update holds a member's message as Telegram sent it, and a message with a
+    cycle's buttons quotes the talk (the look back's buttons): kept a week (Telegram sends
+    an update again within a day), and until the cycle ended, not for ever. An invitation
+    to a late look-back line is known for a week."""
+    db = services_of(app).db
+    words = "Ik zag dat Tim uit het raam keek."
+
+    def update(update_id: int) -> inbox.Arrival:
+        return inbox.Arrival(update_id, -1004, f'{{"update_id":{update_id},"text":"{words}"}}')
+
+    async with db.transaction() as tx:
+        group, _ = await groups.register(tx, -1004, 0, "Week", Settings(), NOW)
+        ended = await cycles.create(tx, Cycle(0, group.id, 1, 1, Phase.CLOSED, NOW - DAY),
+                                    actor_id=None, event="test", now=NOW - DAY)
+        await button_messages.record(tx, ButtonMessage(
+            -1004, 70, ended.id, f"Wat hielp je het meest? „{words}”",
+            ((("„Ik zag dat Tim ...”", "x"),),)), NOW - DAY)
+        await inbox.store(tx, [update(1), update(2)], NOW - 8 * DAY)
+        await inbox.mark(tx, 1, NOW - 8 * DAY)
+        await inbox.mark(tx, 2, NOW - DAY)
+        await late_line_invitations.record(tx, -1004, 71, ended.id, NOW - 8 * DAY)
+        await late_line_invitations.record(tx, -1004, 72, ended.id, NOW - DAY)
+    assert app.job_queue is not None
+    [job] = app.job_queue.get_jobs_by_name("housekeeping")
+    await job.run(app)
+    async with db.reading() as tx:
+        assert [r["update_id"] for r in await tx.all("SELECT update_id FROM inbox")] == [2]
+        assert await button_messages.of_cycle(tx, ended.id) == []
+        assert await late_line_invitations.cycle_of(tx, -1004, 71) is None
+        assert await late_line_invitations.cycle_of(tx, -1004, 72) == ended.id

@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from bot.cli.main import configure_logging
 from tests.bot_api import TOKEN
 
 
@@ -116,3 +120,62 @@ def test_a_second_run_on_the_same_database_is_refused_clearly(tmp_path: Path) ->
         first.terminate()
         first.communicate(timeout=30)
     assert first.returncode == 0
+
+
+def test_the_default_log_level_leaves_the_request_urls_with_the_token_out(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """httpx logs every request URL at INFO, and a Bot API URL holds the bot token (SPEC
+    section 6: the token never appears in the log at the default level)."""
+    for name in ("httpx", "apscheduler"):
+        monkeypatch.setattr(logging.getLogger(name), "level", logging.getLogger(name).level)
+    configure_logging("INFO")
+    assert not logging.getLogger("httpx").isEnabledFor(logging.INFO)
+    assert logging.getLogger("httpx").isEnabledFor(logging.WARNING)
+
+
+def test_classify_takes_a_hand_made_file_as_it_comes(tmp_path: Path) -> None:
+    """Capitalised column names, the language last and left out of a row, blank lines:
+    one label per message, none for a blank line, no crash."""
+    tsv = tmp_path / "hand.tsv"
+    tsv.write_text("ID\tText\tLang\n"
+                   "a\tJe zou meer wachttijd kunnen geven.\tnl\n"
+                   "\n"
+                   "b\tWhat did you notice at 1:23?\n"
+                   "\n", encoding="utf-8")
+    result = _run("classify", str(tsv))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["a\ttip", "b\topen_question"]
+
+
+def test_export_writes_every_group_or_the_one_asked_for(tmp_path: Path) -> None:
+    import asyncio
+    from datetime import UTC, datetime
+
+    from flows.model import Settings
+    from storage import groups
+    from storage.db import Database
+
+    async def two_groups() -> int:
+        db = await Database.open(tmp_path / "intervision.db")
+        try:
+            async with db.transaction() as tx:
+                now = datetime(2027, 1, 11, 9, 0, tzinfo=UTC)
+                await groups.register(tx, -1001, 0, "Pabo eerstejaars", Settings(), now)
+                second, _ = await groups.register(tx, -1002, 0, "Team Onderbouw", Settings(),
+                                                  now)
+            return second.id
+        finally:
+            await db.close()
+
+    second = asyncio.run(two_groups())
+    env = {"INTERVISION_DATA_DIR": str(tmp_path)}
+    markdown = _run("export", env_extra=env)  # Markdown unless asked otherwise
+    assert markdown.returncode == 0 and markdown.stdout.startswith("# ")
+    assert "Pabo eerstejaars" in markdown.stdout and "Team Onderbouw" in markdown.stdout
+    html = _run("export", "--format", "html", env_extra=env).stdout
+    assert html.lstrip().startswith("<") and "Pabo eerstejaars" in html
+    assert "Team Onderbouw" in html
+    one = _run("export", "--group", str(second), env_extra=env).stdout
+    assert "Team Onderbouw" in one and "Pabo eerstejaars" not in one
+    missing = _run("export", "--group", "999", env_extra=env)
+    assert missing.returncode == 2 and "no group with id 999" in missing.stderr

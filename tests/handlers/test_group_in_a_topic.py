@@ -1,0 +1,28 @@
+"""A group that lives in a forum topic hears its cycle there: the announcement, the prompts and
+what comes of a still asked for all go to the group's own topic, never to the chat's General
+topic, where another team talks (bot/engine/effects.py: every message to the group carries
+its thread)."""
+from __future__ import annotations
+
+from tests.handlers.in_process import InProcessBot
+from tests.handlers.updates import ANNA, BRAM, CATO, command
+
+FORUM = -1001000000081
+
+
+async def test_a_cycle_in_a_topic_is_announced_and_answered_in_that_topic(
+        bot: InProcessBot) -> None:
+    await bot.tg.add_group(FORUM, "Lerarenkamer", forum=True, admins=[ANNA.user_id],
+                           members=[BRAM.user_id, CATO.user_id])
+    team = await bot.tg.add_topic(FORUM, "Team A", created_by=ANNA.user_id)
+    await bot.handle(command(bot.app.bot, ANNA, "/setup", chat_id=FORUM, thread=team))
+    row = await bot.db_one("SELECT id FROM groups WHERE chat_id = ?", FORUM)
+    assert row is not None
+    for person in (BRAM, CATO):
+        await bot.handle(command(bot.app.bot, person, "/join", chat_id=FORUM, thread=team))
+        await bot.press(person, f"agree:{row[0]}", chat_id=FORUM)
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, "/cycle Bram", chat_id=FORUM, thread=team))
+    announced = await bot.tg.bot_messages(FORUM, since=since)
+    assert announced and "Bram" in (announced[0]["text"] or ""), announced
+    assert {m["thread_id"] for m in announced} == {team}
