@@ -12,7 +12,7 @@ import pytest
 
 from bot.engine.events import run_event
 from fake_telegram import FakeTelegramControl, FakeTelegramServer
-from flows.cycle.model import Cancel
+from flows.cycle.events import Cancel
 from tests.integration import test_timers_with_a_clock as timers
 
 
