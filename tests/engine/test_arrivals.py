@@ -14,8 +14,8 @@ from telegram.error import RetryAfter
 
 from bot.engine import arrivals
 from bot.engine.arrivals import lane_of
-from storage import inbox
 from storage.db import Database
+from tests.engine.arriving import Awake, stored
 
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
 CHAT = -100
@@ -26,19 +26,6 @@ def _message(update_id: int) -> dict[str, Any]:
     return {"update_id": update_id, "message": {
         "message_id": update_id, "date": 0, "chat": {"id": CHAT, "type": "supergroup"},
         "text": "Wat zag je bij 0:12?"}}
-
-
-class Awake:
-    def __init__(self) -> None:
-        self.woken: set[int] = set()
-
-    def wake(self, chats: Any) -> None:
-        self.woken |= set(chats)
-
-
-async def _stored(db: Database) -> list[int]:
-    async with db.reading() as tx:
-        return [update_id for update_id, _ in await inbox.waiting(tx, CHAT, 100)]
 
 
 async def test_a_webhook_call_without_the_secret_is_refused_and_the_one_with_it_taken(
@@ -52,11 +39,11 @@ async def test_a_webhook_call_without_the_secret_is_refused_and_the_one_with_it_
                                    headers={"X-Telegram-Bot-Api-Secret-Token": "guessed"})
         bare = await client.post("/telegram", json=_message(2))
         assert (forged.status, bare.status) == (403, 403)
-        assert await _stored(db) == [] and lanes.woken == set()
+        assert await stored(db, CHAT) == [] and lanes.woken == set()
         telegram = await client.post("/telegram", json=_message(3),
                                      headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
         assert telegram.status == 200
-    assert await _stored(db) == [3]
+    assert await stored(db, CHAT) == [3]
     assert lanes.woken == {CHAT}
 
 

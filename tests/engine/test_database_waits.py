@@ -21,6 +21,7 @@ from bot.engine.sender import Sender
 from bot.engine.update_lanes import UpdateLanes
 from storage import inbox, outbox
 from storage.db import Database
+from tests.engine.arriving import Awake, stored
 from tests.unwritable import disk_full, read_only, space_back
 from tests.waiting import eventually
 
@@ -56,19 +57,6 @@ class Telegram:
                 if offset is None or u["update_id"] >= offset]
 
 
-class Awake:
-    def __init__(self) -> None:
-        self.woken: set[int] = set()
-
-    def wake(self, chats: Any) -> None:
-        self.woken |= set(chats)
-
-
-async def _stored(db: Database) -> list[int]:
-    async with db.reading() as tx:
-        return [update_id for update_id, _ in await inbox.waiting(tx, CHAT, 100)]
-
-
 async def test_updates_that_arrive_while_the_disk_is_full_are_stored_once_there_is_room(
         db: Database, caplog: pytest.LogCaptureFixture) -> None:
     telegram = Telegram([_message(n) for n in range(1, 31)])
@@ -77,13 +65,13 @@ async def test_updates_that_arrive_while_the_disk_is_full_are_stored_once_there_
     try:
         await eventually(lambda: len(telegram.offsets) >= 3, what="getUpdates asked again")
         assert set(telegram.offsets) == {None}  # nothing confirmed: Telegram keeps them
-        assert await _stored(db) == []
+        assert await stored(db, CHAT) == []
         assert "30 arriving updates cannot be stored (the disk is full)" in caplog.text
         await space_back(db)
         await eventually(lambda: 31 in telegram.offsets, what="the batch confirmed")
     finally:
         polling.cancel()
-    assert await _stored(db) == list(range(1, 31))
+    assert await stored(db, CHAT) == list(range(1, 31))
     assert not polling.done() or polling.cancelled()
 
 
@@ -103,7 +91,7 @@ async def test_a_chats_lane_waits_while_the_disk_is_full_and_goes_on_after(
     update_lanes.wake([CHAT])
     await eventually(lambda: "updates -100 waits: the disk is full" in caplog.text,
                      what="the lane says why it waits")
-    assert await _stored(db) == [1, 2, 3, 4, 5]  # still there, unhandled
+    assert await stored(db, CHAT) == [1, 2, 3, 4, 5]  # still there, unhandled
     await space_back(db)
     await eventually(lambda: _nothing_waiting(db), what="every update handled")
     await update_lanes.stop()
@@ -114,7 +102,7 @@ async def test_a_chats_lane_waits_while_the_disk_is_full_and_goes_on_after(
 
 
 async def _nothing_waiting(db: Database) -> bool:
-    return await _stored(db) == []
+    return await stored(db, CHAT) == []
 
 
 async def test_a_sent_message_is_marked_sent_once_a_held_lock_is_let_go_and_not_sent_twice(
@@ -192,7 +180,7 @@ async def test_a_webhook_call_that_cannot_be_stored_is_refused_so_that_telegram_
         await read_only(db, on=False)
         taken = await client.post("/telegram", json=_message(7))  # Telegram's next try
         assert taken.status == 200
-    assert await _stored(db) == [7]
+    assert await stored(db, CHAT) == [7]
 
 
 async def test_polling_outlives_a_batch_that_breaks_storing(
@@ -214,5 +202,5 @@ async def test_polling_outlives_a_batch_that_breaks_storing(
         await eventually(lambda: 4 in telegram.offsets, what="the batch stored after all")
     finally:
         polling.cancel()
-    assert await _stored(db) == [1, 2, 3]
+    assert await stored(db, CHAT) == [1, 2, 3]
     assert "3 arriving updates could not be stored; Telegram keeps them" in caplog.text

@@ -98,3 +98,9 @@ async def forget_me(bot: InProcessBot, person: Person) -> None:
     yes = await forget_asked(bot, person)
     await bot.press(person, yes, chat_id=person.user_id)
 
+
+
+async def started_bot(bot: InProcessBot, person: Person) -> None:
+    """`person` opens the private chat with the bot and sends /start there."""
+    await bot.tg.start_private_chat(person.user_id)
+    await bot.handle(command(bot.app.bot, person, "/start", chat_id=person.user_id))

@@ -2,7 +2,7 @@
 what was there (a group without a cycle or a schedule has no "running cycle" to stop)."""
 from __future__ import annotations
 
-from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.in_process import InProcessBot, set_up, started_bot
 from tests.handlers.talk import announced
 from tests.handlers.updates import ANNA, BRAM, GROUP, bot_added, command
 
@@ -14,8 +14,7 @@ async def _removed(bot: InProcessBot) -> list[str]:
 
 
 async def _anna_started_the_bot(bot: InProcessBot) -> None:
-    await bot.tg.start_private_chat(ANNA.user_id)
-    await bot.handle(command(bot.app.bot, ANNA, "/start", chat_id=ANNA.user_id))
+    await started_bot(bot, ANNA)
 
 
 async def test_a_group_without_a_cycle_or_schedule_is_not_told_they_stopped(

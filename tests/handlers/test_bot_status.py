@@ -4,16 +4,15 @@ without the line that names the group (they are in it). A bot made a plain membe
 then cannot read the talk: the group hears it."""
 from __future__ import annotations
 
-from tests.handlers.in_process import InProcessBot
+from tests.handlers.in_process import InProcessBot, started_bot
 from tests.handlers.talk import to_the_talk
-from tests.handlers.updates import ANNA, CATO, GROUP, bot_blocked, bot_demoted, command, message
+from tests.handlers.updates import ANNA, CATO, GROUP, bot_blocked, bot_demoted, message
 
 TIP = "Je zou meer wachttijd kunnen geven."
 
 
 async def _cato_started_the_bot(bot: InProcessBot) -> None:
-    await bot.tg.start_private_chat(CATO.user_id)
-    await bot.handle(command(bot.app.bot, CATO, "/start", chat_id=CATO.user_id))
+    await started_bot(bot, CATO)
 
 
 async def test_a_member_who_blocked_the_bot_gets_the_nudge_in_the_group_without_a_header(

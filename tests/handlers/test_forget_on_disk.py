@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bot.engine.services import services_of
 from storage import contributions
-from tests.handlers.in_process import InProcessBot, forget_me, set_up
+from tests.handlers.in_process import InProcessBot, forget_me, set_up, started_bot
 from tests.handlers.updates import ANNA, BRAM, CATO, command
 
 WORDS = "Cato: wat merkte je bij jezelf toen de klas onrustig werd na de pauze?"
@@ -21,8 +21,7 @@ def _copies(db_path: str, words: str) -> list[str]:
 
 async def test_forget_leaves_no_copy_of_the_words_in_the_database_files(
         bot: InProcessBot) -> None:
-    await bot.tg.start_private_chat(CATO.user_id)
-    await bot.handle(command(bot.app.bot, CATO, "/start", chat_id=CATO.user_id))
+    await started_bot(bot, CATO)
     await set_up(bot, ANNA, BRAM, CATO)
     [(group_id,)] = await bot.db_all("SELECT id FROM groups")
     for person in (ANNA, BRAM, CATO):

@@ -4,15 +4,14 @@ showed a profile and /forget had something to erase again). Pressing Start again
 and may store them."""
 from __future__ import annotations
 
-from tests.handlers.in_process import InProcessBot, forget_me, set_up
+from tests.handlers.in_process import InProcessBot, forget_me, set_up, started_bot
 from tests.handlers.updates import BRAM, CATO, bot_blocked, command
 
 NOTHING = "Ik bewaar niets over jou."
 
 
 async def _forgotten(bot: InProcessBot) -> None:
-    await bot.tg.start_private_chat(CATO.user_id)
-    await bot.handle(command(bot.app.bot, CATO, "/start", chat_id=CATO.user_id))
+    await started_bot(bot, CATO)
     await set_up(bot, BRAM, CATO)
     await forget_me(bot, CATO)
 

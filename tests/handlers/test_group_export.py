@@ -9,14 +9,13 @@ from zoneinfo import ZoneInfo
 
 from bot.engine.services import services_of
 from storage import contributions
-from tests.handlers.in_process import InProcessBot, forget_me, set_up
+from tests.handlers.in_process import InProcessBot, forget_me, set_up, started_bot
 from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, GROUP_TITLE, Person, command
 from tests.waiting import eventually
 
 
 async def _start_privately(bot: InProcessBot, person: Person) -> None:
-    await bot.tg.start_private_chat(person.user_id)
-    await bot.handle(command(bot.app.bot, person, "/start", chat_id=person.user_id))
+    await started_bot(bot, person)
 
 
 async def _documents(bot: InProcessBot, chat_id: int, since: int) -> dict[str, str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 
-from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.in_process import InProcessBot, set_up, started_bot
 from tests.handlers.updates import ANNA, CATO, GROUP, GROUP_TITLE, Person, command, message, video
 
 COACH = Person(20, "Coach Carla")
@@ -39,8 +39,7 @@ async def test_a_clip_or_a_group_command_in_the_private_chat_is_pointed_to_the_g
 
 async def _linked_coach(bot: InProcessBot) -> None:
     await bot.tg.add_user(COACH.user_id, COACH.first_name)
-    await bot.tg.start_private_chat(ANNA.user_id)
-    await bot.handle(command(bot.app.bot, ANNA, "/start", chat_id=ANNA.user_id))
+    await started_bot(bot, ANNA)
     await set_up(bot, ANNA)
     since = await bot.tg.mark()
     await bot.handle(command(bot.app.bot, ANNA, "/coach"))

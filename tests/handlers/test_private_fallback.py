@@ -11,16 +11,15 @@ from bot.engine import jobs
 from bot.engine.sender import Sender
 from bot.engine.services import services_of
 from storage import timers
-from tests.handlers.in_process import InProcessBot
+from tests.handlers.in_process import InProcessBot, started_bot
 from tests.handlers.talk import announced, to_the_talk
-from tests.handlers.updates import BRAM, CATO, GROUP, GROUP_TITLE, command, message
+from tests.handlers.updates import BRAM, CATO, GROUP, GROUP_TITLE, message
 
 
 async def test_a_member_who_blocked_the_bot_is_nudged_in_the_group_without_naming_it(
         bot: InProcessBot) -> None:
     await to_the_talk(bot)
-    await bot.tg.start_private_chat(CATO.user_id)
-    await bot.handle(command(bot.app.bot, CATO, "/start", chat_id=CATO.user_id))
+    await started_bot(bot, CATO)
     await bot.tg.block_bot(CATO.user_id)
     since = await bot.tg.mark()
     # Through the fake Telegram, so that the message a reply points at exists there.
@@ -38,8 +37,7 @@ async def test_a_member_who_started_the_bot_is_nudged_privately_and_told_which_g
         bot: InProcessBot) -> None:
     """A member may be in several groups: the private nudge opens by naming this one."""
     await to_the_talk(bot)
-    await bot.tg.start_private_chat(CATO.user_id)
-    await bot.handle(command(bot.app.bot, CATO, "/start", chat_id=CATO.user_id))
+    await started_bot(bot, CATO)
     since = await bot.tg.mark()
     await bot.handle(message(bot.app.bot, CATO, "Je zou meer wachttijd kunnen geven."))
     (nudge,) = [said for said in await bot.said(CATO.user_id, since=since) if "wachttijd" in said]
@@ -55,8 +53,7 @@ async def test_a_cycle_started_by_hand_asks_for_the_clip_a_day_later_in_the_grou
     """No meeting, so no meeting's reminders: the cycle's own reminder comes a day after the
     announcement. Bram blocked the bot, so it comes in the group (it used to be dropped)."""
     await announced(bot)  # Anna: /cycle Bram
-    await bot.tg.start_private_chat(BRAM.user_id)
-    await bot.handle(command(bot.app.bot, BRAM, "/start", chat_id=BRAM.user_id))
+    await started_bot(bot, BRAM)
     await bot.tg.block_bot(BRAM.user_id)
     svc = services_of(bot.app)
     async with svc.db.reading() as tx:
@@ -76,8 +73,7 @@ async def test_a_tip_written_in_english_in_a_dutch_group_is_nudged_in_english(
     """A member who writes English reads the nudge about it in English (the cue quotes their
     words), privately and, where the private chat is impossible, in the group."""
     await to_the_talk(bot)
-    await bot.tg.start_private_chat(CATO.user_id)
-    await bot.handle(command(bot.app.bot, CATO, "/start", chat_id=CATO.user_id))
+    await started_bot(bot, CATO)
     since = await bot.tg.mark()
     await bot.handle(message(bot.app.bot, CATO, "You could give them more wait time."))
     (nudge,) = [said for said in await bot.said(CATO.user_id, since=since) if "wait" in said]

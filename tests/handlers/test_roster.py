@@ -2,7 +2,7 @@
 agreed to the group's agreements or not yet, and whether they started the private chat."""
 from __future__ import annotations
 
-from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.in_process import InProcessBot, set_up, started_bot
 from tests.handlers.talk import to_the_talk
 from tests.handlers.updates import ANNA, BRAM, CATO, command
 
@@ -12,8 +12,7 @@ async def test_the_roster_marks_who_agreed_and_who_started_the_private_chat(
     await set_up(bot, BRAM, CATO)
     group = await bot.db_one("SELECT id FROM groups")
     assert group is not None
-    await bot.tg.start_private_chat(BRAM.user_id)
-    await bot.handle(command(bot.app.bot, BRAM, "/start", chat_id=BRAM.user_id))
+    await started_bot(bot, BRAM)
     await bot.press(BRAM, f"agree:{group[0]}")
     since = await bot.tg.mark()
     await bot.handle(command(bot.app.bot, ANNA, "/roster"))
