@@ -13,7 +13,7 @@ from bot.engine.services import services_of
 from storage import timers
 from tests.handlers.in_process import InProcessBot, started_bot
 from tests.handlers.talk import announced, to_the_talk
-from tests.handlers.updates import BRAM, CATO, GROUP, GROUP_TITLE, message
+from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, GROUP_TITLE, command, message
 
 
 async def test_a_member_who_blocked_the_bot_is_nudged_in_the_group_without_naming_it(
@@ -78,3 +78,19 @@ async def test_a_tip_written_in_english_in_a_dutch_group_is_nudged_in_english(
     await bot.handle(message(bot.app.bot, CATO, "You could give them more wait time."))
     (nudge,) = [said for said in await bot.said(CATO.user_id, since=since) if "wait" in said]
     assert "I read a tip here" in nudge, nudge
+
+
+async def test_a_group_that_chose_nudges_in_the_group_hears_an_english_tip_nudged_in_english(
+        bot: InProcessBot) -> None:
+    """`/settings bezorging groep`: the nudge is a reply in the group, in the writer's language
+    as a private one would be (the group's Dutch would quote English words in Dutch)."""
+    await to_the_talk(bot)
+    await bot.handle(command(bot.app.bot, ANNA, "/settings bezorging groep"))
+    since = await bot.tg.mark()
+    tip = await bot.tg.send_text(CATO.user_id, GROUP, "You could give them more wait time.")
+    await bot.handle(Update.de_json({"update_id": 70_000 + tip["message_id"], "message": tip},
+                                    bot.app.bot))
+    (nudge,) = [m for m in await bot.tg.bot_messages(GROUP, since=since)
+                if "wait" in (m["text"] or "")]
+    assert "I read a tip here" in (nudge["text"] or ""), nudge
+    assert nudge["reply_to"] == tip["message_id"]
