@@ -15,7 +15,7 @@ from bot.engine.services import services_of
 from bot.media.transcribe import Transcript
 from flows.cycle.model import Cycle
 from flows.model import Group, Phase, WillStep
-from storage import coaches, cycles, groups, late_line_invitations, members
+from storage import coaches, contributions, cycles, groups, late_line_invitations, members
 from tests.clips import ffmpeg
 from tests.handlers.in_process import InProcessBot, set_up
 from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, Person, message
@@ -105,3 +105,21 @@ async def test_a_spoken_line_that_closed_the_look_back_reaches_the_coach_once_re
     assert "cyclus 1 van Bram" in addition
     assert "Cato gebruikt deze zet weer" in addition
     assert "🎙 I will ask more open question" in addition  # shown as spoken, capitalised
+
+
+async def test_the_line_that_closes_the_look_back_leaves_the_talk_in_the_summary(
+        bot: InProcessBot) -> None:
+    """Cato's line is the last the look back waits for, so her message closes the cycle, and
+    the summaries made then hold what was said in the talk before it."""
+    seeded = await _bram_in_the_look_back(bot)
+    async with services_of(bot.app).db.transaction() as tx:
+        await contributions.add(tx, seeded.cycle.id, CATO.user_id, "options", 900_001,
+                                OPTION, "open_question", datetime.now(UTC))
+    since = await bot.tg.mark()
+    await bot.handle(message(bot.app.bot, CATO, "Ik vraag vaker door."))
+    assert await bot.db_one("SELECT phase FROM cycles") == ("closed",)
+    said = await bot.said(GROUP, since=since) + await _to_coach(bot, since)
+    assert any(OPTION in words for words in said), said
+
+
+OPTION = "Wat zou er gebeuren als je eerst tien tellen wacht?"
