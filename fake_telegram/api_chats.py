@@ -132,6 +132,6 @@ async def create_chat_invite_link(world: World, p: Params) -> dict[str, Any]:
     }
     # Without them Telegram's link has no expiry and no limit, and says neither.
     for optional in ("expire_date", "member_limit"):
-        if p.get_int(optional) is not None:
-            link[optional] = p.get_int(optional)
+        if (value := p.get_int(optional)) is not None:
+            link[optional] = value
     return link

@@ -39,9 +39,6 @@ _DEFAULT_MIME = {
     "voice": "audio/ogg",
 }
 
-# Photos and video notes keep no name or type, yet Telegram's paths for them have these.
-_NAMELESS_SUFFIX = {"photo": ".jpg", "video_note": ".mp4"}
-
 
 @dataclass(frozen=True)
 class Probe:
@@ -117,8 +114,9 @@ def default_file_name(kind: str, mime_type: str | None) -> str:
 def file_path_for(file: StoredFile, number: int) -> str:
     suffix = (
         Path(file.file_name or "").suffix
-        or mimetypes.guess_extension(file.mime_type or "")
-        or _NAMELESS_SUFFIX.get(file.kind, "")
+        # Photos and video notes keep no name or type, yet their paths end in .jpg and .mp4.
+        or mimetypes.guess_extension(file.mime_type or _DEFAULT_MIME[file.kind])
+        or ""
     )
     return f"{_FOLDER[file.kind]}/file_{number}{suffix}"
 
