@@ -11,6 +11,7 @@ import pytest
 
 from fake_telegram import ControlError, FakeTelegramServer
 from fake_telegram.scenes import button_data, grown
+from tests.fake_telegram.windows import fill_private_window
 
 if TYPE_CHECKING:
     from telegram import Bot
@@ -85,8 +86,7 @@ async def test_switching_limits_on_starts_the_windows_afresh(
     cast: Cast, api: httpx.AsyncClient, clock: Clock
 ) -> None:
     await cast.tg.set_limits(True)
-    for i in range(10):
-        assert (await api.post("sendMessage", json={"chat_id": cast.anna, "text": f"{i}"})).is_success
+    await fill_private_window(api, cast.anna)
     await cast.tg.set_limits(True)
     assert (await api.post("sendMessage", json={"chat_id": cast.anna, "text": "10"})).is_success
 

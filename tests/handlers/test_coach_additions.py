@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from telegram import Update
 
 from bot.engine import voice_notes
 from bot.engine.services import services_of
@@ -18,7 +17,7 @@ from flows.model import Group, Phase, WillStep
 from storage import coaches, contributions, cycles, groups, late_line_invitations, members
 from tests.clips import ffmpeg
 from tests.handlers.in_process import InProcessBot, set_up
-from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, Person, message
+from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, Person, arrived, message
 from tests.waiting import eventually
 
 COACH = Person(4001, "Carla")
@@ -93,8 +92,7 @@ async def test_a_spoken_line_that_closed_the_look_back_reaches_the_coach_once_re
            str(note))
     since = await bot.tg.mark()
     sent = await bot.tg.send_video(CATO.user_id, GROUP, note, kind="voice")
-    await bot.handle(Update.de_json({"update_id": 50_000 + sent["message_id"], "message": sent},
-                                    bot.app.bot))
+    await bot.handle(arrived(bot.app.bot, sent))
     summary = next(m for m in await _to_coach(bot, since) if "Cyclus-samenvatting" in m)
     assert "Cato: 🎙 spraakbericht" in summary  # closed before anyone read it
 

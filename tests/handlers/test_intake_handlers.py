@@ -7,14 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from telegram import Update
 
 from bot.engine.services import services_of
 from fake_telegram.scenes import has_button
 from tests.clips import make_clip
 from tests.handlers.in_process import InProcessBot
 from tests.handlers.talk import QUESTION, announced
-from tests.handlers.updates import BRAM, GROUP, message, video
+from tests.handlers.updates import BRAM, GROUP, arrived, message, video
 
 NEW_QUESTION = "Hoe kan ik de start van de les rustiger maken?"
 FILMING_TIP = "Tip voor het filmen"
@@ -129,7 +128,6 @@ async def test_a_clip_sent_as_a_file_is_read_and_its_download_deleted(
     clip = make_clip(tmp_path / "les.mp4", seconds=3)
     sent = await bot.tg.send_video(BRAM.user_id, GROUP, clip, caption=QUESTION,
                                    kind="document", mime_type="video/mp4")
-    taken = await bot.answers(Update.de_json({"update_id": 70_000 + sent["message_id"],
-                                              "message": sent}, bot.app.bot))
+    taken = await bot.answers(arrived(bot.app.bot, sent))
     assert any("De clip is binnen" in words for words in taken), taken
     assert list((services_of(bot.app).config.data_dir / "tmp").iterdir()) == []

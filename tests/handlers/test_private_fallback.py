@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from telegram import Update
-
 from bot.engine import jobs
 from bot.engine.sender import Sender
 from bot.engine.services import services_of
 from storage import timers
 from tests.handlers.in_process import InProcessBot, started_bot
 from tests.handlers.talk import announced, to_the_talk
-from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, GROUP_TITLE, command, message
+from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, GROUP_TITLE, arrived, command, message
 
 
 async def test_a_member_who_blocked_the_bot_is_nudged_in_the_group_without_naming_it(
@@ -24,8 +22,7 @@ async def test_a_member_who_blocked_the_bot_is_nudged_in_the_group_without_namin
     since = await bot.tg.mark()
     # Through the fake Telegram, so that the message a reply points at exists there.
     tip = await bot.tg.send_text(CATO.user_id, GROUP, "Je zou meer wachttijd kunnen geven.")
-    await bot.handle(Update.de_json({"update_id": 70_000 + tip["message_id"], "message": tip},
-                                    bot.app.bot))
+    await bot.handle(arrived(bot.app.bot, tip))
     (nudge,) = [m for m in await bot.tg.bot_messages(GROUP, since=since)
                 if "wachttijd" in (m["text"] or "")]
     assert not (nudge["text"] or "").startswith("Over "), nudge  # it read "Over <group>:"
@@ -88,8 +85,7 @@ async def test_a_group_that_chose_nudges_in_the_group_hears_an_english_tip_nudge
     await bot.handle(command(bot.app.bot, ANNA, "/settings bezorging groep"))
     since = await bot.tg.mark()
     tip = await bot.tg.send_text(CATO.user_id, GROUP, "You could give them more wait time.")
-    await bot.handle(Update.de_json({"update_id": 70_000 + tip["message_id"], "message": tip},
-                                    bot.app.bot))
+    await bot.handle(arrived(bot.app.bot, tip))
     (nudge,) = [m for m in await bot.tg.bot_messages(GROUP, since=since)
                 if "wait" in (m["text"] or "")]
     assert "I read a tip here" in (nudge["text"] or ""), nudge

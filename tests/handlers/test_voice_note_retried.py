@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from telegram import Update
 
 from bot.engine import voice_notes
 from bot.engine.services import services_of
@@ -17,7 +16,7 @@ from tests.bot_api import config_for, start, stop
 from tests.clips import ffmpeg
 from tests.handlers.in_process import InProcessBot
 from tests.handlers.talk import to_the_talk
-from tests.handlers.updates import CATO, GROUP
+from tests.handlers.updates import CATO, GROUP, arrived
 from tests.waiting import eventually
 
 TIP = "je zou meer wachttijd kunnen geven"
@@ -37,8 +36,7 @@ async def test_a_voice_note_is_read_after_a_passing_502(
            str(note))
     await bot.tg.arm_error("getFile", error_code=502, description="Bad Gateway")
     sent = await bot.tg.send_video(CATO.user_id, GROUP, note, kind="voice")
-    await bot.handle(Update.de_json({"update_id": 60_000 + sent["message_id"], "message": sent},
-                                    bot.app.bot))
+    await bot.handle(arrived(bot.app.bot, sent))
 
     async def read() -> tuple[object, ...] | None:
         row = await bot.db_one("SELECT text, label FROM contributions WHERE message_id = ?",
@@ -64,8 +62,7 @@ async def test_a_voice_note_a_stop_caught_unread_is_read_after_the_next_start(
     ffmpeg("-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono", "-t", "3", "-c:a", "libopus",
            str(note))
     sent = await bot.tg.send_video(CATO.user_id, GROUP, note, kind="voice")
-    await bot.handle(Update.de_json({"update_id": 60_000 + sent["message_id"], "message": sent},
-                                    bot.app.bot))
+    await bot.handle(arrived(bot.app.bot, sent))
     words = "SELECT text FROM contributions WHERE message_id = ?"
     assert await bot.db_one(words, sent["message_id"]) == (None,)
     again = await start(build_application(config_for(server, tmp_path)))  # the next start

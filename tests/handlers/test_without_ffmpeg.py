@@ -6,13 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from telegram import Update
 
 from bot.media.process import missing_tools
 from fake_telegram.scenes import make_clip
 from tests.handlers.in_process import InProcessBot
 from tests.handlers.talk import QUESTION, announced
-from tests.handlers.updates import BRAM, GROUP
+from tests.handlers.updates import BRAM, GROUP, arrived
 
 
 async def test_a_clip_that_must_be_checked_is_not_called_damaged_when_ffprobe_is_missing(
@@ -23,8 +22,7 @@ async def test_a_clip_that_must_be_checked_is_not_called_damaged_when_ffprobe_is
                                    kind="document", mime_type="video/mp4")  # checked first
     monkeypatch.setenv("PATH", "/nonexistent")  # from here on, for the bot
     since = await bot.tg.mark()
-    await bot.handle(Update.de_json({"update_id": 60_000 + sent["message_id"],
-                                     "message": sent}, bot.app.bot))
+    await bot.handle(arrived(bot.app.bot, sent))
     said = await bot.said(since=since)
     assert any("ontbreekt een onderdeel (ffmpeg)" in words for words in said), said
     assert not any("beschadigd" in words for words in said)

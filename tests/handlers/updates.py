@@ -80,6 +80,13 @@ def message(bot: Bot, person: Person, text: str, *, chat_id: int = GROUP,
 command = message  # a command is a message that starts with one; the name says what is meant
 
 
+def arrived(bot: Bot, sent: dict[str, Any]) -> Update:
+    """The update that brings a message a person sent through the fake Telegram
+    (`tg.send_text`, `tg.send_video`): unlike one built here, the fake holds that message, so
+    a reply to it points at something real."""
+    return Update.de_json({"update_id": next(_ids), "message": sent}, bot)
+
+
 def video(bot: Bot, person: Person, caption: str | None = None, *, seconds: int = 60,
           chat_id: int = GROUP) -> Update:
     """`person` sends a video (Telegram's metadata only: nothing to download) with `caption`."""
