@@ -155,11 +155,12 @@ class SettingButton:
 
 @dataclass(frozen=True)
 class ScheduleButton:
-    """Save (yes) or drop (no) the rhythm /schedule understood. `rhythm` is its compact form
+    """Save (yes) or drop (no) the rhythm /schedule understood, or show it a week later
+    (later: the other week of a rhythm of several weeks). `rhythm` is its compact form
     (flows/schedule/compact.py) when that fits, else '#<id>' of a pending row."""
 
     group_id: int
-    answer: str  # yes | no
+    answer: str  # yes | no | later
     rhythm: str
 
     PREFIX = "sched"
@@ -170,7 +171,7 @@ class ScheduleButton:
     @classmethod
     def unpack(cls, data: str) -> ScheduleButton | None:
         parts = data.split(":")
-        if len(parts) != 4 or parts[0] != cls.PREFIX or parts[2] not in ("yes", "no"):
+        if len(parts) != 4 or parts[0] != cls.PREFIX or parts[2] not in ("yes", "no", "later"):
             return None
         group_id = _number(parts[1])
         if group_id is None or not _word(parts[3], "#~*,-/"):

@@ -1,21 +1,22 @@
 """/schedule: the group's rhythm of meetings, shown to anyone and set by an admin
 ('/schedule di 15:00 om de 2 weken', '/schedule off'). A new rhythm is shown as understood,
-with the next meetings, and saved only when an admin presses "save"; bot/engine/meetings.py
-plans the timers that follow from it."""
+with the next meetings, and saved only when an admin presses "save" (a rhythm of several
+weeks can first be moved a week later); bot/engine/meetings.py plans the timers that follow
+from it."""
 from __future__ import annotations
 
 from telegram.ext import BaseHandler, CallbackQueryHandler, filters
 
 from bot.engine.effects import buttons
 from bot.engine.meetings import replan_in, schedule_changed
-from bot.engine.outgoing import Edit
+from bot.engine.outgoing import ButtonRows, Edit
 from bot.engine.work import Unit
 from bot.handlers.commands import command
 from bot.handlers.common import GroupCommand, group_command
 from bot.handlers.group_button import GroupPress, PressAnswer, group_button
 from bot.texts.render import render_all, say
 from flows.callbacks import ScheduleButton, pattern
-from flows.effects import Button, text
+from flows.effects import Button, Keyboard, text
 from flows.model import Group
 from flows.schedule import plan as planning
 from flows.schedule.compact import compact, from_compact
@@ -28,8 +29,8 @@ from storage import groups
 async def schedule_command(cmd: GroupCommand) -> None:
     tz, now = cmd.group.settings.timezone, cmd.unit.now
     argument = " ".join(cmd.args).strip()
+    current = await groups.schedule_of(cmd.unit.tx, cmd.group.id)
     if not argument:
-        current = await groups.schedule_of(cmd.unit.tx, cmd.group.id)
         await cmd.reply_html(render_all(cmd.language, schedule_overview(
             current, now, tz, cmd.language)))
         return
@@ -38,25 +39,35 @@ async def schedule_command(cmd: GroupCommand) -> None:
         await replan_in(cmd.unit, cmd.group, None)
         await cmd.reply("schedule.stopped")
         return
-    parsed = planning.parse_schedule(argument, now, tz)
+    parsed = planning.parse_schedule(argument, now, tz, current)
     if isinstance(parsed, planning.ScheduleError):
         await cmd.reply_html(render_all(cmd.language, parsed.texts()))
         return
-    rhythm = await _button_rhythm(cmd.unit, cmd.group, parsed)
-    choice = ((Button(text("schedule.button.save"),
-                      ScheduleButton(cmd.group.id, "yes", rhythm).pack()),
-               Button(text("schedule.button.drop"),
-                      ScheduleButton(cmd.group.id, "no", rhythm).pack())),)
-    await cmd.reply_html(render_all(cmd.language, (text("schedule.confirm"),)
-                                    + schedule_overview(parsed, now, tz, cmd.language)),
-                         buttons(cmd.language, choice))
+    await cmd.reply_html(*await _question(cmd.unit, cmd.group, parsed, cmd.language))
+
+
+async def _question(unit: Unit, group: Group, schedule: planning.Schedule, language: str
+                    ) -> tuple[str, ButtonRows]:
+    """"Save this?" with the next meetings; a rhythm of several weeks can also be moved to
+    its other week, since only the admin knows which week the group meant."""
+    rhythm = await _button_rhythm(unit, group, schedule)
+    rows: Keyboard = ((Button(text("schedule.button.save"),
+                              ScheduleButton(group.id, "yes", rhythm).pack()),
+                       Button(text("schedule.button.drop"),
+                              ScheduleButton(group.id, "no", rhythm).pack())),)
+    if schedule.every_weeks > 1:
+        rows += ((Button(text("schedule.button.later"),
+                         ScheduleButton(group.id, "later", rhythm).pack()),),)
+    shown = (text("schedule.confirm"),) + schedule_overview(
+        schedule, unit.now, group.settings.timezone, language)
+    return render_all(language, shown), buttons(language, rows)
 
 
 async def _button_rhythm(unit: Unit, group: Group, schedule: planning.Schedule) -> str:
     """The rhythm in the button itself when it fits in 64 bytes, else a held row's '#id'."""
     packed = compact(schedule)
     try:
-        ScheduleButton(group.id, "yes", packed).pack()
+        ScheduleButton(group.id, "later", packed).pack()  # the longest of the answers
     except ValueError:
         held = await groups.hold_schedule(unit.tx, group.id, schedule.to_text(), unit.now)
         return f"#{held}"
@@ -88,6 +99,11 @@ async def on_schedule_button(press: GroupPress[ScheduleButton]) -> PressAnswer:
         stale = say(language, "schedule.stale")
         await unit.send(Edit(group.chat_id, press.message_id, stale))
         return PressAnswer(stale, alert=True)
+    if press.button.answer == "later":
+        later = planning.one_week_later(new, unit.now, group.settings.timezone)
+        html, rows = await _question(unit, group, later, language)
+        await unit.send(Edit(group.chat_id, press.message_id, html, rows))
+        return PressAnswer(say(language, "schedule.moved_short"))
     await groups.set_schedule(unit.tx, group.id, new.to_text())
     await schedule_changed(unit, group)
     shown = (text("schedule.saved"),) + schedule_overview(

@@ -50,6 +50,7 @@ __all__ = [
     "meeting_of",
     "meeting_timer_name",
     "next_meetings",
+    "one_week_later",
     "parse_schedule",
     "plan_meeting",
     "replan",
@@ -114,11 +115,14 @@ class Schedule:
         return (days, int(hour), int(minute)) if days else None
 
 
-def parse_schedule(text: str, now: datetime, tz: str) -> Schedule | ScheduleError:
+def parse_schedule(text: str, now: datetime, tz: str,
+                   current: Schedule | None = None) -> Schedule | ScheduleError:
     """The schedule an admin typed (nl/en words or crontab), or what is wrong with it.
 
-    For a rhythm of several weeks the anchor is the first matching day after `now`, so the
-    rhythm starts with the first meeting the admin is shown. "off" is the caller's: `is_off`.
+    A rhythm of several weeks keeps the weeks of the group's `current` rhythm of as many
+    weeks (a new day or time typed should not move the group to the other week); otherwise
+    its anchor is the first matching day after `now`, so the rhythm starts with the first
+    meeting the admin is shown (`one_week_later` moves it). "off" is the caller's: `is_off`.
     """
     form = read_schedule(text)
     if isinstance(form, ScheduleError):
@@ -131,8 +135,20 @@ def parse_schedule(text: str, now: datetime, tz: str) -> Schedule | ScheduleErro
     else:
         schedule = Schedule(_weekly_cron(form))
         if form.every_weeks > 1:
-            schedule = Schedule(schedule.cron, form.every_weeks, _anchor(schedule, now, tz))
+            kept = current.anchor if current and current.every_weeks == form.every_weeks \
+                else None
+            schedule = Schedule(schedule.cron, form.every_weeks,
+                                kept or _anchor(schedule, now, tz))
     return _check_calendar(schedule, now, tz)
+
+
+def one_week_later(schedule: Schedule, now: datetime, tz: str) -> Schedule:
+    """The same rhythm of several weeks, each meeting a week later: the admin's "other week".
+    The anchor becomes the first meeting after `now`, so it stays a date the admin was shown."""
+    if schedule.every_weeks == 1 or schedule.anchor is None:
+        return schedule
+    later = Schedule(schedule.cron, schedule.every_weeks, schedule.anchor + timedelta(weeks=1))
+    return Schedule(later.cron, later.every_weeks, _anchor(later, now, tz))
 
 
 def _weekly_cron(form: WeeklyForm) -> str:

@@ -23,6 +23,7 @@ from flows.settings_choice import settings_keyboard, setup_keyboard
     SettingButton(12, "s", "nudging", "strict"), SettingButton(3, "u", "timezone",
                                                                "America/Argentina/Buenos_Aires"),
     ScheduleButton(4, "yes", "0_15_*_*_2~2~20261208"), ScheduleButton(4, "no", "#17"),
+    ScheduleButton(4, "later", "0_15_*_*_1,2,3,4,5~12~20261208"),
 ])
 def test_new_buttons_come_back_as_they_were_packed(button: Any) -> None:
     packed = button.pack()

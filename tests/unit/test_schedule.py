@@ -24,6 +24,7 @@ from flows.schedule.plan import (
     meeting_of,
     meeting_timer_name,
     next_meetings,
+    one_week_later,
     parse_schedule,
     plan_meeting,
     replan,
@@ -353,6 +354,39 @@ def test_the_same_anchor_gives_the_same_meetings_whenever_it_is_parsed() -> None
     shifted = Schedule("0 15 * * 2", 2, date(2026, 12, 8))
     assert next_meetings(one, NOW, AMS, 10) == next_meetings(other, NOW, AMS, 10)
     assert not set(next_meetings(one, NOW, AMS, 10)) & set(next_meetings(shifted, NOW, AMS, 10))
+
+
+def test_a_rhythm_typed_again_keeps_the_groups_weeks() -> None:
+    """A new day or time for the same rhythm of weeks stays in the weeks the group meets in;
+    read on its own it would start with the first matching day and could move to the other
+    week."""
+    friday = NOW + timedelta(days=3)  # the group met on Tuesday 1 December, next on the 15th
+    current = parsed("di 15:00 om de 2 weken")
+    fresh = parsed("do 16:00 om de 2 weken", friday)
+    kept = parse_schedule("do 16:00 om de 2 weken", friday, AMS, current)
+    assert isinstance(kept, Schedule)
+    assert [f"{local(at):%d %b}" for at in next_meetings(fresh, friday, AMS, 2)] == [
+        "10 Dec", "24 Dec"]
+    assert [f"{local(at):%d %b}" for at in next_meetings(kept, friday, AMS, 2)] == [
+        "17 Dec", "31 Dec"]
+    # Another number of weeks, or none before, starts from the first meeting shown.
+    assert parse_schedule("do 16:00 om de 3 weken", friday, AMS, current) == \
+        parsed("do 16:00 om de 3 weken", friday)
+    assert parse_schedule("do 16:00 om de 2 weken", friday, AMS, parsed("di 15:00")) == fresh
+
+
+def test_a_week_later_moves_every_meeting_of_the_rhythm_by_a_week() -> None:
+    schedule = parsed("di 15:00 om de 2 weken")
+    later = one_week_later(schedule, NOW, AMS)
+    assert [at - timedelta(weeks=1) for at in next_meetings(later, NOW, AMS, 6)] == \
+        next_meetings(schedule, NOW, AMS, 6)
+    assert later.anchor == date(2026, 12, 8)  # the first meeting the admin is shown
+    assert one_week_later(later, NOW, AMS) == schedule  # two weeks on: the same rhythm again
+    three = parsed("di 15:00 om de 3 weken")
+    assert one_week_later(one_week_later(one_week_later(three, NOW, AMS), NOW, AMS), NOW,
+                          AMS) == three
+    weekly = parsed("di 15:00")
+    assert one_week_later(weekly, NOW, AMS) == weekly  # every week has no other week
 
 
 # --- The jobs of one meeting --------------------------------------------------------------------
