@@ -13,7 +13,7 @@ from telegram import Message
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes, filters
 
-from bot.engine.patience import passing
+from bot.engine.patience import passing, patiently
 from bot.engine.services import services
 from bot.handlers.common import length_of
 from bot.media import ffmpeg as media
@@ -23,6 +23,10 @@ from flows.cycle.model import Clip
 from flows.effects import Text, text
 
 log = logging.getLogger(__name__)
+
+# A passing failure of Telegram while the clip is fetched for its check is tried again while
+# the inbrenger waits for the answer (about 3 s at most), before they are asked to send it again.
+FETCH_TRIES, FETCH_PAUSE, FETCH_LONGEST = 3, 1.0, 2.0
 
 CLIP_FILTER = (filters.VIDEO | filters.VIDEO_NOTE | filters.ANIMATION | filters.Document.ALL)
 # A photo, a voice-less file: whatever can carry words besides the text of a message.
@@ -66,15 +70,19 @@ async def _probe(context: ContextTypes.DEFAULT_TYPE, file_id: str) -> tuple[int,
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"probe-{uuid.uuid4().hex}"
     allowed = limits(context)
-    try:
+
+    async def fetched() -> None:
         telegram_file = await context.bot.get_file(file_id)
         await telegram_file.download_to_drive(path)
+
+    try:
+        await patiently(fetched, tries=FETCH_TRIES, pause=FETCH_PAUSE, longest=FETCH_LONGEST)
         found = await media.probe(path, max_bytes=allowed.max_bytes,
                                   max_seconds=allowed.max_seconds,
                                   min_seconds=allowed.min_seconds)
     except TelegramError as error:
         log.info("clip could not be downloaded for checking: %s", error)
-        if passing(error):  # Telegram's hiccup, no fault of the file: send the same clip again
+        if passing(error):  # Telegram's hiccup outlasted the tries: send the same clip again
             return 0, text("clip.not_fetched")
         return 0, found_problem(allowed, "unreadable")
     except media.ToolMissing as error:

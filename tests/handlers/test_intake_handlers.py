@@ -101,13 +101,40 @@ async def test_a_better_take_is_checked_like_the_first_and_a_broken_one_changes_
 
 async def test_a_passing_telegram_failure_while_checking_a_clip_is_not_blamed_on_the_file(
         bot: InProcessBot) -> None:
-    """A 502 from Telegram while the clip is fetched for its check says to send it again in a
-    minute; it used to say the file seemed damaged, and Bram would re-export a good clip."""
+    """502s from Telegram for as long as the clip is fetched for its check say to send it
+    again in a minute; it used to say the file seemed damaged, and Bram would re-export a
+    good clip."""
     await announced(bot)
-    await bot.tg.arm_error("getFile", error_code=502, description="Bad Gateway")
+    await bot.tg.arm_error("getFile", times=3, error_code=502, description="Bad Gateway")
     answer = await bot.answers(video(bot.app.bot, BRAM, QUESTION, seconds=0))
     assert any("niet ophalen bij Telegram" in words for words in answer), answer
     assert not any("beschadigd" in words for words in answer)
+
+
+async def test_a_clip_is_fetched_again_after_one_passing_telegram_failure(
+        bot: InProcessBot, tmp_path: Path) -> None:
+    """One 502 while the clip is fetched for its check is tried again while Bram waits: the
+    clip is taken, and he is not asked to send the same clip again."""
+    await announced(bot)
+    clip = make_clip(tmp_path / "les.mp4", seconds=3)
+    sent = await bot.tg.send_video(BRAM.user_id, GROUP, clip, caption=QUESTION,
+                                   kind="document", mime_type="video/mp4")
+    await bot.tg.arm_error("getFile", error_code=502, description="Bad Gateway")
+    taken = await bot.answers(arrived(bot.app.bot, sent))
+    assert any("De clip is binnen" in words for words in taken), taken
+    assert not any("niet ophalen bij Telegram" in words for words in taken)
+
+
+async def test_a_refused_fetch_is_asked_once_and_read_as_an_unreadable_file(
+        bot: InProcessBot) -> None:
+    """A 400 is Telegram's final word on the file: it is not asked again."""
+    await announced(bot)
+    before = await bot.tg.call_count("getFile")
+    await bot.tg.arm_error("getFile", times=3, error_code=400, description="Bad Request: "
+                           "invalid file_id")
+    answer = await bot.answers(video(bot.app.bot, BRAM, QUESTION, seconds=0))
+    assert any("Ik kan deze video niet lezen" in words for words in answer), answer
+    assert await bot.tg.call_count("getFile") == before + 1
 
 
 async def test_a_clip_is_taken_when_durations_are_timedeltas(
