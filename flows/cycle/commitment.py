@@ -1,9 +1,10 @@
 """Will: what the inbrenger will try, and with which goal (SPEC §3).
 
-The inbrenger's message is proposed as the commitment, never taken as it is. When the bot reads
-no goal in it, the proposal still comes (nothing is lost; it can be confirmed as it is) and asks
-kindly for the goal: a next message that is a goal ("zodat ...", or just the goal itself) is
-joined to the proposal; a next message that is a whole new commitment with its goal replaces it.
+The inbrenger's message is proposed as the commitment, never taken as it is; a question or a
+short "weet ik nog niet" is talk, not a proposal. When the bot reads no goal in a proposal, it
+still comes (nothing is lost; it can be confirmed as it is) and asks kindly for the goal: a next
+message that is a goal ("zodat ...", or just the goal itself) is joined to the proposal; a next
+message that says what will be done ("Ik ga ...") is a new proposal in its place.
 
     has_goal("Ik wacht vijf tellen, zodat meer leerlingen nadenken.")  # True
     has_goal("Ik ga bij de deur wachten tot iedereen zit.")            # False
@@ -40,6 +41,33 @@ _OPENS_WITH_GOAL = re.compile(
     re.IGNORECASE)
 
 
+# A message that opens with what the inbrenger will do is a (new) commitment, also after the
+# bot asked for the goal: "Ik ga langer wachten." is no goal for the proposal before it.
+_OPENS_WITH_INTENTION = re.compile(
+    r"^\W*(?:(?:en|and|dan|then|ok[eé]?|oké|ja|yes|nee|no)[\s,]+)?"
+    r"(?:ik\s+(?:ga|wil|zal|probeer|kies|neem|begin|gebruik)|i\s+(?:will|shall|am going to|want"
+    r"|plan|try)|i'll|i'm going to|volgende (?:keer|les|week)|next (?:time|lesson|week)"
+    r"|vanaf nu|from now on)\b",
+    re.IGNORECASE)
+# "Weet ik nog niet", "no idea": an answer that holds no commitment yet (in a short message;
+# a longer one may hedge before it says what it will try).
+_NOT_YET = re.compile(
+    r"\b(?:weet (?:ik|het) (?:het |nog |niet )*niet|ik weet (?:het |nog )*niet|geen idee"
+    r"|(?:i )?(?:don't|do not) know|not sure|no idea|dunno|haven't decided)\b",
+    re.IGNORECASE)
+_SHORT = 8  # words
+
+
+def holds_no_commitment(words: str) -> bool:
+    """A question ("Weet ik nog niet?", "Zal ik langer wachten?") or a short "I don't know
+    yet": talk in Will, not words to propose as the commitment, unless it opens with what the
+    inbrenger will do ("Ik ga langer wachten, goed idee?")."""
+    if _OPENS_WITH_INTENTION.match(words):
+        return False
+    return words.rstrip().endswith("?") or (
+        len(words.split()) <= _SHORT and _NOT_YET.search(words) is not None)
+
+
 def has_goal(words: str, language: str | None = None) -> bool:
     """Does this commitment say with which goal? In `language`, or in either."""
     patterns = [_GOAL[language]] if language in _GOAL else _GOAL.values()
@@ -48,8 +76,11 @@ def has_goal(words: str, language: str | None = None) -> bool:
 
 def is_goal_only(words: str, language: str | None = None) -> bool:
     """A follow-up that is a goal for the proposal, not a new commitment: it opens with the
-    why, or it names no why at all (then the words themselves are the goal)."""
-    return _OPENS_WITH_GOAL.match(words) is not None or not has_goal(words, language)
+    why, or it names no why at all and does not open with what will be done (then the words
+    themselves are the goal: "een rustige start")."""
+    if _OPENS_WITH_GOAL.match(words) is not None:
+        return True
+    return not _OPENS_WITH_INTENTION.match(words) and not has_goal(words, language)
 
 
 def with_goal(what: str, goal: str, label: str) -> str:
@@ -75,6 +106,9 @@ def propose_words(ctx: CycleContext, actor: int, message_id: int, words: str,
     which is kept as the note's words."""
     words = words.strip()
     language = words_language(ctx, words, language)
+    if holds_no_commitment(words):  # the group may help; a proposal waiting stays as it is
+        return respond_to_words(ctx, actor, message_id, words, language, nudge=False,
+                                voice=voice)
     pending = ctx.cycle.proposed_commitment
     if pending and not _says_why(ctx, pending) and is_goal_only(words, language):
         label = render(ctx.settings.language, text("cycle.goal_label"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from flows.catalog import render_all
-from flows.cycle.commitment import has_goal, is_goal_only, with_goal
+from flows.cycle.commitment import has_goal, holds_no_commitment, is_goal_only, with_goal
 from flows.cycle.events import CommitmentEdited, ConfirmCommitment, Contribution
 from flows.cycle.model import Decision
 from flows.cycle.table import decide
@@ -141,3 +141,43 @@ def test_an_edit_of_the_proposed_message_is_proposed_instead() -> None:
     after = decide(ctx_for(joined.cycle),
                    CommitmentEdited(ANNA, 801, "Zodat het rustig is.", "Zodat het stil is."))
     assert after.cycle == joined.cycle and after.effects == ()
+
+
+@pytest.mark.parametrize("words", [
+    "Weet ik nog niet?", "Ik weet het nog niet", "Geen idee eigenlijk", "Zal ik langer wachten?",
+    "Wat zouden jullie doen?", "I don't know yet", "Not sure yet.", "Should I wait longer?",
+])
+def test_a_question_or_not_knowing_yet_is_not_proposed(words: str) -> None:
+    decision = decide(ctx_for(cycle_in(Phase.WILL)), Contribution(ANNA, 800, words))
+    assert decision.cycle.proposed_commitment is None
+    assert not [e for e in decision.effects if isinstance(e, Say)]
+    assert holds_no_commitment(words)
+
+
+@pytest.mark.parametrize("words", [
+    "Ik ga langer wachten, goed idee?", "I'll wait longer, is that ok?",
+    "Ik weet nog niet precies hoe, maar ik ga na elke vraag vijf tellen wachten.",
+    "Vaker rondlopen.", "Morgen al, denk ik!",
+])
+def test_what_will_be_done_is_proposed_even_with_a_question_or_doubt(words: str) -> None:
+    assert not holds_no_commitment(words)
+
+
+def test_a_new_commitment_after_the_goal_question_takes_the_old_ones_place() -> None:
+    """The UX review: "Weet ik nog niet?" was proposed, and "Ik ga langer wachten." glued on
+    as its goal ("Weet ik nog niet? Doel: Ik ga langer wachten."), which went into both
+    summaries once confirmed."""
+    unsure = decide(ctx_for(cycle_in(Phase.WILL)), Contribution(ANNA, 800, "Weet ik nog niet?"))
+    first = decide(ctx_for(unsure.cycle), Contribution(ANNA, 801, "Ik ga langer wachten."))
+    shown, buttons = proposal(first)
+    assert first.cycle.proposed_commitment == "Ik ga langer wachten."
+    assert "En met welk doel" in shown and buttons == ["cy:7:commit:801"]
+    other = decide(ctx_for(first.cycle),
+                   Contribution(ANNA, 802, "Ik ga de namen van de leerlingen noemen."))
+    assert other.cycle.proposed_commitment == "Ik ga de namen van de leerlingen noemen."
+    english = Settings(language="en")
+    asked = decide(ctx_for(cycle_in(Phase.WILL), settings=english),
+                   Contribution(ANNA, 800, "I'll wait at the door."))
+    again = decide(ctx_for(asked.cycle, settings=english),
+                   Contribution(ANNA, 801, "Next time I will call pupils by name."))
+    assert again.cycle.proposed_commitment == "Next time I will call pupils by name."
