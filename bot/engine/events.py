@@ -116,7 +116,8 @@ async def start_cycle_in(unit: Unit, group: Group, *, actor_id: int | None,
     cycle = await cycles.create(unit.tx, cycle, actor_id=actor_id, event="start", now=unit.now)
     opening = opening_effects(CycleContext(
         cycle, group.settings, group_members, unit.now, group_title=group.title,
-        history=await cycles.history(unit.tx, group.id)))
+        history=await cycles.history(unit.tx, group.id),
+        upcoming_meetings=await upcoming_meetings(unit.tx, group, unit.now, 1)))
     await effects.store(unit, group, cycle, opening, late=late)
     return cycle
 

@@ -154,9 +154,11 @@ def remind_clip(ctx: CycleContext, event: Event) -> Decision:
 def _clip_reminder(ctx: CycleContext) -> Text:
     """Asks for what is still missing (a clip already sent is not asked for again), and
     names the meeting and how far off it is, so the day-before and the last reminder are
-    not the same words twice."""
+    not the same words twice. A cycle started by hand is brought up at the schedule's next
+    meeting (`MeetingBegan`), so that is the meeting its reminders name."""
     cycle, name = ctx.cycle, inbrenger_name(ctx)
-    meeting = cycle.meeting_at if cycle.meeting_at and cycle.meeting_at > ctx.now else None
+    meeting = next_meeting(ctx) if cycle.meeting_at is None else cycle.meeting_at
+    meeting = meeting if meeting and meeting > ctx.now else None
     left: Text | None = None
     if meeting is not None:
         hours = max(1, round((meeting - ctx.now).total_seconds() / 3600))

@@ -1,8 +1,9 @@
 """Starting a cycle: who brings in (fair rotation, or the one an admin names)."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from flows.cycle.guards import next_meeting
 from flows.cycle.model import Cycle, CycleContext
 from flows.cycle.phases import announce, set_timer, timer_at
 from flows.cycle.rotation import pick_inbrenger
@@ -38,12 +39,23 @@ def opening_effects(ctx: CycleContext) -> tuple[Effect, ...]:
     """What the bot says once the new cycle is stored: the announcement, and the meeting's
     opening time when it has one. An announcement that comes only at or after the meeting
     time (the bot was down) opens the meeting right after it, so the group is not left
-    waiting in silence. A cycle started by hand has no meeting whose reminders would ask for
-    the clip: it asks once itself, a day later (unless the group switched reminders off)."""
+    waiting in silence. A cycle started by hand has no meeting of its own whose reminders
+    would ask for the clip: it asks once itself, a day later (unless the group switched
+    reminders off), or leaves it to the schedule's next meeting when that meeting's first
+    reminder comes within a day after its own would (three reminders in two days, the UX
+    review found, are nagging)."""
     cycle = ctx.cycle
     effects = announce(ctx, cycle)
     if cycle.meeting_at is not None:
         effects += (timer_at(cycle, "meeting_open", max(cycle.meeting_at, ctx.now)),)
-    elif ctx.settings.clip_reminder_hours:
+    elif ctx.settings.clip_reminder_hours and not _meeting_reminds_soon(ctx):
         effects += (set_timer(ctx, cycle, "clip_reminder", HAND_STARTED_REMINDER_HOURS * 60),)
     return effects
+
+
+def _meeting_reminds_soon(ctx: CycleContext) -> bool:
+    meeting = next_meeting(ctx)
+    if meeting is None:
+        return False
+    its_reminder = meeting - timedelta(hours=ctx.settings.clip_reminder_hours)
+    return its_reminder <= ctx.now + timedelta(hours=2 * HAND_STARTED_REMINDER_HOURS)

@@ -8,34 +8,24 @@ import pytest
 
 from bot.engine.services import services_of
 from tests.handlers.in_process import InProcessBot, set_up
-from tests.handlers.updates import ANNA, GROUP, command
+from tests.handlers.schedules import saved
+from tests.handlers.updates import ANNA, command
 
 MONDAY = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)  # Thursday's meeting: every timer still ahead
 REMINDERS = "SELECT COUNT(*) FROM timers WHERE name LIKE 'meeting:%:remind%' AND fired_at IS NULL"
-
-
-async def _schedule(bot: InProcessBot, words: str) -> None:
-    since = await bot.tg.mark()
-    await bot.handle(command(bot.app.bot, ANNA, f"/schedule {words}"))
-    [asked] = [m for m in await bot.tg.bot_messages(GROUP, since=since)
-               if m["message"].get("reply_markup")]
-    yes = next(b["callback_data"] for row in asked["message"]["reply_markup"]["inline_keyboard"]
-               for b in row if b["callback_data"].startswith("sched:") and ":yes:" in
-               b["callback_data"])
-    await bot.press(ANNA, yes)
 
 
 async def test_reminder_0_switches_the_clip_reminders_off_and_a_number_back_on(
         bot: InProcessBot) -> None:
     services_of(bot.app).clock = lambda: MONDAY
     await set_up(bot)
-    await _schedule(bot, "do 15:00 wekelijks")
+    await saved(bot, "do 15:00 wekelijks")
     assert await bot.db_one(REMINDERS) == (2,)  # 24 and 2 hours before
 
     since = await bot.tg.mark()
     await bot.handle(command(bot.app.bot, ANNA, "/settings reminder 0"))
-    saved, overview = await bot.said(since=since)
-    assert "Opgeslagen" in saved and "herinnering uit ·" in overview
+    answer, overview = await bot.said(since=since)
+    assert "Opgeslagen" in answer and "herinnering uit ·" in overview
     assert await bot.db_one(REMINDERS) == (0,)
 
     since = await bot.tg.mark()
@@ -61,7 +51,7 @@ async def test_a_new_time_zone_by_setup_moves_the_meeting_timers(bot: InProcessB
     meeting planned for 15:00 Amsterdam time moves to 15:00 London time, an hour later."""
     services_of(bot.app).clock = lambda: MONDAY
     await set_up(bot)
-    await _schedule(bot, "do 15:00 wekelijks")
+    await saved(bot, "do 15:00 wekelijks")
     before = await bot.db_all(MEETING_TIMERS)
     assert before
 

@@ -761,6 +761,12 @@ def test_the_day_before_and_the_last_clip_reminder_say_how_far_off_the_meeting_i
     assert "bij de bijeenkomst van do 10 dec 15:30, over 2 uur." in said(last)
     by_hand = decide(ctx_for(cycle_in(P.AWAITING_CLIP)), TimerFired("clip_reminder"))
     assert "voor de volgende bijeenkomst" in said(by_hand)
+    # A cycle started by hand is brought up at the schedule's next meeting: its reminders
+    # name that one, so they are not the same words as the cycle's own (the UX review).
+    scheduled = replace(ctx_for(cycle_in(P.AWAITING_CLIP), now=meeting - timedelta(hours=2)),
+                        upcoming_meetings=(meeting,))
+    assert "bij de bijeenkomst van do 10 dec 15:30, over 2 uur." in said(
+        decide(scheduled, TimerFired("clip_reminder")))
 
 
 def test_the_follow_up_asks_no_question_the_private_chat_cannot_take() -> None:

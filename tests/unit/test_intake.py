@@ -260,6 +260,24 @@ def test_a_cycle_started_by_hand_reminds_the_inbrenger_of_the_clip_a_day_later()
     assert _clip_reminders(for_a_meeting) == []  # the meeting's own reminders come
 
 
+def _hand_reminders(meeting_in: timedelta) -> list[SetTimer]:
+    by_hand = replace(cycle_in(P.ANNOUNCED), meeting_at=None)
+    ctx = replace(ctx_for(by_hand), upcoming_meetings=(NOW + meeting_in,))
+    return [e for e in opening_effects(ctx)
+            if isinstance(e, SetTimer) and e.event == "clip_reminder"]
+
+
+def test_a_cycle_started_by_hand_leaves_the_reminder_to_a_meeting_that_reminds_soon() -> None:
+    """The UX review: /cycle three days before a scheduled meeting sent the inbrenger the
+    same reminder three times in two days (the cycle's own, then the meeting's two). The
+    meeting's first reminder comes 24 hours before it."""
+    assert _hand_reminders(timedelta(days=3)) == []  # its reminder comes two days on
+    assert _hand_reminders(timedelta(hours=5)) == []  # its last reminder is near
+    assert [t.due for t in _hand_reminders(timedelta(days=3, minutes=1))] == [
+        NOW + timedelta(days=1)]  # more than a day after the cycle's own
+    assert [t.due for t in _hand_reminders(timedelta(days=14))] == [NOW + timedelta(days=1)]
+
+
 def test_a_reminder_asks_for_what_is_still_missing_not_for_the_clip_already_sent() -> None:
     """Clip and question are in, the consent button not pressed: the reminder and the meeting
     ask for the consent, not "share your clip and learning question?" again."""
