@@ -16,7 +16,7 @@ from bot.engine.work import Once, Unit, work
 from bot.media.transcribe import backend_from_env
 from flows.cycle.events import Contribution, Event, actor_of
 from flows.cycle.model import Cycle, CycleContext, Decision
-from flows.cycle.start import new_cycle, opening_effects
+from flows.cycle.start import new_cycle, opening_effects, why_not_now
 from flows.cycle.table import decide
 from flows.effects import Text
 from flows.model import Group, Phase
@@ -106,9 +106,10 @@ async def start_cycle_in(unit: Unit, group: Group, *, actor_id: int | None,
                          inbrenger_id: int | None = None, meeting_at: datetime | None = None,
                          late: bool = False) -> Cycle | Text:
     """Opens a new cycle and announces it; the reason as a Text when none can start."""
-    if await cycles.open_cycle(unit.tx, group.id):
-        return Text("cycle.refused.already_running")
     group_members = await members.active(unit.tx, group.id)
+    running = await cycles.open_cycle(unit.tx, group.id)
+    if running:
+        return why_not_now(running, group_members, group.settings)
     cycle = new_cycle(group.id, group_members, unit.now, inbrenger_id=inbrenger_id,
                       meeting_at=meeting_at)
     if isinstance(cycle, Text):

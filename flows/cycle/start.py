@@ -5,10 +5,10 @@ from datetime import datetime, timedelta
 
 from flows.cycle.guards import next_meeting
 from flows.cycle.model import Cycle, CycleContext
-from flows.cycle.phases import announce, set_timer, timer_at
+from flows.cycle.phases import announce, meeting_in, set_timer, timer_at
 from flows.cycle.rotation import pick_inbrenger
 from flows.effects import Effect, Text, text
-from flows.model import Member, Phase
+from flows.model import Member, Phase, Settings
 
 MIN_MEMBERS = 2  # an inbrenger and at least one peer
 HAND_STARTED_REMINDER_HOURS = 24  # a cycle without a meeting: the clip asked for again a day on
@@ -33,6 +33,17 @@ def new_cycle(group_id: int, members: tuple[Member, ...], now: datetime, *,
     return Cycle(id=0, group_id=group_id, inbrenger_id=inbrenger.user_id,
                  number=inbrenger.last_closed_number + 1, phase=Phase.ANNOUNCED, phase_started_at=now,
                  previous_commitment=inbrenger.last_commitment, meeting_at=meeting_at)
+
+
+def why_not_now(open_cycle: Cycle, members: tuple[Member, ...], settings: Settings) -> Text:
+    """/cycle while a cycle is open: a turn only announced (no clip yet) is named, with how
+    to pass it on, since "a cycle is running" reads wrong before anything began."""
+    if open_cycle.phase not in (Phase.ANNOUNCED, Phase.AWAITING_CLIP):
+        return text("cycle.refused.already_running")
+    name = next((m.name for m in members if m.user_id == open_cycle.inbrenger_id), "?")
+    meeting: Text | str = "" if open_cycle.meeting_at is None else text(
+        "cycle.refused.for_meeting", when=meeting_in(settings, open_cycle.meeting_at))
+    return text("cycle.refused.turn_announced", name=name, meeting=meeting)
 
 
 def opening_effects(ctx: CycleContext) -> tuple[Effect, ...]:

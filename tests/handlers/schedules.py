@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.handlers.in_process import InProcessBot
+from tests.handlers.talk import view_of
 from tests.handlers.updates import ANNA, GROUP, Person, button, command
 
 OPENINGS = ("SELECT name FROM timers WHERE name LIKE 'meeting:%:open' AND fired_at IS NULL "
@@ -33,8 +34,7 @@ async def pressed(bot: InProcessBot, person: Person, view: dict[str, Any], label
               for b in row if b["text"] == label]
     query_id = await bot.tg.click(person.user_id, view["message"], data)
     await bot.handle(button(bot.app.bot, person, view["message"], data, query_id))
-    [now] = [m for m in await bot.tg.bot_messages(GROUP)
-             if m["message_id"] == view["message_id"]]
+    now = await view_of(bot, view["message_id"])
     return {**now, "answer": await bot.tg.callback_answer(query_id)}
 
 

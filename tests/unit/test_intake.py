@@ -4,7 +4,7 @@ correction about 'own actions' can be overruled by sending the same question aga
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from flows.catalog import render_all
 from flows.cycle.events import (
@@ -18,7 +18,7 @@ from flows.cycle.events import (
 )
 from flows.cycle.intake import awaits_clip_from, is_clip
 from flows.cycle.model import Cycle, Decision
-from flows.cycle.start import new_cycle, opening_effects
+from flows.cycle.start import new_cycle, opening_effects, why_not_now
 from flows.cycle.table import decide
 from flows.effects import Say, SetTimer
 from flows.model import Phase, Settings
@@ -331,3 +331,14 @@ def test_a_members_next_cycle_is_numbered_after_their_last_closed_one() -> None:
     assert isinstance(first, Cycle) and isinstance(second, Cycle)
     assert (first.number, second.number) == (1, 2)
     assert "(cyclus 2)" in said(Decision(second, opening_effects(ctx_for(second))))
+
+
+def test_cycle_while_a_turn_is_announced_for_a_meeting_names_the_meeting() -> None:
+    meeting = datetime(2026, 12, 10, 14, 30, tzinfo=UTC)  # Thursday, 15:30 in Amsterdam
+    waiting = replace(cycle_in(P.AWAITING_CLIP, clip=None), meeting_at=meeting)
+    refusal = render_all("nl", (why_not_now(waiting, ctx_for(waiting).members, Settings()),))
+    assert refusal.startswith("Anna is al aangekondigd als inbrenger voor de bijeenkomst van "
+                              "do 10 dec 15:30.")
+    talking = cycle_in(P.REALITY)
+    assert why_not_now(talking, ctx_for(talking).members, Settings()).key == \
+        "cycle.refused.already_running"
