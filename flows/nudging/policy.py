@@ -15,6 +15,7 @@ from flows.classifier.timestamps import clock
 from flows.effects import Button, Effect, Keyboard, Say, SayPrivately, Text, about_group, text
 from flows.labels import ACTIVATING, COMPENSATING, Classification, Label
 from flows.model import TALK_PHASES, Member, NudgeDelivery, NudgeMode, Phase, Settings
+from flows.nudging.cue import quoted_cue
 from flows.nudging.history import NudgeHistory
 
 # One nudge per member per few minutes (SPEC 4): a second correction right after the first
@@ -64,9 +65,6 @@ SILENCE_AFTER = timedelta(minutes=8)
 SILENCE_INVITATION_GAP = timedelta(minutes=5)
 # The inbrenger owns the conversation: six minutes of only the others talking is worth a check.
 INBRENGER_SILENCE_AFTER = timedelta(minutes=6)
-
-# A cue longer than this is shortened in the nudge; the writer recognises their words anyway.
-CUE_MAX_CHARS = 60
 
 KIND_CLOSED_RUN = "closed_run"
 KIND_STILL_OFFER = "still_offer"
@@ -200,7 +198,7 @@ def _compensating_nudge(
     if not private and not first_in_activate and not _group_has_room(history, ctx.now):
         return None
     prefix = "nudge" if ctx.phase in ACTIVATE_PHASES else "nudge.ask_first"
-    texts: tuple[Text, ...] = (text(f"{prefix}.{label.value}", cue=_cue(classification, ctx.text)),)
+    texts: tuple[Text, ...] = (text(f"{prefix}.{label.value}", cue=quoted_cue(classification, ctx.text)),)
     if classification.rephrasing:
         texts += (text("nudge.rephrasing", rephrasing=classification.rephrasing),)
     if ctx.voice:  # the writer should know which of their words were heard, and how
@@ -273,14 +271,6 @@ def last_frame(clip_seconds: int) -> int:
 def still_data(cycle_id: int, seconds: int) -> str:
     """Callback data of the still button (flows/callbacks.py)."""
     return StillButton(cycle_id or None, seconds).pack()
-
-
-def _cue(classification: Classification, message_text: str) -> str:
-    """The words the nudge reacted to; the message's start when the classifier named none."""
-    cue = " ".join((classification.cue or message_text).split())
-    if len(cue) <= CUE_MAX_CHARS:
-        return cue
-    return cue[: CUE_MAX_CHARS - 1].rstrip() + "…"
 
 
 def checkin_data(cycle_id: int, answer: str) -> str:

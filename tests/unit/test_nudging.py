@@ -11,6 +11,7 @@ from flows.catalog import catalog, placeholders, render_all
 from flows.effects import Button, Say, SayPrivately, Text
 from flows.labels import COMPENSATING, Classification, Label
 from flows.model import Member, NudgeDelivery, NudgeMode, Phase, Settings
+from flows.nudging.cue import quoted_cue
 from flows.nudging.policy import (
     CLOSED_HINT_COOLDOWN,
     MEMBER_COOLDOWN,
@@ -123,9 +124,21 @@ def test_tip_gets_one_private_nudge_with_the_rephrasing_when_the_writer_started_
     assert effect.user_id == ANNA.user_id and effect.fallback_reply_to == 100
     assert effect.about == (Text("nudge.about_group", {"group": "—"}),)  # only in private
     assert effect.texts == (
-        Text("nudge.tip", {"cue": "je zou meer wachttijd"}),
+        Text("nudge.tip", {"cue": "Je zou meer wachttijd"}),  # as written, not lower case
         Text("nudge.rephrasing", {"rephrasing": REPHRASING}),
     )
+
+
+@pytest.mark.parametrize(("cue", "written", "quoted"), [
+    ("i think", "Well, I think   they WAIT too little.", "I think"),
+    ("ik vind", "Ik vind dat je te snel gaat.", "Ik vind"),
+    ("you could", "Maybe you could, I mean", "you could"),
+    ("not in it", "Something else entirely.", "not in it"),  # a learned model's words
+])
+def test_a_nudge_quotes_the_cue_as_the_writer_wrote_it(cue: str, written: str,
+                                                       quoted: str) -> None:
+    """The UX review: nudges quoted "i think" and „ik vind" for "I think" and "Ik vind"."""
+    assert quoted_cue(Classification(Label.OPINION, cue=cue), written) == quoted
 
 
 @pytest.mark.parametrize("mode", NUDGING_MODES)
