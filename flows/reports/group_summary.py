@@ -13,7 +13,7 @@ from flows.classifier.timestamps import clock
 from flows.cycle.model import LOOKBACK, VOICE, ContributionRef, Cycle, CycleContext
 from flows.cycle.phases import SUMMARY_QUOTE_CHARS, quoted
 from flows.effects import Text, text
-from flows.labels import Label
+from flows.labels import COMPENSATING, Label
 from flows.model import TALK_PHASES, Member, Phase
 from flows.reports.balance import WELCOME, kind_of, known, talk
 from flows.reports.progress import across_cycles, with_cycle
@@ -167,9 +167,22 @@ def _phase_part(ctx: CycleContext, phase: Phase) -> Text | None:
     if chosen:
         lines.append(text("summary.peer_words", lines="\n".join(
             _peer_line(ctx, c, c.id == cycle.lookback_choice) for c in chosen)))
+    if not lines and phase is Phase.REALITY and (unseen := _reality_unseen(ctx)):
+        lines.append(unseen)
     if not lines:
         return None
     return text(f"summary.phase.{phase.value}", lines=tuple(lines))
+
+
+def _reality_unseen(ctx: CycleContext) -> Text | None:
+    """Reality is the heart of the practice (SPEC 5: "the Reality in a few lines"): where
+    nothing in it opened the inbrenger's thinking, the summary says that only advice came, or
+    that nothing was written, rather than leave it out. (Only "ja" or an unread voice note
+    is neither: then there is no line.)"""
+    said = [c for c in talk(ctx.contributions) if c.phase == Phase.REALITY.value]
+    if any(known(c.label) in COMPENSATING for c in said):
+        return text("summary.reality_only_advice")
+    return None if said else text("summary.reality_unwritten")
 
 
 def varied(said: list[ContributionRef], count: int,

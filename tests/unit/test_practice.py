@@ -298,6 +298,26 @@ def test_the_group_summary_has_every_phase_and_separates_the_inbrengers_words() 
     assert "• Bob: 1 vraag, 1 waarneming" in shown and "1 vragen" not in shown
 
 
+def test_a_reality_of_only_advice_or_of_nothing_written_is_named_in_the_summary() -> None:
+    """SPEC 5 asks for the Reality in a few lines; the UX review found it left out where the
+    only words in it were tips. Only chat ("ja") leaves it out still."""
+    tips = (ContributionRef(51, DAAN, "reality", "Je moet strenger zijn.", "tip", 51),
+            ContributionRef(52, BOB, "reality", "Ik zou ze naar buiten sturen.", "tip", 52))
+    cycle = cycle_in(P.CLOSED, commitment="Wachten")
+    shown = render_all("nl", group_summary(ctx_for(cycle, contributions=tips)))
+    assert "🔎 <b>Realiteit</b>\nHier kwamen alleen tips, meningen of uitleg, nog geen " \
+        "observaties of vragen." in shown
+    english = render_all("en", group_summary(ctx_for(cycle, contributions=tips),
+                                             for_coach=True))
+    assert "Only tips, opinions or explanations came here" in english
+    nothing = render_all("nl", group_summary(ctx_for(cycle, contributions=())))
+    assert "🔎 <b>Realiteit</b>\nHierover is in de chat niets geschreven." in nothing
+    chat = (ContributionRef(53, BOB, "reality", "ja", "other", 53),)
+    assert "Realiteit" not in render_all("nl", group_summary(ctx_for(cycle, contributions=chat)))
+    seen = render_all("nl", group_summary(ctx_for(cycle, contributions=FAST_WRITER + tips)))
+    assert "alleen tips" not in seen and "Op 0:20 zakt je stem" in seen
+
+
 FAST_WRITER = (  # Bob writes first every time; Carla and Daan each named a strong moment too
     ContributionRef(31, BOB, "reality", "Op 0:05 staan er drie bij de deur.", "observation", 31),
     ContributionRef(32, BOB, "reality", "Op 0:12 lach je naar het meisje.", "observation", 32),
