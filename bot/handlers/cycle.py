@@ -174,10 +174,10 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 
 
 async def words_said(unit: Unit, update: Update, context: ContextTypes.DEFAULT_TYPE,
-                     group: Group, words: str, *, clip_asked: bool = False) -> None:
+                     group: Group, words: str, *, under_no_video: bool = False) -> None:
     """A member's words in the group, in the update's unit: as a message, or the caption
-    of a file the caller answered that it is no clip (`clip_asked`: that answer told what
-    the bot waits for, so the flow does not say it again; bot/handlers/media_posted.py)."""
+    of a file the inbrenger sent for the clip that is no video (`under_no_video`: the flow
+    answers that, with the learning question it kept; bot/handlers/media_posted.py)."""
     message, user = update.effective_message, update.effective_user
     assert message is not None and user is not None
     if posted_as(message) is not None:
@@ -196,7 +196,8 @@ async def words_said(unit: Unit, update: Update, context: ContextTypes.DEFAULT_T
             await reply(unit, update, group.settings.language, decision.refusal)
         return
     event = Contribution(user.id, message.message_id, words,
-                         reply_to=replied.message_id if replied else None, clip_asked=clip_asked)
+                         reply_to=replied.message_id if replied else None,
+                         under_no_video=under_no_video)
     decision = await decide_in(unit, group, event)
     if decision is not None and decision.refusal is not None:
         await reply(unit, update, group.settings.language, decision.refusal)

@@ -49,10 +49,11 @@ async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if kind == "file" and awaits_clip_from(cycle, user.id):
             async with handling(update, context) as unit:
                 if unit is not None:
-                    await reply(unit, update, group.settings.language, "cycle.not_a_video")
-                    if message.caption:  # its words are kept as a message's would be
+                    if message.caption:  # its words are kept, and the flow answers both
                         await words_said(unit, update, context, group, message.caption,
-                                         clip_asked=True)
+                                         under_no_video=True)
+                    else:
+                        await reply(unit, update, group.settings.language, "cycle.not_a_video")
             return
         if the_clip:
             await _clip(update, context, group, message, user.id)

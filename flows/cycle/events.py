@@ -109,7 +109,7 @@ class Contribution:
     text: str
     language: str | None = None
     reply_to: int | None = None  # the message it answers, if any (a reply to the clip)
-    clip_asked: bool = False  # a caption under a file just answered as no clip
+    under_no_video: bool = False  # the caption of a file the inbrenger sent for the clip
     name = "message"
 
 

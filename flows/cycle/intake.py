@@ -118,9 +118,12 @@ def before_clip(ctx: CycleContext, event: Event) -> Decision:
     cycle = ctx.cycle
     question = event.text.strip()
     if not cycle.learning_question and _check(cycle, question, ctx.settings.language) is None:
-        return _kept_for_the_clip(cycle, question, event.message_id)
+        return _kept_for_the_clip(cycle, question, event.message_id,
+                                  under_no_video=event.under_no_video)
     told = replace(cycle, clip_awaited_told=True)
-    if cycle.clip_awaited_told or event.clip_asked:  # said once, or just now, with the file
+    if event.under_no_video:  # one answer to the file: it is no video (its words are kept)
+        return Decision(told, (Say((text("cycle.not_a_video"),), reply_to=event.message_id),))
+    if cycle.clip_awaited_told:  # said once
         return Decision(told)
     return Decision(told, (Say((text("cycle.clip_awaited", name=inbrenger_name(ctx)),),
                                reply_to=event.message_id),))
@@ -139,11 +142,14 @@ def edit_before_clip(ctx: CycleContext, event: Event) -> Decision:
     return Decision(cycle, (Say(lines, reply_to=event.message_id),))
 
 
-def _kept_for_the_clip(cycle: Cycle, question: str, message_id: int) -> Decision:
+def _kept_for_the_clip(cycle: Cycle, question: str, message_id: int, *,
+                       under_no_video: bool = False) -> Decision:
+    """The learning question waits for the clip; under a file that is no video, one answer
+    says both (the UX review got "no video" and then "thank you!" as two messages)."""
     kept = replace(cycle, learning_question=question, corrected_question=None,
                    question_message_id=message_id)
-    return Decision(kept, (Say((text("cycle.question_before_clip", question=question),),
-                               reply_to=message_id),))
+    key = "cycle.not_a_video_question_kept" if under_no_video else "cycle.question_before_clip"
+    return Decision(kept, (Say((text(key, question=question),), reply_to=message_id),))
 
 
 def _check(cycle: Cycle, question: str, language: str) -> Text | None:
