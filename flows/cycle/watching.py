@@ -66,6 +66,10 @@ def watched(ctx: CycleContext, event: Event) -> Decision:
     key = "cycle.ack.absent" if event.name == "absent" else "cycle.ack.watched"
     if ctx.cycle.phase is not Phase.WATCHING and event.name == "watched":
         key = "cycle.ack.watched_talk_open"  # an old button: the talk did not wait for it
+    elif event.name == "watched" and actor_of(event) == ctx.cycle.inbrenger_id:
+        key = "cycle.ack.watched_own"  # thanked as a peer, they would wonder who waits
+    elif event.name == "watched" and actor_of(event) in ctx.cycle.watched_by:
+        key = "cycle.ack.watched_again"
     waiting = still_to_watch(ctx.members, cycle)
     if not waiting or ctx.cycle.phase is not Phase.WATCHING:
         return Decision(cycle, ack=text(key))

@@ -79,6 +79,19 @@ def test_each_confirmation_says_who_the_group_still_waits_for() -> None:
         "Thanks, noted! We're still waiting for: Carla, Daan.")
 
 
+def test_a_second_press_and_the_inbrengers_press_are_answered_for_what_they_are() -> None:
+    """The UX review: a second press was thanked as a first, and the inbrenger (whom nobody
+    waits for) was thanked as a peer."""
+    again = watch(cycle_in(P.WATCHING), Watched(BOB), Watched(BOB))
+    assert render("nl", again.ack) == (  # type: ignore[arg-type]
+        "Dat had je al laten weten: genoteerd. We wachten nog op: Carla, Daan.")
+    own = watch(cycle_in(P.WATCHING), Watched(ANNA))
+    assert render("en", own.ack) == (  # type: ignore[arg-type]
+        "It is your clip: the group does not wait for you. We're still waiting for: Bob, "
+        "Carla, Daan.")
+    assert own.cycle.phase is P.WATCHING
+
+
 def test_who_said_they_are_away_and_then_watches_is_here_after_all() -> None:
     decision = watch(cycle_in(P.WATCHING), Absent(BOB), Watched(BOB))
     assert decision.cycle.absent == frozenset() and BOB in decision.cycle.watched_by
