@@ -134,18 +134,27 @@ async def edit_text(tx: Tx, cycle_id: int, message_id: int, text: str, label: st
                             (text, label, cycle_id, message_id)) > 0
 
 
+# The inbrenger's words a cycle keeps in its data while it runs (a proposal never confirmed, a
+# learning question the bot corrected, or one it offered): words of the talk too, erased with
+# them by the retention and by /forget.
+WORDS_IN_CYCLE_DATA = ("proposed_commitment", "corrected_question", "offered_question")
+
+
+def emptied(names: tuple[str, ...]) -> str:
+    """json_set's arguments that empty these keys of a cycle's data."""
+    return ", ".join(f"'$.{name}', NULL" for name in names)
+
+
 async def erase_texts_before(tx: Tx, group_id: int, cutoff: datetime) -> int:
     """The group's retention: words of contributions older than `cutoff` in cycles that are
     over (closed, cancelled, or left open and untouched for longer than the retention: an
     abandoned cycle) are erased, and so is a voice note's file_id (labels, counts and lengths stay for the
     summaries and trends)."""
-    # The inbrenger's words kept in a cycle's data while it ran (a proposal never confirmed,
-    # a learning question the bot corrected) are words of the talk too.
+    kept = " OR ".join(f"json_extract(data, '$.{name}') IS NOT NULL"
+                       for name in WORDS_IN_CYCLE_DATA)
     await tx.execute(
-        "UPDATE cycles SET data = json_set(data, '$.proposed_commitment', NULL, "
-        "'$.corrected_question', NULL) WHERE group_id = ? AND phase_started_at < ? "
-        "AND (json_extract(data, '$.proposed_commitment') IS NOT NULL "
-        "OR json_extract(data, '$.corrected_question') IS NOT NULL)",
+        f"UPDATE cycles SET data = json_set(data, {emptied(WORDS_IN_CYCLE_DATA)}) "
+        f"WHERE group_id = ? AND phase_started_at < ? AND ({kept})",
         (group_id, to_db(cutoff)))
     return await tx.execute(
         "UPDATE contributions SET text = NULL, file_id = NULL "

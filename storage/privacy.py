@@ -11,6 +11,7 @@ from typing import Any
 
 from flows.cycle.model import Cycle
 from storage import cycles
+from storage.contributions import WORDS_IN_CYCLE_DATA, emptied
 from storage.db import Row, Tx
 
 # What stays in `members.name` after /forget: a member row is kept (their turns still count in
@@ -122,11 +123,11 @@ async def forget_member(tx: Tx, user_id: int) -> dict[str, int]:
         f"UPDATE cycles SET commitment = NULL WHERE inbrenger_id = ? AND {_FINISHED} "
         "AND commitment IS NOT NULL", (user_id,))
     # The next cycle keeps a copy of the previous commitment, and the clip reference points at
-    # a recording of their classroom: both are theirs, as are a proposal never confirmed and
-    # a learning question the bot corrected.
+    # a recording of their classroom: both are theirs, as are the words a cycle kept in its
+    # data while it ran (storage.contributions.WORDS_IN_CYCLE_DATA).
     await tx.execute(
-        "UPDATE cycles SET data = json_set(data, '$.previous_commitment', NULL, '$.clip', NULL, "
-        "'$.proposed_commitment', NULL, '$.corrected_question', NULL) "
+        "UPDATE cycles SET data = json_set(data, "
+        f"{emptied(('previous_commitment', 'clip') + WORDS_IN_CYCLE_DATA)}) "
         f"WHERE inbrenger_id = ? AND {_FINISHED}", (user_id,))
     groups = await tx.execute(
         "UPDATE members SET name = ?, active = 0, agreed_at = NULL, skip_next = 0 "

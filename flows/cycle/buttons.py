@@ -17,6 +17,7 @@ from flows.cycle.events import (
     Consent,
     Event,
     LookBackChoice,
+    NewQuestionChosen,
     Next,
     Swap,
     ToggleTips,
@@ -43,6 +44,7 @@ _EVENTS: dict[str, Callable[[int, bool, str], Event]] = {
     "look": lambda uid, admin, arg: LookBackChoice(uid, _number(arg, -1)),
     "wait": lambda uid, admin, arg: Wait(uid),
     "commit": lambda uid, admin, arg: ConfirmCommitment(uid, _number(arg, 0)),
+    "question": lambda uid, admin, arg: NewQuestionChosen(uid, _number(arg, 0)),
     "checkin": lambda uid, admin, arg: CheckinAnswer(uid, arg),
     "tried": lambda uid, admin, arg: TriedAnswer(uid, arg),
     "audio": lambda uid, admin, arg: AskSound(uid, admin),
@@ -71,7 +73,7 @@ Ends = Literal["all", "pressed", "question"]
 # "watched", "absent" and "audio" are pressed by many people or again, so they stay.
 PRESS_ENDS: dict[str, Ends] = {
     "accept": "pressed", "swap": "all", "wait": "all", "cancel": "all", "next": "all",
-    "look": "all", "commit": "all", "checkin": "all", "tried": "question",
+    "look": "all", "commit": "all", "question": "all", "checkin": "all", "tried": "question",
     "tips": "pressed", "consent": "pressed",
 }
 # Presses the group should be able to read back later (who took the turn or passed it on,

@@ -170,7 +170,10 @@ What the inbrenger's words do before the meeting (`flows/cycle/intake.py`):
   with a question changes it ("Je leervraag is aangepast: ..."). The consent stays: it is
   about the recording and the school's rules, which a new question does not change. Without
   consent yet, the confirmation points to the one consent question, asked with the first
-  learning question: one live consent button per clip, done once the clip is shown.
+  learning question: one live consent button per clip, done once the clip is shown. The
+  first plain message per cycle that reads as a new learning question is offered with a
+  button ("Is dit je nieuwe leervraag?", `intake.offer_new_question`): pressed, it changes
+  the question as a reply would; later ones are chat.
 - Chat of the inbrenger before the clip is answered once per cycle ("ik wacht nog op je
   clip"), then left alone; peers' chat is never answered.
 - What counts as the clip (`intake.is_clip`, asked by `bot/handlers/media_posted.py` before

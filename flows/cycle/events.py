@@ -48,6 +48,16 @@ class LearningQuestion:
 
 
 @dataclass(frozen=True)
+class NewQuestionChosen:
+    """The inbrenger takes the learning question the bot offered for their message (the
+    button under the offer, which names that message)."""
+
+    actor: int
+    message_id: int
+    name = "new_question"
+
+
+@dataclass(frozen=True)
 class Consent:
     actor: int
     name = "consent"
@@ -257,7 +267,7 @@ class TimerFired:
 
 
 Event = (
-    Accept | Swap | ClipPosted | LearningQuestion | Consent | Wait | Watched | Next | ToggleTips
+    Accept | Swap | ClipPosted | LearningQuestion | NewQuestionChosen | Consent | Wait | Watched | Next | ToggleTips
     | Cancel | Contribution | LookBackChoice | ConfirmCommitment | CommitmentEdited
     | CheckinAnswer | TriedAnswer | MoveLine | TimerFired | VoiceNote | VoiceTranscribed
     | AskSound | Absent | MeetingBegan | MemberLeft | TimeboxChanged | ScheduleChanged

@@ -65,6 +65,13 @@ def edits_the_question(ctx: CycleContext, event: Event) -> Text | None:
         else text("cycle.refused.wrong_phase")
 
 
+def question_offered(ctx: CycleContext, event: Event) -> Text | None:
+    """The press names the message whose question is offered now (not an older offer)."""
+    offered = ctx.cycle.offered_question and ctx.cycle.offered_message_id
+    return None if offered and offered == getattr(event, "message_id", 0) \
+        else text("cycle.refused.stale")
+
+
 def replies_to_clip(ctx: CycleContext, event: Event) -> Text | None:
     """A message that answers the clip itself: the one way to change the learning question."""
     clip = ctx.cycle.clip

@@ -2,16 +2,22 @@
 
 A plain message is the learning question only while none is stored (the caption, or a message
 before or after the clip); once there is one, the inbrenger's messages are chat, and a reply to
-the clip changes it. Chat before the clip is answered once per cycle, never at every message.
+the clip changes it (a good learning question sent as a plain message is offered with a button). Chat before the clip is answered once per cycle, never at every message.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
-from flows.cycle.events import ClipPosted, Contribution, Event, LearningQuestion
+from flows.cycle.events import (
+    ClipPosted,
+    Contribution,
+    Event,
+    LearningQuestion,
+    NewQuestionChosen,
+)
 from flows.cycle.learning_question import check_learning_question, is_question
 from flows.cycle.model import Cycle, CycleContext, Decision
-from flows.cycle.phases import ask_consent, done, inbrenger_name
+from flows.cycle.phases import ask_consent, button, done, inbrenger_name
 from flows.effects import Say, Text, text
 from flows.model import BEFORE_TALK_PHASES
 
@@ -109,6 +115,38 @@ def change_learning_question(ctx: CycleContext, event: Event) -> Decision:
     if not is_question(event.text, ctx.settings.language):
         return Decision(ctx.cycle)
     return take_learning_question(ctx, event)
+
+
+def offer_new_question(ctx: CycleContext, event: Event) -> Decision:
+    """The inbrenger's message (not a reply to the clip) once clip and learning question are
+    in: the first one per cycle that reads as a good learning question, other than the stored
+    one, is offered with a button, since "is this my new question?" is theirs to say (the UX
+    review: silently ignored, the talk then went on about the old one). Once, because "Hoe
+    weet ik of ik het goed gefilmd heb?" reads as one too; anything else is chat."""
+    assert isinstance(event, Contribution)
+    cycle, question = ctx.cycle, event.text.strip()
+    if cycle.offered_message_id is not None or question == cycle.learning_question \
+            or not is_question(question, ctx.settings.language) \
+            or _check(cycle, question, ctx.settings.language) is not None:
+        return Decision(cycle)
+    offered = replace(cycle, offered_question=question, offered_message_id=event.message_id)
+    keyboard = ((button(offered, "cycle.button.new_question", "question",
+                        str(event.message_id)),),)
+    return Decision(offered, (Say((text("cycle.question_offered", question=question,
+                                        current=cycle.learning_question or ""),),
+                                  keyboard, reply_to=event.message_id),))
+
+
+def take_offered_question(ctx: CycleContext, event: Event) -> Decision:
+    """The offered question pressed: it is the learning question now, as a reply to the clip
+    would have made it (the consent stays, as it is about the recording). The offer was this
+    cycle's one: its message id stays."""
+    assert isinstance(event, NewQuestionChosen)
+    question = ctx.cycle.offered_question or ""
+    cycle = replace(ctx.cycle, offered_question=None)
+    decision = take_learning_question(replace(ctx, cycle=cycle), LearningQuestion(
+        event.actor, question, event.message_id))
+    return replace(decision, ack=text("cycle.ack.new_question"))
 
 
 def before_clip(ctx: CycleContext, event: Event) -> Decision:

@@ -54,6 +54,8 @@ class Cycle:
     checkin_open: bool = False  # the inbrenger's check-in waits for its one answer
     tried: str | None = None  # does the new clip show the previous commitment? yes/partly/no
     corrected_question: str | None = None  # told it is not about own actions; sent again, taken
+    offered_question: str | None = None  # a new learning question offered with a button
+    offered_message_id: int | None = None  # the message of the cycle's one offer (stays)
     clip_awaited_told: bool = False  # the inbrenger's chat before the clip was answered once
     next_turn_at: datetime | None = None  # closed: the next turn the inbrenger was told of
     told_to_wait: frozenset[int] = frozenset()  # peers who spoke up while watching, told once

@@ -45,6 +45,7 @@ from flows.cycle.guards import (
     not_agreed,
     pressed_here,
     proposal_current,
+    question_offered,
     ready_to_open,
     replies_to_clip,
     talk_message,
@@ -123,6 +124,9 @@ TRANSITIONS: tuple[Transition, ...] = (
       action=intake.take_learning_question),
     t(P.AWAITING_CLIP, "message", None, is_inbrenger, has_clip, replies_to_clip,
       action=intake.change_learning_question),
+    t(P.AWAITING_CLIP, "message", None, is_inbrenger, has_clip, action=intake.offer_new_question),
+    t(P.AWAITING_CLIP, "new_question", None, is_inbrenger, has_clip, question_offered,
+      action=intake.take_offered_question),
     t(P.AWAITING_CLIP, "consent", P.WATCHING, is_inbrenger, has_clip, has_learning_question,
       ready_to_open, meeting_on, action=act.take_consent),
     t(P.AWAITING_CLIP, "consent", None, is_inbrenger, has_clip, has_learning_question,
@@ -349,5 +353,6 @@ def _wrong_phase(ctx: CycleContext, event: Event) -> Text:
 
 # Events with their own explanation when they come at the wrong moment.
 REFUSAL_EVENTS = frozenset({"accept", "swap", "clip", "consent", "watched", "next", "tips",
-                            "lookback_choice", "learning_question", "commit", "checkin",
+                            "lookback_choice", "learning_question", "new_question", "commit",
+                            "checkin",
                             "tried", "move", "transcript", "audio", "absent"})

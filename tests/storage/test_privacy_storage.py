@@ -224,7 +224,8 @@ async def test_forget_and_the_retention_erase_a_proposal_and_a_corrected_questio
     async with db.transaction() as tx:
         for key, cycle in (("other_cycle", history["other_cycle"]), ("first", history["first"])):
             waiting = replace(cycle, proposed_commitment=f"Ik ga wachten ({key})",
-                              corrected_question=f"Waarom is Tim zo druk? ({key})")
+                              corrected_question=f"Waarom is Tim zo druk? ({key})",
+                              offered_question=f"Hoe wacht ik langer? ({key})")
             await cycles.save(tx, cycle, waiting, event="test", actor_id=None, now=NOW)
         await forget_member(tx, CATO)  # brought other_cycle in
         await contributions.erase_texts_before(tx, history["group"].id,
@@ -235,3 +236,4 @@ async def test_forget_and_the_retention_erase_a_proposal_and_a_corrected_questio
     for row in rows:
         data = json.loads(row["data"])
         assert data["proposed_commitment"] is None and data["corrected_question"] is None
+        assert data["offered_question"] is None

@@ -13,6 +13,7 @@ from flows.cycle.events import (
     Consent,
     Contribution,
     LearningQuestion,
+    NewQuestionChosen,
     Swap,
     TimerFired,
 )
@@ -56,9 +57,29 @@ def chat(message_id: int, words: str, reply_to: int | None = None) -> Contributi
 
 def test_chat_after_intake_leaves_the_learning_question_alone() -> None:
     cycle = ready()
-    for words in ("Ik heb er zin in, tot dinsdag!", "Hoe weet ik of ik het goed gefilmd heb?"):
+    for words in ("Ik heb er zin in, tot dinsdag!", "Hoe was jouw les vandaag?", QUESTION):
         decision = decide(ctx_for(cycle), chat(800, words))
         assert decision == Decision(cycle), words  # no reply, no consent buttons, no change
+
+
+def test_a_new_learning_question_sent_as_a_message_is_offered_once_with_a_button() -> None:
+    """The UX review: a corrected question sent as a plain message was silently ignored and
+    the talk went on about the old one. The first message per cycle that reads as a learning
+    question is offered; pressed, it is the question (the consent stays); a second such
+    message is chat again (it may well be chat: "Hoe weet ik of ik het goed gefilmd heb?")."""
+    offer = decide(ctx_for(ready()), chat(800, NEW_QUESTION))
+    assert "Is dit je nieuwe leervraag?" in said(offer) and QUESTION in said(offer)
+    assert group_buttons(offer) == ["cy:7:question:800"]
+    assert offer.cycle.learning_question == QUESTION  # nothing changes before the press
+    assert decide(ctx_for(offer.cycle), chat(801, "Hoe weet ik of ik het goed gefilmd heb?")) \
+        == Decision(offer.cycle)
+    assert decide(ctx_for(offer.cycle), NewQuestionChosen(BOB, 800)).refused
+    assert decide(ctx_for(offer.cycle), NewQuestionChosen(ANNA, 799)).refused  # not offered
+    taken = decide(ctx_for(offer.cycle), NewQuestionChosen(ANNA, 800))
+    assert taken.cycle.learning_question == NEW_QUESTION and taken.cycle.consent
+    assert "aangepast" in said(taken) and taken.cycle.question_message_id == 800
+    assert render_all("nl", (taken.ack,)) == "Je leervraag is aangepast."  # type: ignore[arg-type]
+    assert decide(ctx_for(taken.cycle), NewQuestionChosen(ANNA, 800)).refused  # taken once
 
 
 def test_a_reply_to_the_clip_changes_the_learning_question_and_keeps_the_consent() -> None:
