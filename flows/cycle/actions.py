@@ -3,7 +3,7 @@ Decision. They never change the phase themselves; the transition table does that
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from flows.callbacks import AgreeButton
 from flows.classifier import classify
@@ -225,7 +225,14 @@ def take_tried(ctx: CycleContext, event: Event) -> Decision:
 
 
 def remind_step(ctx: CycleContext, event: Event) -> Decision:
+    """A step's share of the timebox is over. Not once the whole phase's is (a shortened
+    timebox, or both due while the bot was down): its reminder says enough, and two "time's
+    up" messages at once are nagging (the second UX review)."""
     cycle = ctx.cycle
+    phase_due = cycle.phase_started_at + timedelta(minutes=ctx.settings.phase_minutes(
+        cycle.phase))
+    if phase_due <= ctx.now:
+        return Decision(cycle)
     step = current_step(cycle)
     return Decision(cycle, (Say((text(f"cycle.step_over.{step}", name=inbrenger_name(ctx)),)),))
 

@@ -59,6 +59,8 @@ class Cycle:
     clip_awaited_told: bool = False  # the inbrenger's chat before the clip was answered once
     next_turn_at: datetime | None = None  # closed: the next turn the inbrenger was told of
     told_to_wait: frozenset[int] = frozenset()  # peers who spoke up while watching, told once
+    sound_shown_at: datetime | None = None  # the speech-and-silence timeline last posted
+    sound_shown_moments: tuple[float, ...] = ()  # the moments marked on it
     nudge_history: NudgeHistory = field(default_factory=NudgeHistory)
 
     @property

@@ -2,11 +2,17 @@
 speech-and-silence timeline, with the moments the members named in reality marked on it."""
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import timedelta
+
 from flows.classifier.timestamps import parse_timestamp
 from flows.cycle.events import AskSound, Event
 from flows.cycle.model import CycleContext, Decision
-from flows.effects import SendSoundTimeline, text
+from flows.effects import Say, SendSoundTimeline, text
 from flows.model import Phase
+
+# The same timeline asked for again within this long is pointed to, not posted again.
+SHOWN_RECENTLY = timedelta(minutes=10)
 
 
 def named_moments(ctx: CycleContext) -> tuple[float, ...]:
@@ -21,6 +27,16 @@ def named_moments(ctx: CycleContext) -> tuple[float, ...]:
 
 
 def show_sound(ctx: CycleContext, event: Event) -> Decision:
+    """The timeline, posted in the group; asked again a few minutes later with no new moment
+    to mark (the admin and the inbrenger both asked, the second UX review saw), the group is
+    pointed to the one above rather than shown it twice."""
     assert isinstance(event, AskSound)
-    timeline = SendSoundTimeline(ctx.cycle.id, named_moments(ctx), reply_to=event.message_id)
-    return Decision(ctx.cycle, (timeline,), ack=text("cycle.ack.audio"))
+    cycle, moments = ctx.cycle, named_moments(ctx)
+    if cycle.sound_shown_at is not None and ctx.now - cycle.sound_shown_at < SHOWN_RECENTLY \
+            and moments == cycle.sound_shown_moments:
+        return Decision(cycle, (Say((text("cycle.sound_shown_above"),),
+                                    reply_to=event.message_id),),
+                        ack=text("cycle.sound_shown_above"))
+    shown = replace(cycle, sound_shown_at=ctx.now, sound_shown_moments=moments)
+    timeline = SendSoundTimeline(cycle.id, moments, reply_to=event.message_id)
+    return Decision(shown, (timeline,), ack=text("cycle.ack.audio"))

@@ -167,22 +167,25 @@ def _phase_part(ctx: CycleContext, phase: Phase) -> Text | None:
     if chosen:
         lines.append(text("summary.peer_words", lines="\n".join(
             _peer_line(ctx, c, c.id == cycle.lookback_choice) for c in chosen)))
-    if not lines and phase is Phase.REALITY and (unseen := _reality_unseen(ctx)):
+    if not lines and phase is not Phase.WILL and (unseen := _nothing_quoted(ctx, phase)):
         lines.append(unseen)
     if not lines:
         return None
     return text(f"summary.phase.{phase.value}", lines=tuple(lines))
 
 
-def _reality_unseen(ctx: CycleContext) -> Text | None:
-    """Reality is the heart of the practice (SPEC 5: "the Reality in a few lines"): where
-    nothing in it opened the inbrenger's thinking, the summary says that only advice came, or
-    that nothing was written, rather than leave it out. (Only "ja" or an unread voice note
-    is neither: then there is no line.)"""
-    said = [c for c in talk(ctx.contributions) if c.phase == Phase.REALITY.value]
-    if any(known(c.label) in COMPENSATING for c in said):
-        return text("summary.reality_only_advice")
-    return None if said else text("summary.reality_unwritten")
+def _nothing_quoted(ctx: CycleContext, phase: Phase) -> Text | None:
+    """A phase with nothing to quote says why rather than go missing (SPEC 5: "the Reality in
+    a few lines"): its words are no longer kept (/forget, the retention), only advice came
+    (which tells the group and the coach something), or nothing was written. Only "ja" or an
+    unread voice note is none of these: then there is no part."""
+    said = [c for c in talk(ctx.contributions) if c.phase == phase.value]
+    kept = [c for c in said if not c.erased]
+    if any(known(c.label) in COMPENSATING for c in kept):
+        return text("summary.phase_only_advice")
+    if len(kept) < len(said):
+        return text("summary.phase_erased")
+    return None if said else text("summary.phase_unwritten")
 
 
 def varied(said: list[ContributionRef], count: int,

@@ -318,6 +318,22 @@ def test_a_reality_of_only_advice_or_of_nothing_written_is_named_in_the_summary(
     assert "alleen tips" not in seen and "Op 0:20 zakt je stem" in seen
 
 
+def test_a_phase_whose_words_are_erased_says_so_and_not_that_only_advice_came() -> None:
+    """The second UX review: after the retention erased the words, Reality read "only tips
+    came here" (an opinion's label stays, the observations had nothing left to quote) while
+    the balance below still counted the observations."""
+    erased = tuple(replace(c, text="", erased=True) for c in FAST_WRITER) + (
+        replace(FAST_WRITER[0], id=39, label="opinion", text="", erased=True),)
+    cycle = cycle_in(P.CLOSED, commitment="Wachten")
+    shown = render_all("en", group_summary(ctx_for(cycle, contributions=erased)))
+    reality = shown[shown.index("🔎"):shown.index("🧭")]
+    assert reality.startswith("🔎 <b>Reality</b>\nThe words of this part are no longer kept.")
+    assert "Only tips" not in reality and "Nothing about this was written" not in reality
+    goal_tips = (ContributionRef(61, BOB, "goal", "Je moet gewoon strenger zijn.", "tip", 61),)
+    goal = render_all("nl", group_summary(ctx_for(cycle, contributions=goal_tips + FAST_WRITER)))
+    assert "🎯 <b>Doel</b>\nHier kwamen alleen tips" in goal  # the goal did not go missing
+
+
 FAST_WRITER = (  # Bob writes first every time; Carla and Daan each named a strong moment too
     ContributionRef(31, BOB, "reality", "Op 0:05 staan er drie bij de deur.", "observation", 31),
     ContributionRef(32, BOB, "reality", "Op 0:12 lach je naar het meisje.", "observation", 32),

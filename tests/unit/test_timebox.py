@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from flows.catalog import render_all
-from flows.cycle.events import Next, TimeboxChanged
+from flows.cycle.events import Next, TimeboxChanged, TimerFired
 from flows.cycle.table import decide
 from flows.effects import CancelTimer, Say, SetTimer
 from flows.model import Phase, Settings
@@ -122,3 +122,17 @@ def test_the_analysis_is_entered_without_a_step_reminder() -> None:
     assert CancelTimer("cycle:7:step_reminder") in decision.effects
     assert not [e for e in decision.effects
                 if isinstance(e, SetTimer) and e.event == "step_reminder"]
+
+
+def test_a_step_reminder_due_with_the_phases_own_says_nothing() -> None:
+    """The second UX review: a shortened Reality (or a bot that was down) brought "Tijd voor de
+    volgende stap?" and "De tijd voor deze fase is om" at the same moment."""
+    cycle = cycle_in(Phase.REALITY, step="see", phase_started_at=NOW - timedelta(seconds=90),
+                     step_started_at=NOW - timedelta(seconds=90))
+    short = replace(ctx_for(cycle), settings=replace(BEFORE, reality_minutes=1))
+    quiet = decide(short, TimerFired("step_reminder"))
+    assert not quiet.refused and quiet.effects == () and quiet.cycle == cycle
+    assert "De tijd voor deze fase (1 min) is om" in said(decide(short,
+                                                                 TimerFired("phase_reminder")))
+    in_time = replace(ctx_for(cycle), settings=replace(BEFORE, reality_minutes=3))
+    assert "volgende stap" in said(decide(in_time, TimerFired("step_reminder")))

@@ -226,6 +226,23 @@ def test_audio_typed_as_a_command_answers_it_as_a_reply() -> None:
     assert decision.effects == (SendSoundTimeline(7, (83.0,), reply_to=321),)
 
 
+def test_audio_asked_again_soon_without_a_new_moment_points_to_the_timeline_above() -> None:
+    """The second UX review: the admin's /audio and the inbrenger's a few seconds later
+    posted the same timeline twice."""
+    first = decide(ctx_for(cycle_in(P.OPTIONS)), AskSound(BOB, is_admin=True, message_id=320))
+    assert first.effects == (SendSoundTimeline(7, (83.0,), reply_to=320),)
+    again = decide(ctx_for(first.cycle, now=NOW + timedelta(minutes=1)), AskSound(ANNA))
+    assert "staat hierboven" in said(again)
+    assert not [e for e in again.effects if isinstance(e, SendSoundTimeline)]
+    marked = CONTRIBUTIONS + (
+        ContributionRef(14, CARLA, "reality", "En bij 0:45 kijk je naar de deur.", "observation"),)
+    new_moment = decide(ctx_for(first.cycle, now=NOW + timedelta(minutes=1),
+                                contributions=marked), AskSound(ANNA))
+    assert new_moment.effects == (SendSoundTimeline(7, (45.0, 83.0)),)
+    later = decide(ctx_for(first.cycle, now=NOW + timedelta(minutes=11)), AskSound(ANNA))
+    assert later.effects == (SendSoundTimeline(7, (83.0,)),)
+
+
 def test_audio_is_the_inbrengers_or_an_admins_and_needs_a_clip() -> None:
     assert decide(ctx_for(cycle_in(P.GOAL)), AskSound(BOB, is_admin=True)).effects
     peer = decide(ctx_for(cycle_in(P.GOAL)), AskSound(BOB))
