@@ -152,7 +152,9 @@ def change(settings: Settings, name: str, value: str) -> Settings | Text:
         if not value.isdigit() or int(value) > 24 * 60:
             return text("settings.bad_reminder")
     if not value.isdigit() or not 1 <= int(value) <= 24 * 60:
-        return text("settings.bad_number")
+        unit = "minutes" if name in MINUTE_SETTINGS else "hours" if name in HOUR_SETTINGS \
+            else "days"
+        return text("settings.bad_number", unit=text(f"settings.unit.{unit}"))
     return settings.with_value(field, int(value))
 
 

@@ -79,6 +79,18 @@ def test_a_bad_value_is_refused_with_its_reason(name: str, value: str, key: str)
     assert isinstance(refused, Text) and refused.key == key
 
 
+@pytest.mark.parametrize(("name", "value", "said"), [
+    ("bewaren", "0", "Geef een heel aantal dagen van 1 tot en met 1440."),
+    ("realiteit", "veel", "Geef een heel aantal minuten van 1 tot en met 1440."),
+    ("announce", "0", "Geef een heel aantal uren van 1 tot en met 1440."),
+])
+def test_a_bad_number_names_the_unit_it_is_counted_in(name: str, value: str, said: str) -> None:
+    """The second UX review: "Geef een heel getal van 1 tot en met 1440." named no unit, and
+    days of retention read like minutes."""
+    refused = change(Settings(), name, value)
+    assert isinstance(refused, Text) and render("nl", refused) == said
+
+
 def test_the_overview_shows_every_value() -> None:
     shown = render("en", describe(Settings(reality_minutes=25)))
     assert "reality 25" in shown and "Europe/Amsterdam" in shown and "gentle" in shown
