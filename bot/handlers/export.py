@@ -62,7 +62,8 @@ async def _export_privately(unit: Unit, update: Update, user: User) -> None:
         document = {"exported_at": unit.now.isoformat(timespec="seconds"), **data}
         await unit.send(Document(user.id, EXPORT_FILENAME,
                                  json.dumps(document, ensure_ascii=False, indent=2),
-                                 say(language, "privacy.export_caption")))
+                                 say(language, "privacy.export_caption" if data["groups"]
+                                     else "privacy.export_caption_coach")))
     if data["groups"]:
         name = (data["profile"] or {}).get("name") or display_name(user)
         taken_part = [await group_rows(unit.tx, g["group"]["id"]) for g in data["groups"]]

@@ -67,8 +67,14 @@ async def anything_else(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
                                             WORDS_ANSWERED_EVERY, time.monotonic()):
         return
     async with handling(update, context) as unit:
-        if unit is not None:
-            await reply(unit, update, user_language(user), key, **params)
+        if unit is None:
+            return
+        if params.get("command") == "coach" and await coached_titles(unit, user.id):
+            # A coach is never in the group chat: /coach here means "which groups?" (the
+            # second UX review), which their /help says.
+            await help_private(unit, update, user_language(user))
+            return
+        await reply(unit, update, user_language(user), key, **params)
 
 
 def _pointer(message: Message) -> tuple[str, dict[str, str]]:

@@ -113,6 +113,22 @@ async def test_a_coach_who_starts_the_chat_again_hears_what_they_coach(
     assert "duwtjes" not in said and "/export" in said
 
 
+async def test_coach_list_in_the_coachs_private_chat_names_the_groups_they_coach(
+        bot: InProcessBot) -> None:
+    """The second UX review: a coach's /coach list in their private chat was answered that
+    /coach works in the group's chat, where a coach never is."""
+    await _group_with_anna(bot, BRAM)
+    await _opens(bot, CARLA, await _invite(bot))
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, CARLA, "/coach list", chat_id=CARLA.user_id))
+    [said] = await bot.said(CARLA.user_id, since=since)
+    assert said.startswith(f"Je bent coach van {GROUP_TITLE}."), said
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, BRAM, "/coach list", chat_id=BRAM.user_id))
+    [said] = await bot.said(BRAM.user_id, since=since)
+    assert "werkt in de chat van je intervisiegroep" in said, said  # a member: the pointer
+
+
 async def test_the_coaches_hear_when_the_bot_is_removed_from_their_group(
         bot: InProcessBot) -> None:
     """Before, only the admins and whoever removed the bot were told: the coach went on

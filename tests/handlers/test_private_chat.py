@@ -74,11 +74,13 @@ async def test_a_coachs_own_export_holds_the_groups_they_coach(bot: InProcessBot
     await bot.handle(command(bot.app.bot, COACH, "/export", chat_id=COACH.user_id))
     views = [v for v in await bot.tg.bot_messages(COACH.user_id, since=since)
              if v["media"] == "document"]
-    [own] = [json.loads(await bot.tg.download(v["file_id"])) for v in views
+    [own] = [v for v in views
              if v["message"]["document"]["file_name"] == "intervision-export.json"]
-    [link] = own["coach_of"]
+    [link] = json.loads(await bot.tg.download(own["file_id"]))["coach_of"]
     assert link["group"]["title"] == GROUP_TITLE and link["name"] == COACH.first_name
     assert link["linked_at"]
+    # Its caption says what a coach's data is, not a member's (the second UX review).
+    assert "van welke groepen je coach bent" in own["text"] and "inbrenger" not in own["text"]
 
 
 async def test_forget_in_the_group_points_to_the_private_chat_and_asks_nothing_there(
