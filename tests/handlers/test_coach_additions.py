@@ -94,7 +94,7 @@ async def test_a_spoken_line_that_closed_the_look_back_reaches_the_coach_once_re
     sent = await bot.tg.send_video(CATO.user_id, GROUP, note, kind="voice")
     await bot.handle(arrived(bot.app.bot, sent))
     summary = next(m for m in await _to_coach(bot, since) if "Cyclus-samenvatting" in m)
-    assert "Cato: 🎙 spraakbericht" in summary  # closed before anyone read it
+    assert "Cato: 🎙 1 spraakbericht" in summary  # closed before anyone read it
 
     async def added() -> list[str]:
         return [m for m in await _to_coach(bot, since) if "Aanvulling" in m]

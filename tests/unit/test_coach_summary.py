@@ -156,7 +156,7 @@ def test_the_coach_is_told_what_unread_voice_notes_and_tips_on_request_mean() ->
     shown = render_all("nl", coach_summary(CycleContext(cycle, Settings(), MEMBERS, NOW, said),
                                            "Groep", 0))
     counts = shown.split("<b>Bijdragen per lid</b>")[1].split("\n\n")[0]
-    assert "• Bram: 0 / 0 / 0 (+1)" in counts and "• Cato: 0 / 0 / 0 · 🎙 spraakbericht" in counts
+    assert "• Bram: 0 / 0 / 0 (+1)" in counts and "• Cato: 0 / 0 / 0 · 🎙 1 spraakbericht" in counts
     assert "(+n): tips, meningen of uitleg nadat de inbrenger erom vroeg" in counts
     assert "niet in tekst konden worden omgezet" in counts
     quiet = render_all("en", coach_summary(CycleContext(cycle, Settings(), MEMBERS, NOW, ()),

@@ -422,7 +422,7 @@ def test_a_look_back_line_is_a_move_not_a_contribution_to_the_talk() -> None:
                   contributions=CONTRIBUTIONS + line)
     shown = render_all("nl", group_summary(ctx))
     assert "• Eva: luisterde deze keer" in shown
-    assert "• Eva: 🎙 spraakbericht, 0:06" in shown.split("Deelname")[0]
+    assert "• Eva: 🎙 1 spraakbericht (0:06)" in shown.split("Deelname")[0]
 
 
 def test_a_tip_after_the_floor_opened_is_remembered_as_welcome() -> None:

@@ -316,15 +316,15 @@ def test_a_summary_line_says_voice_note_and_its_length() -> None:
                       ContributionRef(72, 5, "options", "", VOICE, 906, VOICE, 40))
     ctx = replace(ctx, members=MEMBERS + (quiet,))
     shown = render_all("en", group_summary(ctx))
-    assert "• Bob: 1 observation, 🎙 voice note, 0:35" in shown
-    assert "• Eva: 🎙 2 voice notes, 1:15 in all" in shown
+    assert "• Bob: 1 observation, 🎙 1 voice note (0:35)" in shown
+    assert "• Eva: 🎙 2 voice notes (1:15 in all)" in shown
     assert "listened this time" not in shown
-    assert "• Bob: 1 waarneming, 🎙 spraakbericht, 0:35" in render_all("nl", group_summary(ctx))
+    assert "• Bob: 1 waarneming, 🎙 1 spraakbericht (0:35)" in render_all("nl", group_summary(ctx))
 
 
 def test_the_coach_sees_voice_notes_apart_from_the_balance() -> None:
     shown = render_all("en", coach_summary(closing_ctx(BOB_NOTE), "Group", 0))
-    assert "• Bob: 1 / 0 / 0 · 🎙 voice note, 0:35" in shown
+    assert "• Bob: 1 / 0 / 0 · 🎙 1 voice note (0:35)" in shown
     assert "• Carla: 1 / 0 / 0\n" in shown  # unchanged without voice notes
 
 
@@ -412,7 +412,7 @@ def test_a_peers_voice_note_in_the_look_back_is_their_line() -> None:
     assert not any(isinstance(e, (Say, SayPrivately)) for e in words.effects)  # never nudged
     shown = render_all("nl", group_summary(ctx_for(cycle_in(P.CLOSED, commitment="x"),
                                                    contributions=CONTRIBUTIONS + (note,))))
-    assert "• Carla: 🎙 spraakbericht, 0:14" in shown
+    assert "• Carla: 🎙 1 spraakbericht (0:14)" in shown
 
 
 def test_a_spoken_line_that_closes_the_look_back_is_in_the_summary_by_its_length() -> None:
@@ -422,7 +422,7 @@ def test_a_spoken_line_that_closes_the_look_back_is_in_the_summary_by_its_length
     assert closed.cycle.phase is P.CLOSED
     summary = next(e for e in closed.effects if isinstance(e, Say)
                    and e.texts[0].key == "summary.title")
-    assert "• Carla: 🎙 spraakbericht, 0:14" in render_all("nl", summary.texts)
+    assert "• Carla: 🎙 1 spraakbericht (0:14)" in render_all("nl", summary.texts)
 
 
 def test_transcripts_are_shown_marked_as_spoken_and_capitalised_wherever_they_are_quoted() -> None:
