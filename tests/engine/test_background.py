@@ -4,6 +4,7 @@ never retrieved" told of it, without a group or a message."""
 from __future__ import annotations
 
 import asyncio
+import logging
 from pathlib import Path
 
 import pytest
@@ -27,3 +28,25 @@ async def test_background_work_that_breaks_is_logged_with_what_it_was(
     assert "reading voice note 7 of group 3 failed" in caplog.text
     assert "the recogniser fell over" in caplog.text
     await svc.stop_background()
+
+
+async def test_a_stop_ends_background_work_still_running_without_an_error(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A voice note still being read when the bot stops: the stop does not wait for it (it
+    may take minutes), and its ending is no failure in the log."""
+    svc = Services(config=load({"TELEGRAM_BOT_TOKEN": TOKEN, "INTERVISION_DATA_DIR": str(tmp_path)}))
+    ended = asyncio.Event()
+
+    async def reads_long() -> None:
+        try:
+            await asyncio.sleep(3600)
+        finally:
+            ended.set()
+
+    svc.background(reads_long(), "reading voice note 8 of group 3")
+    await asyncio.sleep(0)
+    await asyncio.wait_for(svc.stop_background(), timeout=5)
+    for _ in range(3):
+        await asyncio.sleep(0)
+    assert ended.is_set()
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text

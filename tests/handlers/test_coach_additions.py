@@ -10,13 +10,15 @@ from pathlib import Path
 import pytest
 
 from bot.engine import voice_notes
+from bot.engine.sender import Sender
 from bot.engine.services import services_of
 from bot.media.transcribe import Transcript
-from flows.cycle.model import Cycle
+from flows.cycle.model import VOICE, Cycle
+from flows.effects import TranscribeVoice
 from flows.model import Group, Phase, WillStep
 from storage import coaches, contributions, cycles, groups, late_line_invitations, members
 from tests.clips import ffmpeg
-from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.in_process import InProcessBot, forget_me, set_up
 from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, Person, arrived, message
 from tests.waiting import eventually
 
@@ -121,3 +123,39 @@ async def test_the_line_that_closes_the_look_back_leaves_the_talk_in_the_summary
 
 
 OPTION = "Wat zou er gebeuren als je eerst tien tellen wacht?"
+
+
+async def _read_late(bot: InProcessBot, seeded: Seeded, speaker: Person, message_id: int,
+                     words: str) -> list[str]:
+    """The words of `speaker`'s voice note `message_id` come after the cycle closed; what
+    the coach is sent because of them."""
+    since = await bot.tg.mark()
+    await voice_notes.take_words(bot.app, seeded.group.id, TranscribeVoice(
+        seeded.cycle.id, message_id, f"voice-{message_id}", "nl", speaker.user_id), words, "nl")
+    sender = services_of(bot.app).sender
+    assert isinstance(sender, Sender)
+    await sender.idle()
+    return await _to_coach(bot, since)
+
+
+async def test_words_of_a_voice_note_its_speaker_erased_never_reach_the_coach(
+        bot: InProcessBot) -> None:
+    """Cato's note was unread when the cycle closed, and she used /forget before its words
+    came: the flow refuses them, and so must the coach's addition. Anna, who left the group
+    meanwhile, still has hers added, by name."""
+    seeded = await _bram_in_the_look_back(bot, Phase.CLOSED)
+    now = datetime.now(UTC)
+    async with services_of(bot.app).db.transaction() as tx:
+        await members.join(tx, seeded.group.id, ANNA.user_id, ANNA.first_name, now)
+        await members.agree(tx, seeded.group.id, ANNA.user_id, now)
+        for speaker, message_id in ((CATO, 900_101), (ANNA, 900_102)):
+            await contributions.add(tx, seeded.cycle.id, speaker.user_id, "options", message_id,
+                                    "", VOICE, now, kind=VOICE, file_id=f"voice-{message_id}",
+                                    duration=20)
+        await members.leave(tx, seeded.group.id, ANNA.user_id)
+    await bot.tg.start_private_chat(CATO.user_id)
+    await forget_me(bot, CATO)
+    assert await _read_late(bot, seeded, CATO, 900_101, "Vraag het Bram zelf") == []
+    [added] = await _read_late(bot, seeded, ANNA, 900_102, "Vraag het Bram zelf")
+    assert "Aanvulling op de samenvatting van cyclus 1 van Bram" in added
+    assert "Anna" in added and "Vraag het Bram zelf" in added

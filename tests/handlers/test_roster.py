@@ -31,3 +31,10 @@ async def test_the_inbrenger_s_turn_counts_once_the_clip_is_shown(bot: InProcess
     turns = "SELECT user_id, turns FROM members ORDER BY user_id"
     assert dict(await bot.db_all(turns)) == {BRAM.user_id: 1, CATO.user_id: 0}
 
+
+
+async def test_the_roster_numbers_the_turns_from_one(bot: InProcessBot) -> None:
+    await set_up(bot, BRAM, CATO)
+    [roster] = await bot.answers(command(bot.app.bot, ANNA, "/roster"))
+    numbers = [line.split(". ", 1)[0] for line in roster.splitlines() if "× aan de beurt" in line]
+    assert numbers == ["1", "2"]
