@@ -11,7 +11,7 @@ from bot.engine.events import decide_in, start_cycle_in
 from bot.engine.services import services_of
 from bot.engine.work import Once, Unit, work
 from flows.cycle.events import MeetingBegan, ScheduleChanged, TimeboxChanged, TimerFired
-from flows.effects import CancelTimer, SetTimer, Text
+from flows.effects import CancelTimer, Text
 from flows.model import Group, Settings
 from flows.schedule import plan as planning
 from storage import cycles, groups
@@ -28,12 +28,17 @@ async def replan_in(unit: Unit, group: Group, schedule: planning.Schedule | None
     plan = planning.replan([t.name for t in pending], schedule, unit.now, group.settings,
                            fired=fired)
     # A job that fell due while the bot was down keeps its own time: it fires at start,
-    # and its message says it comes late (re-planned to "now", it would not know).
+    # and its message says it comes late (re-planned to "now", it would not know). Nor is it
+    # cancelled while its meeting is still planned: the plan leaves out a reminder whose
+    # time has passed, and the day-before reminder of a bot down that morning would be lost.
     overdue = {t.name for t in pending if t.due_at <= unit.now}
-    for effect in plan.effects():
-        if isinstance(effect, (SetTimer, CancelTimer)) and not (
-                isinstance(effect, SetTimer) and effect.name in overdue):
-            await unit.set_timer(group.id, effect)
+    planned = {planning.meeting_of(job.name) for job in plan.set}
+    for name in plan.cancel:
+        if name not in overdue or planning.meeting_of(name) not in planned:
+            await unit.set_timer(group.id, CancelTimer(name))
+    for job in plan.set:
+        if job.name not in overdue:
+            await unit.set_timer(group.id, job.to_effect())
 
 
 async def schedule_changed(unit: Unit, group: Group) -> None:
