@@ -27,6 +27,7 @@ _CODECS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
     "meeting_at": (to_db, from_db),
     "next_turn_at": (to_db, from_db),
     "step_started_at": (to_db, from_db),
+    "sound_shown_at": (to_db, from_db),
     "nudge_history": (lambda history: history.to_dict(),
                       lambda raw: NudgeHistory.from_dict(raw or {})),
 }

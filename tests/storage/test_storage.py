@@ -4,7 +4,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
-from dataclasses import replace
+from dataclasses import MISSING, fields, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -130,6 +130,18 @@ async def test_a_cycle_round_trips_exactly_and_a_second_open_cycle_is_refused(db
                  reminded_to_agree=frozenset({6}), strong_moments=frozenset({2}),
                  welcome_tips=frozenset({44}), checkin_open=True, tried="partly",
                  corrected_question="Waarom is Tim zo druk?", clip_awaited_told=True)
+    full = replace(full, question_message_id=11, absent=frozenset({7}), commitment="Wachten",
+                   proposal_message_id=32, lookback_choice=4, told_outsiders=frozenset({8}),
+                   next_turn_at=NOW + timedelta(days=7), told_to_wait=frozenset({3}),
+                   offered_question="Hoe wacht ik langer?", offered_message_id=33,
+                   sound_shown_at=NOW + timedelta(minutes=5), sound_shown_moments=(45.0,))
+    # Every field holds a value other than its default, so a new field whose storage
+    # fails (a datetime in the JSON column, say) fails here, not in a group's chat.
+    defaults = {f.name: f.default_factory() if f.default is MISSING else f.default  # type: ignore[operator]
+                for f in fields(Cycle)
+                if f.default is not MISSING or f.default_factory is not MISSING}
+    unset = [name for name, default in defaults.items() if getattr(full, name) == default]
+    assert not unset, f"give these a value here: {unset}"
     async with db.transaction() as tx:
         await cycles.save(tx, cycle, full, event="next", actor_id=1, now=NOW)
         assert await cycles.get(tx, cycle.id) == full
