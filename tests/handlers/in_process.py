@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -10,6 +11,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from bot.engine.sender import Sender
 from bot.engine.services import services_of
 from fake_telegram import FakeTelegramControl
+from storage import coaches, groups
 from tests.bot_api import App
 from tests.handlers.updates import ANNA, GROUP, Person, button, command
 
@@ -104,3 +106,15 @@ async def started_bot(bot: InProcessBot, person: Person) -> None:
     """`person` opens the private chat with the bot and sends /start there."""
     await bot.tg.start_private_chat(person.user_id)
     await bot.handle(command(bot.app.bot, person, "/start", chat_id=person.user_id))
+
+
+async def coach_linked(bot: InProcessBot, coach: Person) -> None:
+    """`coach` started the bot and redeemed Anna's invite to the group (set up already)."""
+    await bot.tg.add_user(coach.user_id, coach.first_name)
+    await bot.tg.start_private_chat(coach.user_id)
+    now = datetime.now(UTC)
+    async with services_of(bot.app).db.transaction() as tx:
+        group = await groups.find(tx, GROUP)
+        assert group is not None
+        token = await coaches.create_invite(tx, group.id, ANNA.user_id, now)
+        assert await coaches.redeem(tx, token, coach.user_id, coach.first_name, now)

@@ -16,9 +16,9 @@ from bot.media.transcribe import Transcript
 from flows.cycle.model import VOICE, Cycle
 from flows.effects import TranscribeVoice
 from flows.model import Group, Phase, WillStep
-from storage import coaches, contributions, cycles, groups, late_line_invitations, members
+from storage import contributions, cycles, groups, late_line_invitations, members
 from tests.clips import ffmpeg
-from tests.handlers.in_process import InProcessBot, forget_me, set_up
+from tests.handlers.in_process import InProcessBot, coach_linked, forget_me, set_up
 from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, Person, arrived, message
 from tests.waiting import eventually
 
@@ -35,16 +35,13 @@ async def _bram_in_the_look_back(bot: InProcessBot, phase: Phase = Phase.WILL) -
     """Bram (inbrenger) and Cato (peer) agreed; Carla coaches the group; Bram's first cycle
     is in its look back (Bram chose "none of these", Cato's line awaited), or closed."""
     await set_up(bot, BRAM, CATO)
-    await bot.tg.add_user(COACH.user_id, COACH.first_name)
-    await bot.tg.start_private_chat(COACH.user_id)
+    await coach_linked(bot, COACH)
     now = datetime.now(UTC)
     async with services_of(bot.app).db.transaction() as tx:
         group = await groups.find(tx, GROUP)
         assert group is not None
         for person in (BRAM, CATO):
             await members.agree(tx, group.id, person.user_id, now)
-        token = await coaches.create_invite(tx, group.id, ANNA.user_id, now)
-        assert await coaches.redeem(tx, token, COACH.user_id, COACH.first_name, now)
         cycle = await cycles.create(tx, Cycle(
             0, group.id, BRAM.user_id, 1, phase, now,
             step=WillStep.LOOKBACK.value if phase is Phase.WILL else "",

@@ -16,12 +16,12 @@ from bot.engine import voice_notes
 from bot.engine.sender import Sender
 from bot.engine.services import services_of
 from bot.media.transcribe import Transcript
-from storage import coaches, groups
+from storage import groups
 from storage.clock import to_db
 from tests.clips import ffmpeg
-from tests.handlers.in_process import InProcessBot
+from tests.handlers.in_process import InProcessBot, coach_linked
 from tests.handlers.talk import to_the_talk
-from tests.handlers.updates import ANNA, CATO, GROUP, Person, arrived
+from tests.handlers.updates import CATO, GROUP, Person, arrived
 from tests.waiting import eventually
 
 TIP = "je zou meer wachttijd kunnen geven"
@@ -65,14 +65,7 @@ async def _read(bot: InProcessBot, message_id: int) -> tuple[object, ...]:
 async def test_a_note_read_during_the_talk_leaves_the_coach_and_the_disk_alone(
         bot: InProcessBot, heard: list[str], tmp_path: Path) -> None:
     await to_the_talk(bot)
-    await bot.tg.add_user(COACH.user_id, COACH.first_name)
-    await bot.tg.start_private_chat(COACH.user_id)
-    now = datetime.now(UTC)
-    async with services_of(bot.app).db.transaction() as tx:
-        group = await groups.find(tx, GROUP)
-        assert group is not None
-        token = await coaches.create_invite(tx, group.id, ANNA.user_id, now)
-        assert await coaches.redeem(tx, token, COACH.user_id, COACH.first_name, now)
+    await coach_linked(bot, COACH)
     since = await bot.tg.mark()
     sent = await _voice_note(bot, tmp_path)
     assert await _read(bot, sent["message_id"]) == (TIP,)
