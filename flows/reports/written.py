@@ -19,7 +19,7 @@ from flows.classifier.timestamps import clock
 from flows.cycle.model import LOOKBACK, ContributionRef, Cycle
 from flows.model import Group, Member, Phase
 from flows.reports.balance import WELCOME, balance, peers_talk
-from flows.reports.group_summary import as_shown, phase_words, quote
+from flows.reports.group_summary import as_shown, members_balance, phase_words, quote
 from flows.reports.portfolio import (
     CHOSEN,
     NONE_OF_THESE,
@@ -65,6 +65,9 @@ class Story:
     voice_notes: tuple[int, int] = (0, 0)  # how many, seconds in all
     welcome_tips: int = 0  # tips given after the inbrenger asked for them: not compensating
     held_on: date | None = None  # in the group's time zone
+    # The group's portfolio (the coach's): per peer (name, activating, neutral, compensating),
+    # as the coach summary counts them; a member's own portfolio keeps the total alone.
+    per_member: tuple[tuple[str, int, int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,8 @@ def _said(who: str, c: ContributionRef) -> Said:
 
 
 def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...],
-          names: dict[int, str], held: Held | None = None) -> Story:
+          names: dict[int, str], held: Held | None = None,
+          members: Iterable[Member] = ()) -> Story:
     def who(user_id: int) -> str:
         return names.get(user_id) or "?"
 
@@ -106,14 +110,18 @@ def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...]
         balance=(counts["activating"], counts["neutral"], counts["compensating"]),
         voice_notes=(len(spoken), sum(c.duration for c in spoken)),
         welcome_tips=counts[WELCOME],
-        held_on=held.on.astimezone(ZoneInfo(group.settings.timezone)).date() if held else None)
+        held_on=held.on.astimezone(ZoneInfo(group.settings.timezone)).date() if held else None,
+        per_member=tuple((row.name, row.activating, row.neutral, row.compensating)
+                         for row in members_balance(cycle, members, contributions)))
 
 
 def group_portfolio(group: Group, members: Iterable[Member], cycles: CycleRows,
                     held: HeldAt | None = None) -> Portfolio:
+    members = tuple(members)
     names = {m.user_id: m.name for m in members}
     dates = held or {}
-    return Portfolio("group", group.title, tuple(story(group, c, k, names, dates.get(c.id))
+    return Portfolio("group", group.title, tuple(story(group, c, k, names, dates.get(c.id),
+                                                       members)
                                                  for c, k in cycles if _was_held(c, k)))
 
 
@@ -202,6 +210,9 @@ class _Writer:
         if s.welcome_tips:
             balance += ", " + self.counted("summary.count.welcome_tips", s.welcome_tips)
         rows.append((self.say("portfolio.balance_label"), balance))
+        if s.per_member:
+            rows.append((self.say("portfolio.per_member_label"), [
+                f"{self.escape(name)}: {a} / {n} / {c}" for name, a, n, c in s.per_member]))
         if s.voice_notes[0]:
             rows.append((self.say("portfolio.voice_label"), self.say(
                 "portfolio.voice_notes", count=s.voice_notes[0], length=clock(s.voice_notes[1]))))

@@ -143,3 +143,16 @@ def test_a_first_cycle_asks_nothing_about_a_commitment_and_a_running_one_says_it
     first, second = markdown.split("\n## ")[1:]
     assert "(loopt nog)" not in first and "(loopt nog)" in second.splitlines()[0]
     assert "liet de nieuwe clip het zien" not in markdown  # neither had a commitment before
+
+
+def test_the_groups_portfolio_counts_each_peer_and_a_members_own_does_not() -> None:
+    """The second UX review: the coach's group portfolio had only the cycle's total; the
+    coach summary counts per member, and so does the portfolio the coach exports now."""
+    agreed = tuple(replace(m, agreed=True) for m in PEOPLE)
+    coach = as_markdown(group_portfolio(GROUP, agreed, [(FIRST, TALK)]), "en")
+    assert "- **Per member (activating / neutral / compensating)**:\n  - Bo: 1 / 0 / 0\n" \
+        "  - Cato: 0 / 0 / 2" in coach
+    assert "Anna: " not in coach.split("Per member")[1]  # the inbrenger answers, not counted
+    own = as_markdown(member_portfolio("Anna", ANNA, [(GROUP, agreed, [(FIRST, TALK)], {})]),
+                      "en")
+    assert "Per member" not in own and "Bo: 1 / 0 / 0" not in own
