@@ -10,6 +10,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes
 
 from bot.engine.effects import buttons as button_rows
+from bot.engine.effects import to_group
 from bot.engine.events import decide_in
 from bot.engine.outgoing import Edit
 from bot.engine.services import services
@@ -110,7 +111,12 @@ async def forget_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
             erased = await forget_member(unit.tx, user.id)
             for group in filter(None, left):  # an open cycle no longer waits for them
                 await decide_in(unit, group, MemberLeft(user.id, FORGOTTEN_NAME))
+            coached = [await groups.get(unit.tx, g)
+                       for g in await coaches.groups_of(unit.tx, user.id)]
             unlinked = await coaches.forget_coach(unit.tx, user.id)
+            for group in filter(None, coached):  # who gets the summaries is the group's to know
+                await unit.send(to_group(group, say(group.settings.language,
+                                                    "coach_privacy.group_told")))
             outcome = [say(language, "privacy.erased", **erased)] \
                 if took_part or not unlinked["groups"] else []
             if unlinked["groups"]:

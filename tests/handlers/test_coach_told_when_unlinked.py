@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from bot.engine.services import services_of
 from storage import coaches, groups
-from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.in_process import InProcessBot, coach_linked, forget_me, set_up
 from tests.handlers.updates import ANNA, BRAM, GROUP, GROUP_TITLE, Person, command
 
 CARLA, DIRK = Person(4001, "Carla"), Person(4002, "Dirk")
@@ -14,16 +14,8 @@ CARLA, DIRK = Person(4001, "Carla"), Person(4002, "Dirk")
 
 async def _coached_by(bot: InProcessBot, *people: Person) -> None:
     await set_up(bot, BRAM)
-    now = datetime.now(UTC)
     for person in people:
-        await bot.tg.add_user(person.user_id, person.first_name)
-        await bot.tg.start_private_chat(person.user_id)
-    async with services_of(bot.app).db.transaction() as tx:
-        group = await groups.find(tx, GROUP)
-        assert group is not None
-        for person in people:
-            token = await coaches.create_invite(tx, group.id, ANNA.user_id, now)
-            assert await coaches.redeem(tx, token, person.user_id, person.first_name, now)
+        await coach_linked(bot, person)
 
 
 async def test_a_coach_removed_by_name_is_told_privately(bot: InProcessBot) -> None:
@@ -105,3 +97,18 @@ async def test_a_coach_opening_an_invite_hears_the_group_s_language_not_their_ow
     welcome = (f"✅ Je bent nu coach van {GROUP_TITLE}. Na elke cyclus krijg je hier een "
                "samenvatting.")
     assert said == [welcome]
+
+
+async def test_a_coachs_own_forget_is_told_in_the_group_without_their_name(
+        bot: InProcessBot) -> None:
+    """The second UX review: a coach who erased themselves left the group unaware who still
+    gets its summaries. The group hears it, without the name the coach asked to erase."""
+    await set_up(bot, BRAM)
+    coach = Person(31, "Carla")
+    await coach_linked(bot, coach)
+    since = await bot.tg.mark()
+    await forget_me(bot, coach)
+    told = await bot.said(since=since)
+    assert told == [("Een coach heeft zich losgemaakt van deze groep en krijgt geen "
+                    "samenvattingen meer. /coach list laat zien wie de groep nog volgt.")]
+    assert await bot.db_one("SELECT COUNT(*) FROM coaches") == (0,)
