@@ -57,8 +57,10 @@ def between_cycles(members: Sequence[Member], meeting: str | None) -> Text:
     brings in then (the rotation's pick); "an admin starts one with /cycle" alone read as if
     nothing would happen by itself in a group that meets on a schedule."""
     next_one = pick_inbrenger(members)
-    if meeting is None or next_one is None:
+    if next_one is None:
         return text("cycle.refused.no_cycle")
+    if meeting is None:  # without a schedule an admin starts it; who is next is known still
+        return text("cycle.status_between_by_hand", next=next_one.name)
     return text("cycle.status_between", when=meeting, next=next_one.name)
 
 

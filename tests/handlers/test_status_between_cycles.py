@@ -8,6 +8,7 @@ from bot.engine import jobs
 from bot.engine.services import services_of
 from storage import timers
 from tests.handlers.in_process import InProcessBot, set_up_agreed
+from tests.handlers.schedules import saved
 from tests.handlers.updates import ANNA, BRAM, CATO, command
 
 MONDAY = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)  # Thursday's meeting is announced on Tuesday
@@ -22,15 +23,9 @@ async def _status(bot: InProcessBot) -> str:
 async def test_status_names_the_next_meeting_and_its_inbrenger(bot: InProcessBot) -> None:
     services_of(bot.app).clock = lambda: MONDAY
     await set_up_agreed(bot, BRAM, CATO)
-    assert await _status(bot) == "Er loopt nu geen cyclus. Een beheerder start er een met /cycle."
-
-    since = await bot.tg.mark()
-    await bot.handle(command(bot.app.bot, ANNA, "/schedule do 15:00 wekelijks"))
-    [question] = [m for m in await bot.tg.bot_messages(since=since)
-                  if m["message"].get("reply_markup")]
-    yes = next(b["callback_data"] for row in question["message"]["reply_markup"]["inline_keyboard"]
-               for b in row if ":yes:" in b["callback_data"])
-    await bot.press(ANNA, yes)
+    assert await _status(bot) == ("Er loopt nu geen cyclus. Volgende inbrenger: Bram. Een "
+                                  "beheerder start de cyclus met /cycle.")
+    await saved(bot, "do 15:00 wekelijks")
     said = await _status(bot)
     assert said.startswith("Er loopt nu geen cyclus. De volgende bijeenkomst is do 4 mrt 15:00")
     assert "dan is Bram aan de beurt als inbrenger" in said

@@ -121,9 +121,10 @@ def test_between_cycles_it_names_the_next_meeting_and_who_brings_in_then() -> No
     assert "dan is Carla aan de beurt als inbrenger" in said
     english = render("en", between_cycles(turns, "Tue 30 Mar 15:00"))
     assert "The next meeting is Tue 30 Mar 15:00; Carla brings in then." in english
-    # No schedule (or nobody who can bring in): how an admin starts one, as before.
+    # No schedule: who is next all the same (the newcomer review: the README promised it),
+    # and how an admin starts it; nobody who can bring in: how an admin starts one.
     assert render("en", between_cycles(turns, None)) == (
-        "No cycle is running. An admin starts one with /cycle.")
+        "No cycle is running now. Next inbrenger: Carla. An admin starts the cycle with /cycle.")
     assert "/cycle" in render("nl", between_cycles((), "di 30 mrt 15:00"))
 
 
