@@ -85,8 +85,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="intervision", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("run", help="run the bot (polling, or webhook when configured)")
-    sandbox_parser = commands.add_parser("sandbox", help="try the bot without Telegram")
-    sandbox_parser.add_argument("--port", type=int, default=8080)
+    sandbox_parser = commands.add_parser(
+        "sandbox", help="try the bot without Telegram",
+        description="The real bot against a local stand-in for Telegram, as a guided demo in "
+                    "the browser at http://127.0.0.1:PORT/. It keeps its own database, "
+                    "$INTERVISION_DATA_DIR/sandbox.db (default data/), started afresh each "
+                    "time; INTERVISION_DB is not used.")
+    sandbox_parser.add_argument("--port", type=int, default=8080,
+                                help="the page's port (default 8080)")
     classify_parser = commands.add_parser("classify", help="label the messages of a TSV file")
     classify_parser.add_argument("file")
     commands.add_parser("migrate", help="create or upgrade the database")
