@@ -101,6 +101,8 @@ class Sandbox:
         await self.prepare(language)
         if self._task is not None:
             self._task.cancel()
+        if self.demo is not None:  # its cycle would go on reminding an abandoned group
+            await self.tg.send_text(self.group.admin.user_id, self.demo.chat_id, "/cancel")
         self._demos += 1
         # The cast speak the visitor's language, so that what the bot says to them before the
         # group has one (its greeting when added, private /help) is not Dutch in an English demo.

@@ -50,6 +50,11 @@ async def test_each_start_makes_a_fresh_group_with_the_visitor_in_their_part(
     group = next(c for c in state["chats"] if c["id"] == second.chat_id)
     assert group["members"] == {"1001": "creator", "1002": "member", "1003": "member",
                                 "1004": "member", str(server.world.bot.id): "member"}
+    # The first demo's cycle is called off by its admin: left running, it kept reminding an
+    # abandoned group and moved the clock to its timers (the newcomer review).
+    said = [(m["message"]["from"]["id"], m["text"]) for m in await tg.messages(first.chat_id)]
+    assert (ANNA.user_id, "/cancel") in said
+    assert "/cancel" not in [m["text"] for m in await tg.messages(second.chat_id)]
 
 
 async def test_a_demo_is_played_as_inbrenger_or_peer_in_dutch_or_english(
