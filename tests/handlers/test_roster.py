@@ -38,3 +38,27 @@ async def test_the_roster_numbers_the_turns_from_one(bot: InProcessBot) -> None:
     [roster] = await bot.answers(command(bot.app.bot, ANNA, "/roster"))
     numbers = [line.split(". ", 1)[0] for line in roster.splitlines() if "× aan de beurt" in line]
     assert numbers == ["1", "2"]
+
+
+async def test_join_asks_for_the_private_chat_only_of_who_has_not_started_it(
+        bot: InProcessBot) -> None:
+    """Sweep 6's B1: the hint went to everyone, also to who started the chat already."""
+    await set_up(bot)
+    await started_bot(bot, BRAM)
+    [bram] = await bot.answers(command(bot.app.bot, BRAM, "/join"))
+    [cato] = await bot.answers(command(bot.app.bot, CATO, "/join"))
+    assert "Start ook een privégesprek met mij" not in bram
+    assert "Start ook een privégesprek met mij" in cato
+
+
+async def test_an_agree_press_by_who_is_no_member_is_refused_and_changes_nothing(
+        bot: InProcessBot) -> None:
+    """Sweep 6's B6: a non-member's press on the agree button was answered "agreed"."""
+    await set_up(bot, BRAM)
+    group = await bot.db_one("SELECT id FROM groups")
+    assert group is not None
+    answer = await bot.press(CATO, f"agree:{group[0]}")
+    assert answer is not None and answer["show_alert"]
+    assert answer["text"].startswith("Je bent nog geen lid van deze intervisiegroep")
+    assert await bot.db_one("SELECT COUNT(*) FROM members WHERE user_id = ?",
+                            CATO.user_id) == (0,)
