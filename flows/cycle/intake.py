@@ -2,7 +2,8 @@
 
 A plain message is the learning question only while none is stored (the caption, or a message
 before or after the clip); once there is one, the inbrenger's messages are chat, and a reply to
-the clip changes it (a good learning question sent as a plain message is offered with a button). Chat before the clip is answered once per cycle, never at every message.
+the clip changes it (a good learning question sent as a plain message is offered, once per cycle,
+with a button). Chat before the clip is answered once per cycle, never at every message.
 """
 from __future__ import annotations
 
