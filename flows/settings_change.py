@@ -36,12 +36,18 @@ HOUR_SETTINGS = {"announce": "announce_hours_before", "reminder": "clip_reminder
 REMINDER_OFF = {"off", "uit"}
 
 
+def _unit_of(name: str) -> str:
+    """The unit a number setting counts in: days for retention, hours for the announcement
+    and reminder, minutes for the phases."""
+    return "days" if name == "retention" else "hours" if name in HOUR_SETTINGS else "minutes"
+
+
 def _in_unit_of(name: str, typed: re.Match[str]) -> str:
     """"25 minuten", "2 uur", "30 dagen" as the number of the setting's own unit (minutes for
     the phases, hours for the announcement and reminder, days for retention); "" where it
     does not come out whole, which is then refused as any other bad number."""
     unit = next(u for u in MINUTES_IN if typed.group(u))
-    own = "days" if name == "retention" else "hours" if name in HOUR_SETTINGS else "minutes"
+    own = _unit_of(name)
     minutes = int(typed.group("n")) * MINUTES_IN[unit]
     whole, rest = divmod(minutes, MINUTES_IN[own])
     return str(whole) if rest == 0 else ""
@@ -152,9 +158,7 @@ def change(settings: Settings, name: str, value: str) -> Settings | Text:
         if not value.isdigit() or int(value) > 24 * 60:
             return text("settings.bad_reminder")
     if not value.isdigit() or not 1 <= int(value) <= 24 * 60:
-        unit = "minutes" if name in MINUTE_SETTINGS else "hours" if name in HOUR_SETTINGS \
-            else "days"
-        return text("settings.bad_number", unit=text(f"settings.unit.{unit}"))
+        return text("settings.bad_number", unit=text(f"settings.unit.{_unit_of(name)}"))
     return settings.with_value(field, int(value))
 
 

@@ -25,6 +25,7 @@ from bot.handlers.common import (
     reply_to,
     user_language,
 )
+from bot.handlers.private import coached_groups
 from bot.texts.render import say
 from flows.callbacks import ForgetButton, parse, pattern
 from flows.cycle.events import MemberLeft
@@ -74,8 +75,7 @@ async def forget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def _coached_titles(tx: Tx, user_id: int) -> list[str]:
-    found = [await groups.get(tx, group_id) for group_id in await coaches.groups_of(tx, user_id)]
-    return [group.title or "—" for group in found if group is not None]
+    return [group.title or "—" for group in await coached_groups(tx, user_id)]
 
 
 async def forget_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -111,10 +111,9 @@ async def forget_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
             erased = await forget_member(unit.tx, user.id)
             for group in filter(None, left):  # an open cycle no longer waits for them
                 await decide_in(unit, group, MemberLeft(user.id, FORGOTTEN_NAME))
-            coached = [await groups.get(unit.tx, g)
-                       for g in await coaches.groups_of(unit.tx, user.id)]
+            coached = await coached_groups(unit.tx, user.id)
             unlinked = await coaches.forget_coach(unit.tx, user.id)
-            for group in filter(None, coached):  # who gets the summaries is the group's to know
+            for group in coached:  # who gets the summaries is the group's to know
                 await unit.send(to_group(group, say(group.settings.language,
                                                     "coach_privacy.group_told")))
             outcome = [say(language, "privacy.erased", **erased)] \

@@ -13,17 +13,24 @@ from bot.engine.work import Unit
 from bot.handlers.commands import ADMIN_COMMANDS, PRIVATE_COMMANDS
 from bot.handlers.common import handling, reply, reply_to, user_language
 from bot.texts.render import render_all, text
+from flows.model import Group
 from storage import coaches, groups, members
+from storage.db import Tx
 
 # Words in the private chat are answered at most this often per person: a pointer, not a chat.
 WORDS_ANSWERED_EVERY = 600.0
 GROUP_ONLY = frozenset(ADMIN_COMMANDS) - frozenset(PRIVATE_COMMANDS)
 
 
+async def coached_groups(tx: Tx, user_id: int) -> list[Group]:
+    """The groups a person coaches."""
+    return [group for group_id in await coaches.groups_of(tx, user_id)
+            if (group := await groups.get(tx, group_id)) is not None]
+
+
 async def coached_titles(unit: Unit, user_id: int) -> list[str]:
     """The names of the groups a person coaches, as the group's own messages name them."""
-    coached = await coaches.groups_of(unit.tx, user_id)
-    return [group.title for gid in coached if (group := await groups.get(unit.tx, gid))]
+    return [group.title for group in await coached_groups(unit.tx, user_id)]
 
 
 async def welcome_private(unit: Unit, update: Update, language: str, name: str) -> None:
@@ -69,7 +76,7 @@ async def anything_else(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     async with handling(update, context) as unit:
         if unit is None:
             return
-        if params.get("command") == "coach" and await coached_titles(unit, user.id):
+        if params.get("command") == "coach" and await coaches.groups_of(unit.tx, user.id):
             # A coach is never in the group chat: /coach here means "which groups?" (the
             # second UX review), which their /help says.
             await help_private(unit, update, user_language(user))
