@@ -151,6 +151,13 @@ EN = Lexicon(
         r"(?P<a>i(?:'d| would)) (?P<b>suggest|recommend|try|use|just|probably|definitely|start|give|let|put|ask|have|seat|go|keep|make|move|consider|also|maybe|personally|avoid|stop|change|split|pair|set|record|film|talk|lower|slow)",
         r"i (?:suggest|recommend|advise)", r"my (?:advice|tip|suggestion) (?:is|would be)", r"(?:a|one|quick) (?:tip|idea|suggestion)",
         r"(?P<a>could|might) (?:it|that|this) (?:\w+ )?(?P<b>help|work)", r"(?P<a>wouldn't) (?:\w+ ){0,4}(?P<b>be better|work better|help)",
+        # A way of one's own classroom held up as the answer ("what works for me is a timer",
+        # "in my experience a timer helps"); not praise of the clip ("... is how you wait").
+        r"what (?:\w+ ){0,2}?(?:works|helps) (?:\w+ )?(?:for me|in my class(?:room)?|with my \w+)"
+        r"(?:,? \w+(?: \w+)?)?,? is(?!(?: \w+){0,6}? (?:you|your|you're)\b)",
+        r"^what i (?:always|usually|normally|often|tend to|just) do is",
+        r"(?P<a>in my experience),? (?:[\w'-]+ ){1,6}?(?P<b>helps|works)",
+        r"i(?:'ve| have) (?:had )?(?:\w+ )?(?:good|great|positive) (?:results|experiences?|luck) (?:with|using|by)",
     ),
     tip_statement=rx(
         r"(?P<a>might|may|could|would) (?:really |also |probably |just )?(?P<b>help) (?:them|him|her|the (?:class|group|kids|pupils)|a lot|here)\b",
@@ -163,7 +170,7 @@ EN = Lexicon(
         r"(?P<b>need to|have to|must)(?! (?:have|see|hear|tell|notice|be proud|feel)\b)",
         r"(?P<a>it(?:'d| would| might| could| may| will| can)?) (?:\w+ )?(?P<b>help|be (?:worth|better|good|helpful|useful|smart|wise|a good idea|an idea|nice|easier))(?! (?:me|us))",
         r"(?:it's|it is) (?:\w+ )?(?:worth|better|a good idea|helpful|useful) (?:to|if|trying)", r"next time", r"from now on",
-        r"make sure", r"don't forget", r"remember to", r"worth (?:trying|a try|considering|a shot)", r"(?:what|something that) (?:\w+ )?(?:works|helps|helped|worked) (?:for me|in my class|with my)",
+        r"make sure", r"don't forget", r"remember to", r"worth (?:trying|a try|considering|a shot)", r"(?:what|something that) (?:\w+ )?(?:works|helps|helped|worked) (?:for me|in my class|with my)(?!(?: \w+){0,8}? (?:you|your|you're)\b)",
         r"in my class i", r"i always (?:use|do|start|give|let|have|put|ask)",
         # Advice from one's own classroom ("one thing that really helped me was ..."); not "what
         # works for me", which also praises the clip ("what works for me is the song").
@@ -261,6 +268,8 @@ EN = Lexicon(
     second_person=rx(r"(?<!can )(?<!could )you(?! can (?:see|tell|hear))", r"your", r"yourself", r"you're", r"you've"),
     too=rx(r"(?:way |a bit |a little |far |just |much |rather |slightly )?too (?!much time\b)(?!(?:\.|,|!|\?|$))(?!(?:i|we|you|they)\b)\w+"),
     opinion=rx(
+        # "What works for me is how you wait": praise of the inbrenger's own move (README).
+        r"^what (?:\w+ ){0,3}?(?:works|worked)(?: [\w']+){0,5}? (?:is|was) (?:how|when|that|the way) (?:you|your)\b",
         r"(?:have|has|'ve|are|is|were|was) (?:clearly|obviously|totally|completely|just) (?:checked out|switched off|given up|zoned out|tuned out|lost interest|disengaged|bored|lost)", r"i think", r"i reckon", r"i feel like", r"i feel (?:that|the|it|this)", r"i believe", r"i'd say", r"in my (?:opinion|view|eyes)", r"to me",
         r"^personally", r"personally,", r"^honestly", r"honestly,", r"frankly", r"my (?:impression|feeling|sense|gut) is", r"i get the (?:impression|feeling|sense)",
         r"i suspect", r"i guess", r"seems to me", r"if you ask me", r"i don't think", r"i doubt", r"i (?:really )?(?:like|liked|love|loved|didn't like|don't like|enjoyed|prefer)",
@@ -312,7 +321,7 @@ EN = Lexicon(
     # verdicts ("great call, right"), which are opinions, not questions.
     question_tag=rx(r"is that (?:right|correct|it|what you mean)$", r"am i right$", r"did i get that right$"),
     exclamation=rx(r"^(?:what a|how (?:nice|great|lovely|cool|clever|brave|wonderful|amazing|fun|sweet))\b"),
-    statement_start=rx(r"^what (?:\w+ ){0,2}?(?:helped|worked for) me\b", r"^what (?:i|you(?:'re| are)? (?:saying|describing|telling))", r"^(?:so )?what (?:really |most |mostly |mainly )?(?:bugs|bothers|frustrates|worries|annoys|upsets|gets to|troubles|stresses|scares|hurts|keeps you|surprises|surprised|bothered|frustrated|worried) you", r"^who knows", r"^how lucky"),
+    statement_start=rx(r"^what (?:\w+ ){0,2}?(?:helped|worked for) me\b", r"^what (?:\w+ ){0,2}?(?:works|helps) (?:\w+ )?(?:for me|in my class|with my)\b", r"^what (?:[\w']+ ){0,2}?(?:works|worked|helps|helped)(?: [\w']+){0,3}? (?:is|was) (?!it\b)", r"^what i (?:always|usually|normally|often|tend to|just) do is\b", r"^what (?:i|you(?:'re| are)? (?:saying|describing|telling))", r"^(?:so )?what (?:really |most |mostly |mainly )?(?:bugs|bothers|frustrates|worries|annoys|upsets|gets to|troubles|stresses|scares|hurts|keeps you|surprises|surprised|bothered|frustrated|worried) you", r"^who knows", r"^how lucky"),
     perception=rx(
         r"right at the (?:start|beginning|end)", r"at the (?:very )?(?:start|beginning|end) of the (?:clip|video|recording)",
         r"in the (?:first|last|second|third) (?:minute|minutes|seconds|few seconds)",

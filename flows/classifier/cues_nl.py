@@ -187,6 +187,13 @@ NL = Lexicon(
         r"mijn (?:tip|advies|suggestie)", r"een tip(?: is)?", r"tip voor",
         r"(?P<a>ik zou) (?!graag (?:willen )?(?:weten|horen)|het niet weten|niet weten|zeggen)(?:\w+ ){0,6}?(?P<b>\w+en)\b",
         r"(?P<a>ik zou) (?:eens|gewoon|zelf|dan|misschien|echt|wel|ook|eerst|liever)",
+        # Een aanpak uit de eigen klas ("bij mij werkt een timer"); niet "... is hoe jij wacht".
+        r"(?:bij mij|in mijn klas|in mijn groep) (?:\w+ )?(?:werkt|helpt)(?= (?:vaak |altijd |meestal |echt |heel |erg |goed |wel )*(?:een|zo'n)\b)",
+        r"wat (?:ook |vaak |soms |mij |bij mij |in mijn klas |goed |echt |altijd |heel |erg |zelf )*(?:helpt|werkt|hielp|werkte)(?: goed| echt)?,? (?:is|was)"
+        r"(?!(?: \w+){0,6}? (?:jij|jou|jouw|je)\b)",
+        r"^wat ik (?:zelf )?(?:altijd|meestal|vaak|dan|gewoon) doe,? (?:\w+,? )?is",
+        r"(?P<a>in mijn ervaring),? (?:[\w'-]+ ){0,6}?(?P<b>helpt|werkt)",
+        r"ik heb (?:\w+ )?(?:goede|positieve|prima) (?:ervaring|ervaringen) (?:met|door)",
     ),
     tip_statement=rx(
         *VERB_FIRST_TIPS,
@@ -200,7 +207,7 @@ NL = Lexicon(
         r"(?P<a>het (?:is|lijkt me|lijkt mij|zou|kan|werkt|wordt)) (?:misschien |wellicht |vaak |soms |wel |echt |ook )*"
         r"(?P<b>handig|slim|goed|beter|verstandig|een idee|nuttig|zinvol|fijn|prettig|een optie|de moeite waard)(?: \w+)? (?:om|als|te|wanneer)",
         r"(?P<a>het helpt) (?:vaak |misschien |soms |wel |ook )*(?P<b>als|om)", r"(?P<a>wat) (?:ook |vaak |soms |mij |bij mij )*(?P<b>helpt|werkt) (?:is|goed is)",
-        r"bij mij (?:\w+ ){0,3}?(?:werkt|helpt|hielp|werkte)", r"wat mij (?:\w+ ){0,3}?hielp", r"^(?:misschien |dan |gewoon |en )?(?:beter|liever) (?:eerst|om|gewoon|niet|even|de|het|een|meteen)\b",
+        r"bij mij (?:\w+ ){0,3}?(?:werkt|helpt|hielp|werkte)(?! (?:hij|ie|die|dat|alles)\b| het (?:nu|wel|weer|niet|ook|prima)\b)", r"wat mij (?:\w+ ){0,3}?hielp", r"^(?:misschien |dan |gewoon |en )?(?:beter|liever) (?:eerst|om|gewoon|niet|even|de|het|een|meteen)\b",
         r"^(?:een|zo'n|meer|minder|wat) (?:[\w'-]+ ){0,3}(?:zou|kan|kun) (?:\w+ ){0,4}(?:geven|helpen|schelen|werken|opleveren|zorgen|brengen)", r"volgende keer", r"voortaan", r"in het vervolg",
         r"^(?:denk|let) (?:eens |wel |even |dan )?(?:aan|op)", r"^(?:en |dus )?zorg (?:dat|ervoor|voor|er ?voor)",
         r"^vergeet niet",
@@ -305,6 +312,7 @@ NL = Lexicon(
     second_person=rx(r"(?<!zie )(?<!merk )(?<!hoor )je(?! (?:meteen|direct|gelijk|aan|dat)\b)", r"jij", r"jou", r"jouw", r"jezelf"),
     too=rx(r"(?:veel |wat |iets |een beetje |erg |nogal |gewoon )?te (?!veel (?:\w+ )?(?:om|te)\b)(?!\w*n\b)(?!<ts>|laat\b|vroeg\b)\w+"),
     opinion=rx(
+        r"^wat (?:\w+ ){0,3}?(?:werkt|werkte)(?: \w+)?,? (?:is|was) (?:hoe|dat|wanneer|de manier waarop) (?:je|jij)\b",  # lof
         r"ik vind", r"vind ik", r"vond ik", r"ik vond", r"ik denk(?! (?:na|mee|erover))", r"denk ik", r"volgens mij", r"lijkt me", r"lijkt mij", r"mij lijkt",
         r"ik heb het (?:idee|gevoel) dat", r"mijn (?:indruk|mening|gevoel|idee) is", r"persoonlijk", r"eerlijk gezegd", r"eerlijk\?",
         r"naar mijn mening", r"ik geloof (?:dat|echt|niet)", r"komt (?:op mij )?(?:\w+ )?over", r"ik zou zeggen",
@@ -369,7 +377,7 @@ NL = Lexicon(
     exclamation=rx(r"^wat (?:een|ben (?:jij|je)|(?:heb|hebt) (?:je|jij) (?:toch )?(?:een|veel)|(?:ontzettend |echt |super |heel |enorm )?(?:goed|fijn|mooi|leuk|knap|gaaf|tof|heerlijk|"
                    r"jammer|zonde|sterk|bijzonder|stoer|gezellig|moedig|dapper|prachtig|eerlijk|open|lief|attent|slim|verstandig|"
                    r"indrukwekkend|inspirerend|herkenbaar|interessant|grappig|krachtig|rustig|chaotisch|druk)\b)"),
-    statement_start=rx(r"^wat (?:bij )?mij (?:\w+ ){0,3}?(?:hielp|werkte)\b", r"^wat (?:ik|je (?:zegt|vertelt|beschrijft|bedoelt)|mij betreft)", r"^(?:dus )?wat (?:je|jou) (?:\w+ ){0,3}?(?:dwarszit|dwars zit|stoort|frustreert|raakt|bezighoudt|zorgen baart|bang maakt|irriteert|ergert|tegenvalt|tegenviel|dwarszat|raakte|stoorde)", r"^waar (?:ik|mij) ", r"^wie (?:weet|zal het zeggen)"),
+    statement_start=rx(r"^wat (?:bij )?mij (?:\w+ ){0,3}?(?:hielp|werkte)\b", r"^wat (?:[\w']+ ){0,4}?(?:werkt|helpt|hielp|werkte)(?: goed| echt| heel goed| wel)?,? (?:is|was) (?!het\b)", r"^wat (?:ik|je (?:zegt|vertelt|beschrijft|bedoelt)|mij betreft)", r"^(?:dus )?wat (?:je|jou) (?:\w+ ){0,3}?(?:dwarszit|dwars zit|stoort|frustreert|raakt|bezighoudt|zorgen baart|bang maakt|irriteert|ergert|tegenvalt|tegenviel|dwarszat|raakte|stoorde)", r"^waar (?:ik|mij) ", r"^wie (?:weet|zal het zeggen)"),
     perception=rx(
         r"aan het (?:begin|eind|einde) van (?:het filmpje|de clip|de opname|het fragment)", r"helemaal aan het (?:begin|eind)", r"in de (?:eerste|laatste|tweede|derde) (?:minuut|minuten|seconden|paar seconden)",
         r"ik (?:zie|hoor|zag|hoorde|merk|merkte|tel|telde)", r"je (?:ziet|hoort|kunt zien|kunt horen|kan zien|kan horen)",

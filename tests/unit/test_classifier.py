@@ -178,6 +178,32 @@ def test_a_question_word_opens_what_would_otherwise_advise_or_tell(lang: str,
     assert classify(text, lang).label is L.OPEN_QUESTION
 
 
+@pytest.mark.parametrize(("lang", "text", "label"), [
+    # A way from the writer's own classroom held up as the answer is advice (README: "however
+    # softly put"), also when it opens like a question word or ends on the writer's routine.
+    ("nl", "Bij mij werkt een vaste plek voor de telefoons: bakje bij de deur en dan beginnen we.",
+     Label.TIP),
+    ("nl", "wat bij mij heel goed werkt is een liedje bij het opruimen", Label.TIP),
+    ("nl", "Wat ik zelf meestal doe is de vraag eerst op het bord schrijven.", Label.TIP),
+    ("nl", "Ik heb positieve ervaringen met praatkaartjes.", Label.TIP),
+    ("nl", "In mijn ervaring werkt een vast beginritueel het best.", Label.TIP),
+    ("en", "What works well for me is a song when they tidy up.", Label.TIP),
+    ("en", "What I usually do is write the question on the board first.", Label.TIP),
+    ("en", "I've had great results with talk cards.", Label.TIP),
+    ("en", "In my experience a fixed opening routine works best.", Label.TIP),
+    # The same words about the inbrenger's own move praise it; about the link, trouble.
+    ("nl", "Wat voor mij werkt is hoe jij bij de deur staat.", Label.OPINION),
+    ("en", "What worked really well is how you waited for silence.", Label.OPINION),
+    ("nl", "bij mij werkt de link niet", Label.OTHER),
+    ("nl", "bij mij werkt hij weer", Label.OTHER),
+    # Asking the inbrenger stays a question.
+    ("nl", "wat werkt er bij jou goed", Label.OPEN_QUESTION),
+    ("en", "what works for you", Label.OPEN_QUESTION),
+])
+def test_advice_from_the_writers_own_classroom(lang: str, text: str, label: Label) -> None:
+    assert classify(text, lang).label is label
+
+
 def test_hard_case_conventions() -> None:
     # Verdict as a question: opinion. Leading question without a verdict word: closed.
     assert classify("Ben je niet veel te streng voor zulke jonge kinderen?", "nl").label is L.OPINION
