@@ -150,6 +150,7 @@ class StoreContribution:
     kind: str = "text"
     file_id: str = ""
     duration: int = 0
+    step: str = ""  # the step of the phase it was said in (reality's see, strong, analysis)
 
 
 @dataclass(frozen=True)

@@ -10,26 +10,27 @@ from storage.db import Row, Tx
 
 _REF = ("c.id, c.user_id, c.phase, COALESCE(c.text, '') AS text, COALESCE(c.label, '') AS "
         "label, c.message_id, c.kind, COALESCE(c.duration, 0) AS duration, "
-        "c.text IS NULL AND c.file_id IS NULL AS erased")
+        "c.text IS NULL AND c.file_id IS NULL AS erased, c.step")
 
 
 def _ref(r: Row) -> ContributionRef:
     return ContributionRef(r["id"], r["user_id"], r["phase"], r["text"], r["label"],
-                           r["message_id"], r["kind"], r["duration"], bool(r["erased"]))
+                           r["message_id"], r["kind"], r["duration"], bool(r["erased"]),
+                           r["step"])
 
 
 async def add(tx: Tx, cycle_id: int, user_id: int, phase: str, message_id: int, text: str,
               label: str, now: datetime, *, kind: str = TEXT, file_id: str | None = None,
-              duration: int | None = None) -> bool:
+              duration: int | None = None, step: str = "") -> bool:
     """Stores a contribution once: a redelivered message changes nothing. True when new.
     A voice note (`kind` VOICE) keeps its Telegram `file_id` and `duration`; its words, if
     any, come later with `set_transcript`."""
     changed = await tx.execute(
         "INSERT INTO contributions (cycle_id, user_id, phase, message_id, text, label, "
-        "created_at, kind, file_id, duration) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "created_at, kind, file_id, duration, step) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (cycle_id, message_id) DO NOTHING",
         (cycle_id, user_id, phase, message_id, None if kind == VOICE and not text else text,
-         label, to_db(now), kind, file_id or None, duration))
+         label, to_db(now), kind, file_id or None, duration, step))
     return changed > 0
 
 

@@ -58,7 +58,7 @@ async def store(unit: Unit, group: Group, cycle: Cycle, effects: tuple[Effect, .
             await contributions.add(unit.tx, cycle.id, effect.user_id, effect.phase,
                                     effect.message_id, effect.text, effect.label, unit.now,
                                     kind=effect.kind, file_id=effect.file_id or None,
-                                    duration=effect.duration or None)
+                                    duration=effect.duration or None, step=effect.step)
         elif isinstance(effect, StoreTranscript):
             await contributions.set_transcript(unit.tx, cycle.id, effect.message_id,
                                                effect.text, effect.label)

@@ -85,6 +85,7 @@ class ContributionRef:
     kind: str = TEXT  # TEXT or VOICE (a voice note, or a round video note during the talk)
     duration: int = 0  # a voice note's length in seconds
     erased: bool = False  # its words (and a voice note's recording) erased: /forget, retention
+    step: str = ""  # the step of the phase it was said in; "" before steps were stored
 
     @property
     def is_voice(self) -> bool:

@@ -336,7 +336,7 @@ def _with_stored(ctx: CycleContext, effects: tuple[Effect, ...]) -> CycleContext
     the line that closes the look back belongs in the summary the cycle closes with."""
     known = {c.message_id for c in ctx.contributions}
     stored = tuple(ContributionRef(-1, e.user_id, e.phase, e.text, e.label, e.message_id,
-                                   e.kind, e.duration)  # -1: no stored id yet, never a choice
+                                   e.kind, e.duration, step=e.step)  # -1: not yet stored
                    for e in effects
                    if isinstance(e, StoreContribution) and e.message_id not in known)
     return replace(ctx, contributions=ctx.contributions + stored) if stored else ctx

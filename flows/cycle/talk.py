@@ -90,7 +90,8 @@ def respond_to_words(ctx: CycleContext, actor: int, message_id: int, words: str,
         classification = Classification(Label.OBSERVATION, classification.cue)
     label = classification.label.value
     store: Effect = (StoreTranscript(message_id, words, label) if voice else
-                     StoreContribution(actor, cycle.phase.value, message_id, words, label))
+                     StoreContribution(actor, cycle.phase.value, message_id, words, label,
+                                       step=cycle.step))
     if nudge and cycle.tips_open and classification.label in COMPENSATING \
             and actor != cycle.inbrenger_id:
         # Asked for: counted as welcome in the summaries, never as unasked advice.

@@ -59,7 +59,8 @@ def _take(ctx: CycleContext, event: Event, phase: str, answer: Answer) -> Decisi
     assert isinstance(event, VoiceNote)
     cycle = ctx.cycle
     store = StoreContribution(event.actor, phase, event.message_id, "", VOICE,
-                              kind=VOICE, file_id=event.file_id, duration=event.duration)
+                              kind=VOICE, file_id=event.file_id, duration=event.duration,
+                              step=cycle.step if phase == cycle.phase.value else "")
     history = cycle.nudge_history.spoke(
         event.actor, inbrenger_id=cycle.inbrenger_id, message_id=event.message_id, now=ctx.now)
     cycle = replace(cycle, nudge_history=history)

@@ -190,17 +190,19 @@ def _nothing_quoted(ctx: CycleContext, phase: Phase) -> Text | None:
 
 def varied(said: list[ContributionRef], count: int,
            keep: ContributionRef | None = None) -> list[ContributionRef]:
-    """Up to `count` of `said`, in the talk's order, each member's first before anyone's
-    second, and `keep` (what helped most) always among them: the summary tells the group's
-    thinking, not its fastest writer's."""
-    quoted: dict[int, int] = {keep.user_id: 1} if keep is not None else {}
-    ranked = []
-    for position, c in enumerate(said):
-        if c is not keep:
-            ranked.append((quoted.get(c.user_id, 0), position, c))
-            quoted[c.user_id] = quoted.get(c.user_id, 0) + 1
+    """Up to `count` of `said`, in the talk's order: each step's first before any step's
+    second (reality's Reality in a few lines is what was seen, what works and the analysis,
+    not three observations), then each member's first before anyone's second, and `keep`
+    (what helped most) always among them: the summary tells the group's thinking, not its
+    fastest writer's. Contributions stored before steps were kept have none: all one step."""
     picked = [keep] if keep is not None else []
-    picked += [c for *_, c in sorted(ranked, key=lambda r: r[:2])[:count - len(picked)]]
+    left = [c for c in said if c is not keep]
+    while left and len(picked) < count:
+        steps = Counter(c.step for c in picked)
+        members = Counter(c.user_id for c in picked)
+        best = min(left, key=lambda c: (steps[c.step], members[c.user_id], said.index(c)))
+        picked.append(best)
+        left.remove(best)
     return sorted(picked, key=said.index)
 
 

@@ -203,3 +203,36 @@ async def test_a_late_line_invitation_names_its_cycle_for_a_week(db):  # type: i
         assert await late_line_invitations.cycle_of(tx, -31, 500) == cycle_id
         await late_line_invitations.forget_old(tx, NOW + timedelta(days=8))
         assert await late_line_invitations.cycle_of(tx, -31, 500) is None
+
+
+async def test_the_step_a_contribution_was_said_in_is_kept(db):  # type: ignore[no-untyped-def]
+    _, cycle_id = await _setup(db)
+    async with db.transaction() as tx:
+        await contributions.add(tx, cycle_id, 2, "reality", 80, "Op 0:31 wacht je, dat werkt.",
+                                "observation", NOW, step="strong")
+        await contributions.add(tx, cycle_id, 3, "reality", 81, "", VOICE, NOW, kind=VOICE,
+                                file_id="f", duration=9, step="analysis")
+        await contributions.add(tx, cycle_id, 3, "goal", 82, "Wat wil je?", "open_question", NOW)
+    async with db.reading() as tx:
+        steps = {c.message_id: c.step for c in await contributions.of_cycle(tx, cycle_id)}
+        assert (await contributions.one(tx, cycle_id, 80)).step == "strong"
+    assert steps == {80: "strong", 81: "analysis", 82: ""}
+
+
+async def test_contributions_stored_before_migration_10_have_no_step(tmp_path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "nine.db"
+    async with aiosqlite.connect(path, isolation_level=None) as conn:
+        assert (await apply_pending(conn, up_to=9))[-1] == 9
+        await conn.execute("INSERT INTO groups (chat_id, title, created_at) "
+                           "VALUES (-1, 'G', '2026-01-01T00:00:00+00:00')")
+        await conn.execute("INSERT INTO cycles (group_id, inbrenger_id, number, phase, "
+                           "created_at, phase_started_at) VALUES (1, 1, 1, 'reality', "
+                           "'2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')")
+        await conn.execute("INSERT INTO contributions (cycle_id, user_id, phase, message_id, "
+                           "text, label, created_at) VALUES (1, 2, 'reality', 5, 'Op 0:03 ...', "
+                           "'observation', '2026-01-01T00:00:00+00:00')")
+    database = await Database.open(path)
+    async with database.reading() as tx:
+        [ref] = await contributions.of_cycle(tx, 1)
+    await database.close()
+    assert ref.step == "" and ref.text == "Op 0:03 ..."
