@@ -181,3 +181,24 @@ def test_an_opinion_is_asked_back_about_its_whole_subject(
 ])
 def test_a_name_is_not_the_verb_of_the_advice(lang: str, text: str, question: str | None) -> None:
     assert rephrase(Label.TIP, text.lower(), lang, text, ()) == question
+
+
+@pytest.mark.parametrize(("lang", "sentence", "question"), [
+    # A word that is no verb (a preposition, an adverb) taken for the imperative.
+    ("nl", "heel sterk om zo eerlijk te vertellen hoe het ging", None),
+    ("nl", "bij dyslexie helpt het vaak om de tekst voor te lezen", None),
+    # A second verb left as an infinitive inside the action.
+    ("nl", "misschien Daan een eigen plekje geven?", None),
+    ("nl", "ik zou de kinderen een kaartje geven de namen opschrijven of de tijd bijhouden",
+     None),
+    # The writer's own proposal or comment carried into the action.
+    ("nl", "ik stel voor dat we eerst de regels samen lezen", None),
+    ("nl", "ik zou het elke dag herhalen dat scheelt je een hoop gedoe", None),
+    # English: an inverted question, "do not be", a subject with its own verb.
+    ("en", "have you, um, thought of, a seating plan", None),
+    ("en", "don't be so strict with yourself, you're learning", None),
+    ("en", "star charts don't really work with year nine, I reckon", None),
+])
+def test_a_question_whose_action_does_not_read_as_a_clause_is_not_offered(
+        lang: str, sentence: str, question: str | None) -> None:
+    assert rephrase(Label.TIP, sentence, lang, sentence, ()) == question
