@@ -50,9 +50,16 @@ def _bare_infinitive_nl(words: list[str], i: int) -> bool:
     adjective in -e."""
     before = words[i - 1]
     return (looks_infinitive(words[i]) and words[i] not in _NOT_INFINITIVE_NL
-            and before not in _BEFORE_A_NOUN_NL and before != "te"
-            and before not in _WITH_INFINITIVE_NL and not before.endswith("e")
-            and not looks_infinitive(before) and "het" not in words[max(0, i - 2):i])
+            and before not in _BEFORE_A_NOUN_NL and not before.endswith("e")
+            and "het" not in words[max(0, i - 2):i] and not _governed_nl(words, i))
+
+
+def _governed_nl(words: list[str], i: int) -> bool:
+    """Whether a verb takes words[i] along: "te", "laat", or an infinitive so taken ("te
+    laten kiezen"); "de beelden laten" is a noun, and its "laten" no verb's."""
+    before = words[i - 1] if i > 0 else ""
+    return before == "te" or before in _WITH_INFINITIVE_NL or (
+        looks_infinitive(before) and _governed_nl(words, i - 1))
 
 
 _NOT_INFINITIVE_NL = word_set("iedereen ieder eigen volgen")
