@@ -112,15 +112,17 @@ _INVERTED_EN = re.compile(r"^(?:have|has|do|does|did|are|is|can|could|would|will
 _SUBJECT_VERB_EN = word_set("""don't doesn't didn't isn't aren't wasn't weren't won't can't
 is are was were has""")
 _FIRST_PERSON_EN = word_set("i i'm i've i'd me my")
+# An action cut off before its end: "... use the chair to lean on, and then eventually".
+_DANGLING_EN = word_set("and or but then eventually so because like the a an to")
 
 
 def reads_as_english(action: str) -> bool:
     """Whether "if you <action>" is an English clause: it opens with a verb (not an inverted
-    question or "do not be"), has no subject and verb of its own up front, and is not about
-    the writer ("I", "my")."""
+    question or "do not be"), has no subject and verb of its own up front, does not stop
+    mid-way ("and then eventually"), and is not about the writer ("I", "my")."""
     words = _WORD.findall(action.lower())
     if not words or _INVERTED_EN.match(action) or action.startswith(("do not be ", "don't be ")):
         return False
-    if not _SUBJECT_VERB_EN.isdisjoint(words[1:3]):
+    if not _SUBJECT_VERB_EN.isdisjoint(words[1:3]) or words[-1] in _DANGLING_EN:
         return False
     return _FIRST_PERSON_EN.isdisjoint(words)

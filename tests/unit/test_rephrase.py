@@ -231,3 +231,31 @@ def test_a_question_whose_action_does_not_read_as_a_clause_is_not_offered(
 ])
 def test_dutch_advice_keeps_its_action_and_its_verb(sentence: str, question: str | None) -> None:
     assert rephrase(Label.TIP, sentence.lower(), "nl", sentence, ()) == question
+
+
+@pytest.mark.parametrize(("sentence", "question"), [
+    # A comma after "tried" still leads to the thing tried.
+    ("have you ever tried, honestly, a visual timetable",
+     "What would happen if you tried a visual timetable?"),
+    # "Don't forget to X" advises X; "don't be ..." advises no action (the last check).
+    ("don't forget to check in with the quiet ones",
+     "What would happen if you check in with the quiet ones?"),
+    # What follows "so you can" is the purpose, not the action; a hedge or laugh is no part.
+    ("put the chairs in a circle so you can see all of them",
+     "What would happen if you put the chairs in a circle?"),
+    ("try a class playlist lol", "What would happen if you tried a class playlist?"),
+    ("a visual timetable saves a lot of questions",
+     "What would happen if you tried a visual timetable?"),
+    # A modal after "how" or "what" is a question inside the sentence.
+    ("that changes how i'd plan the lesson", None),
+    # What worked for the writer is offered to try when it is a thing.
+    ("what works for me is a bell on the desk", "What would happen if you tried a bell on the desk?"),
+    ("in my experience a visual timer really helps",
+     "What would happen if you tried a visual timer?"),
+    ("one thing that helped me was a seating plan with photos",
+     "What would happen if you tried a seating plan with photos?"),
+    # An action cut off mid-way.
+    ("you can let them try it first, and then eventually", None),
+])
+def test_english_advice_keeps_its_action(sentence: str, question: str | None) -> None:
+    assert rephrase(Label.TIP, sentence, "en", sentence, ()) == question
