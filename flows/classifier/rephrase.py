@@ -6,6 +6,7 @@ import re
 
 from flows.classifier import rephrase_en, rephrase_nl
 from flows.classifier.lexicon import word_set
+from flows.classifier.rephrase_form import reads_as_dutch, reads_as_english
 from flows.classifier.text import TS
 from flows.labels import Label
 
@@ -60,12 +61,26 @@ def _restore(question: str, raw: str, timestamps: tuple[str, ...]) -> str:
     return question
 
 
+# The action inside the question: after "als je" / "if you" (or "if next time you").
+_ACTION = re.compile(r"\b(?:als je|if (?:next time )?you) (?P<action>.+)\?$")
+
+
+def _reads_well(question: str, lang: str) -> bool:
+    """The one last check on every tip's question, whichever pattern made it."""
+    m = _ACTION.search(question)
+    if m is None:
+        return False
+    return (reads_as_dutch if lang == "nl" else reads_as_english)(m.group("action"))
+
+
 def rephrase(label: Label, sentence: str, lang: str, raw: str,
              timestamps: tuple[str, ...]) -> str | None:
     """An open question for a tip, opinion or information; None where none can be made."""
     module = rephrase_nl if lang == "nl" else rephrase_en
     if label is Label.TIP:
         question = None if _opens_with_a_name(sentence, raw) else module.rephrase_tip(sentence)
+        if question is not None and not _reads_well(question, lang):
+            return None
     elif label is Label.OPINION:
         question = module.rephrase_opinion(sentence)
     elif label is Label.INFORMATION:

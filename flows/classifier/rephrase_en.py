@@ -23,9 +23,11 @@ _SOFT = re.compile(r"\b(?:just|maybe|perhaps|probably|definitely|totally|really|
 # After a comma, what the advice did for the writer is a comment too ("..., works a treat").
 _REASON = re.compile(r"(?:(?:,| -)\s*(?:that|it|this|then|so|they'll|it'll|which|because|as|"
                      r"works|worked|helps|helped|saves|saved|they|he|she|we|everyone|the kids|"
-                     r"the class|the students)"
+                     r"the class|the students|you're|you are|you'll)"
                      r"| so (?:that )?(?:they|he|she|you|we|it|everyone|everybody|the kids|the class|"
-                     r"the students|kids|students)| because)\b.*$")
+                     r"the students|kids|students)| because)\b.*$"
+                     # the writer's hedge or laugh after the advice: "..., I think", "... lol"
+                     r"|,?\s+(?:i think|i guess|i reckon|imo|tbh|lol|haha)$")
 # An action opens with a verb ("if you put ..."), or after "tried" with a noun phrase too. An
 # act that opens with one of these words is a clause or a noun phrase cut from a longer, often
 # spoken, turn: "if you there are ...", "if you a six", "if you my sense is ...".
@@ -42,7 +44,7 @@ _LEADS = re.compile(r"^(?:(?:my |a |one |\w+ )?(?:tip|suggestion|idea|advice):\s
 # (pattern, template): the first that matches gives the action in group "act".
 _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bwhat if (?:you )?(?P<act>.+)$", TEMPLATE),
-    (r"\bhave you (?:ever |already )*(?:tried|experimented with) (?P<act>.+)$", TRIED),
+    (r"\bhave you (?:ever |already )*(?:tried|experimented with),? (?P<act>.+)$", TRIED),
     (r"\b(?:have you|did you) (?:ever |already )*(?:thought about|thought of|considered|think about|consider|looked into) (?P<act>.+)$", TRIED),
     (r"\bdid you (?:ever )?try (?P<act>.+)$", TRIED),
     (r"\b(?:what|how) about (?P<act>.+)$", TRIED),
@@ -78,6 +80,10 @@ _IMPERATIVE = re.compile(r"^(?:maybe |perhaps |just )?(?P<act>(?!(?:i|you|we|it|
 def _clean(act: str) -> str:
     act = _REASON.sub("", act.strip())
     act = _SOFT.sub("", act).strip(" ,.!?")
+    # Chat spelling "u" was read as "you"; after "a" it was the letter: "in a U shape".
+    act = re.sub(r"\ba you\b", "a U", act)
+    # "don't forget to agree on X": the action is agreeing on X
+    act = re.sub(r"^(?:don't|do not|never) forget (?:to )?", "", act)
     act = re.sub(r"^(?:be)\b", "are", act)
     act = re.sub(r"\bdon't\b", "do not", act) if act.startswith("don't") else act
     return act
@@ -102,8 +108,15 @@ def rephrase_tip(sentence: str) -> str | None:
                  r"(?:help|work)\b.*)?$", s)
     if m:
         return TRIED.format(_clean(m.group("np")))
+    own = _own_experience(s)
+    if own is not None:
+        return own or None
+    # "Put the tables in a horseshoe so you can see every face": "you can" is the purpose.
+    s = _PURPOSE.sub("", s) or s
     for pattern, template in _PATTERNS:
         m = re.search(pattern, s)
+        if m and _WH_BEFORE.search(s[:m.start()]):
+            return None  # "... how i'd look at it": a question inside the sentence, no advice
         if m:
             act = _clean(m.group("act"))
             if s[m.start():].startswith(("i'd ", "i would ")) and (
@@ -125,12 +138,41 @@ def rephrase_tip(sentence: str) -> str | None:
     return _thing_to_try(s)
 
 
+_PURPOSE = re.compile(r"(?:,?\s+so (?:that )?you|,\s*then you)\b.*$")
+_WH_BEFORE = re.compile(r"\b(?:how|what|where|which)\s+$")
+# What worked for the writer ("What works for me is a timer on the board", "In my experience
+# a timer helps"): the member can try the same thing when it is one.
+_OWN_EXPERIENCE = re.compile(
+    r"^(?:what (?:really |always |usually )?(?:works|worked|helps|helped)(?: for me| for us| in my class)?"
+    r"(?: really| a lot| best| well)? (?:is|was) (?P<thing>.+)"
+    r"|(?:one thing|something) that (?:really )?(?:works|worked|helps|helped)(?: for)?(?: me| us)? "
+    r"(?:is|was) (?P<thing2>.+)"
+    r"|(?:in my experience|for me|in my class),? (?P<thing3>.+?) (?:really |always )?"
+    r"(?:helps|works|helped|worked)\b.*)$")
+
+
+def _own_experience(s: str) -> str | None:
+    """"What would happen if you tried <the thing>?" for a short noun phrase; "" for an own
+    experience that names no thing ("what works for me is when they ...")."""
+    m = _OWN_EXPERIENCE.match(s)
+    if m is None:
+        return None
+    thing = _REASON.sub("", m.group("thing") or m.group("thing2") or m.group("thing3"))
+    words = thing.strip(" ,.!?").split()
+    if not 2 <= len(words) <= 7 or words[0] not in ("a", "an", "the", "some") or any(
+            w in _NOT_IN_THING for w in words[1:]):
+        return ""
+    return TRIED.format(" ".join(words))
+
+
 # A tip that only names a thing to try ("a quick brain break halfway might help them", "a
 # short game after the break maybe?"): "What would happen if you tried <the thing>?".
 _THING = re.compile(r"^(?:maybe |perhaps |just )?(?P<thing>(?:a|an|some) [\w' -]+?)"
                     r"(?: (?:first|halfway|instead|maybe|perhaps))*"
                     r"(?: to \w.*| (?:might|could|would|will|may|can) (?:really |also )?"
-                    r"(?:help|work)\b.*)?$")
+                    r"(?:help|work)\b.*"
+                    # what the thing does is a comment: "a fixed spot for phones saves hassle"
+                    r"| (?:saves|helps|works|makes|keeps|stops|calms)\b.*)?$")
 _NOT_IN_THING = _NO_ACTION | word_set("be been have has had do does did i'm it's that's")
 
 

@@ -34,7 +34,7 @@ _NOT_AFTER = word_set("""de het een die deze dat alle veel meer twee drie vier m
 jouw mijn onze andere enkele sommige welke geen voor van in op aan bij naar zonder tijdens tussen
 onder achter naast tegen""")
 # Where the main clause ends and a subordinate or reason clause starts.
-_BOUNDARY = re.compile(r"\s*(?:,|;|:| - | als | zodat | voordat | nadat | omdat | wanneer | zodra "
+_BOUNDARY = re.compile(r"\s*(?:,|;|:| - | als | zodat | voordat | nadat | omdat | wanneer | zodra | in plaats van "
                        r"| voor (?=je |jij |ze |hij |zij |we |iedereen )"
                        r"| terwijl | want | zoals | dan (?=ben|heb|is|zijn|wordt|krijg|gaat|kun|kan|zie|merk|doe|werk|"
                        r"kom|blijf|hoef|weet|voel|leer|leren|let|snap|luister|zit|sta)"
@@ -44,9 +44,9 @@ _TE_CLAUSE = re.compile(r"\b(?:om|geprobeerd|overwogen|nagedacht)(?: om)? (?P<bo
 # "om ... te" carries the advice itself only after words like these ("beter om", "een idee
 # om"); after a verb ("vragen om ... te") the advice is that verb.
 _TE_LEAD = re.compile(r"\b(?:beter|handig|handiger|slim|slimmer|idee|goed|verstandig|zinvol|nuttig|zijn|"
-                      r"fijn|helpen|optie|waard|tip|nagedacht|gedacht)(?: \w+)? om\b|\b(?:geprobeerd|overwogen) ")
+                      r"fijn|helpen|helpt het|optie|waard|tip|nagedacht|gedacht)(?: \w+)? om\b|\b(?:geprobeerd|overwogen) ")
 _LEADS = re.compile(
-    r"^(?:(?:mijn |een )?(?:tip|tipje|idee|advies|suggestie)(?: van mij)?:?\s*|ik zou (?:je )?(?:aanraden|adviseren) (?:om )?"
+    r"^(?:(?:mijn |een |als )?(?:tip|tipje|idee|advies|suggestie)(?: van mij)?:?\s*|ik zou (?:je )?(?:aanraden|adviseren) (?:om )?"
     r"|(?:en |dus |anders |misschien |dan |gewoon |oké |ok )+)")
 
 
@@ -86,8 +86,18 @@ def _split_main(text: str) -> tuple[str, str]:
 
 def _infinitive_clause(body: str) -> str | None:
     """'meer wachttijd kunnen geven' -> 'meer wachttijd geeft'; a second infinitive stays
-    ('vooraf laten oefenen' -> 'vooraf laat oefenen')."""
+    ('vooraf laten oefenen' -> 'vooraf laat oefenen'). Two actions joined by "en" each take
+    the je-form ("korter maken en sneller laten oefenen" -> "korter maakt en sneller laat
+    oefenen"): one verb for both left the first an infinitive ("als je ... maken en ...")."""
     main, rest = _split_main(body)
+    first, joined, second = main.partition(" en ")
+    if joined and first.split() and looks_infinitive(first.split()[-1]):
+        one, two = _one_action(first, ""), _one_action(second, rest)
+        return f"{one} en {two}" if one and two else None
+    return _one_action(main, rest)
+
+
+def _one_action(main: str, rest: str) -> str | None:
     words = [w for w in _words(main) if w not in _MODAL or w == main.split()[-1]]
     # Dutch puts the infinitive last; a word after "de", "met", ... is a noun ("het lezen").
     verbs = [i for i, w in enumerate(words) if looks_infinitive(w)
@@ -125,18 +135,33 @@ def _te_verb(body: list[str], verb: str, tail: str) -> str:
     return _with_verb(body, present_for_je(verb), tail, particle=not joined)
 
 
+# First words that are no imperative: a preposition or adverb ("Bij ons ...", "heel moedig
+# ...") or a verb with the -t of "hij" ("krijgt Noah ook ...", "werkt het ..."), which an
+# imperative never has (it is the stem: "krijg", "werk").
+_NOT_IMPERATIVE = word_set("""bij in op met voor na naar van aan uit door over tijdens onder
+tegen om tot zonder als heel erg zo trouwens mijn jouw ons onze hun""")
+_THIRD_PERSON = re.compile(r"^\w{2,}[gkpfmld]t$")
+
+
 def _imperative(text: str) -> str | None:
     main, rest = _split_main(text)
     words = _words(main)
     if not words:
         return None
     verb, body = words[0], words[1:]
+    if verb in _NOT_IMPERATIVE or _THIRD_PERSON.match(verb):
+        # "bij gym de wachtenden een klus geven": the action is its infinitive
+        return _infinitive_clause(text) if looks_infinitive(words[-1]) else None
     if body and body[0] in _SUBJECT_VERB:  # "Bas kan de schriften ...": a subject, no imperative
         return None
     if body and body[0] in ("wat", "wie", "hoe", "waar", "dat", "of", "welke", "wanneer"):
         return " ".join([present_for_je(verb), _clause(body)] + ([rest] if rest else []))
     infinitives = [i for i, w in enumerate(body) if looks_infinitive(w)
                    and (i == 0 or body[i - 1] not in _NOT_AFTER)]
+    if infinitives and infinitives[-1] == len(body) - 1 and verb not in _TAKES_INFINITIVE:
+        # "(misschien) Luuk een vast maatje geven": the first word is no verb but the person,
+        # the action the infinitive at the end ("als je Luuk een vast maatje geeft")
+        return _infinitive_clause(text)
     if infinitives and (verb in _WITH_INFINITIVE or infinitives[-1] == len(body) - 1):
         # "laat Noor de instructie herhalen voor de klas": the imperative goes before the
         # infinitive, what follows it stays after ("... laat herhalen voor de klas").
@@ -173,7 +198,36 @@ _SAYS_NOT = re.compile(r"^(?:\w+ )?(?:je|jij|u|ik) (?:zou|kunt|kan|moet|moest|za
 _KEPT_NOT = "niet_"
 
 
+# What worked for the writer ("Bij mij werkt een timer op het bord", "Wat mij hielp was een
+# vast ritueel"): the member can try the same thing. Read as advice with a verb, "Bij" became
+# the imperative ("als je mij werkt een timer op het bord bijt").
+_OWN_EXPERIENCE = re.compile(
+    r"^(?:(?:bij mij|bij ons|in mijn ervaring|in mijn klas|mij|ons),? (?:werkt|werkte|helpt|hielp) "
+    r"|wat (?:bij mij|bij ons|mij|ons|voor mij) (?:echt |heel |altijd |vaak |goed |wel |ook |erg )*"
+    r"(?:werkt|werkte|helpt|hielp|geholpen heeft) (?:is|was) )(?P<thing>.+)$")
+_HOW_WELL = word_set("echt heel erg altijd goed super enorm prima vaak wel ook fantastisch top")
+_THING_OPENS = word_set("een de het die dat zo'n")
+
+
+def _own_experience(s: str) -> str | None:
+    """The thing that worked, as "... probeert", if it is a short noun phrase ("een timer op
+    het bord", not "dat ik ze ... laat"): None for any other own experience."""
+    m = _OWN_EXPERIENCE.match(s)
+    if m is None:
+        return None
+    words = _words(m.group("thing"))
+    while words and words[-1] in _HOW_WELL:  # "helpt een timer enorm"
+        words.pop()
+    if not 2 <= len(words) <= 7 or words[0] not in _THING_OPENS or any(
+            w in _SUBJECT_VERB or w in (",", "je", "ik", "ze", "als", "dat") for w in words[1:]):
+        return ""
+    return NOUN_TEMPLATE.format(" ".join(words))
+
+
 def _rephrase_tip(s: str) -> str | None:
+    own = _own_experience(s)
+    if own is not None:
+        return own or None
     m = re.match(r"^(?P<when>volgende keer|voortaan|de volgende keer|in het vervolg),? (?P<rest>.+)$", s)
     if m:
         # "Volgende keer zou ik ..." -> "als je volgende keer ..."
@@ -183,7 +237,9 @@ def _rephrase_tip(s: str) -> str | None:
     # An action is more than its verb ("als je probeert?" lost what was to be tried), and a
     # "te" left without "om" before it is a second action the rewriting did not take in.
     words = body.split() if body else []
-    if len(words) < 2 or words[0] in _JOINS or ("te" in words and "om" not in words):
+    # "in plaats van ze te laten kiezen" is the alternative the action is set against.
+    action_words = body.split(" in plaats van ")[0].split() if body else []
+    if len(words) < 2 or words[0] in _JOINS or ("te" in action_words and "om" not in action_words):
         return None
     return TEMPLATE.format(body)
 
@@ -192,6 +248,7 @@ _SUBJECT_VERB = word_set("kan kun moet zou mag wil gaat is was heeft had deed do
 # Imperatives that take an infinitive anywhere in the clause ("laat Noor ... herhalen voor
 # de klas"); after others a word in -en before the end is a noun ("tijdens het werken").
 _WITH_INFINITIVE = word_set("laat ga blijf kom help")
+_TAKES_INFINITIVE = _WITH_INFINITIVE | word_set("leer zie hoor voel doe")
 _IMPERATIVE_NOT = word_set("""je jij ik het de een dit dat die deze er we wij ze zij hij kun kan zou moet
 heb had ben is was wil mag waarom wat hoe eerst vaker meer minder altijd nooit soms vooral nog daarna
 straks vooraf alvast samen zelf bijvoorbeeld volgende direct meteen""")

@@ -181,3 +181,81 @@ def test_an_opinion_is_asked_back_about_its_whole_subject(
 ])
 def test_a_name_is_not_the_verb_of_the_advice(lang: str, text: str, question: str | None) -> None:
     assert rephrase(Label.TIP, text.lower(), lang, text, ()) == question
+
+
+@pytest.mark.parametrize(("lang", "sentence", "question"), [
+    # A word that is no verb (a preposition, an adverb) taken for the imperative.
+    ("nl", "heel sterk om zo eerlijk te vertellen hoe het ging", None),
+    # A second verb left as an infinitive inside the action.
+    ("nl", "de foto's laten vooral de achterste rij zien", None),
+    ("nl", "ik zou de kinderen een kaartje geven de namen opschrijven of de tijd bijhouden",
+     None),
+    # The writer's own proposal or comment carried into the action.
+    ("nl", "ik stel voor dat we eerst de regels samen lezen", None),
+    ("nl", "ik zou het elke dag herhalen dat scheelt je een hoop gedoe", None),
+    # English: an inverted question, "do not be", a subject with its own verb.
+    ("en", "have you, um, thought of, a seating plan", None),
+    ("en", "don't be so strict with yourself, you're learning", None),
+    ("en", "star charts don't really work with year nine, I reckon", None),
+])
+def test_a_question_whose_action_does_not_read_as_a_clause_is_not_offered(
+        lang: str, sentence: str, question: str | None) -> None:
+    assert rephrase(Label.TIP, sentence, lang, sentence, ()) == question
+
+
+@pytest.mark.parametrize(("sentence", "question"), [
+    # Two actions joined by "en" each take the je-form.
+    ("ik zou de opdracht korter maken en sneller laten herhalen",
+     "Wat zou er gebeuren als je de opdracht korter maakt en sneller laat herhalen?"),
+    # What the action is set against keeps its "te".
+    ("ik zou de tweetallen zelf maken in plaats van ze te laten kiezen",
+     "Wat zou er gebeuren als je de tweetallen zelf maakt in plaats van ze te laten kiezen?"),
+    # A preposition, a lead or a person is not the imperative.
+    ("bij dyslexie helpt het vaak om de tekst voor te lezen",
+     "Wat zou er gebeuren als je de tekst voorleest?"),
+    ("bij gym de wachtende kinderen een taak geven",
+     "Wat zou er gebeuren als je bij gym de wachtende kinderen een taak geeft?"),
+    ("als tip: noem wat al lukt", "Wat zou er gebeuren als je noemt wat al lukt?"),
+    ("misschien Daan een eigen plekje geven?",
+     "Wat zou er gebeuren als je Daan een eigen plekje geeft?"),
+    # A verb with the -t of "hij" opens a question about someone, not advice.
+    ("krijgt Daan ook extra tijd bij de toets", None),
+    # What worked for the writer is offered to try when it is a thing; not a whole story.
+    ("bij mij werkt een stilteteken met de hand",
+     "Wat zou er gebeuren als je een stilteteken met de hand probeert?"),
+    ("in mijn ervaring helpt een koptelefoon echt",
+     "Wat zou er gebeuren als je een koptelefoon probeert?"),
+    ("wat mij hielp was een vaste plek voor elk kind",
+     "Wat zou er gebeuren als je een vaste plek voor elk kind probeert?"),
+    ("bij mij werkt het beter als ik ze eerst laat praten", None),
+])
+def test_dutch_advice_keeps_its_action_and_its_verb(sentence: str, question: str | None) -> None:
+    assert rephrase(Label.TIP, sentence.lower(), "nl", sentence, ()) == question
+
+
+@pytest.mark.parametrize(("sentence", "question"), [
+    # A comma after "tried" still leads to the thing tried.
+    ("have you ever tried, honestly, a visual timetable",
+     "What would happen if you tried a visual timetable?"),
+    # "Don't forget to X" advises X; "don't be ..." advises no action (the last check).
+    ("don't forget to check in with the quiet ones",
+     "What would happen if you check in with the quiet ones?"),
+    # What follows "so you can" is the purpose, not the action; a hedge or laugh is no part.
+    ("put the chairs in a circle so you can see all of them",
+     "What would happen if you put the chairs in a circle?"),
+    ("try a class playlist lol", "What would happen if you tried a class playlist?"),
+    ("a visual timetable saves a lot of questions",
+     "What would happen if you tried a visual timetable?"),
+    # A modal after "how" or "what" is a question inside the sentence.
+    ("that changes how i'd plan the lesson", None),
+    # What worked for the writer is offered to try when it is a thing.
+    ("what works for me is a bell on the desk", "What would happen if you tried a bell on the desk?"),
+    ("in my experience a visual timer really helps",
+     "What would happen if you tried a visual timer?"),
+    ("one thing that helped me was a seating plan with photos",
+     "What would happen if you tried a seating plan with photos?"),
+    # An action cut off mid-way.
+    ("you can let them try it first, and then eventually", None),
+])
+def test_english_advice_keeps_its_action(sentence: str, question: str | None) -> None:
+    assert rephrase(Label.TIP, sentence, "en", sentence, ()) == question
