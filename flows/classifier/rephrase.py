@@ -68,7 +68,7 @@ _ACTION = re.compile(r"\b(?:als je|if (?:next time )?you) (?P<action>.+)\?$")
 def _reads_well(question: str, lang: str) -> bool:
     """The one last check on every tip's question, whichever pattern made it."""
     m = _ACTION.search(question)
-    if m is None:
+    if m is None or ":" in m.group("action"):  # "if you then: give ...": a lead-in kept
         return False
     return (reads_as_dutch if lang == "nl" else reads_as_english)(m.group("action"))
 

@@ -17,7 +17,7 @@ OPINION_GENERIC = "How do you see that yourself?"
 INFORMATION = "What do you think is going on here?"
 
 _SOFT = re.compile(r"\b(?:just|maybe|perhaps|probably|definitely|totally|really|simply|also|"
-                   r"always|actually|honestly|possibly),?\s+")
+                   r"always|actually|honestly|possibly|def|defo|deffo|100%),?\s+")
 # A reason or comment after the advice is not part of the action; spoken, without a comma,
 # a purpose ("so they can see it") or a reason ("because ...") starts the same way.
 # After a comma, what the advice did for the writer is a comment too ("..., works a treat").
@@ -39,7 +39,7 @@ _SUBJECT_VERB = word_set("could should would can will might may must is was are 
 _NO_VERB = _NO_ACTION | word_set("""a an the one two three my your his her our their its this
     that these those some any other another every each all no not like well better at in on for
     with by from to of about after before during into""")
-_LEADS = re.compile(r"^(?:(?:my |a |one |\w+ )?(?:tip|suggestion|idea|advice):\s*|(?:and|so|ok|okay|then|well),?\s+)+")
+_LEADS = re.compile(r"^(?:(?:my |a |one |\w+ )?(?:tip|suggestion|idea|advice):\s*|(?:and|so|ok|okay|then|well)[,:]?\s+)+")
 
 # (pattern, template): the first that matches gives the action in group "act".
 _PATTERNS: tuple[tuple[str, str], ...] = (
@@ -159,10 +159,16 @@ def _own_experience(s: str) -> str | None:
         return None
     thing = _REASON.sub("", m.group("thing") or m.group("thing2") or m.group("thing3"))
     words = thing.strip(" ,.!?").split()
-    if not 2 <= len(words) <= 7 or words[0] not in ("a", "an", "the", "some") or any(
+    # "a timer on the board", or a way of doing ("giving the early ones a job")
+    opens = words[0] in ("a", "an", "the", "some") if words else False
+    opens = opens or bool(words and _GERUND.match(words[0]))
+    if not 2 <= len(words) <= 7 or not opens or any(
             w in _NOT_IN_THING for w in words[1:]):
         return ""
     return TRIED.format(" ".join(words))
+
+
+_GERUND = re.compile(NOT_A_GERUND + r"\w{3,}ing$")
 
 
 # A tip that only names a thing to try ("a quick brain break halfway might help them", "a

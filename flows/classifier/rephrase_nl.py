@@ -44,7 +44,7 @@ _TE_CLAUSE = re.compile(r"\b(?:om|geprobeerd|overwogen|nagedacht)(?: om)? (?P<bo
 # "om ... te" carries the advice itself only after words like these ("beter om", "een idee
 # om"); after a verb ("vragen om ... te") the advice is that verb.
 _TE_LEAD = re.compile(r"\b(?:beter|handig|handiger|slim|slimmer|idee|goed|verstandig|zinvol|nuttig|zijn|"
-                      r"fijn|helpen|helpt het|optie|waard|tip|nagedacht|gedacht)(?: \w+)? om\b|\b(?:geprobeerd|overwogen) ")
+                      r"fijn|helpen|helpt het|werkt het|optie|waard|tip|nagedacht|gedacht)(?: \w+)? om\b|\b(?:geprobeerd|overwogen) ")
 _LEADS = re.compile(
     r"^(?:(?:mijn |een |als )?(?:tip|tipje|idee|advies|suggestie)(?: van mij)?:?\s*|ik zou (?:je )?(?:aanraden|adviseren) (?:om )?"
     r"|(?:en |dus |anders |misschien |dan |gewoon |oké |ok )+)")
@@ -181,10 +181,14 @@ def _participle(text: str) -> str | None:
     return _with_verb(words[:i] + words[i + 1:], present_for_je(words[i]), rest)
 
 
+# Spoken particles after the advice ("..., hoor", "ofzo") belong to the chat, not the action.
+_TAIL_WORDS = re.compile(r"(?:,? (?:hoor|joh|hè|he|ofzo|of zo|enzo|toch))+$")
+
+
 def rephrase_tip(sentence: str) -> str | None:
     """A tip as "Wat zou er gebeuren als je …?", or None when its action cannot be found."""
     s = sentence.strip().rstrip(".!? ").replace("<ts>", "TS")
-    s = _LEADS.sub("", s).strip()
+    s = _TAIL_WORDS.sub("", _LEADS.sub("", s).strip())
     if _SAYS_NOT.search(s):  # kept through _clause, which drops a rhetorical "niet"
         s = re.sub(r"\bniet\b", _KEPT_NOT, s)
     question = _rephrase_tip(s)
@@ -202,7 +206,9 @@ _KEPT_NOT = "niet_"
 # vast ritueel"): the member can try the same thing. Read as advice with a verb, "Bij" became
 # the imperative ("als je mij werkt een timer op het bord bijt").
 _OWN_EXPERIENCE = re.compile(
+    # "bij mij werkt het goed om ... te geven" names an action: rephrased as "om ... te" is.
     r"^(?:(?:bij mij|bij ons|in mijn ervaring|in mijn klas|mij|ons),? (?:werkt|werkte|helpt|hielp) "
+    r"(?!het (?:\w+ ){0,3}?om\b)"
     r"|wat (?:bij mij|bij ons|mij|ons|voor mij) (?:echt |heel |altijd |vaak |goed |wel |ook |erg )*"
     r"(?:werkt|werkte|helpt|hielp|geholpen heeft) (?:is|was) )(?P<thing>.+)$")
 _HOW_WELL = word_set("echt heel erg altijd goed super enorm prima vaak wel ook fantastisch top")

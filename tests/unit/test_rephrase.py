@@ -228,6 +228,16 @@ def test_a_question_whose_action_does_not_read_as_a_clause_is_not_offered(
     ("wat mij hielp was een vaste plek voor elk kind",
      "Wat zou er gebeuren als je een vaste plek voor elk kind probeert?"),
     ("bij mij werkt het beter als ik ze eerst laat praten", None),
+    # What worked for the writer that names an action: the action, after "om ... te".
+    ("bij mij helpt het om de bel pas na de stilte te geven",
+     "Wat zou er gebeuren als je de bel pas na de stilte geeft?"),
+    ("bij mij werkt het echt goed om eerst de namen op te noemen",
+     "Wat zou er gebeuren als je eerst de namen opnoemt?"),
+    # A spoken particle after the advice is no part of the action.
+    ("je zou het groepje gewoon wat verder uit elkaar kunnen zetten hoor",
+     "Wat zou er gebeuren als je het groepje wat verder uit elkaar zet?"),
+    ("misschien een praatkaartje gebruiken ofzo",
+     "Wat zou er gebeuren als je een praatkaartje gebruikt?"),
 ])
 def test_dutch_advice_keeps_its_action_and_its_verb(sentence: str, question: str | None) -> None:
     assert rephrase(Label.TIP, sentence.lower(), "nl", sentence, ()) == question
@@ -256,6 +266,13 @@ def test_dutch_advice_keeps_its_action_and_its_verb(sentence: str, question: str
      "What would happen if you tried a seating plan with photos?"),
     # An action cut off mid-way.
     ("you can let them try it first, and then eventually", None),
+    # A way of doing that worked for the writer; chat intensifiers and lead-ins are no part.
+    ("what works for me is pairing the quiet ones up",
+     "What would happen if you tried pairing the quiet ones up?"),
+    ("you should defo try a class charter",
+     "What would happen if you tried a class charter?"),
+    ("ok so: let them vote on it", "What would happen if you let them vote on it?"),
+    ("right then: a quick recap", None),
 ])
 def test_english_advice_keeps_its_action(sentence: str, question: str | None) -> None:
     assert rephrase(Label.TIP, sentence, "en", sentence, ()) == question
