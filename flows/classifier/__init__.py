@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from flows.classifier import fallback, linear
 from flows.classifier.language import detect_language
-from flows.classifier.reading import Reading, read, text_window
+from flows.classifier.reading import LEXICONS, Reading, read, text_window
 from flows.classifier.rephrase import rephrase
 from flows.classifier.rules import Verdict
 from flows.classifier.text import TS
@@ -45,12 +45,36 @@ def classify(text: str, lang: str | None = None) -> Classification:
         verdict = _combined(model, reading)
     else:
         verdict = _rules_only(reading, text)
+    if verdict.label is Label.OPINION:
+        verdict = _judgement_named(verdict, reading.lang)
     cue = _restore(verdict.cue, prepared.timestamps)
     rephrasing = None
     if verdict.label in COMPENSATING:
         rephrasing = rephrase(verdict.label, verdict.sentence, reading.lang, text,
                               prepared.timestamps)
     return Classification(verdict.label, cue, rephrasing)
+
+
+# Words that mark any opinion as the writer's own ("eerlijk gezegd", "I reckon"). Quoted alone
+# the writer reads the hedge as what was wrong; the judgement itself ("te zacht", "way too
+# relaxed") says why it is an opinion. Chosen after the label, so the learned model's rule
+# features (which include the cue) are those it was trained on.
+_HEDGES = {
+    "nl": frozenset("""ik vind|vind ik|ik vond|vond ik|ik denk|denk ik|volgens mij|eerlijk gezegd|
+eerlijk|persoonlijk|lijkt me|lijkt mij|mij lijkt|ik geloof dat|ik zou zeggen|in mijn ogen|
+naar mijn mening|ik heb het idee dat|ik heb het gevoel dat""".replace("\n", "").split("|")),
+    "en": frozenset("""i think|i reckon|i feel like|i believe|honestly|personally|to me|frankly|
+in my opinion|in my view|i'd say|tbh|my impression is|i get the feeling""".replace("\n", "").split("|")),
+}
+
+
+def _judgement_named(verdict: Verdict, lang: str) -> Verdict:
+    """An opinion decided by its hedge names the judgement in the sentence where there is one."""
+    if verdict.cue.lower() not in _HEDGES.get(lang, frozenset()):
+        return verdict
+    lex = LEXICONS[lang]
+    found = lex.too.search(verdict.sentence) or lex.evaluative.search(verdict.sentence)
+    return replace(verdict, cue=found.group(0).strip(" ,.!?")) if found else verdict
 
 
 def _combined(model: linear.Model, reading: Reading) -> Verdict:

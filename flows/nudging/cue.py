@@ -12,6 +12,7 @@ def quoted_cue(classification: Classification, message_text: str) -> str:
     """The words the nudge reacted to, as the writer wrote them (the classifier reads them in
     lower case); the message's start when the classifier named none."""
     cue = _as_written(" ".join((classification.cue or message_text).split()), message_text)
+    cue = cue.rstrip(".,;:")  # the nudge's own sentence goes on after the quote: „...”.
     if len(cue) <= CUE_MAX_CHARS:
         return cue
     return cue[: CUE_MAX_CHARS - 1].rstrip() + "…"

@@ -613,3 +613,27 @@ def test_a_moment_reads_the_same_everywhere_the_bot_shows_it() -> None:
     assert clock(3725) == "1:02:05"
     assert clock(-1) == "0:00"
     assert parse_timestamp(f"op {clock(83.9)} kijkt hij op") == 83.0
+
+
+@pytest.mark.parametrize(("lang", "text", "cue"), [
+    # The nudging review: a nudge quoting only „Eerlijk gezegd” or "Honestly" reads as if the
+    # hedge were what was wrong; the judgement says why it is an opinion.
+    ("nl", "Eerlijk gezegd spreek je veel te zacht voor die klas", "veel te zacht"),
+    ("nl", "Die uitleg was volgens mij te lang.", "te lang"),
+    ("en", "Honestly you seem far too relaxed about it", "far too relaxed"),
+    ("en", "I reckon the task was way too easy for them", "way too easy"),
+    # With no judgement in the sentence, the hedge is what marks the opinion.
+    ("nl", "Volgens mij is Sem gewoon moe.", "volgens mij"),
+    ("en", "I reckon he is just tired.", "i reckon"),
+])
+def test_an_opinion_is_named_by_its_judgement_not_its_hedge(lang: str, text: str,
+                                                             cue: str) -> None:
+    found = classify(text, lang)
+    assert (found.label, found.cue) == (Label.OPINION, cue)
+
+
+def test_a_long_gap_inside_je_zou_kunnen_still_names_the_advice() -> None:
+    """The nudging review: eight words between "je zou" and "kunnen" left the rules without a
+    cue, and the nudge quoted the whole message."""
+    found = classify("Je zou de schriften aan het eind van elke les al kunnen uitdelen.", "nl")
+    assert (found.label, found.cue) == (Label.TIP, "je zou ... kunnen")

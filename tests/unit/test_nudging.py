@@ -134,6 +134,8 @@ def test_tip_gets_one_private_nudge_with_the_rephrasing_when_the_writer_started_
     ("ik vind", "Ik vind dat je te snel gaat.", "Ik vind"),
     ("you could", "Maybe you could, I mean", "you could"),
     ("not in it", "Something else entirely.", "not in it"),  # a learned model's words
+    # No cue: the message itself, without the full stop the nudge's sentence adds („...”.).
+    ("", "Je zou de telefoons eerder kunnen innemen.", "Je zou de telefoons eerder kunnen innemen"),
 ])
 def test_a_nudge_quotes_the_cue_as_the_writer_wrote_it(cue: str, written: str,
                                                        quoted: str) -> None:
