@@ -127,7 +127,10 @@ async def swap_command(cmd: GroupCommand) -> None:
 async def audio_command(cmd: GroupCommand) -> None:
     """/audio: the timeline comes as a reply to it."""
     await _decided(cmd, AskSound(cmd.user.id, cmd.admin, cmd.message.message_id))
-tips_command = _event_command(lambda uid, admin: ToggleTips(uid))
+@group_command()
+async def tips_command(cmd: GroupCommand) -> None:
+    """/tips opens the floor for tips, /tips uit closes it (ToggleTips.typed)."""
+    await _decided(cmd, ToggleTips.typed(cmd.user.id, cmd.args))
 # Stopping a cycle is an admin's matter (or the inbrenger's), so an anonymous admin may, as
 # they may start one with /cycle.
 cancel_command = _event_command(lambda uid, admin: Cancel(uid, admin), admin_matters=True,

@@ -22,6 +22,7 @@ from flows.cycle.model import Cycle, CycleContext, Decision
 from flows.cycle.phases import (
     announce,
     ask_for_clip,
+    button,
     cancel_timers,
     current_step,
     done,
@@ -176,9 +177,15 @@ def _clip_reminder(ctx: CycleContext) -> Text:
 
 
 def toggle_tips(ctx: CycleContext, event: Event) -> Decision:
-    """/tips turns the floor over; a button does what its label said, so a label left from
-    before a typed /tips ("Open voor tips" when they are open) never closes them."""
+    """The floor opens for tips and closes again: a button does what its label said, so a
+    label left from before ("Open voor tips" when they are open) never closes them. A bare
+    /tips opens; typed while they are open it closes nothing (an inbrenger who pressed the
+    button and typed /tips to be sure had closed them again) but says how to close."""
     wanted = getattr(event, "to", "")
+    if not wanted and ctx.cycle.tips_open:
+        close = button(ctx.cycle, "cycle.button.tips_close", "tips", "close")
+        return Decision(ctx.cycle, (Say((text("cycle.tips_still_open", name=inbrenger_name(ctx)),),
+                                        ((close,),)),))
     if wanted and (wanted == "open") == ctx.cycle.tips_open:
         already = "open" if ctx.cycle.tips_open else "closed"
         return Decision(ctx.cycle, ack=text(f"cycle.ack.tips_already_{already}"))

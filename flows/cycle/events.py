@@ -99,8 +99,19 @@ class Next:
 @dataclass(frozen=True)
 class ToggleTips:
     actor: int
-    to: str = ""  # a button's "open" or "close" (what its label said); typed /tips: the other
+    to: str = ""  # "open" or "close" (a button's label, or /tips aan / uit); bare /tips: open
     name = "tips"
+
+    @classmethod
+    def typed(cls, actor: int, args: list[str]) -> ToggleTips:
+        """/tips, /tips aan, /tips uit (and on/off, open/dicht): a word the command does not
+        know is read as the bare command."""
+        word = args[0].lower() if args else ""
+        return cls(actor, "close" if word in _TIPS_CLOSE else "open" if word in _TIPS_OPEN else "")
+
+
+_TIPS_OPEN = frozenset({"aan", "open", "on", "ja", "yes"})
+_TIPS_CLOSE = frozenset({"uit", "dicht", "off", "close", "closed", "nee", "no", "stop"})
 
 
 @dataclass(frozen=True)

@@ -142,3 +142,22 @@ async def test_an_admin_can_stop_someone_elses_cycle_with_its_button(bot: InProc
     assert (await stage(bot))[0] == "announced"
     await bot.press(ANNA, f"cy:{cycle[0]}:cancel")
     assert (await stage(bot))[0] == "cancelled"
+
+
+async def test_tips_typed_after_the_button_keeps_the_floor_open_until_tips_uit(
+        bot: InProcessBot) -> None:
+    """The nudging review: Bram pressed "Open voor tips", then typed /tips to be sure, and the
+    floor closed again. Now the typed /tips says it is open and how to close; /tips uit closes."""
+    goal_prompt = await to_the_talk(bot)
+    pressed, _ = await click(bot, BRAM, goal_prompt, "tips")
+    await bot.handle(pressed)
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, BRAM, "/tips"))
+    [still_open] = await bot.said(since=since)
+    assert "staat al open voor tips" in still_open and "/tips uit" in still_open
+    status_since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, CATO, "/status"))
+    assert any("staat open voor tips" in t for t in await bot.said(since=status_since))
+    closing_since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, BRAM, "/tips uit"))
+    assert any("weer vooral vragen" in t for t in await bot.said(since=closing_since))

@@ -791,9 +791,25 @@ def test_a_tips_button_does_what_its_label_said_even_after_a_typed_tips() -> Non
     assert pressed.ack == Text("cycle.ack.tips_already_open")
     closing = decide(ctx_for(opened), ToggleTips(ANNA, to="close"))
     assert not closing.cycle.tips_open
-    typed = decide(ctx_for(opened), ToggleTips(ANNA))
-    assert not typed.cycle.tips_open  # /tips turns it over, as before
     assert "cy:7:tips:open" in group_buttons(decide(ctx_for(cycle_in(P.GOAL)), Next(ANNA)))
+
+
+def test_a_bare_tips_typed_after_the_button_keeps_the_floor_open() -> None:
+    """The nudging review: the inbrenger pressed "Open voor tips" and typed /tips to be sure,
+    which closed the floor again, and the next tips were nudged. A bare /tips opens; while
+    open it says how to close (a button, or /tips uit), and /tips uit or off closes."""
+    opened = cycle_in(P.REALITY, tips_open=True)
+    typed = decide(ctx_for(opened), ToggleTips.typed(ANNA, []))
+    assert typed.cycle.tips_open
+    assert "staat al open voor tips" in said(typed) and "/tips uit" in said(typed)
+    assert group_buttons(typed) == ["cy:7:tips:close"]
+    for word in ("uit", "Off", "dicht"):
+        assert not decide(ctx_for(opened), ToggleTips.typed(ANNA, [word])).cycle.tips_open
+    closed = cycle_in(P.REALITY)
+    assert decide(ctx_for(closed), ToggleTips.typed(ANNA, [])).cycle.tips_open
+    assert decide(ctx_for(closed), ToggleTips.typed(ANNA, ["graag"])).cycle.tips_open
+    refused = decide(ctx_for(closed), ToggleTips.typed(ANNA, ["uit"]))
+    assert not refused.cycle.tips_open and refused.ack == Text("cycle.ack.tips_already_closed")
 
 
 def test_the_look_back_offers_different_moves_of_the_peers_never_the_inbrengers_own() -> None:
