@@ -92,7 +92,8 @@ def respond_to_words(ctx: CycleContext, actor: int, message_id: int, words: str,
     store: Effect = (StoreTranscript(message_id, words, label) if voice else
                      StoreContribution(actor, cycle.phase.value, message_id, words, label,
                                        step=cycle.step))
-    if nudge and cycle.tips_open and classification.label in COMPENSATING \
+    asked_verdict = nudge and not strong and _asks_for_verdicts(cycle, classification)
+    if nudge and (cycle.tips_open or asked_verdict) and classification.label in COMPENSATING \
             and actor != cycle.inbrenger_id:
         # Asked for: counted as welcome in the summaries, never as unasked advice.
         cycle = replace(cycle, welcome_tips=cycle.welcome_tips | {message_id})
@@ -105,7 +106,7 @@ def respond_to_words(ctx: CycleContext, actor: int, message_id: int, words: str,
         voice=voice,
     )
     effects: tuple[Effect, ...] = (store,)
-    if not nudge:  # nothing is said, so nothing counts as said (no cooldown, no hint given)
+    if not nudge or asked_verdict:  # nothing said, so nothing counts as said (no cooldown)
         history = nudging.remember(nudge_ctx, classification.label)
         return Decision(replace(cycle, nudge_history=history), effects)
     if strong:
@@ -130,6 +131,14 @@ def _names_strong_moment(cycle: Cycle, classification: Classification,
     a tip ("op 1:10 had je beter ...") is something else."""
     return (cycle.phase is Phase.REALITY and cycle.step == RealityStep.STRONG
             and moment is not None and classification.label is not Label.TIP)
+
+
+def _asks_for_verdicts(cycle: Cycle, classification: Classification) -> bool:
+    """Reality's strong-moment step asks what works well: praise of the inbrenger's move
+    without a time stamp ("je legt het heel helder uit") is what it asks for, not a verdict
+    to nudge (the nudging review had it nudged as „helder”)."""
+    return (cycle.phase is Phase.REALITY and cycle.step == RealityStep.STRONG
+            and classification.label is Label.OPINION)
 
 
 def _strong_moment(ctx: CycleContext, cycle: Cycle, actor: int, message_id: int,

@@ -655,3 +655,19 @@ def test_the_inbrenger_cannot_swap_their_turn_with_themselves() -> None:
     swapped = decide(ctx_for(cycle_in(P.ANNOUNCED)), Swap(ANNA, to=ANNA))
     assert swapped.refusal == Text("cycle.refused.swap_with_whom", {"name": ""})
     assert swapped.cycle.inbrenger_id == ANNA
+
+
+def test_praise_without_a_moment_in_the_strong_step_is_what_it_asks_for() -> None:
+    """The nudging review: "Je legt het heel helder uit trouwens" in the step that asks which
+    moments work well was nudged as an opinion („helder"). It is welcome there, not nudged;
+    the same words in the analysis step are nudged as before."""
+    words = "Je legt het heel helder uit trouwens"
+    strong = decide(ctx_for(cycle_in(P.REALITY, step="strong")), Contribution(BOB, 1102, words))
+    assert not [e for e in strong.effects if isinstance(e, (Say, SayPrivately))]
+    assert 1102 in strong.cycle.welcome_tips
+    [stored] = [e for e in strong.effects if isinstance(e, StoreContribution)]
+    assert stored.label == "opinion"
+    analysis = decide(ctx_for(cycle_in(P.REALITY, step="analysis")),
+                      Contribution(BOB, 1103, words))
+    assert [e for e in analysis.effects if isinstance(e, SayPrivately)]
+    assert 1103 not in analysis.cycle.welcome_tips
