@@ -9,7 +9,7 @@ from flows.classifier import classify, detect_language
 from flows.classifier.timestamps import clock, parse_timestamp
 from flows.cycle.events import Contribution
 from flows.cycle.model import ContributionRef, Cycle, CycleContext, Decision
-from flows.cycle.phases import TICK_MINUTES, inbrenger_name, set_timer
+from flows.cycle.phases import TICK_MINUTES, inbrenger_name, set_timer, step_minutes
 from flows.cycle.watching import present
 from flows.effects import (
     Button,
@@ -181,13 +181,28 @@ def _may_be_invited(ctx: CycleContext, cycle: Cycle) -> tuple[Member, ...]:
     return here
 
 
+_NEAR = timedelta(minutes=1)
+
+
+def _near_time_up(ctx: CycleContext, cycle: Cycle) -> bool:
+    """Within a minute of the phase's or the step's "time is up": an invitation to join in
+    (or the check-in) beside it says two things at once, so it waits for the next tick (one
+    tick, TICK_MINUTES later, never more: a wider window swallowed goal's invitations)."""
+    ends = [cycle.phase_started_at + timedelta(minutes=ctx.settings.phase_minutes(cycle.phase))]
+    if cycle.step and cycle.step_started_at is not None:
+        ends.append(cycle.step_started_at
+                    + timedelta(minutes=step_minutes(ctx.settings, cycle.phase)))
+    return any(abs(ctx.now - end) <= _NEAR for end in ends)
+
+
 def respond_to_tick(ctx: CycleContext) -> Decision:
     """Every few minutes of talk: invite silent members back, check in with the inbrenger."""
     cycle = ctx.cycle
     inbrenger = ctx.inbrenger
     next_tick = set_timer(ctx, cycle, "tick",
                           QUIET_TICK_MINUTES if quiet(cycle, ctx.now) else TICK_MINUTES)
-    if inbrenger is None or cycle.phase not in TALK_PHASES or settled(cycle):
+    if inbrenger is None or cycle.phase not in TALK_PHASES or settled(cycle) \
+            or _near_time_up(ctx, cycle):
         return Decision(cycle, (next_tick,))
     tick_ctx = nudging.TickContext(
         phase=cycle.phase, phase_started_at=cycle.phase_started_at, settings=ctx.settings,

@@ -67,7 +67,7 @@ def test_once_the_commitment_is_confirmed_nobody_is_invited_back_into_the_talk()
     talk = NudgeHistory(last_contribution_at={BOB: NOW - timedelta(minutes=1),
                                               CARLA: NOW - timedelta(minutes=1)},
                         inbrenger_last_at=NOW - timedelta(minutes=1))
-    cycle = cycle_in(Phase.WILL, step="commit", phase_started_at=NOW - timedelta(minutes=9),
+    cycle = cycle_in(Phase.WILL, step="commit", phase_started_at=NOW - timedelta(minutes=12),
                      nudge_history=talk)
     assert "Daan" in said(decide(ctx_for(cycle), TimerFired("tick")))
     committed = replace(cycle, commitment="Ik wacht vijf tellen, zodat meer leerlingen denken.")
@@ -79,3 +79,19 @@ def test_an_old_i_watched_button_pressed_in_the_talk_says_the_talk_is_open() -> 
     decision = decide(ctx_for(cycle_in(Phase.REALITY)), Watched(BOB))
     assert decision.ack is not None
     assert render("nl", decision.ack) == "Dank je! Het gesprek is al begonnen: doe gerust mee."
+
+
+def test_no_invitation_beside_time_is_up_only_a_tick_later() -> None:
+    """The nudging review: "Daan, ... Wat zou jij de inbrenger willen vragen?" came together
+    with "De tijd voor deze fase (10 min) is om". Within a minute of the timebox's end the tick
+    invites nobody; the tick after it does."""
+    talk = NudgeHistory(last_contribution_at={BOB: NOW - timedelta(minutes=1),
+                                              CARLA: NOW - timedelta(minutes=1)},
+                        inbrenger_last_at=NOW - timedelta(minutes=1))
+    at_the_end = cycle_in(Phase.GOAL, phase_started_at=NOW - timedelta(minutes=10, seconds=20),
+                          nudge_history=talk)
+    assert said(decide(ctx_for(at_the_end), TimerFired("tick"))) == ""
+    later = replace(at_the_end, phase_started_at=NOW - timedelta(minutes=12, seconds=20))
+    assert "Daan" in said(decide(ctx_for(later), TimerFired("tick")))
+    sooner = replace(at_the_end, phase_started_at=NOW - timedelta(minutes=8, seconds=20))
+    assert "Daan" in said(decide(ctx_for(sooner), TimerFired("tick")))
