@@ -201,6 +201,10 @@ def _compensating_nudge(
     texts: tuple[Text, ...] = (text(f"{prefix}.{label.value}", cue=quoted_cue(classification, ctx.text)),)
     if classification.rephrasing:
         texts += (text("nudge.rephrasing", rephrasing=classification.rephrasing),)
+    # Later advice within the cooldown passes without a word: said here, the silence does not
+    # read as approval (the nudging review: three tips after one nudge, none named).
+    cooldown = MEMBER_COOLDOWN[NudgeMode(ctx.settings.nudging)]
+    texts += (text("nudge.once_per", minutes=int(cooldown.total_seconds() // 60)),)
     if ctx.voice:  # the writer should know which of their words were heard, and how
         texts = (text("nudge.voice_note"),) + texts
     history = replace(history, last_nudge_at={**history.last_nudge_at, writer_id: ctx.now})

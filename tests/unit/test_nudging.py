@@ -126,6 +126,7 @@ def test_tip_gets_one_private_nudge_with_the_rephrasing_when_the_writer_started_
     assert effect.texts == (
         Text("nudge.tip", {"cue": "Je zou meer wachttijd"}),  # as written, not lower case
         Text("nudge.rephrasing", {"rephrasing": REPHRASING}),
+        Text("nudge.once_per", {"minutes": 10 if mode is NudgeMode.GENTLE else 5}),
     )
 
 
@@ -155,7 +156,7 @@ def test_tip_gets_one_gentle_reply_in_the_group_otherwise(
     decision = decide_on_message(message(writer, mode=mode, delivery=delivery), TIP)
     (effect,) = decision.effects
     assert isinstance(effect, Say) and effect.reply_to == 100
-    assert keys(decision) == ["nudge.tip", "nudge.rephrasing"]
+    assert keys(decision) == ["nudge.tip", "nudge.rephrasing", "nudge.once_per"]
 
 
 @pytest.mark.parametrize("classification", [OPINION, INFORMATION])
@@ -167,13 +168,14 @@ def test_opinions_and_information_are_nudged_naming_their_cue(
     assert decision.kind == classification.label.value
     assert texts_of(decision) == (
         Text(f"nudge.{classification.label.value}", {"cue": classification.cue}),
+        Text("nudge.once_per", {"minutes": 10}),
     )
 
 
 def test_without_a_cue_the_nudge_quotes_the_start_of_the_message() -> None:
     long_text = "Je zou   eens kunnen proberen om " + "heel " * 30 + "veel te wachten."
     decision = decide_on_message(message(text=long_text), Classification(Label.TIP))
-    (nudge,) = texts_of(decision)
+    nudge, _ = texts_of(decision)
     cue = nudge.params["cue"]
     assert cue.startswith("Je zou eens kunnen proberen") and cue.endswith("…")
     assert len(cue) <= 60
