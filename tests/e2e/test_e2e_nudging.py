@@ -24,7 +24,8 @@ TIP = "Je zou meer wachttijd kunnen geven na je vraag."
 
 
 def _nudges(messages: list[dict]) -> list[dict]:
-    return [m for m in messages if "als vraag" in (m["text"] or "")]
+    """A nudge names what it read ("Ik lees hier een tip"); not every one offers a question."""
+    return [m for m in messages if "Ik lees hier" in (m["text"] or "")]
 
 
 async def test_a_tip_gets_one_private_nudge_and_a_question_none(
