@@ -1,6 +1,7 @@
 """What the bot says and sets when a cycle enters a phase, and the timers a cycle owns."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -264,8 +265,34 @@ def lookback_candidates(ctx: CycleContext) -> tuple[int, ...]:
 
 
 def quote(words: str, limit: int = LOOKBACK_QUOTE_CHARS) -> str:
+    """At most `limit` characters of a member's words, cut between words. A short lead-in
+    sentence ("Sorry, was marking.") gives way to what follows it, and a long question keeps
+    its end ("ja dus ik zat te kijken … wat bedoel je met dat stille moment?"), where chat
+    puts the point."""
     words = " ".join(words.split())
-    return words if len(words) <= limit else words[: limit - 1].rstrip() + "…"
+    sentences = _SENTENCE_END.split(words)
+    while len(" ".join(sentences)) > limit and len(sentences) > 1 \
+            and len(sentences[0]) <= limit // 2:
+        sentences = sentences[1:]
+    words = " ".join(sentences)
+    if len(words) <= limit:
+        return words
+    if words.endswith("?") and " " in words:
+        head = _cut(words, limit // 3)
+        tail = words[len(words) - (limit - len(head) - 3):]
+        if " " in tail[1:]:
+            return f"{head} … {tail.split(' ', 1)[1]}"
+    return _cut(words, limit - 1) + "…"
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+
+
+def _cut(words: str, limit: int) -> str:
+    """The words that fit in `limit` characters, cut at a space where one is near."""
+    cut = words[:limit]
+    space = cut.rfind(" ")
+    return (cut[:space] if space >= limit // 2 else cut).rstrip(" ,;:")
 
 
 def quoted(c: ContributionRef, limit: int = LOOKBACK_QUOTE_CHARS) -> str | Text:

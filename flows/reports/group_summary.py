@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from flows.classifier.timestamps import clock
 from flows.cycle.model import LOOKBACK, VOICE, ContributionRef, Cycle, CycleContext
 from flows.cycle.phases import SUMMARY_QUOTE_CHARS, quoted
+from flows.cycle.phases import quote as quote_words
 from flows.effects import Text, text
 from flows.labels import COMPENSATING, Label
 from flows.model import TALK_PHASES, Member, Phase
@@ -111,8 +112,7 @@ def members_balance(cycle: Cycle, members: Iterable[Member],
 
 
 def quote(words: str) -> str:
-    words = " ".join(words.split())
-    return words if len(words) <= QUOTE_CHARS else words[: QUOTE_CHARS - 1] + "…"
+    return quote_words(words, QUOTE_CHARS)
 
 
 def participation_line(row: Participation) -> Text:

@@ -72,7 +72,7 @@ def test_next_before_the_proposal_is_confirmed_points_to_its_button(event: Next)
     assert decision.refusal is not None and decision.cycle == cycle
     said = render("nl", decision.refusal)
     assert said.startswith("Anna, bevestig eerst je voornemen met de knop")
-    assert "(<i>Ik wacht vijf tellen na een vraag, zodat meer leerlingen na…</i>)" in said
+    assert "(<i>Ik wacht vijf tellen na een vraag, zodat meer leerlingen…</i>)" in said  # whole words
     assert "Schrijf eerst" not in said
 
 

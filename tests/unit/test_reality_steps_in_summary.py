@@ -77,3 +77,19 @@ def test_a_contribution_is_stored_with_the_step_it_was_said_in() -> None:
                       Contribution(MEMBER, 1201, "Wat wil je bereiken?"))
     [stored] = [e for e in decision.effects if isinstance(e, StoreContribution)]
     assert (stored.phase, stored.step) == ("goal", "")
+
+
+def test_a_long_message_is_quoted_by_whole_words_and_its_point() -> None:
+    """The second nudging review: quotes such as "... wat je nou precies bedoelt met da…" kept
+    a spoken lead-in, lost the question and cut a word in two."""
+    run_on = ("ja dus ik zat net te kijken en ik vroeg me eigenlijk af wat je nou precies "
+              "bedoelt met dat stille moment bij twintig seconden?")
+    talk = (ContributionRef(1, CATO, "reality", run_on, "open_question", 10,
+                            step=RealityStep.ANALYSIS.value),
+            ContributionRef(2, ANNA, "reality", "Sorry, was even weg. Op 0:14 praat je zachter "
+                            "en worden ze stil, en daarna begint het meisje achterin te lezen.",
+                            "observation", 11, step=RealityStep.SEE.value))
+    summary = _reality(talk)
+    assert "ja dus ik zat net te kijken … " in summary
+    assert "bedoelt met dat stille moment bij twintig seconden?" in summary
+    assert "Sorry" not in summary and "Op 0:14 praat je zachter en worden ze stil" in summary
