@@ -89,12 +89,15 @@ def _event_command(make: Callable[[int, bool], Event], *, admin_matters: bool = 
 
 
 async def _decided(cmd: GroupCommand, event: Event) -> None:
-    """The command's event decided; the sender hears why where it was refused."""
+    """The command's event decided; the sender hears why where it was refused, or what a
+    button's press would have shown ("Tips staan al in de wacht") where nothing else is said."""
     decision = await decide_in(cmd.unit, cmd.group, event)
     if decision is None:
         await cmd.reply("cycle.refused.no_cycle")
     elif decision.refusal is not None:
         await cmd.reply(decision.refusal)
+    elif decision.ack is not None and not decision.effects:
+        await cmd.reply(decision.ack)
 
 
 @group_command(know_admin=True)

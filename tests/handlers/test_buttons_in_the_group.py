@@ -161,3 +161,12 @@ async def test_tips_typed_after_the_button_keeps_the_floor_open_until_tips_uit(
     closing_since = await bot.tg.mark()
     await bot.handle(command(bot.app.bot, BRAM, "/tips uit"))
     assert any("weer vooral vragen" in t for t in await bot.said(since=closing_since))
+
+
+async def test_tips_uit_typed_when_they_are_closed_is_answered(bot: InProcessBot) -> None:
+    """The second nudging review: a typed /tips uit with the floor already closed got no
+    answer (the "already" text was only a button press's popup)."""
+    await to_the_talk(bot)
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, BRAM, "/tips uit"))
+    assert any("al in de wacht" in t for t in await bot.said(since=since))
