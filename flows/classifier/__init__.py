@@ -72,9 +72,17 @@ def _judgement_named(verdict: Verdict, lang: str) -> Verdict:
     """An opinion decided by its hedge names the judgement in the sentence where there is one."""
     if verdict.cue.lower() not in _HEDGES.get(lang, frozenset()):
         return verdict
-    lex = LEXICONS[lang]
-    found = lex.too.search(verdict.sentence) or lex.evaluative.search(verdict.sentence)
-    return replace(verdict, cue=found.group(0).strip(" ,.!?")) if found else verdict
+    lex, sentence = LEXICONS[lang], verdict.sentence
+    found = lex.too.search(sentence) or lex.evaluative.search(sentence)
+    if found is None:
+        return verdict
+    # "not that bad", "niet zo erg": the negation before it belongs to the judgement.
+    denied = _DENIED.search(sentence, 0, found.start())
+    start = denied.start() if denied else found.start()
+    return replace(verdict, cue=sentence[start:found.end()].strip(" ,.!?"))
+
+
+_DENIED = re.compile(r"\b(?:not|isn't|wasn't|aren't|weren't|niet|geen)\s+(?:\w+\s+)?$")
 
 
 def _combined(model: linear.Model, reading: Reading) -> Verdict:

@@ -622,6 +622,9 @@ def test_a_moment_reads_the_same_everywhere_the_bot_shows_it() -> None:
     ("nl", "Die uitleg was volgens mij te lang.", "te lang"),
     ("en", "Honestly you seem far too relaxed about it", "far too relaxed"),
     ("en", "I reckon the task was way too easy for them", "way too easy"),
+    # A negation before the judgement is part of it (the second review: "bad" for "not that bad").
+    ("en", "Honestly I think the noise level is not that bad", "not that bad"),
+    ("nl", "Eerlijk gezegd was de uitleg niet te lang", "niet te lang"),
     # With no judgement in the sentence, the hedge is what marks the opinion.
     ("nl", "Volgens mij is Sem gewoon moe.", "volgens mij"),
     ("en", "I reckon he is just tired.", "i reckon"),
