@@ -148,7 +148,11 @@ _OWN_EXPERIENCE = re.compile(
     r"|(?:one thing|something) that (?:really )?(?:works|worked|helps|helped)(?: for)?(?: me| us)? "
     r"(?:is|was) (?P<thing2>.+)"
     r"|(?:in my experience|for me|in my class),? (?P<thing3>.+?) (?:really |always )?"
-    r"(?:helps|works|helped|worked)\b.*)$")
+    r"(?:helps?|works?|helped|worked)\b.*"
+    r"|i(?:'ve| have) (?:had )?(?:\w+ )?(?:good|great|positive) (?:experiences?|results|luck) "
+    r"(?:with|using) (?P<thing4>.+))$")
+# After "in my experience" or "good experiences with" a thing needs no article ("fixed groups").
+_NOT_A_THING = word_set("you i it they that this when if we he she there what how")
 
 
 def _own_experience(s: str) -> str | None:
@@ -157,11 +161,14 @@ def _own_experience(s: str) -> str | None:
     m = _OWN_EXPERIENCE.match(s)
     if m is None:
         return None
-    thing = _REASON.sub("", m.group("thing") or m.group("thing2") or m.group("thing3"))
+    thing = _REASON.sub("", m.group("thing") or m.group("thing2") or m.group("thing3")
+                        or m.group("thing4"))
     words = thing.strip(" ,.!?").split()
     # "a timer on the board", or a way of doing ("giving the early ones a job")
     opens = words[0] in ("a", "an", "the", "some") if words else False
     opens = opens or bool(words and _GERUND.match(words[0]))
+    bare = bool(m.group("thing3") or m.group("thing4"))
+    opens = opens or bool(bare and words and words[0] not in _NOT_A_THING)
     if not 2 <= len(words) <= 7 or not opens or any(
             w in _NOT_IN_THING for w in words[1:]):
         return ""

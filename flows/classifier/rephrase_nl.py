@@ -23,8 +23,7 @@ INFORMATION = "Wat denk jij zelf dat hier speelt?"
 # Softeners that a rephrasing drops ("je zou eens misschien gewoon ..." -> "als je ...").
 _SOFT = word_set("""eens misschien gewoon even wel ook toch beter eigenlijk echt dan nog
 wellicht eventueel zeker maar vaker liever best""")
-# An action does not open with a conjunction: "als je en Bas praten ..." is a piece of a
-# longer (often spoken) turn, not advice.
+# No action opens with a conjunction: "als je en Bas praten ..." is a piece of a spoken turn.
 _JOINS = word_set("en maar dus want of omdat zodat")
 _MODAL = word_set("kunnen moeten proberen gaan")
 # "kan (ook) helpen", never "kan niet helpen": that says the opposite of advice.
@@ -41,8 +40,7 @@ _BOUNDARY = re.compile(r"\s*(?:,|;|:| - | als | zodat | voordat | nadat | omdat 
                        r"| om (?=[\w' -]+ te \w+)| tot | totdat | zo ?dat | dat (?=iedereen|ze|hij|zij|de|het))")
 _TE_CLAUSE = re.compile(r"\b(?:om|geprobeerd|overwogen|nagedacht)(?: om)? (?P<body>.+?) te (?P<verb>\w+)"
                         r"(?P<tail>(?: [\w'<>-]+)*)$")
-# "om ... te" carries the advice itself only after words like these ("beter om", "een idee
-# om"); after a verb ("vragen om ... te") the advice is that verb.
+# "om ... te" is the advice after these ("beter om"); after a verb ("vragen om") that verb is.
 _TE_LEAD = re.compile(r"\b(?:beter|handig|handiger|slim|slimmer|idee|goed|verstandig|zinvol|nuttig|zijn|"
                       r"fijn|helpen|helpt het|werkt het|optie|waard|tip|nagedacht|gedacht)(?: \w+)? om\b|\b(?:geprobeerd|overwogen) ")
 _LEADS = re.compile(
@@ -195,36 +193,40 @@ def rephrase_tip(sentence: str) -> str | None:
     return question.replace(_KEPT_NOT, "niet") if question else None
 
 
-# "Je zou niet zo snel moeten beginnen", "ik zou niet meteen boos worden": with the subject
-# before the verb the "niet" is the advice ("als je niet meteen boos wordt"); in "kun je niet
-# beter ...?" or "waarom laat je ze niet ...?" it only makes the question rhetorical.
+# "Je zou niet zo snel moeten beginnen": with the subject first "niet" is the advice ("als je
+# niet meteen boos wordt"); in "kun je niet beter ...?" it only makes the question rhetorical.
 _SAYS_NOT = re.compile(r"^(?:\w+ )?(?:je|jij|u|ik) (?:zou|kunt|kan|moet|moest|zal|hoeft)\b.*\bniet\b")
 _KEPT_NOT = "niet_"
 
 
-# What worked for the writer ("Bij mij werkt een timer op het bord", "Wat mij hielp was een
-# vast ritueel"): the member can try the same thing. Read as advice with a verb, "Bij" became
-# the imperative ("als je mij werkt een timer op het bord bijt").
+# What worked for the writer ("Bij mij werkt een timer"): the member can try it too (read as an
+# imperative, "Bij" became "bijt"). "... werkt het goed om ... te geven" goes as "om ... te".
 _OWN_EXPERIENCE = re.compile(
-    # "bij mij werkt het goed om ... te geven" names an action: rephrased as "om ... te" is.
     r"^(?:(?:bij mij|bij ons|in mijn ervaring|in mijn klas|mij|ons),? (?:werkt|werkte|helpt|hielp) "
     r"(?!het (?:\w+ ){0,3}?om\b)"
     r"|wat (?:bij mij|bij ons|mij|ons|voor mij) (?:echt |heel |altijd |vaak |goed |wel |ook |erg )*"
-    r"(?:werkt|werkte|helpt|hielp|geholpen heeft) (?:is|was) )(?P<thing>.+)$")
+    r"(?:werkt|werkte|helpt|hielp|geholpen heeft) (?:is|was) "
+    r"|ik heb (?:\w+ )?(?:goede|positieve|prima) ervaring(?:en)? met )(?P<thing>.+)$")
 _HOW_WELL = word_set("echt heel erg altijd goed super enorm prima vaak wel ook fantastisch top")
 _THING_OPENS = word_set("een de het die dat zo'n")
+_NOT_A_THING = word_set("dat je ik ze als om hoe wat wanneer")  # "met vaste groepjes": no article
 
 
 def _own_experience(s: str) -> str | None:
     """The thing that worked, as "... probeert", if it is a short noun phrase ("een timer op
-    het bord", not "dat ik ze ... laat"): None for any other own experience."""
+    het bord", not "dat ik ze ... laat"), or a way of doing ("de opdracht op het bord zetten",
+    "als je ... zet"); "" for any other own experience."""
     m = _OWN_EXPERIENCE.match(s)
     if m is None:
         return None
     words = _words(m.group("thing"))
     while words and words[-1] in _HOW_WELL:  # "helpt een timer enorm"
         words.pop()
-    if not 2 <= len(words) <= 7 or words[0] not in _THING_OPENS or any(
+    if 2 <= len(words) <= 9 and looks_infinitive(words[-1]) and "dat" not in words:
+        action = _infinitive_clause(" ".join(words))
+        return TEMPLATE.format(action) if action else ""
+    bare = s.startswith("ik heb") and bool(words) and words[0] not in _NOT_A_THING
+    if not 2 <= len(words) <= 7 or (words[0] not in _THING_OPENS and not bare) or any(
             w in _SUBJECT_VERB or w in (",", "je", "ik", "ze", "als", "dat") for w in words[1:]):
         return ""
     return NOUN_TEMPLATE.format(" ".join(words))

@@ -238,6 +238,11 @@ def test_a_question_whose_action_does_not_read_as_a_clause_is_not_offered(
      "Wat zou er gebeuren als je het groepje wat verder uit elkaar zet?"),
     ("misschien een praatkaartje gebruiken ofzo",
      "Wat zou er gebeuren als je een praatkaartje gebruikt?"),
+    # A way of doing that worked for the writer, and a thing after "goede ervaringen met".
+    ("wat bij mij goed werkt is de namen eerst op het bord schrijven",
+     "Wat zou er gebeuren als je de namen eerst op het bord schrijft?"),
+    ("ik heb goede ervaringen met vaste tafelgroepjes",
+     "Wat zou er gebeuren als je vaste tafelgroepjes probeert?"),
 ])
 def test_dutch_advice_keeps_its_action_and_its_verb(sentence: str, question: str | None) -> None:
     assert rephrase(Label.TIP, sentence.lower(), "nl", sentence, ()) == question
@@ -273,6 +278,10 @@ def test_dutch_advice_keeps_its_action_and_its_verb(sentence: str, question: str
      "What would happen if you tried a class charter?"),
     ("ok so: let them vote on it", "What would happen if you let them vote on it?"),
     ("right then: a quick recap", None),
+    # After "in my experience" or "good experiences with" a thing needs no article.
+    ("in my experience fixed seats help a lot", "What would happen if you tried fixed seats?"),
+    ("i have good experiences with reading the names aloud first",
+     "What would happen if you tried reading the names aloud first?"),
 ])
 def test_english_advice_keeps_its_action(sentence: str, question: str | None) -> None:
     assert rephrase(Label.TIP, sentence, "en", sentence, ()) == question
