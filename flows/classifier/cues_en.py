@@ -325,7 +325,7 @@ EN = Lexicon(
     perception=rx(
         r"right at the (?:start|beginning|end)", r"at the (?:very )?(?:start|beginning|end) of the (?:clip|video|recording)",
         r"in the (?:first|last|second|third) (?:minute|minutes|seconds|few seconds)",
-        r"i (?:see|hear|saw|heard|notice|noticed|count|counted|spot|spotted)", r"you can (?:see|hear)", r"we (?:see|hear|can see|can hear)",
+        r"i (?:also |just |really |even |then )?(?:see|hear|saw|heard|notice|noticed|count|counted|spot|spotted)", r"you can (?:see|hear)", r"we (?:see|hear|can see|can hear)",
         r"in the (?:clip|video|recording|footage|frame|shot)", r"the camera", r"on (?:camera|screen|the video|the recording)",
         r"you can tell", r"it's visible", r"is visible", r"what (?:strikes|struck) me",
     ),

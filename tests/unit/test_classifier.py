@@ -640,3 +640,14 @@ def test_a_long_gap_inside_je_zou_kunnen_still_names_the_advice() -> None:
     cue, and the nudge quoted the whole message."""
     found = classify("Je zou de schriften aan het eind van elke les al kunnen uitdelen.", "nl")
     assert (found.label, found.cue) == (Label.TIP, "je zou ... kunnen")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # The second nudging review: "and what I also saw is that you ..." was nudged as an
+    # explanation ("saw"), the Dutch twin read as praise: a word between "I" and "saw".
+    ("en", "and what I also saw is that you keep turning to the boys by the door"),
+    ("nl", "wat ik ook zag is dat je steeds naar de jongens bij de deur draait"),
+    ("nl", "ik zag toen dat de helft van de klas al aan het werk was"),
+])
+def test_what_the_writer_also_saw_is_an_observation(lang: str, text: str) -> None:
+    assert classify(text, lang).label is Label.OBSERVATION
