@@ -44,12 +44,16 @@ def _chain_line(past: PastCycle) -> Text:
     """A cycle without an earlier commitment (a first one) had nothing to try: its clip was
     never asked about, so "not answered" would be wrong there."""
     question, commitment = past.learning_question or "—", past.commitment or "—"
-    if past.previous_commitment is None and past.tried is None:
+    if _first(past):
         return text("coach_summary.chain_first", number=past.number,
                     learning_question=question, commitment=commitment)
     return text("coach.chain_line", number=past.number, learning_question=question,
                 commitment=commitment,
                 tried=text(f"summary.tried_answer.{past.tried or 'unknown'}"))
+
+
+def _first(past: PastCycle) -> bool:
+    return past.previous_commitment is None and past.tried is None
 
 
 def _count_line(row: Participation) -> Text:
@@ -111,7 +115,9 @@ def coach_summary(ctx: CycleContext, group_title: str, nudges: int,
     parts.append(text("coach.nudges", count=nudges))
     chain = _chain(history, cycle.inbrenger_id)
     if chain:
-        parts.append(text("coach.chain", lines=chain))
+        # The legend asks whether the clip showed what was tried only where a cycle could.
+        tried = any(not _first(past) for past in history if past.inbrenger_id == cycle.inbrenger_id)
+        parts.append(text("coach.chain" if tried else "coach.chain_first", lines=chain))
     points = trend(history)
     if points:
         shares = " → ".join(f"{share:.0%}" for _, share in points)

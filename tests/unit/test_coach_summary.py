@@ -121,6 +121,12 @@ def test_the_chain_asks_what_the_clip_showed_only_where_there_was_a_commitment_b
     assert "2. Hoe sluit ik af? · niet beantwoord → Samenvatten" in shown
     english = render_all("en", coach_summary(ctx, "Group", 0, history))
     assert "1. Hoe begin ik? → Eerst stilte" in english and "· not answered →" in english
+    assert "liet de clip zien wat geprobeerd is?" in shown
+    # Only a first cycle so far: the legend asks nothing about a clip (the second review).
+    alone = render_all("nl", coach_summary(CycleContext(first, Settings(), MEMBERS, NOW, ()),
+                                           "Groep", 0, history[:1]))
+    assert "1. Hoe begin ik? → Eerst stilte" in alone
+    assert "(cyclus: leervraag → voornemen)" in alone and "geprobeerd" not in alone
 
 
 def test_what_helped_most_counts_only_the_cycles_with_a_pick() -> None:
