@@ -93,8 +93,9 @@ def respond_to_words(ctx: CycleContext, actor: int, message_id: int, words: str,
                      StoreContribution(actor, cycle.phase.value, message_id, words, label,
                                        step=cycle.step))
     asked_verdict = nudge and not strong and _asks_for_verdicts(cycle, classification)
-    if nudge and (cycle.tips_open or asked_verdict) and classification.label in COMPENSATING \
-            and actor != cycle.inbrenger_id:
+    asked = cycle.tips_open or asked_verdict or nudging.inbrenger_asked(cycle.nudge_history,
+                                                                        ctx.now)
+    if nudge and asked and classification.label in COMPENSATING and actor != cycle.inbrenger_id:
         # Asked for: counted as welcome in the summaries, never as unasked advice.
         cycle = replace(cycle, welcome_tips=cycle.welcome_tips | {message_id})
     nudge_ctx = nudging.NudgeContext(

@@ -25,6 +25,7 @@ class NudgeHistory:
     silence_invitation_at: datetime | None = None
     invited_at: Mapping[int, datetime] = field(default_factory=dict)
     checkin_at: datetime | None = None
+    inbrenger_asked_at: datetime | None = None  # the inbrenger's last question to the group
 
     def spoke(self, user_id: int, *, inbrenger_id: int, message_id: int,
               now: datetime) -> NudgeHistory:
@@ -58,6 +59,7 @@ class NudgeHistory:
             "silence_invitation_at": _iso(self.silence_invitation_at),
             "invited_at": _times_to_dict(self.invited_at),
             "checkin_at": _iso(self.checkin_at),
+            "inbrenger_asked_at": _iso(self.inbrenger_asked_at),
         }
 
     @classmethod
@@ -74,6 +76,7 @@ class NudgeHistory:
             silence_invitation_at=_time(data.get("silence_invitation_at")),
             invited_at=_times_from_dict(data.get("invited_at")),
             checkin_at=_time(data.get("checkin_at")),
+            inbrenger_asked_at=_time(data.get("inbrenger_asked_at")),
         )
 
 

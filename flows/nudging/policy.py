@@ -24,6 +24,9 @@ from flows.nudging.history import NudgeHistory
 # a member invited in who answers with a tip is not corrected straight after, and a member
 # just corrected who falls quiet is not named in the group straight after.
 MEMBER_COOLDOWN = {NudgeMode.GENTLE: timedelta(minutes=10), NudgeMode.STRICT: timedelta(minutes=5)}
+# How long a question of the inbrenger to the group asks for the answers it gets.
+ASKED_WINDOW = timedelta(minutes=5)
+QUESTIONS = frozenset({Label.OPEN_QUESTION, Label.CLOSED_QUESTION})
 
 # Everything the bot says of its own accord IN THE GROUP (public nudges, hints, still offers,
 # invitations, check-ins): at most 3 per 2 minutes and 10 per hour. A bot that speaks every
@@ -156,8 +159,9 @@ def remember(ctx: NudgeContext, label: Label) -> NudgeHistory:
     history = _prune(ctx.history, ctx.now)
     if ctx.writer.user_id == ctx.inbrenger_id:
         # The inbrenger's answers between peers' questions neither count in nor break a run.
+        asked = ctx.now if label in QUESTIONS else history.inbrenger_asked_at
         return replace(history, inbrenger_last_at=ctx.now,
-                       inbrenger_last_message_id=ctx.message_id)
+                       inbrenger_last_message_id=ctx.message_id, inbrenger_asked_at=asked)
     return replace(
         history,
         last_contribution_at={**history.last_contribution_at, ctx.writer.user_id: ctx.now},
@@ -177,11 +181,19 @@ def _asks_for_nudge(ctx: NudgeContext, label: Label) -> bool:
     mode = ctx.settings.nudging
     if mode == NudgeMode.OFF or label not in COMPENSATING:
         return False
-    if ctx.writer.user_id == ctx.inbrenger_id or ctx.tips_open:
+    if ctx.writer.user_id == ctx.inbrenger_id or ctx.tips_open \
+            or inbrenger_asked(ctx.history, ctx.now):
         return False
     if ctx.phase in ACTIVATE_PHASES:
         return True
     return mode == NudgeMode.STRICT and ctx.phase in ASK_FIRST_PHASES and label in ASK_FIRST_LABELS
+
+
+def inbrenger_asked(history: NudgeHistory, now: datetime) -> bool:
+    """The inbrenger asked the group a question within ASKED_WINDOW: an answer with
+    knowledge, an idea or a view is asked for ("Hoe lang zou zo'n stilte moeten duren?"
+    answered with research was nudged with "your knowledge is welcome once asked for")."""
+    return _within(history.inbrenger_asked_at, now, ASKED_WINDOW)
 
 
 def _compensating_nudge(

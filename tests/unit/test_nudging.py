@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import MISSING, fields, replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -21,6 +21,7 @@ from flows.nudging.policy import (
     TickContext,
     decide_on_message,
     decide_on_tick,
+    remember,
 )
 
 T0 = datetime(2025, 3, 4, 15, 0, tzinfo=UTC)
@@ -600,11 +601,28 @@ def test_history_round_trips_through_json() -> None:
         last_nudge_at={ANNA.user_id: T0}, sent_at=(T0, T0 + timedelta(seconds=5)), closed_run=2,
         closed_hint_at=T0, last_contribution_at=talked(anna=1, bram=2),
         inbrenger_last_at=T0, inbrenger_last_message_id=42, silence_invitation_at=T0,
-        invited_at={BRAM.user_id: T0}, checkin_at=T0,
+        invited_at={BRAM.user_id: T0}, checkin_at=T0, inbrenger_asked_at=T0,
     )
+    # every field set: a field added later and forgotten in to_dict fails here
+    assert all(getattr(history, f.name) != f.default for f in fields(NudgeHistory)
+               if f.default is not MISSING)
     stored = json.loads(json.dumps(history.to_dict()))
     assert NudgeHistory.from_dict(stored) == history
     assert NudgeHistory.from_dict({}) == NudgeHistory()
+
+
+def test_an_answer_to_the_inbrengers_question_is_asked_for() -> None:
+    """The second nudging review: Bram asked "Hoe lang zou zo'n stilte moeten duren?" and
+    Anna, answering with research, was told her knowledge is welcome once asked for."""
+    asked = remember(message(INBRENGER, text="Hoe lang zou zo'n stilte moeten duren?"),
+                     Label.OPEN_QUESTION)
+    answer = message(ANNA, at=T0 + timedelta(minutes=2), history=asked)
+    assert decide_on_message(answer, INFORMATION).effects == ()
+    later = message(ANNA, at=T0 + timedelta(minutes=6), history=asked)
+    assert decide_on_message(later, INFORMATION).nudged
+    told = remember(message(INBRENGER, text="Ik was gewoon ongeduldig."), Label.REFLECTION)
+    assert decide_on_message(message(ANNA, at=T0 + timedelta(minutes=2), history=told),
+                             INFORMATION).nudged
 
 
 def test_nudge_catalogs_have_the_same_keys_and_placeholders() -> None:

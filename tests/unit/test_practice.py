@@ -671,3 +671,15 @@ def test_praise_without_a_moment_in_the_strong_step_is_what_it_asks_for() -> Non
                       Contribution(BOB, 1103, words))
     assert [e for e in analysis.effects if isinstance(e, SayPrivately)]
     assert 1103 not in analysis.cycle.welcome_tips
+
+
+def test_knowledge_the_inbrenger_asked_for_is_welcome() -> None:
+    """The inbrenger asks the group a question; a peer's answer with research is asked for:
+    not nudged, and counted as welcome in the summaries."""
+    asked = decide(ctx_for(cycle_in(P.REALITY, step="analysis")),
+                   Contribution(ANNA, 1110, "Hoe lang zou zo'n stilte eigenlijk moeten duren?"))
+    answer = decide(ctx_for(asked.cycle),
+                    Contribution(BOB, 1111, "Uit onderzoek blijkt dat drie seconden wachttijd "
+                                            "al veel meer antwoorden oplevert."))
+    assert not [e for e in answer.effects if isinstance(e, (Say, SayPrivately))]
+    assert 1111 in answer.cycle.welcome_tips
