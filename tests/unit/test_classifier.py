@@ -622,6 +622,11 @@ def test_a_moment_reads_the_same_everywhere_the_bot_shows_it() -> None:
     ("nl", "Die uitleg was volgens mij te lang.", "te lang"),
     ("en", "Honestly you seem far too relaxed about it", "far too relaxed"),
     ("en", "I reckon the task was way too easy for them", "way too easy"),
+    # A judgement that is not "too ...", a hedge after it ("to me"), and where the sentence
+    # holds praise and a "too", the "too" (what the writer finds wrong).
+    ("nl", "Eerlijk gezegd vond ik het einde van de les een beetje chaotisch.", "chaotisch"),
+    ("en", "The explanation of the rules felt rushed to me.", "felt rushed"),
+    ("nl", "Ik vind het een mooie opdracht maar veel te moeilijk", "veel te moeilijk"),
     # With no judgement in the sentence, the hedge is what marks the opinion.
     ("nl", "Volgens mij is Sem gewoon moe.", "volgens mij"),
     ("en", "I reckon he is just tired.", "i reckon"),
