@@ -625,6 +625,11 @@ def test_a_moment_reads_the_same_everywhere_the_bot_shows_it() -> None:
     # A negation before the judgement is part of it (the second review: "bad" for "not that bad").
     ("en", "Honestly I think the noise level is not that bad", "not that bad"),
     ("nl", "Eerlijk gezegd was de uitleg niet te lang", "niet te lang"),
+    # A judgement that is not "too ...", a hedge after it ("to me"), and where the sentence
+    # holds praise and a "too", the "too" (what the writer finds wrong).
+    ("nl", "Eerlijk gezegd vond ik het einde van de les een beetje chaotisch.", "chaotisch"),
+    ("en", "The explanation of the rules felt rushed to me.", "felt rushed"),
+    ("nl", "Ik vind het een mooie opdracht maar veel te moeilijk", "veel te moeilijk"),
     # With no judgement in the sentence, the hedge is what marks the opinion.
     ("nl", "Volgens mij is Sem gewoon moe.", "volgens mij"),
     ("en", "I reckon he is just tired.", "i reckon"),

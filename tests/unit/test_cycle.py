@@ -803,8 +803,10 @@ def test_a_bare_tips_typed_after_the_button_keeps_the_floor_open() -> None:
     assert typed.cycle.tips_open
     assert "staat al open voor tips" in said(typed) and "/tips uit" in said(typed)
     assert group_buttons(typed) == ["cy:7:tips:close"]
-    for word in ("uit", "Off", "dicht"):
-        assert not decide(ctx_for(opened), ToggleTips.typed(ANNA, [word])).cycle.tips_open
+    for words in (["uit"], ["Off"], ["dicht"], ["uit", "graag"]):
+        assert not decide(ctx_for(opened), ToggleTips.typed(ANNA, words)).cycle.tips_open
+    asked_open = decide(ctx_for(opened), ToggleTips.typed(ANNA, ["aan"]))  # as the button would
+    assert asked_open.cycle.tips_open and asked_open.ack == Text("cycle.ack.tips_already_open")
     closed = cycle_in(P.REALITY)
     assert decide(ctx_for(closed), ToggleTips.typed(ANNA, [])).cycle.tips_open
     assert decide(ctx_for(closed), ToggleTips.typed(ANNA, ["graag"])).cycle.tips_open

@@ -95,3 +95,23 @@ def test_no_invitation_beside_time_is_up_only_a_tick_later() -> None:
     assert "Daan" in said(decide(ctx_for(later), TimerFired("tick")))
     sooner = replace(at_the_end, phase_started_at=NOW - timedelta(minutes=8, seconds=20))
     assert "Daan" in said(decide(ctx_for(sooner), TimerFired("tick")))
+
+
+
+def test_no_invitation_beside_a_steps_time_is_up_nor_a_minute_before_the_phases() -> None:
+    """Reality's steps have their own "time is up" (a third of its 20 minutes, 6:40, each): a
+    tick 20 seconds after the analysis step's end invites nobody, though the phase has long to
+    go; the tick after it does. A tick a whole minute before a phase's end waits too."""
+    talk = NudgeHistory(last_contribution_at={BOB: NOW - timedelta(minutes=1),
+                                              CARLA: NOW - timedelta(minutes=1)},
+                        inbrenger_last_at=NOW - timedelta(minutes=1))
+    began = NOW - timedelta(minutes=7)  # the analysis step; the phase has 6:20 to go
+    step_end = cycle_in(Phase.REALITY, step="analysis", step_started_at=began,
+                        phase_started_at=NOW - timedelta(minutes=13, seconds=40),
+                        nudge_history=talk)
+    assert said(decide(ctx_for(step_end), TimerFired("tick"))) == ""
+    later = replace(step_end, step_started_at=began - timedelta(minutes=2))
+    assert "Daan" in said(decide(ctx_for(later), TimerFired("tick")))
+    minute_before = cycle_in(Phase.GOAL, phase_started_at=NOW - timedelta(minutes=9),
+                             nudge_history=talk)
+    assert said(decide(ctx_for(minute_before), TimerFired("tick"))) == ""

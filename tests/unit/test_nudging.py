@@ -138,6 +138,8 @@ def test_tip_gets_one_private_nudge_with_the_rephrasing_when_the_writer_started_
     ("not in it", "Something else entirely.", "not in it"),  # a learned model's words
     # No cue: the message itself, without the full stop the nudge's sentence adds („...”.).
     ("", "Je zou de telefoons eerder kunnen innemen.", "Je zou de telefoons eerder kunnen innemen"),
+    ("", "Misschien eerst even laten wachten,", "Misschien eerst even laten wachten"),
+    ("", "Laat ze eerst wachten!", "Laat ze eerst wachten!"),  # the writer's "!" stays
 ])
 def test_a_nudge_quotes_the_cue_as_the_writer_wrote_it(cue: str, written: str,
                                                        quoted: str) -> None:
@@ -171,6 +173,13 @@ def test_opinions_and_information_are_nudged_naming_their_cue(
         Text(f"nudge.{classification.label.value}", {"cue": classification.cue}),
         Text("nudge.once_per", {"minutes": 10}),
     )
+
+
+def test_a_nudge_on_a_voice_note_also_says_it_comes_at_most_once_per_ten_minutes() -> None:
+    """Said after a spoken tip too: the silence after it would read as approval as well."""
+    decision = decide_on_message(replace(message(), voice=True), TIP)
+    assert keys(decision) == ["nudge.voice_note", "nudge.tip", "nudge.rephrasing",
+                              "nudge.once_per"]
 
 
 def test_without_a_cue_the_nudge_quotes_the_start_of_the_message() -> None:

@@ -683,3 +683,14 @@ def test_knowledge_the_inbrenger_asked_for_is_welcome() -> None:
                                             "al veel meer antwoorden oplevert."))
     assert not [e for e in answer.effects if isinstance(e, (Say, SayPrivately))]
     assert 1111 in answer.cycle.welcome_tips
+
+
+def test_advice_in_the_strong_step_is_still_nudged() -> None:
+    """Only praise is what the strong-moment step asks for: a tip without a time stamp there
+    is nudged as anywhere else, and not counted as asked for."""
+    words = "Je zou de kinderen eerder kunnen laten beginnen met de opdracht"
+    strong = decide(ctx_for(cycle_in(P.REALITY, step="strong")), Contribution(BOB, 1104, words))
+    [stored] = [e for e in strong.effects if isinstance(e, StoreContribution)]
+    assert stored.label == "tip"
+    assert [e for e in strong.effects if isinstance(e, SayPrivately)]
+    assert 1104 not in strong.cycle.welcome_tips

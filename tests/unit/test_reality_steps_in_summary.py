@@ -4,10 +4,11 @@ step was stored with each contribution, three quick observations in the first st
 three quotes and the analysis never reached the coach."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from flows.catalog import render_all
-from flows.cycle.events import Contribution
+from flows.cycle.events import Contribution, VoiceNote
 from flows.cycle.model import ContributionRef, Cycle, CycleContext
 from flows.cycle.table import decide
 from flows.effects import StoreContribution
@@ -93,3 +94,22 @@ def test_a_long_message_is_quoted_by_whole_words_and_its_point() -> None:
     assert "ja dus ik zat net te kijken … " in summary
     assert "bedoelt met dat stille moment bij twintig seconden?" in summary
     assert "Sorry" not in summary and "Op 0:14 praat je zachter en worden ze stil" in summary
+
+
+def test_a_voice_note_is_stored_with_the_step_it_was_said_in() -> None:
+    """A spoken observation in the analysis step is quoted as the analysis, as typed words are."""
+    decision = decide(ctx_for(cycle_in(Phase.REALITY, step=RealityStep.ANALYSIS.value)),
+                      VoiceNote(MEMBER, 1202, "voice-file", 12))
+    [stored] = [e for e in decision.effects if isinstance(e, StoreContribution)]
+    assert (stored.phase, stored.step, stored.kind) == ("reality", "analysis", "voice")
+
+
+def test_what_helped_most_is_quoted_once_however_few_were_said() -> None:
+    """The contribution the inbrenger chose in the look back is always quoted, and only once,
+    also where the phase holds fewer peers' words than the summary has room for."""
+    talk = _talk(with_steps=True)
+    chosen = replace(CYCLE, lookback_choice=5)  # Cato's analysis
+    summary = render_all("nl", group_summary(
+        CycleContext(chosen, Settings(), PEOPLE, NOW, (talk[0], talk[4]))))
+    # once among Reality's quotes (and once more under what helped most)
+    assert summary.count(f"• Cato: {ANALYSIS}") == 1 and SEEN[0] in summary

@@ -285,3 +285,56 @@ def test_dutch_advice_keeps_its_action_and_its_verb(sentence: str, question: str
 ])
 def test_english_advice_keeps_its_action(sentence: str, question: str | None) -> None:
     assert rephrase(Label.TIP, sentence, "en", sentence, ()) == question
+
+
+@pytest.mark.parametrize(("sentence", "question"), [
+    # What worked for the writer: "werkte" too, how well it worked is no part of the thing,
+    # up to seven words of it, and "het ... om ... te" (up to three words between) an action.
+    ("bij mij werkte een timer op het bord",
+     "Wat zou er gebeuren als je een timer op het bord probeert?"),
+    ("bij mij werkt een stilteteken altijd heel goed",
+     "Wat zou er gebeuren als je een stilteteken probeert?"),
+    ("bij mij werkt een vaste plek voor elk kind apart",
+     "Wat zou er gebeuren als je een vaste plek voor elk kind apart probeert?"),
+    ("bij mij werkt het echt heel goed om eerst de namen op te noemen",
+     "Wat zou er gebeuren als je eerst de namen opnoemt?"),
+    # Spoken particles after the advice, more than one, or "toch".
+    ("misschien een praatkaartje gebruiken ofzo hoor",
+     "Wat zou er gebeuren als je een praatkaartje gebruikt?"),
+    ("je zou ze kunnen laten kiezen toch", "Wat zou er gebeuren als je ze laat kiezen?"),
+    # The last check: "om de beurt" and "als een soort spel" after the verb are phrases of
+    # the action; the writer's "mijn" and a comment in main-clause order ("dat helpt") are not.
+    ("zet ze om de beurt bij het bord",
+     "Wat zou er gebeuren als je ze om de beurt bij het bord zet?"),
+    ("wellicht kun je de overgang oefenen als een soort spel",
+     "Wat zou er gebeuren als je de overgang oefent als een soort spel?"),
+    ("geef ze mijn kaartjes", None),
+    ("laat ze eerst oefenen dat helpt", None),
+])
+def test_dutch_own_experience_and_the_last_check(sentence: str, question: str | None) -> None:
+    assert rephrase(Label.TIP, sentence.lower(), "nl", sentence, ()) == question
+
+
+@pytest.mark.parametrize(("sentence", "question"), [
+    # What worked for the writer, in each of its forms: "in my class", "was", "the ...", a
+    # comment after it, a way of doing with a short verb ("giving").
+    ("what works in my class is a bell on the desk",
+     "What would happen if you tried a bell on the desk?"),
+    ("in my class a timer on the board helps a lot",
+     "What would happen if you tried a timer on the board?"),
+    ("what worked for me was a seating plan", "What would happen if you tried a seating plan?"),
+    ("what works for me is the traffic light card",
+     "What would happen if you tried the traffic light card?"),
+    ("what works for me is a timer, they love it", "What would happen if you tried a timer?"),
+    ("what works for me is giving the early ones a job",
+     "What would happen if you tried giving the early ones a job?"),
+    # "nothing" is no way of doing; a subject with its own verb two words in is no action.
+    ("what works for me is nothing fancy, a bell", None),
+    ("reward charts don't work with teenagers, I think", None),
+    ("you could use my checklist", None),  # the writer's checklist, not the member's
+    # The last check reads the action after "if next time you".
+    ("Next time I'd put the instructions on a slide.",
+     "What would happen if next time you put the instructions on a slide?"),
+])
+def test_english_own_experience_and_the_last_check(sentence: str, question: str | None) -> None:
+    assert rephrase(Label.TIP, sentence.lower(), "en", sentence, ()) == question
