@@ -5,6 +5,16 @@ from __future__ import annotations
 
 import re
 
+from flows.classifier.dutch_clause import (
+    NOT_AFTER,
+    SOFT,
+    clause,
+    drop_reason,
+    infinitive_clause,
+    split_main,
+    split_words,
+    with_verb,
+)
 from flows.classifier.dutch_verbs import (
     PARTICLES,
     looks_infinitive,
@@ -20,24 +30,10 @@ OPINION = "Hoe kijk jij zelf naar {}?"
 OPINION_GENERIC = "Hoe kijk jij daar zelf naar?"
 INFORMATION = "Wat denk jij zelf dat hier speelt?"
 
-# Softeners that a rephrasing drops ("je zou eens misschien gewoon ..." -> "als je ...").
-_SOFT = word_set("""eens misschien gewoon even wel ook toch beter eigenlijk echt dan nog
-wellicht eventueel zeker maar vaker liever best""")
 # No action opens with a conjunction: "als je en Bas praten ..." is a piece of a spoken turn.
 _JOINS = word_set("en maar dus want of omdat zodat")
-_MODAL = word_set("kunnen moeten proberen gaan")
 # "kan (ook) helpen", never "kan niet helpen": that says the opposite of advice.
 _NOT_DENIED = r"(?: (?!niet\b|nooit\b|geen\b)\w+)?"
-_CLUSTER = word_set("laten gaan blijven komen helpen leren zitten staan liggen horen zien voelen")
-_NOT_AFTER = word_set("""de het een die deze dat alle veel meer twee drie vier met zijn hun
-jouw mijn onze andere enkele sommige welke geen voor van in op aan bij naar zonder tijdens tussen
-onder achter naast tegen""")
-# Where the main clause ends and a subordinate or reason clause starts.
-_BOUNDARY = re.compile(r"\s*(?:,|;|:| - | als | zodat | voordat | nadat | omdat | wanneer | zodra | in plaats van "
-                       r"| voor (?=je |jij |ze |hij |zij |we |iedereen )"
-                       r"| terwijl | want | zoals | dan (?=ben|heb|is|zijn|wordt|krijg|gaat|kun|kan|zie|merk|doe|werk|"
-                       r"kom|blijf|hoef|weet|voel|leer|leren|let|snap|luister|zit|sta)"
-                       r"| om (?=[\w' -]+ te \w+)| tot | totdat | zo ?dat | dat (?=iedereen|ze|hij|zij|de|het))")
 _TE_CLAUSE = re.compile(r"\b(?:om|geprobeerd|overwogen|nagedacht)(?: om)? (?P<body>.+?) te (?P<verb>\w+)"
                         r"(?P<tail>(?: [\w'<>-]+)*)$")
 # "om ... te" is the advice after these ("beter om"); after a verb ("vragen om") that verb is.
@@ -48,80 +44,13 @@ _LEADS = re.compile(
     r"|(?:en |dus |anders |misschien |dan |gewoon |oké |ok )+)")
 
 
-def _words(text: str) -> list[str]:
-    return [w for w in text.split() if w]
-
-
-def _clause(words: list[str]) -> str:
-    return " ".join(w for w in words if w not in _SOFT and w != "niet")
-
-
-def _with_verb(before: list[str], finite: str, tail: str = "", *, particle: bool = True) -> str:
-    # A trailing separable particle joins the verb: "de lichten uit" + "doet" -> "uitdoet";
-    # not when the verb already took its own ("samen op te stellen" -> "samen opstelt").
-    if particle and before and before[-1] in PARTICLES:
-        finite = before[-1] + finite
-        before = before[:-1]
-    parts = [_clause(before), finite, tail.strip()]
-    return " ".join(p for p in parts if p)
-
-
-def _drop_reason(rest: str) -> str:
-    """A comment after a comma ("…, dan praten ze makkelijker") is not part of the action."""
-    rest = rest.lstrip()
-    # After a comma, "dan ..." or "want ...": what the advice would bring, not the advice; after
-    # "zoals ..." an example the question can do without.
-    return "" if rest.startswith((",", ";", ":", "-", "dan ", "want ", "zoals ")) else (
-        rest.split(",")[0])
-
-
-def _split_main(text: str) -> tuple[str, str]:
-    m = _BOUNDARY.search(text)
-    if m is None:
-        return text, ""
-    return text[: m.start()], _drop_reason(text[m.start():].rstrip(" .!?"))
-
-
-def _infinitive_clause(body: str) -> str | None:
-    """'meer wachttijd kunnen geven' -> 'meer wachttijd geeft'; a second infinitive stays
-    ('vooraf laten oefenen' -> 'vooraf laat oefenen'). Two actions joined by "en" each take
-    the je-form ("korter maken en sneller laten oefenen" -> "korter maakt en sneller laat
-    oefenen"): one verb for both left the first an infinitive ("als je ... maken en ...")."""
-    main, rest = _split_main(body)
-    first, joined, second = main.partition(" en ")
-    if joined and first.split() and looks_infinitive(first.split()[-1]):
-        one, two = _one_action(first, ""), _one_action(second, rest)
-        return f"{one} en {two}" if one and two else None
-    return _one_action(main, rest)
-
-
-def _one_action(main: str, rest: str) -> str | None:
-    words = [w for w in _words(main) if w not in _MODAL or w == main.split()[-1]]
-    # Dutch puts the infinitive last; a word after "de", "met", ... is a noun ("het lezen").
-    verbs = [i for i, w in enumerate(words) if looks_infinitive(w)
-             and (i == 0 or words[i - 1] not in _NOT_AFTER)]
-    if not verbs:
-        return None
-    first = verbs[-1]
-    # "vooraf laten oefenen": a verb that takes an infinitive goes with it; a noun in -en
-    # before the infinitive ("vaker complimenten geven") stays a noun.
-    while first - 1 in verbs and words[first - 1] in _CLUSTER:
-        first -= 1
-    if first > 0 and words[first - 1] == "te":  # "probeer ... te geven": keep "te" out
-        words.pop(first - 1)
-        first -= 1
-    finite = present_for_je(words[first])
-    later = " ".join(words[first + 1:])
-    return _with_verb(words[:first], " ".join([finite] + ([later] if later else [])), rest)
-
-
 def _te_clause(text: str) -> str | None:
     m = _TE_CLAUSE.search(text)
     if m is None:
         return None
     if "," in m.group("body"):  # "om X te zetten, en te kijken ...": two actions, no one verb
         return None
-    return _te_verb(_words(m.group("body")), m.group("verb"), m.group("tail"))
+    return _te_verb(split_words(m.group("body")), m.group("verb"), m.group("tail"))
 
 
 def _te_verb(body: list[str], verb: str, tail: str) -> str:
@@ -130,7 +59,7 @@ def _te_verb(body: list[str], verb: str, tail: str) -> str:
     joined = bool(body) and body[-1] in PARTICLES
     if joined:
         verb = body.pop() + verb
-    return _with_verb(body, present_for_je(verb), tail, particle=not joined)
+    return with_verb(body, present_for_je(verb), tail, particle=not joined)
 
 
 # First words that are no imperative: a preposition or adverb ("Bij ons ...", "heel moedig
@@ -142,41 +71,41 @@ _THIRD_PERSON = re.compile(r"^\w{2,}[gkpfmld]t$")
 
 
 def _imperative(text: str) -> str | None:
-    main, rest = _split_main(text)
-    words = _words(main)
+    main, rest = split_main(text)
+    words = split_words(main)
     if not words:
         return None
     verb, body = words[0], words[1:]
     if verb in _NOT_IMPERATIVE or _THIRD_PERSON.match(verb):
         # "bij gym de wachtenden een klus geven": the action is its infinitive
-        return _infinitive_clause(text) if looks_infinitive(words[-1]) else None
+        return infinitive_clause(text) if looks_infinitive(words[-1]) else None
     if body and body[0] in _SUBJECT_VERB:  # "Bas kan de schriften ...": a subject, no imperative
         return None
     if body and body[0] in ("wat", "wie", "hoe", "waar", "dat", "of", "welke", "wanneer"):
-        return " ".join([present_for_je(verb), _clause(body)] + ([rest] if rest else []))
+        return " ".join([present_for_je(verb), clause(body)] + ([rest] if rest else []))
     infinitives = [i for i, w in enumerate(body) if looks_infinitive(w)
-                   and (i == 0 or body[i - 1] not in _NOT_AFTER)]
+                   and (i == 0 or body[i - 1] not in NOT_AFTER)]
     if infinitives and infinitives[-1] == len(body) - 1 and verb not in _TAKES_INFINITIVE:
         # "(misschien) Luuk een vast maatje geven": the first word is no verb but the person,
         # the action the infinitive at the end ("als je Luuk een vast maatje geeft")
-        return _infinitive_clause(text)
+        return infinitive_clause(text)
     if infinitives and (verb in _WITH_INFINITIVE or infinitives[-1] == len(body) - 1):
         # "laat Noor de instructie herhalen voor de klas": the imperative goes before the
         # infinitive, what follows it stays after ("... laat herhalen voor de klas").
         i = infinitives[-1]
         after = " ".join(body[i + 1:] + ([rest] if rest else []))
-        return _with_verb(body[:i], present_for_je(verb) + " " + body[i], after)
-    return _with_verb(body, present_for_je(verb), rest)
+        return with_verb(body[:i], present_for_je(verb) + " " + body[i], after)
+    return with_verb(body, present_for_je(verb), rest)
 
 
 def _participle(text: str) -> str | None:
-    main, rest = _split_main(text)
-    words = _words(main)
+    main, rest = split_main(text)
+    words = split_words(main)
     idx = [i for i, w in enumerate(words) if looks_participle(w)]
     if not idx:
         return None
     i = idx[-1]
-    return _with_verb(words[:i] + words[i + 1:], present_for_je(words[i]), rest)
+    return with_verb(words[:i] + words[i + 1:], present_for_je(words[i]), rest)
 
 
 # Spoken particles after the advice ("..., hoor", "ofzo") belong to the chat, not the action.
@@ -187,7 +116,7 @@ def rephrase_tip(sentence: str) -> str | None:
     """A tip as "Wat zou er gebeuren als je …?", or None when its action cannot be found."""
     s = sentence.strip().rstrip(".!? ").replace("<ts>", "TS")
     s = _TAIL_WORDS.sub("", _LEADS.sub("", s).strip())
-    if _SAYS_NOT.search(s):  # kept through _clause, which drops a rhetorical "niet"
+    if _SAYS_NOT.search(s):  # kept through clause, which drops a rhetorical "niet"
         s = re.sub(r"\bniet\b", _KEPT_NOT, s)
     question = _rephrase_tip(s)
     return question.replace(_KEPT_NOT, "niet") if question else None
@@ -219,12 +148,17 @@ def _own_experience(s: str) -> str | None:
     m = _OWN_EXPERIENCE.match(s)
     if m is None:
         return None
-    words = _words(m.group("thing"))
+    words = split_words(m.group("thing"))
     while words and words[-1] in _HOW_WELL:  # "helpt een timer enorm"
         words.pop()
-    if 2 <= len(words) <= 9 and looks_infinitive(words[-1]) and "dat" not in words:
-        action = _infinitive_clause(" ".join(words))
-        return TEMPLATE.format(action) if action else ""
+    # A verb in -en at the end ("de namen op het bord schrijven"), or a noun ("een vast teken")
+    verb_last = len(words) >= 2 and looks_infinitive(words[-1]) and words[-2] not in NOT_AFTER
+    if verb_last and 4 <= len(words) <= 9 and "dat" not in words:
+        action = infinitive_clause(" ".join(words))
+        if action:
+            return TEMPLATE.format(action)
+    if verb_last and len(words) >= 3:
+        return ""  # "een timer gebruiken" or "een vast teken": no telling which
     bare = s.startswith("ik heb") and bool(words) and words[0] not in _NOT_A_THING
     if not 2 <= len(words) <= 7 or (words[0] not in _THING_OPENS and not bare) or any(
             w in _SUBJECT_VERB or w in (",", "je", "ik", "ze", "als", "dat") for w in words[1:]):
@@ -278,11 +212,11 @@ def _verb_first(rest: str) -> str | None:
         return None
     verb = m.group("verb")
     finite = _INVERTED.get(verb) or (verb if verb.endswith("t") else verb + "t")
-    main, tail = _split_main(m.group("rest").strip())
-    words = _words(main)
+    main, tail = split_main(m.group("rest").strip())
+    words = split_words(main)
     if verb in _WITH_INFINITIVE and words and looks_infinitive(words[-1]):
-        return _with_verb(words[:-1], f"{finite} {words[-1]}", tail)  # "ga je ... zitten"
-    return _with_verb(words, finite, tail, particle=words[-1:] != ["samen"])
+        return with_verb(words[:-1], f"{finite} {words[-1]}", tail)  # "ga je ... zitten"
+    return with_verb(words, finite, tail, particle=words[-1:] != ["samen"])
 
 
 # The verb before "je" has no -t ("ga je", "doe je"); after "als je" it has ("gaat", "doet").
@@ -306,25 +240,25 @@ def _action(s: str) -> str | None:
         return m.group("rest")
     m = re.search(r"\bdat (?:je|jij) (?P<pre>(?:[\w'-]+ )*?)(?:kunt|kan|moet|zou)(?: kunnen| moeten)? (?P<verb>\w+)(?P<tail>.*)$", s)
     if m and looks_infinitive(m.group("verb")):  # "ik denk dat je beter kunt wachten tot ..."
-        return _with_verb(_words(m.group("pre")), present_for_je(m.group("verb")), _drop_reason(m.group("tail")))
+        return with_verb(split_words(m.group("pre")), present_for_je(m.group("verb")), drop_reason(m.group("tail")))
     m = re.match(r"^(?P<body>.+ \w+en) (?:kan|kun|zou|zal)" + _NOT_DENIED + r" (?:helpen|werken|schelen)$", s)
     if m:  # "een stilteteken afspreken kan helpen" -> "een stilteteken afspreekt"
-        return _infinitive_clause(m.group("body"))
+        return infinitive_clause(m.group("body"))
     m = re.match(r"^(?P<np>(?:een|zo'n) [\w' -]+?) (?:kan|zou|zal)" + _NOT_DENIED + r" (?:helpen|werken)$", s)
     if m:  # "een vast ritueel aan het begin kan helpen" -> "een vast ritueel ... probeert"
         return f"{m.group('np')} probeert"
     m = re.search(r"\b(?:beter|handig|handiger|slim|slimmer|idee|goed|verstandig|zinvol|nuttig|"
                   r"fijn|prettig|optie) om te (?P<verb>\w+)(?P<tail>.*)$", s)
     if m:  # "is het niet beter om te wachten": the action is the verb after "om te"
-        return _te_verb([], m.group("verb"), _drop_reason(m.group("tail")))
+        return _te_verb([], m.group("verb"), drop_reason(m.group("tail")))
     if _TE_CLAUSE.search(s) and _TE_LEAD.search(s):
         return _te_clause(s)  # None where it holds two actions
     m = re.match(r"^probeer (?:eens |dan |anders |gewoon |het )*(?:om )?(?P<rest>.+ te \w+.*)$", s)
     if m:  # "probeer eens te beginnen met ..." -> "begint met ..."
         te = re.match(r"^(?P<body>.*?)\bte (?P<verb>\w+)(?P<tail>.*)$", m.group("rest"))
         if te:
-            return _te_verb(_words(te.group("body")), te.group("verb"),
-                            _drop_reason(te.group("tail")))
+            return _te_verb(split_words(te.group("body")), te.group("verb"),
+                            drop_reason(te.group("tail")))
     patterns = (
         r"\b(?:je|jij|u) (?:zou|kunt|kan|moet|moest)\b(?P<rest>.+)$",
         r"^had (?:je|jij|u)\b(?P<rest>.+)$",  # "had je niet beter ... kunnen herhalen"
@@ -336,17 +270,17 @@ def _action(s: str) -> str | None:
     for pattern in patterns:
         m = re.search(pattern, s)
         if m:
-            body = _infinitive_clause(m.group("rest"))
+            body = infinitive_clause(m.group("rest"))
             if body:
                 return body
     m = re.search(r"\bwaarom (?P<verb>\w+) (?:je|jij)\b(?P<rest>.*)$", s)
     if m:
-        main, rest = _split_main(m.group("rest"))
-        words = _words(main)
+        main, rest = split_main(m.group("rest"))
+        words = split_words(main)
         finite = present_for_je(m.group("verb"))
         if words and looks_infinitive(words[-1]):
-            return _with_verb(words[:-1], finite + " " + words[-1], rest)
-        return _with_verb(words, finite, rest)
+            return with_verb(words[:-1], finite + " " + words[-1], rest)
+        return with_verb(words, finite, rest)
     m = re.search(r"\bheb (?:je|jij) (?:er )?(?:al |wel |ook |ooit |eens |weleens )*"
                   r"(?:(?:over )?nagedacht over|gedacht aan|overwogen) (?P<np>.+)$", s)
     if m:
@@ -354,18 +288,18 @@ def _action(s: str) -> str | None:
     m = re.search(r"\bheb (?:je|jij) (?:er )?(?:al |wel |ook |ooit |eens |weleens |wel eens )*(?P<rest>.+)$", s)
     if m:
         return _participle(m.group("rest"))
-    words = _words(s)
+    words = split_words(s)
     if not words:
         return None
-    if not looks_infinitive(words[0]) and words[0] not in _IMPERATIVE_NOT and words[0] not in _SOFT:
+    if not looks_infinitive(words[0]) and words[0] not in _IMPERATIVE_NOT and words[0] not in SOFT:
         return _imperative(s)
-    clause = _split_main(s)[0].split()
+    clause = split_main(s)[0].split()
     # "Een beloningssysteem zou niet werken" says something of a thing (its subject and verb);
     # "de lichten eerder uitdoen" is the action itself.
     if words[0] in _ARTICLES and not _SUBJECT_VERB.isdisjoint(clause):
         return None
     if clause and looks_infinitive(clause[-1]):
-        return _infinitive_clause(s)
+        return infinitive_clause(s)
     return None
 
 

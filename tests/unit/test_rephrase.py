@@ -243,6 +243,12 @@ def test_a_question_whose_action_does_not_read_as_a_clause_is_not_offered(
      "Wat zou er gebeuren als je de namen eerst op het bord schrijft?"),
     ("ik heb goede ervaringen met vaste tafelgroepjes",
      "Wat zou er gebeuren als je vaste tafelgroepjes probeert?"),
+    # A last word in -en may be a noun ("een vast teken") or a verb ("een timer gebruiken"):
+    # no question rather than "als je een vastteekt"; a noun after "de" stays a noun.
+    ("bij mij werkt een vast teken", None),
+    ("wat bij mij werkt is een timer gebruiken", None),
+    ("bij mij werkt een vaste plek voor de kinderen",
+     "Wat zou er gebeuren als je een vaste plek voor de kinderen probeert?"),
 ])
 def test_dutch_advice_keeps_its_action_and_its_verb(sentence: str, question: str | None) -> None:
     assert rephrase(Label.TIP, sentence.lower(), "nl", sentence, ()) == question
