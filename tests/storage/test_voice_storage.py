@@ -148,18 +148,24 @@ async def test_the_voice_notice_is_recorded_once_per_group(db):  # type: ignore[
     assert row["voice_notice_at"].startswith("2026-12-02")
 
 
-async def test_contributions_stored_before_migration_4_are_text(tmp_path):  # type: ignore[no-untyped-def]
-    path = tmp_path / "three.db"
+async def _one_contribution_at(path, version: int, phase: str, words: str,  # type: ignore[no-untyped-def]
+                               label: str) -> None:
+    """A database at an older migration `version` holding one cycle and one contribution."""
     async with aiosqlite.connect(path, isolation_level=None) as conn:
-        assert await apply_pending(conn, up_to=3) == [1, 2, 3]
+        assert (await apply_pending(conn, up_to=version))[-1] == version
         await conn.execute("INSERT INTO groups (chat_id, title, created_at) "
                            "VALUES (-1, 'G', '2026-01-01T00:00:00+00:00')")
         await conn.execute("INSERT INTO cycles (group_id, inbrenger_id, number, phase, "
-                           "created_at, phase_started_at) VALUES (1, 1, 1, 'goal', "
-                           "'2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')")
+                           "created_at, phase_started_at) VALUES (1, 1, 1, ?, "
+                           "'2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')", (phase,))
         await conn.execute("INSERT INTO contributions (cycle_id, user_id, phase, message_id, "
-                           "text, label, created_at) VALUES (1, 2, 'goal', 5, 'Wat wil je?', "
-                           "'open_question', '2026-01-01T00:00:00+00:00')")
+                           "text, label, created_at) VALUES (1, 2, ?, 5, ?, ?, "
+                           "'2026-01-01T00:00:00+00:00')", (phase, words, label))
+
+
+async def test_contributions_stored_before_migration_4_are_text(tmp_path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "three.db"
+    await _one_contribution_at(path, 3, "goal", "Wat wil je?", "open_question")
     database = await Database.open(path)
     async with database.reading() as tx:
         [ref] = await contributions.of_cycle(tx, 1)
@@ -221,16 +227,7 @@ async def test_the_step_a_contribution_was_said_in_is_kept(db):  # type: ignore[
 
 async def test_contributions_stored_before_migration_10_have_no_step(tmp_path):  # type: ignore[no-untyped-def]
     path = tmp_path / "nine.db"
-    async with aiosqlite.connect(path, isolation_level=None) as conn:
-        assert (await apply_pending(conn, up_to=9))[-1] == 9
-        await conn.execute("INSERT INTO groups (chat_id, title, created_at) "
-                           "VALUES (-1, 'G', '2026-01-01T00:00:00+00:00')")
-        await conn.execute("INSERT INTO cycles (group_id, inbrenger_id, number, phase, "
-                           "created_at, phase_started_at) VALUES (1, 1, 1, 'reality', "
-                           "'2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')")
-        await conn.execute("INSERT INTO contributions (cycle_id, user_id, phase, message_id, "
-                           "text, label, created_at) VALUES (1, 2, 'reality', 5, 'Op 0:03 ...', "
-                           "'observation', '2026-01-01T00:00:00+00:00')")
+    await _one_contribution_at(path, 9, "reality", "Op 0:03 ...", "observation")
     database = await Database.open(path)
     async with database.reading() as tx:
         [ref] = await contributions.of_cycle(tx, 1)
