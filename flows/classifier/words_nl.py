@@ -9,7 +9,7 @@ import re
 from flows.classifier.lexicon import words
 from flows.classifier.text import MOMENT_NOUNS_NL, MOMENT_WORDS, PLACES_NL, TS
 
-GAP = r"(?:[\w'<>-]+ ){0,9}?"  # up to nine words between the two halves of a cue
+GAP = r"(?:[\w'<>-]+ ){0,7}?"  # up to seven words between the two halves of a cue
 SHORT_GAP = r"(?:[\w'<>-]+ ){0,3}?"
 SOFT = r"(?:eens |misschien |ook |gewoon |beter |wel |toch |nog |even |dan |ooit |al |er |"
 SOFT += r"wellicht |eventueel |zelf |vaker |meer |liever |niet )*"
