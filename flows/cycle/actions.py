@@ -3,7 +3,7 @@ Decision. They never change the phase themselves; the transition table does that
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from flows.callbacks import AgreeButton
 from flows.classifier import classify
@@ -28,6 +28,7 @@ from flows.cycle.phases import (
     done,
     inbrenger_name,
     meeting_in,
+    phase_due,
     timer_at,
 )
 from flows.cycle.rotation import follow_up_at, next_turn, pick_inbrenger, turns_before
@@ -236,9 +237,7 @@ def remind_step(ctx: CycleContext, event: Event) -> Decision:
     timebox, or both due while the bot was down): its reminder says enough, and two "time's
     up" messages at once are nagging (the second UX review)."""
     cycle = ctx.cycle
-    phase_due = cycle.phase_started_at + timedelta(minutes=ctx.settings.phase_minutes(
-        cycle.phase))
-    if phase_due <= ctx.now:
+    if phase_due(cycle, ctx.settings) <= ctx.now:
         return Decision(cycle)
     step = current_step(cycle)
     return Decision(cycle, (Say((text(f"cycle.step_over.{step}", name=inbrenger_name(ctx)),)),))

@@ -224,6 +224,11 @@ def step_minutes(settings: Settings, phase: Phase) -> float:
     return settings.phase_minutes(phase) / len(STEPS[phase])
 
 
+def phase_due(cycle: Cycle, settings: Settings) -> datetime:
+    """When the running phase's timebox is over (its "time is up" reminder)."""
+    return cycle.phase_started_at + timedelta(minutes=settings.phase_minutes(cycle.phase))
+
+
 def enter_step(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
     """A next step inside a phase (reality: strong moments, then the analysis). The look
     back's own action already said and set what it needs."""

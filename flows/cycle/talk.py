@@ -9,7 +9,7 @@ from flows.classifier import classify, detect_language
 from flows.classifier.timestamps import clock, parse_timestamp
 from flows.cycle.events import Contribution
 from flows.cycle.model import ContributionRef, Cycle, CycleContext, Decision
-from flows.cycle.phases import TICK_MINUTES, inbrenger_name, set_timer, step_minutes
+from flows.cycle.phases import TICK_MINUTES, inbrenger_name, phase_due, set_timer, step_minutes
 from flows.cycle.watching import present
 from flows.effects import (
     Button,
@@ -130,16 +130,20 @@ def _names_strong_moment(cycle: Cycle, classification: Classification,
                          moment: float | None) -> bool:
     """In reality's strong-moment step a time stamp names the member's strong moment; only
     a tip ("op 1:10 had je beter ...") is something else."""
-    return (cycle.phase is Phase.REALITY and cycle.step == RealityStep.STRONG
-            and moment is not None and classification.label is not Label.TIP)
+    return (_in_strong_step(cycle) and moment is not None
+            and classification.label is not Label.TIP)
 
 
 def _asks_for_verdicts(cycle: Cycle, classification: Classification) -> bool:
     """Reality's strong-moment step asks what works well: praise of the inbrenger's move
     without a time stamp ("je legt het heel helder uit") is what it asks for, not a verdict
     to nudge (the nudging review had it nudged as „helder”)."""
-    return (cycle.phase is Phase.REALITY and cycle.step == RealityStep.STRONG
-            and classification.label is Label.OPINION)
+    return _in_strong_step(cycle) and classification.label is Label.OPINION
+
+
+def _in_strong_step(cycle: Cycle) -> bool:
+    """Reality's second step, where each member names a moment that works well."""
+    return cycle.phase is Phase.REALITY and cycle.step == RealityStep.STRONG
 
 
 def _strong_moment(ctx: CycleContext, cycle: Cycle, actor: int, message_id: int,
@@ -177,7 +181,7 @@ def _may_be_invited(ctx: CycleContext, cycle: Cycle) -> tuple[Member, ...]:
     """Who a silence invitation may name: not who is away, nor who has not agreed yet; in the
     strong-moment step not who named their moment (the step's question is answered)."""
     here = present(ctx.members, cycle)
-    if cycle.phase is Phase.REALITY and cycle.step == RealityStep.STRONG:
+    if _in_strong_step(cycle):
         return tuple(m for m in here if m.user_id not in cycle.strong_moments)
     return here
 
@@ -189,7 +193,7 @@ def _near_time_up(ctx: CycleContext, cycle: Cycle) -> bool:
     """Within a minute of the phase's or the step's "time is up": an invitation to join in
     (or the check-in) beside it says two things at once, so it waits for the next tick (one
     tick, TICK_MINUTES later, never more: a wider window swallowed goal's invitations)."""
-    ends = [cycle.phase_started_at + timedelta(minutes=ctx.settings.phase_minutes(cycle.phase))]
+    ends = [phase_due(cycle, ctx.settings)]
     if cycle.step and cycle.step_started_at is not None:
         ends.append(cycle.step_started_at
                     + timedelta(minutes=step_minutes(ctx.settings, cycle.phase)))
