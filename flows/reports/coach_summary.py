@@ -34,10 +34,14 @@ def trend(history: tuple[PastCycle, ...]) -> list[tuple[int, float]]:
     return [(position, share) for position, share in points if share is not None][-TREND_CYCLES:]
 
 
-def _chain(history: tuple[PastCycle, ...], inbrenger_id: int) -> tuple[Text, ...]:
-    """Cycle by cycle: the learning question, whether the clip showed what was tried, and
-    the commitment."""
-    return tuple(_chain_line(past) for past in history if past.inbrenger_id == inbrenger_id)
+def _chain(own: tuple[PastCycle, ...]) -> Text | None:
+    """The inbrenger's own cycles, one line each: the learning question, whether the clip
+    showed what was tried, and the commitment. The legend asks about the clip only where a
+    cycle could have shown it."""
+    if not own:
+        return None
+    key = "coach.chain_first" if all(_first(past) for past in own) else "coach.chain"
+    return text(key, lines=tuple(_chain_line(past) for past in own))
 
 
 def _chain_line(past: PastCycle) -> Text:
@@ -113,11 +117,9 @@ def coach_summary(ctx: CycleContext, group_title: str, nudges: int,
     parts.append(text("coach.watched_before" if cycle.watched_before_talk
                       else "coach.not_watched_before"))
     parts.append(text("coach.nudges", count=nudges))
-    chain = _chain(history, cycle.inbrenger_id)
-    if chain:
-        # The legend asks whether the clip showed what was tried only where a cycle could.
-        tried = any(not _first(past) for past in history if past.inbrenger_id == cycle.inbrenger_id)
-        parts.append(text("coach.chain" if tried else "coach.chain_first", lines=chain))
+    chain = _chain(tuple(past for past in history if past.inbrenger_id == cycle.inbrenger_id))
+    if chain is not None:
+        parts.append(chain)
     points = trend(history)
     if points:
         shares = " → ".join(f"{share:.0%}" for _, share in points)
