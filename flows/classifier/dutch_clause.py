@@ -17,6 +17,10 @@ _CLUSTER = word_set("laten gaan blijven komen helpen leren zitten staan liggen h
 NOT_AFTER = word_set("""de het een die deze dat alle veel meer twee drie vier met zijn hun
 jouw mijn onze andere enkele sommige welke geen voor van in op aan bij naar zonder tijdens tussen
 onder achter naast tegen""")
+# Prepositions and adverbs at the start of advice: no verb is built from them ("Bij mij werkt
+# ..." read as an imperative became "bijt"; "In", "als", "heel" became "int", "alst", "heelt").
+NOT_A_VERB = word_set("""bij in op met voor na naar van aan uit door over tijdens onder tegen om
+tot zonder als heel erg zo trouwens""")
 # Where the main clause ends and a subordinate or reason clause starts.
 _BOUNDARY = re.compile(r"\s*(?:,|;|:| - | als | zodat | voordat | nadat | omdat | wanneer | zodra | in plaats van "
                        r"| voor (?=je |jij |ze |hij |zij |we |iedereen )"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from flows.classifier.dutch_clause import NOT_A_VERB
 from flows.classifier.dutch_verbs import looks_infinitive
 from flows.classifier.lexicon import word_set
 
@@ -23,9 +24,8 @@ dat waar wie hoe of""")
 _SUBJECTS_NL = word_set("je jij ze hij zij we wij iedereen niemand het er u men")
 # Prepositions and adverbs that no verb is built from: "bij" + t is the verb a pattern made of
 # "Bij mij werkt ...", as "int", "alst", "heelt" were made of "In", "als", "heel".
-_NOT_A_STEM_NL = word_set("""bij in op met voor na naar van aan uit door over tijdens onder tegen
-om tot zonder als heel erg zo trouwens wat dat die dit deze er hier daar toch wel ook nog al eens
-dus maar en of mss misschien""")
+_NOT_A_STEM_NL = NOT_A_VERB | word_set("""wat dat die dit deze er hier daar toch wel ook nog al
+eens dus maar en of mss misschien""")
 _PREPOSITIONS_NL = word_set("""bij in op met voor na naar van aan uit door over tijdens onder
 tegen om tot zonder achter naast tussen rond langs vanaf richting binnen buiten""")
 # Ending in -t but no verb: the je-form is looked for among the other words.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from flows.classifier.dutch_clause import (
+    NOT_A_VERB,
     NOT_AFTER,
     SOFT,
     clause,
@@ -65,8 +66,7 @@ def _te_verb(body: list[str], verb: str, tail: str) -> str:
 # First words that are no imperative: a preposition or adverb ("Bij ons ...", "heel moedig
 # ...") or a verb with the -t of "hij" ("krijgt Noah ook ...", "werkt het ..."), which an
 # imperative never has (it is the stem: "krijg", "werk").
-_NOT_IMPERATIVE = word_set("""bij in op met voor na naar van aan uit door over tijdens onder
-tegen om tot zonder als heel erg zo trouwens mijn jouw ons onze hun""")
+_NOT_IMPERATIVE = NOT_A_VERB | word_set("mijn jouw ons onze hun")
 _THIRD_PERSON = re.compile(r"^\w{2,}[gkpfmld]t$")
 
 
