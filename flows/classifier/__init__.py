@@ -41,7 +41,8 @@ def classify(text: str, lang: str | None = None) -> Classification:
         label = Label.AFFIRMATION if _CHEERING.search(prepared.emoji) else Label.OTHER
         return Classification(label, prepared.emoji[:8])
     model = linear.load_model()
-    if model is not None and model.is_spoken(reading.tokens, reading.pairs):
+    if (model is not None and model.is_spoken(reading.tokens, reading.pairs)
+            and not _seen_by_writer(reading)):
         verdict = _combined(model, reading)
     else:
         verdict = _rules_only(reading, text)
@@ -53,6 +54,25 @@ def classify(text: str, lang: str | None = None) -> Classification:
         rephrasing = rephrase(verdict.label, verdict.sentence, reading.lang, text,
                               prepared.timestamps)
     return Classification(verdict.label, cue, rephrasing)
+
+
+# A short message in which the writer says what they saw the inbrenger do ("I noticed that you
+# wait before you ask", "wat ik zag is dat je ...") is what members are asked for. Its words
+# ("that you") can pass the spoken gate, and the learned model, which learned such turns from
+# counsellors, then read it as information (and nudged it) or as other. The rules decide it.
+SEEN_WORDS = 16
+_TO_ME = frozenset({"me", "mij"})
+
+
+def _seen_by_writer(reading: Reading) -> bool:
+    main = reading.main
+    if main.label is not Label.OBSERVATION or main.weight < 3 or len(reading.tokens) > SEEN_WORDS:
+        return False
+    words = main.cue.split()
+    if words[:1] not in (["i"], ["ik"]) and not _TO_ME.intersection(words):
+        return False  # not the writer's own seeing ("het viel me op", "it struck me" are)
+    after = main.sentence.find(main.cue) + len(main.cue)
+    return LEXICONS[reading.lang].second_person.search(main.sentence, after) is not None
 
 
 # Words that mark any opinion as the writer's own ("eerlijk gezegd", "I reckon"). Quoted alone

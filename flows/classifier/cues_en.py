@@ -270,7 +270,7 @@ EN = Lexicon(
     opinion=rx(
         # "What works for me is how you wait": praise of the inbrenger's own move (README).
         r"^what (?:\w+ ){0,3}?(?:works|worked)(?: [\w']+){0,5}? (?:is|was) (?:how|when|that|the way) (?:you|your)\b",
-        r"(?:have|has|'ve|are|is|were|was) (?:clearly|obviously|totally|completely|just) (?:checked out|switched off|given up|zoned out|tuned out|lost interest|disengaged|bored|lost)", r"i think", r"i reckon", r"i feel like", r"i feel (?:that|the|it|this)", r"i believe", r"i'd say", r"in my (?:opinion|view|eyes)", r"to me",
+        r"(?:have|has|'ve|are|is|were|was) (?:clearly|obviously|totally|completely|just) (?:checked out|switched off|given up|zoned out|tuned out|lost interest|disengaged|bored|lost)", r"i think", r"i reckon", r"i feel like", r"i feel (?:that|the|it|this)", r"i believe", r"i'd say", r"in my (?:opinion|view|eyes)", r"(?<!out )(?<!struck )to me",
         r"^personally", r"personally,", r"^honestly", r"honestly,", r"frankly", r"my (?:impression|feeling|sense|gut) is", r"i get the (?:impression|feeling|sense)",
         r"i suspect", r"i guess", r"seems to me", r"if you ask me", r"i don't think", r"i doubt", r"i (?:really )?(?:like|liked|love|loved|didn't like|don't like|enjoyed|prefer)",
         r"(?:is|was|seems|seemed|looks|looked) (?:just |simply |clearly |obviously )?(?:bored|lazy|naughty|tired|insecure|shy|scared|anxious|confused|lost|checked out|disengaged)",
@@ -321,13 +321,14 @@ EN = Lexicon(
     # verdicts ("great call, right"), which are opinions, not questions.
     question_tag=rx(r"is that (?:right|correct|it|what you mean)$", r"am i right$", r"did i get that right$"),
     exclamation=rx(r"^(?:what a|how (?:nice|great|lovely|cool|clever|brave|wonderful|amazing|fun|sweet))\b"),
-    statement_start=rx(r"^what (?:\w+ ){0,2}?(?:helped|worked for) me\b", r"^what (?:\w+ ){0,2}?(?:works|helps) (?:\w+ )?(?:for me|in my class|with my)\b", r"^what (?:[\w']+ ){0,2}?(?:works|worked|helps|helped)(?: [\w']+){0,3}? (?:is|was) (?!it\b)", r"^what i (?:always|usually|normally|often|tend to|just) do is\b", r"^what (?:i|you(?:'re| are)? (?:saying|describing|telling))", r"^(?:so )?what (?:really |most |mostly |mainly )?(?:bugs|bothers|frustrates|worries|annoys|upsets|gets to|troubles|stresses|scares|hurts|keeps you|surprises|surprised|bothered|frustrated|worried) you", r"^who knows", r"^how lucky"),
+    statement_start=rx(r"^what (?:\w+ ){0,2}?(?:helped|worked for) me\b", r"^what (?:\w+ ){0,2}?(?:works|helps) (?:\w+ )?(?:for me|in my class|with my)\b", r"^what (?:[\w']+ ){0,2}?(?:works|worked|helps|helped)(?: [\w']+){0,3}? (?:is|was) (?!it\b)", r"^what i (?:always|usually|normally|often|tend to|just) do is\b", r"^what (?:really |most |also )?(?:stands|stood) out (?:to|for) me\b", r"^what (?:really |most |also )?(?:strikes|struck) me\b", r"^what (?:i|you(?:'re| are)? (?:saying|describing|telling))", r"^(?:so )?what (?:really |most |mostly |mainly )?(?:bugs|bothers|frustrates|worries|annoys|upsets|gets to|troubles|stresses|scares|hurts|keeps you|surprises|surprised|bothered|frustrated|worried) you", r"^who knows", r"^how lucky"),
     perception=rx(
         r"right at the (?:start|beginning|end)", r"at the (?:very )?(?:start|beginning|end) of the (?:clip|video|recording)",
         r"in the (?:first|last|second|third) (?:minute|minutes|seconds|few seconds)",
         r"i (?:also |just |really |even |then )?(?:see|hear|saw|heard|notice|noticed|count|counted|spot|spotted)", r"you can (?:see|hear)", r"we (?:see|hear|can see|can hear)",
         r"in the (?:clip|video|recording|footage|frame|shot)", r"the camera", r"on (?:camera|screen|the video|the recording)",
-        r"you can tell", r"it's visible", r"is visible", r"what (?:strikes|struck) me",
+        r"you can tell", r"it's visible", r"is visible", r"what (?:strikes|struck) me", r"it (?:strikes|struck) me",
+        r"(?:stands|stood) out (?:to|for) me",
     ),
     clip_subject=rx(
         r"you", r"your", r"<ts>", r"kids?", r"child(?:ren)?", r"pupils?", r"students?", r"class(?:room)?", r"group\w*", r"boys?",

@@ -377,12 +377,12 @@ NL = Lexicon(
     exclamation=rx(r"^wat (?:een|ben (?:jij|je)|(?:heb|hebt) (?:je|jij) (?:toch )?(?:een|veel)|(?:ontzettend |echt |super |heel |enorm )?(?:goed|fijn|mooi|leuk|knap|gaaf|tof|heerlijk|"
                    r"jammer|zonde|sterk|bijzonder|stoer|gezellig|moedig|dapper|prachtig|eerlijk|open|lief|attent|slim|verstandig|"
                    r"indrukwekkend|inspirerend|herkenbaar|interessant|grappig|krachtig|rustig|chaotisch|druk)\b)"),
-    statement_start=rx(r"^wat (?:bij )?mij (?:\w+ ){0,3}?(?:hielp|werkte)\b", r"^wat (?:[\w']+ ){0,4}?(?:werkt|helpt|hielp|werkte)(?: goed| echt| heel goed| wel)?,? (?:is|was) (?!het\b)", r"^wat (?:ik|je (?:zegt|vertelt|beschrijft|bedoelt)|mij betreft)", r"^(?:dus )?wat (?:je|jou) (?:\w+ ){0,3}?(?:dwarszit|dwars zit|stoort|frustreert|raakt|bezighoudt|zorgen baart|bang maakt|irriteert|ergert|tegenvalt|tegenviel|dwarszat|raakte|stoorde)", r"^waar (?:ik|mij) ", r"^wie (?:weet|zal het zeggen)"),
+    statement_start=rx(r"^wat (?:bij )?mij (?:\w+ ){0,3}?(?:hielp|werkte)\b", r"^wat (?:[\w']+ ){0,4}?(?:werkt|helpt|hielp|werkte)(?: goed| echt| heel goed| wel)?,? (?:is|was) (?!het\b)", r"^wat (?:ik|je (?:zegt|vertelt|beschrijft|bedoelt)|mij betreft)", r"^wat (?:me|mij) (?:\w+ )?(?:opvalt|opviel|is opgevallen)\b", r"^(?:dus )?wat (?:je|jou) (?:\w+ ){0,3}?(?:dwarszit|dwars zit|stoort|frustreert|raakt|bezighoudt|zorgen baart|bang maakt|irriteert|ergert|tegenvalt|tegenviel|dwarszat|raakte|stoorde)", r"^waar (?:ik|mij) ", r"^wie (?:weet|zal het zeggen)"),
     perception=rx(
         r"aan het (?:begin|eind|einde) van (?:het filmpje|de clip|de opname|het fragment)", r"helemaal aan het (?:begin|eind)", r"in de (?:eerste|laatste|tweede|derde) (?:minuut|minuten|seconden|paar seconden)",
         r"ik (?:ook |zelf |dan |toen |nog )?(?:zie|hoor|zag|hoorde|merk|merkte|tel|telde)", r"je (?:ziet|hoort|kunt zien|kunt horen|kan zien|kan horen)",
         r"we (?:zien|horen)", r"(?:in|op) (?:het|dit|de|deze) (?:filmpje|fragment|clip|video|opname|beeld)", r"de camera",
-        r"te zien", r"te horen", r"in beeld", r"(?:het )?valt (?:me|mij) op", r"wat (?:me|mij) opvalt",
+        r"te zien", r"te horen", r"in beeld", r"(?:het )?(?:valt|viel) (?:me|mij) (?:\w+ )?op\b", r"wat (?:me|mij) (?:\w+ )?(?:opvalt|opviel|is opgevallen)",
     ),
     clip_subject=rx(
         r"je", r"jij", r"jouw", r"<ts>", r"kind\w*", r"leerling\w*", r"klas\w*", r"groep\w*", r"jongen\w*", r"meisje\w*",

@@ -313,7 +313,11 @@ wordt ging gaat gingen kwam komt liep loopt vond vind vinden hoort hoorde werkt 
 sprak duurt duurde lag ligt past paste klopt klopte doet deed leidt leidde heeft had hebben kan kon
 moet moest zou zal wil maakt maakte geeft gaf laat liet blijft bleef lijkt leek voelt voelde zit zat
 staat stond zag ziet aan op in uit bij voor van met naar over door om tot na tijdens tussen onder
-achter naast tegen echt wel niet heel erg nog al toch ook zo te vrij best eigenlijk gewoon meteen""")
+achter naast tegen echt wel niet heel erg nog al toch ook zo te vrij best eigenlijk gewoon meteen
+klonk klinkt oogde oogt leek scheen schijnt bleek blijkt viel valt trof treft raakte raakt stoorde
+stoort verbaasde verbaast irriteerde irriteert verraste verrast ergerde ergert""")
+# A word followed by "me" or "ons" is a verb ("het stoorde me dat ..."), whatever it is.
+_OBJECT = word_set("me mij ons jullie")
 
 
 def rephrase_opinion(sentence: str) -> str:
@@ -323,7 +327,7 @@ def rephrase_opinion(sentence: str) -> str:
     m = re.match(r"^(?:(?:eerlijk|nou|ja|oké|ok)[,?!]? )?(?P<det>de|het|die|dat|deze) (?P<rest>.+)$",
                  sentence)
     words = [w.strip(",.!?") for w in m.group("rest").split()] if m else []
-    if not m or not words or words[0] in _NOT_IN_SUBJECT:
+    if not m or not words or words[0] in _NOT_IN_SUBJECT or words[1:2] and words[1] in _OBJECT:
         return OPINION_GENERIC
     head = words[:2] if words[0].endswith("e") and len(words) > 1 and words[1] not in (
         _NOT_IN_SUBJECT) else words[:1]

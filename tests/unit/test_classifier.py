@@ -204,6 +204,30 @@ def test_advice_from_the_writers_own_classroom(lang: str, text: str, label: Labe
     assert classify(text, lang).label is label
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    # What the writer saw the inbrenger do, put as their own seeing. The short English ones
+    # read like a counsellor's turn, and the learned model made them information (nudged as
+    # an explanation) or other; "wat me opviel" opened like a question.
+    ("en", "I noticed that you wait before you ask"),
+    ("en", "What I noticed is that you ask a lot of questions"),
+    ("en", "It struck me that you stand still when you explain"),
+    ("en", "What stood out to me was that you walk to the back"),
+    ("nl", "Wat me opviel is dat je zelf het antwoord geeft"),
+    ("nl", "Het viel me op dat je vaak naar het bord kijkt"),
+    ("nl", "het viel me echt op dat ze stil werden"),
+])
+def test_the_writers_own_seeing_is_an_observation(lang: str, text: str) -> None:
+    assert classify(text, lang).label is L.OBSERVATION
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("nl", "Wat viel je op?"), ("nl", "wat viel jou het meest op"),
+    ("en", "What stood out?"), ("en", "What struck you most?"),
+])
+def test_asking_what_stood_out_stays_a_question(lang: str, text: str) -> None:
+    assert classify(text, lang).label is L.OPEN_QUESTION
+
+
 def test_hard_case_conventions() -> None:
     # Verdict as a question: opinion. Leading question without a verdict word: closed.
     assert classify("Ben je niet veel te streng voor zulke jonge kinderen?", "nl").label is L.OPINION

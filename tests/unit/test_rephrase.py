@@ -163,6 +163,12 @@ def test_dutch_advice_becomes_a_question_with_a_right_verb_or_none(
     ("en", "The way you ended the lesson was lovely.", "How do you see that yourself?"),
     ("nl", "Dat je ze liet overleggen vond ik sterk.", "Hoe kijk jij daar zelf naar?"),
     ("nl", "Het ging pas mis na de pauze.", "Hoe kijk jij daar zelf naar?"),
+    # A verb after "het" is no subject: not "Hoe kijk jij zelf naar het klonk?".
+    ("nl", "Het klonk een beetje streng.", "Hoe kijk jij daar zelf naar?"),
+    ("nl", "Het oogde rommelig.", "Hoe kijk jij daar zelf naar?"),
+    ("nl", "Het viel me op dat je te snel praat.", "Hoe kijk jij daar zelf naar?"),
+    ("nl", "Het stoorde me dat het zo lang duurde.", "Hoe kijk jij daar zelf naar?"),
+    ("nl", "Het lokaal was te druk.", "Hoe kijk jij zelf naar het lokaal?"),
 ])
 def test_an_opinion_is_asked_back_about_its_whole_subject(
         lang: str, sentence: str, question: str) -> None:
