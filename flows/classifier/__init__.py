@@ -126,9 +126,25 @@ def _rules_only(reading: Reading, text: str) -> Verdict:
         learned = fallback.scores(text_window(text), reading.lang, reading.prepared)
         if learned is not None and fallback.margin(learned) > FALLBACK_MARGIN:
             label = Label(fallback.best_of(learned))
+            if (label is Label.TIP and len(reading.tokens) <= _DESCRIPTION_WORDS
+                    and _DESCRIBES_YOU.search(verdict.sentence)):
+                return verdict
             if label is not verdict.label:
                 verdict = replace(verdict, label=label, cue="")
     return verdict
+
+
+# "You speak more quietly when it gets noisy", "je loopt een rondje langs de groepjes": the
+# inbrenger as the subject of a plain verb describes what they do. Advice to them takes a
+# modal ("you could", "je moet") or an imperative, so the fallback, which learned tips full of
+# "you" and classroom words, may not make such a description a tip.
+# A long turn's deciding sentence may be a cut-off tail ("je met je buurman ..."), not a
+# sentence that opens with the inbrenger.
+_DESCRIPTION_WORDS = 25
+_DESCRIBES_YOU = re.compile(
+    r"^(?:(?:and|so|ok|okay|en|dus|oké) )?(?:you|je|jij) (?!(?:\w+ )?(?:should|could|might|can|"
+    r"must|need|ought|would|will|may|have to|had better|better|zou|moet|kunt|kan|mag|zal|hoeft|"
+    r"moest|kon|mocht)\b)\w+")
 
 
 def _restore(cue: str, timestamps: tuple[str, ...]) -> str:

@@ -228,6 +228,29 @@ def test_asking_what_stood_out_stays_a_question(lang: str, text: str) -> None:
     assert classify(text, lang).label is L.OPEN_QUESTION
 
 
+@pytest.mark.parametrize(("lang", "text", "label"), [
+    # The inbrenger as the subject of a plain verb: what they do, not what they should do.
+    # The naive Bayes fallback, which learned tips full of "you" and classroom words, made
+    # these tips (and the nudge quoted the whole message).
+    ("en", "You speak more quietly when it gets noisy.", L.OBSERVATION),
+    ("en", "You use a hand signal for quiet.", L.OBSERVATION),
+    ("en", "You put the tablets away before the instruction.", L.OBSERVATION),
+    ("nl", "Je loopt tijdens het zelfstandig werken langs alle groepjes.", L.OBSERVATION),
+    ("nl", "Je zet de tablets weg voor de instructie.", L.OBSERVATION),
+    # With a modal it is advice (also after an adverb).
+    ("en", "you will need a fixed spot for the phones", L.TIP),
+    ("en", "you probably need a fixed spot for the phones", L.TIP),
+    ("nl", "je kunt de tablets wegzetten voor de instructie", L.TIP),
+    ("nl", "je moet de tablets eerst wegzetten", L.TIP),
+    ("en", "You just need to wait longer.", L.TIP),
+    ("en", "you could just wait", L.TIP),
+    ("nl", "je moet gewoon langer wachten", L.TIP),
+    ("nl", "je kan ook beter wachten", L.TIP),
+])
+def test_what_the_inbrenger_does_is_no_advice(lang: str, text: str, label: Label) -> None:
+    assert classify(text, lang).label is label
+
+
 def test_hard_case_conventions() -> None:
     # Verdict as a question: opinion. Leading question without a verdict word: closed.
     assert classify("Ben je niet veel te streng voor zulke jonge kinderen?", "nl").label is L.OPINION
