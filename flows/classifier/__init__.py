@@ -134,17 +134,17 @@ def _rules_only(reading: Reading, text: str) -> Verdict:
     return verdict
 
 
-# "You speak more quietly when it gets noisy", "je loopt een rondje langs de groepjes": the
-# inbrenger as the subject of a plain verb describes what they do. Advice to them takes a
-# modal ("you could", "je moet") or an imperative, so the fallback, which learned tips full of
-# "you" and classroom words, may not make such a description a tip.
+# "You speak more quietly when it gets noisy", "ze beginnen pas als jij gaat zitten": the
+# inbrenger or the pupils as the subject of a plain verb describe what happens. Advice takes a
+# modal ("you could", "ze moeten") or an imperative, so the fallback, which learned tips full
+# of "you" and classroom words, may not make such a description a tip.
 # A long turn's deciding sentence may be a cut-off tail ("je met je buurman ..."), not a
 # sentence that opens with the inbrenger.
 _DESCRIPTION_WORDS = 25
 _DESCRIBES_YOU = re.compile(
-    r"^(?:(?:and|so|ok|okay|en|dus|oké) )?(?:you|je|jij) (?!(?:\w+ )?(?:should|could|might|can|"
-    r"must|need|ought|would|will|may|have to|had better|better|zou|moet|kunt|kan|mag|zal|hoeft|"
-    r"moest|kon|mocht)\b)\w+")
+    r"^(?:(?:and|so|ok|okay|en|dus|oké) )?(?:you|je|jij|they|ze|zij) (?!(?:\w+ )?(?:should|could|might|"
+    r"can|must|need|ought|would|will|may|have to|had better|better|zou|moet|kunt|kan|mag|zal|"
+    r"hoeft|moest|kon|mocht|zouden|moeten|kunnen|mogen|hoeven)\b)\w+")
 
 
 def _restore(cue: str, timestamps: tuple[str, ...]) -> str:

@@ -229,7 +229,8 @@ def test_asking_what_stood_out_stays_a_question(lang: str, text: str) -> None:
 
 
 @pytest.mark.parametrize(("lang", "text", "label"), [
-    # The inbrenger as the subject of a plain verb: what they do, not what they should do.
+    # The inbrenger (or the pupils) as the subject of a plain verb: what they do, not what
+    # they should do.
     # The naive Bayes fallback, which learned tips full of "you" and classroom words, made
     # these tips (and the nudge quoted the whole message).
     ("en", "You speak more quietly when it gets noisy.", L.OBSERVATION),
@@ -237,6 +238,8 @@ def test_asking_what_stood_out_stays_a_question(lang: str, text: str) -> None:
     ("en", "You put the tablets away before the instruction.", L.OBSERVATION),
     ("nl", "Je loopt tijdens het zelfstandig werken langs alle groepjes.", L.OBSERVATION),
     ("nl", "Je zet de tablets weg voor de instructie.", L.OBSERVATION),
+    # The same of the pupils.
+    ("nl", "ze beginnen pas te praten als jij gaat zitten", L.OBSERVATION),
     # With a modal it is advice (also after an adverb).
     ("en", "you will need a fixed spot for the phones", L.TIP),
     ("en", "you probably need a fixed spot for the phones", L.TIP),
