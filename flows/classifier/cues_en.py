@@ -18,6 +18,9 @@ from flows.classifier.words_en import (
 EN = Lexicon(
     lang="en",
     other=rx(
+        # The writer's own pace: "need to think about it for a sec", "I have to rewatch it first".
+        r"^(?:i(?:'ll| will)? )?(?:need|have|got) to (?:\w+ )?(?:think|rewatch|re-watch|watch (?:it|this|that|the clip)|"
+        r"look at (?:it|this|that|the clip)|have a (?:think|look)|let (?:it|that|this) sink in|process)\b",
         r"(?:my|the) (?:mic|microphone|camera|sound|audio|internet|wifi|connection|laptop|phone|screen|battery|video) "
         r"(?:is (?:off|broken|down|frozen|dead|not|acting)|isn't|keeps|won't|doesn't|froze|freezes|died|dropped|cut|stopped|'s not|is acting|acting up)",
         r"(?:can't|cannot|couldn't) (?:hear|see) (?:you|anyone|anything|the)", r"(?:dial|dialling|dialing|log|logging) (?:back )?in", r"join(?:ing)? (?:back in|from my|via)",

@@ -23,7 +23,7 @@ _NOT_ASKED = r"(?<!hoe )(?<!waarom )(?<!wanneer )(?<!waaraan )(?<!waardoor )(?<!
 NL = Lexicon(
     lang="nl",
     other=rx(
-        r"zwart (?:scherm|beeld)", r"aan de beurt met (?:een |het |zijn |haar |mijn |jouw )?(?:filmpje|clip|casus)", r"(?:volgende|komende) (?:week|keer|sessie) (?:\w+ ){0,4}aan de beurt",
+        r"^(?:ik )?moet (?:er |het |dat |hem |'m )?(?:\w+ ){0,2}?(?:over nadenken|nadenken|terugkijken|(?:een keer|eens) (?:kijken|bekijken)|laten bezinken)\b", r"zwart (?:scherm|beeld)", r"aan de beurt met (?:een |het |zijn |haar |mijn |jouw )?(?:filmpje|clip|casus)", r"(?:volgende|komende) (?:week|keer|sessie) (?:\w+ ){0,4}aan de beurt",
         r"(?:welke|wat voor) (?:ronde|casus|stap|fase) (?:zijn|waren|doen) we", r"(?:doe|neem|pak) ik (?:de |het )?(?:volgende|eerste|laatste) (?:casus|ronde|filmpje)",
         r"(?:hoor|zie|versta) (?:jullie|je|jou|iemand|niemand|niks|niets) niet(?: meer)?",
         r"ik ben er (?:morgen |vandaag |volgende week |maandag |dinsdag |woensdag |donderdag |vrijdag )?niet(?! (?:zeker|gerust|uit))", r"tot (?:morgen|straks|zo|dan|later|volgende week|maandag|dinsdag|woensdag|donderdag|vrijdag)[!. ]*$", r"(?:opnieuw |weer )?inbellen", r"resolutie", r"beeld (?:hapert|valt|bevriest|is zwart)",

@@ -254,6 +254,19 @@ def test_what_the_inbrenger_does_is_no_advice(lang: str, text: str, label: Label
     assert classify(text, lang).label is label
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    # The writer's own pace is no claim about learning ("need to" opened a general claim and
+    # the writer got a nudge about explaining) and no advice.
+    ("en", "need to think about it for a sec"),
+    ("en", "I need to rewatch it first"),
+    ("en", "I'll have to watch it again"),
+    ("nl", "moet er even over nadenken"),
+    ("nl", "ik moet het nog een keer terugkijken"),
+])
+def test_the_writers_own_pace_is_other(lang: str, text: str) -> None:
+    assert classify(text, lang).label is L.OTHER
+
+
 def test_hard_case_conventions() -> None:
     # Verdict as a question: opinion. Leading question without a verdict word: closed.
     assert classify("Ben je niet veel te streng voor zulke jonge kinderen?", "nl").label is L.OPINION
