@@ -20,8 +20,12 @@ TOKEN = "123456789:AAE2eFakeTokenForIntervisionBotTests0"
 
 def config_for(server: FakeTelegramServer, workdir: Path, **env: str) -> Config:
     """The configuration `intervision run` would load, aimed at `server`, with the database
-    and data directory in `workdir`; `env` adds or overrides variables."""
+    and data directory in `workdir`; `env` adds or overrides variables. The fake does not
+    throttle, so the bot's "about one a second" pace in a chat is left out: a played cycle
+    would otherwise wait a second a message (Telegram's own limits: tests/engine, and the
+    delivery tests that switch the fake's limits on)."""
     return load({"TELEGRAM_BOT_TOKEN": server.token,
+                 "INTERVISION_CHAT_MESSAGES_PER_SECOND": "1000",
                  "TELEGRAM_API_BASE_URL": f"{server.url}/bot",
                  "TELEGRAM_FILE_BASE_URL": f"{server.url}/file/bot",
                  "INTERVISION_DATA_DIR": str(workdir / "data"),

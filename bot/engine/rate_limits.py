@@ -41,8 +41,11 @@ FORGET_ABOVE = 5_000  # idle per-chat buckets are dropped beyond this many
 
 
 class ChatLimits(BaseRateLimiter[None]):
-    def __init__(self, group_per_minute: int = 20) -> None:
+    def __init__(self, group_per_minute: int = 20, chat_per_second: int = 1) -> None:
+        """`chat_per_second` above 1 only against a server that does not throttle (the tests'
+        fake Telegram): it speeds up the "about one a second" pace of every chat."""
         self._group_minute = RateLimitItemPerSecond(group_per_minute, GROUP_WINDOW)
+        self._pace = chat_per_second
         self._windows = MovingWindowRateLimiter(MemoryStorage())
         self._bot = AsyncLimiter(BOT_BURST, BOT_BURST / BOT_PER_SECOND)
         self._chats: dict[int | str, AsyncLimiter] = {}
@@ -59,8 +62,8 @@ class ChatLimits(BaseRateLimiter[None]):
             if len(self._chats) > FORGET_ABOVE:
                 self._chats = {k: v for k, v in self._chats.items() if not v.has_capacity(
                     v.max_rate)}
-            bucket = (AsyncLimiter(CHAT_BURST, CHAT_PERIOD) if _is_group(chat_id)
-                      else AsyncLimiter(PRIVATE_BURST, PRIVATE_PERIOD))
+            bucket = (AsyncLimiter(CHAT_BURST, CHAT_PERIOD / self._pace) if _is_group(chat_id)
+                      else AsyncLimiter(PRIVATE_BURST, PRIVATE_PERIOD / self._pace))
             self._chats[chat_id] = bucket
         return bucket
 

@@ -52,7 +52,8 @@ def build_application(config: Config) -> Application:  # type: ignore[type-arg]
         .base_url(config.api_base_url)
         .base_file_url(config.file_base_url)
         .local_mode(config.local_mode)  # files of a --local Bot API server are read from disk
-        .rate_limiter(ChatLimits(config.group_messages_per_minute))
+        .rate_limiter(ChatLimits(config.group_messages_per_minute,
+                                 config.chat_messages_per_second))
         .read_timeout(ANSWER_WAIT_SECONDS)
         .updater(None)
         .post_init(post_init)

@@ -43,6 +43,7 @@ class Config:
     webhook_listen: str
     webhook_port: int
     group_messages_per_minute: int = 20
+    chat_messages_per_second: int = 1
     local_mode: bool = False  # TELEGRAM_LOCAL_MODE: a local Bot API server started with --local
     max_clip_mb: int = TELEGRAM_DOWNLOAD_LIMIT_MB
 
@@ -139,6 +140,11 @@ def load(env: Mapping[str, str] | None = None, *, require_token: bool = True) ->
         problems.append("INTERVISION_GROUP_MESSAGES_PER_MINUTE must be a whole number "
                         "(Telegram allows 20 for a bot in one group)")
         rate_text = "20"
+    pace_text = env.get("INTERVISION_CHAT_MESSAGES_PER_SECOND", "1")
+    if not pace_text.isdigit() or not 1 <= int(pace_text) <= 1_000:
+        problems.append("INTERVISION_CHAT_MESSAGES_PER_SECOND must be a whole number "
+                        "(Telegram allows about 1 in one chat)")
+        pace_text = "1"
     clip_text = env.get("INTERVISION_MAX_CLIP_MB", "").strip()
     if clip_text and not (clip_text.isdigit() and 0 < int(clip_text) <= LOCAL_SERVER_LIMIT_MB):
         problems.append("INTERVISION_MAX_CLIP_MB must be a whole number of megabytes, 1 to "
@@ -148,4 +154,5 @@ def load(env: Mapping[str, str] | None = None, *, require_token: bool = True) ->
         raise ConfigError(problems)
     return Config(token, api_base_url, file_base_url, db_path, data_dir, timezone, log_level,
                   webhook_url, webhook_secret, env.get("INTERVISION_WEBHOOK_LISTEN", "0.0.0.0"),
-                  int(port_text), int(rate_text), local_mode(env), max_clip_mb(env))
+                  int(port_text), int(rate_text), int(pace_text), local_mode(env),
+                  max_clip_mb(env))

@@ -77,4 +77,5 @@ def new_bot_process(fake: FakeTelegram, workdir: Path) -> BotProcess:
     # group, as Telegram) would make a played cycle take minutes. Its behaviour at the real
     # rate is Telegram's documented limit, configured by this same variable.
     env["INTERVISION_GROUP_MESSAGES_PER_MINUTE"] = "1200"
+    env["INTERVISION_CHAT_MESSAGES_PER_SECOND"] = "1000"  # and about one a second in a chat
     return BotProcess(fake.control, env, log_path=workdir / "bot.log")

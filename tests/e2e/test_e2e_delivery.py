@@ -103,6 +103,7 @@ async def test_with_telegrams_limits_on_a_flood_elsewhere_does_not_hold_up_a_gro
     await into_reality(tg, demo_group, tmp_path)
     await bot_process.stop()
     bot_process.env["INTERVISION_GROUP_MESSAGES_PER_MINUTE"] = "20"
+    bot_process.env["INTERVISION_CHAT_MESSAGES_PER_SECOND"] = "1"
     await tg.set_limits(True)  # the fake's windows start empty, as the bot's own do
     await bot_process.start()
     stranger, elsewhere = 995, -1009900000002

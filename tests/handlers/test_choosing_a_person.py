@@ -136,3 +136,15 @@ async def test_a_swap_choice_pressed_in_a_later_cycle_is_stale(bot: InProcessBot
     answer = await _choose(bot, ANNA, asked, ANNA_B.user_id)
     assert answer is not None and "eerdere stap of een afgeronde cyclus" in (answer.get("text") or "")
     assert await _inbrenger(bot) == CATO.user_id
+
+
+async def test_a_called_off_cycles_announcement_pressed_before_its_buttons_go_is_stale(
+        bot: InProcessBot) -> None:
+    """A press that beats the edit taking the buttons away (the member's client still showed
+    them) is answered kindly and changes nothing."""
+    announcement = await announced(bot)
+    data = next(d for d in buttons(announcement) if d.split(":")[2] == "swap")
+    await bot.handle(command(bot.app.bot, BRAM, "/cancel"))
+    answer = await bot.press(BRAM, data)
+    assert answer is not None and answer.get("text") == "Deze cyclus is al afgerond."
+    assert await bot.db_one("SELECT phase FROM cycles") == ("cancelled",)

@@ -32,6 +32,8 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     ("INTERVISION_WEBHOOK_PORT", "0"),
     ("INTERVISION_GROUP_MESSAGES_PER_MINUTE", "0"),  # the group would never be answered
     ("INTERVISION_GROUP_MESSAGES_PER_MINUTE", "10001"),
+    ("INTERVISION_CHAT_MESSAGES_PER_SECOND", "0"),
+    ("INTERVISION_CHAT_MESSAGES_PER_SECOND", "1.5"),
     ("INTERVISION_WEBHOOK_SECRET", "two words"),  # Telegram refuses it at setWebhook
 ])
 def test_a_value_the_bot_cannot_run_with_is_named_at_start(tmp_path: Path, name: str,
