@@ -23,7 +23,9 @@ _SOFT = re.compile(r"\b(?:just|maybe|perhaps|probably|definitely|totally|really|
 # After a comma, what the advice did for the writer is a comment too ("..., works a treat").
 _REASON = re.compile(r"(?:(?:,| -)\s*(?:that|it|this|then|so|they'll|it'll|which|because|as|"
                      r"works|worked|helps|helped|saves|saved|they|he|she|we|everyone|the kids|"
-                     r"the class|the students|you're|you are|you'll)"
+                     r"the class|the students|you're|you are|you'll|"
+                     # a comment with its own subject: "..., cold calling works"
+                     r"(?:[\w'-]+ ){1,3}(?:works|worked|helps|helped|saves|saved|is|was)\b)"
                      r"| so (?:that )?(?:they|he|she|you|we|it|everyone|everybody|the kids|the class|"
                      r"the students|kids|students)| because)\b.*$"
                      # the writer's hedge or laugh after the advice: "..., I think", "... lol"

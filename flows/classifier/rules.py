@@ -111,6 +111,12 @@ def _is_question(sentence: str, core: str, lex: Lexicon) -> bool:
     return bool((wh is not None and wh.start() == 0) or lex.yes_no_start.search(core))
 
 
+# "Hoe merk je dat je de stilte niet meer uithoudt?": how the inbrenger notices something; the
+# words of a suggestion ("niet meer", "niet beter") in what they notice suggest nothing.
+_NOTICING = re.compile(r"^(?:hoe|wanneer|waaraan|how|when) (?:\w+ )?(?:merk|weet|zie|voel|hoor|"
+                       r"herken|know|notice|see|feel|tell)\w* .*\b(?:dat|that)\b")
+
+
 def _question(best: _Best, s: str, core: str, lex: Lexicon) -> None:
     best.offer(Label.INFORMATION, lex.information.search(s), 6)
     best.offer(Label.OPEN_QUESTION, lex.asked_tried.search(core), 6)  # before the tip's words
@@ -119,7 +125,8 @@ def _question(best: _Best, s: str, core: str, lex: Lexicon) -> None:
         return
     best.find(Label.OTHER, lex.other, s, 5.5)
     best.find(Label.OPEN_QUESTION, lex.open_request, s, 5.5)
-    best.find(Label.TIP, lex.suggestive_question, s, 5.4)
+    if not _NOTICING.search(core):
+        best.find(Label.TIP, lex.suggestive_question, s, 5.4)
     after = _after_moment(core)
     if after is not None:  # "op 0:45 misschien even wachten?"
         best.find(Label.TIP, lex.suggestive_question, after, 5.4)

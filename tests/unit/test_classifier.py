@@ -221,6 +221,23 @@ def test_the_writers_own_seeing_is_an_observation(lang: str, text: str) -> None:
 
 
 @pytest.mark.parametrize(("lang", "text"), [
+    # What the inbrenger notices may hold a suggestion's words ("niet meer"): no suggestion.
+    ("nl", "Hoe merk je aan jezelf dat je de stilte niet meer uithoudt?"),
+    ("nl", "Wanneer merk je dat je niet meer kunt wachten?"),
+    ("nl", "Hoe weet je dat ze niet meer opletten?"),
+])
+def test_asking_how_the_inbrenger_notices_is_open(lang: str, text: str) -> None:
+    assert classify(text, lang).label is L.OPEN_QUESTION
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("nl", "Kun je niet meer wachttijd geven?"), ("nl", "Waarom geef je niet meer beurten?"),
+])
+def test_not_more_of_something_is_still_suggested(lang: str, text: str) -> None:
+    assert classify(text, lang).label is L.TIP
+
+
+@pytest.mark.parametrize(("lang", "text"), [
     ("nl", "Wat viel je op?"), ("nl", "wat viel jou het meest op"),
     ("en", "What stood out?"), ("en", "What struck you most?"),
 ])

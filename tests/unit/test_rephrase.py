@@ -271,6 +271,8 @@ def test_dutch_advice_keeps_its_action_and_its_verb(sentence: str, question: str
     ("put the chairs in a circle so you can see all of them",
      "What would happen if you put the chairs in a circle?"),
     ("try a class playlist lol", "What would happen if you tried a class playlist?"),
+    # A comment with its own subject after a comma ("..., cold calling works") is no action.
+    ("use names, cold calling works", "What would happen if you use names?"),
     ("a visual timetable saves a lot of questions",
      "What would happen if you tried a visual timetable?"),
     # A modal after "how" or "what" is a question inside the sentence.
