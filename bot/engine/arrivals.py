@@ -21,6 +21,12 @@ from storage.db import Database, unavailable
 log = logging.getLogger(__name__)
 
 LONG_POLL = 10  # seconds Telegram may hold a getUpdates call open (PTB's own default)
+READ_SLACK = 5.0  # seconds beyond LONG_POLL before a held getUpdates call counts as lost
+# Updates are asked for as raw JSON and stored as they came: python-telegram-bot reads each
+# one only when its lane handles it (bot/engine/handling.py). Its own get_updates reads the
+# whole batch on arrival, and one update it cannot read (a field a newer or older Bot API
+# server sends differently) ended polling for every group, again after each restart, and
+# logged the batch's words.
 FIRST_RETRY, LAST_RETRY = 1.0, 30.0
 _CHAT_OF = ("message", "edited_message", "channel_post", "edited_channel_post",
             "my_chat_member", "chat_member", "chat_join_request", "message_reaction",
@@ -64,8 +70,7 @@ async def poll(bot: Bot, db: Database, lanes: Wakeable, clock: Callable[[], date
     wait = FIRST_RETRY
     while True:
         try:
-            updates = await bot.get_updates(offset=offset, timeout=LONG_POLL,
-                                            allowed_updates=Update.ALL_TYPES)
+            updates = await _raw_updates(bot, offset)
         except RetryAfter as error:
             await asyncio.sleep(seconds(error.retry_after))
             continue
@@ -85,11 +90,18 @@ async def poll(bot: Bot, db: Database, lanes: Wakeable, clock: Callable[[], date
             await asyncio.sleep(wait)
             wait = min(wait * 2, LAST_RETRY)
             continue
+        except Exception as error:  # noqa: BLE001 - never the end of polling (as below); only
+            # its kind is logged: what could not be read may hold members' words
+            log.error("getUpdates gave what could not be read (%s); again in %.0f s",
+                      type(error).__name__, wait)
+            await asyncio.sleep(wait)
+            wait = min(wait * 2, LAST_RETRY)
+            continue
         if not updates:
             wait = FIRST_RETRY
             continue
         try:
-            lanes.wake(await store(db, [u.to_dict() for u in updates], clock()))
+            lanes.wake(await store(db, updates, clock()))
         except Exception as error:
             # Not confirmed to Telegram (the offset stays), so Telegram keeps the batch and
             # gives it again; once the database can be written, it is stored then. Never
@@ -106,7 +118,20 @@ async def poll(bot: Bot, db: Database, lanes: Wakeable, clock: Callable[[], date
             wait = min(wait * 2, LAST_RETRY)
             continue
         wait = FIRST_RETRY
-        offset = updates[-1].update_id + 1
+        offset = int(updates[-1]["update_id"]) + 1
+
+
+async def _raw_updates(bot: Bot, offset: int | None) -> list[dict[str, Any]]:
+    """One long-polling getUpdates call, its updates as Telegram sent them."""
+    asked: dict[str, Any] = {"timeout": LONG_POLL, "allowed_updates": list(Update.ALL_TYPES)}
+    if offset is not None:
+        asked["offset"] = offset
+    result = await bot.do_api_request("getUpdates", api_kwargs=asked,
+                                      read_timeout=LONG_POLL + READ_SLACK)
+    if not isinstance(result, list) or not all(
+            isinstance(u, dict) and isinstance(u.get("update_id"), int) for u in result):
+        raise ValueError("getUpdates did not return a list of updates")
+    return result
 
 
 def webhook_app(db: Database, lanes: Wakeable, clock: Callable[[], datetime], secret: str | None,

@@ -39,8 +39,12 @@ def noted(error: BaseException | None) -> None:
 
 def handler_of(app: Any) -> Callable[[int, str], Awaitable[None]]:
     async def handle(update_id: int, payload: str) -> None:
+        update = _read(app, update_id, payload)
+        if update is None:
+            await _mark(app, update_id)
+            return
         for attempt in range(1, TRIES + 1):  # in place, so the chat's next update waits
-            state = await _handled_once(app, update_id, payload)
+            state = await _handled_once(app, update)
             for failure in state.errors:
                 if unavailable(failure):
                     raise failure  # still unhandled in the inbox: the lane tries it later
@@ -51,21 +55,36 @@ def handler_of(app: Any) -> Callable[[int, str], Awaitable[None]]:
         else:
             log.error("update %s broke its handler %s times; given up", update_id, TRIES)
         if state.errors or update_id not in state.claimed:
-            svc = services_of(app)
-            async with svc.db.transaction() as tx:
-                await inbox.mark(tx, update_id, svc.now())
+            await _mark(app, update_id)
 
     return handle
 
 
-async def _handled_once(app: Any, update_id: int, payload: str) -> InHand:
+async def _mark(app: Any, update_id: int) -> None:
+    svc = services_of(app)
+    async with svc.db.transaction() as tx:
+        await inbox.mark(tx, update_id, svc.now())
+
+
+def _read(app: Any, update_id: int, payload: str) -> Update | None:
+    """The stored update as python-telegram-bot reads it, or None where it cannot (a field
+    another Bot API version sends differently): that one is passed over, and said so without
+    its words, which the library's own error would carry."""
+    try:
+        return Update.de_json(json.loads(payload), app.bot)
+    except Exception as unreadable:  # noqa: BLE001 - only its kind is logged (members' words)
+        log.error("update %s cannot be read by python-telegram-bot (%s); passed over",
+                  update_id, type(unreadable).__name__)
+        return None
+
+
+async def _handled_once(app: Any, update: Update) -> InHand:
     state = InHand()
     token = in_hand.set(state)
     try:
-        update = Update.de_json(json.loads(payload), app.bot)
         await app.process_update(update)  # a handler's error goes to the error handler: noted
     except Exception as broken:
-        log.exception("update %s could not be handled", update_id)
+        log.exception("update %s could not be handled", update.update_id)
         state.errors.append(broken)
     finally:
         in_hand.reset(token)

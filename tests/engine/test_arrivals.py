@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
-from telegram import Update
 from telegram.error import RetryAfter
 
 from bot.engine import arrivals
@@ -62,7 +61,8 @@ class AskedToWait:
     def __init__(self) -> None:
         self.calls = 0
 
-    async def get_updates(self, offset: int | None = None, **_: Any) -> list[Update]:
+    async def do_api_request(self, endpoint: str, **_: Any) -> list[dict[str, Any]]:
+        assert endpoint == "getUpdates"
         self.calls += 1
         if self.calls == 1:
             raise RetryAfter(7)

@@ -21,7 +21,7 @@ class PolledElsewhere:
     def __init__(self) -> None:
         self.calls = 0
 
-    async def get_updates(self, **_: object) -> list[object]:
+    async def do_api_request(self, endpoint: str, **_: object) -> list[object]:
         self.calls += 1
         raise Conflict("Conflict: terminated by other getUpdates request; make sure that only "
                        "one bot instance is running")

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from telegram import Update
 
 from bot.engine import arrivals, lanes, sender
 from bot.engine.outgoing import Message, Outgoing, encode
@@ -50,11 +49,13 @@ class Telegram:
         self.updates = updates
         self.offsets: list[int | None] = []
 
-    async def get_updates(self, offset: int | None = None, **_: Any) -> list[Update]:
+    async def do_api_request(self, endpoint: str, api_kwargs: dict[str, Any],
+                             **_: Any) -> list[dict[str, Any]]:
+        assert endpoint == "getUpdates"
+        offset = api_kwargs.get("offset")
         self.offsets.append(offset)
         await asyncio.sleep(0.01)
-        return [Update.de_json(u, None) for u in self.updates
-                if offset is None or u["update_id"] >= offset]
+        return [u for u in self.updates if offset is None or u["update_id"] >= offset]
 
 
 async def test_updates_that_arrive_while_the_disk_is_full_are_stored_once_there_is_room(
