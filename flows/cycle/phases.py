@@ -173,9 +173,13 @@ def enter_talk(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ..
         # Still unanswered since the announcement: asked again before the goal, not in the
         # middle of it; the question recalls the commitment itself.
         asked = ask_tried(ctx, cycle)
+        # Cycle n+1 looks back at the commitment of cycle n: the inbrenger tells how it went
+        # first (their first words in the goal are that story, in the summaries).
         if cycle.previous_commitment and not asked:
             lines.append(text("cycle.goal_recall", name=name,
                               commitment=cycle.previous_commitment))
+        elif cycle.previous_commitment:
+            lines.append(text("cycle.goal_story", name=name))
     next_key = "cycle.button.next"
     if phase in STEPS:
         cycle = replace(cycle, step=STEPS[phase][0], step_started_at=ctx.now)

@@ -160,6 +160,8 @@ def _phase_part(ctx: CycleContext, phase: Phase) -> Text | None:
     helped most marked where it was said."""
     cycle = ctx.cycle
     own, chosen = phase_words(cycle, ctx.contributions, phase, QUOTES_PER_PART)
+    story = how_it_went(ctx) if phase is Phase.GOAL else None
+    own = [c for c in own if c != story]  # told once, in its own line above the goal
     lines: list[Text] = []
     if own and phase is not Phase.WILL:  # in will the confirmed commitment speaks for them
         lines.append(text("summary.own_words", name=ctx.name_of(cycle.inbrenger_id),
@@ -235,6 +237,28 @@ def tried_line(cycle: Cycle, name: str) -> Text | None:
                 answer=answer)
 
 
+def story_line(ctx: CycleContext, name: str) -> Text | None:
+    """How the try went, in the inbrenger's words (`how_it_went`)."""
+    story = how_it_went(ctx)
+    if story is None:
+        return None
+    return text("summary.tried_story", name=name, quote=quoted(as_shown(story), STORY_CHARS))
+
+
+# The inbrenger's own account of their try: longer than a peer's quote in the summary.
+STORY_CHARS = 300
+
+
+def how_it_went(ctx: CycleContext) -> ContributionRef | None:
+    """The inbrenger's first words in the goal of a cycle that follows a commitment: the goal
+    prompt asks them to tell the group first how it went."""
+    cycle = ctx.cycle
+    if not cycle.previous_commitment:
+        return None
+    return next((c for c in ctx.contributions if c.phase == Phase.GOAL.value
+                 and c.user_id == cycle.inbrenger_id and (c.text or c.is_voice)), None)
+
+
 def lookback_part(ctx: CycleContext, *, for_coach: bool = False) -> tuple[Text, ...]:
     """What helped the inbrenger most, and the moves the peers will use again ("we" in the
     group's summary; the coach is not one of them)."""
@@ -282,6 +306,9 @@ def group_summary(ctx: CycleContext, *, for_coach: bool = False) -> tuple[Text, 
     tried = tried_line(cycle, name)
     if tried is not None:
         parts.append(tried)
+    story = story_line(ctx, name)
+    if story is not None:
+        parts.append(story)
     parts.extend(part for phase in TALK_PHASES if (part := _phase_part(ctx, phase)))
     if cycle.commitment:
         parts.append(text("summary.commitment", commitment=cycle.commitment))

@@ -1,0 +1,44 @@
+"""Cycle n+1 looks back at the commitment of cycle n (SPEC 1): the goal asks the inbrenger to
+tell the group first how it went, and the summaries keep that story. A review of a school term
+found the answer to "did you try it?" asked and then dropped: the inbrenger's account got no
+reply and appeared nowhere."""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flows.catalog import render_all
+from flows.cycle.model import ContributionRef, Cycle, CycleContext
+from flows.model import Member, Phase, Settings
+from flows.reports.group_summary import group_summary
+
+NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
+MEMBERS = (Member(1, "Anna"), Member(2, "Bram"), Member(3, "Cato"))
+STORY = ("Deels. Bij de eerste twee vragen lukte het om vijf seconden te wachten, daarna "
+         "ging ik toch weer zelf antwoorden toen het stil bleef; op 0:08 en 0:17 zie je het.")
+
+
+def _summary(lang: str, contributions: tuple[ContributionRef, ...], **cycle: object) -> str:
+    closed = Cycle(9, 1, 2, 2, Phase.CLOSED, NOW, learning_question="Hoe wacht ik langer?",
+                   commitment="Tellen tot vijf", **cycle)  # type: ignore[arg-type]
+    return render_all(lang, group_summary(CycleContext(closed, Settings(), MEMBERS, NOW,
+                                                       contributions)))
+
+
+def test_the_inbrengers_first_words_in_the_goal_are_the_story_of_the_try() -> None:
+    talk = (ContributionRef(1, 3, "goal", "Hoe ging het?", "open_question"),
+            ContributionRef(2, 2, "goal", STORY, "other"),
+            ContributionRef(3, 2, "goal", "Ik wil vooral rustiger worden.", "other"))
+    shown = _summary("nl", talk, previous_commitment="Vijf seconden wachten", tried="partly")
+    assert "Hoe het ging, volgens Bram: <i>Deels. Bij de eerste twee vragen" in shown
+    assert "op 0:08 en 0:17 zie je het." in shown  # the whole story, not a short quote
+    assert shown.count("Deels. Bij de eerste") == 1  # not again among the goal's words
+    assert "• Ik wil vooral rustiger worden." in shown  # which stay the goal's
+    english = _summary("en", talk, previous_commitment="Vijf seconden wachten", tried="partly")
+    assert "How it went, in Bram's words: <i>Deels." in english
+
+
+def test_a_first_cycle_has_no_story_and_a_silent_inbrenger_none_either() -> None:
+    talk = (ContributionRef(2, 2, "goal", "Ik wil vooral rustiger worden.", "other"),)
+    assert "Hoe het ging" not in _summary("nl", talk)
+    peers_only = (ContributionRef(1, 3, "goal", "Hoe ging het?", "open_question"),)
+    assert "Hoe het ging" not in _summary("nl", peers_only, previous_commitment="Wachten")
