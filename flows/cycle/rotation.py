@@ -42,13 +42,15 @@ def next_turn(members: Iterable[Member], user_id: int,
     return meetings[before]
 
 
-FOLLOW_UP = timedelta(days=7)  # ask how trying the commitment went
+# Ask how trying the commitment went six days after closing: a week to the hour was the
+# next weekly meeting's time, so the question came in the middle of that meeting.
+FOLLOW_UP = timedelta(days=6)
 FOLLOW_UP_LEAD = timedelta(days=3)  # ... in time to film before the next turn
 FOLLOW_UP_SOONEST = timedelta(days=1)
 
 
 def follow_up_at(now: datetime, turn: datetime | None) -> datetime:
-    """A week after closing, or earlier when the next turn comes sooner, so there is time to
+    """Six days after closing, or earlier when the next turn comes sooner, so there is time to
     try the commitment and film it; never within a day of the meeting that closed."""
     if turn is None:
         return now + FOLLOW_UP
