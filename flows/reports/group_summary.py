@@ -17,7 +17,7 @@ from flows.effects import Text, text
 from flows.labels import COMPENSATING, Label
 from flows.model import TALK_PHASES, Member, Phase
 from flows.reports.balance import WELCOME, kind_of, known, talk
-from flows.reports.progress import across_cycles, with_cycle
+from flows.reports.progress import across_cycles, reached, with_cycle
 
 QUOTES_PER_PART = 3
 QUOTE_CHARS = SUMMARY_QUOTE_CHARS
@@ -320,8 +320,10 @@ def group_summary(ctx: CycleContext, *, for_coach: bool = False) -> tuple[Text, 
         parts.append(text("summary.participation",
                           lines=tuple(participation_line(row) for row in rows)))
     if ctx.history:
-        across = across_cycles(ctx.members, with_cycle(ctx.history, cycle, ctx.contributions),
-                               for_coach=for_coach)
+        history = with_cycle(ctx.history, cycle, ctx.contributions)
+        across = across_cycles(ctx.members, history, for_coach=for_coach)
         if across is not None:
             parts.append(across)
+        if (done := reached(cycle, name, history, for_coach=for_coach)) is not None:
+            parts.append(done)
     return tuple(parts)

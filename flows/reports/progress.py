@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from flows.effects import Text, text
 from flows.labels import Label
-from flows.model import Member, PastCycle
+from flows.model import Member, PastCycle, Phase
 from flows.reports.balance import WELCOME, kind_of, peers_talk
 
 if TYPE_CHECKING:
@@ -44,6 +44,17 @@ def member_progress(member: Member, history: tuple[PastCycle, ...]) -> Text:
     done = closed_cycles(history, member.user_id)
     key = "progress.done" if done >= MIN_CYCLES else "progress.member"
     return text(key, name=member.name, count=done, minimum=MIN_CYCLES)
+
+
+def reached(cycle: Cycle, name: str, history: tuple[PastCycle, ...], *,
+            for_coach: bool = False) -> Text | None:
+    """The closed cycle that completes the inbrenger's minimum, said once (a review saw the
+    third cycle end word for word as the first two, with no pointer to the portfolio)."""
+    so_far = (past for past in history if past.cycle_id <= cycle.id)  # not a later one's
+    if cycle.phase is not Phase.CLOSED or closed_cycles(so_far, cycle.inbrenger_id) != MIN_CYCLES:
+        return None
+    return text("progress.reached_coach" if for_coach else "progress.reached", name=name,
+                minimum=MIN_CYCLES)
 
 
 def group_progress(members: tuple[Member, ...], history: tuple[PastCycle, ...], *,

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from flows.catalog import render_all
 from flows.cycle.model import ContributionRef, Cycle, CycleContext
-from flows.model import Member, Phase, Settings
+from flows.model import Member, PastCycle, Phase, Settings
 from flows.reports.group_summary import group_summary
 
 NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
@@ -42,3 +42,31 @@ def test_a_first_cycle_has_no_story_and_a_silent_inbrenger_none_either() -> None
     assert "Hoe het ging" not in _summary("nl", talk)
     peers_only = (ContributionRef(1, 3, "goal", "Hoe ging het?", "open_question"),)
     assert "Hoe het ging" not in _summary("nl", peers_only, previous_commitment="Wachten")
+
+
+def _closing(number_before: int, lang: str = "nl", *, for_coach: bool = False,
+             later: bool = False) -> str:
+    """Bram's cycle 9 closes after `number_before` closed cycles of his (and, `later`, the
+    summary is read again after a later one of his)."""
+    history = tuple(PastCycle(2, n + 1, f"q{n}", f"c{n}", ("open_question",), cycle_id=n + 1)
+                    for n in range(number_before))
+    history += (PastCycle(3, 1, "q", "c", ("tip",), cycle_id=8),)  # Cato's: not Bram's count
+    if later:
+        history += (PastCycle(2, 9, "q", "c", ("tip",), cycle_id=12),)
+    closed = Cycle(9, 1, 2, number_before + 1, Phase.CLOSED, NOW, learning_question="q",
+                   commitment="c")
+    ctx = CycleContext(closed, Settings(), MEMBERS, NOW, (), history=history)
+    return render_all(lang, group_summary(ctx, for_coach=for_coach))
+
+
+def test_the_cycle_that_completes_the_minimum_says_so_once() -> None:
+    """A review saw the third cycle end word for word as the first two: nothing told Bram (or
+    his coach) that the minimum was done, or where his portfolio was."""
+    third = _closing(2)
+    assert "🎓 Met deze cyclus heeft Bram er 3 gedaan" in third
+    assert "/export in je privéchat" in third
+    assert "🎓 Met deze cyclus heeft Bram er 3 gedaan" in _closing(2, later=True)
+    assert "🎓" not in _closing(1) and "🎓" not in _closing(3)
+    coach = _closing(2, for_coach=True)
+    assert "🎓 Met deze cyclus heeft Bram er 3 gedaan" in coach and "/export" not in coach
+    assert "With this cycle Bram has done 3" in _closing(2, "en")
