@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 from flows.cycle.events import Event, TimeboxChanged
 from flows.cycle.model import CycleContext, Decision
-from flows.cycle.phases import cancel_timers, current_step, step_minutes, timer_at
+from flows.cycle.phases import cancel_timers, current_step, inbrenger_name, step_minutes, timer_at
 from flows.effects import Effect, Say, text
 from flows.model import STEPS, Phase
 
@@ -30,6 +30,12 @@ def follow_timebox(ctx: CycleContext, event: Event) -> Decision:
     # A reminder that came already under the old timebox is not given again for a new one
     # that is up too: the words below say so.
     came = cycle.phase_started_at + timedelta(minutes=event.before.phase_minutes(cycle.phase))
+    if not left and came > ctx.now and timer == "phase_reminder":
+        # Up at once under the new time: the reminder itself is the one message (its timer
+        # set for now came right under "that time is already up", saying the same).
+        said = text("cycle.timebox_over", name=inbrenger_name(ctx), minutes=minutes)
+        return Decision(cycle, (*cancel_timers(cycle, timer), *_step_reminder(ctx, event, due),
+                                Say((said,))))
     again = () if came <= ctx.now and not left else (timer_at(cycle, timer, due),)
     return Decision(cycle, (*again, *_step_reminder(ctx, event, due), Say((said,))))
 

@@ -136,3 +136,18 @@ def test_a_step_reminder_due_with_the_phases_own_says_nothing() -> None:
                                                                  TimerFired("phase_reminder")))
     in_time = replace(ctx_for(cycle), settings=replace(BEFORE, reality_minutes=3))
     assert "volgende stap" in said(decide(in_time, TimerFired("step_reminder")))
+
+
+def test_a_phase_shortened_to_a_time_already_past_is_reminded_once() -> None:
+    """Found by a review: reality ran 12 of its 25 minutes and was set to 5. The group read
+    "the new time applies now too ... and that time is already up" and, right under it, the
+    reminder "the time for this phase (5 min) is up" from a timer set for now."""
+    started = NOW - timedelta(minutes=12)
+    reality = ctx_for(cycle_in(Phase.REALITY, phase_started_at=started))
+    decision = decide(replace(reality, settings=replace(BEFORE, reality_minutes=5)),
+                      TimeboxChanged(BEFORE))
+    assert said(decision).count("is om") == 1
+    assert "De tijd voor deze fase (5 min) is om" in said(decision)
+    assert not [e for e in decision.effects
+                if isinstance(e, SetTimer) and e.event == "phase_reminder"]
+    assert CancelTimer("cycle:7:phase_reminder") in decision.effects
