@@ -152,6 +152,17 @@ async def open_ids(tx: Tx) -> set[int]:
     return {row["id"] for row in rows}
 
 
+async def stopped_by_removal(tx: Tx, chat_id: int) -> dict[int, int]:
+    """For each of the chat's groups the bot was removed from: the inbrenger of the cycle that
+    stopped then (cancelled since the removal), by group id."""
+    rows = await tx.all(
+        "SELECT c.group_id, c.inbrenger_id FROM groups g JOIN cycles c ON c.group_id = g.id "
+        "JOIN cycle_transitions t ON t.cycle_id = c.id WHERE g.chat_id = ? "
+        "AND g.bot_removed_at IS NOT NULL AND c.phase = 'cancelled' "
+        "AND t.to_phase = 'cancelled' AND t.at >= g.bot_removed_at ORDER BY c.id", (chat_id,))
+    return {r["group_id"]: r["inbrenger_id"] for r in rows}
+
+
 async def of_group(tx: Tx, group_id: int) -> list[Cycle]:
     rows = await tx.all("SELECT * FROM cycles WHERE group_id = ? ORDER BY id", (group_id,))
     return [_cycle(r) for r in rows]

@@ -16,7 +16,7 @@ from bot.handlers.common import handling, in_group, user_language
 from bot.texts.render import say
 from flows.cycle.events import Cancel
 from flows.effects import CancelTimer
-from storage import coaches, groups, inbox, members
+from storage import coaches, cycles, groups, inbox, members
 from storage import timers as timer_store
 
 
@@ -60,11 +60,17 @@ async def bot_membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def _joined(unit: Unit, chat_id: int, by: User | None) -> None:
     """Added to a chat: a new one hears what the bot is for; one whose groups it was removed
     from hears it is back, with what was kept; a group that only moved here hears nothing."""
+    stopped = await cycles.stopped_by_removal(unit.tx, chat_id)
     back = await groups.bot_back(unit.tx, chat_id)
     if back:
         titles = ", ".join(group.title for group in back)
-        await unit.send(Message(chat_id, say(back[0].settings.language, "bot.back",
-                                             groups=titles)))
+        language = back[0].settings.language
+        said = [say(language, "bot.back", groups=titles)]
+        for group in back:  # the cycle the removal stopped: no member heard of it then
+            inbrenger = await members.get(unit.tx, group.id, stopped.get(group.id, 0))
+            if inbrenger is not None:
+                said.append(say(language, "bot.back_cycle", name=inbrenger.name))
+        await unit.send(Message(chat_id, "\n\n".join(said)))
     elif not await _group_lives_in(unit, chat_id):
         await unit.send(Message(chat_id, say(user_language(by), "bot.added")))
 

@@ -54,3 +54,23 @@ async def test_added_again_the_bot_says_it_is_back_and_what_was_kept(bot: InProc
     assert len(back) == 1 and back[0].startswith("👋 Ik ben terug. Van Intervisie 3B"), back
     assert "/schedule" in back[0] and "/join" not in back[0]
     assert await bot.answers(bot_added(bot.app.bot, ANNA)) == []  # said once, not at every join
+
+
+async def test_added_again_the_bot_names_the_cycle_its_removal_stopped(bot: InProcessBot) -> None:
+    """Found by a review: taken out by mistake and added back, the group read that members,
+    cycles and settings were kept, while Bram's running cycle had stopped (only the admin who
+    removed it had heard so): his /next got "no cycle runs"."""
+    await announced(bot)
+    await _removed(bot)
+    [back] = await bot.answers(bot_added(bot.app.bot, ANNA))
+    assert back.startswith("👋 Ik ben terug.")
+    assert "De cyclus van Bram stopte toen ik uit de groep werd gehaald" in back
+    assert "/cycle Bram" in back
+
+
+async def test_a_cycle_stopped_before_the_removal_is_not_named(bot: InProcessBot) -> None:
+    await announced(bot)
+    await bot.handle(command(bot.app.bot, ANNA, "/cancel"))
+    await _removed(bot)
+    [back] = await bot.answers(bot_added(bot.app.bot, ANNA))
+    assert "stopte" not in back
