@@ -57,6 +57,12 @@ async def help_private(unit: Unit, update: Update, language: str) -> None:
     titles = await coached_titles(unit, user.id) if user else []
     if titles:
         await reply(unit, update, language, "bot.help_private_coach", groups=", ".join(titles))
+        return
+    joined = [group for group_id in (await members.groups_of(unit.tx, user.id) if user else [])
+              if (group := await groups.get(unit.tx, group_id)) is not None]
+    if joined:  # not "you join there with /join" to who did (a review of a school term)
+        await reply(unit, update, language, "bot.help_private_member",
+                    groups=", ".join(group.title or "—" for group in joined))
     else:
         await reply(unit, update, language, "bot.help_private")
 

@@ -154,6 +154,16 @@ async def test_group_commands_in_a_private_chat_are_explained(bot: InProcessBot)
     assert len(said) == 2 and "in de groep" in said[0] and "/join" in said[1]
 
 
+async def test_a_members_private_help_names_their_group_instead_of_join(
+        bot: InProcessBot) -> None:
+    """A review of a school term: Bram, a member for months, read "daar doe je mee met /join"."""
+    await set_up(bot, CATO)
+    await bot.tg.start_private_chat(CATO.user_id)
+    [said] = await bot.answers(command(bot.app.bot, CATO, "/help", chat_id=CATO.user_id),
+                               chat_id=CATO.user_id)
+    assert "je doet mee in Intervisie 3B" in said and "/join" not in said
+
+
 @pytest.mark.parametrize("status", ["left", "kicked"])
 async def test_a_chat_member_update_of_someone_leaving_takes_them_out_of_the_group(
         bot: InProcessBot, status: str) -> None:
