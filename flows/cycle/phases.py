@@ -280,7 +280,9 @@ def quote(words: str, limit: int = LOOKBACK_QUOTE_CHARS) -> str:
     puts the point."""
     words = " ".join(words.split())
     sentences = _SENTENCE_END.split(words)
-    while len(" ".join(sentences)) > limit and len(sentences) > 1 \
+    # One lead-in, not every short sentence: a long message of short sentences was shown by
+    # its last words only, as if it had ended there (a review saw "... look like for y").
+    if len(" ".join(sentences)) > limit and len(sentences) > 1 \
             and len(sentences[0]) <= limit // 2:
         sentences = sentences[1:]
     words = " ".join(sentences)

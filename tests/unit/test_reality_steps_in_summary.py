@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from flows.catalog import render_all
 from flows.cycle.events import Contribution, VoiceNote
 from flows.cycle.model import ContributionRef, Cycle, CycleContext
+from flows.cycle.phases import quote
 from flows.cycle.table import decide
 from flows.effects import StoreContribution
 from flows.model import Member, Phase, RealityStep, Settings
@@ -94,6 +95,16 @@ def test_a_long_message_is_quoted_by_whole_words_and_its_point() -> None:
     assert "ja dus ik zat net te kijken … " in summary
     assert "bedoelt met dat stille moment bij twintig seconden?" in summary
     assert "Sorry" not in summary and "Op 0:14 praat je zachter en worden ze stil" in summary
+
+
+def test_a_message_of_many_short_sentences_is_quoted_from_its_start() -> None:
+    """A review of changes mid-cycle: a long message of short repeated questions was quoted
+    by its last words only ("What would a good lesson look like for y"), as if it ended there:
+    every short sentence gave way, not one lead-in."""
+    said = ("What would a good lesson look like for you? " * 20)[:-25].strip()
+    shown = quote(said, 90)
+    assert shown.startswith("What would a good lesson look like for you?")
+    assert shown.endswith("…")
 
 
 def test_a_voice_note_is_stored_with_the_step_it_was_said_in() -> None:
