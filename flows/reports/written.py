@@ -77,20 +77,27 @@ class Portfolio:
     stories: tuple[Story, ...]
 
 
-def _said(who: str, c: ContributionRef) -> Said:
+def _said(who: str, c: ContributionRef, whole: bool = False) -> Said:
+    """`whole`: the reader's own words in their own portfolio, which they hand in for school,
+    are never cut; everyone else's are short quotes, as in the summaries."""
     shown = as_shown(c)
-    return Said(who, quote(shown.text) if c.text else "", c.duration if c.is_voice else None)
+    words = shown.text if whole else quote(shown.text)
+    return Said(who, words if c.text else "", c.duration if c.is_voice else None)
 
 
 def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...],
           names: dict[int, str], held: Held | None = None,
-          members: Iterable[Member] = ()) -> Story:
+          members: Iterable[Member] = (), reader: int | None = None) -> Story:
+    """`reader`: whose portfolio this is (a member's own); their words are told whole."""
     def who(user_id: int) -> str:
         return names.get(user_id) or "?"
 
+    def said(c: ContributionRef) -> Said:
+        return _said(who(c.user_id), c, whole=c.user_id == reader)
+
     def part(phase: Phase) -> tuple[Said, ...]:
         own, peers = phase_words(cycle, contributions, phase, LINES_PER_PART)
-        return tuple(_said(who(c.user_id), c) for c in own + peers)
+        return tuple(said(c) for c in own + peers)
 
     helpful = next((c for c in contributions if c.id == cycle.lookback_choice), None)
     spoken = [c for c in peers_talk(cycle, contributions) if c.is_voice]
@@ -102,10 +109,10 @@ def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...]
         previous_commitment=cycle.previous_commitment, tried=cycle.tried,
         goal=part(Phase.GOAL), reality=part(Phase.REALITY), options=part(Phase.OPTIONS),
         commitment=cycle.commitment,
-        helped=_said(who(helpful.user_id), helpful)
+        helped=said(helpful)
         if helpful and (helpful.text or helpful.is_voice) else None,
         helped_answer=helped_answer(cycle),
-        moves=tuple(_said(who(c.user_id), c) for c in contributions
+        moves=tuple(said(c) for c in contributions
                     if c.phase == LOOKBACK and (c.text or c.is_voice)),
         balance=(counts["activating"], counts["neutral"], counts["compensating"]),
         voice_notes=(len(spoken), sum(c.duration for c in spoken)),
@@ -130,7 +137,7 @@ def member_portfolio(name: str, user_id: int, groups: list[GroupRows]) -> Portfo
     stories = []
     for group, members, cycles, held in groups:
         names = {m.user_id: m.name for m in members} | {user_id: name}
-        stories += [story(group, c, k, names, held.get(c.id))
+        stories += [story(group, c, k, names, held.get(c.id), reader=user_id)
                     for c, k in cycles if c.inbrenger_id == user_id and _was_held(c, k)]
     return Portfolio("member", name, tuple(stories))
 

@@ -156,3 +156,31 @@ def test_the_groups_portfolio_counts_each_peer_and_a_members_own_does_not() -> N
     own = as_markdown(member_portfolio("Anna", ANNA, [(GROUP, agreed, [(FIRST, TALK)], {})]),
                       "en")
     assert "Per member" not in own and "Bo: 1 / 0 / 0" not in own
+
+
+def test_a_members_own_words_are_whole_in_their_portfolio_and_peers_are_quoted() -> None:
+    """UX review 7: Bram's portfolio, which he hands in for school, cut his own reflection at
+    90 characters ("... tot iemand…"). His own words (the talk, the learning question, the
+    commitments) are whole there; a peer's stay a short quote, and so do his own in the
+    group's portfolio the coach reads."""
+    own = ("Ik denk dat de helft al aan het nadenken is, maar de rest wacht gewoon af tot "
+           "iemand anders antwoordt.")
+    peer = ("Op 0:12 zie ik dat de meeste leerlingen naar het bord kijken en dat twee jongens "
+            "achterin met iets anders bezig zijn.")
+    commitment = ("Ik ga na elke vraag vijf seconden wachten voordat ik iemand een beurt geef, "
+                  "zodat ook de stillere leerlingen tijd hebben om na te denken.")
+    question = ("Hoe kan ik ervoor zorgen dat meer leerlingen meedoen als ik een vraag aan de "
+                "klas stel, ook de stillere?")
+    talk = (ContributionRef(1, ANNA, "reality", own, "opinion"),
+            ContributionRef(2, BO, "reality", peer, "observation"),
+            ContributionRef(3, ANNA, "options", own.replace("helft", "klas"), "tip"))
+    cycle = _cycle(2, learning_question=question, commitment=commitment,
+                   previous_commitment=commitment, tried="partly")
+    mine = as_markdown(member_portfolio("Anna", ANNA, [(GROUP, PEOPLE, [(cycle, talk)], {})]),
+                       "nl")
+    assert f"  - Anna: {own}" in mine and "anders antwoordt." in mine.split("Opties")[1]
+    assert f"- **Leervraag**: {question}" in mine and f"- **Voornemen**: {commitment}" in mine
+    assert f"„{commitment}”" in mine
+    assert "  - Bo: Op 0:12 zie ik dat de meeste leerlingen" in mine and "achterin met" not in mine
+    coach = as_markdown(group_portfolio(GROUP, PEOPLE, [(cycle, talk)]), "nl")
+    assert f"Anna: {own}" not in coach and "Anna: Ik denk dat de helft" in coach
