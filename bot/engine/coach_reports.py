@@ -30,7 +30,8 @@ async def summary(tx: Tx, group: Group, cycle_id: int, now: datetime) -> list[Ou
     nudges = await contributions.nudges_of(tx, cycle.id)
     history = await cycles.history(tx, group.id)
     language = group.settings.language
-    html = render_all(language, coach_summary(ctx, group.title, len(nudges), history))
+    html = render_all(language, coach_summary(ctx, group.title, [kind for _, kind in nudges],
+                                                   history))
     items: list[Outgoing] = []
     for coach_id in linked:
         items.append(Message(coach_id, html))
