@@ -118,15 +118,19 @@ def test_the_chain_asks_what_the_clip_showed_only_where_there_was_a_commitment_b
     ctx = CycleContext(second, Settings(), MEMBERS, NOW, ())
     shown = render_all("nl", coach_summary(ctx, "Groep", (), history))
     assert "1. Hoe begin ik? → Eerst stilte" in shown
-    assert "2. Hoe sluit ik af? · niet beantwoord → Samenvatten" in shown
+    # UX review 7: "2. Hoe sluit ik af? · deels → Samenvatten" read as if the answer judged
+    # question 2; it is about commitment 1, so it comes first, saying so.
+    assert "2. (clip 2 liet het vorige voornemen zien: niet beantwoord) Hoe sluit ik af? → " \
+        "Samenvatten" in shown
     english = render_all("en", coach_summary(ctx, "Group", (), history))
-    assert "1. Hoe begin ik? → Eerst stilte" in english and "· not answered →" in english
-    assert "liet de clip zien wat geprobeerd is?" in shown
+    assert "1. Hoe begin ik? → Eerst stilte" in english
+    assert "2. (clip 2 showed the previous commitment: not answered) Hoe sluit ik af?" in english
+    assert "of de nieuwe clip het vorige voornemen liet zien" in shown
     # Only a first cycle so far: the legend asks nothing about a clip (the second review).
     alone = render_all("nl", coach_summary(CycleContext(first, Settings(), MEMBERS, NOW, ()),
                                            "Groep", (), history[:1]))
     assert "1. Hoe begin ik? → Eerst stilte" in alone
-    assert "(cyclus: leervraag → voornemen)" in alone and "geprobeerd" not in alone
+    assert "(cyclus: leervraag → voornemen)" in alone and "voornemen liet zien" not in alone
 
 
 def test_what_helped_most_counts_only_the_cycles_with_a_pick() -> None:
