@@ -24,16 +24,22 @@ from flows.reports.group_summary import (
 from flows.reports.progress import PastCycle, past_cycle
 
 __all__ = ["PastCycle", "addition_header", "coach_summary", "past_cycle", "read_after_summary",
-           "trend"]
+           "trend", "trend_of"]
 
 TREND_CYCLES = 8  # the trend line shows the group's last cycles
 
 
 def trend(history: tuple[PastCycle, ...]) -> list[tuple[int, float]]:
     """(the group's cycle count, share of activating contributions) for the last cycles."""
-    points = [(position, past.activating_share)
+    return [(position, share) for position, share, _ in trend_of(history)]
+
+
+def trend_of(history: tuple[PastCycle, ...]) -> list[tuple[int, float, PastCycle]]:
+    """The trend's points with their cycles, so a chart can say whose cycle each one is."""
+    points = [(position, past.activating_share, past)
               for position, past in enumerate(history, start=1)]
-    return [(position, share) for position, share in points if share is not None][-TREND_CYCLES:]
+    return [(position, share, past) for position, share, past in points
+            if share is not None][-TREND_CYCLES:]
 
 
 def _chain(own: tuple[PastCycle, ...]) -> Text | None:
@@ -139,9 +145,13 @@ def coach_summary(ctx: CycleContext, group_title: str, nudges: Iterable[str] = (
     chain = _chain(tuple(past for past in history if past.inbrenger_id == cycle.inbrenger_id))
     if chain is not None:
         parts.append(chain)
-    points = trend(history)
-    if points:
-        shares = " → ".join(f"{share:.0%}" for _, share in points)
+    points = trend_of(history)
+    if len(points) == 1:  # one value is no trend yet: said as what it is
+        [(_, share, past)] = points
+        parts.append(text("coach.trend_first", share=f"{share:.0%}",
+                          name=ctx.name_of(past.inbrenger_id), number=past.number))
+    elif points:
+        shares = " → ".join(f"{share:.0%}" for _, share, _ in points)
         # Past TREND_CYCLES the line would pass for the whole history: it says it is not.
         every = sum(past.activating_share is not None for past in history)
         parts.append(text("coach.trend", shares=shares) if every == len(points)

@@ -111,9 +111,10 @@ async def test_the_second_cycle_brings_the_trend_of_the_group_in_the_coach_s_lan
     charts = _charts(items, CARLA)
     assert list(charts) == ["participation", "trend"]
     trend = charts["trend"]
-    assert trend.data == [(1, 1.0), (2, 1.0)]
+    assert trend.data == [(1, 1.0, "Eva (1)"), (2, 1.0, "Bram & Co (1)")]  # whose cycle
     assert trend.title == "Activating contributions per cycle"
-    assert trend.labels == {"cycle": "group cycle", "ratio": "share activating"}
+    assert trend.labels == {"cycle": "group cycle · inbrenger (their cycle)",
+                            "ratio": "share activating"}
     assert trend.caption_html == f"Activating contributions per cycle · <b>{TITLE}</b>"
     assert trend.filename == f"trend-{group.id}-2.png"
     assert charts["participation"].title == "Participation · Bram & Co's cycle 1"

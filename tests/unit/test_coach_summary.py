@@ -62,6 +62,33 @@ def test_past_eight_cycles_the_trend_says_it_shows_the_last_ones() -> None:
     assert "in the group, cycle by cycle: 0% → 100% → 100%" in few
 
 
+def test_one_cycle_is_no_trend_and_each_point_of_the_trend_names_whose_cycle_it_was() -> None:
+    """UX review 7: after the group's first cycle the coach read "cyclus na cyclus: 86%", one
+    value called a trend; and the trend chart numbered the group's cycles without saying that
+    cycle 2 was Bram's first."""
+    first = Cycle(1, 1, 1, 1, Phase.CLOSED, NOW, learning_question="q", commitment="c")
+    history: tuple[PastCycle, ...] = (PastCycle(1, 1, "q1", "c1", ("open_question", "tip")),)
+    ctx = CycleContext(first, Settings(), MEMBERS, NOW, ())
+    shown = render_all("nl", coach_summary(ctx, "Groep", (), history))
+    assert "in de groep in de eerste cyclus (cyclus 1 van Anna): 50%. Het verloop volgt" in shown
+    assert "cyclus na cyclus" not in shown
+    english = render_all("en", coach_summary(ctx, "Group", (), history))
+    assert "in the group in its first cycle (Anna's cycle 1): 50%" in english
+    assert "cycle by cycle" not in english
+    history += (PastCycle(2, 1, "q2", "c2", ("open_question",)),
+                PastCycle(3, 1, "q3", "c3", ()),  # nothing said by the peers: no point
+                PastCycle(1, 2, "q4", "c4", ("tip",)))
+    members = (*MEMBERS, Member(4, "Cato-Louise Jansen"))
+    ctx = CycleContext(replace(first, id=4, number=2), Settings(), members, NOW, ())
+    [trend_chart] = coach_charts(100, ctx, Group(1, -5, title="Groep"), history, "nl")
+    assert trend_chart.kind == "trend"
+    assert trend_chart.data == [(1, 0.5, "Anna (1)"), (2, 1.0, "Bram (1)"), (4, 0.0, "Anna (2)")]
+    assert trend_chart.labels["cycle"] == "cyclus van de groep · inbrenger (diens cyclus)"
+    history = (PastCycle(4, 1, "q", "c", ("tip",)), PastCycle(1, 1, "q", "c", ("tip",)))
+    [trend_chart] = coach_charts(100, ctx, Group(1, -5, title="Groep"), history, "en")
+    assert trend_chart.data[0][2] == "Cato-Loui… (1)"  # eight names side by side
+
+
 def test_the_coach_and_the_group_see_which_kinds_of_contributions_helped_most() -> None:
     cycle = Cycle(9, 1, 1, 2, Phase.CLOSED, NOW, learning_question="Hoe kan ik rust brengen?",
                   commitment="Wachten", tried="partly", previous_commitment="Eerst stilte")
