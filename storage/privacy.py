@@ -81,7 +81,8 @@ async def _group_data(tx: Tx, group_id: int, user_id: int) -> dict[str, Any]:
         "FROM cycles WHERE group_id = ? AND inbrenger_id = ? ORDER BY id", (group_id, user_id))
     contributed = await tx.all(
         "SELECT k.cycle_id, k.created_at, k.phase, k.text, k.label, k.kind, k.duration, "
-        "k.file_id IS NOT NULL AS voice_kept FROM contributions k "
+        "k.file_id IS NOT NULL AS voice_kept, c.inbrenger_id = k.user_id AS own_cycle "
+        "FROM contributions k "
         "JOIN cycles c ON c.id = k.cycle_id WHERE c.group_id = ? AND k.user_id = ? "
         "ORDER BY k.id", (group_id, user_id))
     return {
@@ -91,9 +92,12 @@ async def _group_data(tx: Tx, group_id: int, user_id: int) -> dict[str, Any]:
             {"cycle_id": r["id"], "number": r["number"], "phase": r["phase"],
              "learning_question": r["learning_question"], "commitment": r["commitment"],
              "started_at": r["created_at"], "closed_at": r["closed_at"]} for r in brought_in],
+        # Their words in their own cycles carry no label: the classifier's labels (a tip, an
+        # observation) judge a peer's contribution, not the inbrenger's answers and plans.
         "contributions": [
             {"cycle_id": r["cycle_id"], "time": r["created_at"], "phase": r["phase"],
-             "text": r["text"], "label": r["label"],
+             "text": r["text"], "role": "inbrenger" if r["own_cycle"] else "peer",
+             "label": None if r["own_cycle"] else r["label"],
              **({"kind": r["kind"], "seconds": r["duration"],
                  "recording_kept": bool(r["voice_kept"])} if r["kind"] == "voice" else {})}
             for r in contributed],

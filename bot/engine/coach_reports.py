@@ -11,7 +11,7 @@ from bot.texts.render import render_all, say
 from flows.cycle.model import CycleContext
 from flows.effects import Text
 from flows.model import Group
-from flows.reports.coach_summary import addition_header, coach_summary, trend
+from flows.reports.coach_summary import addition_header, coach_summary, trend_of
 from flows.reports.group_summary import participation
 from flows.reports.progress import PastCycle
 from storage import coaches, contributions, cycles, members
@@ -30,7 +30,8 @@ async def summary(tx: Tx, group: Group, cycle_id: int, now: datetime) -> list[Ou
     nudges = await contributions.nudges_of(tx, cycle.id)
     history = await cycles.history(tx, group.id)
     language = group.settings.language
-    html = render_all(language, coach_summary(ctx, group.title, len(nudges), history))
+    html = render_all(language, coach_summary(ctx, group.title, [kind for _, kind in nudges],
+                                                   history))
     items: list[Outgoing] = []
     for coach_id in linked:
         items.append(Message(coach_id, html))
@@ -83,7 +84,12 @@ def coach_charts(coach_id: int, ctx: CycleContext, group: Group, history: tuple[
             say(language, "coach.chart_caption", number=ctx.cycle.number,
                 name=ctx.name_of(ctx.cycle.inbrenger_id), group=group.title or "—"),
             f"cycle-{ctx.cycle.id}.png"))
-    points = trend(history)
+    # Each point says whose cycle it was ("Bram (3)"): the group's count alone told the coach
+    # nothing of the summaries' "Bram's cycle 3".
+    points = [(position, share, _plain(language, "coach.trend_tick",
+                                       name=_short(ctx.name_of(past.inbrenger_id)),
+                                       number=past.number))
+              for position, share, past in trend_of(history)]
     if len(points) >= 2:  # a trend needs two cycles
         charts.append(Chart(
             coach_id, "trend", points, say(language, "coach.trend_title"),
@@ -93,6 +99,11 @@ def coach_charts(coach_id: int, ctx: CycleContext, group: Group, history: tuple[
             say(language, "coach.trend_caption", group=group.title or "—"),
             f"trend-{group.id}-{len(history)}.png"))
     return charts
+
+
+def _short(name: str, limit: int = 10) -> str:
+    """A name under a trend point: eight of them side by side, each keeping its number."""
+    return name if len(name) <= limit else name[:limit - 1] + "…"
 
 
 def _plain(language: str, key: str, **params: object) -> str:

@@ -32,6 +32,7 @@ WELCOME_COLOR = "#56B4E9"  # tips the inbrenger asked for: not compensating
 SPOKEN_COLOR = "#FFFFFF"  # voice notes nobody could read: hatched, of no known kind
 _SPOKEN_HATCH = "///"
 _NAME_LIMIT = 24
+_TICK_NAME_LIMIT = 16  # eight points under a 7.5 inch axis (the caller shortens names)
 _DPI = 100
 
 
@@ -161,39 +162,55 @@ def participation_figure(
     return fig
 
 
+# (the group's cycle count, share 0..1[, whose cycle it was, e.g. "Bram (3)"])
+TrendPoint = tuple[int, float] | tuple[int, float, str]
+
+
 def trend_chart(
-    points: Mapping[int, float] | Iterable[tuple[int, float]],
+    points: Mapping[int, float] | Iterable[TrendPoint],
     out_path: str | os.PathLike[str],
     *,
     title: str,
     labels: TrendLabels | Mapping[str, str],
 ) -> Path:
-    """The group's share of activating contributions per cycle (cycle number -> 0..1)."""
+    """The group's share of activating contributions per cycle (cycle number -> 0..1), each
+    point named under the axis with whose cycle it was where the points say so."""
     return _save(trend_figure(points, title=title, labels=labels), out_path)
 
 
 def trend_figure(
-    points: Mapping[int, float] | Iterable[tuple[int, float]],
+    points: Mapping[int, float] | Iterable[TrendPoint],
     *,
     title: str,
     labels: TrendLabels | Mapping[str, str],
 ) -> Figure:
     """The figure behind `trend_chart`."""
     texts = TrendLabels.coerce(labels)
-    pairs = sorted(points.items() if isinstance(points, Mapping) else points)
-    for cycle, ratio in pairs:
+    given = points.items() if isinstance(points, Mapping) else points
+    named = sorted((int(p[0]), float(p[1]), str(p[2]) if len(p) > 2 else "")
+                   for p in given)
+    for cycle, ratio, _ in named:
         if not (math.isfinite(ratio) and 0.0 <= ratio <= 1.0):
             raise ValueError(f"ratio for cycle {cycle} must lie in 0..1, got {ratio!r}")
 
     fig = Figure(figsize=(7.5, 3.6), dpi=_DPI, layout="constrained")
     ax = fig.add_subplot()
-    if pairs:
-        cycles, ratios = zip(*pairs, strict=True)
-        ax.plot(cycles, ratios, marker="o", color=ACTIVATING_COLOR, linewidth=2)
+    if named:
+        cycles, ratios, whose = zip(*named, strict=True)
+        # Not clipped at the axes: a point at 100% is drawn whole.
+        ax.plot(cycles, ratios, marker="o", color=ACTIVATING_COLOR, linewidth=2, clip_on=False)
         ax.set_xlim(min(cycles) - 0.5, max(cycles) + 0.5)
-    ax.set_ylim(0, 1)
+        if any(whose):  # under each point: the group's count, then whose cycle it was
+            ax.set_xticks(cycles, [f"{cycle}\n{_plain(name, _TICK_NAME_LIMIT)}" if name
+                                   else str(cycle) for cycle, name in zip(cycles, whose,
+                                                                         strict=True)],
+                          fontsize=8)
+        else:
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    # Room above 100% and below 0%, so a marker there is not cut in half by the frame.
+    ax.set_ylim(-0.04, 1.06)
+    ax.set_yticks([0, 0.2, 0.4, 0.6, 0.8, 1.0])
     ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.grid(axis="y", alpha=0.3)
     ax.set_xlabel(_plain(texts.cycle))
     ax.set_ylabel(_plain(texts.ratio))

@@ -4,12 +4,14 @@ inbrenger's chain of learning questions and commitments and the trend of the gro
 activating contributions."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from flows.classifier.timestamps import clock
 from flows.cycle.model import LOOKBACK, Cycle, CycleContext
 from flows.effects import Text, text
 from flows.model import Phase
+from flows.nudging.policy import KIND_CHECKIN, KIND_SILENCE
 from flows.reports.group_summary import (
     Participation,
     as_heard,
@@ -22,16 +24,22 @@ from flows.reports.group_summary import (
 from flows.reports.progress import PastCycle, past_cycle
 
 __all__ = ["PastCycle", "addition_header", "coach_summary", "past_cycle", "read_after_summary",
-           "trend"]
+           "trend", "trend_of"]
 
 TREND_CYCLES = 8  # the trend line shows the group's last cycles
 
 
 def trend(history: tuple[PastCycle, ...]) -> list[tuple[int, float]]:
     """(the group's cycle count, share of activating contributions) for the last cycles."""
-    points = [(position, past.activating_share)
+    return [(position, share) for position, share, _ in trend_of(history)]
+
+
+def trend_of(history: tuple[PastCycle, ...]) -> list[tuple[int, float, PastCycle]]:
+    """The trend's points with their cycles, so a chart can say whose cycle each one is."""
+    points = [(position, past.activating_share, past)
               for position, past in enumerate(history, start=1)]
-    return [(position, share) for position, share in points if share is not None][-TREND_CYCLES:]
+    return [(position, share, past) for position, share, past in points
+            if share is not None][-TREND_CYCLES:]
 
 
 def _chain(own: tuple[PastCycle, ...]) -> Text | None:
@@ -106,8 +114,25 @@ def read_after_summary(ctx: CycleContext, message_id: int, words: str) -> tuple[
                  words=quote(as_heard(words))),)
 
 
-def coach_summary(ctx: CycleContext, group_title: str, nudges: int,
+def _nudge_lines(kinds: Iterable[str]) -> tuple[Text, ...]:
+    """The nudges given (SPEC 5): the bot's words to a member about a contribution (a tip, an
+    opinion, an explanation, a run of closed questions). The inbrenger's check-in and the
+    invitations of quiet members are no correction of anyone's talk: a coach who read them
+    as nudges counted one where nobody had been nudged (UX review 7). They are told apart."""
+    said = list(kinds)
+    checkins, invitations = said.count(KIND_CHECKIN), said.count(KIND_SILENCE)
+    lines = [text("coach.nudges", count=len(said) - checkins - invitations)]
+    if checkins:
+        lines.append(text("coach.checkins", count=checkins))
+    if invitations:
+        lines.append(text("coach.invitations", count=invitations))
+    return tuple(lines)
+
+
+def coach_summary(ctx: CycleContext, group_title: str, nudges: Iterable[str] = (),
                   history: tuple[PastCycle, ...] = ()) -> tuple[Text, ...]:
+    """`nudges`: the kind of each nudge the bot logged in the cycle (storage.contributions
+    .nudges_of: a label nudged, or one of flows.nudging.policy's KIND_* values)."""
     cycle = ctx.cycle
     parts: list[Text] = [text("coach.header", group=group_title)]
     parts.extend(group_summary(replace(ctx, history=history or ctx.history), for_coach=True))
@@ -116,13 +141,17 @@ def coach_summary(ctx: CycleContext, group_title: str, nudges: int,
     parts.append(text("coach.counts", lines=counts or "—"))
     parts.append(text("coach.watched_before" if cycle.watched_before_talk
                       else "coach.not_watched_before"))
-    parts.append(text("coach.nudges", count=nudges))
+    parts.extend(_nudge_lines(nudges))
     chain = _chain(tuple(past for past in history if past.inbrenger_id == cycle.inbrenger_id))
     if chain is not None:
         parts.append(chain)
-    points = trend(history)
-    if points:
-        shares = " → ".join(f"{share:.0%}" for _, share in points)
+    points = trend_of(history)
+    if len(points) == 1:  # one value is no trend yet: said as what it is
+        [(_, share, past)] = points
+        parts.append(text("coach.trend_first", share=f"{share:.0%}",
+                          name=ctx.name_of(past.inbrenger_id), number=past.number))
+    elif points:
+        shares = " → ".join(f"{share:.0%}" for _, share, _ in points)
         # Past TREND_CYCLES the line would pass for the whole history: it says it is not.
         every = sum(past.activating_share is not None for past in history)
         parts.append(text("coach.trend", shares=shares) if every == len(points)

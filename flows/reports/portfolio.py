@@ -24,7 +24,8 @@ class Held:
 
     @property
     def on(self) -> datetime:
-        """The day a portfolio names: when it closed, or when it started while it runs."""
+        """When it ran, for a cycle without a scheduled meeting: when it closed, or when it
+        started while it runs (flows/reports/written.py names the meeting's day)."""
         return self.closed_at or self.started_at
 
 
@@ -67,6 +68,9 @@ class CycleRecord:
             "phase": self.cycle.phase.value,
             "started_at": _moment(held.started_at) if held else None,
             "closed_at": _moment(held.closed_at) if held else None,
+            # The scheduled meeting (the day the written portfolio names); null when started
+            # by hand, which met when it ran.
+            "meeting_at": _moment(self.cycle.meeting_at),
             "learning_question": self.cycle.learning_question,
             "commitment": self.cycle.commitment,
             "previous_commitment": self.cycle.previous_commitment,

@@ -19,7 +19,13 @@ from flows.classifier.timestamps import clock
 from flows.cycle.model import LOOKBACK, ContributionRef, Cycle
 from flows.model import Group, Member, Phase
 from flows.reports.balance import WELCOME, balance, peers_talk
-from flows.reports.group_summary import as_shown, members_balance, phase_words, quote
+from flows.reports.group_summary import (
+    Participation,
+    as_shown,
+    members_balance,
+    phase_words,
+    quote,
+)
 from flows.reports.portfolio import (
     CHOSEN,
     NONE_OF_THESE,
@@ -51,6 +57,9 @@ class Story:
     number: int
     finished: bool
     stopped: bool  # cancelled after the talk began (one cancelled before is left out)
+    # Announced, the clip perhaps in, but not discussed yet: the portfolio says so in its
+    # heading alone (no "Leervraag: —", no unanswered clip question, no rows of 0 / 0 / 0).
+    ahead: bool
     learning_question: str | None
     previous_commitment: str | None
     tried: str | None  # yes | partly | no | None (not answered)
@@ -64,10 +73,10 @@ class Story:
     balance: tuple[int, int, int]  # activating, neutral, compensating
     voice_notes: tuple[int, int] = (0, 0)  # how many, seconds in all
     welcome_tips: int = 0  # tips given after the inbrenger asked for them: not compensating
-    held_on: date | None = None  # in the group's time zone
-    # The group's portfolio (the coach's): per peer (name, activating, neutral, compensating),
-    # as the coach summary counts them; a member's own portfolio keeps the total alone.
-    per_member: tuple[tuple[str, int, int, int], ...] = ()
+    held_on: date | None = None  # the meeting's day, in the group's time zone
+    # The group's portfolio (the coach's): per peer, as the coach summary counts them (tips on
+    # request as (+n), away as away); a member's own portfolio keeps the total alone.
+    per_member: tuple[Participation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,20 +86,27 @@ class Portfolio:
     stories: tuple[Story, ...]
 
 
-def _said(who: str, c: ContributionRef) -> Said:
+def _said(who: str, c: ContributionRef, whole: bool = False) -> Said:
+    """`whole`: the reader's own words in their own portfolio, which they hand in for school,
+    are never cut; everyone else's are short quotes, as in the summaries."""
     shown = as_shown(c)
-    return Said(who, quote(shown.text) if c.text else "", c.duration if c.is_voice else None)
+    words = shown.text if whole else quote(shown.text)
+    return Said(who, words if c.text else "", c.duration if c.is_voice else None)
 
 
 def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...],
           names: dict[int, str], held: Held | None = None,
-          members: Iterable[Member] = ()) -> Story:
+          members: Iterable[Member] = (), reader: int | None = None) -> Story:
+    """`reader`: whose portfolio this is (a member's own); their words are told whole."""
     def who(user_id: int) -> str:
         return names.get(user_id) or "?"
 
+    def said(c: ContributionRef) -> Said:
+        return _said(who(c.user_id), c, whole=c.user_id == reader)
+
     def part(phase: Phase) -> tuple[Said, ...]:
         own, peers = phase_words(cycle, contributions, phase, LINES_PER_PART)
-        return tuple(_said(who(c.user_id), c) for c in own + peers)
+        return tuple(said(c) for c in own + peers)
 
     helpful = next((c for c in contributions if c.id == cycle.lookback_choice), None)
     spoken = [c for c in peers_talk(cycle, contributions) if c.is_voice]
@@ -98,21 +114,32 @@ def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...]
     return Story(
         group=group.title, inbrenger=who(cycle.inbrenger_id), number=cycle.number,
         finished=not cycle.is_open, stopped=cycle.phase is Phase.CANCELLED,
+        ahead=cycle.phase in _BEFORE_TALK,
         learning_question=cycle.learning_question,
         previous_commitment=cycle.previous_commitment, tried=cycle.tried,
         goal=part(Phase.GOAL), reality=part(Phase.REALITY), options=part(Phase.OPTIONS),
         commitment=cycle.commitment,
-        helped=_said(who(helpful.user_id), helpful)
+        helped=said(helpful)
         if helpful and (helpful.text or helpful.is_voice) else None,
         helped_answer=helped_answer(cycle),
-        moves=tuple(_said(who(c.user_id), c) for c in contributions
+        moves=tuple(said(c) for c in contributions
                     if c.phase == LOOKBACK and (c.text or c.is_voice)),
         balance=(counts["activating"], counts["neutral"], counts["compensating"]),
         voice_notes=(len(spoken), sum(c.duration for c in spoken)),
         welcome_tips=counts[WELCOME],
-        held_on=held.on.astimezone(ZoneInfo(group.settings.timezone)).date() if held else None,
-        per_member=tuple((row.name, row.activating, row.neutral, row.compensating)
-                         for row in members_balance(cycle, members, contributions)))
+        held_on=_meeting_day(group, cycle, held),
+        per_member=tuple(members_balance(cycle, members, contributions)))
+
+
+_BEFORE_TALK = frozenset({Phase.ANNOUNCED, Phase.AWAITING_CLIP, Phase.WATCHING})
+
+
+def _meeting_day(group: Group, cycle: Cycle, held: Held | None) -> date | None:
+    """One kind of date for every cycle: its meeting's. A scheduled cycle knows it (its
+    announcement came days before, so the day it started is not it); one started by hand
+    met when it ran: the day it closed, or started while it runs."""
+    at = cycle.meeting_at or (held.on if held else None)
+    return at.astimezone(ZoneInfo(group.settings.timezone)).date() if at else None
 
 
 def group_portfolio(group: Group, members: Iterable[Member], cycles: CycleRows,
@@ -130,7 +157,7 @@ def member_portfolio(name: str, user_id: int, groups: list[GroupRows]) -> Portfo
     stories = []
     for group, members, cycles, held in groups:
         names = {m.user_id: m.name for m in members} | {user_id: name}
-        stories += [story(group, c, k, names, held.get(c.id))
+        stories += [story(group, c, k, names, held.get(c.id), reader=user_id)
                     for c, k in cycles if c.inbrenger_id == user_id and _was_held(c, k)]
     return Portfolio("member", name, tuple(stories))
 
@@ -180,6 +207,8 @@ class _Writer:
     def story_lines(self, s: Story) -> list[tuple[str, str | list[str]]]:
         """(label, value or list of items) pairs; values escaped already."""
         e = self.escape
+        if s.ahead:
+            return []
         rows: list[tuple[str, str | list[str]]] = [
             (self.say("portfolio.learning_question"),
              e(s.learning_question) if s.learning_question else "—")]
@@ -211,12 +240,21 @@ class _Writer:
             balance += ", " + self.counted("summary.count.welcome_tips", s.welcome_tips)
         rows.append((self.say("portfolio.balance_label"), balance))
         if s.per_member:
-            rows.append((self.say("portfolio.per_member_label"), [
-                f"{self.escape(name)}: {a} / {n} / {c}" for name, a, n, c in s.per_member]))
+            rows.append((self.say("portfolio.per_member_label"), self.per_member(s)))
         if s.voice_notes[0]:
             rows.append((self.say("portfolio.voice_label"), self.say(
                 "portfolio.voice_notes", count=s.voice_notes[0], length=clock(s.voice_notes[1]))))
         return rows
+
+    def per_member(self, s: Story) -> list[str]:
+        """As the coach summary counts them: tips on request as (+n), said what it means."""
+        lines = [self.say("portfolio.member_away", name=row.name) if row.away else
+                 f"{self.escape(row.name)}: {row.activating} / {row.neutral} / "
+                 f"{row.compensating}" + (f" (+{row.welcome})" if row.welcome else "")
+                 for row in s.per_member]
+        if any(row.welcome for row in s.per_member):
+            lines.append(self.say("portfolio.per_member_welcome"))
+        return lines
 
     def counted(self, key: str, count: int) -> str:
         return self.say(f"{key}.{plural_form(count)}", count=count)
@@ -230,6 +268,8 @@ class _Writer:
                                         month=months[s.held_on.month - 1], year=s.held_on.year)
         if s.stopped:
             return f"{heading} {self.say('portfolio.stopped')}"
+        if s.ahead:
+            return f"{heading} {self.say('portfolio.not_discussed_yet')}"
         return heading if s.finished else f"{heading} {self.say('portfolio.still_open')}"
 
     def title(self, p: Portfolio) -> str:
@@ -264,12 +304,15 @@ def as_html(p: Portfolio, language: str) -> str:
     if not p.stories:
         body.append(f"<p>{w.say(_empty(p))}</p>")
     for s in p.stories:
-        body += [f"<h2>{w.heading(p, s)}</h2>", "<dl>"]
-        for label, value in w.story_lines(s):
-            shown = value if isinstance(value, str) else \
-                "<ul>" + "".join(f"<li>{item}</li>" for item in value) + "</ul>"
-            body.append(f"<dt>{label}</dt><dd>{shown}</dd>")
-        body.append("</dl>")
+        body.append(f"<h2>{w.heading(p, s)}</h2>")
+        rows = w.story_lines(s)  # none for a cycle not discussed yet: its heading says so
+        if rows:
+            body.append("<dl>")
+            for label, value in rows:
+                shown = value if isinstance(value, str) else \
+                    "<ul>" + "".join(f"<li>{item}</li>" for item in value) + "</ul>"
+                body.append(f"<dt>{label}</dt><dd>{shown}</dd>")
+            body.append("</dl>")
     return ("<!DOCTYPE html>\n"
             f'<html lang="{w.language}"><head><meta charset="utf-8"><title>{title}</title>'
             "</head>\n<body>\n" + "\n".join(body) + "\n</body></html>\n")

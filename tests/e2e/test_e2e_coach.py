@@ -69,7 +69,7 @@ async def test_a_linked_coach_receives_the_summary_and_a_chart(
         assert (await tg.download(sent[0]["file_id"]))[:8] == b"\x89PNG\r\n\x1a\n"
     # The second summary shows Bram's chain across both cycles and the group's trend.
     assert commitments[0] in summary["text"] and "Aandeel activerende" in summary["text"]
-    assert "· deels →" in summary["text"]  # the chain: what the second clip showed
+    assert "(clip 2 liet het vorige voornemen zien: deels)" in summary["text"]  # the chain
     # The intruder was refused once and heard nothing of the cycles that followed.
     assert not await tg.bot_messages(INTRUDER, since=after_refusal)
 

@@ -111,9 +111,10 @@ async def test_the_second_cycle_brings_the_trend_of_the_group_in_the_coach_s_lan
     charts = _charts(items, CARLA)
     assert list(charts) == ["participation", "trend"]
     trend = charts["trend"]
-    assert trend.data == [(1, 1.0), (2, 1.0)]
+    assert trend.data == [(1, 1.0, "Eva (1)"), (2, 1.0, "Bram & Co (1)")]  # whose cycle
     assert trend.title == "Activating contributions per cycle"
-    assert trend.labels == {"cycle": "group cycle", "ratio": "share activating"}
+    assert trend.labels == {"cycle": "group cycle · inbrenger (their cycle)",
+                            "ratio": "share activating"}
     assert trend.caption_html == f"Activating contributions per cycle · <b>{TITLE}</b>"
     assert trend.filename == f"trend-{group.id}-2.png"
     assert charts["participation"].title == "Participation · Bram & Co's cycle 1"
@@ -154,7 +155,25 @@ async def test_the_summary_counts_the_nudges_the_bot_gave(db: Database) -> None:
             await contributions.log_nudge(tx, cycle.id, CATO, "tip", message_id, NOW)
         [summary, *_] = await coach_reports.summary(tx, group, cycle.id, NOW)
     assert isinstance(summary, Message)
-    assert "💬 Aantal duwtjes van de bot: 2" in summary.html
+    assert "💬 Aantal duwtjes van de bot bij bijdragen: 2" in summary.html
+    assert "betekenisvol" not in summary.html and "uitgenodigd" not in summary.html
+
+
+async def test_a_check_in_and_an_invitation_are_no_nudges_to_the_coach(db: Database) -> None:
+    """UX review 7: the coach read "1 duwtje" where the bot had only asked the inbrenger
+    whether the talk was still meaningful; nobody had been nudged about a contribution. The
+    check-in and the invitation of quiet members are told apart, as what they are."""
+    async with db.transaction() as tx:
+        group = await _group(tx, CARLA)
+        cycle = await _closed_cycle(tx, group, BRAM)
+        await contributions.log_nudge(tx, cycle.id, None, "checkin", None, NOW)
+        await contributions.log_nudge(tx, cycle.id, None, "silence", None, NOW)
+        await contributions.log_nudge(tx, cycle.id, CATO, "closed_run", 3, NOW)
+        [summary, *_] = await coach_reports.summary(tx, group, cycle.id, NOW)
+    assert isinstance(summary, Message)
+    assert "💬 Aantal duwtjes van de bot bij bijdragen: 1" in summary.html
+    assert "vroeg de bot de inbrenger 1× of het gesprek nog betekenisvol was" in summary.html
+    assert "Stille leden werden 1× uitgenodigd" in summary.html
 
 
 async def test_one_peer_who_left_after_speaking_still_has_a_bar(db: Database) -> None:

@@ -90,8 +90,23 @@ def test_trend_chart_sorts_cycles_and_keeps_ratios(tmp_path: Path) -> None:
     line = trend_figure([(3, 0.7), (1, 0.4), (2, 0.55)], title="Trend", labels=labels).axes[0]
     x, y = line.lines[0].get_data()
     assert list(x) == [1, 2, 3] and list(y) == [0.4, 0.55, 0.7]  # type: ignore[arg-type]
-    assert line.get_ylim() == (0, 1)
+    assert line.get_ylim()[0] < 0 and line.get_ylim()[1] > 1  # room for a point at 0 or 100%
     assert _is_png(trend_chart([], tmp_path / "e.png", title="Leeg", labels=labels))
+
+
+def test_each_trend_point_says_whose_cycle_it_was_and_100_percent_is_drawn_whole(
+        tmp_path: Path) -> None:
+    """UX review 7: the trend numbered the group's cycles 3 … 10 while the summaries said
+    "Bram's cycle 3", and its 100% marker was cut in half by the top of the frame."""
+    labels = TrendLabels(cycle="cyclus van de groep", ratio="activerend")
+    points = [(9, 0.86, "Anna (3)"), (10, 1.0, "Bram (3)")]
+    ax = trend_figure(points, title="Trend", labels=labels).axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["9\nAnna (3)", "10\nBram (3)"]
+    assert ax.get_ylim()[1] > 1 and not ax.lines[0].get_clip_on()
+    assert [t.get_text() for t in ax.get_yticklabels()][-1] == "100%"  # no 110% tick
+    assert _is_png(trend_chart(points, tmp_path / "t.png", title="Trend", labels=labels))
+    plain = trend_figure([(9, 0.86), (10, 1.0)], title="Trend", labels=labels).axes[0]
+    assert not any("\n" in t.get_text() for t in plain.get_xticklabels())  # an older chart
 
 
 def test_charts_leave_no_global_matplotlib_state(tmp_path: Path) -> None:

@@ -185,7 +185,8 @@ async def test_export_data_has_memberships_own_cycles_and_only_own_contributions
     assert [c["text"] for c in group_a["contributions"]] == [
         "Cato zegt: wat merkte je bij jezelf?", "Cato vraagt: wanneer ben je tevreden?",
         "Cato vraagt Bram: wat zie je op 0:02?"]
-    assert set(group_a["contributions"][0]) == {"cycle_id", "time", "phase", "text", "label"}
+    assert set(group_a["contributions"][0]) == {"cycle_id", "time", "phase", "text", "role",
+                                                "label"}
     assert group_b["contributions"] == []
     [own] = group_b["cycles_as_inbrenger"]
     assert own["learning_question"] == "Vraag 1?" and own["commitment"] == "Voornemen 1"
@@ -193,6 +194,20 @@ async def test_export_data_has_memberships_own_cycles_and_only_own_contributions
     dumped = json.dumps(data)
     assert "Wat zag je bij de deur?" not in dumped and "Bram in groep B" not in dumped
     assert has_anything(data)
+
+
+async def test_own_words_in_own_cycles_carry_no_peer_label(db: Database, history: History) -> None:
+    """UX review 7: Bram's JSON, which he may show a teacher educator, called his own
+    commitment an "observation" and his own options a "tip": labels the classifier gives a
+    peer's words. In her own cycle Anna answers as the inbrenger, without a label; in
+    another's cycle a member's words keep theirs."""
+    async with db.transaction() as tx:
+        await _words(tx, history["running"].id, ANNA, "Wat zie je zelf op 0:02?")
+    async with db.reading() as tx:
+        data = await member_data(tx, ANNA)
+    said = {c["text"]: (c["role"], c["label"]) for c in data["groups"][0]["contributions"]}
+    assert said == {"Goede vraag.": ("inbrenger", None),
+                    "Wat zie je zelf op 0:02?": ("peer", "open_question")}
 
 
 async def test_someone_unknown_has_no_data(db: Database, history: History) -> None:

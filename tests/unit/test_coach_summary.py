@@ -38,7 +38,7 @@ def test_the_coach_sees_the_inbrengers_chain_and_the_trend() -> None:
     history = (PastCycle(1, 1, "Hoe begin ik?", "Eerst stilte", ("tip", "open_question")),
                PastCycle(2, 1, "Hoe geef ik instructie?", "Korter", ("observation",)),
                PastCycle(1, 2, "Hoe sluit ik af?", "Samenvatten", ("reflection", "tip")))
-    shown = render_all("nl", coach_summary(ctx, "Groep", 2, history))
+    shown = render_all("nl", coach_summary(ctx, "Groep", ("tip", "opinion"), history))
     assert "1. Hoe begin ik? → Eerst stilte" in shown
     assert "2. Hoe sluit ik af?" in shown
     assert "Hoe geef ik instructie?" not in shown  # Bram's chain is Bram's
@@ -54,12 +54,39 @@ def test_past_eight_cycles_the_trend_says_it_shows_the_last_ones() -> None:
     ctx = CycleContext(cycle, Settings(), MEMBERS, NOW, ())
     history = tuple(PastCycle(1 + n % 3, 1, f"q{n}", f"c{n}",
                               ("open_question",) if n else ("tip",)) for n in range(10))
-    shown = render_all("nl", coach_summary(ctx, "Groep", 0, history))
+    shown = render_all("nl", coach_summary(ctx, "Groep", (), history))
     assert "in de groep, de laatste 8 cycli: " + " → ".join(["100%"] * 8) in shown
-    english = render_all("en", coach_summary(ctx, "Group", 0, history))
+    english = render_all("en", coach_summary(ctx, "Group", (), history))
     assert "in the group, the last 8 cycles: 100%" in english
-    few = render_all("en", coach_summary(ctx, "Group", 0, history[:3]))
+    few = render_all("en", coach_summary(ctx, "Group", (), history[:3]))
     assert "in the group, cycle by cycle: 0% → 100% → 100%" in few
+
+
+def test_one_cycle_is_no_trend_and_each_point_of_the_trend_names_whose_cycle_it_was() -> None:
+    """UX review 7: after the group's first cycle the coach read "cyclus na cyclus: 86%", one
+    value called a trend; and the trend chart numbered the group's cycles without saying that
+    cycle 2 was Bram's first."""
+    first = Cycle(1, 1, 1, 1, Phase.CLOSED, NOW, learning_question="q", commitment="c")
+    history: tuple[PastCycle, ...] = (PastCycle(1, 1, "q1", "c1", ("open_question", "tip")),)
+    ctx = CycleContext(first, Settings(), MEMBERS, NOW, ())
+    shown = render_all("nl", coach_summary(ctx, "Groep", (), history))
+    assert "in de groep in de eerste cyclus (cyclus 1 van Anna): 50%. Het verloop volgt" in shown
+    assert "cyclus na cyclus" not in shown
+    english = render_all("en", coach_summary(ctx, "Group", (), history))
+    assert "in the group in its first cycle (Anna's cycle 1): 50%" in english
+    assert "cycle by cycle" not in english
+    history += (PastCycle(2, 1, "q2", "c2", ("open_question",)),
+                PastCycle(3, 1, "q3", "c3", ()),  # nothing said by the peers: no point
+                PastCycle(1, 2, "q4", "c4", ("tip",)))
+    members = (*MEMBERS, Member(4, "Cato-Louise Jansen"))
+    ctx = CycleContext(replace(first, id=4, number=2), Settings(), members, NOW, ())
+    [trend_chart] = coach_charts(100, ctx, Group(1, -5, title="Groep"), history, "nl")
+    assert trend_chart.kind == "trend"
+    assert trend_chart.data == [(1, 0.5, "Anna (1)"), (2, 1.0, "Bram (1)"), (4, 0.0, "Anna (2)")]
+    assert trend_chart.labels["cycle"] == "cyclus van de groep · inbrenger (diens cyclus)"
+    history = (PastCycle(4, 1, "q", "c", ("tip",)), PastCycle(1, 1, "q", "c", ("tip",)))
+    [trend_chart] = coach_charts(100, ctx, Group(1, -5, title="Groep"), history, "en")
+    assert trend_chart.data[0][2] == "Cato-Loui… (1)"  # eight names side by side
 
 
 def test_the_coach_and_the_group_see_which_kinds_of_contributions_helped_most() -> None:
@@ -69,11 +96,11 @@ def test_the_coach_and_the_group_see_which_kinds_of_contributions_helped_most() 
     history = (PastCycle(1, 1, "q1", "c1", ("open_question",), helpful_label="open_question"),
                PastCycle(2, 1, "q2", "c2", ("observation",), helpful_label="open_question"),
                PastCycle(3, 1, "q3", "c3", ("observation",), helpful_label="observation"))
-    shown = render_all("nl", coach_summary(ctx, "Groep", 0, history))
+    shown = render_all("nl", coach_summary(ctx, "Groep", (), history))
     # Four cycles, three with a pick: the numbers add up to the cycles named.
     assert "Wat de inbrengers het meest hielp, over 3 cycli: 2 open vragen, 1 waarneming" in shown
     assert "Anna: 2 van minstens 3" in shown and "Bram: 1 van minstens 3" in shown
-    english = render_all("en", coach_summary(ctx, "Group", 0, history))
+    english = render_all("en", coach_summary(ctx, "Group", (), history))
     assert "2 open questions, 1 observation" in english and "Anna: 2 of at least 3" in english
     assert "Laat de nieuwe clip het zien? deels" in shown
 
@@ -116,17 +143,21 @@ def test_the_chain_asks_what_the_clip_showed_only_where_there_was_a_commitment_b
                    commitment="Samenvatten", previous_commitment="Eerst stilte")
     history = (past_cycle(first, ()), past_cycle(second, ()))
     ctx = CycleContext(second, Settings(), MEMBERS, NOW, ())
-    shown = render_all("nl", coach_summary(ctx, "Groep", 0, history))
+    shown = render_all("nl", coach_summary(ctx, "Groep", (), history))
     assert "1. Hoe begin ik? → Eerst stilte" in shown
-    assert "2. Hoe sluit ik af? · niet beantwoord → Samenvatten" in shown
-    english = render_all("en", coach_summary(ctx, "Group", 0, history))
-    assert "1. Hoe begin ik? → Eerst stilte" in english and "· not answered →" in english
-    assert "liet de clip zien wat geprobeerd is?" in shown
+    # UX review 7: "2. Hoe sluit ik af? · deels → Samenvatten" read as if the answer judged
+    # question 2; it is about commitment 1, so it comes first, saying so.
+    assert "2. (clip 2 liet het vorige voornemen zien: niet beantwoord) Hoe sluit ik af? → " \
+        "Samenvatten" in shown
+    english = render_all("en", coach_summary(ctx, "Group", (), history))
+    assert "1. Hoe begin ik? → Eerst stilte" in english
+    assert "2. (clip 2 showed the previous commitment: not answered) Hoe sluit ik af?" in english
+    assert "of de nieuwe clip het vorige voornemen liet zien" in shown
     # Only a first cycle so far: the legend asks nothing about a clip (the second review).
     alone = render_all("nl", coach_summary(CycleContext(first, Settings(), MEMBERS, NOW, ()),
-                                           "Groep", 0, history[:1]))
+                                           "Groep", (), history[:1]))
     assert "1. Hoe begin ik? → Eerst stilte" in alone
-    assert "(cyclus: leervraag → voornemen)" in alone and "geprobeerd" not in alone
+    assert "(cyclus: leervraag → voornemen)" in alone and "voornemen liet zien" not in alone
 
 
 def test_what_helped_most_counts_only_the_cycles_with_a_pick() -> None:
@@ -143,10 +174,10 @@ def test_the_coach_is_not_addressed_as_one_of_the_group() -> None:
     ctx = CycleContext(cycle, Settings(), MEMBERS, NOW,
                        (ContributionRef(1, 2, "lookback", "Doorvragen", "move"),))
     history = (PastCycle(1, 1, "q1", "c1", ("open_question",), helpful_label="open_question"),)
-    dutch = render_all("nl", coach_summary(ctx, "Groep", 0, history))
+    dutch = render_all("nl", coach_summary(ctx, "Groep", (), history))
     assert "Over de cycli van de groep heen" in dutch and "(elk lid doet er minstens 3)" in dutch
     assert "Zetten die de leden weer gebruiken" in dutch
-    english = render_all("en", coach_summary(ctx, "Group", 0, history))
+    english = render_all("en", coach_summary(ctx, "Group", (), history))
     assert "Across the group's cycles" in english and "(each member does at least 3)" in english
     assert "Moves the members will use again" in english
     for words in ("onze", "ieder doet", "we weer", "our cycles", "each of us", "we will"):
@@ -160,13 +191,13 @@ def test_the_coach_is_told_what_unread_voice_notes_and_tips_on_request_mean() ->
     said = (ContributionRef(1, 3, "reality", "", "voice", 11, "voice", 6),
             ContributionRef(2, 2, "options", "Probeer een timer.", "tip", 12))
     shown = render_all("nl", coach_summary(CycleContext(cycle, Settings(), MEMBERS, NOW, said),
-                                           "Groep", 0))
+                                           "Groep", ()))
     counts = shown.split("<b>Bijdragen per lid</b>")[1].split("\n\n")[0]
     assert "• Bram: 0 / 0 / 0 (+1)" in counts and "• Cato: 0 / 0 / 0 · 🎙 1 spraakbericht" in counts
     assert "(+n): tips, meningen of uitleg nadat de inbrenger erom vroeg" in counts
     assert "niet in tekst konden worden omgezet" in counts
     quiet = render_all("en", coach_summary(CycleContext(cycle, Settings(), MEMBERS, NOW, ()),
-                                           "Group", 0))
+                                           "Group", ()))
     assert "(+n)" not in quiet and "turned into text" not in quiet  # only where they appear
 
 
@@ -197,7 +228,7 @@ def test_a_tip_on_request_rewritten_as_a_question_counts_as_the_question() -> No
     cycle = Cycle(9, 1, 1, 1, Phase.CLOSED, NOW, welcome_tips=frozenset({12}))
     said = (ContributionRef(2, 2, "options", "Wat zou een timer doen?", "open_question", 12),)
     shown = render_all("nl", coach_summary(CycleContext(cycle, Settings(), MEMBERS, NOW, said),
-                                           "Groep", 0))
+                                           "Groep", ()))
     assert "• Bram: 1 / 0 / 0" in shown and "(+1)" not in shown
 
 
@@ -223,6 +254,6 @@ def test_the_coach_reads_who_was_away_not_a_row_of_zeros() -> None:
     said = (ContributionRef(1, 2, "reality", "Wat zag je?", "open_question"),)
     here = tuple(replace(m, agreed=True) for m in MEMBERS)
     shown = render_all("nl", coach_summary(CycleContext(cycle, Settings(), here, NOW, said),
-                                           "Groep", 0))
+                                           "Groep", ()))
     counts = shown.split("<b>Bijdragen per lid</b>")[1]
     assert "• Cato: vandaag afwezig" in counts and "Cato: 0 / 0 / 0" not in counts

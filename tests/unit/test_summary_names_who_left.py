@@ -29,5 +29,5 @@ def test_the_summary_names_who_left_and_counts_what_they_said() -> None:
     assert "• Daan: 1 vraag" in summary
     assert "?:" not in summary
     assert "Eva" not in summary  # not in this cycle: not "listened this time" either
-    coach = render_all("nl", coach_summary(ctx, "Pabo", 0))
+    coach = render_all("nl", coach_summary(ctx, "Pabo", ()))
     assert "• Daan: 1 / 0 / 0" in coach and "Eva" not in coach

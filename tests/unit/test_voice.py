@@ -323,7 +323,7 @@ def test_a_summary_line_says_voice_note_and_its_length() -> None:
 
 
 def test_the_coach_sees_voice_notes_apart_from_the_balance() -> None:
-    shown = render_all("en", coach_summary(closing_ctx(BOB_NOTE), "Group", 0))
+    shown = render_all("en", coach_summary(closing_ctx(BOB_NOTE), "Group", ()))
     assert "• Bob: 1 / 0 / 0 · 🎙 1 voice note (0:35)" in shown
     assert "• Carla: 1 / 0 / 0\n" in shown  # unchanged without voice notes
 

@@ -46,7 +46,7 @@ def watch(cycle: Cycle, *events: Watched | Absent,
 
 
 def coach_says(decision: Decision) -> str:
-    return render_all("nl", coach_summary(ctx_for(decision.cycle, members=NOT_AGREED), "2B", 0))
+    return render_all("nl", coach_summary(ctx_for(decision.cycle, members=NOT_AGREED), "2B", ()))
 
 
 def test_a_member_who_has_not_agreed_is_not_waited_for() -> None:
@@ -165,7 +165,7 @@ def test_the_summaries_leave_out_who_has_not_agreed_yet() -> None:
     ctx = ctx_for(cycle_in(P.CLOSED, commitment="Wachten"), members=NOT_AGREED,
                   contributions=CONTRIBUTIONS[:2])
     assert "Eva" not in render_all("nl", group_summary(ctx))
-    assert "Eva" not in render_all("en", coach_summary(ctx, "2B", 0))
+    assert "Eva" not in render_all("en", coach_summary(ctx, "2B", ()))
     assert "• Daan: luisterde deze keer" in render_all("nl", group_summary(ctx))
 
 
@@ -175,7 +175,7 @@ def test_the_summaries_show_who_was_away_as_away_not_as_listening() -> None:
     shown = render_all("nl", group_summary(ctx))
     assert "Bob:" in shown and "• Daan: vandaag afwezig" in shown
     assert "Daan: luisterde" not in shown
-    coach = render_all("en", coach_summary(ctx, "2B", 0))
+    coach = render_all("en", coach_summary(ctx, "2B", ()))
     assert "• Daan: away today" in coach
     chart = coach_charts(100, ctx, Group(1, -5, title="2B"), (), "nl")[0]
     assert ("Daan (afwezig)", 0, 0, 0, 0, 0) in chart.data

@@ -3,12 +3,13 @@ Markdown and HTML with every member's words escaped and no Telegram id anywhere.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from flows.catalog import render_all
 from flows.cycle.model import ContributionRef, Cycle, CycleContext
 from flows.model import Group, Member, Phase, Settings
 from flows.reports.group_summary import group_summary
+from flows.reports.portfolio import Held, portfolio
 from flows.reports.written import (
     as_html,
     as_markdown,
@@ -156,3 +157,62 @@ def test_the_groups_portfolio_counts_each_peer_and_a_members_own_does_not() -> N
     own = as_markdown(member_portfolio("Anna", ANNA, [(GROUP, agreed, [(FIRST, TALK)], {})]),
                       "en")
     assert "Per member" not in own and "Bo: 1 / 0 / 0" not in own
+
+
+def test_a_members_own_words_are_whole_in_their_portfolio_and_peers_are_quoted() -> None:
+    """UX review 7: Bram's portfolio, which he hands in for school, cut his own reflection at
+    90 characters ("... tot iemand…"). His own words (the talk, the learning question, the
+    commitments) are whole there; a peer's stay a short quote, and so do his own in the
+    group's portfolio the coach reads."""
+    own = ("Ik denk dat de helft al aan het nadenken is, maar de rest wacht gewoon af tot "
+           "iemand anders antwoordt.")
+    peer = ("Op 0:12 zie ik dat de meeste leerlingen naar het bord kijken en dat twee jongens "
+            "achterin met iets anders bezig zijn.")
+    commitment = ("Ik ga na elke vraag vijf seconden wachten voordat ik iemand een beurt geef, "
+                  "zodat ook de stillere leerlingen tijd hebben om na te denken.")
+    question = ("Hoe kan ik ervoor zorgen dat meer leerlingen meedoen als ik een vraag aan de "
+                "klas stel, ook de stillere?")
+    talk = (ContributionRef(1, ANNA, "reality", own, "opinion"),
+            ContributionRef(2, BO, "reality", peer, "observation"),
+            ContributionRef(3, ANNA, "options", own.replace("helft", "klas"), "tip"))
+    cycle = _cycle(2, learning_question=question, commitment=commitment,
+                   previous_commitment=commitment, tried="partly")
+    mine = as_markdown(member_portfolio("Anna", ANNA, [(GROUP, PEOPLE, [(cycle, talk)], {})]),
+                       "nl")
+    assert f"  - Anna: {own}" in mine and "anders antwoordt." in mine.split("Opties")[1]
+    assert f"- **Leervraag**: {question}" in mine and f"- **Voornemen**: {commitment}" in mine
+    assert f"„{commitment}”" in mine
+    assert "  - Bo: Op 0:12 zie ik dat de meeste leerlingen" in mine and "achterin met" not in mine
+    coach = as_markdown(group_portfolio(GROUP, PEOPLE, [(cycle, talk)]), "nl")
+    assert f"Anna: {own}" not in coach and "Anna: Ik denk dat de helft" in coach
+
+
+def test_the_groups_portfolio_dates_each_cycle_by_its_meeting_and_only_announces_one_ahead() -> None:
+    """UX review 7: the coach's export told a cycle only announced (no clip yet) as if held
+    ("Leervraag: —", "niet beantwoord", rows of 0 / 0 / 0), dated it by its announcement while
+    the others had their meeting's day, and dropped the (+1) of a tip given on request that
+    the coach summary showed."""
+    meeting = datetime(2027, 2, 9, 14, 0, tzinfo=UTC)  # a Tuesday; announced the Sunday before
+    held = replace(_cycle(1, BO, learning_question="Hoe houd ik de rust?", commitment="Wachten",
+                          welcome_tips=frozenset({12}), absent=frozenset({ANNA})),
+                   meeting_at=meeting)
+    talk = (ContributionRef(1, CATO, "options", "Probeer een timer.", "tip", 12),
+            ContributionRef(2, CATO, "reality", "Wat zag je op 0:10?", "open_question", 13))
+    ahead = Cycle(2, 1, CATO, 1, Phase.ANNOUNCED, NOW, meeting_at=meeting + timedelta(days=7),
+                  previous_commitment="Eerst stilte")
+    dates = {1: Held(meeting - timedelta(days=2), meeting + timedelta(minutes=20)),
+             2: Held(meeting + timedelta(days=5))}
+    agreed = tuple(replace(m, agreed=True) for m in PEOPLE)
+    written = group_portfolio(GROUP, agreed, [(held, talk), (ahead, ())], dates)
+    dutch, english = as_markdown(written, "nl"), as_markdown(written, "en")
+    assert "## Bo, cyclus 1 · 9 feb 2027\n" in dutch and "## Bo, cycle 1 · 9 Feb 2027\n" in english
+    assert dutch.endswith("## Cato, cyclus 1 · 16 feb 2027 (aangekondigd, nog niet besproken)\n\n")
+    assert english.endswith("## Cato, cycle 1 · 16 Feb 2027 (announced, not discussed yet)\n\n")
+    assert "Leervraag**: —" not in dutch and "niet beantwoord" not in dutch
+    assert "  - Cato: 1 / 0 / 0 (+1)\n" in dutch and "  - Anna: vandaag afwezig" in dutch
+    assert "(+n): tips, meningen of uitleg nadat de inbrenger erom vroeg" in dutch
+    assert "<h2>Cato, cyclus 1 · 16 feb 2027 (aangekondigd, nog niet besproken)</h2>\n</body>" \
+        in as_html(written, "nl")
+    data = portfolio(GROUP, agreed, [(held, talk), (ahead, ())], dates)["cycles"]
+    assert [c["meeting_at"] for c in data] == ["2027-02-09T14:00:00+00:00",
+                                               "2027-02-16T14:00:00+00:00"]
