@@ -151,8 +151,13 @@ def document() -> str:
         "leaves passes the turn on to the next member (the cycle stops when nobody can take\n"
         "it). Once the clip is shown, /leave is refused to the inbrenger (the talk is about their\n"
         "teaching; /cancel stops it) and /forget is refused as before; an inbrenger who leaves\n"
-        "the chat then stops the cycle, except in the look back, which closes it as usual. A\n"
-        "peer who leaves while the group watches opens the talk when everyone else has watched.\n"
+        "the chat then stops the cycle, and the turn no longer counts in the rotation\n"
+        "(`ReturnTurn`: the talk about their clip never reached its commitment, so who comes\n"
+        "back is not put behind the others for it). Once their commitment is confirmed, it\n"
+        "closes as usual instead: the group's look back (without the inbrenger's pick), the\n"
+        "summaries for the group and the coach, the follow-up (sent if they are back by then).\n"
+        "A peer who leaves while the\n"
+        "group watches opens the talk when everyone else has watched.\n"
         + INTAKE
     )
 

@@ -177,6 +177,12 @@ SCENARIOS: list[tuple[Phase, dict[str, Any], Event, Phase]] = [
       for phase in (P.WATCHING, P.GOAL, P.REALITY, P.OPTIONS, P.WILL)],
     (P.WATCHING, {"watched_by": frozenset({BOB, CARLA}), "_ctx": {"members": MEMBERS[:3]}},
      MemberLeft(DAAN, "Daan"), P.GOAL),
+    (P.WILL, {"commitment": "x", "step": "commit", "_ctx": {"members": MEMBERS[1:]}},
+     MemberLeft(ANNA, "Anna"), P.WILL),
+    (P.WILL, {"commitment": "x", "step": "lookback",
+              "_ctx": {"members": MEMBERS[1:2], "contributions": (
+                  ContributionRef(41, BOB, "lookback", "Doorvragen.", "other", 541),)}},
+     MemberLeft(ANNA, "Anna"), P.CLOSED),
     (P.ANNOUNCED, {"meeting_at": NOW}, Wait(BOB), P.ANNOUNCED),
     (P.AWAITING_CLIP, {"meeting_at": NOW}, Wait(BOB), P.AWAITING_CLIP),
     (P.ANNOUNCED, {}, TimerFired("clip_reminder"), P.ANNOUNCED),
