@@ -189,8 +189,20 @@ What the inbrenger's words do before the meeting (`flows/cycle/intake.py`):
   one; a shorter GIF is a reaction). Once the clip is there, only a video or video file
   replaces it ("Deze clip komt in de plaats van de vorige"), not a round selfie
   note and not the next items of the album the clip came in. Anyone else's video or GIF, and
-  any video in the talk, is just shared, without an answer; a round video note in the talk is
-  spoken, so a contribution (docs/voice.md).
+  a peer's video in the talk, is just shared, without an answer; a round video note in the talk
+  is spoken, so a contribution (docs/voice.md).
+- Where a video that is not the clip was plausibly meant as one, one line says why it is not
+  taken (`other_clips.not_the_clip`; at most once per person every five minutes, so who shares
+  several videos is not answered at each): the inbrenger's new take or second clip once the
+  group watches ("Je clip en je leervraag blijven zoals ze zijn ... Zeg het in het gesprek"),
+  and, before the clip is shown, the video of a member who just passed the turn on, or a
+  member's video whose caption reads as a learning question ("Dit is niet de clip van deze
+  cyclus: Anna brengt nu in."). A peer's video in the talk is a share, not a clip brought in.
+- Once the group watches, the learning question stays: the intake's "Wil je hem nog aanpassen
+  voordat de groep je clip bekijkt?" says until when. An edit of its message (the clip's
+  caption), or a reply to the clip that reads as a new learning question, is answered with
+  "Je leervraag blijft zoals hij was ... Zeg het in het gesprek"; nothing stored changes (in
+  the talk such a reply is a contribution, as any message).
 - Words in a caption (a photo, a screenshot, a file, a video that is no clip) count like a
   message: in the talk they are the member's contribution, before it they are chat (or the
   inbrenger's learning question, like a message), outside a cycle nothing.

@@ -17,6 +17,7 @@ from flows.cycle import (
     leaving,
     lookback,
     meeting,
+    other_clips,
     sound,
     timebox,
     voice,
@@ -156,6 +157,13 @@ TRANSITIONS: tuple[Transition, ...] = (
     t(P.WATCHING, "absent", None, is_peer, action=watching.watched),
     t(P.WATCHING, "watch_end", P.GOAL),
     t(P.WATCHING, "next", P.GOAL, *MOVES_ON),
+    # Once the group watches, the clip's learning question stays: an edit of it, or a reply to
+    # the clip that reads as a new one, hears to say it in the talk (flows/cycle/other_clips.py).
+    *(t(p, "learning_question", None, is_inbrenger, edits_the_question,
+        action=other_clips.question_edited_late) for p in (P.WATCHING, *TALK)),
+    *(t(p, "message", None, is_inbrenger, has_agreed, replies_to_clip, talk_message,
+        action=other_clips.reply_to_shown_clip)
+      for p in (P.WATCHING, P.GOAL, P.REALITY, P.OPTIONS)),
     t(P.WATCHING, "message", None, is_peer, has_agreed, action=act.hold_for_the_talk),
     t(P.WATCHING, "message", None, action=act.nothing),
     # Goal, reality, options: the inbrenger (or an admin) moves on; the bot keeps time.
