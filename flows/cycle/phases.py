@@ -132,6 +132,8 @@ INTAKE_BUTTONS = ("accept", "swap", "wait", "cancel", "consent")
 
 
 def enter_watching(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
+    cycle = replace(cycle, watch_gate=frozenset(m.user_id for m in ctx.members)
+                    | {cycle.inbrenger_id})
     effects: tuple[Effect, ...] = (
         done(cycle, *INTAKE_BUTTONS),
         # A reply to the clip: in a long chat one tap brings everyone to it.
