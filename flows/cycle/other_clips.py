@@ -1,7 +1,10 @@
-"""A video in the group that is not the cycle's clip (`intake.is_clip` said no): most are
-just shared and get no answer, but where the sender plausibly meant it as the clip, one
-friendly line says why it is not taken. The handler sends it at most once per person every
-few minutes (bot/handlers/media_posted.py)."""
+"""What comes too late or from the wrong person to be the cycle's clip or question.
+
+A video in the group that is not the clip (`intake.is_clip` said no): most are just shared
+and get no answer, but where the sender plausibly meant it as the clip, one friendly line says
+why it is not taken; the handler sends it at most once per person every few minutes
+(bot/handlers/media_posted.py). Once the group watches, the learning question stays too: an
+edit of it, or a reply to the clip that reads as a new one, hears to say it in the talk."""
 from __future__ import annotations
 
 from dataclasses import replace
