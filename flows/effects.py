@@ -199,6 +199,14 @@ class RecordTurn:
 
 
 @dataclass(frozen=True)
+class ReturnTurn:
+    """The turn counted when the clip was shown did not take place: its cycle stopped because
+    the inbrenger left before their commitment (fair rotation counts turns that were had)."""
+
+    user_id: int
+
+
+@dataclass(frozen=True)
 class LogNudge:
     user_id: int | None
     kind: str
@@ -207,8 +215,8 @@ class LogNudge:
 
 Effect = (
     Say | SayPrivately | ButtonsDone | SendStoryboard | SendStill | SendReplay | SetTimer | CancelTimer
-    | SendCoachSummary | SendCoachAddition | StoreContribution | RecordTurn | LogNudge
-    | TranscribeVoice | StoreTranscript | RecordVoiceNotice | SendSoundTimeline
+    | SendCoachSummary | SendCoachAddition | StoreContribution | RecordTurn | ReturnTurn
+    | LogNudge | TranscribeVoice | StoreTranscript | RecordVoiceNotice | SendSoundTimeline
 )
 
 

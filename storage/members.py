@@ -51,6 +51,23 @@ async def record_turn(tx: Tx, group_id: int, user_id: int, now: datetime) -> Non
     await tx.execute("UPDATE members SET skip_next = 0 WHERE group_id = ?", (group_id,))
 
 
+async def return_turn(tx: Tx, group_id: int, user_id: int, cycle_id: int) -> None:
+    """Takes back the turn counted for `cycle_id`, which stopped before it was had: one turn
+    less, and the last turn is again the latest clip shown in another cycle of theirs that
+    was not stopped the same way (none: never)."""
+    await tx.execute(
+        """
+        UPDATE members SET turns = MAX(turns - 1, 0), last_turn_at = (
+            SELECT MAX(t.at) FROM cycle_transitions t JOIN cycles c ON c.id = t.cycle_id
+             WHERE c.group_id = members.group_id AND c.inbrenger_id = members.user_id
+               AND c.id <> ? AND t.to_phase = 'watching'
+               AND NOT EXISTS (SELECT 1 FROM cycle_transitions s
+                                WHERE s.cycle_id = c.id AND s.to_phase = 'cancelled'
+                                  AND s.event = 'member_left' AND s.actor_id = c.inbrenger_id))
+         WHERE group_id = ? AND user_id = ?
+        """, (cycle_id, group_id, user_id))
+
+
 async def active(tx: Tx, group_id: int) -> tuple[Member, ...]:
     """The group's active members, with whether they can be written to privately and the
     commitment of their last closed cycle (for the next one to look back at)."""

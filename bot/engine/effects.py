@@ -19,6 +19,7 @@ from flows.effects import (
     LogNudge,
     RecordTurn,
     RecordVoiceNotice,
+    ReturnTurn,
     Say,
     SayPrivately,
     SendCoachAddition,
@@ -70,6 +71,8 @@ async def store(unit: Unit, group: Group, cycle: Cycle, effects: tuple[Effect, .
             await unit.send(sound_timeline(group, cycle, effect))
         elif isinstance(effect, RecordTurn):
             await members.record_turn(unit.tx, group.id, effect.user_id, unit.now)
+        elif isinstance(effect, ReturnTurn):
+            await members.return_turn(unit.tx, group.id, effect.user_id, cycle.id)
         elif isinstance(effect, LogNudge):
             await contributions.log_nudge(unit.tx, cycle.id, effect.user_id, effect.kind,
                                           effect.message_id, unit.now)

@@ -5,6 +5,8 @@ note that is no clip is spoken, so a contribution; words in a caption count like
 anything else is just shared in the chat, without an answer."""
 from __future__ import annotations
 
+import time
+
 from telegram import Message, Update
 from telegram.ext import BaseHandler, ContextTypes, MessageHandler, filters
 
@@ -16,8 +18,10 @@ from bot.handlers.cycle import on_message, spoken, words_said
 from flows.cycle.events import VoiceNote
 from flows.cycle.intake import awaits_clip_from, is_clip
 from flows.cycle.model import Cycle
+from flows.cycle.other_clips import not_the_clip
+from flows.effects import Text
 from flows.model import Group
-from storage import cycles, groups
+from storage import cycles, groups, members
 from storage.db import Tx
 
 
@@ -38,6 +42,9 @@ async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             cycle, user.id, kind, message.media_group_id, clip_intake.seconds_of(message))
         awaited_in = None if the_clip else await _awaiting_clip_elsewhere(
             tx, message, user.id, kind, group, cycle)
+        why_not = None if the_clip or awaited_in or group is None or cycle is None \
+            or kind is None else await _why_not_the_clip(tx, context, group, cycle, message,
+                                                         user.id, kind)
     if awaited_in is not None:
         async with handling(update, context) as unit:
             if unit is not None:
@@ -58,6 +65,13 @@ async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if the_clip:
             await _clip(update, context, group, message, user.id)
             return
+        if why_not is not None:  # said, and a caption's words count as they would
+            async with handling(update, context) as unit:
+                if unit is not None:
+                    await reply(unit, update, group.settings.language, why_not)
+                    if message.caption:
+                        await words_said(unit, update, context, group, message.caption)
+            return
         if message.video_note is not None:  # a round video note in the talk, say
             await spoken(update, context, VoiceNote(user.id, message.message_id,
                                                     message.video_note.file_id,
@@ -77,6 +91,25 @@ async def _clip(update: Update, context: ContextTypes.DEFAULT_TYPE, group: Group
         decision = await decide_in(unit, group, event)
         if decision is not None and decision.refusal is not None:
             await reply(unit, update, group.settings.language, decision.refusal)
+
+
+# A member who shares several videos hears why they are not the clip once, not at each.
+NOT_THE_CLIP_EVERY = 300.0
+
+
+async def _why_not_the_clip(tx: Tx, context: ContextTypes.DEFAULT_TYPE, group: Group,
+                            cycle: Cycle, message: Message, user_id: int, kind: str
+                            ) -> Text | None:
+    """A video that is not the clip, where the sender plausibly meant it as one: one line
+    (flows/cycle/other_clips.py), at most once per person every few minutes."""
+    inbrenger = await members.get(tx, group.id, cycle.inbrenger_id)
+    answer = not_the_clip(cycle, user_id, kind, message.caption or "",
+                          group.settings.language, inbrenger.name if inbrenger else "",
+                          album=message.media_group_id, seconds=clip_intake.seconds_of(message))
+    if answer is None or not services(context).throttle.allow(
+            ("not_the_clip", group.id, user_id), NOT_THE_CLIP_EVERY, time.monotonic()):
+        return None
+    return answer
 
 
 async def _awaiting_clip_elsewhere(tx: Tx, message: Message, user_id: int, kind: str | None,

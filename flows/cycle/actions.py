@@ -63,7 +63,10 @@ def outsider_message(ctx: CycleContext, event: Event) -> Decision | None:
     if not cycle.is_open or event.actor in cycle.told_outsiders:
         return Decision(cycle)
     told = replace(cycle, told_outsiders=cycle.told_outsiders | {event.actor})
-    return Decision(told, (Say((text("cycle.outsider"),), reply_to=event.message_id),))
+    # That a cycle runs, and whose: a newcomer's "wat is hier de bedoeling?" deserves more
+    # than "send /join" (the UX review).
+    return Decision(told, (Say((text("cycle.outsider", name=inbrenger_name(ctx)),),
+                               reply_to=event.message_id),))
 
 
 def accept(ctx: CycleContext, event: Event) -> Decision:

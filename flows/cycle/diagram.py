@@ -117,9 +117,11 @@ def document() -> str:
         "```mermaid\n" + mermaid() + "```\n\n"
         "Watching opens the talk (`watched`, `absent`) once everyone the group waits for has\n"
         "watched: members who agreed to the agreements, other than the inbrenger, who did not\n"
-        "pass this turn on and did not press \"I'm not here today\" (`flows/cycle/watching.py`;\n"
-        "the coach summary's \"watched before the talk\" uses the same rule). Each press is\n"
-        "answered with who the group still waits for. After watching, what waits for everyone\n"
+        "pass this turn on and did not press \"I'm not here today\", and who were members when\n"
+        "the watching began (`Cycle.watch_gate`: who joins later may press it, and is not waited\n"
+        "for; `flows/cycle/watching.py`; the coach summary's \"watched before the talk\" uses the\n"
+        "same rule). Each press is answered with who the group still waits for. After\n"
+        "watching, what waits for everyone\n"
         "(\"everyone has named a strong moment\", the look back) waits for who is here, and the\n"
         "summaries leave out who was away and said nothing; who says something in the talk is\n"
         "here after all (`table._apply`; a look-back line is about the talk, not in it).\n"
@@ -153,13 +155,22 @@ def document() -> str:
         "choose; with the intake complete, the clip is shown. In goal, reality, options or will\n"
         "(not its look back, which closes by its own timebox), when nobody has written in the\n"
         "talk for an hour, the group hears where the cycle stands and how to go on or stop it.\n\n"
+        "Someone who has not joined and writes while a cycle runs hears once that a cycle runs\n"
+        "and whose (\"Er loopt nu een cyclus: Bram brengt een clip uit de eigen les in. Lees\n"
+        "gerust mee. Stuur /join om mee te doen, dat kan ook nu nog.\"; `actions.outsider_message`),\n"
+        "then is left in peace.\n\n"
         "A member who leaves (`member_left`: /leave, /forget, or leaving the Telegram chat) is\n"
         "no longer counted on (`flows/cycle/leaving.py`). Before the meeting, an inbrenger who\n"
         "leaves passes the turn on to the next member (the cycle stops when nobody can take\n"
         "it). Once the clip is shown, /leave is refused to the inbrenger (the talk is about their\n"
         "teaching; /cancel stops it) and /forget is refused as before; an inbrenger who leaves\n"
-        "the chat then stops the cycle, except in the look back, which closes it as usual. A\n"
-        "peer who leaves while the group watches opens the talk when everyone else has watched.\n"
+        "the chat then stops the cycle, and the turn no longer counts in the rotation\n"
+        "(`ReturnTurn`: the talk about their clip never reached its commitment, so who comes\n"
+        "back is not put behind the others for it). Once their commitment is confirmed, it\n"
+        "closes as usual instead: the group's look back (without the inbrenger's pick), the\n"
+        "summaries for the group and the coach, the follow-up (sent if they are back by then).\n"
+        "A peer who leaves while the\n"
+        "group watches opens the talk when everyone else has watched.\n"
         + INTAKE
     )
 
@@ -191,8 +202,20 @@ What the inbrenger's words do before the meeting (`flows/cycle/intake.py`):
   one; a shorter GIF is a reaction). Once the clip is there, only a video or video file
   replaces it ("Deze clip komt in de plaats van de vorige"), not a round selfie
   note and not the next items of the album the clip came in. Anyone else's video or GIF, and
-  any video in the talk, is just shared, without an answer; a round video note in the talk is
-  spoken, so a contribution (docs/voice.md).
+  a peer's video in the talk, is just shared, without an answer; a round video note in the talk
+  is spoken, so a contribution (docs/voice.md).
+- Where a video that is not the clip was plausibly meant as one, one line says why it is not
+  taken (`other_clips.not_the_clip`; at most once per person every five minutes, so who shares
+  several videos is not answered at each): the inbrenger's new take or second clip once the
+  group watches ("Je clip en je leervraag blijven zoals ze zijn ... Zeg het in het gesprek"),
+  and, before the clip is shown, the video of a member who just passed the turn on, or a
+  member's video whose caption reads as a learning question ("Dit is niet de clip van deze
+  cyclus: Anna brengt nu in."). A peer's video in the talk is a share, not a clip brought in.
+- Once the group watches, the learning question stays: the intake's "Wil je hem nog aanpassen
+  voordat de groep je clip bekijkt?" says until when. An edit of its message (the clip's
+  caption), or a reply to the clip that reads as a new learning question, is answered with
+  "Je leervraag blijft zoals hij was ... Zeg het in het gesprek"; nothing stored changes (in
+  the talk such a reply is a contribution, as any message).
 - Words in a caption (a photo, a screenshot, a file, a video that is no clip) count like a
   message: in the talk they are the member's contribution, before it they are chat (or the
   inbrenger's learning question, like a message), outside a cycle nothing.

@@ -6,9 +6,10 @@ from __future__ import annotations
 from flows.cycle.actions import pass_turn, successor
 from flows.cycle.events import Event, MemberLeft
 from flows.cycle.model import Cycle, CycleContext, Decision
+from flows.cycle.phases import start_lookback
 from flows.cycle.start import MIN_MEMBERS
 from flows.cycle.watching import everyone_watched
-from flows.effects import Say, Text, text
+from flows.effects import Effect, ReturnTurn, Say, Text, text
 from flows.model import BEFORE_TALK_PHASES
 
 
@@ -42,8 +43,22 @@ def turn_passes(ctx: CycleContext, event: Event) -> Decision:
 
 def cycle_stops(ctx: CycleContext, event: Event) -> Decision:
     """The inbrenger left the chat during the talk, or nobody can take their turn: the cycle
-    stops (the table cancels it; what was said stays stored)."""
+    stops (the table cancels it; what was said stays stored). A turn stopped before its
+    commitment was no turn had: it no longer counts in the rotation (`ReturnTurn`), so who
+    comes back is not put behind the others for a talk about their clip that never ended."""
     assert isinstance(event, MemberLeft)
-    key = "cycle.left_nobody_takes_over" if ctx.cycle.phase in BEFORE_TALK_PHASES \
-        else "cycle.inbrenger_left"
-    return Decision(ctx.cycle, (Say((text(key, name=event.who),)),))
+    if ctx.cycle.phase in BEFORE_TALK_PHASES:  # no turn counted yet
+        return Decision(ctx.cycle, (Say((text("cycle.left_nobody_takes_over", name=event.who),)),))
+    effects: tuple[Effect, ...] = (Say((text("cycle.inbrenger_left", name=event.who),)),
+                                   ReturnTurn(ctx.cycle.inbrenger_id))
+    return Decision(ctx.cycle, effects)
+
+
+def closes_without_them(ctx: CycleContext, event: Event) -> Decision:
+    """The inbrenger left the chat after confirming their commitment: the talk is done, so
+    the cycle closes as usual through the group's look back, which does not wait for the
+    inbrenger's pick (`lookback.complete_after`); summaries and follow-up as always."""
+    assert isinstance(event, MemberLeft)
+    cycle, effects = start_lookback(ctx, ctx.cycle)
+    said = Say((text("cycle.inbrenger_left_committed", name=event.who),))
+    return Decision(cycle, (said, *effects))

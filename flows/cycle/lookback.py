@@ -76,10 +76,11 @@ def _gives_a_line(ctx: CycleContext, event: Event) -> bool:
 
 
 def complete_after(ctx: CycleContext, event: Event) -> bool:
-    """Has everyone answered once this event counts: the inbrenger picked and each peer gave
-    a line?"""
+    """Has everyone answered once this event counts: the inbrenger picked (or left the group)
+    and each peer gave a line?"""
     cycle = ctx.cycle
-    picked = cycle.lookback_choice is not None or isinstance(event, LookBackChoice)
+    picked = cycle.lookback_choice is not None or isinstance(event, LookBackChoice) \
+        or ctx.inbrenger is None
     lined = _lined(ctx)
     if event.name in ("message", "move", "voice") and _gives_a_line(ctx, event):
         lined.add(actor_of(event))

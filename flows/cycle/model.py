@@ -47,6 +47,9 @@ class Cycle:
     lookback_options: tuple[int, ...] = ()  # contribution ids offered as buttons
     lookback_choice: int | None = None  # a contribution id, or 0 for "none of these"
     skipped_by: frozenset[int] = frozenset()  # members who passed this turn on
+    # Who was a member when the watching began (the inbrenger too, so it is never empty once
+    # set): who joins later is not waited for to watch. Empty: a cycle from before it was kept.
+    watch_gate: frozenset[int] = frozenset()
     told_outsiders: frozenset[int] = frozenset()
     reminded_to_agree: frozenset[int] = frozenset()  # members who have not agreed, told once
     strong_moments: frozenset[int] = frozenset()  # members who named a strong moment

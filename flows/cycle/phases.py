@@ -132,6 +132,8 @@ INTAKE_BUTTONS = ("accept", "swap", "wait", "cancel", "consent")
 
 
 def enter_watching(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
+    cycle = replace(cycle, watch_gate=frozenset(m.user_id for m in ctx.members)
+                    | {cycle.inbrenger_id})
     effects: tuple[Effect, ...] = (
         done(cycle, *INTAKE_BUTTONS),
         # A reply to the clip: in a long chat one tap brings everyone to it.
@@ -326,14 +328,19 @@ def _option(ctx: CycleContext, cycle: Cycle, c: ContributionRef) -> Button:
 
 
 def start_lookback(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
-    options = lookback_candidates(ctx)
-    by_id = {c.id: c for c in ctx.contributions}
-    rows = tuple((_option(ctx, cycle, by_id[cid]),) for cid in options)
-    rows += ((button(cycle, "cycle.button.lookback_none", "look", "0"),),)
-    cycle = replace(cycle, lookback_options=options)
+    """The inbrenger's pick (not asked of an inbrenger who left the group) and the group's
+    line."""
+    asked: tuple[Effect, ...] = ()
+    if ctx.inbrenger is not None:
+        options = lookback_candidates(ctx)
+        by_id = {c.id: c for c in ctx.contributions}
+        rows = tuple((_option(ctx, cycle, by_id[cid]),) for cid in options)
+        rows += ((button(cycle, "cycle.button.lookback_none", "look", "0"),),)
+        cycle = replace(cycle, lookback_options=options)
+        asked = (Say((text("cycle.lookback_inbrenger", name=inbrenger_name(ctx)),), rows),)
     effects = (
         done(cycle, *PROMPT_BUTTONS, "commit"),  # a later proposal left unconfirmed, too
-        Say((text("cycle.lookback_inbrenger", name=inbrenger_name(ctx)),), rows),
+        *asked,
         Say((text("cycle.lookback_group"),)),
         *cancel_timers(cycle, "phase_reminder", "step_reminder", "tick"),
         set_timer(ctx, cycle, "lookback_end", ctx.settings.lookback_minutes),

@@ -17,6 +17,7 @@ from flows.cycle import (
     leaving,
     lookback,
     meeting,
+    other_clips,
     sound,
     timebox,
     voice,
@@ -156,6 +157,13 @@ TRANSITIONS: tuple[Transition, ...] = (
     t(P.WATCHING, "absent", None, is_peer, action=watching.watched),
     t(P.WATCHING, "watch_end", P.GOAL),
     t(P.WATCHING, "next", P.GOAL, *MOVES_ON),
+    # Once the group watches, the clip's learning question stays: an edit of it, or a reply to
+    # the clip that reads as a new one, hears to say it in the talk (flows/cycle/other_clips.py).
+    *(t(p, "learning_question", None, is_inbrenger, edits_the_question,
+        action=other_clips.question_edited_late) for p in (P.WATCHING, *TALK)),
+    *(t(p, "message", None, is_inbrenger, has_agreed, replies_to_clip, talk_message,
+        action=other_clips.reply_to_shown_clip)
+      for p in (P.WATCHING, P.GOAL, P.REALITY, P.OPTIONS)),
     t(P.WATCHING, "message", None, is_peer, has_agreed, action=act.hold_for_the_talk),
     t(P.WATCHING, "message", None, action=act.nothing),
     # Goal, reality, options: the inbrenger (or an admin) moves on; the bot keeps time.
@@ -225,14 +233,17 @@ TRANSITIONS: tuple[Transition, ...] = (
     *(t(p, "tried", None, is_inbrenger, tried_open, action=act.take_tried)
       for p in (P.ANNOUNCED, P.AWAITING_CLIP, P.WATCHING, *TALK)),
     # A member who left: before the meeting the inbrenger's turn passes on; once the clip is
-    # shown the cycle stops (the talk is about their teaching; after their commitment, the look
-    # back still closes it); a peer is no longer waited for to watch.
+    # shown the cycle stops (the talk is about their teaching); after their commitment it
+    # closes through the group's look back; a peer is no longer waited for to watch.
     *(t(p, "member_left", P.ANNOUNCED, is_inbrenger, leaving.someone_takes_over,
         action=leaving.turn_passes) for p in BEFORE_TALK),
     *(t(p, "member_left", P.CANCELLED, is_inbrenger, action=leaving.cycle_stops)
       for p in OPEN_PHASES if p is not P.WILL),
+    t(P.WILL, "member_left", None, is_inbrenger, has_commitment, step=W.COMMIT,
+      to_step=W.LOOKBACK, action=leaving.closes_without_them),
     t(P.WILL, "member_left", P.CANCELLED, is_inbrenger, step=W.COMMIT,
       action=leaving.cycle_stops),
+    t(P.WILL, "member_left", P.CLOSED, is_inbrenger, lookback_complete, step=W.LOOKBACK),
     t(P.WATCHING, "member_left", P.GOAL, leaving.nobody_left_to_watch),
     # Any open cycle can be called off; a closed one still takes a late look-back answer.
     *(t(p, "cancel", P.CANCELLED, is_inbrenger_or_admin) for p in OPEN_PHASES),

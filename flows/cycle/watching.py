@@ -18,9 +18,12 @@ from flows.model import Member, Phase
 
 
 def awaited(members: Sequence[Member], cycle: Cycle) -> tuple[Member, ...]:
-    """The members whose watching the group waits for."""
+    """The members whose watching the group waits for: not who joined once the watching
+    began (`Cycle.watch_gate`); they can still press "I watched it"."""
     passed = cycle.skipped_by | {cycle.inbrenger_id}
-    return tuple(m for m in present(members, cycle) if m.user_id not in passed)
+    gate = cycle.watch_gate
+    return tuple(m for m in present(members, cycle)
+                 if m.user_id not in passed and (not gate or m.user_id in gate))
 
 
 def present(members: Sequence[Member], cycle: Cycle) -> tuple[Member, ...]:

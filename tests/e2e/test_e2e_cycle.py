@@ -111,9 +111,12 @@ async def test_wrong_people_and_stale_buttons_get_a_clear_answer(
                                   button_data(announcement, "accept"))
     assert answer and "inbrenger" in answer["text"]
     since = await tg.mark()
-    # Cato's video is just shared: not her clip to bring in, and no answer (it used to be
-    # "Dat is aan de inbrenger" at every video or GIF of a peer).
+    # Cato's video is not her clip to bring in. Its caption reads as a learning question, so
+    # she hears once whose clip this cycle waits for (it used to be "Dat is aan de
+    # inbrenger" at every video or GIF of a peer; a peer's video without one gets no answer).
     await tg.send_video(cato.user_id, chat, make_clip(tmp_path), caption=QUESTION)
+    await tg.wait_for_text(chat, "Dit is niet de clip van deze cyclus: Bram brengt nu in",
+                           since=since)
     await tg.send_text(cato.user_id, chat, "/next")
     await tg.wait_for_text(chat, "Er is nu geen volgende fase", since=since)
     assert not [m for m in await tg.bot_messages(chat, since=since)
