@@ -78,12 +78,18 @@ async def to_the_talk(bot: InProcessBot) -> MessageView:
     return await clip_watched(bot)
 
 
-async def clip_watched(bot: InProcessBot) -> MessageView:
-    """Bram's clip with its question, his consent, Cato watched: the goal prompt."""
+async def clip_shown(bot: InProcessBot) -> MessageView:
+    """Bram's clip with its question and his consent: the group watches (the watched prompt)."""
     since = await bot.tg.mark()
     await bot.handle(video(bot.app.bot, BRAM, QUESTION))
     await press_on(bot, BRAM, await latest(bot, "consent", since), "consent")
-    await press_on(bot, CATO, await latest(bot, "watched", since), "watched")
+    return await latest(bot, "watched", since)
+
+
+async def clip_watched(bot: InProcessBot) -> MessageView:
+    """Bram's clip with its question, his consent, Cato watched: the goal prompt."""
+    since = await bot.tg.mark()
+    await press_on(bot, CATO, await clip_shown(bot), "watched")
     return await latest(bot, "next", since)
 
 

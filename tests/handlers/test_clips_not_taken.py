@@ -5,7 +5,14 @@ video in the talk stays just shared (tests/handlers/test_media_in_the_group.py).
 from __future__ import annotations
 
 from tests.handlers.in_process import InProcessBot
-from tests.handlers.talk import QUESTION, announced, latest, press_on, stage, to_the_talk
+from tests.handlers.talk import (
+    QUESTION,
+    announced,
+    clip_shown,
+    press_on,
+    stage,
+    to_the_talk,
+)
 from tests.handlers.updates import BRAM, CATO, GROUP, message, video
 
 SHARPER = "Hoe geef ik leerlingen meer denktijd nadat ik een vraag stel?"
@@ -51,9 +58,7 @@ async def test_a_reply_to_the_clip_with_a_new_question_is_answered_and_changes_n
 async def test_a_better_take_while_the_group_watches_is_answered_and_not_taken(
         bot: InProcessBot) -> None:
     await announced(bot)
-    since = await bot.tg.mark()
-    await bot.handle(video(bot.app.bot, BRAM, QUESTION))
-    await press_on(bot, BRAM, await latest(bot, "consent", since), "consent")
+    await clip_shown(bot)
     assert (await stage(bot))[0] == "watching"
     clip = await _clip_message_id(bot)
     said = await bot.answers(video(bot.app.bot, BRAM, SHARPER))

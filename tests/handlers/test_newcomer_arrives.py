@@ -3,8 +3,8 @@ runs and that he can still join; joined while the group watches, he is not waite
 from __future__ import annotations
 
 from tests.handlers.in_process import InProcessBot
-from tests.handlers.talk import QUESTION, announced, latest, press_on, stage
-from tests.handlers.updates import BRAM, CATO, GROUP, Person, command, message, video
+from tests.handlers.talk import announced, clip_shown, press_on, stage
+from tests.handlers.updates import CATO, GROUP, Person, command, message
 
 FRANK = Person(7, "Frank")
 
@@ -25,10 +25,7 @@ async def test_a_newcomers_first_words_hear_that_a_cycle_runs(bot: InProcessBot)
 
 async def test_who_joins_while_the_group_watches_is_not_waited_for(bot: InProcessBot) -> None:
     await announced(bot)
-    since = await bot.tg.mark()
-    await bot.handle(video(bot.app.bot, BRAM, QUESTION))
-    await press_on(bot, BRAM, await latest(bot, "consent", since), "consent")
-    watch = await latest(bot, "watched", since)
+    watch = await clip_shown(bot)
     await _added(bot)
     await bot.handle(command(bot.app.bot, FRANK, "/join"))
     [(group_id,)] = await bot.db_all("SELECT id FROM groups")

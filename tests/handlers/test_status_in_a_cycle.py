@@ -2,16 +2,14 @@
 from __future__ import annotations
 
 from tests.handlers.in_process import InProcessBot
-from tests.handlers.talk import QUESTION, announced, latest, press_on
-from tests.handlers.updates import ANNA, BRAM, command, video
+from tests.handlers.talk import announced, clip_shown
+from tests.handlers.updates import ANNA, command
 
 
 async def test_while_the_group_watches_status_gives_the_watch_time_left(
         bot: InProcessBot) -> None:
     await announced(bot)
-    since = await bot.tg.mark()
-    await bot.handle(video(bot.app.bot, BRAM, QUESTION))
-    await press_on(bot, BRAM, await latest(bot, "consent", since), "consent")
+    await clip_shown(bot)
     since = await bot.tg.mark()
     await bot.handle(command(bot.app.bot, ANNA, "/status"))
     [said] = await bot.said(since=since)
