@@ -94,11 +94,20 @@ def _said(who: str, c: ContributionRef, whole: bool = False) -> Said:
     return Said(who, words if c.text else "", c.duration if c.is_voice else None)
 
 
+# Who said it, in a member's own portfolio, where it is not the member: "a peer". The member
+# hands it in at school, and the group agreed that what is said stays in the group (SPEC 6);
+# the summaries go only to the group and its coaches (SPEC 5), so peers go unnamed there.
+PEER = "\x00peer"
+
+
 def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...],
           names: dict[int, str], held: Held | None = None,
           members: Iterable[Member] = (), reader: int | None = None) -> Story:
-    """`reader`: whose portfolio this is (a member's own); their words are told whole."""
+    """`reader`: whose portfolio this is (a member's own); their words are told whole, and
+    everyone else is a peer, unnamed."""
     def who(user_id: int) -> str:
+        if reader is not None and user_id != reader:
+            return PEER
         return names.get(user_id) or "?"
 
     def said(c: ContributionRef) -> Said:
@@ -202,7 +211,8 @@ class _Writer:
                              words=said.words)
         else:
             words = self.say("voice.quote", length=clock(said.voice_seconds))
-        return f"{self.escape(said.who)}: {words}"
+        who = self.say("portfolio.peer") if said.who == PEER else self.escape(said.who)
+        return f"{who}: {words}"
 
     def story_lines(self, s: Story) -> list[tuple[str, str | list[str]]]:
         """(label, value or list of items) pairs; values escaped already."""

@@ -101,14 +101,16 @@ async def test_summary_again_and_an_export_with_only_the_members_own_data(
     _, raw = await _document(tg, fake_telegram, bram.user_id, since)
     [own] = json.loads(raw)["groups"][0]["cycles_as_inbrenger"]
     assert own["learning_question"] == QUESTION and own["commitment"] == COMMITMENT
-    # With the JSON comes his portfolio, Markdown and HTML, in his language, names only.
+    # With the JSON comes his portfolio, Markdown and HTML, in his language, no ids, and
+    # his peers unnamed (he hands it in at school; what is said stays in the group).
     markdown = await _document_named(tg, fake_telegram, bram.user_id, since,
                                      "intervision-portfolio.md")
     page = await _document_named(tg, fake_telegram, bram.user_id, since,
                                  "intervision-portfolio.html")
     assert markdown.startswith("# Portfolio van Bram") and "## Cyclus 1 · " in markdown
     assert f"- **Leervraag**: {QUESTION}" in markdown and COMMITMENT in markdown
-    assert "- **Realiteit**:" in markdown and f"Cato: {TALK['reality'][1]}" in markdown
+    assert "- **Realiteit**:" in markdown
+    assert f"Een groepsgenoot: {TALK['reality'][1]}" in markdown and "Cato" not in markdown
     assert "- **Hielp het meest**:" in markdown and MOVE_LINE in markdown
     assert f"<dd>{QUESTION}</dd>" in page
     assert not any(str(p.user_id) in markdown + page for p in demo_group.people)

@@ -53,12 +53,16 @@ def test_a_members_portfolio_tells_each_of_their_cycles_in_dutch() -> None:
     assert "## Cyclus 1 · Pabo \\<2\\>" in markdown and "## Cyclus 2" in markdown
     assert "Cyclus 3" not in markdown  # Bo brought that one in
     assert "- **Leervraag**: Hoe begin ik rustig?" in markdown
-    assert "  - Bo: Op 0:12 zie ik dat \\<b\\>niemand\\</b\\> opkijkt." in markdown  # reality
+    # Peers unnamed: Anna hands it in at school, and what is said stays in the group.
+    assert "  - Een groepsgenoot: Op 0:12 zie ik dat \\<b\\>niemand\\</b\\> opkijkt." \
+        in markdown  # reality
     assert "strenger" not in markdown  # an unasked tip is no part of reality's story
-    assert "  - Cato: Je zou kunnen wachten bij de deur." in markdown  # options hold ideas
+    assert "  - Een groepsgenoot: Je zou kunnen wachten bij de deur." in markdown  # ideas
     assert "- **Voornemen**: Bij de deur wachten" in markdown
-    assert "- **Hielp het meest**: Bo: Op 0:12" in markdown
-    assert "  - Bo: Eerst vragen wat iemand zag." in markdown
+    assert "- **Hielp het meest**: Een groepsgenoot: Op 0:12" in markdown
+    assert "  - Een groepsgenoot: Eerst vragen wat iemand zag." in markdown
+    assert "Bo:" not in markdown and "Cato" not in markdown
+    assert "  - A peer: Eerst vragen wat iemand zag." in as_markdown(_anna(), "en")  # type: ignore[arg-type]
     assert "„Bij de deur wachten”; liet de nieuwe clip het zien? deels" in markdown
     assert "geen voornemen bevestigd" in markdown and "Niet bevestigd" not in markdown
     assert "geen van de aangeboden bijdragen" in markdown
@@ -107,7 +111,7 @@ def test_the_portfolio_keeps_the_goal_and_the_inbrengers_own_insights_as_the_sum
                            "nl")
     goal = markdown.split("- **Doel**:")[1].split("- **Realiteit**")[0]
     assert "  - Bram: Ik wil dat ze rustig binnenkomen." in goal
-    assert "  - Cato: Wat zie je als het rustig is?" in goal
+    assert "  - Een groepsgenoot: Wat zie je als het rustig is?" in goal
     reality = markdown.split("- **Realiteit**:")[1].split("- **Voornemen**")[0]
     assert "  - Bram: Ik werd ongeduldig en begon harder te praten." in reality
     assert "Ja klopt" not in markdown
@@ -182,7 +186,8 @@ def test_a_members_own_words_are_whole_in_their_portfolio_and_peers_are_quoted()
     assert f"  - Anna: {own}" in mine and "anders antwoordt." in mine.split("Opties")[1]
     assert f"- **Leervraag**: {question}" in mine and f"- **Voornemen**: {commitment}" in mine
     assert f"„{commitment}”" in mine
-    assert "  - Bo: Op 0:12 zie ik dat de meeste leerlingen" in mine and "achterin met" not in mine
+    assert "  - Een groepsgenoot: Op 0:12 zie ik dat de meeste leerlingen" in mine \
+        and "achterin met" not in mine
     coach = as_markdown(group_portfolio(GROUP, PEOPLE, [(cycle, talk)]), "nl")
     assert f"Anna: {own}" not in coach and "Anna: Ik denk dat de helft" in coach
 
