@@ -128,6 +128,14 @@ class SendCoachSummary:
 
 
 @dataclass(frozen=True)
+class SendCoachStopped:
+    """Tell every coach linked to the group that a cycle whose talk had begun stopped before
+    its end: no summary will come of it (they wait for one for every cycle, SPEC 5)."""
+
+    cycle_id: int
+
+
+@dataclass(frozen=True)
 class SendCoachAddition:
     """A short addition to a summary the coaches already have (a late look-back answer), sent
     to every coach linked to the group; never the whole summary again."""
@@ -215,7 +223,7 @@ class LogNudge:
 
 Effect = (
     Say | SayPrivately | ButtonsDone | SendStoryboard | SendStill | SendReplay | SetTimer | CancelTimer
-    | SendCoachSummary | SendCoachAddition | StoreContribution | RecordTurn | ReturnTurn
+    | SendCoachSummary | SendCoachStopped | SendCoachAddition | StoreContribution | RecordTurn | ReturnTurn
     | LogNudge | TranscribeVoice | StoreTranscript | RecordVoiceNotice | SendSoundTimeline
 )
 

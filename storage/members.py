@@ -63,7 +63,8 @@ async def return_turn(tx: Tx, group_id: int, user_id: int, cycle_id: int) -> Non
                AND c.id <> ? AND t.to_phase = 'watching'
                AND NOT EXISTS (SELECT 1 FROM cycle_transitions s
                                 WHERE s.cycle_id = c.id AND s.to_phase = 'cancelled'
-                                  AND s.event = 'member_left' AND s.actor_id = c.inbrenger_id))
+                                  AND (s.event = 'member_left' AND s.actor_id = c.inbrenger_id
+                                       OR s.event = 'cancel' AND s.actor_id IS NULL)))
          WHERE group_id = ? AND user_id = ?
         """, (cycle_id, group_id, user_id))
 

@@ -8,7 +8,7 @@ from html import unescape
 
 from bot.engine.outgoing import Chart, Message, Outgoing
 from bot.texts.render import render_all, say
-from flows.cycle.model import CycleContext
+from flows.cycle.model import Cycle, CycleContext
 from flows.effects import Text
 from flows.model import Group
 from flows.reports.coach_summary import addition_header, coach_summary, trend_of
@@ -44,14 +44,35 @@ async def addition(tx: Tx, group: Group, cycle_id: int,
     """A short addition (a late look-back answer, a voice note read after the summary) for
     every coach: never the whole summary. It names whose cycle it adds to, since a coach of
     several groups and cycles may get it hours after the summary."""
+    whose = await _coached_cycle(tx, group, cycle_id)
+    if whose is None:
+        return []
+    linked, cycle, inbrenger = whose
+    header = addition_header(cycle, inbrenger, group.title)
+    html = render_all(group.settings.language, (header, *texts))
+    return [Message(coach_id, html) for coach_id in linked]
+
+
+async def _coached_cycle(tx: Tx, group: Group,
+                         cycle_id: int) -> tuple[list[int], Cycle, str] | None:
+    """The group's linked coaches, the cycle and its inbrenger's name; None without either."""
     linked = await coaches.of_group(tx, group.id)
     cycle = await cycles.get(tx, cycle_id)
     if not linked or cycle is None:
-        return []
+        return None
     names = {m.user_id: m.name for m in await members.named(tx, group.id)}
-    header = addition_header(cycle, names.get(cycle.inbrenger_id) or "?", group.title)
-    html = render_all(group.settings.language, (header, *texts))
-    return [Message(coach_id, html) for coach_id in linked]
+    return linked, cycle, names.get(cycle.inbrenger_id) or "?"
+
+
+async def stopped(tx: Tx, group: Group, cycle_id: int) -> list[Outgoing]:
+    """For every coach: a cycle whose talk had begun stopped, so no summary will come."""
+    whose = await _coached_cycle(tx, group, cycle_id)
+    if whose is None:
+        return []
+    linked, cycle, inbrenger = whose
+    said = say(group.settings.language, "coach_summary.stopped", number=cycle.number,
+               name=inbrenger, group=group.title or "—")
+    return [Message(coach_id, said) for coach_id in linked]
 
 
 def unlinked(group: Group, coach_id: int) -> Message:

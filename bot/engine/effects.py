@@ -23,6 +23,7 @@ from flows.effects import (
     Say,
     SayPrivately,
     SendCoachAddition,
+    SendCoachStopped,
     SendCoachSummary,
     SendReplay,
     SendSoundTimeline,
@@ -103,6 +104,9 @@ async def store(unit: Unit, group: Group, cycle: Cycle, effects: tuple[Effect, .
             await unit.send(clip_media(group, cycle, effect))
         elif isinstance(effect, SendCoachSummary):
             for item in await coach_reports.summary(unit.tx, group, effect.cycle_id, unit.now):
+                await unit.send(item)
+        elif isinstance(effect, SendCoachStopped):
+            for item in await coach_reports.stopped(unit.tx, group, effect.cycle_id):
                 await unit.send(item)
         elif isinstance(effect, SendCoachAddition):
             added = await coach_reports.addition(unit.tx, group, effect.cycle_id, effect.texts)

@@ -40,6 +40,7 @@ from flows.effects import (
     Keyboard,
     Say,
     SayPrivately,
+    SendCoachStopped,
     SendCoachSummary,
     Text,
     about_group,
@@ -347,7 +348,10 @@ def enter_cancelled(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effec
     lines = (text("cycle.cancelled"),
              *((text("cycle.cancelled_kept"),) if ctx.contributions else ()),
              _after_cancel(ctx, cycle))
-    return cycle, (*cancel_timers(cycle), all_buttons_done(cycle), Say(lines))
+    # A talk that had begun: the coaches, who wait for a summary of every cycle, hear it
+    # stopped (before, nothing came, a review found). Before the talk it is the schedule's.
+    told = (SendCoachStopped(cycle.id),) if ctx.contributions else ()
+    return cycle, (*cancel_timers(cycle), all_buttons_done(cycle), Say(lines), *told)
 
 
 def _after_cancel(ctx: CycleContext, cycle: Cycle) -> Text:

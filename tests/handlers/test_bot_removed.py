@@ -3,8 +3,8 @@ what was there (a group without a cycle or a schedule has no "running cycle" to 
 from __future__ import annotations
 
 from tests.handlers.in_process import InProcessBot, set_up, started_bot
-from tests.handlers.talk import announced
-from tests.handlers.updates import ANNA, BRAM, GROUP, bot_added, command
+from tests.handlers.talk import announced, clip_shown
+from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, bot_added, command
 
 
 async def _removed(bot: InProcessBot) -> list[str]:
@@ -74,3 +74,18 @@ async def test_a_cycle_stopped_before_the_removal_is_not_named(bot: InProcessBot
     await _removed(bot)
     [back] = await bot.answers(bot_added(bot.app.bot, ANNA))
     assert "stopte" not in back
+
+
+async def test_a_turn_the_removal_stopped_is_given_back(bot: InProcessBot) -> None:
+    """A review: removed while the group watched Bram's clip and added back, the group read
+    "start it again with /cycle Bram" while /status named Anna next, since Bram's turn had
+    counted when his clip was shown."""
+    await announced(bot)
+    await clip_shown(bot)
+    assert await bot.db_one("SELECT turns FROM members WHERE user_id = ?", BRAM.user_id) == (1,)
+    await _removed(bot)
+    await bot.answers(bot_added(bot.app.bot, ANNA))
+    assert await bot.db_one("SELECT turns, last_turn_at FROM members WHERE user_id = ?",
+                            BRAM.user_id) == (0, None)
+    [status] = await bot.answers(command(bot.app.bot, CATO, "/status"))
+    assert "Bram" in status
