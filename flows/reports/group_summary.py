@@ -160,7 +160,7 @@ def _phase_part(ctx: CycleContext, phase: Phase) -> Text | None:
     helped most marked where it was said."""
     cycle = ctx.cycle
     own, chosen = phase_words(cycle, ctx.contributions, phase, QUOTES_PER_PART)
-    story = how_it_went(ctx) if phase is Phase.GOAL else None
+    story = how_it_went(cycle, ctx.contributions) if phase is Phase.GOAL else None
     own = [c for c in own if c != story]  # told once, in its own line above the goal
     lines: list[Text] = []
     if own and phase is not Phase.WILL:  # in will the confirmed commitment speaks for them
@@ -239,7 +239,7 @@ def tried_line(cycle: Cycle, name: str) -> Text | None:
 
 def story_line(ctx: CycleContext, name: str) -> Text | None:
     """How the try went, in the inbrenger's words (`how_it_went`)."""
-    story = how_it_went(ctx)
+    story = how_it_went(ctx.cycle, ctx.contributions)
     if story is None:
         return None
     return text("summary.tried_story", name=name, quote=quoted(as_shown(story), STORY_CHARS))
@@ -249,14 +249,28 @@ def story_line(ctx: CycleContext, name: str) -> Text | None:
 STORY_CHARS = 300
 
 
-def how_it_went(ctx: CycleContext) -> ContributionRef | None:
+def how_it_went(cycle: Cycle,
+                contributions: Iterable[ContributionRef]) -> ContributionRef | None:
     """The inbrenger's first words in the goal of a cycle that follows a commitment: the goal
-    prompt asks them to tell the group first how it went."""
-    cycle = ctx.cycle
+    prompt asks them to tell the group first how it went. Where a peer asked another
+    question before ("what makes it hard?"), those words answer that: no story then (a
+    review saw such an answer shown as how it went); "hoe ging het?" asks for the story."""
     if not cycle.previous_commitment:
         return None
-    return next((c for c in ctx.contributions if c.phase == Phase.GOAL.value
-                 and c.user_id == cycle.inbrenger_id and (c.text or c.is_voice)), None)
+    for c in contributions:
+        if c.phase != Phase.GOAL.value:
+            continue
+        if c.user_id == cycle.inbrenger_id and (c.text or c.is_voice):
+            return c
+        if c.label in _QUESTIONS and not _ABOUT_THE_TRY.search(c.text):
+            return None
+    return None
+
+
+_QUESTIONS = frozenset({Label.OPEN_QUESTION.value, Label.CLOSED_QUESTION.value})
+_ABOUT_THE_TRY = re.compile(r"\b(?:ging|gegaan|gaat|lukte|gelukt|lukt|probeerde|geprobeerd|"
+                            r"voornemen|went|go|going|goes|worked|tried|try|commitment)\b",
+                            re.IGNORECASE)
 
 
 def lookback_part(ctx: CycleContext, *, for_coach: bool = False) -> tuple[Text, ...]:

@@ -22,6 +22,7 @@ from flows.reports.balance import WELCOME, balance, peers_talk
 from flows.reports.group_summary import (
     Participation,
     as_shown,
+    how_it_went,
     members_balance,
     phase_words,
     quote,
@@ -77,6 +78,7 @@ class Story:
     # The group's portfolio (the coach's): per peer, as the coach summary counts them (tips on
     # request as (+n), away as away); a member's own portfolio keeps the total alone.
     per_member: tuple[Participation, ...] = ()
+    how_it_went: Said | None = None  # the inbrenger's story of trying the previous commitment
 
 
 @dataclass(frozen=True)
@@ -113,9 +115,11 @@ def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...]
     def said(c: ContributionRef) -> Said:
         return _said(who(c.user_id), c, whole=c.user_id == reader)
 
+    told = how_it_went(cycle, contributions)
+
     def part(phase: Phase) -> tuple[Said, ...]:
         own, peers = phase_words(cycle, contributions, phase, LINES_PER_PART)
-        return tuple(said(c) for c in own + peers)
+        return tuple(said(c) for c in own + peers if c != told)  # the story has its own row
 
     helpful = next((c for c in contributions if c.id == cycle.lookback_choice), None)
     spoken = [c for c in peers_talk(cycle, contributions) if c.is_voice]
@@ -137,7 +141,8 @@ def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...]
         voice_notes=(len(spoken), sum(c.duration for c in spoken)),
         welcome_tips=counts[WELCOME],
         held_on=_meeting_day(group, cycle, held),
-        per_member=tuple(members_balance(cycle, members, contributions)))
+        per_member=tuple(members_balance(cycle, members, contributions)),
+        how_it_went=_said(who(told.user_id), told, whole=True) if told else None)
 
 
 _BEFORE_TALK = frozenset({Phase.ANNOUNCED, Phase.AWAITING_CLIP, Phase.WATCHING})
@@ -227,6 +232,8 @@ class _Writer:
             rows.append((self.say("portfolio.tried"),
                          self.say("portfolio.tried_line", commitment=s.previous_commitment)
                          + " " + answer))
+        if s.how_it_went:
+            rows.append((self.say("portfolio.how_it_went"), self.line(s.how_it_went)))
         for key, said in (("portfolio.goal", s.goal), ("portfolio.reality", s.reality),
                           ("portfolio.options", s.options)):
             if said:

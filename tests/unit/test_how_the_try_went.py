@@ -8,8 +8,9 @@ from datetime import UTC, datetime
 
 from flows.catalog import render_all
 from flows.cycle.model import ContributionRef, Cycle, CycleContext
-from flows.model import Member, PastCycle, Phase, Settings
+from flows.model import Group, Member, PastCycle, Phase, Settings
 from flows.reports.group_summary import group_summary
+from flows.reports.written import as_markdown, group_portfolio, member_portfolio
 
 NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
 MEMBERS = (Member(1, "Anna"), Member(2, "Bram"), Member(3, "Cato"))
@@ -35,6 +36,14 @@ def test_the_inbrengers_first_words_in_the_goal_are_the_story_of_the_try() -> No
     assert "• Ik wil vooral rustiger worden." in shown  # which stay the goal's
     english = _summary("en", talk, previous_commitment="Vijf seconden wachten", tried="partly")
     assert "How it went, in Bram's words: <i>Deels." in english
+
+
+def test_an_answer_to_another_question_is_no_story() -> None:
+    """A review: Cato asked first what makes it hard; Bram's answer was shown as how it went."""
+    talk = (ContributionRef(1, 3, "goal", "What makes it hard to keep it up?", "open_question"),
+            ContributionRef(2, 2, "goal", "I start talking and repeat the question.", "other"))
+    shown = _summary("en", talk, previous_commitment="Wait five seconds", tried="partly")
+    assert "How it went" not in shown and "I start talking" in shown  # among the goal's words
 
 
 def test_a_first_cycle_has_no_story_and_a_silent_inbrenger_none_either() -> None:
@@ -70,3 +79,18 @@ def test_the_cycle_that_completes_the_minimum_says_so_once() -> None:
     coach = _closing(2, for_coach=True)
     assert "🎓 Met deze cyclus heeft Bram er 3 gedaan" in coach and "/export" not in coach
     assert "With this cycle Bram has done 3" in _closing(2, "en")
+
+
+def test_the_portfolios_keep_the_story_whole_in_its_own_row() -> None:
+    """A review: the story never reached the portfolios; in one cycle it was missing from
+    Bram's own (its label kept it out of the goal's lines), in the group's it was cut."""
+    cycle = Cycle(9, 1, 2, 2, Phase.CLOSED, NOW, learning_question="Hoe wacht ik langer?",
+                  commitment="Tellen tot vijf", previous_commitment="Vijf seconden wachten",
+                  tried="partly")
+    talk = (ContributionRef(1, 2, "goal", STORY, "other"),)
+    group = Group(1, -1, 0, "Pabo", Settings())
+    own = as_markdown(member_portfolio("Bram", 2, [(group, MEMBERS, [(cycle, talk)], {})]), "nl")
+    assert f"- **Hoe het ging**: Bram: {STORY}" in own
+    assert own.count("Deels. Bij de eerste") == 1
+    coach = as_markdown(group_portfolio(group, MEMBERS, [(cycle, talk)]), "en")
+    assert f"- **How it went**: Bram: {STORY}" in coach
