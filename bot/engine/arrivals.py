@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import warnings
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 from aiohttp import web
 from telegram import Bot, Update
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TelegramError
+from telegram.warnings import PTBUserWarning
 
 from bot.engine.patience import seconds
 from bot.engine.services import Wakeable
@@ -19,6 +21,10 @@ from storage import inbox
 from storage.db import Database, unavailable
 
 log = logging.getLogger(__name__)
+# Asking for getUpdates raw is on purpose (below); the library's advice to use its own
+# get_updates instead filled the log at every long poll.
+warnings.filterwarnings("ignore", message=r"Please use 'Bot\.getUpdates'",
+                        category=PTBUserWarning)
 
 LONG_POLL = 10  # seconds Telegram may hold a getUpdates call open (PTB's own default)
 READ_SLACK = 5.0  # seconds beyond LONG_POLL before a held getUpdates call counts as lost

@@ -341,7 +341,8 @@ def start_lookback(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect
     effects = (
         done(cycle, *PROMPT_BUTTONS, "commit"),  # a later proposal left unconfirmed, too
         *asked,
-        Say((text("cycle.lookback_group"),)),
+        # "En de anderen: ..." follows the inbrenger's question; alone it opens the look back.
+        Say((text("cycle.lookback_group" if asked else "cycle.lookback_group_alone"),)),
         *cancel_timers(cycle, "phase_reminder", "step_reminder", "tick"),
         set_timer(ctx, cycle, "lookback_end", ctx.settings.lookback_minutes),
     )

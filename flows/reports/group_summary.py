@@ -288,6 +288,10 @@ def lookback_part(ctx: CycleContext, *, for_coach: bool = False) -> tuple[Text, 
                           inbrenger=ctx.name_of(cycle.inbrenger_id)))
     elif cycle.lookback_choice == 0:
         parts.append(text("summary.helpful_none", inbrenger=ctx.name_of(cycle.inbrenger_id)))
+    elif cycle.phase is Phase.CLOSED and ctx.inbrenger is None:
+        # They left the chat before the look back (or in it): not "did not choose", and no
+        # later choice to wait for.
+        parts.append(text("summary.helpful_left", inbrenger=ctx.name_of(cycle.inbrenger_id)))
     elif cycle.phase is Phase.CLOSED:
         # No answer in time: said, so nobody reads the silence as "nothing helped". A late
         # choice (possible while buttons were offered) comes as an addition.

@@ -21,6 +21,7 @@ async def test_a_newcomers_first_words_hear_that_a_cycle_runs(bot: InProcessBot)
                                      "bedoeling?"))
     assert any("Er loopt nu een cyclus: Bram brengt een clip" in s and "/join" in s
                for s in said), said
+    assert any(s.startswith("Je doet nog niet mee") for s in said), said  # "niet" read cold
 
 
 async def test_who_joins_while_the_group_watches_is_not_waited_for(bot: InProcessBot) -> None:

@@ -25,6 +25,8 @@ def test_leaving_after_the_commitment_goes_to_the_groups_look_back() -> None:
     assert "kan het niet verder" not in words and "gestopt" not in words
     assert "voornemen van Anna is genoteerd" in words
     assert "welke bijdrage" not in words.lower()  # no pick asked of who left
+    # ... so the group's question opens the look back ("En de anderen" followed nothing).
+    assert "Terugblik: welke zet uit dit gesprek" in words and "En de anderen" not in words
     assert not any(isinstance(e, ReturnTurn) for e in decision.effects)
     assert any(isinstance(e, SetTimer) and e.event == "lookback_end" for e in decision.effects)
 
@@ -37,6 +39,9 @@ def test_the_look_back_closes_without_the_pick_of_an_inbrenger_who_left() -> Non
     ctx = ctx_for(half.cycle, members=GONE, contributions=ctx_of_lines(BOB, CARLA))
     closed = decide(ctx, Contribution(DAAN, 803, "Ik ga vaker stiltes laten vallen."))
     assert closed.cycle.phase is P.CLOSED
+    # Never asked, not "did not choose" (a review), and no later choice to wait for.
+    assert "niet gevraagd; " in said(closed) and "verliet de chat voor de terugblik" in said(closed)
+    assert "niet gekozen" not in said(closed)
     assert any(isinstance(e, SendCoachSummary) for e in closed.effects)
     assert any(isinstance(e, SetTimer) and e.event == "followup" for e in closed.effects)
 
