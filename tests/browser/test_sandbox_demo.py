@@ -127,7 +127,7 @@ async def test_the_inbrenger_plays_a_cycle_in_english(sandbox_url: str, browser:
 
     await page.click("+1 week", "#guide-actions button")
     await page.see("Private to Bram", "#notes")
-    await page.see("You set out to", "#notes")
+    await page.see("You committed to", "#notes")
     await shots.take("follow-up-a-week-later")
 
     await browser.evaluate("location.reload()")
