@@ -200,6 +200,11 @@ def _near_time_up(ctx: CycleContext, cycle: Cycle) -> bool:
     return any(abs(ctx.now - end) <= _NEAR for end in ends)
 
 
+# Reality's first steps are the peers' (what they see, a strong moment): an inbrenger who
+# listens there does what the step asks, so no check-in (a review saw one in every cycle).
+_PEERS_STEPS = frozenset({RealityStep.SEE.value, RealityStep.STRONG.value})
+
+
 def respond_to_tick(ctx: CycleContext) -> Decision:
     """Every few minutes of talk: invite silent members back, check in with the inbrenger."""
     cycle = ctx.cycle
@@ -216,6 +221,7 @@ def respond_to_tick(ctx: CycleContext) -> Decision:
         group_title=ctx.group_title,
         silence_text=SILENCE_TEXTS.get(cycle.step, "nudge.silence")
         if cycle.phase is Phase.REALITY else "nudge.silence",
+        inbrenger_listens=cycle.phase is Phase.REALITY and cycle.step in _PEERS_STEPS,
     )
     decision = nudging.decide_on_tick(tick_ctx, ctx.now)
     effects: tuple[Effect, ...] = decision.effects + (next_tick,)

@@ -114,6 +114,7 @@ class TickContext:
     cycle_id: int = 0  # travels in the check-in's buttons, which may be pressed privately
     group_title: str = ""
     silence_text: str = "nudge.silence"  # what quiet members are asked (the step's question)
+    inbrenger_listens: bool = False  # reality's first steps are the peers': no check-in there
 
 
 @dataclass(frozen=True)
@@ -302,7 +303,7 @@ def _inbrenger_checkin(
 ) -> NudgeDecision | None:
     inbrenger = ctx.inbrenger
     quiet_since = _latest(history.inbrenger_last_at, ctx.phase_started_at)
-    if now - quiet_since < INBRENGER_SILENCE_AFTER:
+    if ctx.inbrenger_listens or now - quiet_since < INBRENGER_SILENCE_AFTER:
         return None
     if _within_phase(history.checkin_at, ctx.phase_started_at):
         return None

@@ -13,6 +13,7 @@ from tests.e2e.scenes import (
     TALK,
     button_data,
     click_and_wait,
+    db_rows,
     has_button,
     into_reality,
     settled,
@@ -27,14 +28,29 @@ async def test_a_quiet_inbrenger_steers_from_the_private_chat_and_the_group_hear
     await into_reality(tg, demo_group, tmp_path)
     chat, bram = demo_group.chat_id, demo_group.members[0]
     peers = [p for p in demo_group.people if p.user_id != bram.user_id]
+    db = tmp_path / "intervision.db"
+
+    async def quiet_bram() -> None:
+        """The others talk while Bram is quiet for nine minutes (at seven the step's "time is
+        up" is near, and a check-in waits a tick rather than come beside it)."""
+        await clock.advance(4 * 60)
+        for i, words in enumerate(TALK["reality"]):
+            await tg.send_text(peers[i % len(peers)].user_id, chat, words)
+        await settled(tg, db)
+        await clock.advance(5 * 60)
+        await settled(tg, db)
+
+    # In the first step (what everyone sees) Bram listens, as the step asks: no check-in.
     since = await tg.mark()
-    await clock.advance(4 * 60)
-    for i, words in enumerate(TALK["reality"]):  # the others talk, Bram listens
-        await tg.send_text(peers[i % len(peers)].user_id, chat, words)
-    await settled(tg, tmp_path / "intervision.db")
-    # Bram has been quiet for nine minutes (at seven the step's "time is up" is near, and the
-    # check-in waits a tick rather than come beside it)
-    await clock.advance(5 * 60)
+    await quiet_bram()
+    assert not [m for m in await tg.bot_messages(bram.user_id, since=since)
+                if has_button("checkin")(m)]
+    for _ in range(2):  # on to the analysis of his learning question
+        await tg.send_text(bram.user_id, chat, "/next")
+        await settled(tg, db)
+    assert db_rows(db, "SELECT json_extract(data, '$.step') FROM cycles") == [("analysis",)]
+    since = await tg.mark()
+    await quiet_bram()
 
     checkin = await tg.wait_for(has_button("checkin"), chat_id=bram.user_id, since=since)
     assert demo_group.title in checkin["text"]  # a private message names its group
