@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Coroutine
 
 from telegram import Update
@@ -14,6 +15,7 @@ from telegram.ext import (
 )
 
 from bot.engine.events import decide_in, start_cycle_in, upcoming_meetings
+from bot.engine.services import services
 from bot.engine.work import Unit
 from bot.handlers.choose import member_named
 from bot.handlers.commands import command
@@ -51,7 +53,7 @@ from flows.cycle.phases import meeting_in, prompt_marker, timer_name
 from flows.cycle.status import between_cycles, status, timebox_timer
 from flows.cycle.talk import label_after_edit
 from flows.effects import Text, text
-from flows.model import Group
+from flows.model import BEFORE_TALK_PHASES, Group
 from storage import contributions, cycles, groups, late_line_invitations, members, outbox, timers
 
 log = logging.getLogger(__name__)
@@ -209,6 +211,9 @@ async def words_said(unit: Unit, update: Update, context: ContextTypes.DEFAULT_T
         await reply(unit, update, group.settings.language, decision.refusal)
 
 
+QUESTION_FIXED_EVERY = 300.0
+
+
 async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An edited message changes the stored contribution's words and reading (a tip edited
     into the question its nudge suggested counts as a question); it is no new contribution,
@@ -228,6 +233,11 @@ async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         editor, message_id = message.from_user.id, message.message_id
         stored = await contributions.one(unit.tx, cycle.id, message_id)
         if stored is None:  # not a contribution: maybe the learning question's message
+            # Once the group watches the question stays, and who edits it hears so once a
+            # while, not at every edit (each was answered).
+            if cycle.phase not in BEFORE_TALK_PHASES and not services(context).throttle.allow(
+                    ("question_fixed", group.id, editor), QUESTION_FIXED_EVERY, time.monotonic()):
+                return
             await decide_in(unit, group, LearningQuestion(editor, words, message_id))
             return
         if stored.erased:

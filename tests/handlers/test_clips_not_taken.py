@@ -38,6 +38,10 @@ async def test_an_edited_caption_in_the_talk_is_answered_and_changes_nothing(
     said = await bot.answers(message(bot.app.bot, BRAM, SHARPER, edited=True, message_id=clip))
     assert any(FIXED in s and "gesprek" in s for s in said), said
     assert await _question(bot) == QUESTION
+    # Edited again (a typo): answered once a while, not at every edit.
+    again = await bot.answers(message(bot.app.bot, BRAM, SHARPER + " ", edited=True,
+                                      message_id=clip))
+    assert again == [] and await _question(bot) == QUESTION
 
 
 async def test_a_reply_to_the_clip_with_a_new_question_is_answered_and_changes_nothing(
