@@ -14,9 +14,8 @@ from bot.engine.outgoing import Message
 from bot.engine.work import Unit
 from bot.handlers.common import handling, in_group, user_language
 from bot.texts.render import say
-from flows.cycle.events import Cancel
+from flows.cycle.events import THE_BOT, Cancel
 from flows.effects import CancelTimer
-from flows.model import BEFORE_TALK_PHASES
 from storage import coaches, cycles, groups, inbox, members
 from storage import timers as timer_store
 
@@ -129,13 +128,7 @@ async def _bot_removed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await groups.bot_removed(unit.tx, change.chat.id, unit.now)
         for group in await groups.in_chat(unit.tx, change.chat.id):
             planned = await groups.schedule_of(unit.tx, group.id) is not None
-            running = await cycles.open_cycle(unit.tx, group.id)
-            stopped = await decide_in(unit, group, Cancel(0, True)) is not None
-            if stopped and running is not None and running.phase not in BEFORE_TALK_PHASES:
-                # Nobody chose to stop it: the turn counted when the clip was shown is given
-                # back, so the rotation and /status name the inbrenger again (as for one
-                # who left before the commitment).
-                await members.return_turn(unit.tx, group.id, running.inbrenger_id, running.id)
+            stopped = await decide_in(unit, group, Cancel(THE_BOT, True)) is not None
             for timer in await timer_store.pending_of(unit.tx, group.id):
                 await unit.set_timer(group.id, CancelTimer(timer.name))
             await groups.set_schedule(unit.tx, group.id, None)

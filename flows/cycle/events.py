@@ -116,9 +116,12 @@ _TIPS_CLOSE = frozenset({"uit", "dicht", "off", "close", "closed", "nee", "no", 
 
 @dataclass(frozen=True)
 class Cancel:
-    actor: int
+    actor: int  # THE_BOT: the bot itself, taken out of the chat
     is_admin: bool = False
     name = "cancel"
+
+
+THE_BOT = 0  # the actor of what nobody in the group chose
 
 
 @dataclass(frozen=True)

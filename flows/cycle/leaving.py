@@ -4,7 +4,7 @@ who is gone."""
 from __future__ import annotations
 
 from flows.cycle.actions import pass_turn, successor
-from flows.cycle.events import Event, MemberLeft
+from flows.cycle.events import THE_BOT, Cancel, Event, MemberLeft
 from flows.cycle.model import Cycle, CycleContext, Decision
 from flows.cycle.phases import start_lookback
 from flows.cycle.start import MIN_MEMBERS
@@ -62,3 +62,13 @@ def closes_without_them(ctx: CycleContext, event: Event) -> Decision:
     cycle, effects = start_lookback(ctx, ctx.cycle)
     said = Say((text("cycle.inbrenger_left_committed", name=event.who),))
     return Decision(cycle, (said, *effects))
+
+
+def called_off(ctx: CycleContext, event: Event) -> Decision:
+    """Called off. By the bot itself (taken out of the chat) nobody chose to stop it: a turn
+    counted once the clip was shown is given back, as for an inbrenger who left before the
+    commitment (a review saw "/cycle Daan" suggested while /status named Anna next)."""
+    assert isinstance(event, Cancel)
+    if event.actor == THE_BOT and ctx.cycle.phase not in BEFORE_TALK_PHASES:
+        return Decision(ctx.cycle, (ReturnTurn(ctx.cycle.inbrenger_id),))
+    return Decision(ctx.cycle)

@@ -246,7 +246,8 @@ TRANSITIONS: tuple[Transition, ...] = (
     t(P.WILL, "member_left", P.CLOSED, is_inbrenger, lookback_complete, step=W.LOOKBACK),
     t(P.WATCHING, "member_left", P.GOAL, leaving.nobody_left_to_watch),
     # Any open cycle can be called off; a closed one still takes a late look-back answer.
-    *(t(p, "cancel", P.CANCELLED, is_inbrenger_or_admin) for p in OPEN_PHASES),
+    *(t(p, "cancel", P.CANCELLED, is_inbrenger_or_admin, action=leaving.called_off)
+      for p in OPEN_PHASES),
     t(P.CLOSED, "lookback_choice", None, is_inbrenger, lookback_open,
       action=lookback.choose_late),
     t(P.CLOSED, "move", None, is_peer, has_agreed, lookback.late_line_open,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from flows.cycle.events import Contribution, MemberLeft
+from flows.cycle.events import THE_BOT, Cancel, Contribution, MemberLeft
 from flows.cycle.model import LOOKBACK, ContributionRef, Cycle, Decision
 from flows.cycle.table import decide
 from flows.effects import RecordTurn, ReturnTurn, SendCoachSummary, SetTimer
@@ -77,3 +77,16 @@ def ctx_of_lines(*who: int) -> tuple[ContributionRef, ...]:
     return tuple(ContributionRef(900 + n, user, LOOKBACK, "Ik ga vaker doorvragen.", "other",
                                  800 + n) for n, user in enumerate(who))
 
+
+
+def test_a_cycle_the_bots_removal_stops_gives_the_turn_back_and_a_cancel_does_not() -> None:
+    """Nobody chose the stop when the bot was taken out of the chat: the turn counted at the
+    clip goes back. An admin's or the inbrenger's /cancel was a choice made in the group."""
+    talking = cycle_in(P.REALITY, step="see")
+    removed = decide(ctx_for(talking), Cancel(THE_BOT, True))
+    assert removed.cycle.phase is P.CANCELLED
+    assert ReturnTurn(talking.inbrenger_id) in removed.effects
+    assert not any(isinstance(e, ReturnTurn)
+                   for e in decide(ctx_for(talking), Cancel(ANNA)).effects)
+    announced = decide(ctx_for(cycle_in(P.AWAITING_CLIP)), Cancel(THE_BOT, True))
+    assert not any(isinstance(e, ReturnTurn) for e in announced.effects)  # no turn counted
