@@ -131,20 +131,14 @@ def load(env: Mapping[str, str] | None = None, *, require_token: bool = True) ->
                                                             webhook_secret)):
         problems.append("INTERVISION_WEBHOOK_SECRET is required in webhook mode: 1-256 "
                         "characters A-Z, a-z, 0-9, _ and -")
-    port_text = env.get("INTERVISION_WEBHOOK_PORT", "8443")
-    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
-        problems.append("INTERVISION_WEBHOOK_PORT must be a port number")
-        port_text = "8443"
-    rate_text = env.get("INTERVISION_GROUP_MESSAGES_PER_MINUTE", "20")
-    if not rate_text.isdigit() or not 1 <= int(rate_text) <= 10_000:
-        problems.append("INTERVISION_GROUP_MESSAGES_PER_MINUTE must be a whole number "
+    port = _whole(env, "INTERVISION_WEBHOOK_PORT", 8443, 65535, problems,
+                  "INTERVISION_WEBHOOK_PORT must be a port number")
+    per_minute = _whole(env, "INTERVISION_GROUP_MESSAGES_PER_MINUTE", 20, 10_000, problems,
+                        "INTERVISION_GROUP_MESSAGES_PER_MINUTE must be a whole number "
                         "(Telegram allows 20 for a bot in one group)")
-        rate_text = "20"
-    pace_text = env.get("INTERVISION_CHAT_MESSAGES_PER_SECOND", "1")
-    if not pace_text.isdigit() or not 1 <= int(pace_text) <= 1_000:
-        problems.append("INTERVISION_CHAT_MESSAGES_PER_SECOND must be a whole number "
+    per_second = _whole(env, "INTERVISION_CHAT_MESSAGES_PER_SECOND", 1, 1_000, problems,
+                        "INTERVISION_CHAT_MESSAGES_PER_SECOND must be a whole number "
                         "(Telegram allows about 1 in one chat)")
-        pace_text = "1"
     clip_text = env.get("INTERVISION_MAX_CLIP_MB", "").strip()
     if clip_text and not (clip_text.isdigit() and 0 < int(clip_text) <= LOCAL_SERVER_LIMIT_MB):
         problems.append("INTERVISION_MAX_CLIP_MB must be a whole number of megabytes, 1 to "
@@ -154,5 +148,14 @@ def load(env: Mapping[str, str] | None = None, *, require_token: bool = True) ->
         raise ConfigError(problems)
     return Config(token, api_base_url, file_base_url, db_path, data_dir, timezone, log_level,
                   webhook_url, webhook_secret, env.get("INTERVISION_WEBHOOK_LISTEN", "0.0.0.0"),
-                  int(port_text), int(rate_text), int(pace_text), local_mode(env),
-                  max_clip_mb(env))
+                  port, per_minute, per_second, local_mode(env), max_clip_mb(env))
+
+
+def _whole(env: Mapping[str, str], name: str, default: int, highest: int,
+           problems: list[str], problem: str) -> int:
+    """A whole number from 1 to `highest`, or `default` with `problem` noted."""
+    value = env.get(name, str(default))
+    if value.isdigit() and 1 <= int(value) <= highest:
+        return int(value)
+    problems.append(problem)
+    return default
