@@ -49,7 +49,17 @@ def is_clip(cycle: Cycle, user_id: int, kind: str, album: str | None,
         return False
     if cycle.clip is None:
         return kind != "animation" or seconds >= ANIMATION_CLIP_SECONDS
-    return kind in ("video", "document") and (album is None or album != cycle.clip.album)
+    return replaces_clip(cycle, kind, album)
+
+
+VIDEO_KINDS = ("video", "document")  # a round video note in the talk is spoken, a GIF a reaction
+
+
+def replaces_clip(cycle: Cycle, kind: str, album: str | None) -> bool:
+    """A video that would take the clip's place: a video or video file, not the next item of
+    the album the clip came in."""
+    return kind in VIDEO_KINDS and (album is None or cycle.clip is None
+                                    or album != cycle.clip.album)
 
 
 def take_clip(ctx: CycleContext, event: Event) -> Decision:

@@ -11,13 +11,11 @@ from dataclasses import replace
 
 from flows.cycle.actions import contribute
 from flows.cycle.events import Contribution, Event, LearningQuestion
-from flows.cycle.intake import ANIMATION_CLIP_SECONDS
+from flows.cycle.intake import ANIMATION_CLIP_SECONDS, VIDEO_KINDS, replaces_clip
 from flows.cycle.learning_question import check_learning_question, is_question
 from flows.cycle.model import Cycle, CycleContext, Decision
 from flows.effects import Say, Text, text
 from flows.model import BEFORE_TALK_PHASES, FINAL_PHASES, TALK_PHASES
-
-VIDEO_KINDS = ("video", "document")  # a round video note in the talk is spoken, a GIF a reaction
 
 
 def not_the_clip(cycle: Cycle, user_id: int, kind: str, caption: str, language: str,
@@ -31,8 +29,7 @@ def not_the_clip(cycle: Cycle, user_id: int, kind: str, caption: str, language: 
     if cycle.phase in FINAL_PHASES or not _a_video(kind, seconds):
         return None
     if cycle.phase not in BEFORE_TALK_PHASES:
-        if user_id != cycle.inbrenger_id or kind not in VIDEO_KINDS or (
-                album is not None and cycle.clip is not None and album == cycle.clip.album):
+        if user_id != cycle.inbrenger_id or not replaces_clip(cycle, kind, album):
             return None  # only what would have replaced the clip before (intake.is_clip)
         return text("cycle.clip_fixed")
     if user_id == cycle.inbrenger_id:
