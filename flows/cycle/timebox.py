@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from flows.cycle.actions import remind_phase
 from flows.cycle.events import Event, TimeboxChanged
 from flows.cycle.model import CycleContext, Decision
-from flows.cycle.phases import cancel_timers, current_step, inbrenger_name, step_minutes, timer_at
+from flows.cycle.phases import cancel_timers, current_step, step_minutes, timer_at
 from flows.effects import Effect, Say, text
 from flows.model import STEPS, Phase
 
@@ -33,9 +34,8 @@ def follow_timebox(ctx: CycleContext, event: Event) -> Decision:
     if not left and came > ctx.now and timer == "phase_reminder":
         # Up at once under the new time: the reminder itself is the one message (its timer
         # set for now came right under "that time is already up", saying the same).
-        said = text("cycle.timebox_over", name=inbrenger_name(ctx), minutes=minutes)
         return Decision(cycle, (*cancel_timers(cycle, timer), *_step_reminder(ctx, event, due),
-                                Say((said,))))
+                                *remind_phase(ctx, event).effects))
     again = () if came <= ctx.now and not left else (timer_at(cycle, timer, due),)
     return Decision(cycle, (*again, *_step_reminder(ctx, event, due), Say((said,))))
 
