@@ -16,6 +16,7 @@ from flows.cycle.phases import quote as quote_words
 from flows.effects import Text, text
 from flows.labels import COMPENSATING, Label
 from flows.model import TALK_PHASES, Member, Phase
+from flows.nudging.policy import QUESTIONS
 from flows.reports.balance import WELCOME, kind_of, known, talk
 from flows.reports.progress import across_cycles, reached, with_cycle
 
@@ -155,13 +156,14 @@ def phase_words(cycle: Cycle, contributions: tuple[ContributionRef, ...], phase:
     return own[:count], varied(peers, count, keep=helpful)
 
 
-def _phase_part(ctx: CycleContext, phase: Phase) -> Text | None:
+def _phase_part(ctx: CycleContext, phase: Phase,
+                story: ContributionRef | None = None) -> Text | None:
     """One phase: the inbrenger's own words apart from the peers', the contribution that
-    helped most marked where it was said."""
+    helped most marked where it was said; not the `story` of the try (`how_it_went`), told
+    once, in its own line above the goal."""
     cycle = ctx.cycle
     own, chosen = phase_words(cycle, ctx.contributions, phase, QUOTES_PER_PART)
-    story = how_it_went(cycle, ctx.contributions) if phase is Phase.GOAL else None
-    own = [c for c in own if c != story]  # told once, in its own line above the goal
+    own = [c for c in own if c != story]
     lines: list[Text] = []
     if own and phase is not Phase.WILL:  # in will the confirmed commitment speaks for them
         lines.append(text("summary.own_words", name=ctx.name_of(cycle.inbrenger_id),
@@ -237,11 +239,8 @@ def tried_line(cycle: Cycle, name: str) -> Text | None:
                 answer=answer)
 
 
-def story_line(ctx: CycleContext, name: str) -> Text | None:
+def story_line(story: ContributionRef, name: str) -> Text:
     """How the try went, in the inbrenger's words (`how_it_went`)."""
-    story = how_it_went(ctx.cycle, ctx.contributions)
-    if story is None:
-        return None
     return text("summary.tried_story", name=name, quote=quoted(as_shown(story), STORY_CHARS))
 
 
@@ -262,12 +261,11 @@ def how_it_went(cycle: Cycle,
             continue
         if c.user_id == cycle.inbrenger_id and (c.text or c.is_voice):
             return c
-        if c.label in _QUESTIONS and not _ABOUT_THE_TRY.search(c.text):
+        if known(c.label) in QUESTIONS and not _ABOUT_THE_TRY.search(c.text):
             return None
     return None
 
 
-_QUESTIONS = frozenset({Label.OPEN_QUESTION.value, Label.CLOSED_QUESTION.value})
 _ABOUT_THE_TRY = re.compile(r"\b(?:ging|gegaan|gaat|lukte|gelukt|lukt|probeerde|geprobeerd|"
                             r"voornemen|went|go|going|goes|worked|tried|try|commitment)\b",
                             re.IGNORECASE)
@@ -324,10 +322,11 @@ def group_summary(ctx: CycleContext, *, for_coach: bool = False) -> tuple[Text, 
     tried = tried_line(cycle, name)
     if tried is not None:
         parts.append(tried)
-    story = story_line(ctx, name)
+    story = how_it_went(cycle, ctx.contributions)
     if story is not None:
-        parts.append(story)
-    parts.extend(part for phase in TALK_PHASES if (part := _phase_part(ctx, phase)))
+        parts.append(story_line(story, name))
+    parts.extend(part for phase in TALK_PHASES
+                 if (part := _phase_part(ctx, phase, story if phase is Phase.GOAL else None)))
     if cycle.commitment:
         parts.append(text("summary.commitment", commitment=cycle.commitment))
     else:
