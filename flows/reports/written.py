@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from flows.catalog import DEFAULT_LANGUAGE, LANGUAGES, catalog, plural_form
 from flows.classifier.timestamps import clock
 from flows.cycle.model import LOOKBACK, ContributionRef, Cycle
-from flows.model import Group, Member, Phase
+from flows.model import TALK_PHASES, Group, Member, Phase
 from flows.reports.balance import WELCOME, balance, peers_talk
 from flows.reports.group_summary import (
     Participation,
@@ -127,7 +127,7 @@ def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...]
     return Story(
         group=group.title, inbrenger=who(cycle.inbrenger_id), number=cycle.number,
         finished=not cycle.is_open, stopped=cycle.phase is Phase.CANCELLED,
-        ahead=cycle.phase in _BEFORE_TALK,
+        ahead=cycle.is_open and cycle.phase not in TALK_PHASES,
         learning_question=cycle.learning_question,
         previous_commitment=cycle.previous_commitment, tried=cycle.tried,
         goal=part(Phase.GOAL), reality=part(Phase.REALITY), options=part(Phase.OPTIONS),
@@ -143,9 +143,6 @@ def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...]
         held_on=_meeting_day(group, cycle, held),
         per_member=tuple(members_balance(cycle, members, contributions)),
         how_it_went=_said(who(told.user_id), told, whole=True) if told else None)
-
-
-_BEFORE_TALK = frozenset({Phase.ANNOUNCED, Phase.AWAITING_CLIP, Phase.WATCHING})
 
 
 def _meeting_day(group: Group, cycle: Cycle, held: Held | None) -> date | None:
