@@ -1,5 +1,5 @@
 """/setup, /join (with the group agreements), /leave, /skip, /roster, /help, the private
-/start, and a group that moved to a supergroup."""
+/start, people arriving in and leaving the chat, and a group that moved to a supergroup."""
 from __future__ import annotations
 
 import logging
@@ -22,7 +22,7 @@ from bot.engine.events import decide_in
 from bot.engine.meetings import settings_changed
 from bot.engine.services import services
 from bot.engine.work import Unit
-from bot.handlers import coach, private
+from bot.handlers import coach, newcomers, private
 from bot.handlers.bot_status import can_read_the_talk
 from bot.handlers.commands import command
 from bot.handlers.common import (
@@ -56,6 +56,7 @@ from flows.settings_change import LANGUAGE_NAMES, change
 from storage import coaches, cycles, groups, members, outbox
 
 SKIP_OFF = ("off", "uit", "nee", "no")
+_OUT = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
 
 log = logging.getLogger(__name__)
 
@@ -193,14 +194,17 @@ async def left_chat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def member_changed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The same from a chat_member update, which Telegram sends where the bot is an admin,
-    also in large supergroups that leave out the service message. Both may come: the second
-    finds the person gone already."""
+    """The same, and an arrival, from a chat_member update, which Telegram sends where the bot
+    is an admin, also in large supergroups that leave out the service message. Both may come:
+    the second finds the person gone already, or welcomed."""
     change = update.chat_member
-    if change is None or change.new_chat_member.user.is_bot or \
-            change.new_chat_member.status not in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED):
+    if change is None or change.new_chat_member.user.is_bot:
         return
-    await _gone(update, context, change.chat.id, change.new_chat_member.user.id)
+    person = change.new_chat_member.user
+    if change.new_chat_member.status in _OUT:
+        await _gone(update, context, change.chat.id, person.id)
+    elif change.old_chat_member.status in _OUT:
+        await newcomers.welcome(update, context, change.chat.id, [person])
 
 
 async def _gone(update: Update, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
@@ -326,5 +330,7 @@ def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         CallbackQueryHandler(agree, pattern=pattern(AgreeButton)),
         MessageHandler(filters.StatusUpdate.MIGRATE, chat_migrated),
         MessageHandler(filters.StatusUpdate.LEFT_CHAT_MEMBER, left_chat),
+        MessageHandler(filters.StatusUpdate.NEW_CHAT_MEMBERS & filters.ChatType.GROUPS,
+                       newcomers.added_to_chat),
         ChatMemberHandler(member_changed, ChatMemberHandler.CHAT_MEMBER),
     ]

@@ -240,6 +240,16 @@ class MemberLeft:
 
 
 @dataclass(frozen=True)
+class Arrived:
+    """People were added to the group's chat while this cycle is open (`people`: their ids and
+    names; none of them a member yet)."""
+
+    people: tuple[tuple[int, str], ...]
+    actor: int = 0
+    name = "arrived"
+
+
+@dataclass(frozen=True)
 class MeetingBegan:
     """A meeting of the group's schedule has begun while this cycle is open: one announced
     for an earlier meeting, or started by hand. (The meeting a cycle was announced for opens
@@ -284,7 +294,7 @@ Event = (
     Accept | Swap | ClipPosted | LearningQuestion | NewQuestionChosen | Consent | Wait | Watched | Next | ToggleTips
     | Cancel | Contribution | LookBackChoice | ConfirmCommitment | CommitmentEdited
     | CheckinAnswer | TriedAnswer | MoveLine | TimerFired | VoiceNote | VoiceTranscribed
-    | AskSound | Absent | MeetingBegan | MemberLeft | TimeboxChanged | ScheduleChanged
+    | AskSound | Absent | MeetingBegan | MemberLeft | TimeboxChanged | ScheduleChanged | Arrived
 )
 
 

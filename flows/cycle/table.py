@@ -23,6 +23,7 @@ from flows.cycle import (
     voice,
     watching,
 )
+from flows.cycle.arrivals import arrival
 from flows.cycle.events import EVENT_NAMES, Event, actor_of
 from flows.cycle.guards import (
     Guard,
@@ -300,9 +301,9 @@ def choose(ctx: CycleContext, event: Event) -> Transition | Text:
 
 def decide(ctx: CycleContext, event: Event) -> Decision:
     """The one entry point: what happens to this cycle when `event` arrives."""
-    outsider = act.outsider_message(ctx, event)
-    if outsider is not None:
-        return outsider
+    outside_the_table = arrival(ctx, event) or act.outsider_message(ctx, event)
+    if outside_the_table is not None:
+        return outside_the_table
     chosen = choose(ctx, event)
     if isinstance(chosen, Text):
         return Decision(ctx.cycle, refusal=chosen)

@@ -80,6 +80,27 @@ def message(bot: Bot, person: Person, text: str, *, chat_id: int = GROUP,
 command = message  # a command is a message that starts with one; the name says what is meant
 
 
+def joined_chat(bot: Bot, *people: Person, by: Person | None = None,
+                chat_id: int = GROUP) -> Update:
+    """The service message of `people` added to the chat by `by` (or joining by themselves)."""
+    number = next(_ids)
+    body = {"message_id": number, "date": DATE, "chat": _chat(chat_id),
+            "from": (by or people[0]).to_dict(),
+            "new_chat_members": [person.to_dict() for person in people]}
+    return Update.de_json({"update_id": number, "message": body}, bot)
+
+
+def member_status(bot: Bot, person: Person, old: str, new: str, *,
+                  chat_id: int = GROUP) -> Update:
+    """The chat_member update of `person` going from status `old` to `new` ("left",
+    "member", ...): what Telegram sends where the bot is an admin."""
+    number = next(_ids)
+    change = {"chat": _chat(chat_id), "from": person.to_dict(), "date": DATE,
+              "old_chat_member": {"status": old, "user": person.to_dict()},
+              "new_chat_member": {"status": new, "user": person.to_dict()}}
+    return Update.de_json({"update_id": number, "chat_member": change}, bot)
+
+
 def arrived(bot: Bot, sent: dict[str, Any]) -> Update:
     """The update that brings a message a person sent through the fake Telegram
     (`tg.send_text`, `tg.send_video`): unlike one built here, the fake holds that message, so

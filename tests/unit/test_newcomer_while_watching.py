@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flows.cycle.events import Consent, Contribution, Watched
+from flows.cycle.events import Arrived, Consent, Contribution, Watched
 from flows.cycle.table import decide
 from flows.cycle.watching import still_to_watch
 from flows.model import Member, Phase
@@ -55,3 +55,26 @@ def test_a_cycle_stored_before_the_gate_was_kept_waits_for_every_member() -> Non
     ctx = ctx_for(cycle, members=(*MEMBERS, NEWCOMER))
     assert still_to_watch(ctx.members, cycle) == (NEWCOMER,)
     assert still_to_watch(ctx.members, replace(cycle, watch_gate=frozenset({ANNA}))) == ()
+
+
+def test_who_is_added_to_the_chat_hears_the_cycle_and_is_not_told_twice() -> None:
+    """The welcome of someone added to the chat names the running cycle; their first words
+    then pass without the outsider's line (it would say the same again)."""
+    ctx = ctx_for(cycle_in(P.GOAL))
+    welcomed = decide(ctx, Arrived(((OUTSIDER, "Frank"),), actor=OUTSIDER))
+    words = said(welcomed)
+    assert words.startswith("👋 Hoi Frank!") and "/join" in words, words
+    assert "Er loopt nu een cyclus: Anna brengt een clip" in words, words
+    later = decide(ctx_for(welcomed.cycle), Contribution(OUTSIDER, 902, "Hoi allemaal!"))
+    assert said(later) == ""
+
+
+def test_members_and_people_added_together_are_welcomed_in_one_line() -> None:
+    """A member who is (also) named in the service message is not welcomed: they take part
+    already. Two newcomers added at once get one message naming both."""
+    ctx = ctx_for(cycle_in(P.REALITY))
+    only_member = decide(ctx, Arrived(((BOB, "Bob"),), actor=BOB))
+    assert only_member.effects == () and not only_member.refused
+    both = decide(ctx, Arrived(((OUTSIDER, "Frank"), (OUTSIDER + 1, "Gijs"), (BOB, "Bob"))))
+    assert said(both).startswith("👋 Hoi Frank, Gijs!"), said(both)
+    assert both.cycle.told_outsiders == {OUTSIDER, OUTSIDER + 1}
