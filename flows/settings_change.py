@@ -178,3 +178,46 @@ def describe(settings: Settings) -> Text:
 def reminder_text(hours: int) -> Text:
     """"24 hours before", or "off" for 0."""
     return text("settings.hours_before", count=hours) if hours else text("settings.reminder_off")
+
+
+# Each setting's field and the name its one line says (the overview's words).
+_FIELDS = {"language": "language", "timezone": "timezone", "nudging": "nudging",
+           "nudge_delivery": "delivery",
+           **{field: name for name, field in MINUTE_SETTINGS.items()},
+           **{field: name for name, field in HOUR_SETTINGS.items()},
+           "retention_days": "retention"}
+
+
+def change_said(before: Settings, after: Settings, by: str | None = None) -> tuple[Text, ...]:
+    """What the group reads of a change, one line instead of the whole overview again (it came
+    in the middle of the talk): "✅ Opgeslagen: realiteit → 25 min" answering the admin's
+    /settings, "⚙️ Anna veranderde een instelling: …" after a press on the overview's buttons
+    (`by`: only the presser saw their answer, and an edit far up the chat goes unseen). A new
+    delivery of the nudges also says what it means for the members: they agreed to private
+    nudges, and a nudge in the group is read by everyone."""
+    changed = tuple(text("settings.line", setting=text(f"settings.name.{name}"),
+                         value=_value(name, after)) for field, name in _FIELDS.items()
+                    if getattr(before, field) != getattr(after, field))
+    if not changed:
+        return ()
+    joined = changed  # one change a command; a tuple reads "a → 1, b → 2"
+    said = [text("settings.saved", what=joined) if by is None
+            else text("settings.changed_by", name=by, what=joined)]
+    if before.nudge_delivery != after.nudge_delivery:
+        said.append(text(f"settings.delivery_now.{after.nudge_delivery.value}"))
+    return tuple(said)
+
+
+def _value(name: str, settings: Settings) -> Text:
+    if name in CHOICES or name == "language":
+        value = getattr(settings, CHOICES[name][0] if name in CHOICES else name)
+        return value_text(name, str(getattr(value, "value", value)))
+    if name == "timezone":
+        return value_text(name, settings.timezone)
+    if name in MINUTE_SETTINGS:
+        return text("settings.minutes", count=getattr(settings, MINUTE_SETTINGS[name]))
+    if name == "announce":
+        return text("settings.hours_before", count=settings.announce_hours_before)
+    if name == "reminder":
+        return reminder_text(settings.clip_reminder_hours)
+    return text("settings.days", count=settings.retention_days)

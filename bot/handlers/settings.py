@@ -1,24 +1,26 @@
 """/settings: anyone sees the group's settings; an admin changes one with `/settings name
 value` or with the buttons under the overview (nudging, delivery, language), which then show
-the new state. The same buttons serve the language and time zone choice under /setup."""
+the new state. Either way the group reads one line of what changed
+(`flows.settings_change.change_said`). The same buttons serve the language and time zone
+choice under /setup."""
 from __future__ import annotations
 
 from dataclasses import replace
 
 from telegram.ext import BaseHandler, CallbackQueryHandler, filters
 
-from bot.engine.effects import buttons
+from bot.engine.effects import buttons, to_group
 from bot.engine.meetings import settings_changed
 from bot.engine.outgoing import ButtonRows, Edit
 from bot.engine.work import Unit
 from bot.handlers.commands import command
-from bot.handlers.common import GroupCommand, group_command
+from bot.handlers.common import GroupCommand, display_name, group_command
 from bot.handlers.group_button import GroupPress, PressAnswer, group_button
-from bot.texts.render import render, say
+from bot.texts.render import render, render_all, say
 from flows.callbacks import SettingButton, pattern
 from flows.effects import Text
 from flows.model import Group, Settings
-from flows.settings_change import change, describe
+from flows.settings_change import change, change_said, describe
 from flows.settings_choice import SETUP_VIEW, settings_keyboard, setup_choice, setup_keyboard
 from storage import groups
 
@@ -40,9 +42,11 @@ async def settings_command(cmd: GroupCommand) -> None:
     if isinstance(changed, Text):
         await cmd.reply(changed)
         return
-    in_new_language = replace(cmd, group=replace(cmd.group, settings=changed))
-    await in_new_language.reply("settings.changed")
-    await in_new_language.reply(describe(changed))
+    said = change_said(cmd.group.settings, changed)
+    if not said:
+        await cmd.reply("choice.unchanged")
+        return
+    await cmd.reply_html(render_all(changed.language, said))
     await _save(cmd.unit, cmd.group, changed)  # after the answer: a running phase may follow
 
 
@@ -82,9 +86,12 @@ async def on_setting_button(press: GroupPress[SettingButton]) -> PressAnswer:
         return PressAnswer(render(language, changed), alert=True)
     if changed == group.settings:
         return PressAnswer(say(language, "choice.unchanged"))
-    group = await _save(press.unit, group, changed)
+    before, group = group, await _save(press.unit, group, changed)
     html, rows = shown(button.view, group)
     await press.unit.send(Edit(group.chat_id, press.message_id, html, rows))
+    if button.view != SETUP_VIEW:  # a group being set up reads the edited choice itself
+        said = change_said(before.settings, changed, by=display_name(press.query.from_user))
+        await press.unit.send(to_group(group, render_all(group.settings.language, said)))
     return PressAnswer(say(group.settings.language, "choice.changed"))
 
 

@@ -24,8 +24,8 @@ async def test_reminder_0_switches_the_clip_reminders_off_and_a_number_back_on(
 
     since = await bot.tg.mark()
     await bot.handle(command(bot.app.bot, ANNA, "/settings reminder 0"))
-    answer, overview = await bot.said(since=since)
-    assert "Opgeslagen" in answer and "herinnering uit ·" in overview
+    [answer] = await bot.said(since=since)
+    assert answer.startswith("✅ Opgeslagen: herinnering → uit."), answer
     assert await bot.db_one(REMINDERS) == (0,)
 
     since = await bot.tg.mark()
@@ -36,7 +36,7 @@ async def test_reminder_0_switches_the_clip_reminders_off_and_a_number_back_on(
     assert "reminder off ·" in (await bot.said(since=since))[-1]
 
     await bot.handle(command(bot.app.bot, ANNA, "/settings reminder 12"))
-    assert "reminder 12 hours before" in (await bot.said(since=since))[-1]
+    assert "reminder → 12 hours before" in (await bot.said(since=since))[-1]
     assert await bot.db_one(REMINDERS) == (2,)  # 12 and 2 hours before
 
 

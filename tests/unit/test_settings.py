@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from flows.catalog import render
+from flows.catalog import render, render_all
 from flows.effects import Text
 from flows.model import NudgeDelivery, NudgeMode, Settings
-from flows.settings_change import change, describe
+from flows.settings_change import change, change_said, describe
 
 
 @pytest.mark.parametrize("name,value,field,expected", [
@@ -129,3 +129,19 @@ def test_the_overview_says_one_day_and_one_hour_in_the_singular() -> None:
         in render("en", describe(one))
     assert "keep 180 days\n" in render("en", describe(Settings()))
     assert "bewaren 180 dagen\n" in render("nl", describe(Settings()))
+
+
+def test_a_change_is_said_in_one_line_in_the_groups_language() -> None:
+    before = Settings()
+    reality = change(before, "realiteit", "25 minuten")
+    assert isinstance(reality, Settings)
+    assert render_all("nl", change_said(before, reality)) == (
+        "✅ Opgeslagen: realiteit → 25 min. /settings toont alle instellingen.")
+    group = change(before, "delivery", "group")
+    assert isinstance(group, Settings)
+    assert render_all("en", change_said(before, group, by="Anna")) == (
+        "⚙️ Anna changed a setting: delivery of nudges → in the group.\n\n"
+        "From now on a nudge comes as a reply in the group, for everyone to read.")
+    back = render_all("nl", change_said(group, before))
+    assert "bezorging van duwtjes → privé" in back and "Vanaf nu komt een duwtje privé" in back
+    assert change_said(before, before) == ()
