@@ -1,6 +1,7 @@
 """A person's private chat with the bot: what /help says there (to a coach: what coaching
 brings), and a pointer to the group for everything else sent there (words, a clip, a group
-command), where the bot follows no conversation."""
+command), where the bot follows no conversation: words are pointed to where they would count
+(the talk that runs, or the start of the member's next cycle)."""
 from __future__ import annotations
 
 import time
@@ -13,8 +14,8 @@ from bot.engine.work import Unit
 from bot.handlers.commands import ADMIN_COMMANDS, PRIVATE_COMMANDS
 from bot.handlers.common import handling, reply, reply_to, user_language
 from bot.texts.render import render_all, text
-from flows.model import Group
-from storage import coaches, groups, members
+from flows.model import TALK_PHASES, Group
+from storage import coaches, cycles, groups, members
 from storage.db import Tx
 
 # Words in the private chat are answered at most this often per person: a pointer, not a chat.
@@ -87,7 +88,34 @@ async def anything_else(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
             # second UX review), which their /help says.
             await help_private(unit, update, user_language(user))
             return
+        if key == "bot.private_words":
+            key, params = await _where_words_belong(unit, user.id)
         await reply(unit, update, user_language(user), key, **params)
+
+
+async def _where_words_belong(unit: Unit, user_id: int) -> tuple[str, dict[str, str]]:
+    """Words in the private chat from a member: where they would count. During a talk of
+    theirs, in that talk; with a commitment to try, at the start of their next cycle (the
+    Dutch group review: "het ging super, moet ik dat ergens kwijt?" heard only "no
+    conversation here", and a member's on-topic thought during the talk the same)."""
+    pending: Group | None = None
+    for group_id in await members.groups_of(unit.tx, user_id):
+        group, cycle = await groups.get(unit.tx, group_id), await cycles.open_cycle(unit.tx, group_id)
+        if group is None:
+            continue
+        if cycle is not None and cycle.phase in TALK_PHASES:
+            if cycle.inbrenger_id == user_id:
+                return "bot.private_words_own_talk", {"group": group.title}
+            inbrenger = await members.get(unit.tx, group_id, cycle.inbrenger_id)
+            return "bot.private_words_in_talk", {"group": group.title,
+                                                 "name": inbrenger.name if inbrenger else "?"}
+        member = await members.get(unit.tx, group_id, user_id)
+        if member is not None and member.last_commitment and (
+                cycle is None or cycle.inbrenger_id != user_id):
+            pending = pending or group
+    if pending is not None:
+        return "bot.private_words_commitment", {"group": pending.title}
+    return "bot.private_words", {}
 
 
 def _pointer(message: Message) -> tuple[str, dict[str, str]]:
