@@ -202,6 +202,13 @@ NL = Lexicon(
         r"(?P<a>(?:je|jij|u) (?:kunt|kan)) (?:ook |beter |eens |gewoon |misschien |best )+(?!zien|horen|merken|trots)",
         r"(?P<a>(?:je|jij|u) (?:zou|moet)) (?:eigenlijk |echt |toch |gewoon |eens |misschien )+"
         r"(?!(?:\w+ )?" + EMOTION + r"\b)",  # "je moet echt trots zijn" praises
+        # "Je moet een praatsteen gebruiken(, dan ...)": an instruction to the inbrenger, where
+        # the sentence starts with it and ends at its verb (not "je moet daar veel tegelijk
+        # doen", "je moet dan kiezen": what the clip asked of them).
+        r"^(?:en |dus |maar )?(?P<a>(?:je|jij|u) moet) (?!(?:dan|toen|daar|hier|als|zo|zoveel"
+        r"|altijd|steeds|nog|wel|best)\b|(?:[\w'-]+ ){0,3}" + EMOTION + r"\b)"
+        r"(?:[\w'<>-]+ ){0,6}?(?P<b>[a-zà-ÿ]*(?:en|aan|oen|ien))\b(?<!kunnen)(?<!moeten)"
+        r"(?<!zijn)(?=[,.!;]|$| (?:dan|anders|want|zodat|om|voordat|dat|als|wanneer|wat|hoe)\b)",
         r"(?P<a>(?:je|jij|u) zou) (?!graag|liever|willen|wel\b|(?:\w+ ){0,3}" + EMOTION + r"\b)"
         r"(?:\w+ ){1,6}(?P<b>\w+en)\b(?<!kunnen)(?<!moeten)(?<!zijn)",
         r"(?P<a>het (?:is|lijkt me|lijkt mij|zou|kan|werkt|wordt)) (?:misschien |wellicht |vaak |soms |wel |echt |ook )*"

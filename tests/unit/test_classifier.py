@@ -730,3 +730,27 @@ def test_an_opinion_is_named_by_its_judgement_not_its_hedge(lang: str, text: str
 ])
 def test_what_the_writer_also_saw_is_an_observation(lang: str, text: str) -> None:
     assert classify(text, lang).label is Label.OBSERVATION
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Je moet een praatsteen gebruiken, dan praat er maar één tegelijk.", "je moet ... gebruiken"),
+    ("Je moet een praatsteen gebruiken.", "je moet ... gebruiken"),
+    ("Jij moet bij de deur staan.", "jij moet ... staan"),
+    ("U moet de groepjes kleiner maken.", "u moet ... maken"),
+    ("Je moet je grenzen eerder aangeven, anders blijven ze testen.", "je moet ... aangeven"),
+])
+def test_an_instruction_with_je_moet_is_a_tip(text: str, cue: str) -> None:
+    """"Je moet X doen" addressed to the inbrenger is advice, also when a consequence follows
+    ("dan praat er maar één tegelijk" made it an observation in the Dutch group review)."""
+    found = classify(text, "nl")
+    assert (found.label, found.cue) == (L.TIP, cue)
+    assert found.rephrasing and found.rephrasing.startswith("Wat zou er gebeuren als je ")
+
+
+@pytest.mark.parametrize("text", [
+    "Je moet daar wel heel veel tegelijk doen, zeg.",  # what the moment asked of them
+    "Je moet toen kiezen tussen twee leerlingen, zie ik.",
+    "Je moet echt trots zijn op jezelf.",
+])
+def test_what_the_moment_asked_of_the_inbrenger_is_no_instruction(text: str) -> None:
+    assert classify(text, "nl").label is not L.TIP
