@@ -109,6 +109,7 @@ class Database:
     def __init__(self, conn: aiosqlite.Connection, path: str) -> None:
         self._conn = conn
         self._lock = asyncio.Lock()
+        self._holder: asyncio.Task[object] | None = None
         self.path = path
 
     @classmethod
@@ -151,10 +152,17 @@ class Database:
             if self.path != ":memory:":
                 await self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
+    @property
+    def held_here(self) -> bool:
+        """Whether the running task holds the one connection in a transaction now (every other
+        task waits for it meanwhile)."""
+        return self._lock.locked() and self._holder is asyncio.current_task()
+
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Tx]:
         """A write transaction: committed when the block ends, rolled back on any error."""
         async with self._lock:
+            self._holder = asyncio.current_task()
             await self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield Tx(self._conn)
@@ -178,6 +186,7 @@ class Database:
     async def reading(self) -> AsyncIterator[Tx]:
         """A consistent read (a deferred transaction, so nothing is written by accident)."""
         async with self._lock:
+            self._holder = asyncio.current_task()
             await self._conn.execute("BEGIN")
             try:
                 yield Tx(self._conn)

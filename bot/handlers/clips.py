@@ -86,30 +86,38 @@ async def replay_command(cmd: GroupCommand) -> None:
 
 
 async def still_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Like /pause, for the group's members only: the stills cost the group's media allowance."""
+    """Like /pause, for the group's members only: the stills cost the group's media allowance.
+    The press is answered after the transaction, as every press: an answer Telegram is slow to
+    take must not hold the database, which every group's work waits on (review ux9, F1)."""
     query = update.callback_query
     assert query is not None
-    language = user_language(query.from_user)
-    button = parse(query.data)
     async with handling(update, context) as unit:
-        group, cycle = await _pressed_in(unit, update, button) if unit and isinstance(
-            button, StillButton) else (None, None)
-        if unit is None or group is None or cycle is None or cycle.clip is None \
-                or not cycle.consent or not isinstance(button, StillButton) \
-                or button.cycle_id not in (None, cycle.id):
-            await answer_press(query, say(language, "cycle.refused.stale"), show_alert=True)
-            return
-        language = group.settings.language
-        if await members.get(unit.tx, group.id, query.from_user.id) is None:
-            await answer_press(query, say(language, "cycle.refused.not_member"), show_alert=True)
-            return
-        if not await services(context).media_allowance.take((group.id, query.from_user.id)):
-            await answer_press(query, say(language, "clip.media_cooldown",
-                                   seconds=flood.MEDIA_WAIT), show_alert=True)
-            return
-        reply = query.message.message_id if query.message else None
-        await effects.store(unit, group, cycle, still_request(cycle, float(button.seconds), reply))
-    await answer_press(query)
+        refusal = await _still_taken(unit, update, context) if unit else None
+    if refusal is None:
+        await answer_press(query)
+    else:
+        await answer_press(query, refusal, show_alert=True)
+
+
+async def _still_taken(unit: Unit, update: Update, context: ContextTypes.DEFAULT_TYPE
+                       ) -> str | None:
+    """The still a press asks for, stored; or why not, for the presser."""
+    query = update.callback_query
+    assert query is not None
+    button = parse(query.data)
+    group, cycle = await _pressed_in(unit, update, button) if isinstance(
+        button, StillButton) else (None, None)
+    if group is None or cycle is None or cycle.clip is None or not cycle.consent \
+            or not isinstance(button, StillButton) or button.cycle_id not in (None, cycle.id):
+        return say(user_language(query.from_user), "cycle.refused.stale")
+    language = group.settings.language
+    if await members.get(unit.tx, group.id, query.from_user.id) is None:
+        return say(language, "cycle.refused.not_member")
+    if not await services(context).media_allowance.take((group.id, query.from_user.id)):
+        return say(language, "clip.media_cooldown", seconds=flood.MEDIA_WAIT)
+    reply = query.message.message_id if query.message else None
+    await effects.store(unit, group, cycle, still_request(cycle, float(button.seconds), reply))
+    return None
 
 
 async def _pressed_in(unit: Unit, update: Update, button: StillButton

@@ -6,7 +6,7 @@ unlinked from every group they coach and their name goes with the link.
 """
 from __future__ import annotations
 
-from telegram import Update
+from telegram import CallbackQuery, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes
 
 from bot.engine.effects import buttons as button_rows
@@ -14,6 +14,7 @@ from bot.engine.effects import to_group
 from bot.engine.events import decide_in
 from bot.engine.outgoing import Edit
 from bot.engine.services import services
+from bot.engine.work import Unit
 from bot.handlers.commands import command
 from bot.handlers.common import (
     answer_press,
@@ -87,44 +88,54 @@ async def forget_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     language = user_language(user)
     button = parse(query.data)
     in_own_chat = query.message is not None and query.message.chat.id == user.id
+    # The press is answered after the transaction: an answer Telegram is slow to take must not
+    # hold the database, which every group's work waits on (review ux9, F1).
     async with handling(update, context) as unit:
         if unit is None:
             return
         if not isinstance(button, ForgetButton) or button.is_stale(unit.now):
-            await answer_press(query, say(language, "privacy.stale"), show_alert=True)
-            return
-        if button.user_id != user.id or not in_own_chat or query.message is None:
-            await answer_press(query, say(language, "privacy.foreign"), show_alert=True)
-            return
-        # The confirmation becomes the outcome, so its buttons cannot be pressed again.
-        message_id = query.message.message_id
-        if button.answer == "no":
-            await unit.send(Edit(user.id, message_id, say(language, "privacy.kept")))
-            short, alert = "privacy.kept_short", False
-        elif await open_cycle_as_inbrenger(unit.tx, user.id):
-            await unit.send(Edit(user.id, message_id, say(language, "privacy.open_cycle")))
-            short, alert = "privacy.open_cycle_short", True
+            short, alert = "privacy.stale", True
+        elif button.user_id != user.id or not in_own_chat or query.message is None:
+            short, alert = "privacy.foreign", True
         else:
-            took_part = bool((await member_data(unit.tx, user.id))["groups"])
-            left = [await groups.get(unit.tx, g)
-                    for g in await members.groups_of(unit.tx, user.id)]
-            erased = await forget_member(unit.tx, user.id)
-            for group in filter(None, left):  # an open cycle no longer waits for them
-                await decide_in(unit, group, MemberLeft(user.id, FORGOTTEN_NAME))
-            coached = await coached_groups(unit.tx, user.id)
-            unlinked = await coaches.forget_coach(unit.tx, user.id)
-            for group in coached:  # who gets the summaries is the group's to know
-                await unit.send(to_group(group, say(group.settings.language,
-                                                    "coach_privacy.group_told")))
-            outcome = [say(language, "privacy.erased", **erased)] \
-                if took_part or not unlinked["groups"] else []
-            if unlinked["groups"]:
-                outcome.append(say(language, "coach_privacy.erased", count=unlinked["groups"]))
-            await unit.send(Edit(user.id, message_id, "\n\n".join(outcome)))
-            short, alert = "privacy.erased_short", False
+            short, alert = await _answered(unit, button, query)
     if short == "privacy.erased_short":  # committed: older copies of the words go too
         await services(context).db.checkpoint()
     await answer_press(query, say(language, short), show_alert=alert)
+
+
+async def _answered(unit: Unit, button: ForgetButton, query: CallbackQuery) -> tuple[str, bool]:
+    """The person's own "yes, erase" or "no, keep": done; the press's short answer, and
+    whether it is an alert."""
+    user, language = query.from_user, user_language(query.from_user)
+    assert query.message is not None
+    # The confirmation becomes the outcome, so its buttons cannot be pressed again.
+    message_id = query.message.message_id
+    if button.answer == "no":
+        await unit.send(Edit(user.id, message_id, say(language, "privacy.kept")))
+        short, alert = "privacy.kept_short", False
+    elif await open_cycle_as_inbrenger(unit.tx, user.id):
+        await unit.send(Edit(user.id, message_id, say(language, "privacy.open_cycle")))
+        short, alert = "privacy.open_cycle_short", True
+    else:
+        took_part = bool((await member_data(unit.tx, user.id))["groups"])
+        left = [await groups.get(unit.tx, g)
+                for g in await members.groups_of(unit.tx, user.id)]
+        erased = await forget_member(unit.tx, user.id)
+        for group in filter(None, left):  # an open cycle no longer waits for them
+            await decide_in(unit, group, MemberLeft(user.id, FORGOTTEN_NAME))
+        coached = await coached_groups(unit.tx, user.id)
+        unlinked = await coaches.forget_coach(unit.tx, user.id)
+        for group in coached:  # who gets the summaries is the group's to know
+            await unit.send(to_group(group, say(group.settings.language,
+                                                "coach_privacy.group_told")))
+        outcome = [say(language, "privacy.erased", **erased)] \
+            if took_part or not unlinked["groups"] else []
+        if unlinked["groups"]:
+            outcome.append(say(language, "coach_privacy.erased", count=unlinked["groups"]))
+        await unit.send(Edit(user.id, message_id, "\n\n".join(outcome)))
+        short, alert = "privacy.erased_short", False
+    return short, alert
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]

@@ -202,13 +202,7 @@ NL = Lexicon(
         r"(?P<a>(?:je|jij|u) (?:kunt|kan)) (?:ook |beter |eens |gewoon |misschien |best )+(?!zien|horen|merken|trots)",
         r"(?P<a>(?:je|jij|u) (?:zou|moet)) (?:eigenlijk |echt |toch |gewoon |eens |misschien )+"
         r"(?!(?:\w+ )?" + EMOTION + r"\b)",  # "je moet echt trots zijn" praises
-        # "Je moet een praatsteen gebruiken(, dan ...)": an instruction to the inbrenger, where
-        # the sentence starts with it and ends at its verb (not "je moet daar veel tegelijk
-        # doen", "je moet dan kiezen": what the clip asked of them).
-        r"^(?:en |dus |maar )?(?P<a>(?:je|jij|u) moet) (?!(?:dan|toen|daar|hier|als|zo|zoveel"
-        r"|altijd|steeds|nog|wel|best)\b|(?:[\w'-]+ ){0,3}" + EMOTION + r"\b)"
-        r"(?:[\w'<>-]+ ){0,6}?(?P<b>[a-zà-ÿ]*(?:en|aan|oen|ien))\b(?<!kunnen)(?<!moeten)"
-        r"(?<!zijn)(?=[,.!;]|$| (?:dan|anders|want|zodat|om|voordat|dat|als|wanneer|wat|hoe)\b)",
+        r"^(?:en |dus |maar )?(?P<a>(?:je|jij|u) moet) (?!(?:dan|toen|daar|hier|als|zo|zoveel|altijd|steeds|nog|wel|best)\b|(?:[\w'-]+ ){0,3}" + EMOTION + r"\b)" r"(?:[\w'<>-]+ ){0,6}?(?P<b>[a-zà-ÿ]*(?:en|aan|oen|ien))\b(?<!kunnen)(?<!moeten)(?<!zijn)(?=[,.!;]|$| (?:dan|anders|want|zodat|om|voordat|dat|als|wanneer|wat|hoe)\b)",  # "Je moet een praatsteen gebruiken(, dan ...)" instructs; "je moet daar/dan/toen ..." says what the moment asked of them.
         r"(?P<a>(?:je|jij|u) zou) (?!graag|liever|willen|wel\b|(?:\w+ ){0,3}" + EMOTION + r"\b)"
         r"(?:\w+ ){1,6}(?P<b>\w+en)\b(?<!kunnen)(?<!moeten)(?<!zijn)",
         r"(?P<a>het (?:is|lijkt me|lijkt mij|zou|kan|werkt|wordt)) (?:misschien |wellicht |vaak |soms |wel |echt |ook )*"
@@ -395,8 +389,7 @@ NL = Lexicon(
         r"je", r"jij", r"jouw", r"<ts>", r"kind\w*", r"leerling\w*", r"klas\w*", r"groep\w*", r"jongen\w*", r"meisje\w*",
         r"meiden", r"kleuters?", r"pubers?", r"iedereen", r"niemand", r"(?:hij|zij|ze)", r"tafel\w*", r"bord", r"lokaal",
         r"camera", r"deur", r"raam", r"kring", r"digibord", r"timer", r"klok", r"bank\w*", r"stoel\w*", r"hand\w*", r"vinger", r"stem", r"rij\w*", r"lessen?",
-        r"uitleg", r"opdracht", r"hoek", r"bureau", r"gang", r"schrift\w*", r"boek\w*", r"telefoon\w*", r"jas",
-        # What someone in the clip does, in the present tense.
+        r"uitleg", r"opdracht", r"hoek", r"bureau", r"gang", r"schrift\w*", r"boek\w*", r"telefoon\w*", r"jas",  # below: what someone in the clip does, in the present tense
         r"loopt", r"zit", r"staat", r"ligt", r"gooit", r"pakt", r"kijkt", r"praat", r"lacht", r"huilt", r"roept",
         r"schreeuwt", r"zegt", r"steekt", r"draait", r"wijst", r"schrijft", r"leest", r"antwoordt", r"komt",
     ),

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from telegram.ext import ContextTypes
 
+from bot.engine.services import services_of
 from bot.startup.application import build_application
 from fake_telegram import FakeTelegramControl, FakeTelegramServer
 from tests.bot_api import App, config_for, start, stop
@@ -39,7 +41,26 @@ async def bot(server: FakeTelegramServer, tg: FakeTelegramControl, tmp_path: Pat
 
     app.add_error_handler(remember)
     await start(app)
+    held = _calls_while_the_database_is_held(app)
     try:
         yield driven
+        assert held == [], f"Telegram called while a transaction was open: {held}"
     finally:
         await stop(app)
+
+
+def _calls_while_the_database_is_held(app: App) -> list[str]:
+    """The Bot API methods called while a transaction held the one connection: none may be.
+    Every group's work waits on that connection, so a slow answer from Telegram inside a
+    transaction (up to the 30 s the bot waits) stops every group for that long (review ux9)."""
+    held: list[str] = []
+    request = app.bot.request
+    original = request.do_request
+
+    async def watched(url: str, *args: Any, **kwargs: Any) -> Any:
+        if services_of(app).db.held_here:
+            held.append(url.rsplit("/", 1)[-1])
+        return await original(url, *args, **kwargs)
+
+    request.do_request = watched
+    return held

@@ -55,9 +55,9 @@ async def test_nudges_switched_to_the_group_by_a_button_are_told_to_the_group(
     assert answer is not None and answer["text"] == "✅ Opgeslagen.", answer
     # (the message pressed on is the test's own, edited into the overview: left out)
     said = [s for s in await bot.said(since=since) if not s.startswith("⚙️ Instellingen")]
-    assert said == ["⚙️ Anna veranderde een instelling: bezorging van duwtjes → in de groep."
-                    "\n\nVanaf nu komt een duwtje als antwoord in de groep, zichtbaar voor "
-                    "iedereen."], said
+    assert said == [("⚙️ Anna veranderde een instelling: bezorging van duwtjes → in de groep."
+                     "\n\nVanaf nu komt een duwtje als antwoord in de groep, zichtbaar voor "
+                     "iedereen.")], said
     since = await bot.tg.mark()  # the same press again changes nothing, and says nothing
     await bot.press(ANNA, SettingButton(group_id, SETTINGS_VIEW, "delivery", "group").pack())
     assert [s for s in await bot.said(since=since) if s != "Knop"] == []  # not even edited
