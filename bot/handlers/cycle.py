@@ -49,6 +49,7 @@ from flows.cycle.events import (
     ToggleTips,
     VoiceNote,
 )
+from flows.cycle.model import Decision
 from flows.cycle.phases import meeting_in, prompt_marker, timer_name
 from flows.cycle.status import between_cycles, status, timebox_timer
 from flows.cycle.talk import label_after_edit
@@ -299,12 +300,28 @@ async def on_cycle_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
                 decision.refusal is None or decision.refusal.key in STALE):
             await cycle_button_done(unit, query, button.action,  # done: no longer clickable
                                     group.settings.language)
+        on_its_way = unit is not None and group is not None and decision is not None \
+            and await _next_on_its_way(unit, group, decision)
     if decision is None or group is None:
         await answer_press(query, stale, show_alert=True)
+        return
+    if on_its_way:
+        await answer_press(query, say(group.settings.language,
+                                      "cycle.refused.step_on_its_way_button"))
         return
     answer = decision.refusal or decision.ack
     await answer_press(query, render(group.settings.language, answer) if answer else None,
                        show_alert=decision.refusal is not None)
+
+
+async def _next_on_its_way(unit: Unit, group: Group, decision: Decision) -> bool:
+    """An earlier step's "next" pressed while the prompt of the step the cycle moved to still
+    waits to go out (Telegram lets the bot post about 20 messages a minute in a group): that
+    button is the newest the group sees, so the press hears that the next step is coming, not
+    that the button is old (review ux9, F3)."""
+    return decision.refusal is not None and decision.refusal.key == "cycle.refused.stale_next" \
+        and await outbox.message_waiting_with(unit.tx, group.chat_id,
+                                              prompt_marker(decision.cycle))
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]

@@ -170,3 +170,22 @@ async def test_tips_uit_typed_when_they_are_closed_is_answered(bot: InProcessBot
     since = await bot.tg.mark()
     await bot.handle(command(bot.app.bot, BRAM, "/tips uit"))
     assert any("al in de wacht" in t for t in await bot.said(since=since))
+
+
+async def test_a_next_pressed_again_before_the_step_shows_hears_it_is_on_its_way(
+        bot: InProcessBot) -> None:
+    """The same with the button: pressed again while the next step waits to go out, the
+    button is still the newest the group sees, so "this button is old" would be wrong (review
+    ux9, F3: at Telegram's pace a prompt can wait behind other messages for most of a minute)."""
+    goal_prompt = await to_the_talk(bot)
+    await bot.tg.arm_429("sendMessage", times=1, retry_after=1)  # the step waits a moment
+    first, _ = await click(bot, BRAM, goal_prompt, "next")
+    again, query_id = await click(bot, BRAM, goal_prompt, "next")
+    await bot.app.process_update(first)
+    await bot.app.process_update(again)
+    answer = await bot.tg.callback_answer(query_id)
+    await bot.handle(command(bot.app.bot, ANNA, "/status"))  # and let everything go out
+    assert answer is not None and answer["text"].startswith(
+        "⏳ De volgende stap is al onderweg naar de groep"), answer
+    assert not answer.get("show_alert"), answer
+    assert await stage(bot) == ("reality", "see")
