@@ -316,24 +316,24 @@ def enter_closed(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, 
     effects: tuple[Effect, ...] = (
         *cancel_timers(cycle),
         all_buttons_done(cycle),
-        Say(summary.group_summary(closing_ctx)),
+        # The next turn as the summary's last line: the close is several messages already
+        # (the Dutch group review read four at once).
+        Say((*summary.group_summary(closing_ctx), *next_turn_line(ctx, turn))),
         *late_line_invitation(closing_ctx),
         SendCoachSummary(cycle.id),
-        *next_turn_said(ctx, turn),
         timer_at(cycle, "followup", follow_up_at(ctx.now, turn)),
     )
     return replace(cycle, next_turn_at=turn), effects
 
 
-def next_turn_said(ctx: CycleContext, turn: datetime | None) -> tuple[Effect, ...]:
+def next_turn_line(ctx: CycleContext, turn: datetime | None) -> tuple[Text, ...]:
     name = inbrenger_name(ctx)
     if turn is not None:
-        when = meeting_in(ctx.settings, turn)
-        return (Say((text("progress.next_meeting", name=name, when=when),)),)
+        return (text("progress.next_meeting", name=name, when=meeting_in(ctx.settings, turn)),)
     before = turns_before(ctx.members, ctx.cycle.inbrenger_id)
     if before is None:
         return ()
-    return (Say((text("progress.next_turn", name=name, count=before),)),)
+    return (text("progress.next_turn", name=name, count=before),)
 
 
 def all_buttons_done(cycle: Cycle) -> ButtonsDone:

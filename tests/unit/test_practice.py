@@ -499,6 +499,12 @@ def test_closing_plans_the_inbrengers_next_turn_in_the_schedule() -> None:
     closed = decide(ctx_for(cycle, members=after, upcoming_meetings=meetings),
                     TimerFired("lookback_end"))
     assert "je volgende beurt als inbrenger staat gepland op" in said(closed)
+    # ... as the summary's last line, not a message of its own (four at once at the close)
+    [summary] = [e for e in closed.effects if isinstance(e, Say)
+                 and e.texts[0].key.startswith("summary.")]
+    assert summary.texts[-1].key == "progress.next_meeting", summary.texts[-1]
+    assert [e.texts[0].key for e in closed.effects if isinstance(e, Say)] == [
+        "summary.title", "cycle.lookback_late_invite"]  # (the late lines: a reply to that one)
     (follow,) = [e for e in closed.effects if isinstance(e, SetTimer) and e.event == "followup"]
     assert follow.due == follow_up_at(NOW, meetings[2]) == NOW + timedelta(days=6)
     assert follow.due not in meetings  # a week to the hour came in the middle of a meeting
