@@ -155,8 +155,10 @@ async def status_command(cmd: GroupCommand) -> None:
     timebox = timebox_timer(cycle)
     timer = await timers.get(tx, group.id, timer_name(cycle.id, timebox)) if timebox else None
     meeting = meeting_in(group.settings, cycle.meeting_at) if cycle.meeting_at else None
+    upcoming = await upcoming_meetings(tx, group, cmd.unit.now, 1)
     await cmd.reply(status(cycle, everyone, spoken, timer.due_at if timer else None,
-                           cmd.unit.now, meeting))
+                           cmd.unit.now, meeting,
+                           meeting_in(group.settings, upcoming[0]) if upcoming else None))
 
 
 async def _next_meeting(cmd: GroupCommand) -> str | None:

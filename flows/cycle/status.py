@@ -26,10 +26,13 @@ def timebox_timer(cycle: Cycle) -> str | None:
 
 
 def status(cycle: Cycle, members: Sequence[Member], spoken: Collection[int],
-           phase_due: datetime | None, now: datetime, meeting: str | None = None) -> Text:
+           phase_due: datetime | None, now: datetime, meeting: str | None = None,
+           next_meeting: str | None = None) -> Text:
     """`members` are the group's active members, `spoken` who contributed in this cycle,
-    `phase_due` when the running timebox ends (`timebox_timer`; None: none running) and
-    `meeting` the scheduled meeting's day and time, said while the cycle waits for it."""
+    `phase_due` when the running timebox ends (`timebox_timer`; None: none running),
+    `meeting` the scheduled meeting's day and time, said while the cycle waits for it, and
+    `next_meeting` the schedule's next, where a cycle whose meeting passed without its intake
+    now waits (the Dutch group review read "ready for the meeting" without a date)."""
     inbrenger = next((m.name for m in members if m.user_id == cycle.inbrenger_id), "?")
     time_left: Text | str = ""  # no line at all where no time runs and no meeting is set
     if phase_due is not None and phase_due <= now:  # over since a minute, or since days
@@ -43,8 +46,10 @@ def status(cycle: Cycle, members: Sequence[Member], spoken: Collection[int],
         begun = cycle.meeting_at is not None and cycle.meeting_at <= now
         if not begun:
             time_left = text("cycle.status_meeting", when=meeting)
-        elif _awaited(cycle) != "meeting":  # complete since: it waits for the next meeting
+        elif _awaited(cycle) != "meeting":
             time_left = text("cycle.status_meeting_begun", when=meeting)
+        elif next_meeting is not None:  # complete since: it waits for the next meeting
+            time_left = text("cycle.status_meeting", when=next_meeting)
     return text("cycle.status", phase=text(f"cycle.phase.{_phase(cycle)}"),
                 name=inbrenger, time_left=time_left,
                 who=_who(cycle, members, spoken, inbrenger),

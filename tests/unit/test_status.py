@@ -159,3 +159,15 @@ def test_at_the_very_minute_a_timebox_or_meeting_begins_it_is_said_so() -> None:
     now = cycle_in(P.ANNOUNCED, meeting_at=NOW)
     began = render("en", status(now, NOT_AGREED, set(), None, NOW, "Tue 9 Mar 15:00"))
     assert "meeting: Tue 9 Mar 15:00, already begun." in began
+
+
+def test_a_cycle_ready_after_its_meeting_passed_names_the_meeting_it_now_waits_for() -> None:
+    """The clip came after the meeting it was announced for: the talk opens at the next one,
+    and /status says when (the Dutch group review read "ready for the meeting", no date)."""
+    ready = cycle_in(P.AWAITING_CLIP, clip=CLIP, learning_question=QUESTION, consent=True,
+                     meeting_at=NOW - timedelta(days=2))
+    said = render("nl", status(ready, NOT_AGREED, set(), None, NOW, "di 8 dec 15:00",
+                               "di 22 dec 15:00"))
+    assert "🗓 bijeenkomst: di 22 dec 15:00\n" in said and "8 dec" not in said, said
+    unscheduled = render("nl", status(ready, NOT_AGREED, set(), None, NOW, "di 8 dec 15:00"))
+    assert "🗓" not in unscheduled
