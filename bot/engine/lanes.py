@@ -5,6 +5,7 @@ side by side. The inbox's update lanes and the outbox's send lanes are both lane
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import errno
 import logging
 from collections.abc import Iterable, Sequence
@@ -43,6 +44,7 @@ class Lanes(Generic[Item]):
         self._lanes: dict[int, asyncio.Task[None]] = {}
         self._more: set[int] = set()
         self._stopping = False
+        self._stop_begun = asyncio.Event()
 
     async def next_items(self, lane: int) -> Sequence[Item]:
         raise NotImplementedError
@@ -75,12 +77,21 @@ class Lanes(Generic[Item]):
         """Lets each lane finish the item in hand (up to `grace` seconds), then ends them;
         what is left stays stored for the next start."""
         self._stopping = True
+        self._stop_begun.set()
         tasks = [t for t in self._lanes.values() if not t.done()]
         if tasks and grace:
             await asyncio.wait(tasks, timeout=grace)
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def pause(self, seconds: float) -> bool:
+        """Waits `seconds`, or less when a stop begins meanwhile; True unless stopping (then
+        what was to be tried again is left stored for the next start)."""
+        if not self._stopping:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stop_begun.wait(), seconds)
+        return not self._stopping
 
     async def _run(self, lane: int) -> None:
         wait = FIRST_WAIT

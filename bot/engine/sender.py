@@ -117,7 +117,8 @@ class Sender(Lanes[outbox.Waiting]):
                     item = part.rest
                     raise part.cause from None
             except RetryAfter as error:  # this chat only waits; other lanes go on
-                await asyncio.sleep(seconds(error.retry_after) + 0.05)
+                if not await self.pause(seconds(error.retry_after) + 0.05):
+                    return  # a stop: not sent, so it goes out after the next start
                 continue
             except ChatMigrated as moved:
                 item = _to_chat(item, moved.new_chat_id)
@@ -134,7 +135,8 @@ class Sender(Lanes[outbox.Waiting]):
             except NetworkError as error:  # timeouts, resets, 5xx: try again, later each time
                 log.info("lane %s: %s; again in %.0f s", stored.lane, error.message, wait)
                 await self._count_try(stored)
-                await asyncio.sleep(wait)
+                if not await self.pause(wait):
+                    return
                 wait = min(wait * 2, LAST_RETRY)
                 continue
             except TelegramError as error:

@@ -21,6 +21,7 @@ from telegram.ext import Application
 
 from bot.engine import arrivals
 from bot.engine.handling import handler_of
+from bot.engine.sender import Sender
 from bot.engine.services import services_of
 from bot.engine.update_lanes import UpdateLanes
 from bot.startup.application import build_application
@@ -30,6 +31,9 @@ from storage.db import Database, InUse, hold_for_this_process, unusable
 
 log = logging.getLogger(__name__)
 WEBHOOK_PATH = "/telegram"
+# How long a stop waits for the answers to calls already sent (well inside the 30 s Docker
+# gives before it kills: docker/compose.yaml).
+SEND_GRACE = 10.0
 
 
 async def _migrate(config: Config) -> None:
@@ -127,6 +131,11 @@ async def serve(app: Application) -> None:  # type: ignore[type-arg]
     if site_runner is not None:
         await site_runner.cleanup()
     await lanes.stop()
+    # The calls already on their way to Telegram get its answer before its connection closes:
+    # one cut off unanswered stays unmarked, and goes out a second time after the start
+    # (review ux9: a summary twice after a plain stop). No new call begins meanwhile.
+    if isinstance(svc.sender, Sender):
+        await svc.sender.stop(grace=SEND_GRACE)
     await app.stop()
     await app.shutdown()
     await app.post_shutdown(app)  # type: ignore[misc]

@@ -170,3 +170,23 @@ async def test_an_update_the_library_cannot_read_is_passed_over_and_the_talk_goe
     assert "cannot be read by python-telegram-bot (TypeError); passed over" in log
     assert "Geheime koffievraag" not in log
     assert "Warning" not in log  # asking getUpdates raw is on purpose, not log noise
+
+
+async def test_a_plain_stop_waits_for_telegrams_answer_and_sends_nothing_twice(
+        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
+        tmp_path: Path) -> None:
+    """SIGTERM (every deploy) while Telegram is slow to answer a message it has already shown:
+    the stop closed the connection first, the message stayed unmarked and went out again after
+    the start (review ux9: the group and coach summaries twice). It now waits for the answer."""
+    await set_up_group(tg, demo_group)
+    chat, cato = demo_group.chat_id, demo_group.members[1]
+    await tg.arm_slow_answer("sendMessage", 3.0)
+    since = await tg.mark()
+    await tg.send_text(cato.user_id, chat, "/status")
+    await tg.wait_for_text(chat, "Er loopt nu geen cyclus", since=since, timeout=15)  # shown, late
+    await running_bot.stop()
+    await running_bot.start()
+    await settled(tg, tmp_path / "intervision.db")
+    answers = [m for m in await tg.bot_messages(chat, since=since)
+               if "Er loopt nu geen cyclus" in m["text"]]
+    assert len(answers) == 1, answers
