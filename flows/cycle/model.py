@@ -37,6 +37,8 @@ class Cycle:
     consent: bool = False
     watched_by: frozenset[int] = frozenset()
     watched_before_talk: bool = False
+    # The watch timebox ended before any peer had watched: the talk waits for the first press.
+    watch_time_over: bool = False
     absent: frozenset[int] = frozenset()  # members who said they are not there today
     tips_open: bool = False
     commitment: str | None = None  # only what the inbrenger confirmed

@@ -1,6 +1,9 @@
 """Watching the clip: the conversation opens when every member who can take part today has
-watched it (or the timebox ends). One definition serves the gate, the acknowledgement that
-names who the group still waits for, and the coach summary's "watched before the talk".
+watched it, or when the timebox ends and someone has. When it ends before anyone watched, the
+group hears so once and the talk opens at the first press (SPEC 1: the conversation starts
+only after the clip has been watched; the inbrenger or an admin can still move on with /next).
+One definition serves the gate, the acknowledgement that names who the group still waits for,
+and the coach summary's "watched before the talk".
 
 Who is waited for: members who agreed to the agreements (others cannot take part yet), other
 than the inbrenger, who did not pass this turn on (a swap) and did not say they are not there
@@ -13,7 +16,7 @@ from dataclasses import replace
 
 from flows.cycle.events import Event, actor_of
 from flows.cycle.model import Cycle, CycleContext, Decision
-from flows.effects import Text, text
+from flows.effects import Say, Text, text
 from flows.model import Member, Phase
 
 
@@ -56,6 +59,27 @@ def counted(cycle: Cycle, event: Event) -> Cycle:
     return replace(cycle, watched_by=cycle.watched_by | {actor}, absent=cycle.absent - {actor})
 
 
+def someone_watched(ctx: CycleContext, event: Event) -> Text | None:
+    """Guard: a peer has watched (the inbrenger's own press says nothing about the group)."""
+    if ctx.cycle.watched_by - {ctx.cycle.inbrenger_id}:
+        return None
+    return text("cycle.refused.nobody_watched")
+
+
+def first_to_watch(ctx: CycleContext, event: Event) -> Text | None:
+    """Guard: the watch timebox ended before anyone watched, so this first press opens."""
+    return None if ctx.cycle.watch_time_over else text("cycle.refused.not_everyone_watched")
+
+
+def nobody_watched(ctx: CycleContext, event: Event) -> Decision:
+    """The watch timebox ended and no peer has watched: the talk waits for the first press,
+    said once (a timer that fires again after a restart or a longer timebox says nothing)."""
+    if ctx.cycle.watch_time_over:
+        return Decision(ctx.cycle)
+    return Decision(replace(ctx.cycle, watch_time_over=True), (Say((text(
+        "cycle.nobody_watched", name=ctx.name_of(ctx.cycle.inbrenger_id)),)),))
+
+
 def all_watched_after(ctx: CycleContext, event: Event) -> Text | None:
     """Guard: everyone the group waits for has watched once this press is counted."""
     if everyone_watched(ctx, counted(ctx.cycle, event)):
@@ -73,6 +97,8 @@ def watched(ctx: CycleContext, event: Event) -> Decision:
         key = "cycle.ack.watched_own"  # thanked as a peer, they would wonder who waits
     elif event.name == "watched" and actor_of(event) in ctx.cycle.watched_by:
         key = "cycle.ack.watched_again"
+    elif event.name == "watched" and ctx.cycle.watch_time_over:
+        return Decision(cycle, ack=text("cycle.ack.watched_opens"))  # the first: the talk opens
     waiting = still_to_watch(ctx.members, cycle)
     if not waiting or ctx.cycle.phase is not Phase.WATCHING:
         return Decision(cycle, ack=text(key))
