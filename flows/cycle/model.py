@@ -37,6 +37,9 @@ class Cycle:
     consent: bool = False
     watched_by: frozenset[int] = frozenset()
     watched_before_talk: bool = False
+    # Who had watched when the talk began (None: a cycle stored before it was kept); the coach
+    # summary names who took part in the talk without it (flows/cycle/watching.py).
+    watched_at_talk: frozenset[int] | None = None
     # The watch timebox ended before any peer had watched: the talk waits for the first press.
     watch_time_over: bool = False
     absent: frozenset[int] = frozenset()  # members who said they are not there today

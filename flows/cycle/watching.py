@@ -12,12 +12,12 @@ today (the second button under the watch message).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from flows.cycle.events import Event, actor_of
-from flows.cycle.model import Cycle, CycleContext, Decision
+from flows.cycle.model import ContributionRef, Cycle, CycleContext, Decision
 from flows.effects import Say, Text, text
-from flows.model import Member, Phase
+from flows.model import TALK_PHASES, Member, Phase
 
 
 def awaited(members: Sequence[Member], cycle: Cycle) -> tuple[Member, ...]:
@@ -42,6 +42,36 @@ def still_to_watch(members: Sequence[Member], cycle: Cycle) -> tuple[Member, ...
 
 def everyone_watched(ctx: CycleContext, cycle: Cycle) -> bool:
     return not still_to_watch(ctx.members, cycle)
+
+
+@dataclass(frozen=True)
+class LateToWatch:
+    """Who took part in the talk (the members the watching waited for who were here, and
+    everyone who said something in it) but had not watched when it began: who pressed
+    "I watched it" only after that, and who never did."""
+
+    later: tuple[int, ...]
+    never: tuple[int, ...]
+
+    @property
+    def everyone_in_time(self) -> bool:
+        return not self.later and not self.never
+
+
+def late_to_watch(cycle: Cycle, members: Sequence[Member],
+                  contributions: Sequence[ContributionRef]) -> LateToWatch | None:
+    """For "watched before the talk" in the coach summary and the portfolio (a review read
+    "everyone had watched" while two members who joined the talk pressed only once it ran);
+    None for a cycle that did not keep who had watched when the talk began."""
+    if cycle.watched_at_talk is None:
+        return None
+    talk = {phase.value for phase in TALK_PHASES}
+    took_part = [m.user_id for m in awaited(members, cycle)]
+    took_part += [c.user_id for c in contributions if c.phase in talk]
+    late = [uid for uid in dict.fromkeys(took_part)
+            if uid != cycle.inbrenger_id and uid not in cycle.watched_at_talk]
+    return LateToWatch(tuple(uid for uid in late if uid in cycle.watched_by),
+                       tuple(uid for uid in late if uid not in cycle.watched_by))
 
 
 def here_after_all(cycle: Cycle, actor: int) -> Cycle:
