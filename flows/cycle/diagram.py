@@ -237,6 +237,15 @@ What the inbrenger's words do before the meeting (`flows/cycle/intake.py`):
   inbrenger has the last word. It is a question when it ends in a question mark, opens with
   a question word, or says what the inbrenger wants to learn ("Ik wil leren hoe ik ...",
   "I'd like to find out whether my ...", "Ik vraag me af ...").
+- The learning question is taken out of the words around it (`learning_question.question_in`):
+  what follows "mijn leervraag is (eigenlijk):" / "my learning question is:", without a
+  question about the question before or after it ("Kan ik dat nog veranderen?", "Is dat
+  goed?", "Can I still change it?") or a lead-in ("Wacht,"). The offer, the confirmation and
+  everything after show that question only.
+- Before the clip, words about the turn are no learning question, question mark or not
+  (`learning_question.is_about_the_turn`: no clip yet, doubt about which lesson to show,
+  another member asked to take it, "Sanne, wil jij?"): they are answered once with how
+  /swap passes the turn on.
 """
 
 

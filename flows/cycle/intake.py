@@ -16,7 +16,12 @@ from flows.cycle.events import (
     LearningQuestion,
     NewQuestionChosen,
 )
-from flows.cycle.learning_question import check_learning_question, is_question
+from flows.cycle.learning_question import (
+    check_learning_question,
+    is_about_the_turn,
+    is_question,
+    question_in,
+)
 from flows.cycle.model import Cycle, CycleContext, Decision
 from flows.cycle.phases import ask_consent, button, done, inbrenger_name
 from flows.effects import Say, Text, text
@@ -76,7 +81,7 @@ def take_clip(ctx: CycleContext, event: Event) -> Decision:
     answered = done(cycle, "accept", "swap", *(("consent",) if replacing else ()))
     received = text("cycle.clip_replaced" if replacing else "cycle.clip_received",
                     name=inbrenger_name(ctx))
-    caption = (event.caption or "").strip()
+    caption = question_in(event.caption or "")
     correction = _check(cycle, caption, ctx.settings.language)
     if correction is None:
         cycle = replace(cycle, learning_question=caption, corrected_question=None,
@@ -100,7 +105,8 @@ def take_learning_question(ctx: CycleContext, event: Event) -> Decision:
     the edit of the message the question came in, or of a try it corrected). Consent is about the recording, so a new
     question keeps it."""
     assert isinstance(event, (LearningQuestion, Contribution))
-    question = (event.question if isinstance(event, LearningQuestion) else event.text).strip()
+    question = question_in(event.question if isinstance(event, LearningQuestion)
+                           else event.text)
     reply_to = event.message_id
     cycle = ctx.cycle
     correction = _check(cycle, question, ctx.settings.language)
@@ -135,7 +141,7 @@ def offer_new_question(ctx: CycleContext, event: Event) -> Decision:
     review: silently ignored, the talk then went on about the old one). Once, because "Hoe
     weet ik of ik het goed gefilmd heb?" reads as one too; anything else is chat."""
     assert isinstance(event, Contribution)
-    cycle, question = ctx.cycle, event.text.strip()
+    cycle, question = ctx.cycle, question_in(event.text)
     if cycle.offered_message_id is not None or question == cycle.learning_question \
             or not is_question(question, ctx.settings.language) \
             or _check(cycle, question, ctx.settings.language) is not None:
@@ -162,10 +168,19 @@ def take_offered_question(ctx: CycleContext, event: Event) -> Decision:
 
 def before_clip(ctx: CycleContext, event: Event) -> Decision:
     """The inbrenger writes while the bot waits for the clip. A good learning question is kept
-    for the clip; anything else is chat, answered once per cycle with what the bot waits for."""
+    for the clip; anything else is chat, answered once per cycle with what the bot waits for.
+    Words about the turn (no clip yet, "Bram, wil jij?") are no learning question, whatever
+    their question mark: they are answered once with how to pass the turn on."""
     assert isinstance(event, Contribution)
     cycle = ctx.cycle
-    question = event.text.strip()
+    question = question_in(event.text)
+    others = tuple(m.name for m in ctx.members if m.user_id != cycle.inbrenger_id)
+    if is_about_the_turn(event.text, others) and not event.under_no_video:
+        if cycle.turn_doubt_told:
+            return Decision(cycle)
+        return Decision(replace(cycle, turn_doubt_told=True, clip_awaited_told=True), (
+            Say((text("cycle.turn_doubt", name=inbrenger_name(ctx)),),
+                reply_to=event.message_id),))
     if not cycle.learning_question and _check(cycle, question, ctx.settings.language) is None:
         return _kept_for_the_clip(cycle, question, event.message_id,
                                   under_no_video=event.under_no_video)
@@ -182,7 +197,7 @@ def edit_before_clip(ctx: CycleContext, event: Event) -> Decision:
     """The inbrenger edited the message whose learning question waits for the clip: the
     edited words are the question, checked as when first sent."""
     assert isinstance(event, LearningQuestion)
-    question = event.question.strip()
+    question = question_in(event.question)
     correction = _check(ctx.cycle, question, ctx.settings.language)
     if correction is None:
         return _kept_for_the_clip(ctx.cycle, question, event.message_id)
