@@ -194,7 +194,11 @@ What the inbrenger's words do before the meeting (`flows/cycle/intake.py`):
   The message after the button only says how to send the clip.
 - The clip's caption is the learning question when it is one. A plain message is the learning
   question only while none is stored: before the clip (kept for it: "stuur nu je clip"), or
-  after a clip that came without one.
+  after a clip that came without one. The clip is answered in one message: with the question,
+  with the correction of a try at one, or, without a caption or with one that only describes
+  the clip ("rekenles groep 5, dinsdag": no question, not about the inbrenger's acting), with
+  "Wat is je leervraag bij deze clip?" and the example. A correction right after the example
+  is one short line (`Cycle.question_example_shown`).
 - Once a learning question is stored, the inbrenger's messages are chat. A **reply to the clip**
   with a question changes it ("Je leervraag is aangepast: ..."). The consent stays: it is
   about the recording and the school's rules, which a new question does not change. Without
@@ -203,8 +207,11 @@ What the inbrenger's words do before the meeting (`flows/cycle/intake.py`):
   first plain message per cycle that reads as a new learning question is offered with a
   button ("Is dit je nieuwe leervraag?", `intake.offer_new_question`): pressed, it changes
   the question as a reply would; later ones are chat.
-- Chat of the inbrenger before the clip is answered once per cycle ("ik wacht nog op je
-  clip"), then left alone; peers' chat is never answered.
+- Chat of the inbrenger before the clip is answered once per cycle, then left alone: before
+  the turn is accepted with the button that is waited for ("breng jij deze keer in? Druk
+  dan op „Ik breng in”"; the button's answer asks for the clip), after it the clip ("ik
+  wacht nog op je clip"); both say that /swap passes the turn on. Peers' chat is never
+  answered.
 - What counts as the clip (`intake.is_clip`, asked by `bot/handlers/media_posted.py` before
   anything is downloaded): the inbrenger's video, video file or round video note, before the
   meeting, or an animation of 10 seconds or more (Telegram sends a video without sound as

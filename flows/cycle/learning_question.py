@@ -84,6 +84,13 @@ def is_about_own_actions(question: str, language: str) -> bool:
                for rule in _ACTS[lang])
 
 
+def is_description(words: str, language: str) -> bool:
+    """Words that make no try at a learning question ("rekenles groep 5, dinsdag"): neither a
+    question nor about the inbrenger's own actions. They are asked for a question, not
+    corrected as one."""
+    return not is_question(words, language) and not is_about_own_actions(words, language)
+
+
 def same_question(one: str | None, other: str | None) -> bool:
     """The same words, whatever the spacing and capitals."""
     def words(s: str | None) -> str:

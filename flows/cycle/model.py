@@ -66,6 +66,7 @@ class Cycle:
     offered_message_id: int | None = None  # the message of the cycle's one offer (stays)
     clip_awaited_told: bool = False  # the inbrenger's chat before the clip was answered once
     turn_doubt_told: bool = False  # their "no clip yet, Bram, wil jij?" was answered once
+    question_example_shown: bool = False  # a next correction of the question is one line
     next_turn_at: datetime | None = None  # closed: the next turn the inbrenger was told of
     told_to_wait: frozenset[int] = frozenset()  # peers who spoke up while watching, told once
     sound_shown_at: datetime | None = None  # the speech-and-silence timeline last posted

@@ -37,3 +37,23 @@ async def test_a_new_question_with_words_around_it_is_offered_and_taken_without_
     await press_on(bot, BRAM, await latest(bot, "question", since), "question")
     assert await stored_question(bot) == (
         "Hoe geef ik een korte instructie zodat ze zelf aan de slag gaan?")
+
+
+async def test_an_unsure_inbrenger_and_a_described_clip_hear_each_thing_once(
+        bot: InProcessBot) -> None:
+    announcement = await announced(bot)
+    doubt = await bot.answers(message(
+        bot.app.bot, BRAM, "Oei ik ben de eerste 😅 ik weet nog niet goed welke les ik moet "
+        "laten zien"))
+    assert len(doubt) == 1 and "/swap" in doubt[0] and "stuur" not in doubt[0].lower()
+    since = await bot.tg.mark()
+    await press_on(bot, BRAM, announcement, "accept")
+    assert sum("stuur je clip" in words for words in await bot.said(since=since)) == 1
+    clip = await bot.answers(video(bot.app.bot, BRAM, "rekenles groep 5, dinsdag"))
+    assert len(clip) == 1 and "Wat is je leervraag bij deze clip?" in clip[0]
+    assert "Schrijf je leervraag als vraag" not in clip[0]
+    statement = await bot.answers(message(
+        bot.app.bot, BRAM, "Ik vind het lastig als de klas onrustig wordt"))
+    assert statement == ["Nog als vraag graag, met een vraagteken: Hoe kan ik …?"]
+    await bot.answers(message(bot.app.bot, BRAM, "Hoe krijg ik de klas stil na de uitleg?"))
+    assert await stored_question(bot) == "Hoe krijg ik de klas stil na de uitleg?"

@@ -97,7 +97,7 @@ def test_before_the_clip_a_line_about_the_turn_is_answered_not_taken() -> None:
         ANNA, 600, "Ik heb eigenlijk nog geen goede clip... Bob, wil jij misschien?"))
     assert decision.cycle.learning_question is None
     assert "Je leervraag" not in said(decision)
-    assert "/swap" in said(decision) and said(decision).startswith("Anna, nog geen clip")
+    assert "/swap" in said(decision) and said(decision).startswith("Anna, twijfel je, of heb je (nog) geen clip?")
     again = decide(ctx_for(decision.cycle), Contribution(ANNA, 601, "Echt geen goede clip..."))
     assert said(again) == ""  # answered once
 
