@@ -119,8 +119,13 @@ def document() -> str:
         "watched: members who agreed to the agreements, other than the inbrenger, who did not\n"
         "pass this turn on and did not press \"I'm not here today\", and who were members when\n"
         "the watching began (`Cycle.watch_gate`: who joins later may press it, and is not waited\n"
-        "for; `flows/cycle/watching.py`; the coach summary's \"watched before the talk\" uses the\n"
-        "same rule). Each press is answered with who the group still waits for. After\n"
+        "for; `flows/cycle/watching.py`). The coach summary's \"watched before the talk\" is\n"
+        "about everyone who took part: those waited for and who said something in the talk;\n"
+        "who watched only once it ran, or never said so, is named (`watching.late_to_watch`,\n"
+        "`Cycle.watched_at_talk`). Each press is answered with who the group still waits for. The watch\n"
+        "timebox's end (`watch_end`) opens the talk once a peer has watched; with nobody, the\n"
+        "group hears once that the talk starts at the first press (or /next), and the first\n"
+        "peer who presses opens it (`Cycle.watch_time_over`; /status says so). After\n"
         "watching, what waits for everyone\n"
         "(\"everyone has named a strong moment\", the look back) waits for who is here, and the\n"
         "summaries leave out who was away and said nothing; who says something in the talk is\n"
@@ -189,7 +194,11 @@ What the inbrenger's words do before the meeting (`flows/cycle/intake.py`):
   The message after the button only says how to send the clip.
 - The clip's caption is the learning question when it is one. A plain message is the learning
   question only while none is stored: before the clip (kept for it: "stuur nu je clip"), or
-  after a clip that came without one.
+  after a clip that came without one. The clip is answered in one message: with the question,
+  with the correction of a try at one, or, without a caption or with one that only describes
+  the clip ("rekenles groep 5, dinsdag": no question, not about the inbrenger's acting), with
+  "Wat is je leervraag bij deze clip?" and the example. A correction right after the example
+  is one short line (`Cycle.question_example_shown`).
 - Once a learning question is stored, the inbrenger's messages are chat. A **reply to the clip**
   with a question changes it ("Je leervraag is aangepast: ..."). The consent stays: it is
   about the recording and the school's rules, which a new question does not change. Without
@@ -198,8 +207,11 @@ What the inbrenger's words do before the meeting (`flows/cycle/intake.py`):
   first plain message per cycle that reads as a new learning question is offered with a
   button ("Is dit je nieuwe leervraag?", `intake.offer_new_question`): pressed, it changes
   the question as a reply would; later ones are chat.
-- Chat of the inbrenger before the clip is answered once per cycle ("ik wacht nog op je
-  clip"), then left alone; peers' chat is never answered.
+- Chat of the inbrenger before the clip is answered once per cycle, then left alone: before
+  the turn is accepted with the button that is waited for ("breng jij deze keer in? Druk
+  dan op „Ik breng in”"; the button's answer asks for the clip), after it the clip ("ik
+  wacht nog op je clip"); both say that /swap passes the turn on. Peers' chat is never
+  answered.
 - What counts as the clip (`intake.is_clip`, asked by `bot/handlers/media_posted.py` before
   anything is downloaded): the inbrenger's video, video file or round video note, before the
   meeting, or an animation of 10 seconds or more (Telegram sends a video without sound as
@@ -232,6 +244,15 @@ What the inbrenger's words do before the meeting (`flows/cycle/intake.py`):
   inbrenger has the last word. It is a question when it ends in a question mark, opens with
   a question word, or says what the inbrenger wants to learn ("Ik wil leren hoe ik ...",
   "I'd like to find out whether my ...", "Ik vraag me af ...").
+- The learning question is taken out of the words around it (`learning_question.question_in`):
+  what follows "mijn leervraag is (eigenlijk):" / "my learning question is:", without a
+  question about the question before or after it ("Kan ik dat nog veranderen?", "Is dat
+  goed?", "Can I still change it?") or a lead-in ("Wacht,"). The offer, the confirmation and
+  everything after show that question only.
+- Before the clip, words about the turn are no learning question, question mark or not
+  (`learning_question.is_about_the_turn`: no clip yet, doubt about which lesson to show,
+  another member asked to take it, "Sanne, wil jij?"): they are answered once with how
+  /swap passes the turn on.
 """
 
 

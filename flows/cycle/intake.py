@@ -16,11 +16,17 @@ from flows.cycle.events import (
     LearningQuestion,
     NewQuestionChosen,
 )
-from flows.cycle.learning_question import check_learning_question, is_question
+from flows.cycle.learning_question import (
+    check_learning_question,
+    is_about_the_turn,
+    is_description,
+    is_question,
+    question_in,
+)
 from flows.cycle.model import Cycle, CycleContext, Decision
 from flows.cycle.phases import ask_consent, button, done, inbrenger_name
 from flows.effects import Say, Text, text
-from flows.model import BEFORE_TALK_PHASES
+from flows.model import BEFORE_TALK_PHASES, Phase
 
 NOT_OWN_ACTIONS = text("lq.not_own_actions")
 NOT_A_QUESTION = text("lq.not_a_question")
@@ -76,7 +82,7 @@ def take_clip(ctx: CycleContext, event: Event) -> Decision:
     answered = done(cycle, "accept", "swap", *(("consent",) if replacing else ()))
     received = text("cycle.clip_replaced" if replacing else "cycle.clip_received",
                     name=inbrenger_name(ctx))
-    caption = (event.caption or "").strip()
+    caption = question_in(event.caption or "")
     correction = _check(cycle, caption, ctx.settings.language)
     if correction is None:
         cycle = replace(cycle, learning_question=caption, corrected_question=None,
@@ -86,13 +92,18 @@ def take_clip(ctx: CycleContext, event: Event) -> Decision:
                  text("cycle.question_how_to_change"))
         return Decision(cycle, (answered, Say(lines, reply_to=event.clip.message_id),
                                 ask_consent(cycle)))
-    if not caption:
-        return Decision(cycle, (answered, Say((received,), reply_to=event.clip.message_id),
-                                Say((text("cycle.ask_question"), text("lq.example")))))
+    if not caption or is_description(caption, ctx.settings.language):
+        # Words with the clip that are no try at a question ("rekenles groep 5, dinsdag"):
+        # asked for the question, not corrected for one never sent. One message.
+        asked = replace(cycle, question_example_shown=True,
+                        question_message_id=event.clip.message_id if caption else None)
+        return Decision(asked, (answered, Say((received, text("cycle.ask_question"),
+                                               text("lq.example")),
+                                              reply_to=event.clip.message_id)))
     assert correction is not None
     cycle, correcting = _corrected(cycle, caption, correction, event.clip.message_id)
-    return Decision(cycle, (answered, Say((received,), reply_to=event.clip.message_id),
-                            Say(correcting, reply_to=event.clip.message_id)))
+    return Decision(cycle, (answered, Say((received, *correcting),
+                                          reply_to=event.clip.message_id)))
 
 
 def take_learning_question(ctx: CycleContext, event: Event) -> Decision:
@@ -100,7 +111,8 @@ def take_learning_question(ctx: CycleContext, event: Event) -> Decision:
     the edit of the message the question came in, or of a try it corrected). Consent is about the recording, so a new
     question keeps it."""
     assert isinstance(event, (LearningQuestion, Contribution))
-    question = (event.question if isinstance(event, LearningQuestion) else event.text).strip()
+    question = question_in(event.question if isinstance(event, LearningQuestion)
+                           else event.text)
     reply_to = event.message_id
     cycle = ctx.cycle
     correction = _check(cycle, question, ctx.settings.language)
@@ -109,7 +121,7 @@ def take_learning_question(ctx: CycleContext, event: Event) -> Decision:
         return Decision(cycle, (Say(lines, reply_to=reply_to),))
     changed = bool(cycle.learning_question)  # its consent question came with it already
     cycle = replace(cycle, learning_question=question, corrected_question=None,
-                    question_message_id=event.message_id)
+                    question_message_id=event.message_id, question_example_shown=False)
     if changed:
         consent = "cycle.consent_stays" if cycle.consent else "cycle.consent_still_asked"
         return Decision(cycle, (Say((text("cycle.question_changed", question=question),
@@ -135,7 +147,7 @@ def offer_new_question(ctx: CycleContext, event: Event) -> Decision:
     review: silently ignored, the talk then went on about the old one). Once, because "Hoe
     weet ik of ik het goed gefilmd heb?" reads as one too; anything else is chat."""
     assert isinstance(event, Contribution)
-    cycle, question = ctx.cycle, event.text.strip()
+    cycle, question = ctx.cycle, question_in(event.text)
     if cycle.offered_message_id is not None or question == cycle.learning_question \
             or not is_question(question, ctx.settings.language) \
             or _check(cycle, question, ctx.settings.language) is not None:
@@ -162,10 +174,21 @@ def take_offered_question(ctx: CycleContext, event: Event) -> Decision:
 
 def before_clip(ctx: CycleContext, event: Event) -> Decision:
     """The inbrenger writes while the bot waits for the clip. A good learning question is kept
-    for the clip; anything else is chat, answered once per cycle with what the bot waits for."""
+    for the clip; anything else is chat, answered once per cycle with what the bot waits for.
+    Words about the turn (no clip yet, "Bram, wil jij?") are no learning question, whatever
+    their question mark: they are answered once with how to pass the turn on."""
     assert isinstance(event, Contribution)
     cycle = ctx.cycle
-    question = event.text.strip()
+    question = question_in(event.text)
+    others = tuple(m.name for m in ctx.members if m.user_id != cycle.inbrenger_id)
+    if is_about_the_turn(event.text, others) and not event.under_no_video:
+        if cycle.turn_doubt_told:
+            return Decision(cycle)
+        how_on = "cycle.turn_doubt_accept" if cycle.phase is Phase.ANNOUNCED \
+            else "cycle.turn_doubt_send"
+        return Decision(replace(cycle, turn_doubt_told=True, clip_awaited_told=True), (
+            Say((text("cycle.turn_doubt", name=inbrenger_name(ctx), how_on=text(how_on)),),
+                reply_to=event.message_id),))
     if not cycle.learning_question and _check(cycle, question, ctx.settings.language) is None:
         return _kept_for_the_clip(cycle, question, event.message_id,
                                   under_no_video=event.under_no_video)
@@ -174,7 +197,10 @@ def before_clip(ctx: CycleContext, event: Event) -> Decision:
         return Decision(told, (Say((text("cycle.not_a_video"),), reply_to=event.message_id),))
     if cycle.clip_awaited_told:  # said once
         return Decision(told)
-    return Decision(told, (Say((text("cycle.clip_awaited", name=inbrenger_name(ctx)),),
+    # Not yet accepted: the announcement's button is what waits ("send your clip" comes
+    # with it; said here too, the group read it twice in a row).
+    key = "cycle.turn_awaited" if cycle.phase is Phase.ANNOUNCED else "cycle.clip_awaited"
+    return Decision(told, (Say((text(key, name=inbrenger_name(ctx)),),
                                reply_to=event.message_id),))
 
 
@@ -182,7 +208,7 @@ def edit_before_clip(ctx: CycleContext, event: Event) -> Decision:
     """The inbrenger edited the message whose learning question waits for the clip: the
     edited words are the question, checked as when first sent."""
     assert isinstance(event, LearningQuestion)
-    question = event.question.strip()
+    question = question_in(event.question)
     correction = _check(ctx.cycle, question, ctx.settings.language)
     if correction is None:
         return _kept_for_the_clip(ctx.cycle, question, event.message_id)
@@ -196,7 +222,7 @@ def _kept_for_the_clip(cycle: Cycle, question: str, message_id: int, *,
     """The learning question waits for the clip; under a file that is no video, one answer
     says both (the UX review got "no video" and then "thank you!" as two messages)."""
     kept = replace(cycle, learning_question=question, corrected_question=None,
-                   question_message_id=message_id)
+                   question_message_id=message_id, question_example_shown=False)
     key = "cycle.not_a_video_question_kept" if under_no_video else "cycle.question_before_clip"
     return Decision(kept, (Say((text(key, question=question),), reply_to=message_id),))
 
@@ -207,16 +233,21 @@ def _check(cycle: Cycle, question: str, language: str) -> Text | None:
 
 def _corrected(cycle: Cycle, question: str, correction: Text,
                message_id: int) -> tuple[Cycle, tuple[Text, ...]]:
-    """The friendly correction with an example, and how to go on. Whether a question is about
-    one's own actions is a heuristic: the inbrenger hears that sending it again keeps it. A
-    statement is no question: sent again as one, it is taken. While no question is taken, the
+    """The friendly correction with an example, and how to go on; right after another (or
+    after the question was asked for with the example) one short line. Whether a question is
+    about one's own actions is a heuristic: the inbrenger hears that sending it again keeps
+    it. A statement is no question: sent again as one, it is taken. While no question is taken, the
     corrected message is the one whose edit is read as the next try (edits_the_question)."""
     if not cycle.learning_question:
         cycle = replace(cycle, question_message_id=message_id)
+    again = cycle.question_example_shown  # the example was just shown: one short line now
+    cycle = replace(cycle, question_example_shown=True)
     if correction == NOT_OWN_ACTIONS:
         return (replace(cycle, corrected_question=question),
-                (correction, text("lq.example"), text("lq.keep_anyway")))
+                (text("lq.not_own_actions_again"),) if again
+                else (correction, text("lq.example"), text("lq.keep_anyway")))
     if correction == NOT_A_QUESTION:
-        return cycle, (correction, text("lq.example"), text("lq.send_as_question"))
-    return cycle, (correction, text("lq.example"))
+        return cycle, ((text("lq.not_a_question_again"),) if again
+                       else (correction, text("lq.example"), text("lq.send_as_question")))
+    return cycle, (correction,) if again else (correction, text("lq.example"))
 

@@ -84,6 +84,13 @@ def is_about_own_actions(question: str, language: str) -> bool:
                for rule in _ACTS[lang])
 
 
+def is_description(words: str, language: str) -> bool:
+    """Words that make no try at a learning question ("rekenles groep 5, dinsdag"): neither a
+    question nor about the inbrenger's own actions. They are asked for a question, not
+    corrected as one."""
+    return not is_question(words, language) and not is_about_own_actions(words, language)
+
+
 def same_question(one: str | None, other: str | None) -> bool:
     """The same words, whatever the spacing and capitals."""
     def words(s: str | None) -> str:
@@ -109,3 +116,110 @@ def check_learning_question(question: str | None, language: str, *,
                                                                            insisted_on):
         return text("lq.not_own_actions")
     return None
+
+
+# The learning question said with words around it: "Wacht, eigenlijk is mijn leervraag meer:
+# hoe geef ik ...? Kan ik dat nog veranderen?" (UX review 10, #2: all of it became the
+# question, in the summaries and the coach's chain). What follows the announcement is the
+# question; a question about the question itself, before or after it, is not part of it.
+_SAYS_WHAT_FOLLOWS = (
+    (r"\b(leer)?vraag\s+(is|wordt|luidt|zou\s+\w+\s+zijn)"
+    r"(\s+(eigenlijk|meer|nu|dan|toch|dus|eerder|liever|vooral|nog|wel|gewoon))*\s*[:–—-]\s*"),
+    (r"\b(mijn|de|nieuwe|eigenlijke|andere|echte)\s+(leer)?vraag(\s+(eigenlijk|meer|nu|dan"
+    r"|toch|dus|eerder|liever|vooral|nog|wel))*\s*[:–—]\s*"),
+    (r"\b(leer)?vraag\s+(is|wordt|luidt)(\s+(eigenlijk|meer|nu|dan|toch|dus|eerder|liever"
+    r"|vooral|nog|wel|gewoon))*\s+(?=(hoe|wat|waarom|wanneer|welke|welk|of|in hoeverre)\b)"),
+    (r"\b(learning\s+)?question\s+(is|would\s+be|becomes|will\s+be)"
+    r"(\s+(actually|really|more|now|rather|then|just|still))*\s*[:–—-]\s*"),
+    (r"\b(my|the|new|actual|real|other)\s+(learning\s+)?question(\s+(actually|really|now"
+    r"|then))*\s*[:–—]\s*"),
+    (r"\b(learning\s+)?question\s+(is|would\s+be|becomes)(\s+(actually|really|more|now"
+    r"|rather|then|just))*\s+(?=(how|what|why|when|which|whether|to what extent)\b)"),
+)
+_ABOUT_THE_QUESTION = (
+    (r"^(kan|mag|kun|moet)\s+(ik|je)\s+(dat|dit|die|hem|het|mijn\s+(leer)?vraag)\s+(nog\s+)?"
+    r"(\w+\s+)?(veranderen|aanpassen|wijzigen|vervangen|anders)"),
+    (r"^(is|klinkt|lijkt)\s+(dat|dit|die|hij|het|deze)\s+(zo\s+)?(wel\s+)?(goed|ok|oké|oke|prima"
+    r"|duidelijk|helder|beter|een\s+goede|een\s+leervraag|genoeg)"),
+    r"^(mag|kan|werkt)\s+(dat|dit|die)(\s+(nog|zo|ook))*\s*[?!.]*$",
+    r"^(klopt|past)\s+(dat|dit)\b",
+    r"^wat\s+(vinden|denken)\s+jullie\b",
+    r"^(of\s+)?(is\s+dat|moet\s+dat|moet\s+het)\s+(anders|beter|scherper)",
+    r"^(sorry|oeps|wacht|oké|oke|ok|nou|hm+|eh+)\b[\s,.!?…]*$",
+    r"^(can|could|may|should)\s+i\s+(still\s+)?(change|edit|update|adjust|replace)\b",
+    (r"^(is|does|would)\s+(that|this|it)\s+(still\s+)?(ok|okay|fine|good|alright|all\s+right"
+    r"|allowed|work|sound|count|make\s+sense|better|clear)"),
+    r"^what\s+do\s+(you|you\s+all|you\s+guys)\s+think\b",
+    r"^(right|ok|okay|sorry|oops|wait)\b[\s,.!?…]*$",
+)
+_LEAD_IN = (r"^((oh|o|ah|hm+|eh+)\s+)?(wacht|sorry|oké|oke|ok|nou|oeps|wait|oops|okay|well"
+            r"|actually|hm+|eh+|ah)\b[\s,.!…]+")
+_SENTENCES = re.compile(r"(?<=[.?!…])\s+(?=\S)")
+
+
+def question_in(words: str) -> str:
+    """The learning question in the inbrenger's message: what follows "mijn leervraag is
+    (eigenlijk):" / "my learning question is:", without a question about the question
+    ("Kan ik dat nog veranderen?", "Is dat goed?", "Can I still change it?") or a lead-in
+    ("Wacht,", "Sorry,"). Words without any of these come back as they were."""
+    found = words.strip()
+    lowered = found.lower().replace("’", "'")
+    ends = [m.end() for rule in _SAYS_WHAT_FOLLOWS for m in re.finditer(rule, lowered)]
+    if ends and max(ends) < len(found):
+        found = found[max(ends):].strip()
+    sentences = _SENTENCES.split(found)
+    while len(sentences) > 1 and _about_the_question(sentences[-1]):
+        sentences.pop()
+    while len(sentences) > 1 and _about_the_question(sentences[0]):
+        sentences.pop(0)
+    found = " ".join(sentences)
+    found = re.sub(_LEAD_IN, "", found, flags=re.IGNORECASE).strip() or found
+    return found[:1].upper() + found[1:] if found else words.strip()
+
+
+def _about_the_question(sentence: str) -> bool:
+    lowered = sentence.strip().lower().replace("’", "'")
+    return any(re.search(rule, lowered) for rule in _ABOUT_THE_QUESTION)
+
+
+# Before the clip, a line about the turn is no learning question: the inbrenger has no clip
+# (yet), doubts which lesson to show, or asks another member to take the turn ("Ik heb
+# eigenlijk nog geen goede clip... Sanne, wil jij misschien?" was taken as the question).
+_ABOUT_THE_TURN = (
+    (r"\b(geen|nog\s+geen|niet\s+echt\s+een)\s+(goede\s+|bruikbare\s+|geschikte\s+|leuke\s+"
+    r"|echte\s+|nieuwe\s+)?(clip|video|opname|filmpje|fragment|beelden)\b"),
+    r"\bniet\s+(kunnen\s+)?(ge)?film(d|en)\b|\b(niks|niets)\s+(gefilmd|opgenomen)\b",
+    (r"\bweet\s+(nog\s+)?niet\s+(zo\s+)?(goed\s+)?(welke|wat\s+voor)\s+(les|clip|video|opname"
+    r"|fragment|filmpje)"),
+    r"\btwijfel\b.*\b(les|clip|video|opname|fragment|beurt)\b",
+    (r"\b(wil|wilt|kan|kun|zou)\s+(jij|iemand)(\s+anders)?\s+(misschien\s+)?"
+    r"(\w+\s+)?(inbrengen|overnemen|ruilen|beginnen|de\s+beurt|eerst|in\s+mijn\s+plaats)"),
+    r"\b(iemand\s+anders|een\s+ander)\s+(eerst|in\s+mijn\s+plaats)\b",
+    r"\b(mijn|de)\s+beurt\s+(doorgeven|overnemen|ruilen|overslaan)\b",
+    (r"\b(no|not\s+a|don't\s+have\s+a|haven't\s+got\s+a|without\s+a)\s+(good\s+|usable\s+"
+    r"|suitable\s+|proper\s+|new\s+)?(clip|video|recording|footage)\b"),
+    (r"\b(haven't|have\s+not|didn't|did\s+not|couldn't|could\s+not)\s+(been\s+able\s+to\s+)?"
+    r"(film|record)"),
+    (r"\b(not\s+sure|don't\s+know|unsure)\s+(yet\s+)?(which|what)\s+(lesson|clip|video"
+    r"|recording)"),
+    (r"\b(can|could|would|will)\s+(you|someone|somebody|anyone)(\s+else)?\s+(maybe\s+)?"
+    r"(take|go|bring|swap|do\s+it)"),
+    r"\b(swap|trade)\s+(turns|with\s+me)\b|\b(pass|give)\s+(on\s+)?my\s+turn\b",
+    r"\bsomeone\s+else\s+(first|instead)\b",
+)
+
+
+def is_about_the_turn(words: str, other_members: tuple[str, ...] = ()) -> bool:
+    """The inbrenger's words before the clip are about the turn, not a learning question:
+    no clip, doubt about which lesson to show, or another member asked to take it, named
+    the way one addresses someone ("Sanne, wil jij ...?", "..., Sanne?")."""
+    lowered = words.lower().replace("’", "'")
+    if any(re.search(rule, lowered) for rule in _ABOUT_THE_TURN):
+        return True
+    return any(_addressed(lowered, name.lower()) for name in other_members if name.strip())
+
+
+def _addressed(lowered: str, name: str) -> bool:
+    called = re.escape(name.split()[0])
+    return re.search(rf"(^|[.!?,…]\s*)({called})\s*[,!?]|,\s*{called}\s*[?!.]*$",
+                     lowered) is not None

@@ -37,6 +37,11 @@ class Cycle:
     consent: bool = False
     watched_by: frozenset[int] = frozenset()
     watched_before_talk: bool = False
+    # Who had watched when the talk began (None: a cycle stored before it was kept); the coach
+    # summary names who took part in the talk without it (flows/cycle/watching.py).
+    watched_at_talk: frozenset[int] | None = None
+    # The watch timebox ended before any peer had watched: the talk waits for the first press.
+    watch_time_over: bool = False
     absent: frozenset[int] = frozenset()  # members who said they are not there today
     tips_open: bool = False
     commitment: str | None = None  # only what the inbrenger confirmed
@@ -60,6 +65,8 @@ class Cycle:
     offered_question: str | None = None  # a new learning question offered with a button
     offered_message_id: int | None = None  # the message of the cycle's one offer (stays)
     clip_awaited_told: bool = False  # the inbrenger's chat before the clip was answered once
+    turn_doubt_told: bool = False  # their "no clip yet, Bram, wil jij?" was answered once
+    question_example_shown: bool = False  # a next correction of the question is one line
     next_turn_at: datetime | None = None  # closed: the next turn the inbrenger was told of
     told_to_wait: frozenset[int] = frozenset()  # peers who spoke up while watching, told once
     sound_shown_at: datetime | None = None  # the speech-and-silence timeline last posted

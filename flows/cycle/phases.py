@@ -171,7 +171,8 @@ def enter_talk(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ..
     effects: tuple[Effect, ...] = ()
     asked: tuple[Effect, ...] = ()
     if phase is Phase.GOAL:
-        cycle = replace(cycle, watched_before_talk=everyone_watched(ctx, cycle))
+        cycle = replace(cycle, watched_before_talk=everyone_watched(ctx, cycle),
+                        watched_at_talk=cycle.watched_by)
         # Still unanswered since the announcement: asked again before the goal, not in the
         # middle of it; the question recalls the commitment itself.
         asked = ask_tried(ctx, cycle)

@@ -87,6 +87,8 @@ def _who(cycle: Cycle, members: Sequence[Member], spoken: Collection[int],
     if cycle.phase in BEFORE_TALK_PHASES:
         # Nobody can have been heard from before the talk: say what the cycle waits for.
         return text(f"cycle.status_awaiting_{_awaited(cycle)}", name=inbrenger)
+    if cycle.phase is Phase.WATCHING and cycle.watch_time_over:  # the first press opens
+        return text("cycle.status_nobody_watched")
     if cycle.phase is Phase.WATCHING:
         waiting = still_to_watch(members, cycle)
         return text("cycle.status_watching", names=_names(waiting)) if waiting \

@@ -150,13 +150,17 @@ TRANSITIONS: tuple[Transition, ...] = (
     *(t(p, "message", None, is_inbrenger, no_clip_yet, action=intake.before_clip)
       for p in BEFORE_TALK),
     *(t(p, "message", None, action=act.nothing) for p in BEFORE_TALK),
-    # Watching: the talk opens when every present member watched, or the timebox ends.
+    # Watching: the talk opens when every present member watched, or the timebox ends once
+    # someone has (before that it waits for the first press).
     # Who is waited for: flows/cycle/watching.py (not the inbrenger, nor who is not there).
     *(t(P.WATCHING, e, P.GOAL, who, watching.all_watched_after, action=watching.watched)
       for e, who in (("watched", is_member), ("absent", is_peer))),
+    # The timebox ended before anyone watched: the first peer who watched opens the talk.
+    t(P.WATCHING, "watched", P.GOAL, is_peer, watching.first_to_watch, action=watching.watched),
     t(P.WATCHING, "watched", None, is_member, action=watching.watched),
     t(P.WATCHING, "absent", None, is_peer, action=watching.watched),
-    t(P.WATCHING, "watch_end", P.GOAL),
+    t(P.WATCHING, "watch_end", P.GOAL, watching.someone_watched),
+    t(P.WATCHING, "watch_end", None, action=watching.nobody_watched),
     t(P.WATCHING, "next", P.GOAL, *MOVES_ON),
     # Once the group watches, the clip's learning question stays: an edit of it, or a reply to
     # the clip that reads as a new one, hears to say it in the talk (flows/cycle/other_clips.py).

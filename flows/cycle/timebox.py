@@ -5,6 +5,7 @@ shortens the phase now wants it shorter now; one who lengthens it wants the remi
 The look back keeps its own short timebox."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from flows.cycle.actions import remind_phase
@@ -37,6 +38,8 @@ def follow_timebox(ctx: CycleContext, event: Event) -> Decision:
         return Decision(cycle, (*cancel_timers(cycle, timer), *_step_reminder(ctx, event, due),
                                 *remind_phase(ctx, event).effects))
     again = () if came <= ctx.now and not left else (timer_at(cycle, timer, due),)
+    if left and cycle.phase is Phase.WATCHING:  # a longer watch: its new end opens the talk
+        cycle = replace(cycle, watch_time_over=False)
     return Decision(cycle, (*again, *_step_reminder(ctx, event, due), Say((said,))))
 
 

@@ -1,6 +1,9 @@
 """Watching the clip: the conversation opens when every member who can take part today has
-watched it (or the timebox ends). One definition serves the gate, the acknowledgement that
-names who the group still waits for, and the coach summary's "watched before the talk".
+watched it, or when the timebox ends and someone has. When it ends before anyone watched, the
+group hears so once and the talk opens at the first press (SPEC 1: the conversation starts
+only after the clip has been watched; the inbrenger or an admin can still move on with /next).
+One definition serves the gate, the acknowledgement that names who the group still waits for,
+and the coach summary's "watched before the talk".
 
 Who is waited for: members who agreed to the agreements (others cannot take part yet), other
 than the inbrenger, who did not pass this turn on (a swap) and did not say they are not there
@@ -9,12 +12,12 @@ today (the second button under the watch message).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from flows.cycle.events import Event, actor_of
-from flows.cycle.model import Cycle, CycleContext, Decision
-from flows.effects import Text, text
-from flows.model import Member, Phase
+from flows.cycle.model import ContributionRef, Cycle, CycleContext, Decision
+from flows.effects import Say, Text, text
+from flows.model import TALK_PHASES, Member, Phase
 
 
 def awaited(members: Sequence[Member], cycle: Cycle) -> tuple[Member, ...]:
@@ -41,6 +44,36 @@ def everyone_watched(ctx: CycleContext, cycle: Cycle) -> bool:
     return not still_to_watch(ctx.members, cycle)
 
 
+@dataclass(frozen=True)
+class LateToWatch:
+    """Who took part in the talk (the members the watching waited for who were here, and
+    everyone who said something in it) but had not watched when it began: who pressed
+    "I watched it" only after that, and who never did."""
+
+    later: tuple[int, ...]
+    never: tuple[int, ...]
+
+    @property
+    def everyone_in_time(self) -> bool:
+        return not self.later and not self.never
+
+
+def late_to_watch(cycle: Cycle, members: Sequence[Member],
+                  contributions: Sequence[ContributionRef]) -> LateToWatch | None:
+    """For "watched before the talk" in the coach summary and the portfolio (a review read
+    "everyone had watched" while two members who joined the talk pressed only once it ran);
+    None for a cycle that did not keep who had watched when the talk began."""
+    if cycle.watched_at_talk is None:
+        return None
+    talk = {phase.value for phase in TALK_PHASES}
+    took_part = [m.user_id for m in awaited(members, cycle)]
+    took_part += [c.user_id for c in contributions if c.phase in talk]
+    late = [uid for uid in dict.fromkeys(took_part)
+            if uid != cycle.inbrenger_id and uid not in cycle.watched_at_talk]
+    return LateToWatch(tuple(uid for uid in late if uid in cycle.watched_by),
+                       tuple(uid for uid in late if uid not in cycle.watched_by))
+
+
 def here_after_all(cycle: Cycle, actor: int) -> Cycle:
     """Someone who said they are not here today and then speaks in the talk is here after all:
     the bot counts on them again (strong moments, the look back, the summaries)."""
@@ -54,6 +87,27 @@ def counted(cycle: Cycle, event: Event) -> Cycle:
     if event.name == "absent":
         return replace(cycle, absent=cycle.absent | {actor})
     return replace(cycle, watched_by=cycle.watched_by | {actor}, absent=cycle.absent - {actor})
+
+
+def someone_watched(ctx: CycleContext, event: Event) -> Text | None:
+    """Guard: a peer has watched (the inbrenger's own press says nothing about the group)."""
+    if ctx.cycle.watched_by - {ctx.cycle.inbrenger_id}:
+        return None
+    return text("cycle.refused.nobody_watched")
+
+
+def first_to_watch(ctx: CycleContext, event: Event) -> Text | None:
+    """Guard: the watch timebox ended before anyone watched, so this first press opens."""
+    return None if ctx.cycle.watch_time_over else text("cycle.refused.not_everyone_watched")
+
+
+def nobody_watched(ctx: CycleContext, event: Event) -> Decision:
+    """The watch timebox ended and no peer has watched: the talk waits for the first press,
+    said once (a timer that fires again after a restart or a longer timebox says nothing)."""
+    if ctx.cycle.watch_time_over:
+        return Decision(ctx.cycle)
+    return Decision(replace(ctx.cycle, watch_time_over=True), (Say((text(
+        "cycle.nobody_watched", name=ctx.name_of(ctx.cycle.inbrenger_id)),)),))
 
 
 def all_watched_after(ctx: CycleContext, event: Event) -> Text | None:
@@ -73,6 +127,8 @@ def watched(ctx: CycleContext, event: Event) -> Decision:
         key = "cycle.ack.watched_own"  # thanked as a peer, they would wonder who waits
     elif event.name == "watched" and actor_of(event) in ctx.cycle.watched_by:
         key = "cycle.ack.watched_again"
+    elif event.name == "watched" and ctx.cycle.watch_time_over:
+        return Decision(cycle, ack=text("cycle.ack.watched_opens"))  # the first: the talk opens
     waiting = still_to_watch(ctx.members, cycle)
     if not waiting or ctx.cycle.phase is not Phase.WATCHING:
         return Decision(cycle, ack=text(key))

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from flows.classifier.timestamps import clock
 from flows.cycle.model import LOOKBACK, Cycle, CycleContext
+from flows.cycle.watching import late_to_watch
 from flows.effects import Text, text
 from flows.model import Phase
 from flows.nudging.policy import KIND_CHECKIN, KIND_SILENCE
@@ -114,6 +115,27 @@ def read_after_summary(ctx: CycleContext, message_id: int, words: str) -> tuple[
                  words=quote(as_heard(words))),)
 
 
+def _watched_line(ctx: CycleContext) -> Text:
+    """Whether the clip was watched before the talk (SPEC 5), true of everyone who took part
+    in it: who watched only once it ran, or never said so, is named."""
+    late = late_to_watch(ctx.cycle, ctx.members, ctx.contributions)
+    if late is None:  # a cycle stored before who had watched was kept
+        return text("coach.watched_before" if ctx.cycle.watched_before_talk
+                    else "coach.not_watched_before")
+    if late.everyone_in_time:
+        return text("coach.watched_before")
+    details: tuple[Text, ...] = ()
+    if late.later:
+        details += (text("coach.watched_later", names=_names(ctx, late.later)),)
+    if late.never:
+        details += (text("coach.never_said_watched", names=_names(ctx, late.never)),)
+    return text("coach.not_watched_before_who", details_lines=details)
+
+
+def _names(ctx: CycleContext, user_ids: tuple[int, ...]) -> str:
+    return ", ".join(ctx.name_of(uid) for uid in user_ids)
+
+
 def _nudge_lines(kinds: Iterable[str]) -> tuple[Text, ...]:
     """The nudges given (SPEC 5): the bot's words to a member about a contribution (a tip, an
     opinion, an explanation, a run of closed questions). The inbrenger's check-in and the
@@ -139,8 +161,7 @@ def coach_summary(ctx: CycleContext, group_title: str, nudges: Iterable[str] = (
     rows = participation(ctx)
     counts = tuple(_count_line(row) for row in rows) + _count_notes(rows)
     parts.append(text("coach.counts", lines=counts or "—"))
-    parts.append(text("coach.watched_before" if cycle.watched_before_talk
-                      else "coach.not_watched_before"))
+    parts.append(_watched_line(ctx))
     parts.extend(_nudge_lines(nudges))
     chain = _chain(tuple(past for past in history if past.inbrenger_id == cycle.inbrenger_id))
     if chain is not None:

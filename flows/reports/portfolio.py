@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from flows.cycle.model import LOOKBACK, VOICE, ContributionRef, Cycle
+from flows.cycle.watching import late_to_watch
 from flows.model import Group, Member, Phase
 from flows.reports.balance import WELCOME, balance, peers_talk
 from flows.reports.group_summary import members_balance
@@ -56,6 +57,10 @@ class CycleRecord:
     held: Held | None = None
     members: tuple[Member, ...] = ()
 
+    def _watched_before_talk(self) -> bool:
+        late = late_to_watch(self.cycle, self.members, self.contributions)
+        return self.cycle.watched_before_talk if late is None else late.everyone_in_time
+
     def as_data(self, names: dict[int, str] | None = None) -> dict[str, Any]:
         names = names or {}
         held = self.held
@@ -75,7 +80,8 @@ class CycleRecord:
             "commitment": self.cycle.commitment,
             "previous_commitment": self.cycle.previous_commitment,
             "clip_showed_previous_commitment": self.cycle.tried,
-            "watched_before_talk": self.cycle.watched_before_talk,
+            # True of everyone who took part in the talk (flows/cycle/watching.py).
+            "watched_before_talk": self._watched_before_talk(),
             "helped_most": None if helpful is None else {
                 "by": names.get(helpful.user_id) or "?", "text": helpful.text or None,
                 "kind": helpful.label, **_voice(helpful)},

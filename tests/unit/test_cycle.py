@@ -200,7 +200,9 @@ SCENARIOS: list[tuple[Phase, dict[str, Any], Event, Phase]] = [
     (P.WATCHING, {"watched_by": frozenset({BOB, CARLA})}, Absent(DAAN), P.GOAL),
     (P.WATCHING, {}, Absent(BOB), P.WATCHING),
     *[(phase, {}, Absent(BOB), phase) for phase in (P.GOAL, P.REALITY, P.OPTIONS, P.WILL)],
-    (P.WATCHING, {}, TimerFired("watch_end"), P.GOAL),
+    (P.WATCHING, {"watched_by": frozenset({BOB})}, TimerFired("watch_end"), P.GOAL),
+    (P.WATCHING, {}, TimerFired("watch_end"), P.WATCHING),  # nobody watched: it waits
+    (P.WATCHING, {"watch_time_over": True}, Watched(BOB), P.GOAL),
     (P.WATCHING, {}, Next(ANNA), P.GOAL),
     (P.WATCHING, {}, Contribution(BOB, 504, "even kijken"), P.WATCHING),
     (P.WATCHING, {}, Contribution(ANNA, 505, "Het was net na de gymles."), P.WATCHING),
@@ -478,7 +480,8 @@ def test_the_watch_gate_waits_for_every_peer() -> None:
 
 
 def test_the_watch_timebox_opens_the_talk_and_notes_not_everyone_watched() -> None:
-    decision = decide(ctx_for(cycle_in(P.WATCHING)), TimerFired("watch_end"))
+    cycle = cycle_in(P.WATCHING, watched_by=frozenset({BOB}))
+    decision = decide(ctx_for(cycle), TimerFired("watch_end"))
     assert decision.cycle.phase is P.GOAL and not decision.cycle.watched_before_talk
 
 

@@ -54,7 +54,8 @@ def test_a_learning_question_that_is_no_question_gets_an_example_and_a_way_on() 
     decision = decide(ctx_for(cycle), Contribution(ANNA, 900, "Mijn klassenmanagement na de "
                                                               "pauze"))
     # Nothing taken; the corrected message is the one whose edit is read as the next try.
-    assert not decision.refused and decision.cycle == replace(cycle, question_message_id=900)
+    assert not decision.refused and decision.cycle == replace(
+        cycle, question_message_id=900, question_example_shown=True)  # a next one: one line
     assert said(decision) == (
         "Schrijf je leervraag als vraag, met een vraagteken.\n\nBijvoorbeeld: <i>Hoe kan ik de "
         "overgang na de pauze rustiger laten verlopen?</i>\n\nStuur hem nog eens, als vraag, "

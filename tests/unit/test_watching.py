@@ -22,6 +22,8 @@ from tests.unit.test_cycle import (
     CLIP,
     CONTRIBUTIONS,
     DAAN,
+    EVA,
+    MEMBERS,
     NOT_AGREED,
     NOW,
     QUESTION,
@@ -62,7 +64,9 @@ def test_a_member_who_is_not_here_today_says_so_and_the_talk_opens_without_them(
         "Dank je dat je het laat weten. We wachten nog op: Carla.")
     decision = watch(decision.cycle, Watched(CARLA))
     assert decision.cycle.phase is P.GOAL and decision.cycle.watched_before_talk
-    assert "Iedereen had de clip bekeken" in coach_says(decision)
+    silent_daan = tuple(c for c in CONTRIBUTIONS if c.user_id != DAAN)  # away, said nothing
+    assert "Iedereen had de clip bekeken" in coach_reads(decision.cycle, silent_daan,
+                                                         members=NOT_AGREED)
 
 
 def test_who_passed_the_turn_on_is_not_waited_for_and_the_inbrenger_never() -> None:
@@ -258,3 +262,61 @@ def test_a_tip_of_four_words_while_watching_is_kept_for_the_talk() -> None:
     decision = decide(ctx_for(cycle_in(P.WATCHING)),
                       Contribution(CARLA, 609, "Je moet strenger optreden."))
     assert "Carla, bewaar die gedachte" in said(decision)
+
+
+# The coach's "everyone had watched" is true of everyone who took part in the talk (UX review
+# 10, #4: two members who joined the talk pressed "I watched it" only once it ran).
+
+LATE_EVA = MEMBERS + (Member(EVA, "Eva", started_private=True, agreed=True),)
+
+
+def coach_reads(cycle: Cycle, contributions: tuple[ContributionRef, ...] = CONTRIBUTIONS,
+                members: tuple[Member, ...] = LATE_EVA, language: str = "nl") -> str:
+    ctx = ctx_for(cycle, members=members, contributions=contributions)
+    return render_all(language, coach_summary(ctx, "2B", ()))
+
+
+def test_who_watched_only_once_the_talk_ran_is_named_for_the_coach() -> None:
+    opened = watch(cycle_in(P.WATCHING), Watched(BOB), Watched(CARLA), Watched(DAAN)).cycle
+    assert opened.phase is P.GOAL  # Eva had not agreed yet: not waited for
+    later = watch(opened, Watched(EVA), members=LATE_EVA).cycle  # agreed, then pressed
+    spoke = CONTRIBUTIONS + (ContributionRef(14, EVA, "goal", "Wat wil je leren?",
+                                             "open_question"),)
+    reads = coach_reads(later, spoke)
+    assert "Iedereen had de clip bekeken" not in reads
+    assert "Niet iedereen had de clip bekeken voordat het gesprek begon.\n" \
+           "Keek pas nadat het gesprek begon: Eva." in reads
+    assert "Watched only after the conversation started: Eva." in coach_reads(
+        later, spoke, language="en")
+
+
+def test_who_spoke_in_the_talk_without_ever_saying_they_watched_is_named() -> None:
+    opened = watch(cycle_in(P.WATCHING), Watched(BOB), Watched(CARLA), Watched(DAAN)).cycle
+    spoke = CONTRIBUTIONS + (ContributionRef(14, EVA, "reality", "Wat zag je daar?",
+                                             "open_question"),)
+    assert "Gaf niet aan de clip te hebben bekeken: Eva." in coach_reads(opened, spoke)
+
+
+def test_everyone_who_took_part_had_watched_and_the_coach_reads_so() -> None:
+    gate = frozenset({ANNA, BOB, CARLA, DAAN})  # Eva joined once the watching began
+    opened = watch(cycle_in(P.WATCHING, watch_gate=gate), Watched(BOB), Watched(CARLA),
+                   Watched(DAAN)).cycle
+    later = watch(opened, Watched(EVA), members=LATE_EVA).cycle  # pressed, never spoke
+    assert "👀 Iedereen had de clip bekeken voordat het gesprek begon." in coach_reads(later)
+
+
+def test_an_older_cycle_without_the_record_keeps_its_line() -> None:
+    cycle = cycle_in(P.GOAL, watched_before_talk=True)  # watched_at_talk None
+    assert "Iedereen had de clip bekeken" in coach_reads(cycle)
+
+
+def test_the_portfolio_says_the_same_as_the_coach() -> None:
+    from flows.reports.portfolio import CycleRecord
+    opened = watch(cycle_in(P.WATCHING), Watched(BOB), Watched(CARLA), Watched(DAAN)).cycle
+    spoke = CONTRIBUTIONS + (ContributionRef(14, EVA, "goal", "Wat wil je leren?",
+                                             "open_question"),)
+    assert opened.watched_before_talk  # everyone awaited then had watched
+    record = CycleRecord(opened, "Anna", spoke, members=LATE_EVA)
+    assert record.as_data()["watched_before_talk"] is False
+    assert CycleRecord(opened, "Anna", CONTRIBUTIONS, members=NOT_AGREED).as_data()[
+        "watched_before_talk"] is True
