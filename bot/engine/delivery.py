@@ -29,13 +29,16 @@ from bot.engine.outgoing import (
     Photo,
     SoundTimeline,
 )
-from bot.engine.patience import passing
+from bot.engine.patience import passing, patiently
 from bot.media import ffmpeg, retention
 from bot.texts.fit import fit
 from bot.texts.render import render, render_all
 from flows.reports.sound import sound_report, timeline_caption, timeline_labels, timeline_title
 
 log = logging.getLogger(__name__)
+# A clip's download for a storyboard, still or replay: tried this often, this many seconds
+# apart (then twice that), before the picture's failure line goes instead.
+DOWNLOAD_TRIES, DOWNLOAD_PAUSE = 3, 1.0
 
 def markup(rows: ButtonRows) -> InlineKeyboardMarkup | None:
     if not rows:
@@ -158,20 +161,28 @@ class Delivery:
     async def local_clip(self, cycle_id: int, file_id: str, unique_id: str) -> Path | None:
         """The cycle's clip on disk, downloaded once by its file_id (deleted by the retention
         job once its cycle ended; the clip itself stays on Telegram). None where Telegram
-        refuses it for good (too big); a passing failure goes to the sender, to be retried."""
+        refuses it, for good (too big) or still after a few quick tries: the picture's
+        failure line goes instead, and the group's lane goes on. Retried in the lane with
+        growing pauses, a download outage held up everything behind the storyboard, the
+        watch button and the talk's opening included (review ux9: a minute and more)."""
         folder = self.data_dir / "clips"
         folder.mkdir(parents=True, exist_ok=True)
         path = retention.clip_copy(folder, cycle_id, unique_id)
         if not path.exists():
             partial = path.with_suffix(".part")
-            try:
+
+            async def fetched() -> None:
                 telegram_file = await self.bot.get_file(file_id)
                 await telegram_file.download_to_drive(partial)
+
+            try:
+                await patiently(fetched, tries=DOWNLOAD_TRIES, pause=DOWNLOAD_PAUSE,
+                                longest=DOWNLOAD_PAUSE * 2)
                 partial.replace(path)
             except TelegramError as error:
-                if passing(error):
-                    raise  # the sender tries it again
-                log.warning("cycle %s: clip not downloadable: %s", cycle_id, error)
+                partial.unlink(missing_ok=True)
+                log.warning("cycle %s: clip not downloadable%s: %s", cycle_id,
+                            " for now" if passing(error) else "", error)
                 return None
             except OSError:  # no room (the sender waits and tries again): no half file left
                 partial.unlink(missing_ok=True)

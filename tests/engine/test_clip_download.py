@@ -1,7 +1,8 @@
 """The clip's copy on disk is fetched when a storyboard, still, replay or sound timeline is
-sent. A passing failure of Telegram (a 502, a timeout) is tried again with the rest of the
-outbox, so the group still gets its storyboard; only a refusal for good (a file too big to
-download) is told to the group as a failure."""
+sent. A passing failure of Telegram (a 502, a timeout) is tried again a few times, so the group
+still gets its storyboard; a refusal for good (a file too big to download), or a failure that
+lasts (a download outage), is told to the group as a failure, and what waits behind it in the
+group's lane (the watch button, the talk's opening) goes on (review ux9)."""
 from __future__ import annotations
 
 import asyncio
@@ -77,3 +78,15 @@ async def test_a_clip_telegram_will_not_hand_out_is_told_as_a_failure(
     bot = TelegramWithClip(make_clip(tmp_path / "les.mp4"), [BadRequest("File is too big")])
     await _storyboard_sent(db, bot, tmp_path / "data")
     assert bot.photos == [] and bot.messages == ["mislukt"]
+
+
+async def test_a_download_outage_gives_the_failure_line_and_lets_the_lane_go_on(
+        db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bot.engine.delivery.DOWNLOAD_PAUSE", 0.01)
+    outage = [NetworkError("Bad Gateway") for _ in range(10)]
+    bot = TelegramWithClip(make_clip(tmp_path / "les.mp4"), outage)
+    await _storyboard_sent(db, bot, tmp_path / "data")
+    assert bot.photos == [] and bot.messages == ["mislukt"]
+    assert len(outage) == 7  # three tries, then the failure line
+    async with db.reading() as tx:
+        assert await outbox.count_waiting(tx) == 0
