@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Coroutine
+from datetime import datetime
 
 from telegram import Update
 from telegram.ext import (
@@ -56,6 +57,7 @@ from flows.cycle.talk import label_after_edit
 from flows.effects import Text, text
 from flows.model import BEFORE_TALK_PHASES, Group
 from storage import contributions, cycles, groups, late_line_invitations, members, outbox, timers
+from storage.db import Tx
 
 log = logging.getLogger(__name__)
 
@@ -146,19 +148,27 @@ cancel_command = _event_command(lambda uid, admin: Cancel(uid, admin), admin_mat
 @group_command(rationed=True)
 async def status_command(cmd: GroupCommand) -> None:
     tx, group = cmd.unit.tx, cmd.group
+    said = await cycle_status(tx, group, cmd.unit.now)
+    if said is None:
+        everyone = await members.active(tx, group.id)
+        said = between_cycles(everyone, await _next_meeting(cmd))
+    await cmd.reply(said)
+
+
+async def cycle_status(tx: Tx, group: Group, now: datetime) -> Text | None:
+    """Where the group's open cycle stands (None: no cycle runs): /status, and the top of
+    /help while a cycle runs."""
     cycle = await cycles.open_cycle(tx, group.id)
-    everyone = await members.active(tx, group.id)
     if cycle is None:
-        await cmd.reply(between_cycles(everyone, await _next_meeting(cmd)))
-        return
+        return None
+    everyone = await members.active(tx, group.id)
     spoken = await contributions.speakers(tx, cycle.id)
     timebox = timebox_timer(cycle)
     timer = await timers.get(tx, group.id, timer_name(cycle.id, timebox)) if timebox else None
     meeting = meeting_in(group.settings, cycle.meeting_at) if cycle.meeting_at else None
-    upcoming = await upcoming_meetings(tx, group, cmd.unit.now, 1)
-    await cmd.reply(status(cycle, everyone, spoken, timer.due_at if timer else None,
-                           cmd.unit.now, meeting,
-                           meeting_in(group.settings, upcoming[0]) if upcoming else None))
+    upcoming = await upcoming_meetings(tx, group, now, 1)
+    return status(cycle, everyone, spoken, timer.due_at if timer else None, now, meeting,
+                  meeting_in(group.settings, upcoming[0]) if upcoming else None)
 
 
 async def _next_meeting(cmd: GroupCommand) -> str | None:

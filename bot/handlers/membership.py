@@ -22,7 +22,7 @@ from bot.engine.events import decide_in
 from bot.engine.meetings import settings_changed
 from bot.engine.services import services
 from bot.engine.work import Unit
-from bot.handlers import coach, newcomers, private
+from bot.handlers import coach, cycle, newcomers, private
 from bot.handlers.bot_status import can_read_the_talk
 from bot.handlers.commands import command
 from bot.handlers.common import (
@@ -273,7 +273,12 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             return
         language = group.settings.language if group else user_language(update.effective_user)
         if in_group(update):
-            await reply(unit, update, language, "bot.help_group")
+            # While a cycle runs, first where it stands: what to do now (the Dutch group
+            # review asked /help halfway and read only the list of commands).
+            now = await cycle.cycle_status(unit.tx, group, unit.now) if group else None
+            await reply(unit, update, language, text("bot.help_now", now=now,
+                                                     help=text("bot.help_group"))
+                        if now else "bot.help_group")
         else:
             await private.help_private(unit, update, language)
 

@@ -73,3 +73,4 @@ async def test_in_a_forum_the_welcome_sends_to_the_topics_to_join_in(bot: InProc
 
 async def test_a_chat_that_is_no_group_yet_stays_quiet(bot: InProcessBot) -> None:
     assert await bot.answers(joined_chat(bot.app.bot, FRANK, by=ANNA)) == []
+
