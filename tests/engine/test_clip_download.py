@@ -83,7 +83,7 @@ async def test_a_clip_telegram_will_not_hand_out_is_told_as_a_failure(
 async def test_a_download_outage_gives_the_failure_line_and_lets_the_lane_go_on(
         db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("bot.engine.delivery.DOWNLOAD_PAUSE", 0.01)
-    outage = [NetworkError("Bad Gateway") for _ in range(10)]
+    outage: list[Exception] = [NetworkError("Bad Gateway") for _ in range(10)]
     bot = TelegramWithClip(make_clip(tmp_path / "les.mp4"), outage)
     await _storyboard_sent(db, bot, tmp_path / "data")
     assert bot.photos == [] and bot.messages == ["mislukt"]
