@@ -306,5 +306,5 @@ def actor_of(event: Event) -> int:
 # The events a stored timer of a cycle can fire (flows/cycle/phases.set_timer, and the meeting
 # planner's clip reminder); the transition table may name only these and the events above.
 TIMER_EVENTS = frozenset({"meeting_open", "watch_end", "step_reminder", "phase_reminder",
-                          "tick", "lookback_end", "clip_reminder", "followup"})
+                          "tick", "lookback_end", "clip_reminder", "followup", "meeting_over"})
 EVENT_NAMES = frozenset(k.name for k in get_args(Event) if k is not TimerFired) | TIMER_EVENTS

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from flows.cycle.events import Event, MeetingBegan
-from flows.cycle.guards import next_meeting
+from flows.cycle.guards import meeting_span, next_meeting
 from flows.cycle.model import CycleContext, Decision
 from flows.cycle.phases import button, inbrenger_name, meeting_in, set_timer, timer_at
 from flows.cycle.rotation import follow_up_at, next_turn
@@ -76,14 +76,34 @@ def _next_turn(ctx: CycleContext) -> datetime | None:
 
 
 def no_clip_at_meeting(ctx: CycleContext, event: Event) -> Decision:
-    """Meeting time without a complete intake: never silently dropped; the group chooses."""
+    """Meeting time without a complete intake: never silently dropped; the group chooses.
+    Where nobody chooses, the meeting's end says what becomes of the cycle (`meeting_over`)."""
     cycle = ctx.cycle
     keyboard = ((button(cycle, "cycle.button.wait", "wait"),
                  button(cycle, "cycle.button.next_inbrenger", "swap")),
                 (button(cycle, "cycle.button.cancel", "cancel"),))
     key = "cycle.no_clip_at_meeting" if not cycle.clip else "cycle.intake_incomplete" \
         if not cycle.learning_question else "cycle.no_consent_at_meeting"
-    return Decision(cycle, (Say((text(key, name=inbrenger_name(ctx)),), keyboard),))
+    effects: tuple[Effect, ...] = (Say((text(key, name=inbrenger_name(ctx)),), keyboard),)
+    if cycle.meeting_at is not None:
+        effects += (timer_at(cycle, "meeting_over", cycle.meeting_at + meeting_span(ctx)),)
+    return Decision(cycle, effects)
+
+
+def meeting_over(ctx: CycleContext, event: Event) -> Decision:
+    """The meeting ran its course and the intake is still not complete (nobody chose, or the
+    group waited in vain): the group hears when the talk about this clip can still be, so the
+    meeting does not lapse in silence (the Dutch group review: a week without a word, then a
+    clip for a meeting two weeks on). A later meeting that took the cycle over says nothing
+    here: it asked the group itself."""
+    cycle = ctx.cycle
+    if cycle.meeting_at is None or ctx.now < cycle.meeting_at + meeting_span(ctx):
+        return Decision(cycle)
+    name, later = inbrenger_name(ctx), next_meeting(ctx)
+    said = text("cycle.meeting_lapsed", name=name,
+                then=text("cycle.meeting_lapsed_next", when=meeting_in(ctx.settings, later))
+                if later else text("cycle.meeting_lapsed_at_once"))
+    return Decision(cycle, (Say((said,)),))
 
 
 def meeting_began(ctx: CycleContext, event: Event) -> Decision:

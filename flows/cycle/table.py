@@ -135,6 +135,7 @@ TRANSITIONS: tuple[Transition, ...] = (
       action=act.take_consent),
     t(P.AWAITING_CLIP, "meeting_open", P.WATCHING, ready_to_open),
     *(t(p, "meeting_open", None, action=meeting.no_clip_at_meeting) for p in BEFORE_TALK),
+    *(t(p, "meeting_over", None, action=meeting.meeting_over) for p in BEFORE_TALK),
     # A later meeting (or the first meeting after a cycle started by hand) never begins in
     # silence: a missing clip is put to the group again, a talk that stands still is named.
     t(P.AWAITING_CLIP, "meeting_began", P.WATCHING, later_meeting, ready_to_open),

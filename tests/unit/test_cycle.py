@@ -160,6 +160,10 @@ SCENARIOS: list[tuple[Phase, dict[str, Any], Event, Phase]] = [
      TimerFired("meeting_open"), P.WATCHING),
     (P.ANNOUNCED, {}, TimerFired("meeting_open"), P.ANNOUNCED),
     (P.AWAITING_CLIP, {}, TimerFired("meeting_open"), P.AWAITING_CLIP),
+    (P.ANNOUNCED, {"meeting_at": NOW - timedelta(hours=2)}, TimerFired("meeting_over"),
+     P.ANNOUNCED),
+    (P.AWAITING_CLIP, {"meeting_at": NOW - timedelta(hours=2)}, TimerFired("meeting_over"),
+     P.AWAITING_CLIP),
     (P.ANNOUNCED, {"meeting_at": NOW - timedelta(days=7)}, MeetingBegan(NOW), P.ANNOUNCED),
     (P.AWAITING_CLIP, {}, MeetingBegan(NOW), P.AWAITING_CLIP),
     *[(phase, {"meeting_at": NOW + timedelta(days=2),
@@ -310,7 +314,8 @@ SAMPLE_EVENTS: list[Event] = [
     Consent(ANNA), Wait(ANNA), Watched(BOB), Next(ANNA), ToggleTips(ANNA), Cancel(ANNA),
     Contribution(BOB, 600, "Wat zag je toen?"), LookBackChoice(ANNA, 0),
     *[TimerFired(name) for name in ("watch_end", "phase_reminder", "tick", "lookback_end",
-                                    "meeting_open", "clip_reminder", "followup")],
+                                    "meeting_open", "clip_reminder", "followup",
+                                    "meeting_over")],
     MeetingBegan(NOW), MemberLeft(ANNA, "Anna"), ScheduleChanged(),
 ]
 
