@@ -286,10 +286,14 @@ def hold_for_the_talk(ctx: CycleContext, event: Event) -> Decision:
         return Decision(cycle)
     cycle = replace(cycle, told_to_wait=cycle.told_to_wait | {event.actor})
     member = ctx.someone(event.actor)
-    lines: tuple[Text, ...] = (text("cycle.hold_for_the_talk", name=member.name,
-                                    inbrenger=inbrenger_name(ctx)),)
-    if event.actor not in cycle.watched_by:
-        lines += (text("cycle.hold_press_watched"),)
+    if cycle.watch_time_over:  # the talk waits for the first who says they watched: them?
+        lines: tuple[Text, ...] = (text("cycle.hold_for_a_watcher", name=member.name,
+                                        inbrenger=inbrenger_name(ctx)),)
+    else:
+        lines = (text("cycle.hold_for_the_talk", name=member.name,
+                      inbrenger=inbrenger_name(ctx)),)
+        if event.actor not in cycle.watched_by:
+            lines += (text("cycle.hold_press_watched"),)
     return Decision(cycle, (_to_member(ctx, member, lines, event.message_id),))
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from flows.catalog import render
-from flows.cycle.events import Next, TimeboxChanged, TimerFired, Watched
+from flows.cycle.events import Contribution, Next, TimeboxChanged, TimerFired, Watched
 from flows.cycle.model import Decision
 from flows.cycle.status import status
 from flows.cycle.table import decide
@@ -76,3 +76,13 @@ def test_a_longer_watch_timebox_waits_for_its_new_end_again() -> None:
     decision = decide(ctx_for(cycle, settings=longer), TimeboxChanged(Settings()))
     assert not decision.cycle.watch_time_over
     assert decide(ctx_for(decision.cycle), Watched(BOB)).cycle.phase is P.WATCHING
+
+
+def test_a_peer_who_writes_while_the_talk_waits_hears_their_press_opens_it() -> None:
+    """Not "until everyone who is there has seen it": the talk now waits for one press."""
+    waiting = time_over().cycle
+    held = decide(ctx_for(waiting), Contribution(BOB, 700, "Ik vond de instructie heel helder "
+                                                            "en rustig uitgelegd"))
+    words = said(held)
+    assert "zodra iemand laat weten dat die hem heeft gezien" in words, words
+    assert "iedereen die er is" not in words, words
