@@ -8,6 +8,7 @@ group). Forged or old data parses to None; the handler then answers the press ki
     cy:<cycle>:<action>[:<argument>]     the cycle's own buttons (accept, watched, next, ...)
     still:<cycle>:<seconds>              show the clip at a moment
     agree:<group>                        agree to the group agreements
+    leave:<group>:<yes|no>:<user>        confirm one's /leave (only that member's press counts)
     forget:<yes|no>:<user>:<issued>      confirm erasing one's own data (issued: unix seconds)
     set:<group>:<view>:<name>:<value>    an admin's choice of a setting (view: s settings, u setup)
     sched:<group>:<yes|no>:<rhythm>      confirm a rhythm of meetings (rhythm: compact, or #row)
@@ -92,6 +93,30 @@ class AgreeButton:
         prefix, _, rest = data.partition(":")
         group_id = _number(rest)
         return cls(group_id) if prefix == cls.PREFIX and group_id is not None else None
+
+
+@dataclass(frozen=True)
+class LeaveButton:
+    """A member's "yes, I stop" or "no, I stay" under their /leave (only theirs counts)."""
+
+    group_id: int
+    answer: str  # yes | no
+    user_id: int
+
+    PREFIX = "leave"
+
+    def pack(self) -> str:
+        return _fits(f"{self.PREFIX}:{self.group_id}:{self.answer}:{self.user_id}")
+
+    @classmethod
+    def unpack(cls, data: str) -> LeaveButton | None:
+        parts = data.split(":")
+        if len(parts) != 4 or parts[0] != cls.PREFIX or parts[2] not in ("yes", "no"):
+            return None
+        group_id, user_id = _number(parts[1]), _number(parts[3])
+        if group_id is None or user_id is None:
+            return None
+        return cls(group_id, parts[2], user_id)
 
 
 @dataclass(frozen=True)
@@ -210,13 +235,13 @@ class PersonButton:
         return cls(group_id, parts[2], user_id, cycle_id)
 
 
-Button = (CycleButton | StillButton | AgreeButton | ForgetButton | SettingButton
+Button = (CycleButton | StillButton | AgreeButton | LeaveButton | ForgetButton | SettingButton
           | ScheduleButton | PersonButton)
-ButtonKind = type[CycleButton | StillButton | AgreeButton | ForgetButton | SettingButton
-                  | ScheduleButton | PersonButton]
+ButtonKind = type[CycleButton | StillButton | AgreeButton | LeaveButton | ForgetButton
+                  | SettingButton | ScheduleButton | PersonButton]
 _KINDS: dict[str, ButtonKind] = {
-    kind.PREFIX: kind for kind in (CycleButton, StillButton, AgreeButton, ForgetButton,
-                                   SettingButton, ScheduleButton, PersonButton)}
+    kind.PREFIX: kind for kind in (CycleButton, StillButton, AgreeButton, LeaveButton,
+                                   ForgetButton, SettingButton, ScheduleButton, PersonButton)}
 
 
 def parse(data: str | None) -> Button | None:

@@ -1,4 +1,4 @@
-"""/setup, /join (with the group agreements), /leave, /skip, /roster, /help, the private
+"""/setup, /join (with the group agreements), /skip, /roster, /help, the private
 /start, people arriving in and leaving the chat, and a group that moved to a supergroup."""
 from __future__ import annotations
 
@@ -18,11 +18,9 @@ from telegram.ext import (
 )
 
 from bot.engine import flood
-from bot.engine.events import decide_in
 from bot.engine.meetings import settings_changed
 from bot.engine.services import services
-from bot.engine.work import Unit
-from bot.handlers import coach, cycle, newcomers, private
+from bot.handlers import coach, cycle, leaving, newcomers, private
 from bot.handlers.bot_status import can_read_the_talk
 from bot.handlers.commands import command
 from bot.handlers.common import (
@@ -46,11 +44,9 @@ from bot.handlers.settings import setup_message
 from bot.texts.render import render, say
 from flows.callbacks import AgreeButton, parse, pattern
 from flows.catalog import LANGUAGES
-from flows.cycle.events import MemberLeft
-from flows.cycle.leaving import leave_refusal
 from flows.cycle.rotation import rotation_order
 from flows.effects import Text, text
-from flows.model import Group, Member, Settings
+from flows.model import Settings
 from flows.reports.progress import group_progress
 from flows.settings_change import LANGUAGE_NAMES, change
 from storage import coaches, cycles, groups, members, outbox
@@ -166,23 +162,6 @@ async def agree(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await answer_press(query, say(language, key), show_alert=member is None)
 
 
-@group_command()
-async def leave(cmd: GroupCommand) -> None:
-    """/leave; the open cycle goes on without the member (flows/cycle/leaving.py), except
-    that the inbrenger stays in the talk about their own clip."""
-    member = await members.get(cmd.unit.tx, cmd.group.id, cmd.user.id)
-    if member is None:
-        await cmd.reply("bot.not_a_member", name=display_name(cmd.user))
-        return
-    refusal = leave_refusal(await cycles.open_cycle(cmd.unit.tx, cmd.group.id), member.user_id,
-                            member.name)
-    if refusal is not None:
-        await cmd.reply(refusal)
-        return
-    await cmd.reply("bot.left", name=display_name(cmd.user))
-    await _without(cmd.unit, cmd.group, member)
-
-
 async def left_chat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Someone left the Telegram chat (or was removed from it): they leave every intervision
     group there as well, so the rotation, the watch gate and the silence invitations stop
@@ -215,14 +194,7 @@ async def _gone(update: Update, context: ContextTypes.DEFAULT_TYPE, chat_id: int
         for group in await groups.in_chat(unit.tx, chat_id):
             member = await members.get(unit.tx, group.id, user_id)  # active members only
             if member is not None:
-                await _without(unit, group, member)
-
-
-async def _without(unit: Unit, group: Group, member: Member) -> None:
-    """The member leaves the group; its open cycle goes on without them
-    (flows/cycle/leaving.py)."""
-    await members.leave(unit.tx, group.id, member.user_id)
-    await decide_in(unit, group, MemberLeft(member.user_id, member.name))
+                await leaving.without(unit, group, member)
 
 
 @group_command()
@@ -325,9 +297,9 @@ async def chat_migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     return [
+        *leaving.build_handlers(),
         command("setup", setup),
         command("join", join, filters.ChatType.GROUPS),
-        command("leave", leave, filters.ChatType.GROUPS),
         command("roster", roster, filters.ChatType.GROUPS),
         command("skip", skip, filters.ChatType.GROUPS),
         command("help", help_command),

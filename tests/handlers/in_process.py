@@ -11,6 +11,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from bot.engine.sender import Sender
 from bot.engine.services import services_of
 from fake_telegram import FakeTelegramControl
+from flows.callbacks import LeaveButton
 from storage import coaches, groups
 from tests.bot_api import App
 from tests.handlers.updates import ANNA, GROUP, Person, button, command
@@ -118,3 +119,13 @@ async def coach_linked(bot: InProcessBot, coach: Person) -> None:
         assert group is not None
         token = await coaches.create_invite(tx, group.id, ANNA.user_id, now)
         assert await coaches.redeem(tx, token, coach.user_id, coach.first_name, now)
+
+
+async def leaves(bot: InProcessBot, person: Person) -> None:
+    """`person` sends /leave in the group and confirms it with "Ja, ik stop"."""
+    group = await bot.db_one("SELECT id FROM groups WHERE chat_id = ?", GROUP)
+    assert group is not None
+    await bot.handle(command(bot.app.bot, person, "/leave"))
+    await bot.press(person, LeaveButton(int(group[0]), "yes", person.user_id).pack())
+    assert await bot.db_one("SELECT active FROM members WHERE group_id = ? AND user_id = ?",
+                            group[0], person.user_id) == (0,)

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from bot.engine.services import services_of
 from storage import contributions
-from tests.handlers.in_process import InProcessBot, forget_me, set_up, started_bot
+from tests.handlers.in_process import InProcessBot, forget_me, leaves, set_up, started_bot
 from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, GROUP_TITLE, Person, command
 from tests.waiting import eventually
 
@@ -38,7 +38,7 @@ async def test_an_admin_gets_the_group_portfolio_as_json_too_named_and_without_i
         await bot.handle(command(bot.app.bot, ANNA, f"/cycle {inbrenger}"))
         await _someone_spoke(bot)  # so the cycle was held: one never held is left out
         await bot.handle(command(bot.app.bot, ANNA, "/cancel"))
-    await bot.handle(command(bot.app.bot, CATO, "/leave"))
+    await leaves(bot, CATO)
     await forget_me(bot, BRAM)
 
     since = await bot.tg.mark()

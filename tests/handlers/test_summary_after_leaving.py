@@ -9,7 +9,7 @@ from bot.engine.services import services_of
 from flows.cycle.model import Cycle
 from flows.model import Phase
 from storage import contributions, cycles, members
-from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.in_process import InProcessBot, leaves, set_up
 from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, command
 
 WORDS = "Wat merkte je bij jezelf toen de klas onrustig werd?"
@@ -28,7 +28,7 @@ async def test_summary_names_a_member_who_left_since(bot: InProcessBot) -> None:
                                 "open_question", now)
         await cycles.save(tx, cycle, replace(cycle, phase=Phase.CLOSED), event="next",
                           actor_id=None, now=now)
-    await bot.handle(command(bot.app.bot, CATO, "/leave"))
+    await leaves(bot, CATO)
     since = await bot.tg.mark()
     await bot.handle(command(bot.app.bot, ANNA, "/summary"))
     [summary] = [s for s in await bot.said(GROUP, since=since) if "Samenvatting" in s]
