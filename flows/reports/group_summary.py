@@ -13,6 +13,7 @@ from flows.classifier.timestamps import clock
 from flows.cycle.model import LOOKBACK, VOICE, ContributionRef, Cycle, CycleContext
 from flows.cycle.phases import SUMMARY_QUOTE_CHARS, quoted
 from flows.cycle.phases import quote as quote_words
+from flows.cycle.strong import is_strong_moment, moment_of
 from flows.effects import Text, text
 from flows.labels import COMPENSATING, Label
 from flows.model import TALK_PHASES, Member, Phase
@@ -60,6 +61,7 @@ class Participation:
     spoken: int = 0  # voice notes nobody could read: they spoke, in words we do not know
     spoken_seconds: int = 0
     away: bool = False  # said they were not here today, and said nothing
+    strong: int = 0  # strong moments named in reality's second step (what works well)
 
     @property
     def total(self) -> int:
@@ -98,7 +100,8 @@ def members_balance(cycle: Cycle, members: Iterable[Member],
             continue
         judged = [(c, kind_of(cycle, c)) for c in mine]  # flows/reports/balance.py
         kinds = Counter(kind for _, kind in judged)
-        rest = [c for c, kind in judged if kind != WELCOME]
+        strong = [c for c in mine if is_strong_moment(cycle, c)]
+        rest = [c for c, kind in judged if kind != WELCOME and c not in strong]
         labels = Counter(c.label for c in rest)
         spoken = [c for c in rest if unread_voice(c)]
         rows.append(Participation(
@@ -108,6 +111,7 @@ def members_balance(cycle: Cycle, members: Iterable[Member],
             observed=labels[Label.OBSERVATION], advised=labels[Label.TIP],
             reflected=labels[Label.REFLECTION], welcome=kinds[WELCOME],
             spoken=len(spoken), spoken_seconds=sum(c.duration for c in spoken),
+            strong=len(strong),
         ))
     return rows
 
@@ -126,10 +130,10 @@ def participation_line(row: Participation) -> Text:
     if row.total == 0:
         return text("summary.member_quiet", name=row.name)
     others = row.total - row.asked - row.observed - row.reflected - row.welcome - row.spoken \
-        - row.compensating
+        - row.compensating - row.strong
     parts = tuple(text(f"summary.count.{kind}", count=count) for kind, count in (
         ("questions", row.asked), ("observations", row.observed),
-        ("reflections", row.reflected), ("own_ideas", row.compensating),
+        ("strong_moments", row.strong), ("reflections", row.reflected), ("own_ideas", row.compensating),
         ("welcome_tips", row.welcome), ("others", others),
     ) if count)
     if row.spoken:
@@ -151,7 +155,7 @@ def phase_words(cycle: Cycle, contributions: tuple[ContributionRef, ...], phase:
     own = [c for c in said if c.user_id == cycle.inbrenger_id and _says_something(c)]
     peers = [c for c in said if c.user_id != cycle.inbrenger_id
              and (known(c.label) in _PEER_LABELS.get(phase, set())
-                  or c.id == cycle.lookback_choice)]
+                  or c.id == cycle.lookback_choice or is_strong_moment(cycle, c))]
     helpful = next((c for c in peers if c.id == cycle.lookback_choice), None)
     return own[:count], varied(peers, count, keep=helpful)
 
@@ -171,11 +175,30 @@ def _phase_part(ctx: CycleContext, phase: Phase,
     if chosen:
         lines.append(text("summary.peer_words", lines="\n".join(
             _peer_line(ctx, c, c.id == cycle.lookback_choice) for c in chosen)))
+    if phase is Phase.REALITY and (strong := strong_moments_line(ctx)) is not None:
+        lines.append(strong)
     if not lines and phase is not Phase.WILL and (unseen := _nothing_quoted(ctx, phase)):
         lines.append(unseen)
     if not lines:
         return None
     return text(f"summary.phase.{phase.value}", lines=tuple(lines))
+
+
+def strong_moments_line(ctx: CycleContext) -> Text | None:
+    """Who named a strong moment, and where in the clip: the practice's "what works well",
+    one line in the Reality part ("Sterke momenten: Mohamed (0:15), Fleur (0:03)")."""
+    said = [c for c in talk(ctx.contributions) if is_strong_moment(ctx.cycle, c)]
+    names: dict[int, list[str]] = {}
+    for c in said:
+        moment = moment_of(c)
+        names.setdefault(c.user_id, [])
+        if moment is not None and clock(moment) not in names[c.user_id]:
+            names[c.user_id].append(clock(moment))
+    if not names:
+        return None
+    return text("summary.strong_moments", moments=", ".join(
+        ctx.name_of(user) + (f" ({', '.join(times)})" if times else "")
+        for user, times in names.items()))
 
 
 def _nothing_quoted(ctx: CycleContext, phase: Phase) -> Text | None:

@@ -661,11 +661,12 @@ def test_the_inbrenger_cannot_swap_their_turn_with_themselves() -> None:
 def test_praise_without_a_moment_in_the_strong_step_is_what_it_asks_for() -> None:
     """The nudging review: "Je legt het heel helder uit trouwens" in the step that asks which
     moments work well was nudged as an opinion („helder"). It is welcome there, not nudged;
-    the same words in the analysis step are nudged as before."""
+    the same words in the analysis step are nudged as before. It is Bob's strong moment, never
+    a tip given on request (UX review 10: it was counted as "1 gevraagde tip")."""
     words = "Je legt het heel helder uit trouwens"
     strong = decide(ctx_for(cycle_in(P.REALITY, step="strong")), Contribution(BOB, 1102, words))
     assert not [e for e in strong.effects if isinstance(e, (Say, SayPrivately))]
-    assert 1102 in strong.cycle.welcome_tips
+    assert 1102 not in strong.cycle.welcome_tips and BOB in strong.cycle.strong_moments
     [stored] = [e for e in strong.effects if isinstance(e, StoreContribution)]
     assert stored.label == "opinion"
     analysis = decide(ctx_for(cycle_in(P.REALITY, step="analysis")),
