@@ -139,7 +139,8 @@ def _strong_moment(ctx: CycleContext, cycle: Cycle, actor: int, message_id: int,
     unless it is the last one the step waits for."""
     before = cycle.strong_moments
     cycle = replace(cycle, strong_moments=before | {actor})
-    peers = {m.user_id for m in present(ctx.members, cycle)}
+    # The inbrenger names none: the step asks the peers what works in the inbrenger's clip.
+    peers = {m.user_id for m in present(ctx.members, cycle)} - {cycle.inbrenger_id}
     everyone = peers <= cycle.strong_moments and not peers <= before
     all_named = (text("cycle.strong_all", name=inbrenger_name(ctx)),) if everyone else ()
     if moment is None:

@@ -33,5 +33,7 @@ async def test_a_strong_moment_with_a_colon_after_its_time_is_noted(bot: InProce
     await _in_the_strong_step(bot)
     said = await bot.answers(message(bot.app.bot, CATO, WORDS))
     assert any("Sterk moment genoteerd. Tot nu toe genoemd door: Cato" in s for s in said)
+    # Cato is Bram's only peer: Bram, the inbrenger, is not waited for (UX review 10, #11).
+    assert any("Iedereen heeft een sterk moment genoemd. Bram, ga door" in s for s in said)
     assert await bot.db_all("SELECT label FROM contributions WHERE text = ?",
                             WORDS) == [("observation",)]

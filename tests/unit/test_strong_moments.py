@@ -82,3 +82,12 @@ def test_a_tip_in_the_strong_step_stays_a_tip() -> None:
     ctx = CycleContext(_cycle(), Settings(), PEOPLE, NOW, tip)
     group = render_all("nl", group_summary(ctx))
     assert "Sterke momenten" not in group and "• Fleur: 1 eigen idee" in group
+
+
+def test_praise_without_a_time_that_completes_the_round_says_everyone_named_one() -> None:
+    """The inbrenger is never expected to name a moment; praise without a time stamp is noted
+    without a word, unless it is the last moment the step waits for."""
+    cycle = cycle_in(Phase.REALITY, step=STRONG, strong_moments=frozenset({3, 4}))
+    decision = decide(ctx_for(cycle), Contribution(BOB, 1301, "Je legt het heel helder uit"))
+    assert "Iedereen heeft een sterk moment genoemd. Anna" in said(decision)
+    assert "genoteerd" not in said(decision)
