@@ -19,6 +19,7 @@ from flows.labels import COMPENSATING, Label
 from flows.model import TALK_PHASES, Member, Phase
 from flows.nudging.policy import QUESTIONS
 from flows.reports.balance import WELCOME, kind_of, known, talk
+from flows.reports.own_words import own_line, own_words, unread_own_voice, voice_line
 from flows.reports.progress import across_cycles, reached, with_cycle
 
 QUOTES_PER_PART = 3
@@ -32,18 +33,6 @@ _PEER_LABELS = {
     Phase.OPTIONS: {Label.OPEN_QUESTION, Label.REFLECTION, Label.TIP, Label.OPINION,
                     Label.INFORMATION, Label.OBSERVATION},
 }
-_QUIET_LABELS = {Label.AFFIRMATION.value, Label.OTHER.value, ""}
-# The inbrenger speaking of themselves ("ik werd ongeduldig", "I got impatient"): their own
-# insight, whatever label the classifier (made for the peers' words) gives it.
-_OWN_INSIGHT = re.compile(r"^(?:ik|i|i'm|i've|mijn|my)\b", re.IGNORECASE)
-
-
-def _says_something(c: ContributionRef) -> bool:
-    """The inbrenger's words worth a line: not "ja klopt" or "goede vraag!", not thanks."""
-    words = c.text.split()
-    if len(words) <= 2:
-        return False
-    return bool(_OWN_INSIGHT.match(c.text)) or c.label not in _QUIET_LABELS
 
 
 @dataclass(frozen=True)
@@ -152,12 +141,12 @@ def phase_words(cycle: Cycle, contributions: tuple[ContributionRef, ...], phase:
     the inbrenger's own insights, and up to `count` of the peers' words that open the
     inbrenger's thinking (varied, the contribution that helped most always among them)."""
     said = [c for c in talk(contributions) if c.phase == phase.value and c.text]
-    own = [c for c in said if c.user_id == cycle.inbrenger_id and _says_something(c)]
+    own = own_words(cycle, said, phase, count)
     peers = [c for c in said if c.user_id != cycle.inbrenger_id
              and (known(c.label) in _PEER_LABELS.get(phase, set())
                   or c.id == cycle.lookback_choice or is_strong_moment(cycle, c))]
     helpful = next((c for c in peers if c.id == cycle.lookback_choice), None)
-    return own[:count], varied(peers, count, keep=helpful)
+    return own, varied(peers, count, keep=helpful)
 
 
 def _phase_part(ctx: CycleContext, phase: Phase,
@@ -167,11 +156,15 @@ def _phase_part(ctx: CycleContext, phase: Phase,
     once, in its own line above the goal."""
     cycle = ctx.cycle
     own, chosen = phase_words(cycle, ctx.contributions, phase, QUOTES_PER_PART)
-    own = [c for c in own if c != story]
+    mine = tuple(own_line(words_of(c)) for c in own if c != story)
+    spoken = tuple(c for c in unread_own_voice(cycle, talk(ctx.contributions), phase)
+                   if c != story)
+    if spoken:  # what they said aloud, by its length (as the look back shows it)
+        mine += (voice_line(spoken),)
     lines: list[Text] = []
-    if own and phase is not Phase.WILL:  # in will the confirmed commitment speaks for them
+    if mine and phase is not Phase.WILL:  # in will the confirmed commitment speaks for them
         lines.append(text("summary.own_words", name=ctx.name_of(cycle.inbrenger_id),
-                          lines="\n".join(f"• {words_of(c)}" for c in own)))
+                          lines=mine))
     if chosen:
         lines.append(text("summary.peer_words", lines="\n".join(
             _peer_line(ctx, c, c.id == cycle.lookback_choice) for c in chosen)))
