@@ -51,6 +51,7 @@ class Participation:
     spoken_seconds: int = 0
     away: bool = False  # said they were not here today, and said nothing
     strong: int = 0  # strong moments named in reality's second step (what works well)
+    closed: int = 0  # closed questions, counted apart (the coach counts them as neutral)
 
     @property
     def total(self) -> int:
@@ -96,7 +97,7 @@ def members_balance(cycle: Cycle, members: Iterable[Member],
         rows.append(Participation(
             member.name, member.user_id, kinds["activating"], kinds["neutral"],
             kinds["compensating"],
-            asked=labels[Label.OPEN_QUESTION] + labels[Label.CLOSED_QUESTION],
+            asked=labels[Label.OPEN_QUESTION], closed=labels[Label.CLOSED_QUESTION],
             observed=labels[Label.OBSERVATION], advised=labels[Label.TIP],
             reflected=labels[Label.REFLECTION], welcome=kinds[WELCOME],
             spoken=len(spoken), spoken_seconds=sum(c.duration for c in spoken),
@@ -110,21 +111,23 @@ def quote(words: str) -> str:
 
 
 def participation_line(row: Participation) -> Text:
-    """Counts in words, with singular and plural: the balance of SPEC 5 (who asked, who
-    observed, who mostly brought their own ideas: tips, opinions or information nobody asked
+    """Counts in words, with singular and plural: the balance of SPEC 5 (who asked, open or
+    closed questions told apart as the coach's counts do, who observed, who mostly brought their own ideas: tips, opinions or information nobody asked
     for, named kindly), everything else "other contributions", and voice notes nobody could
     read by their length ("voice note, 0:35")."""
     if row.away:
         return text("report.member_away", name=row.name)
     if row.total == 0:
         return text("summary.member_quiet", name=row.name)
-    others = row.total - row.asked - row.observed - row.reflected - row.welcome - row.spoken \
-        - row.compensating - row.strong
-    parts = tuple(text(f"summary.count.{kind}", count=count) for kind, count in (
-        ("questions", row.asked), ("observations", row.observed),
-        ("strong_moments", row.strong), ("reflections", row.reflected), ("own_ideas", row.compensating),
-        ("welcome_tips", row.welcome), ("others", others),
-    ) if count)
+    counted = (
+        ("questions", row.asked), ("closed_questions", row.closed),
+        ("observations", row.observed), ("strong_moments", row.strong),
+        ("reflections", row.reflected), ("own_ideas", row.compensating),
+        ("welcome_tips", row.welcome),
+    )
+    others = row.total - row.spoken - sum(count for _, count in counted)
+    parts = tuple(text(f"summary.count.{kind}", count=count)
+                  for kind, count in (*counted, ("others", others)) if count)
     if row.spoken:
         parts += (spoken_part(row),)
     return text("summary.member_line", name=row.name, parts=parts)

@@ -392,11 +392,17 @@ def test_two_words_of_the_inbrenger_are_no_insight_of_their_own() -> None:
 
 
 def test_a_closed_question_counts_as_a_question_in_the_balance() -> None:
-    asked = (ContributionRef(46, BOB, "reality", "Was dat bewust?", "closed_question", 46),)
+    """Counted as a question, named as what it is: the coach counts it as neutral, and "3
+    vragen" read as if they were open ones (UX review 10, #13)."""
+    asked = (ContributionRef(46, BOB, "reality", "Was dat bewust?", "closed_question", 46),
+             ContributionRef(47, BOB, "reality", "Wat dacht je toen?", "open_question", 47))
     cycle = cycle_in(P.CLOSED, commitment="Wachten")
     shown = render_all("nl", group_summary(ctx_for(cycle, contributions=CONTRIBUTIONS + asked)))
-    assert "• Bob: 1 vraag, 1 waarneming" in shown
+    assert "• Bob: 1 vraag, 1 gesloten vraag, 1 waarneming" in shown
     assert "andere bijdrage" not in shown
+    english = render_all("en", group_summary(ctx_for(cycle,
+                                                     contributions=CONTRIBUTIONS + asked)))
+    assert "• Bob: 1 question, 1 closed question, 1 observation" in english
 
 
 def test_what_helped_most_is_quoted_with_its_star_also_when_said_in_the_will() -> None:
