@@ -214,10 +214,6 @@ def _compensating_nudge(
     texts: tuple[Text, ...] = (text(f"{prefix}.{label.value}", cue=quoted_cue(classification, ctx.text)),)
     if classification.rephrasing:
         texts += (text("nudge.rephrasing", rephrasing=classification.rephrasing),)
-    # Later advice within the cooldown passes without a word: said here, the silence does not
-    # read as approval (the nudging review: three tips after one nudge, none named).
-    cooldown = MEMBER_COOLDOWN[NudgeMode(ctx.settings.nudging)]
-    texts += (text("nudge.once_per", minutes=int(cooldown.total_seconds() // 60)),)
     if ctx.voice:  # the writer should know which of their words were heard, and how
         texts = (text("nudge.voice_note"),) + texts
     history = replace(history, last_nudge_at={**history.last_nudge_at, writer_id: ctx.now})
@@ -229,10 +225,15 @@ def _compensating_nudge(
 
 def _to_writer(ctx: NudgeContext, texts: tuple[Text, ...], private: bool) -> Effect:
     """Private by default: public correction feels shaming and magnifies false positives. A
-    private nudge first names the group it is about (a member may be in several)."""
+    private nudge names its group (a member may be in several) and ends with how often a
+    nudge comes, so the silence after later advice does not read as approval (the nudging
+    review); in the group that line is for nobody (UX review 10), so it is left out there."""
     if private:
+        cooldown = MEMBER_COOLDOWN[NudgeMode(ctx.settings.nudging)]
+        once = text("nudge.once_per", minutes=int(cooldown.total_seconds() // 60))
         return SayPrivately(ctx.writer.user_id, texts, fallback_reply_to=ctx.message_id,
-                            language=ctx.language, about=about_group(ctx.group_title))
+                            language=ctx.language, about=about_group(ctx.group_title),
+                            footnote=(once,))
     return Say(texts, reply_to=ctx.message_id, language=ctx.language)
 
 

@@ -127,8 +127,10 @@ def test_tip_gets_one_private_nudge_with_the_rephrasing_when_the_writer_started_
     assert effect.texts == (
         Text("nudge.tip", {"cue": "Je zou meer wachttijd"}),  # as written, not lower case
         Text("nudge.rephrasing", {"rephrasing": REPHRASING}),
-        Text("nudge.once_per", {"minutes": 10 if mode is NudgeMode.GENTLE else 5}),
     )
+    # How often a nudge comes is for the writer alone: not in the group's fallback reply.
+    assert effect.footnote == (
+        Text("nudge.once_per", {"minutes": 10 if mode is NudgeMode.GENTLE else 5}),)
 
 
 @pytest.mark.parametrize(("cue", "written", "quoted"), [
@@ -159,7 +161,9 @@ def test_tip_gets_one_gentle_reply_in_the_group_otherwise(
     decision = decide_on_message(message(writer, mode=mode, delivery=delivery), TIP)
     (effect,) = decision.effects
     assert isinstance(effect, Say) and effect.reply_to == 100
-    assert keys(decision) == ["nudge.tip", "nudge.rephrasing", "nudge.once_per"]
+    # Without "at most once per 10 minutes": the whole group reads a reply there, and the
+    # limit helps nobody but the writer (UX review 10, #13).
+    assert keys(decision) == ["nudge.tip", "nudge.rephrasing"]
 
 
 @pytest.mark.parametrize("classification", [OPINION, INFORMATION])
@@ -170,22 +174,25 @@ def test_opinions_and_information_are_nudged_naming_their_cue(
     decision = decide_on_message(message(delivery=delivery), classification)
     assert decision.kind == classification.label.value
     assert texts_of(decision) == (
-        Text(f"nudge.{classification.label.value}", {"cue": classification.cue}),
-        Text("nudge.once_per", {"minutes": 10}),
-    )
+        Text(f"nudge.{classification.label.value}", {"cue": classification.cue}),)
+    (effect,) = decision.effects
+    assert getattr(effect, "footnote", ()) == (
+        (Text("nudge.once_per", {"minutes": 10}),) if delivery is NudgeDelivery.PRIVATE else ())
 
 
 def test_a_nudge_on_a_voice_note_also_says_it_comes_at_most_once_per_ten_minutes() -> None:
     """Said after a spoken tip too: the silence after it would read as approval as well."""
     decision = decide_on_message(replace(message(), voice=True), TIP)
-    assert keys(decision) == ["nudge.voice_note", "nudge.tip", "nudge.rephrasing",
-                              "nudge.once_per"]
+    assert keys(decision) == ["nudge.voice_note", "nudge.tip", "nudge.rephrasing"]
+    (effect,) = decision.effects
+    assert isinstance(effect, SayPrivately)
+    assert effect.footnote == (Text("nudge.once_per", {"minutes": 10}),)
 
 
 def test_without_a_cue_the_nudge_quotes_the_start_of_the_message() -> None:
     long_text = "Je zou   eens kunnen proberen om " + "heel " * 30 + "veel te wachten."
     decision = decide_on_message(message(text=long_text), Classification(Label.TIP))
-    nudge, _ = texts_of(decision)
+    (nudge,) = texts_of(decision)
     cue = nudge.params["cue"]
     assert cue.startswith("Je zou eens kunnen proberen") and cue.endswith("…")
     assert len(cue) <= 60
