@@ -121,6 +121,8 @@ def respond_to_words(ctx: CycleContext, actor: int, message_id: int, words: str,
             # the group's room (the still offer the policy would have made is not sent).
             history = history.posted(ctx.now)
             effects += (said,)
+        if moment is not None:  # its still was offered: not offered again in this phase
+            history = history.offered(_still_second(cycle, moment))
     else:
         decision = nudging.decide_on_message(nudge_ctx, classification)
         history = decision.history
@@ -145,16 +147,20 @@ def _strong_moment(ctx: CycleContext, cycle: Cycle, actor: int, message_id: int,
     all_named = (text("cycle.strong_all", name=inbrenger_name(ctx)),) if everyone else ()
     if moment is None:
         return cycle, (Say(all_named, language=language) if all_named else None)
-    seconds = max(0, int(moment))
-    length = cycle.clip.duration if cycle.clip else None
-    if length is not None and seconds > length:
-        seconds = nudging.last_frame(length)
+    seconds = _still_second(cycle, moment)
     shown = clock(seconds)
     named = tuple(m.name for m in ctx.members if m.user_id in cycle.strong_moments)
     lines: tuple[Text, ...] = (text("cycle.strong_noted", count=len(named),
                                     names=", ".join(named)),) + all_named
     button = Button(text("nudge.show_still", time=shown), nudging.still_data(cycle.id, seconds))
     return cycle, Say(lines, ((button,),), reply_to=message_id, language=language)
+
+
+def _still_second(cycle: Cycle, moment: float) -> int:
+    """The whole second whose still a moment offers: the last frame for one past the end."""
+    seconds = max(0, int(moment))
+    length = cycle.clip.duration if cycle.clip else None
+    return nudging.last_frame(length) if length is not None and seconds > length else seconds
 
 
 def settled(cycle: Cycle) -> bool:

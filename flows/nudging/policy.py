@@ -52,10 +52,8 @@ CLOSED_RUN_PHASES = frozenset({Phase.GOAL, Phase.REALITY, Phase.OPTIONS})
 # A "thanks" or "ok" between two closed questions does not break the pattern.
 CLOSED_RUN_NEUTRAL = frozenset({Label.AFFIRMATION, Label.OTHER})
 # The group needs time to change its way of asking; repeating the hint sooner nags.
-CLOSED_HINT_COOLDOWN = {
-    NudgeMode.GENTLE: timedelta(minutes=15),
-    NudgeMode.STRICT: timedelta(minutes=10),
-}
+CLOSED_HINT_COOLDOWN = {NudgeMode.GENTLE: timedelta(minutes=15),
+                        NudgeMode.STRICT: timedelta(minutes=10)}
 
 # Messages that point the group at a moment in the clip get the still; a tip with a time stamp
 # gets its nudge (or nothing) instead, and "blijft hangen bij 1:10" needs no still.
@@ -272,11 +270,12 @@ def _still_offer(
         seconds = last_frame(ctx.clip_seconds)
         said = text("nudge.still_offer_past_end", time=clock(int(ctx.timestamp_seconds)),
                     length=clock(ctx.clip_seconds), last=clock(seconds))
+    if seconds in history.stills_offered:  # its button is just above: not offered again
+        return None
     moment = clock(seconds)
     button = Button(text("nudge.show_still", time=moment), still_data(ctx.cycle_id, seconds))
-    buttons: Keyboard = ((button,),)
-    offer = Say((said,), buttons, reply_to=ctx.message_id, language=ctx.language)
-    history = history.posted(ctx.now)
+    offer = Say((said,), ((button,),), reply_to=ctx.message_id, language=ctx.language)
+    history = history.posted(ctx.now).offered(seconds)
     return NudgeDecision((offer,), history, kind=KIND_STILL_OFFER)
 
 

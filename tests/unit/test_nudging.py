@@ -324,8 +324,8 @@ def test_still_offers_never_take_the_place_of_a_peers_first_nudge(
     history = NudgeHistory()
     for n, writer in enumerate((ANNA, CHRIS, DIRK)):
         ctx = message(writer, at=T0 + timedelta(seconds=10 * n), history=history,
-                      message_id=100 + n, text="Op 1:23 zie ik dat je wacht.",
-                      timestamp_seconds=83, delivery=delivery)
+                      message_id=100 + n, text=f"Op 1:2{n} zie ik dat je wacht.",
+                      timestamp_seconds=80 + n, delivery=delivery)
         offer = decide_on_message(ctx, OBSERVATION)
         assert offer.kind == "still_offer"
         history = offer.history
@@ -343,11 +343,13 @@ def test_a_peers_second_public_nudge_waits_for_room_in_the_group() -> None:
 
 
 def test_the_group_gets_at_most_ten_still_offers_per_hour() -> None:
-    # Twelve offers, 5 minutes apart: inside every 2-minute window, not inside the hour.
+    # Twelve offers of twelve moments, 5 minutes apart: inside every 2-minute window, not
+    # inside the hour.
     history, offered = NudgeHistory(), []
     for n in range(12):
         ctx = message(ANNA, at=T0 + timedelta(minutes=5 * n), history=history,
-                      message_id=100 + n, text="Op 1:23 zie ik het.", timestamp_seconds=83)
+                      message_id=100 + n, text=f"Op 1:{10 + n} zie ik het.",
+                      timestamp_seconds=70 + n)
         decision = decide_on_message(ctx, OBSERVATION)
         history = decision.history
         offered.append(decision.kind == "still_offer")
@@ -618,6 +620,7 @@ def test_history_round_trips_through_json() -> None:
         closed_hint_at=T0, last_contribution_at=talked(anna=1, bram=2),
         inbrenger_last_at=T0, inbrenger_last_message_id=42, silence_invitation_at=T0,
         invited_at={BRAM.user_id: T0}, checkin_at=T0, inbrenger_asked_at=T0,
+        stills_offered=(9, 83),
     )
     # every field set: a field added later and forgotten in to_dict fails here
     assert all(getattr(history, f.name) != f.default for f in fields(NudgeHistory)
@@ -676,3 +679,23 @@ def test_closed_run_hints_and_checkins_render(phase: Phase) -> None:
                                                    {"count": 3}),))
         assert render_all(language, (Text("nudge.checkin", {"name": "<b>Ilse</b>"}),)).startswith(
             "&lt;b&gt;Ilse")
+
+
+def test_a_moment_offered_as_a_still_is_not_offered_again_in_the_phase() -> None:
+    """UX review 10: "Je noemt 0:09 in de clip. Met de knop ziet iedereen dat moment." twice
+    within a minute. Its button is just above; another moment is offered, and in a new phase
+    the same moment again."""
+    first = decide_on_message(message(ANNA, text="Op 0:09 staat hij op.", timestamp_seconds=9),
+                              OBSERVATION)
+    assert first.kind == "still_offer"
+    again = decide_on_message(message(CHRIS, at=T0 + timedelta(seconds=40), history=first.history,
+                                      text="En op 0:09 kijkt zij weg.", timestamp_seconds=9.6),
+                              OBSERVATION)
+    assert again.effects == () and again.kind is None
+    other = decide_on_message(message(CHRIS, at=T0 + timedelta(seconds=50),
+                                      history=again.history, timestamp_seconds=12), OBSERVATION)
+    assert other.kind == "still_offer"
+    later = decide_on_message(message(CHRIS, phase=Phase.OPTIONS, at=T0 + timedelta(minutes=9),
+                                      history=other.history.new_phase(), timestamp_seconds=9),
+                              OBSERVATION)
+    assert later.kind == "still_offer"

@@ -4,10 +4,11 @@ a strong moment written "op 0:15: ..." was not noted, praise in that step was co
 part left every strong moment out. A strong moment is what works well: never advice."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from flows.catalog import render_all
-from flows.cycle.events import Contribution
+from flows.cycle.events import Contribution, Next
 from flows.cycle.model import ContributionRef, Cycle, CycleContext
 from flows.cycle.table import decide
 from flows.effects import StoreContribution
@@ -91,3 +92,17 @@ def test_praise_without_a_time_that_completes_the_round_says_everyone_named_one(
     decision = decide(ctx_for(cycle), Contribution(BOB, 1301, "Je legt het heel helder uit"))
     assert "Iedereen heeft een sterk moment genoemd. Anna" in said(decision)
     assert "genoteerd" not in said(decision)
+
+
+def test_the_still_of_a_strong_moment_is_not_offered_again_in_reality() -> None:
+    """Its reply carries the still's button: an observation of the same moment later in
+    reality gets no second offer; in the next phase it does."""
+    noted = decide(ctx_for(cycle_in(Phase.REALITY, step=STRONG)),
+                   Contribution(BOB, 1310, "Op 0:15 wacht je even, sterk."))
+    analysis = replace(noted.cycle, step=RealityStep.ANALYSIS.value)
+    same = decide(ctx_for(analysis), Contribution(3, 1311, "Wat dacht je op 0:15?"))
+    assert "Je noemt 0:15" not in said(same)
+    moved = decide(ctx_for(same.cycle), Next(1))
+    assert moved.cycle.phase is Phase.OPTIONS
+    later = decide(ctx_for(moved.cycle), Contribution(3, 1312, "Wat dacht je op 0:15?"))
+    assert "Je noemt 0:15 in de clip" in said(later)
