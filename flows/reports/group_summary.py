@@ -52,6 +52,7 @@ class Participation:
     away: bool = False  # said they were not here today, and said nothing
     strong: int = 0  # strong moments named in reality's second step (what works well)
     closed: int = 0  # closed questions, counted apart (the coach counts them as neutral)
+    left: bool = False  # left the group since (/leave, or left the chat)
 
     @property
     def total(self) -> int:
@@ -70,7 +71,9 @@ def participation(ctx: CycleContext) -> list[Participation]:
     spoke = {c.user_id for c in talk(ctx.contributions)}
     taking_part = tuple(m for m in ctx.members if m.agreed or m.user_id in spoke)
     left = tuple(m for m in ctx.former if m.user_id in spoke and not ctx.member(m.user_id))
-    return members_balance(ctx.cycle, taking_part + left, ctx.contributions)
+    gone = {m.user_id for m in left}
+    return [replace(row, left=row.user_id in gone)
+            for row in members_balance(ctx.cycle, taking_part + left, ctx.contributions)]
 
 
 def members_balance(cycle: Cycle, members: Iterable[Member],
@@ -111,10 +114,11 @@ def quote(words: str) -> str:
 
 
 def participation_line(row: Participation) -> Text:
-    """Counts in words, with singular and plural: the balance of SPEC 5 (who asked, open or
-    closed questions told apart as the coach's counts do, who observed, who mostly brought their own ideas: tips, opinions or information nobody asked
-    for, named kindly), everything else "other contributions", and voice notes nobody could
-    read by their length ("voice note, 0:35")."""
+    """Counts in words, with singular and plural: the balance of SPEC 5 (who asked, open and
+    closed questions apart as the coach's counts have them, who observed, who mostly brought
+    their own ideas: tips, opinions or information nobody asked for, named kindly),
+    everything else "other contributions", and voice notes nobody could read by their length
+    ("voice note, 0:35"). Who left the group since is named so ("Jesse (gestopt)")."""
     if row.away:
         return text("report.member_away", name=row.name)
     if row.total == 0:
@@ -130,7 +134,12 @@ def participation_line(row: Participation) -> Text:
                   for kind, count in (*counted, ("others", others)) if count)
     if row.spoken:
         parts += (spoken_part(row),)
-    return text("summary.member_line", name=row.name, parts=parts)
+    return text("summary.member_line", name=shown_name(row), parts=parts)
+
+
+def shown_name(row: Participation) -> str | Text:
+    """The member's name, marked where they left the group since they spoke."""
+    return text("summary.left_name", name=row.name) if row.left else row.name
 
 
 def spoken_part(row: Participation) -> Text:
