@@ -148,11 +148,13 @@ def spoken_part(row: Participation) -> Text:
 
 
 def phase_words(cycle: Cycle, contributions: tuple[ContributionRef, ...], phase: Phase,
-                count: int) -> tuple[list[ContributionRef], list[ContributionRef]]:
+                count: int, story: ContributionRef | None = None
+                ) -> tuple[list[ContributionRef], list[ContributionRef]]:
     """What one phase tells, for the summaries and the portfolios alike: up to `count` of
     the inbrenger's own insights, and up to `count` of the peers' words that open the
-    inbrenger's thinking (varied, the contribution that helped most always among them)."""
-    said = [c for c in talk(contributions) if c.phase == phase.value and c.text]
+    inbrenger's thinking (varied, the contribution that helped most always among them); not
+    the `story` of the try, which has its own line."""
+    said = [c for c in talk(contributions) if c.phase == phase.value and c.text and c != story]
     own = own_words(cycle, said, phase, count)
     peers = [c for c in said if c.user_id != cycle.inbrenger_id
              and (known(c.label) in _PEER_LABELS.get(phase, set())
@@ -167,8 +169,8 @@ def _phase_part(ctx: CycleContext, phase: Phase,
     helped most marked where it was said; not the `story` of the try (`how_it_went`), told
     once, in its own line above the goal."""
     cycle = ctx.cycle
-    own, chosen = phase_words(cycle, ctx.contributions, phase, QUOTES_PER_PART)
-    mine = tuple(own_line(words_of(c)) for c in own if c != story)
+    own, chosen = phase_words(cycle, ctx.contributions, phase, QUOTES_PER_PART, story)
+    mine = tuple(own_line(words_of(c)) for c in own)
     spoken = tuple(c for c in unread_own_voice(cycle, talk(ctx.contributions), phase)
                    if c != story)
     if spoken:  # what they said aloud, by its length (as the look back shows it)

@@ -4,6 +4,7 @@ Reality was a voice note nobody could read. The goal keeps the inbrenger's most 
 message; their voice notes are shown by their length, as the look back shows them."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from flows.catalog import render_all
@@ -57,3 +58,16 @@ def test_several_voice_notes_are_one_line() -> None:
                                    duration=20, step="analysis"),)
     summary = render_all("nl", group_summary(CycleContext(CYCLE, Settings(), PEOPLE, NOW, more)))
     assert "• 🎙 2 spraakberichten (samen 0:26)" in summary
+
+
+def test_after_the_story_of_the_try_the_goal_is_still_the_inbrengers() -> None:
+    """The story of the try has its own line; the goal after it is still kept, though the
+    story is the longer message."""
+    story = ("Het ging best goed: ik heb de praatsteen gebruikt en de meeste kinderen zeiden "
+             "iets, maar de stille kinderen achterin nog steeds niet, dat viel me op.")
+    talk = (ContributionRef(10, MOHAMED, "goal", story, "reflection", 120),) + TALK
+    cycle = replace(CYCLE, previous_commitment="Een praatsteen gebruiken")
+    summary = render_all("nl", group_summary(CycleContext(cycle, Settings(), PEOPLE, NOW, talk)))
+    goal = _part(summary, "Doel", "Realiteit")
+    assert "Mohamed:\n• Sorry, even typen" in goal and "Het ging best goed" not in goal
+    assert "Hoe het ging, volgens Mohamed: <i>Het ging best goed" in summary
