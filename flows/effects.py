@@ -53,8 +53,10 @@ class Say:
 class SayPrivately:
     """A message in a member's private chat with the bot, opened by `about` (the line naming
     the group: a member may be in several). When that chat is impossible (the member never
-    started the bot, or blocked it), the same text without `about` goes to the group instead,
-    as a reply to `fallback_reply_to` where it is set: nothing meant for someone is dropped."""
+    started the bot, or blocked it), the same text without `about` and `footnote` goes to the
+    group instead, as a reply to `fallback_reply_to` where it is set: nothing meant for someone
+    is dropped. `footnote`: lines for the member alone (how often a nudge comes), which the
+    whole group would read as noise."""
 
     user_id: int
     texts: tuple[Text, ...]
@@ -62,6 +64,7 @@ class SayPrivately:
     fallback_reply_to: int | None = None
     language: str | None = None
     about: tuple[Text, ...] = ()
+    footnote: tuple[Text, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -98,7 +98,8 @@ async def store(unit: Unit, group: Group, cycle: Cycle, effects: tuple[Effect, .
             rows = buttons(said_in, effect.buttons)
             fallback = to_group(group, render_all(said_in, effect.texts),
                                 reply_to=effect.fallback_reply_to, rows=rows)
-            await unit.send(Message(effect.user_id, render_all(said_in, effect.about + effect.texts),
+            private = effect.about + effect.texts + effect.footnote
+            await unit.send(Message(effect.user_id, render_all(said_in, private),
                                     buttons=rows, fallback=fallback))
         elif isinstance(effect, (SendStoryboard, SendStill, SendReplay)):
             await unit.send(clip_media(group, cycle, effect))

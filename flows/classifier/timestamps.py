@@ -24,7 +24,7 @@ TIMESTAMP_RE = re.compile(
     r"|(?P<mm>\d{1,3})m(?P<ms>[0-5]?\d)s?"  # 2m45, 2m45s, 2m5s
     r"|(?P<mm2>\d{1,3}) ?(?:m|min) (?P<ms2>[0-5]?\d) ?(?:s|sec)"  # 2 min 45 s, 2m 45s
     r"|(?P<sx>\d{1,3}) ?(?:s|sec)"  # 45s (only after a clip word, see below)
-    r")(?![\w:])"
+    r")(?!\w|:\d)"  # "00:03:05" is not "00:03"; a colon of punctuation ends it ("op 0:15: ...")
     r"|\b" + _DOT_LEAD + r" (?P<dm>\d{1,2})\.(?P<ds>[0-5]\d)(?![\d.,]?\d))",
     re.IGNORECASE,
 )

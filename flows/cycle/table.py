@@ -339,7 +339,7 @@ def _apply(ctx: CycleContext, event: Event, transition: Transition) -> Decision:
         return decision
     cycle = replace(decision.cycle, phase=transition.target, phase_started_at=ctx.now, step="",
                     step_started_at=None,
-                    nudge_history=decision.cycle.nudge_history.after_prompt())
+                    nudge_history=decision.cycle.nudge_history.new_phase())
     entered, effects = ENTER[transition.target](replace(ctx, cycle=cycle), cycle)
     return replace(decision, cycle=entered, effects=decision.effects + effects)
 

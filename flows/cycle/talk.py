@@ -10,6 +10,7 @@ from flows.classifier.timestamps import clock, parse_timestamp
 from flows.cycle.events import Contribution
 from flows.cycle.model import ContributionRef, Cycle, CycleContext, Decision
 from flows.cycle.phases import TICK_MINUTES, inbrenger_name, phase_due, set_timer, step_minutes
+from flows.cycle.strong import in_strong_step, names_what_works
 from flows.cycle.watching import present
 from flows.effects import (
     Button,
@@ -83,8 +84,9 @@ def respond_to_words(ctx: CycleContext, actor: int, message_id: int, words: str,
     classification = classify(words, language)
     writer = ctx.someone(actor)
     moment = parse_timestamp(words)
-    strong = nudge and _names_strong_moment(cycle, classification, moment)
-    if strong:
+    strong = nudge and in_strong_step(cycle) and actor != cycle.inbrenger_id \
+        and names_what_works(classification.label, words, moment is not None)
+    if strong and moment is not None:
         # "Op 0:45 vind ik je uitleg sterk" is what this step asks for: an observation of what
         # works, not an opinion to nudge.
         classification = Classification(Label.OBSERVATION, classification.cue)
@@ -92,10 +94,11 @@ def respond_to_words(ctx: CycleContext, actor: int, message_id: int, words: str,
     store: Effect = (StoreTranscript(message_id, words, label) if voice else
                      StoreContribution(actor, cycle.phase.value, message_id, words, label,
                                        step=cycle.step))
-    asked_verdict = nudge and not strong and _asks_for_verdicts(cycle, classification)
-    asked = cycle.tips_open or asked_verdict or nudging.inbrenger_asked(cycle.nudge_history,
-                                                                        ctx.now)
-    if nudge and asked and classification.label in COMPENSATING and actor != cycle.inbrenger_id:
+    # A strong moment is what the step asks for, never advice: not nudged, and not counted
+    # as a tip given on request (the summaries show it as a strong moment, strong.py).
+    asked = cycle.tips_open or nudging.inbrenger_asked(cycle.nudge_history, ctx.now)
+    if nudge and asked and not strong and classification.label in COMPENSATING \
+            and actor != cycle.inbrenger_id:
         # Asked for: counted as welcome in the summaries, never as unasked advice.
         cycle = replace(cycle, welcome_tips=cycle.welcome_tips | {message_id})
     nudge_ctx = nudging.NudgeContext(
@@ -107,15 +110,19 @@ def respond_to_words(ctx: CycleContext, actor: int, message_id: int, words: str,
         voice=voice,
     )
     effects: tuple[Effect, ...] = (store,)
-    if not nudge or asked_verdict:  # nothing said, so nothing counts as said (no cooldown)
+    if not nudge:  # nothing said, so nothing counts as said (no cooldown)
         history = nudging.remember(nudge_ctx, classification.label)
         return Decision(replace(cycle, nudge_history=history), effects)
     if strong:
-        # The reply to a strong moment is the one bot message, so it counts once against the
-        # group's room (the still offer the policy would have made instead is not sent).
-        history = nudging.remember(nudge_ctx, classification.label).posted(ctx.now)
-        cycle, said = _strong_moment(ctx, cycle, actor, message_id, moment or 0, language)
-        effects += (said,)
+        cycle, said = _strong_moment(ctx, cycle, actor, message_id, moment, language)
+        history = nudging.remember(nudge_ctx, classification.label)
+        if said is not None:
+            # The reply to a strong moment is the one bot message, so it counts once against
+            # the group's room (the still offer the policy would have made is not sent).
+            history = history.posted(ctx.now)
+            effects += (said,)
+        if moment is not None:  # its still was offered: not offered again in this phase
+            history = history.offered(_still_second(cycle, moment))
     else:
         decision = nudging.decide_on_message(nudge_ctx, classification)
         history = decision.history
@@ -126,43 +133,34 @@ def respond_to_words(ctx: CycleContext, actor: int, message_id: int, words: str,
     return Decision(cycle, effects)
 
 
-def _names_strong_moment(cycle: Cycle, classification: Classification,
-                         moment: float | None) -> bool:
-    """In reality's strong-moment step a time stamp names the member's strong moment; only
-    a tip ("op 1:10 had je beter ...") is something else."""
-    return (_in_strong_step(cycle) and moment is not None
-            and classification.label is not Label.TIP)
-
-
-def _asks_for_verdicts(cycle: Cycle, classification: Classification) -> bool:
-    """Reality's strong-moment step asks what works well: praise of the inbrenger's move
-    without a time stamp ("je legt het heel helder uit") is what it asks for, not a verdict
-    to nudge (the nudging review had it nudged as „helder”)."""
-    return _in_strong_step(cycle) and classification.label is Label.OPINION
-
-
-def _in_strong_step(cycle: Cycle) -> bool:
-    """Reality's second step, where each member names a moment that works well."""
-    return cycle.phase is Phase.REALITY and cycle.step == RealityStep.STRONG
-
-
 def _strong_moment(ctx: CycleContext, cycle: Cycle, actor: int, message_id: int,
-                   moment: float, language: str) -> tuple[Cycle, Say]:
-    """The member's strong moment is noted; one reply offers its still and shows who has
-    named one (never who has not: the step invites, it does not hold the cycle)."""
-    cycle = replace(cycle, strong_moments=cycle.strong_moments | {actor})
-    seconds = max(0, int(moment))
-    length = cycle.clip.duration if cycle.clip else None
-    if length is not None and seconds > length:
-        seconds = nudging.last_frame(length)
+                   moment: float | None, language: str) -> tuple[Cycle, Say | None]:
+    """The member's strong moment is noted. With a time stamp one reply offers its still and
+    shows who has named one (never who has not: the step invites, it does not hold the
+    cycle); praise without one ("je legt het heel helder uit") is noted without a word,
+    unless it is the last one the step waits for."""
+    before = cycle.strong_moments
+    cycle = replace(cycle, strong_moments=before | {actor})
+    # The inbrenger names none: the step asks the peers what works in the inbrenger's clip.
+    peers = {m.user_id for m in present(ctx.members, cycle)} - {cycle.inbrenger_id}
+    everyone = peers <= cycle.strong_moments and not peers <= before
+    all_named = (text("cycle.strong_all", name=inbrenger_name(ctx)),) if everyone else ()
+    if moment is None:
+        return cycle, (Say(all_named, language=language) if all_named else None)
+    seconds = _still_second(cycle, moment)
     shown = clock(seconds)
     named = tuple(m.name for m in ctx.members if m.user_id in cycle.strong_moments)
     lines: tuple[Text, ...] = (text("cycle.strong_noted", count=len(named),
-                                    names=", ".join(named)),)
-    if {m.user_id for m in present(ctx.members, cycle)} <= cycle.strong_moments:
-        lines += (text("cycle.strong_all", name=inbrenger_name(ctx)),)
+                                    names=", ".join(named)),) + all_named
     button = Button(text("nudge.show_still", time=shown), nudging.still_data(cycle.id, seconds))
     return cycle, Say(lines, ((button,),), reply_to=message_id, language=language)
+
+
+def _still_second(cycle: Cycle, moment: float) -> int:
+    """The whole second whose still a moment offers: the last frame for one past the end."""
+    seconds = max(0, int(moment))
+    length = cycle.clip.duration if cycle.clip else None
+    return nudging.last_frame(length) if length is not None and seconds > length else seconds
 
 
 def settled(cycle: Cycle) -> bool:
@@ -181,7 +179,7 @@ def _may_be_invited(ctx: CycleContext, cycle: Cycle) -> tuple[Member, ...]:
     """Who a silence invitation may name: not who is away, nor who has not agreed yet; in the
     strong-moment step not who named their moment (the step's question is answered)."""
     here = present(ctx.members, cycle)
-    if _in_strong_step(cycle):
+    if in_strong_step(cycle):
         return tuple(m for m in here if m.user_id not in cycle.strong_moments)
     return here
 

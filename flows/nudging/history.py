@@ -26,6 +26,7 @@ class NudgeHistory:
     invited_at: Mapping[int, datetime] = field(default_factory=dict)
     checkin_at: datetime | None = None
     inbrenger_asked_at: datetime | None = None  # the inbrenger's last question to the group
+    stills_offered: tuple[int, ...] = ()  # the moments (whole seconds) offered in this phase
 
     def spoke(self, user_id: int, *, inbrenger_id: int, message_id: int,
               now: datetime) -> NudgeHistory:
@@ -46,6 +47,17 @@ class NudgeHistory:
         questions counts from there, not from the questions asked before it."""
         return replace(self, closed_run=0)
 
+    def new_phase(self) -> NudgeHistory:
+        """A new phase: its prompt (`after_prompt`), and a moment offered as a still before
+        may be offered again (within a phase the same offer twice read as an echo)."""
+        return replace(self.after_prompt(), stills_offered=())
+
+    def offered(self, seconds: int) -> NudgeHistory:
+        """The still of `seconds` was offered with a button in this phase."""
+        if seconds in self.stills_offered:
+            return self
+        return replace(self, stills_offered=self.stills_offered + (seconds,))
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: times as ISO strings, member ids as string keys."""
         return {
@@ -60,6 +72,7 @@ class NudgeHistory:
             "invited_at": _times_to_dict(self.invited_at),
             "checkin_at": _iso(self.checkin_at),
             "inbrenger_asked_at": _iso(self.inbrenger_asked_at),
+            "stills_offered": list(self.stills_offered),
         }
 
     @classmethod
@@ -77,6 +90,7 @@ class NudgeHistory:
             invited_at=_times_from_dict(data.get("invited_at")),
             checkin_at=_time(data.get("checkin_at")),
             inbrenger_asked_at=_time(data.get("inbrenger_asked_at")),
+            stills_offered=tuple(int(s) for s in data.get("stills_offered") or ()),
         )
 
 

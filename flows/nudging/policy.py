@@ -52,10 +52,8 @@ CLOSED_RUN_PHASES = frozenset({Phase.GOAL, Phase.REALITY, Phase.OPTIONS})
 # A "thanks" or "ok" between two closed questions does not break the pattern.
 CLOSED_RUN_NEUTRAL = frozenset({Label.AFFIRMATION, Label.OTHER})
 # The group needs time to change its way of asking; repeating the hint sooner nags.
-CLOSED_HINT_COOLDOWN = {
-    NudgeMode.GENTLE: timedelta(minutes=15),
-    NudgeMode.STRICT: timedelta(minutes=10),
-}
+CLOSED_HINT_COOLDOWN = {NudgeMode.GENTLE: timedelta(minutes=15),
+                        NudgeMode.STRICT: timedelta(minutes=10)}
 
 # Messages that point the group at a moment in the clip get the still; a tip with a time stamp
 # gets its nudge (or nothing) instead, and "blijft hangen bij 1:10" needs no still.
@@ -214,10 +212,6 @@ def _compensating_nudge(
     texts: tuple[Text, ...] = (text(f"{prefix}.{label.value}", cue=quoted_cue(classification, ctx.text)),)
     if classification.rephrasing:
         texts += (text("nudge.rephrasing", rephrasing=classification.rephrasing),)
-    # Later advice within the cooldown passes without a word: said here, the silence does not
-    # read as approval (the nudging review: three tips after one nudge, none named).
-    cooldown = MEMBER_COOLDOWN[NudgeMode(ctx.settings.nudging)]
-    texts += (text("nudge.once_per", minutes=int(cooldown.total_seconds() // 60)),)
     if ctx.voice:  # the writer should know which of their words were heard, and how
         texts = (text("nudge.voice_note"),) + texts
     history = replace(history, last_nudge_at={**history.last_nudge_at, writer_id: ctx.now})
@@ -229,10 +223,15 @@ def _compensating_nudge(
 
 def _to_writer(ctx: NudgeContext, texts: tuple[Text, ...], private: bool) -> Effect:
     """Private by default: public correction feels shaming and magnifies false positives. A
-    private nudge first names the group it is about (a member may be in several)."""
+    private nudge names its group (a member may be in several) and ends with how often a
+    nudge comes, so the silence after later advice does not read as approval (the nudging
+    review); in the group that line is for nobody (UX review 10), so it is left out there."""
     if private:
+        cooldown = MEMBER_COOLDOWN[NudgeMode(ctx.settings.nudging)]
+        once = text("nudge.once_per", minutes=int(cooldown.total_seconds() // 60))
         return SayPrivately(ctx.writer.user_id, texts, fallback_reply_to=ctx.message_id,
-                            language=ctx.language, about=about_group(ctx.group_title))
+                            language=ctx.language, about=about_group(ctx.group_title),
+                            footnote=(once,))
     return Say(texts, reply_to=ctx.message_id, language=ctx.language)
 
 
@@ -271,11 +270,12 @@ def _still_offer(
         seconds = last_frame(ctx.clip_seconds)
         said = text("nudge.still_offer_past_end", time=clock(int(ctx.timestamp_seconds)),
                     length=clock(ctx.clip_seconds), last=clock(seconds))
+    if seconds in history.stills_offered:  # its button is just above: not offered again
+        return None
     moment = clock(seconds)
     button = Button(text("nudge.show_still", time=moment), still_data(ctx.cycle_id, seconds))
-    buttons: Keyboard = ((button,),)
-    offer = Say((said,), buttons, reply_to=ctx.message_id, language=ctx.language)
-    history = history.posted(ctx.now)
+    offer = Say((said,), ((button,),), reply_to=ctx.message_id, language=ctx.language)
+    history = history.posted(ctx.now).offered(seconds)
     return NudgeDecision((offer,), history, kind=KIND_STILL_OFFER)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 from flows.cycle.model import LOOKBACK, ContributionRef, Cycle
+from flows.cycle.strong import is_strong_moment
 from flows.labels import COMPENSATING, Label, stance
 
 WELCOME = "welcome"
@@ -30,10 +31,14 @@ def known(label: str) -> Label | None:
 
 
 def kind_of(cycle: Cycle, contribution: ContributionRef) -> str | None:
-    """activating, neutral, compensating or welcome; None for a voice note nobody read."""
+    """activating, neutral, compensating or welcome; None for a voice note nobody read. A
+    strong moment is what works well, activating whatever its label ("je legt het heel
+    helder uit" reads as an opinion), never advice."""
     label = known(contribution.label)
     if label is None:
         return None
+    if is_strong_moment(cycle, contribution):
+        return "activating"
     if contribution.message_id in cycle.welcome_tips and label in COMPENSATING:
         return WELCOME
     return stance(label)

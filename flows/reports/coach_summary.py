@@ -19,6 +19,7 @@ from flows.reports.group_summary import (
     group_summary,
     participation,
     quote,
+    shown_name,
     spoken_part,
     words_of,
 )
@@ -74,7 +75,7 @@ def _count_line(row: Participation) -> Text:
     could read apart: they were spoken, of no known kind. Who was away is said so."""
     if row.away:
         return text("report.member_away", name=row.name)
-    return text("coach.count_line", name=row.name, activating=row.activating,
+    return text("coach.count_line", name=shown_name(row), activating=row.activating,
                 neutral=row.neutral, compensating=row.compensating,
                 welcome=f" (+{row.welcome})" if row.welcome else "",
                 voice=text("coach.count_voice", part=spoken_part(row)) if row.spoken else "")

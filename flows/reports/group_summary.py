@@ -13,11 +13,13 @@ from flows.classifier.timestamps import clock
 from flows.cycle.model import LOOKBACK, VOICE, ContributionRef, Cycle, CycleContext
 from flows.cycle.phases import SUMMARY_QUOTE_CHARS, quoted
 from flows.cycle.phases import quote as quote_words
+from flows.cycle.strong import is_strong_moment, moment_of
 from flows.effects import Text, text
 from flows.labels import COMPENSATING, Label
 from flows.model import TALK_PHASES, Member, Phase
 from flows.nudging.policy import QUESTIONS
 from flows.reports.balance import WELCOME, kind_of, known, talk
+from flows.reports.own_words import own_line, own_words, unread_own_voice, voice_line
 from flows.reports.progress import across_cycles, reached, with_cycle
 
 QUOTES_PER_PART = 3
@@ -31,18 +33,6 @@ _PEER_LABELS = {
     Phase.OPTIONS: {Label.OPEN_QUESTION, Label.REFLECTION, Label.TIP, Label.OPINION,
                     Label.INFORMATION, Label.OBSERVATION},
 }
-_QUIET_LABELS = {Label.AFFIRMATION.value, Label.OTHER.value, ""}
-# The inbrenger speaking of themselves ("ik werd ongeduldig", "I got impatient"): their own
-# insight, whatever label the classifier (made for the peers' words) gives it.
-_OWN_INSIGHT = re.compile(r"^(?:ik|i|i'm|i've|mijn|my)\b", re.IGNORECASE)
-
-
-def _says_something(c: ContributionRef) -> bool:
-    """The inbrenger's words worth a line: not "ja klopt" or "goede vraag!", not thanks."""
-    words = c.text.split()
-    if len(words) <= 2:
-        return False
-    return bool(_OWN_INSIGHT.match(c.text)) or c.label not in _QUIET_LABELS
 
 
 @dataclass(frozen=True)
@@ -60,6 +50,9 @@ class Participation:
     spoken: int = 0  # voice notes nobody could read: they spoke, in words we do not know
     spoken_seconds: int = 0
     away: bool = False  # said they were not here today, and said nothing
+    strong: int = 0  # strong moments named in reality's second step (what works well)
+    closed: int = 0  # closed questions, counted apart (the coach counts them as neutral)
+    left: bool = False  # left the group since (/leave, or left the chat)
 
     @property
     def total(self) -> int:
@@ -78,7 +71,9 @@ def participation(ctx: CycleContext) -> list[Participation]:
     spoke = {c.user_id for c in talk(ctx.contributions)}
     taking_part = tuple(m for m in ctx.members if m.agreed or m.user_id in spoke)
     left = tuple(m for m in ctx.former if m.user_id in spoke and not ctx.member(m.user_id))
-    return members_balance(ctx.cycle, taking_part + left, ctx.contributions)
+    gone = {m.user_id for m in left}
+    return [replace(row, left=row.user_id in gone)
+            for row in members_balance(ctx.cycle, taking_part + left, ctx.contributions)]
 
 
 def members_balance(cycle: Cycle, members: Iterable[Member],
@@ -98,16 +93,18 @@ def members_balance(cycle: Cycle, members: Iterable[Member],
             continue
         judged = [(c, kind_of(cycle, c)) for c in mine]  # flows/reports/balance.py
         kinds = Counter(kind for _, kind in judged)
-        rest = [c for c, kind in judged if kind != WELCOME]
+        strong = [c for c in mine if is_strong_moment(cycle, c)]
+        rest = [c for c, kind in judged if kind != WELCOME and c not in strong]
         labels = Counter(c.label for c in rest)
         spoken = [c for c in rest if unread_voice(c)]
         rows.append(Participation(
             member.name, member.user_id, kinds["activating"], kinds["neutral"],
             kinds["compensating"],
-            asked=labels[Label.OPEN_QUESTION] + labels[Label.CLOSED_QUESTION],
+            asked=labels[Label.OPEN_QUESTION], closed=labels[Label.CLOSED_QUESTION],
             observed=labels[Label.OBSERVATION], advised=labels[Label.TIP],
             reflected=labels[Label.REFLECTION], welcome=kinds[WELCOME],
             spoken=len(spoken), spoken_seconds=sum(c.duration for c in spoken),
+            strong=len(strong),
         ))
     return rows
 
@@ -117,24 +114,32 @@ def quote(words: str) -> str:
 
 
 def participation_line(row: Participation) -> Text:
-    """Counts in words, with singular and plural: the balance of SPEC 5 (who asked, who
-    observed, who mostly brought their own ideas: tips, opinions or information nobody asked
-    for, named kindly), everything else "other contributions", and voice notes nobody could
-    read by their length ("voice note, 0:35")."""
+    """Counts in words, with singular and plural: the balance of SPEC 5 (who asked, open and
+    closed questions apart as the coach's counts have them, who observed, who mostly brought
+    their own ideas: tips, opinions or information nobody asked for, named kindly),
+    everything else "other contributions", and voice notes nobody could read by their length
+    ("voice note, 0:35"). Who left the group since is named so ("Jesse (gestopt)")."""
     if row.away:
         return text("report.member_away", name=row.name)
     if row.total == 0:
         return text("summary.member_quiet", name=row.name)
-    others = row.total - row.asked - row.observed - row.reflected - row.welcome - row.spoken \
-        - row.compensating
-    parts = tuple(text(f"summary.count.{kind}", count=count) for kind, count in (
-        ("questions", row.asked), ("observations", row.observed),
+    counted = (
+        ("questions", row.asked), ("closed_questions", row.closed),
+        ("observations", row.observed), ("strong_moments", row.strong),
         ("reflections", row.reflected), ("own_ideas", row.compensating),
-        ("welcome_tips", row.welcome), ("others", others),
-    ) if count)
+        ("welcome_tips", row.welcome),
+    )
+    others = row.total - row.spoken - sum(count for _, count in counted)
+    parts = tuple(text(f"summary.count.{kind}", count=count)
+                  for kind, count in (*counted, ("others", others)) if count)
     if row.spoken:
         parts += (spoken_part(row),)
-    return text("summary.member_line", name=row.name, parts=parts)
+    return text("summary.member_line", name=shown_name(row), parts=parts)
+
+
+def shown_name(row: Participation) -> str | Text:
+    """The member's name, marked where they left the group since they spoke."""
+    return text("summary.left_name", name=row.name) if row.left else row.name
 
 
 def spoken_part(row: Participation) -> Text:
@@ -143,17 +148,19 @@ def spoken_part(row: Participation) -> Text:
 
 
 def phase_words(cycle: Cycle, contributions: tuple[ContributionRef, ...], phase: Phase,
-                count: int) -> tuple[list[ContributionRef], list[ContributionRef]]:
+                count: int, story: ContributionRef | None = None
+                ) -> tuple[list[ContributionRef], list[ContributionRef]]:
     """What one phase tells, for the summaries and the portfolios alike: up to `count` of
     the inbrenger's own insights, and up to `count` of the peers' words that open the
-    inbrenger's thinking (varied, the contribution that helped most always among them)."""
-    said = [c for c in talk(contributions) if c.phase == phase.value and c.text]
-    own = [c for c in said if c.user_id == cycle.inbrenger_id and _says_something(c)]
+    inbrenger's thinking (varied, the contribution that helped most always among them); not
+    the `story` of the try, which has its own line."""
+    said = [c for c in talk(contributions) if c.phase == phase.value and c.text and c != story]
+    own = own_words(cycle, said, phase, count)
     peers = [c for c in said if c.user_id != cycle.inbrenger_id
              and (known(c.label) in _PEER_LABELS.get(phase, set())
-                  or c.id == cycle.lookback_choice)]
+                  or c.id == cycle.lookback_choice or is_strong_moment(cycle, c))]
     helpful = next((c for c in peers if c.id == cycle.lookback_choice), None)
-    return own[:count], varied(peers, count, keep=helpful)
+    return own, varied(peers, count, keep=helpful)
 
 
 def _phase_part(ctx: CycleContext, phase: Phase,
@@ -162,20 +169,43 @@ def _phase_part(ctx: CycleContext, phase: Phase,
     helped most marked where it was said; not the `story` of the try (`how_it_went`), told
     once, in its own line above the goal."""
     cycle = ctx.cycle
-    own, chosen = phase_words(cycle, ctx.contributions, phase, QUOTES_PER_PART)
-    own = [c for c in own if c != story]
+    own, chosen = phase_words(cycle, ctx.contributions, phase, QUOTES_PER_PART, story)
+    mine = tuple(own_line(words_of(c)) for c in own)
+    spoken = tuple(c for c in unread_own_voice(cycle, talk(ctx.contributions), phase)
+                   if c != story)
+    if spoken:  # what they said aloud, by its length (as the look back shows it)
+        mine += (voice_line(spoken),)
     lines: list[Text] = []
-    if own and phase is not Phase.WILL:  # in will the confirmed commitment speaks for them
+    if mine and phase is not Phase.WILL:  # in will the confirmed commitment speaks for them
         lines.append(text("summary.own_words", name=ctx.name_of(cycle.inbrenger_id),
-                          lines="\n".join(f"• {words_of(c)}" for c in own)))
+                          lines=mine))
     if chosen:
         lines.append(text("summary.peer_words", lines="\n".join(
             _peer_line(ctx, c, c.id == cycle.lookback_choice) for c in chosen)))
+    if phase is Phase.REALITY and (strong := strong_moments_line(ctx)) is not None:
+        lines.append(strong)
     if not lines and phase is not Phase.WILL and (unseen := _nothing_quoted(ctx, phase)):
         lines.append(unseen)
     if not lines:
         return None
     return text(f"summary.phase.{phase.value}", lines=tuple(lines))
+
+
+def strong_moments_line(ctx: CycleContext) -> Text | None:
+    """Who named a strong moment, and where in the clip: the practice's "what works well",
+    one line in the Reality part ("Sterke momenten: Mohamed (0:15), Fleur (0:03)")."""
+    said = [c for c in talk(ctx.contributions) if is_strong_moment(ctx.cycle, c)]
+    names: dict[int, list[str]] = {}
+    for c in said:
+        moment = moment_of(c)
+        names.setdefault(c.user_id, [])
+        if moment is not None and clock(moment) not in names[c.user_id]:
+            names[c.user_id].append(clock(moment))
+    if not names:
+        return None
+    return text("summary.strong_moments", moments=", ".join(
+        ctx.name_of(user) + (f" ({', '.join(times)})" if times else "")
+        for user, times in names.items()))
 
 
 def _nothing_quoted(ctx: CycleContext, phase: Phase) -> Text | None:

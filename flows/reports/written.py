@@ -118,8 +118,8 @@ def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...]
     told = how_it_went(cycle, contributions)
 
     def part(phase: Phase) -> tuple[Said, ...]:
-        own, peers = phase_words(cycle, contributions, phase, LINES_PER_PART)
-        return tuple(said(c) for c in own + peers if c != told)  # the story has its own row
+        own, peers = phase_words(cycle, contributions, phase, LINES_PER_PART, told)
+        return tuple(said(c) for c in own + peers)  # the story has its own row
 
     helpful = next((c for c in contributions if c.id == cycle.lookback_choice), None)
     spoken = [c for c in peers_talk(cycle, contributions) if c.is_voice]

@@ -26,6 +26,8 @@ async def test_a_member_who_blocked_the_bot_is_nudged_in_the_group_without_namin
     (nudge,) = [m for m in await bot.tg.bot_messages(GROUP, since=since)
                 if "wachttijd" in (m["text"] or "")]
     assert not (nudge["text"] or "").startswith("Over "), nudge  # it read "Over <group>:"
+    # Nor how often a nudge comes: the whole group reads it there (UX review 10, #13).
+    assert "hooguit eens per" not in (nudge["text"] or ""), nudge
     assert nudge["reply_to"] == tip["message_id"]  # which of her messages it is about
     assert await bot.said(CATO.user_id, since=since) == []
 
@@ -39,6 +41,8 @@ async def test_a_member_who_started_the_bot_is_nudged_privately_and_told_which_g
     await bot.handle(message(bot.app.bot, CATO, "Je zou meer wachttijd kunnen geven."))
     (nudge,) = [said for said in await bot.said(CATO.user_id, since=since) if "wachttijd" in said]
     assert nudge.startswith(f"Over {GROUP_TITLE}"), nudge
+    assert nudge.endswith("Zo'n duwtje krijg je hooguit eens per 10 minuten, ook als er meer "
+                          "volgt."), nudge
     assert not [said for said in await bot.said(since=since) if "wachttijd" in said]
     # Counted for the coach summary's "nudges given".
     assert await bot.db_one("SELECT COUNT(*) FROM nudges WHERE user_id = ?",
@@ -89,4 +93,5 @@ async def test_a_group_that_chose_nudges_in_the_group_hears_an_english_tip_nudge
     (nudge,) = [m for m in await bot.tg.bot_messages(GROUP, since=since)
                 if "wait" in (m["text"] or "")]
     assert "I read a tip here" in (nudge["text"] or ""), nudge
+    assert "at most once every" not in (nudge["text"] or ""), nudge  # for nobody in the group
     assert nudge["reply_to"] == tip["message_id"]

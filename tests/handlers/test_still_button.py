@@ -11,7 +11,17 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.engine.services import services_of
 from tests.handlers.in_process import InProcessBot
 from tests.handlers.talk import QUESTION, announced, clip_watched, to_the_talk
-from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, Person, button, command, video
+from tests.handlers.updates import (
+    ANNA,
+    BRAM,
+    CATO,
+    GROUP,
+    Person,
+    button,
+    command,
+    message,
+    video,
+)
 
 ELSEWHERE = -1009900000002
 
@@ -103,3 +113,16 @@ async def test_a_member_gets_a_few_stills_in_a_row_and_then_is_asked_to_wait(
     await bot.handle(command(bot.app.bot, CATO, "/pause 0:04"))
     [answer] = await bot.said(since=since)
     assert "Even geduld: over 10 seconden" in answer, answer
+
+
+async def test_a_moment_is_offered_as_a_still_once_in_a_phase(bot: InProcessBot) -> None:
+    """UX review 10: "Je noemt 0:09 in de clip. Met de knop ziet iedereen dat moment." twice
+    within a minute, for two observations of the same moment."""
+    await to_the_talk(bot)
+    since = await bot.tg.mark()
+    for words in ("Op 0:09 staat de jongen achterin op.", "Op 0:09 kijkt het meisje ook weg.",
+                  "Op 0:20 gaan ze zitten."):
+        await bot.handle(message(bot.app.bot, CATO, words))
+    offers = [s for s in await bot.said(GROUP, since=since) if s.startswith("Je noemt")]
+    assert offers == ["Je noemt 0:09 in de clip. Met de knop ziet iedereen dat moment.",
+                      "Je noemt 0:20 in de clip. Met de knop ziet iedereen dat moment."], offers

@@ -1,5 +1,6 @@
 """/summary after a member who spoke in that cycle left the group: they are named where they
-are quoted and counted in the participation, not "?" and gone."""
+are quoted and counted in the participation, not "?" and gone, and the participation says
+that they stopped ("Cato (gestopt)")."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -32,7 +33,7 @@ async def test_summary_names_a_member_who_left_since(bot: InProcessBot) -> None:
     since = await bot.tg.mark()
     await bot.handle(command(bot.app.bot, ANNA, "/summary"))
     [summary] = [s for s in await bot.said(GROUP, since=since) if "Samenvatting" in s]
-    assert f"• Cato: {WORDS}" in summary and "• Cato: 1 vraag" in summary
+    assert f"• Cato: {WORDS}" in summary and "• Cato (gestopt): 1 vraag" in summary
     assert "?:" not in summary
 
 

@@ -388,6 +388,12 @@ def test_language_is_detected_when_missing() -> None:
     ("Op 1:23 zet je de lichten uit", 83.0),
     ("at 02:15 the bell rings", 135.0),
     ("Op 00:03:05 gaat de deur open", 185.0),
+    # A colon of punctuation after the stamp ends it; one before digits does not.
+    ("Sterk vond ik op 0:15: je wacht even", 15.0),
+    ("Sterk op 0:05:", 5.0),
+    ("at 1:10: you pause", 70.0),
+    ("Op 00:03:05: gaat de deur open", 185.0),
+    ("op 0:15:7 iets", None),
     ("rond 2m45 loopt Roos weg", 165.0),
     ("op 1.23 kijkt hij op", 83.0),
     ("tussen 2:00 en 2:30 praten ze", 120.0),

@@ -127,8 +127,10 @@ def test_tip_gets_one_private_nudge_with_the_rephrasing_when_the_writer_started_
     assert effect.texts == (
         Text("nudge.tip", {"cue": "Je zou meer wachttijd"}),  # as written, not lower case
         Text("nudge.rephrasing", {"rephrasing": REPHRASING}),
-        Text("nudge.once_per", {"minutes": 10 if mode is NudgeMode.GENTLE else 5}),
     )
+    # How often a nudge comes is for the writer alone: not in the group's fallback reply.
+    assert effect.footnote == (
+        Text("nudge.once_per", {"minutes": 10 if mode is NudgeMode.GENTLE else 5}),)
 
 
 @pytest.mark.parametrize(("cue", "written", "quoted"), [
@@ -159,7 +161,9 @@ def test_tip_gets_one_gentle_reply_in_the_group_otherwise(
     decision = decide_on_message(message(writer, mode=mode, delivery=delivery), TIP)
     (effect,) = decision.effects
     assert isinstance(effect, Say) and effect.reply_to == 100
-    assert keys(decision) == ["nudge.tip", "nudge.rephrasing", "nudge.once_per"]
+    # Without "at most once per 10 minutes": the whole group reads a reply there, and the
+    # limit helps nobody but the writer (UX review 10, #13).
+    assert keys(decision) == ["nudge.tip", "nudge.rephrasing"]
 
 
 @pytest.mark.parametrize("classification", [OPINION, INFORMATION])
@@ -170,22 +174,25 @@ def test_opinions_and_information_are_nudged_naming_their_cue(
     decision = decide_on_message(message(delivery=delivery), classification)
     assert decision.kind == classification.label.value
     assert texts_of(decision) == (
-        Text(f"nudge.{classification.label.value}", {"cue": classification.cue}),
-        Text("nudge.once_per", {"minutes": 10}),
-    )
+        Text(f"nudge.{classification.label.value}", {"cue": classification.cue}),)
+    (effect,) = decision.effects
+    assert getattr(effect, "footnote", ()) == (
+        (Text("nudge.once_per", {"minutes": 10}),) if delivery is NudgeDelivery.PRIVATE else ())
 
 
 def test_a_nudge_on_a_voice_note_also_says_it_comes_at_most_once_per_ten_minutes() -> None:
     """Said after a spoken tip too: the silence after it would read as approval as well."""
     decision = decide_on_message(replace(message(), voice=True), TIP)
-    assert keys(decision) == ["nudge.voice_note", "nudge.tip", "nudge.rephrasing",
-                              "nudge.once_per"]
+    assert keys(decision) == ["nudge.voice_note", "nudge.tip", "nudge.rephrasing"]
+    (effect,) = decision.effects
+    assert isinstance(effect, SayPrivately)
+    assert effect.footnote == (Text("nudge.once_per", {"minutes": 10}),)
 
 
 def test_without_a_cue_the_nudge_quotes_the_start_of_the_message() -> None:
     long_text = "Je zou   eens kunnen proberen om " + "heel " * 30 + "veel te wachten."
     decision = decide_on_message(message(text=long_text), Classification(Label.TIP))
-    nudge, _ = texts_of(decision)
+    (nudge,) = texts_of(decision)
     cue = nudge.params["cue"]
     assert cue.startswith("Je zou eens kunnen proberen") and cue.endswith("…")
     assert len(cue) <= 60
@@ -317,8 +324,8 @@ def test_still_offers_never_take_the_place_of_a_peers_first_nudge(
     history = NudgeHistory()
     for n, writer in enumerate((ANNA, CHRIS, DIRK)):
         ctx = message(writer, at=T0 + timedelta(seconds=10 * n), history=history,
-                      message_id=100 + n, text="Op 1:23 zie ik dat je wacht.",
-                      timestamp_seconds=83, delivery=delivery)
+                      message_id=100 + n, text=f"Op 1:2{n} zie ik dat je wacht.",
+                      timestamp_seconds=80 + n, delivery=delivery)
         offer = decide_on_message(ctx, OBSERVATION)
         assert offer.kind == "still_offer"
         history = offer.history
@@ -336,11 +343,13 @@ def test_a_peers_second_public_nudge_waits_for_room_in_the_group() -> None:
 
 
 def test_the_group_gets_at_most_ten_still_offers_per_hour() -> None:
-    # Twelve offers, 5 minutes apart: inside every 2-minute window, not inside the hour.
+    # Twelve offers of twelve moments, 5 minutes apart: inside every 2-minute window, not
+    # inside the hour.
     history, offered = NudgeHistory(), []
     for n in range(12):
         ctx = message(ANNA, at=T0 + timedelta(minutes=5 * n), history=history,
-                      message_id=100 + n, text="Op 1:23 zie ik het.", timestamp_seconds=83)
+                      message_id=100 + n, text=f"Op 1:{10 + n} zie ik het.",
+                      timestamp_seconds=70 + n)
         decision = decide_on_message(ctx, OBSERVATION)
         history = decision.history
         offered.append(decision.kind == "still_offer")
@@ -611,6 +620,7 @@ def test_history_round_trips_through_json() -> None:
         closed_hint_at=T0, last_contribution_at=talked(anna=1, bram=2),
         inbrenger_last_at=T0, inbrenger_last_message_id=42, silence_invitation_at=T0,
         invited_at={BRAM.user_id: T0}, checkin_at=T0, inbrenger_asked_at=T0,
+        stills_offered=(9, 83),
     )
     # every field set: a field added later and forgotten in to_dict fails here
     assert all(getattr(history, f.name) != f.default for f in fields(NudgeHistory)
@@ -669,3 +679,23 @@ def test_closed_run_hints_and_checkins_render(phase: Phase) -> None:
                                                    {"count": 3}),))
         assert render_all(language, (Text("nudge.checkin", {"name": "<b>Ilse</b>"}),)).startswith(
             "&lt;b&gt;Ilse")
+
+
+def test_a_moment_offered_as_a_still_is_not_offered_again_in_the_phase() -> None:
+    """UX review 10: "Je noemt 0:09 in de clip. Met de knop ziet iedereen dat moment." twice
+    within a minute. Its button is just above; another moment is offered, and in a new phase
+    the same moment again."""
+    first = decide_on_message(message(ANNA, text="Op 0:09 staat hij op.", timestamp_seconds=9),
+                              OBSERVATION)
+    assert first.kind == "still_offer"
+    again = decide_on_message(message(CHRIS, at=T0 + timedelta(seconds=40), history=first.history,
+                                      text="En op 0:09 kijkt zij weg.", timestamp_seconds=9.6),
+                              OBSERVATION)
+    assert again.effects == () and again.kind is None
+    other = decide_on_message(message(CHRIS, at=T0 + timedelta(seconds=50),
+                                      history=again.history, timestamp_seconds=12), OBSERVATION)
+    assert other.kind == "still_offer"
+    later = decide_on_message(message(CHRIS, phase=Phase.OPTIONS, at=T0 + timedelta(minutes=9),
+                                      history=other.history.new_phase(), timestamp_seconds=9),
+                              OBSERVATION)
+    assert later.kind == "still_offer"

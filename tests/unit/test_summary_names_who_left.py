@@ -26,8 +26,12 @@ def test_the_summary_names_who_left_and_counts_what_they_said() -> None:
     ctx = CycleContext(CYCLE, Settings(), TODAY, NOW, TALK, former=LEFT)
     summary = render_all("nl", group_summary(ctx))
     assert "• Daan: Wat merkte je bij jezelf toen?" in summary
-    assert "• Daan: 1 vraag" in summary
+    # Said that he stopped: listed with no note, his part read as if he were still there
+    # (UX review 10, #13).
+    assert "• Daan (gestopt): 1 vraag" in summary
+    assert "• Anna: 1 waarneming" in summary  # who stays is named as ever
     assert "?:" not in summary
     assert "Eva" not in summary  # not in this cycle: not "listened this time" either
     coach = render_all("nl", coach_summary(ctx, "Pabo", ()))
-    assert "• Daan: 1 / 0 / 0" in coach and "Eva" not in coach
+    assert "• Daan (gestopt): 1 / 0 / 0" in coach and "Eva" not in coach
+    assert "• Daan (left): 1 question" in render_all("en", group_summary(ctx))
