@@ -112,3 +112,18 @@ async def into_will(bot: InProcessBot) -> None:
         await cycles.save(tx, cycle, replace(cycle, phase=Phase.WILL, step="commit"),
                           event="next", actor_id=None, now=services_of(bot.app).now())
     assert await stage(bot) == ("will", "commit")
+
+
+async def in_reality_step(bot: InProcessBot, step: str) -> None:
+    """The talk, moved straight to reality's `step` ("see", "strong", "analysis")."""
+    await to_the_talk(bot)
+    async with services_of(bot.app).db.transaction() as tx:
+        group = await tx.one("SELECT id FROM groups", ())
+        assert group is not None
+        cycle = await cycles.open_cycle(tx, group[0])
+        assert cycle is not None
+        now = services_of(bot.app).now()
+        await cycles.save(tx, cycle, replace(cycle, phase=Phase.REALITY, step=step,
+                                             phase_started_at=now, step_started_at=now),
+                          event="next", actor_id=None, now=now)
+    assert await stage(bot) == ("reality", step)

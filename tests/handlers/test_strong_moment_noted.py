@@ -3,30 +3,15 @@ the bot said nothing (the colon after the time hid the time stamp), while the ne
 "Op 0:03 ..." was noted. The group sees the moment noted, with its still."""
 from __future__ import annotations
 
-from dataclasses import replace
-
-from bot.engine.services import services_of
-from flows.model import Phase
-from storage import cycles
 from tests.handlers.in_process import InProcessBot
-from tests.handlers.talk import stage, to_the_talk
+from tests.handlers.talk import in_reality_step
 from tests.handlers.updates import CATO, message
 
 WORDS = "Sterk vond ik op 0:15: je wacht even en kijkt de klas rond, toen werd het stiller."
 
 
 async def _in_the_strong_step(bot: InProcessBot) -> None:
-    await to_the_talk(bot)
-    async with services_of(bot.app).db.transaction() as tx:
-        group = await tx.one("SELECT id FROM groups", ())
-        assert group is not None
-        cycle = await cycles.open_cycle(tx, group[0])
-        assert cycle is not None
-        now = services_of(bot.app).now()
-        await cycles.save(tx, cycle, replace(cycle, phase=Phase.REALITY, step="strong",
-                                             phase_started_at=now, step_started_at=now),
-                          event="next", actor_id=None, now=now)
-    assert await stage(bot) == ("reality", "strong")
+    await in_reality_step(bot, "strong")
 
 
 async def test_a_strong_moment_with_a_colon_after_its_time_is_noted(bot: InProcessBot) -> None:
