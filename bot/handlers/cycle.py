@@ -50,6 +50,7 @@ from flows.cycle.events import (
     ToggleTips,
     VoiceNote,
 )
+from flows.cycle.guards import meeting_length
 from flows.cycle.model import Decision
 from flows.cycle.phases import meeting_in, prompt_marker, timer_name
 from flows.cycle.status import between_cycles, status, timebox_timer
@@ -167,8 +168,10 @@ async def cycle_status(tx: Tx, group: Group, now: datetime) -> Text | None:
     timer = await timers.get(tx, group.id, timer_name(cycle.id, timebox)) if timebox else None
     meeting = meeting_in(group.settings, cycle.meeting_at) if cycle.meeting_at else None
     upcoming = await upcoming_meetings(tx, group, now, 1)
+    over = cycle.meeting_at is not None \
+        and cycle.meeting_at + meeting_length(group.settings) <= now
     return status(cycle, everyone, spoken, timer.due_at if timer else None, now, meeting,
-                  meeting_in(group.settings, upcoming[0]) if upcoming else None)
+                  meeting_in(group.settings, upcoming[0]) if upcoming else None, over)
 
 
 async def _next_meeting(cmd: GroupCommand) -> str | None:

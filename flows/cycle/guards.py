@@ -10,6 +10,7 @@ from flows.cycle.model import CycleContext
 from flows.cycle.phases import inbrenger_name, position, quote
 from flows.cycle.talk import quiet
 from flows.effects import Text, text
+from flows.model import Settings
 
 Guard = Callable[[CycleContext, Event], Text | None]
 
@@ -95,7 +96,11 @@ def meeting_on(ctx: CycleContext, event: Event) -> Text | None:
 
 
 def meeting_span(ctx: CycleContext) -> timedelta:
-    s = ctx.settings
+    return meeting_length(ctx.settings)
+
+
+def meeting_length(s: Settings) -> timedelta:
+    """A meeting's course: all its timeboxes, from watching to the look back."""
     return timedelta(minutes=s.watch_minutes + s.goal_minutes + s.reality_minutes
                      + s.options_minutes + s.will_minutes + s.lookback_minutes)
 

@@ -27,12 +27,13 @@ def timebox_timer(cycle: Cycle) -> str | None:
 
 def status(cycle: Cycle, members: Sequence[Member], spoken: Collection[int],
            phase_due: datetime | None, now: datetime, meeting: str | None = None,
-           next_meeting: str | None = None) -> Text:
+           next_meeting: str | None = None, meeting_over: bool = False) -> Text:
     """`members` are the group's active members, `spoken` who contributed in this cycle,
     `phase_due` when the running timebox ends (`timebox_timer`; None: none running),
     `meeting` the scheduled meeting's day and time, said while the cycle waits for it, and
     `next_meeting` the schedule's next, where a cycle whose meeting passed without its intake
-    now waits (the Dutch group review read "ready for the meeting" without a date)."""
+    now waits (the Dutch group review read "ready for the meeting" without a date);
+    `meeting_over` whether that meeting ran its course (its buttons went with it)."""
     inbrenger = next((m.name for m in members if m.user_id == cycle.inbrenger_id), "?")
     time_left: Text | str = ""  # no line at all where no time runs and no meeting is set
     if phase_due is not None and phase_due <= now:  # over since a minute, or since days
@@ -46,6 +47,8 @@ def status(cycle: Cycle, members: Sequence[Member], spoken: Collection[int],
         begun = cycle.meeting_at is not None and cycle.meeting_at <= now
         if not begun:
             time_left = text("cycle.status_meeting", when=meeting)
+        elif _awaited(cycle) != "meeting" and meeting_over and next_meeting is not None:
+            time_left = text("cycle.status_meeting_over", when=meeting, next=next_meeting)
         elif _awaited(cycle) != "meeting":
             time_left = text("cycle.status_meeting_begun", when=meeting)
         elif next_meeting is not None:  # complete since: it waits for the next meeting

@@ -21,6 +21,7 @@ from flows.cycle import (
     sound,
     timebox,
     voice,
+    watch_meetings,
     watching,
 )
 from flows.cycle.arrivals import arrival
@@ -157,11 +158,15 @@ TRANSITIONS: tuple[Transition, ...] = (
     *(t(P.WATCHING, e, P.GOAL, who, watching.all_watched_after, action=watching.watched)
       for e, who in (("watched", is_member), ("absent", is_peer))),
     # The timebox ended before anyone watched: the first peer who watched opens the talk.
-    t(P.WATCHING, "watched", P.GOAL, is_peer, watching.first_to_watch, action=watching.watched),
-    t(P.WATCHING, "watched", None, is_member, action=watching.watched),
+    # ... while its meeting runs: after it, the talk waits for the next (watch_meetings.py).
+    t(P.WATCHING, "watched", P.GOAL, is_peer, watching.first_to_watch,
+      watch_meetings.meeting_runs, action=watching.watched),
+    t(P.WATCHING, "watched", None, is_member, action=watch_meetings.watched_between),
     t(P.WATCHING, "absent", None, is_peer, action=watching.watched),
     t(P.WATCHING, "watch_end", P.GOAL, watching.someone_watched),
-    t(P.WATCHING, "watch_end", None, action=watching.nobody_watched),
+    t(P.WATCHING, "watch_end", None, action=watch_meetings.time_over),
+    t(P.WATCHING, "meeting_over", None, action=watch_meetings.over_unwatched),
+    t(P.WATCHING, "meeting_began", None, later_meeting, action=watch_meetings.watch_again),
     t(P.WATCHING, "next", P.GOAL, *MOVES_ON),
     # Once the group watches, the clip's learning question stays: an edit of it, or a reply to
     # the clip that reads as a new one, hears to say it in the talk (flows/cycle/other_clips.py).

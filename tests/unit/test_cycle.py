@@ -206,6 +206,11 @@ SCENARIOS: list[tuple[Phase, dict[str, Any], Event, Phase]] = [
     *[(phase, {}, Absent(BOB), phase) for phase in (P.GOAL, P.REALITY, P.OPTIONS, P.WILL)],
     (P.WATCHING, {"watched_by": frozenset({BOB})}, TimerFired("watch_end"), P.GOAL),
     (P.WATCHING, {}, TimerFired("watch_end"), P.WATCHING),  # nobody watched: it waits
+    (P.WATCHING, {"watch_time_over": True, "meeting_at": NOW - timedelta(hours=2),
+                  "_ctx": {"upcoming_meetings": (NOW + timedelta(days=7),)}},
+     TimerFired("meeting_over"), P.WATCHING),
+    (P.WATCHING, {"watch_time_over": True, "meeting_at": NOW - timedelta(days=7)},
+     MeetingBegan(NOW), P.WATCHING),
     (P.WATCHING, {"watch_time_over": True}, Watched(BOB), P.GOAL),
     (P.WATCHING, {}, Next(ANNA), P.GOAL),
     (P.WATCHING, {}, Contribution(BOB, 504, "even kijken"), P.WATCHING),

@@ -171,3 +171,17 @@ def test_a_cycle_ready_after_its_meeting_passed_names_the_meeting_it_now_waits_f
     assert "🗓 bijeenkomst: di 22 dec 15:00\n" in said and "8 dec" not in said, said
     unscheduled = render("nl", status(ready, NOT_AGREED, set(), None, NOW, "di 8 dec 15:00"))
     assert "🗓" not in unscheduled
+
+
+def test_a_meeting_that_ran_its_course_is_not_said_to_run_with_buttons_gone() -> None:
+    """Days after a meeting without a clip, /status said "al begonnen ... de groep kiest met
+    de knoppen van de bijeenkomst": those buttons were gone, and the meeting's end had named
+    the next meeting (a review of the day's new behaviours)."""
+    waiting = cycle_in(P.AWAITING_CLIP, meeting_at=NOW - timedelta(days=5))
+    said = render("nl", status(waiting, NOT_AGREED, set(), None, NOW, "di 8 dec 15:00",
+                               "di 15 dec 15:00", meeting_over=True))
+    assert "di 8 dec 15:00 is voorbij" in said and "di 15 dec 15:00" in said, said
+    assert "knoppen" not in said and "al begonnen" not in said
+    running = render("nl", status(waiting, NOT_AGREED, set(), None, NOW, "di 8 dec 15:00",
+                                  "di 15 dec 15:00"))
+    assert "al begonnen" in running  # while it runs, its buttons are there
