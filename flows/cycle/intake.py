@@ -18,6 +18,7 @@ from flows.cycle.events import (
 )
 from flows.cycle.learning_question import (
     check_learning_question,
+    corrects_itself,
     is_about_the_turn,
     is_description,
     is_question,
@@ -145,19 +146,25 @@ def offer_new_question(ctx: CycleContext, event: Event) -> Decision:
     in: the first one per cycle that reads as a good learning question, other than the stored
     one, is offered with a button, since "is this my new question?" is theirs to say (the UX
     review: silently ignored, the talk then went on about the old one). Once, because "Hoe
-    weet ik of ik het goed gefilmd heb?" reads as one too; anything else is chat."""
+    weet ik of ik het goed gefilmd heb?" reads as one too; anything else is chat. While an
+    offer is not pressed yet, a newer question that takes it back ("Of nee: hoe zorg ik
+    ...?") takes its place: its button would otherwise set the question just taken back (a
+    review of the day's work)."""
     assert isinstance(event, Contribution)
     cycle, question = ctx.cycle, question_in(event.text)
-    if cycle.offered_message_id is not None or question == cycle.learning_question \
+    pending = cycle.offered_question is not None
+    if (cycle.offered_message_id is not None and not (pending and corrects_itself(event.text))) \
+            or question in (cycle.learning_question, cycle.offered_question) \
             or not is_question(question, ctx.settings.language) \
             or _check(cycle, question, ctx.settings.language) is not None:
         return Decision(cycle)
+    replaced = (done(cycle, "question"),) if pending else ()
     offered = replace(cycle, offered_question=question, offered_message_id=event.message_id)
     keyboard = ((button(offered, "cycle.button.new_question", "question",
                         str(event.message_id)),),)
-    return Decision(offered, (Say((text("cycle.question_offered", question=question,
-                                        current=cycle.learning_question or ""),),
-                                  keyboard, reply_to=event.message_id),))
+    return Decision(offered, (*replaced, Say((text("cycle.question_offered", question=question,
+                                                   current=cycle.learning_question or ""),),
+                                             keyboard, reply_to=event.message_id)))
 
 
 def take_offered_question(ctx: CycleContext, event: Event) -> Decision:

@@ -154,6 +154,10 @@ _ABOUT_THE_QUESTION = (
 )
 _LEAD_IN = (r"^((oh|o|ah|hm+|eh+)\s+)?(wacht|sorry|oké|oke|ok|nou|oeps|wait|oops|okay|well"
             r"|actually|hm+|eh+|ah)\b[\s,.!…]+")
+# What takes the previous message back ("Of nee: ...", "Nee, eigenlijk: ...", "Or rather: ..."),
+# not a plain "nee hoor".
+_TAKEN_BACK = (r"^((of\s+)?nee(,?\s+(toch|eigenlijk))?\s*[,.!…:]|of\s+eigenlijk\b[,.!…:]?"
+               r"|or\s+(rather|actually|no)\b[,.!…:]?|no\s*[,.:])\s*")
 _SENTENCES = re.compile(r"(?<=[.?!…])\s+(?=\S)")
 
 
@@ -173,8 +177,23 @@ def question_in(words: str) -> str:
     while len(sentences) > 1 and _about_the_question(sentences[0]):
         sentences.pop(0)
     found = " ".join(sentences)
+    found = re.sub(_TAKEN_BACK, "", found, flags=re.IGNORECASE).strip() or found
     found = re.sub(_LEAD_IN, "", found, flags=re.IGNORECASE).strip() or found
     return found[:1].upper() + found[1:] if found else words.strip()
+
+
+# A message that takes back what it follows: "Of nee: hoe ...?", "Nee, eigenlijk ...",
+# "Or rather: ...", or one that names itself the learning question.
+_CORRECTS = re.compile(
+    r"^(of\s+)?(nee|neen|toch|eigenlijk|liever|beter|correctie|ik\s+bedoel)\b|leervraag"
+    r"|^(or\s+)?(no|rather|actually|correction|i\s+mean|better)\b|learning\s+question",
+    re.IGNORECASE)
+
+
+def corrects_itself(words: str) -> bool:
+    """Words that take back the inbrenger's previous message: a newer learning question, not
+    a side question ("Hoe weet ik of ik het goed gefilmd heb?" reads as one too)."""
+    return _CORRECTS.search(words.strip().replace("’", "'")) is not None
 
 
 def _about_the_question(sentence: str) -> bool:

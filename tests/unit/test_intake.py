@@ -21,7 +21,7 @@ from flows.cycle.intake import awaits_clip_from, is_clip
 from flows.cycle.model import Cycle, Decision
 from flows.cycle.start import new_cycle, opening_effects, why_not_now
 from flows.cycle.table import decide
-from flows.effects import Say, SetTimer
+from flows.effects import ButtonsDone, Say, SetTimer
 from flows.model import Phase, Settings
 from tests.unit.test_cycle import (
     ANNA,
@@ -365,3 +365,20 @@ def test_cycle_while_a_turn_is_announced_for_a_meeting_names_the_meeting() -> No
     talking = cycle_in(P.REALITY)
     assert why_not_now(talking, ctx_for(talking).members, Settings()).key == \
         "cycle.refused.already_running"
+
+
+def test_a_question_that_takes_the_offer_back_is_offered_in_its_place() -> None:
+    """"Of nee: hoe zorg ik ...?" after an offer not yet pressed: the one button set the question
+    just taken back (a review of the day's work). A side question stays chat."""
+    offer = decide(ctx_for(ready()), chat(800, NEW_QUESTION))
+    corrected = "Of nee: hoe zorg ik dat ze na mijn instructie meteen zelfstandig beginnen?"
+    again = decide(ctx_for(offer.cycle), chat(802, corrected))
+    assert "Hoe zorg ik dat ze na mijn instructie meteen zelfstandig beginnen?" in said(again)
+    assert group_buttons(again) == ["cy:7:question:802"]
+    assert any(isinstance(e, ButtonsDone) and "question" in e.actions for e in again.effects)
+    assert decide(ctx_for(again.cycle), NewQuestionChosen(ANNA, 800)).refused  # the old one
+    taken = decide(ctx_for(again.cycle), NewQuestionChosen(ANNA, 802))
+    assert taken.cycle.learning_question == ("Hoe zorg ik dat ze na mijn instructie meteen "
+                                             "zelfstandig beginnen?")
+    assert decide(ctx_for(taken.cycle), chat(803, "Of nee, toch: hoe begin ik rustiger?")) \
+        == Decision(taken.cycle)  # once taken, a reply to the clip is the way
