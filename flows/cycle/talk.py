@@ -152,6 +152,8 @@ def _strong_moment(ctx: CycleContext, cycle: Cycle, actor: int, message_id: int,
     named = tuple(m.name for m in ctx.members if m.user_id in cycle.strong_moments)
     lines: tuple[Text, ...] = (text("cycle.strong_noted", count=len(named),
                                     names=", ".join(named)),) + all_named
+    if seconds in cycle.nudge_history.stills_offered:  # its button is a few lines up already
+        return cycle, Say(lines, reply_to=message_id, language=language)
     button = Button(text("nudge.show_still", time=shown), nudging.still_data(cycle.id, seconds))
     return cycle, Say(lines, ((button,),), reply_to=message_id, language=language)
 

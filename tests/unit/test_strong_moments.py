@@ -106,3 +106,14 @@ def test_the_still_of_a_strong_moment_is_not_offered_again_in_reality() -> None:
     assert moved.cycle.phase is Phase.OPTIONS
     later = decide(ctx_for(moved.cycle), Contribution(3, 1312, "Wat dacht je op 0:15?"))
     assert "Je noemt 0:15 in de clip" in said(later)
+
+
+def test_a_second_strong_moment_at_the_same_time_is_noted_without_the_same_button() -> None:
+    """Three identical "Bekijk het beeld op 0:15" buttons within a few lines (a review of the
+    day's work): the second peer's moment at 0:15 is noted; its button is up already."""
+    first = decide(ctx_for(cycle_in(Phase.REALITY, step=STRONG)),
+                   Contribution(BOB, 1320, "op 0:15: je knikt naar het kind, dat is sterk"))
+    second = decide(ctx_for(first.cycle), Contribution(3, 1321, "Sterk op 0:15 vond ik je "
+                                                               "rustige houding"))
+    assert "Sterk moment genoteerd" in said(second)
+    assert not [e for e in second.effects if getattr(e, "buttons", ())], second.effects
