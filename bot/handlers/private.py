@@ -14,7 +14,7 @@ from bot.engine.work import Unit
 from bot.handlers.commands import ADMIN_COMMANDS, PRIVATE_COMMANDS
 from bot.handlers.common import handling, reply, reply_to, user_language
 from bot.texts.render import render_all, text
-from flows.model import TALK_PHASES, Group
+from flows.model import BEFORE_TALK_PHASES, TALK_PHASES, Group
 from storage import coaches, cycles, groups, members
 from storage.db import Tx
 
@@ -95,7 +95,8 @@ async def anything_else(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 async def _where_words_belong(unit: Unit, user_id: int) -> tuple[str, dict[str, str]]:
     """Words in the private chat from a member: where they would count. During a talk of
-    theirs, in that talk; with a commitment to try, at the start of their next cycle (the
+    theirs, in that talk; from an inbrenger before their talk, the group (and /swap, where
+    the clip does not come); with a commitment to try, at the start of their next cycle (the
     Dutch group review: "het ging super, moet ik dat ergens kwijt?" heard only "no
     conversation here", and a member's on-topic thought during the talk the same)."""
     pending: Group | None = None
@@ -103,6 +104,9 @@ async def _where_words_belong(unit: Unit, user_id: int) -> tuple[str, dict[str, 
         group, cycle = await groups.get(unit.tx, group_id), await cycles.open_cycle(unit.tx, group_id)
         if group is None:
             continue
+        if cycle is not None and cycle.phase in BEFORE_TALK_PHASES \
+                and cycle.inbrenger_id == user_id:  # "ik kom er niet aan toe om te filmen"
+            return "bot.private_words_own_intake", {"group": group.title}
         if cycle is not None and cycle.phase in TALK_PHASES:
             if cycle.inbrenger_id == user_id:
                 return "bot.private_words_own_talk", {"group": group.title}

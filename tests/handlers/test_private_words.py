@@ -4,7 +4,7 @@ of their next cycle (the Dutch group review: both heard only "Hier volg ik geen 
 from __future__ import annotations
 
 from tests.handlers.in_process import InProcessBot, set_up_agreed
-from tests.handlers.talk import _closed_cycle, to_the_talk
+from tests.handlers.talk import _closed_cycle, announced, to_the_talk
 from tests.handlers.updates import BRAM, CATO, STRANGER, Person, message
 
 
@@ -27,8 +27,17 @@ async def test_how_the_commitment_went_is_pointed_to_the_next_cycle(bot: InProce
     group_id = await set_up_agreed(bot, BRAM, CATO)
     await _closed_cycle(bot, group_id, BRAM, "Ik zet de stappen op het bord")
     [answer] = await _says_privately(bot, BRAM, "Het ging super! Moet ik dat ergens kwijt?")
-    assert "aan het begin van je volgende cyclus" in answer, answer
+    assert answer.startswith("Over je voornemen: hoe het ging") and \
+        "aan het begin van je volgende cyclus" in answer, answer
     [plain] = await _says_privately(bot, CATO, "Hoi!")  # no commitment of hers, no talk
     assert plain.startswith("Hier volg ik geen gesprek"), plain
     [stranger] = await _says_privately(bot, STRANGER, "Hallo?")
     assert stranger.startswith("Hier volg ik geen gesprek"), stranger
+
+
+async def test_the_inbrenger_before_their_talk_hears_of_swap(bot: InProcessBot) -> None:
+    """"Ik kom er deze week niet aan toe om te filmen" heard "no conversation here" at the
+    moment /swap was what they needed (a review of the day's work)."""
+    await announced(bot)
+    [answer] = await _says_privately(bot, BRAM, "Ik kom er deze week niet aan toe, sorry!")
+    assert "Je bent aan de beurt als inbrenger in Intervisie 3B" in answer and "/swap" in answer
