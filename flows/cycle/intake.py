@@ -17,6 +17,7 @@ from flows.cycle.events import (
     NewQuestionChosen,
 )
 from flows.cycle.learning_question import (
+    addressed_member,
     check_learning_question,
     corrects_itself,
     is_about_the_turn,
@@ -191,11 +192,16 @@ def before_clip(ctx: CycleContext, event: Event) -> Decision:
     if is_about_the_turn(event.text, others) and not event.under_no_video:
         if cycle.turn_doubt_told:
             return Decision(cycle)
-        how_on = "cycle.turn_doubt_accept" if cycle.phase is Phase.ANNOUNCED \
-            else "cycle.turn_doubt_send"
+        how_on = text("cycle.turn_doubt_accept" if cycle.phase is Phase.ANNOUNCED
+                      else "cycle.turn_doubt_send")
+        named, name = addressed_member(event.text, others), inbrenger_name(ctx)
+        # Who was just told about /swap (cycle.turn_awaited) hears it short; who asked a
+        # member hears the command that hands it to them.
+        said = text("cycle.turn_doubt_named", name=name, other=named.split()[0], how_on=how_on) \
+            if named else text("cycle.turn_doubt_short", name=name) if cycle.clip_awaited_told \
+            else text("cycle.turn_doubt", name=name, how_on=how_on)
         return Decision(replace(cycle, turn_doubt_told=True, clip_awaited_told=True), (
-            Say((text("cycle.turn_doubt", name=inbrenger_name(ctx), how_on=text(how_on)),),
-                reply_to=event.message_id),))
+            Say((said,), reply_to=event.message_id),))
     if not cycle.learning_question and _check(cycle, question, ctx.settings.language) is None:
         return _kept_for_the_clip(cycle, question, event.message_id,
                                   under_no_video=event.under_no_video)

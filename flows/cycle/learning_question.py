@@ -238,6 +238,13 @@ def is_about_the_turn(words: str, other_members: tuple[str, ...] = ()) -> bool:
     return any(_addressed(lowered, name.lower()) for name in other_members if name.strip())
 
 
+def addressed_member(words: str, other_members: tuple[str, ...]) -> str | None:
+    """The member the words address ("..., Mohamed, wil jij?"), if one."""
+    lowered = words.lower().replace("’", "'")
+    return next((name for name in other_members if name.strip()
+                 and _addressed(lowered, name.lower())), None)
+
+
 def _addressed(lowered: str, name: str) -> bool:
     called = re.escape(name.split()[0])
     return re.search(rf"(^|[.!?,…]\s*)({called})\s*[,!?]|,\s*{called}\s*[?!.]*$",

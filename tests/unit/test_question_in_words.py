@@ -97,9 +97,24 @@ def test_before_the_clip_a_line_about_the_turn_is_answered_not_taken() -> None:
         ANNA, 600, "Ik heb eigenlijk nog geen goede clip... Bob, wil jij misschien?"))
     assert decision.cycle.learning_question is None
     assert "Je leervraag" not in said(decision)
-    assert "/swap" in said(decision) and said(decision).startswith("Anna, twijfel je, of heb je (nog) geen clip?")
+    # Bob was asked: the command that hands the turn to him (a review of the day's work)
+    assert said(decision).startswith("Anna, wil Bob hem overnemen? Dan geef je de beurt door "
+                                     "met /swap Bob."), said(decision)
     again = decide(ctx_for(decision.cycle), Contribution(ANNA, 601, "Echt geen goede clip..."))
     assert said(again) == ""  # answered once
+    unnamed = decide(ctx_for(cycle), Contribution(ANNA, 602, "Ik heb nog geen goede clip..."))
+    assert said(unnamed).startswith("Anna, twijfel je, of heb je (nog) geen clip?")
+
+
+def test_doubt_right_after_the_turn_was_explained_hears_it_short() -> None:
+    """"Oei, ik weet niet wat ik moet inbrengen" heard the announcement's button and /swap;
+    the next line about having no clip heard both again, at length."""
+    cycle = cycle_in(P.ANNOUNCED)
+    first = decide(ctx_for(cycle), Contribution(ANNA, 610, "Oei, spannend zeg"))
+    assert "/swap" in said(first)
+    doubt = decide(ctx_for(first.cycle), Contribution(ANNA, 611, "Ik heb nog geen goede clip"))
+    assert said(doubt) == ("Anna, dat kan: met /swap geef je de beurt door (of met /swap en een "
+                           "naam aan wie hem overneemt).")
 
 
 def test_before_the_clip_the_question_is_kept_without_the_words_around_it() -> None:
