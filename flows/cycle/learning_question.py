@@ -174,7 +174,8 @@ def question_in(words: str) -> str:
     sentences = _SENTENCES.split(found)
     while len(sentences) > 1 and _about_the_question(sentences[-1]):
         sentences.pop()
-    while len(sentences) > 1 and _about_the_question(sentences[0]):
+    while len(sentences) > 1 and (_about_the_question(sentences[0])
+                                  or _labels_the_clip(sentences[0], sentences[-1])):
         sentences.pop(0)
     found = " ".join(sentences)
     found = re.sub(_TAKEN_BACK, "", found, flags=re.IGNORECASE).strip() or found
@@ -194,6 +195,26 @@ def corrects_itself(words: str) -> bool:
     """Words that take back the inbrenger's previous message: a newer learning question, not
     a side question ("Hoe weet ik of ik het goed gefilmd heb?" reads as one too)."""
     return _CORRECTS.search(words.strip().replace("’", "'")) is not None
+
+
+# What makes a sentence say something ("Na de pauze is het onrustig."), not label the clip.
+_SAYS = re.compile(r"\b(ik|mijn|me|mij|je|jij|jouw|wij|we|ons|onze|is|zijn|was|waren|wordt|werd"
+                   r"|heeft|hebben|had|gaat|ging|doet|deed|zit|zitten|staat|loopt|komt|kan"
+                   r"|kunnen|wil|willen|moet|moeten|i|my|you|your|our|us|are|were|has|have|does"
+                   r"|did|goes|went|gets|got|can|will|would)\b")
+# A label names the lesson or class ("rekenles", "groep 5", "year 7"); "Onrustig na de pauze."
+# before the question is what it is about, and stays.
+_LESSON = re.compile(r"\d|\b\w*(les|lessen|lesson|klas|class|groep|group|year|jaar)\b")
+
+
+def _labels_the_clip(first: str, last: str) -> bool:
+    """A short label of the clip before the question ("Kringgesprek groep 4. Hoe laat ik meer
+    kinderen aan het woord?"): no person and no verb in it, so no part of what is asked."""
+    lowered = first.strip().lower().replace("’", "'")
+    return last.rstrip().endswith("?") and not lowered.endswith("?") \
+        and len(lowered.split()) <= 6 and _SAYS.search(lowered) is None \
+        and _LESSON.search(lowered) is not None
+
 
 
 def _about_the_question(sentence: str) -> bool:

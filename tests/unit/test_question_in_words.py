@@ -133,3 +133,22 @@ def test_the_offered_new_question_is_the_question_only() -> None:
     assert INSTRUCTION in render_all("nl", say.texts)
     taken = decide(ctx_for(offered.cycle), NewQuestionChosen(ANNA, 603))
     assert taken.cycle.learning_question == INSTRUCTION
+
+
+@pytest.mark.parametrize(("words", "question"), [
+    ("Kringgesprek groep 4. Hoe laat ik meer kinderen aan het woord?",
+     "Hoe laat ik meer kinderen aan het woord?"),
+    ("Rekenles groep 5, dinsdag. Hoe houd ik de aandacht vast?",
+     "Hoe houd ik de aandacht vast?"),
+    ("Maths, year 7. How do I keep them on task?", "How do I keep them on task?"),
+    # what the question is about stays
+    ("Na de pauze is het onrustig. Hoe krijg ik de klas sneller stil?",
+     "Na de pauze is het onrustig. Hoe krijg ik de klas sneller stil?"),
+    ("Onrustig na de pauze. Hoe krijg ik ze stil?", "Onrustig na de pauze. Hoe krijg ik ze stil?"),
+    ("Ik wil leren hoe ik rustiger word. Hoe doe ik dat?",
+     "Ik wil leren hoe ik rustiger word. Hoe doe ik dat?"),
+])
+def test_a_label_of_the_clip_before_the_question_is_left_out(words: str, question: str) -> None:
+    """A caption "Kringgesprek groep 4. Hoe laat ik ...?" kept the label in the question, in
+    the watch post, the reality prompt and the coach's chain (a review of the day's work)."""
+    assert question_in(words) == question
