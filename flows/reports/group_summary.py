@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from flows.classifier.timestamps import clock
@@ -182,7 +182,7 @@ def _phase_part(ctx: CycleContext, phase: Phase,
     if chosen:
         lines.append(text("summary.peer_words", lines="\n".join(
             _peer_line(ctx, c, c.id == cycle.lookback_choice) for c in chosen)))
-    if phase is Phase.REALITY and (strong := strong_moments_line(ctx)) is not None:
+    if phase is Phase.REALITY and (strong := strong_moments_line(ctx, chosen)) is not None:
         lines.append(strong)
     if not lines and phase is not Phase.WILL and (unseen := _nothing_quoted(ctx, phase)):
         lines.append(unseen)
@@ -191,10 +191,13 @@ def _phase_part(ctx: CycleContext, phase: Phase,
     return text(f"summary.phase.{phase.value}", lines=tuple(lines))
 
 
-def strong_moments_line(ctx: CycleContext) -> Text | None:
+def strong_moments_line(ctx: CycleContext, quoted: Sequence[ContributionRef] = ()
+                        ) -> Text | None:
     """Who named a strong moment, and where in the clip: the practice's "what works well",
-    one line in the Reality part ("Sterke momenten: Mohamed (0:15), Fleur (0:03)")."""
-    said = [c for c in talk(ctx.contributions) if is_strong_moment(ctx.cycle, c)]
+    one line in the Reality part ("Sterke momenten: Mohamed (0:15), Fleur (0:03)"); not the
+    ones `quoted` above it in their own words (a review read each twice)."""
+    said = [c for c in talk(ctx.contributions)
+            if is_strong_moment(ctx.cycle, c) and c not in quoted]
     names: dict[int, list[str]] = {}
     for c in said:
         moment = moment_of(c)

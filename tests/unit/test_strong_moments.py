@@ -14,7 +14,7 @@ from flows.cycle.table import decide
 from flows.effects import StoreContribution
 from flows.model import Member, Phase, RealityStep, Settings
 from flows.reports.coach_summary import coach_summary
-from flows.reports.group_summary import group_summary
+from flows.reports.group_summary import group_summary, strong_moments_line
 from tests.unit.test_cycle import BOB, ctx_for, cycle_in, said
 
 NOW = datetime(2026, 12, 7, 14, 0, tzinfo=UTC)
@@ -54,9 +54,13 @@ TALK = (
 )
 
 
-def _summaries(language: str = "nl") -> tuple[str, str]:
+def _summary_ctx(language: str = "nl") -> CycleContext:
     cycle = _cycle(welcome_tips=frozenset({78, 90}))
-    ctx = CycleContext(cycle, Settings(language=language), PEOPLE, NOW, TALK)
+    return CycleContext(cycle, Settings(language=language), PEOPLE, NOW, TALK)
+
+
+def _summaries(language: str = "nl") -> tuple[str, str]:
+    ctx = _summary_ctx(language)
     return (render_all(language, group_summary(ctx)),
             render_all(language, coach_summary(ctx, "Pabo 3B", ())))
 
@@ -69,12 +73,16 @@ def test_strong_moments_are_never_counted_as_tips() -> None:
     assert "• Lotte: 1 / 0 / 0" in coach
 
 
-def test_the_reality_part_names_the_strong_moments() -> None:
+def test_the_reality_part_names_the_strong_moments_once() -> None:
+    """Each strong moment is in the Reality part once: quoted in the peer's words, or else
+    named in the "Sterke momenten" line (a review read them twice: quoted and in the line)."""
     group, _ = _summaries()
     reality = group[group.index("Realiteit"):group.index("Opties")]
-    assert "Sterke momenten: Mohamed (0:15), Fleur (0:03), Lotte" in reality
-    english, _ = _summaries("en")
-    assert "Strong moments: Mohamed (0:15), Fleur (0:03), Lotte" in english
+    for name in ("Mohamed", "Fleur", "Lotte"):
+        assert reality.count(name) == 1, (name, reality)
+    line = strong_moments_line(_summary_ctx())
+    assert line is not None and render_all("en", (line,)) == (
+        "Strong moments: Mohamed (0:15), Fleur (0:03), Lotte")  # with none quoted above it
 
 
 def test_a_tip_in_the_strong_step_stays_a_tip() -> None:
