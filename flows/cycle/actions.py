@@ -269,11 +269,13 @@ _ABOUT_THE_TEACHING = frozenset({Label.TIP, Label.OPINION, Label.INFORMATION, La
 _FEWEST_WORDS = 4
 
 
-def _about_the_teaching(ctx: CycleContext, event: Contribution) -> bool:
+def _about_the_teaching(ctx: CycleContext, event: Contribution) -> Label | None:
+    """The kind of a message about the teaching (None: chat, logistics, a short word)."""
     if len(event.text.split()) < _FEWEST_WORDS:
-        return False
+        return None
     language = words_language(ctx, event.text, event.language)
-    return classify(event.text, language).label in _ABOUT_THE_TEACHING
+    label = classify(event.text, language).label
+    return label if label in _ABOUT_THE_TEACHING else None
 
 
 def hold_for_the_talk(ctx: CycleContext, event: Event) -> Decision:
@@ -282,16 +284,20 @@ def hold_for_the_talk(ctx: CycleContext, event: Event) -> Decision:
     where possible, to keep the thought for the talk; chat and logistics are left alone."""
     assert isinstance(event, Contribution)
     cycle = ctx.cycle
-    if event.actor in cycle.told_to_wait or not _about_the_teaching(ctx, event):
+    label = _about_the_teaching(ctx, event) if event.actor not in cycle.told_to_wait else None
+    if label is None:
         return Decision(cycle)
     cycle = replace(cycle, told_to_wait=cycle.told_to_wait | {event.actor})
-    member = ctx.someone(event.actor)
+    member, inbrenger = ctx.someone(event.actor), inbrenger_name(ctx)
+    # A tip is not "very welcome" in the talk either: it waits until the inbrenger asks.
+    then = text("cycle.hold_tip", inbrenger=inbrenger) if label is Label.TIP \
+        else text("cycle.hold_welcome")
     if cycle.watch_time_over:  # the talk waits for the first who says they watched: them?
         lines: tuple[Text, ...] = (text("cycle.hold_for_a_watcher", name=member.name,
-                                        inbrenger=inbrenger_name(ctx)),)
+                                        inbrenger=inbrenger, then=then),)
     else:
-        lines = (text("cycle.hold_for_the_talk", name=member.name,
-                      inbrenger=inbrenger_name(ctx)),)
+        lines = (text("cycle.hold_for_the_talk", name=member.name, inbrenger=inbrenger,
+                      then=then),)
         if event.actor not in cycle.watched_by:
             lines += (text("cycle.hold_press_watched"),)
     return Decision(cycle, (_to_member(ctx, member, lines, event.message_id),))

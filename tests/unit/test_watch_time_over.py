@@ -86,3 +86,15 @@ def test_a_peer_who_writes_while_the_talk_waits_hears_their_press_opens_it() -> 
     words = said(held)
     assert "zodra iemand laat weten dat die hem heeft gezien" in words, words
     assert "iedereen die er is" not in words, words
+
+
+def test_a_tip_while_the_group_watches_is_not_called_very_welcome() -> None:
+    """A tip before the talk heard "je gedachte is van harte welkom" (a review of the day's
+    work): it waits until the inbrenger asks, like any tip."""
+    held = decide(ctx_for(time_over().cycle), Contribution(
+        BOB, 701, "Je moet gewoon een stiltesignaal gebruiken, dat werkt altijd."))
+    words = said(held)
+    assert "Een tip komt pas als Anna erom vraagt" in words and "welkom" not in words, words
+    watching = decide(ctx_for(cycle_in(P.WATCHING)), Contribution(
+        BOB, 702, "Je moet gewoon een stiltesignaal gebruiken, dat werkt altijd."))
+    assert "Een tip komt pas als Anna erom vraagt" in said(watching)
