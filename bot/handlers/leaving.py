@@ -29,16 +29,19 @@ async def leave(cmd: GroupCommand) -> None:
     if member is None:
         await cmd.reply("bot.not_a_member", name=display_name(cmd.user))
         return
-    refusal = leave_refusal(await cycles.open_cycle(cmd.unit.tx, cmd.group.id), member.user_id,
-                            member.name)
+    cycle = await cycles.open_cycle(cmd.unit.tx, cmd.group.id)
+    refusal = leave_refusal(cycle, member.user_id, member.name)
     if refusal is not None:
         await cmd.reply(refusal)
         return
+    # The inbrenger before their talk may only want to pass this one turn on (/swap).
+    asked = "bot.leave_confirm_inbrenger" if cycle is not None \
+        and cycle.inbrenger_id == member.user_id else "bot.leave_confirm"
     choice = ((Button(text("bot.button.leave_yes"),
                       LeaveButton(cmd.group.id, "yes", member.user_id).pack()),
                Button(text("bot.button.leave_no"),
                       LeaveButton(cmd.group.id, "no", member.user_id).pack())),)
-    await cmd.reply_html(say(cmd.language, "bot.leave_confirm", name=member.name),
+    await cmd.reply_html(say(cmd.language, asked, name=member.name),
                          buttons(cmd.language, choice))
 
 

@@ -163,8 +163,9 @@ def _clip_reminder(ctx: CycleContext) -> Text:
     not the same words twice. A cycle started by hand is brought up at the schedule's next
     meeting (`MeetingBegan`), so that is the meeting its reminders name."""
     cycle, name = ctx.cycle, inbrenger_name(ctx)
-    meeting = next_meeting(ctx) if cycle.meeting_at is None else cycle.meeting_at
-    meeting = meeting if meeting and meeting > ctx.now else None
+    # (one whose meeting passed without its clip waits for the schedule's next)
+    meeting = cycle.meeting_at if cycle.meeting_at and cycle.meeting_at > ctx.now \
+        else next_meeting(ctx)
     left: Text | None = None
     if meeting is not None:
         hours = max(1, round((meeting - ctx.now).total_seconds() / 3600))

@@ -24,6 +24,9 @@ from flows.reports.progress import across_cycles, reached, with_cycle
 
 QUOTES_PER_PART = 3
 QUOTE_CHARS = SUMMARY_QUOTE_CHARS
+# The inbrenger's own words in their cycle's summary: a goal of 25 words was cut off at 90
+# characters ("... zonder dat ik het nog eens moet…"; a review of the day's work).
+OWN_QUOTE_CHARS = 200
 
 # What each phase keeps of the peers' words: in goal and reality what opens the inbrenger's
 # thinking, in options also the ideas (the peers are a source of knowledge there).
@@ -170,7 +173,7 @@ def _phase_part(ctx: CycleContext, phase: Phase,
     once, in its own line above the goal."""
     cycle = ctx.cycle
     own, chosen = phase_words(cycle, ctx.contributions, phase, QUOTES_PER_PART, story)
-    mine = tuple(own_line(words_of(c)) for c in own)
+    mine = tuple(own_line(words_of(c, OWN_QUOTE_CHARS)) for c in own)
     spoken = tuple(c for c in unread_own_voice(cycle, talk(ctx.contributions), phase)
                    if c != story)
     if spoken:  # what they said aloud, by its length (as the look back shows it)
@@ -243,9 +246,11 @@ def varied(said: list[ContributionRef], count: int,
     return sorted(picked, key=said.index)
 
 
-def words_of(c: ContributionRef) -> str:
+def words_of(c: ContributionRef, chars: int = QUOTE_CHARS) -> str:
     """A quote of the words; a transcribed voice note is marked as spoken."""
-    return f"🎙 {quote(as_heard(c.text))}" if c.is_voice else quote(c.text)
+    if c.is_voice:
+        return f"🎙 {quote_words(as_heard(c.text), chars)}"
+    return quote_words(c.text, chars)
 
 
 def as_heard(words: str) -> str:

@@ -7,7 +7,7 @@ import pytest
 
 from flows.callbacks import LeaveButton
 from tests.handlers.in_process import InProcessBot, set_up_agreed
-from tests.handlers.talk import to_the_talk
+from tests.handlers.talk import announced, to_the_talk
 from tests.handlers.updates import BRAM, CATO, command
 
 ACTIVE = "SELECT active FROM members WHERE user_id = ?"
@@ -42,3 +42,11 @@ async def test_a_non_member_hears_there_is_nothing_to_leave(bot: InProcessBot) -
     await set_up_agreed(bot, BRAM)
     [said] = await bot.answers(command(bot.app.bot, CATO, "/leave"))
     assert "er is niets om te stoppen" in said
+
+
+async def test_the_inbrenger_before_the_talk_hears_of_swap_before_leaving(
+        bot: InProcessBot) -> None:
+    """The announced inbrenger who has no clip may only want to pass this turn on."""
+    await announced(bot)
+    [asked] = await bot.answers(command(bot.app.bot, BRAM, "/leave"))
+    assert "Je beurt als inbrenger gaat dan naar wie na je komt" in asked and "/swap" in asked

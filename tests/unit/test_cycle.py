@@ -798,6 +798,12 @@ def test_the_day_before_and_the_last_clip_reminder_say_how_far_off_the_meeting_i
                         upcoming_meetings=(meeting,))
     assert "bij de bijeenkomst van do 10 dec 15:30, over 2 uur." in said(
         decide(scheduled, TimerFired("clip_reminder")))
+    # One whose meeting passed without its clip is reminded of the next one, by its date (a
+    # review of the day's work read "voor de volgende bijeenkomst").
+    lapsed = replace(ctx_for(cycle_in(P.AWAITING_CLIP, meeting_at=meeting - timedelta(days=7)),
+                             now=meeting - timedelta(hours=24)), upcoming_meetings=(meeting,))
+    assert "bij de bijeenkomst van do 10 dec 15:30, over 24 uur." in said(
+        decide(lapsed, TimerFired("clip_reminder")))
 
 
 def test_the_follow_up_asks_no_question_the_private_chat_cannot_take() -> None:

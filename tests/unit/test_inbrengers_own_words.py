@@ -71,3 +71,12 @@ def test_after_the_story_of_the_try_the_goal_is_still_the_inbrengers() -> None:
     goal = _part(summary, "Doel", "Realiteit")
     assert "Mohamed:\n• Sorry, even typen" in goal and "Het ging best goed" not in goal
     assert "Hoe het ging, volgens Mohamed: <i>Het ging best goed" in summary
+
+
+def test_a_long_goal_of_the_inbrenger_is_not_cut_at_a_peers_quote_length() -> None:
+    """A goal of 25 words lost its end ("... zonder dat ik het nog eens moet…")."""
+    long_goal = ("Ik wil dat ze binnen een minuut zelf aan de slag zijn zonder dat ik het nog "
+                 "eens moet uitleggen, en dat ik rustig kan rondlopen")
+    talk = (*TALK[:2], replace(TALK[2], text=long_goal), *TALK[3:])
+    summary = render_all("nl", group_summary(CycleContext(CYCLE, Settings(), PEOPLE, NOW, talk)))
+    assert "en dat ik rustig kan rondlopen" in _part(summary, "Doel", "Realiteit")
