@@ -58,7 +58,7 @@ async def on_person_button(press: GroupPress[PersonButton]) -> PressAnswer:
                                            press.admin)
     if refused is None or refused.key != NOT_YOURS:  # else someone else may choose
         await buttons_done(press.unit, press.query,
-                           outcome=pressed_outcome(press.query, language))
+                           outcome=await pressed_outcome(press.unit, press.query, language))
     return PressAnswer(render(language, refused), alert=True) if refused else PressAnswer()
 
 

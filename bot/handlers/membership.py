@@ -155,8 +155,8 @@ async def agree(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             joined = getattr(query.message, "reply_to_message", None)
             if joined and joined.from_user and joined.from_user.id == query.from_user.id:
                 # Only the one who joined answers it; the group can read that they agreed.
-                await buttons_done(unit, query, outcome=pressed_outcome(
-                    query, group.settings.language))
+                await buttons_done(unit, query, outcome=await pressed_outcome(
+                    unit, query, group.settings.language))
     language = group.settings.language if group else user_language(query.from_user)
     key = "bot.agreed" if member is not None else "cycle.refused.not_member"
     await answer_press(query, say(language, key), show_alert=member is None)

@@ -3,7 +3,7 @@ the press, its message loses the keyboard (or only the pressed button) through t
 
     await buttons_done(unit, query)               # a choice was made: the keyboard goes
     await buttons_done(unit, query, only=data)    # just this button goes, the others stay
-    await buttons_done(unit, query, outcome=pressed_outcome(query, language))  # + who chose what
+    await buttons_done(unit, query, outcome=await pressed_outcome(unit, query, language))
     await cycle_button_done(unit, query, action, language)  # the cycle's, by their action
 
 The press's callback query carries the message, so nothing has to be stored to find it.
@@ -57,21 +57,24 @@ async def buttons_done(unit: Unit, query: CallbackQuery, *, only: str | None = N
     await unit.send(Edit(message.chat.id, message.message_id, outcome, keep))
 
 
-def pressed_outcome(query: CallbackQuery, language: str) -> str | None:
+async def pressed_outcome(unit: Unit, query: CallbackQuery, language: str) -> str | None:
     """The pressed message's words with "✅ Bram: Yes, the recording complies" under them;
     None where there is nothing to add to (a private chat, where only the presser reads it,
-    a photo's caption, a message already at Telegram's length limit)."""
+    a photo's caption, a message already at Telegram's length limit). The words are the
+    message's as last decided where the bot follows it: a second press right after the first
+    carries the message as it was before the first's line, which would go again."""
     message = query.message
     if not isinstance(message, Message) or message.chat.type == Chat.PRIVATE \
             or not message.text:
         return None
+    recorded = await button_messages.one(unit.tx, message.chat.id, message.message_id)
     label = next((b.text for row in (message.reply_markup or InlineKeyboardMarkup(())).
                   inline_keyboard for b in row if b.callback_data == query.data), None)
     if label is None:
         return None
     line = say(language, "bot.pressed", name=display_name(query.from_user),
                choice=_without_leading_symbols(label))
-    html = f"{message.text_html}\n\n{line}"
+    html = f"{recorded.html if recorded else message.text_html}\n\n{line}"
     return html if len(html) <= MessageLimit.MAX_TEXT_LENGTH else None  # as bot/texts/fit.py
 
 
@@ -87,7 +90,7 @@ async def cycle_button_done(unit: Unit, query: CallbackQuery, action: str,
                             language: str) -> None:
     """After a cycle button's press that was not refused (bot/handlers/cycle.py)."""
     ends = PRESS_ENDS.get(action)  # what the press finishes (flows/cycle/buttons.py)
-    outcome = pressed_outcome(query, language) if action in PRESS_SHOWN else None
+    outcome = await pressed_outcome(unit, query, language) if action in PRESS_SHOWN else None
     data = query.data or ""
     if ends == "all":
         await buttons_done(unit, query, outcome=outcome)

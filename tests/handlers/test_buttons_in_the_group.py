@@ -189,3 +189,17 @@ async def test_a_next_pressed_again_before_the_step_shows_hears_it_is_on_its_way
         "⏳ De volgende stap is al onderweg naar de groep"), answer
     assert not answer.get("show_alert"), answer
     assert await stage(bot) == ("reality", "see")
+
+
+async def test_two_quick_presses_on_one_message_keep_both_outcome_lines(
+        bot: InProcessBot) -> None:
+    """The second press carries the message as it was before the first's line: its outcome
+    was built on that and took the first line away (left alone in the seventeenth session)."""
+    announcement = await announced(bot)
+    accept, _ = await click(bot, BRAM, announcement, "accept")
+    swap, _ = await click(bot, BRAM, announcement, "swap")  # the same, older, view
+    await bot.handle(accept)
+    await bot.handle(swap)
+    shown = await view_of(bot, announcement["message_id"])
+    assert "✅ Bram: Ik breng in" in shown["text"], shown["text"]
+    assert shown["text"].count("✅ Bram:") == 2, shown["text"]
