@@ -141,7 +141,7 @@ async def test_an_answered_question_in_the_group_says_who_chose_what() -> None:
 async def test_in_a_private_chat_or_for_a_phase_button_only_the_keyboard_changes() -> None:
     unit = _Unit()
     private = _pressed_on(_question(Chat(2, "private")), "cy:1:consent")
-    assert pressed_outcome(private, "nl") is None
+    assert await pressed_outcome(unit, private, "nl") is None  # type: ignore[arg-type]
     await cycle_button_done(unit, _press("cy:1:next"), "next", "nl")  # type: ignore[arg-type]
     assert unit.sent == [Edit(-5, 41, None, ())]
 
@@ -159,15 +159,18 @@ async def test_answering_whether_the_clip_shows_what_was_tried_keeps_bring_in_an
                                 ("Beurt doorgeven", "cy:7:swap")),))]
 
 
-def test_a_caption_or_a_question_at_the_length_limit_keeps_its_words() -> None:
+async def test_a_caption_or_a_question_at_the_length_limit_keeps_its_words() -> None:
     """A photo's caption cannot take the line, and a message already at Telegram's limit
     would have to lose its formatting: only the keyboard changes then."""
+    unit = _Unit()
     photo = _message(44, CONSENT_ROWS, caption="Overzicht")
     long = _message(45, CONSENT_ROWS, text="x" * 4090)
     for message in (photo, long):
-        assert pressed_outcome(_pressed_on(message, "cy:1:consent"), "nl") is None
+        assert await pressed_outcome(unit, _pressed_on(message, "cy:1:consent"),  # type: ignore[arg-type]
+                                     "nl") is None
     query = _pressed_on(_message(46, CONSENT_ROWS, text="x" * 4000), "cy:1:consent")
-    assert (pressed_outcome(query, "nl") or "").endswith("✅ Bo: Ja, de opname voldoet")
+    outcome = await pressed_outcome(unit, query, "nl")  # type: ignore[arg-type]
+    assert (outcome or "").endswith("✅ Bo: Ja, de opname voldoet")
 
 
 async def test_the_look_back_choice_is_not_shown_before_the_summary() -> None:
