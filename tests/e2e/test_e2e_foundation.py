@@ -8,7 +8,7 @@ from bot.handlers.commands import ADMIN_COMMANDS, GROUP_COMMANDS, PRIVATE_COMMAN
 from fake_telegram import FakeTelegramControl
 from tests.clips import make_clip
 from tests.e2e.harness import BotProcess, DemoGroup
-from tests.e2e.scenes import db_rows, set_up_group
+from tests.e2e.scenes import db_rows, set_up_group, settled
 from tests.waiting import eventually
 
 
@@ -208,3 +208,21 @@ async def test_setup_takes_language_and_time_zone_and_refuses_a_bad_zone(
     await tg.send_text(admin, chat, "/settings")
     overview = await tg.wait_for_text(chat, "Settings", since=since)
     assert "Europe/London" in overview["text"]
+
+
+async def test_someone_added_to_the_chat_is_welcomed_once(
+        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
+        tmp_path: Path) -> None:
+    """The real process gets both Telegram's "Eva joined" and, with the bot an admin, the
+    chat_member update of the same arrival: one welcome."""
+    await set_up_group(tg, demo_group)
+    await tg.set_bot_admin(demo_group.chat_id)
+    await tg.add_user(1077, "Eva")
+    since = await tg.mark()
+    await tg.add_member(demo_group.chat_id, 1077, added_by=demo_group.admin.user_id)
+    welcome = await tg.wait_for_text(demo_group.chat_id, "Hoi Eva!", since=since)
+    assert "/join" in welcome["text"]
+    await settled(tg, tmp_path / "intervision.db")
+    said = [m for m in await tg.bot_messages(demo_group.chat_id, since=since)
+            if "Hoi Eva!" in m["text"]]
+    assert len(said) == 1, said
