@@ -119,6 +119,9 @@ async def _where_words_belong(unit: Unit, user_id: int) -> tuple[str, dict[str, 
             pending = pending or group
     if pending is not None:
         return "bot.private_words_commitment", {"group": pending.title}
+    coached = await coached_titles(unit, user_id)
+    if coached:  # a coach's "thanks" or question would seem passed on to the group
+        return "bot.private_words_coach", {"groups": ", ".join(coached)}
     return "bot.private_words", {}
 
 

@@ -3,7 +3,7 @@ the talk to that talk, an inbrenger's "het ging super, moet ik dat ergens kwijt?
 of their next cycle (the Dutch group review: both heard only "Hier volg ik geen gesprek")."""
 from __future__ import annotations
 
-from tests.handlers.in_process import InProcessBot, set_up_agreed
+from tests.handlers.in_process import InProcessBot, coach_linked, set_up_agreed
 from tests.handlers.talk import _closed_cycle, announced, to_the_talk
 from tests.handlers.updates import BRAM, CATO, STRANGER, Person, message
 
@@ -41,3 +41,14 @@ async def test_the_inbrenger_before_their_talk_hears_of_swap(bot: InProcessBot) 
     await announced(bot)
     [answer] = await _says_privately(bot, BRAM, "Ik kom er deze week niet aan toe, sorry!")
     assert "Je bent aan de beurt als inbrenger in Intervisie 3B" in answer and "/swap" in answer
+
+
+async def test_a_coachs_words_are_not_passed_on_and_they_hear_so(bot: InProcessBot) -> None:
+    """A coach's "Dank je, mooie cyclus!" after a summary would seem to reach the group."""
+    await set_up_agreed(bot, BRAM)
+    carla = Person(11, "Carla")
+    await coach_linked(bot, carla)
+    [answer] = await bot.answers(message(bot.app.bot, carla, "Dank je, mooie cyclus!",
+                                         chat_id=carla.user_id), chat_id=carla.user_id)
+    assert answer.startswith("Wat je hier schrijft, geef ik niet door: Intervisie 3B leest "
+                             "het niet"), answer
