@@ -34,7 +34,8 @@ async def can_read_the_talk(context: ContextTypes.DEFAULT_TYPE, chat_id: int) ->
     return bot_member.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER)
 
 
-_OUT = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
+# Out of the chat: left by oneself, or removed.
+OUT_OF_CHAT = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
 
 
 async def bot_membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -44,10 +45,10 @@ async def bot_membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     change = update.my_chat_member
     if change is None:
         return
-    gone = change.new_chat_member.status in _OUT
+    gone = change.new_chat_member.status in OUT_OF_CHAT
     if change.chat.type == ChatType.PRIVATE:
         await _private_chat_changed(update, context, open_again=not gone)
-    elif not gone and change.old_chat_member.status in _OUT and in_group(update):
+    elif not gone and change.old_chat_member.status in OUT_OF_CHAT and in_group(update):
         async with handling(update, context) as unit:
             if unit is not None:
                 await _joined(unit, change.chat.id, change.from_user)

@@ -14,7 +14,7 @@ from bot.engine.work import Unit
 from bot.handlers.commands import command
 from bot.handlers.common import GroupCommand, display_name, group_command
 from bot.handlers.group_button import GroupPress, PressAnswer, group_button
-from bot.texts.render import say
+from bot.texts.render import render, say
 from flows.callbacks import LeaveButton, pattern
 from flows.cycle.events import MemberLeft
 from flows.cycle.leaving import leave_refusal
@@ -56,13 +56,13 @@ async def leave_pressed(press: GroupPress[LeaveButton]) -> PressAnswer:
     if member is None:  # left already (a second press, or they left the chat)
         return PressAnswer(say(language, "bot.leave_stale"), alert=True)
     if button.answer == "no":
-        await press.unit.send(Edit(group.chat_id, press.message_id,
-                                   say(language, "bot.leave_kept", name=member.name)))
-        return PressAnswer(say(language, "bot.leave_kept", name=member.name))
+        kept = say(language, "bot.leave_kept", name=member.name)
+        await press.unit.send(Edit(group.chat_id, press.message_id, kept))
+        return PressAnswer(kept)
     refusal = leave_refusal(await cycles.open_cycle(press.unit.tx, group.id), member.user_id,
                             member.name)
     if refusal is not None:  # their cycle's talk began since they asked
-        return PressAnswer(say(language, refusal.key, **refusal.params), alert=True)
+        return PressAnswer(render(language, refusal), alert=True)
     await press.unit.send(Edit(group.chat_id, press.message_id,
                                say(language, "bot.left", name=member.name)))
     await without(press.unit, group, member)

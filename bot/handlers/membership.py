@@ -6,7 +6,6 @@ import logging
 import time
 
 from telegram import Update
-from telegram.constants import ChatMemberStatus
 from telegram.error import TelegramError
 from telegram.ext import (
     BaseHandler,
@@ -21,7 +20,7 @@ from bot.engine import flood
 from bot.engine.meetings import settings_changed
 from bot.engine.services import services
 from bot.handlers import coach, cycle, leaving, newcomers, private
-from bot.handlers.bot_status import can_read_the_talk
+from bot.handlers.bot_status import OUT_OF_CHAT, can_read_the_talk
 from bot.handlers.commands import command
 from bot.handlers.common import (
     GroupCommand,
@@ -52,7 +51,6 @@ from flows.settings_change import LANGUAGE_NAMES, change
 from storage import coaches, cycles, groups, members, outbox
 
 SKIP_OFF = ("off", "uit", "nee", "no")
-_OUT = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
 
 log = logging.getLogger(__name__)
 
@@ -180,9 +178,9 @@ async def member_changed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if change is None or change.new_chat_member.user.is_bot:
         return
     person = change.new_chat_member.user
-    if change.new_chat_member.status in _OUT:
+    if change.new_chat_member.status in OUT_OF_CHAT:
         await _gone(update, context, change.chat.id, person.id)
-    elif change.old_chat_member.status in _OUT:
+    elif change.old_chat_member.status in OUT_OF_CHAT:
         await newcomers.welcome(update, context, change.chat.id, [person])
 
 

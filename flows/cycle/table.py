@@ -160,7 +160,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     # The timebox ended before anyone watched: the first peer who watched opens the talk.
     # ... while its meeting runs: after it, the talk waits for the next (watch_meetings.py).
     t(P.WATCHING, "watched", P.GOAL, is_peer, watching.first_to_watch,
-      watch_meetings.meeting_runs, action=watching.watched),
+      meeting_on, action=watching.watched),
     t(P.WATCHING, "watched", None, is_member, action=watch_meetings.watched_between),
     t(P.WATCHING, "absent", None, is_peer, action=watching.watched),
     t(P.WATCHING, "watch_end", P.GOAL, watching.someone_watched),

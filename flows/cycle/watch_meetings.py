@@ -13,12 +13,7 @@ from flows.cycle.guards import meeting_on, meeting_span, next_meeting
 from flows.cycle.model import CycleContext, Decision
 from flows.cycle.phases import inbrenger_name, meeting_in, set_timer, timer_at
 from flows.cycle.watching import nobody_watched, watched
-from flows.effects import Effect, Say, Text, text
-
-
-def meeting_runs(ctx: CycleContext, event: Event) -> Text | None:
-    """Guard: the cycle's meeting has not run its course (or none comes after it)."""
-    return meeting_on(ctx, event)
+from flows.effects import Effect, Say, text
 
 
 def end_of_meeting(ctx: CycleContext) -> tuple[Effect, ...]:
