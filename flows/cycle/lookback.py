@@ -52,8 +52,8 @@ you guys really very so what a an the it this that
 _PRAISE_ONLY = frozenset(_PRAISE_WORDS.split())
 
 
-def is_courtesy(words: str, language: str) -> bool:
-    """Only thanks or praise, no move in it."""
+def is_courtesy(words: str) -> bool:
+    """Only thanks or praise, no move in it (one word list serves both languages)."""
     parts = [p.strip() for p in re.split(r"[,.!?;:\n]+", words) if p.strip()]
     return bool(parts) and all(_courtesy_part(part) for part in parts)
 
@@ -72,7 +72,7 @@ def _gives_a_line(ctx: CycleContext, event: Event) -> bool:
     be readable); words do unless they are only thanks or praise."""
     if event.name == "voice":
         return True
-    return not is_courtesy(getattr(event, "text", ""), ctx.settings.language)
+    return not is_courtesy(getattr(event, "text", ""))
 
 
 def complete_after(ctx: CycleContext, event: Event) -> bool:

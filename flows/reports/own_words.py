@@ -30,7 +30,7 @@ def says_something(c: ContributionRef) -> bool:
 
 
 def _substantial(c: ContributionRef) -> bool:
-    return len(c.text.split()) >= SUBSTANTIAL_WORDS and not is_courtesy(c.text, "nl")
+    return len(c.text.split()) >= SUBSTANTIAL_WORDS and not is_courtesy(c.text)
 
 
 def own_words(cycle: Cycle, said: list[ContributionRef], phase: Phase,

@@ -20,7 +20,7 @@ from tests.unit.test_practice import LOOKING, summary_said
     "Heel fijn, dank je", "Dank je wel allemaal voor het meedenken", "Thanks Bram, great talk!",
 ])
 def test_thanks_and_praise_are_courtesy(words: str) -> None:
-    assert is_courtesy(words, "nl")
+    assert is_courtesy(words)
 
 
 @pytest.mark.parametrize("words", [
@@ -34,7 +34,7 @@ def test_thanks_and_praise_are_courtesy(words: str) -> None:
     "Dank je voor het doorvragen op wat je zag",
 ])
 def test_a_move_is_a_move_with_or_without_thanks(words: str) -> None:
-    assert not is_courtesy(words, "nl")
+    assert not is_courtesy(words)
 
 
 def test_a_thank_you_in_the_look_back_is_no_move_and_the_line_may_follow() -> None:
