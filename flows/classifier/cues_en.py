@@ -167,6 +167,9 @@ EN = Lexicon(
         r"(?P<a>you (?:could|should|might|may|can|need to|have to|ought to|must|'d better|had better|might want to|may want to|could always|can always))"
         r"(?! (?:see|hear|tell|notice|be proud|feel|be so|be really|really see|clearly))",
         r"(?P<a>you (?:shouldn't|mustn't|should not|must not))(?! (?:have|be so|be able|feel)\b)",
+        # Advice about what the pupils should do ("The pupils should work in pairs"). Not what
+        # they should have done, know or be able to by now: that judges the class.
+        r"^(?:and |so |but |maybe |then )?(?P<a>(?:they|the (?:pupils|kids|children|students|class|boys|girls|group|groups)|he|she)(?: should| ought to| had better|'d better))(?! (?:be (?:able|proud|happy|fine)|have (?:been|had|done|seen|known|\w+ed)|know|already|feel|get|see|hear)\b)",
         r"(?P<a>you) (?:really|just|definitely|honestly|probably|also|simply|seriously|totally) "
         r"(?P<b>should|ought to)(?! (?:have (?:seen|heard|been|noticed|felt)|see|hear|tell|notice|be proud|feel)\b)",
         r"(?P<a>you) (?:really|just|definitely|honestly|probably|also|simply|seriously|totally) "

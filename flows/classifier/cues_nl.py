@@ -199,7 +199,7 @@ NL = Lexicon(
         *VERB_FIRST_TIPS,
         r"(?P<a>(?:je|jij|u) (?:zou|kunt|kan|moet|moest)) (?!graag|liever)" + SOFT + GAP
         + r"(?P<b>kunnen|moeten|proberen|beter|eens|ook)(?! (?:zien|horen|merken|zeggen|trots))",
-        r"(?P<a>(?:je|jij|u) (?:kunt|kan)) (?:ook |beter |eens |gewoon |misschien |best )+(?!zien|horen|merken|trots)",
+        r"(?P<a>(?:je|jij|u) (?:kunt|kan)) (?:ook |beter |eens |gewoon |misschien |best )+(?!zien|horen|merken|trots)", r"^(?:en |dus |maar |misschien )?(?P<a>(?:ze|zij|hij|die|de (?:leerlingen|kinderen|kleuters|jongens|meisjes|klas|groep|groepjes)|die (?:jongen|leerling)|dat meisje) (?:kunnen|kan|zouden|zou) (?:misschien |ook |eigenlijk |toch )?beter) (?:[\w'<>-]+ ){0,6}?(?P<b>[a-zà-ÿ]*en)(?=[,.!;]|$| (?:zodat|want|om)\b)",  # the pupils' better way ("ze kunnen beter in tweetallen werken"), ending in its infinitive ("ze kunnen beter rekenen dan vorig jaar" compares)
         r"(?P<a>(?:je|jij|u) (?:zou|moet)) (?:eigenlijk |echt |toch |gewoon |eens |misschien )+"
         r"(?!(?:\w+ )?" + EMOTION + r"\b)",  # "je moet echt trots zijn" praises
         r"^(?:en |dus |maar )?(?P<a>(?:je|jij|u) moet) (?!(?:dan|toen|daar|hier|als|zo|zoveel|altijd|steeds|nog|wel|best)\b|(?:[\w'-]+ ){0,3}" + EMOTION + r"\b)" r"(?:[\w'<>-]+ ){0,6}?(?P<b>[a-zà-ÿ]*(?:en|aan|oen|ien))\b(?<!kunnen)(?<!moeten)(?<!zijn)(?=[,.!;]|$| (?:dan|anders|want|zodat|om|voordat|dat|als|wanneer|wat|hoe)\b)",  # "Je moet een praatsteen gebruiken(, dan ...)" instructs; "je moet daar/dan/toen ..." says what the moment asked of them.

@@ -65,10 +65,20 @@ def _restore(question: str, raw: str, timestamps: tuple[str, ...]) -> str:
 _ACTION = re.compile(r"\b(?:als je|if (?:next time )?you) (?P<action>.+)\?$")
 
 
+# Advice about the pupils keeps them as the subject ("als ze in tweetallen werken"); its
+# pattern takes only a clause ending in the pupils' verb, and nothing of the writer's own.
+_THEIR_ACTION = re.compile(r"^(?:Wat zou er gebeuren als|What would (?:have happened|happen) if) (?!je |you |next )"
+                           r"(?P<action>[^:]+)\?$")
+_WRITERS_OWN = word_set("ik mij mijn i i'm i've i'd me my")
+
+
 def _reads_well(question: str, lang: str) -> bool:
     """The one last check on every tip's question, whichever pattern made it."""
     m = _ACTION.search(question)
-    if m is None or ":" in m.group("action"):  # "if you then: give ...": a lead-in kept
+    if m is None:
+        theirs = _THEIR_ACTION.match(question)
+        return theirs is not None and _WRITERS_OWN.isdisjoint(theirs.group("action").split())
+    if ":" in m.group("action"):  # "if you then: give ...": a lead-in kept
         return False
     return (reads_as_dutch if lang == "nl" else reads_as_english)(m.group("action"))
 

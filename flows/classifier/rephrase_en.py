@@ -91,6 +91,23 @@ def _clean(act: str) -> str:
     return act
 
 
+# "The pupils should work in pairs": advice about the pupils keeps them as the subject ("if
+# they work in pairs"); one pupil or the class "were to" ("if he were to sit at the front").
+_THEY_SHOULD = re.compile(r"^(?:maybe |perhaps |and |so )?(?P<who>they|the (?P<many>pupils|kids|children|students|boys|girls|"
+                          r"groups)|he|she|the class|the group)(?: should| ought to| had better|'d better) "
+                          r"(?P<act>.+)$")
+
+
+def _their_better_way(m: re.Match[str]) -> str | None:
+    act = _clean(m.group("act"))
+    if _HINDSIGHT.match(act):  # "they should have started earlier"
+        return f"What would have happened if {m.group('who')} had {act[len('have '):]}?"
+    if not _is_action(act, TEMPLATE):
+        return None
+    many = m.group("who") == "they" or m.group("many")
+    return f"What would happen if {m.group('who')} {'' if many else 'were to '}{act}?"
+
+
 def rephrase_tip(sentence: str) -> str | None:
     """A tip as "What would happen if you …?", or None when its action cannot be found."""
     s = _LEADS.sub("", sentence.strip().rstrip(".!? ")).strip()
@@ -110,6 +127,9 @@ def rephrase_tip(sentence: str) -> str | None:
                  r"(?:help|work)\b.*)?$", s)
     if m:
         return TRIED.format(_clean(m.group("np")))
+    m = _THEY_SHOULD.match(s)
+    if m:
+        return _their_better_way(m)
     own = _own_experience(s)
     if own is not None:
         return own or None

@@ -26,6 +26,7 @@ from flows.classifier.lexicon import word_set
 from flows.classifier.text import MOMENT_NOUNS_NL, MOMENT_WORDS, PLACES_NL
 
 TEMPLATE = "Wat zou er gebeuren als je {}?"
+THEY_TEMPLATE = "Wat zou er gebeuren als {}?"
 NOUN_TEMPLATE = "Wat zou er gebeuren als je {} probeert?"
 OPINION = "Hoe kijk jij zelf naar {}?"
 OPINION_GENERIC = "Hoe kijk jij daar zelf naar?"
@@ -166,7 +167,28 @@ def _own_experience(s: str) -> str | None:
     return NOUN_TEMPLATE.format(" ".join(words))
 
 
+# "ze kunnen beter in tweetallen werken": advice about the pupils keeps them as the subject
+# ("als ze in tweetallen werken"); one pupil takes the verb's -t ("als hij naast je zit").
+_THEY_BETTER = re.compile(r"^(?P<who>ze|zij|hij|die|de \w+|die \w+|dat \w+) (?P<modal>kunnen|kan|zouden|"
+                          r"zou) (?:misschien |ook |eigenlijk |toch )?beter (?P<rest>.+)$")
+_AUXILIARY = word_set("kunnen moeten gaan")
+
+
+def _their_better_way(s: str) -> str | None:
+    m = _THEY_BETTER.match(s)
+    if m is None:
+        return None
+    main, tail = split_main(m.group("rest"))
+    words = [w for w in split_words(main) if w not in _AUXILIARY]
+    if len(words) < 2 or not looks_infinitive(words[-1]):
+        return None
+    verb = words[-1] if m.group("modal") in ("kunnen", "zouden") else present_for_je(words[-1])
+    return THEY_TEMPLATE.format(m.group("who") + " " + with_verb(words[:-1], verb, tail))
+
+
 def _rephrase_tip(s: str) -> str | None:
+    if _THEY_BETTER.match(s):
+        return _their_better_way(s)
     own = _own_experience(s)
     if own is not None:
         return own or None

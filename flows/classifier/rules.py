@@ -177,7 +177,10 @@ def _statement(best: _Best, s: str, core: str, lex: Lexicon, has_name: bool) -> 
     if not best.wants(5):
         return  # nothing below weighs more than 5
     too = lex.too.search(s)  # "te lang", "too strict": read once, used below four times
-    affirm = lex.affirmation.search(s)
+    heard, reported = _said_praise(s, lex)  # the writer's own words of praise and verdict
+    if reported:  # "je zei heel vaak super": what the inbrenger said is seen in the clip
+        best.offer(Label.OBSERVATION, re.match(r".+", s), 3.1, cue=reported)
+    affirm = lex.affirmation.search(heard)
     if affirm is not None:
         if too is not None:
             best.offer(Label.OPINION, too, 5)
@@ -199,7 +202,7 @@ def _statement(best: _Best, s: str, core: str, lex: Lexicon, has_name: bool) -> 
     # turn the rest of the sentence into an opinion.
     praise = lex.clip_praise.search(s)
     if best.wants(4):  # the verdicts weigh 4 to 4.5
-        rest = s[: praise.start()] + s[praise.end():] if praise else s
+        rest = heard[: praise.start()] + heard[praise.end():] if praise else heard
         best.find(Label.OPINION, lex.opinion, rest, 4.5)
         # "te lang" names the verdict better than a nearby intensifier does, so it goes first.
         best.find(Label.OPINION, lex.too, rest, 4.01)
@@ -240,6 +243,37 @@ def _statement(best: _Best, s: str, core: str, lex: Lexicon, has_name: bool) -> 
         if len(_WORDS.findall(core)) >= 3 and (has_name or lex.clip_subject.search(s)):
             best.offer(Label.OBSERVATION, anything, 1.2, cue="")
         best.offer(Label.OTHER, anything, 0.5, cue="")
+
+
+# Praise someone is heard saying is words of the clip, not the writer's praise: a verb of
+# saying just before it ("you said good job"; not the writer's own "I'd say") or, in Dutch
+# order, just after it ("ik hoorde je goed zo zeggen").
+_SAID_BEFORE = re.compile(r"\b(?:say|says|said|saying|tell|tells|told|"
+                          r"zegt|zei|zeiden|zeg|roept|riep)\W+(?:\w+\W+){0,2}$")
+_WRITER_SAYS = re.compile(
+    r"(?:\b(?:i|ik|we|wij)(?:'d|'ll)?|\blet me|\b(?:mag|moet|wil|zou|kan) (?:ik|we))(?: (?:just|really|"
+    r"would|will|must|have to|had to|want to|wanted to|wanna|gotta|need to|can|could|should|zou|"
+    r"wil|moet|wou|kan|mag|even|ook|toch|wel|dan|maar|eerlijk))*\W*$")
+_SAID_AFTER = re.compile(r"\W*(?:\w+\W+)?(?:zeggen|zegt|zei|zeiden|roepen|roept|riep)\b")
+
+
+def _said_praise(s: str, lex: Lexicon) -> tuple[str, str]:
+    """`s` with praise someone is heard saying blanked out (as spaces, so that positions found
+    in it stay those of `s`), and the words that report it ("say good job") or ""."""
+    heard, spans = s, []
+    for pattern in (lex.affirmation, lex.evaluative, lex.positive):
+        for found in pattern.finditer(s):
+            before = _SAID_BEFORE.search(s, 0, found.start())
+            if before and _WRITER_SAYS.search(s, 0, before.start()):
+                before = None  # "I'd say", "I just want to say": the writer's own words
+            after = None if before else _SAID_AFTER.match(s, found.end())
+            if before or after:
+                heard = heard[:found.start()] + " " * len(found.group(0)) + heard[found.end():]
+                spans.append((before.start(), found.end()) if before
+                             else (found.start(), after.end()))
+    if not spans:
+        return s, ""
+    return heard, s[min(a for a, _ in spans):max(b for _, b in spans)]
 
 
 def judge_sentence(sentence: str, lex: Lexicon, has_name: bool = False) -> Verdict:
