@@ -276,12 +276,20 @@ def _said_praise(s: str, lex: Lexicon) -> tuple[str, str]:
     return heard, s[min(a for a, _ in spans):max(b for _, b in spans)]
 
 
+# A few words and a colon before a question label it ("vraag:", "Bram:", "question for Bram:",
+# "even een vraag:"); the question after it is the act.
+_LABELLED = re.compile(r"^(?:[\w'-]+ ){0,3}[\w'-]+: (?=\S)")
+
+
 def judge_sentence(sentence: str, lex: Lexicon, has_name: bool = False) -> Verdict:
     """The label of one normalised sentence, the words that decided, and how strongly."""
-    s = sentence.strip()
+    whole = s = sentence.strip()
+    if s.endswith("?"):  # "Vraag aan Bram: wat deed ...?", "Op <ts> wat zag je?": the rules read
+        s = _LABELLED.sub("", s, count=1) or s  # the question (the sentence stays whole, for
+        s = _after_moment(s) or s  # the rephrasing that puts the moment back)
     core = _core(s, lex)
     question = _is_question(s, core, lex)
-    best = _Best(s, question)
+    best = _Best(whole, question)
     if question:
         _question(best, s, core, lex)
     else:

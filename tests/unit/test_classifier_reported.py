@@ -71,3 +71,25 @@ def test_praise_the_inbrenger_is_heard_saying_is_an_observation(lang: str, text:
 def test_the_writers_own_saying_stays_their_own_words(lang: str, text: str,
                                                       label: Label) -> None:
     assert classify(text, lang).label is label
+
+
+@pytest.mark.parametrize(("lang", "text", "cue"), [
+    ("nl", "Vraag aan Bram: wat deed het wachten met jou?", "wat deed"),
+    ("nl", "Bram: welke andere start zou je kunnen proberen?", "welke andere start zou je"),
+    ("en", "Question for Bram: what did the waiting do to you?", "what did"),
+    ("nl", "Even een vraag: wat wil je dat ze als eerste doen?", "wat wil"),
+    ("nl", "Op 0:15: wat zag je daar?", "wat zag"),
+    ("en", "At 0:15 what did you see there?", "what did"),
+])
+def test_a_label_or_moment_before_a_question_leaves_it_a_question(lang: str, text: str,
+                                                                 cue: str) -> None:
+    """A coach review: "Vraag: ..." and "Bram: welke andere start zou je kunnen proberen?"
+    counted as a closed question and a tip in the coach's figures, "Op 0:15 wat zag je?" as
+    closed: the words before the colon or after the moment hid the question word."""
+    found = classify(text, lang)
+    assert (found.label, found.cue) == (Label.OPEN_QUESTION, cue)
+
+
+def test_a_moment_before_advice_in_a_question_stays_in_its_rephrasing() -> None:
+    found = classify("At 1:10, what if you waited a bit?", "en")
+    assert found.rephrasing == "What would happen if you waited a bit at 1:10?"
