@@ -13,7 +13,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, filters
 
 from bot.engine import coach_reports
-from bot.engine.effects import buttons
+from bot.engine.effects import buttons, to_group
 from bot.engine.outgoing import Message
 from bot.engine.work import Unit
 from bot.handlers.choose import person_buttons
@@ -135,6 +135,9 @@ async def redeem(unit: Unit, update: Update, token: str) -> None:
                                                 unit.now):
         key = "coach.invite_invalid"
     await reply(unit, update, group.settings.language, key, group=group.title)
+    if key == LINK:  # who reads the group's summaries is the group's to know (SPEC 5, 6)
+        await unit.send(to_group(group, say(group.settings.language, "coaches.linked_told",
+                                            name=display_name(user))))
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]

@@ -56,7 +56,10 @@ async def _export_privately(unit: Unit, update: Update, user: User) -> None:
     data = await member_data(unit.tx, user.id)
     coached = await coaches.groups_of(unit.tx, user.id)
     if not has_anything(data) and not coached:
-        await reply(unit, update, language, "privacy.nothing_stored")
+        # After /forget the rows of their contributions stay, without name or words: say so.
+        left = sum(len(group["contributions"]) for group in data["groups"])
+        await reply(unit, update, language,
+                    "privacy.only_counts_kept" if left else "privacy.nothing_stored", count=left)
         return
     if has_anything(data):
         document = {"exported_at": unit.now.isoformat(timespec="seconds"), **data}

@@ -267,10 +267,13 @@ def _said_praise(s: str, lex: Lexicon) -> tuple[str, str]:
             if before and _WRITER_SAYS.search(s, 0, before.start()):
                 before = None  # "I'd say", "I just want to say": the writer's own words
             after = None if before else _SAID_AFTER.match(s, found.end())
-            if before or after:
-                heard = heard[:found.start()] + " " * len(found.group(0)) + heard[found.end():]
-                spans.append((before.start(), found.end()) if before
-                             else (found.start(), after.end()))
+            if before is not None:
+                spans.append((before.start(), found.end()))
+            elif after is not None:
+                spans.append((found.start(), after.end()))
+            else:
+                continue
+            heard = heard[:found.start()] + " " * len(found.group(0)) + heard[found.end():]
     if not spans:
         return s, ""
     return heard, s[min(a for a, _ in spans):max(b for _, b in spans)]

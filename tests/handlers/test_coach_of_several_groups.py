@@ -59,6 +59,20 @@ async def test_a_coach_who_opens_their_invite_again_hears_they_are_linked(
     assert "niet (meer) geldig" in await _opens(bot, PIET, payload)
 
 
+async def test_the_group_hears_who_became_its_coach_once(bot: InProcessBot) -> None:
+    """The coach review: members agreed that what is said stays in the group, and then a coach
+    they were never told of received their names and quotes; only /coach list showed her."""
+    await _group_with_anna(bot, BRAM)
+    payload = await _invite(bot)
+    since = await bot.tg.mark()
+    await _opens(bot, CARLA, payload)
+    await _opens(bot, CARLA, payload)  # the coach taps the link again: no second notice
+    assert await bot.said(GROUP, since=since) == [(
+        "🎓 Carla is nu coach van deze groep en krijgt na elke cyclus de samenvatting: de "
+        "leervraag, het voornemen, citaten uit het gesprek en hoe iedereen meedeed. /coach list "
+        "laat de coaches zien.")]
+
+
 async def test_a_member_of_the_group_cannot_become_its_coach(bot: InProcessBot) -> None:
     """A coach follows the group from outside: a member linked as coach got the per-member
     counts of their own peers. The invite stays open for the coach it was meant for."""

@@ -5,7 +5,8 @@ and may store them."""
 from __future__ import annotations
 
 from tests.handlers.in_process import InProcessBot, forget_me, set_up, started_bot
-from tests.handlers.updates import BRAM, CATO, bot_blocked, command
+from tests.handlers.talk import to_the_talk
+from tests.handlers.updates import BRAM, CATO, bot_blocked, command, message
 
 NOTHING = "Ik bewaar niets over jou."
 
@@ -34,3 +35,20 @@ async def test_start_after_forget_is_a_new_beginning(bot: InProcessBot) -> None:
     await bot.handle(command(bot.app.bot, CATO, "/start", chat_id=CATO.user_id))
     assert await bot.db_all("SELECT name, started_private FROM users WHERE user_id = ?",
                             CATO.user_id) == [("Cato", 1)]
+
+
+async def test_export_after_forget_says_what_is_left_without_name_or_words(
+        bot: InProcessBot) -> None:
+    """The coach review: after /forget, /export answered "Ik bewaar niets over jou" while the
+    rows of Cato's contributions (when, which phase, which kind) stayed for the group's
+    participation figures."""
+    await to_the_talk(bot)
+    await bot.handle(message(bot.app.bot, CATO, "Wat wil je dat ze als eerste doen?"))
+    await bot.handle(message(bot.app.bot, CATO, "Wanneer ben je tevreden?"))
+    await started_bot(bot, CATO)
+    await forget_me(bot, CATO)
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, CATO, "/export", chat_id=CATO.user_id))
+    [said] = await bot.said(CATO.user_id, since=since)
+    assert said.startswith("Je naam en je woorden heb ik al gewist.")
+    assert "van 2 bijdragen wanneer en in welke fase" in said
