@@ -176,3 +176,19 @@ async def admins_of(tx: Tx, group_id: int) -> list[int]:
     rows = await tx.all("SELECT user_id FROM group_admins WHERE group_id = ? ORDER BY user_id",
                         (group_id,))
     return [r["user_id"] for r in rows]
+
+
+async def set_reads_talk(tx: Tx, chat_id: int, reads: bool) -> bool:
+    """Records whether the bot reads the talk in the chat's groups; True if any group of the
+    chat was known not to (so that it can be told that it now does)."""
+    was_blind = await tx.one("SELECT 1 FROM groups WHERE chat_id = ? AND reads_talk = 0",
+                             (chat_id,))
+    await tx.execute("UPDATE groups SET reads_talk = ? WHERE chat_id = ?",
+                     (1 if reads else 0, chat_id))
+    return was_blind is not None
+
+
+async def reads_talk(tx: Tx, group_id: int) -> bool:
+    """False only where the bot was seen unable to read the group's talk."""
+    row = await tx.one("SELECT reads_talk FROM groups WHERE id = ?", (group_id,))
+    return row is None or row["reads_talk"] != 0

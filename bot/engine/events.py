@@ -18,7 +18,7 @@ from flows.cycle.events import Contribution, Event, actor_of
 from flows.cycle.model import Cycle, CycleContext, Decision
 from flows.cycle.start import new_cycle, opening_effects, why_not_now
 from flows.cycle.table import decide
-from flows.effects import Text
+from flows.effects import Text, text
 from flows.model import Group, Phase
 from flows.schedule.plan import announce_time, next_meetings
 from storage import contributions, cycles, groups, members
@@ -110,6 +110,8 @@ async def start_cycle_in(unit: Unit, group: Group, *, actor_id: int | None,
     running = await cycles.open_cycle(unit.tx, group.id)
     if running:
         return why_not_now(running, group_members, group.settings)
+    if not await groups.reads_talk(unit.tx, group.id):
+        return text("cycle.refused.cannot_read")  # it would ask for a clip it never sees
     cycle = new_cycle(group.id, group_members, unit.now, inbrenger_id=inbrenger_id,
                       meeting_at=meeting_at)
     if isinstance(cycle, Text):

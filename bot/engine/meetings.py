@@ -7,9 +7,11 @@ import logging
 from datetime import datetime
 from typing import Any
 
+from bot.engine.effects import to_group
 from bot.engine.events import decide_in, start_cycle_in
 from bot.engine.services import services_of
 from bot.engine.work import Once, Unit, work
+from flows.catalog import render
 from flows.cycle.events import MeetingBegan, ScheduleChanged, TimeboxChanged, TimerFired
 from flows.effects import CancelTimer, Text
 from flows.model import Group, Settings
@@ -77,6 +79,8 @@ async def timer_fired(app: Any, group: Group, timer: timer_store.StoredTimer, *,
                                            late=late)
             if isinstance(started, Text):
                 log.info("group %s: meeting not announced: %s", group.id, started.key)
+                if started.key == "cycle.refused.cannot_read":  # the group waits for nothing
+                    await unit.send(to_group(group, render(group.settings.language, started)))
         elif timer.event == planning.EVENT_CLIP_REMINDER:
             if planning.reminder_in_time(timer.payload, unit.now):
                 await decide_in(unit, group, TimerFired("clip_reminder"), late=late)

@@ -56,6 +56,8 @@ async def bot_membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await _bot_removed(update, context)
     elif change.old_chat_member.status == ChatMemberStatus.ADMINISTRATOR and in_group(update):
         await _no_longer_admin(update, context)
+    elif change.new_chat_member.status == ChatMemberStatus.ADMINISTRATOR and in_group(update):
+        await _made_admin(update, context)
 
 
 async def _joined(unit: Unit, chat_id: int, by: User | None) -> None:
@@ -100,9 +102,22 @@ async def _no_longer_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     async with handling(update, context) as unit:
         if unit is None:
             return
+        await groups.set_reads_talk(unit.tx, change.chat.id, False)
         for group in await groups.in_chat(unit.tx, change.chat.id):
             await unit.send(to_group(group, say(group.settings.language, "bot.privacy_mode",
                                                 username=context.bot.username or "")))
+
+
+async def _made_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An admin reads the talk: a group that was told the bot could not hears that it now
+    can (the admin who fixed it sees it worked), and its cycles can start again."""
+    change = update.my_chat_member
+    assert change is not None
+    async with handling(update, context) as unit:
+        if unit is None or not await groups.set_reads_talk(unit.tx, change.chat.id, True):
+            return
+        for group in await groups.in_chat(unit.tx, change.chat.id):
+            await unit.send(to_group(group, say(group.settings.language, "bot.reads_now")))
 
 
 async def _private_chat_changed(update: Update, context: ContextTypes.DEFAULT_TYPE, *,

@@ -95,6 +95,7 @@ async def setup(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await settings_changed(unit, group)  # a new time zone moves the meeting's timers
         if chat_admins is not None:
             await groups.note_admins(unit.tx, group.id, chat_admins, unit.now)
+        await groups.set_reads_talk(unit.tx, chat.id, can_read)
         key = "bot.setup_done" if new else "bot.setup_updated"
         await reply(unit, update, group.settings.language, key, title=title or str(chat.id))
         if new:  # the language and time zone as buttons, where a choice is made

@@ -86,6 +86,10 @@ async def post_init(app: Application) -> None:  # type: ignore[type-arg]
     reading = await voice_notes.resume(app)
     log.info("bot @%s ready; %d stored timers scheduled, mail waiting for %d chats, "
              "%d voice notes to read", svc.bot_username, restored, waiting, reading)
+    if app.bot.can_read_all_group_messages is False:  # README, step 2 of the set-up
+        log.warning("privacy mode is on for @%s: in a group where it is no admin it reads only "
+                    "commands, so no clip and no talk, and no cycle starts there; disable it "
+                    "with /setprivacy in @BotFather", svc.bot_username)
     missing = missing_tools()
     if missing:
         log.error("%s not found on PATH: clips cannot be checked and no storyboard, still, "

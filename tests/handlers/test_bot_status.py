@@ -4,9 +4,18 @@ without the line that names the group (they are in it). A bot made a plain membe
 then cannot read the talk: the group hears it."""
 from __future__ import annotations
 
-from tests.handlers.in_process import InProcessBot, started_bot
+from tests.handlers.in_process import InProcessBot, set_up, set_up_agreed, started_bot
 from tests.handlers.talk import to_the_talk
-from tests.handlers.updates import ANNA, CATO, GROUP, bot_blocked, bot_demoted, message
+from tests.handlers.updates import (
+    ANNA,
+    BRAM,
+    CATO,
+    GROUP,
+    bot_blocked,
+    bot_demoted,
+    command,
+    message,
+)
 
 TIP = "Je zou meer wachttijd kunnen geven."
 
@@ -64,3 +73,33 @@ async def test_the_group_hears_when_the_bot_can_no_longer_read_the_talk(
     await bot.tg.set_bot_admin(GROUP, True)  # an admin again: nothing to say
     await bot.handle(bot_demoted(bot.app.bot, ANNA))  # (the fake says it can read now)
     assert len(await bot.said(GROUP, since=since)) == 1
+
+
+async def test_a_group_the_bot_cannot_read_starts_no_cycle_until_it_is_made_admin(
+        bot: InProcessBot) -> None:
+    """The admin review: with privacy mode on and the bot a plain member, /setup warned once,
+    then /cycle asked Bram for a clip the bot never saw; the clip and "Hallo? Ik heb mijn clip
+    gestuurd" met silence, and /status kept saying it waited for the clip."""
+    await bot.tg.set_privacy_mode(True)
+    await set_up_agreed(bot, BRAM, CATO)
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, "/cycle Bram"))
+    [refused] = await bot.said(GROUP, since=since)
+    assert refused.startswith("⚠️ Ik kan in deze groep alleen commando's lezen, dus ik zie geen "
+                              "clip en geen gesprek: een cyclus begint daarom nog niet.")
+    assert await bot.db_all("SELECT id FROM cycles") == []
+    await bot.tg.set_bot_admin(GROUP, True)
+    since = await bot.tg.mark()
+    await bot.handle(bot_demoted(bot.app.bot, ANNA, promoted=True))
+    assert (await bot.said(GROUP, since=since))[0].startswith(
+        "✅ Nu ik beheerder ben, lees ik jullie gesprek en zie ik de clip.")
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, "/cycle Bram"))
+    assert len(await bot.db_all("SELECT id FROM cycles")) == 1, await bot.said(GROUP, since=since)
+
+
+async def test_making_the_bot_admin_where_it_could_read_says_nothing(bot: InProcessBot) -> None:
+    await set_up(bot, BRAM, CATO)
+    since = await bot.tg.mark()
+    await bot.handle(bot_demoted(bot.app.bot, ANNA, promoted=True))
+    assert await bot.said(GROUP, since=since) == []

@@ -203,8 +203,9 @@ def bot_blocked(bot: Bot, person: Person, *, blocked: bool = True) -> Update:
     return Update.de_json({"update_id": next(_ids), "my_chat_member": body}, bot)
 
 
-def bot_demoted(bot: Bot, by: Person, *, chat_id: int = GROUP) -> Update:
-    """A my_chat_member update: `by` took the bot's admin rights away in the group."""
+def bot_demoted(bot: Bot, by: Person, *, chat_id: int = GROUP, promoted: bool = False) -> Update:
+    """A my_chat_member update: `by` took the bot's admin rights away in the group (or, with
+    `promoted`, made the bot an admin)."""
     me = {"id": bot.id, "is_bot": True, "first_name": bot.first_name}
     admin = {"user": me, "status": "administrator", "can_be_edited": False,
              "is_anonymous": False, "can_manage_chat": True, "can_delete_messages": True,
@@ -212,6 +213,8 @@ def bot_demoted(bot: Bot, by: Person, *, chat_id: int = GROUP) -> Update:
              "can_promote_members": False, "can_change_info": False,
              "can_invite_users": True, "can_post_stories": False, "can_edit_stories": False,
              "can_delete_stories": False}
+    plain = {"user": me, "status": "member"}
     body = {"chat": _chat(chat_id), "from": by.to_dict(), "date": DATE,
-            "old_chat_member": admin, "new_chat_member": {"user": me, "status": "member"}}
+            "old_chat_member": plain if promoted else admin,
+            "new_chat_member": admin if promoted else plain}
     return Update.de_json({"update_id": next(_ids), "my_chat_member": body}, bot)
