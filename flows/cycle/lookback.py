@@ -48,6 +48,8 @@ mooi fijn top super leuk knap goed gedaan prima geweldig fantastisch heel erg ec
 gesprek sessie bijeenkomst middag les allemaal jullie iedereen je jij jou wel hoor was is het
 dit dat great nice lovely good well done job talk conversation session meeting everyone all
 you guys really very so what a an the it this that
+clip video filmpje fragment opname one useful helpful interesting inspiring nuttig leerzaam
+interessant inspirerend
 """
 _PRAISE_ONLY = frozenset(_PRAISE_WORDS.split())
 
@@ -62,8 +64,10 @@ def _courtesy_part(part: str) -> bool:
     tokens = part.split()
     if _THANKS.search(part):
         return len(tokens) <= _THANKS_WORDS
-    # A capitalised word after the first is a name ("Top gedaan Bram").
-    return all(token.lower() in _PRAISE_ONLY or (n > 0 and token[:1].isupper())
+    # A capitalised word after the first is a name ("Top gedaan Bram"), as is one alone
+    # ("Mooi filmpje, Bram!").
+    return all(token.lower() in _PRAISE_ONLY or ((n > 0 or len(tokens) == 1)
+                                                  and token[:1].isupper())
                for n, token in enumerate(tokens))
 
 

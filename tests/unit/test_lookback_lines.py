@@ -18,6 +18,9 @@ from tests.unit.test_practice import LOOKING, summary_said
 @pytest.mark.parametrize("words", [
     "Dank je Bram, mooi gesprek!", "Dank je wel!", "Bedankt allemaal", "Top gedaan Bram!",
     "Heel fijn, dank je", "Dank je wel allemaal voor het meedenken", "Thanks Bram, great talk!",
+    # The voice review: these were printed under "Moves we will use again".
+    "Thanks Alice, great clip!", "Great clip!", "Nice one Alice", "Thanks, this was really useful!",
+    "Mooi filmpje, Bram!", "Heel leerzaam, dank je",
 ])
 def test_thanks_and_praise_are_courtesy(words: str) -> None:
     assert is_courtesy(words)
