@@ -18,6 +18,7 @@ class NudgeHistory:
     last_nudge_at: Mapping[int, datetime] = field(default_factory=dict)
     sent_at: tuple[datetime, ...] = ()
     closed_run: int = 0
+    closed_askers: tuple[int, ...] = ()  # who asked the run's closed questions, in order
     closed_hint_at: datetime | None = None
     last_contribution_at: Mapping[int, datetime] = field(default_factory=dict)
     inbrenger_last_at: datetime | None = None
@@ -45,7 +46,7 @@ class NudgeHistory:
     def after_prompt(self) -> NudgeHistory:
         """A new phase's or step's prompt is a fresh invitation to everyone: a run of closed
         questions counts from there, not from the questions asked before it."""
-        return replace(self, closed_run=0)
+        return replace(self, closed_run=0, closed_askers=())
 
     def new_phase(self) -> NudgeHistory:
         """A new phase: its prompt (`after_prompt`), and a moment offered as a still before
@@ -64,6 +65,7 @@ class NudgeHistory:
             "last_nudge_at": _times_to_dict(self.last_nudge_at),
             "sent_at": [moment.isoformat() for moment in self.sent_at],
             "closed_run": self.closed_run,
+            "closed_askers": list(self.closed_askers),
             "closed_hint_at": _iso(self.closed_hint_at),
             "last_contribution_at": _times_to_dict(self.last_contribution_at),
             "inbrenger_last_at": _iso(self.inbrenger_last_at),
@@ -82,6 +84,7 @@ class NudgeHistory:
             last_nudge_at=_times_from_dict(data.get("last_nudge_at")),
             sent_at=tuple(datetime.fromisoformat(s) for s in data.get("sent_at") or ()),
             closed_run=int(data.get("closed_run") or 0),
+            closed_askers=tuple(int(u) for u in data.get("closed_askers") or ()),
             closed_hint_at=_time(data.get("closed_hint_at")),
             last_contribution_at=_times_from_dict(data.get("last_contribution_at")),
             inbrenger_last_at=_time(data.get("inbrenger_last_at")),

@@ -6,7 +6,6 @@ and sends nothing itself. The policy as a table, with the reasons: docs/nudging.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
@@ -14,28 +13,25 @@ from flows.callbacks import CycleButton, StillButton
 from flows.classifier.timestamps import clock
 from flows.effects import Button, Effect, Keyboard, Say, SayPrivately, Text, about_group, text
 from flows.labels import ACTIVATING, COMPENSATING, Classification, Label
-from flows.model import TALK_PHASES, Member, NudgeDelivery, NudgeMode, Phase, Settings
+from flows.model import TALK_PHASES, Member, NudgeMode, Phase, Settings
 from flows.nudging.cue import quoted_cue
 from flows.nudging.history import NudgeHistory
+from flows.nudging.limits import (
+    MEMBER_COOLDOWN,
+    group_has_room,
+    latest,
+    private_possible,
+    prune,
+    recently_nudged,
+    talked_since,
+    within,
+    within_phase,
+)
 
-# One nudge per member per few minutes (SPEC 4): a second correction right after the first
-# feels like being watched, and the first one has already made the point. Strict groups asked
-# for more guidance, so they hear it again sooner. Being invited back by name is a nudge too:
-# a member invited in who answers with a tip is not corrected straight after, and a member
-# just corrected who falls quiet is not named in the group straight after.
-MEMBER_COOLDOWN = {NudgeMode.GENTLE: timedelta(minutes=10), NudgeMode.STRICT: timedelta(minutes=5)}
 # How long a question of the inbrenger to the group asks for the answers it gets.
 ASKED_WINDOW = timedelta(minutes=5)
 QUESTIONS = frozenset({Label.OPEN_QUESTION, Label.CLOSED_QUESTION})
 
-# Everything the bot says of its own accord IN THE GROUP (public nudges, hints, still offers,
-# invitations, check-ins): at most 3 per 2 minutes and 10 per hour. A bot that speaks every
-# other line takes the conversation over, and this stays far below Telegram's 20 messages a
-# minute per group, leaving room for phase prompts, stills and summaries. A private nudge adds
-# nothing to the group chat, so it neither needs nor uses this budget; and a peer's first nudge
-# in goal or reality is never crowded out by offers that came before it.
-GROUP_LIMITS = ((3, timedelta(minutes=2)), (10, timedelta(hours=1)))
-_HISTORY_SPAN = max(window for _, window in GROUP_LIMITS)
 
 # Goal and reality are the inbrenger's own thinking: compensating is nudged there in every mode.
 ACTIVATE_PHASES = frozenset({Phase.GOAL, Phase.REALITY})
@@ -140,7 +136,7 @@ def decide_on_message(ctx: NudgeContext, classification: Classification) -> Nudg
 def decide_on_tick(ctx_for_group: TickContext, now: datetime) -> NudgeDecision:
     """At most one message per tick, so the bot never posts two at once; the inbrenger first."""
     ctx = ctx_for_group
-    history = _prune(ctx.history, now)
+    history = prune(ctx.history, now)
     if ctx.settings.nudging == NudgeMode.OFF or ctx.phase not in TALK_PHASES:
         return NudgeDecision((), history)
     for choose in (_inbrenger_checkin, _silence_invitation):
@@ -155,16 +151,19 @@ def decide_on_tick(ctx_for_group: TickContext, now: datetime) -> NudgeDecision:
 def remember(ctx: NudgeContext, label: Label) -> NudgeHistory:
     """What a message changes in the history without any reaction to it: who spoke when, and
     the run of closed questions (a voice note read after its phase, a commitment's words)."""
-    history = _prune(ctx.history, ctx.now)
+    history = prune(ctx.history, ctx.now)
     if ctx.writer.user_id == ctx.inbrenger_id:
         # The inbrenger's answers between peers' questions neither count in nor break a run.
         asked = ctx.now if label in QUESTIONS else history.inbrenger_asked_at
         return replace(history, inbrenger_last_at=ctx.now,
                        inbrenger_last_message_id=ctx.message_id, inbrenger_asked_at=asked)
+    run = _next_closed_run(ctx.phase, label, history.closed_run)
+    askers = () if run == 0 else history.closed_askers + (
+        (ctx.writer.user_id,) if run > history.closed_run else ())
     return replace(
         history,
         last_contribution_at={**history.last_contribution_at, ctx.writer.user_id: ctx.now},
-        closed_run=_next_closed_run(ctx.phase, label, history.closed_run),
+        closed_run=run, closed_askers=askers,
     )
 
 
@@ -192,7 +191,7 @@ def inbrenger_asked(history: NudgeHistory, now: datetime) -> bool:
     """The inbrenger asked the group a question within ASKED_WINDOW: an answer with
     knowledge, an idea or a view is asked for ("Hoe lang zou zo'n stilte moeten duren?"
     answered with research was nudged with "your knowledge is welcome once asked for")."""
-    return _within(history.inbrenger_asked_at, now, ASKED_WINDOW)
+    return within(history.inbrenger_asked_at, now, ASKED_WINDOW)
 
 
 def _compensating_nudge(
@@ -202,11 +201,11 @@ def _compensating_nudge(
     if not _asks_for_nudge(ctx, label):
         return None
     last_nudge = history.last_nudge_at.get(writer_id)
-    if _recently_nudged(history, writer_id, ctx.settings, ctx.now):
+    if recently_nudged(history, writer_id, ctx.settings, ctx.now):
         return None
-    private = _private_possible(ctx.writer, ctx.settings)
+    private = private_possible(ctx.writer, ctx.settings)
     first_in_activate = last_nudge is None and ctx.phase in ACTIVATE_PHASES
-    if not private and not first_in_activate and not _group_has_room(history, ctx.now):
+    if not private and not first_in_activate and not group_has_room(history, ctx.now):
         return None
     prefix = "nudge" if ctx.phase in ACTIVATE_PHASES else "nudge.ask_first"
     texts: tuple[Text, ...] = (text(f"{prefix}.{label.value}", cue=quoted_cue(classification, ctx.text)),)
@@ -245,15 +244,24 @@ def _closed_run_hint(
         return None
     if history.closed_run < CLOSED_RUN_LENGTH:
         return None
-    if _within(history.closed_hint_at, ctx.now, CLOSED_HINT_COOLDOWN[NudgeMode(mode)]):
+    if within(history.closed_hint_at, ctx.now, CLOSED_HINT_COOLDOWN[NudgeMode(mode)]):
         return None
     # Still offers give way to the cycle's first hint, as to a peer's first nudge.
-    if history.closed_hint_at is not None and not _group_has_room(history, ctx.now):
+    if history.closed_hint_at is not None and not group_has_room(history, ctx.now):
         return None
-    # Not a reply: the run is the group's, and replying would single out the third asker.
     hint = text(f"nudge.closed_run.{ctx.phase.value}", count=history.closed_run)
-    history = replace(history.posted(ctx.now), closed_run=0, closed_hint_at=ctx.now)
-    return NudgeDecision((Say((hint,)),), history, nudged=True, kind=KIND_CLOSED_RUN)
+    reset = replace(history, closed_run=0, closed_askers=(), closed_hint_at=ctx.now)
+    if set(history.closed_askers) == {ctx.writer.user_id} \
+            and private_possible(ctx.writer, ctx.settings):
+        # One member asked them all: in the group everyone would see who is meant (the
+        # voice review), so the hint goes to them, as a nudge does.
+        reset = replace(reset, last_nudge_at={**history.last_nudge_at,
+                                              ctx.writer.user_id: ctx.now})
+        return NudgeDecision((_to_writer(ctx, (hint,), True),), reset, nudged=True,
+                             kind=KIND_CLOSED_RUN)
+    # Not a reply: the run is the group's, and replying would single out the third asker.
+    return NudgeDecision((Say((hint,)),), reset.posted(ctx.now), nudged=True,
+                         kind=KIND_CLOSED_RUN)
 
 
 def _still_offer(
@@ -262,7 +270,7 @@ def _still_offer(
     """Not a nudge (so no member cooldown, and offered in every mode), but a bot message."""
     if ctx.timestamp_seconds is None or ctx.phase not in TALK_PHASES:
         return None
-    if classification.label not in STILL_LABELS or not _group_has_room(history, ctx.now):
+    if classification.label not in STILL_LABELS or not group_has_room(history, ctx.now):
         return None
     seconds = max(0, int(ctx.timestamp_seconds))
     said = text("nudge.still_offer", time=clock(seconds))
@@ -302,14 +310,14 @@ def _inbrenger_checkin(
     ctx: TickContext, history: NudgeHistory, now: datetime
 ) -> NudgeDecision | None:
     inbrenger = ctx.inbrenger
-    quiet_since = _latest(history.inbrenger_last_at, ctx.phase_started_at)
+    quiet_since = latest(history.inbrenger_last_at, ctx.phase_started_at)
     if ctx.inbrenger_listens or now - quiet_since < INBRENGER_SILENCE_AFTER:
         return None
-    if _within_phase(history.checkin_at, ctx.phase_started_at):
+    if within_phase(history.checkin_at, ctx.phase_started_at):
         return None
-    others = _talked_since(history.last_contribution_at.items(), now - INBRENGER_SILENCE_AFTER)
-    private = _private_possible(inbrenger, ctx.settings)
-    if not others - {inbrenger.user_id} or not (private or _group_has_room(history, now)):
+    others = talked_since(history.last_contribution_at.items(), now - INBRENGER_SILENCE_AFTER)
+    private = private_possible(inbrenger, ctx.settings)
+    if not others - {inbrenger.user_id} or not (private or group_has_room(history, now)):
         return None
     texts = (text("nudge.checkin", name=inbrenger.name),)
     buttons: Keyboard = ((
@@ -331,13 +339,13 @@ def _inbrenger_checkin(
 def _silence_invitation(
     ctx: TickContext, history: NudgeHistory, now: datetime
 ) -> NudgeDecision | None:
-    if _within(history.silence_invitation_at, now, SILENCE_INVITATION_GAP):
+    if within(history.silence_invitation_at, now, SILENCE_INVITATION_GAP):
         return None
     quiet = [m for m in ctx.members if _is_quiet(ctx, history, m, now)]
-    talking = _talked_since(history.last_contribution_at.items(), now - SILENCE_AFTER)
-    if _within(history.inbrenger_last_at, now, SILENCE_AFTER):
+    talking = talked_since(history.last_contribution_at.items(), now - SILENCE_AFTER)
+    if within(history.inbrenger_last_at, now, SILENCE_AFTER):
         talking.add(ctx.inbrenger.user_id)
-    if not quiet or not talking or not _group_has_room(history, now):
+    if not quiet or not talking or not group_has_room(history, now):
         return None
     invitation = text(ctx.silence_text, count=len(quiet), names=", ".join(m.name for m in quiet))
     invited = {**history.invited_at, **{m.user_id: now for m in quiet}}
@@ -348,52 +356,9 @@ def _silence_invitation(
 def _is_quiet(ctx: TickContext, history: NudgeHistory, member: Member, now: datetime) -> bool:
     if member.user_id == ctx.inbrenger.user_id:
         return False  # the inbrenger gets the check-in instead
-    if _within_phase(history.invited_at.get(member.user_id), ctx.phase_started_at):
+    if within_phase(history.invited_at.get(member.user_id), ctx.phase_started_at):
         return False  # once per member per phase: a second call would feel like pressure
-    if _recently_nudged(history, member.user_id, ctx.settings, now):
+    if recently_nudged(history, member.user_id, ctx.settings, now):
         return False
     spoke = history.last_contribution_at.get(member.user_id)
-    return now - _latest(spoke, ctx.phase_started_at) >= SILENCE_AFTER
-
-
-# --- shared ----------------------------------------------------------------------------------
-
-def _recently_nudged(history: NudgeHistory, user_id: int, settings: Settings,
-                     now: datetime) -> bool:
-    """Nudged or invited back by name within the member cooldown of the group's mode."""
-    cooldown = MEMBER_COOLDOWN[NudgeMode(settings.nudging)]
-    return any(_within(moment, now, cooldown) for moment in
-               (history.last_nudge_at.get(user_id), history.invited_at.get(user_id)))
-
-
-def _private_possible(member: Member, settings: Settings) -> bool:
-    return member.started_private and settings.nudge_delivery == NudgeDelivery.PRIVATE
-
-
-def _group_has_room(history: NudgeHistory, now: datetime) -> bool:
-    return all(
-        sum(1 for moment in history.sent_at if now - moment < window) < limit
-        for limit, window in GROUP_LIMITS
-    )
-
-
-def _prune(history: NudgeHistory, now: datetime) -> NudgeHistory:
-    """Forget bot messages older than the longest limit window, so the stored history stays small."""
-    recent = tuple(moment for moment in history.sent_at if now - moment < _HISTORY_SPAN)
-    return history if recent == history.sent_at else replace(history, sent_at=recent)
-
-
-def _talked_since(times: Iterable[tuple[int, datetime]], since: datetime) -> set[int]:
-    return {user_id for user_id, moment in times if moment > since}
-
-
-def _within(moment: datetime | None, now: datetime, span: timedelta) -> bool:
-    return moment is not None and now - moment < span
-
-
-def _within_phase(moment: datetime | None, phase_started_at: datetime) -> bool:
-    return moment is not None and moment >= phase_started_at
-
-
-def _latest(moment: datetime | None, floor: datetime) -> datetime:
-    return floor if moment is None else max(moment, floor)
+    return now - latest(spoke, ctx.phase_started_at) >= SILENCE_AFTER

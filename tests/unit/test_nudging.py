@@ -408,6 +408,23 @@ def test_the_first_closed_question_hint_is_not_crowded_out_by_still_offers() -> 
     assert decision.kind is None
 
 
+def test_a_run_of_one_members_closed_questions_is_hinted_to_them_privately() -> None:
+    """The voice review: Chloe alone asked three closed questions and the hint came in the
+    group, where everyone could see who was meant."""
+    minute = timedelta(minutes=1)
+    steps = [(ANNA, CLOSED, T0), (INBRENGER, Classification(Label.OTHER), T0 + minute),
+             (ANNA, CLOSED, T0 + 2 * minute), (ANNA, CLOSED, T0 + 3 * minute)]
+    decisions = conversation(*steps)
+    assert [d.kind for d in decisions] == [None, None, None, "closed_run"]
+    (hint,) = decisions[-1].effects
+    assert isinstance(hint, SayPrivately) and hint.user_id == ANNA.user_id
+    assert hint.texts == (Text("nudge.closed_run.reality", {"count": 3}),)
+    assert decisions[-1].history.sent_at == ()  # the group's room for bot messages is unused
+    # Without a private chat (Bram never started one) the hint goes to the group.
+    steps = [(BRAM, CLOSED, T0), (BRAM, CLOSED, T0 + minute), (BRAM, CLOSED, T0 + 2 * minute)]
+    assert isinstance(conversation(*steps)[-1].effects[0], Say)
+
+
 def test_an_activating_message_breaks_the_run() -> None:
     steps = [(ANNA, CLOSED, T0), (BRAM, CLOSED, T0), (CHRIS, OPEN, T0), (ANNA, CLOSED, T0)]
     decisions = conversation(*steps)
@@ -620,7 +637,7 @@ def test_history_round_trips_through_json() -> None:
         closed_hint_at=T0, last_contribution_at=talked(anna=1, bram=2),
         inbrenger_last_at=T0, inbrenger_last_message_id=42, silence_invitation_at=T0,
         invited_at={BRAM.user_id: T0}, checkin_at=T0, inbrenger_asked_at=T0,
-        stills_offered=(9, 83),
+        stills_offered=(9, 83), closed_askers=(ANNA.user_id, BRAM.user_id),
     )
     # every field set: a field added later and forgotten in to_dict fails here
     assert all(getattr(history, f.name) != f.default for f in fields(NudgeHistory)
