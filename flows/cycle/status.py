@@ -39,8 +39,9 @@ def status(cycle: Cycle, members: Sequence[Member], spoken: Collection[int],
     if phase_due is not None and phase_due <= now:  # over since a minute, or since days
         time_left = text("cycle.status_due", time=text("cycle.status_time_up"))
     elif phase_due is not None:
+        # Under a minute left is "nog 1 min", not "nog 0 min" (as the timebox change says).
         time_left = text("cycle.status_due", time=text(
-            "cycle.status_time", minutes=int((phase_due - now).total_seconds() // 60)))
+            "cycle.status_time", minutes=max(1, int((phase_due - now).total_seconds() // 60))))
     elif meeting is not None and cycle.phase in BEFORE_TALK_PHASES:
         # Still before the talk once the meeting began: the intake was not complete then,
         # and the group was asked what to do; a bare past date read as if all would go on.

@@ -80,9 +80,9 @@ def test_a_bad_value_is_refused_with_its_reason(name: str, value: str, key: str)
 
 
 @pytest.mark.parametrize(("name", "value", "said"), [
-    ("bewaren", "0", "Geef een heel aantal dagen van 1 tot en met 1440."),
-    ("realiteit", "veel", "Geef een heel aantal minuten van 1 tot en met 1440."),
-    ("announce", "0", "Geef een heel aantal uren van 1 tot en met 1440."),
+    ("bewaren", "0", "Geef het aantal dagen als getal van 1 tot en met 1440."),
+    ("realiteit", "veel", "Geef het aantal minuten als getal van 1 tot en met 1440."),
+    ("announce", "0", "Geef het aantal uren als getal van 1 tot en met 1440."),
 ])
 def test_a_bad_number_names_the_unit_it_is_counted_in(name: str, value: str, said: str) -> None:
     """The second UX review: "Geef een heel getal van 1 tot en met 1440." named no unit, and

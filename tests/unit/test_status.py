@@ -45,7 +45,7 @@ def test_in_the_talk_it_names_who_has_not_been_heard_from() -> None:
     away = render("en", status(cycle_in(P.REALITY, absent=frozenset({CARLA})), NOT_AGREED,
                                {BOB, ANNA}, None, NOW))
     assert "Not heard from yet: Daan\n" in away  # Carla said she is not here today
-    assert "0 min left in this phase" in said and "open to tips" in said
+    assert "1 min left in this phase" in said and "open to tips" in said
     everyone = render("nl", status(cycle, NOT_AGREED[:2], {BOB}, None, NOW))
     assert "Iedereen heeft al iets gezegd." in everyone
 
