@@ -23,6 +23,7 @@ from bot.handlers import (
     export,
     media_posted,
     membership,
+    mistyped,
     privacy,
     private,
     schedule,
@@ -42,7 +43,7 @@ ANSWER_WAIT_SECONDS = 30.0
 # update runs, so the order counts: `private` answers anything else said in a private chat and
 # stays last, or a feature after it would lose its private commands without an error.
 FEATURES = (membership, bot_status, cycle, media_posted, clips, settings, schedule, summary, coach, choose,
-            privacy, export, private)
+            privacy, export, mistyped, private)
 
 
 def build_application(config: Config) -> Application:  # type: ignore[type-arg]

@@ -385,5 +385,8 @@ def follow_up(ctx: CycleContext, event: Event) -> Decision:
     member = ctx.inbrenger
     if not cycle.commitment or member is None:
         return Decision(cycle)
+    if any(past.inbrenger_id == cycle.inbrenger_id and past.cycle_id > cycle.id
+           for past in ctx.history):
+        return Decision(cycle)  # a later cycle of theirs looked back on it, with a new one
     message = (text("cycle.followup", name=member.name, commitment=cycle.commitment),)
     return Decision(cycle, (_to_member(ctx, member, message),))

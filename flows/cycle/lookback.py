@@ -57,17 +57,22 @@ _PRAISE_ONLY = frozenset(_PRAISE_WORDS.split())
 def is_courtesy(words: str) -> bool:
     """Only thanks or praise, no move in it (one word list serves both languages)."""
     parts = [p.strip() for p in re.split(r"[,.!?;:\n]+", words) if p.strip()]
-    return bool(parts) and all(_courtesy_part(part) for part in parts)
+    # A lone capitalised word after the first part is a name ("Mooi filmpje, Bram!"); alone
+    # it is a move ("Doorvragen.").
+    return bool(parts) and all(_courtesy_part(part) or (n > 0 and _a_name(part))
+                               for n, part in enumerate(parts))
+
+
+def _a_name(part: str) -> bool:
+    return " " not in part and part[:1].isupper()
 
 
 def _courtesy_part(part: str) -> bool:
     tokens = part.split()
     if _THANKS.search(part):
         return len(tokens) <= _THANKS_WORDS
-    # A capitalised word after the first is a name ("Top gedaan Bram"), as is one alone
-    # ("Mooi filmpje, Bram!").
-    return all(token.lower() in _PRAISE_ONLY or ((n > 0 or len(tokens) == 1)
-                                                  and token[:1].isupper())
+    # A capitalised word after the first is a name ("Top gedaan Bram").
+    return all(token.lower() in _PRAISE_ONLY or (n > 0 and token[:1].isupper())
                for n, token in enumerate(tokens))
 
 

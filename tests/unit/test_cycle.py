@@ -57,7 +57,7 @@ from flows.effects import (
     Text,
     text,
 )
-from flows.model import Member, Phase, Settings
+from flows.model import Member, PastCycle, Phase, Settings
 
 NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
 ANNA, BOB, CARLA, DAAN, OUTSIDER = 1, 2, 3, 4, 99
@@ -863,6 +863,16 @@ def test_a_contribution_of_sixty_characters_is_offered_whole_in_the_look_back() 
     labels = [render_all("nl", (b.label,)) for e in decision.effects if isinstance(e, Say)
               for row in e.buttons for b in row]
     assert any(words in label for label in labels) and not any("…" in label for label in labels)
+
+
+def test_a_follow_up_of_a_commitment_a_later_cycle_replaced_is_not_sent() -> None:
+    """The coach review: Bram's second cycle closed before the first one's follow-up came, and
+    then both follow-ups arrived at once, the first for a commitment already looked back on."""
+    closed = cycle_in(P.CLOSED, commitment="Ik wacht tot het stil is")
+    later = PastCycle(ANNA, 2, "Hoe ...?", "Ik tel tot vijf", (), cycle_id=closed.id + 1)
+    assert decide(ctx_for(closed, history=(later,)), TimerFired("followup")).effects == ()
+    other = replace(later, inbrenger_id=BOB)  # another member's later cycle changes nothing
+    assert said(decide(ctx_for(closed, history=(other,)), TimerFired("followup")))
 
 
 def test_a_cycle_closed_without_a_commitment_sends_no_follow_up() -> None:
