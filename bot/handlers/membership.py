@@ -216,15 +216,16 @@ async def roster(cmd: GroupCommand) -> None:
         await cmd.reply("bot.roster_empty")
         return
     lines = [say(cmd.language, "bot.roster_title", count=len(everyone))]
-    for position, member in enumerate(rotation_order(everyone), start=1):
+    in_turn = tuple(rotation_order(everyone))  # both lists in the order of the turns
+    for position, member in enumerate(in_turn, start=1):
         lines.append(say(cmd.language, "bot.roster_line", position=position, name=member.name,
                          turns=member.turns,
                          agreed=text("bot.roster_agreed" if member.agreed
                                      else "bot.roster_not_agreed"),
                          private=text("bot.roster_private") if member.started_private else ""))
     lines.append(say(cmd.language, "bot.roster_legend"))
-    lines.append(render(cmd.language, group_progress(everyone, await cycles.history(cmd.unit.tx,
-                                                                             cmd.group.id))))
+    lines.append(render(cmd.language, group_progress(in_turn, await cycles.history(cmd.unit.tx,
+                                                                            cmd.group.id))))
     await cmd.reply_html("\n".join(lines))
 
 

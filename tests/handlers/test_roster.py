@@ -62,3 +62,15 @@ async def test_an_agree_press_by_who_is_no_member_is_refused_and_changes_nothing
     assert answer["text"].startswith("Je bent nog geen lid van deze intervisiegroep")
     assert await bot.db_one("SELECT COUNT(*) FROM members WHERE user_id = ?",
                             CATO.user_id) == (0,)
+
+
+async def test_the_roster_s_two_lists_name_the_members_in_the_same_order(
+        bot: InProcessBot) -> None:
+    """The admin review: the turns were listed by turn and the finished cycles in another
+    order, so the admin compared two lists of the same people line by line."""
+    await to_the_talk(bot)  # Bram had a turn: Cato comes first now
+    [roster] = await bot.answers(command(bot.app.bot, ANNA, "/roster"))
+    turns = [line.split(". ", 1)[1].split(" ·")[0] for line in roster.splitlines()
+             if "× aan de beurt" in line]
+    done = [line[2:].split(":")[0] for line in roster.splitlines() if line.startswith("• ")]
+    assert turns[0] == "Cato" and done == turns, roster
