@@ -51,7 +51,8 @@ async def bot_membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     elif not gone and change.old_chat_member.status in OUT_OF_CHAT and in_group(update):
         async with handling(update, context) as unit:
             if unit is not None:
-                await _joined(unit, change.chat.id, change.from_user)
+                await _joined(unit, change.chat.id, change.from_user,
+                              forum=bool(change.chat.is_forum))
     elif gone:
         await _bot_removed(update, context)
     elif change.old_chat_member.status == ChatMemberStatus.ADMINISTRATOR and in_group(update):
@@ -60,7 +61,7 @@ async def bot_membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await _made_admin(update, context)
 
 
-async def _joined(unit: Unit, chat_id: int, by: User | None) -> None:
+async def _joined(unit: Unit, chat_id: int, by: User | None, *, forum: bool = False) -> None:
     """Added to a chat: a new one hears what the bot is for; one whose groups it was removed
     from hears it is back, with what was kept; a group that only moved here hears nothing."""
     stopped = await cycles.stopped_by_removal(unit.tx, chat_id)
@@ -75,7 +76,9 @@ async def _joined(unit: Unit, chat_id: int, by: User | None) -> None:
                 said.append(say(language, "bot.back_cycle", name=inbrenger.name))
         await unit.send(Message(chat_id, "\n\n".join(said)))
     elif not await _group_lives_in(unit, chat_id):
-        await unit.send(Message(chat_id, say(user_language(by), "bot.added")))
+        # Topics are named only where there are any: in a plain group the word is jargon.
+        await unit.send(Message(chat_id, say(user_language(by),
+                                             "bot.added_forum" if forum else "bot.added")))
 
 
 async def _group_lives_in(unit: Unit, chat_id: int) -> bool:

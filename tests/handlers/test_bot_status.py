@@ -4,6 +4,8 @@ without the line that names the group (they are in it). A bot made a plain membe
 then cannot read the talk: the group hears it."""
 from __future__ import annotations
 
+from telegram import Update
+
 from tests.handlers.in_process import InProcessBot, set_up, set_up_agreed, started_bot
 from tests.handlers.talk import to_the_talk
 from tests.handlers.updates import (
@@ -11,6 +13,7 @@ from tests.handlers.updates import (
     BRAM,
     CATO,
     GROUP,
+    bot_added,
     bot_blocked,
     bot_demoted,
     command,
@@ -103,3 +106,22 @@ async def test_making_the_bot_admin_where_it_could_read_says_nothing(bot: InProc
     since = await bot.tg.mark()
     await bot.handle(bot_demoted(bot.app.bot, ANNA, promoted=True))
     assert await bot.said(GROUP, since=since) == []
+
+
+async def test_the_first_hello_names_forum_topics_only_in_a_forum(bot: InProcessBot) -> None:
+    """The admin review: the hello in a plain group spoke of "een onderwerp in een forum",
+    jargon for most admins; in a forum it is what they need to know."""
+    since = await bot.tg.mark()
+    await bot.handle(bot_added(bot.app.bot, ANNA))
+    [plain] = await bot.said(GROUP, since=since)
+    assert "forum" not in plain and "/setup" in plain
+
+
+async def test_the_first_hello_in_a_forum_says_each_topic_can_be_a_group(
+        bot: InProcessBot) -> None:
+    data = bot_added(bot.app.bot, ANNA).to_dict()
+    data["my_chat_member"]["chat"]["is_forum"] = True
+    since = await bot.tg.mark()
+    await bot.handle(Update.de_json(data, bot.app.bot))
+    [said] = await bot.said(GROUP, since=since)
+    assert "Elk onderwerp van dit forum kan een eigen intervisiegroep zijn" in said
