@@ -120,6 +120,33 @@ class LeaveButton:
 
 
 @dataclass(frozen=True)
+class StopButton:
+    """"Yes, stop the talk" or "no, we go on" under a /cancel typed during the talk: only
+    the one who asked or an admin decides, and only for the cycle it was asked in."""
+
+    group_id: int
+    answer: str  # yes | no
+    user_id: int
+    cycle_id: int
+
+    PREFIX = "stop"
+
+    def pack(self) -> str:
+        return _fits(f"{self.PREFIX}:{self.group_id}:{self.answer}:{self.user_id}:"
+                     f"{self.cycle_id}")
+
+    @classmethod
+    def unpack(cls, data: str) -> StopButton | None:
+        parts = data.split(":")
+        if len(parts) != 5 or parts[0] != cls.PREFIX or parts[2] not in ("yes", "no"):
+            return None
+        group_id, user_id, cycle_id = _number(parts[1]), _number(parts[3]), _number(parts[4])
+        if group_id is None or user_id is None or cycle_id is None:
+            return None
+        return cls(group_id, parts[2], user_id, cycle_id)
+
+
+@dataclass(frozen=True)
 class ForgetButton:
     """Whose question it was and when, so a foreign or old confirmation does nothing."""
 
@@ -235,13 +262,14 @@ class PersonButton:
         return cls(group_id, parts[2], user_id, cycle_id)
 
 
-Button = (CycleButton | StillButton | AgreeButton | LeaveButton | ForgetButton | SettingButton
-          | ScheduleButton | PersonButton)
-ButtonKind = type[CycleButton | StillButton | AgreeButton | LeaveButton | ForgetButton
-                  | SettingButton | ScheduleButton | PersonButton]
+Button = (CycleButton | StillButton | AgreeButton | LeaveButton | StopButton | ForgetButton
+          | SettingButton | ScheduleButton | PersonButton)
+ButtonKind = type[CycleButton | StillButton | AgreeButton | LeaveButton | StopButton
+                  | ForgetButton | SettingButton | ScheduleButton | PersonButton]
 _KINDS: dict[str, ButtonKind] = {
     kind.PREFIX: kind for kind in (CycleButton, StillButton, AgreeButton, LeaveButton,
-                                   ForgetButton, SettingButton, ScheduleButton, PersonButton)}
+                                   StopButton, ForgetButton, SettingButton, ScheduleButton,
+                                   PersonButton)}
 
 
 def parse(data: str | None) -> Button | None:

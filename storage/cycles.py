@@ -126,6 +126,16 @@ async def announced_for(tx: Tx, group_id: int, meeting_at: datetime) -> bool:
     return row is not None
 
 
+async def cancelled_meetings(tx: Tx, group_id: int, after: datetime) -> frozenset[datetime]:
+    """The meetings after `after` that a cancelled cycle was for: they are not held (a
+    meeting's announcement finds its cycle and starts none; docs/scheduling.md)."""
+    rows = await tx.all("SELECT json_extract(data, '$.meeting_at') AS at FROM cycles "
+                        "WHERE group_id = ? AND phase = 'cancelled' "
+                        "AND json_extract(data, '$.meeting_at') > ?",
+                        (group_id, to_db(after)))
+    return frozenset(at for row in rows if (at := from_db(row["at"])) is not None)
+
+
 async def told_turns(tx: Tx, group_id: int, now: datetime) -> list[int]:
     """The closed cycles whose inbrenger was told the date of a next turn still to come,
     without a cycle of theirs since and without a cycle announced for that meeting (it went

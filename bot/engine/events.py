@@ -51,6 +51,7 @@ async def load_context(tx: Tx, group: Group, cycle: Cycle, now: datetime,
     return replace(ctx, contributions=await contributions.of_cycle(tx, cycle.id),
                    history=await cycles.history(tx, group.id),
                    upcoming_meetings=await upcoming_meetings(tx, group, now, len(ctx.members)),
+                   cancelled_meetings=await cycles.cancelled_meetings(tx, group.id, now),
                    former=await members.former(tx, group.id))
 
 

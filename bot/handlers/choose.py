@@ -18,7 +18,7 @@ from flows.callbacks import PersonButton, pattern
 from flows.cycle.events import Swap
 from flows.effects import Button, Text, text
 from flows.model import Group
-from flows.naming import Person, named
+from flows.naming import Person, named, names_listed
 from storage import coaches, cycles, members
 
 
@@ -30,10 +30,10 @@ def person_buttons(group: Group, action: str, people: list[Person],
                  for user_id, name in people)
 
 
-async def member_named(cmd: GroupCommand, action: str, *, unknown: str,
-                       which: str) -> int | None:
-    """The member the command's words name (/cycle Anna, /swap cato); None when they name
-    nobody (the sender hears `unknown`) or several (asked `which`, with a button each)."""
+async def member_named(cmd: GroupCommand, action: str, *, which: str) -> int | None:
+    """The member the command's words name (/cycle Anna, /swap cato, /cycle @cato_t, /cycle
+    Daan nu graag); None when they name nobody (the sender hears who can be named) or several
+    (asked `which`, with a button each)."""
     everyone = await members.active(cmd.unit.tx, cmd.group.id)
     meant = named(" ".join(cmd.args), ((m.user_id, m.name) for m in everyone))
     if len(meant) == 1:
@@ -44,7 +44,8 @@ async def member_named(cmd: GroupCommand, action: str, *, unknown: str,
         await cmd.reply_html(say(cmd.language, which), buttons(cmd.language, person_buttons(
             cmd.group, action, meant, cycle.id if cycle is not None else None)))
     else:
-        await cmd.reply(unknown)
+        await cmd.reply("cycle.refused.unknown_member", name=" ".join(cmd.args)[:60],
+                        members=names_listed((m.user_id, m.name) for m in everyone))
     return None
 
 

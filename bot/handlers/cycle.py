@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Coroutine
 from datetime import datetime
 
 from telegram import Update
@@ -18,6 +17,7 @@ from telegram.ext import (
 from bot.engine.events import decide_in, start_cycle_in, upcoming_meetings
 from bot.engine.services import services
 from bot.engine.work import Unit
+from bot.handlers import cancelling
 from bot.handlers.choose import member_named
 from bot.handlers.commands import command
 from bot.handlers.common import (
@@ -39,7 +39,6 @@ from flows.callbacks import CycleButton, parse, pattern
 from flows.cycle.buttons import ACTIONS, ADMIN_MATTERS, STALE, pressed_event
 from flows.cycle.events import (
     AskSound,
-    Cancel,
     CommitmentEdited,
     Contribution,
     Event,
@@ -72,26 +71,13 @@ async def cycle_command(cmd: GroupCommand) -> None:
     """/cycle [name]: an admin starts a cycle now, optionally naming the inbrenger."""
     inbrenger_id = None
     if cmd.args:
-        inbrenger_id = await member_named(cmd, "cycle", unknown="cycle.refused.inbrenger_not_member",
-                                          which="cycle.which_inbrenger")
+        inbrenger_id = await member_named(cmd, "cycle", which="cycle.which_inbrenger")
         if inbrenger_id is None:
             return
     started = await start_cycle_in(cmd.unit, cmd.group, actor_id=cmd.user.id,
                                    inbrenger_id=inbrenger_id)
     if isinstance(started, Text):
         await cmd.reply(started)
-
-
-def _event_command(make: Callable[[int, bool], Event], *, admin_matters: bool = False,
-                   configures: bool = False
-                   ) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[None, None, None]]:
-    """A command that is one cycle event from its sender (with whether they are an admin)."""
-
-    @group_command(know_admin=admin_matters, configures=configures)
-    async def run(cmd: GroupCommand) -> None:
-        await _decided(cmd, make(cmd.user.id, cmd.admin))
-
-    return run
 
 
 async def _decided(cmd: GroupCommand, event: Event) -> None:
@@ -125,8 +111,7 @@ async def swap_command(cmd: GroupCommand) -> None:
     member named (they agreed to change turns) or else the next in the rotation."""
     to = None
     if cmd.args:
-        to = await member_named(cmd, "swap", unknown="cycle.refused.swap_with_whom",
-                                which="cycle.which_swap")
+        to = await member_named(cmd, "swap", which="cycle.which_swap")
         if to is None:
             return
     await _decided(cmd, Swap(cmd.user.id, cmd.admin, to=to))
@@ -140,10 +125,6 @@ async def audio_command(cmd: GroupCommand) -> None:
 async def tips_command(cmd: GroupCommand) -> None:
     """/tips opens the floor for tips, /tips uit closes it (ToggleTips.typed)."""
     await _decided(cmd, ToggleTips.typed(cmd.user.id, cmd.args))
-# Stopping a cycle is an admin's matter (or the inbrenger's), so an anonymous admin may, as
-# they may start one with /cycle.
-cancel_command = _event_command(lambda uid, admin: Cancel(uid, admin), admin_matters=True,
-                                configures=True)
 
 
 @group_command(rationed=True)
@@ -346,7 +327,7 @@ def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         command("next", next_command, groups_only),
         command("swap", swap_command, groups_only),
         command("tips", tips_command, groups_only),
-        command("cancel", cancel_command, groups_only),
+        *cancelling.build_handlers(),
         command("status", status_command, groups_only),
         command("audio", audio_command, groups_only),
         MessageHandler(groups_only & filters.UpdateType.MESSAGE & filters.VOICE, on_voice),

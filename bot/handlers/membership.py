@@ -45,7 +45,7 @@ from flows.callbacks import AgreeButton, parse, pattern
 from flows.catalog import LANGUAGES
 from flows.cycle.rotation import rotation_order
 from flows.effects import Text, text
-from flows.model import Settings
+from flows.model import BEFORE_TALK_PHASES, Settings
 from flows.reports.progress import group_progress
 from flows.settings_change import LANGUAGE_NAMES, change
 from storage import coaches, cycles, groups, members, outbox
@@ -205,6 +205,13 @@ async def skip(cmd: GroupCommand) -> None:
         await cmd.reply("cycle.refused.not_member")
         return
     skipping = not (cmd.args and cmd.args[0].lower() in SKIP_OFF)
+    cycle = await cycles.open_cycle(cmd.unit.tx, cmd.group.id)
+    if skipping and cycle is not None and cycle.inbrenger_id == member.user_id \
+            and cycle.phase in BEFORE_TALK_PHASES:
+        # Announced, "/skip" most likely means "I can't this time" (review ux14): a skip of
+        # the next turn would be used up by this very cycle, so point to passing this one on.
+        await cmd.reply("bot.skip_while_announced", name=member.name)
+        return
     await members.set_skip_next(cmd.unit.tx, cmd.group.id, cmd.user.id, skipping)
     await cmd.reply("bot.skip_on" if skipping else "bot.skip_off", name=member.name)
 

@@ -21,7 +21,7 @@ from flows.model import Group
 from flows.schedule import plan as planning
 from flows.schedule.compact import compact, from_compact
 from flows.schedule.words import schedule_overview
-from storage import groups
+from storage import cycles, groups
 
 
 @group_command(admin=lambda args: bool(args), refusal="bot.only_admins_schedule",
@@ -31,8 +31,9 @@ async def schedule_command(cmd: GroupCommand) -> None:
     argument = " ".join(cmd.args).strip()
     current = await groups.schedule_of(cmd.unit.tx, cmd.group.id)
     if not argument:
+        cancelled = await cycles.cancelled_meetings(cmd.unit.tx, cmd.group.id, now)
         await cmd.reply_html(render_all(cmd.language, schedule_overview(
-            current, now, tz, cmd.language)))
+            current, now, tz, cmd.language, cancelled=cancelled)))
         return
     if planning.is_off(argument):
         await groups.set_schedule(cmd.unit.tx, cmd.group.id, None)

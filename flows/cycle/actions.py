@@ -40,7 +40,6 @@ from flows.effects import (
     Keyboard,
     Say,
     SayPrivately,
-    SendCoachStopped,
     SendCoachSummary,
     Text,
     about_group,
@@ -351,33 +350,6 @@ def all_buttons_done(cycle: Cycle) -> ButtonsDone:
     """The cycle is over: none of its buttons does anything any more, except the look back's,
     whose late answer is still welcome (flows/cycle/lookback.py)."""
     return ButtonsDone(cycle.id, keep=frozenset({"look"}), last=True)
-
-
-def enter_cancelled(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, ...]]:
-    """Stopped: said with what happens next, and that the words are kept only when there are
-    any."""
-    lines = (text("cycle.cancelled"),
-             *((text("cycle.cancelled_kept"),) if ctx.contributions else ()),
-             _after_cancel(ctx, cycle))
-    # A talk that had begun: the coaches, who wait for a summary of every cycle, hear it
-    # stopped (before, nothing came, a review found). Before the talk it is the schedule's.
-    told = (SendCoachStopped(cycle.id),) if ctx.contributions else ()
-    return cycle, (*cancel_timers(cycle), all_buttons_done(cycle), Say(lines), *told)
-
-
-def _after_cancel(ctx: CycleContext, cycle: Cycle) -> Text:
-    """Who brings in next (the rotation: who did not have their turn keeps it), and when: at
-    the schedule's next meeting (not the one this cycle was for, which stays cancelled), or
-    when an admin starts a cycle."""
-    next_one = pick_inbrenger(ctx.members)
-    if next_one is None:
-        return text("cycle.cancelled_restart")
-    meeting = next((m for m in ctx.upcoming_meetings
-                    if cycle.meeting_at is None or m > cycle.meeting_at), None)
-    if meeting is None:
-        return text("cycle.cancelled_next", next=next_one.name)
-    when = meeting_in(ctx.settings, meeting)
-    return text("cycle.cancelled_next_meeting", next=next_one.name, when=when)
 
 
 def follow_up(ctx: CycleContext, event: Event) -> Decision:

@@ -118,6 +118,7 @@ _TIPS_CLOSE = frozenset({"uit", "dicht", "off", "close", "closed", "nee", "no", 
 class Cancel:
     actor: int  # THE_BOT: the bot itself, taken out of the chat
     is_admin: bool = False
+    who: str = ""  # the actor's name as the group sees it (an admin need not be a member)
     name = "cancel"
 
 

@@ -3,6 +3,8 @@ Telegram chat): the cycle goes on without them where it can, and never waits for
 who is gone."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flows.cycle.actions import pass_turn, successor
 from flows.cycle.events import THE_BOT, Cancel, Event, MemberLeft
 from flows.cycle.model import Cycle, CycleContext, Decision
@@ -65,10 +67,13 @@ def closes_without_them(ctx: CycleContext, event: Event) -> Decision:
 
 
 def called_off(ctx: CycleContext, event: Event) -> Decision:
-    """Called off. By the bot itself (taken out of the chat) nobody chose to stop it: a turn
-    counted once the clip was shown is given back, as for an inbrenger who left before the
-    commitment (a review saw "/cycle Daan" suggested while /status named Anna next)."""
+    """Called off, by whoever may (the stop message names them), or by the bot itself
+    (taken out of the chat). A turn counted once the clip was shown is given back: the talk
+    about their clip never ended, so the inbrenger keeps their place in the rotation (a
+    review saw Bram at the back of /roster, "1× aan de beurt", after an admin's /cancel)."""
     assert isinstance(event, Cancel)
-    if event.actor == THE_BOT and ctx.cycle.phase not in BEFORE_TALK_PHASES:
-        return Decision(ctx.cycle, (ReturnTurn(ctx.cycle.inbrenger_id),))
-    return Decision(ctx.cycle)
+    who = event.who or ctx.name_of(event.actor)
+    cycle = replace(ctx.cycle, stopped_by=None if event.actor == THE_BOT else who)
+    if ctx.cycle.phase not in BEFORE_TALK_PHASES:
+        return Decision(cycle, (ReturnTurn(ctx.cycle.inbrenger_id),))
+    return Decision(cycle)

@@ -68,6 +68,7 @@ class Cycle:
     turn_doubt_told: bool = False  # their "no clip yet, Bram, wil jij?" was answered once
     question_example_shown: bool = False  # a next correction of the question is one line
     next_turn_at: datetime | None = None  # closed: the next turn the inbrenger was told of
+    stopped_by: str | None = None  # cancelled: the name of who stopped it (None: the bot)
     told_to_wait: frozenset[int] = frozenset()  # peers who spoke up while watching, told once
     sound_shown_at: datetime | None = None  # the speech-and-silence timeline last posted
     sound_shown_moments: tuple[float, ...] = ()  # the moments marked on it
@@ -117,6 +118,8 @@ class CycleContext:
     group_title: str = ""  # named in private messages, which are read outside the group
     history: tuple[PastCycle, ...] = ()  # the group's closed cycles, oldest first
     upcoming_meetings: tuple[datetime, ...] = ()  # from the group's schedule, if it has one
+    # Those of them a cancelled cycle was for: they stay cancelled (docs/scheduling.md).
+    cancelled_meetings: frozenset[datetime] = frozenset()
     can_transcribe: bool = False  # a speech-to-text back-end is configured on this machine
     voice_notice_given: bool = False  # the group was told voice notes are counted, not read
     former: tuple[Member, ...] = ()  # who left the group: named where their words are quoted

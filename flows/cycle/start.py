@@ -30,6 +30,10 @@ def new_cycle(group_id: int, members: tuple[Member, ...], now: datetime, *,
         inbrenger = pick_inbrenger(members)
         if inbrenger is None:
             return text("cycle.refused.nobody_agreed")
+    if meeting_at is None and not any(m.agreed for m in members if m is not inbrenger):
+        # Started by hand, the cycle begins now: a peer must be there to talk with (review
+        # ux14 saw Bram announced while nobody else had agreed; SPEC: 3 to 5 peers).
+        return text("cycle.refused.no_peer_yet", name=inbrenger.name)
     return Cycle(id=0, group_id=group_id, inbrenger_id=inbrenger.user_id,
                  number=inbrenger.last_closed_number + 1, phase=Phase.ANNOUNCED, phase_started_at=now,
                  previous_commitment=inbrenger.last_commitment, meeting_at=meeting_at)

@@ -19,6 +19,7 @@ from flows.cycle import (
     meeting,
     other_clips,
     sound,
+    stopping,
     timebox,
     voice,
     watch_meetings,
@@ -277,7 +278,7 @@ ENTER: dict[Phase, Enter] = {
     P.OPTIONS: enter_talk,
     P.WILL: enter_talk,
     P.CLOSED: act.enter_closed,
-    P.CANCELLED: act.enter_cancelled,
+    P.CANCELLED: stopping.enter_cancelled,
 }
 
 

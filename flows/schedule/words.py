@@ -55,14 +55,30 @@ def format_meeting(at: datetime, tz: str, lang: str) -> str:
 
 
 def schedule_overview(
-    schedule: Schedule | None, now: datetime, tz: str, lang: str, count: int = 3
+    schedule: Schedule | None, now: datetime, tz: str, lang: str, count: int = 3,
+    cancelled: frozenset[datetime] = frozenset(),
 ) -> tuple[Text, ...]:
-    """`/schedule` without arguments: the rhythm and the next meetings, or how to set one."""
+    """`/schedule` without arguments: the rhythm and the next `count` meetings that are held,
+    with any cancelled meeting among them said to be cancelled, or how to set one."""
     if schedule is None:
         return (text("schedule.none"), text("schedule.usage"))
-    upcoming = next_meetings(schedule, now, tz, count)
+    upcoming = next_meetings(schedule, now, tz, count + len(cancelled))
     if not upcoming:
         return (describe_schedule(schedule, lang), text("schedule.upcoming_none"))
-    lines = "\n".join(format_meeting(at, tz, lang) for at in upcoming)
+    shown: list[str] = []
+    held = 0
+    for at in upcoming:
+        if held == count:
+            break
+        when = format_meeting(at, tz, lang)
+        if at in cancelled:
+            shown.append(catalog(_lang(lang))["schedule.cancelled_meeting"].format(when=when))
+        else:
+            shown.append(when)
+            held += 1
     return (describe_schedule(schedule, lang),
-            text("schedule.upcoming", meetings=lines, timezone=tz))
+            text("schedule.upcoming", meetings="\n".join(shown), timezone=tz))
+
+
+def _lang(lang: str) -> str:
+    return lang if lang in ("nl", "en") else "nl"

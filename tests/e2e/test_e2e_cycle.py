@@ -96,8 +96,14 @@ async def test_rotation_picks_who_brought_in_least_and_longest_ago(
         await cycle.intake(announcement, name.user_id)  # the clip shown counts the turn
         since = await tg.mark()
         await tg.send_text(demo_group.admin.user_id, demo_group.chat_id, "/cancel")
-        await tg.wait_for_text(demo_group.chat_id, "gestopt", since=since)
-    assert seen == ["Anna", "Bram"]  # nobody had a turn: by join order; then the next
+        asked = await tg.wait_for_text(demo_group.chat_id, "Weet je zeker", since=since)
+        [yes] = [b["callback_data"] for row in asked["message"]["reply_markup"]
+                 ["inline_keyboard"] for b in row if b["text"] == "Ja, stop het gesprek"]
+        await click_and_wait(tg, demo_group.admin.user_id, asked, yes)
+        await tg.wait_for_text(demo_group.chat_id, "houdt de beurt", since=since)
+    # Nobody had a turn: by join order. A talk stopped before its end gives the turn back,
+    # so Anna is first again (review ux14).
+    assert seen == ["Anna", "Anna"]
 
 
 async def test_wrong_people_and_stale_buttons_get_a_clear_answer(

@@ -133,7 +133,8 @@ async def test_a_cycle_round_trips_exactly_and_a_second_open_cycle_is_refused(db
                  corrected_question="Waarom is Tim zo druk?", clip_awaited_told=True)
     full = replace(full, question_message_id=11, absent=frozenset({7}), commitment="Wachten",
                    proposal_message_id=32, lookback_choice=4, told_outsiders=frozenset({8}),
-                   next_turn_at=NOW + timedelta(days=7), told_to_wait=frozenset({3}),
+                   next_turn_at=NOW + timedelta(days=7), stopped_by="Anna",
+                   told_to_wait=frozenset({3}),
                    offered_question="Hoe wacht ik langer?", offered_message_id=33,
                    sound_shown_at=NOW + timedelta(minutes=5), sound_shown_moments=(45.0,),
                    watched_at_talk=frozenset({2}), watch_time_over=True,

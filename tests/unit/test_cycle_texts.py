@@ -32,7 +32,7 @@ def test_a_cycle_stopped_before_anything_was_said_says_who_is_next_and_keeps_no_
     """Anna's turn never came to the clip, so she keeps it."""
     decision = decide(ctx_for(cycle_in(Phase.ANNOUNCED), contributions=()),
                       Cancel(ANNA))
-    assert said(decision) == ("De cyclus is gestopt.\n\nAls volgende is Anna aan de beurt als "
+    assert said(decision) == ("Anna heeft de cyclus gestopt.\n\nAls volgende is Anna aan de beurt als "
                               "inbrenger; een beheerder start die cyclus met /cycle.")
 
 
@@ -43,7 +43,7 @@ def test_a_cycle_stopped_in_the_talk_keeps_its_words_and_names_the_next_meeting(
     ctx = ctx_for(cycle, members=taken,
                   upcoming_meetings=(NOW - timedelta(minutes=30), NOW + timedelta(days=7)))
     shown = said(decide(ctx, Cancel(ANNA)))
-    assert shown.startswith("De cyclus is gestopt.\n\nWat er al gezegd is, blijft bewaard.")
+    assert shown.startswith("Anna heeft de cyclus gestopt.\n\nWat er al gezegd is, blijft bewaard.")
     assert "Bij de volgende bijeenkomst (wo 9 dec 15:00) is Carla" in shown
     assert "aan de beurt als inbrenger" in shown  # Carla: the longest since her last turn
 

@@ -79,14 +79,16 @@ def ctx_of_lines(*who: int) -> tuple[ContributionRef, ...]:
 
 
 
-def test_a_cycle_the_bots_removal_stops_gives_the_turn_back_and_a_cancel_does_not() -> None:
-    """Nobody chose the stop when the bot was taken out of the chat: the turn counted at the
-    clip goes back. An admin's or the inbrenger's /cancel was a choice made in the group."""
+def test_a_cycle_stopped_in_the_talk_gives_the_turn_back_whoever_stopped_it() -> None:
+    """The talk about the clip never ended, so the turn counted at the clip goes back, when
+    the bot was taken out of the chat and after an admin's or the inbrenger's /cancel alike
+    (review ux14: Bram stood at the back of the rotation after an admin's /cancel)."""
     talking = cycle_in(P.REALITY, step="see")
     removed = decide(ctx_for(talking), Cancel(THE_BOT, True))
-    assert removed.cycle.phase is P.CANCELLED
+    assert removed.cycle.phase is P.CANCELLED and removed.cycle.stopped_by is None
     assert ReturnTurn(talking.inbrenger_id) in removed.effects
-    assert not any(isinstance(e, ReturnTurn)
-                   for e in decide(ctx_for(talking), Cancel(ANNA)).effects)
+    stopped = decide(ctx_for(talking), Cancel(ANNA, who="Anna"))
+    assert ReturnTurn(talking.inbrenger_id) in stopped.effects
+    assert stopped.cycle.stopped_by == "Anna"
     announced = decide(ctx_for(cycle_in(P.AWAITING_CLIP)), Cancel(THE_BOT, True))
     assert not any(isinstance(e, ReturnTurn) for e in announced.effects)  # no turn counted
