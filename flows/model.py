@@ -86,6 +86,11 @@ class Settings:
         return replace(self, **{name: value})
 
 
+# What stays of a member's name after /forget (storage.privacy): the row is kept (their turns
+# and counts still add up), but not who they were.
+FORGOTTEN_NAME = "—"
+
+
 @dataclass(frozen=True)
 class Member:
     user_id: int

@@ -10,13 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from flows.cycle.model import Cycle
+from flows.model import FORGOTTEN_NAME
 from storage import cycles
 from storage.contributions import WORDS_IN_CYCLE_DATA, emptied
 from storage.db import Row, Tx
 
-# What stays in `members.name` after /forget: a member row is kept (their turns still count in
-# the rotation history), but not who they were.
-FORGOTTEN_NAME = "—"
+__all__ = ["FORGOTTEN_NAME"]  # what stays in `members.name` after /forget (flows.model)
 
 _OPEN = "phase NOT IN ('closed', 'cancelled')"
 _FINISHED = "phase IN ('closed', 'cancelled')"
