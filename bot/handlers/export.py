@@ -28,7 +28,7 @@ from bot.handlers.common import (
 )
 from bot.texts.render import say
 from flows.model import Group
-from flows.reports.portfolio import portfolio
+from flows.reports.portfolio import file_stem, portfolio
 from flows.reports.written import Portfolio, as_html, as_markdown, group_portfolio, member_portfolio
 from storage import coaches, members
 from storage.portfolios import GroupRows, group_rows
@@ -71,17 +71,23 @@ async def _export_privately(unit: Unit, update: Update, user: User) -> None:
         await _send_portfolio(unit, user.id, mine, language, "intervision-portfolio",
                               say(language, "portfolio.markdown_caption"),
                               say(language, "portfolio.html_caption"))
+    stems: set[str] = set()
     for group_id in coached:
         rows = await group_rows(unit.tx, group_id)
         if rows is not None:
-            await _send_group(unit, user.id, rows)
+            stem = file_stem(rows[0])
+            stem = f"{stem}-{group_id}" if stem in stems else stem  # two groups of one name
+            stems.add(stem)
+            await _send_group(unit, user.id, rows, stem)
 
 
-async def _send_group(unit: Unit, chat_id: int, rows: GroupRows) -> None:
+async def _send_group(unit: Unit, chat_id: int, rows: GroupRows, stem: str | None = None
+                      ) -> None:
     """The group's portfolio as Markdown and HTML, and as JSON in the data model of
-    `intervision export --format json`: names only, never a Telegram id."""
+    `intervision export --format json`: names only, never a Telegram id. The files are named
+    after the group (`stem`), so that they still say which group once saved."""
     group: Group = rows[0]
-    language, stem = group.settings.language, f"intervision-portfolio-{group.id}"
+    language, stem = group.settings.language, stem or file_stem(group)
     await _send_portfolio(unit, chat_id, group_portfolio(*rows), language, stem,
                           say(language, "portfolio.group_markdown_caption", group=group.title),
                           say(language, "portfolio.group_html_caption", group=group.title))

@@ -4,6 +4,8 @@ what helped most, the moves the group will use again and the balance of contribu
 plain data (JSON); flows/reports/written.py writes it down for people (Markdown, HTML)."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -128,3 +130,16 @@ def portfolio(group: Group, members: Iterable[Member], cycles: CycleRows,
                for c, contributions in cycles]
     return {"group": {"id": group.id, "title": group.title},
             "cycles": [r.as_data(names) for r in records]}
+
+
+STEM_CHARS = 40
+
+
+def file_stem(group: Group) -> str:
+    """What the group's portfolio files are called: its title as a file name takes it (letters
+    and digits, every run of anything else one dash, accents dropped, short), so a saved
+    file says which group it is ("intervision-portfolio-PABO-jaar-2-Groep-A"); its number
+    where the title leaves nothing."""
+    plain = unicodedata.normalize("NFKD", group.title).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-")[:STEM_CHARS].rstrip("-")
+    return f"intervision-portfolio-{words or group.id}"

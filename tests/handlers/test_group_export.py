@@ -46,7 +46,8 @@ async def test_an_admin_gets_the_group_portfolio_as_json_too_named_and_without_i
     assert any("privé gestuurd" in said for said in await bot.said(GROUP, since=since))
     files = await eventually(lambda: _documents(bot, ANNA.user_id, since),
                              what="the group's portfolio in Anna's private chat")
-    assert sorted(name.rsplit(".", 1)[1] for name in files) == ["html", "json", "md"]
+    assert sorted(files) == [  # named after the group (GROUP_TITLE), not its number
+        f"intervision-portfolio-Intervisie-3B.{kind}" for kind in ("html", "json", "md")]
     [data] = [json.loads(text) for name, text in files.items() if name.endswith(".json")]
     assert data["group"]["title"] == GROUP_TITLE
     assert [(c["inbrenger"], c["phase"]) for c in data["cycles"]] == [

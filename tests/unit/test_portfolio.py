@@ -8,7 +8,7 @@ from flows.catalog import render_all
 from flows.cycle.model import ContributionRef, Cycle, CycleContext
 from flows.model import Group, Member, Phase, Settings
 from flows.reports.group_summary import group_summary
-from flows.reports.portfolio import Held, portfolio
+from flows.reports.portfolio import Held, file_stem, portfolio
 from flows.reports.progress import past_cycle
 from flows.reports.written import as_markdown, group_portfolio, member_portfolio
 
@@ -151,3 +151,16 @@ def test_a_read_voice_note_whose_words_were_erased_is_not_counted_as_unread() ->
     record = portfolio(Group(1, -5, 0, "Pabo 2"), people, [(cycle, contributions)])["cycles"][0]
     assert record["voice_notes"] == {"count": 2, "seconds": 28, "unread": 1}
     assert record["contributions"]["activating"] == 1
+
+
+def test_the_portfolio_files_are_named_after_their_group() -> None:
+    """UX review 12: a coach of four groups got intervision-portfolio-1.md ... -4.json; once
+    saved, nothing said which group a file was."""
+    def stem(title: str) -> str:
+        return file_stem(Group(7, -5, 0, title))
+
+    assert stem("PABO jaar 2 – Groep A") == "intervision-portfolio-PABO-jaar-2-Groep-A"
+    assert stem("ITT London cohort (2026/27)!") == "intervision-portfolio-ITT-London-cohort-2026-27"
+    assert stem("Curaçao, één groep") == "intervision-portfolio-Curacao-een-groep"
+    assert stem("  --  ") == stem("👩‍🏫") == "intervision-portfolio-7"  # nothing left: its number
+    assert len(stem("Een heel lange naam van een intervisiegroep op de pabo, jaar twee")) <= 62
