@@ -63,21 +63,28 @@ class CycleRecord:
         late = late_to_watch(self.cycle, self.members, self.contributions)
         return self.cycle.watched_before_talk if late is None else late.everyone_in_time
 
-    def as_data(self, names: dict[int, str] | None = None) -> dict[str, Any]:
+    def as_data(self, names: dict[int, str] | None = None, for_coach: bool = False
+                ) -> dict[str, Any]:
+        """`for_coach`: a running cycle is its heading alone (whose, which, when, its phase):
+        the coach is not in the group and gets its summary when it closes."""
         names = names or {}
         held = self.held
-        counts = balance(self.cycle, self.contributions)  # the peers' talk (balance.py)
-        helpful = next((c for c in self.contributions if c.id == self.cycle.lookback_choice),
-                       None)
-        spoken = [c for c in peers_talk(self.cycle, self.contributions) if c.is_voice]
-        return {
+        heading = {
             "cycle_id": self.cycle.id, "inbrenger": self.inbrenger, "number": self.cycle.number,
             "phase": self.cycle.phase.value,
             "started_at": _moment(held.started_at) if held else None,
             "closed_at": _moment(held.closed_at) if held else None,
             # The scheduled meeting (the day the written portfolio names); null when started
             # by hand, which met when it ran.
-            "meeting_at": _moment(self.cycle.meeting_at),
+            "meeting_at": _moment(self.cycle.meeting_at)}
+        if for_coach and self.cycle.is_open:
+            return heading
+        counts = balance(self.cycle, self.contributions)  # the peers' talk (balance.py)
+        helpful = next((c for c in self.contributions if c.id == self.cycle.lookback_choice),
+                       None)
+        spoken = [c for c in peers_talk(self.cycle, self.contributions) if c.is_voice]
+        return {
+            **heading,
             "learning_question": self.cycle.learning_question,
             "commitment": self.cycle.commitment,
             "previous_commitment": self.cycle.previous_commitment,
@@ -122,14 +129,15 @@ def _voice(c: ContributionRef) -> dict[str, Any]:
 
 
 def portfolio(group: Group, members: Iterable[Member], cycles: CycleRows,
-              held: HeldAt | None = None) -> dict[str, Any]:
+              held: HeldAt | None = None, *, for_coach: bool = False) -> dict[str, Any]:
+    """`for_coach`: a running cycle is its heading alone (`CycleRecord.as_data`)."""
     people = tuple(members)
     names = {m.user_id: m.name for m in people}
     records = [CycleRecord(c, names.get(c.inbrenger_id) or "?", contributions,
                            (held or {}).get(c.id), people)
                for c, contributions in cycles]
     return {"group": {"id": group.id, "title": group.title},
-            "cycles": [r.as_data(names) for r in records]}
+            "cycles": [r.as_data(names, for_coach) for r in records]}
 
 
 STEM_CHARS = 40

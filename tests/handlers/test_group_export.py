@@ -9,9 +9,18 @@ from zoneinfo import ZoneInfo
 
 from bot.engine.services import services_of
 from storage import contributions
-from tests.handlers.in_process import InProcessBot, forget_me, leaves, set_up, started_bot
+from tests.handlers.in_process import (
+    InProcessBot,
+    coach_linked,
+    forget_me,
+    leaves,
+    set_up,
+    started_bot,
+)
 from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, GROUP_TITLE, Person, command
 from tests.waiting import eventually
+
+CARLA = Person(20, "Carla")
 
 
 async def _start_privately(bot: InProcessBot, person: Person) -> None:
@@ -66,6 +75,45 @@ async def test_an_admin_gets_the_group_portfolio_as_json_too_named_and_without_i
     assert _id_keys(data) == {"id", "cycle_id"} and data["group"]["id"] == group_id[0]
     for text in files.values():
         assert str(GROUP) not in text
+
+
+async def test_a_coach_reads_a_running_cycle_as_its_heading_alone(bot: InProcessBot) -> None:
+    """UX review 12: a coach's /export quoted Bram's running cycle ("(loopt nog)", with the
+    members' words). The coach is not in the group and gets its summary when it closes; an
+    admin who takes part still reads it all."""
+    for person in (ANNA, BRAM, CATO):
+        await _start_privately(bot, person)
+    await set_up(bot, ANNA, BRAM, CATO)
+    group_id = await bot.db_one("SELECT id FROM groups")
+    assert group_id is not None
+    for person in (ANNA, BRAM, CATO):
+        await bot.press(person, f"agree:{group_id[0]}")
+    await coach_linked(bot, CARLA)
+    await bot.handle(command(bot.app.bot, ANNA, "/cycle Bram"))
+    await _someone_spoke(bot)  # Anna: "Wat wil je leren?"
+    async with services_of(bot.app).db.transaction() as tx:
+        await tx.execute("UPDATE cycles SET phase = 'goal', "
+                         "learning_question = 'Hoe krijg ik de klas stil?'")
+
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, CARLA, "/export", chat_id=CARLA.user_id))
+    coach = await eventually(lambda: _documents(bot, CARLA.user_id, since),
+                             what="the group's portfolio in Carla's private chat")
+    markdown = coach["intervision-portfolio-Intervisie-3B.md"]
+    heading = "## Bram, cyclus 1 · "
+    assert heading in markdown and "(loopt nog: de samenvatting komt als de cyclus sluit)" \
+        in markdown.split(heading)[1].splitlines()[0]
+    for words in ("Wat wil je leren?", "Hoe krijg ik de klas stil?"):
+        assert not any(words in text for text in coach.values()), words
+    [cycle] = json.loads(coach["intervision-portfolio-Intervisie-3B.json"])["cycles"]
+    assert (cycle["inbrenger"], cycle["phase"]) == ("Bram", "goal")
+
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, "/export"))
+    admin = await eventually(lambda: _documents(bot, ANNA.user_id, since),
+                             what="the group's portfolio in Anna's private chat")
+    markdown = admin["intervision-portfolio-Intervisie-3B.md"]
+    assert "Wat wil je leren?" in markdown and "(loopt nog)" in markdown
 
 
 async def _someone_spoke(bot: InProcessBot) -> None:
