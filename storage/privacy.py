@@ -107,7 +107,7 @@ def _membership(row: Row | None) -> dict[str, Any] | None:
     if row is None:
         return None
     return {"name": row["name"], "active": bool(row["active"]), "joined_at": row["joined_at"],
-            "agreed_at": row["agreed_at"], "turns": row["turns"],
+            "left_at": row["left_at"], "agreed_at": row["agreed_at"], "turns": row["turns"],
             "last_turn_at": row["last_turn_at"], "skip_next": bool(row["skip_next"])}
 
 

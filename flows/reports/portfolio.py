@@ -14,7 +14,7 @@ from typing import Any
 from flows.cycle.model import LOOKBACK, VOICE, ContributionRef, Cycle
 from flows.cycle.watching import late_to_watch
 from flows.model import Group, Member, Phase
-from flows.reports.balance import WELCOME, balance, peers_talk
+from flows.reports.balance import WELCOME, balance, peers_talk, talk
 from flows.reports.group_summary import members_balance
 
 
@@ -49,6 +49,25 @@ def helped_answer(cycle: Cycle) -> str | None:
     if cycle.lookback_choice is not None:
         return CHOSEN
     return UNANSWERED if cycle.phase is Phase.CLOSED else None
+
+
+def members_of_cycle(cycle: Cycle, members: Iterable[Member],
+                     contributions: tuple[ContributionRef, ...],
+                     held: Held | None = None) -> tuple[Member, ...]:
+    """Whom a cycle's balance per member names: who spoke in its talk or said they were away
+    (also one who left or erased their data since: their counts stay), and who was a member
+    quietly, as its summary named them: agreed to the group's agreements by its close (by now
+    while it runs) and not gone by then. Never someone who joined later or had gone before
+    (a coach read "Eva: 0 / 0 / 0" as "there, and quiet"). Without the times (a live
+    context), `Member.agreed` says it."""
+    there = {c.user_id for c in talk(contributions)} | set(cycle.absent)
+    end = held.closed_at if held else None
+
+    def member_then(m: Member) -> bool:
+        agreed = m.agreed if m.agreed_at is None else end is None or m.agreed_at <= end
+        return agreed and (m.left_at is None or end is not None and m.left_at > end)
+
+    return tuple(m for m in members if m.user_id in there or member_then(m))
 
 
 @dataclass(frozen=True)
@@ -110,13 +129,14 @@ class CycleRecord:
                             "seconds": sum(c.duration for c in spoken),
                             "unread": sum(1 for c in spoken if c.label == VOICE)},
             # The same per peer, as the coach's summary counts them: who said something or
-            # was away (the group's members of later days were not there to be quiet).
+            # was away, and who was a member then, quietly (`members_of_cycle`).
             "contributions_per_member": [
                 {"name": row.name, "activating": row.activating, "neutral": row.neutral,
                  "compensating": row.compensating, "welcome_tips": row.welcome,
                  "voice_notes_unread": row.spoken, "away": row.away}
-                for row in members_balance(self.cycle, self.members, self.contributions)
-                if row.total or row.away],
+                for row in members_balance(self.cycle, members_of_cycle(
+                    self.cycle, self.members, self.contributions, self.held),
+                    self.contributions)],
         }
 
 

@@ -36,6 +36,7 @@ from flows.reports.portfolio import (
     Held,
     HeldAt,
     helped_answer,
+    members_of_cycle,
 )
 
 LINES_PER_PART = 4
@@ -146,7 +147,8 @@ def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...]
         voice_notes=(len(spoken), sum(c.duration for c in spoken)),
         welcome_tips=counts[WELCOME],
         held_on=_meeting_day(group, cycle, held),
-        per_member=tuple(members_balance(cycle, members, contributions)),
+        per_member=tuple(members_balance(
+            cycle, members_of_cycle(cycle, members, contributions, held), contributions)),
         how_it_went=_said(who(told.user_id), told, whole=True) if told else None,
         withheld=for_coach and cycle.is_open)
 

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from bot.engine.services import services_of
 from storage import contributions
+from storage.clock import to_db
 from tests.handlers.in_process import (
     InProcessBot,
     coach_linked,
@@ -21,6 +22,7 @@ from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, GROUP_TITLE, Person,
 from tests.waiting import eventually
 
 CARLA = Person(20, "Carla")
+DAAN, EVA = Person(4, "Daan"), Person(5, "Eva")
 
 
 async def _start_privately(bot: InProcessBot, person: Person) -> None:
@@ -114,6 +116,42 @@ async def test_a_coach_reads_a_running_cycle_as_its_heading_alone(bot: InProcess
                              what="the group's portfolio in Anna's private chat")
     markdown = admin["intervision-portfolio-Intervisie-3B.md"]
     assert "Wat wil je leren?" in markdown and "(loopt nog)" in markdown
+
+
+async def test_a_cycle_names_per_member_only_who_was_a_member_then(bot: InProcessBot) -> None:
+    """UX review 12: Eva joined after Bram's cycle, and Daan used /forget before it; the
+    group's portfolio showed them in it as "Eva: 0 / 0 / 0" and "—: 0 / 0 / 0" (there, and
+    quiet), while its JSON had neither. Now all formats name Anna, who spoke, and Cato, who
+    was a member then and said nothing."""
+    for person in (DAAN, EVA):
+        await bot.tg.add_user(person.user_id, person.first_name)
+        await bot.tg.add_member(GROUP, person.user_id)
+    for person in (ANNA, BRAM, CATO, DAAN, EVA):
+        await _start_privately(bot, person)
+    await set_up(bot, ANNA, BRAM, CATO, DAAN)
+    group_id = await bot.db_one("SELECT id FROM groups")
+    assert group_id is not None
+    for person in (ANNA, BRAM, CATO, DAAN):
+        await bot.press(person, f"agree:{group_id[0]}")
+    await forget_me(bot, DAAN)
+    await bot.handle(command(bot.app.bot, ANNA, "/cycle Bram"))
+    await _someone_spoke(bot)  # Anna: "Wat wil je leren?"
+    async with services_of(bot.app).db.transaction() as tx:
+        await tx.execute("UPDATE cycles SET phase = 'closed', closed_at = ?",
+                         (to_db(datetime.now(UTC)),))
+    await bot.handle(command(bot.app.bot, EVA, "/join"))
+    await bot.press(EVA, f"agree:{group_id[0]}")
+
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, "/export"))
+    files = await eventually(lambda: _documents(bot, ANNA.user_id, since),
+                             what="the group's portfolio in Anna's private chat")
+    markdown = files["intervision-portfolio-Intervisie-3B.md"]
+    rows = markdown.split("(activerend / neutraal / compenserend)**:\n")[1].rstrip()
+    assert rows.splitlines() == ["  - Anna: 1 / 0 / 0", "  - Cato: 0 / 0 / 0"], rows
+    assert "<li>Cato: 0 / 0 / 0</li></ul>" in files["intervision-portfolio-Intervisie-3B.html"]
+    [cycle] = json.loads(files["intervision-portfolio-Intervisie-3B.json"])["cycles"]
+    assert [row["name"] for row in cycle["contributions_per_member"]] == ["Anna", "Cato"]
 
 
 async def _someone_spoke(bot: InProcessBot) -> None:
