@@ -86,6 +86,11 @@ class Settings:
         return replace(self, **{name: value})
 
 
+# What stays of a member's name after /forget (storage.privacy): the row is kept (their turns
+# and counts still add up), but not who they were.
+FORGOTTEN_NAME = "—"
+
+
 @dataclass(frozen=True)
 class Member:
     user_id: int
@@ -101,6 +106,10 @@ class Member:
     # the latest number, not a count, so cycles numbered by turns before 2026-12-07 never
     # see their number again).
     last_closed_number: int = 0
+    # When they agreed to the group's agreements and when they left it, where a report of past
+    # cycles needs them (storage.members.named; None: not known, or still a member).
+    agreed_at: datetime | None = None
+    left_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -17,16 +17,17 @@ async def join(tx: Tx, group_id: int, user_id: int, name: str, now: datetime) ->
             "INSERT INTO members (group_id, user_id, name, joined_at) VALUES (?, ?, ?, ?)",
             (group_id, user_id, name, to_db(now)))
         return True
-    await tx.execute("UPDATE members SET name = ?, active = 1 WHERE group_id = ? AND user_id = ?",
-                     (name, group_id, user_id))
+    await tx.execute("UPDATE members SET name = ?, active = 1, left_at = NULL "
+                     "WHERE group_id = ? AND user_id = ?", (name, group_id, user_id))
     return not row["active"]
 
 
-async def leave(tx: Tx, group_id: int, user_id: int) -> bool:
-    """Marks the member inactive (their contributions stay part of the group's cycles)."""
+async def leave(tx: Tx, group_id: int, user_id: int, now: datetime) -> bool:
+    """Marks the member inactive from `now` (their contributions stay part of the group's
+    cycles)."""
     changed = await tx.execute(
-        "UPDATE members SET active = 0 WHERE group_id = ? AND user_id = ? AND active = 1",
-        (group_id, user_id))
+        "UPDATE members SET active = 0, left_at = ? WHERE group_id = ? AND user_id = ? "
+        "AND active = 1", (to_db(now), group_id, user_id))
     return changed > 0
 
 
@@ -137,10 +138,16 @@ async def can_write_privately(tx: Tx, user_id: int) -> bool:
 
 async def named(tx: Tx, group_id: int) -> tuple[Member, ...]:
     """Everyone who ever took part in the group, by name (those who left too), so that a
-    portfolio names who said what; an erased member is named as erased (storage.privacy)."""
-    rows = await tx.all("SELECT user_id, name FROM members WHERE group_id = ? ORDER BY user_id",
-                        (group_id,))
-    return tuple(Member(r["user_id"], r["name"]) for r in rows)
+    portfolio names who said what; an erased member is named as erased (storage.privacy).
+    With when they agreed to the group's agreements and when they left, so that it names a
+    cycle's quiet members only where they were members then: one who left before this was
+    kept (or erased their data) as leaving when they joined, not known to have been there."""
+    rows = await tx.all(
+        "SELECT user_id, name, agreed_at, "
+        "       CASE WHEN active = 1 THEN NULL ELSE COALESCE(left_at, joined_at) END AS left_at "
+        "  FROM members WHERE group_id = ? ORDER BY user_id", (group_id,))
+    return tuple(Member(r["user_id"], r["name"], agreed_at=from_db(r["agreed_at"]),
+                        left_at=from_db(r["left_at"])) for r in rows)
 
 
 async def former(tx: Tx, group_id: int) -> tuple[Member, ...]:

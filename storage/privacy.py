@@ -10,13 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from flows.cycle.model import Cycle
+from flows.model import FORGOTTEN_NAME
 from storage import cycles
 from storage.contributions import WORDS_IN_CYCLE_DATA, emptied
 from storage.db import Row, Tx
 
-# What stays in `members.name` after /forget: a member row is kept (their turns still count in
-# the rotation history), but not who they were.
-FORGOTTEN_NAME = "—"
+__all__ = ["FORGOTTEN_NAME"]  # what stays in `members.name` after /forget (flows.model)
 
 _OPEN = "phase NOT IN ('closed', 'cancelled')"
 _FINISHED = "phase IN ('closed', 'cancelled')"
@@ -108,7 +107,7 @@ def _membership(row: Row | None) -> dict[str, Any] | None:
     if row is None:
         return None
     return {"name": row["name"], "active": bool(row["active"]), "joined_at": row["joined_at"],
-            "agreed_at": row["agreed_at"], "turns": row["turns"],
+            "left_at": row["left_at"], "agreed_at": row["agreed_at"], "turns": row["turns"],
             "last_turn_at": row["last_turn_at"], "skip_next": bool(row["skip_next"])}
 
 

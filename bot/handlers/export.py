@@ -28,7 +28,7 @@ from bot.handlers.common import (
 )
 from bot.texts.render import say
 from flows.model import Group
-from flows.reports.portfolio import portfolio
+from flows.reports.portfolio import file_stem, portfolio
 from flows.reports.written import Portfolio, as_html, as_markdown, group_portfolio, member_portfolio
 from storage import coaches, members
 from storage.portfolios import GroupRows, group_rows
@@ -74,22 +74,31 @@ async def _export_privately(unit: Unit, update: Update, user: User) -> None:
         await _send_portfolio(unit, user.id, mine, language, "intervision-portfolio",
                               say(language, "portfolio.markdown_caption"),
                               say(language, "portfolio.html_caption"))
+    stems: set[str] = set()
     for group_id in coached:
         rows = await group_rows(unit.tx, group_id)
         if rows is not None:
-            await _send_group(unit, user.id, rows)
+            stem = file_stem(rows[0])
+            stem = f"{stem}-{group_id}" if stem in stems else stem  # two groups of one name
+            stems.add(stem)
+            await _send_group(unit, user.id, rows, stem, for_coach=True)
 
 
-async def _send_group(unit: Unit, chat_id: int, rows: GroupRows) -> None:
+async def _send_group(unit: Unit, chat_id: int, rows: GroupRows, stem: str | None = None, *,
+                      for_coach: bool) -> None:
     """The group's portfolio as Markdown and HTML, and as JSON in the data model of
-    `intervision export --format json`: names only, never a Telegram id."""
+    `intervision export --format json`: names only, never a Telegram id. The files are named
+    after the group (`stem`), so that they still say which group once saved. `for_coach`: a
+    running cycle is its heading alone (the coach gets its summary when it closes)."""
     group: Group = rows[0]
-    language, stem = group.settings.language, f"intervision-portfolio-{group.id}"
-    await _send_portfolio(unit, chat_id, group_portfolio(*rows), language, stem,
+    language, stem = group.settings.language, stem or file_stem(group)
+    written = group_portfolio(*rows, for_coach=for_coach)
+    data = portfolio(*rows, for_coach=for_coach)
+    await _send_portfolio(unit, chat_id, written, language, stem,
                           say(language, "portfolio.group_markdown_caption", group=group.title),
                           say(language, "portfolio.group_html_caption", group=group.title))
     await unit.send(Document(chat_id, f"{stem}.json",
-                             json.dumps(portfolio(*rows), ensure_ascii=False, indent=2),
+                             json.dumps(data, ensure_ascii=False, indent=2),
                              say(language, "portfolio.group_json_caption", group=group.title)))
 
 
@@ -109,9 +118,9 @@ async def _export_in_group(unit: Unit, update: Update, context: ContextTypes.DEF
     if group is None:
         await reply(unit, update, language, "privacy.export_private_only", link=link)
         return
-    allowed = (admin and await members.get(unit.tx, group.id, user.id) is not None) \
-        or await coaches.is_coach_of(unit.tx, group.id, user.id)
-    if not allowed:
+    taking_part = admin and await members.get(unit.tx, group.id, user.id) is not None
+    coach = not taking_part and await coaches.is_coach_of(unit.tx, group.id, user.id)
+    if not (taking_part or coach):
         await reply(unit, update, language, "portfolio.group_who", link=link)
         return
     if not await members.can_write_privately(unit.tx, user.id):
@@ -119,7 +128,7 @@ async def _export_in_group(unit: Unit, update: Update, context: ContextTypes.DEF
         return
     rows = await group_rows(unit.tx, group.id)
     assert rows is not None
-    await _send_group(unit, user.id, rows)
+    await _send_group(unit, user.id, rows, for_coach=coach)
     await reply(unit, update, language, "privacy.portfolio_sent", link=link)
 
 

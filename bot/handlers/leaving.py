@@ -72,7 +72,7 @@ async def leave_pressed(press: GroupPress[LeaveButton]) -> PressAnswer:
 async def without(unit: Unit, group: Group, member: Member) -> None:
     """The member leaves the group; its open cycle goes on without them
     (flows/cycle/leaving.py)."""
-    await members.leave(unit.tx, group.id, member.user_id)
+    await members.leave(unit.tx, group.id, member.user_id, unit.now)
     await decide_in(unit, group, MemberLeft(member.user_id, member.name))
 
 

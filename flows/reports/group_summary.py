@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from flows.classifier.timestamps import clock
@@ -16,7 +16,7 @@ from flows.cycle.phases import quote as quote_words
 from flows.cycle.strong import is_strong_moment, moment_of
 from flows.effects import Text, text
 from flows.labels import COMPENSATING, Label
-from flows.model import TALK_PHASES, Member, Phase
+from flows.model import FORGOTTEN_NAME, TALK_PHASES, Member, Phase
 from flows.nudging.policy import QUESTIONS
 from flows.reports.balance import WELCOME, kind_of, known, talk
 from flows.reports.own_words import own_line, own_words, unread_own_voice, voice_line
@@ -185,7 +185,7 @@ def _phase_part(ctx: CycleContext, phase: Phase,
     if chosen:
         lines.append(text("summary.peer_words", lines="\n".join(
             _peer_line(ctx, c, c.id == cycle.lookback_choice) for c in chosen)))
-    if phase is Phase.REALITY and (strong := strong_moments_line(ctx, chosen)) is not None:
+    if phase is Phase.REALITY and (strong := strong_moments_line(ctx)) is not None:
         lines.append(strong)
     if not lines and phase is not Phase.WILL and (unseen := _nothing_quoted(ctx, phase)):
         lines.append(unseen)
@@ -194,24 +194,29 @@ def _phase_part(ctx: CycleContext, phase: Phase,
     return text(f"summary.phase.{phase.value}", lines=tuple(lines))
 
 
-def strong_moments_line(ctx: CycleContext, quoted: Sequence[ContributionRef] = ()
-                        ) -> Text | None:
+def strong_moments_line(ctx: CycleContext) -> Text | None:
     """Who named a strong moment, and where in the clip: the practice's "what works well",
-    one line in the Reality part ("Sterke momenten: Mohamed (0:15), Fleur (0:03)"); not the
-    ones `quoted` above it in their own words (a review read each twice)."""
-    said = [c for c in talk(ctx.contributions)
-            if is_strong_moment(ctx.cycle, c) and c not in quoted]
-    names: dict[int, list[str]] = {}
+    one line in the Reality part ("Sterke momenten: Mohamed (0:15), Fleur (0:03)"). Everyone
+    who named one, those quoted above it too (a coach read a quoted one's absence as "named
+    none"); one who erased their data since is "a group member", never "—" ("none")."""
+    said = [c for c in talk(ctx.contributions) if is_strong_moment(ctx.cycle, c)]
+    times: dict[int, list[str]] = {}
     for c in said:
         moment = moment_of(c)
-        names.setdefault(c.user_id, [])
-        if moment is not None and clock(moment) not in names[c.user_id]:
-            names[c.user_id].append(clock(moment))
-    if not names:
+        times.setdefault(c.user_id, [])
+        if moment is not None and clock(moment) not in times[c.user_id]:
+            times[c.user_id].append(clock(moment))
+    if not times:
         return None
-    return text("summary.strong_moments", moments=", ".join(
-        ctx.name_of(user) + (f" ({', '.join(times)})" if times else "")
-        for user, times in names.items()))
+    return text("summary.strong_moments", moments=tuple(
+        _strong_moment(ctx.name_of(user), at) for user, at in times.items()))
+
+
+def _strong_moment(name: str, times: list[str]) -> Text:
+    who: str | Text = text("summary.strong_moment_by_peer") if name == FORGOTTEN_NAME else name
+    if times:
+        return text("summary.strong_moment_at", name=who, times=", ".join(times))
+    return text("summary.strong_moment", name=who)
 
 
 def _nothing_quoted(ctx: CycleContext, phase: Phase) -> Text | None:

@@ -4,6 +4,8 @@ what helped most, the moves the group will use again and the balance of contribu
 plain data (JSON); flows/reports/written.py writes it down for people (Markdown, HTML)."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -12,7 +14,7 @@ from typing import Any
 from flows.cycle.model import LOOKBACK, VOICE, ContributionRef, Cycle
 from flows.cycle.watching import late_to_watch
 from flows.model import Group, Member, Phase
-from flows.reports.balance import WELCOME, balance, peers_talk
+from flows.reports.balance import WELCOME, balance, peers_talk, talk
 from flows.reports.group_summary import members_balance
 
 
@@ -49,6 +51,25 @@ def helped_answer(cycle: Cycle) -> str | None:
     return UNANSWERED if cycle.phase is Phase.CLOSED else None
 
 
+def members_of_cycle(cycle: Cycle, members: Iterable[Member],
+                     contributions: tuple[ContributionRef, ...],
+                     held: Held | None = None) -> tuple[Member, ...]:
+    """Whom a cycle's balance per member names: who spoke in its talk or said they were away
+    (also one who left or erased their data since: their counts stay), and who was a member
+    quietly, as its summary named them: agreed to the group's agreements by its close (by now
+    while it runs) and not gone by then. Never someone who joined later or had gone before
+    (a coach read "Eva: 0 / 0 / 0" as "there, and quiet"). Without the times (a live
+    context), `Member.agreed` says it."""
+    there = {c.user_id for c in talk(contributions)} | set(cycle.absent)
+    end = held.closed_at if held else None
+
+    def member_then(m: Member) -> bool:
+        agreed = m.agreed if m.agreed_at is None else end is None or m.agreed_at <= end
+        return agreed and (m.left_at is None or end is not None and m.left_at > end)
+
+    return tuple(m for m in members if m.user_id in there or member_then(m))
+
+
 @dataclass(frozen=True)
 class CycleRecord:
     cycle: Cycle
@@ -61,21 +82,28 @@ class CycleRecord:
         late = late_to_watch(self.cycle, self.members, self.contributions)
         return self.cycle.watched_before_talk if late is None else late.everyone_in_time
 
-    def as_data(self, names: dict[int, str] | None = None) -> dict[str, Any]:
+    def as_data(self, names: dict[int, str] | None = None, for_coach: bool = False
+                ) -> dict[str, Any]:
+        """`for_coach`: a running cycle is its heading alone (whose, which, when, its phase):
+        the coach is not in the group and gets its summary when it closes."""
         names = names or {}
         held = self.held
-        counts = balance(self.cycle, self.contributions)  # the peers' talk (balance.py)
-        helpful = next((c for c in self.contributions if c.id == self.cycle.lookback_choice),
-                       None)
-        spoken = [c for c in peers_talk(self.cycle, self.contributions) if c.is_voice]
-        return {
+        heading = {
             "cycle_id": self.cycle.id, "inbrenger": self.inbrenger, "number": self.cycle.number,
             "phase": self.cycle.phase.value,
             "started_at": _moment(held.started_at) if held else None,
             "closed_at": _moment(held.closed_at) if held else None,
             # The scheduled meeting (the day the written portfolio names); null when started
             # by hand, which met when it ran.
-            "meeting_at": _moment(self.cycle.meeting_at),
+            "meeting_at": _moment(self.cycle.meeting_at)}
+        if for_coach and self.cycle.is_open:
+            return heading
+        counts = balance(self.cycle, self.contributions)  # the peers' talk (balance.py)
+        helpful = next((c for c in self.contributions if c.id == self.cycle.lookback_choice),
+                       None)
+        spoken = [c for c in peers_talk(self.cycle, self.contributions) if c.is_voice]
+        return {
+            **heading,
             "learning_question": self.cycle.learning_question,
             "commitment": self.cycle.commitment,
             "previous_commitment": self.cycle.previous_commitment,
@@ -101,13 +129,14 @@ class CycleRecord:
                             "seconds": sum(c.duration for c in spoken),
                             "unread": sum(1 for c in spoken if c.label == VOICE)},
             # The same per peer, as the coach's summary counts them: who said something or
-            # was away (the group's members of later days were not there to be quiet).
+            # was away, and who was a member then, quietly (`members_of_cycle`).
             "contributions_per_member": [
                 {"name": row.name, "activating": row.activating, "neutral": row.neutral,
                  "compensating": row.compensating, "welcome_tips": row.welcome,
                  "voice_notes_unread": row.spoken, "away": row.away}
-                for row in members_balance(self.cycle, self.members, self.contributions)
-                if row.total or row.away],
+                for row in members_balance(self.cycle, members_of_cycle(
+                    self.cycle, self.members, self.contributions, self.held),
+                    self.contributions)],
         }
 
 
@@ -120,11 +149,25 @@ def _voice(c: ContributionRef) -> dict[str, Any]:
 
 
 def portfolio(group: Group, members: Iterable[Member], cycles: CycleRows,
-              held: HeldAt | None = None) -> dict[str, Any]:
+              held: HeldAt | None = None, *, for_coach: bool = False) -> dict[str, Any]:
+    """`for_coach`: a running cycle is its heading alone (`CycleRecord.as_data`)."""
     people = tuple(members)
     names = {m.user_id: m.name for m in people}
     records = [CycleRecord(c, names.get(c.inbrenger_id) or "?", contributions,
                            (held or {}).get(c.id), people)
                for c, contributions in cycles]
     return {"group": {"id": group.id, "title": group.title},
-            "cycles": [r.as_data(names) for r in records]}
+            "cycles": [r.as_data(names, for_coach) for r in records]}
+
+
+STEM_CHARS = 40
+
+
+def file_stem(group: Group) -> str:
+    """What the group's portfolio files are called: its title as a file name takes it (letters
+    and digits, every run of anything else one dash, accents dropped, short), so a saved
+    file says which group it is ("intervision-portfolio-PABO-jaar-2-Groep-A"); its number
+    where the title leaves nothing."""
+    plain = unicodedata.normalize("NFKD", group.title).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-")[:STEM_CHARS].rstrip("-")
+    return f"intervision-portfolio-{words or group.id}"

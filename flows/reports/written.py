@@ -36,6 +36,7 @@ from flows.reports.portfolio import (
     Held,
     HeldAt,
     helped_answer,
+    members_of_cycle,
 )
 
 LINES_PER_PART = 4
@@ -79,6 +80,9 @@ class Story:
     # request as (+n), away as away); a member's own portfolio keeps the total alone.
     per_member: tuple[Participation, ...] = ()
     how_it_went: Said | None = None  # the inbrenger's story of trying the previous commitment
+    # A running cycle in a coach's portfolio: its heading alone. The coach is not in the group
+    # and gets each cycle's summary when it closes (SPEC 1, 2), not the talk while it runs.
+    withheld: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,9 +108,11 @@ PEER = "\x00peer"
 
 def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...],
           names: dict[int, str], held: Held | None = None,
-          members: Iterable[Member] = (), reader: int | None = None) -> Story:
+          members: Iterable[Member] = (), reader: int | None = None,
+          for_coach: bool = False) -> Story:
     """`reader`: whose portfolio this is (a member's own); their words are told whole, and
-    everyone else is a peer, unnamed."""
+    everyone else is a peer, unnamed. `for_coach`: a coach's, who reads a running cycle's
+    heading alone."""
     def who(user_id: int) -> str:
         if reader is not None and user_id != reader:
             return PEER
@@ -141,8 +147,10 @@ def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...]
         voice_notes=(len(spoken), sum(c.duration for c in spoken)),
         welcome_tips=counts[WELCOME],
         held_on=_meeting_day(group, cycle, held),
-        per_member=tuple(members_balance(cycle, members, contributions)),
-        how_it_went=_said(who(told.user_id), told, whole=True) if told else None)
+        per_member=tuple(members_balance(
+            cycle, members_of_cycle(cycle, members, contributions, held), contributions)),
+        how_it_went=_said(who(told.user_id), told, whole=True) if told else None,
+        withheld=for_coach and cycle.is_open)
 
 
 def _meeting_day(group: Group, cycle: Cycle, held: Held | None) -> date | None:
@@ -154,13 +162,14 @@ def _meeting_day(group: Group, cycle: Cycle, held: Held | None) -> date | None:
 
 
 def group_portfolio(group: Group, members: Iterable[Member], cycles: CycleRows,
-                    held: HeldAt | None = None) -> Portfolio:
+                    held: HeldAt | None = None, *, for_coach: bool = False) -> Portfolio:
+    """`for_coach`: a running cycle is its heading alone (`Story.withheld`)."""
     members = tuple(members)
     names = {m.user_id: m.name for m in members}
     dates = held or {}
-    return Portfolio("group", group.title, tuple(story(group, c, k, names, dates.get(c.id),
-                                                       members)
-                                                 for c, k in cycles if _was_held(c, k)))
+    return Portfolio("group", group.title, tuple(
+        story(group, c, k, names, dates.get(c.id), members, for_coach=for_coach)
+        for c, k in cycles if _was_held(c, k)))
 
 
 def member_portfolio(name: str, user_id: int, groups: list[GroupRows]) -> Portfolio:
@@ -219,7 +228,7 @@ class _Writer:
     def story_lines(self, s: Story) -> list[tuple[str, str | list[str]]]:
         """(label, value or list of items) pairs; values escaped already."""
         e = self.escape
-        if s.ahead:
+        if s.ahead or s.withheld:
             return []
         rows: list[tuple[str, str | list[str]]] = [
             (self.say("portfolio.learning_question"),
@@ -284,6 +293,8 @@ class _Writer:
             return f"{heading} {self.say('portfolio.stopped')}"
         if s.ahead:
             return f"{heading} {self.say('portfolio.not_discussed_yet')}"
+        if s.withheld:
+            return f"{heading} {self.say('portfolio.running_for_coach')}"
         return heading if s.finished else f"{heading} {self.say('portfolio.still_open')}"
 
     def title(self, p: Portfolio) -> str:
@@ -319,7 +330,7 @@ def as_html(p: Portfolio, language: str) -> str:
         body.append(f"<p>{w.say(_empty(p))}</p>")
     for s in p.stories:
         body.append(f"<h2>{w.heading(p, s)}</h2>")
-        rows = w.story_lines(s)  # none for a cycle not discussed yet: its heading says so
+        rows = w.story_lines(s)  # none for a cycle not discussed yet (or withheld): its heading
         if rows:
             body.append("<dl>")
             for label, value in rows:

@@ -127,7 +127,7 @@ async def test_an_addition_names_whose_cycle_it_adds_to_for_every_coach(
         cycle = await _closed_cycle(tx, group, BRAM)
         added = await coach_reports.addition(tx, group, cycle.id,
                                              (text("coach.nudges", count=2),))
-        await members.leave(tx, group.id, BRAM)
+        await members.leave(tx, group.id, BRAM, NOW)
         await tx.execute("DELETE FROM members WHERE user_id = ?", (BRAM,))
         nameless = await coach_reports.addition(tx, group, cycle.id, ())
     assert [item.chat_id for item in added] == [CARLA, PIET]
@@ -186,6 +186,6 @@ async def test_one_peer_who_left_after_speaking_still_has_a_bar(db: Database) ->
         token = await coaches.create_invite(tx, group.id, BRAM, NOW)
         assert await coaches.redeem(tx, token, CARLA, "Carla", NOW)
         cycle = await _closed_cycle(tx, group, BRAM)
-        await members.leave(tx, group.id, DIRK)
+        await members.leave(tx, group.id, DIRK, NOW)
         items = await coach_reports.summary(tx, group, cycle.id, NOW)
     assert _charts(items, CARLA)["participation"].data == [("Dirk", 0, 0, 0, 0, 1)]

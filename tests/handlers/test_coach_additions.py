@@ -149,7 +149,7 @@ async def test_words_of_a_voice_note_its_speaker_erased_never_reach_the_coach(
             await contributions.add(tx, seeded.cycle.id, speaker.user_id, "options", message_id,
                                     "", VOICE, now, kind=VOICE, file_id=f"voice-{message_id}",
                                     duration=20)
-        await members.leave(tx, seeded.group.id, ANNA.user_id)
+        await members.leave(tx, seeded.group.id, ANNA.user_id, now)
     await bot.tg.start_private_chat(CATO.user_id)
     await forget_me(bot, CATO)
     assert await _read_late(bot, seeded, CATO, 900_101, "Vraag het Bram zelf") == []

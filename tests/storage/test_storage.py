@@ -92,11 +92,30 @@ async def test_join_is_idempotent_and_leave_keeps_the_history(db: Database) -> N
         assert await members.join(tx, group.id, 1, "Anna", NOW)
         assert not await members.join(tx, group.id, 1, "Anna", NOW)
         await members.record_turn(tx, group.id, 1, NOW)
-        assert await members.leave(tx, group.id, 1)
+        assert await members.leave(tx, group.id, 1, NOW)
         assert await members.active(tx, group.id) == ()
         assert await members.join(tx, group.id, 1, "Anna", NOW)  # back again
         back = await members.active(tx, group.id)
     assert len(back) == 1 and back[0].turns == 1
+
+
+async def test_the_portfolio_knows_when_a_member_agreed_and_left(db: Database) -> None:
+    """So a report of an earlier cycle names who was a member then (UX review 12). One who
+    left before it was kept counts as leaving when they joined: not known to have been
+    there."""
+    later = NOW + timedelta(days=2)
+    async with db.transaction() as tx:
+        group, _ = await groups.register(tx, -9, 0, "G", Settings(), NOW)
+        for user_id, name in ((1, "Anna"), (2, "Bo"), (3, "Cas")):
+            await members.join(tx, group.id, user_id, name, NOW)
+            await members.agree(tx, group.id, user_id, NOW)
+        await members.leave(tx, group.id, 1, later)
+        await members.leave(tx, group.id, 2, later)
+        await members.join(tx, group.id, 2, "Bo", later)  # back again
+        await tx.execute("UPDATE members SET active = 0 WHERE user_id = 3")  # left long ago
+        named = {m.name: m for m in await members.named(tx, group.id)}
+    assert (named["Anna"].agreed_at, named["Anna"].left_at) == (NOW, later)
+    assert named["Bo"].left_at is None and named["Cas"].left_at == NOW
 
 
 async def test_agreeing_again_keeps_the_moment_of_the_first_agreement(db: Database) -> None:

@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from flows.catalog import render_all
 from flows.cycle.model import ContributionRef, Cycle, CycleContext
-from flows.model import Group, Member, Phase, Settings
+from flows.model import FORGOTTEN_NAME, Group, Member, Phase, Settings
 from flows.reports.group_summary import group_summary
-from flows.reports.portfolio import Held, portfolio
+from flows.reports.portfolio import Held, file_stem, portfolio
 from flows.reports.progress import past_cycle
-from flows.reports.written import as_markdown, group_portfolio, member_portfolio
+from flows.reports.written import as_html, as_markdown, group_portfolio, member_portfolio
 
 NOW = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
 
@@ -151,3 +151,47 @@ def test_a_read_voice_note_whose_words_were_erased_is_not_counted_as_unread() ->
     record = portfolio(Group(1, -5, 0, "Pabo 2"), people, [(cycle, contributions)])["cycles"][0]
     assert record["voice_notes"] == {"count": 2, "seconds": 28, "unread": 1}
     assert record["contributions"]["activating"] == 1
+
+
+def test_the_portfolio_files_are_named_after_their_group() -> None:
+    """UX review 12: a coach of four groups got intervision-portfolio-1.md ... -4.json; once
+    saved, nothing said which group a file was."""
+    def stem(title: str) -> str:
+        return file_stem(Group(7, -5, 0, title))
+
+    assert stem("PABO jaar 2 – Groep A") == "intervision-portfolio-PABO-jaar-2-Groep-A"
+    assert stem("ITT London cohort (2026/27)!") == "intervision-portfolio-ITT-London-cohort-2026-27"
+    assert stem("Curaçao, één groep") == "intervision-portfolio-Curacao-een-groep"
+    assert stem("  --  ") == stem("👩‍🏫") == "intervision-portfolio-7"  # nothing left: its number
+    assert len(stem("Een heel lange naam van een intervisiegroep op de pabo, jaar twee")) <= 62
+
+
+def test_a_cycle_counts_per_member_only_who_was_a_member_while_it_ran() -> None:
+    """UX review 12: Cato's cycle 1 closed, then Eva joined, and the coach's portfolio showed
+    "Eva: 0 / 0 / 0" for it; Daan used /forget before it and showed as "—: 0 / 0 / 0". The
+    JSON of the same export had neither. Now all three formats name who spoke (Dirk, who
+    erased his data since, keeps his counts as "—"), who was away, and Bo, who was a member
+    then and said nothing."""
+    day = datetime(2026, 12, 1, tzinfo=UTC)
+    cycle = Cycle(3, 1, 1, 1, Phase.CLOSED, NOW, absent=frozenset({6}))
+    held = {3: Held(day.replace(hour=9), day.replace(hour=10))}
+    said = (ContributionRef(1, 4, "reality", "", "open_question", 11, erased=True),)
+    before, after = day - timedelta(days=7), day + timedelta(days=1)
+    people = (Member(1, "Cato", agreed_at=before), Member(2, "Bo", agreed_at=before),
+              Member(3, "Eva", agreed_at=after),  # joined after the cycle
+              Member(4, FORGOTTEN_NAME, left_at=after),  # Dirk spoke, then used /forget
+              Member(5, FORGOTTEN_NAME, left_at=before),  # Daan used /forget before it
+              Member(6, "Fenna", agreed_at=before),  # away today
+              Member(7, "Gijs", agreed_at=before, left_at=before + timedelta(days=1)))
+    group = Group(1, -5, 0, "Pabo 2")
+    written = group_portfolio(group, people, [(cycle, said)], held)
+    markdown = as_markdown(written, "nl")
+    rows = markdown.split("(activerend / neutraal / compenserend)**:\n")[1].split("\n")
+    assert rows[:3] == ["  - Bo: 0 / 0 / 0", "  - Fenna: vandaag afwezig", "  - —: 1 / 0 / 0"]
+    assert "Eva" not in markdown and "Gijs" not in markdown and markdown.count("—:") == 1
+    assert "<li>Bo: 0 / 0 / 0</li>" in as_html(written, "nl") and "Eva" not in as_html(
+        written, "nl")
+    data = portfolio(group, people, [(cycle, said)], held)["cycles"][0]
+    assert [(row["name"], row["activating"], row["away"])
+            for row in data["contributions_per_member"]] == [
+        ("Bo", 0, False), ("Fenna", 0, True), ("—", 1, False)]

@@ -12,7 +12,7 @@ from flows.cycle.events import Contribution, Next
 from flows.cycle.model import ContributionRef, Cycle, CycleContext
 from flows.cycle.table import decide
 from flows.effects import StoreContribution
-from flows.model import Member, Phase, RealityStep, Settings
+from flows.model import FORGOTTEN_NAME, Member, Phase, RealityStep, Settings
 from flows.reports.coach_summary import coach_summary
 from flows.reports.group_summary import group_summary, strong_moments_line
 from tests.unit.test_cycle import BOB, ctx_for, cycle_in, said
@@ -73,16 +73,31 @@ def test_strong_moments_are_never_counted_as_tips() -> None:
     assert "• Lotte: 1 / 0 / 0" in coach
 
 
-def test_the_reality_part_names_the_strong_moments_once() -> None:
-    """Each strong moment is in the Reality part once: quoted in the peer's words, or else
-    named in the "Sterke momenten" line (a review read them twice: quoted and in the line)."""
-    group, _ = _summaries()
+def test_the_strong_moments_line_names_everyone_who_named_one_those_quoted_too() -> None:
+    """UX review 12: "Sterke momenten: Cato (0:03), Anna (0:01)" left out Daan, whose moment
+    was quoted above it, and a coach concluded he named none. The line names them all."""
+    group, coach = _summaries()
     reality = group[group.index("Realiteit"):group.index("Opties")]
-    for name in ("Mohamed", "Fleur", "Lotte"):
-        assert reality.count(name) == 1, (name, reality)
+    assert "• Fleur: Op 0:03 geef je heel duidelijk aan" in reality  # quoted, and named below
+    assert "Sterke momenten: Mohamed (0:15), Fleur (0:03), Lotte" in reality
+    assert "Sterke momenten: Mohamed (0:15), Fleur (0:03), Lotte" in coach
     line = strong_moments_line(_summary_ctx())
     assert line is not None and render_all("en", (line,)) == (
-        "Strong moments: Mohamed (0:15), Fleur (0:03), Lotte")  # with none quoted above it
+        "Strong moments: Mohamed (0:15), Fleur (0:03), Lotte")
+
+
+def test_a_strong_moment_of_a_member_who_erased_their_data_is_a_group_members() -> None:
+    """UX review 12: Fleur used /forget; her moment stays counted, without its words (and so
+    its time), and the line said "Sterke momenten: —", which reads as "none"."""
+    people = PEOPLE[:2] + (Member(FLEUR, FORGOTTEN_NAME), PEOPLE[3])
+    erased = TALK[:1] + (replace(TALK[1], text="", erased=True),) + TALK[2:]
+    ctx = CycleContext(_cycle(), Settings(), people, NOW, erased)
+    group = render_all("nl", group_summary(ctx))
+    assert "Sterke momenten: Mohamed (0:15), een groepsgenoot, Lotte" in group
+    assert "Sterke momenten: —" not in group
+    line = strong_moments_line(replace(ctx, settings=Settings(language="en")))
+    assert line is not None and render_all("en", (line,)) == (
+        "Strong moments: Mohamed (0:15), a group member, Lotte")
 
 
 def test_a_tip_in_the_strong_step_stays_a_tip() -> None:
