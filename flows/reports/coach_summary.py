@@ -18,9 +18,9 @@ from flows.reports.group_summary import (
     as_heard,
     group_summary,
     participation,
+    participation_parts,
     quote,
     shown_name,
-    spoken_part,
     words_of,
 )
 from flows.reports.progress import PastCycle, past_cycle
@@ -75,10 +75,12 @@ def _count_line(row: Participation) -> Text:
     could read apart: they were spoken, of no known kind. Who was away is said so."""
     if row.away:
         return text("report.member_away", name=row.name)
+    # The kinds in words after the three counts: one line a member, where the group's balance
+    # and the counts were two lists of the same people (the coach review).
+    details = participation_parts(row) if row.total else (text("coach.count_quiet"),)
     return text("coach.count_line", name=shown_name(row), activating=row.activating,
                 neutral=row.neutral, compensating=row.compensating,
-                welcome=f" (+{row.welcome})" if row.welcome else "",
-                voice=text("coach.count_voice", part=spoken_part(row)) if row.spoken else "")
+                welcome=f" (+{row.welcome})" if row.welcome else "", details=details)
 
 
 def addition_header(cycle: Cycle, inbrenger: str, group_title: str) -> Text:
@@ -157,11 +159,11 @@ def coach_summary(ctx: CycleContext, group_title: str, nudges: Iterable[str] = (
     """`nudges`: the kind of each nudge the bot logged in the cycle (storage.contributions
     .nudges_of: a label nudged, or one of flows.nudging.policy's KIND_* values)."""
     cycle = ctx.cycle
-    parts: list[Text] = [text("coach.header", group=group_title)]
-    parts.extend(group_summary(replace(ctx, history=history or ctx.history), for_coach=True))
     rows = participation(ctx)
     counts = tuple(_count_line(row) for row in rows) + _count_notes(rows)
-    parts.append(text("coach.counts", lines=counts or "—"))
+    parts: list[Text] = [text("coach.header", group=group_title)]
+    parts.extend(group_summary(replace(ctx, history=history or ctx.history), for_coach=True,
+                               participation_part=text("coach.counts", lines=counts or "—")))
     parts.append(_watched_line(ctx))
     parts.extend(_nudge_lines(nudges))
     chain = _chain(tuple(past for past in history if past.inbrenger_id == cycle.inbrenger_id))

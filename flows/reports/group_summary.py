@@ -126,6 +126,11 @@ def participation_line(row: Participation) -> Text:
         return text("report.member_away", name=row.name)
     if row.total == 0:
         return text("summary.member_quiet", name=row.name)
+    return text("summary.member_line", name=shown_name(row), parts=participation_parts(row))
+
+
+def participation_parts(row: Participation) -> tuple[Text, ...]:
+    """What a member said, counted by kind in words ("3 vragen", "1 waarneming")."""
     counted = (
         ("questions", row.asked), ("closed_questions", row.closed),
         ("observations", row.observed), ("strong_moments", row.strong),
@@ -137,7 +142,7 @@ def participation_line(row: Participation) -> Text:
                   for kind, count in (*counted, ("others", others)) if count)
     if row.spoken:
         parts += (spoken_part(row),)
-    return text("summary.member_line", name=shown_name(row), parts=parts)
+    return parts
 
 
 def shown_name(row: Participation) -> str | Text:
@@ -353,11 +358,13 @@ def _move_line(ctx: CycleContext, line: ContributionRef) -> Text:
     return text("summary.member_line", name=ctx.name_of(line.user_id), parts=said)
 
 
-def group_summary(ctx: CycleContext, *, for_coach: bool = False) -> tuple[Text, ...]:
+def group_summary(ctx: CycleContext, *, for_coach: bool = False,
+                  participation_part: Text | None = None) -> tuple[Text, ...]:
     """The summary the group reads when the cycle closes (and with /summary). With the
     group's history in the context it ends with the view across cycles: what helped the
     inbrengers most, and each member's progress towards three cycles. `for_coach`: the same
-    in words for the coach, who is not in the group ("the members", not "we")."""
+    in words for the coach, who is not in the group ("the members", not "we"), with the
+    coach's counts as `participation_part` in the place of the group's balance."""
     cycle = ctx.cycle
     name = ctx.name_of(cycle.inbrenger_id)
     parts: list[Text] = [text("summary.title", name=name, number=cycle.number,
@@ -376,7 +383,9 @@ def group_summary(ctx: CycleContext, *, for_coach: bool = False) -> tuple[Text, 
         parts.append(text("summary.no_commitment"))
     parts.extend(lookback_part(ctx, for_coach=for_coach))
     rows = participation(ctx)
-    if rows:
+    if participation_part is not None:
+        parts.append(participation_part)
+    elif rows:
         parts.append(text("summary.participation",
                           lines=tuple(participation_line(row) for row in rows)))
     if ctx.history:

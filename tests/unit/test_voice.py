@@ -324,8 +324,10 @@ def test_a_summary_line_says_voice_note_and_its_length() -> None:
 
 def test_the_coach_sees_voice_notes_apart_from_the_balance() -> None:
     shown = render_all("en", coach_summary(closing_ctx(BOB_NOTE), "Group", ()))
-    assert "• Bob: 1 / 0 / 0 · 🎙 1 voice note (0:35)" in shown
-    assert "• Carla: 1 / 0 / 0\n" in shown  # unchanged without voice notes
+    assert "• Bob: 1 / 0 / 0 · 1 observation, 🎙 1 voice note (0:35)" in shown
+    assert "• Carla: 1 / 0 / 0 · 1 question\n" in shown
+    # One line a member: the group's balance is not listed a second time (the coach review).
+    assert "Participation" not in shown and shown.count("• Carla:") == 2  # a quote, a count
 
 
 def test_a_transcribed_voice_note_counts_by_its_kind_and_is_quoted_as_spoken() -> None:
