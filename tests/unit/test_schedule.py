@@ -424,7 +424,13 @@ def test_a_week_later_moves_every_meeting_of_the_rhythm_by_a_week() -> None:
     assert one_week_later(one_week_later(one_week_later(three, NOW, AMS), NOW, AMS), NOW,
                           AMS) == three
     weekly = parsed("di 15:00")
-    assert one_week_later(weekly, NOW, AMS) == weekly  # every week has no other week
+    # Every week has no other week: a weekly rhythm begins a week after its first meeting,
+    # and again a week later when asked again.
+    begun = one_week_later(weekly, NOW, AMS)
+    assert next_meetings(begun, NOW, AMS, 3) == next_meetings(weekly, NOW, AMS, 4)[1:]
+    assert next_meetings(one_week_later(begun, NOW, AMS), NOW, AMS, 1) == \
+        next_meetings(weekly, NOW, AMS, 3)[2:3]
+    assert Schedule.from_text(begun.to_text()) == begun
 
 
 # --- The jobs of one meeting --------------------------------------------------------------------
