@@ -32,8 +32,8 @@ def soon_warning(schedule: Schedule, now: datetime, settings: Settings,
     day = text(_NEAR_DAYS[days]) if days < len(_NEAR_DAYS) else text(
         "schedule.soon_on", when=format_meeting(first, settings.timezone, settings.language))
     hours = max(1, round((first - now).total_seconds() / 3600))
-    left = text("cycle.in_days", count=round(hours / 24)) if hours >= 36 \
-        else text("cycle.in_hours", count=hours)
+    left = text("cycle.in_days", count=round(hours / 24)) if hours >= 48 \
+        else text("cycle.in_hours", count=hours)  # "morgen, over 2 dagen" would read wrong
     asked: Text | str = "" if inbrenger is None else text("schedule.soon_asked", name=inbrenger)
     return text("schedule.soon", day=day, left=left, asked=asked)
 
