@@ -208,27 +208,37 @@ class SettingButton:
 @dataclass(frozen=True)
 class ScheduleButton:
     """Save (yes) or drop (no) the rhythm /schedule understood, or show it a week later
-    (later: the other week of a rhythm of several weeks). `rhythm` is its compact form
-    (flows/schedule/compact.py) when that fits, else '#<id>' of a pending row."""
+    (later: the other week of a rhythm of several weeks, or a weekly one begun a week on).
+    `rhythm` is its compact form (flows/schedule/compact.py) when that fits, else '#<id>' of
+    a pending row; `asked` when the question was asked and `base` a mark of the rhythm saved
+    then, so an older question does not decide after another rhythm was saved (compact.py).
+    A button from before these two (four parts) reads with both empty: out of date."""
 
     group_id: int
     answer: str  # yes | no | later
     rhythm: str
+    asked: str = ""
+    base: str = ""
 
     PREFIX = "sched"
 
     def pack(self) -> str:
-        return _fits(f"{self.PREFIX}:{self.group_id}:{self.answer}:{self.rhythm}")
+        return _fits(f"{self.PREFIX}:{self.group_id}:{self.answer}:{self.rhythm}:"
+                     f"{self.asked}:{self.base}")
 
     @classmethod
     def unpack(cls, data: str) -> ScheduleButton | None:
         parts = data.split(":")
-        if len(parts) != 4 or parts[0] != cls.PREFIX or parts[2] not in ("yes", "no", "later"):
+        if len(parts) == 4:
+            parts += ["", ""]
+        if len(parts) != 6 or parts[0] != cls.PREFIX or parts[2] not in ("yes", "no", "later"):
             return None
         group_id = _number(parts[1])
         if group_id is None or not _word(parts[3], "#~*,-/"):
             return None
-        return cls(group_id, parts[2], parts[3])
+        if any(part and not _word(part) for part in parts[4:]):
+            return None
+        return cls(group_id, parts[2], parts[3], parts[4], parts[5])
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
 """A schedule small enough for a button's callback data ('0_15_*_*_2~2~20261208'), so that
-/schedule can ask "save this?" without keeping anything until the admin answers."""
+/schedule can ask "save this?" without keeping anything until the admin answers; and the marks
+that tell whether such a question may still decide."""
 from __future__ import annotations
 
-from datetime import date
+import hashlib
+from datetime import UTC, date, datetime, timedelta
 
 from flows.schedule.plan import Schedule
 
@@ -23,3 +25,37 @@ def from_compact(packed: str) -> Schedule | None:
         return Schedule(parts[0].replace("_", " "), int(parts[1]), anchor)
     except ValueError:
         return None
+
+
+# A question "save this?" decides only while the rhythm it would replace is still the group's
+# and for a day at most: its button carries when it was asked and a mark of the rhythm then.
+VALID_FOR = timedelta(days=1)
+
+
+def asked_mark(now: datetime) -> str:
+    """When the question was asked, in minutes since 1970, in base 36 (five characters)."""
+    return _base36(int(now.timestamp()) // 60)
+
+
+def asked_at(mark: str) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(int(mark, 36) * 60, UTC) if mark else None
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def rhythm_mark(schedule: Schedule | None) -> str:
+    """Six characters that change with the group's saved rhythm ("0": none)."""
+    if schedule is None:
+        return "0"
+    return hashlib.sha256(schedule.to_text().encode()).hexdigest()[:6]
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        number, rest = divmod(number, 36)
+        out = digits[rest] + out
+        if number == 0:
+            return out

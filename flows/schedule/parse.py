@@ -35,6 +35,7 @@ _FILLERS = frozenset({
     "om", "op", "at", "on", "every", "elke", "iedere", "ieder", "en", "and", "&", "uur", "u",
     "h", "o'clock", "vanaf", "from", "de", "the", "s", "'s", "meeting", "bijeenkomst",
     "morning", "afternoon", "evening", "ochtend", "middag", "avond",
+    "morgen",  # with a day it is the morning ("dinsdag morgen"); alone, tomorrow: _ONE_OFF
 })
 # "dinsdagmiddag", "maandagochtend": the day with the part of it, which the time says already.
 _DAY_PART = re.compile(r"(?<=[a-z])(?:ochtend|middag|avond|morgen)$")
@@ -54,6 +55,23 @@ _NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }
 _N = r"(\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+# Dutch only: "half vier" is 3:30, while the English "half four" is 4:30.
+_HOURS_NL = ("een", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen",
+             "tien", "elf", "twaalf")
+
+# A date rather than a rhythm ("morgen om 10 uur", "8 december 15:00", "8-12"): /schedule
+# plans only a regular rhythm, and says so (a one-off meeting is /cycle).
+_MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
+           "|december|january|february|march|may|june|july|august|october")
+_MONTHS_SHORT = "jan|feb|mrt|maa|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec"
+_ONE_OFF = re.compile(
+    rf"\b(?:vandaag|overmorgen|today|tomorrow|{_MONTHS})\b"
+    rf"|\b\d{{1,2}}(?:e|ste|de|st|nd|rd|th)?\s*(?:{_MONTHS_SHORT})\b"
+    rf"|\b(?:{_MONTHS_SHORT})\.?\s*\d{{1,2}}\b(?![:.]\d)"
+    r"|(?<![\d:.])\d{1,4}[-/]\d{1,2}(?:[-/]\d{2,4})?\b"
+)
+# "morgen" without a day is tomorrow (with one, "dinsdag morgen", it is the morning).
+_TOMORROW = re.compile(r"(?<![a-z])morgen\b")
 
 _OTHER_WEEK = (
     # "om de week", like "om de dag", skips one: every other week.
@@ -85,6 +103,8 @@ _TIME = re.compile(
     r"|(?P<h>\d{1,2})[:.hu](?P<m>\d{2})"
     r"|(?P<hu>\d{1,2})\s*(?:uur|u|h)\b"
     r"|\b(?:om|at)\s+(?P<hb>\d{1,2})\b(?![.:]\d)"  # not the hour of "om 15.00"
+    # "half vier", "om half 4": half an hour before four, 3:30
+    r"|\b(?:om\s+)?half\s+(?P<half>\d{1,2}|" + "|".join(_HOURS_NL) + r")\b"
     r")(?![\d:])"
 )
 
@@ -101,7 +121,10 @@ class ScheduleError:
     params: Mapping[str, Any] = field(default_factory=dict)
 
     def texts(self) -> tuple[Text, ...]:
-        """What the bot says: the specific problem, then examples of what works."""
+        """What the bot says: the specific problem, then examples of what works (a date
+        has its own example: only a rhythm can be planned)."""
+        if self.key == "schedule.error_one_off":
+            return (Text(self.key, self.params),)
         return (Text(self.key, self.params), Text("schedule.usage"))
 
 
@@ -152,6 +175,8 @@ def _as_cron(cleaned: str) -> CronForm | ScheduleError | None:
 
 
 def _read_words(cleaned: str) -> WeeklyForm | ScheduleError:
+    if _ONE_OFF.search(cleaned):
+        return ScheduleError("schedule.error_one_off")
     rest, every_weeks = _take_interval(cleaned)
     if isinstance(every_weeks, ScheduleError):
         return every_weeks
@@ -162,7 +187,8 @@ def _read_words(cleaned: str) -> WeeklyForm | ScheduleError:
     if isinstance(weekdays, ScheduleError):
         return weekdays
     if not weekdays:
-        return ScheduleError("schedule.error_no_day")
+        return ScheduleError("schedule.error_one_off" if _TOMORROW.search(rest)
+                             else "schedule.error_no_day")
     if clock is None:
         return ScheduleError("schedule.error_no_time")
     hour, minute = clock
@@ -217,6 +243,11 @@ def _clock(match: re.Match[str]) -> tuple[int, int] | None:
             return None
         # 12 am is midnight and 12 pm is noon: the English clock starts each half at 12.
         hour = hour % 12 + (12 if match.group("ampm").startswith("p") else 0)
+    elif match.group("half"):
+        # "half 4" is 3:30; "half 1" is 12:30, since nobody meets at half past midnight.
+        hour, minute = _number(match.group("half")) - 1, 30
+        if hour == 0:
+            hour = 12
     else:
         hour = int(match.group("h") or match.group("hu") or match.group("hb"))
         minute = int(match.group("m") or 0)

@@ -46,6 +46,7 @@ __all__ = [
     "Schedule",
     "ScheduleError",
     "announce_time",
+    "first_meeting_soon",
     "is_off",
     "meeting_of",
     "meeting_timer_name",
@@ -72,7 +73,8 @@ _MAX_FIRE_TIMES = 5000  # about a century of weekly meetings: enough to give up 
 @dataclass(frozen=True)
 class Schedule:
     """When a group meets: a standard crontab line (0 and 7 are Sunday), every `every_weeks`
-    weeks counted from the Monday-starting week of `anchor` (a local date)."""
+    weeks counted from the Monday-starting week of `anchor` (a local date). A weekly rhythm
+    with an anchor begins on that date (its first meeting moved "a week later")."""
 
     cron: str
     every_weeks: int = 1
@@ -143,9 +145,17 @@ def parse_schedule(text: str, now: datetime, tz: str,
 
 
 def one_week_later(schedule: Schedule, now: datetime, tz: str) -> Schedule:
-    """The same rhythm of several weeks, each meeting a week later: the admin's "other week".
-    The anchor becomes the first meeting after `now`, so it stays a date the admin was shown."""
-    if schedule.every_weeks == 1 or schedule.anchor is None:
+    """The same rhythm, each meeting a week later: for a rhythm of several weeks the admin's
+    "other week" (the anchor becomes the first meeting after `now`, so it stays a date the
+    admin was shown); a weekly one begins a week after its first meeting (a first meeting
+    too close to ask for a clip in time)."""
+    if schedule.every_weeks == 1:
+        first = next_meetings(schedule, now, tz, 1)
+        if not first:
+            return schedule
+        start = first[0].astimezone(ZoneInfo(tz)).date() + timedelta(weeks=1)
+        return Schedule(schedule.cron, 1, start)
+    if schedule.anchor is None:
         return schedule
     later = Schedule(schedule.cron, schedule.every_weeks, schedule.anchor + timedelta(weeks=1))
     return Schedule(later.cron, later.every_weeks, _anchor(later, now, tz))
@@ -224,8 +234,10 @@ def _repeated_hour(local: datetime) -> bool:
 
 
 def _in_rhythm(schedule: Schedule, local_day: date) -> bool:
-    if schedule.every_weeks == 1 or schedule.anchor is None:
+    if schedule.anchor is None:
         return True
+    if schedule.every_weeks == 1:
+        return local_day >= schedule.anchor
     weeks = (_monday(local_day) - _monday(schedule.anchor)).days // 7
     return weeks % schedule.every_weeks == 0
 
@@ -277,6 +289,14 @@ def reminder_in_time(payload: Mapping[str, Any], now: datetime) -> bool:
 def announce_time(meeting_at: datetime, settings: Settings) -> datetime:
     """When a meeting's inbrenger is announced and asked for the clip."""
     return meeting_at - timedelta(hours=settings.announce_hours_before)
+
+
+def first_meeting_soon(schedule: Schedule, now: datetime, settings: Settings
+                       ) -> datetime | None:
+    """The first meeting when it comes too soon to ask for its clip in time (its announcement
+    would have been due already, so it comes at once when the rhythm is saved), else None."""
+    first = next_meetings(schedule, now, settings.timezone, 1)
+    return first[0] if first and announce_time(first[0], settings) <= now else None
 
 
 def plan_meeting(

@@ -82,3 +82,20 @@ def schedule_overview(
 
 def _lang(lang: str) -> str:
     return lang if lang in ("nl", "en") else "nl"
+
+
+def rhythm_in_short(schedule: Schedule, lang: str) -> Text:
+    """The rhythm in a few words, for a line in the middle of the chat: "elke do 9:00"."""
+    weekly = schedule.weekly()
+    weeks = schedule.every_weeks
+    if weekly is None:
+        return text("schedule.short_cron_every_weeks", expr=schedule.cron, weeks=weeks) \
+            if weeks > 1 else text("schedule.short_cron", expr=schedule.cron)
+    days, hour, minute = weekly
+    clock = f"{hour}:{minute:02d}"
+    if len(days) == 7 and weeks == 1:
+        return text("schedule.short_daily", time=clock)
+    listed = _listing(lang, [_names(lang, "days_short")[day] for day in sorted(days)])
+    if weeks > 1:
+        return text("schedule.short_every_weeks", days=listed, time=clock, weeks=weeks)
+    return text("schedule.short_weekly", days=listed, time=clock)

@@ -127,6 +127,44 @@ def test_parses_dutch_english_and_cron(typed: str, cron: str, every_weeks: int) 
     assert (schedule.cron, schedule.every_weeks) == (cron, every_weeks)
 
 
+@pytest.mark.parametrize(
+    ("typed", "cron", "every_weeks"),
+    [
+        # "half vier" is half an hour before four; an hour before 7 is in the afternoon.
+        ("elke 2 weken op dinsdag om half 4", "30 15 * * 2", 2),
+        ("dinsdag om half vier", "30 15 * * 2", 1),
+        ("di half 4", "30 15 * * 2", 1),
+        ("do half 10", "30 9 * * 4", 1),
+        ("dinsdagochtend half zeven", "30 6 * * 2", 1),
+        ("vr half één", "30 12 * * 5", 1),
+        ("dinsdagavond om half acht", "30 19 * * 2", 1),
+        ("di half 4 uur", "30 15 * * 2", 1),
+        # With a day, "morgen" is its morning, as in "dinsdagmorgen".
+        ("dinsdag morgen om 9", "0 9 * * 2", 1),
+    ],
+)
+def test_reads_the_dutch_half_hour_and_the_morning(typed: str, cron: str,
+                                                   every_weeks: int) -> None:
+    schedule = parsed(typed)
+    assert (schedule.cron, schedule.every_weeks) == (cron, every_weeks)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["morgen om 10 uur", "morgen", "8 december 15:00", "vandaag 15:00", "overmorgen om half 4",
+     "8 dec 15:00", "di 8-12 15:00", "8/12 om 15 uur", "tomorrow 3pm", "December 8 at 3pm",
+     "2026-12-08 15:00"],
+)
+def test_a_date_is_answered_that_only_a_rhythm_can_be_planned(typed: str) -> None:
+    error = parse_schedule(typed, NOW, AMS)
+    assert error == ScheduleError("schedule.error_one_off")
+    assert isinstance(error, ScheduleError)
+    nl = render_all("nl", error.texts())
+    assert nl == ("Ik plan alleen een vast ritme, bijvoorbeeld <code>/schedule di 15:30</code>. "
+                  "Een losse bijeenkomst start je met /cycle.")
+    assert "/cycle" in render_all("en", error.texts())
+
+
 def test_weekly_needs_no_anchor_so_reparsing_gives_the_same_schedule() -> None:
     assert parsed("di 15:00") == parsed("tue 3pm weekly", NOW + timedelta(days=9))
     assert parsed("di 15:00").anchor is None
@@ -386,7 +424,13 @@ def test_a_week_later_moves_every_meeting_of_the_rhythm_by_a_week() -> None:
     assert one_week_later(one_week_later(one_week_later(three, NOW, AMS), NOW, AMS), NOW,
                           AMS) == three
     weekly = parsed("di 15:00")
-    assert one_week_later(weekly, NOW, AMS) == weekly  # every week has no other week
+    # Every week has no other week: a weekly rhythm begins a week after its first meeting,
+    # and again a week later when asked again.
+    begun = one_week_later(weekly, NOW, AMS)
+    assert next_meetings(begun, NOW, AMS, 3) == next_meetings(weekly, NOW, AMS, 4)[1:]
+    assert next_meetings(one_week_later(begun, NOW, AMS), NOW, AMS, 1) == \
+        next_meetings(weekly, NOW, AMS, 3)[2:3]
+    assert Schedule.from_text(begun.to_text()) == begun
 
 
 # --- The jobs of one meeting --------------------------------------------------------------------
