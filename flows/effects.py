@@ -47,6 +47,7 @@ class Say:
     # A reply to this message is a late look-back line of the cycle (and a reply to no other
     # message of the bot is: flows/cycle/lookback.late_line_invitation).
     invites_late_lines: bool = False
+    summary: bool = False  # the cycle's summary (a member's /forget edits it)
 
 
 @dataclass(frozen=True)

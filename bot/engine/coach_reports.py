@@ -24,19 +24,30 @@ async def summary(tx: Tx, group: Group, cycle_id: int, now: datetime) -> list[Ou
     cycle = await cycles.get(tx, cycle_id)
     if not linked or cycle is None:
         return []
-    ctx = CycleContext(cycle, group.settings, await members.active(tx, group.id), now,
-                       await contributions.of_cycle(tx, cycle.id),
-                       former=await members.former(tx, group.id))
-    nudges = await contributions.nudges_of(tx, cycle.id)
+    ctx = await _coach_context(tx, group, cycle, now)
     history = await cycles.history(tx, group.id)
-    language = group.settings.language
-    html = render_all(language, coach_summary(ctx, group.title, [kind for _, kind in nudges],
-                                                   history))
+    html = await coach_html(tx, group, cycle, now, ctx)
     items: list[Outgoing] = []
     for coach_id in linked:
-        items.append(Message(coach_id, html))
-        items.extend(coach_charts(coach_id, ctx, group, history, language))
+        items.append(Message(coach_id, html, summary_of=cycle.id))
+        items.extend(coach_charts(coach_id, ctx, group, history, group.settings.language))
     return items
+
+
+async def _coach_context(tx: Tx, group: Group, cycle: Cycle, now: datetime) -> CycleContext:
+    return CycleContext(cycle, group.settings, await members.active(tx, group.id), now,
+                        await contributions.of_cycle(tx, cycle.id),
+                        former=await members.former(tx, group.id))
+
+
+async def coach_html(tx: Tx, group: Group, cycle: Cycle, now: datetime,
+                     ctx: CycleContext | None = None) -> str:
+    """The coach summary's words, as stored now (also to edit one sent, after a /forget)."""
+    ctx = ctx or await _coach_context(tx, group, cycle, now)
+    nudges = await contributions.nudges_of(tx, cycle.id)
+    return render_all(group.settings.language,
+                      coach_summary(ctx, group.title, [kind for _, kind in nudges],
+                                    await cycles.history(tx, group.id)))
 
 
 async def addition(tx: Tx, group: Group, cycle_id: int,

@@ -35,6 +35,7 @@ class Message:
     buttons: ButtonRows = ()
     fallback: Message | None = None
     late_lines_of: int | None = None  # the cycle a reply to it gives a late look-back line
+    summary_of: int | None = None  # the cycle it summarises (a /forget edits it)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from bot.engine.effects import to_group
 from bot.engine.events import decide_in
 from bot.engine.outgoing import Edit
 from bot.engine.services import services
+from bot.engine.summaries import without_their_words
 from bot.engine.work import Unit
 from bot.handlers.commands import command
 from bot.handlers.common import (
@@ -122,6 +123,7 @@ async def _answered(unit: Unit, button: ForgetButton, query: CallbackQuery) -> t
         left = [await groups.get(unit.tx, g)
                 for g in await members.groups_of(unit.tx, user.id)]
         erased = await forget_member(unit.tx, user.id)
+        await without_their_words(unit, user.id)  # the summaries sent keep no words of theirs
         for group in filter(None, left):  # an open cycle no longer waits for them
             await decide_in(unit, group, MemberLeft(user.id, FORGOTTEN_NAME))
         coached = await coached_groups(unit.tx, user.id)

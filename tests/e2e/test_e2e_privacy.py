@@ -2,6 +2,7 @@
 summary again, a member gets only their own data, and erasing it leaves others untouched."""
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from pathlib import Path
@@ -134,6 +135,8 @@ async def test_forget_erases_own_words_only_and_odd_buttons_are_answered_kindly(
     await _play_a_cycle(tg, demo_group, tmp_path)
     db = tmp_path / "intervision.db"
     before = db_rows(db, "SELECT user_id, text FROM contributions ORDER BY id")
+    [summary] = [v for v in await tg.bot_messages(chat) if "Samenvatting" in (v["text"] or "")]
+    assert TALK["reality"][1] in summary["text"]  # Cato's question, quoted
 
     since = await tg.mark()
     await tg.send_text(cato.user_id, chat, "/forget")
@@ -165,6 +168,18 @@ async def test_forget_erases_own_words_only_and_odd_buttons_are_answered_kindly(
     assert erased and "gewist" in erased["text"]
     outcome = await tg.wait_for_text(cato.user_id, "Gewist", since=since)
     assert "tekst van bijdragen: 4" in outcome["text"] and not buttons(outcome)
+    # The summary the bot sent in the group keeps no words of hers either (it did: a member
+    # cannot delete the bot's messages); Anna's words and Bram's question stay.
+    deadline = time.monotonic() + 20
+    while True:
+        [now] = [v for v in await tg.bot_messages(chat)
+                 if v["message"]["message_id"] == summary["message"]["message_id"]]
+        if TALK["reality"][1] not in now["text"] or time.monotonic() > deadline:
+            break
+        await asyncio.sleep(0.1)
+    # (her look-back line is the others' too: the scene gives every peer the same one)
+    assert not any(words in now["text"] for words in CATO_SAID[:3]), now["text"]
+    assert TALK["reality"][0] in now["text"] and QUESTION in now["text"]
 
     await tg.send_text(cato.user_id, chat, "/roster")
     roster = await tg.wait_for_text(chat, "Leden (3)", since=since)
