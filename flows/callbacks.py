@@ -182,27 +182,33 @@ def _word(part: str, extra: str = "") -> bool:
 @dataclass(frozen=True)
 class SettingButton:
     """One value of one setting, chosen by pressing it under /settings or /setup (`view`
-    says which message to show again afterwards: s settings, u setup)."""
+    says which message to show again afterwards: s settings, u setup). `mark`: the settings
+    the message showed (flows.settings_choice.settings_mark); "" on buttons made before."""
 
     group_id: int
     view: str
     name: str
     value: str
+    mark: str = ""
 
     PREFIX = "set"
 
     def pack(self) -> str:
-        return _fits(f"{self.PREFIX}:{self.group_id}:{self.view}:{self.name}:{self.value}")
+        mark = f":{self.mark}" if self.mark else ""
+        return _fits(f"{self.PREFIX}:{self.group_id}:{self.view}:{self.name}:{self.value}{mark}")
 
     @classmethod
     def unpack(cls, data: str) -> SettingButton | None:
         parts = data.split(":")
-        if len(parts) != 5 or parts[0] != cls.PREFIX or parts[2] not in ("s", "u"):
+        if len(parts) not in (5, 6) or parts[0] != cls.PREFIX or parts[2] not in ("s", "u"):
             return None
         group_id = _number(parts[1])
         if group_id is None or not _word(parts[3]) or not _word(parts[4], "/+-"):
             return None
-        return cls(group_id, parts[2], parts[3], parts[4])
+        mark = parts[5] if len(parts) == 6 else ""
+        if mark and not _word(mark):
+            return None
+        return cls(group_id, parts[2], parts[3], parts[4], mark)
 
 
 @dataclass(frozen=True)

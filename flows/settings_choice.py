@@ -3,6 +3,10 @@ group's /setup (language and a few common time zones), each value in the group's
 the current one marked. Pressing one is the same change as `/settings name value`."""
 from __future__ import annotations
 
+import hashlib
+import json
+from dataclasses import asdict
+
 from flows.callbacks import SettingButton
 from flows.effects import Button, Keyboard, Text, text
 from flows.model import NudgeDelivery, NudgeMode, Settings
@@ -21,32 +25,43 @@ def value_text(name: str, value: str) -> Text:
     return text(f"choice.{name}.{value}")
 
 
-def _option(group_id: int, view: str, name: str, value: str, current: str) -> Button:
+def settings_mark(settings: Settings) -> str:
+    """A short mark of all the settings, carried by their buttons: a press on a message that
+    showed other settings than those of now (another admin changed one since) is told so
+    rather than undoing that change unseen."""
+    shown = json.dumps(asdict(settings), sort_keys=True, default=str)
+    return hashlib.sha1(shown.encode()).hexdigest()[:6]
+
+
+def _option(group_id: int, view: str, name: str, value: str, current: str,
+            mark: str) -> Button:
     key = "choice.chosen" if value == current else "choice.option"
     return Button(text(key, value=value_text(name, value)),
-                  SettingButton(group_id, view, name, value).pack())
+                  SettingButton(group_id, view, name, value, mark).pack())
 
 
 def _row(group_id: int, view: str, name: str, values: tuple[str, ...],
-         current: str) -> tuple[Button, ...]:
-    return tuple(_option(group_id, view, name, v, current) for v in values)
+         current: str, mark: str) -> tuple[Button, ...]:
+    return tuple(_option(group_id, view, name, v, current, mark) for v in values)
 
 
 def settings_keyboard(settings: Settings, group_id: int) -> Keyboard:
+    mark = settings_mark(settings)
     return (
         _row(group_id, SETTINGS_VIEW, "nudging", tuple(m.value for m in NudgeMode),
-             settings.nudging.value),
+             settings.nudging.value, mark),
         _row(group_id, SETTINGS_VIEW, "delivery", tuple(d.value for d in NudgeDelivery),
-             settings.nudge_delivery.value),
-        _row(group_id, SETTINGS_VIEW, "language", ("nl", "en"), settings.language),
+             settings.nudge_delivery.value, mark),
+        _row(group_id, SETTINGS_VIEW, "language", ("nl", "en"), settings.language, mark),
     )
 
 
 def setup_keyboard(settings: Settings, group_id: int) -> Keyboard:
     zones = COMMON_ZONES if settings.timezone in COMMON_ZONES \
         else (settings.timezone, *COMMON_ZONES[:-1])
-    rows = [_row(group_id, SETUP_VIEW, "language", ("nl", "en"), settings.language)]
-    rows += [_row(group_id, SETUP_VIEW, "timezone", zones[i:i + 2], settings.timezone)
+    mark = settings_mark(settings)
+    rows = [_row(group_id, SETUP_VIEW, "language", ("nl", "en"), settings.language, mark)]
+    rows += [_row(group_id, SETUP_VIEW, "timezone", zones[i:i + 2], settings.timezone, mark)
              for i in range(0, len(zones), 2)]
     return tuple(rows)
 

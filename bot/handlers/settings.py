@@ -21,7 +21,13 @@ from flows.callbacks import SettingButton, pattern
 from flows.effects import Text
 from flows.model import Group, Settings
 from flows.settings_change import change, change_said, describe
-from flows.settings_choice import SETUP_VIEW, settings_keyboard, setup_choice, setup_keyboard
+from flows.settings_choice import (
+    SETUP_VIEW,
+    settings_keyboard,
+    settings_mark,
+    setup_choice,
+    setup_keyboard,
+)
 from storage import groups
 
 
@@ -82,6 +88,12 @@ async def on_setting_button(press: GroupPress[SettingButton]) -> PressAnswer:
     changed = change(group.settings, button.name, button.value) if press.admin else None
     if changed is None:
         return PressAnswer(say(language, "choice.only_admins"), alert=True)
+    if button.mark and button.mark != settings_mark(group.settings):
+        # An older overview: another admin changed something since, and this press would
+        # undo that unseen (the admin review). The message shows the settings of now first.
+        html, rows = shown(button.view, group)
+        await press.unit.send(Edit(group.chat_id, press.message_id, html, rows))
+        return PressAnswer(say(language, "choice.overtaken"), alert=True)
     if isinstance(changed, Text):
         return PressAnswer(render(language, changed), alert=True)
     if changed == group.settings:

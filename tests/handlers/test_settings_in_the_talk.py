@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flows.callbacks import SettingButton
-from flows.settings_choice import SETTINGS_VIEW
+from flows.model import Settings
+from flows.settings_choice import SETTINGS_VIEW, settings_mark
 from storage.clock import from_db
 from tests.handlers.in_process import InProcessBot
 from tests.handlers.talk import to_the_talk
@@ -61,3 +62,20 @@ async def test_nudges_switched_to_the_group_by_a_button_are_told_to_the_group(
     since = await bot.tg.mark()  # the same press again changes nothing, and says nothing
     await bot.press(ANNA, SettingButton(group_id, SETTINGS_VIEW, "delivery", "group").pack())
     assert [s for s in await bot.said(since=since) if s != "Knop"] == []  # not even edited
+
+
+async def test_a_press_on_an_older_overview_shows_the_settings_of_now_and_changes_nothing(
+        bot: InProcessBot) -> None:
+    """The admin review: Daan's older /settings message still showed "Nederlands" after Anna
+    switched to English; pressing its Nederlands button undid her change unseen."""
+    await to_the_talk(bot)
+    [(group_id,)] = await bot.db_all("SELECT id FROM groups")
+    old = settings_mark(Settings())  # the overview Daan had, before Anna's change
+    await bot.press(ANNA, SettingButton(group_id, SETTINGS_VIEW, "delivery", "group",
+                                        old).pack())  # Anna, on an overview of then: fine
+    answer = await bot.press(ANNA, SettingButton(group_id, SETTINGS_VIEW, "delivery",
+                                                 "private", old).pack())
+    assert answer is not None and answer["text"].startswith(
+        "De instellingen zijn intussen veranderd"), answer
+    assert await bot.db_all("SELECT json_extract(settings, '$.nudge_delivery') FROM groups") \
+        == [("group",)]

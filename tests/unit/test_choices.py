@@ -16,7 +16,7 @@ from flows.callbacks import ScheduleButton, SettingButton, parse
 from flows.model import NudgeMode, Settings
 from flows.schedule.compact import compact, from_compact
 from flows.schedule.plan import Schedule
-from flows.settings_choice import settings_keyboard, setup_keyboard
+from flows.settings_choice import settings_keyboard, settings_mark, setup_keyboard
 
 
 @pytest.mark.parametrize("button", [
@@ -52,7 +52,8 @@ def test_settings_values_are_in_the_groups_language_with_the_current_one_marked(
     assert [label for label, _ in buttons("en", settings_keyboard(strict, 7))[0]] == \
         ["off", "gentle", "✅ strict"]
     assert parse(buttons("nl", settings_keyboard(strict, 7))[0][0][1]) == \
-        SettingButton(7, "s", "nudging", "off")
+        SettingButton(7, "s", "nudging", "off", settings_mark(strict))
+    assert settings_mark(strict) != settings_mark(Settings())
 
 
 def test_setup_offers_common_zones_and_keeps_a_typed_one() -> None:
