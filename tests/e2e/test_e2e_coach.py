@@ -82,7 +82,7 @@ async def _play_saying_what_was_tried(cycle: Cycle, bram: Person,
     since = await tg.mark()
     await cycle.intake(await cycle.start(bram.first_name), bram.user_id)
     asked = await tg.wait_for(has_button("tried"), chat_id=cycle.chat, since=since)
-    assert "Laat je nieuwe clip zien wat je hebt geprobeerd?" in asked["text"]
+    assert "Laat de clip die je inbrengt zien wat je hebt geprobeerd?" in asked["text"]
     await click_and_wait(tg, bram.user_id, asked, button_data(asked, "tried", "partly"))
     for phase, heading in NEXT_HEADING.items():
         await cycle.talk(phase, bram.user_id)

@@ -61,7 +61,7 @@ async def test_did_you_try_it_is_asked_before_the_goal_and_answered_on_every_cop
     since = await bot.tg.mark()
     goal_prompt = await clip_watched(bot)
     asked = await latest(bot, "tried", since)
-    assert "Laat je nieuwe clip zien wat je hebt geprobeerd?" in asked["text"]
+    assert "Laat de clip die je inbrengt zien wat je hebt geprobeerd?" in asked["text"]
     assert asked["message_id"] < goal_prompt["message_id"]  # before the goal, not after
     await press_on(bot, BRAM, asked, "tried", "partly")
     for copy in (announcement, asked):

@@ -583,11 +583,11 @@ def test_the_goal_recalls_the_previous_commitment_once_and_asks_about_it_only_if
     assert said(goal).count("Eerst stilte vragen") == 1
     assert "vorige keer nam je je voor" in said(goal)
     assert "Vertel de groep eerst kort hoe het ging" in said(goal)
-    assert "Laat je nieuwe clip zien" not in said(goal)
+    assert "Laat de clip die je inbrengt zien" not in said(goal)
     assert not any(":tried:" in data for data in group_buttons(goal))
     still_open = decide(ctx_for(replace(answered, tried=None)), Next(ANNA))
     assert said(still_open).count("Eerst stilte vragen") == 1
-    assert "Laat je nieuwe clip zien" in said(still_open)
+    assert "Laat de clip die je inbrengt zien" in said(still_open)
     assert "vertel de groep eerst kort hoe het ging" in said(still_open)
     assert "cy:7:tried:yes" in group_buttons(still_open)
 

@@ -601,7 +601,7 @@ def test_the_announcement_of_a_next_cycle_recalls_the_commitment_and_asks_what_w
     assert not isinstance(cycle, Text)
     (announcement,) = [e for e in opening_effects(ctx_for(cycle)) if isinstance(e, Say)]
     shown = render_all("nl", announcement.texts)
-    assert "Wachten tot het stil is" in shown and "Laat je nieuwe clip zien" in shown
+    assert "Wachten tot het stil is" in shown and "Laat de clip die je inbrengt zien" in shown
     assert [b.data for row in announcement.buttons for b in row] == [
         "cy:0:accept", "cy:0:swap", "cy:0:tried:yes", "cy:0:tried:partly", "cy:0:tried:no"]
 
