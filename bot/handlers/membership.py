@@ -104,6 +104,10 @@ async def setup(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not can_read:
             await reply(unit, update, group.settings.language, "bot.privacy_mode",
                         username=context.bot.username or "")
+        if new and chat.is_forum and not thread_of(message):
+            # The forum's General topic: the whole chat became one group, where most forums
+            # meant a group per topic (the admin review).
+            await reply(unit, update, group.settings.language, "bot.setup_forum_general")
     svc.throttle.forget(("not_set_up", (chat.id, thread_of(message))))
 
 

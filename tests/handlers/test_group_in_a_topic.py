@@ -4,6 +4,8 @@ topic, where another team talks (bot/engine/effects.py: every message to the gro
 its thread)."""
 from __future__ import annotations
 
+from telegram import Update
+
 from tests.handlers.in_process import InProcessBot
 from tests.handlers.updates import ANNA, BRAM, CATO, command
 
@@ -26,3 +28,22 @@ async def test_a_cycle_in_a_topic_is_announced_and_answered_in_that_topic(
     announced = await bot.tg.bot_messages(FORUM, since=since)
     assert announced and "Bram" in (announced[0]["text"] or ""), announced
     assert {m["thread_id"] for m in announced} == {team}
+
+
+async def test_setup_in_a_forums_general_topic_says_the_whole_chat_became_one_group(
+        bot: InProcessBot) -> None:
+    """The admin review: /setup sent in the General topic quietly made the whole forum one
+    group, where the admin meant a group per topic."""
+    await bot.tg.add_group(FORUM, "Lerarenkamer", forum=True, admins=[ANNA.user_id])
+    data = command(bot.app.bot, ANNA, "/setup", chat_id=FORUM).to_dict()
+    data["message"]["chat"]["is_forum"] = True
+    since = await bot.tg.mark()
+    await bot.handle(Update.de_json(data, bot.app.bot))
+    said = await bot.said(FORUM, since=since)
+    assert any(s.startswith("ℹ️ Dit is het algemene onderwerp van het forum") for s in said)
+    team = await bot.tg.add_topic(FORUM, "Team A", created_by=ANNA.user_id)
+    data = command(bot.app.bot, ANNA, "/setup", chat_id=FORUM, thread=team).to_dict()
+    data["message"]["chat"]["is_forum"] = True
+    since = await bot.tg.mark()
+    await bot.handle(Update.de_json(data, bot.app.bot))
+    assert not any("algemene onderwerp" in s for s in await bot.said(FORUM, since=since))
