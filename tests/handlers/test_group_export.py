@@ -36,8 +36,8 @@ async def _documents(bot: InProcessBot, chat_id: int, since: int) -> dict[str, s
             for v in views}
 
 
-async def test_an_admin_gets_the_group_portfolio_as_json_too_named_and_without_ids(
-        bot: InProcessBot) -> None:
+async def _three_agreed(bot: InProcessBot) -> int:
+    """Anna (admin), Bram and Cato started the bot, joined and agreed; the group's id."""
     for person in (ANNA, BRAM, CATO):
         await _start_privately(bot, person)
     await set_up(bot, ANNA, BRAM, CATO)
@@ -45,6 +45,12 @@ async def test_an_admin_gets_the_group_portfolio_as_json_too_named_and_without_i
     assert group_id is not None
     for person in (ANNA, BRAM, CATO):
         await bot.press(person, f"agree:{group_id[0]}")
+    return int(group_id[0])
+
+
+async def test_an_admin_gets_the_group_portfolio_as_json_too_named_and_without_ids(
+        bot: InProcessBot) -> None:
+    group_id = await _three_agreed(bot)
     for inbrenger in ("Bram", "Cato"):
         await bot.handle(command(bot.app.bot, ANNA, f"/cycle {inbrenger}"))
         await _someone_spoke(bot)  # so the cycle was held: one never held is left out
@@ -74,7 +80,7 @@ async def test_an_admin_gets_the_group_portfolio_as_json_too_named_and_without_i
     assert all(c["started_at"] and c["closed_at"] for c in data["cycles"])
     # Telegram's ids are not in it: the only ids are the bot's own numbers of group and cycles
     # (the people's ids here are too small to look for as text; tests/e2e does that).
-    assert _id_keys(data) == {"id", "cycle_id"} and data["group"]["id"] == group_id[0]
+    assert _id_keys(data) == {"id", "cycle_id"} and data["group"]["id"] == group_id
     for text in files.values():
         assert str(GROUP) not in text
 
@@ -83,13 +89,7 @@ async def test_a_coach_reads_a_running_cycle_as_its_heading_alone(bot: InProcess
     """UX review 12: a coach's /export quoted Bram's running cycle ("(loopt nog)", with the
     members' words). The coach is not in the group and gets its summary when it closes; an
     admin who takes part still reads it all."""
-    for person in (ANNA, BRAM, CATO):
-        await _start_privately(bot, person)
-    await set_up(bot, ANNA, BRAM, CATO)
-    group_id = await bot.db_one("SELECT id FROM groups")
-    assert group_id is not None
-    for person in (ANNA, BRAM, CATO):
-        await bot.press(person, f"agree:{group_id[0]}")
+    await _three_agreed(bot)
     await coach_linked(bot, CARLA)
     await bot.handle(command(bot.app.bot, ANNA, "/cycle Bram"))
     await _someone_spoke(bot)  # Anna: "Wat wil je leren?"
