@@ -142,3 +142,12 @@ async def test_audio_shows_the_clips_speech_and_silence(
     # The answer is threaded: the timeline (or, without one, the report) replies to /audio.
     first = next(m for m in await tg.bot_messages(chat, since=since) if m["created"] > since)
     assert first["reply_to"] == asked["message_id"]
+    # The demo clip has no sound. Asked again (an admin, a minute later), the answer is the
+    # same: not "the timeline is above", which was never posted (review ux13, finding 4).
+    assert "geen geluid" in answer["text"]
+    since = await tg.mark()
+    await tg.send_text(demo_group.admin.user_id, chat, "/audio")
+    again = await tg.wait_for(lambda m: "geluid" in (m["text"] or "").lower()
+                              or "stilte" in (m["text"] or "").lower(), chat_id=chat,
+                              since=since, timeout=30)
+    assert "geen geluid" in again["text"] and "hierboven" not in again["text"]
