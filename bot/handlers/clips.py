@@ -20,7 +20,6 @@ from bot.handlers.common import (
 )
 from bot.texts.render import say
 from flows.callbacks import StillButton, parse, pattern
-from flows.classifier.timestamps import parse_timestamp
 from flows.cycle.model import Cycle
 from flows.cycle.stills import replay_range, replay_request, still_moment, still_request
 from flows.effects import Text
