@@ -118,6 +118,7 @@ class CycleContext:
     history: tuple[PastCycle, ...] = ()  # the group's closed cycles, oldest first
     upcoming_meetings: tuple[datetime, ...] = ()  # from the group's schedule, if it has one
     can_transcribe: bool = False  # a speech-to-text back-end is configured on this machine
+    transcripts_quotable: bool = True  # and its words may be quoted (whisper; not pocketsphinx)
     voice_notice_given: bool = False  # the group was told voice notes are counted, not read
     former: tuple[Member, ...] = ()  # who left the group: named where their words are quoted
 
