@@ -76,3 +76,14 @@ def test_a_spoken_commitment_is_asked_to_be_typed_and_never_proposed_from_rough_
     assert words.cycle.proposed_commitment is None and not said(words)
     assert [e for e in words.effects if isinstance(e, StoreTranscript)
             and e.message_id == 910 and not e.text]
+
+
+def test_a_phase_of_such_notes_is_not_said_to_hold_only_advice() -> None:
+    """The real bot's run: a spoken tip and a spoken question in the goal, neither quoted,
+    and the summary said "Only tips, opinions or explanations came here, no observations or
+    questions yet"."""
+    tip = replace(BOB_NOTE, phase="goal", label="tip")
+    asked = ContributionRef(74, CARLA, "goal", "", "open_question", 914, VOICE, 6)
+    shown = render_all("en", group_summary(ctx_for(cycle_in(P.CLOSED, commitment="x"),
+                                                   contributions=(tip, asked))))
+    assert "Only tips" not in shown
