@@ -196,11 +196,14 @@ class RecordVoiceNotice:
 class SendSoundTimeline:
     """Analyse the sound of the cycle's clip and post its speech-and-silence timeline with
     `flows.reports.sound.sound_report` under it; `named_moments` (seconds) are the time stamps
-    members named in reality, marked on the timeline."""
+    members named in reality, marked on the timeline. `shown_above`: the same timeline was
+    posted a few minutes ago, so where the clip has speech to show the group is pointed to it
+    ("cycle.sound_shown_above") instead; a clip without it gets the same answer as before."""
 
     cycle_id: int
     named_moments: tuple[float, ...] = ()
     reply_to: int | None = None
+    shown_above: bool = False
 
 
 @dataclass(frozen=True)

@@ -37,12 +37,13 @@ async def add(tx: Tx, cycle_id: int, user_id: int, phase: str, message_id: int, 
 async def set_transcript(tx: Tx, cycle_id: int, message_id: int, text: str,
                          label: str) -> bool:
     """A voice note's transcript becomes its words and its label, once: a note that already
-    has words (a transcript delivered twice) is left as it is, and so is a note erased while
-    it was read (/forget, the retention: its file_id is gone). True when changed."""
+    has words or a label (a transcript delivered twice; words that may not be quoted are
+    stored as "" with their label) is left as it is, and so is a note erased while it was
+    read (/forget, the retention: its file_id is gone). True when changed."""
     return await tx.execute(
         "UPDATE contributions SET text = ?, label = ? WHERE cycle_id = ? AND message_id = ? "
-        "AND kind = ? AND COALESCE(text, '') = '' AND file_id IS NOT NULL",
-        (text, label, cycle_id, message_id, VOICE)) > 0
+        "AND kind = ? AND COALESCE(text, '') = '' AND label = ? AND file_id IS NOT NULL",
+        (text, label, cycle_id, message_id, VOICE, VOICE)) > 0
 
 
 async def of_cycle(tx: Tx, cycle_id: int) -> tuple[ContributionRef, ...]:
@@ -77,13 +78,14 @@ class UnreadNote:
 
 
 async def unread_voice_notes(tx: Tx, since: datetime) -> list[UnreadNote]:
-    """Voice notes stored since `since`, of cycles not called off, that have no words yet and
-    still have their file (retention and /forget erase it), oldest first."""
+    """Voice notes stored since `since`, of cycles not called off, that have not been read
+    yet (no words, and still the label "voice") and still have their file (retention and
+    /forget erase it), oldest first."""
     rows = await tx.all(
         "SELECT y.group_id, c.cycle_id, c.user_id, c.message_id, c.file_id FROM contributions c "
         "JOIN cycles y ON y.id = c.cycle_id WHERE c.kind = ? AND COALESCE(c.text, '') = '' "
-        "AND c.file_id IS NOT NULL AND c.created_at >= ? AND y.phase != 'cancelled' "
-        "ORDER BY c.id", (VOICE, to_db(since)))
+        "AND c.label = ? AND c.file_id IS NOT NULL AND c.created_at >= ? "
+        "AND y.phase != 'cancelled' ORDER BY c.id", (VOICE, VOICE, to_db(since)))
     return [UnreadNote(r["group_id"], r["cycle_id"], r["user_id"], r["message_id"],
                        r["file_id"]) for r in rows]
 

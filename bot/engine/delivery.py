@@ -226,6 +226,8 @@ class Delivery:
                 if isinstance(profile, SoundProblem):
                     report = sound_report(problem=profile.reason)
                     picture = None
+                elif item.shown_above_html:  # posted a few minutes ago: pointed to, not again
+                    report, picture = None, None
                 else:
                     labels = TimelineLabels(**{k: unescape(render(language, v)) for k, v
                                                in timeline_labels(profile.min_pause).items()})
@@ -244,7 +246,8 @@ class Delivery:
                                        item.reply_to))
             return
         # Under the picture the report follows it; without one it answers the request itself.
-        words = Message(item.chat_id, render_all(language, report), item.thread_id,
+        html = item.shown_above_html if report is None else render_all(language, report)
+        words = Message(item.chat_id, html, item.thread_id,
                         item.reply_to if picture is None else None)
         if picture is None:
             await self.message(words)

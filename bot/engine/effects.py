@@ -146,4 +146,5 @@ def sound_timeline(group: Group, cycle: Cycle, effect: SendSoundTimeline) -> Sou
         return to_group(group, say(language, "clip.media_unavailable"))
     return SoundTimeline(group.chat_id, language, cycle.id, cycle.clip.file_id,
                          cycle.clip.file_unique_id, say(language, "clip.media_failed"),
-                         effect.named_moments, group.thread_id or None, effect.reply_to)
+                         effect.named_moments, group.thread_id or None, effect.reply_to,
+                         say(language, "cycle.sound_shown_above") if effect.shown_above else "")

@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.engine import effects
 from bot.engine.work import Once, Unit, work
-from bot.media.transcribe import backend_from_env
+from bot.media.transcribe import QUOTABLE, backend_from_env
 from flows.cycle.events import Contribution, Event, actor_of
 from flows.cycle.model import Cycle, CycleContext, Decision
 from flows.cycle.start import new_cycle, opening_effects, why_not_now
@@ -32,6 +32,12 @@ def can_transcribe(language: str) -> bool:
     return backend != "none" and (backend != "pocketsphinx" or language == "en")
 
 
+def transcripts_quotable() -> bool:
+    """Whether the words this machine's back-end hears may be quoted (whisper yes,
+    pocketsphinx no: bot/media/transcribe.QUOTABLE)."""
+    return backend_from_env() in QUOTABLE
+
+
 # A member's message in these phases never closes the cycle nor moves it on, so it needs
 # neither the group's past cycles, nor its coming meetings, nor what was said before it in
 # the cycle (the nudge reads the message and the nudge history alone): the hot path, every
@@ -45,6 +51,7 @@ async def load_context(tx: Tx, group: Group, cycle: Cycle, now: datetime,
     ctx = CycleContext(cycle, group.settings, await members.active(tx, group.id), now,
                        group_title=group.title,
                        can_transcribe=can_transcribe(group.settings.language),
+                       transcripts_quotable=transcripts_quotable(),
                        voice_notice_given=await groups.voice_notice_given(tx, group.id))
     if isinstance(event, Contribution) and cycle.phase in _TALK_ONLY:
         return ctx

@@ -126,6 +126,7 @@ class SoundTimeline:
     named_moments: tuple[float, ...] = ()
     thread_id: int | None = None
     reply_to: int | None = None
+    shown_above_html: str = ""  # asked again soon: this answers, where a timeline could be made
 
 
 Outgoing = Message | Photo | Document | Edit | Retire | ClipMedia | Chart | SoundTimeline

@@ -79,13 +79,15 @@ async def transcribe_later(app: Any, group_id: int, request: TranscribeVoice) ->
     if not isinstance(heard, Transcript) or not heard.text.strip():
         log.info("voice note not transcribed (%s)", getattr(heard, "reason", "no words"))
         return
-    await take_words(app, group_id, request, heard.text, heard.language)
+    await take_words(app, group_id, request, heard.text, heard.language,
+                     quotable=heard.quotable)
 
 
 async def take_words(app: Any, group_id: int, request: TranscribeVoice, words: str,
-                     language: str | None) -> None:
+                     language: str | None, *, quotable: bool = True) -> None:
     """The note's words into its cycle, in one unit with the coaches' addition when the
-    cycle closed while the note was still unread."""
+    cycle closed while the note was still unread (not for words that may not be quoted:
+    the summaries showed the note by its length, and so it stays)."""
     async with work(app) as unit:
         assert unit is not None  # no update id: never handled before
         group = await groups.get(unit.tx, group_id)
@@ -95,8 +97,9 @@ async def take_words(app: Any, group_id: int, request: TranscribeVoice, words: s
         before = CycleContext(cycle, group.settings, await members.named(unit.tx, group.id),
                               unit.now, await contributions.of_cycle(unit.tx, cycle.id))
         decision = await decide_in(unit, group, VoiceTranscribed(
-            request.user_id, request.message_id, words, language), cycle_id=cycle.id)
-        addition = read_after_summary(before, request.message_id, words)
+            request.user_id, request.message_id, words, language, quotable),
+            cycle_id=cycle.id)
+        addition = read_after_summary(before, request.message_id, words) if quotable else ()
         if decision is not None and not decision.refused and addition:
             await effects.store(unit, group, decision.cycle,
                                 (SendCoachAddition(cycle.id, addition),))

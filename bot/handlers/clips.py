@@ -20,9 +20,8 @@ from bot.handlers.common import (
 )
 from bot.texts.render import say
 from flows.callbacks import StillButton, parse, pattern
-from flows.classifier.timestamps import parse_timestamp
 from flows.cycle.model import Cycle
-from flows.cycle.stills import replay_range, replay_request, still_request
+from flows.cycle.stills import replay_range, replay_request, still_moment, still_request
 from flows.effects import Text
 from flows.model import Group
 from storage import cycles, groups, members
@@ -57,9 +56,9 @@ async def pause_command(cmd: GroupCommand) -> None:
     cycle = await _clip_cycle(cmd)
     if cycle is None:
         return
-    seconds = parse_timestamp(" ".join(cmd.args))
-    if seconds is None:
-        await cmd.reply("clip.pause_usage")
+    seconds = still_moment(" ".join(cmd.args))
+    if isinstance(seconds, Text):
+        await cmd.reply(seconds)
         return
     if not await _media_allowed(cmd):
         await cmd.reply("clip.media_cooldown", seconds=flood.MEDIA_WAIT)

@@ -35,6 +35,10 @@ log = logging.getLogger(__name__)
 
 Backend = Literal["none", "pocketsphinx", "whisper"]
 BACKENDS: tuple[Backend, ...] = ("none", "pocketsphinx", "whisper")
+# Whose words may be shown as what a member said. pocketsphinx gets the key words right and the
+# small ones wrong ("you shall give them more weight i left your your question"): enough to
+# classify and nudge, not to quote under someone's name or to note as a commitment.
+QUOTABLE: frozenset[Backend] = frozenset({"whisper"})
 BACKEND_ENV = "INTERVISION_TRANSCRIBER"
 WHISPER_MODEL_ENV = "INTERVISION_WHISPER_MODEL"
 TIME_LIMIT = 120.0
@@ -61,6 +65,11 @@ class Transcript:
     language: str
     backend: Backend
     seconds: float  # length of the note
+
+    @property
+    def quotable(self) -> bool:
+        """Whether these words may be shown as the member's (QUOTABLE)."""
+        return self.backend in QUOTABLE
 
 
 @dataclass(frozen=True)

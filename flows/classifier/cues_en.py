@@ -164,7 +164,8 @@ EN = Lexicon(
     ),
     tip_statement=rx(
         r"(?P<a>might|may|could|would) (?:really |also |probably |just )?(?P<b>help) (?:them|him|her|the (?:class|group|kids|pupils)|a lot|here)\b",
-        r"(?P<a>you (?:could|should|might|may|can|need to|have to|ought to|must|'d better|had better|might want to|may want to|could always|can always))"
+        # "you shall": how speech-to-text (pocketsphinx) hears a spoken "you should".
+        r"(?P<a>you (?:could|should|shall|might|may|can|need to|have to|ought to|must|'d better|had better|might want to|may want to|could always|can always))"
         r"(?! (?:see|hear|tell|notice|be proud|feel|be so|be really|really see|clearly))",
         r"(?P<a>you (?:shouldn't|mustn't|should not|must not))(?! (?:have|be so|be able|feel)\b)",
         # Advice about what the pupils should do ("The pupils should work in pairs"). Not what

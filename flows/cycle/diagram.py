@@ -225,9 +225,9 @@ What the inbrenger's words do before the meeting (`flows/cycle/intake.py`):
 - What counts as the clip (`intake.is_clip`, asked by `bot/handlers/media_posted.py` before
   anything is downloaded): the inbrenger's video, video file or round video note, before the
   meeting, or an animation of 10 seconds or more (Telegram sends a video without sound as
-  one; a shorter GIF is a reaction). Once the clip is there, only a video or video file
-  replaces it ("Deze clip komt in de plaats van de vorige"), not a round selfie
-  note and not the next items of the album the clip came in. Anyone else's video or GIF, and
+  one; a shorter GIF is a reaction). Once the clip is there, a video, video file or such
+  an animation (a better take without sound) replaces it ("Deze clip komt in de plaats van
+  de vorige"), not a round selfie note and not the next items of the album the clip came in. Anyone else's video or GIF, and
   a peer's video in the talk, is just shared, without an answer; a round video note in the talk
   is spoken, so a contribution (docs/voice.md).
 - Where a video that is not the clip was plausibly meant as one, one line says why it is not

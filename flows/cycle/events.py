@@ -152,12 +152,14 @@ class VoiceNote:
 @dataclass(frozen=True)
 class VoiceTranscribed:
     """The bot transcribed a stored voice note (after `TranscribeVoice`); `actor` is the
-    member who spoke it, `language` the language the recogniser heard, if it says."""
+    member who spoke it, `language` the language the recogniser heard, if it says.
+    `quotable`: the back-end's words may be shown as the member's (not pocketsphinx's)."""
 
     actor: int
     message_id: int
     text: str
     language: str | None = None
+    quotable: bool = True
     name = "transcript"
 
 

@@ -50,24 +50,31 @@ def is_clip(cycle: Cycle, user_id: int, kind: str, album: str | None,
     """Whether a video posted in the group is the cycle's clip (ClipPosted); anything else is
     just shared. Only the inbrenger's, before the meeting; an animation only as the first clip
     and only when it lasts ANIMATION_CLIP_SECONDS or more (shorter, it is a reaction from the
-    GIF picker). Once the clip is there, only a video or video file replaces it ("oh wacht,
-    deze is beter"): not a GIF, nor a round selfie note, nor the next item of the album the
-    clip came in."""
+    GIF picker). Once the clip is there, a video, video file or such an animation replaces
+    it ("oh wacht, deze is beter"; a muted better take comes as an animation, and a review
+    saw one ignored without a word): not a GIF, nor a round selfie note, nor the next item of
+    the album the clip came in."""
     if cycle.inbrenger_id != user_id or cycle.phase not in BEFORE_TALK_PHASES:
         return False
     if cycle.clip is None:
         return kind != "animation" or seconds >= ANIMATION_CLIP_SECONDS
-    return replaces_clip(cycle, kind, album)
+    return replaces_clip(cycle, kind, album, seconds)
 
 
 VIDEO_KINDS = ("video", "document")  # a round video note in the talk is spoken, a GIF a reaction
 
 
-def replaces_clip(cycle: Cycle, kind: str, album: str | None) -> bool:
-    """A video that would take the clip's place: a video or video file, not the next item of
-    the album the clip came in."""
-    return kind in VIDEO_KINDS and (album is None or cycle.clip is None
-                                    or album != cycle.clip.album)
+def a_video(kind: str, seconds: int) -> bool:
+    """A video, a video file, or an animation long enough to be a video without sound."""
+    return kind in VIDEO_KINDS or (kind == "animation" and seconds >= ANIMATION_CLIP_SECONDS)
+
+
+def replaces_clip(cycle: Cycle, kind: str, album: str | None, seconds: int = 0) -> bool:
+    """A video that would take the clip's place: a video, video file or muted video (an
+    animation of ANIMATION_CLIP_SECONDS or more), not the next item of the album the clip
+    came in."""
+    return a_video(kind, seconds) and (album is None or cycle.clip is None
+                                       or album != cycle.clip.album)
 
 
 def take_clip(ctx: CycleContext, event: Event) -> Decision:

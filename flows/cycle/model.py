@@ -121,6 +121,7 @@ class CycleContext:
     # Those of them a cancelled cycle was for: they stay cancelled (docs/scheduling.md).
     cancelled_meetings: frozenset[datetime] = frozenset()
     can_transcribe: bool = False  # a speech-to-text back-end is configured on this machine
+    transcripts_quotable: bool = True  # and its words may be quoted (whisper; not pocketsphinx)
     voice_notice_given: bool = False  # the group was told voice notes are counted, not read
     former: tuple[Member, ...] = ()  # who left the group: named where their words are quoted
 

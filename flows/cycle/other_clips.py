@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from flows.cycle.actions import contribute
 from flows.cycle.events import Contribution, Event, LearningQuestion
-from flows.cycle.intake import ANIMATION_CLIP_SECONDS, VIDEO_KINDS, replaces_clip
+from flows.cycle.intake import a_video, replaces_clip
 from flows.cycle.learning_question import check_learning_question, is_question
 from flows.cycle.model import Cycle, CycleContext, Decision
 from flows.effects import Say, Text, text
@@ -26,10 +26,10 @@ def not_the_clip(cycle: Cycle, user_id: int, kind: str, caption: str, language: 
     - before the clip is shown, the video of a member who just passed the turn on, or any
       member's video whose caption reads as a learning question: whose clip this cycle is.
     A peer's video in the talk (or before it, without such a caption) is just shared."""
-    if cycle.phase in FINAL_PHASES or not _a_video(kind, seconds):
+    if cycle.phase in FINAL_PHASES or not a_video(kind, seconds):
         return None
     if cycle.phase not in BEFORE_TALK_PHASES:
-        if user_id != cycle.inbrenger_id or not replaces_clip(cycle, kind, album):
+        if user_id != cycle.inbrenger_id or not replaces_clip(cycle, kind, album, seconds):
             return None  # only what would have replaced the clip before (intake.is_clip)
         return text("cycle.clip_fixed")
     if user_id == cycle.inbrenger_id:
@@ -59,10 +59,6 @@ def reply_to_shown_clip(ctx: CycleContext, event: Event) -> Decision:
         return decision
     said = Say((text("cycle.question_fixed"),), reply_to=event.message_id)
     return replace(decision, effects=decision.effects + (said,))
-
-
-def _a_video(kind: str, seconds: int) -> bool:
-    return kind in VIDEO_KINDS or (kind == "animation" and seconds >= ANIMATION_CLIP_SECONDS)
 
 
 def _reads_as_learning_question(caption: str, language: str) -> bool:

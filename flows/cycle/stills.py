@@ -14,12 +14,37 @@ _RANGE = re.compile(r"^\s*(\S+)\s*(?:-|–|tot|to)\s*(\S+)\s*$")
 LONGEST_REPLAY = 60  # seconds: a fragment to look at again, not the whole clip once more
 
 
+# A moment written as minutes and seconds ("9:99", "1:75"); the seconds may be impossible.
+_CLOCK_LIKE = re.compile(r"(?<![\d:])(\d{1,3}):(\d{2})(?![\d:])")
+
+
+def not_a_time(words: str) -> Text | None:
+    """What is wrong with a moment whose seconds run past 59 ("9:99 is geen tijd"), which
+    would otherwise hear the same as no time at all (review ux13)."""
+    wrong = next((m for m in _CLOCK_LIKE.finditer(words) if int(m.group(2)) >= 60), None)
+    return None if wrong is None else text("clip.not_a_time", time=wrong.group(0))
+
+
+def still_moment(words: str) -> float | Text:
+    """The moment /pause's words ask for, in seconds, or what to answer instead: an
+    impossible time named, or how to give one."""
+    seconds = parse_timestamp(words)
+    if seconds is not None:
+        return seconds
+    return not_a_time(words) or text("clip.pause_usage")
+
+
 def replay_range(words: str) -> tuple[float, float] | Text:
     """The fragment /replay's words ask for ("1:10-1:40", "1:10 tot 1:40"), in seconds, or
-    what to answer instead: the two moments swapped, no range, or a range too long."""
+    what to answer instead: an impossible time, the two moments swapped, no range, or a range
+    too long."""
     match = _RANGE.match(words)
     start = parse_timestamp(match.group(1)) if match else None
     end = parse_timestamp(match.group(2)) if match else None
+    if start is None or end is None:
+        impossible = not_a_time(words)
+        if impossible is not None:
+            return impossible
     if match and start is not None and end is not None and end < start:
         return text("clip.replay_reversed", start=match.group(1), end=match.group(2))
     if start is None or end is None or end <= start:

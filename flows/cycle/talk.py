@@ -75,10 +75,12 @@ def quiet(cycle: Cycle, now: datetime) -> bool:
 
 def respond_to_words(ctx: CycleContext, actor: int, message_id: int, words: str,
                      language: str | None, *, nudge: bool = True,
-                     voice: bool = False) -> Decision:
+                     voice: bool = False, quotable: bool = True) -> Decision:
     """A member's words: stored (a voice note's transcript as the words of the stored note),
     classified in their own language and, where `nudge`, reacted to: a nudge that says when
-    it reacts to a voice note, a still offer, a strong moment noted."""
+    it reacts to a voice note, a still offer, a strong moment noted. A transcript that may
+    not be quoted (`quotable`, pocketsphinx's) leaves only its label: the note is shown by
+    its length, like one nobody could read."""
     cycle = ctx.cycle
     language = words_language(ctx, words, language)
     classification = classify(words, language)
@@ -91,7 +93,7 @@ def respond_to_words(ctx: CycleContext, actor: int, message_id: int, words: str,
         # works, not an opinion to nudge.
         classification = Classification(Label.OBSERVATION, classification.cue)
     label = classification.label.value
-    store: Effect = (StoreTranscript(message_id, words, label) if voice else
+    store: Effect = (StoreTranscript(message_id, words if quotable else "", label) if voice else
                      StoreContribution(actor, cycle.phase.value, message_id, words, label,
                                        step=cycle.step))
     # A strong moment is what the step asks for, never advice: not nudged, and not counted

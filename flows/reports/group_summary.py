@@ -15,7 +15,7 @@ from flows.cycle.phases import SUMMARY_QUOTE_CHARS, quoted
 from flows.cycle.phases import quote as quote_words
 from flows.cycle.strong import is_strong_moment, moment_of
 from flows.effects import Text, text
-from flows.labels import COMPENSATING, Label
+from flows.labels import ACTIVATING, COMPENSATING, Label
 from flows.model import FORGOTTEN_NAME, TALK_PHASES, Member, Phase
 from flows.nudging.policy import QUESTIONS
 from flows.reports.balance import WELCOME, kind_of, known, talk
@@ -231,7 +231,8 @@ def _nothing_quoted(ctx: CycleContext, phase: Phase) -> Text | None:
     unread voice note is none of these: then there is no part."""
     said = [c for c in talk(ctx.contributions) if c.phase == phase.value]
     kept = [c for c in said if not c.erased]
-    if any(known(c.label) in COMPENSATING for c in kept):
+    if any(known(c.label) in COMPENSATING for c in kept) \
+            and not any(known(c.label) in ACTIVATING for c in kept):  # a voice note not quoted
         return text("summary.phase_only_advice")
     if len(kept) < len(said):
         return text("summary.phase_erased")

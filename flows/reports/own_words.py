@@ -8,7 +8,7 @@ import re
 
 from flows.classifier.timestamps import clock
 from flows.cycle.lookback import is_courtesy
-from flows.cycle.model import VOICE, ContributionRef, Cycle
+from flows.cycle.model import ContributionRef, Cycle
 from flows.effects import Text, text
 from flows.labels import Label
 from flows.model import Phase
@@ -50,9 +50,10 @@ def own_words(cycle: Cycle, said: list[ContributionRef], phase: Phase,
 
 def unread_own_voice(cycle: Cycle, said: tuple[ContributionRef, ...],
                      phase: Phase) -> tuple[ContributionRef, ...]:
-    """The inbrenger's voice notes in `phase` that nobody could read."""
+    """The inbrenger's voice notes in `phase` that nobody could read, or whose words may not
+    be quoted (they have a label but no words)."""
     return tuple(c for c in said if c.user_id == cycle.inbrenger_id and c.is_voice
-                 and c.label == VOICE and not c.text and c.phase == phase.value)
+                 and not c.text and c.phase == phase.value)
 
 
 def own_line(words: str) -> Text:

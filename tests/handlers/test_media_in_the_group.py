@@ -9,7 +9,7 @@ from bot.engine.services import services_of
 from fake_telegram.scenes import has_button
 from tests.handlers.in_process import InProcessBot
 from tests.handlers.talk import QUESTION, announced, to_the_talk
-from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, command, media
+from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, command, media, message
 
 OBSERVATION = "Op 1:23 zie ik dat de leerlingen al opstaan voordat je klaar bent."
 
@@ -70,6 +70,23 @@ async def test_a_better_take_as_a_video_or_video_file_still_replaces_the_clip(
     better = await bot.answers(media(bot.app.bot, BRAM, "video", seconds=80, album="album-2"))
     assert any("komt in de plaats van de vorige" in words for words in better), better
     assert await bot.db_one("SELECT json_extract(data, '$.clip.duration') FROM cycles") == (80,)
+
+
+async def test_a_better_take_without_sound_replaces_a_round_video_note(
+        bot: InProcessBot) -> None:
+    """Review ux13: a round video note as the clip, then a better take without sound (which
+    Telegram sends as an animation) before consent: no answer, and consent confirmed the old
+    clip. It replaces the clip as a video would, and consent is asked for the new one."""
+    await announced(bot)
+    await bot.answers(media(bot.app.bot, BRAM, "video_note", seconds=30))
+    await bot.answers(message(bot.app.bot, BRAM, QUESTION))
+    since = await bot.tg.mark()
+    better = await bot.answers(media(bot.app.bot, BRAM, "animation", seconds=12))
+    assert any("komt in de plaats van de vorige" in words for words in better), better
+    assert await bot.db_one("SELECT json_extract(data, '$.clip.kind'), "
+                            "json_extract(data, '$.clip.duration') FROM cycles") == (
+        "animation", 12)
+    assert [m for m in await bot.tg.bot_messages(GROUP, since=since) if has_button("consent")(m)]
 
 
 async def test_the_first_clip_may_be_a_round_video_note(bot: InProcessBot) -> None:

@@ -126,3 +126,17 @@ async def test_a_moment_is_offered_as_a_still_once_in_a_phase(bot: InProcessBot)
     offers = [s for s in await bot.said(GROUP, since=since) if s.startswith("Je noemt")]
     assert offers == ["Je noemt 0:09 in de clip. Met de knop ziet iedereen dat moment.",
                       "Je noemt 0:20 in de clip. Met de knop ziet iedereen dat moment."], offers
+
+
+async def test_an_impossible_moment_is_named_not_answered_as_no_moment(bot: InProcessBot) -> None:
+    """Review ux13: "/pause 9:99" heard the same as "/pause" without a time ("Geef een
+    tijdstip"); /replay with one heard how to write a fragment."""
+    await to_the_talk(bot)
+    answers = []
+    for typed in ("/pause 9:99", "/pause", "/replay 0:10-0:75"):
+        since = await bot.tg.mark()
+        await bot.handle(command(bot.app.bot, CATO, typed))
+        answers += await bot.said(since=since)
+    assert answers[0] == "9:99 is geen tijd: seconden gaan tot 59.", answers
+    assert answers[1].startswith("Geef een tijdstip"), answers
+    assert answers[2] == "0:75 is geen tijd: seconden gaan tot 59.", answers

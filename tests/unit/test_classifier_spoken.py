@@ -72,6 +72,16 @@ def test_spoken_teacher_talk_is_read_like_chat(lang: str, text: str, label: Labe
         assert result.rephrasing
 
 
+def test_you_shall_is_how_speech_to_text_hears_you_should() -> None:
+    """pocketsphinx writes a spoken "You should give them more time to think" as "you shall
+    give ..." (docs/media.md); review ux13 saw that tip stored as an observation, never
+    nudged. "Shall we ..." stays a question about the meeting."""
+    assert classify("you shall give them more time to think", "en").label is Label.TIP
+    assert classify("uhm you shall wait a bit longer after the question", "en").label \
+        is Label.TIP
+    assert classify("shall we start with the clip?", "en").label is not Label.TIP
+
+
 def test_the_rules_read_the_last_sentences_of_a_long_turn_only() -> None:
     """A long spoken turn costs bounded time: the rules judge its last RULE_CHARS characters of
     sentences; chat (well under the bound) is judged whole."""

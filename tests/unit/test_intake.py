@@ -18,7 +18,7 @@ from flows.cycle.events import (
     TimerFired,
 )
 from flows.cycle.intake import awaits_clip_from, is_clip
-from flows.cycle.model import Cycle, Decision
+from flows.cycle.model import Clip, Cycle, Decision
 from flows.cycle.start import new_cycle, opening_effects, why_not_now
 from flows.cycle.table import decide
 from flows.effects import ButtonsDone, Say, SetTimer
@@ -320,8 +320,8 @@ def test_a_reminder_asks_for_what_is_still_missing_not_for_the_clip_already_sent
 
 def test_only_the_inbrenger_s_video_before_the_talk_is_the_clip() -> None:
     """A GIF of a few seconds is no clip, a longer animation (a muted video) may be the first;
-    once it is there only a video (or video file) outside its album replaces it; a peer's
-    video, or one in the talk, is just shared."""
+    once it is there a video, video file or muted video outside its album replaces it; a
+    peer's video, or one in the talk, is just shared."""
     waiting = cycle_in(P.AWAITING_CLIP, clip=None)
     assert is_clip(waiting, ANNA, "video_note", None) and awaits_clip_from(waiting, ANNA)
     assert not is_clip(waiting, ANNA, "animation", None, 3)
@@ -330,8 +330,21 @@ def test_only_the_inbrenger_s_video_before_the_talk_is_the_clip() -> None:
     taken = cycle_in(P.AWAITING_CLIP, clip=replace(CLIP, album="a1"))
     assert not awaits_clip_from(taken, ANNA)
     assert is_clip(taken, ANNA, "video", None) and is_clip(taken, ANNA, "document", "a2")
-    for kind, album in (("video", "a1"), ("video_note", None), ("animation", None)):
+    for kind, album in (("video", "a1"), ("video_note", None), ("animation", "a1")):
         assert not is_clip(taken, ANNA, kind, album, 45)
+    assert not is_clip(taken, ANNA, "animation", None, 3)  # a GIF is a reaction
+
+
+def test_a_better_take_without_sound_replaces_the_clip() -> None:
+    """Review ux13: a round video note as the clip, then, before consent, a better take as an
+    animation (how Telegram sends a muted phone video): no answer, and consent confirmed the
+    old clip. A video would have replaced it; so does the muted one."""
+    first = cycle_in(P.AWAITING_CLIP, clip=replace(CLIP, kind="video_note"), consent=False)
+    assert is_clip(first, ANNA, "animation", None, 12)
+    better = Clip("BETTER", "UNIQ-BETTER", "animation", 12, 950)
+    decision = decide(ctx_for(first), ClipPosted(ANNA, better))
+    assert decision.cycle.clip == better and not decision.cycle.consent
+    assert "komt in de plaats van de vorige" in said(decision)
     assert not is_clip(cycle_in(P.REALITY), ANNA, "video", None)
 
 

@@ -23,7 +23,7 @@ from flows.cycle.events import (
 from flows.cycle.model import ContributionRef, Decision
 from flows.cycle.rotation import follow_up_at, next_turn, pick_inbrenger
 from flows.cycle.start import new_cycle
-from flows.cycle.stills import replay_range, replay_request, still_request
+from flows.cycle.stills import replay_range, replay_request, still_moment, still_request
 from flows.cycle.table import decide
 from flows.cycle.talk import label_after_edit
 from flows.effects import (
@@ -659,10 +659,23 @@ def test_an_admin_who_swaps_someones_turn_with_a_chosen_member_is_named_as_the_o
     ("", Text("clip.replay_usage")),
     ("0:00-1:00", (0.0, 60.0)),  # a minute is not too long
     ("0:00-1:01", Text("clip.replay_too_long", {"seconds": 60})),
+    ("0:10-0:75", Text("clip.not_a_time", {"time": "0:75"})),  # named, not "give a range"
+    ("9:99 tot 10:20", Text("clip.not_a_time", {"time": "9:99"})),
 ])
 def test_replay_reads_the_fragment_or_says_what_to_type(
         words: str, expected: tuple[float, float] | Text) -> None:
     assert replay_range(words) == expected
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("1:23", 83.0),
+    ("9:99", Text("clip.not_a_time", {"time": "9:99"})),  # review ux13: not "give a time"
+    ("op 1:60", Text("clip.not_a_time", {"time": "1:60"})),
+    ("", Text("clip.pause_usage")),
+    ("straks", Text("clip.pause_usage")),
+])
+def test_pause_reads_the_moment_or_names_what_is_wrong(words: str, expected: float | Text) -> None:
+    assert still_moment(words) == expected
 
 
 def test_a_replay_that_starts_at_the_clips_end_is_refused_with_its_length() -> None:
