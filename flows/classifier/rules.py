@@ -250,6 +250,8 @@ def _statement(best: _Best, s: str, core: str, lex: Lexicon, has_name: bool) -> 
 # order, just after it ("ik hoorde je goed zo zeggen").
 _SAID_BEFORE = re.compile(r"\b(?:say|says|said|saying|tell|tells|told|"
                           r"zegt|zei|zeiden|zeg|roept|riep)\W+(?:\w+\W+){0,2}$")
+_SAYING = re.compile(r"\b(?:say|says|said|saying|tell|tells|told|zegt|zei|zeiden|zeg|zeggen|roept|"
+                     r"riep|roepen)\b")
 _WRITER_SAYS = re.compile(
     r"(?:\b(?:i|ik|we|wij)(?:'d|'ll)?|\blet me|\b(?:mag|moet|wil|zou|kan) (?:ik|we))(?: (?:just|really|"
     r"would|will|must|have to|had to|want to|wanted to|wanna|gotta|need to|can|could|should|zou|"
@@ -260,6 +262,8 @@ _SAID_AFTER = re.compile(r"\W*(?:\w+\W+)?(?:zeggen|zegt|zei|zeiden|roepen|roept|
 def _said_praise(s: str, lex: Lexicon) -> tuple[str, str]:
     """`s` with praise someone is heard saying blanked out (as spaces, so that positions found
     in it stay those of `s`), and the words that report it ("say good job") or ""."""
+    if not _SAYING.search(s):  # most sentences: nothing said in them, nothing to look for
+        return s, ""
     heard, spans = s, []
     for pattern in (lex.affirmation, lex.evaluative, lex.positive):
         for found in pattern.finditer(s):
