@@ -8,9 +8,10 @@ import difflib
 # Dutch words for the commands, as a Dutch admin or member would try them.
 DUTCH_NAMES = {
     "instellingen": "settings", "instelling": "settings", "ritme": "schedule",
-    "planning": "schedule", "plannen": "schedule", "rooster": "schedule", "leden": "roster",
+    "planning": "schedule", "plannen": "schedule", "leden": "roster", "aanmelden": "join",
+    "deelnemen": "join", "afmelden": "leave", "uitschrijven": "leave",
     "samenvatting": "summary", "volgende": "next", "verder": "next", "hulp": "help",
-    "uitleg": "help", "start": "help", "begin": "cycle", "cyclus": "cycle", "meedoen": "join",
+    "uitleg": "help", "start": "help", "commandos": "help", "begin": "cycle", "cyclus": "cycle", "meedoen": "join",
     "stoppen": "leave", "overslaan": "skip", "ruilen": "swap", "wissen": "forget",
     "vergeet": "forget", "stilstaan": "pause", "terugkijken": "replay", "geluid": "audio",
     "beurt": "swap", "annuleren": "cancel", "coaches": "coach",

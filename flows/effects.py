@@ -48,6 +48,7 @@ class Say:
     # message of the bot is: flows/cycle/lookback.late_line_invitation).
     invites_late_lines: bool = False
     summary: bool = False  # the cycle's summary (a member's /forget edits it)
+    summary_tail: tuple[Text, ...] = ()  # its last texts, kept as they were by such an edit
 
 
 @dataclass(frozen=True)

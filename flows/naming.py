@@ -19,7 +19,7 @@ def named(wanted: str, people: Iterable[Person]) -> list[Person]:
     graag"), but only after a person's whole name: "Carla Jansen" never finds "Carla de
     Vries". An @username counts by its leading letters. Several left means the typed name
     does not say who: ask."""
-    words = wanted.split()
+    words = [w for w in (word.strip("?!.,;:") for word in wanted.split()) if w]  # "Cato?"
     if words and words[0].startswith("@"):
         letters = _LETTERS.match(words[0].lstrip("@"))
         words = [letters.group(0)] if letters else []

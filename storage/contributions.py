@@ -59,10 +59,10 @@ async def one(tx: Tx, cycle_id: int, message_id: int) -> ContributionRef | None:
     return _ref(row) if row else None
 
 
-async def speakers(tx: Tx, cycle_id: int) -> set[int]:
-    """Who has said anything in the cycle so far."""
-    rows = await tx.all("SELECT DISTINCT user_id FROM contributions WHERE cycle_id = ?",
-                        (cycle_id,))
+async def speakers(tx: Tx, cycle_id: int, phase: str | None = None) -> set[int]:
+    """Who has said anything in the cycle so far (in `phase`, if given)."""
+    rows = await tx.all("SELECT DISTINCT user_id FROM contributions WHERE cycle_id = ? "
+                        "AND (? IS NULL OR phase = ?)", (cycle_id, phase, phase))
     return {r["user_id"] for r in rows}
 
 

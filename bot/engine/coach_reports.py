@@ -41,13 +41,16 @@ async def _coach_context(tx: Tx, group: Group, cycle: Cycle, now: datetime) -> C
 
 
 async def coach_html(tx: Tx, group: Group, cycle: Cycle, now: datetime,
-                     ctx: CycleContext | None = None) -> str:
-    """The coach summary's words, as stored now (also to edit one sent, after a /forget)."""
+                     ctx: CycleContext | None = None,
+                     history: tuple[PastCycle, ...] | None = None) -> str:
+    """The coach summary's words, as stored now (also to edit one sent, after a /forget,
+    with `history` as it was then)."""
     ctx = ctx or await _coach_context(tx, group, cycle, now)
     nudges = await contributions.nudges_of(tx, cycle.id)
+    if history is None:
+        history = await cycles.history(tx, group.id)
     return render_all(group.settings.language,
-                      coach_summary(ctx, group.title, [kind for _, kind in nudges],
-                                    await cycles.history(tx, group.id)))
+                      coach_summary(ctx, group.title, [kind for _, kind in nudges], history))
 
 
 async def addition(tx: Tx, group: Group, cycle_id: int,

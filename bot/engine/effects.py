@@ -48,9 +48,10 @@ def buttons(language: str, rows: Keyboard) -> ButtonRows:
 
 def to_group(group: Group, html: str, *, reply_to: int | None = None,
              rows: ButtonRows = (), late_lines_of: int | None = None,
-             summary_of: int | None = None) -> Message:
+             summary_of: int | None = None, summary_tail: str = "") -> Message:
     return Message(group.chat_id, html, group.thread_id or None, reply_to, rows,
-                   late_lines_of=late_lines_of, summary_of=summary_of)
+                   late_lines_of=late_lines_of, summary_of=summary_of,
+                   summary_tail=summary_tail)
 
 
 async def store(unit: Unit, group: Group, cycle: Cycle, effects: tuple[Effect, ...], *,
@@ -89,7 +90,9 @@ async def store(unit: Unit, group: Group, cycle: Cycle, effects: tuple[Effect, .
                                      reply_to=effect.reply_to,
                                      rows=buttons(said_in, effect.buttons),
                                      late_lines_of=cycle.id if effect.invites_late_lines
-                                     else None, summary_of=cycle.id if effect.summary else None))
+                                     else None, summary_of=cycle.id if effect.summary else None,
+                                     summary_tail=render_all(said_in, effect.summary_tail)
+                                     if effect.summary_tail else ""))
         elif isinstance(effect, ButtonsDone):
             outcome = render(language, effect.outcome) if effect.outcome else ""
             await unit.send(Retire(group.chat_id, effect.cycle_id, tuple(sorted(effect.actions)),

@@ -84,15 +84,16 @@ async def decide_in(unit: Unit, group: Group, event: Event, *, cycle_id: int | N
                           actor_id=actor_of(event) or None, now=unit.now)
         await effects.store(unit, group, decision.cycle, decision.effects, late=late)
         if cycle.is_open and not decision.cycle.is_open:
-            await _announce_what_waited(unit, group)
+            await announce_what_waited(unit, group)
     return decision
 
 
-async def _announce_what_waited(unit: Unit, group: Group) -> None:
-    """A cycle just ended. Where meetings follow closer than the announcement comes ahead
-    (daily meetings, announced 48 hours before), the next meeting's announcement came while
-    this cycle was still open and was refused: its inbrenger is announced now, so they still
-    have time to bring a clip, rather than first at the meeting itself."""
+async def announce_what_waited(unit: Unit, group: Group) -> None:
+    """A cycle just ended (or the bot can read the group again). Where meetings follow closer
+    than the announcement comes ahead (daily meetings, announced 48 hours before), the next
+    meeting's announcement came while this cycle was still open (or while the bot could not
+    read the group) and was refused: its inbrenger is announced now, so they still have time
+    to bring a clip, rather than first at the meeting itself."""
     upcoming = await upcoming_meetings(unit.tx, group, unit.now, 1)
     if not upcoming or announce_time(upcoming[0], group.settings) > unit.now:
         return

@@ -36,6 +36,7 @@ class Message:
     fallback: Message | None = None
     late_lines_of: int | None = None  # the cycle a reply to it gives a late look-back line
     summary_of: int | None = None  # the cycle it summarises (a /forget edits it)
+    summary_tail: str = ""  # its end that names no one's words (kept as sent by that edit)
 
 
 @dataclass(frozen=True)

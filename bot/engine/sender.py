@@ -184,7 +184,8 @@ class Sender(Lanes[outbox.Waiting]):
                                                        item.late_lines_of, self._clock())
                 if isinstance(item, Message) and item.summary_of and message_id is not None:
                     await summary_messages.record(tx, item.chat_id, message_id,
-                                                  item.summary_of, self._clock())
+                                                  item.summary_of, self._clock(),
+                                                  tail=item.summary_tail)
         except sqlite3.Error:
             log.exception("a sent message's buttons could not be recorded")
 

@@ -9,7 +9,7 @@ from telegram.error import TelegramError
 from telegram.ext import BaseHandler, ChatMemberHandler, ContextTypes
 
 from bot.engine.effects import to_group
-from bot.engine.events import decide_in
+from bot.engine.events import announce_what_waited, decide_in
 from bot.engine.outgoing import Message
 from bot.engine.work import Unit
 from bot.handlers.common import handling, in_group, user_language
@@ -121,6 +121,10 @@ async def _made_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             return
         for group in await groups.in_chat(unit.tx, change.chat.id):
             await unit.send(to_group(group, say(group.settings.language, "bot.reads_now")))
+            # A meeting whose announcement was refused meanwhile is announced now, as the
+            # schedule promised (review ux15: it came only at the meeting itself).
+            if await cycles.open_cycle(unit.tx, group.id) is None:
+                await announce_what_waited(unit, group)
 
 
 async def _private_chat_changed(update: Update, context: ContextTypes.DEFAULT_TYPE, *,

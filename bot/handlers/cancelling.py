@@ -40,7 +40,8 @@ async def cancel_command(cmd: GroupCommand) -> None:
     choice = tuple((Button(text(f"cycle.button.stop_{answer}"),
                            StopButton(cmd.group.id, answer, cmd.user.id, cycle.id).pack()),)
                    for answer in ("yes", "no"))
-    await cmd.reply_html(say(cmd.language, "cycle.stop_confirm",
+    own = cmd.user.id == cycle.inbrenger_id  # "your own clip", not their name to them
+    await cmd.reply_html(say(cmd.language, "cycle.stop_confirm_own" if own else "cycle.stop_confirm",
                              name=inbrenger.name if inbrenger else "?"),
                          buttons(cmd.language, choice))
 

@@ -50,12 +50,12 @@ from flows.cycle.events import (
     VoiceNote,
 )
 from flows.cycle.guards import meeting_length
-from flows.cycle.model import Decision
+from flows.cycle.model import LOOKBACK, Decision
 from flows.cycle.phases import meeting_in, prompt_marker, timer_name
 from flows.cycle.status import between_cycles, status, timebox_timer
 from flows.cycle.talk import label_after_edit
 from flows.effects import Text, text
-from flows.model import BEFORE_TALK_PHASES, Group
+from flows.model import BEFORE_TALK_PHASES, Group, Phase, WillStep
 from storage import contributions, cycles, groups, late_line_invitations, members, outbox, timers
 from storage.db import Tx
 
@@ -144,7 +144,9 @@ async def cycle_status(tx: Tx, group: Group, now: datetime) -> Text | None:
     if cycle is None:
         return None
     everyone = await members.active(tx, group.id)
-    spoken = await contributions.speakers(tx, cycle.id)
+    # In the look back the question is whose line is still awaited, not who spoke at all.
+    looking_back = cycle.phase is Phase.WILL and cycle.step == WillStep.LOOKBACK
+    spoken = await contributions.speakers(tx, cycle.id, LOOKBACK if looking_back else None)
     timebox = timebox_timer(cycle)
     timer = await timers.get(tx, group.id, timer_name(cycle.id, timebox)) if timebox else None
     meeting = meeting_in(group.settings, cycle.meeting_at) if cycle.meeting_at else None

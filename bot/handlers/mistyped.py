@@ -1,6 +1,6 @@
 """A command this bot does not have, typed in a group: where it plainly meant one of ours
 ("/schedul", "/instellingen"), a hint with the right one (flows/command_hint.py), at most once
-a minute per person; anything else is left alone, since it may be another bot's."""
+a minute per person and word; anything else is left alone, since it may be another bot's."""
 from __future__ import annotations
 
 import time
@@ -25,15 +25,16 @@ async def mistyped_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         return  # meant for another bot in the chat
     suggestion = meant(typed, ADMIN_COMMANDS)
     if suggestion is None or not services(context).throttle.allow(
-            ("mistyped", message.chat_id, user.id), HINT_EVERY, time.monotonic()):
+            ("mistyped", message.chat_id, user.id, typed.lower()), HINT_EVERY,
+            time.monotonic()):
         return
     async with handling(update, context) as unit:
         if unit is None:
             return
         group = await find_group(unit, update)
         language = group.settings.language if group else user_language(user)
-        await reply(unit, update, language, "bot.mistyped_command", typed=typed[:30],
-                    command=suggestion)
+        key = "bot.mistyped_help" if suggestion == "help" else "bot.mistyped_command"
+        await reply(unit, update, language, key, typed=typed[:30], command=suggestion)
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]

@@ -54,7 +54,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:could|can|couldn't|can't|would|wouldn't) you (?:not )?(?P<act>.+)$", TEMPLATE),
     ((r"\byou (?:really |just |definitely |honestly |probably |also |simply |seriously )?"
       r"(?:might want to|could always|can always|want to|need to|have to|ought to|'d better|"
-      r"had better|could|should|might|may|can|must) (?:try to )?(?P<act>.+)$"), TEMPLATE),
+      r"had better|could|should|shall|might|may|can|must) (?:try to )?(?P<act>.+)$"), TEMPLATE),
     (r"\byou(?:'d| had) (?:better|best) (?P<act>.+)$", TEMPLATE),
     (r"\byou (?:shouldn't|mustn't|should not|must not) (?P<act>.+)$", "What would happen if you did not {}?"),
     (r"\bi(?:'d| would) (?:suggest|recommend) (?:that you |you )?(?P<act>.+)$", TEMPLATE),

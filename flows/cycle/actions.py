@@ -328,7 +328,8 @@ def enter_closed(ctx: CycleContext, cycle: Cycle) -> tuple[Cycle, tuple[Effect, 
         all_buttons_done(cycle),
         # The next turn as the summary's last line: the close is several messages already
         # (the Dutch group review read four at once).
-        Say((*summary.group_summary(closing_ctx), *next_turn_line(ctx, turn)), summary=True),
+        Say((*summary.group_summary(closing_ctx), *(tail := next_turn_line(ctx, turn))),
+            summary=True, summary_tail=tail),
         *late_line_invitation(closing_ctx),
         SendCoachSummary(cycle.id),
         timer_at(cycle, "followup", follow_up_at(ctx.now, turn)),

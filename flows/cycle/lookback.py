@@ -152,9 +152,15 @@ def take_line(ctx: CycleContext, event: Event) -> Decision:
     """A peer's message during the look back is their line, captured as such (not as a
     contribution of will), whether or not the inbrenger has picked yet; a thank-you is left
     as it is, and their line may still follow."""
-    if not _gives_a_line(ctx, event):
-        return Decision(ctx.cycle)
     actor, message_id, words = _line(event)
+    if not _gives_a_line(ctx, event):
+        # Kind, and the look back still waits for their move: asked for it in reply (the
+        # group sat waiting while a thank-you was silently not counted; review ux15).
+        if actor in _lined(ctx) or actor not in awaited(ctx):
+            return Decision(ctx.cycle)
+        ask = Say((text("cycle.lookback_thanks", name=ctx.name_of(actor)),),
+                  reply_to=message_id)
+        return Decision(ctx.cycle, (ask,))
     return Decision(ctx.cycle, (StoreContribution(actor, LOOKBACK, message_id, words, MOVE),),
                     ack=text("cycle.ack.lookback"))
 

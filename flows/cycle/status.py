@@ -100,6 +100,9 @@ def _who(cycle: Cycle, members: Sequence[Member], spoken: Collection[int],
     # Who is away today or has not agreed yet is not among those not heard from.
     quiet = [m for m in present(members, cycle)
              if m.user_id not in spoken and m.user_id != cycle.inbrenger_id]
+    if cycle.phase is Phase.WILL and cycle.step == WillStep.LOOKBACK:  # `spoken`: the lines
+        return text("cycle.status_lookback_waiting", names=_names(quiet)) if quiet \
+            else text("cycle.status_lookback_all")
     return text("cycle.status_quiet", names=_names(quiet)) if quiet \
         else text("cycle.status_everyone_spoke")
 

@@ -100,7 +100,7 @@ async def test_rotation_picks_who_brought_in_least_and_longest_ago(
         [yes] = [b["callback_data"] for row in asked["message"]["reply_markup"]
                  ["inline_keyboard"] for b in row if b["text"] == "Ja, stop het gesprek"]
         await click_and_wait(tg, demo_group.admin.user_id, asked, yes)
-        await tg.wait_for_text(demo_group.chat_id, "houdt de beurt", since=since)
+        await tg.wait_for_text(demo_group.chat_id, "verliest de beurt niet", since=since)
     # Nobody had a turn: by join order. A talk stopped before its end gives the turn back,
     # so Anna is first again (review ux14).
     assert seen == ["Anna", "Anna"]

@@ -180,6 +180,10 @@ async def test_forget_erases_own_words_only_and_odd_buttons_are_answered_kindly(
     # (her look-back line is the others' too: the scene gives every peer the same one)
     assert not any(words in now["text"] for words in CATO_SAID[:3]), now["text"]
     assert TALK["reality"][0] in now["text"] and QUESTION in now["text"]
+    # Only her words went (review ux15: the next-turn line went too, and a block across the
+    # cycles the message never had came in): it ends as it was sent.
+    assert now["text"].splitlines()[-1] == summary["text"].splitlines()[-1]
+    assert "Over onze cycli heen" not in now["text"]
 
     await tg.send_text(cato.user_id, chat, "/roster")
     roster = await tg.wait_for_text(chat, "Leden (3)", since=since)

@@ -4,8 +4,11 @@ without the line that names the group (they are in it). A bot made a plain membe
 then cannot read the talk: the group hears it."""
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from telegram import Update
 
+from bot.engine.services import services_of
 from tests.handlers.in_process import InProcessBot, set_up, set_up_agreed, started_bot
 from tests.handlers.talk import to_the_talk
 from tests.handlers.updates import (
@@ -125,3 +128,29 @@ async def test_the_first_hello_in_a_forum_says_each_topic_can_be_a_group(
     await bot.handle(Update.de_json(data, bot.app.bot))
     [said] = await bot.said(GROUP, since=since)
     assert "Elk onderwerp van dit forum kan een eigen intervisiegroep zijn" in said
+
+
+async def test_a_meeting_refused_while_the_bot_could_not_read_is_announced_once_it_can(
+        bot: InProcessBot) -> None:
+    """Review ux15: the schedule's question promised to ask Anna for her clip at once; the
+    announcement was refused (the bot could not read the group), and after the bot was made
+    an admin nothing came until the meeting itself."""
+    now = [datetime(2026, 12, 7, 23, 30, tzinfo=UTC)]  # Tuesday 00:30 in Amsterdam
+    services_of(bot.app).clock = lambda: now[0]
+    await bot.tg.set_privacy_mode(True)
+    await set_up_agreed(bot, BRAM, CATO)
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, ANNA, "/schedule di 15:30"))
+    saved = await bot.tg.wait_for(lambda v: "Opslaan" in str(v["message"].get("reply_markup")),
+                                  chat_id=GROUP, since=since)
+    yes = next(b["callback_data"] for row in saved["message"]["reply_markup"]["inline_keyboard"]
+               for b in row if "Opslaan" in b["text"])
+    await bot.press(ANNA, yes)
+    assert await bot.db_all("SELECT id FROM cycles") == []  # refused: it could not read
+    await bot.tg.set_bot_admin(GROUP, True)
+    since = await bot.tg.mark()
+    await bot.handle(bot_demoted(bot.app.bot, ANNA, promoted=True))
+    said = await bot.said(GROUP, since=since)
+    assert said[0].startswith("✅ Nu ik beheerder ben")
+    assert any("aan de beurt als inbrenger" in s for s in said[1:]), said
+    assert len(await bot.db_all("SELECT id FROM cycles")) == 1

@@ -39,7 +39,8 @@ async def test_cancel_in_the_talk_asks_and_names_who_stopped_it(bot: InProcessBo
     said = "\n".join(await bot.said(since=since))
     assert await bot.db_one(OPEN) == ("cancelled",)
     assert "Anna heeft de cyclus gestopt." in said, said
-    assert "Bram houdt de beurt als inbrenger. Een beheerder begint opnieuw met /cycle Bram." \
+    assert "Bram verliest de beurt niet: die telt niet als gehouden, dus Bram blijft op de " \
+        "plek in de volgorde. Nu opnieuw beginnen kan met /cycle Bram." \
         in said, said
     assert await bot.db_one(TURNS, BRAM.user_id) == (0,)  # his place in the rotation kept
     [roster] = await bot.answers(command(bot.app.bot, CATO, "/roster"))
@@ -61,3 +62,13 @@ async def test_a_peer_cannot_cancel_and_is_not_asked(bot: InProcessBot) -> None:
     [refused] = await bot.answers(command(bot.app.bot, CATO, "/cancel"))
     assert "Bram" in refused and "Weet je zeker" not in refused, refused
     assert await bot.db_one(OPEN) == ("reality",)
+
+
+async def test_the_inbrengers_own_cancel_is_asked_about_their_own_clip(bot: InProcessBot) -> None:
+    """Review ux15: Bram's own /cancel asked him about "de clip van Bram", and that "Bram"
+    keeps the turn."""
+    await in_reality_step(bot, "see")
+    [asked] = await bot.answers(command(bot.app.bot, BRAM, "/cancel"))
+    assert asked.startswith("Weet je zeker dat je het gesprek over je eigen clip wilt "
+                            "stoppen?"), asked
+    assert "Bram" not in asked

@@ -10,7 +10,7 @@ async def test_a_mistyped_command_hears_the_one_it_meant_once_a_minute(bot: InPr
     await set_up(bot, BRAM)
     since = await bot.tg.mark()
     await bot.handle(command(bot.app.bot, ANNA, "/schedul di 15:30"))
-    await bot.handle(command(bot.app.bot, ANNA, "/instellingen"))  # within the minute: quiet
+    await bot.handle(command(bot.app.bot, ANNA, "/schedul"))  # within the minute: quiet
     assert await bot.said(GROUP, since=since) == [
         "/schedul ken ik niet. Bedoel je /schedule? /help laat alle commando's zien."]
     since = await bot.tg.mark()

@@ -27,7 +27,7 @@ async def test_how_the_commitment_went_is_pointed_to_the_next_cycle(bot: InProce
     group_id = await set_up_agreed(bot, BRAM, CATO)
     await _closed_cycle(bot, group_id, BRAM, "Ik zet de stappen op het bord")
     [answer] = await _says_privately(bot, BRAM, "Het ging super! Moet ik dat ergens kwijt?")
-    assert answer.startswith("Over je voornemen: hoe het ging") and \
+    assert answer.startswith("Fijn dat je ermee bezig bent! Hoe het met je voornemen ging") and \
         "aan het begin van je volgende cyclus" in answer, answer
     [plain] = await _says_privately(bot, CATO, "Hoi!")  # no commitment of hers, no talk
     assert plain.startswith("Hier volg ik geen gesprek"), plain

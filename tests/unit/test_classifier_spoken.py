@@ -80,6 +80,9 @@ def test_you_shall_is_how_speech_to_text_hears_you_should() -> None:
     assert classify("uhm you shall wait a bit longer after the question", "en").label \
         is Label.TIP
     assert classify("shall we start with the clip?", "en").label is not Label.TIP
+    # and it is asked as "you should" is, so the private nudge offers its question
+    assert classify("you shall give them more time to think", "en").rephrasing == \
+        "What would happen if you give them more time to think?"
 
 
 def test_the_rules_read_the_last_sentences_of_a_long_turn_only() -> None:

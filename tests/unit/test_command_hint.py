@@ -11,7 +11,7 @@ from flows.command_hint import meant
 @pytest.mark.parametrize(("typed", "command"), [
     ("schedul", "schedule"), ("setings", "settings"), ("instellingen", "settings"),
     ("Instellingen", "settings"), ("samenvatting", "summary"), ("satus", "status"),
-    ("start", "help"), ("volgende", "next"),
+    ("start", "help"), ("volgende", "next"), ("aanmelden", "join"), ("afmelden", "leave"),
 ])
 def test_a_near_or_dutch_name_finds_the_command(typed: str, command: str) -> None:
     assert meant(typed, ADMIN_COMMANDS) == command

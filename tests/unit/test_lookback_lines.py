@@ -9,7 +9,7 @@ import pytest
 from flows.cycle.events import Contribution, LookBackChoice, MoveLine
 from flows.cycle.lookback import is_courtesy
 from flows.cycle.table import decide
-from flows.effects import SendCoachAddition, StoreContribution
+from flows.effects import Say, SendCoachAddition, StoreContribution, Text
 from flows.model import Phase
 from tests.unit.test_cycle import ANNA, BOB, CARLA, DAAN, NOW, ctx_for, cycle_in, lines_of
 from tests.unit.test_practice import LOOKING, summary_said
@@ -48,10 +48,20 @@ def test_a_thank_you_in_the_look_back_is_no_move_and_the_line_may_follow() -> No
     thanks = decide(ctx, Contribution(DAAN, 1201, "Dank je Bram, mooi gesprek!"))
     assert thanks.cycle.phase is Phase.WILL
     assert not [e for e in thanks.effects if isinstance(e, StoreContribution)]
+    # He is asked for his move, in reply, so the group does not sit waiting in silence
+    # (review ux15: the look back ran its five minutes while /status said all had spoken).
+    [ask] = [e for e in thanks.effects if isinstance(e, Say)]
+    assert ask.reply_to == 1201 and ask.texts == (Text("cycle.lookback_thanks", {"name": "Daan"}),)
     line = decide(ctx, Contribution(DAAN, 1202, "Stilte laten vallen."))
     assert line.cycle.phase is Phase.CLOSED
     shown = summary_said(line)
     assert "• Daan: Stilte laten vallen." in shown and "Dank je Bram" not in shown
+
+
+def test_a_thank_you_after_ones_line_asks_for_nothing() -> None:
+    cycle = cycle_in(Phase.WILL, lookback_choice=11, **LOOKING)
+    ctx = ctx_for(cycle, contributions=lines_of(BOB, CARLA))
+    assert decide(ctx, Contribution(BOB, 1203, "Dank je Bram, mooi gesprek!")).effects == ()
 
 
 def test_a_late_thank_you_is_no_addition() -> None:

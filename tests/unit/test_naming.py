@@ -37,3 +37,10 @@ def test_words_after_a_whole_name_are_left_over_but_never_find_a_longer_name() -
 
 
 PEOPLE_FOR_WORDS = [(2, "Bram de Vries"), (3, "Cato"), (4, "Daan")]
+
+
+def test_punctuation_after_a_name_is_no_part_of_it() -> None:
+    """Review ux15: "/cycle Cato?" answered "Ik ken geen lid „Cato?”"."""
+    people = [(1, "Anna"), (2, "Cato")]
+    assert named("Cato?", people) == [(2, "Cato")]
+    assert named("cato, graag!", people) == [(2, "Cato")]

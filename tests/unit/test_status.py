@@ -99,6 +99,11 @@ def test_in_the_look_back_it_says_look_back_not_will() -> None:
     cycle = cycle_in(P.WILL, step="lookback", commitment="Wachten")
     said = render("en", status(cycle, NOT_AGREED, {BOB}, NOW + timedelta(minutes=4), NOW))
     assert "Phase: <b>look back</b>" in said
+    # Whose line the look back waits for (review ux15: "Everyone has said something" while
+    # it waited): `spoken` holds the look back's lines there.
+    assert "No look-back line yet from: Carla, Daan" in said
+    everyone = render("en", status(cycle, NOT_AGREED, {BOB, 3, 4}, None, NOW))
+    assert "Everyone has given a look-back line." in everyone
     assert "Fase: <b>voornemen</b>" in render(
         "nl", status(cycle_in(P.WILL, step="commit"), NOT_AGREED, {BOB}, None, NOW))
 
