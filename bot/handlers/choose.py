@@ -30,11 +30,18 @@ def person_buttons(group: Group, action: str, people: list[Person],
                  for user_id, name in people)
 
 
+# The sender naming themselves ("/cycle mij": an admin who brings in herself).
+_ME = frozenset({"mij", "ik", "ikzelf", "mezelf", "me", "myself", "zelf"})
+
+
 async def member_named(cmd: GroupCommand, action: str, *, which: str) -> int | None:
     """The member the command's words name (/cycle Anna, /swap cato, /cycle @cato_t, /cycle
     Daan nu graag); None when they name nobody (the sender hears who can be named) or several
     (asked `which`, with a button each)."""
     everyone = await members.active(cmd.unit.tx, cmd.group.id)
+    if " ".join(cmd.args).strip(" !?.").casefold() in _ME \
+            and any(m.user_id == cmd.user.id for m in everyone):  # "/cycle mij": the sender
+        return cmd.user.id
     meant = named(" ".join(cmd.args), ((m.user_id, m.name) for m in everyone))
     if len(meant) == 1:
         return meant[0][0]

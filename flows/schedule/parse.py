@@ -105,6 +105,9 @@ _TIME = re.compile(
     r"|\b(?:om|at)\s+(?P<hb>\d{1,2})\b(?![.:]\d)"  # not the hour of "om 15.00"
     # "half vier", "om half 4": half an hour before four, 3:30
     r"|\b(?:om\s+)?half\s+(?P<half>\d{1,2}|" + "|".join(_HOURS_NL) + r")\b"
+    # "kwart over drie" is 3:15, "kwart voor 4" 3:45
+    r"|\b(?:om\s+)?kwart\s+(?P<kwart>over|voor)\s+(?P<kh>\d{1,2}|" + "|".join(_HOURS_NL)
+    + r")\b"
     r")(?![\d:])"
 )
 
@@ -246,6 +249,11 @@ def _clock(match: re.Match[str]) -> tuple[int, int] | None:
     elif match.group("half"):
         # "half 4" is 3:30; "half 1" is 12:30, since nobody meets at half past midnight.
         hour, minute = _number(match.group("half")) - 1, 30
+        if hour == 0:
+            hour = 12
+    elif match.group("kwart"):
+        hour = _number(match.group("kh"))
+        hour, minute = (hour, 15) if match.group("kwart") == "over" else (hour - 1, 45)
         if hour == 0:
             hour = 12
     else:

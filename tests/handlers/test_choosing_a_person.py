@@ -57,6 +57,13 @@ async def test_a_whole_name_wins_over_a_longer_one_that_starts_with_it(bot: InPr
     assert await _inbrenger(bot) == ANNA.user_id
 
 
+async def test_an_admin_who_names_herself_brings_in(bot: InProcessBot) -> None:
+    """Review ux15: "/cycle mij" answered "Ik ken geen lid"."""
+    await _agreed(bot, ANNA, BRAM)
+    await bot.handle(command(bot.app.bot, ANNA, "/cycle mij"))
+    assert await _inbrenger(bot) == ANNA.user_id
+
+
 async def test_two_members_of_one_name_are_chosen_between_by_an_admins_button(
         bot: InProcessBot) -> None:
     await _agreed(bot, ANNA, ANNA_B, BRAM)

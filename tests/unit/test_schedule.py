@@ -139,6 +139,10 @@ def test_parses_dutch_english_and_cron(typed: str, cron: str, every_weeks: int) 
         ("vr half één", "30 12 * * 5", 1),
         ("dinsdagavond om half acht", "30 19 * * 2", 1),
         ("di half 4 uur", "30 15 * * 2", 1),
+        # and the quarter (review ux15: "kwart over 3" was not read)
+        ("elke woensdag om kwart over 3", "15 15 * * 3", 1),
+        ("do kwart voor 9", "45 8 * * 4", 1),
+        ("di om kwart over drie", "15 15 * * 2", 1),
         # With a day, "morgen" is its morning, as in "dinsdagmorgen".
         ("dinsdag morgen om 9", "0 9 * * 2", 1),
     ],
