@@ -135,6 +135,8 @@ async def status_command(cmd: GroupCommand) -> None:
         everyone = await members.active(tx, group.id)
         said = between_cycles(everyone, await _next_meeting(cmd))
     await cmd.reply(said)
+    if not await groups.reads_talk(tx, group.id):  # what it says rests on what the bot sees
+        await cmd.reply("bot.privacy_mode", username=cmd.context.bot.username or "")
 
 
 async def cycle_status(tx: Tx, group: Group, now: datetime) -> Text | None:

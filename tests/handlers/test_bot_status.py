@@ -154,3 +154,16 @@ async def test_a_meeting_refused_while_the_bot_could_not_read_is_announced_once_
     assert said[0].startswith("✅ Nu ik beheerder ben")
     assert any("aan de beurt als inbrenger" in s for s in said[1:]), said
     assert len(await bot.db_all("SELECT id FROM cycles")) == 1
+
+
+async def test_status_in_a_group_the_bot_cannot_read_says_so(bot: InProcessBot) -> None:
+    """Review ux15: /status there pointed to /cycle ("Eerder beginnen kan ook ...") and said
+    nothing of why the bot saw no clip and no talk."""
+    await bot.tg.set_privacy_mode(True)
+    await set_up_agreed(bot, BRAM, CATO)
+    said = await bot.answers(command(bot.app.bot, ANNA, "/status"))
+    assert said[-1].startswith("⚠️ Ik kan nu alleen commando's lezen"), said
+    await bot.tg.set_bot_admin(GROUP, True)
+    await bot.handle(bot_demoted(bot.app.bot, ANNA, promoted=True))
+    said = await bot.answers(command(bot.app.bot, BRAM, "/status"))
+    assert not any("alleen commando's" in s for s in said), said
