@@ -16,6 +16,7 @@ group). Forged or old data parses to None; the handler then answers the press ki
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -28,6 +29,12 @@ def _fits(packed: str) -> str:
     if len(packed.encode()) > MAX_BYTES:
         raise ValueError(f"callback data too long: {packed!r}")
     return packed
+
+
+def mark_of(state: str) -> str:
+    """Six characters that change with `state`: carried in a button, they tell whether what
+    the message showed is still so when it is pressed (a rhythm, the settings)."""
+    return hashlib.sha256(state.encode()).hexdigest()[:6]
 
 
 def _number(part: str) -> int | None:

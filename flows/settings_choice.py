@@ -3,11 +3,10 @@ group's /setup (language and a few common time zones), each value in the group's
 the current one marked. Pressing one is the same change as `/settings name value`."""
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import asdict
 
-from flows.callbacks import SettingButton
+from flows.callbacks import SettingButton, mark_of
 from flows.effects import Button, Keyboard, Text, text
 from flows.model import NudgeDelivery, NudgeMode, Settings
 
@@ -29,8 +28,7 @@ def settings_mark(settings: Settings) -> str:
     """A short mark of all the settings, carried by their buttons: a press on a message that
     showed other settings than those of now (another admin changed one since) is told so
     rather than undoing that change unseen."""
-    shown = json.dumps(asdict(settings), sort_keys=True, default=str)
-    return hashlib.sha1(shown.encode()).hexdigest()[:6]
+    return mark_of(json.dumps(asdict(settings), sort_keys=True, default=str))
 
 
 def _option(group_id: int, view: str, name: str, value: str, current: str,

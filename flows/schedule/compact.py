@@ -3,9 +3,9 @@
 that tell whether such a question may still decide."""
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, date, datetime, timedelta
 
+from flows.callbacks import mark_of
 from flows.schedule.plan import Schedule
 
 
@@ -46,9 +46,7 @@ def asked_at(mark: str) -> datetime | None:
 
 def rhythm_mark(schedule: Schedule | None) -> str:
     """Six characters that change with the group's saved rhythm ("0": none)."""
-    if schedule is None:
-        return "0"
-    return hashlib.sha256(schedule.to_text().encode()).hexdigest()[:6]
+    return "0" if schedule is None else mark_of(schedule.to_text())
 
 
 def _base36(number: int) -> str:
