@@ -26,7 +26,7 @@ async def summary(tx: Tx, group: Group, cycle_id: int, now: datetime) -> list[Ou
         return []
     ctx = await _coach_context(tx, group, cycle, now)
     history = await cycles.history(tx, group.id)
-    html = await coach_html(tx, group, cycle, now, ctx)
+    html = await coach_html(tx, group, cycle, now, ctx, history)
     items: list[Outgoing] = []
     for coach_id in linked:
         items.append(Message(coach_id, html, summary_of=cycle.id))
