@@ -248,15 +248,16 @@ def _statement(best: _Best, s: str, core: str, lex: Lexicon, has_name: bool) -> 
 # Praise someone is heard saying is words of the clip, not the writer's praise: a verb of
 # saying just before it ("you said good job"; not the writer's own "I'd say") or, in Dutch
 # order, just after it ("ik hoorde je goed zo zeggen").
-_SAID_BEFORE = re.compile(r"\b(?:say|says|said|saying|tell|tells|told|"
-                          r"zegt|zei|zeiden|zeg|roept|riep)\W+(?:\w+\W+){0,2}$")
-_SAYING = re.compile(r"\b(?:say|says|said|saying|tell|tells|told|zegt|zei|zeiden|zeg|zeggen|roept|"
-                     r"riep|roepen)\b")
+_SAYS_BEFORE = "say|says|said|saying|tell|tells|told|zegt|zei|zeiden|zeg|roept|riep"
+_SAYS_AFTER = "zeggen|zegt|zei|zeiden|roepen|roept|riep"  # Dutch puts the verb last
+_SAYING = re.compile(rf"\b(?:{_SAYS_BEFORE}|{_SAYS_AFTER})\b")
+_SAID_BEFORE = re.compile(rf"\b(?:{_SAYS_BEFORE})\W+(?:\w+\W+){{0,2}}$")
+_SAID_AFTER = re.compile(rf"\W*(?:\w+\W+)?(?:{_SAYS_AFTER})\b")
 _WRITER_SAYS = re.compile(
-    r"(?:\b(?:i|ik|we|wij)(?:'d|'ll)?|\blet me|\b(?:mag|moet|wil|zou|kan) (?:ik|we))(?: (?:just|really|"
+    r"(?:\b(?:i|ik|we|wij)(?:'d|'ll)?|\blet me|\b(?:mag|moet|wil|zou|kan) (?:ik|we))"
+    r"(?: (?:just|really|"
     r"would|will|must|have to|had to|want to|wanted to|wanna|gotta|need to|can|could|should|zou|"
     r"wil|moet|wou|kan|mag|even|ook|toch|wel|dan|maar|eerlijk))*\W*$")
-_SAID_AFTER = re.compile(r"\W*(?:\w+\W+)?(?:zeggen|zegt|zei|zeiden|roepen|roept|riep)\b")
 
 
 def _said_praise(s: str, lex: Lexicon) -> tuple[str, str]:
