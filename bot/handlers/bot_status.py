@@ -122,9 +122,9 @@ async def _made_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         for group in await groups.in_chat(unit.tx, change.chat.id):
             await unit.send(to_group(group, say(group.settings.language, "bot.reads_now")))
             # A meeting whose announcement was refused meanwhile is announced now, as the
-            # schedule promised (review ux15: it came only at the meeting itself).
-            if await cycles.open_cycle(unit.tx, group.id) is None:
-                await announce_what_waited(unit, group)
+            # schedule promised (review ux15: it came only at the meeting itself); with a
+            # cycle open, start_cycle_in refuses as ever.
+            await announce_what_waited(unit, group)
 
 
 async def _private_chat_changed(update: Update, context: ContextTypes.DEFAULT_TYPE, *,
