@@ -15,7 +15,7 @@ from flows.cycle.model import LOOKBACK, VOICE, ContributionRef, Cycle
 from flows.cycle.watching import late_to_watch
 from flows.model import Group, Member, Phase
 from flows.reports.balance import WELCOME, balance, peers_talk, talk
-from flows.reports.group_summary import members_balance
+from flows.reports.group_summary import Participation, members_balance
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,15 @@ def members_of_cycle(cycle: Cycle, members: Iterable[Member],
         return agreed and (m.left_at is None or end is not None and m.left_at > end)
 
     return tuple(m for m in members if m.user_id in there or member_then(m))
+
+
+def cycle_balance(cycle: Cycle, members: Iterable[Member],
+                  contributions: tuple[ContributionRef, ...],
+                  held: Held | None = None) -> list[Participation]:
+    """A cycle's balance per member, of whom it names (`members_of_cycle`): the JSON and the
+    written portfolio list the same rows."""
+    return members_balance(cycle, members_of_cycle(cycle, members, contributions, held),
+                           contributions)
 
 
 @dataclass(frozen=True)
@@ -134,9 +143,8 @@ class CycleRecord:
                 {"name": row.name, "activating": row.activating, "neutral": row.neutral,
                  "compensating": row.compensating, "welcome_tips": row.welcome,
                  "voice_notes_unread": row.spoken, "away": row.away}
-                for row in members_balance(self.cycle, members_of_cycle(
-                    self.cycle, self.members, self.contributions, self.held),
-                    self.contributions)],
+                for row in cycle_balance(self.cycle, self.members, self.contributions,
+                                         self.held)],
         }
 
 

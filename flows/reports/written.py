@@ -23,7 +23,6 @@ from flows.reports.group_summary import (
     Participation,
     as_shown,
     how_it_went,
-    members_balance,
     phase_words,
     quote,
 )
@@ -35,8 +34,8 @@ from flows.reports.portfolio import (
     GroupRows,
     Held,
     HeldAt,
+    cycle_balance,
     helped_answer,
-    members_of_cycle,
 )
 
 LINES_PER_PART = 4
@@ -147,8 +146,7 @@ def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...]
         voice_notes=(len(spoken), sum(c.duration for c in spoken)),
         welcome_tips=counts[WELCOME],
         held_on=_meeting_day(group, cycle, held),
-        per_member=tuple(members_balance(
-            cycle, members_of_cycle(cycle, members, contributions, held), contributions)),
+        per_member=tuple(cycle_balance(cycle, members, contributions, held)),
         how_it_went=_said(who(told.user_id), told, whole=True) if told else None,
         withheld=for_coach and cycle.is_open)
 
