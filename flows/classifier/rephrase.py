@@ -67,8 +67,10 @@ _ACTION = re.compile(r"\b(?:als je|if (?:next time )?you) (?P<action>.+)\?$")
 
 # Advice about the pupils keeps them as the subject ("als ze in tweetallen werken"); its
 # pattern takes only a clause ending in the pupils' verb, and nothing of the writer's own.
-_THEIR_ACTION = re.compile(r"^(?:Wat zou er gebeuren als|What would (?:have happened|happen) if) (?!je |you |next )"
-                           r"(?P<action>[^:]+)\?$")
+_THEIR_ACTION = re.compile(
+    "^(?:" + "|".join(re.escape(template.split(" {}")[0]) for template in (
+        rephrase_nl.THEY_TEMPLATE, rephrase_en.THEY_TEMPLATE, rephrase_en.THEY_HINDSIGHT))
+    + r") (?!je |you |next )(?P<action>[^:]+)\?$")
 _WRITERS_OWN = word_set("ik mij mijn i i'm i've i'd me my")
 
 

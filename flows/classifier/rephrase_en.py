@@ -11,6 +11,8 @@ from flows.classifier.words_en import NOT_A_GERUND
 
 TEMPLATE = "What would happen if you {}?"
 HINDSIGHT = "What would have happened if you had {}?"
+THEY_TEMPLATE = "What would happen if {}?"  # advice about the pupils: they stay the subject
+THEY_HINDSIGHT = "What would have happened if {} had {}?"
 TRIED = "What would happen if you tried {}?"
 OPINION = "How do you see {} yourself?"
 OPINION_GENERIC = "How do you see that yourself?"
@@ -93,19 +95,19 @@ def _clean(act: str) -> str:
 
 # "The pupils should work in pairs": advice about the pupils keeps them as the subject ("if
 # they work in pairs"); one pupil or the class "were to" ("if he were to sit at the front").
-_THEY_SHOULD = re.compile(r"^(?:maybe |perhaps |and |so )?(?P<who>they|the (?P<many>pupils|kids|children|students|boys|girls|"
-                          r"groups)|he|she|the class|the group)(?: should| ought to| had better|'d better) "
-                          r"(?P<act>.+)$")
+_THEY_SHOULD = re.compile(r"^(?:maybe |perhaps |and |so )?(?P<who>they|the (?P<many>pupils|kids|"
+                          r"children|students|boys|girls|groups)|he|she|the class|the group)"
+                          r"(?: should| ought to| had better|'d better) (?P<act>.+)$")
 
 
 def _their_better_way(m: re.Match[str]) -> str | None:
     act = _clean(m.group("act"))
     if _HINDSIGHT.match(act):  # "they should have started earlier"
-        return f"What would have happened if {m.group('who')} had {act[len('have '):]}?"
+        return THEY_HINDSIGHT.format(m.group("who"), act[len("have "):])
     if not _is_action(act, TEMPLATE):
         return None
     many = m.group("who") == "they" or m.group("many")
-    return f"What would happen if {m.group('who')} {'' if many else 'were to '}{act}?"
+    return THEY_TEMPLATE.format(f"{m.group('who')} {'' if many else 'were to '}{act}")
 
 
 def rephrase_tip(sentence: str) -> str | None:

@@ -169,8 +169,9 @@ def _own_experience(s: str) -> str | None:
 
 # "ze kunnen beter in tweetallen werken": advice about the pupils keeps them as the subject
 # ("als ze in tweetallen werken"); one pupil takes the verb's -t ("als hij naast je zit").
-_THEY_BETTER = re.compile(r"^(?P<who>ze|zij|hij|die|de \w+|die \w+|dat \w+) (?P<modal>kunnen|kan|zouden|"
-                          r"zou) (?:misschien |ook |eigenlijk |toch )?beter (?P<rest>.+)$")
+_THEY_BETTER = re.compile(r"^(?P<who>ze|zij|hij|die|de \w+|die \w+|dat \w+) "
+                          r"(?P<modal>kunnen|kan|zouden|zou) (?:misschien |ook |eigenlijk |toch )?"
+                          r"beter (?P<rest>.+)$")
 _AUXILIARY = word_set("kunnen moeten gaan")
 
 
