@@ -41,8 +41,8 @@ async def cancel_command(cmd: GroupCommand) -> None:
                            StopButton(cmd.group.id, answer, cmd.user.id, cycle.id).pack()),)
                    for answer in ("yes", "no"))
     own = cmd.user.id == cycle.inbrenger_id  # "your own clip", not their name to them
-    await cmd.reply_html(say(cmd.language, "cycle.stop_confirm_own" if own else "cycle.stop_confirm",
-                             name=inbrenger.name if inbrenger else "?"),
+    asked = "cycle.stop_confirm_own" if own else "cycle.stop_confirm"
+    await cmd.reply_html(say(cmd.language, asked, name=inbrenger.name if inbrenger else "?"),
                          buttons(cmd.language, choice))
 
 
