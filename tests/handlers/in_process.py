@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -14,7 +15,8 @@ from fake_telegram import FakeTelegramControl
 from flows.callbacks import LeaveButton
 from storage import coaches, groups
 from tests.bot_api import App
-from tests.handlers.updates import ANNA, GROUP, Person, button, command
+from tests.clips import ffmpeg
+from tests.handlers.updates import ANNA, GROUP, Person, arrived, button, command
 
 
 @dataclass
@@ -129,3 +131,16 @@ async def leaves(bot: InProcessBot, person: Person) -> None:
     await bot.press(person, LeaveButton(int(group[0]), "yes", person.user_id).pack())
     assert await bot.db_one("SELECT active FROM members WHERE group_id = ? AND user_id = ?",
                             group[0], person.user_id) == (0,)
+
+
+async def voice_note_sent(bot: InProcessBot, person: Person, folder: Path,
+                          seconds: int = 3) -> dict[str, Any]:
+    """`person`'s voice note of `seconds` of silence in the group, handled by the bot; the
+    message (the recording is made once per folder and length)."""
+    note = folder / f"voice-{seconds}s.ogg"
+    if not note.exists():
+        ffmpeg("-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono", "-t", str(seconds),
+               "-c:a", "libopus", str(note))
+    sent = await bot.tg.send_video(person.user_id, GROUP, note, kind="voice")
+    await bot.handle(arrived(bot.app.bot, sent))
+    return sent

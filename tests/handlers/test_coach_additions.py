@@ -17,9 +17,8 @@ from flows.cycle.model import VOICE, Cycle
 from flows.effects import TranscribeVoice
 from flows.model import Group, Phase, WillStep
 from storage import contributions, cycles, groups, late_line_invitations, members
-from tests.clips import ffmpeg
-from tests.handlers.in_process import InProcessBot, coach_linked, forget_me, set_up
-from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, Person, arrived, message
+from tests.handlers.in_process import InProcessBot, coach_linked, forget_me, set_up, voice_note_sent
+from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, Person, message
 from tests.waiting import eventually
 
 COACH = Person(4001, "Carla")
@@ -86,12 +85,8 @@ async def test_a_spoken_line_that_closed_the_look_back_reaches_the_coach_once_re
     monkeypatch.setenv("INTERVISION_TRANSCRIBER", "whisper")
     monkeypatch.setattr(voice_notes, "transcribe", hears)
     await _bram_in_the_look_back(bot)
-    note = tmp_path / "line.ogg"
-    ffmpeg("-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono", "-t", "3", "-c:a", "libopus",
-           str(note))
     since = await bot.tg.mark()
-    sent = await bot.tg.send_video(CATO.user_id, GROUP, note, kind="voice")
-    await bot.handle(arrived(bot.app.bot, sent))
+    await voice_note_sent(bot, CATO, tmp_path)
     summary = next(m for m in await _to_coach(bot, since) if "Cyclus-samenvatting" in m)
     assert "Cato: 🎙 1 spraakbericht" in summary  # closed before anyone read it
 

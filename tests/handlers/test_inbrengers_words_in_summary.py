@@ -9,10 +9,9 @@ from pathlib import Path
 from bot.engine.services import services_of
 from flows.model import Phase
 from storage import cycles
-from tests.clips import ffmpeg
-from tests.handlers.in_process import InProcessBot
+from tests.handlers.in_process import InProcessBot, voice_note_sent
 from tests.handlers.talk import to_the_talk
-from tests.handlers.updates import ANNA, BRAM, GROUP, arrived, command, message
+from tests.handlers.updates import ANNA, BRAM, GROUP, command, message
 
 GOAL = "Sorry, even typen: als minstens de helft van de kring iets heeft gezegd."
 
@@ -21,11 +20,7 @@ async def test_the_summary_holds_the_inbrengers_typed_goal_and_voice_note(
         bot: InProcessBot, tmp_path: Path) -> None:
     await to_the_talk(bot)
     await bot.handle(message(bot.app.bot, BRAM, GOAL))
-    note = tmp_path / "note.ogg"
-    ffmpeg("-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono", "-t", "6", "-c:a", "libopus",
-           str(note))
-    sent = await bot.tg.send_video(BRAM.user_id, GROUP, note, kind="voice")
-    await bot.handle(arrived(bot.app.bot, sent))
+    await voice_note_sent(bot, BRAM, tmp_path, seconds=6)
     assert await bot.db_all("SELECT label FROM contributions WHERE text = ?", GOAL) == [
         ("other",)]
     svc = services_of(bot.app)

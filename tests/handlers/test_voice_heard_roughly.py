@@ -15,10 +15,9 @@ from bot.engine import voice_notes
 from bot.engine.services import services_of
 from bot.media.transcribe import Transcript
 from storage import cycles, groups
-from tests.clips import ffmpeg
-from tests.handlers.in_process import InProcessBot
+from tests.handlers.in_process import InProcessBot, voice_note_sent
 from tests.handlers.talk import into_will, latest, to_the_talk
-from tests.handlers.updates import BRAM, CATO, GROUP, Person, arrived, command
+from tests.handlers.updates import BRAM, CATO, GROUP, Person, command
 from tests.waiting import eventually
 
 HEARD_TIP = "you shall give them more time to think"  # "You should give them ..."
@@ -49,12 +48,7 @@ async def _in_english(bot: InProcessBot) -> None:
 
 async def _read_note(bot: InProcessBot, person: Person, tmp_path: Path) -> dict[str, Any]:
     """`person`'s 3-second voice note, handled and read; the message."""
-    note = tmp_path / "note.ogg"
-    if not note.exists():
-        ffmpeg("-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono", "-t", "3", "-c:a", "libopus",
-               str(note))
-    sent = await bot.tg.send_video(person.user_id, GROUP, note, kind="voice")
-    await bot.handle(arrived(bot.app.bot, sent))
+    sent = await voice_note_sent(bot, person, tmp_path)
 
     async def read() -> tuple[Any, ...] | None:
         row = await bot.db_one("SELECT label, text FROM contributions WHERE message_id = ?",

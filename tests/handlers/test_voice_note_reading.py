@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -18,10 +17,9 @@ from bot.engine.services import services_of
 from bot.media.transcribe import Transcript
 from storage import groups
 from storage.clock import to_db
-from tests.clips import ffmpeg
-from tests.handlers.in_process import InProcessBot, coach_linked
+from tests.handlers.in_process import InProcessBot, coach_linked, voice_note_sent
 from tests.handlers.talk import to_the_talk
-from tests.handlers.updates import CATO, GROUP, Person, arrived
+from tests.handlers.updates import CATO, GROUP, Person
 from tests.waiting import eventually
 
 TIP = "je zou meer wachttijd kunnen geven"
@@ -43,17 +41,6 @@ def heard(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return asked
 
 
-async def _voice_note(bot: InProcessBot, tmp_path: Path) -> dict[str, Any]:
-    """Cato's 3-second voice note in the group, handled by the bot; the message."""
-    note = tmp_path / "tip.ogg"
-    if not note.exists():
-        ffmpeg("-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono", "-t", "3", "-c:a", "libopus",
-               str(note))
-    sent = await bot.tg.send_video(CATO.user_id, GROUP, note, kind="voice")
-    await bot.handle(arrived(bot.app.bot, sent))
-    return sent
-
-
 async def _read(bot: InProcessBot, message_id: int) -> tuple[object, ...]:
     async def words() -> tuple[object, ...] | None:
         row = await bot.db_one(WORDS, message_id)
@@ -67,7 +54,7 @@ async def test_a_note_read_during_the_talk_leaves_the_coach_and_the_disk_alone(
     await to_the_talk(bot)
     await coach_linked(bot, COACH)
     since = await bot.tg.mark()
-    sent = await _voice_note(bot, tmp_path)
+    sent = await voice_note_sent(bot, CATO, tmp_path)
     assert await _read(bot, sent["message_id"]) == (TIP,)
     sender = services_of(bot.app).sender
     assert isinstance(sender, Sender)
@@ -84,8 +71,8 @@ async def test_a_start_reads_again_only_the_notes_of_the_last_hour(
     language as it is now (English here)."""
     await to_the_talk(bot)
     services_of(bot.app).on_voice_note = None  # stopped before it came to read them
-    old = await _voice_note(bot, tmp_path)
-    fresh = await _voice_note(bot, tmp_path)
+    old = await voice_note_sent(bot, CATO, tmp_path)
+    fresh = await voice_note_sent(bot, CATO, tmp_path)
     async with services_of(bot.app).db.transaction() as tx:
         await tx.execute("UPDATE contributions SET created_at = ? WHERE message_id = ?",
                          (to_db(datetime.now(UTC) - timedelta(hours=1, minutes=5)),
@@ -105,7 +92,7 @@ async def test_a_start_leaves_notes_this_machine_cannot_read(
     """pocketsphinx knows English only: a Dutch group's note is not read as English."""
     await to_the_talk(bot)
     services_of(bot.app).on_voice_note = None
-    sent = await _voice_note(bot, tmp_path)
+    sent = await voice_note_sent(bot, CATO, tmp_path)
     monkeypatch.setenv("INTERVISION_TRANSCRIBER", "pocketsphinx")
     assert await voice_notes.resume(bot.app) == 0
     assert heard == []

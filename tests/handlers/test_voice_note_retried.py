@@ -13,10 +13,9 @@ from bot.media.transcribe import Transcript
 from bot.startup.application import build_application
 from fake_telegram import FakeTelegramServer
 from tests.bot_api import config_for, start, stop
-from tests.clips import ffmpeg
-from tests.handlers.in_process import InProcessBot
+from tests.handlers.in_process import InProcessBot, voice_note_sent
 from tests.handlers.talk import to_the_talk
-from tests.handlers.updates import CATO, GROUP, arrived
+from tests.handlers.updates import CATO
 from tests.waiting import eventually
 
 TIP = "je zou meer wachttijd kunnen geven"
@@ -31,12 +30,8 @@ async def test_a_voice_note_is_read_after_a_passing_502(
     monkeypatch.setattr(voice_notes, "transcribe", hears)
     monkeypatch.setattr(voice_notes, "RETRY_SECONDS", 0.01)
     await to_the_talk(bot)
-    note = tmp_path / "tip.ogg"
-    ffmpeg("-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono", "-t", "3", "-c:a", "libopus",
-           str(note))
     await bot.tg.arm_error("getFile", error_code=502, description="Bad Gateway")
-    sent = await bot.tg.send_video(CATO.user_id, GROUP, note, kind="voice")
-    await bot.handle(arrived(bot.app.bot, sent))
+    sent = await voice_note_sent(bot, CATO, tmp_path)
 
     async def read() -> tuple[object, ...] | None:
         row = await bot.db_one("SELECT text, label FROM contributions WHERE message_id = ?",
@@ -58,11 +53,7 @@ async def test_a_voice_note_a_stop_caught_unread_is_read_after_the_next_start(
     monkeypatch.setattr(voice_notes, "transcribe", hears)
     await to_the_talk(bot)
     services_of(bot.app).on_voice_note = None  # stopped before it came to read the note
-    note = tmp_path / "tip.ogg"
-    ffmpeg("-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono", "-t", "3", "-c:a", "libopus",
-           str(note))
-    sent = await bot.tg.send_video(CATO.user_id, GROUP, note, kind="voice")
-    await bot.handle(arrived(bot.app.bot, sent))
+    sent = await voice_note_sent(bot, CATO, tmp_path)
     words = "SELECT text FROM contributions WHERE message_id = ?"
     assert await bot.db_one(words, sent["message_id"]) == (None,)
     again = await start(build_application(config_for(server, tmp_path)))  # the next start
