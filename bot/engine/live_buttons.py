@@ -13,16 +13,27 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.engine.outgoing import ButtonRows, Edit, Message, Outgoing, Retire, rows_without
-from flows.callbacks import CycleButton
+from flows.callbacks import CycleButton, StopButton
 from storage import button_messages
 from storage.button_messages import ButtonMessage
 from storage.db import Tx
 
 
+def _of_cycle(data: str) -> tuple[int, str] | None:
+    """The cycle a button belongs to and what it does there. A /cancel question's buttons
+    are the cycle's too ("stop"), so the question goes with the cycle's end: a second one,
+    asked before the first was answered, kept its buttons after the stop (review ux15)."""
+    if (button := CycleButton.unpack(data)) is not None:
+        return button.cycle_id, button.action
+    if (stop := StopButton.unpack(data)) is not None:
+        return stop.cycle_id, "stop"
+    return None
+
+
 def cycle_of(rows: ButtonRows) -> int | None:
     """The cycle whose buttons a message shows, if it shows any."""
-    return next((button.cycle_id for row in rows for _, data in row
-                 if (button := CycleButton.unpack(data)) is not None), None)
+    return next((found[0] for row in rows for _, data in row
+                 if (found := _of_cycle(data)) is not None), None)
 
 
 async def delivered(tx: Tx, item: Outgoing, message_id: int | None, now: datetime) -> None:
@@ -44,11 +55,11 @@ async def edited(tx: Tx, edit: Edit) -> None:
 def remaining(rows: ButtonRows, retire: Retire) -> ButtonRows:
     """The rows without the buttons `retire` takes away; rows left empty go."""
     def done(data: str) -> bool:
-        button = CycleButton.unpack(data)
-        if button is None or button.cycle_id != retire.cycle_id:
+        found = _of_cycle(data)
+        if found is None or found[0] != retire.cycle_id:
             return False
-        return button.action in retire.actions if retire.actions \
-            else button.action not in retire.keep
+        action = found[1]
+        return action in retire.actions if retire.actions else action not in retire.keep
 
     return rows_without(rows, done)
 

@@ -96,7 +96,10 @@ async def setup(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if chat_admins is not None:
             await groups.note_admins(unit.tx, group.id, chat_admins, unit.now)
         await groups.set_reads_talk(unit.tx, chat.id, can_read)
-        key = "bot.setup_done" if new else "bot.setup_updated"
+        # Blind (privacy mode, no admin), the next steps begin with making the bot an admin:
+        # "begin now with /cycle" would be refused (review ux15).
+        key = ("bot.setup_done" if can_read else "bot.setup_done_blind") if new \
+            else "bot.setup_updated"
         await reply(unit, update, group.settings.language, key, title=title or str(chat.id))
         if new:  # the language and time zone as buttons, where a choice is made
             html, rows = setup_message(group.settings, group.id)

@@ -17,6 +17,16 @@ async def test_setup_names_the_next_steps(bot: InProcessBot) -> None:
     assert "/schedule di 15:30" in said and "begin nu met /cycle" in said, said
 
 
+async def test_setup_where_the_bot_cannot_read_names_making_it_admin_first(
+        bot: InProcessBot) -> None:
+    """Privacy mode on and the bot a plain member: /cycle would be refused, so the next steps
+    do not offer it; they begin with making the bot an admin (review ux15)."""
+    await bot.tg.set_privacy_mode(True)
+    said = "\n".join(await bot.answers(command(bot.app.bot, ANNA, "/setup")))
+    assert "1. Maak me beheerder van de groep" in said, said
+    assert "/cycle" not in said and "/schedule di 15:30" in said, said
+
+
 async def test_cycle_refuses_while_nobody_else_agreed(bot: InProcessBot) -> None:
     await set_up(bot, BRAM, CATO)  # both joined, only Bram agreed
     [(group_id,)] = await bot.db_all("SELECT id FROM groups")

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from fake_telegram.scenes import buttons
 from flows.callbacks import StopButton
 from tests.handlers.in_process import InProcessBot
 from tests.handlers.talk import announced, in_reality_step
-from tests.handlers.updates import ANNA, BRAM, CATO, command
+from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, command
 
 OPEN = "SELECT phase FROM cycles ORDER BY id DESC LIMIT 1"
 TURNS = "SELECT turns FROM members WHERE user_id = ?"
@@ -72,3 +73,25 @@ async def test_the_inbrengers_own_cancel_is_asked_about_their_own_clip(bot: InPr
     assert asked.startswith("Weet je zeker dat je het gesprek over je eigen clip wilt "
                             "stoppen?"), asked
     assert "Bram" not in asked
+
+
+@pytest.mark.bot_env(INTERVISION_GROUP_MESSAGES_PER_MINUTE="1000")
+async def test_a_second_stop_question_loses_its_buttons_when_the_talk_stops(
+        bot: InProcessBot) -> None:
+    """Anna and Bram both typed /cancel; Anna's yes stops the talk, and Bram's question no
+    longer offers a stop of a talk that is over (review ux15: it kept its buttons)."""
+    await in_reality_step(bot, "see")
+    [(group_id,)] = await bot.db_all("SELECT id FROM groups")
+    [(cycle_id,)] = await bot.db_all("SELECT id FROM cycles")
+    await bot.answers(command(bot.app.bot, ANNA, "/cancel"))
+    await bot.answers(command(bot.app.bot, BRAM, "/cancel"))
+
+    def stop_questions(messages: list[dict]) -> list[dict]:
+        return [m for m in messages if "stoppen?" in (m["text"] or "")]
+
+    asked = stop_questions(await bot.tg.bot_messages(GROUP))
+    assert len(asked) == 2 and all(buttons(m) for m in asked), asked
+    await bot.press(ANNA, StopButton(group_id, "yes", ANNA.user_id, cycle_id).pack())
+    assert await bot.db_one(OPEN) == ("cancelled",)
+    left = stop_questions(await bot.tg.bot_messages(GROUP))
+    assert [buttons(m) for m in left] == [[], []], left
