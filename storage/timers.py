@@ -67,6 +67,12 @@ async def get(tx: Tx, group_id: int, name: str) -> StoredTimer | None:
     return _timer(row) if row else None
 
 
+async def waiting(tx: Tx, group_id: int, name: str) -> bool:
+    """Whether the timer of that name is set and has not fired."""
+    return await tx.one("SELECT 1 FROM timers WHERE group_id = ? AND name = ? "
+                        "AND fired_at IS NULL", (group_id, name)) is not None
+
+
 async def fired_names(tx: Tx, group_id: int, prefix: str = "") -> list[str]:
     rows = await tx.all("SELECT name FROM timers WHERE group_id = ? AND fired_at IS NOT NULL "
                         "AND name LIKE ?", (group_id, prefix + "%"))

@@ -1,12 +1,12 @@
-"""Where a fired timer goes: a cycle's own timers to its state machine, a group's meeting
-timers to the meeting planner."""
+"""Where a fired timer goes: a cycle's own timers to its state machine, a member's waiting
+still or fragment to the media queue, a group's meeting timers to the meeting planner."""
 from __future__ import annotations
 
 import logging
 
 from telegram.ext import Application
 
-from bot.engine import meetings
+from bot.engine import media_queue, meetings
 from bot.engine.events import run_event
 from bot.engine.services import services_of
 from bot.engine.work import Once
@@ -28,5 +28,8 @@ async def timer_fired(app: Application, timer: StoredTimer, *, late: bool) -> No
     if cycle_id is not None:
         await run_event(app, group, TimerFired(timer.event), cycle_id=int(cycle_id), once=once,
                         late=late)
+        return
+    if timer.event == media_queue.EVENT:
+        await media_queue.fired(app, group, timer, once=once)
         return
     await meetings.timer_fired(app, group, timer, once=once, late=late)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes, filters
 
-from bot.engine import effects, flood
+from bot.engine import effects, flood, media_queue
 from bot.engine.services import services
 from bot.engine.work import Unit
 from bot.handlers.commands import command
@@ -18,11 +18,11 @@ from bot.handlers.common import (
     handling,
     user_language,
 )
-from bot.texts.render import say
+from bot.texts.render import render, say
 from flows.callbacks import StillButton, parse, pattern
 from flows.cycle.model import Cycle
 from flows.cycle.stills import replay_range, replay_request, still_moment, still_request
-from flows.effects import Text
+from flows.effects import Effect, SetTimer, Text, text
 from flows.model import Group
 from storage import cycles, groups, members
 
@@ -47,8 +47,28 @@ async def _inbrenger_name(cmd: GroupCommand, cycle: Cycle) -> str:
     return member.name if member else "?"
 
 
-async def _media_allowed(cmd: GroupCommand) -> bool:
-    return await services(cmd.context).media_allowance.take((cmd.group.id, cmd.user.id))
+async def _now_or_later(unit: Unit, group: Group, user_id: int, context: ContextTypes.DEFAULT_TYPE
+                        ) -> Text | None:
+    """None: the still or fragment may be made now. Else what to tell the member: it comes
+    in a few seconds (queued by the caller), or, when one of theirs waits already, that they
+    can ask again then."""
+    if await services(context).media_allowance.take((group.id, user_id)):
+        return None
+    key = "clip.media_cooldown" if await media_queue.one_waits(unit.tx, group.id, user_id) \
+        else "clip.media_queued"
+    return text(key, seconds=flood.MEDIA_WAIT)
+
+
+async def _asked(cmd: GroupCommand, cycle: Cycle, effects_now: tuple[Effect, ...],
+                 later: SetTimer) -> None:
+    """Made now, or queued (`later`) with a word, or refused with a word."""
+    wait = await _now_or_later(cmd.unit, cmd.group, cmd.user.id, cmd.context)
+    if wait is None:
+        await effects.store(cmd.unit, cmd.group, cycle, effects_now)
+        return
+    if wait.key == "clip.media_queued":
+        await cmd.unit.set_timer(cmd.group.id, later)
+    await cmd.reply(wait)
 
 
 @group_command()
@@ -60,11 +80,9 @@ async def pause_command(cmd: GroupCommand) -> None:
     if isinstance(seconds, Text):
         await cmd.reply(seconds)
         return
-    if not await _media_allowed(cmd):
-        await cmd.reply("clip.media_cooldown", seconds=flood.MEDIA_WAIT)
-        return
-    await effects.store(cmd.unit, cmd.group, cycle,
-                        still_request(cycle, seconds, cmd.message.message_id))
+    reply_to = cmd.message.message_id
+    await _asked(cmd, cycle, still_request(cycle, seconds, reply_to),
+                 media_queue.still_later(cycle, cmd.user.id, seconds, reply_to, cmd.unit.now))
 
 
 @group_command()
@@ -77,11 +95,10 @@ async def replay_command(cmd: GroupCommand) -> None:
         await cmd.reply(asked)
         return
     start, end = asked
-    if not await _media_allowed(cmd):
-        await cmd.reply("clip.media_cooldown", seconds=flood.MEDIA_WAIT)
-        return
-    await effects.store(cmd.unit, cmd.group, cycle,
-                        replay_request(cycle, start, end, cmd.message.message_id))
+    reply_to = cmd.message.message_id
+    await _asked(cmd, cycle, replay_request(cycle, start, end, reply_to),
+                 media_queue.replay_later(cycle, cmd.user.id, start, end, reply_to,
+                                          cmd.unit.now))
 
 
 async def still_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -112,11 +129,16 @@ async def _still_taken(unit: Unit, update: Update, context: ContextTypes.DEFAULT
     language = group.settings.language
     if await members.get(unit.tx, group.id, query.from_user.id) is None:
         return say(language, "cycle.refused.not_member")
-    if not await services(context).media_allowance.take((group.id, query.from_user.id)):
-        return say(language, "clip.media_cooldown", seconds=flood.MEDIA_WAIT)
     reply = query.message.message_id if query.message else None
-    await effects.store(unit, group, cycle, still_request(cycle, float(button.seconds), reply))
-    return None
+    seconds = float(button.seconds)
+    wait = await _now_or_later(unit, group, query.from_user.id, context)
+    if wait is None:
+        await effects.store(unit, group, cycle, still_request(cycle, seconds, reply))
+        return None
+    if wait.key == "clip.media_queued":
+        await unit.set_timer(group.id, media_queue.still_later(cycle, query.from_user.id,
+                                                               seconds, reply, unit.now))
+    return render(language, wait)
 
 
 async def _pressed_in(unit: Unit, update: Update, button: StillButton

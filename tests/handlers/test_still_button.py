@@ -4,11 +4,16 @@ it), and an old one in a forum topic, whose message Telegram no longer shows the
 finds its group through the cycle it names (it looked for a group outside the topics)."""
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.engine.dispatch import timer_fired
+from bot.engine.jobs import queue_key
 from bot.engine.services import services_of
+from storage import timers
+from storage.timers import StoredTimer
 from tests.handlers.in_process import InProcessBot
 from tests.handlers.talk import QUESTION, announced, clip_watched, to_the_talk
 from tests.handlers.updates import (
@@ -99,10 +104,12 @@ async def test_a_still_button_copied_into_another_chat_is_not_the_groups(
     assert answer is not None and "eerdere stap" in (answer.get("text") or ""), answer
 
 
-async def test_a_member_gets_a_few_stills_in_a_row_and_then_is_asked_to_wait(
+async def test_a_member_gets_a_few_stills_in_a_row_and_the_next_one_waits_its_turn(
         bot: InProcessBot) -> None:
     """Stills cost ffmpeg time: a few at once (comparing moments), then one every ten seconds
-    or so (bot/engine/flood.py); the one too many is answered at once, never left waiting."""
+    or so (bot/engine/flood.py). The one too many waits its turn and comes then, said so at
+    once (review ux13: it was refused, and the member had to ask again); a third while one
+    waits is refused, with when to ask again."""
     await to_the_talk(bot)
     for moment in ("0:01", "0:02", "0:03"):
         since = await bot.tg.mark()
@@ -110,9 +117,50 @@ async def test_a_member_gets_a_few_stills_in_a_row_and_then_is_asked_to_wait(
         [answer] = await bot.said(since=since)  # the test's clip is no video: "could not ..."
         assert "Even geduld" not in answer, (moment, answer)
     since = await bot.tg.mark()
-    await bot.handle(command(bot.app.bot, CATO, "/pause 0:04"))
+    paused = command(bot.app.bot, CATO, "/pause 0:04")
+    await bot.handle(paused)
     [answer] = await bot.said(since=since)
-    assert "Even geduld: over 10 seconden" in answer, answer
+    assert answer == "⏳ Even geduld: dit beeld of fragment stuur ik over 10 seconden.", answer
+    since = await bot.tg.mark()
+    await bot.handle(command(bot.app.bot, CATO, "/replay 0:01-0:03"))
+    [answer] = await bot.said(since=since)
+    assert "Even geduld: over 10 seconden kun je" in answer, answer
+
+    [timer] = [t for t in await _pending(bot) if t.name == f"media:{CATO.user_id}"]
+    assert timer.payload["seconds"] == 4.0
+    _unscheduled(bot, timer)  # fired here, not ten seconds from now by the JobQueue
+    await timer_fired(bot.app, timer, late=False)
+    # The still of 0:04 is made now, in reply to the /pause 0:04 that waited (the test's
+    # clip is no video, so what the member then sees is "could not", as for the first three).
+    stills = [json.loads(payload) for (payload,) in await bot.db_all(
+        "SELECT payload FROM outbox WHERE payload LIKE '%ClipMedia%' ORDER BY id")]
+    assert [(m["what"], m["start"]) for m in stills][-1] == ("still", 4.0), stills
+    assert paused.message is not None and stills[-1]["reply_to"] == paused.message.message_id
+    assert not [t for t in await _pending(bot) if t.name.startswith("media:")]
+
+
+async def test_a_waiting_still_of_a_cycle_stopped_since_is_not_sent(bot: InProcessBot) -> None:
+    await to_the_talk(bot)
+    for moment in ("0:01", "0:02", "0:03", "0:04"):
+        await bot.handle(command(bot.app.bot, CATO, f"/pause {moment}"))
+    [timer] = [t for t in await _pending(bot) if t.name.startswith("media:")]
+    _unscheduled(bot, timer)
+    async with services_of(bot.app).db.transaction() as tx:
+        await tx.execute("UPDATE cycles SET phase = 'cancelled'")
+    since = await bot.tg.mark()
+    await timer_fired(bot.app, timer, late=False)
+    assert await bot.tg.bot_messages(GROUP, since=since) == []
+
+
+def _unscheduled(bot: InProcessBot, timer: StoredTimer) -> None:
+    assert bot.app.job_queue is not None
+    for job in bot.app.job_queue.get_jobs_by_name(queue_key(timer.group_id, timer.name)):
+        job.schedule_removal()
+
+
+async def _pending(bot: InProcessBot) -> list[StoredTimer]:
+    async with services_of(bot.app).db.reading() as tx:
+        return await timers.pending(tx)
 
 
 async def test_a_moment_is_offered_as_a_still_once_in_a_phase(bot: InProcessBot) -> None:
