@@ -23,8 +23,11 @@ _PARTICIPLES = {
 }
 # Separable particles: in "als je ..." they join the verb again ("doe de lichten uit" ->
 # "als je de lichten uitdoet").
-PARTICLES = ("terug", "samen", "klaar", "neer", "weg", "mee", "uit", "aan", "af", "op", "in",
-             "bij", "toe", "door", "om", "na", "voor", "vast", "los", "over", "rond")
+# Longest first, so that "open" is not read as "op" + "endoen" ("opendot", review ux20).
+PARTICLES = tuple(sorted((
+    "terug", "samen", "klaar", "neer", "weg", "mee", "uit", "aan", "af", "op", "in", "bij", "toe",
+    "door", "om", "na", "voor", "vast", "los", "over", "rond", "dicht", "open", "binnen",
+    "buiten", "stil", "achter", "langs", "voorbij", "tegen", "heen"), key=len, reverse=True))
 # -elen/-enen verbs have an unstressed last syllable: no vowel doubling ("tekent"). Of the
 # -eren verbs only Dutch words built on "-er" are ("verandert", "verbetert", "levert in"); the
 # many borrowed ones stress it ("reageert", "complimenteert", "presenteert", "noteert").

@@ -111,6 +111,9 @@ def test_a_rephrasing_is_a_question_a_peer_would_ask_or_none(
     ("leren", "leert"), ("tekenen", "tekent"),
     # Irregular imperatives.
     ("ga", "gaat"), ("sta", "staat"), ("doe", "doet"),
+    # Separable verbs, the longer particle first (review ux20: "dichtdot", "opendot").
+    ("dichtdoen", "dichtdoet"), ("opendoen", "opendoet"), ("binnenlaten", "binnenlaat"),
+    ("opruimen", "opruimt"),
 ])
 def test_dutch_verbs_take_the_je_form(verb: str, je_form: str) -> None:
     assert present_for_je(verb) == je_form
