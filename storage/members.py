@@ -111,6 +111,20 @@ async def groups_of(tx: Tx, user_id: int) -> list[int]:
     return [r["group_id"] for r in rows]
 
 
+async def told_privately(tx: Tx, group_id: int, user_id: int, now: datetime) -> None:
+    """The bot wrote to the member privately about this group (bot/handlers/private.py)."""
+    await tx.execute("UPDATE members SET told_privately_at = ? WHERE group_id = ? AND user_id = ?",
+                     (to_db(now), group_id, user_id))
+
+
+async def last_told_privately(tx: Tx, user_id: int) -> int | None:
+    """The group the bot last wrote to the member about privately, of those they are in."""
+    row = await tx.one("SELECT group_id FROM members WHERE user_id = ? AND active = 1 "
+                       "AND told_privately_at IS NOT NULL "
+                       "ORDER BY told_privately_at DESC LIMIT 1", (user_id,))
+    return row["group_id"] if row else None
+
+
 async def started_private(tx: Tx, user_id: int, name: str, language: str | None,
                           now: datetime) -> None:
     """They started a private chat with the bot (/start): stored, or stored anew."""

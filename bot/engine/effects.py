@@ -103,6 +103,7 @@ async def store(unit: Unit, group: Group, cycle: Cycle, effects: tuple[Effect, .
             fallback = to_group(group, render_all(said_in, effect.texts),
                                 reply_to=effect.fallback_reply_to, rows=rows)
             private = effect.about + effect.texts + effect.footnote
+            await members.told_privately(unit.tx, group.id, effect.user_id, unit.now)
             await unit.send(Message(effect.user_id, render_all(said_in, private),
                                     buttons=rows, fallback=fallback))
         elif isinstance(effect, (SendStoryboard, SendStill, SendReplay)):

@@ -14,6 +14,7 @@ from bot.engine.work import Unit
 from bot.handlers.commands import ADMIN_COMMANDS, PRIVATE_COMMANDS
 from bot.handlers.common import handling, reply, reply_to, user_language
 from bot.texts.render import render_all, text
+from flows.effects import Text
 from flows.model import BEFORE_TALK_PHASES, TALK_PHASES, Group
 from storage import coaches, cycles, groups, members
 from storage.db import Tx
@@ -53,33 +54,38 @@ async def welcome_private(unit: Unit, update: Update, language: str, name: str) 
 
 
 async def help_private(unit: Unit, update: Update, language: str) -> None:
-    """/help in the private chat: a coach hears what they receive and for which groups."""
+    """/help in the private chat: a member hears what comes here and for which groups, a
+    coach what they receive and for which groups; one who is both hears both, as /start
+    says (review ux20: a coach's /help hid the group she takes part in)."""
     user = update.effective_user
-    titles = await coached_titles(unit, user.id) if user else []
-    if titles:
-        await reply(unit, update, language, "bot.help_private_coach", groups=", ".join(titles))
+    if user is None:
         return
-    joined = [group for group_id in (await members.groups_of(unit.tx, user.id) if user else [])
+    titles = await coached_titles(unit, user.id)
+    joined = [group.title or "—" for group_id in await members.groups_of(unit.tx, user.id)
               if (group := await groups.get(unit.tx, group_id)) is not None]
+    said: list[Text] = []
     if joined:  # not "you join there with /join" to who did (a review of a school term)
-        await reply(unit, update, language, "bot.help_private_member",
-                    groups=", ".join(group.title or "—" for group in joined))
-    else:
-        await reply(unit, update, language, "bot.help_private")
+        said.append(text("bot.help_private_member", groups=", ".join(joined)))
+    if titles:
+        said.append(text("bot.help_private_coach", groups=", ".join(titles)))
+    message = update.effective_message
+    if message is not None:
+        await unit.send(reply_to(message, render_all(
+            language, tuple(said) or (text("bot.help_private"),))))
 
 
 async def anything_else(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Whatever no other handler takes in the private chat: words ("hoe werkt dit?"), a clip,
     a group command such as /next or /pause. Nothing there is part of the intervision, so
-    the person hears where it happens (words, clips and each command at most once every ten
-    minutes: a pointer, not a chat)."""
+    the person hears where it happens (the same pointer at most once every ten minutes: a
+    pointer, not a chat; one to another group comes, review ux20)."""
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
         return
     key, params = _pointer(message)
-    if not services(context).throttle.allow(("private", key, params.get("command"), user.id),
-                                            WORDS_ANSWERED_EVERY, time.monotonic()):
-        return
+    # Which group the words are about is known only from the database, so the ten minutes
+    # are counted per group after looking (every update is stored in the inbox anyway).
+    throttle, now = services(context).throttle, time.monotonic()
     async with handling(update, context) as unit:
         if unit is None:
             return
@@ -88,41 +94,80 @@ async def anything_else(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
             # second UX review), which their /help says.
             await help_private(unit, update, user_language(user))
             return
+        language, about = user_language(user), None
         if key == "bot.private_words":
-            key, params = await _where_words_belong(unit, user.id)
-        await reply(unit, update, user_language(user), key, **params)
+            key, params, about = await _where_words_belong(unit, user.id, message)
+            language = about.settings.language if about else language
+        if throttle.allow(("private", key, params.get("command"), user.id,
+                           about.id if about else None), WORDS_ANSWERED_EVERY, now):
+            await reply(unit, update, language, key, **params)
 
 
-async def _where_words_belong(unit: Unit, user_id: int) -> tuple[str, dict[str, str]]:
-    """Words in the private chat from a member: where they would count. During a talk of
-    theirs, in that talk; from an inbrenger before their talk, the group (and /swap, where
-    the clip does not come); with a commitment to try, at the start of their next cycle (the
-    Dutch group review: "het ging super, moet ik dat ergens kwijt?" heard only "no
-    conversation here", and a member's on-topic thought during the talk the same)."""
-    pending: Group | None = None
-    for group_id in await members.groups_of(unit.tx, user_id):
-        group, cycle = await groups.get(unit.tx, group_id), await cycles.open_cycle(unit.tx, group_id)
-        if group is None:
-            continue
-        if cycle is not None and cycle.phase in BEFORE_TALK_PHASES \
-                and cycle.inbrenger_id == user_id:  # "ik kom er niet aan toe om te filmen"
-            return "bot.private_words_own_intake", {"group": group.title}
-        if cycle is not None and cycle.phase in TALK_PHASES:
-            if cycle.inbrenger_id == user_id:
-                return "bot.private_words_own_talk", {"group": group.title}
-            inbrenger = await members.get(unit.tx, group_id, cycle.inbrenger_id)
-            return "bot.private_words_in_talk", {"group": group.title,
-                                                 "name": inbrenger.name if inbrenger else "?"}
-        member = await members.get(unit.tx, group_id, user_id)
-        if member is not None and member.last_commitment and (
-                cycle is None or cycle.inbrenger_id != user_id):
-            pending = pending or group
-    if pending is not None:
-        return "bot.private_words_commitment", {"group": pending.title}
+Pointer = tuple[str, dict[str, str]]
+
+
+async def _where_words_belong(unit: Unit, user_id: int, message: Message
+                              ) -> tuple[str, dict[str, str], Group | None]:
+    """Words in the private chat from a member: where they would count, and the group that
+    is (its language is the pointer's). During a talk of theirs, in that talk; from an
+    inbrenger before their talk, the group (and /swap, where the clip does not come); with
+    a commitment to try, at the start of their next cycle (the Dutch group review: "het
+    ging super, moet ik dat ergens kwijt?" heard only "no conversation here").
+
+    A member of several groups (review ux20: the first group she joined always won): the
+    group of the message they reply to, then their own talk or turn anywhere, then the
+    group the bot last wrote to them about (the nudge or follow-up they answer), then any
+    talk or commitment."""
+    joined = [group for group_id in await members.groups_of(unit.tx, user_id)
+              if (group := await groups.get(unit.tx, group_id)) is not None]
+    pointers = [(group, pointer) for group in joined
+                if (pointer := await _pointer_in(unit, group, user_id)) is not None]
+    replied = _replied_about(message, [group for group, _ in pointers])
+    last = await members.last_told_privately(unit.tx, user_id)
+    order = (lambda g, k: g is replied,
+             lambda g, k: k == "bot.private_words_own_talk",
+             lambda g, k: k == "bot.private_words_own_intake",
+             lambda g, k: g.id == last,
+             lambda g, k: k == "bot.private_words_in_talk",
+             lambda g, k: True)
+    for first in order:
+        for group, (key, params) in pointers:
+            if first(group, key):
+                return key, params, group
     coached = await coached_titles(unit, user_id)
     if coached:  # a coach's "thanks" or question would seem passed on to the group
-        return "bot.private_words_coach", {"groups": ", ".join(coached)}
-    return "bot.private_words", {}
+        return "bot.private_words_coach", {"groups": ", ".join(coached)}, None
+    return "bot.private_words", {}, None
+
+
+async def _pointer_in(unit: Unit, group: Group, user_id: int) -> Pointer | None:
+    """Where the member's words about `group` would count, if anywhere now."""
+    cycle = await cycles.open_cycle(unit.tx, group.id)
+    own = cycle is not None and cycle.inbrenger_id == user_id
+    if own and cycle is not None and cycle.phase in BEFORE_TALK_PHASES:
+        return "bot.private_words_own_intake", {"group": group.title}  # "geen tijd gehad"
+    if cycle is not None and cycle.phase in TALK_PHASES:
+        if own:
+            return "bot.private_words_own_talk", {"group": group.title}
+        inbrenger = await members.get(unit.tx, group.id, cycle.inbrenger_id)
+        return "bot.private_words_in_talk", {"group": group.title,
+                                             "name": inbrenger.name if inbrenger else "?"}
+    member = await members.get(unit.tx, group.id, user_id)
+    if member is not None and member.last_commitment and not own:
+        return "bot.private_words_commitment", {"group": group.title}
+    return None
+
+
+def _replied_about(message: Message, candidates: list[Group]) -> Group | None:
+    """The group a private message of the bot that `message` replies to is about: its first
+    line names it ("Over Intervisie 2B:", flows.effects.about_group); the longest title
+    named wins, so a forum's "Pabo / Groep A" is not its "Pabo"."""
+    replied = message.reply_to_message
+    first_line = ((replied.text or replied.caption or "") if replied else "").split("\n")[0]
+    if not first_line.endswith(":"):
+        return None
+    named = [g for g in candidates if g.title and g.title in first_line]
+    return max(named, key=lambda g: len(g.title), default=None)
 
 
 def _pointer(message: Message) -> tuple[str, dict[str, str]]:
