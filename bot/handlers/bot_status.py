@@ -120,7 +120,11 @@ async def _made_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         if unit is None or not await groups.set_reads_talk(unit.tx, change.chat.id, True):
             return
         for group in await groups.in_chat(unit.tx, change.chat.id):
-            await unit.send(to_group(group, say(group.settings.language, "bot.reads_now")))
+            # Mid-cycle, "a cycle begins with /cycle" would read as if it had stopped, and
+            # what was said meanwhile was never read (review ux21).
+            running = await cycles.open_cycle(unit.tx, group.id) is not None
+            key = "bot.reads_now_in_cycle" if running else "bot.reads_now"
+            await unit.send(to_group(group, say(group.settings.language, key)))
             # A meeting whose announcement was refused meanwhile is announced now, as the
             # schedule promised (review ux15: it came only at the meeting itself); with a
             # cycle open, start_cycle_in refuses as ever.

@@ -79,6 +79,15 @@ async def test_the_group_hears_when_the_bot_can_no_longer_read_the_talk(
     await bot.tg.set_bot_admin(GROUP, True)  # an admin again: nothing to say
     await bot.handle(bot_demoted(bot.app.bot, ANNA))  # (the fake says it can read now)
     assert len(await bot.said(GROUP, since=since)) == 1
+    # Made an admin again mid-cycle: the cycle goes on, and what was said meanwhile was not
+    # read (review ux21: "a cycle begins with /cycle", as if none ran).
+    await bot.tg.set_bot_admin(GROUP, False)
+    await bot.handle(bot_demoted(bot.app.bot, ANNA))
+    await bot.tg.set_bot_admin(GROUP, True)
+    since = await bot.tg.mark()
+    await bot.handle(bot_demoted(bot.app.bot, ANNA, promoted=True))
+    [back] = await bot.said(GROUP, since=since)
+    assert "heb ik niet gelezen: zeg het gerust nog eens" in back and "/cycle" not in back, back
 
 
 async def test_a_group_the_bot_cannot_read_starts_no_cycle_until_it_is_made_admin(
