@@ -55,7 +55,11 @@ _PRAISE_ONLY = frozenset(_PRAISE_WORDS.split())
 
 
 def is_courtesy(words: str) -> bool:
-    """Only thanks or praise, no move in it (one word list serves both languages)."""
+    """Only thanks or praise, no move in it (one word list serves both languages). A line
+    without a letter ("👍", "+1") is a reaction to someone else's, no move of one's own
+    (review ux21 saw "• Daan: 👍" among the moves to use again)."""
+    if not any(char.isalpha() for char in words):
+        return True
     parts = [p.strip() for p in re.split(r"[,.!?;:\n]+", words) if p.strip()]
     # A lone capitalised word after the first part is a name ("Mooi filmpje, Bram!"); alone
     # it is a move ("Doorvragen.").

@@ -21,6 +21,8 @@ from tests.unit.test_practice import LOOKING, summary_said
     # The voice review: these were printed under "Moves we will use again".
     "Thanks Alice, great clip!", "Great clip!", "Nice one Alice", "Thanks, this was really useful!",
     "Mooi filmpje, Bram!", "Heel leerzaam, dank je",
+    # Review ux21: a reaction to someone else's line was printed as a move of one's own.
+    "👍", "👏👏", "+1", "!!",
 ])
 def test_thanks_and_praise_are_courtesy(words: str) -> None:
     assert is_courtesy(words)
