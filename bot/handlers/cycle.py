@@ -33,6 +33,7 @@ from bot.handlers.common import (
     reply,
     user_language,
 )
+from bot.handlers.other_topic import point_to_own_topic
 from bot.handlers.pressed import cycle_button_done
 from bot.texts.render import render, say
 from flows.callbacks import CycleButton, parse, pattern
@@ -177,6 +178,8 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     async with handling(update, context) as unit:
         group = await find_group(unit, update) if unit else None
+        if unit is not None and group is None:
+            await point_to_own_topic(unit, update, context, words)
         if unit is None or group is None:
             return
         await words_said(unit, update, context, group, words)
