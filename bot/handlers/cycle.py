@@ -209,7 +209,8 @@ async def words_said(unit: Unit, update: Update, context: ContextTypes.DEFAULT_T
         return
     event = Contribution(user.id, message.message_id, words,
                          reply_to=replied.message_id if replied else None,
-                         under_no_video=under_no_video)
+                         under_no_video=under_no_video,
+                         shared=message.forward_origin is not None)
     decision = await decide_in(unit, group, event)
     if decision is not None and decision.refusal is not None:
         await reply(unit, update, group.settings.language, decision.refusal)

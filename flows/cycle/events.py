@@ -135,6 +135,7 @@ class Contribution:
     language: str | None = None
     reply_to: int | None = None  # the message it answers, if any (a reply to the clip)
     under_no_video: bool = False  # the caption of a file the inbrenger sent for the clip
+    shared: bool = False  # forwarded from elsewhere: someone else's words
     name = "message"
 
 

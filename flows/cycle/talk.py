@@ -47,7 +47,7 @@ def words_language(ctx: CycleContext, words: str, language: str | None) -> str:
 def respond_to_contribution(ctx: CycleContext, event: Contribution, *,
                             nudge: bool = True) -> Decision:
     return respond_to_words(ctx, event.actor, event.message_id, event.text, event.language,
-                            nudge=nudge)
+                            nudge=nudge and not event.shared, shared=event.shared)
 
 
 def label_after_edit(stored: ContributionRef, words: str, group_language: str) -> str:
@@ -75,15 +75,19 @@ def quiet(cycle: Cycle, now: datetime) -> bool:
 
 def respond_to_words(ctx: CycleContext, actor: int, message_id: int, words: str,
                      language: str | None, *, nudge: bool = True,
-                     voice: bool = False, quotable: bool = True) -> Decision:
+                     voice: bool = False, quotable: bool = True,
+                     shared: bool = False) -> Decision:
     """A member's words: stored (a voice note's transcript as the words of the stored note),
     classified in their own language and, where `nudge`, reacted to: a nudge that says when
     it reacts to a voice note, a still offer, a strong moment noted. A transcript that may
     not be quoted (`quotable`, pocketsphinx's) leaves only its label: the note is shown by
-    its length, like one nobody could read."""
+    its length, like one nobody could read. Words `shared` (forwarded from elsewhere) are
+    someone else's: kept as information, never nudged as the forwarder's own tip (review
+    ux21)."""
     cycle = ctx.cycle
     language = words_language(ctx, words, language)
-    classification = classify(words, language)
+    classification = Classification(Label.INFORMATION, "") if shared \
+        else classify(words, language)
     writer = ctx.someone(actor)
     moment = parse_timestamp(words)
     strong = nudge and in_strong_step(cycle) and actor != cycle.inbrenger_id \

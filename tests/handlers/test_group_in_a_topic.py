@@ -73,6 +73,6 @@ async def test_talk_in_another_topic_is_pointed_to_the_groups_topic_once(
     for words in ("Wat wilde je bereiken met die opdracht?", "En wat deed je daarna precies?"):
         await bot.handle(message(bot.app.bot, CATO, words, chat_id=FORUM))
     said = await bot.said(FORUM, since=since)
-    assert said == ["Cato, het gesprek van je groep Intervisie 3B loopt in een eigen onderwerp. Zeg "
-                    "het daar, dan telt het mee; hier leest de groep het niet als deel van het "
-                    "gesprek."], said
+    assert said == [("Cato, het gesprek van je groep Intervisie 3B loopt in een eigen "
+                     "onderwerp. Zeg het daar, dan telt het mee; hier leest de groep het niet "
+                     "als deel van het gesprek.")], said
