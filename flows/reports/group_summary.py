@@ -334,6 +334,8 @@ def lookback_part(ctx: CycleContext, *, for_coach: bool = False) -> tuple[Text, 
     elif helpful is not None:
         parts.append(text("summary.helpful", name=ctx.name_of(helpful.user_id),
                           quote=quoted(as_shown(helpful), QUOTE_CHARS), inbrenger=inbrenger))
+    elif cycle.erased_by_inbrenger:
+        pass  # their choice, or that they made none, went with their words
     elif cycle.lookback_choice == 0:
         parts.append(text("summary.helpful_none", inbrenger=inbrenger))
     elif cycle.phase is Phase.CLOSED and ctx.inbrenger is None:
