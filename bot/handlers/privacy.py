@@ -108,8 +108,9 @@ def _confirmation(language: str, kept: dict[int, str], blocked: list[int],
         parts = [say(language, "coach_privacy.forget_title")]
     else:
         parts = [say(language, "privacy.forget_confirm_profile")]
-    if coached:
-        parts.append(say(language, "coach_privacy.forget_confirm", groups=", ".join(coached)))
+    if coached:  # with a choice of groups, only "everything" unlinks them
+        key = "forget_confirm_everything" if len(kept) > 1 else "forget_confirm"
+        parts.append(say(language, f"coach_privacy.{key}", groups=", ".join(coached)))
     if kept:
         parts.append(say(language, "privacy.export_first"))
     return parts

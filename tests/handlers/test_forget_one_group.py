@@ -14,7 +14,7 @@ from bot.engine.services import services_of
 from flows.cycle.model import Cycle
 from flows.model import Phase, Settings
 from storage import contributions, cycles, groups, members
-from tests.handlers.in_process import InProcessBot, set_up_agreed, started_bot
+from tests.handlers.in_process import InProcessBot, coach_linked, set_up_agreed, started_bot
 from tests.handlers.talk import into_will, latest, press_on, stage, to_the_talk
 from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, Person, command, message
 
@@ -238,3 +238,25 @@ async def test_joining_again_does_not_put_her_name_on_the_erased_cycle(
     [shown] = await bot.answers(command(bot.app.bot, CATO, "/summary"))
     assert "Samenvatting cyclus 1 van —" in shown and "van Bram" not in shown, shown
     assert "Voornemen: gewist door de inbrenger" in shown
+
+
+async def test_a_coach_in_two_groups_stays_a_coach_when_erasing_one(bot: InProcessBot) -> None:
+    """Eva coaches Intervisie 3B and takes part in ITT Cohort A and Mentoren: only
+    "everything" unlinks her, and the confirmation says so."""
+    await set_up_agreed(bot, BRAM, CATO)
+    eva = Person(12, "Eva")
+    await coach_linked(bot, eva)
+    async with services_of(bot.app).db.transaction() as tx:
+        now = services_of(bot.app).now()
+        for chat_id, title in ((OTHER, "ITT Cohort A"), (OTHER - 1, "Mentoren")):
+            group, _ = await groups.register(tx, chat_id, 0, title, Settings(), now)
+            await members.join(tx, group.id, eva.user_id, "Eva", now)
+    asked, buttons = await _confirmation(bot, eva)
+    assert "Je bent coach van: Intervisie 3B. Dat blijf je als je één groep kiest" in asked
+    assert list(buttons) == ["Alleen ITT Cohort A", "Alleen Mentoren", "Alles, in elke groep",
+                             "Nee, bewaren"]
+    await bot.press(eva, buttons["Alleen ITT Cohort A"], chat_id=eva.user_id)
+    assert await _membership(bot, OTHER, eva) == ("—", 0)
+    assert await _membership(bot, OTHER - 1, eva) == ("Eva", 1)
+    assert await bot.db_one("SELECT name FROM coaches WHERE user_id = ?", eva.user_id) \
+        == ("Eva",)
