@@ -155,26 +155,31 @@ class StopButton:
 
 @dataclass(frozen=True)
 class ForgetButton:
-    """Whose question it was and when, so a foreign or old confirmation does nothing."""
+    """Whose question it was and when, so a foreign or old confirmation does nothing; and
+    what "yes" erases: one group's (its id), or everything in every group (0). A button
+    made before groups were chosen has four parts and meant everything: it still does."""
 
     answer: str  # yes | no
     user_id: int
     issued: int
+    group_id: int = 0  # 0: everything, in every group
 
     PREFIX = "forget"
 
     def pack(self) -> str:
-        return _fits(f"{self.PREFIX}:{self.answer}:{self.user_id}:{self.issued}")
+        group = f":{self.group_id}" if self.group_id else ""
+        return _fits(f"{self.PREFIX}:{self.answer}:{self.user_id}:{self.issued}{group}")
 
     @classmethod
     def unpack(cls, data: str) -> ForgetButton | None:
         parts = data.split(":")
-        if len(parts) != 4 or parts[0] != cls.PREFIX or parts[1] not in ("yes", "no"):
+        if len(parts) not in (4, 5) or parts[0] != cls.PREFIX or parts[1] not in ("yes", "no"):
             return None
         user_id, issued = _number(parts[2]), _number(parts[3])
-        if user_id is None or issued is None:
+        group_id = _number(parts[4]) if len(parts) == 5 else 0
+        if user_id is None or issued is None or group_id is None:
             return None
-        return cls(parts[1], user_id, issued)
+        return cls(parts[1], user_id, issued, group_id)
 
     def is_stale(self, now: datetime) -> bool:
         return abs(now.timestamp() - self.issued) > FORGET_VALID.total_seconds()

@@ -19,6 +19,10 @@ __all__ = ["FORGOTTEN_NAME"]  # what stays in `members.name` after /forget (flow
 
 _OPEN = "phase NOT IN ('closed', 'cancelled')"
 _FINISHED = "phase IN ('closed', 'cancelled')"
+_IN_GROUP = " AND group_id = ?"
+# Set on each finished cycle whose inbrenger erased their words: the summaries can then tell
+# "erased" from "none confirmed", and never name them again (flows.cycle.model.Cycle).
+ERASED_MARK = "erased_by_inbrenger"
 
 
 async def last_closed_cycle(tx: Tx, group_id: int) -> Cycle | None:
@@ -28,11 +32,14 @@ async def last_closed_cycle(tx: Tx, group_id: int) -> Cycle | None:
     return await cycles.get(tx, row["id"]) if row else None
 
 
-async def open_cycle_as_inbrenger(tx: Tx, user_id: int) -> bool:
-    """Whether the member brings in a cycle that still runs (its words are still needed)."""
-    row = await tx.one(f"SELECT 1 FROM cycles WHERE inbrenger_id = ? AND {_OPEN} LIMIT 1",
-                       (user_id,))
-    return row is not None
+async def open_cycle_as_inbrenger(tx: Tx, user_id: int, group_id: int | None = None
+                                  ) -> list[int]:
+    """The groups (of `group_id` alone, where given) in which the member brings in a cycle
+    that still runs: its words are still needed there. Empty: nothing stands in the way."""
+    rows = await tx.all(f"SELECT DISTINCT group_id FROM cycles WHERE inbrenger_id = ? AND {_OPEN}"
+                        f"{_IN_GROUP if group_id is not None else ''} ORDER BY group_id",
+                        (user_id,) if group_id is None else (user_id, group_id))
+    return [r["group_id"] for r in rows]
 
 
 async def member_data(tx: Tx, user_id: int) -> dict[str, Any]:
@@ -111,33 +118,45 @@ def _membership(row: Row | None) -> dict[str, Any] | None:
             "last_turn_at": row["last_turn_at"], "skip_next": bool(row["skip_next"])}
 
 
-async def forget_member(tx: Tx, user_id: int) -> dict[str, int]:
-    """Erases one member's own words and name and takes them out of every group; returns how
-    many of each were erased. Cycles that still run are left alone: the caller refuses first
-    (see `open_cycle_as_inbrenger`), and this never touches them either way."""
+async def forget_member(tx: Tx, user_id: int, group_id: int | None = None) -> dict[str, int]:
+    """Erases one member's own words and name and takes them out of every group, or only out
+    of `group_id`; returns how many of each were erased. Their profile (the private chat) and
+    their admin rows go only when everything is erased: in another group they still take part
+    and the bot still writes to them privately. Cycles that still run are left alone: the
+    caller refuses first (see `open_cycle_as_inbrenger`), and this never touches them."""
+    only, args = ("", (user_id,)) if group_id is None else (_IN_GROUP, (user_id, group_id))
+    in_cycles = "" if group_id is None else " AND cycle_id IN (SELECT id FROM cycles " \
+        "WHERE group_id = ?)"
     # A voice note's file_id is their voice: it goes with their words (its length stays).
     contributions = await tx.execute(
         "UPDATE contributions SET text = NULL, file_id = NULL WHERE user_id = ? "
-        "AND (text IS NOT NULL OR file_id IS NOT NULL)", (user_id,))
+        f"AND (text IS NOT NULL OR file_id IS NOT NULL){in_cycles}", args)
     questions = await tx.execute(
         f"UPDATE cycles SET learning_question = NULL WHERE inbrenger_id = ? AND {_FINISHED} "
-        "AND learning_question IS NOT NULL", (user_id,))
+        f"AND learning_question IS NOT NULL{only}", args)
     commitments = await tx.execute(
         f"UPDATE cycles SET commitment = NULL WHERE inbrenger_id = ? AND {_FINISHED} "
-        "AND commitment IS NOT NULL", (user_id,))
+        f"AND commitment IS NOT NULL{only}", args)
     # The next cycle keeps a copy of the previous commitment, and the clip reference points at
     # a recording of their classroom: both are theirs, as are the words a cycle kept in its
     # data while it ran (storage.contributions.WORDS_IN_CYCLE_DATA).
     await tx.execute(
         "UPDATE cycles SET data = json_set(data, "
-        f"{emptied(('previous_commitment', 'clip') + WORDS_IN_CYCLE_DATA)}) "
-        f"WHERE inbrenger_id = ? AND {_FINISHED}", (user_id,))
+        f"{emptied(('previous_commitment', 'clip') + WORDS_IN_CYCLE_DATA)}, "
+        f"'$.{ERASED_MARK}', json('true')) WHERE inbrenger_id = ? AND {_FINISHED}{only}", args)
+    # A summary of their cycle ended with their next turn, by name ("Sanne, je volgende beurt
+    # ..."): a turn they no longer have in that group, and their name (bot.engine.summaries).
+    await tx.execute(
+        "UPDATE summary_messages SET tail = '' WHERE tail != '' AND cycle_id IN "
+        f"(SELECT id FROM cycles WHERE inbrenger_id = ? AND {_FINISHED}{only})", args)
     groups = await tx.execute(
         "UPDATE members SET name = ?, active = 0, agreed_at = NULL, skip_next = 0 "
-        "WHERE user_id = ? AND (name != ? OR active = 1)",
-        (FORGOTTEN_NAME, user_id, FORGOTTEN_NAME))
-    profile = await tx.execute("DELETE FROM users WHERE user_id = ?", (user_id,))
-    await tx.execute("DELETE FROM group_admins WHERE user_id = ?", (user_id,))
+        f"WHERE user_id = ? AND (name != ? OR active = 1){only}",
+        (FORGOTTEN_NAME, user_id, FORGOTTEN_NAME, *args[1:]))
+    profile = 0
+    if group_id is None:
+        profile = await tx.execute("DELETE FROM users WHERE user_id = ?", (user_id,))
+        await tx.execute("DELETE FROM group_admins WHERE user_id = ?", (user_id,))
     return {"contributions": contributions, "learning_questions": questions,
             "commitments": commitments, "groups": groups, "profile": profile}
 
@@ -147,12 +166,14 @@ def has_anything(data: dict[str, Any]) -> bool:
     shape is left: rows without words or name)."""
     if data["profile"] is not None or data.get("admin_of_groups") or data.get("coach_of"):
         return True
-    for group in data["groups"]:
-        membership = group["membership"]
-        if membership and (membership["active"] or membership["name"] != FORGOTTEN_NAME):
-            return True
-        if any(c["learning_question"] or c["commitment"] for c in group["cycles_as_inbrenger"]):
-            return True
-        if any(c["text"] or c.get("recording_kept") for c in group["contributions"]):
-            return True
-    return False
+    return any(kept_in(group) for group in data["groups"])
+
+
+def kept_in(group: dict[str, Any]) -> bool:
+    """Whether one group of `member_data` still holds their name or words."""
+    membership = group["membership"]
+    if membership and (membership["active"] or membership["name"] != FORGOTTEN_NAME):
+        return True
+    if any(c["learning_question"] or c["commitment"] for c in group["cycles_as_inbrenger"]):
+        return True
+    return any(c["text"] or c.get("recording_kept") for c in group["contributions"])

@@ -26,15 +26,18 @@ class Sent:
     tail: str
 
 
-async def quoting(tx: Tx, user_id: int) -> list[Sent]:
-    """Every summary sent of a cycle the member brought in or spoke in."""
+async def quoting(tx: Tx, user_id: int, group_id: int | None = None) -> list[Sent]:
+    """Every summary sent of a cycle the member brought in or spoke in (of `group_id`'s
+    cycles alone, where given)."""
     rows = await tx.all(
         """
-        SELECT s.chat_id, s.message_id, s.cycle_id, s.tail FROM summary_messages s
+        SELECT s.chat_id, s.message_id, s.cycle_id, s.tail
+          FROM summary_messages s
           JOIN cycles c ON c.id = s.cycle_id
-         WHERE c.inbrenger_id = :user
-            OR EXISTS (SELECT 1 FROM contributions k
-                        WHERE k.cycle_id = s.cycle_id AND k.user_id = :user)
+         WHERE (c.inbrenger_id = :user
+                OR EXISTS (SELECT 1 FROM contributions k
+                            WHERE k.cycle_id = s.cycle_id AND k.user_id = :user))
+           AND (:group IS NULL OR c.group_id = :group)
          ORDER BY s.cycle_id, s.chat_id
-        """, {"user": user_id})
+        """, {"user": user_id, "group": group_id})
     return [Sent(r["chat_id"], r["message_id"], r["cycle_id"], r["tail"]) for r in rows]

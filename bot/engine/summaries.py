@@ -46,11 +46,13 @@ async def _as_sent(tx: Tx, group: Group, cycle: Cycle, now: datetime, in_group: 
                             history=tuple(p for p in history if p.cycle_id <= cycle.id))
 
 
-async def without_their_words(unit: Unit, user_id: int) -> int:
-    """After `user_id`'s /forget: every summary sent of a cycle they brought in or spoke in,
-    edited as it reads now (their words erased, their name "—"), looking across the cycles
-    there were when it was sent, and ending as sent (its next-turn line); how many."""
-    sent = await summary_messages.quoting(unit.tx, user_id)
+async def without_their_words(unit: Unit, user_id: int, group_id: int | None = None) -> int:
+    """After `user_id`'s /forget: every summary sent of a cycle they brought in or spoke in
+    (in `group_id` alone, where that was all they erased), edited as it reads now (their
+    words erased, their name "—"), looking across the cycles there were when it was sent,
+    and ending as sent (its next-turn line; the inbrenger's own erase dropped it,
+    storage.privacy.forget_member); how many."""
+    sent = await summary_messages.quoting(unit.tx, user_id, group_id)
     made: dict[tuple[int, bool], str] = {}  # (cycle, the group's?): one rendering each
     for summary in sent:
         cycle = await cycles.get(unit.tx, summary.cycle_id)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from flows.effects import Effect, Text
-from flows.model import Member, PastCycle, Phase, Settings
+from flows.model import FORGOTTEN_NAME, Member, PastCycle, Phase, Settings
 from flows.nudging.history import NudgeHistory
 
 
@@ -73,6 +73,10 @@ class Cycle:
     sound_shown_at: datetime | None = None  # the speech-and-silence timeline last posted
     sound_shown_moments: tuple[float, ...] = ()  # the moments marked on it
     nudge_history: NudgeHistory = field(default_factory=NudgeHistory)
+    # The inbrenger erased their words since (/forget, storage.privacy.ERASED_MARK): no
+    # commitment reads as "erased", not "none confirmed", and the cycle no longer names them,
+    # not even by the name they have if they join again.
+    erased_by_inbrenger: bool = False
 
     @property
     def is_open(self) -> bool:
@@ -134,6 +138,8 @@ class CycleContext:
             (m for m in self.former if m.user_id == user_id), Member(user_id, "?"))
 
     def name_of(self, user_id: int) -> str:
+        if user_id == self.cycle.inbrenger_id and self.cycle.erased_by_inbrenger:
+            return FORGOTTEN_NAME  # their words went, and their name with them
         return self.someone(user_id).name
 
     @property

@@ -16,9 +16,10 @@ from flows.cycle.phases import quote as quote_words
 from flows.cycle.strong import is_strong_moment, moment_of
 from flows.effects import Text, text
 from flows.labels import ACTIVATING, COMPENSATING, Label
-from flows.model import FORGOTTEN_NAME, TALK_PHASES, Member, Phase
+from flows.model import TALK_PHASES, Member, Phase
 from flows.nudging.policy import QUESTIONS
 from flows.reports.balance import WELCOME, kind_of, known, talk
+from flows.reports.erased import commitment_line, named
 from flows.reports.own_words import own_line, own_words, unread_own_voice, voice_line
 from flows.reports.progress import across_cycles, reached, with_cycle
 
@@ -218,7 +219,7 @@ def strong_moments_line(ctx: CycleContext) -> Text | None:
 
 
 def _strong_moment(name: str, times: list[str]) -> Text:
-    who: str | Text = text("summary.strong_moment_by_peer") if name == FORGOTTEN_NAME else name
+    who = named(name)
     if times:
         return text("summary.strong_moment_at", name=who, times=", ".join(times))
     return text("summary.strong_moment", name=who)
@@ -326,24 +327,26 @@ def lookback_part(ctx: CycleContext, *, for_coach: bool = False) -> tuple[Text, 
     cycle = ctx.cycle
     parts: list[Text] = []
     helpful = next((c for c in ctx.contributions if c.id == cycle.lookback_choice), None)
+    inbrenger = named(ctx.name_of(cycle.inbrenger_id))
     if helpful is not None and not (helpful.text or helpful.is_voice):
         # Its words are gone (the writer's /forget, or the retention): said, never an empty quote.
-        parts.append(text("summary.helpful_erased", inbrenger=ctx.name_of(cycle.inbrenger_id)))
+        parts.append(text("summary.helpful_erased", inbrenger=inbrenger))
     elif helpful is not None:
         parts.append(text("summary.helpful", name=ctx.name_of(helpful.user_id),
-                          quote=quoted(as_shown(helpful), QUOTE_CHARS),
-                          inbrenger=ctx.name_of(cycle.inbrenger_id)))
+                          quote=quoted(as_shown(helpful), QUOTE_CHARS), inbrenger=inbrenger))
+    elif cycle.erased_by_inbrenger:
+        pass  # their choice, or that they made none, went with their words
     elif cycle.lookback_choice == 0:
-        parts.append(text("summary.helpful_none", inbrenger=ctx.name_of(cycle.inbrenger_id)))
+        parts.append(text("summary.helpful_none", inbrenger=inbrenger))
     elif cycle.phase is Phase.CLOSED and ctx.inbrenger is None:
         # They left the chat before the look back (or in it): not "did not choose", and no
         # later choice to wait for.
-        parts.append(text("summary.helpful_left", inbrenger=ctx.name_of(cycle.inbrenger_id)))
+        parts.append(text("summary.helpful_left", inbrenger=inbrenger))
     elif cycle.phase is Phase.CLOSED:
         # No answer in time: said, so nobody reads the silence as "nothing helped". A late
         # choice (possible while buttons were offered) comes as an addition.
         key = "report.helpful_open" if cycle.lookback_options else "report.helpful_unanswered"
-        parts.append(text(key, inbrenger=ctx.name_of(cycle.inbrenger_id)))
+        parts.append(text(key, inbrenger=inbrenger))
     lines = tuple(_move_line(ctx, c) for c in ctx.contributions
                   if c.phase == LOOKBACK and (c.text or unread_voice(c)))
     if lines:
@@ -378,10 +381,7 @@ def group_summary(ctx: CycleContext, *, for_coach: bool = False,
         parts.append(story_line(story, name))
     parts.extend(part for phase in TALK_PHASES
                  if (part := _phase_part(ctx, phase, story if phase is Phase.GOAL else None)))
-    if cycle.commitment:
-        parts.append(text("summary.commitment", commitment=cycle.commitment))
-    else:
-        parts.append(text("summary.no_commitment"))
+    parts.append(commitment_line(cycle))
     parts.extend(lookback_part(ctx, for_coach=for_coach))
     rows = participation(ctx)
     if participation_part is not None:

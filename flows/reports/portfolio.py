@@ -13,7 +13,7 @@ from typing import Any
 
 from flows.cycle.model import LOOKBACK, VOICE, ContributionRef, Cycle
 from flows.cycle.watching import late_to_watch
-from flows.model import Group, Member, Phase
+from flows.model import FORGOTTEN_NAME, Group, Member, Phase
 from flows.reports.balance import WELCOME, balance, peers_talk, talk
 from flows.reports.group_summary import Participation, members_balance
 
@@ -161,7 +161,8 @@ def portfolio(group: Group, members: Iterable[Member], cycles: CycleRows,
     """`for_coach`: a running cycle is its heading alone (`CycleRecord.as_data`)."""
     people = tuple(members)
     names = {m.user_id: m.name for m in people}
-    records = [CycleRecord(c, names.get(c.inbrenger_id) or "?", contributions,
+    records = [CycleRecord(c, FORGOTTEN_NAME if c.erased_by_inbrenger
+                           else names.get(c.inbrenger_id) or "?", contributions,
                            (held or {}).get(c.id), people)
                for c, contributions in cycles]
     return {"group": {"id": group.id, "title": group.title},

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from flows.catalog import DEFAULT_LANGUAGE, LANGUAGES, catalog, plural_form
 from flows.classifier.timestamps import clock
 from flows.cycle.model import LOOKBACK, ContributionRef, Cycle
-from flows.model import TALK_PHASES, Group, Member, Phase
+from flows.model import FORGOTTEN_NAME, TALK_PHASES, Group, Member, Phase
 from flows.reports.balance import WELCOME, balance, peers_talk
 from flows.reports.group_summary import (
     Participation,
@@ -82,6 +82,7 @@ class Story:
     # A running cycle in a coach's portfolio: its heading alone. The coach is not in the group
     # and gets each cycle's summary when it closes (SPEC 1, 2), not the talk while it runs.
     withheld: bool = False
+    erased: bool = False  # the inbrenger erased their words since: no commitment is "erased"
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,10 @@ def story(group: Group, cycle: Cycle, contributions: tuple[ContributionRef, ...]
     spoken = [c for c in peers_talk(cycle, contributions) if c.is_voice]
     counts = balance(cycle, contributions)  # the peers' talk (flows/reports/balance.py)
     return Story(
-        group=group.title, inbrenger=who(cycle.inbrenger_id), number=cycle.number,
+        # An inbrenger who erased their words is "—" there, by whatever name they have now.
+        group=group.title, number=cycle.number, erased=cycle.erased_by_inbrenger,
+        inbrenger=FORGOTTEN_NAME if cycle.erased_by_inbrenger and reader is None
+        else who(cycle.inbrenger_id),
         finished=not cycle.is_open, stopped=cycle.phase is Phase.CANCELLED,
         ahead=cycle.is_open and cycle.phase not in TALK_PHASES,
         learning_question=cycle.learning_question,
@@ -243,7 +247,8 @@ class _Writer:
             if said:
                 rows.append((self.say(key), [self.line(x) for x in said]))
         rows.append((self.say("portfolio.commitment"),
-                     e(s.commitment) if s.commitment else self.say("portfolio.no_commitment")))
+                     e(s.commitment) if s.commitment else self.say(
+                         "portfolio.commitment_erased" if s.erased else "portfolio.no_commitment")))
         if s.helped:
             rows.append((self.say("portfolio.helped"), self.line(s.helped)))
         elif s.helped_answer == NONE_OF_THESE:

@@ -88,14 +88,16 @@ async def set_up_agreed(bot: InProcessBot, *joined: Person) -> int:
 
 
 async def forget_asked(bot: InProcessBot, person: Person) -> str:
-    """`person` sends /forget in their private chat; the data of its "yes, erase" button."""
+    """`person` sends /forget in their private chat; the data of its "yes, erase" button
+    (of several groups: "everything", the one that names no group)."""
     since = await bot.tg.mark()
     await bot.handle(command(bot.app.bot, person, "/forget", chat_id=person.user_id))
     [confirm] = [m for m in await bot.tg.bot_messages(person.user_id, since=since)
                  if m["message"].get("reply_markup")]
     return str(next(b["callback_data"]
                     for row in confirm["message"]["reply_markup"]["inline_keyboard"]
-                    for b in row if b["callback_data"].startswith("forget:yes")))
+                    for b in row if b["callback_data"].startswith("forget:yes")
+                    and b["callback_data"].count(":") == 3))
 
 
 async def forget_me(bot: InProcessBot, person: Person) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from flows.cycle.model import Clip, Cycle
 from flows.model import Group, Phase, Settings
-from storage import contributions, cycles, groups, members
+from storage import contributions, cycles, groups, members, summary_messages
 from storage.db import Database, Tx
 from storage.privacy import (
     FORGOTTEN_NAME,
@@ -252,3 +252,79 @@ async def test_forget_and_the_retention_erase_a_proposal_and_a_corrected_questio
         data = json.loads(row["data"])
         assert data["proposed_commitment"] is None and data["corrected_question"] is None
         assert data["offered_question"] is None
+
+
+# /forget of one group's words (review ux21: Sanne, in two groups, lost her other group's
+# portfolio and membership with one button): only that group's rows change.
+
+async def test_one_groups_erase_leaves_the_other_group_and_the_profile(
+        db: Database, history: History) -> None:
+    group, other = history["group"].id, history["other"].id
+    async with db.transaction() as tx:
+        await tx.execute("INSERT INTO group_admins (group_id, user_id, seen_at) "
+                         "VALUES (?, ?, '2026-12-02')", (other, CATO))
+        erased = await forget_member(tx, CATO, other)
+        in_a = await tx.all("SELECT name, active FROM members WHERE user_id = ? "
+                            "AND group_id = ?", (CATO, group))
+        in_b = await tx.all("SELECT name, active FROM members WHERE user_id = ? "
+                            "AND group_id = ?", (CATO, other))
+        profile = await tx.one("SELECT name FROM users WHERE user_id = ?", (CATO,))
+        admin = await tx.one("SELECT 1 FROM group_admins WHERE user_id = ?", (CATO,))
+        hers = await cycles.get(tx, history["other_cycle"].id)
+    assert erased == {"contributions": 0, "learning_questions": 1, "commitments": 1,
+                      "groups": 1, "profile": 0}
+    assert [tuple(r) for r in in_a] == [("Cato", 1)]
+    assert [tuple(r) for r in in_b] == [(FORGOTTEN_NAME, 0)]
+    assert profile is not None and admin is not None
+    assert hers is not None and hers.learning_question is None and hers.erased_by_inbrenger
+    texts = await _texts(db)
+    assert None not in texts[CATO]  # her words in group A are all still there
+
+
+async def test_one_groups_erase_takes_only_that_groups_words(
+        db: Database, history: History) -> None:
+    async with db.transaction() as tx:
+        erased = await forget_member(tx, BRAM, history["other"].id)
+        in_a = await members.active(tx, history["group"].id)
+    texts = await _texts(db)
+    assert erased["contributions"] == 1 and erased["groups"] == 1
+    assert texts[BRAM] == ["Wat zag je bij de deur?", "Wat wil je bereiken?", None]
+    assert "Bram" in [m.name for m in in_a]
+
+
+async def test_only_an_open_cycle_in_the_chosen_group_stands_in_the_way(
+        db: Database, history: History) -> None:
+    async with db.reading() as tx:
+        assert await open_cycle_as_inbrenger(tx, BRAM) == [history["group"].id]
+        assert await open_cycle_as_inbrenger(tx, BRAM, history["group"].id)
+        assert await open_cycle_as_inbrenger(tx, BRAM, history["other"].id) == []
+
+
+async def test_the_erased_inbrengers_cycles_are_marked_and_lose_their_next_turn_line(
+        db: Database, history: History) -> None:
+    """The mark tells the summaries "erased" from "none confirmed"; the stored next-turn line
+    named her ("Anna, je volgende beurt ...")."""
+    first = history["first"].id
+    async with db.transaction() as tx:
+        await summary_messages.record(tx, -100, 71, first, NOW, tail="Anna, je volgende beurt")
+        await summary_messages.record(tx, -100, 72, history["other_cycle"].id, NOW,
+                                      tail="Cato, je volgende beurt")
+        await forget_member(tx, ANNA, history["group"].id)
+        tails = await tx.all("SELECT message_id, tail FROM summary_messages ORDER BY message_id")
+        marks = await tx.all("SELECT id, json_extract(data, '$.erased_by_inbrenger') AS mark "
+                             "FROM cycles ORDER BY id")
+        quoting = await summary_messages.quoting(tx, CATO, history["group"].id)
+    assert [tuple(r) for r in tails] == [(71, ""), (72, "Cato, je volgende beurt")]
+    assert {r["id"]: r["mark"] for r in marks} == {
+        first: 1, history["second"].id: 1, history["running"].id: 0,
+        history["other_cycle"].id: 0}
+    assert [s.cycle_id for s in quoting] == [first]  # Cato's cycle in the other group is not
+    raw = await db_data(db, history["second"].id)
+    assert raw["previous_commitment"] is None
+
+
+async def db_data(db: Database, cycle_id: int) -> dict[str, object]:
+    async with db.reading() as tx:
+        row = await tx.one("SELECT data FROM cycles WHERE id = ?", (cycle_id,))
+    assert row is not None
+    return dict(json.loads(row["data"]))
