@@ -64,7 +64,7 @@ async def leave_pressed(press: GroupPress[LeaveButton]) -> PressAnswer:
     if refusal is not None:  # their cycle's talk began since they asked
         return PressAnswer(render(language, refusal), alert=True)
     # /forget erases one group's words or every group's: someone in other groups hears that
-    # what they said there stays unless they choose otherwise (review ux21).
+    # what they said there stays unless they choose otherwise (review ux20).
     elsewhere = set(await members.groups_of(press.unit.tx, member.user_id)) - {group.id}
     left = "bot.left_elsewhere" if elsewhere else "bot.left"
     await press.unit.send(Edit(group.chat_id, press.message_id,

@@ -2,7 +2,7 @@
 6: members can see and delete their own data; /export is in bot/handlers/export.py).
 
 It works only in the private chat, so nobody's data is ever posted in a group. A member of
-several groups chooses one group's words, or everything (review ux21): one group's erase
+several groups chooses one group's words, or everything (review ux20): one group's erase
 keeps their private chat's profile, their admin rows and any coach links while another group
 still holds their words. Everything also unlinks a coach from every group they coach, and
 their name goes with the link.
@@ -95,7 +95,7 @@ def _titles(kept: dict[int, str], group_ids: Iterable[int]) -> str:
 def _confirmation(language: str, kept: dict[int, str], blocked: list[int],
                   coached: list[str]) -> list[str]:
     """What "yes" erases, naming the group or groups (Sanne, in two groups, read "every
-    intervision group" and lost her other group's portfolio, review ux21); a coach who
+    intervision group" and lost her other group's portfolio, review ux20); a coach who
     never took part in a group hears only what concerns a coach."""
     if len(kept) > 1:
         parts = [say(language, "privacy.forget_confirm_groups", groups=", ".join(kept.values()))]

@@ -1,5 +1,5 @@
 """How the summaries speak of words their writer erased (/forget): never "—" inside a
-sentence, and never "none" where there was something (review ux21)."""
+sentence, and never "none" where there was something (review ux20)."""
 from __future__ import annotations
 
 from flows.cycle.model import Cycle

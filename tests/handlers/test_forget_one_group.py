@@ -1,4 +1,4 @@
-"""/forget for a member of two groups (review ux21: Sanne, in the Dutch "Intervisie 2B" and the
+"""/forget for a member of two groups (review ux20: Sanne, in the Dutch "Intervisie 2B" and the
 English "ITT Cohort A", pressed the one "yes" after /leave in one group and lost her other
 group's learning questions, commitments, portfolio and membership too). She now chooses a
 group or everything; only that group's summaries lose her words, and what they still said

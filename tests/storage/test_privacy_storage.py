@@ -254,7 +254,7 @@ async def test_forget_and_the_retention_erase_a_proposal_and_a_corrected_questio
         assert data["offered_question"] is None
 
 
-# /forget of one group's words (review ux21: Sanne, in two groups, lost her other group's
+# /forget of one group's words (review ux20: Sanne, in two groups, lost her other group's
 # portfolio and membership with one button): only that group's rows change.
 
 async def test_one_groups_erase_leaves_the_other_group_and_the_profile(

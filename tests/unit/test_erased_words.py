@@ -49,7 +49,7 @@ def test_the_portfolio_says_so_too_and_its_data_has_no_empty_quote() -> None:
     assert cycle["helped_most_answer"] == "contribution"
 
 
-# Bram, the inbrenger, erased his words since (review ux21): his commitment was confirmed, then
+# Bram, the inbrenger, erased his words since (review ux20): his commitment was confirmed, then
 # erased with the rest, and he joined the group again under the same name.
 ERASED = Cycle(1, 1, BRAM, 1, Phase.CLOSED, NOW, lookback_choice=1, erased_by_inbrenger=True)
 
