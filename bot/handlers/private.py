@@ -61,17 +61,23 @@ async def help_private(unit: Unit, update: Update, language: str) -> None:
     if user is None:
         return
     titles = await coached_titles(unit, user.id)
-    joined = [group.title or "—" for group_id in await members.groups_of(unit.tx, user.id)
-              if (group := await groups.get(unit.tx, group_id)) is not None]
+    joined = await _joined_titles(unit, user.id)
     said: list[Text] = []
     if joined:  # not "you join there with /join" to who did (a review of a school term)
-        said.append(text("bot.help_private_member", groups=", ".join(joined)))
+        said.append(text("bot.help_private_member", groups=joined))
     if titles:
         said.append(text("bot.help_private_coach", groups=", ".join(titles)))
     message = update.effective_message
     if message is not None:
         await unit.send(reply_to(message, render_all(
             language, tuple(said) or (text("bot.help_private"),))))
+
+
+async def _joined_titles(unit: Unit, user_id: int) -> str:
+    """The groups a member takes part in, by name ("" for none)."""
+    joined = [group for group_id in await members.groups_of(unit.tx, user_id)
+              if (group := await groups.get(unit.tx, group_id)) is not None]
+    return ", ".join(group.title or "—" for group in joined)
 
 
 async def anything_else(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -98,6 +104,11 @@ async def anything_else(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         if key == "bot.private_words":
             key, params, about = await _where_words_belong(unit, user.id, message)
             language = about.settings.language if about else language
+        elif key == "bot.private_group_command":
+            # A member hears their groups: /leave there stops one group (review ux20).
+            joined = await _joined_titles(unit, user.id)
+            if joined:
+                key, params = "bot.private_group_command_in", {**params, "groups": joined}
         if throttle.allow(("private", key, params.get("command"), user.id,
                            about.id if about else None), WORDS_ANSWERED_EVERY, now):
             await reply(unit, update, language, key, **params)

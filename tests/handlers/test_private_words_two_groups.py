@@ -79,3 +79,15 @@ async def test_a_coach_who_is_a_member_elsewhere_hears_both_at_help(bot: InProce
     [said] = await bot.answers(command(bot.app.bot, eva, "/help", chat_id=eva.user_id),
                                chat_id=eva.user_id)
     assert "je doet mee in Mentoren" in said and "Je bent coach van Intervisie 3B" in said, said
+
+
+async def test_a_group_command_in_the_private_chat_names_her_groups(bot: InProcessBot) -> None:
+    """Review ux20: "/leave werkt in de chat van je intervisiegroep" to a member of two groups
+    said neither which groups nor that /leave there stops only that one."""
+    await to_the_talk(bot)
+    await _second_group_in_talk(bot, BRAM)
+    await bot.tg.start_private_chat(CATO.user_id)
+    [said] = await bot.answers(command(bot.app.bot, CATO, "/leave", chat_id=CATO.user_id),
+                               chat_id=CATO.user_id)
+    assert "geldt daar voor die groep alleen. Je doet mee in: Intervisie 3B, ITT Cohort A." \
+        in said, said
