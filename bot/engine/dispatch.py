@@ -6,7 +6,7 @@ import logging
 
 from telegram.ext import Application
 
-from bot.engine import media_queue, meetings
+from bot.engine import media_queue, meetings, removal
 from bot.engine.events import run_event
 from bot.engine.services import services_of
 from bot.engine.work import Once
@@ -31,5 +31,8 @@ async def timer_fired(app: Application, timer: StoredTimer, *, late: bool) -> No
         return
     if timer.event == media_queue.EVENT:
         await media_queue.fired(app, group, timer, once=once)
+        return
+    if timer.event == removal.EVENT:
+        await removal.grace_over(app, group, timer, once=once)
         return
     await meetings.timer_fired(app, group, timer, once=once, late=late)

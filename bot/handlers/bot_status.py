@@ -8,16 +8,14 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
 from telegram.ext import BaseHandler, ChatMemberHandler, ContextTypes
 
+from bot.engine import removal
 from bot.engine.effects import to_group
-from bot.engine.events import announce_what_waited, decide_in
+from bot.engine.events import announce_what_waited
 from bot.engine.outgoing import Message
 from bot.engine.work import Unit
 from bot.handlers.common import handling, in_group, user_language
 from bot.texts.render import say
-from flows.cycle.events import THE_BOT, Cancel
-from flows.effects import CancelTimer
-from storage import coaches, cycles, groups, inbox, members
-from storage import timers as timer_store
+from storage import cycles, groups, inbox, members
 
 
 async def can_read_the_talk(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> bool:
@@ -66,6 +64,10 @@ async def _joined(unit: Unit, chat_id: int, by: User | None, *, forum: bool = Fa
     from hears it is back, with what was kept; a group that only moved here hears nothing."""
     stopped = await cycles.stopped_by_removal(unit.tx, chat_id)
     back = await groups.bot_back(unit.tx, chat_id)
+    resumed = [group for group in back if await removal.back_in_time(unit, group)]
+    for group in resumed:  # added back in time: everything goes on where it was
+        await unit.send(to_group(group, say(group.settings.language, "bot.back_in_time")))
+    back = [group for group in back if group not in resumed]
     if back:
         titles = ", ".join(group.title for group in back)
         language = back[0].settings.language
@@ -75,7 +77,7 @@ async def _joined(unit: Unit, chat_id: int, by: User | None, *, forum: bool = Fa
             if inbrenger is not None:
                 said.append(say(language, "bot.back_cycle", name=inbrenger.name))
         await unit.send(Message(chat_id, "\n\n".join(said)))
-    elif not await _group_lives_in(unit, chat_id):
+    elif not resumed and not await _group_lives_in(unit, chat_id):
         # Topics are named only where there are any: in a plain group the word is jargon.
         await unit.send(Message(chat_id, say(user_language(by),
                                              "bot.added_forum" if forum else "bot.added")))
@@ -144,43 +146,14 @@ async def _private_chat_changed(update: Update, context: ContextTypes.DEFAULT_TY
 
 
 async def _bot_removed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The bot was removed from a chat (or the chat closed): each of its groups stops. The
-    open cycle is cancelled, its timers and the schedule's are dropped, and whoever removed
-    the bot, the chat's admins (as last seen at /setup) and the group's coaches hear
-    privately what that means; everything stored stays under retention."""
+    """The bot was removed from a chat (or the chat closed): its groups stop when the grace
+    of bot/engine/removal.py is over, unless it is added back before."""
     change = update.my_chat_member
     async with handling(update, context) as unit:
         if unit is None or change is None:
             return
-        await groups.bot_removed(unit.tx, change.chat.id, unit.now)
-        for group in await groups.in_chat(unit.tx, change.chat.id):
-            planned = await groups.schedule_of(unit.tx, group.id) is not None
-            stopped = await decide_in(unit, group, Cancel(THE_BOT, True)) is not None
-            for timer in await timer_store.pending_of(unit.tx, group.id):
-                await unit.set_timer(group.id, CancelTimer(timer.name))
-            await groups.set_schedule(unit.tx, group.id, None)
-            # Only what was there is said to stop: a topic's group without a cycle or a
-            # schedule is not told of a "running cycle" and "planned meetings".
-            said = " ".join(say(group.settings.language, key, group=group.title) for key in (
-                "bot.group_ended", *(("bot.group_ended_cycle",) if stopped else ()),
-                *(("bot.group_ended_meetings",) if planned else ()), "bot.group_ended_stored"))
-            told = await _told_of_the_end(unit, group.id, change.from_user.id)
-            for person in told:
-                await unit.send(Message(person, said))
-            # Its coaches wait for summaries that will no longer come (re-adding the bot is
-            # the admins' part, so they hear only what it means for them).
-            for coach_id in await coaches.of_group(unit.tx, group.id):
-                if coach_id not in told and await members.can_write_privately(unit.tx, coach_id):
-                    await unit.send(Message(coach_id, say(group.settings.language,
-                                                          "bot.group_ended_coach",
-                                                          group=group.title or "—")))
-
-
-async def _told_of_the_end(unit: Unit, group_id: int, remover: int) -> list[int]:
-    """The chat's admins as last seen at /setup, and whoever removed the bot: each of them who
-    has a private chat with the bot (the chat itself can no longer be written to)."""
-    people = sorted({remover, *await groups.admins_of(unit.tx, group_id)})
-    return [p for p in people if await members.can_write_privately(unit.tx, p)]
+        await removal.taken_out(unit, change.chat.id, change.from_user.id,
+                                user_language(change.from_user))
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]

@@ -4,6 +4,7 @@ the bot is removed from stops, and odd arguments are answered kindly."""
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from pathlib import Path
 
 from fake_telegram import FakeTelegramControl
@@ -78,6 +79,17 @@ async def test_a_group_the_bot_is_removed_from_stops(
     db, anna = tmp_path / "intervision.db", demo_group.admin
     since = await tg.mark()
     await tg.set_bot_status(demo_group.chat_id, "left", by=anna.user_id)
+    # A few minutes' grace first: added back in time, the talk would go on (review ux21).
+    await tg.wait_for_text(anna.user_id, "Per ongeluk?", since=since)
+    await settled(tg, db)
+    assert db_rows(db, "SELECT phase FROM cycles") == [("reality",)]
+    # Not added back: the grace runs out, here while the bot is down (its stored timer
+    # fires at the next start).
+    await running_bot.stop()
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE timers SET due_at = '2000-01-01T00:00:00.000000+00:00' "
+                     "WHERE name = 'bot_removed'")
+    await running_bot.start()
     await tg.wait_for_text(anna.user_id, "uit de groep", since=since)  # who removed it
     await tg.wait_for_text(bram.user_id, "uit de groep", since=since)  # the other admin
     assert db_rows(db, "SELECT phase FROM cycles") == [("cancelled",)]

@@ -9,11 +9,14 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
+from bot.engine import removal
+from bot.engine.dispatch import timer_fired
+from bot.engine.jobs import queue_key
 from bot.engine.sender import Sender
 from bot.engine.services import services_of
 from fake_telegram import FakeTelegramControl
 from flows.callbacks import LeaveButton
-from storage import coaches, groups
+from storage import coaches, groups, timers
 from tests.bot_api import App
 from tests.clips import ffmpeg
 from tests.handlers.updates import ANNA, GROUP, Person, arrived, button, command
@@ -85,6 +88,22 @@ async def set_up_agreed(bot: InProcessBot, *joined: Person) -> int:
     for person in joined:
         await bot.press(person, f"agree:{group[0]}")
     return int(group[0])
+
+
+async def removal_grace_over(bot: InProcessBot) -> None:
+    """The bot was taken out of the chat, and its grace (bot/engine/removal.py) runs out now,
+    not ten minutes from now: what that stops is decided and delivered."""
+    async with services_of(bot.app).db.reading() as tx:
+        waiting = [t for t in await timers.pending(tx) if t.event == removal.EVENT]
+    assert waiting, "the bot was not taken out of a group"
+    assert bot.app.job_queue is not None
+    for timer in waiting:
+        for job in bot.app.job_queue.get_jobs_by_name(queue_key(timer.group_id, timer.name)):
+            job.schedule_removal()
+        await timer_fired(bot.app, timer, late=False)
+    sender = services_of(bot.app).sender
+    assert isinstance(sender, Sender)
+    await sender.idle()
 
 
 async def forget_asked(bot: InProcessBot, person: Person) -> str:

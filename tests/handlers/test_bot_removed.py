@@ -1,15 +1,20 @@
-"""The bot taken out of the chat: whoever removed it hears privately what stopped, and only
-what was there (a group without a cycle or a schedule has no "running cycle" to stop)."""
+"""The bot taken out of the chat: whoever removed it hears privately that adding it back within
+a few minutes lets everything go on (bot/engine/removal.py); added back in time, the cycle goes
+on where it was (review ux21: removed by mistake mid-talk and added back a minute later, the
+cycle had stopped for good). When the grace runs out, they hear what stopped, and only what was
+there (a group without a cycle or a schedule has no "running cycle" to stop)."""
 from __future__ import annotations
 
-from tests.handlers.in_process import InProcessBot, set_up, started_bot
-from tests.handlers.talk import announced, clip_shown
+from tests.handlers.in_process import InProcessBot, removal_grace_over, set_up, started_bot
+from tests.handlers.talk import announced, clip_shown, in_reality_step
 from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, bot_added, command
 
 
 async def _removed(bot: InProcessBot) -> list[str]:
-    since = await bot.tg.mark()
+    """Taken out, and not added back in time: what the remover hears then."""
     await bot.handle(bot_added(bot.app.bot, ANNA, removed=True))
+    since = await bot.tg.mark()
+    await removal_grace_over(bot)
     return await bot.said(ANNA.user_id, since=since)
 
 
@@ -89,3 +94,22 @@ async def test_a_turn_the_removal_stopped_is_given_back(bot: InProcessBot) -> No
                             BRAM.user_id) == (0, None)
     [status] = await bot.answers(command(bot.app.bot, CATO, "/status"))
     assert "Bram" in status
+
+
+async def test_added_back_in_time_the_talk_goes_on_where_it_was(bot: InProcessBot) -> None:
+    await _anna_started_the_bot(bot)
+    await in_reality_step(bot, "see")
+    since = await bot.tg.mark()
+    await bot.handle(bot_added(bot.app.bot, ANNA, removed=True))
+    [grace] = await bot.said(ANNA.user_id, since=since)
+    assert grace.startswith("Je haalde me uit Intervisie 3B. Per ongeluk? Voeg me binnen 10 "
+                            "minuten weer toe"), grace
+    assert await bot.db_one("SELECT phase FROM cycles") == ("reality",)  # nothing stopped yet
+    [back] = await bot.answers(bot_added(bot.app.bot, ANNA))
+    assert back.startswith("👋 Ik ben terug, en alles gaat verder waar het was. Wat jullie "
+                           "schreven toen ik weg was, heb ik niet gelezen"), back
+    assert await bot.db_one("SELECT phase FROM cycles") == ("reality",)
+    assert await bot.db_all("SELECT name FROM timers WHERE fired_at IS NULL "
+                            "AND name = 'bot_removed'") == []
+    [status] = await bot.answers(command(bot.app.bot, CATO, "/status"))
+    assert "realiteit" in status.lower(), status

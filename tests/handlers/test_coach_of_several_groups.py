@@ -11,7 +11,7 @@ from bot.engine.services import services_of
 from flows.model import Settings
 from storage import coaches, groups
 from storage.clock import to_db
-from tests.handlers.in_process import InProcessBot, set_up
+from tests.handlers.in_process import InProcessBot, removal_grace_over, set_up
 from tests.handlers.updates import ANNA, BRAM, GROUP, GROUP_TITLE, Person, bot_added, command
 
 CARLA = Person(20, "Carla")
@@ -151,6 +151,8 @@ async def test_the_coaches_hear_when_the_bot_is_removed_from_their_group(
     await _opens(bot, CARLA, await _invite(bot))
     since = await bot.tg.mark()
     await bot.handle(bot_added(bot.app.bot, ANNA, removed=True))
+    assert await bot.said(CARLA.user_id, since=since) == []  # not while it may come back
+    await removal_grace_over(bot)
     [told] = await bot.said(CARLA.user_id, since=since)
     assert told.startswith(f"De bot is uit de groep {GROUP_TITLE} gehaald: je krijgt er geen "
                            "samenvattingen meer van")
