@@ -16,7 +16,9 @@ from bot.engine.sender import Sender
 from bot.engine.services import services_of
 from fake_telegram import FakeTelegramControl
 from flows.callbacks import LeaveButton
-from storage import coaches, groups, timers
+from flows.model import Group, Settings
+from storage import coaches, groups, members, timers
+from storage.db import Tx
 from tests.bot_api import App
 from tests.clips import ffmpeg
 from tests.handlers.updates import ANNA, GROUP, Person, arrived, button, command
@@ -88,6 +90,17 @@ async def set_up_agreed(bot: InProcessBot, *joined: Person) -> int:
     for person in joined:
         await bot.press(person, f"agree:{group[0]}")
     return int(group[0])
+
+
+async def group_agreed(tx: Tx, now: datetime, chat_id: int, title: str, settings: Settings,
+                       *people: Person) -> Group:
+    """A second group registered in storage (the updates built here all name the first
+    group's title), with `people` joined and agreed."""
+    group, _ = await groups.register(tx, chat_id, 0, title, settings, now)
+    for person in people:
+        await members.join(tx, group.id, person.user_id, person.first_name, now)
+        await members.agree(tx, group.id, person.user_id, now)
+    return group
 
 
 async def removal_grace_over(bot: InProcessBot) -> None:

@@ -14,7 +14,13 @@ from bot.engine.services import services_of
 from flows.cycle.model import Cycle
 from flows.model import Phase, Settings
 from storage import contributions, cycles, groups, members
-from tests.handlers.in_process import InProcessBot, coach_linked, set_up_agreed, started_bot
+from tests.handlers.in_process import (
+    InProcessBot,
+    coach_linked,
+    group_agreed,
+    set_up_agreed,
+    started_bot,
+)
 from tests.handlers.talk import into_will, latest, press_on, stage, to_the_talk
 from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, Person, command, message
 
@@ -33,11 +39,8 @@ async def _in_itt_cohort(bot: InProcessBot, *, open_for: Person | None = None) -
     `open_for`'s, where given."""
     async with services_of(bot.app).db.transaction() as tx:
         now = services_of(bot.app).now()
-        group, _ = await groups.register(tx, OTHER, 0, "ITT Cohort A", Settings(language="en"),
-                                         now)
-        for person in (BRAM, CATO):
-            await members.join(tx, group.id, person.user_id, person.first_name, now)
-            await members.agree(tx, group.id, person.user_id, now)
+        group = await group_agreed(tx, now, OTHER, "ITT Cohort A", Settings(language="en"),
+                                   BRAM, CATO)
         cycle = await cycles.create(tx, Cycle(0, group.id, CATO.user_id, 1, Phase.CLOSED, now,
                                               learning_question=ITT_QUESTION,
                                               commitment="I will wait five seconds."),

@@ -13,8 +13,8 @@ from tests.handlers.updates import ANNA, BRAM, CATO, command, message
 FORUM = -1001000000081
 
 
-async def test_a_cycle_in_a_topic_is_announced_and_answered_in_that_topic(
-        bot: InProcessBot) -> None:
+async def _team_a_set_up(bot: InProcessBot) -> int:
+    """A forum whose topic "Team A" is a group that Bram and Cato joined; the topic's id."""
     await bot.tg.add_group(FORUM, "Lerarenkamer", forum=True, admins=[ANNA.user_id],
                            members=[BRAM.user_id, CATO.user_id])
     team = await bot.tg.add_topic(FORUM, "Team A", created_by=ANNA.user_id)
@@ -24,6 +24,12 @@ async def test_a_cycle_in_a_topic_is_announced_and_answered_in_that_topic(
     for person in (BRAM, CATO):
         await bot.handle(command(bot.app.bot, person, "/join", chat_id=FORUM, thread=team))
         await bot.press(person, f"agree:{row[0]}", chat_id=FORUM)
+    return team
+
+
+async def test_a_cycle_in_a_topic_is_announced_and_answered_in_that_topic(
+        bot: InProcessBot) -> None:
+    team = await _team_a_set_up(bot)
     since = await bot.tg.mark()
     await bot.handle(command(bot.app.bot, ANNA, "/cycle Bram", chat_id=FORUM, thread=team))
     announced = await bot.tg.bot_messages(FORUM, since=since)
@@ -54,15 +60,7 @@ async def test_talk_in_another_topic_is_pointed_to_the_groups_topic_once(
         bot: InProcessBot) -> None:
     """Review ux21: Cato's question in General while her group talked in its topic was lost
     without a word (a clip or a command there is pointed on)."""
-    await bot.tg.add_group(FORUM, "Lerarenkamer", forum=True, admins=[ANNA.user_id],
-                           members=[BRAM.user_id, CATO.user_id])
-    team = await bot.tg.add_topic(FORUM, "Team A", created_by=ANNA.user_id)
-    await bot.handle(command(bot.app.bot, ANNA, "/setup", chat_id=FORUM, thread=team))
-    row = await bot.db_one("SELECT id FROM groups WHERE chat_id = ?", FORUM)
-    assert row is not None
-    for person in (BRAM, CATO):
-        await bot.handle(command(bot.app.bot, person, "/join", chat_id=FORUM, thread=team))
-        await bot.press(person, f"agree:{row[0]}", chat_id=FORUM)
+    team = await _team_a_set_up(bot)
     await bot.handle(command(bot.app.bot, ANNA, "/cycle Bram", chat_id=FORUM, thread=team))
     since = await bot.tg.mark()
     await bot.handle(message(bot.app.bot, CATO, "Wat wilde je bereiken met die opdracht?",

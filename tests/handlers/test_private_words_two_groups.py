@@ -8,7 +8,7 @@ from bot.engine.services import services_of
 from flows.cycle.model import Cycle
 from flows.model import Phase, Settings
 from storage import cycles, groups, members
-from tests.handlers.in_process import InProcessBot, coach_linked, started_bot
+from tests.handlers.in_process import InProcessBot, coach_linked, group_agreed, started_bot
 from tests.handlers.talk import to_the_talk
 from tests.handlers.updates import BRAM, CATO, Person, command, message
 
@@ -19,11 +19,8 @@ async def _second_group_in_talk(bot: InProcessBot, inbrenger: Person) -> int:
     """"ITT Cohort A" (English), with Bram and Cato, in the talk about `inbrenger`'s clip."""
     async with services_of(bot.app).db.transaction() as tx:
         now = services_of(bot.app).now()
-        group, _ = await groups.register(tx, OTHER, 0, "ITT Cohort A", Settings(language="en"),
-                                         now)
-        for person in (BRAM, CATO):
-            await members.join(tx, group.id, person.user_id, person.first_name, now)
-            await members.agree(tx, group.id, person.user_id, now)
+        group = await group_agreed(tx, now, OTHER, "ITT Cohort A", Settings(language="en"),
+                                   BRAM, CATO)
         await cycles.create(tx, Cycle(0, group.id, inbrenger.user_id, 1, Phase.REALITY, now),
                             actor_id=None, event="start", now=now)
     return group.id
