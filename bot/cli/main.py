@@ -13,8 +13,10 @@ from collections.abc import Sequence
 from bot.startup import config as configuration
 
 
-def configure_logging(level: str) -> None:
+def configure_logging(level: str, token: str = "") -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from bot.startup.log_redaction import redact_token_in_logs
+    redact_token_in_logs(token)
     # httpx logs every request URL at INFO, and the URL holds the bot token (SPEC section 6).
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
@@ -32,7 +34,7 @@ def load_config(require_token: bool = True) -> configuration.Config:
 
 def run(args: argparse.Namespace) -> int:
     config = load_config()
-    configure_logging(config.log_level)
+    configure_logging(config.log_level, config.token)
     from bot.startup.run import run_bot
     return run_bot(config)
 

@@ -95,6 +95,18 @@ def _transcriber_problems(env: Mapping[str, str]) -> list[str]:
     return []
 
 
+def _base_url_problems(name: str, url: str, default: str) -> list[str]:
+    """python-telegram-bot puts the token right after the base URL (or where it says
+    `{token}`). A base without its `/bot` can never work, and the token then runs into the
+    URL's port or path: every retry would log it (review ux22)."""
+    if not url.startswith(("http://", "https://")):
+        return [f"{name}: {url!r} is not an http(s) URL"]
+    tail = default.removeprefix("https://api.telegram.org")
+    if not (url.endswith(tail) or "{token}" in url):
+        return [f"{name} should end in {tail}, as {default} (it is {url!r})"]
+    return []
+
+
 def load(env: Mapping[str, str] | None = None, *, require_token: bool = True) -> Config:
     env = os.environ if env is None else env
     problems: list[str] = []
@@ -119,10 +131,9 @@ def load(env: Mapping[str, str] | None = None, *, require_token: bool = True) ->
         problems.append("INTERVISION_LOG_LEVEL: use DEBUG, INFO, WARNING or ERROR")
     api_base_url = env.get("TELEGRAM_API_BASE_URL", DEFAULT_API_BASE_URL)
     file_base_url = env.get("TELEGRAM_FILE_BASE_URL", DEFAULT_FILE_BASE_URL)
-    for name, url in (("TELEGRAM_API_BASE_URL", api_base_url),
-                      ("TELEGRAM_FILE_BASE_URL", file_base_url)):
-        if not url.startswith(("http://", "https://")):
-            problems.append(f"{name}: {url!r} is not an http(s) URL")
+    problems += _base_url_problems("TELEGRAM_API_BASE_URL", api_base_url, DEFAULT_API_BASE_URL)
+    problems += _base_url_problems("TELEGRAM_FILE_BASE_URL", file_base_url,
+                                   DEFAULT_FILE_BASE_URL)
     webhook_url = env.get("INTERVISION_WEBHOOK_URL") or None
     webhook_secret = env.get("INTERVISION_WEBHOOK_SECRET") or None
     if webhook_url and not webhook_url.startswith("https://"):
