@@ -107,7 +107,10 @@ def _base_url_problems(name: str, url: str, default: str) -> list[str]:
     return []
 
 
-def load(env: Mapping[str, str] | None = None, *, require_token: bool = True) -> Config:
+def load(env: Mapping[str, str] | None = None, *, require_token: bool = True,
+         writes: bool = True) -> Config:
+    """`writes=False` for a command that only reads (export): its folders are neither made
+    nor checked for writing, so a mistyped path leaves nothing behind."""
     env = os.environ if env is None else env
     problems: list[str] = []
     token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
@@ -119,7 +122,7 @@ def load(env: Mapping[str, str] | None = None, *, require_token: bool = True) ->
                         "(digits, a colon, then 30+ letters, digits, - or _)")
     data_dir = Path(env.get("INTERVISION_DATA_DIR", "data"))
     db_path = Path(env.get("INTERVISION_DB", str(data_dir / "intervision.db")))
-    for problem in (_writable_dir(data_dir), _writable_file(db_path)):
+    for problem in (_writable_dir(data_dir), _writable_file(db_path)) if writes else ():
         if problem:
             problems.append(problem)
     timezone = env.get("INTERVISION_TIMEZONE", "Europe/Amsterdam")
