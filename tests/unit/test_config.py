@@ -89,13 +89,15 @@ def test_a_speech_to_text_set_up_that_can_work_loads(tmp_path: Path) -> None:
         load({"TELEGRAM_BOT_TOKEN": TOKEN, "INTERVISION_DATA_DIR": str(tmp_path), **env})
 
 
+API_SAID = "should end in /bot, as https://api.telegram.org/bot"
+FILE_SAID = "should end in /file/bot, as https://api.telegram.org/file/bot"
+
+
 @pytest.mark.parametrize(("name", "value", "said"), [
     # the review's typo: the token ran into the port, and every retry logged it
-    ("TELEGRAM_API_BASE_URL", "http://127.0.0.1:46771", "should end in /bot, as "
-                                                        "https://api.telegram.org/bot"),
-    ("TELEGRAM_API_BASE_URL", "http://bot-api:8081/bot/", "should end in /bot"),
-    ("TELEGRAM_FILE_BASE_URL", "http://bot-api:8081/file", "should end in /file/bot, as "
-                                                           "https://api.telegram.org/file/bot"),
+    ("TELEGRAM_API_BASE_URL", "http://127.0.0.1:46771", API_SAID),
+    ("TELEGRAM_API_BASE_URL", "http://bot-api:8081/bot/", API_SAID),
+    ("TELEGRAM_FILE_BASE_URL", "http://bot-api:8081/file", FILE_SAID),
 ])
 def test_a_telegram_base_url_that_cannot_work_is_refused_at_start(
         tmp_path: Path, name: str, value: str, said: str) -> None:
