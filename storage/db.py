@@ -64,8 +64,9 @@ def hold_for_this_process(path: str | Path) -> int:
     """Takes the database for this process (a lock on `<path>.lock`, let go when the process
     ends, however it ends); raises InUse when another `intervision run` holds it. Two bots on
     one database would both deliver the outbox: every message twice. Readers (`intervision
-    export`, `sqlite3 .backup`) do not take it."""
-    descriptor = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    export`, `sqlite3 .backup`) do not take it. The lock is on the file's real path, so a
+    second start through a symlink or another mount of its folder is refused too."""
+    descriptor = os.open(f"{Path(path).resolve()}.lock", os.O_RDWR | os.O_CREAT, 0o600)
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
