@@ -238,3 +238,34 @@ def test_each_command_says_what_it_does_in_its_help(command: str, said: str) -> 
     assert shown.returncode == 0 and said in shown.stdout
     description = shown.stdout.split("\n\n")[1]
     assert not description.startswith(("positional", "options"))
+
+
+def test_run_on_an_older_database_logs_the_upgrade_and_where_the_copy_is(tmp_path: Path) -> None:
+    import asyncio
+
+    import aiosqlite
+
+    from storage.migrations import LATEST_VERSION, apply_pending
+
+    async def at_version_6() -> None:
+        async with aiosqlite.connect(tmp_path / "intervision.db") as conn:
+            await apply_pending(conn, up_to=6)
+
+    asyncio.run(at_version_6())
+    env = {"PATH": "/usr/bin:/bin", "INTERVISION_DATA_DIR": str(tmp_path),
+           "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/bot"}
+    bot = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=env,
+                           cwd=Path(__file__).resolve().parents[2],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        assert bot.stderr is not None
+        said = [bot.stderr.readline(), bot.stderr.readline()]
+    finally:
+        bot.terminate()
+        bot.communicate(timeout=30)
+    kept = tmp_path / f"intervision.db.before-schema-{LATEST_VERSION}"
+    assert f"database copied to {kept} before upgrading it from schema 6" in said[0]
+    assert (f"database {tmp_path / 'intervision.db'} (upgraded from schema 6 to "
+            f"{LATEST_VERSION} (migrations 7-{LATEST_VERSION}); the database as it was is "
+            f"kept in {kept})") in said[1]
+    assert kept.is_file()
