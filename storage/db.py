@@ -185,13 +185,14 @@ class Database:
             waiting = await pending(self._conn)
             backup = None
             if waiting and before > 0 and self.path != ":memory:":
-                backup = await self._copy(_free_backup_path(Path(self.path),
+                backup = await self.copy_to(_free_backup_path(Path(self.path),
                                                             waiting[-1].version))
                 log.info("database copied to %s before upgrading it from schema %d",
                          backup, before)
             return Upgrade(before, await apply_pending(self._conn), backup)
 
-    async def _copy(self, target: Path) -> Path:
+    async def copy_to(self, target: Path) -> Path:
+        """An online copy of the database (SQLite's backup API), safe while it is in use."""
         # The aiosqlite thread runs the copy, so the target may be used from it.
         copy = sqlite3.connect(target, check_same_thread=False)
         try:
