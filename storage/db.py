@@ -197,8 +197,11 @@ class Database:
         copy = sqlite3.connect(target, check_same_thread=False)
         try:
             await self._conn.backup(copy)
-        finally:
+        except BaseException:
             copy.close()
+            target.unlink(missing_ok=True)  # no half copy that looks like a backup
+            raise
+        copy.close()
         return target
 
     async def close(self) -> None:

@@ -23,7 +23,10 @@ class RedactToken(logging.Filter):
         return text
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):  # a malformed record: as it came, without the token
+            message = f"{record.msg} {record.args!r}"
         cleaned = self._clean(message)
         if cleaned != message:
             record.msg, record.args = cleaned, ()
