@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import asyncio
 import fcntl
+import logging
 import os
 import sqlite3
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import aiosqlite
 
-from storage.migrations import SchemaTooNew, apply_pending
+from storage.migrations import SchemaTooNew, apply_pending, current_version, pending
 
 Row = aiosqlite.Row
+log = logging.getLogger(__name__)
 
 # SQLite's primary result codes for a database that cannot be written *for now*: the disk is
 # full, the file was made read-only, someone else holds the lock (an operator's `.backup`), an
@@ -61,14 +64,48 @@ def hold_for_this_process(path: str | Path) -> int:
     """Takes the database for this process (a lock on `<path>.lock`, let go when the process
     ends, however it ends); raises InUse when another `intervision run` holds it. Two bots on
     one database would both deliver the outbox: every message twice. Readers (`intervision
-    export`, `sqlite3 .backup`) do not take it."""
-    descriptor = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    export`, `sqlite3 .backup`) do not take it. The lock is on the file's real path, so a
+    second start through a symlink or another mount of its folder is refused too."""
+    descriptor = os.open(f"{Path(path).resolve()}.lock", os.O_RDWR | os.O_CREAT, 0o600)
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         os.close(descriptor)
         raise InUse(str(path)) from None
     return descriptor
+
+
+@dataclass(frozen=True)
+class Upgrade:
+    """What opening the database did to its schema: the version it was at, the migrations
+    applied, and where the copy made before them lies (None when nothing was copied)."""
+    before: int
+    applied: list[int] = field(default_factory=list)
+    backup: Path | None = None
+
+    @property
+    def after(self) -> int:
+        return self.applied[-1] if self.applied else self.before
+
+    def described(self) -> str:
+        """In words for the operator's log: whether, and from which version, it was upgraded."""
+        if not self.applied:
+            return f"schema {self.before}, up to date"
+        steps = (f"migration {self.applied[0]}" if len(self.applied) == 1
+                 else f"migrations {self.applied[0]}-{self.applied[-1]}")
+        said = f"upgraded from schema {self.before} to {self.after} ({steps})"
+        return said + (f"; the database as it was is kept in {self.backup}" if self.backup
+                       else "")
+
+
+def _free_backup_path(path: Path, version: int) -> Path:
+    """`<database>.before-schema-N`, or with .2, .3 ... after it: a copy is never overwritten."""
+    first = path.with_name(f"{path.name}.before-schema-{version}")
+    chosen, number = first, 1
+    while chosen.exists():
+        number += 1
+        chosen = first.with_name(f"{first.name}.{number}")
+    return chosen
 
 
 class Tx:
@@ -111,6 +148,7 @@ class Database:
         self._lock = asyncio.Lock()
         self._holder: asyncio.Task[object] | None = None
         self.path = path
+        self.upgrade: Upgrade | None = None  # what `open` did to the schema, when it migrated
 
     @classmethod
     async def open(cls, path: str | Path, *, migrate: bool = True) -> Database:
@@ -132,15 +170,39 @@ class Database:
                 await conn.execute("PRAGMA synchronous = NORMAL")
             db = cls(conn, str(path))
             if migrate:
-                await db.migrate()
+                db.upgrade = await db.migrate()
         except BaseException:
             await conn.close()
             raise
         return db
 
-    async def migrate(self) -> list[int]:
+    async def migrate(self) -> Upgrade:
+        """Brings the schema up to this program's. An existing database is first copied beside
+        itself with SQLite's online backup, so the program can be rolled back: a downgrade of
+        the data is refused, so going back means restoring the copy (docs/operations.md)."""
         async with self._lock:
-            return await apply_pending(self._conn)
+            before = await current_version(self._conn)
+            waiting = await pending(self._conn)
+            backup = None
+            if waiting and before > 0 and self.path != ":memory:":
+                backup = await self.copy_to(_free_backup_path(Path(self.path),
+                                                            waiting[-1].version))
+                log.info("database copied to %s before upgrading it from schema %d",
+                         backup, before)
+            return Upgrade(before, await apply_pending(self._conn), backup)
+
+    async def copy_to(self, target: Path) -> Path:
+        """An online copy of the database (SQLite's backup API), safe while it is in use."""
+        # The aiosqlite thread runs the copy, so the target may be used from it.
+        copy = sqlite3.connect(target, check_same_thread=False)
+        try:
+            await self._conn.backup(copy)
+        except BaseException:
+            copy.close()
+            target.unlink(missing_ok=True)  # no half copy that looks like a backup
+            raise
+        copy.close()
+        return target
 
     async def close(self) -> None:
         await self._conn.close()

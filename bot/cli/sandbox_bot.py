@@ -19,7 +19,7 @@ def main() -> int:
     if not clock_file:
         raise SystemExit(f"{CLOCK_FILE_VARIABLE} is not set: use `intervision run` instead")
     config = load_config()
-    configure_logging(config.log_level)
+    configure_logging(config.log_level, config.token)
     log.info("sandbox clock from %s", clock_file)
     return run_bot(config, adapt=lambda app: install(app, Path(clock_file)))
 

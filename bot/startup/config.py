@@ -95,7 +95,22 @@ def _transcriber_problems(env: Mapping[str, str]) -> list[str]:
     return []
 
 
-def load(env: Mapping[str, str] | None = None, *, require_token: bool = True) -> Config:
+def _base_url_problems(name: str, url: str, default: str) -> list[str]:
+    """python-telegram-bot puts the token right after the base URL (or where it says
+    `{token}`). A base without its `/bot` can never work, and the token then runs into the
+    URL's port or path: every retry would log it (review ux22)."""
+    if not url.startswith(("http://", "https://")):
+        return [f"{name}: {url!r} is not an http(s) URL"]
+    tail = default.removeprefix("https://api.telegram.org")
+    if not (url.endswith(tail) or "{token}" in url):
+        return [f"{name} should end in {tail}, as {default} (it is {url!r})"]
+    return []
+
+
+def load(env: Mapping[str, str] | None = None, *, require_token: bool = True,
+         writes: bool = True) -> Config:
+    """`writes=False` for a command that only reads (export): its folders are neither made
+    nor checked for writing, so a mistyped path leaves nothing behind."""
     env = os.environ if env is None else env
     problems: list[str] = []
     token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
@@ -107,7 +122,7 @@ def load(env: Mapping[str, str] | None = None, *, require_token: bool = True) ->
                         "(digits, a colon, then 30+ letters, digits, - or _)")
     data_dir = Path(env.get("INTERVISION_DATA_DIR", "data"))
     db_path = Path(env.get("INTERVISION_DB", str(data_dir / "intervision.db")))
-    for problem in (_writable_dir(data_dir), _writable_file(db_path)):
+    for problem in (_writable_dir(data_dir), _writable_file(db_path)) if writes else ():
         if problem:
             problems.append(problem)
     timezone = env.get("INTERVISION_TIMEZONE", "Europe/Amsterdam")
@@ -119,10 +134,9 @@ def load(env: Mapping[str, str] | None = None, *, require_token: bool = True) ->
         problems.append("INTERVISION_LOG_LEVEL: use DEBUG, INFO, WARNING or ERROR")
     api_base_url = env.get("TELEGRAM_API_BASE_URL", DEFAULT_API_BASE_URL)
     file_base_url = env.get("TELEGRAM_FILE_BASE_URL", DEFAULT_FILE_BASE_URL)
-    for name, url in (("TELEGRAM_API_BASE_URL", api_base_url),
-                      ("TELEGRAM_FILE_BASE_URL", file_base_url)):
-        if not url.startswith(("http://", "https://")):
-            problems.append(f"{name}: {url!r} is not an http(s) URL")
+    problems += _base_url_problems("TELEGRAM_API_BASE_URL", api_base_url, DEFAULT_API_BASE_URL)
+    problems += _base_url_problems("TELEGRAM_FILE_BASE_URL", file_base_url,
+                                   DEFAULT_FILE_BASE_URL)
     webhook_url = env.get("INTERVISION_WEBHOOK_URL") or None
     webhook_secret = env.get("INTERVISION_WEBHOOK_SECRET") or None
     if webhook_url and not webhook_url.startswith("https://"):

@@ -27,7 +27,7 @@ from bot.engine.update_lanes import UpdateLanes
 from bot.startup.application import build_application
 from bot.startup.config import Config
 from bot.startup.telegram_calls import keep_trying, set_command_menus
-from storage.db import Database, InUse, hold_for_this_process, unusable
+from storage.db import Database, InUse, Upgrade, hold_for_this_process, unusable
 
 log = logging.getLogger(__name__)
 WEBHOOK_PATH = "/telegram"
@@ -36,9 +36,10 @@ WEBHOOK_PATH = "/telegram"
 SEND_GRACE = 10.0
 
 
-async def _migrate(config: Config) -> None:
+async def _migrate(config: Config) -> Upgrade | None:
     db = await Database.open(config.db_path)
     await db.close()
+    return db.upgrade
 
 
 def run_bot(config: Config, adapt: Callable[[Application], None] | None = None  # type: ignore[type-arg]
@@ -55,14 +56,17 @@ def run_bot(config: Config, adapt: Callable[[Application], None] | None = None  
     new = not config.db_path.exists()
     # Migrate first, so a database problem stops the start with a clear message.
     try:
-        asyncio.run(_migrate(config))
+        upgrade = asyncio.run(_migrate(config))
     except Exception as error:
         if (why := unusable(error)) is None:
             raise
         log.error("the database %s cannot be used: %s", config.db_path.resolve(), why)
         return 2
-    log.info("database %s%s", config.db_path.resolve(),
-             " (new: no database was there, so an empty one was made)" if new else "")
+    # After an update the operator reads here whether the data was upgraded, and from which
+    # version: what a rollback of the program needs (review ux22).
+    log.info("database %s (%s)", config.db_path.resolve(),
+             "new: no database was there, so an empty one was made" if new
+             else upgrade.described() if upgrade else "opened")
     try:
         app = build_application(config)
         if adapt is not None:

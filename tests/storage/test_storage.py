@@ -49,9 +49,39 @@ async def test_an_older_schema_is_upgraded_and_keeps_its_data(tmp_path: Path) ->
     await database.close()
 
 
+async def test_an_older_database_is_copied_beside_itself_before_it_is_upgraded(
+        tmp_path: Path) -> None:
+    """Rolling back the program means restoring the data as it was: a downgrade is refused."""
+    path = tmp_path / "db.sqlite"
+    async with aiosqlite.connect(path, isolation_level=None) as conn:
+        await apply_pending(conn, up_to=6)
+        await conn.execute("INSERT INTO groups (chat_id, thread_id, title, created_at) "
+                           "VALUES (-100, 0, 'Oude groep', '2026-01-01T00:00:00+00:00')")
+    database = await Database.open(path)
+    await database.close()
+    kept = tmp_path / f"db.sqlite.before-schema-{LATEST_VERSION}"
+    assert database.upgrade is not None and database.upgrade.backup == kept
+    assert database.upgrade.described() == (
+        f"upgraded from schema 6 to {LATEST_VERSION} (migrations 7-{LATEST_VERSION}); "
+        f"the database as it was is kept in {kept}")
+    async with aiosqlite.connect(kept) as copy:
+        assert await current_version(copy) == 6
+        async with copy.execute("SELECT title FROM groups") as cursor:
+            assert await cursor.fetchall() == [("Oude groep",)]
+    # A new database, and one already up to date, are not copied.
+    fresh = await Database.open(tmp_path / "fresh.db")
+    await fresh.close()
+    again = await Database.open(path)
+    await again.close()
+    assert fresh.upgrade is not None and fresh.upgrade.backup is None
+    assert again.upgrade is not None and again.upgrade.described() == (
+        f"schema {LATEST_VERSION}, up to date")
+    assert sorted(p.name for p in tmp_path.iterdir() if "before" in p.name) == [kept.name]
+
+
 async def test_migrating_again_changes_nothing(tmp_path: Path) -> None:
     database = await Database.open(tmp_path / "twice.db")
-    assert await database.migrate() == []
+    assert (await database.migrate()).applied == []
     await database.close()
     async with aiosqlite.connect(tmp_path / "twice.db") as conn:
         assert await pending(conn) == []

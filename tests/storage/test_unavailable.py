@@ -99,3 +99,18 @@ def test_a_database_is_held_by_one_bot_process_at_a_time(tmp_path: Path) -> None
     hold_for_this_process(tmp_path / "other.db")  # another database is another bot
     os.close(first)  # the first process ended
     hold_for_this_process(tmp_path / "intervision.db")
+
+
+def test_a_second_bot_through_a_symlink_to_the_same_database_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    real = tmp_path / "data" / "intervision.db"
+    real.touch()
+    (tmp_path / "link.db").symlink_to(real)
+    (tmp_path / "mounted").symlink_to(tmp_path / "data", target_is_directory=True)
+    first = hold_for_this_process(real)
+    try:
+        for other_path in (tmp_path / "link.db", tmp_path / "mounted" / "intervision.db"):
+            with pytest.raises(InUse):
+                hold_for_this_process(other_path)
+    finally:
+        os.close(first)

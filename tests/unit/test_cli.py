@@ -25,7 +25,8 @@ def _run(*args: str, env_extra: dict[str, str] | None = None,
 def test_migrate_then_export_an_empty_database(tmp_path: Path) -> None:
     env = {"INTERVISION_DATA_DIR": str(tmp_path)}
     first = _run("migrate", env_extra=env)
-    assert first.returncode == 0 and "applied migrations" in first.stdout
+    assert first.returncode == 0
+    assert first.stdout.startswith(f"created a new database {tmp_path / 'intervision.db'}")
     again = _run("migrate", env_extra=env)
     assert "up to date" in again.stdout
     exported = _run("export", "--format", "json", env_extra=env)
@@ -79,7 +80,11 @@ def test_migrate_upgrades_an_older_database_and_refuses_a_newer_one_in_one_line(
     env = {"INTERVISION_DATA_DIR": str(tmp_path)}
     upgraded = _run("migrate", env_extra=env)
     assert upgraded.returncode == 0
-    assert upgraded.stdout.strip() == f"applied migrations: {list(range(4, LATEST_VERSION + 1))}"
+    kept = tmp_path / f"intervision.db.before-schema-{LATEST_VERSION}"
+    assert upgraded.stdout.strip() == (
+        f"database {tmp_path / 'intervision.db'}: upgraded from schema 3 to {LATEST_VERSION} "
+        f"(migrations 4-{LATEST_VERSION}); the database as it was is kept in {kept}")
+    assert sqlite3.connect(kept).execute("PRAGMA user_version").fetchone() == (3,)
     newer = tmp_path / "newer.db"
     sqlite3.connect(newer).execute("PRAGMA user_version = 99").connection.close()
     for command in ("migrate", "run"):
@@ -179,3 +184,88 @@ def test_export_writes_every_group_or_the_one_asked_for(tmp_path: Path) -> None:
     assert "Team Onderbouw" in one and "Pabo eerstejaars" not in one
     missing = _run("export", "--group", "999", env_extra=env)
     assert missing.returncode == 2 and "no group with id 999" in missing.stderr
+    assert f"{second} = Team Onderbouw (chat -1002)" in missing.stderr  # what to choose from
+
+
+def test_export_takes_the_chat_id_the_log_names_and_lists_a_forum_chats_groups(
+        tmp_path: Path) -> None:
+    import asyncio
+    from datetime import UTC, datetime
+
+    from flows.model import Settings
+    from storage import groups
+    from storage.db import Database
+
+    async def three_groups() -> list[int]:
+        db = await Database.open(tmp_path / "intervision.db")
+        try:
+            async with db.transaction() as tx:
+                now = datetime(2027, 1, 11, 9, 0, tzinfo=UTC)
+                made = [await groups.register(tx, -1002001, 0, "Intervisie 2B", Settings(), now),
+                        await groups.register(tx, -1003, 5, "Forum: maandag", Settings(), now),
+                        await groups.register(tx, -1003, 9, "Forum: dinsdag", Settings(), now)]
+            return [group.id for group, _ in made]
+        finally:
+            await db.close()
+
+    numbers = asyncio.run(three_groups())
+    env = {"INTERVISION_DATA_DIR": str(tmp_path)}
+    one = _run("export", "--group", "-1002001", env_extra=env)
+    assert one.returncode == 0 and "Intervisie 2B" in one.stdout
+    assert "Forum" not in one.stdout
+    forum = _run("export", "--group", "-1003", env_extra=env)
+    assert forum.returncode == 2 and not forum.stdout
+    assert f"{numbers[1]} = Forum: maandag (chat -1003, topic 5)" in forum.stderr
+    assert f"{numbers[2]} = Forum: dinsdag (chat -1003, topic 9)" in forum.stderr
+    wrong = _run("export", "--group", "-1002002", env_extra=env)
+    assert wrong.returncode == 2
+    assert f"{numbers[0]} = Intervisie 2B (chat -1002001)" in wrong.stderr
+    assert "chat id" in _run("export", "--help").stdout
+
+
+def test_export_refuses_a_database_that_is_not_there_and_makes_none(tmp_path: Path) -> None:
+    typo = tmp_path / "typo" / "intervison.db"
+    refused = _run("export", "--format", "markdown", env_extra={"INTERVISION_DB": str(typo)})
+    assert refused.returncode == 2 and not refused.stdout
+    assert f"no database at {typo}; check INTERVISION_DB" in refused.stderr
+    assert not (tmp_path / "typo").exists()
+
+
+@pytest.mark.parametrize(("command", "said"), [
+    ("run", "README.md"), ("migrate", "README.md"), ("classify", "TSV")])
+def test_each_command_says_what_it_does_in_its_help(command: str, said: str) -> None:
+    shown = _run(command, "--help")
+    assert shown.returncode == 0 and said in shown.stdout
+    description = shown.stdout.split("\n\n")[1]
+    assert not description.startswith(("positional", "options"))
+
+
+def test_run_on_an_older_database_logs_the_upgrade_and_where_the_copy_is(tmp_path: Path) -> None:
+    import asyncio
+
+    import aiosqlite
+
+    from storage.migrations import LATEST_VERSION, apply_pending
+
+    async def at_version_6() -> None:
+        async with aiosqlite.connect(tmp_path / "intervision.db") as conn:
+            await apply_pending(conn, up_to=6)
+
+    asyncio.run(at_version_6())
+    env = {"PATH": "/usr/bin:/bin", "INTERVISION_DATA_DIR": str(tmp_path),
+           "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/bot"}
+    bot = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=env,
+                           cwd=Path(__file__).resolve().parents[2],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        assert bot.stderr is not None
+        said = [bot.stderr.readline(), bot.stderr.readline()]
+    finally:
+        bot.terminate()
+        bot.communicate(timeout=30)
+    kept = tmp_path / f"intervision.db.before-schema-{LATEST_VERSION}"
+    assert f"database copied to {kept} before upgrading it from schema 6" in said[0]
+    assert (f"database {tmp_path / 'intervision.db'} (upgraded from schema 6 to "
+            f"{LATEST_VERSION} (migrations 7-{LATEST_VERSION}); the database as it was is "
+            f"kept in {kept})") in said[1]
+    assert kept.is_file()

@@ -87,3 +87,29 @@ def test_a_speech_to_text_set_up_that_can_work_loads(tmp_path: Path) -> None:
                 {"INTERVISION_TRANSCRIBER": "Whisper",
                  "INTERVISION_WHISPER_MODEL": str(tmp_path / "model")}):
         load({"TELEGRAM_BOT_TOKEN": TOKEN, "INTERVISION_DATA_DIR": str(tmp_path), **env})
+
+
+API_SAID = "should end in /bot, as https://api.telegram.org/bot"
+FILE_SAID = "should end in /file/bot, as https://api.telegram.org/file/bot"
+
+
+@pytest.mark.parametrize(("name", "value", "said"), [
+    # the review's typo: the token ran into the port, and every retry logged it
+    ("TELEGRAM_API_BASE_URL", "http://127.0.0.1:46771", API_SAID),
+    ("TELEGRAM_API_BASE_URL", "http://bot-api:8081/bot/", API_SAID),
+    ("TELEGRAM_FILE_BASE_URL", "http://bot-api:8081/file", FILE_SAID),
+])
+def test_a_telegram_base_url_that_cannot_work_is_refused_at_start(
+        tmp_path: Path, name: str, value: str, said: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load({"TELEGRAM_BOT_TOKEN": TOKEN, "INTERVISION_DATA_DIR": str(tmp_path),
+              "INTERVISION_TIMEZONE": "Mars/Olympus", name: value})
+    problems = "\n".join(caught.value.problems)
+    assert f"{name} {said}" in problems and "Mars/Olympus" in problems  # all at once
+
+
+def test_a_local_bot_api_server_url_loads(tmp_path: Path) -> None:
+    config = load({"TELEGRAM_BOT_TOKEN": TOKEN, "INTERVISION_DATA_DIR": str(tmp_path),
+                   "TELEGRAM_API_BASE_URL": "http://bot-api:8081/bot",
+                   "TELEGRAM_FILE_BASE_URL": "http://bot-api:8081/file/bot{token}"})
+    assert config.api_base_url == "http://bot-api:8081/bot"
