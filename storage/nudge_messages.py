@@ -16,6 +16,11 @@ async def record(tx: Tx, chat_id: int, message_id: int, cycle_id: int, answers: 
         (chat_id, message_id, cycle_id, answers, to_db(now)))
 
 
+async def forget_cycle(tx: Tx, cycle_id: int) -> None:
+    """A cycle that closed or stopped takes no more edits of its contributions."""
+    await tx.execute("DELETE FROM nudge_messages WHERE cycle_id = ?", (cycle_id,))
+
+
 async def answering(tx: Tx, cycle_id: int, answers: int) -> list[tuple[int, int]]:
     """The (chat, message) of each nudge sent in a group about the member's message."""
     rows = await tx.all("SELECT chat_id, message_id FROM nudge_messages "
