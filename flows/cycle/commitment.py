@@ -125,11 +125,11 @@ def propose_words(ctx: CycleContext, actor: int, message_id: int, words: str,
     words = words.strip()
     proposed = without_correction(words)
     language = words_language(ctx, words, language)
-    if holds_no_commitment(words):  # the group may help; a proposal waiting stays as it is
+    if holds_no_commitment(proposed):  # the group may help; a proposal waiting stays as it is
         return respond_to_words(ctx, actor, message_id, words, language, nudge=False,
                                 voice=voice)
     pending = ctx.cycle.proposed_commitment
-    if pending and not _says_why(ctx, pending) and is_goal_only(words, language):
+    if pending and not _says_why(ctx, pending) and is_goal_only(proposed, language):
         label = render(ctx.settings.language, text("cycle.goal_label"))
         proposal = with_goal(pending, proposed, label)
     else:
