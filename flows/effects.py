@@ -49,6 +49,7 @@ class Say:
     invites_late_lines: bool = False
     summary: bool = False  # the cycle's summary (a member's /forget edits it)
     summary_tail: tuple[Text, ...] = ()  # its last texts, kept as they were by such an edit
+    nudge: bool = False  # a nudge about `reply_to`: edited when that message is (review ux21)
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class SayPrivately:
     language: str | None = None
     about: tuple[Text, ...] = ()
     footnote: tuple[Text, ...] = ()
+    nudge: bool = False  # a nudge: its group fallback is one (Say.nudge)
 
 
 @dataclass(frozen=True)

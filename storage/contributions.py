@@ -114,6 +114,12 @@ async def mark_nudged(tx: Tx, cycle_id: int, message_id: int) -> None:
                      (cycle_id, message_id))
 
 
+async def was_nudged(tx: Tx, cycle_id: int, message_id: int) -> bool:
+    row = await tx.one("SELECT nudged FROM contributions WHERE cycle_id = ? AND message_id = ?",
+                       (cycle_id, message_id))
+    return bool(row and row["nudged"])
+
+
 async def log_nudge(tx: Tx, cycle_id: int, user_id: int | None, kind: str,
                     message_id: int | None, now: datetime) -> None:
     await tx.execute("INSERT INTO nudges (cycle_id, user_id, kind, message_id, at) "

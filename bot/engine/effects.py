@@ -48,10 +48,11 @@ def buttons(language: str, rows: Keyboard) -> ButtonRows:
 
 def to_group(group: Group, html: str, *, reply_to: int | None = None,
              rows: ButtonRows = (), late_lines_of: int | None = None,
-             summary_of: int | None = None, summary_tail: str = "") -> Message:
+             summary_of: int | None = None, summary_tail: str = "",
+             nudge_of: int | None = None) -> Message:
     return Message(group.chat_id, html, group.thread_id or None, reply_to, rows,
                    late_lines_of=late_lines_of, summary_of=summary_of,
-                   summary_tail=summary_tail)
+                   summary_tail=summary_tail, nudge_of=nudge_of)
 
 
 async def store(unit: Unit, group: Group, cycle: Cycle, effects: tuple[Effect, ...], *,
@@ -92,7 +93,8 @@ async def store(unit: Unit, group: Group, cycle: Cycle, effects: tuple[Effect, .
                                      late_lines_of=cycle.id if effect.invites_late_lines
                                      else None, summary_of=cycle.id if effect.summary else None,
                                      summary_tail=render_all(said_in, effect.summary_tail)
-                                     if effect.summary_tail else ""))
+                                     if effect.summary_tail else "",
+                                     nudge_of=cycle.id if effect.nudge else None))
         elif isinstance(effect, ButtonsDone):
             outcome = render(language, effect.outcome) if effect.outcome else ""
             await unit.send(Retire(group.chat_id, effect.cycle_id, tuple(sorted(effect.actions)),
@@ -101,7 +103,8 @@ async def store(unit: Unit, group: Group, cycle: Cycle, effects: tuple[Effect, .
             said_in = effect.language or language
             rows = buttons(said_in, effect.buttons)
             fallback = to_group(group, render_all(said_in, effect.texts),
-                                reply_to=effect.fallback_reply_to, rows=rows)
+                                reply_to=effect.fallback_reply_to, rows=rows,
+                                nudge_of=cycle.id if effect.nudge else None)
             private = effect.about + effect.texts + effect.footnote
             await members.told_privately(unit.tx, group.id, effect.user_id, unit.now)
             await unit.send(Message(effect.user_id, render_all(said_in, private),

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from bot.engine.outgoing import ButtonRows, Edit, Message, Outgoing, Retire, rows_without
 from flows.callbacks import CycleButton, StopButton
-from storage import button_messages
+from storage import button_messages, nudge_messages
 from storage.button_messages import ButtonMessage
 from storage.db import Tx
 
@@ -78,4 +78,5 @@ async def edits(tx: Tx, retire: Retire) -> list[Edit]:
         found.append(edit)
     if retire.last:
         await button_messages.forget_cycle(tx, retire.cycle_id)
+        await nudge_messages.forget_cycle(tx, retire.cycle_id)
     return found

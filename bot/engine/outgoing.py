@@ -37,6 +37,7 @@ class Message:
     late_lines_of: int | None = None  # the cycle a reply to it gives a late look-back line
     summary_of: int | None = None  # the cycle it summarises (a /forget edits it)
     summary_tail: str = ""  # its end that names no one's words (kept as sent by that edit)
+    nudge_of: int | None = None  # the cycle of the nudge it is (its reply_to is the message)
 
 
 @dataclass(frozen=True)

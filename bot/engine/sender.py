@@ -41,7 +41,7 @@ from bot.engine.outgoing import (
     lane_of,
 )
 from bot.engine.patience import seconds
-from storage import late_line_invitations, outbox, summary_messages
+from storage import late_line_invitations, nudge_messages, outbox, summary_messages
 from storage.db import Database, unavailable
 
 log = logging.getLogger(__name__)
@@ -182,6 +182,10 @@ class Sender(Lanes[outbox.Waiting]):
                 if isinstance(item, Message) and item.late_lines_of and message_id is not None:
                     await late_line_invitations.record(tx, item.chat_id, message_id,
                                                        item.late_lines_of, self._clock())
+                if isinstance(item, Message) and item.nudge_of and item.reply_to \
+                        and message_id is not None:
+                    await nudge_messages.record(tx, item.chat_id, message_id, item.nudge_of,
+                                                item.reply_to, self._clock())
                 if isinstance(item, Message) and item.summary_of and message_id is not None:
                     await summary_messages.record(tx, item.chat_id, message_id,
                                                   item.summary_of, self._clock(),

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-import time
 from datetime import datetime
 
 from telegram import Update
@@ -15,7 +14,6 @@ from telegram.ext import (
 )
 
 from bot.engine.events import decide_in, start_cycle_in, upcoming_meetings
-from bot.engine.services import services
 from bot.engine.work import Unit
 from bot.handlers import cancelling
 from bot.handlers.choose import member_named
@@ -33,6 +31,7 @@ from bot.handlers.common import (
     reply,
     user_language,
 )
+from bot.handlers.edits import on_edit
 from bot.handlers.other_topic import point_to_own_topic
 from bot.handlers.pressed import cycle_button_done
 from bot.texts.render import render, say
@@ -40,10 +39,8 @@ from flows.callbacks import CycleButton, parse, pattern
 from flows.cycle.buttons import ACTIONS, ADMIN_MATTERS, STALE, pressed_event
 from flows.cycle.events import (
     AskSound,
-    CommitmentEdited,
     Contribution,
     Event,
-    LearningQuestion,
     MoveLine,
     Next,
     Swap,
@@ -54,9 +51,8 @@ from flows.cycle.guards import meeting_length
 from flows.cycle.model import LOOKBACK, Decision
 from flows.cycle.phases import meeting_in, prompt_marker, timer_name
 from flows.cycle.status import between_cycles, status, timebox_timer
-from flows.cycle.talk import label_after_edit
 from flows.effects import Text, text
-from flows.model import BEFORE_TALK_PHASES, Group, Phase, WillStep
+from flows.model import Group, Phase, WillStep
 from storage import contributions, cycles, groups, late_line_invitations, members, outbox, timers
 from storage.db import Tx
 
@@ -214,45 +210,6 @@ async def words_said(unit: Unit, update: Update, context: ContextTypes.DEFAULT_T
     decision = await decide_in(unit, group, event)
     if decision is not None and decision.refusal is not None:
         await reply(unit, update, group.settings.language, decision.refusal)
-
-
-QUESTION_FIXED_EVERY = 300.0
-
-
-async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """An edited message changes the stored contribution's words and reading (a tip edited
-    into the question its nudge suggested counts as a question); it is no new contribution,
-    so it is neither counted again nor nudged again. The inbrenger's edit of the message (or
-    the clip's caption) their learning question came in changes the question."""
-    message = update.edited_message
-    words = (message.text or message.caption) if message else None
-    if message is None or not words:
-        return
-    async with handling(update, context) as unit:
-        group = await find_group(unit, update) if unit else None
-        if unit is None or group is None:
-            return
-        cycle = await cycles.open_cycle(unit.tx, group.id)
-        if cycle is None or message.from_user is None:
-            return
-        editor, message_id = message.from_user.id, message.message_id
-        stored = await contributions.one(unit.tx, cycle.id, message_id)
-        if stored is None:  # not a contribution: maybe the learning question's message
-            # Once the group watches the question stays, and who edits it hears so once a
-            # while, not at every edit (each was answered).
-            if cycle.phase not in BEFORE_TALK_PHASES and not services(context).throttle.allow(
-                    ("question_fixed", group.id, editor), QUESTION_FIXED_EVERY, time.monotonic()):
-                return
-            await decide_in(unit, group, LearningQuestion(editor, words, message_id))
-            return
-        if stored.erased:
-            return  # /forget's words stay forgotten (ContributionRef.erased)
-        label = label_after_edit(stored, words, group.settings.language)
-        await contributions.edit_text(unit.tx, cycle.id, message_id, words, label)
-        if cycle.proposal_message_id == message_id:
-            # The proposed commitment follows its message's edit (refused quietly otherwise).
-            await decide_in(unit, group, CommitmentEdited(editor, message_id, stored.text,
-                                                          words))
 
 
 async def on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

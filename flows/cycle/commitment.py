@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from flows.catalog import render
 from flows.cycle.events import CommitmentEdited, ConfirmCommitment, Contribution, Event
-from flows.cycle.model import Cycle, CycleContext, Decision
+from flows.cycle.model import LOOKBACK, Cycle, CycleContext, Decision
 from flows.cycle.phases import button, done
 from flows.cycle.talk import respond_to_words, words_language
 from flows.effects import Effect, Say, text
@@ -93,6 +93,24 @@ def with_goal(what: str, goal: str, label: str) -> str:
     return f"{what}{stop} {label}: {goal}"
 
 
+# A correction's opening word is no part of what will be tried: "Correctie: ik ga ..." was
+# stored as the commitment "Correctie: ik ga ..." (review ux21 #4).
+_CORRECTION = re.compile(
+    r"^\W*(?:(?:correctie|correction|verbetering)\b[\s:,.!–—-]*"
+    r"|(?:actually|eigenlijk|sorry|oeps|oops|wacht|wait)\s*[:,!–—-]\s*)",
+    re.IGNORECASE)
+
+
+def without_correction(words: str) -> str:
+    """The words after a leading "Correctie:", "Correction:", "Actually:" (as they were when
+    nothing else is left)."""
+    words = words.strip()
+    rest = _CORRECTION.sub("", words, count=1).strip()
+    if not rest or rest == words:
+        return words
+    return rest[:1].upper() + rest[1:]
+
+
 def propose_commitment(ctx: CycleContext, event: Event) -> Decision:
     """The inbrenger's message in will is proposed, never taken: "Morgen al, denk ik!" is an
     answer, not a commitment. A confirmed commitment stays until a new one is confirmed."""
@@ -105,16 +123,17 @@ def propose_words(ctx: CycleContext, actor: int, message_id: int, words: str,
     """The proposal from the inbrenger's words, typed or (`voice`) a voice note's transcript,
     which is kept as the note's words."""
     words = words.strip()
+    proposed = without_correction(words)
     language = words_language(ctx, words, language)
-    if holds_no_commitment(words):  # the group may help; a proposal waiting stays as it is
+    if holds_no_commitment(proposed):  # the group may help; a proposal waiting stays as it is
         return respond_to_words(ctx, actor, message_id, words, language, nudge=False,
                                 voice=voice)
     pending = ctx.cycle.proposed_commitment
-    if pending and not _says_why(ctx, pending) and is_goal_only(words, language):
+    if pending and not _says_why(ctx, pending) and is_goal_only(proposed, language):
         label = render(ctx.settings.language, text("cycle.goal_label"))
-        proposal = with_goal(pending, words, label)
+        proposal = with_goal(pending, proposed, label)
     else:
-        proposal = words
+        proposal = proposed
     cycle = replace(ctx.cycle, proposed_commitment=proposal, proposal_message_id=message_id)
     stored = respond_to_words(replace(ctx, cycle=cycle), actor, message_id, words, language,
                               nudge=False, voice=voice)
@@ -128,18 +147,47 @@ def revise_commitment(ctx: CycleContext, event: Event) -> Decision:
     assert isinstance(event, CommitmentEdited)
     if ctx.cycle.proposed_commitment != event.before.strip():
         return Decision(ctx.cycle)
-    cycle = replace(ctx.cycle, proposed_commitment=event.text.strip())
+    cycle = replace(ctx.cycle, proposed_commitment=without_correction(event.text))
     return Decision(cycle, _proposal(ctx, cycle, event.message_id))
 
 
-def _proposal(ctx: CycleContext, cycle: Cycle, message_id: int) -> tuple[Effect, ...]:
+def revise_confirmed(ctx: CycleContext, event: Event) -> Decision:
+    """The message the confirmed commitment quotes, edited while the cycle is still in will
+    (its look back too: the summary is not sent yet): the new version is proposed under the
+    confirm button, and confirming it takes the place of the old (review ux21 #4: the edit was
+    ignored, the summaries kept the old words). Where the commitment was joined from two
+    messages, the edited part is replaced in it."""
+    assert isinstance(event, CommitmentEdited)
+    confirmed, before = ctx.cycle.commitment or "", event.before.strip()
+    new = without_correction(event.text)
+    if confirmed in (before, without_correction(before)):
+        revised = new
+    elif before and before in confirmed:
+        revised = confirmed.replace(before, new, 1)
+    elif before and _lowered(before) in confirmed:
+        revised = confirmed.replace(_lowered(before), _lowered(new), 1)
+    else:
+        revised = new
+    if revised == confirmed:
+        return Decision(ctx.cycle)
+    cycle = replace(ctx.cycle, proposed_commitment=revised, proposal_message_id=event.message_id)
+    return Decision(cycle, _proposal(ctx, cycle, event.message_id,
+                                     said="cycle.commitment_reproposed"))
+
+
+def _lowered(words: str) -> str:
+    return words[:1].lower() + words[1:]
+
+
+def _proposal(ctx: CycleContext, cycle: Cycle, message_id: int, *,
+              said: str = "cycle.commitment_proposed") -> tuple[Effect, ...]:
     proposal = cycle.proposed_commitment or ""
     keyboard = ((button(cycle, "cycle.button.confirm_commitment", "commit",
                         str(message_id)),),)
     about_goal = "cycle.commitment_goal_seen" if _says_why(ctx, proposal) \
         else "cycle.commitment_ask_goal"
     return (done(cycle, "commit"),  # an earlier proposal's button: this one takes its place
-            Say((text("cycle.commitment_proposed", commitment=proposal), text(about_goal)),
+            Say((text(said, commitment=proposal), text(about_goal)),
                 keyboard, reply_to=message_id))
 
 
@@ -152,6 +200,8 @@ def confirm_commitment(ctx: CycleContext, event: Event) -> Decision:
     cycle = ctx.cycle
     commitment = cycle.proposed_commitment or ""
     cycle = replace(cycle, commitment=commitment, proposed_commitment=None,
-                    proposal_message_id=None)
-    return Decision(cycle, (Say((text("cycle.commitment_recorded", commitment=commitment),)),),
+                    proposal_message_id=None, commitment_message_id=cycle.proposal_message_id)
+    # In the look back (an edit proposed again) /next no longer closes the commitment step.
+    said = "cycle.commitment_rerecorded" if cycle.step == LOOKBACK else "cycle.commitment_recorded"
+    return Decision(cycle, (Say((text(said, commitment=commitment),)),),
                     ack=text("cycle.ack.commitment"))

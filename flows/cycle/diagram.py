@@ -237,11 +237,13 @@ What the inbrenger's words do before the meeting (`flows/cycle/intake.py`):
   and, before the clip is shown, the video of a member who just passed the turn on, or a
   member's video whose caption reads as a learning question ("Dit is niet de clip van deze
   cyclus: Anna brengt nu in."). A peer's video in the talk is a share, not a clip brought in.
-- Once the group watches, the learning question stays: the intake's "Wil je hem nog aanpassen
-  voordat de groep je clip bekijkt?" says until when. An edit of its message (the clip's
-  caption), or a reply to the clip that reads as a new learning question, is answered with
-  "Je leervraag blijft zoals hij was ... Zeg het in het gesprek"; nothing stored changes (in
-  the talk such a reply is a contribution, as any message).
+- The learning question can be sharpened until the talk opens: the intake's "Wil je hem nog
+  aanpassen voordat het gesprek over je clip begint?" says until when. While the group
+  watches, an edit of its message (the clip's caption), or a reply to the clip that is a
+  question, is the new one, and the group hears it ("Bram heeft de leervraag aangescherpt:
+  ..."). Once the talk opened it stays: an edit is answered with "Je leervraag blijft zoals
+  hij was ... Zeg het in het gesprek als nieuw bericht", a reply to the clip that reads as a
+  new learning question is a contribution, as any message, and hears that it is kept as one.
 - Words in a caption (a photo, a screenshot, a file, a video that is no clip) count like a
   message: in the talk they are the member's contribution, before it they are chat (or the
   inbrenger's learning question, like a message), outside a cycle nothing.

@@ -194,6 +194,20 @@ class CommitmentEdited:
 
 
 @dataclass(frozen=True)
+class ContributionEdited:
+    """A member edits a contribution of the phase the talk is in (one of an earlier phase
+    stays as it was said: bot/handlers/cycle.on_edit): what the new words ask of the bot
+    that the old did not, a nudge or a still, comes as for a new message."""
+
+    actor: int
+    message_id: int
+    before: str  # the message's words before the edit
+    text: str
+    nudged: bool  # the message was nudged already: not again
+    name = "contribution_edited"
+
+
+@dataclass(frozen=True)
 class ConfirmCommitment:
     """The inbrenger confirms the proposed commitment (the button under the proposal, which
     names the message it quotes)."""
@@ -297,6 +311,7 @@ class TimerFired:
 Event = (
     Accept | Swap | ClipPosted | LearningQuestion | NewQuestionChosen | Consent | Wait | Watched | Next | ToggleTips
     | Cancel | Contribution | LookBackChoice | ConfirmCommitment | CommitmentEdited
+    | ContributionEdited
     | CheckinAnswer | TriedAnswer | MoveLine | TimerFired | VoiceNote | VoiceTranscribed
     | AskSound | Absent | MeetingBegan | MemberLeft | TimeboxChanged | ScheduleChanged | Arrived
 )

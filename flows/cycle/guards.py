@@ -184,6 +184,13 @@ def is_peer(ctx: CycleContext, event: Event) -> Text | None:
     return text("cycle.refused.not_member")
 
 
+def edits_confirmed(ctx: CycleContext, event: Event) -> Text | None:
+    """An edit of the message the confirmed commitment quotes."""
+    edited = getattr(event, "message_id", None)
+    return None if ctx.cycle.commitment and edited == ctx.cycle.commitment_message_id \
+        else text("cycle.refused.stale")
+
+
 def proposal_current(ctx: CycleContext, event: Event) -> Text | None:
     """The confirm button belongs to the latest proposal (an older one is stale)."""
     cycle = ctx.cycle

@@ -140,6 +140,36 @@ def take_learning_question(ctx: CycleContext, event: Event) -> Decision:
     return Decision(cycle, (Say(lines, reply_to=reply_to), ask_consent(cycle)))
 
 
+def sharpen_question(ctx: CycleContext, event: Event) -> Decision:
+    """The inbrenger sharpens the learning question while the group watches (an edit of where
+    it was written, or a reply to the clip): nobody talks yet, so the new one is taken, and the
+    group hears it in one line, so that who watches reads the right one (review ux21 #3: the
+    bot had just invited the change, and the consent press had closed it)."""
+    assert isinstance(event, (LearningQuestion, Contribution))
+    question = question_in(event.question if isinstance(event, LearningQuestion)
+                           else event.text)
+    cycle = ctx.cycle
+    if question == cycle.learning_question:
+        return Decision(cycle)
+    correction = _check(cycle, question, ctx.settings.language)
+    if correction is not None:
+        cycle, lines = _corrected(cycle, question, correction, event.message_id)
+        return Decision(cycle, (Say(lines, reply_to=event.message_id),))
+    cycle = replace(cycle, learning_question=question, corrected_question=None,
+                    question_message_id=event.message_id, question_example_shown=False)
+    said = text("cycle.question_sharpened", name=inbrenger_name(ctx), question=question)
+    return Decision(cycle, (Say((said,), reply_to=event.message_id),))
+
+
+def sharpen_by_reply(ctx: CycleContext, event: Event) -> Decision:
+    """A reply to the clip while the group watches: a question sharpens the learning question,
+    any other remark waits for the talk as a peer's would (nothing is said)."""
+    assert isinstance(event, Contribution)
+    if not is_question(event.text, ctx.settings.language):
+        return Decision(ctx.cycle)
+    return sharpen_question(ctx, event)
+
+
 def change_learning_question(ctx: CycleContext, event: Event) -> Decision:
     """A reply to the clip once a learning question is stored: a question replaces it, any
     other remark on the clip is chat."""

@@ -154,6 +154,10 @@ _ABOUT_THE_QUESTION = (
 )
 _LEAD_IN = (r"^((oh|o|ah|hm+|eh+)\s+)?(wacht|sorry|oké|oke|ok|nou|oeps|wait|oops|okay|well"
             r"|actually|hm+|eh+|ah)\b[\s,.!…]+")
+# What points at the question that follows ("Actually this one: how ...?", "Nee, deze: ..."),
+# left over once the lead-in is gone: no part of the question (review ux21).
+_POINTER = (r"^(this\s+one|that\s+one|this|deze|die|dit|deze\s+hier|deze\s+dan|this\s+one"
+            r"\s+then)\s*[:–—]\s*")
 # What takes the previous message back ("Of nee: ...", "Nee, eigenlijk: ...", "Or rather: ..."),
 # not a plain "nee hoor".
 _TAKEN_BACK = (r"^((of\s+)?nee(,?\s+(toch|eigenlijk))?\s*[,.!…:]|of\s+eigenlijk\b[,.!…:]?"
@@ -180,6 +184,7 @@ def question_in(words: str) -> str:
     found = " ".join(sentences)
     found = re.sub(_TAKEN_BACK, "", found, flags=re.IGNORECASE).strip() or found
     found = re.sub(_LEAD_IN, "", found, flags=re.IGNORECASE).strip() or found
+    found = re.sub(_POINTER, "", found, flags=re.IGNORECASE).strip() or found
     return found[:1].upper() + found[1:] if found else words.strip()
 
 

@@ -47,6 +47,8 @@ class Cycle:
     commitment: str | None = None  # only what the inbrenger confirmed
     proposed_commitment: str | None = None  # proposed by the bot, waiting for the confirmation
     proposal_message_id: int | None = None  # the inbrenger's message the proposal quotes
+    # The message the confirmed commitment quotes: its edit is proposed again (review ux21 #4).
+    commitment_message_id: int | None = None
     previous_commitment: str | None = None
     meeting_at: datetime | None = None
     lookback_options: tuple[int, ...] = ()  # contribution ids offered as buttons

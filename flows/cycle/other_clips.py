@@ -3,8 +3,9 @@
 A video in the group that is not the clip (`intake.is_clip` said no): most are just shared
 and get no answer, but where the sender plausibly meant it as the clip, one friendly line says
 why it is not taken; the handler sends it at most once per person every few minutes
-(bot/handlers/media_posted.py). Once the group watches, the learning question stays too: an
-edit of it, or a reply to the clip that reads as a new one, hears to say it in the talk."""
+(bot/handlers/media_posted.py). Once the talk opened, the learning question stays too: an
+edit of it hears to say it in the talk; a reply to the clip that reads as a new one is kept
+as the inbrenger's contribution, and they hear so."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -15,7 +16,7 @@ from flows.cycle.intake import a_video, replaces_clip
 from flows.cycle.learning_question import check_learning_question, is_question
 from flows.cycle.model import Cycle, CycleContext, Decision
 from flows.effects import Say, Text, text
-from flows.model import BEFORE_TALK_PHASES, FINAL_PHASES, TALK_PHASES
+from flows.model import BEFORE_TALK_PHASES, FINAL_PHASES
 
 
 def not_the_clip(cycle: Cycle, user_id: int, kind: str, caption: str, language: str,
@@ -48,16 +49,17 @@ def question_edited_late(ctx: CycleContext, event: Event) -> Decision:
 
 
 def reply_to_shown_clip(ctx: CycleContext, event: Event) -> Decision:
-    """The inbrenger's reply to their clip once the group watches: in the talk it is a
-    contribution as any; when it reads as a new learning question, they also hear that the
-    question stays and to say it in the talk (before the watching such a reply changed it)."""
+    """The inbrenger's reply to their clip once the talk opened: a contribution as any; when
+    it reads as a new learning question, they also hear that the question stays and that
+    this one is in the talk, kept as their contribution (during the watching such a reply
+    still changes it: flows/cycle/intake.sharpen_by_reply)."""
     assert isinstance(event, Contribution)
-    decision = contribute(ctx, event) if ctx.cycle.phase in TALK_PHASES else Decision(ctx.cycle)
+    decision = contribute(ctx, event)
     words = event.text.strip()
     if words == ctx.cycle.learning_question \
             or not _reads_as_learning_question(words, ctx.settings.language):
         return decision
-    said = Say((text("cycle.question_fixed"),), reply_to=event.message_id)
+    said = Say((text("cycle.question_fixed_said"),), reply_to=event.message_id)
     return replace(decision, effects=decision.effects + (said,))
 
 

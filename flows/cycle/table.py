@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from flows.cycle import actions as act
 from flows.cycle import (
     commitment,
+    edits,
     intake,
     leaving,
     lookback,
@@ -30,6 +31,7 @@ from flows.cycle.events import EVENT_NAMES, Event, actor_of
 from flows.cycle.guards import (
     Guard,
     checkin_pending,
+    edits_confirmed,
     edits_the_question,
     has_agreed,
     has_clip,
@@ -169,13 +171,18 @@ TRANSITIONS: tuple[Transition, ...] = (
     t(P.WATCHING, "meeting_over", None, action=watch_meetings.over_unwatched),
     t(P.WATCHING, "meeting_began", None, later_meeting, action=watch_meetings.watch_again),
     t(P.WATCHING, "next", P.GOAL, *MOVES_ON),
-    # Once the group watches, the clip's learning question stays: an edit of it, or a reply to
-    # the clip that reads as a new one, hears to say it in the talk (flows/cycle/other_clips.py).
+    # While the group watches nobody talks yet: the learning question can still be sharpened
+    # (its edit, or a reply to the clip), and the group hears it (review ux21 #3). Once the
+    # talk opened it stays: an edit hears to say it in the talk, where a reply to the clip
+    # is a contribution (flows/cycle/other_clips.py).
+    t(P.WATCHING, "learning_question", None, is_inbrenger, edits_the_question,
+      action=intake.sharpen_question),
+    t(P.WATCHING, "message", None, is_inbrenger, has_agreed, replies_to_clip,
+      action=intake.sharpen_by_reply),
     *(t(p, "learning_question", None, is_inbrenger, edits_the_question,
-        action=other_clips.question_edited_late) for p in (P.WATCHING, *TALK)),
+        action=other_clips.question_edited_late) for p in TALK),
     *(t(p, "message", None, is_inbrenger, has_agreed, replies_to_clip, talk_message,
-        action=other_clips.reply_to_shown_clip)
-      for p in (P.WATCHING, P.GOAL, P.REALITY, P.OPTIONS)),
+        action=other_clips.reply_to_shown_clip) for p in (P.GOAL, P.REALITY, P.OPTIONS)),
     t(P.WATCHING, "message", None, is_peer, has_agreed, action=act.hold_for_the_talk),
     t(P.WATCHING, "message", None, action=act.nothing),
     # Goal, reality, options: the inbrenger (or an admin) moves on; the bot keeps time.
@@ -194,6 +201,11 @@ TRANSITIONS: tuple[Transition, ...] = (
       action=commitment.confirm_commitment),
     t(P.WILL, "commit_edited", None, is_inbrenger, proposal_current, step=W.COMMIT,
       action=commitment.revise_commitment),
+    # The confirmed commitment edited before the summary: proposed again, confirmed anew.
+    t(P.WILL, "commit_edited", None, is_inbrenger, edits_confirmed,
+      action=commitment.revise_confirmed),
+    t(P.WILL, "commit", None, is_inbrenger, proposal_current, step=W.LOOKBACK,
+      action=commitment.confirm_commitment),
     t(P.WILL, "next", None, *MOVES_ON, has_commitment, step=W.COMMIT,
       to_step=W.LOOKBACK, action=lookback.look_back),
     # The look back closes when everyone answered or its timebox ends.
@@ -217,6 +229,9 @@ TRANSITIONS: tuple[Transition, ...] = (
     t(P.WILL, "next", P.CLOSED, *MOVES_ON, step=W.LOOKBACK),
     t(P.WILL, "lookback_end", P.CLOSED, step=W.LOOKBACK),
     *(t(p, "message", None, is_member, talk_message, action=act.contribute) for p in TALK),
+    # An edit answered as its new words would be (not in will: a commitment, a look-back line).
+    *(t(p, "contribution_edited", None, is_member, action=edits.answer_edit)
+      for p in (P.GOAL, P.REALITY, P.OPTIONS)),
     # A voice note is a contribution too; its transcript, once, is read like text.
     *(t(p, "voice", None, not_agreed, action=act.remind_to_agree) for p in TALK),
     *(t(p, "voice", None, is_member, action=voice.take_voice) for p in TALK),

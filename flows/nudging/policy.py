@@ -230,8 +230,8 @@ def _to_writer(ctx: NudgeContext, texts: tuple[Text, ...], private: bool) -> Eff
         once = text("nudge.once_per", minutes=int(cooldown.total_seconds() // 60))
         return SayPrivately(ctx.writer.user_id, texts, fallback_reply_to=ctx.message_id,
                             language=ctx.language, about=about_group(ctx.group_title),
-                            footnote=(once,))
-    return Say(texts, reply_to=ctx.message_id, language=ctx.language)
+                            footnote=(once,), nudge=True)
+    return Say(texts, reply_to=ctx.message_id, language=ctx.language, nudge=True)
 
 
 def _closed_run_hint(

@@ -181,7 +181,7 @@ async def test_a_cycle_round_trips_exactly_and_a_second_open_cycle_is_refused(db
                  welcome_tips=frozenset({44}), checkin_open=True, tried="partly",
                  corrected_question="Waarom is Tim zo druk?", clip_awaited_told=True)
     full = replace(full, question_message_id=11, absent=frozenset({7}), commitment="Wachten",
-                   proposal_message_id=32, lookback_choice=4, told_outsiders=frozenset({8}),
+                   proposal_message_id=32, commitment_message_id=30, lookback_choice=4, told_outsiders=frozenset({8}),
                    next_turn_at=NOW + timedelta(days=7), stopped_by="Anna",
                    told_to_wait=frozenset({3}),
                    offered_question="Hoe wacht ik langer?", offered_message_id=33,

@@ -181,3 +181,14 @@ def test_a_new_commitment_after_the_goal_question_takes_the_old_ones_place() -> 
     again = decide(ctx_for(asked.cycle, settings=english),
                    Contribution(ANNA, 801, "Next time I will call pupils by name."))
     assert again.cycle.proposed_commitment == "Next time I will call pupils by name."
+
+
+def test_a_correction_after_a_proposal_without_goal_is_a_new_proposal_without_its_word(
+        ) -> None:
+    """Review ux21 #4: "Correctie: ik ga ..." was kept whole; read as a goal (it does not open
+    with what will be done) it would even be joined to the proposal it corrects."""
+    first = decide(ctx_for(cycle_in(Phase.WILL)),
+                   Contribution(ANNA, 800, "Ik ga bij de deur wachten tot iedereen zit."))
+    corrected = decide(ctx_for(first.cycle),
+                       Contribution(ANNA, 801, "Correctie: ik ga bij de deur staan."))
+    assert corrected.cycle.proposed_commitment == "Ik ga bij de deur staan."

@@ -38,6 +38,9 @@ INSTRUCTION = "Hoe geef ik een korte, duidelijke instructie zodat ze zelfstandig
     ("My question is really: when should I step in? Is that ok?", "When should I step in?"),
     ("Oh wait, how do I respond when the class gets noisy? What do you think?",
      "How do I respond when the class gets noisy?"),
+    # What points at the question is no part of it (review ux21: "This one: how ...?").
+    ("Actually this one: how do I give more wait time?", "How do I give more wait time?"),
+    ("Of nee, deze: hoe geef ik meer wachttijd?", "Hoe geef ik meer wachttijd?"),
     ("New learning question: how can I keep the pace up? Does that work?",
      "How can I keep the pace up?"),
 ])
