@@ -133,7 +133,8 @@ async def forget_member(tx: Tx, user_id: int) -> dict[str, int]:
         f"{emptied(('previous_commitment', 'clip') + WORDS_IN_CYCLE_DATA)}) "
         f"WHERE inbrenger_id = ? AND {_FINISHED}", (user_id,))
     groups = await tx.execute(
-        "UPDATE members SET name = ?, active = 0, agreed_at = NULL, skip_next = 0 "
+        "UPDATE members SET name = ?, active = 0, agreed_at = NULL, skip_next = 0, "
+        "left_chat = 0 "
         "WHERE user_id = ? AND (name != ? OR active = 1)",
         (FORGOTTEN_NAME, user_id, FORGOTTEN_NAME))
     profile = await tx.execute("DELETE FROM users WHERE user_id = ?", (user_id,))

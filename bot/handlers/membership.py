@@ -137,12 +137,16 @@ async def join(cmd: GroupCommand) -> None:
         await cmd.reply("bot.already_member", name=display_name(user))
         return
     member = await members.get(tx, group.id, user.id)
-    body = "\n\n".join([say(cmd.language, "bot.joined", name=display_name(user)),
-                        say(cmd.language, "bot.agreements")])
+    # Back after /leave, their agreement holds: no "until you agree" and no button (review
+    # ux21 saw /cycle pick them while that text said they could not be picked yet).
+    again = member is not None and member.agreed
+    body = say(cmd.language, "bot.joined_again", name=display_name(user)) if again \
+        else "\n\n".join([say(cmd.language, "bot.joined", name=display_name(user)),
+                          say(cmd.language, "bot.agreements")])
     if member is not None and not member.started_private:
         body += "\n\n" + say(cmd.language, "bot.start_private", link=private_link(cmd.context))
     agree_button = (say(cmd.language, "bot.button.agree"), AgreeButton(group.id).pack())
-    await cmd.reply_html(body, ((agree_button,),))
+    await cmd.reply_html(body, () if again else ((agree_button,),))
 
 
 async def agree(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -200,7 +204,7 @@ async def _gone(update: Update, context: ContextTypes.DEFAULT_TYPE, chat_id: int
         for group in await groups.in_chat(unit.tx, chat_id):
             member = await members.get(unit.tx, group.id, user_id)  # active members only
             if member is not None:
-                await leaving.without(unit, group, member)
+                await leaving.without(unit, group, member, left_chat=True)
 
 
 @group_command()

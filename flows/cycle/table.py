@@ -108,7 +108,16 @@ TALK = TALK_PHASES
 # Who moves on (the inbrenger or an admin), and a pressed button only from where it was made.
 MOVES_ON = (pressed_here, is_inbrenger_or_admin)
 
+# Where the talk waits for an inbrenger who left the chat (flows/cycle/leaving.py).
+AWAITED = (P.WATCHING, *TALK)
+
 TRANSITIONS: tuple[Transition, ...] = (
+    # While the talk waits for its inbrenger, its timeboxes stand still.
+    t(P.WATCHING, "watch_end", None, leaving.inbrenger_away, action=leaving.ignored_while_away),
+    t(P.REALITY, "step_reminder", None, leaving.inbrenger_away,
+      action=leaving.ignored_while_away),
+    *(t(p, e, None, leaving.inbrenger_away, action=leaving.ignored_while_away)
+      for p in TALK for e in ("phase_reminder", "tick")),
     # Before the meeting: the inbrenger accepts or passes the turn on, sends clip and question.
     t(P.ANNOUNCED, "accept", P.AWAITING_CLIP, is_inbrenger, action=act.accept),
     t(P.ANNOUNCED, "clip", P.AWAITING_CLIP, is_inbrenger, action=intake.take_clip),
@@ -249,10 +258,20 @@ TRANSITIONS: tuple[Transition, ...] = (
     # closes through the group's look back; a peer is no longer waited for to watch.
     *(t(p, "member_left", P.ANNOUNCED, is_inbrenger, leaving.someone_takes_over,
         action=leaving.turn_passes) for p in BEFORE_TALK),
+    # Leaving the chat (a mis-tap?) once the clip is shown, the talk waits for them a while;
+    # added back, they go on where they were, else it stops when the grace ends.
+    *(t(p, "member_left", None, is_inbrenger, leaving.left_the_chat,
+        action=leaving.waits_for_inbrenger) for p in (P.WATCHING, P.GOAL, P.REALITY, P.OPTIONS)),
     *(t(p, "member_left", P.CANCELLED, is_inbrenger, action=leaving.cycle_stops)
       for p in OPEN_PHASES if p is not P.WILL),
     t(P.WILL, "member_left", None, is_inbrenger, has_commitment, step=W.COMMIT,
       to_step=W.LOOKBACK, action=leaving.closes_without_them),
+    t(P.WILL, "member_left", None, is_inbrenger, leaving.left_the_chat, step=W.COMMIT,
+      action=leaving.waits_for_inbrenger),
+    *(t(p, "member_back", None, is_inbrenger, leaving.inbrenger_away,
+        action=leaving.inbrenger_back) for p in AWAITED),
+    *(t(p, "grace_end", P.CANCELLED, leaving.inbrenger_away, action=leaving.grace_over)
+      for p in AWAITED),
     t(P.WILL, "member_left", P.CANCELLED, is_inbrenger, step=W.COMMIT,
       action=leaving.cycle_stops),
     t(P.WILL, "member_left", P.CLOSED, is_inbrenger, lookback_complete, step=W.LOOKBACK),
