@@ -77,7 +77,7 @@ async def return_turn(tx: Tx, group_id: int, user_id: int, cycle_id: int) -> Non
                AND NOT EXISTS (SELECT 1 FROM cycle_transitions s
                                 WHERE s.cycle_id = c.id AND s.to_phase = 'cancelled'
                                   AND (s.event = 'member_left' AND s.actor_id = c.inbrenger_id
-                                       OR s.event = 'cancel')))
+                                       OR s.event IN ('cancel', 'grace_end'))))
          WHERE group_id = ? AND user_id = ?
         """, (cycle_id, group_id, user_id))
 

@@ -175,7 +175,8 @@ async def agree(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def left_chat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Someone left the Telegram chat (or was removed from it): they leave every intervision
     group there as well, so the rotation, the watch gate and the silence invitations stop
-    counting on them. Telegram itself tells the chat that they left."""
+    counting on them. Telegram itself tells the chat that they left. Added back soon after,
+    they are members again as they were (bot/handlers/newcomers.py)."""
     message = update.effective_message
     person = message.left_chat_member if message else None
     if message is not None and person is not None and not person.is_bot:

@@ -1,6 +1,7 @@
 """A member who leaves the group while a cycle is open (/leave, /forget, or leaving the
-Telegram chat): the cycle goes on without them where it can, and never waits for someone
-who is gone."""
+Telegram chat): the cycle goes on without them where it can, and never waits for a peer who
+is gone. The one wait: the inbrenger who left the chat during the talk about their clip (a
+mis-tap, the UX review saw) is waited for GRACE_MINUTES, and added back goes on with it."""
 from __future__ import annotations
 
 from dataclasses import replace

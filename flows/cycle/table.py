@@ -108,8 +108,7 @@ TALK = TALK_PHASES
 # Who moves on (the inbrenger or an admin), and a pressed button only from where it was made.
 MOVES_ON = (pressed_here, is_inbrenger_or_admin)
 
-# Where the talk waits for an inbrenger who left the chat (flows/cycle/leaving.py).
-AWAITED = (P.WATCHING, *TALK)
+AWAITED = (P.WATCHING, *TALK)  # where the talk waits for an inbrenger who left the chat
 
 TRANSITIONS: tuple[Transition, ...] = (
     # While the talk waits for its inbrenger, its timeboxes stand still.
@@ -299,7 +298,6 @@ ENTER: dict[Phase, Enter] = {
     P.CLOSED: act.enter_closed,
     P.CANCELLED: stopping.enter_cancelled,
 }
-
 
 
 def _check(transitions: tuple[Transition, ...]) -> None:
