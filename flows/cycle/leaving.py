@@ -63,7 +63,8 @@ def turn_passes(ctx: CycleContext, event: Event) -> Decision:
 
 
 def cycle_stops(ctx: CycleContext, event: Event) -> Decision:
-    """The inbrenger left the chat during the talk, or nobody can take their turn: the cycle
+    """The inbrenger left during the talk (by /forget; one who left the chat is waited for
+    first, `waits_for_inbrenger`), or nobody can take their turn: the cycle
     stops (the table cancels it; what was said stays stored). A turn stopped before its
     commitment was no turn had: it no longer counts in the rotation (`ReturnTurn`), so who
     comes back is not put behind the others for a talk about their clip that never ended."""
