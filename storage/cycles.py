@@ -28,6 +28,7 @@ _CODECS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
     "next_turn_at": (to_db, from_db),
     "step_started_at": (to_db, from_db),
     "sound_shown_at": (to_db, from_db),
+    "away_since": (to_db, from_db),
     "watched_at_talk": (lambda ids: None if ids is None else sorted(ids),
                         lambda raw: None if raw is None else frozenset(raw)),
     "nudge_history": (lambda history: history.to_dict(),

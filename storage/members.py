@@ -17,17 +17,29 @@ async def join(tx: Tx, group_id: int, user_id: int, name: str, now: datetime) ->
             "INSERT INTO members (group_id, user_id, name, joined_at) VALUES (?, ?, ?, ?)",
             (group_id, user_id, name, to_db(now)))
         return True
-    await tx.execute("UPDATE members SET name = ?, active = 1, left_at = NULL "
+    await tx.execute("UPDATE members SET name = ?, active = 1, left_at = NULL, left_chat = 0 "
                      "WHERE group_id = ? AND user_id = ?", (name, group_id, user_id))
     return not row["active"]
 
 
-async def leave(tx: Tx, group_id: int, user_id: int, now: datetime) -> bool:
+async def leave(tx: Tx, group_id: int, user_id: int, now: datetime, *,
+                left_chat: bool = False) -> bool:
     """Marks the member inactive from `now` (their contributions stay part of the group's
-    cycles)."""
+    cycles); `left_chat`: by leaving the Telegram chat, not by /leave (see `came_back`)."""
     changed = await tx.execute(
-        "UPDATE members SET active = 0, left_at = ? WHERE group_id = ? AND user_id = ? "
-        "AND active = 1", (to_db(now), group_id, user_id))
+        "UPDATE members SET active = 0, left_at = ?, left_chat = ? WHERE group_id = ? "
+        "AND user_id = ? AND active = 1", (to_db(now), int(left_chat), group_id, user_id))
+    return changed > 0
+
+
+async def came_back(tx: Tx, group_id: int, user_id: int, since: datetime) -> bool:
+    """A member who left by leaving the chat at or after `since` was added back: they are a
+    member again as they were (turns, agreement), without /join. One who stopped with
+    /leave chose to, and one who erased their data (/forget) is no one to restore."""
+    changed = await tx.execute(
+        "UPDATE members SET active = 1, left_at = NULL, left_chat = 0 "
+        "WHERE group_id = ? AND user_id = ? AND active = 0 AND left_chat = 1 "
+        "AND left_at >= ?", (group_id, user_id, to_db(since)))
     return changed > 0
 
 
@@ -65,7 +77,7 @@ async def return_turn(tx: Tx, group_id: int, user_id: int, cycle_id: int) -> Non
                AND NOT EXISTS (SELECT 1 FROM cycle_transitions s
                                 WHERE s.cycle_id = c.id AND s.to_phase = 'cancelled'
                                   AND (s.event = 'member_left' AND s.actor_id = c.inbrenger_id
-                                       OR s.event = 'cancel')))
+                                       OR s.event IN ('cancel', 'grace_end'))))
          WHERE group_id = ? AND user_id = ?
         """, (cycle_id, group_id, user_id))
 

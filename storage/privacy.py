@@ -150,8 +150,8 @@ async def forget_member(tx: Tx, user_id: int, group_id: int | None = None) -> di
         "UPDATE summary_messages SET tail = '' WHERE tail != '' AND cycle_id IN "
         f"(SELECT id FROM cycles WHERE inbrenger_id = ? AND {_FINISHED}{only})", args)
     groups = await tx.execute(
-        "UPDATE members SET name = ?, active = 0, agreed_at = NULL, skip_next = 0 "
-        f"WHERE user_id = ? AND (name != ? OR active = 1){only}",
+        "UPDATE members SET name = ?, active = 0, agreed_at = NULL, skip_next = 0, "
+        f"left_chat = 0 WHERE user_id = ? AND (name != ? OR active = 1){only}",
         (FORGOTTEN_NAME, user_id, FORGOTTEN_NAME, *args[1:]))
     profile = 0
     if group_id is None:

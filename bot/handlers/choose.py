@@ -17,7 +17,7 @@ from bot.texts.render import render, say
 from flows.callbacks import PersonButton, pattern
 from flows.cycle.events import Swap
 from flows.effects import Button, Text, text
-from flows.model import Group
+from flows.model import FORGOTTEN_NAME, Group, Member
 from flows.naming import Person, named, names_listed
 from storage import coaches, cycles, members
 
@@ -51,9 +51,21 @@ async def member_named(cmd: GroupCommand, action: str, *, which: str) -> int | N
         await cmd.reply_html(say(cmd.language, which), buttons(cmd.language, person_buttons(
             cmd.group, action, meant, cycle.id if cycle is not None else None)))
     else:
-        await cmd.reply("cycle.refused.unknown_member", name=" ".join(cmd.args)[:60],
-                        members=names_listed((m.user_id, m.name) for m in everyone))
+        await cmd.reply(await _nobody_named(cmd, everyone))
     return None
+
+
+async def _nobody_named(cmd: GroupCommand, everyone: tuple[Member, ...]) -> Text:
+    """Why the words name no member: one who left is named as such, with the way back (the
+    stop message's "/cycle Bram" answered "I know no member Bram", review ux21)."""
+    words = " ".join(cmd.args)
+    gone = named(words, ((m.user_id, m.name) for m in await members.former(cmd.unit.tx,
+                                                                          cmd.group.id)
+                         if m.name != FORGOTTEN_NAME))
+    if len(gone) == 1:
+        return text("cycle.refused.former_member", name=gone[0][1])
+    return text("cycle.refused.unknown_member", name=words[:60],
+                members=names_listed((m.user_id, m.name) for m in everyone))
 
 
 @group_button(PersonButton, stale="choice.stale_person")

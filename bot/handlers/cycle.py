@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from telegram import Update
 from telegram.ext import (
@@ -48,7 +48,8 @@ from flows.cycle.events import (
     VoiceNote,
 )
 from flows.cycle.guards import meeting_length
-from flows.cycle.model import LOOKBACK, Decision
+from flows.cycle.leaving import GRACE_MINUTES
+from flows.cycle.model import LOOKBACK, Cycle, Decision
 from flows.cycle.phases import meeting_in, prompt_marker, timer_name
 from flows.cycle.status import between_cycles, status, timebox_timer
 from flows.effects import Text, text
@@ -142,6 +143,8 @@ async def cycle_status(tx: Tx, group: Group, now: datetime) -> Text | None:
     cycle = await cycles.open_cycle(tx, group.id)
     if cycle is None:
         return None
+    if cycle.away_since is not None:
+        return await _waiting_for_inbrenger(tx, cycle, now)
     everyone = await members.active(tx, group.id)
     # In the look back the question is whose line is still awaited, not who spoke at all.
     looking_back = cycle.phase is Phase.WILL and cycle.step == WillStep.LOOKBACK
@@ -154,6 +157,16 @@ async def cycle_status(tx: Tx, group: Group, now: datetime) -> Text | None:
         and cycle.meeting_at + meeting_length(group.settings) <= now
     return status(cycle, everyone, spoken, timer.due_at if timer else None, now, meeting,
                   meeting_in(group.settings, upcoming[0]) if upcoming else None, over)
+
+
+async def _waiting_for_inbrenger(tx: Tx, cycle: Cycle, now: datetime) -> Text:
+    """The talk waits for its inbrenger, who left the chat: for how long yet."""
+    assert cycle.away_since is not None
+    name = next((m.name for m in await members.former(tx, cycle.group_id)
+                 if m.user_id == cycle.inbrenger_id), "?")
+    left = cycle.away_since + timedelta(minutes=GRACE_MINUTES) - now
+    return text("cycle.status_away", name=name,
+                minutes=max(1, int(left.total_seconds() // 60)))
 
 
 async def _next_meeting(cmd: GroupCommand) -> str | None:

@@ -73,11 +73,12 @@ async def leave_pressed(press: GroupPress[LeaveButton]) -> PressAnswer:
     return PressAnswer(say(language, "bot.left_short"))
 
 
-async def without(unit: Unit, group: Group, member: Member) -> None:
-    """The member leaves the group; its open cycle goes on without them
+async def without(unit: Unit, group: Group, member: Member, *, left_chat: bool = False) -> None:
+    """The member leaves the group; its open cycle goes on without them, or, for its
+    inbrenger who left the chat (`left_chat`), waits a while for them to be added back
     (flows/cycle/leaving.py)."""
-    await members.leave(unit.tx, group.id, member.user_id, unit.now)
-    await decide_in(unit, group, MemberLeft(member.user_id, member.name))
+    await members.leave(unit.tx, group.id, member.user_id, unit.now, left_chat=left_chat)
+    await decide_in(unit, group, MemberLeft(member.user_id, member.name, left_chat=left_chat))
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]

@@ -137,12 +137,16 @@ async def join(cmd: GroupCommand) -> None:
         await cmd.reply("bot.already_member", name=display_name(user))
         return
     member = await members.get(tx, group.id, user.id)
-    body = "\n\n".join([say(cmd.language, "bot.joined", name=display_name(user)),
-                        say(cmd.language, "bot.agreements")])
+    # Back after /leave, their agreement holds: no "until you agree" and no button (review
+    # ux21 saw /cycle pick them while that text said they could not be picked yet).
+    again = member is not None and member.agreed
+    body = say(cmd.language, "bot.joined_again", name=display_name(user)) if again \
+        else "\n\n".join([say(cmd.language, "bot.joined", name=display_name(user)),
+                          say(cmd.language, "bot.agreements")])
     if member is not None and not member.started_private:
         body += "\n\n" + say(cmd.language, "bot.start_private", link=private_link(cmd.context))
     agree_button = (say(cmd.language, "bot.button.agree"), AgreeButton(group.id).pack())
-    await cmd.reply_html(body, ((agree_button,),))
+    await cmd.reply_html(body, () if again else ((agree_button,),))
 
 
 async def agree(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -171,7 +175,8 @@ async def agree(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def left_chat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Someone left the Telegram chat (or was removed from it): they leave every intervision
     group there as well, so the rotation, the watch gate and the silence invitations stop
-    counting on them. Telegram itself tells the chat that they left."""
+    counting on them. Telegram itself tells the chat that they left. Added back soon after,
+    they are members again as they were (bot/handlers/newcomers.py)."""
     message = update.effective_message
     person = message.left_chat_member if message else None
     if message is not None and person is not None and not person.is_bot:
@@ -200,7 +205,7 @@ async def _gone(update: Update, context: ContextTypes.DEFAULT_TYPE, chat_id: int
         for group in await groups.in_chat(unit.tx, chat_id):
             member = await members.get(unit.tx, group.id, user_id)  # active members only
             if member is not None:
-                await leaving.without(unit, group, member)
+                await leaving.without(unit, group, member, left_chat=True)
 
 
 @group_command()

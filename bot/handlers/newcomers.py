@@ -16,7 +16,9 @@ from bot.engine.services import services
 from bot.engine.work import Unit
 from bot.handlers.common import display_name, handling
 from bot.texts.render import render
-from flows.cycle.events import Arrived
+from flows.cycle.events import Arrived, MemberBack
+from flows.cycle.leaving import RECOGNISED_WITHIN
+from flows.effects import text
 from flows.model import Group
 from flows.newcomers import greeting
 from storage import coaches, groups, members
@@ -35,18 +37,41 @@ async def added_to_chat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 async def welcome(update: Update, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
                   people: Sequence[User]) -> None:
-    throttle, now = services(context).throttle, time.monotonic()
-    people = [person for person in people if not person.is_bot
-              and throttle.allow(("newcomer", chat_id, person.id), WELCOMED_EVERY, now)]
+    people = [person for person in people if not person.is_bot]
     if not people:
         return
     async with handling(update, context) as unit:
         if unit is None:
             return
         here = await groups.in_chat(unit.tx, chat_id)
+        # Members who left the chat a moment ago are recognised first, each time: a second
+        # mis-tap within the welcome's quiet time must not leave them out of their group.
+        back = [person for person in people if await _welcomed_back(unit, here, person)]
+        throttle, now = services(context).throttle, time.monotonic()
+        people = [person for person in people if person not in back
+                  and throttle.allow(("newcomer", chat_id, person.id), WELCOMED_EVERY, now)]
         newcomers = [person for person in people if await _new_to(unit, here, person.id)]
         if here and newcomers:
             await _greet(unit, chat_id, here, newcomers)
+
+
+async def _welcomed_back(unit: Unit, here: Sequence[Group], person: User) -> bool:
+    """A member who left the chat (not by /leave) and is added back soon after is a member
+    again as they were, agreement kept (flows/cycle/leaving.py, RECOGNISED_WITHIN). The
+    inbrenger the talk waits for goes on with it; anyone else hears they are back."""
+    back = False
+    for group in here:
+        if not await members.came_back(unit.tx, group.id, person.id,
+                                       unit.now - RECOGNISED_WITHIN):
+            continue
+        back = True
+        member = await members.get(unit.tx, group.id, person.id)
+        name = member.name if member is not None else display_name(person)
+        decision = await decide_in(unit, group, MemberBack(person.id, name))
+        if decision is None or decision.refused:  # no talk waited for them
+            await unit.send(to_group(group, render(group.settings.language,
+                                                   text("bot.member_back", name=name))))
+    return back
 
 
 async def _new_to(unit: Unit, here: Sequence[Group], user_id: int) -> bool:

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from flows.callbacks import AgreeButton
 from flows.classifier import classify
+from flows.cycle.arrivals import running_now
 from flows.cycle.events import (
     CheckinAnswer,
     Contribution,
@@ -46,7 +47,7 @@ from flows.effects import (
     text,
 )
 from flows.labels import Label
-from flows.model import Member
+from flows.model import TALK_PHASES, Member
 from flows.reports import group_summary as summary
 
 
@@ -62,10 +63,15 @@ def outsider_message(ctx: CycleContext, event: Event) -> Decision | None:
     cycle = ctx.cycle
     if not cycle.is_open or event.actor in cycle.told_outsiders:
         return Decision(cycle)
+    if event.actor in cycle.welcomed and cycle.phase not in TALK_PHASES:
+        return Decision(cycle)  # the welcome said what runs; nobody's words count yet
     told = replace(cycle, told_outsiders=cycle.told_outsiders | {event.actor})
+    if event.actor in cycle.welcomed:  # in the talk: that their words wait for /join
+        return Decision(told, (Say((text("cycle.outsider_welcomed"),),
+                                   reply_to=event.message_id),))
     # That a cycle runs, and whose: a newcomer's "wat is hier de bedoeling?" deserves more
     # than "send /join" (the UX review).
-    return Decision(told, (Say((text("cycle.outsider", name=inbrenger_name(ctx)),),
+    return Decision(told, (Say((text("cycle.outsider", now=running_now(ctx)),),
                                reply_to=event.message_id),))
 
 

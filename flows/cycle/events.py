@@ -250,11 +250,23 @@ class MoveLine:
 class MemberLeft:
     """A member left the group while this cycle is open: by /leave, /forget, or by leaving
     the Telegram chat. They are no longer among the context's members, so `who` is their
-    name as last known."""
+    name as last known. `left_chat`: by leaving the chat (perhaps a mis-tap), not by /leave
+    or /forget, which are deliberate."""
 
     actor: int
     who: str
+    left_chat: bool = False
     name = "member_left"
+
+
+@dataclass(frozen=True)
+class MemberBack:
+    """A member who left the chat was added back to it soon after, and is a member again as
+    they were (storage.members.came_back)."""
+
+    actor: int
+    who: str
+    name = "member_back"
 
 
 @dataclass(frozen=True)
@@ -313,7 +325,8 @@ Event = (
     | Cancel | Contribution | LookBackChoice | ConfirmCommitment | CommitmentEdited
     | ContributionEdited
     | CheckinAnswer | TriedAnswer | MoveLine | TimerFired | VoiceNote | VoiceTranscribed
-    | AskSound | Absent | MeetingBegan | MemberLeft | TimeboxChanged | ScheduleChanged | Arrived
+    | AskSound | Absent | MeetingBegan | MemberLeft | MemberBack
+    | TimeboxChanged | ScheduleChanged | Arrived
 )
 
 
@@ -325,5 +338,6 @@ def actor_of(event: Event) -> int:
 # The events a stored timer of a cycle can fire (flows/cycle/phases.set_timer, and the meeting
 # planner's clip reminder); the transition table may name only these and the events above.
 TIMER_EVENTS = frozenset({"meeting_open", "watch_end", "step_reminder", "phase_reminder",
-                          "tick", "lookback_end", "clip_reminder", "followup", "meeting_over"})
+                          "tick", "lookback_end", "clip_reminder", "followup", "meeting_over",
+                          "grace_end"})
 EVENT_NAMES = frozenset(k.name for k in get_args(Event) if k is not TimerFired) | TIMER_EVENTS

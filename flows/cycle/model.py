@@ -58,6 +58,9 @@ class Cycle:
     # set): who joins later is not waited for to watch. Empty: a cycle from before it was kept.
     watch_gate: frozenset[int] = frozenset()
     told_outsiders: frozenset[int] = frozenset()
+    # Welcomed when added to the chat during this cycle: their first words, before /join, get
+    # a short pointer to /join instead of the welcome's news again (flows/cycle/arrivals.py).
+    welcomed: frozenset[int] = frozenset()
     reminded_to_agree: frozenset[int] = frozenset()  # members who have not agreed, told once
     strong_moments: frozenset[int] = frozenset()  # members who named a strong moment
     welcome_tips: frozenset[int] = frozenset()  # message ids of tips given on the floor's invite
@@ -74,6 +77,9 @@ class Cycle:
     told_to_wait: frozenset[int] = frozenset()  # peers who spoke up while watching, told once
     sound_shown_at: datetime | None = None  # the speech-and-silence timeline last posted
     sound_shown_moments: tuple[float, ...] = ()  # the moments marked on it
+    # The inbrenger left the chat during the talk: it waits for them from then, for a while
+    # (flows/cycle/leaving.py, GRACE_MINUTES); None while they are here.
+    away_since: datetime | None = None
     nudge_history: NudgeHistory = field(default_factory=NudgeHistory)
     # The inbrenger erased their words since (/forget, storage.privacy.ERASED_MARK): no
     # commitment reads as "erased", not "none confirmed", and the cycle no longer names them,

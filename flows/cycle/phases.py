@@ -28,7 +28,7 @@ from flows.model import STEPS, Phase, Settings
 from flows.schedule.words import format_meeting
 
 CYCLE_TIMERS = ("watch_end", "phase_reminder", "step_reminder", "tick", "lookback_end",
-                "meeting_open", "clip_reminder")
+                "meeting_open", "clip_reminder", "grace_end")
 TRIED_ANSWERS = ("yes", "partly", "no")
 TICK_MINUTES = 2  # how often silence is checked during the talk; cheap, and quick enough
 LOOKBACK_QUOTE_CHARS = 60

@@ -41,8 +41,10 @@ def after_cancel(ctx: CycleContext, cycle: Cycle) -> tuple[Text, ...]:
     next_one = pick_inbrenger(_turn_given_back(ctx.members, cycle) if kept else ctx.members)
     lines: tuple[Text, ...] = ()
     if kept:
-        name = inbrenger_name(ctx)
-        lines += (text("cycle.cancelled_turn_kept", name=name),)
+        # One who left the group is not next (/status says so too): they come back first.
+        gone = ctx.member(cycle.inbrenger_id) is None
+        lines += (text("cycle.cancelled_turn_kept_gone" if gone else "cycle.cancelled_turn_kept",
+                       name=inbrenger_name(ctx)),)
     skipped, meeting = meetings_after_cancel(ctx, cycle)
     if skipped:
         when = ", ".join(meeting_in(ctx.settings, m) for m in skipped)

@@ -26,6 +26,7 @@ from flows.cycle import (
     watch_meetings,
     watching,
 )
+from flows.cycle.applying import in_the_talk, with_stored, wrong_phase
 from flows.cycle.arrivals import arrival
 from flows.cycle.events import EVENT_NAMES, Event, actor_of
 from flows.cycle.guards import (
@@ -58,7 +59,7 @@ from flows.cycle.guards import (
     talk_stands_still,
     tried_open,
 )
-from flows.cycle.model import ContributionRef, Cycle, CycleContext, Decision
+from flows.cycle.model import Cycle, CycleContext, Decision
 from flows.cycle.phases import (
     TICK_MINUTES,
     current_step,
@@ -68,10 +69,9 @@ from flows.cycle.phases import (
     set_timer,
 )
 from flows.cycle.talk import quiet
-from flows.effects import Effect, StoreContribution, Text, text
+from flows.effects import Effect, Text
 from flows.model import (
     BEFORE_TALK_PHASES,
-    FINAL_PHASES,
     TALK_PHASES,
     Phase,
     RealityStep,
@@ -110,7 +110,15 @@ TALK = TALK_PHASES
 # Who moves on (the inbrenger or an admin), and a pressed button only from where it was made.
 MOVES_ON = (pressed_here, is_inbrenger_or_admin)
 
+AWAITED = (P.WATCHING, *TALK)  # where the talk waits for an inbrenger who left the chat
+
 TRANSITIONS: tuple[Transition, ...] = (
+    # While the talk waits for its inbrenger, its timeboxes stand still.
+    t(P.WATCHING, "watch_end", None, leaving.inbrenger_away, action=leaving.ignored_while_away),
+    t(P.REALITY, "step_reminder", None, leaving.inbrenger_away,
+      action=leaving.ignored_while_away),
+    *(t(p, e, None, leaving.inbrenger_away, action=leaving.ignored_while_away)
+      for p in TALK for e in ("phase_reminder", "tick")),
     # Before the meeting: the inbrenger accepts or passes the turn on, sends clip and question.
     t(P.ANNOUNCED, "accept", P.AWAITING_CLIP, is_inbrenger, action=act.accept),
     t(P.ANNOUNCED, "clip", P.AWAITING_CLIP, is_inbrenger, action=intake.take_clip),
@@ -264,10 +272,20 @@ TRANSITIONS: tuple[Transition, ...] = (
     # closes through the group's look back; a peer is no longer waited for to watch.
     *(t(p, "member_left", P.ANNOUNCED, is_inbrenger, leaving.someone_takes_over,
         action=leaving.turn_passes) for p in BEFORE_TALK),
+    # Leaving the chat (a mis-tap?) once the clip is shown, the talk waits for them a while;
+    # added back, they go on where they were, else it stops when the grace ends.
+    *(t(p, "member_left", None, is_inbrenger, leaving.left_the_chat,
+        action=leaving.waits_for_inbrenger) for p in (P.WATCHING, P.GOAL, P.REALITY, P.OPTIONS)),
     *(t(p, "member_left", P.CANCELLED, is_inbrenger, action=leaving.cycle_stops)
       for p in OPEN_PHASES if p is not P.WILL),
     t(P.WILL, "member_left", None, is_inbrenger, has_commitment, step=W.COMMIT,
       to_step=W.LOOKBACK, action=leaving.closes_without_them),
+    t(P.WILL, "member_left", None, is_inbrenger, leaving.left_the_chat, step=W.COMMIT,
+      action=leaving.waits_for_inbrenger),
+    *(t(p, "member_back", None, is_inbrenger, leaving.inbrenger_away,
+        action=leaving.inbrenger_back) for p in AWAITED),
+    *(t(p, "grace_end", P.CANCELLED, leaving.inbrenger_away, action=leaving.grace_over)
+      for p in AWAITED),
     t(P.WILL, "member_left", P.CANCELLED, is_inbrenger, step=W.COMMIT,
       action=leaving.cycle_stops),
     t(P.WILL, "member_left", P.CLOSED, is_inbrenger, lookback_complete, step=W.LOOKBACK),
@@ -297,7 +315,6 @@ ENTER: dict[Phase, Enter] = {
 }
 
 
-
 def _check(transitions: tuple[Transition, ...]) -> None:
     """The table is checked when it is built, not only in tests: every event it names
     exists, every phase has its entry, and the machine is sound (flows/cycle/diagram.py)."""
@@ -322,7 +339,7 @@ def choose(ctx: CycleContext, event: Event) -> Transition | Text:
         if reason is None:
             return transition
         first_reason = first_reason or reason
-    return first_reason or _wrong_phase(ctx, event)
+    return first_reason or wrong_phase(ctx, event)
 
 
 def decide(ctx: CycleContext, event: Event) -> Decision:
@@ -344,13 +361,13 @@ def _apply(ctx: CycleContext, event: Event, transition: Transition) -> Decision:
     decision = transition.action(ctx, event)
     if decision.refused:
         return decision
-    if event.name in SPEAKING_EVENTS and _in_the_talk(ctx.cycle):
+    if event.name in SPEAKING_EVENTS and in_the_talk(ctx.cycle):
         decision = replace(decision, cycle=watching.here_after_all(decision.cycle,
                                                                    actor_of(event)))
         if quiet(ctx.cycle, ctx.now):  # the first word after a long quiet: check often again
             decision = replace(decision, effects=decision.effects + (
                 set_timer(ctx, decision.cycle, "tick", TICK_MINUTES),))
-    ctx = _with_stored(ctx, decision.effects)
+    ctx = with_stored(ctx, decision.effects)
     if transition.to_step is not None:
         cycle = replace(decision.cycle, step=transition.to_step,
                         nudge_history=decision.cycle.nudge_history.after_prompt())
@@ -363,35 +380,3 @@ def _apply(ctx: CycleContext, event: Event, transition: Transition) -> Decision:
                     nudge_history=decision.cycle.nudge_history.new_phase())
     entered, effects = ENTER[transition.target](replace(ctx, cycle=cycle), cycle)
     return replace(decision, cycle=entered, effects=decision.effects + effects)
-
-
-def _in_the_talk(cycle: Cycle) -> bool:
-    """The conversation itself: a look-back line is about it, not taking part in it."""
-    return cycle.phase in TALK_PHASES and current_step(cycle) != WillStep.LOOKBACK
-
-
-def _with_stored(ctx: CycleContext, effects: tuple[Effect, ...]) -> CycleContext:
-    """The context as entering the next phase or step sees it, with what this event stored:
-    the line that closes the look back belongs in the summary the cycle closes with."""
-    known = {c.message_id for c in ctx.contributions}
-    stored = tuple(ContributionRef(-1, e.user_id, e.phase, e.text, e.label, e.message_id,
-                                   e.kind, e.duration, step=e.step)  # -1: not yet stored
-                   for e in effects
-                   if isinstance(e, StoreContribution) and e.message_id not in known)
-    return replace(ctx, contributions=ctx.contributions + stored) if stored else ctx
-
-
-def _wrong_phase(ctx: CycleContext, event: Event) -> Text:
-    """Why this event does nothing now, as specific as we can say it."""
-    if ctx.cycle.phase in FINAL_PHASES:
-        return text("cycle.refused.closed")
-    if event.name in REFUSAL_EVENTS:
-        return text(f"cycle.refused.{event.name}")
-    return text("cycle.refused.wrong_phase")
-
-
-# Events with their own explanation when they come at the wrong moment.
-REFUSAL_EVENTS = frozenset({"accept", "swap", "clip", "consent", "watched", "next", "tips",
-                            "lookback_choice", "learning_question", "new_question", "commit",
-                            "checkin",
-                            "tried", "move", "transcript", "audio", "absent"})

@@ -82,3 +82,26 @@ async def test_the_inbrenger_stays_in_the_talk_about_their_own_clip(
     await tg.send_text(bram.user_id, chat, "/status")
     status = await tg.wait_for_text(chat, "Fase: realiteit", since=since)
     assert "inbrenger: Bram" in status["text"]
+
+
+async def test_the_inbrenger_who_leaves_the_chat_mid_talk_is_waited_for(
+        tg: FakeTelegramControl, demo_group: DemoGroup, running_bot: BotProcess,
+        tmp_path: Path) -> None:
+    """A mis-tap on a phone (review ux21): Bram leaves the chat in the middle of the talk and
+    Anna adds him back; the talk goes on where it was, without /join or a new clip."""
+    chat = demo_group.chat_id
+    anna, bram, cato, _ = demo_group.people
+    await into_reality(tg, demo_group, tmp_path)
+    since = await tg.mark()
+    await tg.remove_member(chat, bram.user_id)
+    waiting = await tg.wait_for_text(chat, "Bram heeft de chat verlaten, misschien per ongeluk",
+                                     since=since)
+    assert "gestopt" not in waiting["text"]
+    since = await tg.mark()
+    await tg.add_member(chat, bram.user_id, added_by=anna.user_id)
+    await tg.wait_for_text(chat, "Welkom terug, Bram! Het gesprek gaat verder", since=since)
+    await tg.send_text(cato.user_id, chat, "/status")
+    status = await tg.wait_for_text(chat, "Fase: realiteit", since=since)
+    assert "inbrenger: Bram" in status["text"]
+    said = [m["text"] for m in await tg.bot_messages(chat, since=since)]
+    assert not any("Hoi Bram" in text or "Stuur /join" in text for text in said), said

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.engine import jobs
+from bot.engine.services import services_of
+from storage import timers
 from tests.handlers.in_process import InProcessBot
 from tests.handlers.talk import into_will, latest, press_on, stage, to_the_talk
 from tests.handlers.updates import BRAM, CATO, GROUP, member_left, message
@@ -39,7 +42,13 @@ async def test_leaving_in_the_talk_stops_the_cycle_and_the_turn_is_not_counted(
     await to_the_talk(bot)
     assert await bot.db_one("SELECT turns FROM members WHERE user_id = ?",
                             BRAM.user_id) == (1,)
-    await bot.handle(member_left(bot.app.bot, BRAM))
+    await bot.handle(member_left(bot.app.bot, BRAM, status="kicked"))
+    assert (await stage(bot))[0] == "goal"  # waited for a while (test_inbrenger_grace.py)
+    svc = services_of(bot.app)
+    async with svc.db.reading() as tx:
+        (grace,) = [t for t in await timers.pending(tx) if t.event == "grace_end"]
+    svc.clock = lambda: grace.due_at
+    await jobs.fire(bot.app, grace)
     assert (await stage(bot))[0] == "cancelled"
     assert await bot.db_one("SELECT turns, last_turn_at FROM members WHERE user_id = ?",
                             BRAM.user_id) == (0, None)

@@ -187,7 +187,8 @@ async def test_a_cycle_round_trips_exactly_and_a_second_open_cycle_is_refused(db
                    offered_question="Hoe wacht ik langer?", offered_message_id=33,
                    sound_shown_at=NOW + timedelta(minutes=5), sound_shown_moments=(45.0,),
                    watched_at_talk=frozenset({2}), watch_time_over=True,
-                   turn_doubt_told=True, question_example_shown=True, erased_by_inbrenger=True)
+                   turn_doubt_told=True, question_example_shown=True, erased_by_inbrenger=True,
+                   welcomed=frozenset({10}), away_since=NOW + timedelta(minutes=6))
     # Every field holds a value other than its default, so a new field whose storage
     # fails (a datetime in the JSON column, say) fails here, not in a group's chat.
     defaults = {f.name: f.default_factory() if f.default is MISSING else f.default  # type: ignore[operator]

@@ -26,6 +26,7 @@ from flows.cycle.events import (
     LearningQuestion,
     LookBackChoice,
     MeetingBegan,
+    MemberBack,
     MemberLeft,
     MoveLine,
     NewQuestionChosen,
@@ -182,6 +183,20 @@ SCENARIOS: list[tuple[Phase, dict[str, Any], Event, Phase]] = [
       for phase in (P.WATCHING, P.GOAL, P.REALITY, P.OPTIONS, P.WILL)],
     (P.WATCHING, {"watched_by": frozenset({BOB, CARLA}), "_ctx": {"members": MEMBERS[:3]}},
      MemberLeft(DAAN, "Daan"), P.GOAL),
+    # The inbrenger who left the chat once the clip was shown is waited for a while: the
+    # timeboxes stand still, added back the talk goes on, else the grace's end stops it.
+    *[(phase, {"_ctx": {"members": MEMBERS[1:]}}, MemberLeft(ANNA, "Anna", left_chat=True),
+       phase) for phase in (P.WATCHING, P.GOAL, P.REALITY, P.OPTIONS)],
+    (P.WILL, {"step": "commit", "_ctx": {"members": MEMBERS[1:]}},
+     MemberLeft(ANNA, "Anna", left_chat=True), P.WILL),
+    *[(phase, {"away_since": NOW - timedelta(minutes=3)}, MemberBack(ANNA, "Anna"), phase)
+      for phase in (P.WATCHING, *TALK_PHASES)],
+    *[(phase, {"away_since": NOW - timedelta(minutes=10), "_ctx": {"members": MEMBERS[1:]}},
+       TimerFired("grace_end"), P.CANCELLED) for phase in (P.WATCHING, *TALK_PHASES)],
+    (P.WATCHING, {"away_since": NOW}, TimerFired("watch_end"), P.WATCHING),
+    (P.REALITY, {"away_since": NOW}, TimerFired("step_reminder"), P.REALITY),
+    *[(phase, {"away_since": NOW}, TimerFired(event), phase)
+      for phase in TALK_PHASES for event in ("phase_reminder", "tick")],
     *[(phase, {"question_message_id": 500}, LearningQuestion(ANNA, "Hoe wacht ik langer?", 500),
        phase) for phase in (P.WATCHING, P.GOAL, P.REALITY, P.OPTIONS, P.WILL)],
     *[(phase, {}, Contribution(ANNA, 611, "Hoe wacht ik langer na een vraag?", reply_to=500),

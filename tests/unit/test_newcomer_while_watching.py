@@ -29,7 +29,7 @@ def test_an_outsiders_first_words_hear_that_a_cycle_runs_and_whose() -> None:
     decision = decide(ctx_for(cycle_in(P.GOAL)),
                       Contribution(OUTSIDER, 901, "Hoi allemaal, wat is hier de bedoeling?"))
     words = said(decision)
-    assert "Er loopt nu een cyclus: Anna brengt een clip" in words, words
+    assert "Er loopt nu een cyclus: de groep praat over de clip die Anna" in words, words
     assert "/join" in words and "ook nu nog" in words
 
 
@@ -58,15 +58,31 @@ def test_a_cycle_stored_before_the_gate_was_kept_waits_for_every_member() -> Non
 
 
 def test_who_is_added_to_the_chat_hears_the_cycle_and_is_not_told_twice() -> None:
-    """The welcome of someone added to the chat names the running cycle; their first words
-    then pass without the outsider's line (it would say the same again)."""
+    """The welcome of someone added to the chat names the running cycle where it is; their
+    first words in the talk then hear only, once, that they count after /join (not the
+    outsider's line, which would say the same again, and not nothing: review ux21)."""
     ctx = ctx_for(cycle_in(P.GOAL))
     welcomed = decide(ctx, Arrived(((OUTSIDER, "Frank"),), actor=OUTSIDER))
     words = said(welcomed)
     assert words.startswith("👋 Hoi Frank!") and "/join" in words, words
-    assert "Er loopt nu een cyclus: Anna brengt een clip" in words, words
-    later = decide(ctx_for(welcomed.cycle), Contribution(OUTSIDER, 902, "Hoi allemaal!"))
-    assert said(later) == ""
+    assert "Er loopt nu een cyclus: de groep praat over de clip die Anna" in words, words
+    later = decide(ctx_for(welcomed.cycle), Contribution(OUTSIDER, 902, "Wat zie je daar?"))
+    assert said(later) == ("Fijn dat je meepraat! Wat je nu schrijft, telt nog niet mee: stuur "
+                           "eerst /join (en druk op Akkoord), zeg het daarna gerust nog eens.")
+    again = decide(ctx_for(later.cycle), Contribution(OUTSIDER, 903, "En daarna?"))
+    assert said(again) == ""
+
+
+def test_the_welcome_says_where_the_cycle_is() -> None:
+    """Added while the clip is watched, or in the look back, the welcome says so, not that
+    the inbrenger "brings in a clip" (review ux21)."""
+    arrived = Arrived(((OUTSIDER, "Frank"),), actor=OUTSIDER)
+    watching = said(decide(ctx_for(cycle_in(P.WATCHING)), arrived))
+    assert "Er loopt nu een cyclus: de groep bekijkt de clip die Anna" in watching, watching
+    looking_back = said(decide(ctx_for(cycle_in(P.WILL, step="lookback")), arrived))
+    assert "de groep kijkt terug" in looking_back, looking_back
+    announced = said(decide(ctx_for(cycle_in(P.ANNOUNCED)), arrived))
+    assert "Er loopt nu een cyclus: Anna brengt een clip" in announced, announced
 
 
 def test_members_and_people_added_together_are_welcomed_in_one_line() -> None:
@@ -77,4 +93,4 @@ def test_members_and_people_added_together_are_welcomed_in_one_line() -> None:
     assert only_member.effects == () and not only_member.refused
     both = decide(ctx, Arrived(((OUTSIDER, "Frank"), (OUTSIDER + 1, "Gijs"), (BOB, "Bob"))))
     assert said(both).startswith("👋 Hoi Frank, Gijs!"), said(both)
-    assert both.cycle.told_outsiders == {OUTSIDER, OUTSIDER + 1}
+    assert both.cycle.welcomed == {OUTSIDER, OUTSIDER + 1}
