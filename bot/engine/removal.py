@@ -32,9 +32,11 @@ GRACE = timedelta(minutes=10)
 EVENT = TIMER = "bot_removed"
 
 
-async def taken_out(unit: Unit, chat_id: int, remover: int, language: str) -> None:
+async def taken_out(unit: Unit, chat_id: int, remover: int, language: str, *,
+                    was_admin: bool = False) -> None:
     """Removed from `chat_id` by `remover`: each of its groups waits `GRACE` before it stops,
-    and the remover hears so privately (if the bot may write to them)."""
+    and the remover hears so privately (if the bot may write to them); a bot that was an
+    admin is added back as a plain member, so they hear to make it one again (review ux23)."""
     await groups.bot_removed(unit.tx, chat_id, unit.now)
     taken = await groups.in_chat(unit.tx, chat_id)
     for group in taken:
@@ -42,8 +44,9 @@ async def taken_out(unit: Unit, chat_id: int, remover: int, language: str) -> No
                                                 {"remover": remover}))
     if taken and await members.can_write_privately(unit.tx, remover):
         titles = ", ".join(group.title or "—" for group in taken)
-        await unit.send(Message(remover, say(taken[0].settings.language or language,
-                                             "bot.removed_grace", groups=titles,
+        key = "bot.removed_grace_admin" if was_admin else "bot.removed_grace"
+        await unit.send(Message(remover, say(taken[0].settings.language or language, key,
+                                             groups=titles,
                                              minutes=int(GRACE.total_seconds() // 60))))
 
 

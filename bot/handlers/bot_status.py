@@ -47,10 +47,15 @@ async def bot_membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if change.chat.type == ChatType.PRIVATE:
         await _private_chat_changed(update, context, open_again=not gone)
     elif not gone and change.old_chat_member.status in OUT_OF_CHAT and in_group(update):
+        # Asked before the transaction: Telegram adds a bot back as a plain member, which
+        # with privacy mode on reads no talk (review ux23: "alles gaat verder" while nothing
+        # of the talk was read).
+        can_read = await can_read_the_talk(context, change.chat.id)
         async with handling(update, context) as unit:
             if unit is not None:
                 await _joined(unit, change.chat.id, change.from_user,
-                              forum=bool(change.chat.is_forum))
+                              forum=bool(change.chat.is_forum), can_read=can_read,
+                              username=context.bot.username or "")
     elif gone:
         await _bot_removed(update, context)
     elif change.old_chat_member.status == ChatMemberStatus.ADMINISTRATOR and in_group(update):
@@ -59,14 +64,21 @@ async def bot_membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await _made_admin(update, context)
 
 
-async def _joined(unit: Unit, chat_id: int, by: User | None, *, forum: bool = False) -> None:
+async def _joined(unit: Unit, chat_id: int, by: User | None, *, forum: bool = False,
+                  can_read: bool = True, username: str = "") -> None:
     """Added to a chat: a new one hears what the bot is for; one whose groups it was removed
     from hears it is back, with what was kept; a group that only moved here hears nothing."""
     stopped = await cycles.stopped_by_removal(unit.tx, chat_id)
     back = await groups.bot_back(unit.tx, chat_id)
     resumed = [group for group in back if await removal.back_in_time(unit, group)]
+    if back:  # what the bot can read now, so that being made an admin later is told
+        await groups.set_reads_talk(unit.tx, chat_id, can_read)
     for group in resumed:  # added back in time: everything goes on where it was
-        await unit.send(to_group(group, say(group.settings.language, "bot.back_in_time")))
+        language = group.settings.language
+        await unit.send(to_group(group, say(language, "bot.back_in_time")))
+        if not can_read:
+            await unit.send(to_group(group, say(language, "bot.privacy_mode",
+                                                username=username)))
     back = [group for group in back if group not in resumed]
     if back:
         titles = ", ".join(group.title for group in back)
@@ -152,8 +164,9 @@ async def _bot_removed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     async with handling(update, context) as unit:
         if unit is None or change is None:
             return
+        was_admin = change.old_chat_member.status == ChatMemberStatus.ADMINISTRATOR
         await removal.taken_out(unit, change.chat.id, change.from_user.id,
-                                user_language(change.from_user))
+                                user_language(change.from_user), was_admin=was_admin)
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]

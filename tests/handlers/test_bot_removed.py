@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from tests.handlers.in_process import InProcessBot, removal_grace_over, set_up, started_bot
 from tests.handlers.talk import announced, clip_shown, in_reality_step
-from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, bot_added, command
+from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, bot_added, bot_demoted, command
 
 
 async def _removed(bot: InProcessBot) -> list[str]:
@@ -113,3 +113,21 @@ async def test_added_back_in_time_the_talk_goes_on_where_it_was(bot: InProcessBo
                             "AND name = 'bot_removed'") == []
     [status] = await bot.answers(command(bot.app.bot, CATO, "/status"))
     assert "realiteit" in status.lower(), status
+
+
+async def test_added_back_as_a_plain_member_under_privacy_mode_it_says_it_cannot_read(
+        bot: InProcessBot) -> None:
+    """Review ux23: Telegram adds a bot back as a plain member; with privacy mode on it then
+    read nothing of the talk while it had said "alles gaat verder", and being made an admin
+    again was not told either."""
+    await bot.tg.set_privacy_mode(True)
+    await bot.tg.set_bot_admin(GROUP, True)
+    await _anna_started_the_bot(bot)
+    await in_reality_step(bot, "see")
+    await bot.handle(bot_added(bot.app.bot, ANNA, removed=True))
+    await bot.tg.set_bot_admin(GROUP, False)  # back as a plain member
+    said = await bot.answers(bot_added(bot.app.bot, ANNA))
+    assert said[0].startswith("👋 Ik ben terug") and "alleen commando's lezen" in said[1], said
+    await bot.tg.set_bot_admin(GROUP, True)
+    [admin] = await bot.answers(bot_demoted(bot.app.bot, ANNA, promoted=True))
+    assert "De cyclus loopt gewoon door" in admin, admin
