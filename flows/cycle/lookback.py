@@ -54,13 +54,26 @@ interessant inspirerend
 _PRAISE_ONLY = frozenset(_PRAISE_WORDS.split())
 
 
+# Agreeing with someone else's line is no move of one's own ("ok", "Ja!", "Eens met Daan",
+# "Helemaal mee eens", "same here"): review ux23 saw them printed as moves, and the real line
+# typed a second later came after the cycle had closed.
+_AGREEING_WORDS = """
+ok oke oké okay ja jaa jep yes yep yeah eens mee helemaal precies klopt inderdaad idem zeker
+agree agreed same here totally exactly indeed true met with
+"""
+_AGREEING = frozenset(_AGREEING_WORDS.split())
+
+
 def is_courtesy(words: str) -> bool:
-    """Only thanks or praise, no move in it (one word list serves both languages). A line
-    without a letter ("👍", "+1") is a reaction to someone else's, no move of one's own
-    (review ux21 saw "• Daan: 👍" among the moves to use again)."""
-    if not any(char.isalpha() for char in words):
+    """Only thanks, praise or agreement, no move in it (one word list serves both languages).
+    Emoji count for nothing: a line without a letter ("👍", "+1") is a reaction to someone
+    else's (review ux21 saw "• Daan: 👍" among the moves to use again), and "Mooi gedaan Bram
+    👍" is praise."""
+    letters = "".join(char if char.isalnum() or char.isspace() or char in ",.!?;:\n" else " "
+                      for char in words)
+    if not any(char.isalpha() for char in letters):
         return True
-    parts = [p.strip() for p in re.split(r"[,.!?;:\n]+", words) if p.strip()]
+    parts = [p.strip() for p in re.split(r"[,.!?;:\n]+", letters) if p.strip()]
     # A lone capitalised word after the first part is a name ("Mooi filmpje, Bram!"); alone
     # it is a move ("Doorvragen.").
     return bool(parts) and all(_courtesy_part(part) or (n > 0 and _a_name(part))
@@ -75,9 +88,9 @@ def _courtesy_part(part: str) -> bool:
     tokens = part.split()
     if _THANKS.search(part):
         return len(tokens) <= _THANKS_WORDS
-    # A capitalised word after the first is a name ("Top gedaan Bram").
-    return all(token.lower() in _PRAISE_ONLY or (n > 0 and token[:1].isupper())
-               for n, token in enumerate(tokens))
+    # A capitalised word after the first is a name ("Top gedaan Bram", "Eens met Daan").
+    return all(token.lower() in _PRAISE_ONLY or token.lower() in _AGREEING
+               or (n > 0 and token[:1].isupper()) for n, token in enumerate(tokens))
 
 
 def _gives_a_line(ctx: CycleContext, event: Event) -> bool:

@@ -23,6 +23,9 @@ from tests.unit.test_practice import LOOKING, summary_said
     "Mooi filmpje, Bram!", "Heel leerzaam, dank je",
     # Review ux21: a reaction to someone else's line was printed as a move of one's own.
     "👍", "👏👏", "+1", "!!",
+    # Review ux23: agreeing with someone else's line, with or without an emoji.
+    "ok", "Ja!", "Eens met Daan", "Helemaal mee eens", "Same here", "Mooi gedaan Bram 👍",
+    "👍👏 top!",
 ])
 def test_thanks_and_praise_are_courtesy(words: str) -> None:
     assert is_courtesy(words)
@@ -37,6 +40,7 @@ def test_thanks_and_praise_are_courtesy(words: str) -> None:
     "Great questions", "Nice reframing",
     # Thanks for a move, named in the same breath.
     "Dank je voor het doorvragen op wat je zag",
+    "Ok, ik ga wachten", "Ja, ik ga vaker doorvragen",
 ])
 def test_a_move_is_a_move_with_or_without_thanks(words: str) -> None:
     assert not is_courtesy(words)
