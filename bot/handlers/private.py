@@ -9,6 +9,7 @@ import time
 from telegram import Message, Update
 from telegram.ext import BaseHandler, ContextTypes, MessageHandler, filters
 
+from bot.engine import removal
 from bot.engine.services import services
 from bot.engine.work import Unit
 from bot.handlers.commands import ADMIN_COMMANDS, PRIVATE_COMMANDS
@@ -17,6 +18,7 @@ from bot.texts.render import render_all, text
 from flows.effects import Text
 from flows.model import BEFORE_TALK_PHASES, TALK_PHASES, Group
 from storage import coaches, cycles, groups, members
+from storage import timers as timer_store
 from storage.db import Tx
 
 # Words in the private chat are answered at most this often per person: a pointer, not a chat.
@@ -131,6 +133,9 @@ async def _where_words_belong(unit: Unit, user_id: int, message: Message
     talk or commitment."""
     joined = [group for group_id in await members.groups_of(unit.tx, user_id)
               if (group := await groups.get(unit.tx, group_id)) is not None]
+    for group in joined:  # the bot is out of it: "say it there" would be no help (ux23)
+        if await timer_store.waiting(unit.tx, group.id, removal.TIMER):
+            return "bot.private_words_removed", {"group": group.title}, group
     pointers = [(group, pointer) for group in joined
                 if (pointer := await _pointer_in(unit, group, user_id)) is not None]
     replied = _replied_about(message, [group for group, _ in pointers])

@@ -7,7 +7,16 @@ from __future__ import annotations
 
 from tests.handlers.in_process import InProcessBot, removal_grace_over, set_up, started_bot
 from tests.handlers.talk import announced, clip_shown, in_reality_step
-from tests.handlers.updates import ANNA, BRAM, CATO, GROUP, bot_added, bot_demoted, command
+from tests.handlers.updates import (
+    ANNA,
+    BRAM,
+    CATO,
+    GROUP,
+    bot_added,
+    bot_demoted,
+    command,
+    message,
+)
 
 
 async def _removed(bot: InProcessBot) -> list[str]:
@@ -131,3 +140,14 @@ async def test_added_back_as_a_plain_member_under_privacy_mode_it_says_it_cannot
     await bot.tg.set_bot_admin(GROUP, True)
     [admin] = await bot.answers(bot_demoted(bot.app.bot, ANNA, promoted=True))
     assert "De cyclus loopt gewoon door" in admin, admin
+
+
+async def test_private_words_during_the_grace_hear_the_bot_is_out(bot: InProcessBot) -> None:
+    """Review ux23: "Oeps, ik heb de bot verwijderd, wat nu?" heard "Zeg dit in de groep"."""
+    await _anna_started_the_bot(bot)
+    await in_reality_step(bot, "see")
+    await bot.tg.start_private_chat(CATO.user_id)
+    await bot.handle(bot_added(bot.app.bot, ANNA, removed=True))
+    [said] = await bot.answers(message(bot.app.bot, CATO, "Is de bot weg uit onze groep?",
+                                       chat_id=CATO.user_id), chat_id=CATO.user_id)
+    assert said.startswith("Ik ben uit Intervisie 3B gehaald. Een beheerder kan me"), said
