@@ -73,12 +73,17 @@ async def forget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         kept = _kept_groups(data)
         blocked = await open_cycle_as_inbrenger(unit.tx, user.id)
         free = {group_id: title for group_id, title in kept.items() if group_id not in blocked}
-        if blocked and (len(kept) < 2 or not free):  # nothing they could choose is erasable
+        # A choice of groups where there are several, or where a coach keeps coaching when
+        # they erase their own group's words (review ux23: one group and a coaching got only
+        # "erase everything", coaching included).
+        choosing = len(kept) > 1 or bool(kept and coached)
+        if blocked and (not choosing or not free):  # nothing they could choose is erasable
             await reply(unit, update, language, "privacy.open_cycle",
                         groups=_titles(kept, blocked))
             return
-        parts = _confirmation(language, kept, blocked, coached)
-        choice = _choices(user.id, int(unit.now.timestamp()), kept, free, everything=not blocked)
+        parts = _confirmation(language, kept, blocked, coached, choosing=choosing)
+        choice = _choices(user.id, int(unit.now.timestamp()), free, choosing=choosing,
+                          everything=not blocked)
         await unit.send(reply_to(message, "\n\n".join(parts), button_rows(language, choice)))
 
 
@@ -93,11 +98,11 @@ def _titles(kept: dict[int, str], group_ids: Iterable[int]) -> str:
 
 
 def _confirmation(language: str, kept: dict[int, str], blocked: list[int],
-                  coached: list[str]) -> list[str]:
+                  coached: list[str], *, choosing: bool) -> list[str]:
     """What "yes" erases, naming the group or groups (Sanne, in two groups, read "every
     intervision group" and lost her other group's portfolio, review ux20); a coach who
     never took part in a group hears only what concerns a coach."""
-    if len(kept) > 1:
+    if choosing:
         parts = [say(language, "privacy.forget_confirm_groups", groups=", ".join(kept.values()))]
         if blocked:
             parts.append(say(language, "privacy.open_cycle_elsewhere",
@@ -109,19 +114,19 @@ def _confirmation(language: str, kept: dict[int, str], blocked: list[int],
     else:
         parts = [say(language, "privacy.forget_confirm_profile")]
     if coached:  # with a choice of groups, only "everything" unlinks them
-        key = "forget_confirm_everything" if len(kept) > 1 else "forget_confirm"
+        key = "forget_confirm_everything" if choosing else "forget_confirm"
         parts.append(say(language, f"coach_privacy.{key}", groups=", ".join(coached)))
     if kept:
         parts.append(say(language, "privacy.export_first"))
     return parts
 
 
-def _choices(user_id: int, issued: int, kept: dict[int, str], free: dict[int, str], *,
+def _choices(user_id: int, issued: int, free: dict[int, str], *, choosing: bool,
              everything: bool) -> tuple[tuple[Button, ...], ...]:
-    """One button per group that can be erased and one for everything where there are
-    several groups; else "yes" (everything) and "no"."""
+    """One button per group that can be erased and one for everything where there is a
+    choice; else "yes" (everything) and "no"."""
     no = (Button(text("privacy.button.no"), ForgetButton("no", user_id, issued).pack()),)
-    if len(kept) < 2:
+    if not choosing:
         return ((Button(text("privacy.button.yes"),
                         ForgetButton("yes", user_id, issued).pack()), *no),)
     rows = [(Button(text("privacy.button.only", group=title),

@@ -263,3 +263,23 @@ async def test_a_coach_in_two_groups_stays_a_coach_when_erasing_one(bot: InProce
     assert await _membership(bot, OTHER - 1, eva) == ("Eva", 1)
     assert await bot.db_one("SELECT name FROM coaches WHERE user_id = ?", eva.user_id) \
         == ("Eva",)
+
+
+async def test_a_coach_in_one_group_may_erase_only_that_and_stay_a_coach(
+        bot: InProcessBot) -> None:
+    """Review ux23: with one group of her own she got only "Ja, wis alles", which unlinked
+    her as a coach too (and "Dit kan niet ongedaan worden gemaakt" twice)."""
+    await set_up_agreed(bot, BRAM, CATO)
+    eva = Person(12, "Eva")
+    await coach_linked(bot, eva)
+    async with services_of(bot.app).db.transaction() as tx:
+        now = services_of(bot.app).now()
+        group, _ = await groups.register(tx, OTHER, 0, "Mentoren", Settings(), now)
+        await members.join(tx, group.id, eva.user_id, "Eva", now)
+    asked, buttons = await _confirmation(bot, eva)
+    assert list(buttons) == ["Alleen Mentoren", "Alles, in elke groep", "Nee, bewaren"], buttons
+    assert asked.count("ongedaan") == 1, asked
+    await bot.press(eva, buttons["Alleen Mentoren"], chat_id=eva.user_id)
+    assert await _membership(bot, OTHER, eva) == ("—", 0)
+    assert await bot.db_one("SELECT name FROM coaches WHERE user_id = ?", eva.user_id) \
+        == ("Eva",)
