@@ -82,11 +82,11 @@ def respond_to_words(ctx: CycleContext, actor: int, message_id: int, words: str,
     it reacts to a voice note, a still offer, a strong moment noted. A transcript that may
     not be quoted (`quotable`, pocketsphinx's) leaves only its label: the note is shown by
     its length, like one nobody could read. Words `shared` (forwarded from elsewhere) are
-    someone else's: kept as information, never nudged as the forwarder's own tip (review
-    ux21)."""
+    someone else's: kept as `other`, never nudged nor counted as the forwarder's own idea
+    (reviews ux21, ux23)."""
     cycle = ctx.cycle
     language = words_language(ctx, words, language)
-    classification = Classification(Label.INFORMATION, "") if shared \
+    classification = Classification(Label.OTHER, "") if shared \
         else classify(words, language)
     writer = ctx.someone(actor)
     moment = parse_timestamp(words)

@@ -1,5 +1,5 @@
-"""A message forwarded into the talk is someone else's words shared with the group: kept, as
-information, and never nudged as the forwarder's own tip (review ux21: Daan forwarded a
+"""A message forwarded into the talk is someone else's words shared with the group: kept, and
+never nudged or counted as the forwarder's own idea (review ux21: Daan forwarded a
 colleague's advice and was nudged for "Je moet echt", and it counted as his tip)."""
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from tests.handlers.updates import CATO, message
 TIP = "Je moet echt meer wachttijd geven na een vraag."
 
 
-async def test_a_forwarded_tip_is_kept_as_information_and_not_nudged(bot: InProcessBot) -> None:
+async def test_a_forwarded_tip_is_kept_and_not_nudged_or_counted_as_ones_own(bot: InProcessBot) -> None:
     await to_the_talk(bot)
     await started_bot(bot, CATO)
     data = message(bot.app.bot, CATO, TIP).to_dict()
@@ -22,7 +22,7 @@ async def test_a_forwarded_tip_is_kept_as_information_and_not_nudged(bot: InProc
     await bot.handle(Update.de_json(data, bot.app.bot))
     assert await bot.said(CATO.user_id, since=since) == []  # no nudge
     assert await bot.db_all("SELECT label FROM contributions WHERE text = ?", TIP) == [
-        ("information",)]
+        ("other",)]
     await bot.handle(message(bot.app.bot, CATO, TIP))  # her own words: nudged, as ever
     [nudge] = await bot.said(CATO.user_id, since=since)
     assert "tip" in nudge, nudge
