@@ -52,11 +52,13 @@ async def _now_or_later(unit: Unit, group: Group, user_id: int, context: Context
     """None: the still or fragment may be made now. Else what to tell the member: it comes
     in a few seconds (queued by the caller), or, when one of theirs waits already, that they
     can ask again then."""
+    # While one of theirs waits, a newer one would overtake it (review ux23: a still asked
+    # after a waiting fragment came first): it waits its turn behind it, refused for now.
+    if await media_queue.one_waits(unit.tx, group.id, user_id):
+        return text("clip.media_cooldown", seconds=flood.MEDIA_WAIT)
     if await services(context).media_allowance.take((group.id, user_id)):
         return None
-    key = "clip.media_cooldown" if await media_queue.one_waits(unit.tx, group.id, user_id) \
-        else "clip.media_queued"
-    return text(key, seconds=flood.MEDIA_WAIT)
+    return text("clip.media_queued", seconds=flood.MEDIA_WAIT)
 
 
 async def _asked(cmd: GroupCommand, cycle: Cycle, effects_now: tuple[Effect, ...],

@@ -7,9 +7,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.engine.dispatch import timer_fired
+from bot.engine.flood import MediaAllowance
 from bot.engine.jobs import queue_key
 from bot.engine.services import services_of
 from storage import timers
@@ -104,6 +106,7 @@ async def test_a_still_button_copied_into_another_chat_is_not_the_groups(
     assert answer is not None and "eerdere stap" in (answer.get("text") or ""), answer
 
 
+@pytest.mark.bot_env(INTERVISION_GROUP_MESSAGES_PER_MINUTE="1000")  # the group's 20 a minute
 async def test_a_member_gets_a_few_stills_in_a_row_and_the_next_one_waits_its_turn(
         bot: InProcessBot) -> None:
     """Stills cost ffmpeg time: a few at once (comparing moments), then one every ten seconds
@@ -121,14 +124,20 @@ async def test_a_member_gets_a_few_stills_in_a_row_and_the_next_one_waits_its_tu
     await bot.handle(paused)
     [answer] = await bot.said(since=since)
     assert answer == "⏳ Even geduld: dit beeld of fragment stuur ik over 10 seconden.", answer
+    [timer] = [t for t in await _pending(bot) if t.name == f"media:{CATO.user_id}"]
+    assert timer.payload["seconds"] == 4.0
+    _unscheduled(bot, timer)  # fired below, not ten seconds from now by the JobQueue
     since = await bot.tg.mark()
     await bot.handle(command(bot.app.bot, CATO, "/replay 0:01-0:03"))
     [answer] = await bot.said(since=since)
     assert "Even geduld: over 10 seconden kun je" in answer, answer
+    # Nor does a newer one overtake the waiting one once the allowance has room again
+    # (review ux23: a still asked after a waiting fragment came first).
+    services_of(bot.app).media_allowance = MediaAllowance()
+    pressed = await bot.press(CATO, f"still:{await _cycle_id(bot)}:5")
+    assert pressed is not None and "over 10 seconden kun je" in (pressed.get("text") or ""), \
+        pressed
 
-    [timer] = [t for t in await _pending(bot) if t.name == f"media:{CATO.user_id}"]
-    assert timer.payload["seconds"] == 4.0
-    _unscheduled(bot, timer)  # fired here, not ten seconds from now by the JobQueue
     await timer_fired(bot.app, timer, late=False)
     # The still of 0:04 is made now, in reply to the /pause 0:04 that waited (the test's
     # clip is no video, so what the member then sees is "could not", as for the first three).
