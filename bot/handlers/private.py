@@ -67,8 +67,9 @@ async def help_private(unit: Unit, update: Update, language: str) -> None:
     said: list[Text] = []
     if joined:  # not "you join there with /join" to who did (a review of a school term)
         said.append(text("bot.help_private_member", groups=joined))
-    if titles:
-        said.append(text("bot.help_private_coach", groups=", ".join(titles)))
+    if titles:  # one /forget line: a member's choice of group keeps their coaching (ux23)
+        coach_key = "bot.help_private_coach_also" if joined else "bot.help_private_coach"
+        said.append(text(coach_key, groups=", ".join(titles)))
     message = update.effective_message
     if message is not None:
         await unit.send(reply_to(message, render_all(

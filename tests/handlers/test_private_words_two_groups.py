@@ -75,7 +75,9 @@ async def test_a_coach_who_is_a_member_elsewhere_hears_both_at_help(bot: InProce
         await members.join(tx, group.id, eva.user_id, eva.first_name, now)
     [said] = await bot.answers(command(bot.app.bot, eva, "/help", chat_id=eva.user_id),
                                chat_id=eva.user_id)
-    assert "je doet mee in Mentoren" in said and "Je bent coach van Intervisie 3B" in said, said
+    assert "je doet mee in Mentoren" in said and "Je bent ook coach van Intervisie 3B" in said
+    assert "alleen met alles stop je ook als coach" in said, said  # one /forget line (ux23)
+    assert "ontkoppelt je van alle groepen" not in said, said
 
 
 async def test_a_group_command_in_the_private_chat_names_her_groups(bot: InProcessBot) -> None:
