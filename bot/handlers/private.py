@@ -15,6 +15,7 @@ from bot.engine.work import Unit
 from bot.handlers.commands import ADMIN_COMMANDS, PRIVATE_COMMANDS
 from bot.handlers.common import handling, reply, reply_to, user_language
 from bot.texts.render import render_all, text
+from flows.command_hint import meant
 from flows.effects import Text
 from flows.model import BEFORE_TALK_PHASES, TALK_PHASES, Group
 from storage import coaches, cycles, groups, members
@@ -192,6 +193,10 @@ def _pointer(message: Message) -> tuple[str, dict[str, str]]:
         if (message.text or "").startswith("/") else ""
     if command in GROUP_ONLY:
         return "bot.private_group_command", {"command": command}
+    suggestion = meant(command, ADMIN_COMMANDS) if command else None
+    if suggestion is not None and suggestion != command:  # "/vergeet" (review ux23)
+        key = "bot.mistyped_help" if suggestion == "help" else "bot.mistyped_command"
+        return key, {"typed": command[:30], "command": suggestion}
     if message.video or message.video_note or message.animation or (
             message.document and (message.document.mime_type or "").startswith("video/")):
         return "bot.private_clip", {}

@@ -91,3 +91,12 @@ async def test_forget_in_the_group_points_to_the_private_chat_and_asks_nothing_t
     views = await bot.tg.bot_messages(GROUP, since=since)
     assert [v["text"] for v in views if "privégesprek" in (v["text"] or "")], views
     assert not any(v["message"].get("reply_markup") for v in views)  # no "erase?" buttons
+
+
+async def test_a_dutch_or_mistyped_command_in_the_private_chat_hears_the_one_it_meant(
+        bot: InProcessBot) -> None:
+    """Review ux23: "/vergeet" in the private chat was pointed to the group as words."""
+    await bot.tg.start_private_chat(CATO.user_id)
+    [said] = await bot.answers(command(bot.app.bot, CATO, "/vergeet", chat_id=CATO.user_id),
+                               chat_id=CATO.user_id)
+    assert said.startswith("/vergeet ken ik niet. Bedoel je /forget?"), said
