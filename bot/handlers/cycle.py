@@ -194,6 +194,15 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         await words_said(unit, update, context, group, words)
 
 
+def without_mention_of(words: str, username: str) -> str:
+    """The words without a leading "@bot": a member who addresses the bot (as privacy mode
+    once asked) means the words after it, and a commitment kept the mention (review ux23)."""
+    mention = f"@{username}"
+    if username and words[:len(mention)].lower() == mention.lower():
+        return words[len(mention):].lstrip(" ,:")
+    return words
+
+
 async def words_said(unit: Unit, update: Update, context: ContextTypes.DEFAULT_TYPE,
                      group: Group, words: str, *, under_no_video: bool = False) -> None:
     """A member's words in the group, in the update's unit: as a message, or the caption
@@ -204,6 +213,9 @@ async def words_said(unit: Unit, update: Update, context: ContextTypes.DEFAULT_T
     if posted_as(message) is not None:
         if await cycles.open_cycle(unit.tx, group.id) is not None:
             await explain_anonymous(unit, update, context, group.settings.language)
+        return
+    words = without_mention_of(words, context.bot.username or "")
+    if not words:
         return
     replied = message.reply_to_message
     invited_by = await late_line_invitations.cycle_of(

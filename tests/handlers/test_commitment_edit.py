@@ -97,3 +97,14 @@ async def test_a_correction_word_is_no_part_of_the_commitment(bot: InProcessBot)
     assert "Correctie" not in proposal["text"] and EDITED in proposal["text"]
     await press_on(bot, BRAM, proposal, "commit")
     assert await bot.db_one("SELECT commitment FROM cycles") == (EDITED,)
+
+
+async def test_a_commitment_addressed_to_the_bot_is_kept_without_the_mention(
+        bot: InProcessBot) -> None:
+    """Review ux23: "@intervision_test_bot Ik ga ..." was proposed and kept with the mention."""
+    await to_the_talk(bot)
+    await into_will(bot)
+    since = await bot.tg.mark()
+    await bot.handle(message(bot.app.bot, BRAM, f"@{bot.app.bot.username} {FIRST}"))
+    await press_on(bot, BRAM, await latest(bot, "commit", since), "commit")
+    assert await bot.db_one("SELECT commitment FROM cycles") == (FIRST,)
