@@ -26,6 +26,7 @@ from flows.effects import CancelTimer, SetTimer
 from flows.model import Group
 from storage import coaches, groups, members
 from storage import timers as timer_store
+from storage.db import Tx
 from storage.timers import StoredTimer
 
 GRACE = timedelta(minutes=10)
@@ -50,10 +51,15 @@ async def taken_out(unit: Unit, chat_id: int, remover: int, language: str, *,
                                              minutes=int(GRACE.total_seconds() // 60))))
 
 
+async def in_grace(tx: Tx, group_id: int) -> bool:
+    """Whether the bot is out of the group and may still be added back in time."""
+    return await timer_store.waiting(tx, group_id, TIMER)
+
+
 async def back_in_time(unit: Unit, group: Group) -> bool:
     """Added back: whether the group's grace was still running (it is over now, and the
     group goes on where it was)."""
-    if not await timer_store.waiting(unit.tx, group.id, TIMER):
+    if not await in_grace(unit.tx, group.id):
         return False
     await unit.set_timer(group.id, CancelTimer(TIMER))
     return True

@@ -47,30 +47,27 @@ async def _inbrenger_name(cmd: GroupCommand, cycle: Cycle) -> str:
     return member.name if member else "?"
 
 
-async def _now_or_later(unit: Unit, group: Group, user_id: int, context: ContextTypes.DEFAULT_TYPE
-                        ) -> Text | None:
-    """None: the still or fragment may be made now. Else what to tell the member: it comes
-    in a few seconds (queued by the caller), or, when one of theirs waits already, that they
-    can ask again then."""
-    # While one of theirs waits, a newer one would overtake it (review ux23: a still asked
-    # after a waiting fragment came first): it waits its turn behind it, refused for now.
+async def _made_or_queued(unit: Unit, group: Group, cycle: Cycle, user_id: int,
+                          context: ContextTypes.DEFAULT_TYPE, effects_now: tuple[Effect, ...],
+                          later: SetTimer) -> Text | None:
+    """The still or fragment made now (None), or what to tell the member: it comes in a few
+    seconds (`later`, stored), or, while one of theirs waits, that they can ask again then:
+    a newer one would overtake the waiting one (review ux23)."""
     if await media_queue.one_waits(unit.tx, group.id, user_id):
         return text("clip.media_cooldown", seconds=flood.MEDIA_WAIT)
     if await services(context).media_allowance.take((group.id, user_id)):
+        await effects.store(unit, group, cycle, effects_now)
         return None
+    await unit.set_timer(group.id, later)
     return text("clip.media_queued", seconds=flood.MEDIA_WAIT)
 
 
 async def _asked(cmd: GroupCommand, cycle: Cycle, effects_now: tuple[Effect, ...],
                  later: SetTimer) -> None:
-    """Made now, or queued (`later`) with a word, or refused with a word."""
-    wait = await _now_or_later(cmd.unit, cmd.group, cmd.user.id, cmd.context)
-    if wait is None:
-        await effects.store(cmd.unit, cmd.group, cycle, effects_now)
-        return
-    if wait.key == "clip.media_queued":
-        await cmd.unit.set_timer(cmd.group.id, later)
-    await cmd.reply(wait)
+    wait = await _made_or_queued(cmd.unit, cmd.group, cycle, cmd.user.id, cmd.context,
+                                 effects_now, later)
+    if wait is not None:
+        await cmd.reply(wait)
 
 
 @group_command()
@@ -133,14 +130,11 @@ async def _still_taken(unit: Unit, update: Update, context: ContextTypes.DEFAULT
         return say(language, "cycle.refused.not_member")
     reply = query.message.message_id if query.message else None
     seconds = float(button.seconds)
-    wait = await _now_or_later(unit, group, query.from_user.id, context)
-    if wait is None:
-        await effects.store(unit, group, cycle, still_request(cycle, seconds, reply))
-        return None
-    if wait.key == "clip.media_queued":
-        await unit.set_timer(group.id, media_queue.still_later(cycle, query.from_user.id,
-                                                               seconds, reply, unit.now))
-    return render(language, wait)
+    wait = await _made_or_queued(unit, group, cycle, query.from_user.id, context,
+                                 still_request(cycle, seconds, reply),
+                                 media_queue.still_later(cycle, query.from_user.id, seconds,
+                                                         reply, unit.now))
+    return None if wait is None else render(language, wait)
 
 
 async def _pressed_in(unit: Unit, update: Update, button: StillButton

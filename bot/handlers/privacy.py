@@ -33,13 +33,13 @@ from bot.handlers.common import (
     reply_to,
     user_language,
 )
-from bot.handlers.private import coached_groups
+from bot.handlers.private import coached_groups, joined_groups
 from bot.texts.render import say
 from flows.callbacks import ForgetButton, parse, pattern
 from flows.cycle.events import MemberLeft
 from flows.effects import Button, text
 from flows.model import Group
-from storage import coaches, groups, members
+from storage import coaches
 from storage.db import Tx
 from storage.privacy import (
     FORGOTTEN_NAME,
@@ -201,15 +201,22 @@ async def _answered(unit: Unit, button: ForgetButton, query: CallbackQuery
     return ("privacy.erased_short", {}), False
 
 
+async def _erase(unit: Unit, user_id: int, group_id: int | None = None) -> dict[str, int]:
+    """Their words and name erased, in one group or (None) everywhere, as are the summaries
+    already sent there; an open cycle there no longer waits for them. How many of each."""
+    left = [group for group in await joined_groups(unit.tx, user_id)
+            if group_id in (None, group.id)]
+    erased = await forget_member(unit.tx, user_id, group_id)
+    await without_their_words(unit, user_id, group_id)
+    for group in left:
+        await decide_in(unit, group, MemberLeft(user_id, FORGOTTEN_NAME))
+    return erased
+
+
 async def _group_erased(unit: Unit, user_id: int, language: str, group_id: int,
                         kept: dict[int, str], others: dict[int, str]) -> str:
     """One group's words and name erased; the outcome, naming it and what stays."""
-    left = await groups.get(unit.tx, group_id) \
-        if group_id in await members.groups_of(unit.tx, user_id) else None
-    erased = await forget_member(unit.tx, user_id, group_id)
-    await without_their_words(unit, user_id, group_id)  # that group's summaries sent
-    if left is not None:  # its open cycle no longer waits for them
-        await decide_in(unit, left, MemberLeft(user_id, FORGOTTEN_NAME))
+    erased = await _erase(unit, user_id, group_id)
     return say(language, "privacy.erased_group", group=kept.get(group_id, "—"),
                others=", ".join(others.values()) or say(language, "privacy.no_group"),
                contributions=erased["contributions"],
@@ -221,11 +228,7 @@ async def _everything_erased(unit: Unit, user_id: int, language: str, data: dict
                              kept: dict[int, str], coached: list[Group]) -> str:
     """Everything erased, in every group, and a coach unlinked; the outcome, naming the
     groups."""
-    left = [await groups.get(unit.tx, g) for g in await members.groups_of(unit.tx, user_id)]
-    erased = await forget_member(unit.tx, user_id)
-    await without_their_words(unit, user_id)  # the summaries sent keep no words of theirs
-    for group in filter(None, left):  # an open cycle no longer waits for them
-        await decide_in(unit, group, MemberLeft(user_id, FORGOTTEN_NAME))
+    erased = await _erase(unit, user_id)
     unlinked = await coaches.forget_coach(unit.tx, user_id)
     for group in coached:  # who gets the summaries is the group's to know
         await unit.send(to_group(group, say(group.settings.language,

@@ -19,7 +19,6 @@ from flows.command_hint import meant
 from flows.effects import Text
 from flows.model import BEFORE_TALK_PHASES, TALK_PHASES, Group
 from storage import coaches, cycles, groups, members
-from storage import timers as timer_store
 from storage.db import Tx
 
 # Words in the private chat are answered at most this often per person: a pointer, not a chat.
@@ -30,6 +29,12 @@ GROUP_ONLY = frozenset(ADMIN_COMMANDS) - frozenset(PRIVATE_COMMANDS)
 async def coached_groups(tx: Tx, user_id: int) -> list[Group]:
     """The groups a person coaches."""
     return [group for group_id in await coaches.groups_of(tx, user_id)
+            if (group := await groups.get(tx, group_id)) is not None]
+
+
+async def joined_groups(tx: Tx, user_id: int) -> list[Group]:
+    """The groups a person takes part in."""
+    return [group for group_id in await members.groups_of(tx, user_id)
             if (group := await groups.get(tx, group_id)) is not None]
 
 
@@ -79,9 +84,7 @@ async def help_private(unit: Unit, update: Update, language: str) -> None:
 
 async def _joined_titles(unit: Unit, user_id: int) -> str:
     """The groups a member takes part in, by name ("" for none)."""
-    joined = [group for group_id in await members.groups_of(unit.tx, user_id)
-              if (group := await groups.get(unit.tx, group_id)) is not None]
-    return ", ".join(group.title or "—" for group in joined)
+    return ", ".join(group.title or "—" for group in await joined_groups(unit.tx, user_id))
 
 
 async def anything_else(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -133,10 +136,9 @@ async def _where_words_belong(unit: Unit, user_id: int, message: Message
     group of the message they reply to, then their own talk or turn anywhere, then the
     group the bot last wrote to them about (the nudge or follow-up they answer), then any
     talk or commitment."""
-    joined = [group for group_id in await members.groups_of(unit.tx, user_id)
-              if (group := await groups.get(unit.tx, group_id)) is not None]
+    joined = await joined_groups(unit.tx, user_id)
     for group in joined:  # the bot is out of it: "say it there" would be no help (ux23)
-        if await timer_store.waiting(unit.tx, group.id, removal.TIMER):
+        if await removal.in_grace(unit.tx, group.id):
             return "bot.private_words_removed", {"group": group.title}, group
     pointers = [(group, pointer) for group in joined
                 if (pointer := await _pointer_in(unit, group, user_id)) is not None]
