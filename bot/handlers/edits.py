@@ -31,9 +31,9 @@ from flows.effects import text
 from flows.labels import COMPENSATING
 from flows.model import TALK_PHASES, Group, Phase
 from storage import contributions, cycles, nudge_messages
+from storage.privacy import last_closed_cycle
 
 QUESTION_FIXED_EVERY = 300.0
-_NUDGED_KINDS = frozenset(label.value for label in COMPENSATING)
 
 
 async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -71,7 +71,7 @@ async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await decide_in(unit, group, CommitmentEdited(editor, message_id, stored.text,
                                                           words))
             return
-        if nudged and stored.label in _NUDGED_KINDS and label not in _NUDGED_KINDS:
+        if nudged and stored.label in COMPENSATING and label not in COMPENSATING:
             await _nudge_answered(unit, group, cycle, message_id)
         await decide_in(unit, group, ContributionEdited(editor, message_id, stored.text, words,
                                                         nudged))
@@ -96,8 +96,7 @@ async def _closed_commitment(unit: Unit, update: Update, context: ContextTypes.D
     """The message of a commitment confirmed in a cycle that closed since: its summaries went
     out with the confirmed words, which stay; the inbrenger hears so, kindly, and where a
     change can still be told (once a while, as each edit comes as an update)."""
-    closed = [c for c in await cycles.of_group(unit.tx, group.id) if c.phase is Phase.CLOSED]
-    last = closed[-1] if closed else None
+    last = await last_closed_cycle(unit.tx, group.id)
     if last is None or not last.commitment or last.inbrenger_id != editor \
             or last.commitment_message_id != message_id:
         return False
