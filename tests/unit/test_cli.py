@@ -14,6 +14,13 @@ from bot.cli.main import configure_logging
 from tests.bot_api import TOKEN
 
 
+def _running(env: dict[str, str]) -> subprocess.Popen[str]:
+    """`intervision run` as a process that keeps running; its log is on its stderr."""
+    return subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=env,
+                            cwd=Path(__file__).resolve().parents[2],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
 def _run(*args: str, env_extra: dict[str, str] | None = None,
          cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {"PATH": "/usr/bin:/bin", **(env_extra or {})}
@@ -109,9 +116,7 @@ def test_a_second_run_on_the_same_database_is_refused_clearly(tmp_path: Path) ->
            "TELEGRAM_BOT_TOKEN": TOKEN,
            # Nobody answers here: the first bot keeps asking Telegram, holding the database.
            "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/bot"}
-    first = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=env,
-                             cwd=Path(__file__).resolve().parents[2],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    first = _running(env)
     try:
         assert first.stderr is not None
         said = [first.stderr.readline(), first.stderr.readline()]
@@ -254,9 +259,7 @@ def test_run_on_an_older_database_logs_the_upgrade_and_where_the_copy_is(tmp_pat
     asyncio.run(at_version_6())
     env = {"PATH": "/usr/bin:/bin", "INTERVISION_DATA_DIR": str(tmp_path),
            "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/bot"}
-    bot = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], env=env,
-                           cwd=Path(__file__).resolve().parents[2],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    bot = _running(env)
     try:
         assert bot.stderr is not None
         said = [bot.stderr.readline(), bot.stderr.readline()]
